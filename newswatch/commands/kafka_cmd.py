@@ -1,0 +1,75 @@
+"""``newswatch kafka up|down|status`` and ``newswatch topics create``."""
+
+from __future__ import annotations
+
+import argparse
+
+from newswatch.localkafka import LocalKafka
+from newswatch.topics import TOPICS, create_topics, full_name
+from schemas.settings import Settings, load_settings
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    kafka = sub.add_parser("kafka", help="run a local single-node Kafka broker (KRaft)")
+    ksub = kafka.add_subparsers(dest="kafka_command", metavar="ACTION", required=True)
+    for name, handler, text in (
+        ("up", _up, "install (first time), start and wait until it answers; creates topics"),
+        ("down", _down, "stop the broker (data is kept)"),
+        ("status", _status, "say whether it runs and answers"),
+    ):
+        p = ksub.add_parser(name, help=text)
+        p.add_argument("--port", type=int, default=None,
+                       help="broker port (default: the port in NEWSWATCH_KAFKA_BOOTSTRAP, 9092)")
+        p.set_defaults(handler=handler)
+        if name == "up":
+            p.add_argument("--no-topics", action="store_true", help="do not create topics")
+
+    topics = sub.add_parser("topics", help="manage newswatch's topics")
+    tsub = topics.add_subparsers(dest="topics_command", metavar="ACTION", required=True)
+    tsub.add_parser("create", help="create missing topics").set_defaults(handler=_create)
+    tsub.add_parser("list", help="list topics and their settings").set_defaults(handler=_list)
+
+
+def _broker(args: argparse.Namespace, settings: Settings) -> LocalKafka:
+    port = args.port or int(settings.kafka_bootstrap.split(",")[0].rpartition(":")[2])
+    return LocalKafka(port=port)
+
+
+def _up(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    broker = _broker(args, settings)
+    broker.up()
+    print(broker.status())
+    if not args.no_topics:
+        created = create_topics(broker.bootstrap, settings.topic_prefix)
+        print(f"topics: {len(created)} created, {len(TOPICS) - len(created)} already there")
+    return 0
+
+
+def _down(args: argparse.Namespace) -> int:
+    broker = _broker(args, load_settings())
+    print("stopped" if broker.down() else "not running")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    broker = _broker(args, load_settings())
+    print(broker.status())
+    return 0 if broker.pid() is not None else 1
+
+
+def _create(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    created = create_topics(settings.kafka_bootstrap, settings.topic_prefix)
+    for name in created:
+        print(f"created {name}")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    for spec in TOPICS:
+        conf = ", ".join(f"{k}={v}" for k, v in spec.config.items())
+        print(f"{full_name(settings.topic_prefix, spec):28} partitions={spec.partitions}  {conf}"
+              f"  # {spec.purpose}")
+    return 0

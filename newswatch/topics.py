@@ -1,0 +1,68 @@
+"""The topics newswatch uses, with their partitions, retention and compaction."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from kafka.admin import KafkaAdminClient, NewTopic
+from kafka.errors import TopicAlreadyExistsError
+
+log = logging.getLogger(__name__)
+
+DAY_MS = 24 * 3600 * 1000
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    name: str  # without the prefix
+    partitions: int
+    config: dict[str, str] = field(default_factory=dict)
+    purpose: str = ""
+
+
+TOPICS: tuple[TopicSpec, ...] = (
+    # Articles are kept long enough to backtest a quarter.
+    TopicSpec("articles", 6, {"retention.ms": str(90 * DAY_MS), "cleanup.policy": "delete"},
+              "normalised articles, key: article id"),
+    TopicSpec("events", 6, {"retention.ms": str(90 * DAY_MS), "cleanup.policy": "delete"},
+              "detected company events, key: company"),
+    TopicSpec("alerts", 6, {"retention.ms": str(30 * DAY_MS), "cleanup.policy": "delete"},
+              "alerts per channel, key: channel"),
+    TopicSpec("deliveries", 3, {"cleanup.policy": "compact", "min.compaction.lag.ms": "60000"},
+              "delivery ledger, key: alert id -> Slack ts"),
+    TopicSpec("feedstate", 3, {"cleanup.policy": "compact"},
+              "per-feed polling state, key: feed id"),
+    TopicSpec("dlq", 1, {"retention.ms": str(30 * DAY_MS), "cleanup.policy": "delete"},
+              "what could not be processed or delivered, with the reason"),
+)
+
+
+def full_name(prefix: str, spec: TopicSpec) -> str:
+    return f"{prefix}.{spec.name}"
+
+
+def create_topics(bootstrap: str, prefix: str = "newswatch",
+                  specs: tuple[TopicSpec, ...] = TOPICS) -> list[str]:
+    """Create missing topics (idempotent); return the names that were created."""
+    admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="newswatch-topics")
+    try:
+        existing = set(admin.list_topics())
+        wanted = [
+            NewTopic(full_name(prefix, s), s.partitions, 1, topic_configs=dict(s.config))
+            for s in specs
+            if full_name(prefix, s) not in existing
+        ]
+        created: list[str] = []
+        for topic in wanted:
+            try:
+                admin.create_topics([topic])
+                created.append(topic.name)
+            except TopicAlreadyExistsError:
+                # Another process got there first: that is fine.
+                pass
+        if created:
+            log.info("created topics: %s", ", ".join(created))
+        return created
+    finally:
+        admin.close()

@@ -1,0 +1,162 @@
+"""Feed documents -> ``ParsedFeed``: RSS 0.9x/1.0/2.0 and Atom through feedparser, JSON Feed
+through ``producers.jsonfeed``. One shape for both, so normalisation has a single input."""
+
+from __future__ import annotations
+
+import calendar
+import io
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import feedparser
+
+from producers.errors import NotAFeedError
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of entry text as the feed gave it; ``html`` says whether it is markup."""
+
+    value: str
+    html: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedEntry:
+    title: Text | None = None
+    summary: Text | None = None
+    content: Text | None = None
+    guid: str | None = None
+    guid_duplicated: bool = False
+    link: str | None = None
+    published: datetime | None = None
+    authors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    version: str
+    title: str | None = None
+    link: str | None = None
+    language: str | None = None
+    entries: tuple[ParsedEntry, ...] = ()
+    bozo_reason: str | None = field(default=None, compare=False)
+
+
+def parse_document(body: bytes, *, base_url: str | None = None,
+                   content_type: str | None = None) -> ParsedFeed:
+    """Parse one feed document; a malformed one yields what can be read, with
+    ``bozo_reason`` set. Raises NotAFeedError when nothing feed-like is in it."""
+    from producers.jsonfeed import looks_like_json, parse_json_feed
+
+    if looks_like_json(body, content_type):
+        return parse_json_feed(body, base_url=base_url)
+    headers = {}
+    if base_url:
+        headers["content-location"] = base_url
+    if content_type:
+        headers["content-type"] = content_type
+    try:
+        # A BytesIO, never bytes or str: feedparser opens a str as a URL or a file name.
+        result = feedparser.parse(io.BytesIO(body), response_headers=headers)
+    except Exception as exc:  # feedparser is not supposed to raise; never let it stop a poll
+        raise NotAFeedError(f"parser failed: {type(exc).__name__}: {exc}") from exc
+    return _from_feedparser(result)
+
+
+def _from_feedparser(result: Any) -> ParsedFeed:
+    bozo = _bozo_reason(result)
+    entries = result.get("entries") or []
+    version = result.get("version") or ""
+    if not version and not entries:
+        raise NotAFeedError(bozo or "no RSS, Atom or JSON Feed content found")
+    meta = result.get("feed") or {}
+    guids = Counter(e.get("id") for e in entries if e.get("id"))
+    parsed = tuple(_entry(e, guids) for e in entries)
+    return ParsedFeed(
+        version=version or "unknown",
+        title=_plain(meta.get("title")),
+        link=meta.get("link"),
+        language=_plain(meta.get("language")),
+        entries=parsed,
+        bozo_reason=bozo,
+    )
+
+
+def _bozo_reason(result: Any) -> str | None:
+    if not result.get("bozo"):
+        return None
+    exc = result.get("bozo_exception")
+    if exc is None:
+        return "malformed feed"
+    text = str(exc).strip() or type(exc).__name__
+    return f"{type(exc).__name__}: {text}"[:300]
+
+
+def _entry(entry: Any, guids: Counter[str]) -> ParsedEntry:
+    guid = entry.get("id") or None
+    return ParsedEntry(
+        title=_text(entry.get("title"), entry.get("title_detail")),
+        summary=_text(entry.get("summary"), entry.get("summary_detail")),
+        content=_content(entry.get("content")),
+        guid=guid,
+        guid_duplicated=bool(guid) and guids[guid] > 1,
+        link=entry.get("link") or None,
+        published=_date(entry),
+        authors=_authors(entry),
+        tags=tuple(t for t in (_plain(tag.get("term")) for tag in entry.get("tags") or []) if t),
+        language=_language(entry),
+    )
+
+
+def _text(value: Any, detail: Any) -> Text | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    kind = (detail or {}).get("type") or "text/html"
+    return Text(value, html="html" in kind)
+
+
+def _content(items: Any) -> Text | None:
+    # Several content elements (text and html alternates): the longest carries the most.
+    best = None
+    for item in items or []:
+        value = item.get("value")
+        if isinstance(value, str) and value.strip() and (best is None or len(value) > len(best[0])):
+            best = (value, item.get("type") or "text/html")
+    return Text(best[0], html="html" in best[1]) if best else None
+
+
+def _date(entry: Any) -> datetime | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = entry.get(key)
+        if isinstance(value, time.struct_time):
+            try:
+                return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+            except (OverflowError, ValueError, OSError):
+                continue
+    return None
+
+
+def _authors(entry: Any) -> tuple[str, ...]:
+    names = [_plain(a.get("name")) for a in entry.get("authors") or [] if hasattr(a, "get")]
+    found = [n for n in names if n]
+    if not found and _plain(entry.get("author")):
+        found = [entry["author"].strip()]
+    return tuple(dict.fromkeys(found))
+
+
+def _language(entry: Any) -> str | None:
+    for key in ("summary_detail", "title_detail"):
+        detail = entry.get(key) or {}
+        if detail.get("language"):
+            return str(detail["language"])
+    return None
+
+
+def _plain(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None

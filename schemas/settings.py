@@ -1,0 +1,85 @@
+"""Process settings from the environment (prefix ``NEWSWATCH_``), immutable once read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from schemas.errors import ConfigError
+
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NEWSWATCH_", frozen=True, extra="ignore")
+
+    kafka_bootstrap: str = Field(default="127.0.0.1:9092", description="host:port[,host:port]")
+    rules: Path = Field(default=Path("samples/rules.yaml"))
+    feeds: Path = Field(default=Path("samples/feeds.yaml"))
+    topic_prefix: str = Field(default="newswatch", pattern=r"^[A-Za-z0-9._-]+$")
+    consumer_group: str = Field(default="newswatch", pattern=r"^[A-Za-z0-9._-]+$")
+    slack_bot_token: SecretStr | None = None
+    slack_bot_token_file: Path | None = None
+    slack_webhook_url: SecretStr | None = None
+    slack_api_url: str = DEFAULT_SLACK_API_URL
+    log_level: str = Field(default="INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
+
+    @field_validator("kafka_bootstrap")
+    @classmethod
+    def _bootstrap_shape(cls, value: str) -> str:
+        for server in value.split(","):
+            host, sep, port = server.strip().rpartition(":")
+            if not sep or not host or not port.isdigit():
+                raise ValueError(f"{server!r} is not host:port")
+        return value
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith(("xoxb-", "xoxp-")):
+            raise ValueError("must be a Slack bot token (xoxb-...)")
+        return value
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http(s) URL")
+        return value if value.endswith("/") else value + "/"
+
+    def bot_token(self) -> SecretStr | None:
+        """The bot token from the environment, or read from the file named by the settings."""
+        if self.slack_bot_token is not None:
+            return self.slack_bot_token
+        if self.slack_bot_token_file is not None:
+            try:
+                raw = self.slack_bot_token_file.read_text(encoding="utf-8").strip()
+            except OSError as exc:
+                raise ConfigError(
+                    f"cannot read token file: {exc.strerror}",
+                    location="NEWSWATCH_SLACK_BOT_TOKEN_FILE",
+                ) from None
+            if not raw.startswith(("xoxb-", "xoxp-")):
+                raise ConfigError(
+                    "file does not hold a Slack bot token (xoxb-...)",
+                    location="NEWSWATCH_SLACK_BOT_TOKEN_FILE",
+                )
+            return SecretStr(raw)
+        return None
+
+    def topic(self, name: str) -> str:
+        return f"{self.topic_prefix}.{name}"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings; a wrong value fails naming the environment variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = str(err["loc"][0]) if err["loc"] else "?"
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        # Never echo the input: it may be a token.
+        raise ConfigError(msg, location=f"NEWSWATCH_{field.upper()}") from None
