@@ -70,7 +70,7 @@ class FeedDefaults(_FeedsModel):
 
     interval: Duration = Field(default=900.0, description="Seconds between polls (jittered)")
     timeout: Duration = Field(default=20.0, description="Whole-request timeout, seconds")
-    max_bytes: ByteSize = Field(default=10_000_000, description="Body-size cap, enforced while reading")
+    max_bytes: ByteSize = Field(default=10_000_000, description="Body cap, enforced while reading")
     max_redirects: int = Field(default=5, ge=0, le=5)
     quiet_after: Duration = Field(
         default=2 * 86400.0, description="No new item for this long raises a feed-health record"

@@ -13,13 +13,16 @@ DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="NEWSWATCH_", frozen=True, extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="NEWSWATCH_", frozen=True, extra="ignore", env_ignore_empty=True
+    )
 
     kafka_bootstrap: str = Field(default="127.0.0.1:9092", description="host:port[,host:port]")
     rules: Path = Field(default=Path("samples/rules.yaml"))
     feeds: Path = Field(default=Path("samples/feeds.yaml"))
     topic_prefix: str = Field(default="newswatch", pattern=r"^[A-Za-z0-9._-]+$")
     consumer_group: str = Field(default="newswatch", pattern=r"^[A-Za-z0-9._-]+$")
+    replication_factor: int = Field(default=1, ge=1, description="For topics the app creates")
     slack_bot_token: SecretStr | None = None
     slack_bot_token_file: Path | None = None
     slack_webhook_url: SecretStr | None = None

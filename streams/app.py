@@ -1,0 +1,114 @@
+"""The Faust app: ``detect`` (articles -> events) and ``route`` (events -> alerts).
+
+Agent bodies only parse, call the pure engine, and send; anything that cannot
+be parsed or processed goes to the dead-letter topic with its reason, and the
+agent carries on with the next message.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+import faust
+
+from schemas.article import Article
+from schemas.deadletter import DeadLetter, Stage
+from schemas.errors import SchemaError
+from schemas.event import CompanyEvent
+from schemas.settings import Settings
+from streams.detection import Detector
+from streams.routing import CompanyStories, Router
+from streams.rules_holder import RulesHolder
+
+log = logging.getLogger(__name__)
+
+EVENTS_PARTITIONS = 6  # the route table is co-partitioned with the events topic
+RULES_CHECK_SECONDS = 5.0
+
+
+def create_app(settings: Settings) -> faust.App:
+    """Build the Faust app and its agents from settings (no import-time globals)."""
+    app = faust.App(
+        settings.consumer_group,
+        broker=[f"kafka://{server}" for server in settings.kafka_bootstrap.split(",")],
+        store="memory://",  # tables are rebuilt from their changelog topics on start
+        topic_replication_factor=settings.replication_factor,
+        topic_partitions=EVENTS_PARTITIONS,
+        web_enabled=False,
+        producer_acks=-1,
+        consumer_auto_offset_reset="earliest",
+    )
+    articles = app.topic(settings.topic("articles"), key_type=bytes, value_type=bytes,
+                         value_serializer="raw", key_serializer="raw")
+    events = app.topic(settings.topic("events"), key_type=bytes, value_type=bytes,
+                       value_serializer="raw", key_serializer="raw")
+    alerts = app.topic(settings.topic("alerts"), key_type=bytes, value_type=bytes,
+                       value_serializer="raw", key_serializer="raw")
+    dlq = app.topic(settings.topic("dlq"), value_serializer="raw", key_serializer="raw")
+    stories = app.Table("route-stories", default=None, partitions=EVENTS_PARTITIONS,
+                        key_type=str, value_type=str, key_serializer="raw",
+                        value_serializer="raw")
+
+    detector = RulesHolder(settings.rules, Detector)
+    router = RulesHolder(settings.rules, Router)
+
+    async def dead_letter(stage: Stage, reason: str, event: Any) -> None:
+        message = event.message
+        log.warning("dead-lettered %s[%s]@%s: %s", message.topic, message.partition,
+                    message.offset, reason)
+        record = DeadLetter.for_message(
+            stage=stage, reason=reason, payload=event.value, source_topic=message.topic,
+            partition=message.partition, offset=message.offset, key=event.key)
+        await dlq.send(key=(record.key or "").encode(), value=record.to_json_bytes())
+
+    @app.agent(articles, name="detect")
+    async def detect(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+        async for event in stream.events():
+            where = _where(event)
+            try:
+                article = Article.from_json(event.value, source=where)
+                found = detector.built.detect(article)
+            except SchemaError as exc:
+                await dead_letter("detect", str(exc), event)
+                continue
+            except Exception as exc:  # one bad article must not stop the stream
+                log.exception("detection failed for %s", where)
+                await dead_letter("detect", f"detection failed: {type(exc).__name__}: {exc}",
+                                  event)
+                continue
+            for company_event in found:
+                await events.send(key=company_event.company.encode(),
+                                  value=company_event.to_json_bytes())
+            yield None
+
+    @app.agent(events, name="route")
+    async def route(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+        async for event in stream.events():
+            where = _where(event)
+            try:
+                company_event = CompanyEvent.from_json(event.value, source=where)
+            except SchemaError as exc:
+                await dead_letter("route", str(exc), event)
+                continue
+            key = company_event.company
+            raw = stories.get(key)
+            state = CompanyStories.model_validate_json(raw) if raw else CompanyStories()
+            raised = router.built.route(company_event, state)
+            stories[key] = state.model_dump_json()
+            for alert in raised:
+                await alerts.send(key=alert.channel.encode(), value=alert.to_json_bytes())
+            yield None
+
+    @app.timer(interval=RULES_CHECK_SECONDS)
+    async def reload_rules() -> None:
+        detector.reload_if_changed()
+        router.reload_if_changed()
+
+    return app
+
+
+def _where(event: Any) -> str:
+    message = event.message
+    return f"{message.topic}[{message.partition}]@{message.offset}"

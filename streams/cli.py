@@ -1,0 +1,28 @@
+"""``newswatch worker``: run the Faust detect and route agents."""
+
+from __future__ import annotations
+
+import argparse
+
+from schemas.settings import load_settings
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    worker = sub.add_parser(
+        "worker", help="run the stream workers (detect articles, route events to alerts)")
+    worker.set_defaults(handler=_worker)
+
+
+def _worker(args: argparse.Namespace) -> int:
+    import faust
+
+    from newswatch.topics import create_topics
+    from streams.app import create_app
+
+    settings = load_settings()
+    # Faust ignores subscribed topics that do not exist yet; make sure they do.
+    create_topics(settings.kafka_bootstrap, settings.topic_prefix)
+    app = create_app(settings)
+    worker = faust.Worker(app, loglevel=settings.log_level.lower(), quiet=True)
+    worker.execute_from_commandline()
+    return 0

@@ -1,0 +1,67 @@
+"""Session-wide fixtures: a real local Kafka broker and fresh topics per test.
+
+The broker at NEWSWATCH_KAFKA_BOOTSTRAP (default 127.0.0.1:9092) is used when it
+answers (``make test`` starts one); otherwise the session starts the project's
+own local broker and stops it at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+
+import pytest
+from kafka import KafkaAdminClient
+from kafka.admin import NewTopic
+
+from newswatch.localkafka import LocalKafka, _answers
+
+TopicFactory = Callable[..., str]
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap() -> Iterator[str]:
+    bootstrap = os.environ.get("NEWSWATCH_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
+    if _answers(bootstrap):
+        yield bootstrap
+        return
+    port = int(bootstrap.split(",")[0].rpartition(":")[2])
+    broker = LocalKafka(port=port)
+    broker.up()
+    try:
+        yield broker.bootstrap
+    finally:
+        broker.down()
+
+
+@pytest.fixture(scope="session")
+def kafka_admin(kafka_bootstrap: str) -> Iterator[KafkaAdminClient]:
+    admin = KafkaAdminClient(bootstrap_servers=kafka_bootstrap, client_id="newswatch-tests")
+    yield admin
+    admin.close()
+
+
+@pytest.fixture
+def topic_factory(kafka_admin: KafkaAdminClient) -> TopicFactory:
+    """Create a fresh, uniquely named topic: ``topic_factory(partitions=1, config=None)``."""
+
+    def make(partitions: int = 1, config: dict[str, str] | None = None,
+             prefix: str = "test") -> str:
+        name = f"{prefix}.{uuid.uuid4().hex[:12]}"
+        kafka_admin.create_topics(
+            [NewTopic(name, partitions, 1, topic_configs=dict(config or {}))]
+        )
+        return name
+
+    return make
+
+
+@pytest.fixture
+def topic_prefix(kafka_bootstrap: str) -> str:
+    """A fresh topic prefix with all newswatch topics created under it."""
+    from newswatch.topics import create_topics
+
+    prefix = f"t{uuid.uuid4().hex[:10]}"
+    create_topics(kafka_bootstrap, prefix)
+    return prefix

@@ -1,0 +1,150 @@
+"""The whole pipeline on the real broker: feed over HTTP -> producer -> Faust worker
+(detect, route) -> notifier -> slack-sdk -> the local Slack emulator."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from kafka import KafkaConsumer, KafkaProducer
+
+from newswatch.pipeline import newswatch_command, stage_env, start_stage, stop_stage, wait_for_group
+from schemas import Alert, Article, DeadLetter
+from tests.slack_emulator import SlackEmulator
+
+pytestmark = pytest.mark.kafka
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_LINK = "https://news.example/tech/2026/06/meta-billion-dollar-ai-ambitions"
+POISON = b'{"id": "poison-1", "title": '  # truncated JSON, as a broken producer might send
+
+
+@dataclass
+class PipelineRun:
+    prefix: str
+    bootstrap: str
+    emulator: SlackEmulator
+    alerts: list[Alert]
+    dead_letters: list[DeadLetter]
+    notify: subprocess.CompletedProcess[str]
+
+
+def _read_topic(bootstrap: str, topic: str) -> list[bytes]:
+    consumer = KafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
+                             enable_auto_commit=False, consumer_timeout_ms=3000)
+    try:
+        return [record.value for record in consumer]
+    finally:
+        consumer.close()
+
+
+@pytest.fixture(scope="module")
+def feed_http(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("feeds")
+    shutil.copy(ROOT / "samples" / "feeds" / "seed-news.xml", root / "tech.xml")
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/tech.xml"
+    server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def pipeline(kafka_bootstrap: str, feed_http: str,
+             tmp_path_factory: pytest.TempPathFactory) -> Iterator[PipelineRun]:
+    import uuid
+
+    from newswatch.topics import create_topics
+
+    work = tmp_path_factory.mktemp("e2e")
+    prefix = f"e2e{uuid.uuid4().hex[:8]}"
+    create_topics(kafka_bootstrap, prefix)
+    feeds = work / "feeds.yaml"
+    feeds.write_text(f"feeds:\n  - name: tech-wire\n    url: {feed_http}\n")
+    emulator = SlackEmulator().start()
+    env = stage_env(kafka_bootstrap=kafka_bootstrap, topic_prefix=prefix, consumer_group=prefix,
+                    rules=str(ROOT / "samples" / "rules.yaml"), feeds=str(feeds),
+                    slack_bot_token=emulator.token, slack_api_url=emulator.base_url)
+    worker = start_stage(["worker"], env, work / "worker.log")
+    try:
+        # A poison message first, then a good article: the worker must get past the first.
+        producer = KafkaProducer(bootstrap_servers=kafka_bootstrap, acks="all")
+        producer.send(f"{prefix}.articles", key=b"poison-1", value=POISON)
+        layoffs = Article(id="wire-layoffs-1", title="Meta Platforms to lay off 5% of its staff",
+                          summary="Meta said on Tuesday it will cut about 3,600 jobs.",
+                          link="https://news.example/biz/meta-layoffs",
+                          published="2026-06-24T08:00:00Z")  # type: ignore[arg-type]
+        producer.send(f"{prefix}.articles", key=layoffs.id.encode(),
+                      value=layoffs.to_json_bytes())
+        producer.flush()
+        producer.close()
+        subprocess.run(newswatch_command("produce", "--once"), env=env, check=True, timeout=120)
+        wait_for_group(kafka_bootstrap, prefix, [f"{prefix}.articles", f"{prefix}.events"],
+                       timeout=120, alive=worker)
+        notify = subprocess.run(newswatch_command("notify", "--until-idle", "3"), env=env,
+                                capture_output=True, text=True, timeout=120)
+        alerts = [Alert.from_json(v) for v in _read_topic(kafka_bootstrap, f"{prefix}.alerts")]
+        dead = [DeadLetter.from_json(v) for v in _read_topic(kafka_bootstrap, f"{prefix}.dlq")]
+        yield PipelineRun(prefix, kafka_bootstrap, emulator, alerts, dead, notify)
+    finally:
+        stop_stage(worker)
+        emulator.stop()
+        log = work / "worker.log"
+        if log.exists():
+            print(log.read_text()[-5000:])
+
+
+def test_seed_article_alerts_reach_slack(pipeline: PipelineRun) -> None:
+    assert pipeline.notify.returncode == 0, pipeline.notify.stderr[-3000:]
+    seed = [a for a in pipeline.alerts if a.event.article_link == SEED_LINK]
+    meta = {(a.event.event_type, a.event.role) for a in seed if a.channel == "#ai-intel"}
+    assert meta == {("executive_hire", "hiring_company"), ("investment", "investor"),
+                    ("acquisition", "acquirer"), ("launch_delay", None)}
+    startups = {(a.event.company, a.event.event_type, a.event.role)
+                for a in seed if a.channel == "#ai-startups"}
+    assert startups == {
+        ("OpenAI", "executive_departure", "losing_company"),
+        ("Scale AI", "investment", "recipient"),
+        ("Scale AI", "executive_departure", "losing_company"),
+        ("Perplexity AI", "acquisition", "target"),
+    }
+    # Every alert was posted exactly once, in its own channel, with its details.
+    posted = pipeline.emulator.alert_ids_posted()
+    assert sorted(posted) == sorted(a.id for a in pipeline.alerts)
+    for alert in seed:
+        [message] = [m for m in pipeline.emulator.posts_in(alert.channel)
+                     if m.alert_id == alert.id]
+        payload = message.text + json.dumps(message.blocks)
+        assert alert.event.company in payload
+        assert SEED_LINK in payload
+
+
+def test_poison_message_is_dead_lettered_and_next_article_still_alerts(
+        pipeline: PipelineRun) -> None:
+    [poison] = [d for d in pipeline.dead_letters if d.key == "poison-1"]
+    assert poison.stage == "detect"
+    assert "invalid Article" in poison.reason
+    assert poison.source_topic == f"{pipeline.prefix}.articles" and poison.offset == 0
+    assert poison.payload == POISON.decode()
+    layoffs = [a for a in pipeline.alerts if a.event.article_id == "wire-layoffs-1"]
+    assert [(a.channel, a.event.event_type) for a in layoffs] == [("#ai-intel", "layoffs")]
+    assert layoffs[0].id in pipeline.emulator.alert_ids_posted()
+
+
+def test_background_and_lookalikes_raise_nothing(pipeline: PipelineRun) -> None:
+    companies = {a.event.company for a in pipeline.alerts}
+    assert companies <= {"Meta Platforms", "OpenAI", "Scale AI", "Perplexity AI", "Microsoft"}
+    assert not any(a.event.company in {"Apple", "Samsung Electronics"} for a in pipeline.alerts)

@@ -1,0 +1,127 @@
+"""Routing: one alert per real-world event per channel, follow-ups threaded, stage updates."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from schemas import CompanyEvent, RulesFile
+from schemas.rules import load_rules
+from streams.routing import CompanyStories, Router
+from streams.rules_holder import RulesHolder
+
+T0 = datetime(2026, 6, 23, 9, 0, tzinfo=UTC)
+
+RULES = RulesFile.model_validate({
+    "companies": [{"name": "Meta Platforms"}, {"name": "Perplexity AI"}],
+    "watches": [
+        {"name": "meta", "companies": ["Meta Platforms"], "events": ["acquisition", "layoffs"],
+         "channels": [{"channel": "#ai", "mentions": ["here"]}, "#exec"], "dedupe_hours": 48},
+        {"name": "strict", "companies": ["*"], "events": ["*"], "channels": ["#strict"],
+         "min_confidence": 0.95},
+    ],
+})
+
+
+def _event(article: str, *, hours: float = 0, stage: str | None = "talks",
+           event_type: str = "acquisition", confidence: float = 0.8,
+           counterparty: str | None = "Perplexity AI") -> CompanyEvent:
+    return CompanyEvent.model_validate(dict(
+        article_id=article, company="Meta Platforms", event_type=event_type,
+        role="acquirer" if event_type == "acquisition" else None, counterparty=counterparty,
+        stage=stage if event_type == "acquisition" else None, confidence=confidence,
+        published=T0 + timedelta(hours=hours)))
+
+
+def test_first_event_alerts_each_subscribed_channel_of_each_matching_watch() -> None:
+    alerts = Router(RULES).route(_event("a1"), CompanyStories())
+    assert [(a.watch, a.channel, a.kind) for a in alerts] == [
+        ("meta", "#ai", "new"), ("meta", "#exec", "new")]
+    assert alerts[0].mentions == ["here"] and alerts[1].mentions == []
+
+
+def test_confidence_below_watch_minimum_raises_nothing_for_that_watch() -> None:
+    alerts = Router(RULES).route(_event("a1", confidence=0.97), CompanyStories())
+    assert {a.watch for a in alerts} == {"meta", "strict"}
+    assert Router(RULES).route(_event("a1", event_type="legal"), CompanyStories()) == []
+
+
+def test_copies_from_other_sources_thread_under_the_first_alert_then_stop() -> None:
+    router, state = Router(RULES, max_followups=2), CompanyStories()
+    first = router.route(_event("a1"), state)
+    # The same story from four more outlets; one omits the counterparty.
+    later = [router.route(_event(f"copy{i}", hours=i,
+                                 counterparty=None if i == 2 else "Perplexity AI"), state)
+             for i in range(1, 5)]
+    kinds = [[a.kind for a in batch] for batch in later]
+    assert kinds == [["followup", "followup"], ["followup", "followup"], [], []]
+    parents = {a.channel: a.id for a in first}
+    assert all(a.parent_alert_id == parents[a.channel] for batch in later for a in batch)
+    assert all(a.mentions == [] for batch in later for a in batch)  # no re-pinging
+
+
+def test_stage_change_updates_the_story() -> None:
+    router, state = Router(RULES), CompanyStories()
+    router.route(_event("a1", stage="talks"), state)
+    updates = router.route(_event("a2", hours=5, stage="announced"), state)
+    assert [a.kind for a in updates] == ["update", "update"]
+    # Going back to an earlier stage is just another copy.
+    assert [a.kind for a in router.route(_event("a3", hours=6, stage="talks"), state)] == [
+        "followup", "followup"]
+
+
+def test_same_article_again_is_not_a_new_alert_but_a_redelivery_keeps_its_id() -> None:
+    router, state = Router(RULES), CompanyStories()
+    first = router.route(_event("a1"), state)
+    again = router.route(_event("a1"), state)
+    assert [a.id for a in again] == [a.id for a in first]
+    router.route(_event("a2", hours=1), state)
+    assert router.route(_event("a2", hours=1), state) == []
+
+
+def test_window_is_event_time_not_wall_clock() -> None:
+    router, state = Router(RULES), CompanyStories()
+    router.route(_event("a1"), state)
+    late = router.route(_event("a2", hours=49), state)  # outside the 48 h window
+    assert [a.kind for a in late] == ["new", "new"]
+
+
+def test_different_counterparty_is_a_different_story() -> None:
+    router, state = Router(RULES), CompanyStories()
+    router.route(_event("a1"), state)
+    other = router.route(_event("a2", hours=1, counterparty="Scale AI"), state)
+    assert [a.kind for a in other] == ["new", "new"]
+
+
+def test_state_survives_serialisation_like_the_faust_table() -> None:
+    router, state = Router(RULES), CompanyStories()
+    router.route(_event("a1"), state)
+    restored = CompanyStories.model_validate_json(state.model_dump_json())
+    assert [a.kind for a in router.route(_event("a2", hours=1), restored)] == [
+        "followup", "followup"]
+
+
+def test_state_is_pruned_after_a_month_of_event_time() -> None:
+    router, state = Router(RULES), CompanyStories()
+    router.route(_event("a1"), state)
+    router.route(_event("b1", hours=24 * 40, event_type="layoffs"), state)
+    assert [s.event_type for s in state.stories] == ["layoffs", "layoffs"]
+
+
+def test_broken_rules_file_never_replaces_running_rules(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(Path(__file__).resolve().parents[1].joinpath("samples/rules.yaml").read_text())
+    holder = RulesHolder(path, Router)
+    good = holder.rules
+    path.write_text("watches:\n  - name: x\n    companies: [Nobody]\n    events: [layoffs]\n"
+                    "    channels: ['#x']\n")
+    import os
+    os.utime(path, (1, 1))
+    assert holder.reload_if_changed() is False
+    assert holder.rules is good and holder.built.rules is good
+    assert holder.last_error is not None and "rules.yaml:3" in holder.last_error
+    path.write_text("companies: [{name: Acme}]\nwatches: []\n")
+    os.utime(path, (2, 2))
+    assert holder.reload_if_changed() is True
+    assert [c.name for c in holder.rules.companies] == ["Acme"]
+    assert load_rules(path) == holder.rules
