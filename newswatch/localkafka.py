@@ -31,10 +31,7 @@ class LocalKafkaError(NewswatchError):
 @dataclass(frozen=True)
 class BrokerPaths:
     root: Path
-
-    @property
-    def lib(self) -> Path:
-        return self.root / "lib"
+    lib: Path
 
     @property
     def data(self) -> Path:
@@ -65,10 +62,13 @@ class LocalKafka:
     """Install, start, stop and query one local broker on loopback."""
 
     def __init__(self, port: int = 9092, controller_port: int | None = None,
-                 home: Path | None = None, heap: str = "512m") -> None:
+                 home: Path | None = None, heap: str = "512m",
+                 lib: Path | None = None) -> None:
         self.port = port
         self.controller_port = controller_port or port + 1
-        self.paths = BrokerPaths((home or default_home()) / "kafka")
+        root = (home or default_home()) / "kafka"
+        # The jar cache can be shared between brokers with separate data.
+        self.paths = BrokerPaths(root, lib or root / "lib")
         self.heap = heap
 
     @property

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
+from kafka.errors import KafkaError
 
 from schemas.errors import NewswatchError
 
@@ -46,9 +47,13 @@ def stop_stage(proc: subprocess.Popen[bytes], timeout: float = 20.0) -> int:
 def group_lag(bootstrap: str, group: str, topics: list[str]) -> int | None:
     """Messages in ``topics`` the consumer group has not committed yet (None: not joined)."""
     admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="newswatch-lag")
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap, client_id="newswatch-lag")
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, client_id="newswatch-lag",
+                             enable_auto_commit=False)
     try:
-        committed = admin.list_consumer_group_offsets(group)
+        try:
+            committed = admin.list_group_offsets({group: None}).get(group, {})
+        except KafkaError:
+            return None  # e.g. the group coordinator is still being elected
         partitions = [TopicPartition(t, p) for t in topics
                       for p in (consumer.partitions_for_topic(t) or ())]
         ends = consumer.end_offsets(partitions)

@@ -48,8 +48,7 @@ def create_app(settings: Settings) -> faust.App:
                        value_serializer="raw", key_serializer="raw")
     dlq = app.topic(settings.topic("dlq"), value_serializer="raw", key_serializer="raw")
     stories = app.Table("route-stories", default=None, partitions=EVENTS_PARTITIONS,
-                        key_type=str, value_type=str, key_serializer="raw",
-                        value_serializer="raw")
+                        key_type=str, value_type=str)
 
     detector = RulesHolder(settings.rules, Detector)
     router = RulesHolder(settings.rules, Router)

@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 from newswatch.commands import demo_cmd, kafka_cmd
+from notifiers import cli as notifiers_cli
+from producers import cli as producers_cli
 from streams import cli as streams_cli
+from streams.detection import cli as detection_cli
 
-REGISTRARS = [kafka_cmd.register, streams_cli.register, demo_cmd.register]
+REGISTRARS = [
+    kafka_cmd.register,
+    producers_cli.register,
+    streams_cli.register,
+    notifiers_cli.register,
+    detection_cli.register,
+    demo_cmd.register,
+]
