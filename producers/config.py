@@ -6,9 +6,9 @@ every default applied, paths made absolute and folders expanded into one spec pe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from schemas.base import stable_id
 from schemas.errors import ConfigError
@@ -41,6 +41,19 @@ class FeedSpec:
     def __str__(self) -> str:
         return self.name if self.name == self.location else f"{self.name} <{self.location}>"
 
+    @classmethod
+    def for_url(cls, url: str, name: str | None = None, **overrides: Any) -> FeedSpec:
+        """A spec for one URL with defaults, keyed like the same URL in a feeds file."""
+        feed = Feed(url=url, name=name)
+        return cls(feed.feed_id, feed.display_name, "http", url, **overrides)
+
+    @classmethod
+    def for_file(cls, path: str | Path, name: str | None = None, **overrides: Any) -> FeedSpec:
+        """A spec for one local feed document (or ``.jsonl`` dump)."""
+        feed = Feed(path=str(path), name=name)
+        return cls(feed.feed_id, feed.display_name, _kind_of(Path(path)),
+                   str(Path(path).resolve()), **overrides)
+
 
 @dataclass(frozen=True)
 class ProducerConfig:
@@ -66,32 +79,38 @@ def resolve(parsed: FeedsFile, *, base: Path) -> tuple[FeedSpec, ...]:
 
 
 def _specs_for(feed: Feed, defaults: FeedDefaults, base: Path) -> list[FeedSpec]:
-    common = {
-        "tags": tuple(feed.tags),
-        "language": feed.language,
-        "interval": feed.interval or defaults.interval,
-        "timeout": feed.timeout or defaults.timeout,
-        "max_bytes": feed.max_bytes or defaults.max_bytes,
-        "max_redirects": defaults.max_redirects if feed.max_redirects is None
-        else feed.max_redirects,
-        "quiet_after": feed.quiet_after or defaults.quiet_after,
-        "unhealthy_after": feed.unhealthy_after or defaults.unhealthy_after,
-        "unhealthy_interval": feed.unhealthy_interval or defaults.unhealthy_interval,
-    }
+    def pick(override: float | None, default: float) -> float:
+        return default if override is None else override
+
+    template = FeedSpec(
+        feed_id=feed.feed_id,
+        name=feed.display_name,
+        kind="http",
+        location=feed.location,
+        tags=tuple(feed.tags),
+        language=feed.language,
+        interval=pick(feed.interval, defaults.interval),
+        timeout=pick(feed.timeout, defaults.timeout),
+        max_bytes=int(pick(feed.max_bytes, defaults.max_bytes)),
+        max_redirects=int(pick(feed.max_redirects, defaults.max_redirects)),
+        quiet_after=pick(feed.quiet_after, defaults.quiet_after),
+        unhealthy_after=int(pick(feed.unhealthy_after, defaults.unhealthy_after)),
+        unhealthy_interval=pick(feed.unhealthy_interval, defaults.unhealthy_interval),
+    )
     if feed.url is not None:
-        return [FeedSpec(feed.feed_id, feed.display_name, "http", feed.url, **common)]
+        return [template]
     assert feed.path is not None
     target = Path(feed.path) if Path(feed.path).is_absolute() else base / feed.path
     if target.is_dir():
-        # One feed per file, keyed by the feed's id plus the file name, so adding a file
-        # to the folder adds a feed without disturbing the others' state.
+        # One feed per file, keyed by the feed's id plus the path inside the folder, so
+        # adding a file adds a feed without disturbing the others' state.
         return [
-            FeedSpec(f"{feed.feed_id}/{p.name}", f"{feed.display_name}/{p.name}",
-                     _kind_of(p), str(p.resolve()), **common)
+            replace(template, feed_id=f"{feed.feed_id}/{rel}", name=f"{feed.display_name}/{rel}",
+                    kind=_kind_of(p), location=str(p.resolve()))
             for p in scan_dir(target)
+            for rel in [p.relative_to(target).as_posix()]
         ]
-    return [FeedSpec(feed.feed_id, feed.display_name, _kind_of(target), str(target.resolve()),
-                     **common)]
+    return [replace(template, kind=_kind_of(target), location=str(target.resolve()))]
 
 
 def scan_dir(folder: Path) -> list[Path]:

@@ -6,9 +6,8 @@ from schemas.errors import NewswatchError
 
 
 class FeedError(NewswatchError):
-    """One feed could not be read. Never stops the other feeds."""
-
-    retryable = True
+    """One feed could not be read. Never stops the other feeds: the poller records the
+    reason in the feed's state and polls it again after a backoff."""
 
     def __init__(self, reason: str, *, feed: str | None = None) -> None:
         self.reason = reason
@@ -30,19 +29,15 @@ class HTTPStatusError(FetchError):
 
 
 class BodyTooLargeError(FetchError):
-    retryable = False
+    """The body is over the feed's size cap (counted after decompression)."""
 
 
 class RedirectError(FetchError):
     """Too many redirects, or a redirect to a scheme other than http/https."""
 
-    retryable = False
-
 
 class NotAFeedError(FeedError):
     """The document holds no RSS, Atom or JSON Feed content."""
-
-    retryable = False
 
 
 class PublishError(NewswatchError):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import logging
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
@@ -183,6 +184,20 @@ async def _read_capped(resp: aiohttp.ClientResponse, limit: int) -> bytes:
             raise BodyTooLargeError(f"body over the {limit}-byte cap (stopped reading)")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def maybe_gunzip(body: bytes, limit: int) -> bytes:
+    """Undo gzip applied twice (or served without Content-Encoding), within the size cap."""
+    if not body.startswith(b"\x1f\x8b"):
+        return body
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        data = inflater.decompress(body, limit + 1)
+    except zlib.error:
+        return body  # not gzip after all: let the parser say what it is
+    if len(data) > limit:
+        raise BodyTooLargeError(f"gzip body inflates to over the {limit}-byte cap")
+    return data
 
 
 def _check_scheme(url: str, *, redirect: bool = False) -> None:

@@ -70,7 +70,8 @@ def _entry(item: dict[str, Any], base: str | None, feed_authors: tuple[str, ...]
     content = Text(html, html=True) if html else Text(plain) if plain else None
     summary = _str(item.get("summary"))
     title = _str(item.get("title"))
-    tags = item.get("tags") if isinstance(item.get("tags"), list) else []
+    raw_tags = item.get("tags")
+    tags: list[Any] = raw_tags if isinstance(raw_tags, list) else []
     return ParsedEntry(
         title=Text(title) if title else None,
         summary=Text(summary) if summary else None,

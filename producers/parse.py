@@ -63,7 +63,11 @@ def parse_document(body: bytes, *, base_url: str | None = None,
         headers["content-type"] = content_type
     try:
         # A BytesIO, never bytes or str: feedparser opens a str as a URL or a file name.
-        result = feedparser.parse(io.BytesIO(body), response_headers=headers)
+        # Its HTML sanitiser and relative-URI rewriting are off: both re-parse every
+        # entry's markup (most of feedparser's time), and normalisation turns markup into
+        # plain text anyway, dropping scripts and styles with their content.
+        result = feedparser.parse(io.BytesIO(body), response_headers=headers,
+                                  sanitize_html=False, resolve_relative_uris=False)
     except Exception as exc:  # feedparser is not supposed to raise; never let it stop a poll
         raise NotAFeedError(f"parser failed: {type(exc).__name__}: {exc}") from exc
     return _from_feedparser(result)
@@ -100,12 +104,13 @@ def _bozo_reason(result: Any) -> str | None:
 
 def _entry(entry: Any, guids: Counter[str]) -> ParsedEntry:
     guid = entry.get("id") or None
+    guid = guid if isinstance(guid, str) else None
     return ParsedEntry(
         title=_text(entry.get("title"), entry.get("title_detail")),
         summary=_text(entry.get("summary"), entry.get("summary_detail")),
         content=_content(entry.get("content")),
         guid=guid,
-        guid_duplicated=bool(guid) and guids[guid] > 1,
+        guid_duplicated=guid is not None and guids[guid] > 1,
         link=entry.get("link") or None,
         published=_date(entry),
         authors=_authors(entry),

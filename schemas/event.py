@@ -54,6 +54,9 @@ class CompanyEvent(WireModel):
     amount: str | None = Field(default=None, description='As written, e.g. "$14.3 billion"')
     amount_usd: float | None = None
     stage: AcquisitionStage | None = None
+    product: str | None = Field(
+        default=None, description='Product launched or delayed, e.g. "Llama 4 Behemoth"'
+    )
     confidence: float = Field(ge=0.0, le=1.0)
     evidence: list[str] = Field(default_factory=list)
     triggers: list[str] = Field(default_factory=list, description="Words that triggered it")

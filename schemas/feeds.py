@@ -23,7 +23,14 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from schemas.base import UTCDateTime, WireModel, stable_id
 
@@ -140,6 +147,11 @@ class FeedsFile(_FeedsModel):
     defaults: FeedDefaults = Field(default_factory=FeedDefaults)
     polling: PollingConfig = Field(default_factory=PollingConfig)
     feeds: list[Feed] = Field(default_factory=list)
+
+    @field_validator("feeds", mode="before")
+    @classmethod
+    def _empty_list(cls, value: object) -> object:
+        return [] if value is None else value  # "feeds:" with nothing under it yet
 
     @model_validator(mode="after")
     def _unique(self) -> FeedsFile:

@@ -1,0 +1,121 @@
+"""``newswatch produce`` and ``newswatch feeds import|status``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from producers.health import assess
+from producers.opml import import_opml
+from producers.runtime import arun_once, check_reachable, run_forever
+from producers.state import read_states
+from schemas.base import utcnow
+from schemas.settings import Settings, load_settings
+
+log = logging.getLogger(__name__)
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``produce`` and ``feeds`` to the ``newswatch`` command."""
+    produce = subparsers.add_parser(
+        "produce", help="poll feeds and publish articles to Kafka",
+        description="Poll feeds and publish normalised articles to <prefix>.articles. "
+        "With --once, exit 0 when at least one feed was read, 1 when every feed failed.",
+    )
+    produce.add_argument("--feeds", type=Path, help="feeds file (default: NEWSWATCH_FEEDS)")
+    produce.add_argument("--once", action="store_true", help="poll each feed one time and exit")
+    produce.add_argument("--from-dir", type=Path, metavar="DIR",
+                         help="read every feed document in DIR instead of the feeds file")
+    produce.add_argument("--from-jsonl", type=Path, metavar="FILE",
+                         help="publish the Article JSON lines in FILE")
+    produce.add_argument("--output", type=Path, metavar="FILE.jsonl",
+                         help="write Article JSON lines to FILE instead of Kafka (no broker)")
+    produce.set_defaults(handler=_produce)
+
+    feeds = subparsers.add_parser("feeds", help="manage feeds and see their health")
+    feeds_sub = feeds.add_subparsers(dest="feeds_command", metavar="ACTION", required=True)
+    imp = feeds_sub.add_parser("import", help="add the feeds of an OPML file to feeds.yaml")
+    imp.add_argument("opml", type=Path, metavar="OPML_FILE")
+    imp.add_argument("--feeds", type=Path, help="feeds file to update (default: NEWSWATCH_FEEDS)")
+    imp.set_defaults(handler=_import)
+    status = feeds_sub.add_parser(
+        "status", help="per feed: last success, last error, items seen, health",
+        description="Read per-feed state from <prefix>.feedstate. Exit 1 when a feed is "
+        "unhealthy or quiet for longer than its quiet_after, so a cron job can alert.",
+    )
+    status.add_argument("--problems", action="store_true", help="only feeds that are not ok")
+    status.set_defaults(handler=_status)
+
+
+def _produce(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    if not args.once:
+        if args.from_dir or args.from_jsonl:
+            args.once = True  # a folder or a dump is read once: there is nothing to poll
+        else:
+            asyncio.run(_forever(settings, args.feeds, args.output))
+            return 0
+    report = asyncio.run(arun_once(settings, args.feeds, output=args.output,
+                                   from_dir=args.from_dir, from_jsonl=args.from_jsonl))
+    for error in report.errors:
+        print(f"failed: {error}", file=sys.stderr)
+    print(report.summary())
+    return 1 if report.nothing_read else 0
+
+
+async def _forever(settings: Settings, feeds: Path | None, output: Path | None) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    await run_forever(settings, feeds, stop=stop, output=output)
+
+
+def _import(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    target = args.feeds or settings.feeds
+    added, skipped = import_opml(args.opml, target)
+    print(f"added {len(added)} feed(s) to {target}"
+          + (f"; {skipped} already listed" if skipped else ""))
+    for feed in added:
+        print(f"  + {feed}")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    check_reachable(settings.kafka_bootstrap)
+    states = read_states(settings.kafka_bootstrap, settings.topic("feedstate"))
+    now = utcnow()
+    rows = []
+    for state in sorted(states.values(), key=lambda s: (s.name or s.feed_id)):
+        health = assess(state, now)
+        if args.problems and health.status == "ok":
+            continue
+        rows.append((health.status, state.name or state.feed_id, _ago(state.last_success, now),
+                     str(state.items_seen), _ago(state.last_error_at, now),
+                     (state.last_error or "")[:80] if health.status != "ok" else ""))
+    if not rows:
+        print("no feeds" + (" with problems" if args.problems else " polled yet"))
+        return 0
+    header = ("HEALTH", "FEED", "LAST OK", "ITEMS", "LAST ERROR", "REASON")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
+    for row in [header, *rows]:
+        print("  ".join(c.ljust(w) for c, w in zip(row[:5], widths, strict=True)) + "  " + row[5])
+    return 1 if any(r[0] in ("unhealthy", "quiet") for r in rows) else 0
+
+
+def _ago(when: datetime | None, now: datetime) -> str:
+    if when is None:
+        return "never"
+    seconds = int((now - when).total_seconds())
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            return f"{seconds // size}{unit} ago"
+    return f"{seconds}s ago"

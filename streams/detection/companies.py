@@ -1,0 +1,187 @@
+"""Find watched companies in text with one Aho-Corasick automaton for every name.
+
+All names, aliases, tickers and exclude phrases of all companies go into a single
+automaton over case-folded text, so the cost of a scan depends on the text and
+the number of hits, not on how many companies are watched. Each raw hit is then
+checked in Python: word boundaries, case rules, ticker shape, exclude contexts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+import ahocorasick
+
+from schemas.rules import RulesFile
+from streams.detection.lexicon import COMMON_WORD_NAMES, STOCK_EXCHANGES
+
+VariantKind = Literal["name", "alias", "ticker", "exchange_ticker", "exclude"]
+
+_EXCHANGE_BEFORE = re.compile(STOCK_EXCHANGES + r"\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class NameVariant:
+    """One way a company is written, as the rules file gives it."""
+
+    company: str
+    text: str
+    kind: VariantKind
+    case_sensitive: bool
+    ambiguous: bool
+
+
+@dataclass(slots=True)
+class Mention:
+    """A company named in the text at ``start:end`` (offsets into the scanned text)."""
+
+    company: str
+    start: int
+    end: int
+    surface: str
+    kind: VariantKind
+    ambiguous: bool
+    counted: bool = True
+    reason: str = ""
+    historical: bool = False
+    former: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` without changing its length, so offsets stay valid."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    # A few characters (e.g. 'İ') grow when lower-cased; keep those as they are.
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _distinctive(name: str) -> bool:
+    """True for names no ordinary word looks like: several words, inner capitals, digits."""
+    return (
+        " " in name
+        or any(c.isdigit() for c in name)
+        or any(c.isupper() for c in name[1:])
+        or not name[:1].isupper()
+    )
+
+
+class CompanyMatcher:
+    """Scans text for every company of a rules file in one pass."""
+
+    def __init__(self, rules: RulesFile) -> None:
+        keys: dict[str, list[NameVariant]] = {}
+        self._ambiguous: list[str] = []
+        for company in rules.companies:
+            for variant in _variants(company.name, company.aliases, company.tickers,
+                                     company.exclude, company.ambiguous):
+                if variant.ambiguous:
+                    self._ambiguous.append(variant.text)
+                for key in _keys_for(variant):
+                    keys.setdefault(key, []).append(variant)
+        self._automaton = ahocorasick.Automaton()
+        for key, variants in keys.items():
+            self._automaton.add_word(key, (len(key), tuple(variants)))
+        self.companies = [c.name for c in rules.companies]
+        self.key_count = len(keys)
+        if keys:
+            self._automaton.make_automaton()
+
+    def ambiguous_names(self) -> list[str]:
+        """Names that count only when the article corroborates them."""
+        return list(self._ambiguous)
+
+    def scan(self, text: str) -> list[Mention]:
+        """Mentions in ``text``: leftmost-longest, boundaries and case checked, excludes removed."""
+        if not self.key_count:
+            return []
+        low = fold(text)
+        hits: list[Mention] = []
+        excluded: list[tuple[str, int, int]] = []
+        n = len(text)
+        for end_index, (length, variants) in self._automaton.iter(low):
+            start = end_index - length + 1
+            end = end_index + 1
+            if start > 0 and _is_word_char(low[start - 1]) and low[start].isalnum():
+                continue
+            if end < n and _is_word_char(low[end]) and low[end - 1].isalnum():
+                continue
+            surface = text[start:end]
+            for variant in variants:
+                if variant.kind == "exclude":
+                    excluded.append((variant.company, start, end))
+                elif _accepts(variant, surface, text, start):
+                    at = end - len(variant.text) if variant.kind == "exchange_ticker" else start
+                    hits.append(Mention(variant.company, at, end, text[at:end], variant.kind,
+                                        variant.ambiguous))
+        if not hits:
+            return hits
+        if excluded:
+            hits = [m for m in hits if not _inside_exclude(m, excluded)]
+        return _leftmost_longest(hits)
+
+
+def _variants(name: str, aliases: list[str], tickers: list[str], exclude: list[str],
+              ambiguous: bool | None) -> list[NameVariant]:
+    out: list[NameVariant] = []
+    for kind, values in (("name", [name]), ("alias", aliases)):
+        for value in values:
+            single = " " not in value.strip()
+            if ambiguous is None:
+                is_ambiguous = single and (value.casefold() in COMMON_WORD_NAMES or len(value) <= 2)
+            else:
+                is_ambiguous = ambiguous and single
+            out.append(NameVariant(name, value, kind,  # type: ignore[arg-type]
+                                   not _distinctive(value), is_ambiguous))
+    for ticker in tickers:
+        out.append(NameVariant(name, ticker, "ticker", True, False))
+        out.append(NameVariant(name, ticker, "exchange_ticker", True, False))
+    for phrase in exclude:
+        out.append(NameVariant(name, phrase, "exclude", False, False))
+    return out
+
+
+def _keys_for(variant: NameVariant) -> list[str]:
+    text = variant.text.lower()
+    if variant.kind == "ticker":
+        return ["$" + text]
+    if variant.kind == "exchange_ticker":
+        return [":" + text, ": " + text]
+    return [text]
+
+
+def _accepts(variant: NameVariant, surface: str, text: str, start: int) -> bool:
+    if variant.kind == "ticker":
+        return surface[1:] == variant.text or surface[1:].upper() == variant.text
+    if variant.kind == "exchange_ticker":
+        if surface.lstrip(": ") != variant.text:
+            return False
+        return _EXCHANGE_BEFORE.search(text, max(0, start - 16), start) is not None
+    if variant.case_sensitive:
+        return surface == variant.text or surface == variant.text.upper()
+    return True
+
+
+def _inside_exclude(mention: Mention, excluded: list[tuple[str, int, int]]) -> bool:
+    return any(
+        company == mention.company and start < mention.end and mention.start < end
+        for company, start, end in excluded
+    )
+
+
+def _leftmost_longest(hits: list[Mention]) -> list[Mention]:
+    hits.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    last_end = -1
+    for mention in hits:
+        if mention.start >= last_end:
+            out.append(mention)
+            last_end = mention.end
+    return out

@@ -1,0 +1,208 @@
+"""Context cues around a trigger: denial, negation, hypothesis, history, deal stage.
+
+Each check returns the words that fired (for explanations) or None.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+_APOS = "['’]"
+
+_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)|refut\w+|rebuff\w*|shot down|"
+    r"reject(?:s|ed|ing)? (?:the )?(?:reports?|rumou?rs?|speculation|claims? that)|"
+    r"(?:reports?|rumou?rs?|speculation|claims?) (?:were|was|is|are) "
+    r"(?:false|untrue|baseless|inaccurate|wrong|unfounded)|no truth|not true|"
+    r"(?:baseless|false|unfounded) (?:reports?|rumou?rs?|speculation))\b", _I)
+
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|without|cannot|unlikely|rul(?:e|es|ed|ing) out|"
+    r"(?:won|wouldn|didn|doesn|don|isn|"
+    r"wasn|hasn|haven|hadn|aren|weren|can|couldn|shouldn)" + _APOS + r"t)\b"
+    r"(?! only\b| just\b| longer\b| least\b| less\b| to mention\b| yet\b)", _I)
+
+# Words that make the rest of the clause a possibility, not a fact.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|might|may|would|should|if|whether|unless|hypothetical\w*|possibl[ey]|"
+    r"speculat\w+|interested in|open to|eye(?:s|d|ing)?|hop(?:e|es|ed|ing) to|"
+    r"aim(?:s|ed|ing)? to|want(?:s|ed)? to|seek(?:s|ing)? to|look(?:s|ing)? to|"
+    r"tr(?:y|ies|ying) to|struggl\w+ to|race to|racing to|vie\w* to|"
+    r"call(?:s|ed|ing)? (?:for|on)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|pressur\w+|"
+    r"push(?:es|ed|ing)? for|threat\w*|warn(?:s|ed|ing)?)\b", _I)
+_REPORTED_WOULD = re.compile(
+    r"\b(?:said|says|announced|confirmed|agreed|stated|told [\w ]{1,20}?)(?: on \w+)?(?: that)?"
+    r" (?:it|they|the company|the firm|\w+) (?:would|will)\b", _I)
+
+# Intent and report words: kept, with less confidence (and a "rumored" deal stage).
+_SOFT = re.compile(
+    r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|explor(?:e|es|ed|ing)|"
+    r"contemplat\w+|potential(?:ly)?|plan(?:s|ned|ning)? to|intend(?:s|ed)? to|"
+    r"expected to|set to|poised to|likely to|reportedly|rumou?r\w*|said to be|"
+    r"according to|sources?|people familiar)\b", _I)
+
+_HISTORY_BEFORE = re.compile(
+    r"\b(?:former(?:ly)?|previously|previous|predecessor|had|back in|years? ago|"
+    r"earlier in (?:his|her|their) career|who (?:had )?(?:co-)?founded|onetime|one-time|"
+    r"keep|keeps|kept|continu(?:e|es|ed) to|continu(?:e|es|ed)|"
+    r"who (?:left|quit|resigned|departed|exited|joined|was ousted|was fired|stepped down))\b",
+    _I)
+# A time clause puts what follows in the past: "weeks after X bought Y", "since buying".
+_TIME_CLAUSE = re.compile(
+    r"\b(?:(?:days|weeks|months|years|shortly|soon|just|long|even|only) (?:after|before)|since)"
+    r"\b[^,;]*$|\b(?:after|before|since|following) $", _I)
+_PAST_PERIOD = re.compile(
+    r"\b(?:last (?:year|decade)|earlier this year|a year ago|the previous year|the year before|"
+    r"(?:its|their) (?:most recent|last|previous|prior) (?:[\w-]+ )?(?:round|raise)|"
+    r"over the (?:past|last) (?:\w+ )?(?:years?|decades?|months))\b", _I)
+_WHO_PAST = re.compile(r"\bwho (?:had )?$", _I)
+_PAST_MOVE = re.compile(r"(?:left|quit|resigned|departed|exited|joined|stepped|was|retired)\b",
+                        _I)
+
+
+_YEAR_AFTER = re.compile(r"\b(?:in|since|back in) (?:(?:early|late|mid-?)\s?)?"
+                         r"(?:(?:January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December) )?((?:19|20)\d\d)\b")
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)(?:['’]s)? $")
+_AGO = re.compile(r"\b(?:years|decades?|a decade) ago\b|\bin the (?:19|20)\d0s\b", _I)
+_FOUNDED = re.compile(r"\b(?:founded|established|formed|created|started|incorporated|born)\b", _I)
+
+_HISTORICAL_MENTION = re.compile(
+    r"(?:\bformer(?:ly)?(?: of| at| with)?|\bex-|\bonetime|\bone-time|"
+    r"\bpreviously(?: at| with| of)?|"
+    r"\bveterans?(?: of| from)?|\balumn(?:us|i|a|ae)(?: of)?|\bwho (?:once )?(?:worked|was) at|"
+    r"\b(?:his|her|their) (?:time|stint|tenure|years) at|"
+    r"\bspent (?:a |an |\w+ )?(?:decade|years?|months?) at)"
+    r"[\s\w,.'’-]{0,12}$", _I)
+
+_ANAPHOR = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|while|as|but|after|because|when|where|whereas)\s)"
+    r"(?:(?:[Tt]he|[Ii]ts|[Tt]heir) (?:[\w-]+ ){0,2}(?:company|firm|group|startup|start-up|giant|"
+    r"maker|conglomerate|retailer|automaker|carmaker|chipmaker|lender|bank|insurer|network|"
+    r"platform|business|owner|parent|developer|operator|airline|board)|[Cc]ompany|[Bb]oard|"
+    r"[Ii]t|[Tt]hey|[Ii]ts|[Tt]heir)\b")
+
+_TERMINATED = re.compile(
+    r"\b(?:call(?:s|ed|ing)? off|abandon\w*|terminat\w*|scrap(?:s|ped|ping)?|"
+    r"walk(?:s|ed|ing)? away|collaps\w*|f[ae]ll(?:s|en)? (?:apart|through)|block(?:s|ed|ing)|"
+    r"end(?:s|ed)? (?:talks|negotiations)|pull(?:s|ed)? out|withdr[ae]w\w*|no longer)\b", _I)
+_COMPLETED = re.compile(
+    r"\b(?:complet(?:ed|es|ing)|clos(?:ed|es|ing) (?:its |the |their )?(?:[\w$.,-]+ ){0,3}"
+    r"(?:acquisition|purchase|deal|takeover|buyout)|finali[sz]ed|now owns|"
+    r"(?:has|have|had) (?:now )?(?:acquired|bought|purchased|taken over)|"
+    r"(?:was|were|has been|have been|had been) (?:acquired|bought|purchased|taken over))\b", _I)
+_AGREED = re.compile(
+    r"\b(?:agree[sd]?|agreeing|definitive|signed|signs|announc\w+|confirm\w+|"
+    r"str(?:uck|ikes?) a deal|deal to)\b", _I)
+_TALKS = re.compile(r"\b(?:talks|discussions|negotiat\w+)\b", _I)
+_RUMORED = re.compile(
+    r"\b(?:reportedly|reports?|rumou?r\w*|sources?|people familiar|consider\w*|explor\w*|"
+    r"weigh\w*|mull\w*|potential|said to be|according to|bid|offer|approach\w*)\b", _I)
+_PAST_TRIGGER = re.compile(r"\b(?:acquired|bought|purchased|took over|snapped up|sold)\b", _I)
+
+
+_DENIES_WRONGDOING = re.compile(
+    r"\bden(?:y|ies|ied|ying) (?:any |the |all )?(?:wrongdoing|allegations?|claims?|charges|"
+    r"accusations?|liability|the suit's)", _I)
+
+
+def denial(sentence: str, legal: bool = False) -> str | None:
+    """A denial of the event; for legal events, denying the allegations is not one."""
+    match = _DENIAL.search(sentence)
+    if match is None or (legal and _DENIES_WRONGDOING.search(sentence)):
+        return None
+    return match.group()
+
+
+def negation(before: str) -> str | None:
+    """A negation in the few words before the trigger ("has no plans to delay")."""
+    match = _NEGATION.search(before[-45:])
+    return match.group() if match else None
+
+
+def hypothetical(before: str) -> str | None:
+    window = before[-60:]
+    match = _HYPOTHETICAL.search(window)
+    if match is None:
+        return None
+    if match.group().lower() in ("would", "will") and _REPORTED_WOULD.search(window):
+        return None
+    return match.group()
+
+
+_WEIGHING = re.compile(r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|"
+                       r"explor(?:e|es|ed|ing)|contemplat\w+)\b", _I)
+
+
+def weighing(before: str) -> str | None:
+    """'is considering layoffs': an option, not an event (deals are the exception: rumored)."""
+    match = _WEIGHING.search(before[-40:])
+    return match.group() if match else None
+
+
+def soft(sentence_before: str) -> str | None:
+    match = _SOFT.search(sentence_before[-80:])
+    return match.group() if match else None
+
+
+def history(before: str, trigger: str, after: str, ref_year: int) -> str | None:
+    """Background rather than news: 'former', 'had', 'in 2004', 'its 2012 acquisition'."""
+    match = _HISTORY_BEFORE.search(before[-30:])
+    if match is not None:
+        return match.group()
+    if _WHO_PAST.search(before[-12:]) and _PAST_MOVE.match(trigger):
+        return "who ... (a past move)"
+    clause = _TIME_CLAUSE.search(before[-80:])
+    if clause is not None:
+        return clause.group().strip()
+    year = _YEAR_BEFORE.search(before[-8:])
+    if year is not None and int(year.group(1)) < ref_year:
+        return year.group(1)
+    window = after[:70]
+    for found in _YEAR_AFTER.finditer(window):
+        if int(found.group(1)) < ref_year and not _FOUNDED.search(window[: found.start()]):
+            return found.group()
+    ago = _AGO.search(window) or _PAST_PERIOD.search(window)
+    return ago.group() if ago else None
+
+
+_FORMER_AFTER = re.compile(r"['’]s (?:former|ex-|onetime|previous)", _I)
+
+
+def historical_mention(text_before_mention: str, text_after_mention: str = "") -> str | None:
+    """'former GitHub CEO', "Tesla's former AI chief", 'veterans from Google DeepMind'."""
+    match = _HISTORICAL_MENTION.search(text_before_mention[-40:])
+    if match is None:
+        match = _FORMER_AFTER.match(text_after_mention)
+    return match.group().strip() if match else None
+
+
+def has_anaphor(before: str) -> bool:
+    """The clause subject is 'the company', 'it' or similar, pointing back to the topic."""
+    return _ANAPHOR.search(before) is not None
+
+
+def anaphor_at(before: str) -> int | None:
+    """Where the last 'the company', 'it', 'its board' before the trigger starts."""
+    last = None
+    for match in _ANAPHOR.finditer(before):
+        last = match.end() - len(match.group().split()[-1])
+    return last
+
+
+def acquisition_stage(sentence: str, trigger: str) -> str:
+    """rumored/talks/announced/completed/terminated, from the words of the sentence."""
+    if _TERMINATED.search(sentence):
+        return "terminated"
+    if _COMPLETED.search(sentence):
+        return "completed"
+    if _AGREED.search(sentence):
+        return "announced"
+    if _TALKS.search(sentence):
+        return "talks"
+    if _RUMORED.search(sentence):
+        return "rumored"
+    if _PAST_TRIGGER.search(trigger):
+        return "completed"
+    return "announced"

@@ -1,0 +1,206 @@
+"""The detector: companies first (one cheap scan), then events in the sentences that name them."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from schemas.article import Article
+from schemas.event import CompanyEvent
+from schemas.rules import RulesFile
+from streams.detection import cues, events, parties
+from streams.detection.companies import CompanyMatcher, Mention
+from streams.detection.events import Finding
+from streams.detection.explain import DetectionReport, build_report
+from streams.detection.lexicon import BUSINESS_CONTEXT
+from streams.detection.sentences import Sentence, sentence_at, split_near
+
+_BUSINESS = re.compile(BUSINESS_CONTEXT)
+# "Microsoft-owned GitHub": the first company describes the second, it does not act.
+_MODIFIER = re.compile(
+    r"-(?:owned|backed|based|led|funded|affiliated|controlled|made)\b|['’]?s? (?:supplier|partner|"
+    r"customer|client|rival|competitor|subsidiary|affiliate|vendor|contractor|backer|"
+    r"spin-?off)s? (?=[A-Z])")
+_STAGE_RANK = {"rumored": 0, "talks": 1, "announced": 2, "completed": 3, "terminated": 4}
+_HAS_PRODUCT_FIELD = "product" in CompanyEvent.model_fields
+
+
+@dataclass
+class Analysis:
+    """Everything the detector saw in one article; ``events`` is what ``detect`` returns."""
+
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    events: list[CompanyEvent] = field(default_factory=list)
+
+
+class Detector:
+    """Detects company events in articles for the companies of one rules file.
+
+    Build it once per rules file (the automaton is compiled in the constructor);
+    ``detect`` is then safe to call for any number of articles.
+    """
+
+    def __init__(self, rules: RulesFile) -> None:
+        self.rules = rules
+        self.matcher = CompanyMatcher(rules)
+
+    def detect(self, article: Article) -> list[CompanyEvent]:
+        """The company events of ``article``: one per (company, event type, role)."""
+        return self.analyse(article).events
+
+    def explain(self, article: Article) -> DetectionReport:
+        """A structured account: companies found and why they counted, candidates, watches."""
+        return build_report(self, self.analyse(article))
+
+    def analyse(self, article: Article) -> Analysis:
+        """Run every stage and keep the intermediate results."""
+        analysis = Analysis(article)
+        text = article.text
+        mentions = self.matcher.scan(text)
+        if not mentions:
+            return analysis
+        sentences = split_near(text, [m.start for m in mentions])
+        analysis.mentions, analysis.sentences = mentions, sentences
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            index = sentence_at(sentences, mention.start)
+            by_sentence.setdefault(index, []).append(mention)
+            background = cues.historical_mention(text[sentences[index].start:mention.start],
+                                                 text[mention.end:mention.end + 16])
+            if background:
+                mention.historical = True
+                mention.former = background.lower().startswith(("former", "ex-"))
+                mention.notes.append(f"background ({background!r})")
+            modifier = _MODIFIER.match(text, mention.end)
+            if modifier:
+                mention.historical = True
+                mention.notes.append(f"modifier ({modifier.group()!r})")
+        _corroborate(mentions, sentences, by_sentence)
+        ref_year = (article.published or datetime.now(UTC)).year
+        topic: Mention | None = None
+        pending = {m.company for m in mentions if not m.counted}
+        for sentence in sentences:
+            local = [_relative(m, sentence.start) for m in by_sentence.get(sentence.position, [])]
+            if local or (topic is not None and cues.has_anaphor(sentence.text[:60])):
+                analysis.findings.extend(
+                    events.classify(sentence.position, sentence.text, local, topic, ref_year))
+            topic = _subject(sentence.text, [m for m in local if m.counted]) or topic
+        _corroborate_by_events(mentions, sentences, analysis.findings, pending)
+        counted = {m.company for m in mentions if m.counted}
+        analysis.events = _merge(article, [f for f in analysis.findings
+                                           if f.accepted and f.company in counted])
+        return analysis
+
+
+def _relative(mention: Mention, offset: int) -> Mention:
+    return dataclasses.replace(mention, start=mention.start - offset, end=mention.end - offset)
+
+
+def _subject(text: str, mentions: list[Mention]) -> Mention | None:
+    for mention in mentions:
+        if not mention.historical and parties.word_before(text, mention.start) not in (
+                parties.PREPOSITIONS):
+            return mention
+    return None
+
+
+def _capitals_say_nothing(sentence: Sentence, start: int) -> bool:
+    """At a sentence start or in a Title Case headline a capital letter proves nothing."""
+    if not sentence.text[: start - sentence.start].strip(" \"'“‘(-—:$"):
+        return True
+    words = [w for w in sentence.text.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+def _corroborate(mentions: list[Mention], sentences: list[Sentence],
+                 by_sentence: dict[int, list[Mention]]) -> None:
+    """Ambiguous names (Apple, Snap) count only with a ticker, a full name or business context."""
+    confirmed: dict[str, str] = {}
+    for mention in mentions:
+        if not mention.ambiguous:
+            confirmed.setdefault(mention.company, f"unambiguous mention {mention.surface!r}")
+    for index, local in by_sentence.items():
+        sentence = sentences[index]
+        for mention in local:
+            if not mention.ambiguous or mention.company in confirmed:
+                continue
+            if _capitals_say_nothing(sentence, mention.start):
+                # Only words right after the name count: "Target cuts jobs", "Shell said".
+                rel = mention.end - sentence.start
+                context = _BUSINESS.search(sentence.text, rel, rel + 30)
+            else:
+                context = _BUSINESS.search(sentence.text)
+            if context is not None:
+                confirmed[mention.company] = f"business context {context.group()!r}"
+    for mention in mentions:
+        if mention.ambiguous:
+            why = confirmed.get(mention.company)
+            mention.counted = why is not None
+            mention.reason = (f"corroborated by {why}" if why else
+                              "common word without corroboration (no ticker, full name or "
+                              "business context)")
+
+
+def _corroborate_by_events(mentions: list[Mention], sentences: list[Sentence],
+                           findings: list[Finding], pending: set[str]) -> None:
+    """An ambiguous name that takes a role in an event ("teams up with Apple") is the company."""
+    if not pending:
+        return
+    by_event: dict[str, str] = {}
+    for finding in findings:
+        if not finding.accepted or finding.company not in pending or finding.mention_start < 0:
+            continue
+        sentence = sentences[finding.sentence_index]
+        near = 0 <= finding.trigger_start - finding.mention_start <= 40
+        if near or not _capitals_say_nothing(sentence, sentence.start + finding.mention_start):
+            by_event.setdefault(finding.company, finding.trigger)
+    for mention in mentions:
+        trigger = by_event.get(mention.company)
+        if trigger is not None and not mention.counted:
+            mention.counted = True
+            mention.reason = f"corroborated by its role in an event ({trigger!r})"
+
+
+def _merge(article: Article, findings: list[Finding]) -> list[CompanyEvent]:
+    groups: dict[tuple[str, str, str | None], list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault((finding.company, finding.event_type, finding.role), []).append(finding)
+    out: list[CompanyEvent] = []
+    for (company, event_type, role), group in groups.items():
+        evidence = list(dict.fromkeys(f.sentence for f in group))
+        triggers = list(dict.fromkeys(f.trigger for f in group))
+        confidence = max(f.confidence for f in group) + 0.05 * (len(evidence) - 1)
+        stages = [f.stage for f in group if f.stage]
+        extra: dict[str, Any] = {}
+        if _HAS_PRODUCT_FIELD:
+            extra["product"] = _first(f.product for f in group)
+        out.append(CompanyEvent(
+            article_id=article.id,
+            article_title=article.title,
+            article_link=article.link,
+            source=article.source,
+            published=article.published,
+            company=company,
+            event_type=event_type,
+            role=role,
+            counterparty=_first(f.counterparty for f in group),
+            person=_first(f.person for f in group),
+            amount=_first(f.amount for f in group),
+            amount_usd=_first(f.amount_usd for f in group),
+            stage=max(stages, key=lambda s: _STAGE_RANK[s]) if stages else None,
+            confidence=round(min(0.99, confidence), 2),
+            evidence=evidence,
+            triggers=triggers,
+            **extra,
+        ))
+    return out
+
+
+def _first(values: Any) -> Any:
+    return next((v for v in values if v is not None), None)

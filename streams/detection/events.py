@@ -1,0 +1,227 @@
+"""Classify one sentence: triggers, context cues, and who plays which role."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from streams.detection import checks, cues, parties
+from streams.detection.amounts import find_amounts, nearest_amount
+from streams.detection.companies import Mention, fold
+from streams.detection.triggers import (
+    COMPILED,
+    TriggerSpec,
+    candidate_types,
+)
+
+_I = re.IGNORECASE
+_REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|told|reported|that)\b", _I)
+_ITS = re.compile(r"\b(?:its|their)\b", _I)
+
+
+@dataclass
+class Finding:
+    """One event candidate found in a sentence, accepted or (with a reason) rejected."""
+
+    event_type: str
+    company: str
+    role: str | None
+    sentence: str
+    sentence_index: int
+    trigger: str
+    rule: str
+    confidence: float
+    accepted: bool = True
+    reason: str = ""
+    counterparty: str | None = None
+    person: str | None = None
+    amount: str | None = None
+    amount_usd: float | None = None
+    stage: str | None = None
+    product: str | None = None
+    notes: list[str] = field(default_factory=list)
+    # Sentence offsets of the company's mention and of the trigger (-1 when not known).
+    mention_start: int = -1
+    trigger_start: int = -1
+
+
+@dataclass
+class _Side:
+    mention: Mention | None
+    name: str | None
+    role: str
+    via: str = "text"
+
+
+def classify(index: int, text: str, mentions: list[Mention], topic: Mention | None,
+             ref_year: int) -> list[Finding]:
+    """Every event candidate in sentence ``text``; ``mentions`` use sentence offsets."""
+    out: list[Finding] = []
+    lowered = fold(text)
+    types = candidate_types(lowered)
+    for event_type, (regex, specs) in COMPILED.items():
+        if event_type not in types:
+            continue
+        for match in regex.finditer(lowered):
+            spec = specs[match.lastgroup or ""]
+            out.extend(_candidate(index, text, mentions, topic, ref_year, spec, match))
+    return out
+
+
+def _reject(index: int, text: str, spec: TriggerSpec, trigger: str, reason: str) -> Finding:
+    return Finding(spec.event_type, "", None, text, index, trigger, spec.name, 0.0, False, reason)
+
+
+def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | None,
+               ref_year: int, spec: TriggerSpec, match: re.Match[str]) -> list[Finding]:
+    start, end = match.start(), match.end()
+    trigger = text[start:end]
+    reason = checks.context(text, spec, start, end, ref_year)
+    if reason is None:
+        reason = checks.before_parties(text, spec, start, end, mentions)
+    if reason is not None:
+        return [_reject(index, text, spec, trigger, reason)]
+    lefts = _lefts(text, mentions, topic, spec, start) if spec.left is not None else []
+    right_from = start + len(trigger.split()[0]) if spec.right_from_verb else end
+    left_companies = {s.mention.company for s in lefts if s.mention is not None}
+    rights = _rights(text, mentions, spec, right_from, start, end, left_companies)
+    if spec.left_if_no_right and any(r.mention is not None and r.role == spec.left
+                                     for r in rights):
+        lefts = []
+    sides = lefts + rights
+    reason = checks.after_parties(text, spec, end, len(lefts),
+                                 [(r.role, r.mention is not None) for r in rights])
+    if reason is not None:
+        return [_reject(index, text, spec, trigger, reason)]
+    watched = [s for s in sides if s.mention is not None]
+    if not watched:
+        return [_reject(index, text, spec, trigger, "no watched company in the role")]
+    return [_finding(index, text, spec, trigger, start, end, side, sides, mentions)
+            for side in watched]
+
+
+def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: TriggerSpec,
+           start: int) -> list[_Side]:
+    role = spec.left or ""
+    subject, crossed = parties.subject_before(text, mentions, start, spec.left_window,
+                                              after_preposition=spec.left_any)
+    if subject is not None and spec.left_in_person_np and _REPORTING.search(
+            text, subject.end, start):
+        subject = None
+    if subject is None and spec.left_window < 400:
+        far, crossed = parties.subject_before(text, mentions, start)
+        if far is not None and _REPORTING.search(text, far.end, start):
+            subject = far
+    if subject is not None:
+        via = "previous clause" if crossed else "subject"
+        heads = parties.coordinated(text, mentions, subject) if spec.left_all else [subject]
+        return [_Side(m, m.surface, role, via) for m in heads]
+    at = cues.anaphor_at(text[:start]) if not spec.left_in_person_np else None
+    if at is not None:
+        earlier = [m for m in mentions if m.end <= at and not m.historical]
+        if earlier:
+            return [_Side(earlier[-1], earlier[-1].surface, role, "anaphor")]
+        if topic is not None:
+            return [_Side(topic, topic.surface, role, "anaphor")]
+    name = parties.name_before(text, start)
+    if name:
+        return [_Side(None, name, role)]
+    if spec.right and not spec.left_in_person_np:
+        # "a potential acquisition of X is in discussions, highlighting Meta's focus":
+        # the other company of the sentence is the best reading of the unnamed subject.
+        later = [m for m in mentions if m.start > start and not m.historical]
+        if len(later) >= 2:
+            return [_Side(later[-1], later[-1].surface, role, "sentence")]
+    return []
+
+
+def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: int,
+            start: int, end: int, left_companies: set[str]) -> list[_Side]:
+    if not spec.right:
+        return []
+    out: list[_Side] = []
+    last_end = right_from
+    hire = spec.event_type == "executive_hire"
+    for mention, word, distance in parties.objects_after(
+            text, mentions, right_from, spec.right_window):
+        if word in spec.right and distance > 2:
+            role = spec.right[word]
+        elif distance <= 2 or (word not in parties.PREPOSITIONS and distance <= spec.adjacent):
+            role = spec.right.get("", "")
+            if "" not in spec.right:
+                continue
+        else:
+            continue
+        if mention.company in left_companies:
+            continue
+        if spec.event_type == "executive_departure" and word in ("for", "to", "join", "joining"):
+            continue
+        if out and not re.fullmatch(r"(?:['’]s)?\s*(?:,|and|, and|&|or)\s*",
+                                    text[last_end:mention.start]):
+            break  # only companies listed together: "from Nvidia and Amazon"
+        out.append(_Side(mention, mention.surface, role, "object"))
+        last_end = mention.end
+        if not spec.right_all:
+            break
+    if not out and hire and _ITS.search(text, right_from, end + 40):
+        owner = _possessor(mentions, start)
+        if owner is not None and owner.company not in left_companies:
+            out.append(_Side(owner, owner.surface, spec.right.get("", "losing_company"), "its"))
+    if not out and "" in spec.right:
+        name = parties.name_after(text, end)
+        if name:
+            out.append(_Side(None, name, spec.right[""]))
+    return out
+
+
+def _possessor(mentions: list[Mention], start: int) -> Mention | None:
+    """The company 'its' points back to: the nearest one before the trigger."""
+    for mention in reversed(mentions):
+        if mention.end <= start and not mention.historical:
+            return mention
+    return None
+
+
+def _finding(index: int, text: str, spec: TriggerSpec, trigger: str, start: int, end: int,
+             side: _Side, sides: list[_Side], mentions: list[Mention]) -> Finding:
+    assert side.mention is not None
+    role = side.role or None
+    event_type = spec.event_type
+    if role == "losing_company":
+        event_type = "executive_departure"
+    elif role == "hiring_company":
+        event_type = "executive_hire"
+    others = [s for s in sides if s is not side and (s.mention is None or
+                                                       s.mention.company != side.mention.company)]
+    counterparty = None
+    if others:
+        other = others[0]
+        counterparty = other.mention.company if other.mention is not None else other.name
+    confidence = spec.confidence
+    notes: list[str] = []
+    if side.via in ("anaphor", "its", "sentence", "previous clause"):
+        confidence -= 0.1
+        notes.append(f"company from {side.via!r}")
+    hedge = cues.soft(text[:start])
+    if hedge:
+        confidence -= 0.1
+        notes.append(f"hedged ({hedge!r})")
+    finding = Finding(event_type, side.mention.company, role, text, index, trigger, spec.name,
+                      0.0, counterparty=counterparty, notes=notes,
+                      mention_start=side.mention.start if side.via in ("subject", "object")
+                      else -1, trigger_start=start)
+    if event_type in ("executive_hire", "executive_departure"):
+        finding.person = parties.find_person(text, mentions, start)
+    if event_type in ("investment", "acquisition"):
+        amount = nearest_amount(find_amounts(text), start, end)
+        if amount is not None:
+            finding.amount, finding.amount_usd = amount.text, amount.usd
+            confidence += 0.05
+    if event_type == "acquisition":
+        finding.stage = cues.acquisition_stage(text, trigger)
+        if hedge and finding.stage == "announced":
+            finding.stage = "rumored"
+    if event_type in ("product_launch", "launch_delay"):
+        finding.product = parties.product_after(text, end)
+    finding.confidence = round(min(0.99, max(0.05, confidence)), 2)
+    return finding

@@ -1,0 +1,88 @@
+"""Word lists the detector relies on, kept in one place so they can be reviewed.
+
+The lists are deliberately small and general: they describe English news prose,
+never a particular article.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of whitespace-separated words (keeps long lists readable)."""
+    return frozenset(text.split())
+
+
+# Ordinary English words that are also the name (or alias) of a well-known company.
+# A single-word name in this list only counts once the article corroborates it
+# (a ticker, a longer unambiguous name, or business context in the sentence).
+COMMON_WORD_NAMES: frozenset[str] = words(
+    """
+    abc adobe alexa alphabet ally amazon american anthropic apple arm aurora azure bard
+    beats bird block bolt box brave brother canon capital caterpillar character charter
+    chase chewy chime circle claude coach cohere compass confluent converse copilot corona
+    crest cruise delta dial discover discovery dish dodge dove echo edge elastic embark
+    epic express fiat fidelity fire first ford fox frontier gain gap gemini general genesis
+    glean grab grok guess halcyon harvey inflection intel jaguar jasper jet jeep kestrel
+    kick kindle kraft lime llama lotus magic mango max medium messenger meta micron mini
+    mistral national nest next nothing notion office opera oracle orange paramount peacock
+    peloton perplexity pilot pixel plus progressive puma quest ram ramp ring riot ripple
+    rumble runway scale sea seat sharp shell showtime sierra signal slack smart snap
+    snowflake sora southwest spirit sprint square staples stability stripe subway sun
+    surface switch target teams telegram threads three tide truth twitch twitter unity
+    united universal valve vans via vision visa vivo wish workday writer x zoom
+    """
+)
+
+# Capitalised words that are never a counterparty company on their own.
+NOT_A_COMPANY: frozenset[str] = words(
+    """
+    a an the this that these those its his her their our my it he she they we i
+    ai ceo cto cfo coo cio vp us uk eu un usa ipo america china india japan
+    europe asia africa germany france britain canada mexico brazil russia korea taiwan
+    israel australia california texas london paris tokyo beijing washington new york
+    silicon valley wall street congress senate parliament court commission government
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today tomorrow yesterday
+    series seed round inc corp co ltd llc plc group holdings according analysts reuters
+    bloomberg however meanwhile also earlier later last next first second third
+    chief executive president chairman founder officer director head shares stock
+    furthermore moreover additionally recently meanwhile still yet now then thus also
+    regulators ftc doj sec fcc cma pentagon nasa army navy department ministry treasury
+    fda ema faa nhtsa irs ecb fed federal reserve justice state states union city county
+    vietnam indonesia thailand singapore malaysia philippines spain italy poland ireland
+    netherlands sweden norway denmark finland switzerland austria belgium portugal greece
+    turkey egypt nigeria kenya argentina chile colombia peru saudi arabia uae dubai qatar
+    ohio arizona georgia florida nevada oregon utah virginia carolina michigan indiana
+    tennessee kentucky iowa kansas idaho montana alabama louisiana oklahoma wisconsin
+    minnesota pennsylvania massachusetts jersey illinois colorado delaware berlin munich
+    shanghai shenzhen seoul bangalore mumbai delhi toronto sydney madrid rome amsterdam
+    """
+)
+
+# Job titles: a hire or a departure needs one of these (or a named person) nearby.
+EXEC_TITLES = (
+    r"(?:CEO|CFO|CTO|COO|CIO|CMO|CPO|CSO|CRO|president|chair(?:man|woman|person)?|"
+    r"chief(?: [A-Za-z-]+){0,3} officer|chief|executives?|exec|founder|co-?founder|"
+    r"head(?: of [A-Za-z-]+(?: [A-Za-z-]+)?)?|director|(?:senior |executive )?vice president|"
+    r"SVP|EVP|VP|general counsel|managing director|partner|board member|leader|boss|"
+    r"researchers?|scientists?|engineers?|talent|veterans?|(?:top |senior )?hires?|"
+    r"designers?|architects?|lead|manager|treasurer|secretary|successor|replacement|"
+    r"interim|acting)"
+)
+
+# Words that make a sentence read as business news; they corroborate ambiguous names.
+BUSINESS_CONTEXT = (
+    r"\b(?:Inc|Corp|Co|Ltd|plc|LLC|company|companies|firm|CEO|CFO|COO|CTO|chief|officer|"
+    r"president|founder|chairman|board|executives?|"
+    r"shares?|stock|investors?|analysts?|revenue|earnings|profits?|quarter(?:ly)?|"
+    r"billion|million|acqui\w+|merger|takeover|invest\w*|funding|startup|layoffs?|"
+    r"laid off|jobs|workforce|employees|lawsuit|sued|sues|antitrust|regulators?|launch\w*|"
+    r"unveil\w*|product|devices?|iPhone|smartphones?|software|AI|cloud|chips?|stores?|"
+    r"retailer|subscribers|users|partnership|partners|deal|announced|said|spokesperson|"
+    r"tech(?:nology)?|giant|rivals?|competitors?|NYSE|Nasdaq|brand)\b"
+)
+
+STOCK_EXCHANGES = (
+    r"(?:NASDAQ|Nasdaq|NYSE|NYSE American|NYSE Arca|LSE|LON|TSX|TSE|ASX|HKEX|HKG|SEHK|"
+    r"SIX|ETR|XETRA|FRA|EPA|AMS|BIT|BME|KRX|KOSDAQ|SGX|NSE|BSE|OTC|OTCQX|CBOE|TYO|SSE|SZSE)"
+)

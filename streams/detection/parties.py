@@ -1,0 +1,215 @@
+"""Who is on which side of a trigger: subjects, objects, unwatched names, people."""
+
+from __future__ import annotations
+
+import re
+
+from streams.detection.companies import Mention
+from streams.detection.lexicon import NOT_A_COMPANY, words
+
+PREPOSITIONS = words(
+    """in into from of with by at to for like than as including about over against between
+    on onto via unlike besides beyond after before behind among amid toward towards under
+    within without across through throughout during despite versus vs such"""
+)
+_CLAUSE_BREAK = re.compile(
+    r";|\bwhile\b|\bwhereas\b|\bwhich\b|\bwho\b|\bwhose\b|\bbut\b|—|\(|\bafter\b|\bsince\b")
+# Verbs whose next noun is their object, so a company right after one is not a subject.
+_OBJECT_VERB = re.compile(
+    r"hire[sd]?|hiring|appoint\w*|names?|named|naming|poach\w*|lure[sd]?|taps|tapped|recruit\w*|"
+    r"acquir\w+|buy(?:s|ing)?|bought|purchas\w+|sue[sd]?|suing|join\w*|leav\w+|left|quit\w*|"
+    r"backs|backed|beat(?:s|ing)?|replac\w+|suppl(?:y|ies|ied)|supplying|overt[ao]ok\w*|"
+    r"accus\w+|fined|over|invested|funded|ousted|fired|includ\w*|counts?|sending|sent|"
+    r"hurt\w*|hit|lift\w*|boost\w*|dragg?\w*|a|an|the")
+# Words that open a phrase the company is inside of, not the subject of the clause.
+_SUBORDINATE = re.compile(r"\b(?:whose|which|who|includ\w*|such as|like|among|counts?|"
+                          r"customers?|clients?|rivals?|competitors?|investors?|backers?)\b")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*$")
+_CAPITAL_RUN = re.compile(
+    r"[A-Z][A-Za-z0-9&'’.+-]*(?:\s(?:[A-Z][A-Za-z0-9&'’.+-]*|\d[\w.]*|&|of|de|du|van|von|and)"
+    r"(?=\s|$|[,.;:)]))*"
+)
+_TOKEN = re.compile(r"\S+")
+_GOODS = re.compile(r" (?:chips|gpus|processors|servers|shares|stock|products|devices|services|"
+                    r"software|licen[cs]es|data|capacity|equipment|ads|advertising|assets|"
+                    r"hardware|cloud|models?|credits|bonds|debt|notes)\b", re.IGNORECASE)
+_ORG_WORDS = words(
+    """inc corp co ltd llc plc group holdings technologies technology labs lab capital partners
+    ventures street journal times news bank university institute research ai systems software
+    networks media studios games motors energy health therapeutics robotics payments platforms
+    superintelligence foundation fund association agency commission committee council court
+    department ministry office house post wire review"""
+)
+_PERSON = re.compile(
+    r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z]\.)?(?: (?:de |van |von |da |di |del |le |la )?"
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}\b"
+)
+_NOT_PERSON_START = words(
+    """recently furthermore however meanwhile according earlier later analysts reports but and
+    chief senior former executive vice general managing head director president"""
+)
+
+
+# Conjunction-like words ("after Oracle announced ...") still open a clause with a subject.
+_NOT_BEFORE_SUBJECT = PREPOSITIONS - {"after", "before", "since", "as", "until", "unless"}
+
+
+def word_before(text: str, pos: int) -> str:
+    """The lower-cased word just before ``pos`` (ignoring spaces and commas)."""
+    match = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
+    return match.group(1).lower() if match else ""
+
+
+def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 400,
+                   after_preposition: bool = False) -> tuple[Mention | None, bool]:
+    # "with Pfizer taking a stake": the company after 'with' is the participle's subject.
+    participle = re.match(r"[a-z]+ing\b", text[pos:pos + 20]) is not None
+    """The nearest company before ``pos`` that reads as a clause subject (not after 'of').
+
+    Returns the mention and whether it sits in an earlier clause (across a ';').
+    """
+    for mention in reversed(mentions):
+        if mention.end > pos or mention.historical:
+            continue
+        if pos - mention.end > window:
+            return None, False
+        word = word_before(text, mention.start)
+        if participle and word == "with" and mention.end + 2 >= pos - 1:
+            return mention, False
+        if not after_preposition and (word in _NOT_BEFORE_SUBJECT or _OBJECT_VERB.fullmatch(word)
+                                      or _in_subordinate_phrase(text, mentions, mention)):
+            continue
+        return mention, ";" in text[mention.end:pos]
+    return None, False
+
+
+def _in_subordinate_phrase(text: str, mentions: list[Mention], mention: Mention) -> bool:
+    """'whose customers include X', 'which counts X among', 'an X supplier': not the subject."""
+    head = mention
+    for previous in reversed(mentions[:mentions.index(mention)]):
+        if re.fullmatch(r"(?:['’]s)?\s*(?:,|and|, and|&)\s*", text[previous.end:head.start]):
+            head = previous
+        else:
+            break
+    if head is not mention and (word_before(text, head.start) in _NOT_BEFORE_SUBJECT
+                                or _OBJECT_VERB.fullmatch(word_before(text, head.start))):
+        return True
+    segment_start = max(text.rfind(",", 0, head.start), text.rfind(";", 0, head.start)) + 1
+    return _SUBORDINATE.search(text, segment_start, head.start) is not None
+
+
+def coordinated(text: str, mentions: list[Mention], head: Mention) -> list[Mention]:
+    """``head`` and the companies listed with it: 'Meta and Microsoft', 'A, B and C'."""
+    out = [head]
+    index = mentions.index(head)
+    for previous in reversed(mentions[:index]):
+        gap = text[previous.end:out[-1].start]
+        if re.fullmatch(r"(?:['’]s)?\s*(?:,|and|, and|&)\s*", gap):
+            out.append(previous)
+        else:
+            break
+    return out
+
+
+def objects_after(text: str, mentions: list[Mention], pos: int, window: int,
+                  keep_former: bool = False) -> list[tuple[Mention, str, int]]:
+    """Companies after ``pos`` in the same clause: (mention, word in front, distance)."""
+    out: list[tuple[Mention, str, int]] = []
+    for mention in mentions:
+        if mention.start < pos:
+            continue
+        if mention.historical and not (keep_former and mention.former):
+            continue
+        if mention.start > pos + window or _CLAUSE_BREAK.search(text, pos, mention.start):
+            break
+        word = word_before(text, mention.start)
+        if word in ("not", "nor", "than", "unlike", "versus", "vs"):
+            continue
+        out.append((mention, word, mention.start - pos))
+    return out
+
+
+def name_after(text: str, pos: int, skip: int = 5, company: bool = True) -> str | None:
+    """An unwatched proper name starting within ``skip`` words after ``pos``.
+
+    For a company (the default) the search stops at a preposition ("buy large numbers
+    of Nvidia chips") and a name that describes goods ("Nvidia chips") does not count.
+    """
+    index = pos
+    for _ in range(skip + 1):
+        while index < len(text) and text[index] == " ":
+            index += 1
+        if index >= len(text) or text[index] in ",.;:()—":
+            return None
+        run = _CAPITAL_RUN.match(text, index)
+        if run is not None:
+            name = clean_name(run.group())
+            if name and company and _GOODS.match(text, run.end()):
+                return None  # "buy Nvidia chips": the name describes goods, not a company
+            if name:
+                return name
+            index = run.end()
+            continue
+        token = _TOKEN.match(text, index)
+        if token is None or (company and token.group().lower() in PREPOSITIONS):
+            return None
+        index = token.end()
+    return None
+
+
+def name_before(text: str, pos: int) -> str | None:
+    """An unwatched proper name right before ``pos`` (the subject of the trigger)."""
+    head = text[:pos].rstrip()
+    best: str | None = None
+    for run in _CAPITAL_RUN.finditer(head):
+        if len(head) - run.end() > 40:
+            continue
+        if word_before(head, run.start()) in PREPOSITIONS:
+            continue
+        name = clean_name(run.group())
+        if name:
+            best = name
+    return best
+
+
+def clean_name(raw: str) -> str | None:
+    words = raw.replace("’s", "").replace("'s", "").split()
+    while words and words[-1].lower() in ("of", "de", "du", "van", "von", "and", "&"):
+        words.pop()
+    while words and _plain(words[0]) in NOT_A_COMPANY:
+        words.pop(0)
+    if not words or all(_plain(w) in NOT_A_COMPANY for w in words):
+        return None
+    return " ".join(words).rstrip(".,")
+
+
+def _plain(word: str) -> str:
+    return word.lower().replace(".", "").strip(",;:")
+
+
+def find_person(text: str, mentions: list[Mention], pos: int) -> str | None:
+    """The person's name nearest to ``pos``, skipping company names and organisations."""
+    best: tuple[int, str] | None = None
+    for match in _PERSON.finditer(text):
+        words = match.group().split()
+        if words[0].lower() in _NOT_PERSON_START or words[0].lower() in NOT_A_COMPANY:
+            continue
+        if any(w.lower().strip(".") in _ORG_WORDS for w in words):
+            continue
+        if any(m.start < match.end() and match.start() < m.end for m in mentions):
+            continue
+        distance = abs(match.start() - pos)
+        if best is None or distance < best[0]:
+            best = (distance, match.group())
+    return best[1] if best else None
+
+
+def product_after(text: str, pos: int) -> str | None:
+    """The product's proper name after a launch or delay trigger ("Llama 4 Behemoth")."""
+    name = name_after(text, pos, skip=7, company=False)
+    if name is None:
+        return None
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in NOT_A_COMPANY:
+        words.pop()
+    return " ".join(words)

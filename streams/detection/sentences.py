@@ -1,0 +1,130 @@
+"""Split article text into sentences, keeping character offsets into the original.
+
+One regex finds every boundary, so splitting costs a single C-level scan: terminal
+punctuation followed by space and a capital (not after an abbreviation, an
+initial or "U.S."), or a line break (headlines and section titles end there).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from streams.detection.lexicon import words
+
+_ABBREVIATIONS = words(
+    "inc corp co ltd mr mrs ms dr st jr sr prof gen gov sen rep no vs etc al approx dept "
+    "est fig jan feb mar apr jun jul aug sep sept oct nov dec ave nos"
+)
+# After these a full stop may still end the sentence when a typical first word follows.
+_COMPANY_SUFFIXES = frozenset({"inc", "corp", "ltd", "co"})
+_STARTERS = words(
+    "The A An It He She They We In On At For But And However Meanwhile Its This That"
+)
+
+# Candidate ends: terminal punctuation (plus closing quotes) then space and a capital,
+# digit or opening quote; or a line break. Abbreviations are ruled out in Python,
+# which only runs at these few places.
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9$€£])|\n\s*")
+
+
+class Sentence(NamedTuple):
+    """One sentence: its position in the article and its text (a tuple: cheap to create)."""
+
+    position: int
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` in order; offsets are into ``text``."""
+    out: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        cut = match.start()
+        if text[cut] == "." and not _ends_at(text, cut, match.end()):
+            continue
+        # The sentence keeps its closing punctuation and quotes, not the space after.
+        boundary = match.group()
+        _append(out, text, start, match.start() + len(boundary) - len(boundary.lstrip(_CLOSERS)))
+        start = match.end()
+    _append(out, text, start, len(text))
+    return out
+
+
+_CLOSERS = ".!?\"”’')]"
+
+
+def _ends_at(text: str, cut: int, after: int) -> bool:
+    """False for the full stop of 'Mr.', 'J.', 'U.S.' (unless 'Inc.' closes a sentence)."""
+    space = text.rfind(" ", max(0, cut - 8), cut)
+    word = text[space + 1:cut]
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "Jane J. Smith"
+    if len(word) > 2 and word[-2] == ".":
+        return False  # "U.S.", "e.g."
+    lowered = word.lower()
+    if lowered in _ABBREVIATIONS:
+        if lowered not in _COMPANY_SUFFIXES:
+            return False
+        following = text[after:after + 12].split(" ", 1)[0]
+        return following in _STARTERS
+    return True
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    if piece[:1].isspace() or piece[-1:].isspace():
+        stripped = piece.strip()
+        if not stripped:
+            return
+        start += len(piece) - len(piece.lstrip())
+        end = start + len(stripped)
+        piece = stripped
+    elif not piece:
+        return
+    out.append(Sentence(len(out), start, end, piece))
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> int:
+    """Index of the sentence holding ``offset`` (binary search)."""
+    lo, hi = 0, len(sentences) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sentences[mid].start <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def split_near(text: str, offsets: list[int], before: int = 400,
+               after: int = 700) -> list[Sentence]:
+    """Only the sentences around ``offsets`` (and a few after, for 'the company' references).
+
+    Long articles mention a watched company in a few places; splitting just those
+    stretches keeps the cost independent of article length. Falls back to the whole
+    text when a sentence is longer than a window.
+    """
+    if len(text) <= before + after:
+        return split_sentences(text)
+    windows: list[list[int]] = []
+    for offset in sorted(offsets):
+        start, end = max(0, offset - before), min(len(text), offset + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    out: list[Sentence] = []
+    for start, end in windows:
+        pieces = split_sentences(text[start:end])
+        if start > 0:
+            pieces = pieces[1:]  # cut mid-sentence at the window's left edge
+        if end < len(text):
+            pieces = pieces[:-1]
+        for piece in pieces:
+            out.append(Sentence(len(out), piece.start + start, piece.end + start, piece.text))
+    if not all(any(s.start <= o < s.end for s in out) for o in offsets):
+        return split_sentences(text)
+    return out

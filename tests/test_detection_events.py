@@ -1,0 +1,173 @@
+"""Each event type from ordinary news phrasing, and what must not become an event."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from schemas.article import Article
+from schemas.rules import RulesFile
+from streams.detection import Detector
+
+RULES = RulesFile.model_validate({"companies": [
+    {"name": "Meta Platforms", "aliases": ["Meta", "Facebook"], "tickers": ["META"]},
+    {"name": "Alphabet", "aliases": ["Google", "Google DeepMind"], "tickers": ["GOOGL"]},
+    {"name": "Microsoft"}, {"name": "OpenAI"}, {"name": "Nvidia"}, {"name": "Intel"},
+    {"name": "Boeing"}, {"name": "Netflix"}, {"name": "Disney"}, {"name": "Salesforce"},
+    {"name": "Stripe"}, {"name": "Samsung"}, {"name": "Pfizer"}, {"name": "GitHub"},
+    {"name": "Apple", "tickers": ["AAPL"]}, {"name": "Uber"},
+]})
+DETECTOR = Detector(RULES)
+
+Triple = tuple[str, str, str | None]
+
+
+def detect(text: str) -> set[Triple]:
+    article = Article(id="t", title=text, published=datetime(2026, 5, 4, tzinfo=UTC))
+    return {(e.company, e.event_type, e.role) for e in DETECTOR.detect(article)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # executive hire, and the other side of a move
+    ("Salesforce appoints Jane Park as chief financial officer.",
+     {("Salesforce", "executive_hire", "hiring_company")}),
+    ("Meta poaches Google's head of Gemini research.",
+     {("Meta Platforms", "executive_hire", "hiring_company"),
+      ("Alphabet", "executive_departure", "losing_company")}),
+    ("Stripe's head of AI leaves for OpenAI.",
+     {("Stripe", "executive_departure", "losing_company"),
+      ("OpenAI", "executive_hire", "hiring_company")}),
+    ("Microsoft taps veteran engineer Ana Ruiz to lead its consumer AI unit.",
+     {("Microsoft", "executive_hire", "hiring_company")}),
+    # executive departure
+    ("Boeing's chief financial officer is leaving the company, effective March 1.",
+     {("Boeing", "executive_departure", "losing_company")}),
+    ("Intel CEO Pat Gelsinger ousted by board after four years.",
+     {("Intel", "executive_departure", "losing_company")}),
+    # layoffs
+    ("Microsoft to cut 6,000 jobs as it reorganises its gaming unit.",
+     {("Microsoft", "layoffs", None)}),
+    # acquisition, both sides, passive voice
+    ("Nvidia was acquired by Microsoft in a $40 billion deal.",
+     {("Nvidia", "acquisition", "target"), ("Microsoft", "acquisition", "acquirer")}),
+    ("Salesforce agrees to buy cloud startup Nimbus for $2 billion.",
+     {("Salesforce", "acquisition", "acquirer")}),
+    # investment, both sides
+    ("Microsoft invests another $10 billion in OpenAI.",
+     {("Microsoft", "investment", "investor"), ("OpenAI", "investment", "recipient")}),
+    ("OpenAI raises $6.6 billion in a round led by Nvidia.",
+     {("OpenAI", "investment", "recipient"), ("Nvidia", "investment", "investor")}),
+    # product launch and launch delay
+    ("Samsung unveils the Galaxy S26 with a thinner design.",
+     {("Samsung", "product_launch", None)}),
+    ("Samsung postpones the launch of the Galaxy S26 Edge.",
+     {("Samsung", "launch_delay", None)}),
+    ("Boeing delays first delivery of the 777X to 2027.",
+     {("Boeing", "launch_delay", None)}),
+    # partnership
+    ("Nvidia partners with Intel on custom data-center chips.",
+     {("Nvidia", "partnership", "partner"), ("Intel", "partnership", "partner")}),
+    ("Netflix and Disney team up on a bundled streaming plan.",
+     {("Netflix", "partnership", "partner"), ("Disney", "partnership", "partner")}),
+    # legal
+    ("Netflix sues Disney over a streaming patent.",
+     {("Netflix", "legal", "plaintiff"), ("Disney", "legal", "defendant")}),
+    ("Pfizer was sued by Samsung over a supply contract.",
+     {("Pfizer", "legal", "defendant"), ("Samsung", "legal", "plaintiff")}),
+])
+def test_event_types_and_roles(text: str, expected: set[Triple]) -> None:
+    assert detect(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # history
+    "Tim Cook, who joined Apple in 1998, said the company would keep investing in AI.",
+    "Meta, which bought Instagram in 2012, reported higher revenue.",
+    "Meta said revenue rose, boosted by its 2012 acquisition of Instagram.",
+    "Former GitHub CEO Nat Friedman spoke at the conference.",
+    "Salesforce co-founder Parker Harris, who stepped down in 2023, backs a new fund.",
+    # denials and negations
+    "Uber denies it is in talks to acquire Foodly.",
+    "Samsung has no plans to delay the Galaxy S26.",
+    "Intel rules out layoffs at its Oregon plant.",
+    # hypotheticals
+    "Disney could buy a stake in a sports league, analysts speculated.",
+    "Apple and Samsung are eyeing acquisitions to bolster their AI capabilities.",
+    "Microsoft may consider a bid for a gaming studio.",
+    # look-alikes
+    "Boeing delayed flights after a storm, the airline said.",
+    "NASA launched a rocket carrying a Samsung-built satellite.",
+    "Nvidia chief executive Jensen Huang left the stage to applause after the keynote.",
+    "Microsoft released its earnings on Wednesday.",
+    "Intel launched an investigation into the outage.",
+    "Apple said customers bought more iPhones in China than expected.",
+    "Apple will invest $500 billion in the U.S. over four years.",
+    "Uber raised its forecast for the year.",
+])
+def test_not_events(text: str) -> None:
+    assert detect(text) == set()
+
+
+def test_acquisition_stages() -> None:
+    def stage(text: str) -> str | None:
+        article = Article(id="s", title=text)
+        events = [e for e in DETECTOR.detect(article) if e.event_type == "acquisition"]
+        assert events, text
+        return events[0].stage
+
+    assert stage("Microsoft is in talks to acquire Nvidia.") == "talks"
+    assert stage("Microsoft agreed to acquire Nvidia for $40 billion.") == "announced"
+    assert stage("Microsoft completed its acquisition of Nvidia.") == "completed"
+    assert stage("Microsoft called off its deal to buy Nvidia.") == "terminated"
+    assert stage("Microsoft is reportedly weighing a bid for Nvidia.") == "rumored"
+
+
+def test_unwatched_counterparty_is_named() -> None:
+    article = Article(id="c", title="Salesforce agrees to buy Nimbus Data for $2 billion.")
+    (event,) = DETECTOR.detect(article)
+    assert event.counterparty == "Nimbus Data"
+    assert event.amount == "$2 billion"
+    assert event.amount_usd == 2e9
+
+
+def test_the_company_refers_back_to_the_subject() -> None:
+    article = Article(id="a", title="Netflix results",
+                      content="Netflix reported higher revenue on Tuesday. "
+                              "The company also said it would cut 300 jobs in Europe.")
+    assert {(e.company, e.event_type) for e in DETECTOR.detect(article)} == {
+        ("Netflix", "layoffs")}
+
+
+def test_one_event_per_company_type_and_role_with_merged_evidence() -> None:
+    article = Article(id="m", title="Microsoft to cut 6,000 jobs",
+                      content="Microsoft will cut about 6,000 jobs, or 3% of its workforce. "
+                              "The layoffs at Microsoft hit engineers hardest.")
+    (event,) = DETECTOR.detect(article)
+    assert event.event_type == "layoffs"
+    assert len(event.evidence) == 3
+    assert set(event.triggers) >= {"cut 6,000 jobs", "layoffs"}
+
+
+@pytest.mark.parametrize(("text", "written", "usd"), [
+    ("invested $14.3 billion into", "$14.3 billion", 14.3e9),
+    ("a US$2bn deal", "US$2bn", 2e9),
+    ("raised $400 million", "$400 million", 4e8),
+    ("a €500m round", "€500m", None),
+    ("paid 3 billion dollars", "3 billion dollars", 3e9),
+])
+def test_amounts_as_written_and_in_dollars(text: str, written: str, usd: float | None) -> None:
+    from streams.detection.amounts import find_amounts
+
+    (amount,) = find_amounts(text)
+    assert amount.text == written
+    assert amount.usd == (pytest.approx(usd) if usd is not None else None)
+
+
+def test_explain_says_why_a_trigger_was_not_an_event() -> None:
+    article = Article(id="e", title="Uber denies it is in talks to acquire Foodly.")
+    report = DETECTOR.explain(article)
+    assert report.events == []
+    (candidate,) = [c for c in report.candidates if c.event_type == "acquisition"]
+    assert not candidate.accepted
+    assert candidate.reason.startswith("denied")
