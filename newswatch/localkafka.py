@@ -78,7 +78,8 @@ class LocalKafka:
     # -- install ---------------------------------------------------------------
     def install(self) -> None:
         """Resolve the broker's jars with Maven unless they are cached already."""
-        _require_tool("java", "Java 17+ is needed for the local broker (apt-get install openjdk-17-jre-headless)")
+        _require_tool("java", "Java 17+ is needed for the local broker "
+                      "(apt-get install openjdk-17-jre-headless)")
         if self.paths.jars_ready.exists():
             return
         mvn = _require_tool("mvn", "Maven is needed to fetch Kafka's jars (apt-get install maven)")
@@ -130,7 +131,8 @@ class LocalKafka:
                 return
             time.sleep(0.5)
         self.down()
-        raise LocalKafkaError(f"the broker did not answer within {timeout:.0f}s; see {self.paths.log}")
+        raise LocalKafkaError(
+            f"the broker did not answer within {timeout:.0f}s; see {self.paths.log}")
 
     def down(self, timeout: float = 45.0) -> bool:
         """Stop the broker; return False when none was running."""
@@ -266,7 +268,7 @@ def _answers(bootstrap: str) -> bool:
 
 
 def _probe(bootstrap: str, admin_cls: type, error_cls: type[Exception]) -> bool:
-    KafkaAdminClient, KafkaError = admin_cls, error_cls  # noqa: N806
+    KafkaAdminClient, KafkaError = admin_cls, error_cls
     try:
         admin = KafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=3000,
                                  client_id="newswatch-probe")

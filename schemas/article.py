@@ -12,7 +12,9 @@ from schemas.base import UTCDateTime, WireModel, utcnow
 
 class Article(WireModel):
     schema_version: Literal[1] = 1
-    id: str = Field(min_length=1, max_length=200, description="Stable id: GUID, canonical link or hash")
+    id: str = Field(
+        min_length=1, max_length=200, description="Stable id: GUID, canonical link or hash"
+    )
     title: str = Field(max_length=2_000)
     summary: str = ""
     content: str = ""

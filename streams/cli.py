@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from schemas.errors import ConfigError
 from schemas.settings import load_settings
 
 
@@ -20,6 +21,8 @@ def _worker(args: argparse.Namespace) -> int:
     from streams.app import create_app
 
     settings = load_settings()
+    if not settings.rules.is_file():
+        raise ConfigError(f"rules file not found: {settings.rules}", location="NEWSWATCH_RULES")
     # Faust ignores subscribed topics that do not exist yet; make sure they do.
     create_topics(settings.kafka_bootstrap, settings.topic_prefix)
     app = create_app(settings)

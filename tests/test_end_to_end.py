@@ -3,12 +3,8 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import shutil
 import subprocess
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +14,7 @@ from kafka import KafkaConsumer, KafkaProducer
 
 from newswatch.pipeline import newswatch_command, stage_env, start_stage, stop_stage, wait_for_group
 from schemas import Alert, Article, DeadLetter
+from tests.feed_server import FeedServer
 from tests.slack_emulator import SlackEmulator
 
 pytestmark = pytest.mark.kafka
@@ -48,18 +45,9 @@ def _read_topic(bootstrap: str, topic: str) -> list[bytes]:
 
 @pytest.fixture(scope="module")
 def feed_http(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("feeds")
-    shutil.copy(ROOT / "samples" / "feeds" / "seed-news.xml", root / "tech.xml")
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/tech.xml"
-    server.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
+    with FeedServer(tmp_path_factory.mktemp("feeds")) as server:
+        server.write("tech.xml", (ROOT / "samples" / "feeds" / "seed-news.xml").read_bytes())
+        yield server.url("tech.xml")
 
 
 @pytest.fixture(scope="module")

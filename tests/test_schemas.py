@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import pytest
 
 from schemas import Alert, Article, CompanyEvent, DeadLetter, Delivery, SchemaError
-from schemas.settings import Settings, load_settings
 from schemas.errors import ConfigError
+from schemas.settings import Settings, load_settings
 
 
 def _event(**overrides: object) -> CompanyEvent:
@@ -96,8 +96,10 @@ def test_settings_read_from_environment(monkeypatch: pytest.MonkeyPatch) -> None
 @pytest.mark.parametrize(
     ("env", "value", "match"),
     [
-        ("NEWSWATCH_KAFKA_BOOTSTRAP", "localhost", "NEWSWATCH_KAFKA_BOOTSTRAP: 'localhost' is not host:port"),
-        ("NEWSWATCH_SLACK_BOT_TOKEN", "hunter2-secret", "NEWSWATCH_SLACK_BOT_TOKEN: must be a Slack bot token"),
+        ("NEWSWATCH_KAFKA_BOOTSTRAP", "localhost",
+         "NEWSWATCH_KAFKA_BOOTSTRAP: 'localhost' is not host:port"),
+        ("NEWSWATCH_SLACK_BOT_TOKEN", "hunter2-secret",
+         "NEWSWATCH_SLACK_BOT_TOKEN: must be a Slack bot token"),
         ("NEWSWATCH_SLACK_API_URL", "ftp://x", "NEWSWATCH_SLACK_API_URL: must be an http"),
     ],
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newswatch.commands import demo_cmd, kafka_cmd
+from newswatch.commands import demo_cmd, kafka_cmd, schema_cmd
 from notifiers import cli as notifiers_cli
 from producers import cli as producers_cli
 from streams import cli as streams_cli
@@ -14,5 +14,6 @@ REGISTRARS = [
     streams_cli.register,
     notifiers_cli.register,
     detection_cli.register,
+    schema_cmd.register,
     demo_cmd.register,
 ]
