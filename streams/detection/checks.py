@@ -9,6 +9,7 @@ import re
 
 from streams.detection import cues, parties
 from streams.detection.companies import Mention
+from streams.detection.lexicon import NOT_A_COMPANY
 from streams.detection.triggers import (
     EXEC_TITLE_RE,
     NEEDS_COMPANY_RIGHT,
@@ -35,29 +36,54 @@ _STAKE_OBJECT = re.compile(
 _HIRED_A_FIRM = re.compile(r"^\W*(?:a|an|the|two|three) (?:[\w-]+ ){0,3}(?:firms?|agency|"
                            r"consultancy|company|bank|advisers?|advisors?|consultants?|"
                            r"headhunters?)(?=\s+(?:to|for|that)\b|[,.;]|$)", _I)
+# "hires Goldman Sachs to advise on the sale": an engagement, not a hire.
+_ADVISER = re.compile(r"^[^;.]{0,60}?\b(?:to advise|as (?:an? |its |their |lead )?(?:[\w-]+ )?"
+                      r"advis[eo]rs?)\b", _I)
+# "is hiring engineers", "recruits more staff": a recruitment drive, unless a number, a name
+# or a former employer ("from OpenAI") singles out the people hired.
+_RECRUITING = re.compile(
+    r"^\W*(?:more |new |additional |dozens of |hundreds of |thousands of )?"
+    r"(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|several|a|an|the|its|their|top|"
+    r"key|senior)\b)(?:[\w-]+ )?(?:engineers|researchers|scientists|developers|staff|workers|"
+    r"people|talent|salespeople|designers|programmers|employees)\b(?![^.;]{0,40}\bfrom\b)", _I)
+_NAMED_AFTER = re.compile(r"nam(?:es|ed)\b[^,;.]{0,40}\bafter\b", _I)
 _BULK_HIRING = re.compile(r"^\W*(?:about |some |more than |up to |over )?[\d,]+\s?(?:k |,000 )?"
                           r"(?:new |seasonal |additional )?(?:workers|employees|people|staff|"
                           r"engineers|jobs)\b", _I)
 _NOT_A_PRODUCT = re.compile(
-    r"^\W*(?:a |an |the |its |their |new )?(?:[\w-]+ ){0,2}?(?:investigations?|probes?|"
+    r"^\W*(?:a |an |the |its |their |new )?(?:[\w%$.,-]+ ){0,2}?(?:investigations?|probes?|"
     r"inquir(?:y|ies)|reviews?|audits?|bids?|offers?|campaigns?|lawsuits?|suits?|attacks?|"
     r"strikes?|appeals?|challenges?|initiatives?|programs?|programmes?|efforts?|funds?|"
     r"searches?|hunts?|tenders?|IPO|buybacks?|restructuring|rockets?|satellites?|missions?|"
     r"missiles?|reports?|statements?|results|earnings|data|figures|guidance|forecasts?|"
     r"layoffs?|plans?|talks|negotiations|prisoners?|hostages?|polic(?:y|ies)|rules|"
     r"legislation|measures|changes|fees|pricing|prices|tariffs?|bills?|guidelines|"
-    r"headquarters|surveys?|studies|study|warnings?|alerts?|recalls?|updates? on)(?=[\s,.;:]|$)"
+    r"headquarters|surveys?|studies|study|warnings?|alerts?|recalls?|updates? on|freezes?|bans?|"
+    r"moratori\w+|curbs?|restrictions?|sanctions?|cuts?|hiring|job cuts|actions?|procedures?|"
+    r"protocols?|trailers?|teasers?|increases?|hikes?|raises?|pay|bonus(?:es)?|discounts?|"
+    r"offensive|crackdown|overhaul|reorgani[sz]ation|shake-?up)(?=[\s,.;:]|$)"
     r"|^\W*(?:from|in|on|at|after|\d{4})\b", _I)
+# "buys more Nvidia chips", "to buy TSMC's entire 2nm capacity": the company makes the object.
+_GOODS_OBJECT = re.compile(
+    r"^\W*(?:(?:more|some|large numbers of|millions of|thousands of|all of|all|[\d,.]+)\s+)?"
+    r"(?:[A-Z][\w&.-]*(?:['’]s)?\s+){1,3}?(?:(?:entire|whole|new|latest|[\w.-]*\d[\w.-]*)\s+)*"
+    r"(?:chips|gpus|GPUs|processors|accelerators|servers|capacity|output|supply|supplies|"
+    r"products|devices|equipment|hardware|credits|licen[cs]es|ads|advertising|power|"
+    r"electricity|components|parts|panels|batteries|memory|wafers|vehicles|cars|trucks|"
+    r"planes|aircraft|jets|robotaxis|units)\b|^\W*time\b")
 _NOT_FUNDING = re.compile(
     r"^ (?:its |their |the )?(?:[\w-]+ ){0,3}(?:forecast|guidance|outlook|prices?|dividends?|"
-    r"estimates?|targets?|rates?|concerns?|questions?|fees?)\b|^[^;]{0,30}\b(?:per|a) share\b",
+    r"estimates?|targets?|rates?|concerns?|questions?|fees?)\b|^[^;]{0,30}\b(?:per|a) share\b"
+    r"|^[^;]{0,30}\b(?:in|of|worth of) (?:new )?(?:orders|revenue|sales|contracts|bookings|"
+    r"profits?|damages|fines)\b",
     _I)
 _DELAYED_THING = re.compile(
     r"\b(?:launch|release|rollout|roll-out|debut|availability|shipments?|shipping|introduction|"
     r"model|products?|devices?|phones?|smartphones?|chips?|processors?|vehicles?|cars?|trucks?|"
     r"robotaxis?|features?|updates?|games?|consoles?|headsets?|glasses|services?|apps?|"
     r"first deliver(?:y|ies)|deliver(?:y|ies) of|production|"
-    r"software|versions?|drugs?|planes?|aircraft|jets?|rollouts?|upgrades?|"
+    r"software|versions?|drugs?|planes?|aircraft|jets?|rollouts?|upgrades?|tiers?|"
+    r"subscriptions?|expansions?|films?|movies?|sequels?|seasons?|albums?|editions?|"
     r"[A-Z][\w-]*\s\d+\w*)\b")
 _DELAY_BEFORE = re.compile(r"\b(?:delay\w*|postpon\w*|push\w* back|shelv\w*|defer\w*|pause\w*|"
                            r"hold\w* off|held off|on hold)\b[^.;]{0,40}$", _I)
@@ -68,10 +94,25 @@ _TRANSITIVE_DEPARTURE = re.compile(
 _LEAVE = re.compile(r"leav|left|exit|quit|depart(?!ure)", _I)
 # What one leaves when it is a departure: a company, a post, or nothing ("is leaving.").
 _LEFT_WHAT = re.compile(
-    r"\s*(?:$|[,.;:—]|(?:the|its|his|her|their) (?:[\w-]+ )?(?:company|firm|board|group|startup|"
-    r"start-up|business|role|post|position|job|team|bank|lab|unit|helm|chair)s?\b|"
+    r"\s*(?:$|[,.;:—]|(?:the|its|his|her|their) (?:[\w-]+ ){0,2}(?:company|firm|board|group|"
+    r"startup|start-up|business|role|post|position|job|team|bank|lab|unit|helm|chair|parent|giant|"
+    r"maker|employer|organi[sz]ation|retailer|lender|insurer|carrier|airline|studio|"
+    r"conglomerate|\w+maker)s?\b|(?:board|post|role|position|job|helm|company|firm)\b|"
     r"[A-Z]|(?:to|for|after|in|at|on|as|when|effective|later|next|this|by|with|amid|"
     r"immediately|early|later)\b)")
+# "left Seoul for Washington", "is leaving for a trip", "left the board meeting": a place or
+# an occasion, not the employer.
+_LEFT_ELSEWHERE = re.compile(
+    r"\s*(?:for (?:a |an |the |his |her |their )?(?:[\w-]+ )?(?:trip|vacation|holiday|visit|"
+    r"meeting|tour|summit|conference|lunch|dinner|talks|event|break)s?\b|(?:the |a |an )?"
+    r"(?:[\w.'’-]+ ){0,3}(?:meeting|conference|event|summit|stage|building|office|offices|"
+    r"headquarters|campus|room|hearing|courtroom|trial|forum|show|party|dinner|talks|keynote|"
+    r"call|country|city|hospital)s?\b)", _I)
+_CAPITAL_WORD = re.compile(r"\s*([A-Z][\w.-]*)")
+# "faces possible suit", "a potential fine": not yet an event.
+_HEDGED_OBJECT = re.compile(r"\s+(?:a |an |the )?(?:possible|potential|threatened|likely|"
+                            r"prospective|proposed|looming)\b", _I)
+_DATED_PAST = re.compile(r"(?:19|20)\d\d|\bago\b|\blast\b|\bpast\b|\bprevious\b|\bprior\b", _I)
 _RECENTLY = re.compile(r"\b(?:newly|recently|newly-|recently-)\s?$", _I)
 
 
@@ -92,11 +133,17 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
         if weighing:
             return f"only considered ({weighing!r})"
     past = cues.history(before, text[start:end], after, ref_year)
-    if past and not (spec.event_type == "acquisition" and cues.acquisition_stage(
-            text, "") == "terminated"):
+    # A deal called off after talks is news, unless a date puts the whole story in the past.
+    if past and not (spec.event_type == "acquisition" and not _DATED_PAST.search(past)
+                     and cues.acquisition_stage(text, "") == "terminated"):
         return f"background, not news ({past!r})"
     if spec.event_type == "product_launch" and _DELAY_BEFORE.search(before):
         return "the launch is what was delayed"
+    hedge = _HEDGED_OBJECT.match(text, end)
+    if hedge and spec.event_type != "acquisition":  # deals keep a "rumored" stage instead
+        return f"hypothetical ({hedge.group().strip()!r})"
+    if not before.strip(" \"'“‘") and _TRANSITIVE_DEPARTURE.match(text, start, end):
+        return "no subject: a noun ('Fires in ...'), not someone firing"
     return None
 
 
@@ -105,16 +152,21 @@ def before_parties(text: str, spec: TriggerSpec, start: int, end: int,
     """What the trigger's neighbourhood must hold: a person for hires, a product for launches."""
     after = text[end:]
     if NEEDS_EXEC in spec.needs:
+        # A company name is not a person: "Sentrylane will join Google Cloud".
+        text = _mask(text, mentions)
         if spec.event_type == "executive_departure":
             # Who leaves is the subject ("CEO Jane Doe resigned") or, for "ousts"/"fired",
             # the object; a title elsewhere in the sentence does not make it a departure.
             transitive = _TRANSITIVE_DEPARTURE.match(text, start, end)
-            window = _clause_before(text, start) + (" " + text[end:end + 50] if transitive else "")
+            window = _clause_before(text, start) + (" " + text[start:end + 50] if transitive
+                                                    else "")
         elif spec.name == "hire_active":
             # Who is hired is the object: "appoints Jane Park as CFO", "lured three researchers".
             window = text[end:end + 70]
-        elif spec.name in ("hire_passive", "hire_joins", "hire_joins_as", "hire_leaves_for"):
+        elif spec.name in ("hire_passive", "hire_joins", "hire_joins_as"):
             window = _clause_before(text, start) + " " + text[end:end + 50]
+        elif spec.name == "hire_leaves_for":  # the title may sit inside: "lost its CFO to"
+            window = _clause_before(text, start) + " " + text[start:end + 50]
         else:
             window = text[max(0, start - 80):end + 80]
         if not EXEC_TITLE_RE.search(window) and parties.find_person(window, [], 0) is None:
@@ -126,13 +178,22 @@ def before_parties(text: str, spec: TriggerSpec, start: int, end: int,
             return "bulk hiring, not an executive"
         if spec.event_type == "executive_hire" and _HIRED_A_FIRM.search(after):
             return "hired a firm, not an executive"
-    if spec.event_type == "executive_departure" and _LEAVE.match(text, start, end) and not (
-            _LEFT_WHAT.match(after)):
+        if spec.event_type == "executive_hire" and _ADVISER.search(after[:80]):
+            return "engaged an adviser, not an executive"
+        if spec.name == "hire_active" and _RECRUITING.search(after):
+            return "recruiting staff, not an executive"
+        if spec.name == "hire_active" and _NAMED_AFTER.match(text, start, end + 50):
+            return "named a thing after someone, not an appointment"
+    if spec.event_type == "executive_departure" and _LEAVE.match(text, start, end) and (
+            not _LEFT_WHAT.match(after) or _LEFT_ELSEWHERE.match(after)
+            or _left_a_place(after)):
         return "left something other than a company or a post"
     if NEEDS_PRODUCT in spec.needs and _NOT_A_PRODUCT.search(after):
         return "not a product launch"
     if NEEDS_DELAYED_THING in spec.needs:
         where = text[:start] if spec.passive else after[:80]
+        if spec.name == "delay_slip":  # "the Vision Pro 2 slips to 2027", "pushes X to spring"
+            where = text[max(0, start - 60):start] + " " + after[:80]
         if not _DELAYED_THING.search(where) and (
                 spec.passive or _NOT_A_PRODUCT.search(after)
                 or not _named_thing(after, mentions, end)):
@@ -143,7 +204,40 @@ def before_parties(text: str, spec: TriggerSpec, start: int, end: int,
         return "no legal context"
     if spec.event_type == "acquisition" and _STAKE_OBJECT.search(after):
         return "a stake or a quantity of goods, not a takeover"
+    if spec.event_type == "acquisition" and _GOODS_OBJECT.search(after[:60]):
+        return "goods or capacity bought from a company, not the company"
     return None
+
+
+def _left_a_place(after: str) -> bool:
+    """'left Seoul', 'leaving London': a capitalised object that is a place, not a company."""
+    word = _CAPITAL_WORD.match(after)
+    return word is not None and word.group(1).lower().rstrip(".") in NOT_A_COMPANY
+
+
+def _mask(text: str, mentions: list[Mention]) -> str:
+    """``text`` with each company mention blanked out (same length, no capitals)."""
+    for mention in mentions:
+        text = text[:mention.start] + "x" * (mention.end - mention.start) + text[mention.end:]
+    return text
+
+
+def leaves_employer(text: str, start: int, end: int) -> bool:
+    """Whether 'joins' takes the person away from the company before it.
+
+    A board seat is held alongside the day job ("Netflix founder joins Anthropic's board"),
+    and in "hired X's head of research to join its lab" the company before 'join' hires.
+    """
+    if _BOARD_SEAT.match(text, end):
+        return False
+    return _HIRED_TO.search(text, max(0, start - 120), start) is None
+
+
+_BOARD_SEAT = re.compile(r"\s+(?:the |its |their )?(?:[\w&.'’-]+ ){0,3}?(?:advisory )?"
+                         r"board\b(?! as (?:chair|chief|ceo|president))", _I)
+_HIRED_TO = re.compile(r"\b(?:hire[sd]?|hiring|brought|bring(?:s|ing)?|lur(?:e|es|ed|ing)|"
+                       r"recruit\w*|poach\w*|tap(?:s|ped)|named|appoint\w*|sign(?:s|ed))\b"
+                       r"[^;]{0,80} to $", _I)
 
 
 def _clause_before(text: str, start: int) -> str:

@@ -12,8 +12,8 @@ _APOS = "['’]"
 
 _DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)|refut\w+|rebuff\w*|shot down|"
-    r"reject(?:s|ed|ing)? (?:the )?(?:reports?|rumou?rs?|speculation|claims? that)|"
-    r"(?:reports?|rumou?rs?|speculation|claims?) (?:were|was|is|are) "
+    r"reject(?:s|ed|ing)? (?:the )?(?:reports?|rumou?rs?|speculation|claims?)|"
+    r"(?:reports?|rumou?rs?|speculation|claims?)\b[^.;]{0,80}? (?:were|was|is|are) "
     r"(?:false|untrue|baseless|inaccurate|wrong|unfounded)|no truth|not true|"
     r"(?:baseless|false|unfounded) (?:reports?|rumou?rs?|speculation))\b", _I)
 
@@ -27,13 +27,17 @@ _NEGATION = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|may|would|should|if|whether|unless|hypothetical\w*|possibl[ey]|"
     r"speculat\w+|interested in|open to|eye(?:s|d|ing)?|hop(?:e|es|ed|ing) to|"
+    r"(?:analysts?|investors?|observers?|experts?|economists?|traders?|markets?|watchers)"
+    r"\b[^.;]{0,40}?\b(?:expect|predict|anticipate|forecast|bet|believe|think|reckon)\w*|"
+    r"(?:expect|predict|anticipat)(?:s|ed|ing)? (?!to\b)(?:[\w.'’-]+ ){1,4}to|"
+    r"predict(?:s|ed|ing)?|"
     r"aim(?:s|ed|ing)? to|want(?:s|ed)? to|seek(?:s|ing)? to|look(?:s|ing)? to|"
     r"tr(?:y|ies|ying) to|struggl\w+ to|race to|racing to|vie\w* to|"
     r"call(?:s|ed|ing)? (?:for|on)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|pressur\w+|"
     r"push(?:es|ed|ing)? for|threat\w*|warn(?:s|ed|ing)?)\b", _I)
 _REPORTED_WOULD = re.compile(
     r"\b(?:said|says|announced|confirmed|agreed|stated|told [\w ]{1,20}?)(?: on \w+)?(?: that)?"
-    r" (?:it|they|the company|the firm|\w+) (?:would|will)\b", _I)
+    r" (?:it|they|the company|the firm|(?:[\w'’.-]+ ){0,2}[\w'’.-]+) (?:would|will)\b", _I)
 
 # Intent and report words: kept, with less confidence (and a "rumored" deal stage).
 _SOFT = re.compile(
@@ -46,6 +50,7 @@ _HISTORY_BEFORE = re.compile(
     r"\b(?:former(?:ly)?|previously|previous|predecessor|had|back in|years? ago|"
     r"earlier in (?:his|her|their) career|who (?:had )?(?:co-)?founded|onetime|one-time|"
     r"keep|keeps|kept|continu(?:e|es|ed) to|continu(?:e|es|ed)|"
+    r"learn(?:s|ed|t|ing)? from|lessons? (?:from|of)|"
     r"who (?:left|quit|resigned|departed|exited|joined|was ousted|was fired|stepped down))\b",
     _I)
 # A time clause puts what follows in the past: "weeks after X bought Y", "since buying".
@@ -57,11 +62,20 @@ _PAST_PERIOD = re.compile(
     r"(?:its|their) (?:most recent|last|previous|prior) (?:[\w-]+ )?(?:round|raise)|"
     r"over the (?:past|last) (?:\w+ )?(?:years?|decades?|months))\b", _I)
 _WHO_PAST = re.compile(r"\bwho (?:had )?$", _I)
+# A season with no "this"/"next" places a past-tense event before the news of the day:
+# "launched its first therapy in the spring", "lured them last summer".
+_LAST_SEASON = re.compile(r"\b(?:last|this past) (?:spring|summer|autumn|fall|winter)\b", _I)
+_IN_SEASON = re.compile(r"\b(?:in|during|over) the (?:spring|summer|autumn|fall|winter)\b", _I)
+_PAST_TENSE = re.compile(r"\w+ed\b|left\b|bought\b|sold\b|took\b|quit\b|led\b|laid\b|"
+                         r"struck\b|won\b|lost\b|made\b|went\b|got\b|hired\b", _I)
+# Past perfect after a reporting verb is reported news, not background: "confirmed she had left".
+_REPORTED_HAD = re.compile(r"\b(?:said|says|confirmed|confirms|announced|told [\w ]{1,20}?|"
+                           r"disclosed|revealed|acknowledged)\b(?: that)?[^.;,]{0,50} $", _I)
 _PAST_MOVE = re.compile(r"(?:left|quit|resigned|departed|exited|joined|stepped|was|retired)\b",
                         _I)
 
 
-_YEAR_AFTER = re.compile(r"\b(?:in|since|back in) (?:(?:early|late|mid-?)\s?)?"
+_YEAR_AFTER = re.compile(r"\b(?:in|since|back in|between|during) (?:(?:early|late|mid-?)\s?)?"
                          r"(?:(?:January|February|March|April|May|June|July|August|September|"
                          r"October|November|December) )?((?:19|20)\d\d)\b")
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)(?:['’]s)? $")
@@ -74,7 +88,9 @@ _HISTORICAL_MENTION = re.compile(
     r"\bveterans?(?: of| from)?|\balumn(?:us|i|a|ae)(?: of)?|\bwho (?:once )?(?:worked|was) at|"
     r"\b(?:his|her|their) (?:time|stint|tenure|years) at|"
     r"\bspent (?:a |an |\w+ )?(?:decade|years?|months?) at)"
-    r"[\s\w,.'’-]{0,12}$", _I)
+    r"[\s\w,.'’-]{0,12}$"
+    # "previously finance director at", "former chief financial officer of": a title between.
+    r"|\b(?:former(?:ly)?|previously|ex-)\s?(?:[\w-]+\s){1,4}(?:at|of|with|from)\s$", _I)
 
 _ANAPHOR = re.compile(
     r"(?:^|[,;]\s*|\b(?:and|while|as|but|after|because|when|where|whereas)\s)"
@@ -148,8 +164,10 @@ def soft(sentence_before: str) -> str | None:
 
 def history(before: str, trigger: str, after: str, ref_year: int) -> str | None:
     """Background rather than news: 'former', 'had', 'in 2004', 'its 2012 acquisition'."""
-    match = _HISTORY_BEFORE.search(before[-30:])
-    if match is not None:
+    offset = max(0, len(before) - 30)
+    match = _HISTORY_BEFORE.search(before, offset)
+    if match is not None and not (match.group().lower() == "had" and _REPORTED_HAD.search(
+            before, max(0, match.start() - 70), match.start())):
         return match.group()
     if _WHO_PAST.search(before[-12:]) and _PAST_MOVE.match(trigger):
         return "who ... (a past move)"
@@ -163,7 +181,9 @@ def history(before: str, trigger: str, after: str, ref_year: int) -> str | None:
     for found in _YEAR_AFTER.finditer(window):
         if int(found.group(1)) < ref_year and not _FOUNDED.search(window[: found.start()]):
             return found.group()
-    ago = _AGO.search(window) or _PAST_PERIOD.search(window)
+    ago = _AGO.search(window) or _PAST_PERIOD.search(window) or _LAST_SEASON.search(window)
+    if ago is None and _PAST_TENSE.match(trigger):
+        ago = _IN_SEASON.search(window)
     return ago.group() if ago else None
 
 

@@ -20,10 +20,12 @@ from streams.detection.sentences import Sentence, sentence_at, split_near
 
 _BUSINESS = re.compile(BUSINESS_CONTEXT)
 # "Microsoft-owned GitHub": the first company describes the second, it does not act.
+# Only "partner" doubles as a verb ("Stripe partners with Shopify"), so it needs a name or
+# a stop after it; "Apple supplier cuts jobs" is about the supplier.
 _MODIFIER = re.compile(
-    r"-(?:owned|backed|based|led|funded|affiliated|controlled|made)\b|['’]?s? (?:supplier|partner|"
+    r"-(?:owned|backed|based|led|funded|affiliated|controlled|made)\b|['’]?s? (?:supplier|"
     r"customer|client|rival|competitor|subsidiary|affiliate|vendor|contractor|backer|"
-    r"spin-?off)s? (?=[A-Z])")
+    r"spin-?off)s?\b|(?:['’]s)? partners?(?=\s[A-Z]|[,;:.)—]|$)|['’]s partners?\b")
 _STAGE_RANK = {"rumored": 0, "talks": 1, "announced": 2, "completed": 3, "terminated": 4}
 _HAS_PRODUCT_FIELD = "product" in CompanyEvent.model_fields
 

@@ -10,6 +10,7 @@ from streams.detection.amounts import find_amounts, nearest_amount
 from streams.detection.companies import Mention, fold
 from streams.detection.triggers import (
     COMPILED,
+    EXEC_TITLE_RE,
     TriggerSpec,
     candidate_types,
 )
@@ -17,6 +18,11 @@ from streams.detection.triggers import (
 _I = re.IGNORECASE
 _REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|told|reported|that)\b", _I)
 _ITS = re.compile(r"\b(?:its|their)\b", _I)
+_NEXT_JOB = re.compile(r"\bto (?:become|join|lead|run|head|take|serve)\b|\bfor\b", _I)
+# "Brightwater, now part of Uber Freight, names an Uber Freight executive": a move inside
+# one group is no departure from it.
+_PARENT_OF = re.compile(r"\b(?:part of|unit of|subsidiary of|division of|arm of|owned by|"
+                        r"acquired by|bought by)\s+(?:the\s+)?$", _I)
 
 
 @dataclass
@@ -82,13 +88,23 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
     if reason is not None:
         return [_reject(index, text, spec, trigger, reason)]
     lefts = _lefts(text, mentions, topic, spec, start) if spec.left is not None else []
+    if spec.name == "hire_joins" and not checks.leaves_employer(text, start, end):
+        lefts = []
     right_from = start + len(trigger.split()[0]) if spec.right_from_verb else end
     left_companies = {s.mention.company for s in lefts if s.mention is not None}
     rights = _rights(text, mentions, spec, right_from, start, end, left_companies)
     if spec.left_if_no_right and any(r.mention is not None and r.role == spec.left
                                      for r in rights):
         lefts = []
+    if spec.name == "hire_passive" and any(r.mention is None and r.role == spec.left
+                                           for r in rights) and not any(
+            s.mention is not None and _possessive(text, s.mention) for s in lefts):
+        lefts = []  # "IBM veteran named CEO of Rivet Labs": Rivet Labs hires, not IBM
+    if spec.name == "hire_active" and _headline_passive(text, lefts, start, end):
+        lefts = []
     sides = lefts + rights
+    if spec.event_type == "executive_hire":
+        sides = [s for s in sides if not _inside_group(text, mentions, s)]
     reason = checks.after_parties(text, spec, end, len(lefts),
                                  [(r.role, r.mention is not None) for r in rights])
     if reason is not None:
@@ -98,6 +114,37 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
         return [_reject(index, text, spec, trigger, "no watched company in the role")]
     return [_finding(index, text, spec, trigger, start, end, side, sides, mentions)
             for side in watched]
+
+
+def _headline_passive(text: str, lefts: list[_Side], start: int, end: int) -> bool:
+    """'IBM veteran named CEO of Rivet Labs': a headline passive whose employer is elsewhere.
+
+    The company before the verb only describes the person ("IBM veteran"), and another
+    organisation follows "of"/"at"; an owner ("Disney's parks chief named CEO") still hires.
+    """
+    if not lefts or lefts[0].mention is None or not text[start:end].lower().endswith("ed"):
+        return False
+    mention = lefts[0].mention
+    gap = text[mention.end:start]
+    return (not _possessive(text, mention) and len(gap.split()) <= 3
+            and EXEC_TITLE_RE.search(gap) is not None
+            and _OTHER_EMPLOYER.match(text, end) is not None)
+
+
+_OTHER_EMPLOYER = re.compile(r"[^,;.]{0,40}?\b(?:of|at) (?:[A-Z][\w&.-]*)")
+
+
+def _possessive(text: str, mention: Mention) -> bool:
+    return text[mention.end:mention.end + 2] in ("'s", "’s")
+
+
+def _inside_group(text: str, mentions: list[Mention], side: _Side) -> bool:
+    """A losing side that the sentence names as the hiring company's parent."""
+    if side.role != "losing_company" or side.mention is None:
+        return False
+    company = side.mention.company
+    return any(m.company == company and _PARENT_OF.search(text, max(0, m.start - 30), m.start)
+               for m in mentions)
 
 
 def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: TriggerSpec,
@@ -154,8 +201,10 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
             continue
         if mention.company in left_companies:
             continue
-        if spec.event_type == "executive_departure" and word in ("for", "to", "join", "joining"):
-            continue
+        if spec.event_type == "executive_departure" and (
+                word in ("for", "to", "join", "joining")
+                or _NEXT_JOB.search(text, right_from, mention.start)):
+            continue  # "leaving the company to become chief executive of X": X hires
         if out and not re.fullmatch(r"(?:['’]s)?\s*(?:,|and|, and|&|or)\s*",
                                     text[last_end:mention.start]):
             break  # only companies listed together: "from Nvidia and Amazon"

@@ -56,6 +56,9 @@ NOT_A_COMPANY: frozenset[str] = words(
     tennessee kentucky iowa kansas idaho montana alabama louisiana oklahoma wisconsin
     minnesota pennsylvania massachusetts jersey illinois colorado delaware berlin munich
     shanghai shenzhen seoul bangalore mumbai delhi toronto sydney madrid rome amsterdam
+    taipei brussels geneva davos zurich vienna stockholm oslo copenhagen helsinki dublin
+    lisbon athens warsaw prague budapest cairo lagos nairobi riyadh doha jakarta manila
+    bangkok hanoi osaka hong kong
     """
 )
 

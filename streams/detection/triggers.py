@@ -68,7 +68,9 @@ _Y = "launch_delay"
 _R = "partnership"
 _G = "legal"
 
-_BE = r"(?:be|been|being|is|are|was|were|gets?|got|getting|has been|have been|had been|will be)"
+# Starts at a word boundary: "software hired" must not read as "are hired".
+_BE = (r"\b(?:be|been|being|is|are|was|were|gets?|got|getting|has been|have been|had been|"
+       r"will be)")
 
 # "joining as a strategic investor" is an investment, not a hire.
 _NOT_AS_INVESTOR = (r"(?! (?:as )?(?:an? )?(?:[\w-]+ )?(?:investors?|backers?|shareholders?|"
@@ -99,7 +101,8 @@ SPECS: tuple[TriggerSpec, ...] = (
                 "hiring_company", {"from": "losing_company"}, 0.75, (NEEDS_EXEC,)),
     TriggerSpec("hire_leaves_for", _E,
                 r"\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|exit(?:s|ed|ing)?|"
-                r"quit(?:s|ting)?|defect(?:s|ed|ing)?|jump(?:s|ed|ing)? ship|decamp(?:s|ed)?)"
+                r"quit(?:s|ting)?|defect(?:s|ed|ing)?|jump(?:s|ed|ing)? ship|decamp(?:s|ed)?|"
+                r"los(?:es|t|ing) (?:its |their |a |the )?(?:[\w-]+ ){0,2}" + EXEC_TITLES + r")"
                 r"(?: [^;]{0,40}?)? (?:for|to join|to)\b",
                 None, {"": "hiring_company"}, 0.8, (NEEDS_EXEC,), right_window=30),
     TriggerSpec("hire_joins", _E,
@@ -111,16 +114,19 @@ SPECS: tuple[TriggerSpec, ...] = (
     TriggerSpec("hire_active", _E,
                 r"\b(?:hire[sd]?|hiring|appoint(?:s|ed|ing)?|poach(?:es|ed|ing)?|lur(?:e|es|ed|ing)|"
                 r"recruit(?:s|ed)|taps|tapped|nab(?:s|bed)|snag(?:s|ged)|names|named|"
+                r"picks|picked|selects|selected|chooses|chose|"
                 r"welcom(?:es|ed)|promot(?:es|ed)|elevat(?:es|ed))\b" + _NOT_AFTER_HIRE,
-                "hiring_company", {"": "losing_company", "from": "losing_company"}, 0.85,
+                "hiring_company", {"": "losing_company", "from": "losing_company",
+                                   "at": "losing_company"}, 0.85,
                 (NEEDS_EXEC, NEEDS_LEFT), adjacent=15),
     # --- executive departure ---------------------------------------------
     TriggerSpec("depart", _D,
                 r"\b(?:step(?:s|ped|ping)? (?:down|aside|away)|resign(?:s|ed|ing)?|resignation|"
                 r"depart(?:s|ed|ing)?|departure|leav(?:e|es|ing)|left|quit(?:s|ting)?|"
-                r"exit(?:s|ed|ing)?|oust(?:s|ed|ing)?|ouster|fire[sd]|sack(?:s|ed)|"
+                r"exit(?:s|ed|ing)?|oust(?:s|ed|ing)?|ouster|fire[sd](?! off| back| up| away| at)|"
+                r"sack(?:s|ed)|"
                 r"retir(?:e|es|ed|ing|ement)|(?:is|was) out as|push(?:ed)? out|forced out|"
-                r"let go|no longer|los(?:es|t|ing) (?:its |their |a |the )?(?:[\w-]+ )?"
+                r"let go|no longer|los(?:es|t|ing) (?:its |their |a |the )?(?:[\w-]+ ){0,2}"
                 + EXEC_TITLES + r")\b",
                 "losing_company", {"": "losing_company", "of": "losing_company",
                                    "from": "losing_company", "at": "losing_company"},
@@ -156,7 +162,7 @@ SPECS: tuple[TriggerSpec, ...] = (
     TriggerSpec("acq_verb", _A,
                 r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
                 r"take(?:s)? over|took over|taking over|snap(?:s|ped|ping)? up|"
-                r"scoop(?:s|ed|ing)? up|absorb(?:s|ed|ing)?)\b(?! back| up shares| into)",
+                r"scoop(?:s|ed|ing)? up|absorb(?:s|ed|ing)?)\b(?! back| up shares| into| as\b)",
                 "acquirer", {"": "target"}, 0.85, (NEEDS_TARGET,), right_window=60),
     TriggerSpec("acq_merge", _A, r"\bmerg(?:e|es|ed|ing) with\b", "", {"": ""}, 0.75,
                 (NEEDS_TARGET,), right_window=50),
@@ -186,9 +192,9 @@ SPECS: tuple[TriggerSpec, ...] = (
                 (NEEDS_COMPANY_RIGHT,), right_window=50, adjacent=30, left_all=True),
     TriggerSpec("inv_raise", _I,
                 r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|"
-                r"land(?:s|ed)|bag(?:s|ged)|net(?:s|ted)|gets?|got)\b"
+                r"land(?:s|ed)|bag(?:s|ged)|net(?:s|ted)|gets?|got|receiv(?:e|es|ed|ing))\b"
                 r"(?= [^;]{0,40}?(?:\$|€|£|funding|financing|round|capital|series [a-h]\b|"
-                r"seed|venture|investment))", "recipient",
+                r"seed|venture|investment|lifeline|cash injection|bailout|rescue))", "recipient",
                 {"from": "investor", "by": "investor", "including": "investor",
                  "and": "investor"}, 0.8, (NEEDS_MONEY,), right_all=True),
     TriggerSpec("inv_backs", _I, r"\bback(?:s|ed|ing)\b(?! by| up| down| out| away| off| to)",
@@ -205,11 +211,19 @@ SPECS: tuple[TriggerSpec, ...] = (
                 r"shelv(?:e|es|ed|ing)|defer(?:s|red|ring)?|hold(?:s|ing)? off on|held off on|"
                 r"put(?:s|ting)? on hold|paus(?:e|es|ed|ing))\b", "", {}, 0.85,
                 (NEEDS_DELAYED_THING,)),
+    TriggerSpec("delay_slip", _Y,
+                r"\b(?:slip(?:s|ped|ping)?|slid(?:es|ing)?|push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|"
+                r"shift(?:s|ed|ing)?)\b(?![^;]{0,40}?(?:%|percent|per cent|points?\b|lowest|"
+                r"highest|quarter|loss|profit))(?= [^;]{0,40}?\b(?:to|until|into|till) (?:the )?"
+                r"(?:next |later |early |late |mid-?)?(?:(?:19|20)\d\d|year|spring|summer|autumn|"
+                r"fall|winter|quarter|month|q[1-4]|h[12]|january|february|march|april|may|june|"
+                r"july|august|september|october|november|december)\b)", "", {}, 0.75,
+                (NEEDS_DELAYED_THING,)),
     # --- product launch ---------------------------------------------------------
     TriggerSpec("launch", _P,
                 r"\b(?:launch(?:es|ed|ing)|(?:will|to|and|'ll) launch|unveil(?:s|ed|ing)?|"
-                r"introduc(?:e|es|ed|ing)|debut(?:s|ed|ing)?|roll(?:s|ed|ing)? out|"
-                r"releas(?:e|es|ed|ing)|show(?:s|ed|ing)? off|"
+                r"introduc(?:e|es|ed|ing)|debut(?:s|ed|ing)|roll(?:s|ed|ing)? out|"
+                r"releas(?:es|ed|ing)|(?:will|to|and|'ll) (?:release|debut)|show(?:s|ed|ing)? off|"
                 r"announc(?:e|es|ed|ing) (?:the |its |a )?(?:new|next-generation|latest))\b",
                 "", {}, 0.8, (NEEDS_PRODUCT,)),
     # --- partnership --------------------------------------------------------------
@@ -231,7 +245,8 @@ SPECS: tuple[TriggerSpec, ...] = (
                 r"\b(?:partner(?:s|ed)?|team(?:s|ed)? up|join(?:ed)? forces|"
                 r"(?:announce|form|sign|strike|struck|ink|agree|extend|renew|expand|deepen|broaden)"
                 r"(?:d|ed|s)? (?:to )?(?:a |an |new |their |its )?"
-                r"(?:[\w$.,-]+ ){0,4}(?:partnership|alliance|joint venture|deal|agreement|pact))\b",
+                r"(?:[\w$.,-]+ ){0,4}(?:partnership|alliance|joint venture|collaboration|tie-up|"
+                r"deal|agreement|pact))\b",
                 "partner", {}, 0.8, (NEEDS_TWO,), left_all=True),
     # --- legal --------------------------------------------------------------------
     TriggerSpec("legal_sued_by", _G, r"(?:\b" + _BE + r" )?\b(?:sued|taken to court) by\b",
@@ -246,11 +261,15 @@ SPECS: tuple[TriggerSpec, ...] = (
                 r"(?:against|targeting)\b", "plaintiff", {"": "defendant"}, 0.8),
     TriggerSpec("legal_passive", _G,
                 _BE + r" (?:being )?(?:investigated|probed|charged|indicted|fined|accused|"
-                r"penali[sz]ed|ordered to pay|found liable|found guilty)\b", "defendant",
+                r"penali[sz]ed|ordered to pay|found liable|found guilty|named (?:as )?(?:a )?"
+                r"(?:co-)?defendants?|named in (?:a |the )?(?:\w+ )?(?:lawsuit|suit|complaint))\b",
+                "defendant",
                 {"by": "plaintiff"}, 0.85, passive=True),
     TriggerSpec("legal_ordered", _G,
                 r"\b(?:fined|(?:ordered|told|forced) to pay|found liable|found guilty)\b",
                 "defendant", {"by": "plaintiff"}, 0.8),
+    TriggerSpec("legal_fines", _G, r"\bfin(?:es|ing)\b", None, {"": "defendant"}, 0.8,
+                right_window=30, adjacent=5),
     TriggerSpec("legal_order_to_pay", _G,
                 r"\b(?:ordered|orders|told|forced|required)\b(?= [^;]{0,40}? to pay\b)", None,
                 {"": "defendant"}, 0.8, right_window=30),
@@ -259,6 +278,8 @@ SPECS: tuple[TriggerSpec, ...] = (
                 + _LEGAL_NOUNS + r")", "defendant", {}, 0.8),
     TriggerSpec("legal_sues", _G, r"\b(?:sues|sued|suing|accus(?:es|ed|ing))\b", "plaintiff",
                 {"": "defendant"}, 0.85, right_window=30, adjacent=15),
+    TriggerSpec("legal_investigating", _G, r"\b(?:investigat(?:es|ing)|prob(?:es|ing))\b", None,
+                {"": "defendant"}, 0.75, right_window=20, adjacent=5),
     TriggerSpec("legal_probe", _G,
                 r"\b(?:investigation|probe|inquiry|lawsuit|suit) (?:into|of)\b", None,
                 {"": "defendant"}, 0.75),
@@ -294,9 +315,11 @@ COMPILED = _compile()
 # Aho-Corasick pass over a sentence tells which types' (slower) regexes are worth running.
 STEMS: dict[str, tuple[str, ...]] = {
     _E: ("hire", "hiring", "appoint", "name", "tap", "poach", "lur", "recruit", "chosen",
-         "selected", "elevat", "promot", "install", "bring", "brought", "serve as", "act as",
+         "selected", "pick", "select", "choos", "chose", "elevat", "promot", "install", "bring",
+         "brought", "serve as", "act as",
          "take over as", "step in as", "step up as", "join", "return", "leav", "left", "depart",
-         "exit", "quit", "defect", "jump", "decamp", "nab", "snag", "welcom"),
+         "exit", "quit", "defect", "jump", "decamp", "nab", "snag", "welcom", "lost ", "loses ",
+         "losing "),
     _D: ("step", "resign", "depart", "leav", "left", "quit", "exit", "oust", "fire", "sack",
          "retir", "out as", "push", "forced out", "let go", "no longer", "los"),
     _L: ("lay off", "lays off", "laying off", "laid off", "layoff", "lay-off", "job cut",
@@ -307,14 +330,16 @@ STEMS: dict[str, tuple[str, ...]] = {
          "deal"),
     _I: ("invest", "pour", "inject", "stake", "shareholding", "holding", "led", "fund",
          "financ", "backing", "capital", "participat", "join", "rais", "secur", "clos",
-         "land", "bag", "net", "get", "got", "back"),
-    _Y: ("delay", "postpon", "push", "shelv", "defer", "hold", "held", "on hold", "paus"),
+         "land", "bag", "net", "get", "got", "back", "receiv"),
+    _Y: ("delay", "postpon", "push", "shelv", "defer", "hold", "held", "on hold", "paus", "slip",
+         "slid", "mov", "shift"),
     _P: ("launch", "unveil", "introduc", "debut", "roll", "releas", "show", "announc"),
     _R: ("partner", "team", "collaborat", "alliance", "joint venture", "tie-up", "forces",
          "deal", "agreement", "pact", "contract"),
     _G: ("sue", "suing", "suit", "complaint", "case", "claim", "action", "litigation",
-         "verdict", "ruling", "charge", "investigat", "probe", "indict", "fine", "accus",
-         "penali", "ordered", "orders", "told", "forced", "required", "liable", "guilty", "fac",
+         "verdict", "ruling", "charge", "investigat", "probe", "indict", "fine", "fining",
+         "accus", "defendant", "penali", "ordered", "orders", "told", "forced", "required",
+         "liable", "guilty", "fac",
          "hit with", "slapped with", "inquiry", "settl", "rule", "found", "court"),
 }
 
