@@ -12,7 +12,14 @@ from typing import Any, Literal
 
 from schemas.base import stable_id
 from schemas.errors import ConfigError
-from schemas.feeds import Feed, FeedDefaults, FeedsFile, PollingConfig, load_feeds_file
+from schemas.feeds import (
+    Feed,
+    FeedDefaults,
+    FeedsFile,
+    HealthAlerts,
+    PollingConfig,
+    load_feeds_file,
+)
 
 SourceKind = Literal["http", "file", "jsonl"]
 
@@ -60,6 +67,7 @@ class ProducerConfig:
     feeds: tuple[FeedSpec, ...]
     polling: PollingConfig = field(default_factory=PollingConfig)
     source: str = "<command line>"
+    health_alerts: HealthAlerts | None = None
 
 
 def load_config(path: str | Path) -> ProducerConfig:
@@ -67,7 +75,7 @@ def load_config(path: str | Path) -> ProducerConfig:
     path = Path(path)
     parsed = load_feeds_file(path)
     return ProducerConfig(feeds=resolve(parsed, base=path.parent), polling=parsed.polling,
-                          source=str(path))
+                          source=str(path), health_alerts=parsed.health_alerts)
 
 
 def resolve(parsed: FeedsFile, *, base: Path) -> tuple[FeedSpec, ...]:

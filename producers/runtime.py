@@ -12,6 +12,7 @@ from pathlib import Path
 from producers.config import ProducerConfig, load_config, spec_from_jsonl, specs_from_dir
 from producers.errors import PublishError
 from producers.health import FeedHealth
+from producers.health_alerts import HealthAlerter, HealthPublisher, KafkaHealthPublisher
 from producers.poller import FeedPoller
 from producers.publisher import ArticleSink, JsonlArticleSink, KafkaArticleSink
 from producers.scheduler import FeedRunner, ProduceReport
@@ -26,6 +27,18 @@ class Runtime:
     config: ProducerConfig
     sink: ArticleSink
     store: FeedStateStore
+    health_alerts: tuple[HealthAlerter, HealthPublisher] | None = None
+
+    def runner(self, on_health: Callable[[list[FeedHealth]], None] | None = None) -> FeedRunner:
+        return FeedRunner(self.config.feeds, FeedPoller(self.sink), self.store,
+                          self.config.polling, on_health=on_health,
+                          health_alerts=self.health_alerts)
+
+    async def close(self) -> None:
+        await self.sink.close()
+        await asyncio.to_thread(self.store.close)
+        if self.health_alerts is not None:
+            await asyncio.to_thread(self.health_alerts[1].close)
 
 
 def build_config(settings: Settings, feeds_file: str | Path | None = None, *,
@@ -48,7 +61,11 @@ def build_runtime(settings: Settings, config: ProducerConfig, *,
     sink = KafkaArticleSink(settings.kafka_bootstrap, settings.topic("articles"),
                             dlq_topic=settings.topic("dlq"))
     store = KafkaStateStore(settings.kafka_bootstrap, settings.topic("feedstate"))
-    return Runtime(config, sink, store)
+    health = None
+    if config.health_alerts is not None:
+        publisher = KafkaHealthPublisher(settings.kafka_bootstrap, settings.topic("alerts"))
+        health = (HealthAlerter(config.health_alerts), publisher)
+    return Runtime(config, sink, store, health)
 
 
 def check_reachable(bootstrap: str, timeout: float = 5.0) -> None:
@@ -70,7 +87,7 @@ def ensure_topics(settings: Settings) -> None:
     from newswatch.topics import TOPICS, create_topics
 
     check_reachable(settings.kafka_bootstrap)
-    wanted = tuple(t for t in TOPICS if t.name in ("articles", "feedstate", "dlq"))
+    wanted = tuple(t for t in TOPICS if t.name in ("articles", "feedstate", "dlq", "alerts"))
     try:
         create_topics(settings.kafka_bootstrap, settings.topic_prefix, wanted)
     except Exception as exc:  # kafka-python raises several unrelated types when unreachable
@@ -87,12 +104,9 @@ async def arun_once(settings: Settings, feeds_file: str | Path | None = None, *,
     runtime = await asyncio.to_thread(build_runtime, settings, config, output=output)
     await runtime.sink.start()
     try:
-        runner = FeedRunner(config.feeds, FeedPoller(runtime.sink), runtime.store,
-                            config.polling)
-        report = await runner.run_once()
+        report = await runtime.runner().run_once()
     finally:
-        await runtime.sink.close()
-        await asyncio.to_thread(runtime.store.close)
+        await runtime.close()
     return report
 
 
@@ -113,14 +127,10 @@ async def run_forever(settings: Settings, feeds_file: str | Path | None = None, 
     await runtime.sink.start()
     stop = stop or asyncio.Event()
     try:
-        runner = FeedRunner(config.feeds, FeedPoller(runtime.sink), runtime.store,
-                            config.polling,
-                            on_health=on_health)
         log.info("polling %d feed(s) from %s", len(config.feeds), config.source)
-        await runner.run_forever(stop)
+        await runtime.runner(on_health).run_forever(stop)
     finally:
-        await runtime.sink.close()
-        await asyncio.to_thread(runtime.store.close)
+        await runtime.close()
 
 
 __all__ = ["ProduceReport", "arun_once", "run_forever", "run_once"]

@@ -14,6 +14,7 @@ from datetime import datetime
 from producers.config import FeedSpec
 from producers.fetch import HttpFetcher
 from producers.health import FeedHealth, quiet_feeds
+from producers.health_alerts import HealthAlerter, HealthPublisher
 from producers.poller import FeedPoller, PollOutcome, initial_state
 from producers.sources import FeedSource, SourceContext, build_source
 from producers.state import FeedStateStore
@@ -84,8 +85,10 @@ class FeedRunner:
 
     def __init__(self, specs: Sequence[FeedSpec], poller: FeedPoller, store: FeedStateStore,
                  polling: PollingConfig | None = None,
-                 on_health: Callable[[list[FeedHealth]], None] | None = None) -> None:
+                 on_health: Callable[[list[FeedHealth]], None] | None = None,
+                 health_alerts: tuple[HealthAlerter, HealthPublisher] | None = None) -> None:
         self.specs = list(specs)
+        self.health_alerts = health_alerts
         self.poller = poller
         self.store = store
         self.polling = polling or PollingConfig()
@@ -112,10 +115,30 @@ class FeedRunner:
     def check_health(self) -> list[FeedHealth]:
         """Quiet or unhealthy feeds among the configured ones; passed to ``on_health``."""
         wanted = {spec.feed_id for spec in self.specs}
-        found = quiet_feeds([s for k, s in self.states.items() if k in wanted], utcnow())
+        states = [s for k, s in self.states.items() if k in wanted]
+        now = utcnow()
+        found = quiet_feeds(states, now)
         if found:
             self.on_health(found)
+        if self.health_alerts is not None:
+            self._alert_health_changes(states, now)
         return found
+
+    def _alert_health_changes(self, states: list[FeedState], now: datetime) -> None:
+        assert self.health_alerts is not None
+        alerter, publisher = self.health_alerts
+        changes = alerter.changes(states, now)
+        if not changes:
+            return
+        try:
+            publisher.publish([alert for alert, _ in changes])
+        except Exception:  # the next check tries again; polling must go on meanwhile
+            log.exception("could not publish %d feed-health alert(s)", len(changes))
+            return
+        for _, state in changes:
+            self.states[state.feed_id] = state
+            self.store.save(state)
+        self.store.flush()
 
     async def run_forever(self, stop: asyncio.Event) -> None:
         """Poll each feed on its own schedule until ``stop`` is set."""

@@ -4,7 +4,7 @@ This package is the single source of truth for wire formats. It imports
 neither Kafka, Faust nor Slack.
 """
 
-from schemas.alert import Alert, AlertKind
+from schemas.alert import Alert, AlertKind, FeedHealthAlert, parse_any_alert
 from schemas.article import Article
 from schemas.deadletter import DeadLetter
 from schemas.delivery import Delivery, DeliveryState
@@ -26,6 +26,7 @@ __all__ = [
     "Delivery",
     "DeliveryState",
     "EventType",
+    "FeedHealthAlert",
     "NewswatchError",
     "Role",
     "RulesFile",
@@ -33,4 +34,5 @@ __all__ = [
     "Subscription",
     "Watch",
     "load_rules",
+    "parse_any_alert",
 ]

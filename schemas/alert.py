@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Discriminator, Field, Tag, TypeAdapter, ValidationError
 
-from schemas.base import UTCDateTime, WireModel, stable_id, utcnow
+from schemas.base import UTCDateTime, WireModel, stable_id, summarise_errors, utcnow
+from schemas.errors import SchemaError
 from schemas.event import CompanyEvent
 
 AlertKind = Literal["new", "followup", "update"]
 
 
 class Alert(WireModel):
+    """An alert about a company event, for one channel."""
+
     schema_version: Literal[1] = 1
+    type: Literal["company_event"] = "company_event"
     id: str = ""
     watch: str
     channel: str
@@ -40,3 +44,56 @@ class Alert(WireModel):
             object.__setattr__(
                 self, "id", stable_id(self.watch, self.channel, self.event.id, self.kind)
             )
+
+
+FeedHealthStatus = Literal["quiet", "unhealthy", "recovered"]
+
+
+class FeedHealthAlert(WireModel):
+    """An operations alert about a feed (quiet for too long, failing, or back), sent to the
+    ops channel through the same alerts topic and notifier as company alerts."""
+
+    schema_version: Literal[1] = 1
+    type: Literal["feed_health"] = "feed_health"
+    id: str = ""
+    channel: str
+    feed_id: str
+    feed_name: str
+    location: str
+    status: FeedHealthStatus
+    reason: str
+    last_success: UTCDateTime | None = None
+    last_new_item: UTCDateTime | None = None
+    consecutive_failures: int = 0
+    mentions: list[str] = Field(default_factory=list)
+    created_at: UTCDateTime = Field(default_factory=utcnow)
+
+    def model_post_init(self, __context: object) -> None:
+        if not self.id:
+            since = (self.last_success or self.last_new_item or self.created_at).isoformat()
+            object.__setattr__(
+                self, "id", stable_id("feed-health", self.channel, self.feed_id, self.status,
+                                      since)
+            )
+
+
+def _alert_type(value: Any) -> str:
+    # Alerts written before the ``type`` field existed are company-event alerts.
+    if isinstance(value, dict):
+        return str(value.get("type", "company_event"))
+    return str(getattr(value, "type", "company_event"))
+
+
+AnyAlert = Annotated[
+    Annotated[Alert, Tag("company_event")] | Annotated[FeedHealthAlert, Tag("feed_health")],
+    Discriminator(_alert_type),
+]
+_ANY_ALERT: TypeAdapter[Alert | FeedHealthAlert] = TypeAdapter(AnyAlert)
+
+
+def parse_any_alert(data: bytes | str, *, source: str | None = None) -> Alert | FeedHealthAlert:
+    """Parse one message from the alerts topic, whichever kind it is."""
+    try:
+        return _ANY_ALERT.validate_json(data)
+    except ValidationError as exc:
+        raise SchemaError(summarise_errors(exc, "alert"), source=source) from None

@@ -49,17 +49,17 @@ class WireModel(BaseModel):
         try:
             return cls.model_validate_json(data)
         except ValidationError as exc:
-            raise SchemaError(_summarise(exc, cls.__name__), source=source) from None
+            raise SchemaError(summarise_errors(exc, cls.__name__), source=source) from None
 
     @classmethod
     def from_obj(cls, data: Any, *, source: str | None = None) -> Self:
         try:
             return cls.model_validate(data)
         except ValidationError as exc:
-            raise SchemaError(_summarise(exc, cls.__name__), source=source) from None
+            raise SchemaError(summarise_errors(exc, cls.__name__), source=source) from None
 
 
-def _summarise(exc: ValidationError, model: str) -> str:
+def summarise_errors(exc: ValidationError, model: str) -> str:
     parts = []
     for err in exc.errors()[:5]:
         loc = ".".join(str(p) for p in err["loc"]) or "<root>"

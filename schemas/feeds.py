@@ -143,9 +143,21 @@ class Feed(_FeedsModel):
         return self.name or self.location
 
 
+class HealthAlerts(_FeedsModel):
+    """Where feed-health alerts go (quiet, unhealthy, recovered feeds)."""
+
+    channel: str = Field(min_length=1, description="Slack channel, e.g. '#newswatch-ops'")
+    mentions: list[str] = Field(
+        default_factory=list, description="Added to each health alert: 'here' or user ids"
+    )
+
+
 class FeedsFile(_FeedsModel):
     defaults: FeedDefaults = Field(default_factory=FeedDefaults)
     polling: PollingConfig = Field(default_factory=PollingConfig)
+    health_alerts: HealthAlerts | None = Field(
+        default=None, description="Send feed-health alerts to this channel (else only log them)"
+    )
     feeds: list[Feed] = Field(default_factory=list)
 
     @field_validator("feeds", mode="before")
@@ -218,3 +230,6 @@ class FeedState(WireModel):
     quiet_after: float | None = Field(default=None, description="Seconds, copied from config")
     unhealthy_after: int | None = None
     seen: list[str] = Field(default_factory=list)
+    health_alerted: Literal["quiet", "unhealthy"] | None = Field(
+        default=None, description="The bad status last alerted, so each change alerts once"
+    )
