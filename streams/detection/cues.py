@@ -11,10 +11,14 @@ _I = re.IGNORECASE
 _APOS = "['’]"
 
 _DENIAL = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)|refut\w+|rebuff\w*|shot down|"
+    r"\b(?:den(?:y|ies|ied|ying)|refut\w+|rebuff\w*|shot down|"
+    # "dismissed the reports": a denial; "dismissed the team" is not one.
+    r"dismiss(?:ed|es|ing)? (?:the |those |these |such |as )?(?:[\w-]+ )?(?:reports?|"
+    r"rumou?rs?|speculation|claims?|suggestions?|idea|talk)|dismiss(?:ed|es|ing)? [^.;]{1,40}? as "
+    r"(?:speculation|rumou?r|false|baseless|untrue|nonsense)|"
     r"reject(?:s|ed|ing)? (?:the )?(?:reports?|rumou?rs?|speculation|claims?)|"
     r"(?:reports?|rumou?rs?|speculation|claims?)\b[^.;]{0,80}? (?:were|was|is|are) "
-    r"(?:false|untrue|baseless|inaccurate|wrong|unfounded)|no truth|not true|"
+    r"['\"‘“]?(?:false|untrue|baseless|inaccurate|wrong|unfounded)|no truth|not true|"
     r"(?:baseless|false|unfounded) (?:reports?|rumou?rs?|speculation))\b", _I)
 
 _NEGATION = re.compile(
@@ -37,7 +41,10 @@ _HYPOTHETICAL = re.compile(
     r"push(?:es|ed|ing)? for|threat\w*|warn(?:s|ed|ing)?)\b", _I)
 _REPORTED_WOULD = re.compile(
     r"\b(?:said|says|announced|confirmed|agreed|stated|told [\w ]{1,20}?)(?: on \w+)?(?: that)?"
-    r" (?:it|they|the company|the firm|(?:[\w'’.-]+ ){0,2}[\w'’.-]+) (?:would|will)\b", _I)
+    r" (?:it|they|the company|the firm|(?:[\w'’.-]+ ){0,6}[\w'’.-]+) (?:would|will)\b", _I)
+# A new clause with its own subject ends the reach of a modal: "would retire in July and that
+# it had hired ...".
+_NEW_CLAUSE = re.compile(r";|\b(?:and|but) (?:that|it|they|he|she|the company)\b", _I)
 
 # Intent and report words: kept, with less confidence (and a "rumored" deal stage).
 _SOFT = re.compile(
@@ -47,7 +54,10 @@ _SOFT = re.compile(
     r"according to|sources?|people familiar)\b", _I)
 
 _HISTORY_BEFORE = re.compile(
-    r"\b(?:former(?:ly)?|previously|previous|predecessor|had|back in|years? ago|"
+    # "former employees sued": "former" describes the people, not the event.
+    r"\b(?:former(?:ly)?(?! (?:[\w-]+ )?(?:employees|workers|staff(?:ers)?|customers|users|"
+    r"shareholders|investors|students|drivers|contractors|members|clients|patients|tenants|"
+    r"franchisees|subscribers)\b)|previously|previous|predecessor|had|back in|years? ago|"
     r"earlier in (?:his|her|their) career|who (?:had )?(?:co-)?founded|onetime|one-time|"
     r"keep|keeps|kept|continu(?:e|es|ed) to|continu(?:e|es|ed)|"
     r"learn(?:s|ed|t|ing)? from|lessons? (?:from|of)|"
@@ -62,6 +72,13 @@ _PAST_PERIOD = re.compile(
     r"(?:its|their) (?:most recent|last|previous|prior) (?:[\w-]+ )?(?:round|raise)|"
     r"over the (?:past|last) (?:\w+ )?(?:years?|decades?|months))\b", _I)
 _WHO_PAST = re.compile(r"\bwho (?:had )?$", _I)
+# "who left Google this month": a relative clause can carry the news when it is dated now.
+_JUST_NOW = re.compile(r"\b(?:this (?:week|month)|last week|earlier this (?:week|month)|"
+                       r"days ago|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                       r"Sunday))\b", _I)
+# A story told about the past: "a new book recounts how Intel laid off thousands".
+_NARRATIVE = re.compile(r"\b(?:recount(?:s|ed|ing)?|recall(?:s|ed|ing)?|chronicl\w+|"
+                        r"retell(?:s|ing)?|look(?:s|ed|ing)? back at)\b[^.;]{0,30}?\bhow\b", _I)
 # A season with no "this"/"next" places a past-tense event before the news of the day:
 # "launched its first therapy in the spring", "lured them last summer".
 _LAST_SEASON = re.compile(r"\b(?:last|this past) (?:spring|summer|autumn|fall|winter)\b", _I)
@@ -70,7 +87,8 @@ _PAST_TENSE = re.compile(r"\w+ed\b|left\b|bought\b|sold\b|took\b|quit\b|led\b|la
                          r"struck\b|won\b|lost\b|made\b|went\b|got\b|hired\b", _I)
 # Past perfect after a reporting verb is reported news, not background: "confirmed she had left".
 _REPORTED_HAD = re.compile(r"\b(?:said|says|confirmed|confirms|announced|told [\w ]{1,20}?|"
-                           r"disclosed|revealed|acknowledged)\b(?: that)?[^.;,]{0,50} $", _I)
+                           r"disclosed|revealed|acknowledged)\b(?: that)?[^.;,]{0,50} $"
+                           r"|\band that (?:it|he|she|they|the company)\s$", _I)
 _PAST_MOVE = re.compile(r"(?:left|quit|resigned|departed|exited|joined|stepped|was|retired)\b",
                         _I)
 
@@ -89,6 +107,8 @@ _HISTORICAL_MENTION = re.compile(
     r"\b(?:his|her|their) (?:time|stint|tenure|years) at|"
     r"\bspent (?:a |an |\w+ )?(?:decade|years?|months?) at)"
     r"[\s\w,.'’-]{0,12}$"
+    # "hires retired Boeing executive": the adjective right before the name.
+    r"|\bretired\s$"
     # "previously finance director at", "former chief financial officer of": a title between.
     r"|\b(?:former(?:ly)?|previously|ex-)\s?(?:[\w-]+\s){1,4}(?:at|of|with|from)\s$", _I)
 
@@ -139,10 +159,13 @@ def negation(before: str) -> str | None:
 
 def hypothetical(before: str) -> str | None:
     window = before[-60:]
+    clauses = list(_NEW_CLAUSE.finditer(window))
+    if clauses:
+        window = window[clauses[-1].end():]
     match = _HYPOTHETICAL.search(window)
     if match is None:
         return None
-    if match.group().lower() in ("would", "will") and _REPORTED_WOULD.search(window):
+    if match.group().lower() in ("would", "will") and _REPORTED_WOULD.search(before[-130:]):
         return None
     return match.group()
 
@@ -169,8 +192,12 @@ def history(before: str, trigger: str, after: str, ref_year: int) -> str | None:
     if match is not None and not (match.group().lower() == "had" and _REPORTED_HAD.search(
             before, max(0, match.start() - 70), match.start())):
         return match.group()
-    if _WHO_PAST.search(before[-12:]) and _PAST_MOVE.match(trigger):
+    if _WHO_PAST.search(before[-12:]) and _PAST_MOVE.match(trigger) and not _JUST_NOW.search(
+            after[:60]):
         return "who ... (a past move)"
+    story = _NARRATIVE.search(before)
+    if story is not None:
+        return story.group()
     clause = _TIME_CLAUSE.search(before[-80:])
     if clause is not None:
         return clause.group().strip()

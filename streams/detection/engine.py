@@ -23,9 +23,27 @@ _BUSINESS = re.compile(BUSINESS_CONTEXT)
 # Only "partner" doubles as a verb ("Stripe partners with Shopify"), so it needs a name or
 # a stop after it; "Apple supplier cuts jobs" is about the supplier.
 _MODIFIER = re.compile(
-    r"-(?:owned|backed|based|led|funded|affiliated|controlled|made)\b|['’]?s? (?:supplier|"
+    r"-(?:owned|backed|based|led|funded|affiliated|controlled|made|branded|powered|"
+    r"sponsored|linked|listed)\b|['’]?s? (?:supplier|"
     r"customer|client|rival|competitor|subsidiary|affiliate|vendor|contractor|backer|"
-    r"spin-?off)s?\b|(?:['’]s)? partners?(?=\s[A-Z]|[,;:.)—]|$)|['’]s partners?\b")
+    r"spin-?off|shareholder|stockholder|investor|subscriber)s?\b|"
+    r"(?:['’]s)? partners?(?=\s[A-Z]|[,;:.)—]|$)|['’]s partners?\b")
+# "Northwind Air", "Halcyon Hotels", "Apple Corps": a short name followed by a word that makes
+# a different organisation's name. Legal suffixes ("Apple Inc") keep the company.
+_OTHER_ORGANISATION = re.compile(
+    r" (?:Air|Airlines|Airways|Hotels?|Resorts|Corps|Bank|Bancorp|Foods|Records|Motors|"
+    r"Pictures|Studios|Games|Labs|Energy|Pharma|Pharmaceuticals|Therapeutics|Biotherapeutics|"
+    r"Biosciences|Logistics|Freight|Robotics|Capital|Partners|Ventures|Insurance|Financial|"
+    r"Health|Healthcare|Media|Entertainment|Systems|Technologies|Software|Networks|Aerospace|"
+    r"Brewing|Properties|Realty|Construction|Industries|Mining|Oil|Telecom|Communications|"
+    r"Securities|Investments|Semiconductors?|Electronics|Shipping|Rail|Trust|Fund|Foundation|"
+    r"University|Institute|Hospital|Club|Theatre|Theater|Press|Publishing|Books)\b")
+# For a common-word name the company's own arms ("Intel Capital", "Amazon Air") are left out.
+_OTHER_FIRM = re.compile(
+    r" (?:Airlines|Airways|Hotels?|Resorts|Corps|Bank|Bancorp|Foods|Records|Motors|Pharma|"
+    r"Pharmaceuticals|Therapeutics|Biotherapeutics|Biosciences|Logistics|Insurance|Financial|"
+    r"Brewing|Properties|Realty|Construction|Industries|Mining|Oil|Securities|Rail|Trust|Club|"
+    r"Theatre|Theater|Press|Publishing|Books|University|Institute|Hospital)\b")
 _STAGE_RANK = {"rumored": 0, "talks": 1, "announced": 2, "completed": 3, "terminated": 4}
 _HAS_PRODUCT_FIELD = "product" in CompanyEvent.model_fields
 
@@ -79,11 +97,17 @@ class Detector:
                 mention.historical = True
                 mention.former = background.lower().startswith(("former", "ex-"))
                 mention.notes.append(f"background ({background!r})")
+            if _names_another_organisation(text, mention):
+                mention.counted = False
+                mention.historical = True
+                mention.reason = "part of another organisation's name"
+                mention.notes.append("another organisation's name")
+                continue
             modifier = _MODIFIER.match(text, mention.end)
             if modifier:
                 mention.historical = True
                 mention.notes.append(f"modifier ({modifier.group()!r})")
-        _corroborate(mentions, sentences, by_sentence)
+        _corroborate(text, mentions, sentences, by_sentence)
         ref_year = (article.published or datetime.now(UTC)).year
         topic: Mention | None = None
         pending = {m.company for m in mentions if not m.counted}
@@ -98,6 +122,21 @@ class Detector:
         analysis.events = _merge(article, [f for f in analysis.findings
                                            if f.accepted and f.company in counted])
         return analysis
+
+
+def _names_another_organisation(text: str, mention: Mention) -> bool:
+    """A one-word name (or short alias) that is the first word of another organisation's name.
+
+    "Northwind Air" is not Northwind Robotics and "Apple Corps" is not Apple; the watched
+    company's own longer names ("Google Cloud") are matched as aliases before this check.
+    """
+    if " " in mention.surface or mention.kind not in ("name", "alias"):
+        return False
+    if mention.company.startswith(mention.surface + " "):
+        own = mention.company[len(mention.surface):].split()[0]
+        found = _OTHER_ORGANISATION.match(text, mention.end)
+        return found is not None and found.group().strip() != own
+    return mention.ambiguous and _OTHER_FIRM.match(text, mention.end) is not None
 
 
 def _relative(mention: Mention, offset: int) -> Mention:
@@ -120,7 +159,12 @@ def _capitals_say_nothing(sentence: Sentence, start: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
-def _corroborate(mentions: list[Mention], sentences: list[Sentence],
+_LONGER_NAME = re.compile(r" (?!(?:Inc|Corp|Co|Ltd|LLC|plc|AG|SA|NV|SE|Monday|Tuesday|"
+                          r"Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At)\b)[A-Z][a-z]+\b"
+                          r"(?= (?:[a-z]|has\b|have\b|is\b|was\b))")
+
+
+def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
                  by_sentence: dict[int, list[Mention]]) -> None:
     """Ambiguous names (Apple, Snap) count only with a ticker, a full name or business context."""
     confirmed: dict[str, str] = {}
@@ -132,6 +176,8 @@ def _corroborate(mentions: list[Mention], sentences: list[Sentence],
         for mention in local:
             if not mention.ambiguous or mention.company in confirmed:
                 continue
+            if _LONGER_NAME.match(text, mention.end):
+                continue  # "Square Enix delays": the company is the longer name
             if _capitals_say_nothing(sentence, mention.start):
                 # Only words right after the name count: "Target cuts jobs", "Shell said".
                 rel = mention.end - sentence.start
@@ -159,6 +205,10 @@ def _corroborate_by_events(mentions: list[Mention], sentences: list[Sentence],
         if not finding.accepted or finding.company not in pending or finding.mention_start < 0:
             continue
         sentence = sentences[finding.sentence_index]
+        at = sentence.start + finding.mention_start
+        mention = next((m for m in mentions if m.start == at), None)
+        if mention is not None and _LONGER_NAME.match(sentence.text, mention.end - sentence.start):
+            continue  # "Square Enix delays": the actor is the longer name
         near = 0 <= finding.trigger_start - finding.mention_start <= 40
         if near or not _capitals_say_nothing(sentence, sentence.start + finding.mention_start):
             by_event.setdefault(finding.company, finding.trigger)

@@ -21,6 +21,15 @@ _ITS = re.compile(r"\b(?:its|their)\b", _I)
 _NEXT_JOB = re.compile(r"\bto (?:become|join|lead|run|head|take|serve)\b|\bfor\b", _I)
 # "Brightwater, now part of Uber Freight, names an Uber Freight executive": a move inside
 # one group is no departure from it.
+# "the two companies signed a partnership": both parties named earlier in the sentence.
+_THE_PAIR = re.compile(r"\b(?:the two (?:companies|firms|groups|sides)|both (?:companies|firms|"
+                       r"groups|sides)|the (?:companies|firms|pair))\b[^;,]{0,20}$", _I)
+# "..., Alphabet confirmed on Thursday": the source of the sentence is the company it is about.
+_ATTRIBUTION = re.compile(r",\s*$")
+_THE_COMPANY = re.compile(r"\s+the (?:company|firm|group|bank|startup|carmaker|automaker|"
+                          r"retailer|airline|platform)\b", _I)
+_SAID_AFTER = re.compile(r"\s+(?:said|says|confirmed|confirms|announced|announces|told)\b", _I)
+_ATTRIBUTED_TYPES = frozenset({"executive_departure", "product_launch", "launch_delay", "layoffs"})
 _PARENT_OF = re.compile(r"\b(?:part of|unit of|subsidiary of|division of|arm of|owned by|"
                         r"acquired by|bought by)\s+(?:the\s+)?$", _I)
 
@@ -110,6 +119,12 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
     if reason is not None:
         return [_reject(index, text, spec, trigger, reason)]
     watched = [s for s in sides if s.mention is not None]
+    if not watched and not rights and spec.left is not None and (
+            spec.event_type in _ATTRIBUTED_TYPES):
+        source = _attributed(text, mentions, end)
+        if source is not None:
+            watched = [_Side(source, source.surface, spec.left, "attribution")]
+            sides = sides + watched
     if not watched:
         return [_reject(index, text, spec, trigger, "no watched company in the role")]
     return [_finding(index, text, spec, trigger, start, end, side, sides, mentions)
@@ -132,6 +147,16 @@ def _headline_passive(text: str, lefts: list[_Side], start: int, end: int) -> bo
 
 
 _OTHER_EMPLOYER = re.compile(r"[^,;.]{0,40}?\b(?:of|at) (?:[A-Z][\w&.-]*)")
+
+
+def _attributed(text: str, mentions: list[Mention], end: int) -> Mention | None:
+    """The company after the event that the sentence is attributed to: ', Alphabet said'."""
+    for mention in mentions:
+        if mention.start >= end and not mention.historical and _ATTRIBUTION.search(
+                text, max(0, mention.start - 3), mention.start) and _SAID_AFTER.match(
+                text, mention.end):
+            return mention
+    return None
 
 
 def _possessive(text: str, mention: Mention) -> bool:
@@ -159,6 +184,16 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
         far, crossed = parties.subject_before(text, mentions, start)
         if far is not None and _REPORTING.search(text, far.end, start):
             subject = far
+    if spec.event_type == "partnership":
+        pair = _THE_PAIR.search(text, max(0, start - 60), start)
+        if pair is not None:
+            earlier: list[Mention] = []
+            for mention in reversed(mentions):
+                if (mention.end <= pair.start() and not mention.historical
+                        and all(m.company != mention.company for m in earlier)):
+                    earlier.append(mention)
+            if len(earlier) >= 2:
+                return [_Side(m, m.surface, role, "anaphor") for m in earlier[:2]]
     if subject is not None:
         via = "previous clause" if crossed else "subject"
         heads = parties.coordinated(text, mentions, subject) if spec.left_all else [subject]
@@ -213,9 +248,15 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
         if not spec.right_all:
             break
     if not out and hire and _ITS.search(text, right_from, end + 40):
-        owner = _possessor(mentions, start)
+        owner = _possessor(text, mentions, start)
         if owner is not None and owner.company not in left_companies:
             out.append(_Side(owner, owner.surface, spec.right.get("", "losing_company"), "its"))
+    if not out and spec.event_type == "legal" and "" in spec.right and _THE_COMPANY.match(
+            text, end):
+        # "Uber's former chief executive sued the company": the company named before.
+        owner = next((m for m in reversed(mentions) if m.end <= start), None)
+        if owner is not None and owner.company not in left_companies:
+            out.append(_Side(owner, owner.surface, spec.right[""], "the company"))
     if not out and "" in spec.right:
         name = parties.name_after(text, end)
         if name:
@@ -223,8 +264,13 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
     return out
 
 
-def _possessor(mentions: list[Mention], start: int) -> Mention | None:
-    """The company 'its' points back to: the nearest one before the trigger."""
+def _possessor(text: str, mentions: list[Mention], start: int) -> Mention | None:
+    """The company 'its' points back to: the one that speaks ('Netflix said ... its studio'),
+    else the nearest one before the trigger."""
+    for mention in mentions:
+        if mention.end <= start and not mention.historical and _SAID_AFTER.match(
+                text, mention.end):
+            return mention
     for mention in reversed(mentions):
         if mention.end <= start and not mention.historical:
             return mention
@@ -248,7 +294,8 @@ def _finding(index: int, text: str, spec: TriggerSpec, trigger: str, start: int,
         counterparty = other.mention.company if other.mention is not None else other.name
     confidence = spec.confidence
     notes: list[str] = []
-    if side.via in ("anaphor", "its", "sentence", "previous clause"):
+    if side.via in ("anaphor", "its", "sentence", "previous clause", "attribution",
+                    "the company"):
         confidence -= 0.1
         notes.append(f"company from {side.via!r}")
     hedge = cues.soft(text[:start])

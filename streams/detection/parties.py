@@ -20,7 +20,12 @@ _OBJECT_VERB = re.compile(
     r"acquir\w+|buy(?:s|ing)?|bought|purchas\w+|sue[sd]?|suing|join\w*|leav\w+|left|quit\w*|"
     r"backs|backed|beat(?:s|ing)?|replac\w+|suppl(?:y|ies|ied)|supplying|overt[ao]ok\w*|"
     r"accus\w+|fined|over|invested|funded|ousted|fired|includ\w*|counts?|sending|sent|"
-    r"hurt\w*|hit|lift\w*|boost\w*|dragg?\w*|a|an|the")
+    r"hurt\w*|hit|lift\w*|boost\w*|dragg?\w*|a|an|the|"
+    # "a startup using Nvidia chips": the company is what is used.
+    r"us(?:e|es|ed|ing)|runs|running|rents|renting|licens\w+|powered")
+# "the board of Cobaltline ousted its CEO": the company acts through its board.
+_ACTS_THROUGH = re.compile(r"\b(?:board|directors|management|leadership|owners?|parent)"
+                           r"(?: of directors)? of\s*$", re.IGNORECASE)
 # Words that open a phrase the company is inside of, not the subject of the clause.
 _SUBORDINATE = re.compile(r"\b(?:whose|which|who|includ\w*|such as|like|among|counts?|"
                           r"customers?|clients?|rivals?|competitors?|investors?|backers?)\b")
@@ -76,6 +81,9 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
         word = word_before(text, mention.start)
         if participle and word == "with" and mention.end + 2 >= pos - 1:
             return mention, False
+        if word == "of" and _ACTS_THROUGH.search(text, max(0, mention.start - 40),
+                                                 mention.start):
+            return mention, ";" in text[mention.end:pos]
         if not after_preposition and (word in _NOT_BEFORE_SUBJECT or _OBJECT_VERB.fullmatch(word)
                                       or _in_subordinate_phrase(text, mentions, mention)):
             continue
@@ -102,10 +110,15 @@ def coordinated(text: str, mentions: list[Mention], head: Mention) -> list[Menti
     """``head`` and the companies listed with it: 'Meta and Microsoft', 'A, B and C'."""
     out = [head]
     index = mentions.index(head)
+    last = head
     for previous in reversed(mentions[:index]):
-        gap = text[previous.end:out[-1].start]
+        gap = text[previous.end:last.start]
+        if previous.company == last.company and re.fullmatch(r"['’]s\s+", gap):
+            last = previous  # "Block's Cash App": one party named twice
+            continue
         if re.fullmatch(r"(?:['’]s)?\s*(?:,|and|, and|&)\s*", gap):
             out.append(previous)
+            last = previous
         else:
             break
     return out
@@ -153,6 +166,8 @@ def name_after(text: str, pos: int, skip: int = 5, company: bool = True) -> str 
         token = _TOKEN.match(text, index)
         if token is None or (company and token.group().lower() in PREPOSITIONS):
             return None
+        if token.group()[-1] in ",;:":
+            return None  # the object ended: "left the company, Alphabet said"
         index = token.end()
     return None
 

@@ -26,6 +26,7 @@ NEEDS_TWO = "two_parties"  # partnerships: two named parties
 NEEDS_LEGAL = "legal_noun"  # a lawsuit/probe/fine noun near the trigger
 NEEDS_MONEY = "money"  # a funding word or amount after the trigger
 NEEDS_LEFT = "left"  # a company (watched or not) on the left side
+NEEDS_AVAILABLE_THING = "available_thing"  # launches stated of the product ("went on sale")
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,10 @@ _BE = (r"\b(?:be|been|being|is|are|was|were|gets?|got|getting|has been|have been
 # "joining as a strategic investor" is an investment, not a hire.
 _NOT_AS_INVESTOR = (r"(?! (?:as )?(?:an? )?(?:[\w-]+ )?(?:investors?|backers?|shareholders?|"
                     r"customers?|suppliers?|sponsors?|partners?)\b)")
+# Posts that make "will become ..." an appointment ("a leader in AI" is not one).
+_SENIOR_TITLES = (r"(?:CEO|CFO|CTO|COO|CIO|CMO|CPO|president|chair(?:man|woman|person)?|"
+                  r"chief(?: [A-Za-z-]+){0,4} officer|chief executive|head of|director|"
+                  r"vice president|general counsel|managing director|treasurer)")
 _NOT_AFTER_HIRE = r"(?! (?:after|for|in|into|as one|only|by name)\b)"
 _LEGAL_NOUNS = (r"(?:lawsuits?|suits?|probes?|investigations?|fines?|charges|complaints?|"
                 r"litigation|class[- ]actions?|actions?|antitrust \w+|cases?|claims?)")
@@ -95,6 +100,13 @@ SPECS: tuple[TriggerSpec, ...] = (
     TriggerSpec("hire_serve_as", _E,
                 r"\b(?:will|would|to|shall) (?:serve|act|take over|step in|step up) as\b",
                 "hiring_company", {}, 0.75, (NEEDS_EXEC,)),
+    TriggerSpec("hire_become", _E,
+                r"\b(?:will|would|to|shall|set to) become (?:the |its |their |[\w&.-]+['’]s )?"
+                r"(?:[\w'’-]+ ){0,4}?" + _SENIOR_TITLES + r"\b",
+                "hiring_company", {"": "hiring_company", "of": "hiring_company",
+                                   "at": "hiring_company"},
+                0.75, (NEEDS_EXEC,), right_from_verb=True, right_window=70, adjacent=12,
+                left_if_no_right=True),
     TriggerSpec("hire_joins_as", _E,
                 r"\bjoin(?:s|ed|ing)? (?:the (?:company|firm|startup|team|board) )?as\b"
                 + _NOT_AS_INVESTOR,
@@ -114,7 +126,9 @@ SPECS: tuple[TriggerSpec, ...] = (
     TriggerSpec("hire_active", _E,
                 r"\b(?:hire[sd]?|hiring|appoint(?:s|ed|ing)?|poach(?:es|ed|ing)?|lur(?:e|es|ed|ing)|"
                 r"recruit(?:s|ed)|taps|tapped|nab(?:s|bed)|snag(?:s|ged)|names|named|"
-                r"picks|picked|selects|selected|chooses|chose|"
+                r"pick(?:s|ed)(?! up)|selects|selected|chooses|chose|chosen|"
+                r"(?:bring(?:s|ing)?|brought) (?:on|in)(?! (?:revenue|sales|\$|more|less))|"
+                r"(?:appointment|promotion) of|"
                 r"welcom(?:es|ed)|promot(?:es|ed)|elevat(?:es|ed))\b" + _NOT_AFTER_HIRE,
                 "hiring_company", {"": "losing_company", "from": "losing_company",
                                    "at": "losing_company"}, 0.85,
@@ -124,7 +138,7 @@ SPECS: tuple[TriggerSpec, ...] = (
                 r"\b(?:step(?:s|ped|ping)? (?:down|aside|away)|resign(?:s|ed|ing)?|resignation|"
                 r"depart(?:s|ed|ing)?|departure|leav(?:e|es|ing)|left|quit(?:s|ting)?|"
                 r"exit(?:s|ed|ing)?|oust(?:s|ed|ing)?|ouster|fire[sd](?! off| back| up| away| at)|"
-                r"sack(?:s|ed)|"
+                r"sack(?:s|ed)|dismiss(?:es|ed)|part(?:s|ed|ing)? ways with|"
                 r"retir(?:e|es|ed|ing|ement)|(?:is|was) out as|push(?:ed)? out|forced out|"
                 r"let go|no longer|los(?:es|t|ing) (?:its |their |a |the )?(?:[\w-]+ ){0,2}"
                 + EXEC_TITLES + r")\b",
@@ -139,7 +153,11 @@ SPECS: tuple[TriggerSpec, ...] = (
                 r"ax(?:e|es|ed|ing)?|trim(?:s|med|ming)?|reduc(?:e|es|ed|ing))"
                 r" (?:[^;]{0,40}? )?(?:jobs|positions|roles|workforce|headcount|staff|"
                 r"employees|workers)|redundanc(?:y|ies)|workforce reduction|downsiz\w+|"
-                r"furlough\w*)\b",
+                r"furlough\w*|(?:let(?:s|ting)? go(?: of)?|dismiss(?:es|ed|ing)?|fir(?:es|ed|ing)|"
+                r"sack(?:s|ed|ing)?) (?:[^;]{0,40}? )?(?:jobs|positions|roles|staff|employees|"
+                r"workers|people|engineers|team|teams|staffers)|"
+                r"(?:let(?:s|ting)? go(?: of)?|dismiss(?:es|ed|ing)?|fir(?:es|ed|ing)|"
+                r"sack(?:s|ed|ing)?) (?:about |around |some |nearly |more than |over )?\d[\d,]*)\b",
                 "", {"at": "", "of": ""}, 0.85),
     # --- acquisition ----------------------------------------------------------
     TriggerSpec("acq_passive", _A,
@@ -162,7 +180,8 @@ SPECS: tuple[TriggerSpec, ...] = (
     TriggerSpec("acq_verb", _A,
                 r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
                 r"take(?:s)? over|took over|taking over|snap(?:s|ped|ping)? up|"
-                r"scoop(?:s|ed|ing)? up|absorb(?:s|ed|ing)?)\b(?! back| up shares| into| as\b)",
+                r"scoop(?:s|ed|ing)? up|absorb(?:s|ed|ing)?|pick(?:s|ed|ing)? up)\b"
+                r"(?! back| up shares| into| as\b)",
                 "acquirer", {"": "target"}, 0.85, (NEEDS_TARGET,), right_window=60),
     TriggerSpec("acq_merge", _A, r"\bmerg(?:e|es|ed|ing) with\b", "", {"": ""}, 0.75,
                 (NEEDS_TARGET,), right_window=50),
@@ -172,6 +191,11 @@ SPECS: tuple[TriggerSpec, ...] = (
                 "recipient", {"": "investor", "and": "investor"}, 0.8, right_all=True),
     TriggerSpec("inv_from", _I, r"\b(?:investment|funding|financing|backing|capital) from\b",
                 "recipient", {"": "investor", "and": "investor"}, 0.75, right_all=True),
+    TriggerSpec("inv_participate_in", _I,
+                r"\b(?:participat(?:e|es|ed|ing) in|join(?:s|ed|ing)?)"
+                r"(?= (?:the |a |an )?(?:[\w'’.&-]+ ){0,5}?(?:funding |financing |investment )?"
+                r"(?:round|financing|raise)\b)", "investor", {"": "recipient"}, 0.75,
+                right_window=30, adjacent=5, left_all=True, left_window=60, left_any=True),
     TriggerSpec("inv_participate", _I,
                 r"\b(?:participat(?:e|es|ed|ing) in the (?:round|financing|raise)|"
                 r"participat(?:es|ed|ing)|join(?:s|ed|ing)? (?:as (?:an? )?(?:\w+ )?investors?|"
@@ -197,6 +221,11 @@ SPECS: tuple[TriggerSpec, ...] = (
                 r"seed|venture|investment|lifeline|cash injection|bailout|rescue))", "recipient",
                 {"from": "investor", "by": "investor", "including": "investor",
                  "and": "investor"}, 0.8, (NEEDS_MONEY,), right_all=True),
+    TriggerSpec("inv_put", _I,
+                r"\bput(?:s|ting)? (?:another |an additional |a further |up to |about )?"
+                r"(?:US\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion)? (?:in|into)\b",
+                "investor", {"": "recipient"}, 0.8, (NEEDS_COMPANY_RIGHT,), right_window=30,
+                left_all=True),
     TriggerSpec("inv_backs", _I, r"\bback(?:s|ed|ing)\b(?! by| up| down| out| away| off| to)",
                 "investor", {"": "recipient"}, 0.65, (NEEDS_COMPANY_RIGHT,), right_window=30),
     # --- launch delay (before product launch: "postponed the launch") ---------
@@ -209,7 +238,14 @@ SPECS: tuple[TriggerSpec, ...] = (
     TriggerSpec("delay", _Y,
                 r"\b(?:delay(?:s|ed|ing)?|postpon(?:e|es|ed|ing)|push(?:es|ed|ing)? back|"
                 r"shelv(?:e|es|ed|ing)|defer(?:s|red|ring)?|hold(?:s|ing)? off on|held off on|"
-                r"put(?:s|ting)? on hold|paus(?:e|es|ed|ing))\b", "", {}, 0.85,
+                r"hold(?:s|ing)? back|held back|put(?:s|ting)? on hold|paus(?:e|es|ed|ing)|"
+                r"cancel(?:s|led|ed|ling|ing)?|push(?:es|ed|ing)?(?= the (?:launch|release|"
+                r"rollout|debut|introduction)\b))\b", "", {}, 0.85,
+                (NEEDS_DELAYED_THING,)),
+    TriggerSpec("delay_scrap_plans", _Y,
+                r"\b(?:scrap(?:s|ped|ping)?|abandon(?:s|ed|ing)?|drop(?:s|ped|ping)?|"
+                r"ditch(?:es|ed|ing)?|shelv(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?) "
+                r"(?:its |their |the )?plans? (?:to|for)\b", "", {}, 0.8,
                 (NEEDS_DELAYED_THING,)),
     TriggerSpec("delay_slip", _Y,
                 r"\b(?:slip(?:s|ped|ping)?|slid(?:es|ing)?|push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|"
@@ -220,6 +256,20 @@ SPECS: tuple[TriggerSpec, ...] = (
                 r"july|august|september|october|november|december)\b)", "", {}, 0.75,
                 (NEEDS_DELAYED_THING,)),
     # --- product launch ---------------------------------------------------------
+    TriggerSpec("launch_announced", _P,
+                r"\b(?:announc(?:e|es|ed|ing)|celebrat(?:e|es|ed|ing)) (?:the |its |their )?"
+                r"(?:general availability|availability|launch|release|introduction|debut|"
+                r"rollout) of\b", "", {}, 0.8, (NEEDS_PRODUCT,)),
+    TriggerSpec("launch_begin", _P,
+                r"\b(?:(?:begin|begins|began|begun|beginning|start|starts|started|starting) "
+                r"(?:shipping|selling|deliveries of|delivering|sales of|taking (?:pre-?)?orders "
+                r"for)|ships? (?:its |their |the )?(?:first|new|latest|next-generation))\b",
+                "", {}, 0.8, (NEEDS_PRODUCT,)),
+    TriggerSpec("launch_available", _P,
+                r"\b(?:(?:is|are|was|were|now|became|becomes|become) (?:now )?generally available|"
+                r"(?:made|makes|make|making) (?:[^;]{0,50}? )?generally available|"
+                r"(?:go(?:es)?|went|gone|going) (?:on sale|live)|hit(?:s|ting)? (?:the )?"
+                r"(?:shelves|stores))\b", "", {}, 0.75, (NEEDS_AVAILABLE_THING,)),
     TriggerSpec("launch", _P,
                 r"\b(?:launch(?:es|ed|ing)|(?:will|to|and|'ll) launch|unveil(?:s|ed|ing)?|"
                 r"introduc(?:e|es|ed|ing)|debut(?:s|ed|ing)|roll(?:s|ed|ing)? out|"
@@ -234,15 +284,21 @@ SPECS: tuple[TriggerSpec, ...] = (
     TriggerSpec("partner_with", _R,
                 r"\b(?:partner(?:s|ed|ing)? (?:up )?with|partnership with|"
                 r"team(?:s|ed|ing)? up with|collaborat(?:e|es|ed|ing|ion) with|alliance with|"
+                r"link(?:s|ed|ing)? up with|combin(?:e|es|ed|ing) forces with|"
                 r"joint venture with|tie-up with|join(?:s|ed|ing)? forces with|"
                 r"(?:sign(?:s|ed|ing)?|strik(?:e|es|ing)|struck|ink(?:s|ed|ing)?|form(?:s|ed|ing)?|"
                 r"announc(?:e|es|ed|ing)|enter(?:s|ed|ing)? into|expand(?:s|ed|ing)?|"
+                r"exten(?:d|ds|ded|ding)|renew(?:s|ed|ing)?|deepen(?:s|ed|ing)?|"
                 r"reach(?:es|ed)?) (?:a |an |its |their )?(?:[\w$.,-]+ ){0,4}(?:partnership|"
                 r"alliance|joint venture|collaboration|agreement|deal|pact|contract) with)\b",
                 "partner", {"": "partner", "and": "partner"}, 0.85, (NEEDS_TWO,),
                 right_window=50, left_all=True, right_all=True),
     TriggerSpec("partner_pair", _R,
-                r"\b(?:partner(?:s|ed)?|team(?:s|ed)? up|join(?:ed)? forces|"
+                r"\b(?:partner(?:s|ed)?|team(?:s|ed)? up|join(?:ed)? forces|link(?:s|ed)? up|"
+                r"combin(?:e|es|ed)? forces|"
+                r"(?:will|to) jointly (?:develop|build|sell|market|offer|create|design|produce|"
+                r"operate|launch)|(?:agreeing|agree[sd]?|plan(?:s|ned)?) to (?:jointly \w+|"
+                r"co-?(?:develop|market|produce|create|design|brand)\w*)|"
                 r"(?:announce|form|sign|strike|struck|ink|agree|extend|renew|expand|deepen|broaden)"
                 r"(?:d|ed|s)? (?:to )?(?:a |an |new |their |its )?"
                 r"(?:[\w$.,-]+ ){0,4}(?:partnership|alliance|joint venture|collaboration|tie-up|"
@@ -266,10 +322,21 @@ SPECS: tuple[TriggerSpec, ...] = (
                 "defendant",
                 {"by": "plaintiff"}, 0.85, passive=True),
     TriggerSpec("legal_ordered", _G,
-                r"\b(?:fined|(?:ordered|told|forced) to pay|found liable|found guilty)\b",
-                "defendant", {"by": "plaintiff"}, 0.8),
-    TriggerSpec("legal_fines", _G, r"\bfin(?:es|ing)\b", None, {"": "defendant"}, 0.8,
+                r"\b(?:fined|penali[sz]ed|(?:ordered|told|forced) to pay|found liable|"
+                r"found guilty)\b",
+                "defendant", {"by": "plaintiff", "": "defendant"}, 0.8, right_window=30,
+                adjacent=5, left_if_no_right=True),
+    TriggerSpec("legal_fines", _G, r"\bfin(?:e|es|ing)\b", None, {"": "defendant"}, 0.8,
                 right_window=30, adjacent=5),
+    TriggerSpec("legal_pay", _G,
+                r"\b(?:pa(?:y|ys|id|ying)) (?:a |an |the )?(?:[\w$.,-]+ ){0,5}?(?:civil )?"
+                r"(?:penalt(?:y|ies)|fines?|damages)\b", "defendant", {"to": "plaintiff"}, 0.8),
+    TriggerSpec("legal_to_court", _G,
+                r"\b(?:take|takes|took|taken|taking)\b(?= [^;,.]{1,40}? to court\b"
+                r"(?!(?: [a-z]+)? (?:customers|subscribers|voters|investors|buyers|users)\b))",
+                "plaintiff", {"": "defendant"}, 0.8, right_window=30, adjacent=5),
+    TriggerSpec("legal_charges", _G, r"\bcharg(?:es|ed|ing)\b(?= [^;]{1,60}? with\b)", None,
+                {"": "defendant"}, 0.8, right_window=30, adjacent=5),
     TriggerSpec("legal_order_to_pay", _G,
                 r"\b(?:ordered|orders|told|forced|required)\b(?= [^;]{0,40}? to pay\b)", None,
                 {"": "defendant"}, 0.8, right_window=30),
@@ -287,6 +354,8 @@ SPECS: tuple[TriggerSpec, ...] = (
                 r"\bsettl(?:e|es|ed|ing|ement)\b(?= (?:[\w$.,-]+ ){0,6}(?:" + _LEGAL_NOUNS
                 + r"|dispute|allegations|fight|battle)\b)",
                 "defendant", {"with": "plaintiff"}, 0.8, left_all=True),
+    TriggerSpec("legal_settlement_court", _G, r"\bsettlements?\b", "defendant",
+                {"with": "plaintiff", "between": "defendant"}, 0.7, (NEEDS_LEGAL,), left_all=True),
     TriggerSpec("legal_ruled", _G, r"\b(?:ruled|rules|ruling|found) (?:that )?(?:against)?\b",
                 None, {"": "defendant", "against": "defendant"}, 0.6, (NEEDS_LEGAL,),
                 right_window=30),
@@ -319,28 +388,34 @@ STEMS: dict[str, tuple[str, ...]] = {
          "brought", "serve as", "act as",
          "take over as", "step in as", "step up as", "join", "return", "leav", "left", "depart",
          "exit", "quit", "defect", "jump", "decamp", "nab", "snag", "welcom", "lost ", "loses ",
-         "losing "),
+         "losing ", "become", "chosen", "appointment", "promotion"),
     _D: ("step", "resign", "depart", "leav", "left", "quit", "exit", "oust", "fire", "sack",
-         "retir", "out as", "push", "forced out", "let go", "no longer", "los"),
+         "retir", "out as", "push", "forced out", "let go", "no longer", "los", "dismiss",
+         "ways with"),
     _L: ("lay off", "lays off", "laying off", "laid off", "layoff", "lay-off", "job cut",
          "job loss", "jobs", "positions", "roles", "workforce", "headcount", "staff",
-         "employees", "workers", "redundanc", "downsiz", "furlough"),
+         "employees", "workers", "redundanc", "downsiz", "furlough", "let go", "dismiss",
+         "fire", "firing", "sack", "team", "people", "engineers"),
     _A: ("acqui", "bought", "buy", "purchas", "take", "took", "taking", "snap", "scoop",
          "absorb", "sold", "sale", "sell", "merg", "bid", "offer", "approach", "proposal",
-         "deal"),
+         "deal", "pick"),
     _I: ("invest", "pour", "inject", "stake", "shareholding", "holding", "led", "fund",
          "financ", "backing", "capital", "participat", "join", "rais", "secur", "clos",
-         "land", "bag", "net", "get", "got", "back", "receiv"),
+         "land", "bag", "net", "get", "got", "back", "receiv", "put"),
     _Y: ("delay", "postpon", "push", "shelv", "defer", "hold", "held", "on hold", "paus", "slip",
-         "slid", "mov", "shift"),
-    _P: ("launch", "unveil", "introduc", "debut", "roll", "releas", "show", "announc"),
+         "slid", "mov", "shift", "cancel", "scrap", "abandon", "drop", "ditch", "plan"),
+    _P: ("launch", "unveil", "introduc", "debut", "roll", "releas", "show", "announc",
+         "celebrat", "shipping", "selling", "deliver", "sales of", "orders for", "ship",
+         "generally available", "on sale", "live", "shelves", "stores"),
     _R: ("partner", "team", "collaborat", "alliance", "joint venture", "tie-up", "forces",
-         "deal", "agreement", "pact", "contract"),
+         "deal", "agreement", "pact", "contract", "link", "jointly", "co-", "codevelop",
+         "comarket", "coproduce", "cocreate", "codesign"),
     _G: ("sue", "suing", "suit", "complaint", "case", "claim", "action", "litigation",
          "verdict", "ruling", "charge", "investigat", "probe", "indict", "fine", "fining",
          "accus", "defendant", "penali", "ordered", "orders", "told", "forced", "required",
          "liable", "guilty", "fac",
-         "hit with", "slapped with", "inquiry", "settl", "rule", "found", "court"),
+         "hit with", "slapped with", "inquiry", "settl", "rule", "found", "court", "pay",
+         "paid", "penal", "charg"),
 }
 
 

@@ -1,0 +1,302 @@
+"""Wider readings of news prose: press releases, market wraps, regulators, and the phrasings
+that state launches, delays, moves and deals without the usual verbs. Each rule has a sentence
+it must read as an event and one it must not."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from schemas.article import Article
+from schemas.rules import RulesFile
+from streams.detection import Detector
+from tests.test_detection_events import Triple, detect
+
+HIRE = "executive_hire"
+DEPART = "executive_departure"
+
+
+def has(text: str, company: str, event_type: str) -> bool:
+    return any(c == company and t == event_type for c, t, _ in detect(text))
+
+
+# --- press-release style ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Uber Technologies (NYSE: UBER) today announced the launch of Uber Shuttle, a fixed-route "
+     "commuter service.", {("Uber", "product_launch", None)}),
+    ("Nvidia (NASDAQ: NVDA) today announced the general availability of its DGX Cloud Lepton "
+     "platform.", {("Nvidia", "product_launch", None)}),
+    ("Salesforce (NYSE: CRM) today announced the appointment of Priya Natarajan as chief "
+     "financial officer.", {("Salesforce", HIRE, "hiring_company")}),
+    ("Pfizer Inc. (NYSE: PFE) today announced a strategic collaboration with Samsung to "
+     "co-develop biosimilars.",
+     {("Pfizer", "partnership", "partner"), ("Samsung", "partnership", "partner")}),
+])
+def test_press_release_openings(text: str, expected: set[Triple]) -> None:
+    assert detect(text) == expected
+
+
+# --- market wraps ----------------------------------------------------------------------------
+
+def test_market_wrap_reports_the_event_behind_the_share_move() -> None:
+    assert detect("Shares of Intel fell 4% after it said it would cut 900 jobs.") == {
+        ("Intel", "layoffs", None)}
+    assert detect("Boeing shares slid after the planemaker pushed back first deliveries of the "
+                  "777X to 2027.") == {("Boeing", "launch_delay", None)}
+    assert detect("Disney shares rose 3% on Tuesday.") == set()
+    assert detect("Netflix stock rose after the company said it would raise prices.") == set()
+
+
+# --- regulators and courts -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Regulators in Brussels fined Microsoft 300 million euros.", "Microsoft"),
+    ("EU regulators fine Apple over App Store rules.", "Apple"),
+    ("Stripe agreed to pay a $40 million penalty to settle claims by the CFPB.", "Stripe"),
+    ("Boeing to pay $150 million civil penalty over factory lapses", "Boeing"),
+    ("A group of artists has taken Stripe to court over unpaid royalties.", "Stripe"),
+    ("The SEC charged Uber with misleading investors about safety data.", "Uber"),
+    ("A federal judge approved the settlement between Google and the publishers.", "Alphabet"),
+    ("Uber penalised for breaching driver-pay rules", "Uber"),
+])
+def test_regulator_and_court_language_names_the_defendant(text: str, company: str) -> None:
+    assert (company, "legal", "defendant") in detect(text)
+
+
+def test_plaintiffs_described_as_former_staff_or_investors() -> None:
+    assert detect("Former employees have sued Uber over unpaid overtime.") == {
+        ("Uber", "legal", "defendant")}
+    assert detect("Uber's former chief executive sued the company.") == {
+        ("Uber", "legal", "defendant")}
+    # The company's investors are the plaintiffs, not the company.
+    assert ("Microsoft", "legal", "plaintiff") not in detect(
+        "Microsoft investors sued the company over disclosures.")
+
+
+def test_paying_and_charging_outside_the_law_are_not_legal() -> None:
+    assert not has("Stripe will pay a dividend to shareholders.", "Stripe", "legal")
+    assert not has("Uber charges riders a fee for airport trips.", "Uber", "legal")
+    assert not has("Netflix took its time to court new subscribers.", "Netflix", "legal")
+
+
+# --- launches stated of the product ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Apple's new AirTag went on sale on Friday.",
+    "Microsoft made its Copilot Vision feature generally available to all users.",
+    "Samsung has begun shipping the Galaxy Z Fold 8 to carriers.",
+    "Netflix rolled out a software update on Tuesday for its TV app.",
+    "Boeing unveiled a larger satellite bus for defence customers.",
+])
+def test_launch_phrasings(text: str) -> None:
+    assert has(text, text.split("'")[0].split()[0], "product_launch")
+
+
+@pytest.mark.parametrize("text", [
+    "Disney's earnings report is now available on its website.",
+    "Tickets for Disney's new show went on sale.",
+    "Samsung started selling shares in its biologics unit.",
+    "Intel and Samsung announced a partnership, rolling out over the next year.",
+])
+def test_available_or_rolling_out_without_a_product(text: str) -> None:
+    assert not any(t == "product_launch" for _, t, _ in detect(text))
+
+
+# --- delays and cancellations ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Uber has cancelled the launch of its robotaxi service in Dallas.", "Uber"),
+    ("Netflix scrapped plans to launch a gaming subscription.", "Netflix"),
+    ("Microsoft said the new Xbox handheld would be pushed to 2027.", "Microsoft"),
+    ("OpenAI is holding back the release of GPT-6 for more testing.", "OpenAI"),
+    ("Disney pushed the launch of its sports streaming app to next year.", "Disney"),
+    ("Netflix is holding off on introducing its ad tier in Brazil.", "Netflix"),
+    ("Boeing told airlines that first deliveries of the 737 MAX 7 would be pushed back to "
+     "next year.", "Boeing"),
+])
+def test_delay_phrasings(text: str, company: str) -> None:
+    assert (company, "launch_delay", None) in detect(text)
+    assert (company, "product_launch", None) not in detect(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Uber cancelled its meeting with regulators.",
+    "Intel scrapped plans to build a factory in Germany.",
+    "Uber scrapped plans for an expansion into Spain.",
+    "Meta denied a report that its smart glasses had been delayed, calling it 'false'.",
+])
+def test_not_a_delayed_launch(text: str) -> None:
+    assert not any(t == "launch_delay" for _, t, _ in detect(text))
+
+
+# --- hires and departures --------------------------------------------------------------------
+
+def test_will_become_a_senior_post_is_a_hire() -> None:
+    assert detect("Uber said Jane Whitfield, its head of freight, will become chief operating "
+                  "officer in May.") == {("Uber", HIRE, "hiring_company")}
+    assert detect("Analysts said Nvidia would become the world's most valuable company.") == set()
+
+
+def test_the_hired_persons_old_employer_does_not_hire_by_becoming() -> None:
+    events = detect("Stripe has lured Ana Ruiz, a director in Google's payments group, to "
+                    "become its chief technology officer.")
+    assert ("Stripe", HIRE, "hiring_company") in events
+    assert ("Alphabet", HIRE, "hiring_company") not in events
+
+
+def test_parting_ways_with_a_person_not_a_company() -> None:
+    assert detect("Microsoft is parting ways with its security chief, Daniel Osei.") == {
+        ("Microsoft", DEPART, "losing_company")}
+    assert detect("Netflix is parting ways with Disney over licensing.") == set()
+
+
+def test_brought_on_as_a_post() -> None:
+    assert detect("Stripe has brought on Ana Ruiz as general counsel.") == {
+        ("Stripe", HIRE, "hiring_company")}
+    assert detect("Stripe brought in $2 billion in revenue last quarter.") == set()
+
+
+def test_departure_attributed_at_the_end_of_the_sentence() -> None:
+    assert detect("The company's founder left the company, Pfizer said on Friday.") == {
+        ("Pfizer", DEPART, "losing_company")}
+
+
+def test_departure_of_a_person_named_by_surname_or_pronoun() -> None:
+    assert has("Samsung confirmed Park had resigned.", "Samsung", DEPART)
+    assert has("Disney confirmed her exit on Monday.", "Disney", DEPART)
+    assert not has("Disney confirmed the exit from its Paris lease.", "Disney", DEPART)
+
+
+def test_bulk_dismissals_are_layoffs_not_departures() -> None:
+    assert detect("Intel let go of 300 engineers in Oregon.") == {("Intel", "layoffs", None)}
+    assert detect("Uber fired 120 people from its self-driving unit.") == {
+        ("Uber", "layoffs", None)}
+    assert detect("Uber fired its chief security officer.") == {("Uber", DEPART, "losing_company")}
+    # Dismissing a case or a report is neither.
+    assert detect("A judge dismissed the lawsuit against Uber.") == {("Uber", "legal", "defendant")}
+
+
+def test_retired_before_a_name_describes_the_hire() -> None:
+    assert detect("Meta hires retired Boeing engineer to lead hardware.") == {
+        ("Meta Platforms", HIRE, "hiring_company")}
+    assert has("Boeing's chief engineer retired on Friday.", "Boeing", DEPART)
+
+
+def test_a_clause_of_its_own_is_not_under_an_earlier_would() -> None:
+    events = detect("Intel said its chief executive would retire in June and that it had hired "
+                    "Mara Quint to succeed him.")
+    assert ("Intel", HIRE, "hiring_company") in events
+    assert ("Intel", DEPART, "losing_company") in events
+
+
+def test_who_left_this_month_is_news() -> None:
+    assert has("OpenAI hired Ida Berg, a scientist who left Google DeepMind this month.",
+               "Alphabet", DEPART)
+    assert not has("OpenAI hired Ida Berg, a scientist who left Google DeepMind in 2021.",
+                   "Alphabet", DEPART)
+
+
+def test_the_board_of_a_company_acts_for_it() -> None:
+    assert has("The board of Netflix has chosen Lena Ortiz as its next chief executive.",
+               "Netflix", HIRE)
+
+
+def test_named_after_is_not_an_appointment() -> None:
+    assert detect("The museum is named after Samsung's founder.") == set()
+
+
+# --- deals and money -------------------------------------------------------------------------
+
+def test_putting_money_into_a_company_and_joining_its_round() -> None:
+    assert detect("Nvidia put $500 million into Stripe's latest round.") == {
+        ("Nvidia", "investment", "investor"), ("Stripe", "investment", "recipient")}
+    assert detect("Salesforce joined OpenAI's latest funding round.") == {
+        ("Salesforce", "investment", "investor"), ("OpenAI", "investment", "recipient")}
+    assert detect("Uber put pressure on Stripe to cut fees.") == set()
+
+
+def test_picking_up_a_company_needs_deal_words() -> None:
+    assert detect("Samsung picked up Acme Audio, a maker of headphones, for an undisclosed "
+                  "sum.") == {("Samsung", "acquisition", "acquirer")}
+    assert detect("Netflix picked up three Emmy nominations.") == set()
+    assert detect("Sales at Apple picked up in China.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The new feature lets shoppers buy products inside Stripe's app.",
+    "An analyst downgraded Intel to sell.",
+    "An investment bank upgraded Intel to buy, saying its foundry business has stabilised.",
+    "A startup using Nvidia chips raised $20 million.",
+    "Salesforce has launched a benefits app sold to employers.",
+])
+def test_buying_selling_and_raising_that_are_not_deals(text: str) -> None:
+    assert not any(t in ("acquisition", "investment") for _, t, _ in detect(text))
+
+
+# --- partnerships ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Microsoft and OpenAI renewed their partnership through 2030.",
+    "Stripe extended its partnership with Uber.",
+    "Samsung and Google combine forces on Android XR.",
+    "Intel and Samsung agreed to jointly develop memory chips.",
+    "Pfizer links up with Samsung on biologics manufacturing.",
+    "Pfizer invested $50 million in Stripe, and the two companies signed a partnership.",
+])
+def test_partnership_phrasings(text: str) -> None:
+    assert len({c for c, t, _ in detect(text) if t == "partnership"}) == 2
+
+
+def test_agreeing_to_comply_is_not_a_partnership() -> None:
+    assert detect("Apple agreed to comply with the ruling.") == set()
+
+
+def test_a_brand_on_someone_elses_business_is_not_a_party() -> None:
+    assert detect("A bike maker partnered with a Samsung-branded phone reseller.") == set()
+
+
+# --- names that start another organisation's name --------------------------------------------
+
+LOOKALIKES = Detector(RulesFile.model_validate({"companies": [
+    {"name": "Northwind Robotics", "aliases": ["Northwind"]},
+    {"name": "Halcyon Biotherapeutics", "aliases": ["Halcyon"]},
+    {"name": "Apple", "tickers": ["AAPL"]},
+    {"name": "Block", "aliases": ["Square", "Cash App"]},
+]}))
+
+
+def lookalike(text: str) -> set[Triple]:
+    article = Article(id="t", title=text, published=datetime(2026, 5, 4, tzinfo=UTC))
+    return {(e.company, e.event_type, e.role) for e in LOOKALIKES.detect(article)}
+
+
+@pytest.mark.parametrize("text", [
+    "Northwind Air cuts 60 jobs after losing a mail contract.",
+    "Halcyon Hotels names a new general manager, Rosa Lind, for its Lisbon property.",
+    "Apple Corps sues a bootleg record seller.",
+    "Square Enix delays its fantasy RPG remake to next year.",
+])
+def test_another_organisation_with_the_same_first_word(text: str) -> None:
+    assert lookalike(text) == set()
+
+
+def test_the_watched_company_under_its_short_name_still_counts() -> None:
+    assert lookalike("Northwind cuts 60 jobs at its Ohio plant.") == {
+        ("Northwind Robotics", "layoffs", None)}
+    assert lookalike("Halcyon Biotherapeutics delays its second gene therapy to 2027.") == {
+        ("Halcyon Biotherapeutics", "launch_delay", None)}
+
+
+def test_one_party_named_twice_in_a_possessive() -> None:
+    events = lookalike("Northwind Robotics and Block's Cash App have agreed a partnership.")
+    assert ("Northwind Robotics", "partnership", "partner") in events
+    assert ("Block", "partnership", "partner") in events
+
+
+# --- background told as a story --------------------------------------------------------------
+
+def test_a_story_about_the_past_is_background() -> None:
+    assert detect("A new biography recounts how Microsoft laid off 18,000 workers.") == set()
+    assert has("Microsoft laid off 1,800 workers on Wednesday.", "Microsoft", "layoffs")
