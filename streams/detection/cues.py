@@ -31,10 +31,12 @@ _NEGATION = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|may|would|should|if|whether|unless|hypothetical\w*|possibl[ey]|"
     r"speculat\w+|interested in|open to|eye(?:s|d|ing)?|hop(?:e|es|ed|ing) to|"
-    r"(?:analysts?|investors?|observers?|experts?|economists?|traders?|markets?|watchers)"
-    r"\b[^.;]{0,40}?\b(?:expect|predict|anticipate|forecast|bet|believe|think|reckon)\w*|"
+    r"(?:analysts?|investors?|observers?|experts?|economists?|traders?|markets?|watchers|"
+    r"strategists?|brokerages?|commentators?)"
+    r"\b[^.;]{0,40}?\b(?:expect|predict|anticipate|forecast|bet|believe|think|reckon|"
+    r"sees?\b|argue|says?\b|said\b)\w*|"
     r"(?:expect|predict|anticipat)(?:s|ed|ing)? (?!to\b)(?:[\w.'’-]+ ){1,4}to|"
-    r"predict(?:s|ed|ing)?|"
+    r"predict(?:s|ed|ing)?|(?:is|are|was|were|seems?) (?:\w+ )?likely to|"
     r"aim(?:s|ed|ing)? to|want(?:s|ed)? to|seek(?:s|ing)? to|look(?:s|ing)? to|"
     r"tr(?:y|ies|ying) to|struggl\w+ to|race to|racing to|vie\w* to|"
     r"call(?:s|ed|ing)? (?:for|on)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|pressur\w+|"
@@ -114,6 +116,10 @@ _HISTORICAL_MENTION = re.compile(
 
 _ANAPHOR = re.compile(
     r"(?:^|[,;]\s*|\b(?:and|while|as|but|after|because|when|where|whereas)\s)"
+    # "Yet on Monday it agreed", "The same week it launched": an opener before the subject.
+    r"(?:(?i:yet|now|then|so|also|meanwhile|separately|today|later|earlier|the same (?:week|day|"
+    r"month)|this week|last week)(?: on (?i:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday))?,?\s)?"
     r"(?:(?:[Tt]he|[Ii]ts|[Tt]heir) (?:[\w-]+ ){0,2}(?:company|firm|group|startup|start-up|giant|"
     r"maker|conglomerate|retailer|automaker|carmaker|chipmaker|lender|bank|insurer|network|"
     r"platform|business|owner|parent|developer|operator|airline|board)|[Cc]ompany|[Bb]oard|"
@@ -143,12 +149,24 @@ _DENIES_WRONGDOING = re.compile(
     r"accusations?|liability|the suit's)", _I)
 
 
+# "without admitting or denying the findings" is settlement boilerplate, and a judge who
+# denies a request rules on it: neither denies that the event happened.
+_NOT_A_DENIAL = re.compile(
+    r"\b(?:admit(?:ting|s|ted)?|confirm(?:ing|s|ed)?) (?:or|n?or) den(?:y|ying|ies)\b|"
+    r"\b(?:judge|court|justice|jury|panel|tribunal|magistrate)s? (?:also |has |had )?"
+    r"den(?:y|ies|ied)\b", _I)
+
+
 def denial(sentence: str, legal: bool = False) -> str | None:
     """A denial of the event; for legal events, denying the allegations is not one."""
-    match = _DENIAL.search(sentence)
-    if match is None or (legal and _DENIES_WRONGDOING.search(sentence)):
-        return None
-    return match.group()
+    for match in _DENIAL.finditer(sentence):
+        if legal and _DENIES_WRONGDOING.search(sentence):
+            return None
+        if any(other.start() <= match.start() < other.end()
+               for other in _NOT_A_DENIAL.finditer(sentence)):
+            continue
+        return match.group()
+    return None
 
 
 def negation(before: str) -> str | None:
@@ -185,8 +203,63 @@ def soft(sentence_before: str) -> str | None:
     return match.group() if match else None
 
 
+# "Shares rose 3% after launching X": in a market report the cause of the move is the news.
+_SHARE_MOVE = re.compile(
+    r"\b(?:rose|fell|jumped|surged|soared|climbed|gained|slipped|slid|dropped|sank|tumbled|"
+    r"rallied|plunged|spiked|advanced|declined|(?:is|was|were|are|closed|traded) (?:up|down|"
+    r"flat|higher|lower)|was flat|were flat)\b[^.;]{0,50}$", _I)
+# "Last year the company launched ...", "its third, in 2022, reached orbit after ...": a date at
+# the head of the clause places every past-tense event in it.
+_CLAUSE_DATE = re.compile(
+    r"^\W*(?:last (?:year|decade|spring|summer|autumn|fall|winter)|(?:two|three|four|five|"
+    r"several|many|\d+) years ago|a (?:year|decade) ago|years ago)\b|"
+    r"(?<!founded )(?<!established )\b(?:in|since|back in|during) ((?:19|20)\d\d)\b", _I)
+# "was delayed twice", "delayed the launch four times": a count of past events is a record.
+_REPEATED = re.compile(r"^(?:\s+(?:the |its |their )?[\w-]+)?\s+(?:twice|(?:three|four|five|"
+                       r"several|multiple|\d+) times|repeatedly)\b", _I)
+# "when they joined Kestrel": the time of a past event told as background.
+_WHEN_PAST = re.compile(r"\bwhen (?:he|she|they|it|we|I)\s+$", _I)
+# "cites old Uber settlement": the thing named is an old one.
+_OLD_THING = re.compile(r"\b(?:old|earlier|prior|past|years-old)\s+(?:[A-Z][\w&.'’-]*\s+){1,3}$")
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:[\w-]+\s+)?$", _I)
+
+
+def _clause_start(before: str) -> str:
+    cut = max(before.rfind(";"), before.rfind(". "))
+    return before[cut + 1:]
+
+
 def history(before: str, trigger: str, after: str, ref_year: int) -> str | None:
     """Background rather than news: 'former', 'had', 'in 2004', 'its 2012 acquisition'."""
+    found = _history(before, trigger, after, ref_year)
+    if found is not None and found.lower() in ("after", "following") and _SHARE_MOVE.search(
+            before[:-len(found) - 1] if before.endswith(" ") else before):
+        return None
+    return found
+
+
+def _past_event(before: str, trigger: str, after: str, ref_year: int) -> str | None:
+    """A past-tense trigger dated in the past by its own clause."""
+    if not any(_PAST_TENSE.fullmatch(word) for word in trigger.split()) or _PERFECT.search(
+            before[-20:]):
+        return None
+    for dated in _CLAUSE_DATE.finditer(_clause_start(before)):
+        if dated.group(1) is None or int(dated.group(1)) < ref_year:
+            return dated.group().strip()
+    repeated = _REPEATED.match(after)
+    if repeated is not None and not _JUST_NOW.search(after[:60]):
+        return repeated.group().strip()
+    when = _WHEN_PAST.search(before[-12:])
+    return when.group().strip() if when is not None else None
+
+
+def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None:
+    past = _past_event(before, trigger, after, ref_year)
+    if past is not None:
+        return past
+    old = _OLD_THING.search(before[-40:])
+    if old is not None:
+        return old.group().split()[0]
     offset = max(0, len(before) - 30)
     match = _HISTORY_BEFORE.search(before, offset)
     if match is not None and not (match.group().lower() == "had" and _REPORTED_HAD.search(

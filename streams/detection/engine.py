@@ -44,6 +44,10 @@ _OTHER_FIRM = re.compile(
     r"Pharmaceuticals|Therapeutics|Biotherapeutics|Biosciences|Logistics|Insurance|Financial|"
     r"Brewing|Properties|Realty|Construction|Industries|Mining|Oil|Securities|Rail|Trust|Club|"
     r"Theatre|Theater|Press|Publishing|Books|University|Institute|Hospital)\b")
+_JOINED_BEFORE = re.compile(r"&\s?(?:[A-Z][\w.]*\s)?$")
+_HYPHENATED = re.compile(r"-[a-z]")
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
+_CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
 _STAGE_RANK = {"rumored": 0, "talks": 1, "announced": 2, "completed": 3, "terminated": 4}
 _HAS_PRODUCT_FIELD = "product" in CompanyEvent.model_fields
 
@@ -130,6 +134,10 @@ def _names_another_organisation(text: str, mention: Mention) -> bool:
     "Northwind Air" is not Northwind Robotics and "Apple Corps" is not Apple; the watched
     company's own longer names ("Google Cloud") are matched as aliases before this check.
     """
+    if _JOINED_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+        return True  # "H&R Block", "Johnson & Johnson"
+    if _HYPHENATED.match(text, mention.end) and not _MODIFIER.match(text, mention.end):
+        return True  # "Snap-on", "Apple-like": a different word built on the name
     if " " in mention.surface or mention.kind not in ("name", "alias"):
         return False
     if mention.company.startswith(mention.surface + " "):
@@ -161,7 +169,15 @@ def _capitals_say_nothing(sentence: Sentence, start: int) -> bool:
 
 _LONGER_NAME = re.compile(r" (?!(?:Inc|Corp|Co|Ltd|LLC|plc|AG|SA|NV|SE|Monday|Tuesday|"
                           r"Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At)\b)[A-Z][a-z]+\b"
+                          r"(?: [A-Z][a-z]+\b){0,2}"
                           r"(?= (?:[a-z]|has\b|have\b|is\b|was\b))")
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """'Square Enix delays', 'Union Square Hospitality Group': the name is part of another."""
+    return _LONGER_NAME.match(text, end) is not None or (
+        _CAPITAL_BEFORE.search(text, max(0, start - 20), start) is not None
+        and _CAPITAL_AFTER.match(text, end) is not None)
 
 
 def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
@@ -176,8 +192,8 @@ def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
         for mention in local:
             if not mention.ambiguous or mention.company in confirmed:
                 continue
-            if _LONGER_NAME.match(text, mention.end):
-                continue  # "Square Enix delays": the company is the longer name
+            if _inside_longer_name(text, mention.start, mention.end):
+                continue  # "Square Enix delays", "Union Square Hospitality": a longer name
             if _capitals_say_nothing(sentence, mention.start):
                 # Only words right after the name count: "Target cuts jobs", "Shell said".
                 rel = mention.end - sentence.start
@@ -207,7 +223,8 @@ def _corroborate_by_events(mentions: list[Mention], sentences: list[Sentence],
         sentence = sentences[finding.sentence_index]
         at = sentence.start + finding.mention_start
         mention = next((m for m in mentions if m.start == at), None)
-        if mention is not None and _LONGER_NAME.match(sentence.text, mention.end - sentence.start):
+        if mention is not None and _inside_longer_name(
+                sentence.text, mention.start - sentence.start, mention.end - sentence.start):
             continue  # "Square Enix delays": the actor is the longer name
         near = 0 <= finding.trigger_start - finding.mention_start <= 40
         if near or not _capitals_say_nothing(sentence, sentence.start + finding.mention_start):

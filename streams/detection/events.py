@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from streams.detection import checks, cues, parties
 from streams.detection.amounts import find_amounts, nearest_amount
 from streams.detection.companies import Mention, fold
+from streams.detection.lexicon import EXEC_TITLES
 from streams.detection.triggers import (
     COMPILED,
     EXEC_TITLE_RE,
@@ -111,6 +112,8 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
         lefts = []  # "IBM veteran named CEO of Rivet Labs": Rivet Labs hires, not IBM
     if spec.name == "hire_active" and _headline_passive(text, lefts, start, end):
         lefts = []
+    if spec.event_type == "partnership" and len(lefts) + len(rights) == 1:
+        rights = rights + _second_partner(text, mentions, spec, lefts, start, end)
     sides = lefts + rights
     if spec.event_type == "executive_hire":
         sides = [s for s in sides if not _inside_group(text, mentions, s)]
@@ -224,6 +227,8 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
     out: list[_Side] = []
     last_end = right_from
     hire = spec.event_type == "executive_hire"
+    # For people events the object right after the trigger is the person, not a company.
+    people = spec.event_type in ("executive_hire", "executive_departure")
     for mention, word, distance in parties.objects_after(
             text, mentions, right_from, spec.right_window):
         if word in spec.right and distance > 2:
@@ -236,6 +241,12 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
             continue
         if mention.company in left_companies:
             continue
+        if not out and _OBJECT_ENDED.match(text, right_from):
+            break  # "Intel down on CEO exit, Nvidia up": the comma ends the object
+        if not out and not people and role == spec.right.get("") and distance > 2 and (
+                _unwatched_first(
+                    text, mentions, right_from, mention)):
+            break  # "Lawsuit against Ziprow Rides cites old Uber settlement"
         if spec.event_type == "executive_departure" and (
                 word in ("for", "to", "join", "joining")
                 or _NEXT_JOB.search(text, right_from, mention.start)):
@@ -251,10 +262,18 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
         owner = _possessor(text, mentions, start)
         if owner is not None and owner.company not in left_companies:
             out.append(_Side(owner, owner.surface, spec.right.get("", "losing_company"), "its"))
-    if not out and spec.event_type == "legal" and "" in spec.right and _THE_COMPANY.match(
-            text, end):
-        # "Uber's former chief executive sued the company": the company named before.
-        owner = next((m for m in reversed(mentions) if m.end <= start), None)
+    if not out and hire:
+        # "poached Jordan Alvarez, Salesforce's executive vice president": the appositive.
+        former = _appositive_employer(text, mentions, end, left_companies)
+        if former is not None:
+            out.append(_Side(former, former.surface, spec.right.get("", "losing_company"),
+                             "object"))
+    if not out and spec.event_type in _THE_COMPANY_TYPES and "" in spec.right and (
+            _THE_COMPANY.match(text, end)):
+        # "Uber's former chief executive sued the company", "Nvidia has bought a stake in
+        # the company": the company named before that is not the actor.
+        owner = next((m for m in reversed(mentions) if m.end <= start
+                      and m.company not in left_companies), None)
         if owner is not None and owner.company not in left_companies:
             out.append(_Side(owner, owner.surface, spec.right[""], "the company"))
     if not out and "" in spec.right:
@@ -262,6 +281,58 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
         if name:
             out.append(_Side(None, name, spec.right[""]))
     return out
+
+
+_OBJECT_ENDED = re.compile(r"\s*[,;:]")
+_THE_COMPANY_TYPES = frozenset({"legal", "investment", "acquisition"})
+_APPOSITIVE = re.compile(r"[^,;.]{0,40}?, ")
+_TITLE_AFTER = re.compile(r"['’]s (?:[\w-]+ ){0,3}?" + EXEC_TITLES + r"\b", re.IGNORECASE)
+
+
+def _unwatched_first(text: str, mentions: list[Mention], pos: int, mention: Mention) -> bool:
+    """An unwatched company name is the trigger's object, before the watched one."""
+    name = parties.name_after(text, pos, skip=2)
+    if name is None:
+        return False
+    at = text.find(name, pos)
+    return 0 <= at < mention.start and not any(m.start <= at < m.end for m in mentions)
+
+
+def _appositive_employer(text: str, mentions: list[Mention], end: int,
+                         left_companies: set[str]) -> Mention | None:
+    """'hired Jane Doe, Acme's head of sales': the company of the hired person's title."""
+    mention = next((m for m in mentions if end <= m.start <= end + 60), None)
+    if mention is None or mention.company in left_companies or mention.historical:
+        return None
+    if _APPOSITIVE.fullmatch(text, end, mention.start) and _TITLE_AFTER.match(text, mention.end):
+        return mention
+    return None
+
+
+_FOR_OWNER = re.compile(r"\s+(?:for|covering|around|on) $")
+
+
+def _second_partner(text: str, mentions: list[Mention], spec: TriggerSpec, lefts: list[_Side],
+                    start: int, end: int) -> list[_Side]:
+    """The other party of a one-sided partnership sentence.
+
+    "Oracle will supply capacity to OpenAI under an expanded agreement": the company the
+    clause names between the subject and "under ..."; "agreed to a partnership for Halcyon's
+    lead antibody": the owner of what the partnership is for.
+    """
+    if not lefts or lefts[0].mention is None:
+        return []
+    first = lefts[0].mention
+    if spec.name == "partner_under":
+        for mention in mentions:
+            if (first.end < mention.start < start and mention.company != first.company
+                    and not mention.historical and ";" not in text[first.end:start]):
+                return [_Side(mention, mention.surface, "partner", "object")]
+    for mention in mentions:
+        if (end <= mention.start <= end + 12 and mention.company != first.company
+                and _FOR_OWNER.fullmatch(text, end, mention.start) and _possessive(text, mention)):
+            return [_Side(mention, mention.surface, "partner", "object")]
+    return []
 
 
 def _possessor(text: str, mentions: list[Mention], start: int) -> Mention | None:

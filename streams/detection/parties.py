@@ -106,6 +106,10 @@ def _in_subordinate_phrase(text: str, mentions: list[Mention], mention: Mention)
     return _SUBORDINATE.search(text, segment_start, head.start) is not None
 
 
+# "IBM (NYSE: IBM) and Vantage Grid Energy": a ticker does not break the list.
+_LISTED = re.compile(r"(?:['’]s)?(?:\s*\([A-Za-z]+:\s?[A-Z.]+\))?\)?\s*(?:,|and|, and|&)\s*")
+
+
 def coordinated(text: str, mentions: list[Mention], head: Mention) -> list[Mention]:
     """``head`` and the companies listed with it: 'Meta and Microsoft', 'A, B and C'."""
     out = [head]
@@ -116,7 +120,7 @@ def coordinated(text: str, mentions: list[Mention], head: Mention) -> list[Menti
         if previous.company == last.company and re.fullmatch(r"['’]s\s+", gap):
             last = previous  # "Block's Cash App": one party named twice
             continue
-        if re.fullmatch(r"(?:['’]s)?\s*(?:,|and|, and|&)\s*", gap):
+        if _LISTED.fullmatch(gap):
             out.append(previous)
             last = previous
         else:

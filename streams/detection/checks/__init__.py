@@ -1,0 +1,31 @@
+"""Conditions a trigger must meet before it is an event: context, objects, parties.
+
+Each check returns the reason it fails (shown by ``rules explain``) or None. The checks
+are grouped by concern: ``context`` (denied, hypothetical, past), then one module per
+event family for what the trigger's neighbourhood must hold (``people``, ``products``,
+``deals``), and ``deals.after_parties`` for what the parties found must add up to.
+"""
+
+from __future__ import annotations
+
+from streams.detection.checks.context import context
+from streams.detection.checks.deals import after_parties, deal_reason
+from streams.detection.checks.people import leaves_employer, people_reason
+from streams.detection.checks.products import product_reason
+from streams.detection.companies import Mention
+from streams.detection.triggers import TriggerSpec
+
+__all__ = ["after_parties", "before_parties", "context", "leaves_employer"]
+
+_PEOPLE = frozenset({"executive_hire", "executive_departure"})
+_PRODUCTS = frozenset({"product_launch", "launch_delay"})
+
+
+def before_parties(text: str, spec: TriggerSpec, start: int, end: int,
+                   mentions: list[Mention]) -> str | None:
+    """What the trigger's neighbourhood must hold: a person for hires, a product for launches."""
+    if spec.event_type in _PEOPLE:
+        return people_reason(text, spec, start, end, mentions)
+    if spec.event_type in _PRODUCTS:
+        return product_reason(text, spec, start, end, mentions)
+    return deal_reason(text, spec, start, end)

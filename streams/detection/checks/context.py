@@ -1,0 +1,51 @@
+"""Context checks: denied, negated, hypothetical or past events are not news."""
+
+from __future__ import annotations
+
+import re
+
+from streams.detection import cues
+from streams.detection.checks.people import TRANSITIVE_DEPARTURE
+from streams.detection.checks.products import DELAY_BEFORE
+from streams.detection.triggers import TriggerSpec
+
+_I = re.IGNORECASE
+# "faces possible suit", "a potential fine": not yet an event.
+_HEDGED_OBJECT = re.compile(r"\s+(?:a |an |the )?(?:possible|potential|threatened|likely|"
+                            r"prospective|proposed|looming)\b", _I)
+_DATED_PAST = re.compile(r"(?:19|20)\d\d|\bago\b|\blast\b|\bpast\b|\bprevious\b|\bprior\b", _I)
+
+
+def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -> str | None:
+    """Why the context rules this trigger out (denied, negated, hypothetical, past), or None."""
+    before, after = text[:start], text[end:]
+    said = cues.denial(text, legal=spec.event_type == "legal")
+    if said:
+        return f"denied ({said!r})"
+    negated = cues.negation(before)
+    if negated:
+        return f"negated ({negated!r})"
+    maybe = cues.hypothetical(before)
+    if maybe:
+        return f"hypothetical ({maybe!r})"
+    if spec.event_type != "acquisition":
+        weighing = cues.weighing(before)
+        if weighing:
+            return f"only considered ({weighing!r})"
+    # "settled the lawsuit filed against it last year": the date belongs to the suit.
+    settles = spec.name.startswith("legal_settle")
+    past = cues.history(before, text[start:end], "" if settles else after, ref_year)
+    if past and spec.event_type == "legal" and past.lower().startswith("former"):
+        past = None  # "a former executive sued": 'former' describes the plaintiff
+    # A deal called off after talks is news, unless a date puts the whole story in the past.
+    if past and not (spec.event_type == "acquisition" and not _DATED_PAST.search(past)
+                     and cues.acquisition_stage(text, "") == "terminated"):
+        return f"background, not news ({past!r})"
+    if spec.event_type == "product_launch" and DELAY_BEFORE.search(before):
+        return "the launch is what was delayed"
+    hedge = _HEDGED_OBJECT.match(text, end)
+    if hedge and spec.event_type != "acquisition":  # deals keep a "rumored" stage instead
+        return f"hypothetical ({hedge.group().strip()!r})"
+    if not before.strip(" \"'“‘") and TRANSITIVE_DEPARTURE.match(text, start, end):
+        return "no subject: a noun ('Fires in ...'), not someone firing"
+    return None

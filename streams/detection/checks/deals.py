@@ -1,0 +1,113 @@
+"""Checks for deals and legal events: what is bought is a company, what is raised is money,
+and the parties found add up to the event."""
+
+from __future__ import annotations
+
+import re
+
+from streams.detection.triggers import (
+    NEEDS_COMPANY_RIGHT,
+    NEEDS_LEFT,
+    NEEDS_LEGAL,
+    NEEDS_TARGET,
+    NEEDS_TWO,
+    TriggerSpec,
+)
+
+_I = re.IGNORECASE
+# The object starts right after the trigger: "to buy, saying its business" has none.
+_GENERIC_COMPANY = re.compile(
+    r"^[\s\"'“‘]*(?:(?:[\w$.%-]|,(?=\d))+ ){0,4}?(?:startups?|start-ups?|company|companies|"
+    r"firms?|makers?|"
+    r"developers?|providers?|rivals?|competitors?|business(?:es)?|units?|divisions?|operators?|"
+    r"retailers?|chains?|studios?|labs?|brands?|suppliers?|manufacturers?|producers?|"
+    r"specialists?|carriers?|insurers?|lenders?|banks?|platforms?|subsidiar(?:y|ies))\b", _I)
+_STAKE_OBJECT = re.compile(
+    r"^\s*(?:(?:a |an |its |the )?(?:[\w.%$-]+ ){0,4}(?:stake|shares|shareholding|stock|bonds?)\b"
+    r"|(?:more than |up to |about )?(?:\$|€|£)?[\d.,]+ ?(?:billion|million|bn|m|k)? "
+    r"(?:worth )?of\b)", _I)
+_GOODS_OBJECT = re.compile(
+    r"^\W*(?:(?:more|some|large numbers of|millions of|thousands of|all of|all|[\d,.]+)\s+)?"
+    r"(?:[A-Z][\w&.-]*(?:['’]s)?\s+){1,3}?(?:(?:entire|whole|new|latest|[\w.-]*\d[\w.-]*)\s+)*"
+    r"(?:chips|gpus|GPUs|processors|accelerators|servers|capacity|output|supply|supplies|"
+    r"products|devices|equipment|hardware|credits|licen[cs]es|ads|advertising|power|"
+    r"electricity|components|parts|panels|batteries|memory|wafers|vehicles|cars|trucks|"
+    r"planes|aircraft|jets|robotaxis|units)\b|^\W*time\b")
+_NOT_FUNDING = re.compile(
+    r"^ (?:its |their |the )?(?:[\w-]+ ){0,3}(?:forecast|guidance|outlook|prices?|dividends?|"
+    r"estimates?|targets?|rates?|concerns?|questions?|fees?)\b|^[^;]{0,30}\b(?:per|a) share\b"
+    r"|^[^;]{0,30}\b(?:in|of|worth of) (?:new )?(?:orders|revenue|sales|contracts|bookings|"
+    r"profits?|damages|fines)\b",
+    _I)
+_LEGAL_NOUN = re.compile(r"\b(?:court|judge|jury|lawsuit|antitrust|infring\w+|violat\w+|"
+                         r"illegal\w*|unlawful\w*|liable)\b", _I)
+# "picked up Klangwerk, a Hamburg maker": 'pick up' is a purchase only with deal words around.
+_DEAL_CONTEXT = re.compile(
+    r"\b(?:for (?:an? )?(?:undisclosed|US\$|\$|€|£|about|around|roughly|nearly|more than)|"
+    r"deal|acquisitions?|takeover|maker|startup|start-up|developer|provider|studio)\b", _I)
+# "lets users buy products": the buyers are people, not the company.
+_PEOPLE_BUY = re.compile(
+    r"\b(?:users|customers|consumers|shoppers|buyers|people|fans|members|drivers|merchants|"
+    r"households|traders|readers|viewers|subscribers|patients|students)\s+(?:to\s+|can\s+|"
+    r"could\s+|will\s+|who\s+)?$", _I)
+# "upgraded IBM to buy": an analyst rating, not a purchase.
+_RATING = re.compile(r"\b(?:upgrad|downgrad|reiterat|rat(?:es|ed|ing)\b)\w*[^.;]{0,40}$", _I)
+_RATING_AFTER = re.compile(r"\s*(?:[,.;]|$|rating|from (?:hold|sell|neutral))", _I)
+
+
+# "Disney and Spotify are natural partners": a description, not an agreement.
+_PARTNERS_NOUN = re.compile(r"\b(?:are|were|be|being|as|make|remain|seem)\s+(?:[\w-]+\s+)?$",
+                            _I)
+
+
+# "a definitive agreement under which Netflix will acquire ...": the agreement is a takeover.
+_AGREEMENT = re.compile(r"\b(?:agreement|deal|pact)$", _I)
+_TAKEOVER_TERMS = re.compile(r"\b(?:definitive|merger|acquir\w*|buy(?:s|ing)?|purchas\w*|"
+                             r"take over|takeover|merg(?:e|es|ing))\b", _I)
+
+
+def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | None:
+    """Why an acquisition, investment or legal trigger is something else, or None."""
+    after = text[end:]
+    if spec.event_type == "partnership" and _AGREEMENT.search(text, start, end) and (
+            _TAKEOVER_TERMS.search(text, start, min(len(text), end + 60))):
+        return "an agreement to buy or merge, not a partnership"
+    if spec.event_type == "partnership" and text[start:end].lower() == "partners" and (
+            _PARTNERS_NOUN.search(text, max(0, start - 30), start)):
+        return "calls them partners, no agreement"
+    if spec.name == "inv_raise" and _NOT_FUNDING.search(after):
+        return "raised a forecast or price, not money"
+    if NEEDS_LEGAL in spec.needs and not _LEGAL_NOUN.search(text):
+        return "no legal context"
+    if spec.event_type == "acquisition" and _STAKE_OBJECT.search(after):
+        return "a stake or a quantity of goods, not a takeover"
+    if spec.event_type == "acquisition" and _GOODS_OBJECT.search(after[:60]):
+        return "goods or capacity bought from a company, not the company"
+    if spec.name == "acq_verb":
+        verb = text[start:end].lower()
+        if verb.startswith("pick") and not _DEAL_CONTEXT.search(text):
+            return "picked up something other than a company"
+        if _PEOPLE_BUY.search(text, max(0, start - 40), start):
+            return "people buying goods, not a company buying a company"
+        if verb == "buy" and _RATING.search(text, max(0, start - 60), start) and (
+                _RATING_AFTER.match(after)):
+            return "an analyst rating, not a purchase"
+    return None
+
+
+def after_parties(text: str, spec: TriggerSpec, end: int, lefts: int,
+                  rights: list[tuple[str, bool]]) -> str | None:
+    """What the parties found must add up to; ``rights`` holds (role, watched) pairs."""
+    if (NEEDS_TARGET in spec.needs and not any(role in ("target", "") for role, _ in rights)
+            and not _GENERIC_COMPANY.search(text[end:end + 60])):
+        return "no company named as the target"
+    if NEEDS_COMPANY_RIGHT in spec.needs and not rights:
+        return "no company named after the trigger"
+    if NEEDS_LEFT in spec.needs and not lefts:
+        return "nobody on the hiring side"
+    if NEEDS_TWO in spec.needs and lefts + len(rights) < 2:
+        return "a partnership needs two named parties"
+    if (spec.name == "acq_passive" and text[:end].lower().endswith("sold to") and not rights
+            and not _GENERIC_COMPANY.search(text[end:end + 60])):
+        return "sold to customers, not to a buyer"
+    return None

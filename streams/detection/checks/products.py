@@ -1,0 +1,115 @@
+"""Checks for product events: what is launched is a product, what is delayed is a launch."""
+
+from __future__ import annotations
+
+import re
+
+from streams.detection import parties
+from streams.detection.checks.text import clause_before, mask
+from streams.detection.companies import Mention
+from streams.detection.triggers import (
+    NEEDS_AVAILABLE_THING,
+    NEEDS_DELAYED_THING,
+    NEEDS_PRODUCT,
+    TriggerSpec,
+)
+
+_I = re.IGNORECASE
+_NOT_A_PRODUCT = re.compile(
+    r"^\W*(?:a |an |the |its |their |new )?(?:[\w%$.,-]+ ){0,2}?(?:investigations?|probes?|"
+    r"inquir(?:y|ies)|reviews?|audits?|bids?|offers?|campaigns?|lawsuits?|suits?|attacks?|"
+    r"strikes?|appeals?|challenges?|initiatives?|programs?|programmes?|efforts?|funds?|"
+    r"searches?|hunts?|tenders?|IPO|buybacks?|restructuring|rockets?|missions?|"
+    # "a satellite bus", "satellite messaging": the satellite only describes the product.
+    r"satellites?(?! (?:bus|phones?|internet|broadband|messaging|service|dish|terminals?|"
+    r"constellation)\b)|"
+    r"missiles?|reports?|statements?|results|earnings|data|figures|guidance|forecasts?|"
+    r"layoffs?|plans?|talks|negotiations|prisoners?|hostages?|polic(?:y|ies)|rules|"
+    r"legislation|measures|changes|fees|pricing|prices|tariffs?|bills?|guidelines|"
+    r"headquarters|surveys?|studies|study|warnings?|alerts?|recalls?|freezes?|bans?|"
+    r"updates? on(?! (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)|"
+    r"shares|stock|bonds|stakes?|"
+    r"moratori\w+|curbs?|restrictions?|sanctions?|cuts?|hiring|job cuts|actions?|procedures?|"
+    r"protocols?|trailers?|teasers?|increases?|hikes?|raises?|pay|bonus(?:es)?|discounts?|"
+    r"offensive|crackdown|overhaul|reorgani[sz]ation|shake-?up)(?=[\s,.;:]|$)"
+    r"|^\W*(?:from|in|on|at|after|over|across|throughout|later|soon|\d{4})\b"
+    # "head of space and launch, as chief executive": the noun, with nothing launched.
+    r"|^[,.;:)]", _I)
+# "buys more Nvidia chips", "to buy TSMC's entire 2nm capacity": the company makes the object.
+_DELAYED_THING = re.compile(
+    r"\b(?:launch|release|rollout|roll-out|debut|availability|shipments?|shipping|introduction|"
+    r"model|products?|devices?|phones?|smartphones?|chips?|processors?|vehicles?|cars?|trucks?|"
+    r"robotaxis?|features?|updates?|games?|consoles?|headsets?|glasses|services?|apps?|"
+    r"displays?|screens?|speakers?|tablets?|laptops?|computers?|accelerators?|gpus?|"
+    r"platforms?|drones?|watch(?:es)?|"
+    r"first deliver(?:y|ies)|deliver(?:y|ies) of|production|"
+    r"software|versions?|drugs?|therap(?:y|ies)|vaccines?|planes?|aircraft|jets?|rollouts?|"
+    r"upgrades?|tiers?|"
+    r"subscriptions?|expansions?|films?|movies?|sequels?|seasons?|albums?|editions?|bundles?|"
+    r"introduc\w+|launching|releasing|rolling out|"
+    r"[A-Z][\w-]*\s\d+\w*)\b")
+DELAY_BEFORE = re.compile(r"\b(?:delay\w*|postpon\w*|push\w* back|shelv\w*|defer\w*|pause\w*|"
+                           r"scrap\w*|cancel\w*|abandon\w*|ditch\w*|hold\w* back|held back|"
+                           r"hold\w* off|held off|on hold)\b[^.;]{0,40}$", _I)
+# Launches stated of the product ("went on sale") say nothing when the subject is not one.
+_NOT_AVAILABLE = re.compile(
+    r"\b(?:results|reports?|data|figures|tickets|shares|stock|details|filings?|transcripts?|"
+    r"documents?|records?|statements?|minutes|recordings?|replays?|webcasts?|prospectus|"
+    r"earnings|guidance|bonds|notes|offering)\b[^,;]{0,25}$", _I)
+# "scrapped plans to launch a service": the plan must be for a launch.
+_PLANNED_LAUNCH = re.compile(
+    r"^\s*(?:launch|release|introduce|roll out|debut|unveil|start (?:selling|offering|shipping|"
+    r"an? |its |their )|offer (?:an? |its |their )|sell (?:an? |its |their ))"
+    r"|^\s*(?:an? |its |their |the )?(?:[\w-]+ ){0,3}?(?:service|product|app|device|launch|"
+    r"model|car|vehicle|phone|tier|network|platform|game|console|film|rollout|release)s?\b",
+    _I)
+
+
+# "was delayed three hours at Newark", "delays Newark departure": travel, not a launch.
+_TRAVEL_DELAY = re.compile(
+    r"^[^.;]{0,25}?\b(?:\d+|an?|one|two|three|four|five|several|many) (?:more )?"
+    r"(?:hours?|minutes?)\b|^\s+(?:[A-Z][\w-]*\s+){0,2}(?:the |its |a )?"
+    r"(?:departures?|flights?|arrivals?|takeoffs?|landings?|boarding|trains?)\b")
+
+
+_DATE_MOVES = frozenset({"delay_slip", "delay_from_to"})
+
+
+def product_reason(text: str, spec: TriggerSpec, start: int, end: int,
+                   mentions: list[Mention]) -> str | None:
+    """Why a launch or delay trigger does not concern a product, or None."""
+    after = text[end:]
+    if spec.event_type == "launch_delay" and _TRAVEL_DELAY.search(after):
+        return "a travel delay, not a launch"
+    if NEEDS_PRODUCT in spec.needs and _NOT_A_PRODUCT.search(after):
+        return "not a product launch"
+    if NEEDS_AVAILABLE_THING in spec.needs and _NOT_AVAILABLE.search(clause_before(text, start)):
+        return "what became available is not a product"
+    if spec.name == "delay_scrap_plans" and not _PLANNED_LAUNCH.match(after):
+        return "the plan was not a launch"
+    if NEEDS_DELAYED_THING in spec.needs:
+        where = text[:start] if spec.passive else after[:80]
+        if spec.name in _DATE_MOVES:  # "the Vision Pro 2 slips to 2027", "pushes X to spring"
+            where = text[max(0, start - 60):start] + " " + after[:80]
+        if spec.name != "delay_scrap_plans" and not _DELAYED_THING.search(where) and (
+                spec.passive or _NOT_A_PRODUCT.search(after)
+                or not _named_thing(after, mentions, end)) and not (
+                (spec.passive or spec.name in _DATE_MOVES)
+                and _named_subject(text, mentions, start)):
+            return "nothing launched is delayed"
+    return None
+
+
+def _named_subject(text: str, mentions: list[Mention], start: int) -> bool:
+    """A product's proper name as the subject: "the revamped Siri would be pushed to 2027"."""
+    clause = clause_before(mask(text, mentions), start)
+    return parties.name_before(clause, len(clause)) is not None
+
+
+def _named_thing(after: str, mentions: list[Mention], end: int) -> bool:
+    """A proper name (not a watched company) right after a delay verb: 'delays Cybercab'."""
+    name = parties.name_after(after, 0, skip=2)
+    if name is None:
+        return False
+    at = after.find(name)
+    return not any(m.start <= end + at < m.end for m in mentions)

@@ -1,0 +1,88 @@
+"""The trigger lexicon: which words signal which event, and who plays which role.
+
+The specs live with their event family (``people``, ``deals``, ``products``, ``legal``);
+this module compiles them once, one regex per event type, and builds the stem automaton
+that tells which types' regexes are worth running on a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ahocorasick
+
+from streams.detection.lexicon import EXEC_TITLES
+from streams.detection.triggers import deals, legal, people, products
+from streams.detection.triggers.spec import (
+    NEEDS_AVAILABLE_THING,
+    NEEDS_COMPANY_RIGHT,
+    NEEDS_DELAYED_THING,
+    NEEDS_EXEC,
+    NEEDS_LEFT,
+    NEEDS_LEGAL,
+    NEEDS_MONEY,
+    NEEDS_PRODUCT,
+    NEEDS_TARGET,
+    NEEDS_TWO,
+    TriggerSpec,
+)
+
+__all__ = [
+    "COMPILED", "EXEC_TITLE_RE", "NEEDS_AVAILABLE_THING", "NEEDS_COMPANY_RIGHT",
+    "NEEDS_DELAYED_THING", "NEEDS_EXEC", "NEEDS_LEFT", "NEEDS_LEGAL", "NEEDS_MONEY",
+    "NEEDS_PRODUCT", "NEEDS_TARGET", "NEEDS_TWO", "SPECS", "STEMS", "TriggerSpec",
+    "candidate_types",
+]
+
+# Within a type the order matters: the first alternative that matches wins, and a delay is
+# read before the launch it delays.
+SPECS: tuple[TriggerSpec, ...] = (
+    people.HIRE + people.DEPARTURE + people.LAYOFFS + deals.ACQUISITION + deals.INVESTMENT
+    + products.LAUNCH_DELAY + products.PRODUCT_LAUNCH + deals.PARTNERSHIP + legal.LEGAL
+)
+
+EXEC_TITLE_RE = re.compile(r"\b" + EXEC_TITLES + r"\b", re.IGNORECASE)
+
+
+def _compile() -> dict[str, tuple[re.Pattern[str], dict[str, TriggerSpec]]]:
+    by_type: dict[str, list[TriggerSpec]] = {}
+    for spec in SPECS:
+        by_type.setdefault(spec.event_type, []).append(spec)
+    compiled: dict[str, tuple[re.Pattern[str], dict[str, TriggerSpec]]] = {}
+    for event_type, specs in by_type.items():
+        groups = {spec.name: spec for spec in specs}
+        pattern = "|".join(f"(?P<{spec.name}>{spec.pattern.lower()})" for spec in specs)
+        # Matched against the lower-cased sentence: much faster than re.IGNORECASE.
+        compiled[event_type] = (re.compile(pattern), groups)
+    return compiled
+
+
+COMPILED = _compile()
+
+# Literal stems at least one of which occurs in every match of a type's regex. One
+# Aho-Corasick pass over a sentence tells which types' (slower) regexes are worth running.
+STEMS: dict[str, tuple[str, ...]] = {
+    **people.STEMS, **deals.STEMS, **products.STEMS, **legal.STEMS}
+
+
+def _stem_automaton() -> ahocorasick.Automaton:
+    table: dict[str, set[str]] = {}
+    for event_type, stems in STEMS.items():
+        for stem in stems:
+            table.setdefault(stem, set()).add(event_type)
+    automaton = ahocorasick.Automaton()
+    for stem, types in table.items():
+        automaton.add_word(stem, frozenset(types))
+    automaton.make_automaton()
+    return automaton
+
+
+_STEM_AUTOMATON = _stem_automaton()
+
+
+def candidate_types(lowered: str) -> set[str]:
+    """Event types whose trigger stems occur in ``lowered`` (a lower-cased sentence)."""
+    found: set[str] = set()
+    for _end, types in _STEM_AUTOMATON.iter(lowered):
+        found |= types
+    return found

@@ -1,0 +1,158 @@
+"""Triggers for deals: acquisitions, investments and partnerships."""
+
+from __future__ import annotations
+
+from streams.detection.triggers.spec import (
+    BE,
+    NEEDS_COMPANY_RIGHT,
+    NEEDS_MONEY,
+    NEEDS_TARGET,
+    NEEDS_TWO,
+    TriggerSpec,
+)
+
+_A = "acquisition"
+_I = "investment"
+_R = "partnership"
+
+
+ACQUISITION: tuple[TriggerSpec, ...] = (
+    TriggerSpec("acq_passive", _A,
+                r"(?:\b" + BE + r" )?\b(?:acquired|bought|purchased|taken over|snapped up|"
+                r"absorbed|sold) (?:by|to)\b", "target", {"": "acquirer"}, 0.85, passive=True),
+    TriggerSpec("acq_by", _A,
+                r"\b(?:acquisition|takeover|purchase|buyout|sale) (?:of it )?(?:by|to)\b",
+                "target", {"": "acquirer"}, 0.8, right_window=50),
+    TriggerSpec("acq_sell", _A,
+                r"\b(?:sell(?:s|ing)?|sold) (?:itself|the company|the business) to\b", "target",
+                {"": "acquirer"}, 0.8),
+    TriggerSpec("acq_noun", _A,
+                r"\b(?:acquisition|purchase|takeover|buyout|buy-out|merger)s? (?:of|with)\b",
+                "acquirer", {"": "target", "of": "target", "with": "target", "by": "acquirer"},
+                0.8, (NEEDS_TARGET,), right_window=60),
+    TriggerSpec("acq_bid", _A,
+                r"\b(?:(?:bid|offer|approach|proposal) (?:for|to (?:buy|acquire|take over))|"
+                r"deal to (?:buy|acquire|take over))\b",
+                "acquirer", {"": "target"}, 0.7, (NEEDS_TARGET,), right_window=60),
+    TriggerSpec("acq_verb", _A,
+                r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
+                r"take(?:s)? over|took over|taking over|snap(?:s|ped|ping)? up|"
+                r"scoop(?:s|ed|ing)? up|absorb(?:s|ed|ing)?|pick(?:s|ed|ing)? up)\b"
+                r"(?! back| up shares| into| as\b)",
+                "acquirer", {"": "target"}, 0.85, (NEEDS_TARGET,), right_window=60),
+    TriggerSpec("acq_merge", _A, r"\bmerg(?:e|es|ed|ing) with\b", "", {"": ""}, 0.75,
+                (NEEDS_TARGET,), right_window=50),
+)
+
+INVESTMENT: tuple[TriggerSpec, ...] = (
+    TriggerSpec("inv_led_by", _I,
+                r"\b(?:round|financing|investment|raise|funding|placement|offering)(?: was)? "
+                r"(?:led|co-led) by\b",
+                "recipient", {"": "investor", "and": "investor"}, 0.8, right_all=True),
+    TriggerSpec("inv_from", _I, r"\b(?:investment|funding|financing|backing|capital) from\b",
+                "recipient", {"": "investor", "and": "investor"}, 0.75, right_all=True),
+    TriggerSpec("inv_participate_in", _I,
+                r"\b(?:participat(?:e|es|ed|ing) in|join(?:s|ed|ing)?)"
+                r"(?= (?:the |a |an )?(?:[\w'’.&-]+ ){0,5}?(?:funding |financing |investment )?"
+                r"(?:round|financing|raise)\b)", "investor", {"": "recipient"}, 0.75,
+                right_window=30, adjacent=5, left_all=True, left_window=60, left_any=True),
+    TriggerSpec("inv_participate", _I,
+                r"\b(?:participat(?:e|es|ed|ing) in the (?:round|financing|raise)|"
+                r"participat(?:es|ed|ing)|join(?:s|ed|ing)? (?:as (?:an? )?(?:\w+ )?investors?|"
+                r"the (?:round|financing)))\b", "investor", {}, 0.75, left_all=True,
+                left_window=60, left_any=True),
+    TriggerSpec("inv_stake", _I,
+                r"\b(?:(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"
+                r"purchase[sd]?|build(?:s|ing)?|built|accumulat(?:e|es|ed|ing)|amass(?:es|ed|ing)?"
+                r"|disclos(?:e|es|ed|ing)) (?:a |an )?(?:[\w.%$-]+ ){0,4}"
+                r"(?:stake|shareholding|holding) in)\b",
+                "investor", {"": "recipient"}, 0.85, (NEEDS_COMPANY_RIGHT,), right_window=50),
+    TriggerSpec("inv_lead", _I,
+                r"\bled (?:a |an |the )?(?:[^;]{0,40}? )?(?:round|investment|financing)"
+                r"(?: in| into| for)?\b", "investor", {"": "recipient"}, 0.8,
+                (NEEDS_COMPANY_RIGHT,), right_window=50, left_all=True),
+    TriggerSpec("inv_invest", _I,
+                r"\b(?:invest(?:s|ed|ing|ment|ments)?|pour(?:s|ed|ing)?|inject(?:s|ed|ing)?)"
+                # "an investment bank argues ...": a kind of firm, not money going in.
+                r"(?! (?:bank|banker|bankers|banking|grade|firm|adviser|advisor|thesis|case)\b)"
+                r"(?: [^;]{0,50}?)? (?:in|into)\b", "investor", {"": "recipient"}, 0.85,
+                (NEEDS_COMPANY_RIGHT,), right_window=50, adjacent=30, left_all=True),
+    TriggerSpec("inv_raise", _I,
+                r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|"
+                r"land(?:s|ed)|bag(?:s|ged)|net(?:s|ted)|gets?|got|receiv(?:e|es|ed|ing))\b"
+                r"(?= [^;]{0,40}?(?:\$|€|£|funding|financing|round|capital|series [a-h]\b|"
+                r"seed|venture|investment|lifeline|cash injection|bailout|rescue))", "recipient",
+                {"from": "investor", "by": "investor", "including": "investor",
+                 "and": "investor"}, 0.8, (NEEDS_MONEY,), right_all=True),
+    TriggerSpec("inv_put", _I,
+                r"\bput(?:s|ting)? (?:another |an additional |a further |up to |about )?"
+                r"(?:US\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion)? (?:in|into)\b",
+                "investor", {"": "recipient"}, 0.8, (NEEDS_COMPANY_RIGHT,), right_window=30,
+                left_all=True),
+    # "with Alphabet among the backers": the company named right before is an investor.
+    TriggerSpec("inv_among", _I,
+                r"\bamong (?:the |its |their )?(?:new |existing |other |early )?"
+                r"(?:backers|investors|participants)\b", "investor", {}, 0.7, left_window=25,
+                left_any=True),
+    # "announced a $60 million Series C financing": a press release states its own round.
+    TriggerSpec("inv_announce", _I,
+                r"\bannounc(?:e|es|ed|ing) (?:a |an |its |the )?(?:[\w$.,-]+ ){0,4}?"
+                r"(?:series [a-h]|seed|funding|financing|private placement)\b"
+                r"(?! (?:options?|plans?|needs?|gap|costs?)\b)", "recipient",
+                {"from": "investor", "by": "investor"}, 0.75, right_all=True),
+    TriggerSpec("inv_backs", _I, r"\bback(?:s|ed|ing)\b(?! by| up| down| out| away| off| to)",
+                "investor", {"": "recipient"}, 0.65, (NEEDS_COMPANY_RIGHT,), right_window=30),
+)
+
+PARTNERSHIP: tuple[TriggerSpec, ...] = (
+    TriggerSpec("partner_between", _R,
+                r"\b(?:partnership|alliance|joint venture|collaboration|tie-up|deal|agreement) "
+                r"between\b", None, {"": "partner", "and": "partner"}, 0.8, (NEEDS_TWO,),
+                right_all=True),
+    TriggerSpec("partner_with", _R,
+                r"\b(?:partner(?:s|ed|ing)? (?:up )?with|partnership with|"
+                r"team(?:s|ed|ing)? up with|collaborat(?:e|es|ed|ing|ion) with|alliance with|"
+                r"link(?:s|ed|ing)? up with|combin(?:e|es|ed|ing) forces with|"
+                r"joint venture with|tie-up with|join(?:s|ed|ing)? forces with|"
+                r"(?:sign(?:s|ed|ing)?|strik(?:e|es|ing)|struck|ink(?:s|ed|ing)?|form(?:s|ed|ing)?|"
+                r"announc(?:e|es|ed|ing)|enter(?:s|ed|ing)? into|expand(?:s|ed|ing)?|"
+                r"exten(?:d|ds|ded|ding)|renew(?:s|ed|ing)?|deepen(?:s|ed|ing)?|"
+                r"reach(?:es|ed)?) (?:a |an |its |their )?(?:[\w$.,-]+ ){0,4}(?:partnership|"
+                r"alliance|joint venture|collaboration|agreement|deal|pact|contract) with)\b",
+                "partner", {"": "partner", "and": "partner"}, 0.85, (NEEDS_TWO,),
+                right_window=50, left_all=True, right_all=True),
+    TriggerSpec("partner_pair", _R,
+                r"\b(?:partner(?:s|ed|ing)?|team(?:s|ed|ing)? up|join(?:ed|ing)? forces|"
+                r"link(?:s|ed|ing)? up|combin(?:e|es|ed|ing)? forces|collaborat(?:e|es|ed|ing)"
+                r"(?! with)|"
+                r"(?:will|to) jointly (?:develop|build|sell|market|offer|create|design|produce|"
+                r"operate|launch)|(?:agreeing|agree[sd]?|plan(?:s|ned)?) to (?:jointly \w+|"
+                r"co-?(?:develop|market|produce|create|design|brand)\w*)|"
+                r"(?:announce|form|sign|strike|struck|ink|agree|extend|renew|expand|deepen|broaden|"
+                r"enter)(?:d|ed|s|ing)? (?:to |into )?(?:a |an |new |their |its )?"
+                r"(?:[\w$.,-]+ ){0,4}(?:partnership|alliance|joint venture|collaboration|tie-up|"
+                r"deal|agreement|pact))\b",
+                "partner", {}, 0.8, (NEEDS_TWO,), left_all=True),
+    # "Oracle will supply capacity to OpenAI under an expanded agreement": the parties are
+    # the subject and the company the clause names before the agreement (see events.py).
+    TriggerSpec("partner_under", _R,
+                r"\b(?:under|through|as part of) (?:a |an |the |its |their )?(?:new |expanded |"
+                r"extended |renewed |broader |multi-?year |strategic )*(?:[\w-]+ )?"
+                r"(?:partnership|alliance|collaboration|tie-up|joint venture|(?:supply|licensing|"
+                r"commercial|distribution|cloud|computing|capacity) (?:agreement|deal|pact))\b",
+                "partner", {}, 0.75, (NEEDS_TWO,), left_all=True),
+)
+
+STEMS: dict[str, tuple[str, ...]] = {
+    _A: ("acqui", "bought", "buy", "purchas", "take", "took", "taking", "snap", "scoop",
+         "absorb", "sold", "sale", "sell", "merg", "bid", "offer", "approach", "proposal",
+         "deal", "pick"),
+    _I: ("invest", "pour", "inject", "stake", "shareholding", "holding", "led", "fund",
+         "financ", "backing", "capital", "participat", "join", "rais", "secur", "clos",
+         "land", "bag", "net", "get", "got", "back", "receiv", "put", "placement", "offering",
+         "accumulat", "amass", "disclos", "among", "announc"),
+    _R: ("partner", "team", "collaborat", "alliance", "joint venture", "tie-up", "forces",
+         "deal", "agreement", "pact", "contract", "link", "jointly", "co-", "under", "through",
+         "as part of", "codevelop",
+         "comarket", "coproduce", "cocreate", "codesign"),
+}

@@ -1,0 +1,80 @@
+"""Triggers for legal events: suits, probes, fines, rulings and settlements."""
+
+from __future__ import annotations
+
+from streams.detection.triggers.spec import BE, NEEDS_LEGAL, TriggerSpec
+
+_LEGAL_NOUNS = (r"(?:lawsuits?|suits?|probes?|investigations?|fines?|charges|complaints?|"
+                r"litigation|class[- ]actions?|actions?|antitrust \w+|cases?|claims?)")
+
+_G = "legal"
+
+
+LEGAL: tuple[TriggerSpec, ...] = (
+    TriggerSpec("legal_sued_by", _G, r"(?:\b" + BE + r" )?\b(?:sued|taken to court) by\b",
+                "defendant",
+                {"": "plaintiff"}, 0.85, passive=True),
+    TriggerSpec("legal_file", _G,
+                r"\b(?:fil(?:e|es|ed|ing)|brought|bring(?:s)?|launch(?:es|ed)) (?:a |an )?"
+                r"(?:[\w-]+ ){0,3}(?:lawsuit|suit|complaint|case|claim|action)s? against\b",
+                "plaintiff", {"": "defendant"}, 0.85),
+    TriggerSpec("legal_against", _G,
+                r"\b(?:lawsuits?|suits?|complaints?|litigation|case|verdict|ruling|charges|"
+                r"injunction) "
+                r"(?:against|targeting)\b", "plaintiff", {"": "defendant"}, 0.8),
+    TriggerSpec("legal_passive", _G,
+                BE + r" (?:being )?(?:investigated|probed|charged|indicted|fined|accused|"
+                r"penali[sz]ed|ordered to pay|found liable|found guilty|named (?:as )?(?:a )?"
+                r"(?:co-)?defendants?|named in (?:a |the )?(?:\w+ )?(?:lawsuit|suit|complaint))\b",
+                "defendant",
+                {"by": "plaintiff"}, 0.85, passive=True),
+    TriggerSpec("legal_ordered", _G,
+                r"\b(?:fined|penali[sz]ed|(?:ordered|told|forced) to pay|found liable|"
+                r"found guilty)\b",
+                "defendant", {"by": "plaintiff", "": "defendant"}, 0.8, right_window=30,
+                adjacent=5, left_if_no_right=True),
+    TriggerSpec("legal_fines", _G, r"\bfin(?:e|es|ing)\b", None, {"": "defendant"}, 0.8,
+                right_window=30, adjacent=5),
+    TriggerSpec("legal_pay", _G,
+                r"\b(?:pa(?:y|ys|id|ying)) (?:a |an |the )?(?:[\w$.,-]+ ){0,5}?(?:civil )?"
+                r"(?:penalt(?:y|ies)|fines?|damages)\b", "defendant", {"to": "plaintiff"}, 0.8),
+    TriggerSpec("legal_to_court", _G,
+                r"\b(?:take|takes|took|taken|taking)\b(?= [^;,.]{1,40}? to court\b"
+                r"(?!(?: [a-z]+)? (?:customers|subscribers|voters|investors|buyers|users)\b))",
+                "plaintiff", {"": "defendant"}, 0.8, right_window=30, adjacent=5),
+    TriggerSpec("legal_charges", _G, r"\bcharg(?:es|ed|ing)\b(?= [^;]{1,60}? with\b)", None,
+                {"": "defendant"}, 0.8, right_window=30, adjacent=5),
+    TriggerSpec("legal_order_to_pay", _G,
+                r"\b(?:ordered|orders|told|forced|required)\b(?= [^;]{0,40}? to pay\b)", None,
+                {"": "defendant"}, 0.8, right_window=30),
+    TriggerSpec("legal_faces", _G,
+                r"\b(?:fac(?:e|es|ed|ing)|hit with|slapped with)(?= (?:[\w$.,-]+ ){0,4}"
+                + _LEGAL_NOUNS + r")", "defendant", {}, 0.8),
+    TriggerSpec("legal_sues", _G,
+                # Bare "sue" is the headline plural ("Shareholders sue X"), not "plans to sue".
+                r"\b(?:sues|sued|suing|accus(?:es|ed|ing)|(?<!to )(?<!'ll )sue)\b", "plaintiff",
+                {"": "defendant"}, 0.85, right_window=30, adjacent=15),
+    TriggerSpec("legal_investigating", _G, r"\b(?:investigat(?:es|ing)|prob(?:es|ing))\b", None,
+                {"": "defendant"}, 0.75, right_window=20, adjacent=5),
+    TriggerSpec("legal_probe", _G,
+                r"\b(?:investigation|probe|inquiry|lawsuit|suit) (?:into|of)\b", None,
+                {"": "defendant"}, 0.75),
+    TriggerSpec("legal_settle", _G,
+                r"\bsettl(?:e|es|ed|ing|ement)\b(?= (?:[\w$.,-]+ ){0,6}(?:" + _LEGAL_NOUNS
+                + r"|dispute|allegations|fight|battle)\b)",
+                "defendant", {"with": "plaintiff"}, 0.8, left_all=True),
+    TriggerSpec("legal_settlement_court", _G, r"\bsettlements?\b", "defendant",
+                {"with": "plaintiff", "between": "defendant"}, 0.7, (NEEDS_LEGAL,), left_all=True),
+    TriggerSpec("legal_ruled", _G, r"\b(?:ruled|rules|ruling|found) (?:that )?(?:against)?\b",
+                None, {"": "defendant", "against": "defendant"}, 0.6, (NEEDS_LEGAL,),
+                right_window=30),
+)
+
+STEMS: dict[str, tuple[str, ...]] = {
+    _G: ("sue", "suing", "injunction", "suit", "complaint", "case", "claim", "action", "litigation",
+         "verdict", "ruling", "charge", "investigat", "probe", "indict", "fine", "fining",
+         "accus", "defendant", "penali", "ordered", "orders", "told", "forced", "required",
+         "liable", "guilty", "fac",
+         "hit with", "slapped with", "inquiry", "settl", "rule", "found", "court", "pay",
+         "paid", "penal", "charg"),
+}

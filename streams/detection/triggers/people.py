@@ -1,0 +1,124 @@
+"""Triggers for people events: executive hires, departures and layoffs."""
+
+from __future__ import annotations
+
+from streams.detection.lexicon import EXEC_TITLES
+from streams.detection.triggers.spec import BE, NEEDS_EXEC, NEEDS_LEFT, TriggerSpec
+
+# "joining as a strategic investor" is an investment, not a hire.
+_NOT_AS_INVESTOR = (r"(?! (?:as )?(?:an? )?(?:[\w-]+ )?(?:investors?|backers?|shareholders?|"
+                    r"customers?|suppliers?|sponsors?|partners?)\b)")
+# Posts that make "will become ..." an appointment ("a leader in AI" is not one).
+_SENIOR_TITLES = (r"(?:CEO|CFO|CTO|COO|CIO|CMO|CPO|president|chair(?:man|woman|person)?|"
+                  r"chief(?: [A-Za-z-]+){0,4} officer|chief executive|head of|director|"
+                  r"vice president|general counsel|managing director|treasurer)")
+_NOT_AFTER_HIRE = r"(?! (?:after|for|in|into|as one|only|by name)\b)"
+
+_E = "executive_hire"
+_D = "executive_departure"
+_L = "layoffs"
+
+HIRE: tuple[TriggerSpec, ...] = (
+    TriggerSpec("hire_passive", _E,
+                BE + r" (?:hired|appointed|named|tapped|poached|lured|recruited|chosen|"
+                r"selected|elevated|promoted|installed|brought (?:in|on))\b",
+                "hiring_company", {"by": "hiring_company", "from": "losing_company",
+                                   "of": "hiring_company", "at": "hiring_company",
+                                   "": "hiring_company"},
+                0.85, (NEEDS_EXEC,), passive=True, left_if_no_right=True, right_window=70),
+    TriggerSpec("hire_on_board", _E,
+                r"\b(?:bring|brings|brought|bringing) (?:[^;]{0,70}? )?(?:on ?board|aboard|"
+                r"in as)\b", "hiring_company", {"": "losing_company"}, 0.85, (NEEDS_EXEC,),
+                right_from_verb=True),
+    TriggerSpec("hire_serve_as", _E,
+                r"\b(?:will|would|to|shall) (?:serve|act|take over|step in|step up) as\b",
+                "hiring_company", {}, 0.75, (NEEDS_EXEC,)),
+    TriggerSpec("hire_become", _E,
+                r"\b(?:will|would|to|shall|set to) become (?:the |its |their |[\w&.-]+['’]s )?"
+                r"(?:[\w'’-]+ ){0,4}?" + _SENIOR_TITLES + r"\b",
+                "hiring_company", {"": "hiring_company", "of": "hiring_company",
+                                   "at": "hiring_company"},
+                0.75, (NEEDS_EXEC,), right_from_verb=True, right_window=70, adjacent=12,
+                left_if_no_right=True),
+    TriggerSpec("hire_joins_as", _E,
+                r"\bjoin(?:s|ed|ing)? (?:the (?:company|firm|startup|team|board) )?as\b"
+                + _NOT_AS_INVESTOR,
+                "hiring_company", {"from": "losing_company"}, 0.75, (NEEDS_EXEC,)),
+    TriggerSpec("hire_leaves_for", _E,
+                r"\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|exit(?:s|ed|ing)?|"
+                r"quit(?:s|ting)?|defect(?:s|ed|ing)?|jump(?:s|ed|ing)? ship|decamp(?:s|ed)?|"
+                r"los(?:es|t|ing) (?:its |their |a |the )?(?:[\w-]+ ){0,2}" + EXEC_TITLES + r")"
+                r"(?: [^;]{0,40}?)? (?:for|to join|to)\b",
+                None, {"": "hiring_company"}, 0.8, (NEEDS_EXEC,), right_window=30),
+    TriggerSpec("hire_joins", _E,
+                r"\b(?:join(?:s|ed|ing)?|return(?:s|ed|ing)? to)\b(?! forces| the round)"
+                + _NOT_AS_INVESTOR,
+                "losing_company", {"": "hiring_company", "at": "hiring_company",
+                                   "from": "losing_company"}, 0.8,
+                (NEEDS_EXEC,), left_in_person_np=True, right_window=40, adjacent=12),
+    TriggerSpec("hire_active", _E,
+                r"\b(?:hire[sd]?|hiring|appoint(?:s|ed|ing)?|poach(?:es|ed|ing)?|lur(?:e|es|ed|ing)|"
+                r"recruit(?:s|ed)|taps|tapped|nab(?:s|bed)|snag(?:s|ged)|names|named|"
+                r"pick(?:s|ed)(?! up)|selects|selected|chooses|chose|chosen|"
+                r"(?:bring(?:s|ing)?|brought) (?:on|in)(?! (?:revenue|sales|\$|more|less))|"
+                r"(?:appointment|promotion) of|"
+                r"welcom(?:es|ed)|promot(?:es|ed)|elevat(?:es|ed))\b" + _NOT_AFTER_HIRE,
+                "hiring_company", {"": "losing_company", "from": "losing_company",
+                                   "at": "losing_company"}, 0.85,
+                (NEEDS_EXEC, NEEDS_LEFT), adjacent=15),
+)
+
+DEPARTURE: tuple[TriggerSpec, ...] = (
+    TriggerSpec("depart", _D,
+                r"\b(?:step(?:s|ped|ping)? (?:down|aside|away)|resign(?:s|ed|ing)?|resignation|"
+                r"depart(?:s|ed|ing)?|departure|leav(?:e|es|ing)|left|quit(?:s|ting)?|"
+                r"exit(?:s|ed|ing)?|oust(?:s|ed|ing)?|ouster|fire[sd](?! off| back| up| away| at)|"
+                r"sack(?:s|ed)|dismiss(?:es|ed)|part(?:s|ed|ing)? ways with|"
+                r"retir(?:e|es|ed|ing|ement)|(?:is|was) out as|push(?:ed)? out|forced out|"
+                r"let go|no longer|los(?:es|t|ing) (?:its |their |a |the )?(?:[\w-]+ ){0,2}"
+                + EXEC_TITLES + r")\b",
+                "losing_company", {"": "losing_company", "of": "losing_company",
+                                   "from": "losing_company", "at": "losing_company"},
+                0.8, (NEEDS_EXEC,), right_window=50, adjacent=10, left_window=120,
+                left_if_no_right=True),
+)
+
+LAYOFFS: tuple[TriggerSpec, ...] = (
+    TriggerSpec("layoffs", _L,
+                r"\b(?:lay(?:s|ing)? off|laid off|layoffs?|lay-offs?|job cuts?|job losses|"
+                r"(?:cut(?:s|ting)?|slash(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|shed(?:s|ding)?|"
+                r"ax(?:e|es|ed|ing)?|trim(?:s|med|ming)?|reduc(?:e|es|ed|ing))"
+                r" (?:[^;]{0,40}? )?(?:jobs|positions|roles|workforce|headcount|staff|"
+                r"employees|workers)|redundanc(?:y|ies)|workforce reduction|downsiz\w+|"
+                r"furlough\w*|(?:let(?:s|ting)? go(?: of)?|dismiss(?:es|ed|ing)?|fir(?:es|ed|ing)|"
+                r"sack(?:s|ed|ing)?) (?:[^;]{0,40}? )?(?:jobs|positions|roles|staff|employees|"
+                r"workers|people|engineers|team|teams|staffers)|"
+                r"(?:let(?:s|ting)? go(?: of)?|dismiss(?:es|ed|ing)?|fir(?:es|ed|ing)|"
+                r"sack(?:s|ed|ing)?) (?:about |around |some |nearly |more than |over )?\d[\d,]*|"
+                # "their roles were being eliminated": the jobs as the subject of a passive.
+                r"(?:jobs|positions|roles|posts) (?:[\w-]+ ){0,2}?(?:will be|would be|were|are|"
+                r"was|is|have been|had been)(?: being)? (?:eliminated|cut|axed|made redundant)|"
+                # "trims 3,000": a bare head count in thousands is people, not money or a year.
+                r"(?:cut(?:s|ting)?|slash(?:es|ed|ing)?|shed(?:s|ding)?|ax(?:e|es|ed|ing)|"
+                r"trim(?:s|med|ming)?) (?:about |around |some |nearly |more than |over )?"
+                r"\d{1,3}(?:,\d{3})+(?=\s*(?:$|[,.;:—]|and\b|in\b|at\b|as\b|after\b|amid\b|"
+                r"across\b|worldwide\b|globally\b)))\b",
+                "", {"at": "", "of": ""}, 0.85),
+)
+
+STEMS: dict[str, tuple[str, ...]] = {
+    _E: ("hire", "hiring", "appoint", "name", "tap", "poach", "lur", "recruit", "chosen",
+         "selected", "pick", "select", "choos", "chose", "elevat", "promot", "install", "bring",
+         "brought", "serve as", "act as",
+         "take over as", "step in as", "step up as", "join", "return", "leav", "left", "depart",
+         "exit", "quit", "defect", "jump", "decamp", "nab", "snag", "welcom", "lost ", "loses ",
+         "losing ", "become", "chosen", "appointment", "promotion"),
+    _D: ("step", "resign", "depart", "leav", "left", "quit", "exit", "oust", "fire", "sack",
+         "retir", "out as", "push", "forced out", "let go", "no longer", "los", "dismiss",
+         "ways with"),
+    _L: ("lay off", "lays off", "laying off", "laid off", "layoff", "lay-off", "job cut",
+         "job loss", "jobs", "positions", "roles", "workforce", "headcount", "staff",
+         "employees", "workers", "redundanc", "downsiz", "furlough", "let go", "dismiss",
+         "fire", "firing", "sack", "team", "people", "engineers", "posts", "cut", "slash",
+         "shed", "ax", "trim"),
+}

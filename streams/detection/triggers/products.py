@@ -1,0 +1,105 @@
+"""Triggers for products: launches and launch delays."""
+
+from __future__ import annotations
+
+from streams.detection.triggers.spec import (
+    BE,
+    NEEDS_AVAILABLE_THING,
+    NEEDS_DELAYED_THING,
+    NEEDS_PRODUCT,
+    TriggerSpec,
+)
+
+_Y = "launch_delay"
+_P = "product_launch"
+
+
+LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
+    TriggerSpec("delay_passive", _Y,
+                BE + r" (?:delayed|postponed|pushed back|shelved|put on hold|deferred)\b",
+                "", {}, 0.8, (NEEDS_DELAYED_THING,), passive=True),
+    TriggerSpec("delay_noun", _Y,
+                r"\bdelay (?:of|in|to) (?:the |its |their )?(?:launch|release|rollout|debut)\b",
+                "", {}, 0.8),
+    TriggerSpec("delay", _Y,
+                r"\b(?:delay(?:s|ed|ing)?|postpon(?:e|es|ed|ing)|push(?:es|ed|ing)? back|"
+                r"shelv(?:e|es|ed|ing)|defer(?:s|red|ring)?|hold(?:s|ing)? off on|held off on|"
+                r"hold(?:s|ing)? back|held back|put(?:s|ting)? on hold|paus(?:e|es|ed|ing)|"
+                r"cancel(?:s|led|ed|ling|ing)?|push(?:es|ed|ing)?(?= the (?:launch|release|"
+                r"rollout|debut|introduction)\b))\b", "", {}, 0.85,
+                (NEEDS_DELAYED_THING,)),
+    TriggerSpec("delay_scrap_plans", _Y,
+                r"\b(?:scrap(?:s|ped|ping)?|abandon(?:s|ed|ing)?|drop(?:s|ped|ping)?|"
+                r"ditch(?:es|ed|ing)?|shelv(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?) "
+                r"(?:its |their |the )?plans? (?:to|for)\b", "", {}, 0.8,
+                (NEEDS_DELAYED_THING,)),
+    # "pushed X from this October to spring 2027", "will slip from the second quarter to the
+    # third", "slips a quarter": a date moved later.
+    TriggerSpec("delay_from_to", _Y,
+                r"\b(?:slip(?:s|ped|ping)?|slid(?:es|ing)?|push(?:es|ed|ing)?(?: back| out)?|"
+                r"mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?)"
+                r"(?= (?:[^;]{0,50}? )?from (?:the |this |its "
+                r"|an? )?[^;]{0,40}? to (?:the )?(?:next |later |early |late |mid-?|first |second |"
+                r"third |fourth |following )?(?:(?:19|20)\d\d|year|spring|summer|autumn|fall|"
+                r"winter|quarter|half|month|q[1-4]|h[12]|second|third|fourth|next|january|february|"
+                r"march|april|may|june|july|august|september|october|november|december)\b)|"
+                r"\b(?:slip(?:s|ped|ping)?|push(?:es|ed|ing)? back|delay(?:s|ed|ing)?) (?:by )?"
+                r"(?:a|one|two|three|several|another|a full) (?:quarter|month|year|half)s?\b"
+                r"(?! (?:point|percent|of)\b)|"
+                # "previously planned for September, are now expected in early 2027"
+                r"\b(?:previously|originally|initially) (?:planned|scheduled|expected|slated|due|"
+                r"set|targeted) (?:for|in) [^;]{0,40}?\b(?:now|instead) (?:expected|planned|"
+                r"scheduled|slated|due|set)\b|"
+                # "will start in 2027 rather than late this year"
+                r"\b(?:start|begin|ship|launch|arrive|debut)\w* in (?:[\w-]+ ){0,3}?(?:19|20)\d\d "
+                r"(?:rather than|instead of)\b", "", {}, 0.75, (NEEDS_DELAYED_THING,)),
+    TriggerSpec("delay_slip", _Y,
+                r"\b(?:slip(?:s|ped|ping)?|slid(?:es|ing)?|push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|"
+                r"shift(?:s|ed|ing)?)\b(?![^;]{0,40}?(?:%|percent|per cent|points?\b|lowest|"
+                r"highest|quarter|loss|profit))(?= [^;]{0,40}?\b(?:to|until|into|till) (?:the )?"
+                r"(?:next |later |early |late |mid-?)?(?:(?:19|20)\d\d|year|spring|summer|autumn|"
+                r"fall|winter|quarter|month|q[1-4]|h[12]|january|february|march|april|may|june|"
+                r"july|august|september|october|november|december)\b)", "", {}, 0.75,
+                (NEEDS_DELAYED_THING,)),
+)
+
+PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
+    TriggerSpec("launch_announced", _P,
+                r"\b(?:announc(?:e|es|ed|ing)|celebrat(?:e|es|ed|ing)) (?:the |its |their )?"
+                r"(?:general availability|availability|launch|release|introduction|debut|"
+                r"rollout) of\b", "", {}, 0.8, (NEEDS_PRODUCT,)),
+    TriggerSpec("launch_begin", _P,
+                r"\b(?:(?:begin|begins|began|begun|beginning|start|starts|started|starting) "
+                r"(?:shipping|selling|deliveries of|delivering|sales of|taking (?:pre-?)?orders "
+                r"for)|ships? (?:its |their |the |a |an )?(?:first|new|latest|next-generation))\b",
+                "", {}, 0.8, (NEEDS_PRODUCT,)),
+    # The object is inside the trigger: "began drone deliveries", "opened its app to the
+    # general public", "opens a new cloud region".
+    TriggerSpec("launch_service", _P,
+                r"\b(?:(?:begin|begins|began|start|starts|started) (?:its |their |the )?"
+                r"(?:[\w-]+ ){1,2}(?:deliveries|service)|"
+                r"open(?:s|ed|ing)? (?:its |their |the |a )?(?:[\w-]+ ){0,3}?(?:app|service|"
+                r"platform)s? to (?:the )?(?:general )?public|open(?:s|ed|ing)? (?:a |its |their )?"
+                r"new (?:[\w-]+ ){0,2}?(?:cloud )?regions?)\b", "", {}, 0.75),
+    TriggerSpec("launch_available", _P,
+                r"\b(?:(?:is|are|was|were|now|became|becomes|become) (?:now )?generally available|"
+                r"(?:made|makes|make|making) (?:[^;]{0,50}? )?generally available|"
+                r"(?:go(?:es)?|went|gone|going) (?:on sale|live)|hit(?:s|ting)? (?:the )?"
+                r"(?:shelves|stores))\b", "", {}, 0.75, (NEEDS_AVAILABLE_THING,)),
+    TriggerSpec("launch", _P,
+                r"\b(?:launch(?:es|ed|ing)|(?:will|to|and|'ll) launch|unveil(?:s|ed|ing)?|"
+                r"introduc(?:e|es|ed|ing)|debut(?:s|ed|ing)|roll(?:s|ed|ing)? out|"
+                r"releas(?:es|ed|ing)|(?:will|to|and|'ll) (?:release|debut)|show(?:s|ed|ing)? off|"
+                r"announc(?:e|es|ed|ing) (?:the |its |a )?(?:new|next-generation|latest))\b",
+                "", {}, 0.8, (NEEDS_PRODUCT,)),
+)
+
+STEMS: dict[str, tuple[str, ...]] = {
+    _Y: ("delay", "postpon", "push", "shelv", "defer", "hold", "held", "on hold", "paus", "slip",
+         "slid", "mov", "shift", "cancel", "scrap", "abandon", "drop", "ditch", "plan",
+         "previously", "originally", "initially", "rather than", "instead of"),
+    _P: ("launch", "unveil", "introduc", "debut", "roll", "releas", "show", "announc",
+         "celebrat", "shipping", "selling", "deliver", "sales of", "orders for", "ship",
+         "generally available", "on sale", "live", "shelves", "stores", "begin", "began",
+         "start", "open"),
+}

@@ -1,0 +1,217 @@
+"""Readings for registers beyond wire copy: market wraps, newsletters, filings and features.
+
+Each rule has a sentence it must read as an event and one it must not.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from schemas.article import Article
+from schemas.rules import RulesFile
+from streams.detection import Detector
+from tests.test_detection_events import Triple, detect
+
+HIRE = "executive_hire"
+DEPART = "executive_departure"
+
+# Common-word names need a detector of their own.
+_WORDS = Detector(RulesFile.model_validate({"companies": [
+    {"name": "Block", "aliases": ["Square"], "tickers": ["XYZ"]},
+    {"name": "Snap", "tickers": ["SNAP"]},
+]}))
+
+
+def has(text: str, company: str, event_type: str) -> bool:
+    return any(c == company and t == event_type for c, t, _ in detect(text))
+
+
+def words_detect(text: str) -> set[Triple]:
+    article = Article(id="t", title=text, published=datetime(2026, 5, 4, tzinfo=UTC))
+    return {(e.company, e.event_type, e.role) for e in _WORDS.detect(article)}
+
+
+# --- names inside other names ---------------------------------------------------------------
+
+def test_a_name_joined_to_another_word_is_another_organisation() -> None:
+    assert words_detect("R&S Block appointed a new chief financial officer, the company said.") \
+        == set()
+    assert words_detect("Snap-on named a new chief executive, the company said.") == set()
+    assert words_detect("Block appointed Dana Ruiz as chief financial officer.") == {
+        ("Block", HIRE, "hiring_company")}
+
+
+def test_a_common_word_between_two_capitalised_words_is_part_of_a_longer_name() -> None:
+    assert words_detect("Madison Square Garden Sports lays off 120 staff.") == set()
+    assert words_detect("Square lays off 120 staff, the payments company said.") == {
+        ("Block", "layoffs", None)}
+
+
+# --- market wraps -------------------------------------------------------------------------
+
+def test_the_cause_of_a_share_move_is_news_not_background() -> None:
+    assert has("Netflix rose 2% after launching its live sports tier in Brazil.",
+               "Netflix", "product_launch")
+    # Without a share move "after" still makes a past step of the story.
+    assert not has("Weeks after launching its live sports tier, Netflix cut prices.",
+                   "Netflix", "product_launch")
+
+
+def test_an_object_after_a_comma_is_not_the_object() -> None:
+    assert detect("Chip stocks: Intel down on CFO exit, Nvidia up on orders") == {
+        ("Intel", DEPART, "losing_company")}
+
+
+# --- people -------------------------------------------------------------------------------
+
+def test_staff_joining_in_bulk_is_not_an_executive_hire() -> None:
+    assert not has("The engineering team joins Microsoft's Azure group.", "Microsoft", HIRE)
+    assert has("Former Pfizer chief scientist Ana Silva joins Microsoft's health group.",
+               "Microsoft", HIRE)
+
+
+def test_the_employer_named_in_an_appositive_loses_the_executive() -> None:
+    assert detect("OpenAI has hired Tom Reyes, Stripe's head of risk, as chief risk officer.") \
+        == {("OpenAI", HIRE, "hiring_company"), ("Stripe", DEPART, "losing_company")}
+    assert detect("OpenAI has hired Tom Reyes, who advised Stripe, as chief risk officer.") == {
+        ("OpenAI", HIRE, "hiring_company")}
+
+
+def test_leaving_and_saying_is_a_departure() -> None:
+    assert has("Boeing confirmed that its CFO is leaving and said a search was under way.",
+               "Boeing", DEPART)
+    assert not has("Boeing 737 delays Denver departure", "Boeing", DEPART)
+
+
+def test_a_dated_clause_or_a_count_of_past_events_is_background() -> None:
+    assert not has("Last year Intel bought a stake, and its CTO left to join Nvidia.",
+                   "Nvidia", HIRE)
+    assert not has("Its first console was delayed twice and sold poorly.", "Boeing",
+                   "launch_delay")
+    assert not has("Samsung's first headset, in 2023, shipped after it delayed the launch "
+                   "three times.", "Samsung", "launch_delay")
+    assert has("Samsung delayed the launch of its tri-fold phone to 2027.", "Samsung",
+               "launch_delay")
+
+
+def test_joining_in_a_when_clause_is_background() -> None:
+    assert not has("Stripe says two engineers copied code when they joined Uber.", "Uber", HIRE)
+
+
+# --- layoffs ------------------------------------------------------------------------------
+
+def test_jobs_as_the_subject_of_a_passive_and_bare_head_counts() -> None:
+    assert has("Microsoft told staff that 1,200 roles were being eliminated.", "Microsoft",
+               "layoffs")
+    assert has("Intel trims 4,000 in its chip unit", "Intel", "layoffs")
+    assert not has("Intel trims 2026 capital spending", "Intel", "layoffs")
+
+
+# --- deals --------------------------------------------------------------------------------
+
+def test_placements_stakes_and_backers() -> None:
+    assert detect("Uber announced a $90 million private placement led by Nvidia.") >= {
+        ("Nvidia", "investment", "investor")}
+    assert detect("Disney disclosed a 6% stake in Boeing in a 13D filing.") == {
+        ("Disney", "investment", "investor"), ("Boeing", "investment", "recipient")}
+    assert ("Salesforce", "investment", "investor") in detect(
+        "OpenAI has raised $5 billion, with Salesforce among the backers.")
+    assert ("Pfizer", "investment", "recipient") in detect(
+        "Pfizer announced a $40 million Series B financing.")
+    assert not has("Pfizer announced a $40 million buyback.", "Pfizer", "investment")
+
+
+def test_an_investment_bank_is_not_an_investment() -> None:
+    assert not has("An investment bank argues Microsoft is likely to invest in OpenAI's round.",
+                   "Microsoft", "investment")
+
+
+def test_the_company_as_an_object_points_back() -> None:
+    assert detect("Uber closed up 9% after disclosing that Nvidia has bought a 3% stake in "
+                  "the company.") == {("Nvidia", "investment", "investor"),
+                                      ("Uber", "investment", "recipient")}
+
+
+def test_partnerships_stated_in_other_words() -> None:
+    assert detect("Disney and Netflix are teaming up on a sports bundle.") == {
+        ("Disney", "partnership", "partner"), ("Netflix", "partnership", "partner")}
+    assert detect("Apple (NASDAQ: AAPL) and Boeing today announced a collaboration to build "
+                  "cabin software.") == {("Apple", "partnership", "partner"),
+                                         ("Boeing", "partnership", "partner")}
+    assert detect("Samsung will supply displays to Apple under an expanded supply agreement.") \
+        == {("Samsung", "partnership", "partner"), ("Apple", "partnership", "partner")}
+    assert detect("Pfizer agreed to a co-development partnership for Samsung's biosimilar.") == {
+        ("Pfizer", "partnership", "partner"), ("Samsung", "partnership", "partner")}
+
+
+def test_calling_two_companies_partners_is_no_agreement() -> None:
+    assert not has("An analyst says Disney and Netflix are natural partners.", "Disney",
+                   "partnership")
+    assert not has("Apple sells phones in India under a licensing agreement.", "Apple",
+                   "partnership")
+
+
+# --- products -----------------------------------------------------------------------------
+
+def test_services_opened_and_started() -> None:
+    assert has("Uber began drone deliveries in Dallas on Monday.", "Uber", "product_launch")
+    assert has("Netflix opened its games app to the general public.", "Netflix",
+               "product_launch")
+    assert has("Microsoft opens a new cloud region in Chile.", "Microsoft", "product_launch")
+    assert not has("Boeing said the satellite would begin service in six weeks.", "Boeing",
+                   "product_launch")
+
+
+def test_a_noun_launch_with_nothing_launched() -> None:
+    assert not has("Nvidia named Ann Lee, Boeing's head of space and launch, as CTO.", "Boeing",
+                   "product_launch")
+
+
+def test_dates_moved_later_are_delays() -> None:
+    assert has("Nvidia said shipments of its B300 GPUs will slip from the second quarter to "
+               "the third.", "Nvidia", "launch_delay")
+    assert has("Samsung has pushed its tri-fold phone from this autumn to spring 2027.",
+               "Samsung", "launch_delay")
+    assert has("Intel said shipments of its Falcon chips, previously planned for June, are now "
+               "expected in 2027.", "Intel", "launch_delay")
+    assert has("Apple has shelved its planned smart-home display.", "Apple", "launch_delay")
+    assert not has("Intel shares slipped from the first quarter to the third.", "Intel",
+                   "launch_delay")
+
+
+def test_travel_delays_are_not_launch_delays() -> None:
+    assert not has("A Boeing 787 bound for Paris was delayed four hours at Newark.", "Boeing",
+                   "launch_delay")
+
+
+def test_analyst_views_are_not_events() -> None:
+    assert not has("Analyst sees Apple foldable iPhone slipping to 2028", "Apple",
+                   "launch_delay")
+
+
+# --- legal --------------------------------------------------------------------------------
+
+def test_legal_phrasings_of_filings_and_courts() -> None:
+    assert has("Shareholders sue Boeing board in Delaware", "Boeing", "legal")
+    assert not has("Shareholders plan to sue Boeing board", "Boeing", "legal")
+    assert has("The SEC filed settled charges against Uber, which agreed to pay $5 million "
+               "without admitting or denying the findings.", "Uber", "legal")
+    assert has("A judge denied the FTC's request for an injunction against Disney.", "Disney",
+               "legal")
+    assert has("Uber and Stripe said they have settled the patent lawsuit Stripe filed "
+               "against Uber last year.", "Uber", "legal")
+    assert not has("Uber denied a report that it had settled the patent lawsuit.", "Uber",
+                   "legal")
+
+
+def test_an_unwatched_object_comes_first() -> None:
+    assert not has("Lawsuit against Ziprow Rides cites old Uber settlement", "Uber", "legal")
+    assert has("Lawsuit against Uber cites driver pay", "Uber", "legal")
+
+
+def test_an_agreement_to_buy_is_not_a_partnership() -> None:
+    text = ("Netflix, Inc. (NASDAQ: NFLX) and Disney today announced a definitive agreement "
+            "under which Netflix will acquire Disney's games studio.")
+    assert not has(text, "Netflix", "partnership")
+    assert has("Netflix and Disney today announced a distribution agreement for films.",
+               "Netflix", "partnership")
