@@ -29,7 +29,11 @@ TOPICS: tuple[TopicSpec, ...] = (
               "detected company events, key: company"),
     TopicSpec("alerts", 6, {"retention.ms": str(30 * DAY_MS), "cleanup.policy": "delete"},
               "alerts per channel, key: channel"),
-    TopicSpec("deliveries", 3, {"cleanup.policy": "compact", "min.compaction.lag.ms": "60000"},
+    # The ledger is read whole at notifier start: compaction keeps one record per alert,
+    # and deletion after 60 days bounds it (alerts that old are never redelivered).
+    TopicSpec("deliveries", 3, {"cleanup.policy": "compact,delete",
+                                "retention.ms": str(60 * DAY_MS),
+                                "min.compaction.lag.ms": "60000"},
               "delivery ledger, key: alert id -> Slack ts"),
     TopicSpec("feedstate", 3, {"cleanup.policy": "compact"},
               "per-feed polling state, key: feed id"),

@@ -105,6 +105,7 @@ class Call:
     status: int
     error: str | None
     at: float
+    alert_id: str | None = None  # from the message metadata, for posts newswatch makes
 
 
 @dataclass
@@ -113,6 +114,7 @@ class _QueuedFault:
     remaining: int
     method: str | None
     channel: str | None
+    skip: int = 0
 
 
 class SlackEmulator:
@@ -131,8 +133,7 @@ class SlackEmulator:
         self.account_inactive = False
         self._lock = threading.RLock()
         self._ids = itertools.count(1)
-        self._ts = itertools.count(1)
-        self._base_time = int(time.time())
+        self._last_ts = 0.0
         self.channels: dict[str, Channel] = {}
         self.messages: list[Message] = []
         self.posts: list[Message] = []
@@ -149,6 +150,7 @@ class SlackEmulator:
         self._released = threading.Event()
         self._post_hooks: list[Callable[[Message], None]] = []
         self._webhooks: dict[str, str] = {}  # secret path part -> channel id
+        self._request = threading.local()  # what the handler thread is answering
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         for name in channels:
@@ -156,8 +158,7 @@ class SlackEmulator:
 
     # ---- lifecycle -------------------------------------------------------------------
     def start(self) -> SlackEmulator:
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), _handler_for(self))
         self._thread = threading.Thread(
             target=self._server.serve_forever, name="slack-emulator", daemon=True
         )
@@ -234,12 +235,14 @@ class SlackEmulator:
 
     # ---- fault injection -----------------------------------------------------------------
     def fail_next(
-        self, times: int, fault: Fault, *, method: str | None = None, channel: str | None = None
+        self, times: int, fault: Fault, *, method: str | None = None,
+        channel: str | None = None, skip: int = 0,
     ) -> None:
-        """The next ``times`` calls matching ``method``/``channel`` get ``fault``."""
+        """After ``skip`` matching calls, the next ``times`` calls matching
+        ``method``/``channel`` get ``fault``."""
         with self._lock:
             cid = self._resolve_for_fault(channel)
-            self._queued.append(_QueuedFault(fault, times, method, cid))
+            self._queued.append(_QueuedFault(fault, times, method, cid, skip))
 
     def fail_channel(self, channel: str, fault: Fault | None) -> None:
         """Every call for ``channel`` gets ``fault`` until cleared with ``None``."""
@@ -310,6 +313,9 @@ class SlackEmulator:
                     continue
                 if queued.channel not in (None, channel):
                     continue
+                if queued.skip > 0:
+                    queued.skip -= 1
+                    continue
                 queued.remaining -= 1
                 if queued.remaining <= 0:
                     self._queued.remove(queued)
@@ -329,11 +335,15 @@ class SlackEmulator:
 
     # ---- request handling (called from handler threads) ------------------------------------
     def _next_ts(self) -> str:
-        return f"{self._base_time}.{next(self._ts):06d}"
+        # Like Slack: wall-clock seconds with microseconds, unique within the workspace.
+        with self._lock:
+            self._last_ts = max(time.time(), self._last_ts + 0.000001)
+            return f"{self._last_ts:.6f}"
 
     def _record(self, method: str, channel: str | None, status: int, error: str | None) -> None:
+        alert_id = getattr(self._request, "alert_id", None)
         with self._lock:
-            self.calls.append(Call(method, channel, status, error, time.monotonic()))
+            self.calls.append(Call(method, channel, status, error, time.monotonic(), alert_id))
 
     def _accept_post(self, message: Message) -> None:
         with self._lock:
@@ -401,6 +411,11 @@ def _block_ok(block: dict[str, Any]) -> bool:
     return kind == "divider"
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # many notifier workers connect at once
+
+
 class _Answer(Exception):
     """Raised inside a handler to send an answer right away."""
 
@@ -412,7 +427,7 @@ def _handler_for(emu: SlackEmulator) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.0"
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             pass  # keep test output quiet
 
         def do_GET(self) -> None:
@@ -421,6 +436,11 @@ def _handler_for(emu: SlackEmulator) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:
             path = urlsplit(self.path).path
             params = self._params()
+            metadata = params.get("metadata")
+            if isinstance(metadata, str):
+                metadata = json.loads(metadata)
+            payload = (metadata or {}).get("event_payload") if isinstance(metadata, dict) else None
+            emu._request.alert_id = payload.get("alert_id") if isinstance(payload, dict) else None
             try:
                 if path.startswith("/_emulator/"):
                     self._control(path.removeprefix("/_emulator/"), params)
@@ -727,7 +747,8 @@ def _handler_for(emu: SlackEmulator) -> type[BaseHTTPRequestHandler]:
                 fault = Fault(**{k: v for k, v in params.items()
                                  if k in Fault.__dataclass_fields__})
                 emu.fail_next(int(params.get("times", 1)), fault,
-                              method=params.get("method"), channel=params.get("channel"))
+                              method=params.get("method"), channel=params.get("channel"),
+                              skip=int(params.get("skip", 0)))
             elif action == "outage":
                 emu.outage(float(params["seconds"]), status=int(params.get("status", 503)))
             elif action == "clear":
@@ -742,11 +763,16 @@ def _handler_for(emu: SlackEmulator) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-@pytest.fixture
-def slack_emulator() -> Iterator[SlackEmulator]:
-    """A started emulator; its token is ``emulator.token``, its API ``emulator.base_url``."""
+def running_emulator() -> Iterator[SlackEmulator]:
+    """A started emulator, stopped when the generator is closed (fixture bodies use it)."""
     emulator = SlackEmulator().start()
     try:
         yield emulator
     finally:
         emulator.stop()
+
+
+@pytest.fixture
+def slack_emulator() -> Iterator[SlackEmulator]:
+    """A started emulator; its token is ``emulator.token``, its API ``emulator.base_url``."""
+    yield from running_emulator()

@@ -31,6 +31,6 @@ def test_create_topics_is_idempotent_and_sets_policies(kafka_bootstrap: str,
         config = _config(kafka_admin, name)
         for key, value in spec.config.items():
             assert config[key] == value, (name, key)
-    assert _config(kafka_admin, f"{prefix}.deliveries")["cleanup.policy"] == "compact"
+    assert _config(kafka_admin, f"{prefix}.deliveries")["cleanup.policy"] == "compact,delete"
     assert _config(kafka_admin, f"{prefix}.feedstate")["cleanup.policy"] == "compact"
     assert _config(kafka_admin, f"{prefix}.articles")["cleanup.policy"] == "delete"

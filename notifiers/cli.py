@@ -1,0 +1,62 @@
+"""``newswatch notify``: deliver alerts from Kafka to Slack (or the console)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+from types import FrameType
+from typing import Any
+
+from notifiers.base import build_notifier
+from notifiers.config import notifier_config_from_settings
+from notifiers.service import NotifierService
+from schemas.settings import load_settings
+
+log = logging.getLogger(__name__)
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add ``notify`` to the ``newswatch`` command."""
+    parser = subparsers.add_parser(
+        "notify",
+        help="deliver alerts to Slack",
+        description="Consume the alerts topic and deliver each alert to its Slack channel "
+        "(bot token: NEWSWATCH_SLACK_BOT_TOKEN[_FILE]; or NEWSWATCH_SLACK_WEBHOOK_URL; "
+        "with neither, alerts are printed). Offsets are committed only after delivery.",
+    )
+    stop = parser.add_mutually_exclusive_group()
+    stop.add_argument("--once", action="store_true",
+                      help="deliver what is waiting now, then exit")
+    stop.add_argument("--until-idle", type=float, metavar="SECONDS",
+                      help="exit after SECONDS with no new alert")
+    parser.add_argument("--max-alerts", type=int, metavar="N",
+                        help="exit after N alerts are done")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="channels delivered in parallel (default 8)")
+    parser.set_defaults(handler=run_notify)
+
+
+def run_notify(args: argparse.Namespace) -> int:
+    from notifiers.config import ServiceConfig
+
+    if not getattr(args, "verbose", False):
+        # kafka-python narrates every connection and rebalance at INFO.
+        logging.getLogger("kafka").setLevel(logging.WARNING)
+    settings = load_settings()
+    name, config = notifier_config_from_settings(settings)
+    notifier = build_notifier(name, config)
+    if name == "console":
+        log.info("no Slack token or webhook configured: printing alerts to stdout")
+    service_config = ServiceConfig(workers=args.workers) if args.workers else ServiceConfig()
+    service = NotifierService(settings, notifier, config=service_config)
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        log.info("signal %d: finishing the alerts in hand, then stopping", signum)
+        service.stop()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    report = service.run(until_idle=args.until_idle, once=args.once, max_alerts=args.max_alerts)
+    print(f"notify: {report.summary()}")
+    return 0

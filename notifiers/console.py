@@ -1,0 +1,30 @@
+"""Print alerts to stdout: the notifier used when neither a token nor a webhook is set."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from typing import TextIO
+
+from notifiers.base import Notifier, Posted
+from notifiers.config import ConsoleConfig
+from notifiers.render import render_console
+from schemas.alert import Alert
+from schemas.delivery import Delivery
+
+
+class ConsoleNotifier(Notifier):
+    name = "console"
+    config_model = ConsoleConfig
+
+    def __init__(self, config: ConsoleConfig, stream: TextIO | None = None) -> None:
+        self.config = config
+        self._stream = stream
+        self._lock = threading.Lock()  # one alert's lines stay together
+
+    def send(self, alert: Alert, parent: Delivery | None) -> Posted:
+        stream = self._stream or sys.stdout
+        with self._lock:
+            stream.write(render_console(alert) + "\n\n")
+            stream.flush()
+        return Posted()
