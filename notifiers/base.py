@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ValidationError
 
-from schemas.alert import Alert
+from schemas.alert import AlertMessage
 from schemas.delivery import Delivery
 from schemas.errors import ConfigError
 
@@ -50,10 +50,11 @@ class Notifier(ABC):
         """Prepare clients and check credentials (default: nothing to do)."""
 
     @abstractmethod
-    def send(self, alert: Alert, parent: Delivery | None) -> Posted:
+    def send(self, alert: AlertMessage, parent: Delivery | None) -> Posted:
         """Deliver one alert; raise a ``DeliveryError`` subclass if it did not go out."""
 
-    def find_posted(self, alert: Alert, parent: Delivery | None, since: datetime) -> Posted | None:
+    def find_posted(self, alert: AlertMessage, parent: Delivery | None,
+                    since: datetime) -> Posted | None:
         """Look for an earlier post of ``alert`` made at or after ``since``."""
         return None
 

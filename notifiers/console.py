@@ -8,8 +8,9 @@ from typing import TextIO
 
 from notifiers.base import Notifier, Posted
 from notifiers.config import ConsoleConfig
+from notifiers.health_render import render_health_console
 from notifiers.render import render_console
-from schemas.alert import Alert
+from schemas.alert import AlertMessage, FeedHealthAlert
 from schemas.delivery import Delivery
 
 
@@ -22,9 +23,11 @@ class ConsoleNotifier(Notifier):
         self._stream = stream
         self._lock = threading.Lock()  # one alert's lines stay together
 
-    def send(self, alert: Alert, parent: Delivery | None) -> Posted:
+    def send(self, alert: AlertMessage, parent: Delivery | None) -> Posted:
         stream = self._stream or sys.stdout
         with self._lock:
-            stream.write(render_console(alert) + "\n\n")
+            text = (render_health_console(alert) if isinstance(alert, FeedHealthAlert)
+                    else render_console(alert))
+            stream.write(text + "\n\n")
             stream.flush()
         return Posted()

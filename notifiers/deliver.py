@@ -25,7 +25,7 @@ from notifiers.base import Notifier, Posted
 from notifiers.errors import PermanentError, TransientError
 from notifiers.ledger import DeliveryLedger
 from notifiers.retry import RetryPolicy
-from schemas.alert import Alert
+from schemas.alert import AlertMessage
 from schemas.deadletter import DeadLetter
 from schemas.delivery import Delivery
 
@@ -79,7 +79,7 @@ class Deliverer:
         self._lock = threading.Lock()
 
     def deliver(
-        self, alert: Alert, source: Source, cancelled: Callable[[], bool],
+        self, alert: AlertMessage, source: Source, cancelled: Callable[[], bool],
         wait: Callable[[float], bool],
     ) -> Outcome:
         """Deliver ``alert``; ``wait(seconds)`` sleeps and returns True if cancelled."""
@@ -135,7 +135,7 @@ class Deliverer:
         left = until - time.monotonic()
         return left > 0 and wait(left)
 
-    def _parent(self, alert: Alert) -> Delivery | None:
+    def _parent(self, alert: AlertMessage) -> Delivery | None:
         if not alert.parent_alert_id or alert.kind == "new":
             return None
         parent = self.ledger.get(alert.parent_alert_id)
@@ -144,7 +144,7 @@ class Deliverer:
             return None
         return parent
 
-    def _find_earlier(self, alert: Alert, parent: Delivery | None,
+    def _find_earlier(self, alert: AlertMessage, parent: Delivery | None,
                       record: Delivery) -> Posted | None:
         if not self.notifier.verifiable:
             log.warning("alert %s may have been posted before; %s cannot check, posting again",
@@ -152,12 +152,12 @@ class Deliverer:
             return None
         return self.notifier.find_posted(alert, parent, record.updated_at)
 
-    def _delivered(self, alert: Alert, posted: Posted) -> None:
+    def _delivered(self, alert: AlertMessage, posted: Posted) -> None:
         self.ledger.record(Delivery(
             alert_id=alert.id, channel=alert.channel, state="delivered", ts=posted.ts,
             thread_ts=posted.thread_ts, story_key=alert.story_key))
 
-    def _dead_letter(self, alert: Alert, source: Source, reason: str) -> None:
+    def _dead_letter(self, alert: AlertMessage, source: Source, reason: str) -> None:
         letter = DeadLetter.for_message(
             stage="notify", reason=f"alert {alert.id} to {alert.channel}: {reason}",
             payload=source.value, source_topic=source.topic, partition=source.partition,

@@ -23,7 +23,7 @@ from notifiers.deliver import Deliverer, Outcome, Source
 from notifiers.errors import DeliveryError, TransientError
 from notifiers.lanes import ChannelLanes, Keyed, OffsetTracker
 from notifiers.ledger import DeliveryLedger
-from schemas.alert import Alert
+from schemas.alert import AlertMessage, parse_any_alert
 from schemas.deadletter import DeadLetter
 from schemas.errors import ConfigError, NewswatchError, SchemaError
 from schemas.settings import Settings
@@ -73,7 +73,7 @@ class NotifierStopped(NewswatchError):
 
 @dataclass
 class _Job(Keyed):
-    alert: Alert
+    alert: AlertMessage
     source: Source
     generation: int  # of its partition's assignment; a newer one means it was revoked
 
@@ -232,7 +232,7 @@ class NotifierService:
         source = Source(tp.topic, tp.partition, offset, record.key, value)
         self._tracker.add(tp, offset)
         try:
-            alert = Alert.from_json(value, source=f"{tp.topic}[{tp.partition}]@{offset}")
+            alert = parse_any_alert(value, source=f"{tp.topic}[{tp.partition}]@{offset}")
         except SchemaError as exc:
             letter = DeadLetter.for_message(stage="notify", reason=str(exc), payload=value,
                                             source_topic=tp.topic, partition=tp.partition,

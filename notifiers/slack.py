@@ -29,10 +29,11 @@ from notifiers.errors import (
     TransientError,
     classify_api_error,
 )
+from notifiers.health_render import render_health
 from notifiers.render import METADATA_EVENT_TYPE, SlackMessage, render_alert, render_reply
 from notifiers.retry import sdk_retry_handlers
 from notifiers.sdklog import quiet_sdk_logger
-from schemas.alert import Alert
+from schemas.alert import Alert, AlertMessage, FeedHealthAlert
 from schemas.delivery import Delivery
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,9 @@ class SlackNotifier(Notifier):
         """Check the token with ``auth.test``; a refused token stops the service here."""
         self._call("auth.test", None, lambda: self.client.auth_test(), posting=False)
 
-    def send(self, alert: Alert, parent: Delivery | None) -> Posted:
+    def send(self, alert: AlertMessage, parent: Delivery | None) -> Posted:
+        if isinstance(alert, FeedHealthAlert):
+            return self._post(alert.channel, render_health(alert), None)
         if parent is not None and parent.ts and alert.kind in ("followup", "update"):
             thread_ts = parent.thread_ts or parent.ts
             if alert.kind == "update" and not self._edit_story(alert, parent):
@@ -72,7 +75,8 @@ class SlackNotifier(Notifier):
             return self._post(alert.channel, render_reply(alert), thread_ts)
         return self._post(alert.channel, render_alert(alert), None)
 
-    def find_posted(self, alert: Alert, parent: Delivery | None, since: datetime) -> Posted | None:
+    def find_posted(self, alert: AlertMessage, parent: Delivery | None,
+                    since: datetime) -> Posted | None:
         channel_id = self.channel_id(alert.channel)
         if channel_id is None:
             return None  # no such channel: nothing can have been posted there

@@ -17,10 +17,11 @@ from slack_sdk.webhook import WebhookClient, WebhookResponse
 from notifiers.base import Notifier, Posted
 from notifiers.config import WebhookConfig
 from notifiers.errors import FATAL_WEBHOOK_ERRORS, FatalError, PermanentError, TransientError
+from notifiers.health_render import render_health
 from notifiers.render import SlackMessage, render_alert, render_reply
 from notifiers.retry import sdk_retry_handlers
 from notifiers.sdklog import quiet_sdk_logger
-from schemas.alert import Alert
+from schemas.alert import AlertMessage, FeedHealthAlert
 from schemas.delivery import Delivery
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ class WebhookNotifier(Notifier):
         )
         self._channel: str | None = None
 
-    def send(self, alert: Alert, parent: Delivery | None) -> Posted:
+    def send(self, alert: AlertMessage, parent: Delivery | None) -> Posted:
         if self._channel is None:
             self._channel = alert.channel
         elif alert.channel != self._channel:
@@ -50,7 +51,9 @@ class WebhookNotifier(Notifier):
                         "one channel only (use a bot token to reach each alert's channel)",
                         alert.channel)
         # No threads through a webhook: follow-ups and updates stand alone, marked as such.
-        if parent is not None and alert.kind in ("followup", "update"):
+        if isinstance(alert, FeedHealthAlert):
+            message = render_health(alert)
+        elif parent is not None and alert.kind in ("followup", "update"):
             message = render_reply(alert)
         else:
             message = render_alert(alert)

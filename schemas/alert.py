@@ -68,6 +68,19 @@ class FeedHealthAlert(WireModel):
     mentions: list[str] = Field(default_factory=list)
     created_at: UTCDateTime = Field(default_factory=utcnow)
 
+    # The delivery path treats every alert alike: a health alert starts no thread.
+    @property
+    def kind(self) -> Literal["new"]:
+        return "new"
+
+    @property
+    def parent_alert_id(self) -> None:
+        return None
+
+    @property
+    def story_key(self) -> str:
+        return f"feed-health|{self.feed_id}"
+
     def model_post_init(self, __context: object) -> None:
         if not self.id:
             since = (self.last_success or self.last_new_item or self.created_at).isoformat()
@@ -84,14 +97,17 @@ def _alert_type(value: Any) -> str:
     return str(getattr(value, "type", "company_event"))
 
 
+AlertMessage = Alert | FeedHealthAlert
+"""Anything on the alerts topic."""
+
 AnyAlert = Annotated[
     Annotated[Alert, Tag("company_event")] | Annotated[FeedHealthAlert, Tag("feed_health")],
     Discriminator(_alert_type),
 ]
-_ANY_ALERT: TypeAdapter[Alert | FeedHealthAlert] = TypeAdapter(AnyAlert)
+_ANY_ALERT: TypeAdapter[AlertMessage] = TypeAdapter(AnyAlert)
 
 
-def parse_any_alert(data: bytes | str, *, source: str | None = None) -> Alert | FeedHealthAlert:
+def parse_any_alert(data: bytes | str, *, source: str | None = None) -> AlertMessage:
     """Parse one message from the alerts topic, whichever kind it is."""
     try:
         return _ANY_ALERT.validate_json(data)
