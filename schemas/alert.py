@@ -112,4 +112,4 @@ def parse_any_alert(data: bytes | str, *, source: str | None = None) -> AlertMes
     try:
         return _ANY_ALERT.validate_json(data)
     except ValidationError as exc:
-        raise SchemaError(summarise_errors(exc, "alert"), source=source) from None
+        raise SchemaError(summarise_errors(exc, "Alert"), source=source) from None
