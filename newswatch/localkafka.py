@@ -245,6 +245,15 @@ def _alive(pid: int) -> bool:
         return True
 
 
+def _accepts(server: str) -> bool:
+    host, _, port = server.strip().rpartition(":")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=1.0).close()
+    except (OSError, ValueError):
+        return False
+    return True
+
+
 def _port_in_use(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.settimeout(0.5)
@@ -253,6 +262,8 @@ def _port_in_use(port: int) -> bool:
 
 def _answers(bootstrap: str) -> bool:
     """True when a broker at ``bootstrap`` answers a metadata request."""
+    if not any(_accepts(server) for server in bootstrap.split(",")):
+        return False  # kafka-python would keep retrying a refused connection for ~30 s
     from kafka import KafkaAdminClient
     from kafka.errors import KafkaError
 

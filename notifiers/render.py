@@ -223,6 +223,8 @@ def _details(event: CompanyEvent) -> list[tuple[str, str]]:
         pairs.append(("Counterparty", clean(event.counterparty)))
     if event.person:
         pairs.append(("Person", clean(event.person)))
+    if event.product:
+        pairs.append(("Product", clean(event.product)))
     if event.amount:
         pairs.append(("Amount", clean(event.amount)))
     if event.stage:

@@ -202,3 +202,11 @@ def test_console_text_is_readable_and_strips_terminal_escapes() -> None:
 
 def test_untrusted_limit_counts_escaped_characters() -> None:
     assert untrusted("&" * 10, 12) == "&amp;&amp;…"
+
+
+def test_product_named_in_details() -> None:
+    event = CompanyEvent(article_id="a", company="Meta Platforms", event_type="launch_delay",
+                         product="Llama 4 Behemoth", confidence=0.85)
+    alert = make_alert(1).model_copy(update={"event": event})
+    assert "Product: Llama 4 Behemoth" in render_console(alert)
+    assert "Llama 4 Behemoth" in json.dumps(render_alert(alert).blocks)
