@@ -1,7 +1,7 @@
 # One image for the producer, worker and notifier services of docker-compose.yml.
 FROM python:3.11-slim
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md LICENSE ./
 COPY schemas schemas
 COPY producers producers
 COPY streams streams
