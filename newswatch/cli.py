@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -35,11 +36,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _level_from_environment() -> int:
+    level = os.environ.get("NEWSWATCH_LOG_LEVEL", "INFO").upper()
+    # A wrong value is reported by the settings check of the command itself.
+    return logging.getLevelName(level) if level in ("DEBUG", "INFO", "WARNING", "ERROR") \
+        else logging.INFO
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
+        level=logging.DEBUG if args.verbose else _level_from_environment(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )

@@ -153,7 +153,8 @@ class LocalKafka:
             pid = int(self.paths.pidfile.read_text().strip())
         except (OSError, ValueError):
             return None
-        return pid if _alive(pid) else None
+        # After a reboot the pidfile may name some other process: never signal that.
+        return pid if _alive(pid) and _is_our_broker(pid, self.paths.config) else None
 
     def status(self) -> str:
         pid = self.pid()
@@ -243,6 +244,14 @@ def _alive(pid: int) -> bool:
             return stat.read().split()[2] != "Z"
     except OSError:
         return True
+
+
+def _is_our_broker(pid: int, config: Path) -> bool:
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return b"kafka.Kafka" in cmdline and str(config).encode() in cmdline
 
 
 def _accepts(server: str) -> bool:

@@ -47,13 +47,15 @@ def full_name(prefix: str, spec: TopicSpec) -> str:
 
 
 def create_topics(bootstrap: str, prefix: str = "newswatch",
-                  specs: tuple[TopicSpec, ...] = TOPICS) -> list[str]:
+                  specs: tuple[TopicSpec, ...] = TOPICS,
+                  replication_factor: int = 1) -> list[str]:
     """Create missing topics (idempotent); return the names that were created."""
     admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="newswatch-topics")
     try:
         existing = set(admin.list_topics())
         wanted = [
-            NewTopic(full_name(prefix, s), s.partitions, 1, topic_configs=dict(s.config))
+            NewTopic(full_name(prefix, s), s.partitions, replication_factor,
+                     topic_configs=dict(s.config))
             for s in specs
             if full_name(prefix, s) not in existing
         ]

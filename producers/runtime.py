@@ -89,7 +89,8 @@ def ensure_topics(settings: Settings) -> None:
     check_reachable(settings.kafka_bootstrap)
     wanted = tuple(t for t in TOPICS if t.name in ("articles", "feedstate", "dlq", "alerts"))
     try:
-        create_topics(settings.kafka_bootstrap, settings.topic_prefix, wanted)
+        create_topics(settings.kafka_bootstrap, settings.topic_prefix, wanted,
+                      replication_factor=settings.replication_factor)
     except Exception as exc:  # kafka-python raises several unrelated types when unreachable
         raise PublishError(
             f"cannot reach Kafka at {settings.kafka_bootstrap}: {type(exc).__name__}: {exc}"

@@ -176,6 +176,11 @@ class FeedRunner:
         spec = source.spec
         state = self.states.get(spec.feed_id) or initial_state(spec)
         outcome = await self.poller.poll(source, state)
+        current = self.states.get(spec.feed_id)
+        if current is not None and current.health_alerted != outcome.state.health_alerted:
+            # A health check ran while this poll was in flight; keep what it alerted.
+            outcome.state = outcome.state.model_copy(
+                update={"health_alerted": current.health_alerted})
         if outcome.status != "publish_failed":
             self.states[spec.feed_id] = outcome.state
             if self._worth_saving(state, outcome):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
@@ -124,10 +125,10 @@ def _unique(names: list[str], what: str, section: str) -> None:
         seen[key] = index
 
 
-def _suggest(value: str, choices: object) -> str:
+def _suggest(value: str, choices: Iterable[str]) -> str:
     import difflib
 
-    options = [str(c) for c in choices]  # type: ignore[attr-defined]
+    options = list(choices)
     close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
@@ -136,4 +137,4 @@ def load_rules(path: str | Path) -> RulesFile:
     """Load and validate a rules file; errors name the file and line."""
     from schemas.yamlfile import load_yaml_model
 
-    return load_yaml_model(path, RulesFile)
+    return load_yaml_model(path, RulesFile, allow_empty=False)

@@ -14,17 +14,17 @@ from schemas.errors import ConfigError
 M = TypeVar("M", bound=BaseModel)
 
 
-def load_yaml_model(path: str | Path, model: type[M]) -> M:
+def load_yaml_model(path: str | Path, model: type[M], *, allow_empty: bool = True) -> M:
     """Parse ``path`` as ``model``; raise ConfigError("<path>:<line>: <what is wrong>")."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot read file: {exc.strerror}", location=str(path)) from None
-    return parse_yaml_model(text, model, name=str(path))
+    return parse_yaml_model(text, model, name=str(path), allow_empty=allow_empty)
 
 
-def parse_yaml_model(text: str, model: type[M], *, name: str) -> M:
+def parse_yaml_model(text: str, model: type[M], *, name: str, allow_empty: bool = True) -> M:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -34,6 +34,9 @@ def parse_yaml_model(text: str, model: type[M], *, name: str) -> M:
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(f"not valid YAML: {problem}", location=where) from None
     if data is None:
+        if not allow_empty:
+            # Also what a half-written file looks like mid-save: not "no rules".
+            raise ConfigError("the file is empty", location=f"{name}:1")
         data = {}
     if not isinstance(data, dict):
         raise ConfigError("expected a mapping at the top level", location=f"{name}:1")

@@ -8,7 +8,9 @@ agent carries on with the next message.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import faust
@@ -30,6 +32,10 @@ RULES_CHECK_SECONDS = 5.0
 
 def create_app(settings: Settings) -> faust.App:
     """Build the Faust app and its agents from settings (no import-time globals)."""
+    # Faust keeps a small local directory; keep it with newswatch's other local state.
+    home = Path(os.environ.get("NEWSWATCH_HOME", ".newswatch"))
+    datadir = home / "faust" / settings.consumer_group
+    datadir.mkdir(parents=True, exist_ok=True)
     app = faust.App(
         settings.consumer_group,
         broker=[f"kafka://{server}" for server in settings.kafka_bootstrap.split(",")],
@@ -37,6 +43,7 @@ def create_app(settings: Settings) -> faust.App:
         topic_replication_factor=settings.replication_factor,
         topic_partitions=EVENTS_PARTITIONS,
         web_enabled=False,
+        datadir=str(datadir),
         producer_acks=-1,
         consumer_auto_offset_reset="earliest",
     )

@@ -24,7 +24,8 @@ def _worker(args: argparse.Namespace) -> int:
     if not settings.rules.is_file():
         raise ConfigError(f"rules file not found: {settings.rules}", location="NEWSWATCH_RULES")
     # Faust ignores subscribed topics that do not exist yet; make sure they do.
-    create_topics(settings.kafka_bootstrap, settings.topic_prefix)
+    create_topics(settings.kafka_bootstrap, settings.topic_prefix,
+                  replication_factor=settings.replication_factor)
     app = create_app(settings)
     worker = faust.Worker(app, loglevel=settings.log_level.lower(), quiet=True)
     worker.execute_from_commandline()

@@ -79,3 +79,48 @@ def test_failing_feed_alerts_ops_channel_through_alerts_topic(
     assert all(isinstance(a, FeedHealthAlert) for a in alerts)
     assert [(a.status, a.feed_name, a.channel) for a in alerts] == [  # type: ignore[union-attr]
         ("unhealthy", "wire", "#newswatch-ops"), ("recovered", "wire", "#newswatch-ops")]
+
+
+class _RecordingPublisher:
+    def __init__(self) -> None:
+        self.sent: list[FeedHealthAlert] = []
+
+    def publish(self, alerts: list[FeedHealthAlert]) -> None:
+        self.sent.extend(alerts)
+
+    def close(self) -> None:
+        pass
+
+
+def test_health_check_during_a_slow_poll_alerts_once(feed_server: FeedServer) -> None:
+    """A poll in flight while the health check runs must not erase what was alerted."""
+    import asyncio
+
+    from producers.config import FeedSpec
+    from producers.poller import FeedPoller
+    from producers.publisher import MemoryArticleSink
+    from producers.scheduler import FeedRunner
+    from producers.state import MemoryStateStore
+
+    spec = FeedSpec.for_url(feed_server.url("slow/1/missing.xml"), "slow-wire")
+    publisher = _RecordingPublisher()
+    failing = _state(feed_id=spec.feed_id, consecutive_failures=5, last_error="HTTP 404",
+                     unhealthy_after=2)
+    store = MemoryStateStore()
+    store.save(failing)
+    runner = FeedRunner([spec], FeedPoller(MemoryArticleSink()), store,
+                        health_alerts=(HealthAlerter(OPS), publisher))
+
+    async def scenario() -> None:
+        runner.states = store.load()
+        runner._loaded = True
+        source_poll = asyncio.create_task(runner.run_once())
+        await asyncio.sleep(0.3)  # the poll is waiting on the slow server
+        runner.check_health()  # health check while it is in flight
+        await source_poll
+        runner.check_health()
+        runner.check_health()
+
+    asyncio.run(scenario())
+    assert [a.status for a in publisher.sent] == ["unhealthy"]
+    assert runner.states[spec.feed_id].health_alerted == "unhealthy"

@@ -117,11 +117,31 @@ def test_broken_rules_file_never_replaces_running_rules(tmp_path: Path) -> None:
                     "    channels: ['#x']\n")
     import os
     os.utime(path, (1, 1))
-    assert holder.reload_if_changed() is False
+    assert holder.reload_if_changed() is False  # changed: waits for it to settle
+    assert holder.reload_if_changed() is False  # settled, but broken
     assert holder.rules is good and holder.built.rules is good
     assert holder.last_error is not None and "rules.yaml:3" in holder.last_error
-    path.write_text("companies: [{name: Acme}]\nwatches: []\n")
+    path.write_text("")  # what a file looks like half-way through a save
     os.utime(path, (2, 2))
+    assert holder.reload_if_changed() is False
+    assert holder.reload_if_changed() is False
+    assert holder.rules is good and holder.last_error is not None
+    assert "the file is empty" in holder.last_error
+    path.write_text("companies: [{name: Acme}]\nwatches: []\n")
+    os.utime(path, (3, 3))
+    assert holder.reload_if_changed() is False
     assert holder.reload_if_changed() is True
     assert [c.name for c in holder.rules.companies] == ["Acme"]
     assert load_rules(path) == holder.rules
+
+
+def test_undated_article_windows_on_fetch_time_not_detection_time() -> None:
+    from schemas import Article
+    from streams.detection import Detector
+
+    rules = load_rules(Path(__file__).resolve().parents[1] / "samples" / "rules.yaml")
+    fetched = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
+    article = Article(id="undated", title="Meta Platforms to lay off 5% of its staff",
+                      fetched_at=fetched)
+    [event] = Detector(rules).detect(article)
+    assert event.published == fetched and event.event_time == fetched

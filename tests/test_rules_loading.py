@@ -84,6 +84,11 @@ def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
         load_rules(tmp_path / "nope.yaml")
 
 
+def test_empty_file_is_an_error_not_empty_rules(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"rules.yaml:1: the file is empty"):
+        load_rules(_write(tmp_path, "# nothing yet\n"))
+
+
 def test_top_level_must_be_a_mapping(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"rules.yaml:1: expected a mapping"):
         load_rules(_write(tmp_path, "- just\n- a list\n"))

@@ -60,7 +60,8 @@ def _status(args: argparse.Namespace) -> int:
 
 def _create(args: argparse.Namespace) -> int:
     settings = load_settings()
-    created = create_topics(settings.kafka_bootstrap, settings.topic_prefix)
+    created = create_topics(settings.kafka_bootstrap, settings.topic_prefix,
+                            replication_factor=settings.replication_factor)
     for name in created:
         print(f"created {name}")
     return 0

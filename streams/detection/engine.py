@@ -254,7 +254,9 @@ def _merge(article: Article, findings: list[Finding]) -> list[CompanyEvent]:
             article_title=article.title,
             article_link=article.link,
             source=article.source,
-            published=article.published,
+            # Event time: published, else fetch time (never detection time), so a
+            # replay of undated articles windows them as the live run did.
+            published=article.event_time,
             company=company,
             event_type=event_type,
             role=role,
