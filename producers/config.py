@@ -18,6 +18,7 @@ from schemas.feeds import (
     FeedsFile,
     HealthAlerts,
     PollingConfig,
+    display_location,
     load_feeds_file,
 )
 
@@ -46,7 +47,8 @@ class FeedSpec:
     unhealthy_interval: float = 6 * 3600.0
 
     def __str__(self) -> str:
-        return self.name if self.name == self.location else f"{self.name} <{self.location}>"
+        shown = display_location(self.location)
+        return self.name if self.name in (self.location, shown) else f"{self.name} <{shown}>"
 
     @classmethod
     def for_url(cls, url: str, name: str | None = None, **overrides: Any) -> FeedSpec:

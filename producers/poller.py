@@ -25,7 +25,7 @@ from producers.state import merge_seen, seen_key
 from schemas.article import Article
 from schemas.base import utcnow
 from schemas.deadletter import DeadLetter
-from schemas.feeds import FeedState
+from schemas.feeds import FeedState, display_location
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,8 @@ class PollOutcome:
 
 
 def initial_state(spec: FeedSpec) -> FeedState:
-    return FeedState(feed_id=spec.feed_id, name=spec.name, location=spec.location)
+    return FeedState(feed_id=spec.feed_id, name=spec.name,
+                     location=display_location(spec.location))
 
 
 class FeedPoller:
@@ -69,7 +70,8 @@ class FeedPoller:
         spec = source.spec
         now = self.clock()
         state = state.model_copy(update={
-            "name": spec.name, "location": spec.location, "polls": state.polls + 1,
+            "name": spec.name, "location": display_location(spec.location),
+            "polls": state.polls + 1,
             "last_polled": now, "first_polled": state.first_polled or now,
             "quiet_after": spec.quiet_after, "unhealthy_after": spec.unhealthy_after,
         })

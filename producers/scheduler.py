@@ -109,10 +109,10 @@ class FeedRunner:
         for outcome in results:
             report.add(outcome)
         await asyncio.to_thread(self.store.flush)
-        report.health = self.check_health()
+        report.health = await self.check_health()
         return report
 
-    def check_health(self) -> list[FeedHealth]:
+    async def check_health(self) -> list[FeedHealth]:
         """Quiet or unhealthy feeds among the configured ones; passed to ``on_health``."""
         wanted = {spec.feed_id for spec in self.specs}
         states = [s for k, s in self.states.items() if k in wanted]
@@ -121,24 +121,28 @@ class FeedRunner:
         if found:
             self.on_health(found)
         if self.health_alerts is not None:
-            self._alert_health_changes(states, now)
+            await self._alert_health_changes(states, now)
         return found
 
-    def _alert_health_changes(self, states: list[FeedState], now: datetime) -> None:
+    async def _alert_health_changes(self, states: list[FeedState], now: datetime) -> None:
         assert self.health_alerts is not None
         alerter, publisher = self.health_alerts
         changes = alerter.changes(states, now)
         if not changes:
             return
         try:
-            publisher.publish([alert for alert, _ in changes])
+            # Waiting for Kafka's acks in a thread keeps every feed's polling going.
+            await asyncio.to_thread(publisher.publish, [alert for alert, _ in changes])
         except Exception:  # the next check tries again; polling must go on meanwhile
             log.exception("could not publish %d feed-health alert(s)", len(changes))
             return
-        for _, state in changes:
-            self.states[state.feed_id] = state
-            self.store.save(state)
-        self.store.flush()
+        for _, alerted in changes:
+            # A poll may have finished meanwhile: mark its newer state, do not replace it.
+            current = self.states.get(alerted.feed_id, alerted)
+            marked = current.model_copy(update={"health_alerted": alerted.health_alerted})
+            self.states[alerted.feed_id] = marked
+            self.store.save(marked)
+        await asyncio.to_thread(self.store.flush)
 
     async def run_forever(self, stop: asyncio.Event) -> None:
         """Poll each feed on its own schedule until ``stop`` is set."""
@@ -228,7 +232,7 @@ class FeedRunner:
 
     async def _health_loop(self, stop: asyncio.Event) -> None:
         while not await _sleep_or_stop(stop, HEALTH_CHECK_EVERY):
-            self.check_health()
+            await self.check_health()
 
 
 def _until(when: datetime) -> float:

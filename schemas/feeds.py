@@ -140,7 +140,24 @@ class Feed(_FeedsModel):
 
     @property
     def display_name(self) -> str:
-        return self.name or self.location
+        return self.name or display_location(self.location)
+
+
+def display_location(location: str) -> str:
+    """A feed's URL fit for logs, status output and Slack: credentials and query dropped.
+
+    Paid feeds often carry an API key in the query or user:password in the URL.
+    """
+    if not location.startswith(("http://", "https://")):
+        return location
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(location)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    query = "…" if parts.query else ""
+    return urlunsplit((parts.scheme, host, parts.path, query, ""))
 
 
 class HealthAlerts(_FeedsModel):

@@ -164,3 +164,15 @@ def test_import_rejects_a_non_opml_file(tmp_path: Path) -> None:
         import_opml(write(tmp_path, "<rss/>", "subs.opml"), tmp_path / "feeds.yaml")
     with pytest.raises(ConfigError, match=r"subs\.opml:1: not valid OPML"):
         import_opml(write(tmp_path, "<opml><body>", "subs.opml"), tmp_path / "feeds.yaml")
+
+
+def test_feed_credentials_never_shown() -> None:
+    from producers.config import FeedSpec
+    from schemas.feeds import display_location
+
+    url = "https://reader:s3cret@api.vendor.example:8443/news.rss?apikey=abc123&lang=en"
+    assert display_location(url) == "https://api.vendor.example:8443/news.rss?…"
+    spec = FeedSpec.for_url(url, "vendor")
+    assert "s3cret" not in str(spec) and "abc123" not in str(spec)
+    assert str(FeedSpec.for_url(url)) == "https://api.vendor.example:8443/news.rss?…"
+    assert display_location("/srv/feeds/local.xml") == "/srv/feeds/local.xml"

@@ -116,10 +116,10 @@ def test_health_check_during_a_slow_poll_alerts_once(feed_server: FeedServer) ->
         runner._loaded = True
         source_poll = asyncio.create_task(runner.run_once())
         await asyncio.sleep(0.3)  # the poll is waiting on the slow server
-        runner.check_health()  # health check while it is in flight
+        await runner.check_health()  # health check while it is in flight
         await source_poll
-        runner.check_health()
-        runner.check_health()
+        await runner.check_health()
+        await runner.check_health()
 
     asyncio.run(scenario())
     assert [a.status for a in publisher.sent] == ["unhealthy"]
