@@ -94,11 +94,15 @@ class LocalKafka:
         self.paths.jars_ready.write_text(KAFKA_VERSION + "\n")
 
     # -- lifecycle -------------------------------------------------------------
-    def up(self, timeout: float = 90.0) -> None:
-        """Start the broker (installing and formatting on first use); wait until it answers."""
+    def up(self, timeout: float = 90.0) -> str:
+        """Start the broker (installing and formatting on first use); wait until it answers.
+
+        Returns "started", "running" (ours, already up) or "external" (some other broker
+        already answers on the port; it is used as it is, and ``down`` leaves it alone).
+        """
         pid = self.pid()
-        if pid is not None and _answers(self.bootstrap):
-            return
+        if _answers(self.bootstrap):
+            return "running" if pid is not None else "external"
         for port in (self.port, self.controller_port):
             if _port_in_use(port):
                 raise LocalKafkaError(
@@ -128,7 +132,7 @@ class LocalKafka:
                     f"{self.paths.log}:\n{self.log_tail()}"
                 )
             if _answers(self.bootstrap):
-                return
+                return "started"
             time.sleep(0.5)
         self.down()
         raise LocalKafkaError(

@@ -72,3 +72,13 @@ def create_topics(bootstrap: str, prefix: str = "newswatch",
         return created
     finally:
         admin.close()
+
+
+def partition_count(bootstrap: str, topic: str) -> int:
+    """How many partitions ``topic`` has now."""
+    admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="newswatch-topics")
+    try:
+        [described] = admin.describe_topics([topic])
+        return len(described["partitions"])
+    finally:
+        admin.close()

@@ -30,7 +30,7 @@ EVENTS_PARTITIONS = 6  # the route table is co-partitioned with the events topic
 RULES_CHECK_SECONDS = 5.0
 
 
-def create_app(settings: Settings) -> faust.App:
+def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -> faust.App:
     """Build the Faust app and its agents from settings (no import-time globals)."""
     # Faust keeps a small local directory; keep it with newswatch's other local state.
     home = Path(os.environ.get("NEWSWATCH_HOME", ".newswatch"))
@@ -41,7 +41,7 @@ def create_app(settings: Settings) -> faust.App:
         broker=[f"kafka://{server}" for server in settings.kafka_bootstrap.split(",")],
         store="memory://",  # tables are rebuilt from their changelog topics on start
         topic_replication_factor=settings.replication_factor,
-        topic_partitions=EVENTS_PARTITIONS,
+        topic_partitions=events_partitions,
         web_enabled=False,
         datadir=str(datadir),
         producer_acks=-1,
@@ -54,7 +54,8 @@ def create_app(settings: Settings) -> faust.App:
     alerts = app.topic(settings.topic("alerts"), key_type=bytes, value_type=bytes,
                        value_serializer="raw", key_serializer="raw")
     dlq = app.topic(settings.topic("dlq"), value_serializer="raw", key_serializer="raw")
-    stories = app.Table("route-stories", default=None, partitions=EVENTS_PARTITIONS,
+    # The route table must have as many partitions as the events topic it is keyed by.
+    stories = app.Table("route-stories", default=None, partitions=events_partitions,
                         key_type=str, value_type=str)
 
     detector = RulesHolder(settings.rules, Detector)

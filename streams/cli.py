@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _worker(args: argparse.Namespace) -> int:
     import faust
 
-    from newswatch.topics import create_topics
+    from newswatch.topics import create_topics, partition_count
     from streams.app import create_app
 
     settings = load_settings()
@@ -26,7 +26,9 @@ def _worker(args: argparse.Namespace) -> int:
     # Faust ignores subscribed topics that do not exist yet; make sure they do.
     create_topics(settings.kafka_bootstrap, settings.topic_prefix,
                   replication_factor=settings.replication_factor)
-    app = create_app(settings)
+    # Operators add partitions to scale out; size the route table to what is there.
+    partitions = partition_count(settings.kafka_bootstrap, settings.topic("events"))
+    app = create_app(settings, events_partitions=partitions)
     worker = faust.Worker(app, loglevel=settings.log_level.lower(), quiet=True)
     worker.execute_from_commandline()
     return 0

@@ -52,15 +52,20 @@ def test_data_survives_down_and_up(tmp_path: Path, shared_lib: Path) -> None:
 
 
 @pytest.mark.kafka
-def test_up_twice_is_harmless(tmp_path: Path, shared_lib: Path) -> None:
+def test_up_twice_and_from_another_home_is_harmless(tmp_path: Path, shared_lib: Path) -> None:
     port = _free_port_pair()
     broker = LocalKafka(port=port, home=tmp_path, lib=shared_lib)
-    broker.up()
+    assert broker.up() == "started"
     try:
         pid = broker.pid()
-        broker.up()
+        assert broker.up() == "running"
         assert broker.pid() == pid
         assert "answering" in broker.status()
+        # Another checkout pointed at the same port uses that broker and never stops it.
+        other = LocalKafka(port=port, home=tmp_path / "other", lib=shared_lib)
+        assert other.up() == "external"
+        assert other.down() is False
+        assert broker.pid() == pid
     finally:
         broker.down()
     assert broker.down() is False

@@ -38,8 +38,11 @@ def _broker(args: argparse.Namespace, settings: Settings) -> LocalKafka:
 def _up(args: argparse.Namespace) -> int:
     settings = load_settings()
     broker = _broker(args, settings)
-    broker.up()
-    print(broker.status())
+    if broker.up() == "external":
+        print(f"a broker not started by newswatch already answers at {broker.bootstrap}: "
+              "using it")
+    else:
+        print(broker.status())
     if not args.no_topics:
         created = create_topics(broker.bootstrap, settings.topic_prefix)
         print(f"topics: {len(created)} created, {len(TOPICS) - len(created)} already there")
