@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from schemas.alert import Alert
+from schemas.alert import Alert, AlertKind
 from schemas.base import UTCDateTime
 from schemas.event import CompanyEvent
 from schemas.rules import RulesFile, Subscription, Watch
@@ -35,10 +35,13 @@ class Story(BaseModel):
     person: str | None = None
     stage: str | None = None
     parent_alert_id: str
-    origin_event_id: str = Field(default="", description="The event that started the story")
     first_seen: UTCDateTime
     last_seen: UTCDateTime
-    article_ids: list[str] = Field(default_factory=list)
+    articles: dict[str, AlertKind | None] = Field(
+        default_factory=dict,
+        description="Article id -> the alert kind it raised (None: absorbed silently), newest "
+        "last; a redelivered article raises the same alert again",
+    )
     followups: int = 0
 
 
@@ -90,23 +93,24 @@ class Router:
             state.stories.append(Story(
                 watch=watch.name, channel=sub.channel, event_type=event.event_type,
                 role=event.role, counterparty=event.counterparty, person=event.person,
-                stage=event.stage, parent_alert_id=alert.id, origin_event_id=event.id,
-                first_seen=now, last_seen=now,
-                article_ids=[event.article_id]))
+                stage=event.stage, parent_alert_id=alert.id, first_seen=now, last_seen=now,
+                articles={event.article_id: "new"}))
             return alert
-        if event.article_id in story.article_ids:
-            if event.id == story.origin_event_id:
-                # A redelivery of the story's first article: raise the identical alert
-                # again (same id), since the first attempt may have died before sending;
-                # the notifier's ledger keeps Slack from seeing it twice.
-                return Alert(watch=watch.name, channel=sub.channel, event=event, kind="new",
-                             mentions=list(sub.mentions), template=template)
-            return None  # a copy of an article already in the story
-        story.article_ids = [*story.article_ids, event.article_id][-50:]
+        if event.article_id in story.articles:
+            # The same article again: a redelivery after a crash between the table write
+            # and the send, or a re-poll. Raise the very alert it raised before (same id);
+            # the notifier's ledger keeps Slack from seeing it twice.
+            earlier = story.articles[event.article_id]
+            if earlier is None:
+                return None
+            first = earlier == "new"
+            return Alert(watch=watch.name, channel=sub.channel, event=event, kind=earlier,
+                         mentions=list(sub.mentions) if first else [], template=template,
+                         parent_alert_id=None if first else story.parent_alert_id)
         story.last_seen = max(story.last_seen, now)
         story.counterparty = story.counterparty or event.counterparty
         story.person = story.person or event.person
-        kind: Literal["followup", "update"]
+        kind: Literal["followup", "update"] | None
         if _stage_advanced(story.stage, event.stage):
             story.stage = event.stage
             kind = "update"
@@ -114,7 +118,10 @@ class Router:
             story.followups += 1
             kind = "followup"
         else:
-            return None  # enough copies of this story in the thread already
+            kind = None  # enough copies of this story in the thread already
+        story.articles = _remember(story.articles, event.article_id, kind)
+        if kind is None:
+            return None
         # Mentions are for the first alert only: a thread reply must not re-ping.
         return Alert(watch=watch.name, channel=sub.channel, event=event, kind=kind,
                      parent_alert_id=story.parent_alert_id, template=template)
@@ -135,6 +142,17 @@ def _find_story(state: CompanyStories, event: CompanyEvent, watch: str, channel:
             continue
         return story
     return None
+
+
+def _remember(articles: dict[str, AlertKind | None], article_id: str,
+              kind: AlertKind | None, keep: int = 50) -> dict[str, AlertKind | None]:
+    updated = {**articles, article_id: kind}
+    if len(updated) > keep:
+        # Keep the story's first article (its alert is the thread parent) and the newest.
+        first = next(iter(updated))
+        newest = list(updated.items())[-(keep - 1):]
+        updated = {first: updated[first], **dict(newest)}
+    return updated
 
 
 def _compatible(known: str | None, new: str | None) -> bool:

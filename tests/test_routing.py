@@ -70,13 +70,24 @@ def test_stage_change_updates_the_story() -> None:
         "followup", "followup"]
 
 
-def test_same_article_again_is_not_a_new_alert_but_a_redelivery_keeps_its_id() -> None:
-    router, state = Router(RULES), CompanyStories()
+def test_a_redelivered_article_raises_the_very_same_alerts_again() -> None:
+    # A worker that dies between writing its table and sending the alerts gets the
+    # article again: it must re-raise identical alerts (same ids; the notifier's ledger
+    # posts them once), never drop them and never make new ones.
+    router, state = Router(RULES, max_followups=1), CompanyStories()
     first = router.route(_event("a1"), state)
-    again = router.route(_event("a1"), state)
-    assert [a.id for a in again] == [a.id for a in first]
-    router.route(_event("a2", hours=1), state)
-    assert router.route(_event("a2", hours=1), state) == []
+    assert [(a.id, a.kind, a.mentions) for a in router.route(_event("a1"), state)] == [
+        (a.id, "new", a.mentions) for a in first]
+    follow = router.route(_event("a2", hours=1), state)
+    again = router.route(_event("a2", hours=1), state)
+    assert [(a.id, a.kind, a.mentions) for a in again] == [
+        (a.id, "followup", []) for a in follow]
+    update = router.route(_event("a3", hours=2, stage="announced"), state)
+    assert [a.id for a in router.route(_event("a3", hours=2, stage="announced"), state)] == [
+        a.id for a in update]
+    assert router.route(_event("a4", hours=3), state) == []  # beyond max_followups
+    assert router.route(_event("a4", hours=3), state) == []
+    assert [s.followups for s in state.stories] == [1, 1]
 
 
 def test_window_is_event_time_not_wall_clock() -> None:
