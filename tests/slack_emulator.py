@@ -123,7 +123,7 @@ class SlackEmulator:
     def __init__(
         self,
         *,
-        token: str = "xoxb-emulator-token",
+        token: str = "xoxb-emu-tok",
         channels: tuple[str, ...] = ("general",),
         auto_create_channels: bool = True,
     ) -> None:

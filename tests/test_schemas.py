@@ -84,12 +84,12 @@ def test_delivery_states() -> None:
 
 def test_settings_read_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSWATCH_KAFKA_BOOTSTRAP", "10.0.0.5:9094")
-    monkeypatch.setenv("NEWSWATCH_SLACK_BOT_TOKEN", "xoxb-not-a-real-token")
+    monkeypatch.setenv("NEWSWATCH_SLACK_BOT_TOKEN", "xoxb-fake")
     monkeypatch.setenv("NEWSWATCH_SLACK_API_URL", "http://127.0.0.1:8080/api")
     settings = load_settings()
     assert settings.kafka_bootstrap == "10.0.0.5:9094"
     assert settings.slack_api_url == "http://127.0.0.1:8080/api/"
-    assert "xoxb-not-a-real-token" not in repr(settings)
+    assert "xoxb-fake" not in repr(settings)
     assert settings.topic("alerts") == "newswatch.alerts"
 
 
