@@ -100,9 +100,15 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
                 await dead_letter("route", str(exc), event)
                 continue
             key = company_event.company
-            raw = stories.get(key)
-            state = CompanyStories.model_validate_json(raw) if raw else CompanyStories()
-            raised = router.built.route(company_event, state)
+            try:
+                raw = stories.get(key)
+                state = CompanyStories.model_validate_json(raw) if raw else CompanyStories()
+                raised = router.built.route(company_event, state)
+            except Exception as exc:  # like detect: one bad event must not stop the stream
+                log.exception("routing failed for %s", where)
+                await dead_letter("route", f"routing failed: {type(exc).__name__}: {exc}",
+                                  event)
+                continue
             stories[key] = state.model_dump_json()
             for alert in raised:
                 await alerts.send(key=alert.channel.encode(), value=alert.to_json_bytes())
