@@ -6,6 +6,7 @@ COPY schemas schemas
 COPY producers producers
 COPY streams streams
 COPY notifiers notifiers
+COPY kafkaio kafkaio
 COPY newswatch newswatch
 COPY samples samples
 RUN pip install --no-cache-dir .

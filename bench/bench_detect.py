@@ -25,10 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from schemas.article import Article
-from schemas.rules import Company, RulesFile
-from streams.detection import Detector
-from streams.detection.lexicon import words
+from newswatch.schemas.article import Article
+from newswatch.schemas.rules import Company, RulesFile
+from newswatch.streams.detection import Detector
+from newswatch.streams.detection.lexicon import words
 
 _SYLLABLES = sorted(words(
     "ar bel cor dan el fin gar hel ix jor kal lum mar nor or pel quin ros sol tor ul vex wyn "

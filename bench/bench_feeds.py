@@ -36,20 +36,20 @@ sys.path.insert(0, str(ROOT))
 import aiohttp  # noqa: E402
 import feedparser  # noqa: E402
 
-from producers.config import FeedSpec  # noqa: E402
-from producers.normalise import FeedContext, SkippedEntry, normalise_entry  # noqa: E402
-from producers.parse import parse_document  # noqa: E402
-from producers.poller import FeedPoller, PollOutcome  # noqa: E402
-from producers.publisher import ArticleSink, KafkaArticleSink, MemoryArticleSink  # noqa: E402
-from producers.scheduler import FeedRunner  # noqa: E402
-from producers.sources import FeedSource  # noqa: E402
-from producers.state import (  # noqa: E402
+from newswatch.producers.config import FeedSpec  # noqa: E402
+from newswatch.producers.normalise import FeedContext, SkippedEntry, normalise_entry  # noqa: E402
+from newswatch.producers.parse import parse_document  # noqa: E402
+from newswatch.producers.poller import FeedPoller, PollOutcome  # noqa: E402
+from newswatch.producers.publisher import ArticleSink, KafkaArticleSink, MemoryArticleSink  # noqa: E402
+from newswatch.producers.scheduler import FeedRunner  # noqa: E402
+from newswatch.producers.sources import FeedSource  # noqa: E402
+from newswatch.producers.state import (  # noqa: E402
     FeedStateStore,
     KafkaStateStore,
     MemoryStateStore,
 )
-from schemas.base import utcnow  # noqa: E402
-from schemas.feeds import FeedState, PollingConfig  # noqa: E402
+from newswatch.schemas.base import utcnow  # noqa: E402
+from newswatch.schemas.feeds import FeedState, PollingConfig  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "feeds-corpus" / "node-feedparser" / "feeds"
 REAL_FEEDS = ("wapowellness.xml", "tpm.atom", "intertwingly.atom")
@@ -121,8 +121,8 @@ class SpreadStore(FeedStateStore):
 def kafka_bootstrap(disabled: bool) -> str | None:
     if disabled:
         return None
-    from producers.errors import PublishError
-    from producers.runtime import check_reachable
+    from newswatch.producers.errors import PublishError
+    from newswatch.producers.runtime import check_reachable
 
     bootstrap = os.environ.get("NEWSWATCH_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
     try:
@@ -172,13 +172,16 @@ async def _polling_bench(count: int, seconds: float, bootstrap: str | None, port
     sink: ArticleSink
     store: FeedStateStore
     if bootstrap:
-        from newswatch.topics import TOPICS, create_topics
+        from newswatch.kafkaio.clients import KafkaClients
+        from newswatch.kafkaio.topics import TOPICS, create_topics
+        from newswatch.schemas.settings import load_settings
 
         prefix = f"bench{uuid.uuid4().hex[:8]}"
-        create_topics(bootstrap, prefix, tuple(t for t in TOPICS
-                                               if t.name in ("articles", "feedstate")))
-        sink = KafkaArticleSink(bootstrap, f"{prefix}.articles")
-        store = KafkaStateStore(bootstrap, f"{prefix}.feedstate")
+        clients = KafkaClients(load_settings(kafka_bootstrap=bootstrap))
+        create_topics(clients, prefix, tuple(t for t in TOPICS
+                                             if t.name in ("articles", "feedstate")))
+        sink = KafkaArticleSink(clients, f"{prefix}.articles")
+        store = KafkaStateStore(clients, f"{prefix}.feedstate")
         where = f"Kafka at {bootstrap} (articles and feed state)"
     else:
         sink, store = MemoryArticleSink(), MemoryStateStore()

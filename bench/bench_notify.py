@@ -32,13 +32,14 @@ from kafka import KafkaProducer
 from pydantic import SecretStr
 from slack_sdk import WebClient
 
-from newswatch.topics import create_topics
-from notifiers.base import build_notifier
-from notifiers.config import ServiceConfig, SlackConfig
-from notifiers.render import render_alert
-from notifiers.service import NotifierService
-from schemas import Alert, CompanyEvent
-from schemas.settings import load_settings
+from newswatch.kafkaio.clients import KafkaClients
+from newswatch.kafkaio.topics import create_topics
+from newswatch.notifiers.base import build_notifier
+from newswatch.notifiers.config import ServiceConfig, SlackConfig
+from newswatch.notifiers.render import render_alert
+from newswatch.notifiers.service import NotifierService
+from newswatch.schemas import Alert, CompanyEvent
+from newswatch.schemas.settings import load_settings
 from tests.slack_emulator import SlackEmulator
 
 BOOTSTRAP = os.environ.get("NEWSWATCH_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
@@ -68,7 +69,7 @@ def run_notifier(emulator: SlackEmulator, alerts: list[Alert], workers: int,
                  jitter_s: float = 0.1) -> tuple[float, float]:
     """Deliver ``alerts``; return (seconds from start to last post, seconds first->last)."""
     prefix = f"bench{uuid.uuid4().hex[:8]}"
-    create_topics(BOOTSTRAP, prefix)
+    create_topics(KafkaClients(load_settings(kafka_bootstrap=BOOTSTRAP)), prefix)
     publish(prefix, alerts)
     settings = load_settings(kafka_bootstrap=BOOTSTRAP, topic_prefix=prefix,
                              consumer_group=prefix)

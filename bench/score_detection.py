@@ -23,10 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from schemas.event import EVENT_TYPES
-from schemas.rules import load_rules
-from streams.detection import Detector
-from streams.detection.offline import BadLine, read_articles
+from newswatch.schemas.event import EVENT_TYPES
+from newswatch.schemas.rules import load_rules
+from newswatch.streams.detection import Detector
+from newswatch.streams.detection.offline import BadLine, read_articles
 
 DEVSET = Path(__file__).resolve().parent / "devset"
 Key = tuple[str, str, str, str | None]  # article, company, event type, role

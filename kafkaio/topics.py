@@ -1,12 +1,15 @@
-"""The topics newswatch uses, with their partitions, retention and compaction."""
+"""The topics newswatch uses: names, partitions, retention and compaction, in one place."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
 
-from kafka.admin import KafkaAdminClient, NewTopic
+from kafka.admin import NewTopic
 from kafka.errors import TopicAlreadyExistsError
+
+from ..schemas.settings import Settings
+from .clients import KafkaClients
 
 log = logging.getLogger(__name__)
 
@@ -42,19 +45,59 @@ TOPICS: tuple[TopicSpec, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class TopicNames:
+    """The full name of every topic for one prefix: the only place names are built."""
+
+    prefix: str
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> TopicNames:
+        return cls(settings.topic_prefix)
+
+    def name(self, short: str) -> str:
+        return f"{self.prefix}.{short}"
+
+    @property
+    def articles(self) -> str:
+        return self.name("articles")
+
+    @property
+    def events(self) -> str:
+        return self.name("events")
+
+    @property
+    def alerts(self) -> str:
+        return self.name("alerts")
+
+    @property
+    def deliveries(self) -> str:
+        return self.name("deliveries")
+
+    @property
+    def feedstate(self) -> str:
+        return self.name("feedstate")
+
+    @property
+    def dlq(self) -> str:
+        return self.name("dlq")
+
+
 def full_name(prefix: str, spec: TopicSpec) -> str:
-    return f"{prefix}.{spec.name}"
+    return TopicNames(prefix).name(spec.name)
 
 
-def create_topics(bootstrap: str, prefix: str = "newswatch",
+def create_topics(clients: KafkaClients, prefix: str | None = None,
                   specs: tuple[TopicSpec, ...] = TOPICS,
-                  replication_factor: int = 1) -> list[str]:
+                  replication_factor: int | None = None) -> list[str]:
     """Create missing topics (idempotent); return the names that were created."""
-    admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="newswatch-topics")
+    prefix = prefix if prefix is not None else clients.settings.topic_prefix
+    replication = replication_factor or clients.settings.replication_factor
+    admin = clients.admin("newswatch-topics")
     try:
         existing = set(admin.list_topics())
         wanted = [
-            NewTopic(full_name(prefix, s), s.partitions, replication_factor,
+            NewTopic(full_name(prefix, s), s.partitions, replication,
                      topic_configs=dict(s.config))
             for s in specs
             if full_name(prefix, s) not in existing
@@ -74,9 +117,9 @@ def create_topics(bootstrap: str, prefix: str = "newswatch",
         admin.close()
 
 
-def partition_count(bootstrap: str, topic: str) -> int:
+def partition_count(clients: KafkaClients, topic: str) -> int:
     """How many partitions ``topic`` has now."""
-    admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="newswatch-topics")
+    admin = clients.admin("newswatch-topics")
     try:
         [described] = admin.describe_topics([topic])
         return len(described["partitions"])

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from schemas.errors import NewswatchError
+from newswatch.schemas.errors import NewswatchError
 
 KAFKA_VERSION = "4.1.0"
 

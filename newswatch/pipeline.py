@@ -10,10 +10,12 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
-from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
+from kafka import TopicPartition
 from kafka.errors import KafkaError
 
-from schemas.errors import NewswatchError
+from newswatch.kafkaio.clients import KafkaClients
+from newswatch.schemas.errors import NewswatchError
+from newswatch.schemas.settings import load_settings
 
 
 class PipelineError(NewswatchError):
@@ -46,9 +48,9 @@ def stop_stage(proc: subprocess.Popen[bytes], timeout: float = 20.0) -> int:
 
 def group_lag(bootstrap: str, group: str, topics: list[str]) -> int | None:
     """Messages in ``topics`` the consumer group has not committed yet (None: not joined)."""
-    admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="newswatch-lag")
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap, client_id="newswatch-lag",
-                             enable_auto_commit=False)
+    clients = KafkaClients(load_settings(kafka_bootstrap=bootstrap))
+    admin = clients.admin("newswatch-lag")
+    consumer = clients.consumer("newswatch-lag")
     try:
         try:
             committed = admin.list_group_offsets({group: None}).get(group, {})

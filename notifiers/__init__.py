@@ -5,6 +5,6 @@ Built-in notifiers (``notifiers.base.BUILTIN_NOTIFIERS``): ``slack`` (bot token,
 (prints alerts when no Slack credentials are configured).
 """
 
-from notifiers.base import BUILTIN_NOTIFIERS, Notifier, Posted, build_notifier
+from .base import BUILTIN_NOTIFIERS, Notifier, Posted, build_notifier
 
 __all__ = ["BUILTIN_NOTIFIERS", "Notifier", "Posted", "build_notifier"]

@@ -10,9 +10,9 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ValidationError
 
-from schemas.alert import AlertMessage
-from schemas.delivery import Delivery
-from schemas.errors import ConfigError
+from ..schemas.alert import AlertMessage
+from ..schemas.delivery import Delivery
+from ..schemas.errors import ConfigError
 
 
 @dataclass(frozen=True)
@@ -64,9 +64,9 @@ class Notifier(ABC):
 
 # Built-ins by name, imported on demand so the console notifier needs no slack_sdk.
 BUILTIN_NOTIFIERS: dict[str, str] = {
-    "slack": "notifiers.slack:SlackNotifier",
-    "webhook": "notifiers.webhook:WebhookNotifier",
-    "console": "notifiers.console:ConsoleNotifier",
+    "slack": "newswatch.notifiers.slack:SlackNotifier",
+    "webhook": "newswatch.notifiers.webhook:WebhookNotifier",
+    "console": "newswatch.notifiers.console:ConsoleNotifier",
 }
 
 

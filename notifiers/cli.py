@@ -8,10 +8,11 @@ import signal
 from types import FrameType
 from typing import Any
 
-from notifiers.base import build_notifier
-from notifiers.config import notifier_config_from_settings
-from notifiers.service import NotifierService
-from schemas.settings import load_settings
+from ..schemas.settings import load_settings
+from .base import build_notifier
+from .config import notifier_config_from_settings
+from .deliver import StepHook, no_step
+from .service import NotifierService
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +38,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.set_defaults(handler=run_notify)
 
 
-def run_notify(args: argparse.Namespace) -> int:
-    from notifiers.config import ServiceConfig
+def run_notify(args: argparse.Namespace, on_step: StepHook = no_step) -> int:
+    from .config import ServiceConfig
 
     if not getattr(args, "verbose", False):
         # kafka-python narrates every connection and rebalance at INFO.
@@ -49,7 +50,7 @@ def run_notify(args: argparse.Namespace) -> int:
     if name == "console":
         log.info("no Slack token or webhook configured: printing alerts to stdout")
     service_config = ServiceConfig(workers=args.workers) if args.workers else ServiceConfig()
-    service = NotifierService(settings, notifier, config=service_config)
+    service = NotifierService(settings, notifier, config=service_config, on_step=on_step)
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
         log.info("signal %d: finishing the alerts in hand, then stopping", signum)

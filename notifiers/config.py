@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
-from notifiers.retry import RetryPolicy
-from schemas.settings import DEFAULT_SLACK_API_URL, Settings
+from ..schemas.settings import DEFAULT_SLACK_API_URL, Settings
+from .retry import RetryPolicy
 
 
 class _Config(BaseModel):

@@ -6,12 +6,12 @@ import sys
 import threading
 from typing import TextIO
 
-from notifiers.base import Notifier, Posted
-from notifiers.config import ConsoleConfig
-from notifiers.health_render import render_health_console
-from notifiers.render import render_console
-from schemas.alert import AlertMessage, FeedHealthAlert
-from schemas.delivery import Delivery
+from ..schemas.alert import AlertMessage, FeedHealthAlert
+from ..schemas.delivery import Delivery
+from .base import Notifier, Posted
+from .config import ConsoleConfig
+from .health_render import render_health_console
+from .render import render_console
 
 
 class ConsoleNotifier(Notifier):

@@ -13,25 +13,31 @@ from __future__ import annotations
 
 import enum
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
-from kafka import KafkaProducer
-
-from notifiers.base import Notifier, Posted
-from notifiers.errors import PermanentError, TransientError
-from notifiers.ledger import DeliveryLedger
-from notifiers.retry import RetryPolicy
-from schemas.alert import AlertMessage
-from schemas.deadletter import DeadLetter
-from schemas.delivery import Delivery
+from ..kafkaio.deadletters import DeadLetterWriter
+from ..schemas.alert import AlertMessage
+from ..schemas.deadletter import DeadLetter
+from ..schemas.delivery import Delivery
+from .base import Notifier, Posted
+from .errors import PermanentError, TransientError
+from .ledger import DeliveryLedger
+from .retry import RetryPolicy
 
 log = logging.getLogger(__name__)
 
-CRASH_ENV = "NEWSWATCH_NOTIFY_CRASH_AT"
+Step = Literal["after_attempting", "after_post", "after_delivered", "before_commit"]
+StepHook = Callable[[Step], None]
+"""Called as each step of a delivery completes: for metrics, and for tests that stop the
+process at an exact step the way a power cut would."""
+
+
+def no_step(step: Step) -> None:
+    """The default ``StepHook``: nothing to do."""
 
 
 class Outcome(enum.Enum):
@@ -60,19 +66,16 @@ class Deliverer:
         self,
         notifier: Notifier,
         ledger: DeliveryLedger,
-        producer: KafkaProducer,
-        dlq_topic: str,
+        dead_letters: DeadLetterWriter,
         policy: RetryPolicy,
         *,
-        timeout_s: float = 30.0,
+        on_step: StepHook = no_step,
     ) -> None:
         self.notifier = notifier
         self.ledger = ledger
-        self.producer = producer
-        self.dlq_topic = dlq_topic
+        self.dead_letters = dead_letters
         self.policy = policy
-        self.timeout_s = timeout_s
-        self.crash = CrashPoints.from_env()
+        self.on_step = on_step
         # Per channel, when Slack's last Retry-After ends: honoured by whichever attempt
         # comes next, even one restarted after a rebalance.
         self._not_before: dict[str, float] = {}
@@ -92,7 +95,7 @@ class Deliverer:
             record = self.ledger.record(Delivery(
                 alert_id=alert.id, channel=alert.channel, state="attempting",
                 story_key=alert.story_key))
-        self.crash.hit("after_attempting")
+        self.on_step("after_attempting")
         attempt = 0
         while not cancelled():
             try:
@@ -105,9 +108,9 @@ class Deliverer:
                 if self._hold_off(alert.channel, wait):
                     break
                 posted = self.notifier.send(alert, parent)
-                self.crash.hit("after_post")
+                self.on_step("after_post")
                 self._delivered(alert, posted)
-                self.crash.hit("after_delivered")
+                self.on_step("after_delivered")
                 return Outcome.DELIVERED
             except TransientError as exc:
                 check_first = check_first or exc.uncertain
@@ -158,36 +161,7 @@ class Deliverer:
             thread_ts=posted.thread_ts, story_key=alert.story_key))
 
     def _dead_letter(self, alert: AlertMessage, source: Source, reason: str) -> None:
-        letter = DeadLetter.for_message(
+        self.dead_letters.write(DeadLetter.for_message(
             stage="notify", reason=f"alert {alert.id} to {alert.channel}: {reason}",
             payload=source.value, source_topic=source.topic, partition=source.partition,
-            offset=source.offset, key=source.key,
-        )
-        self.producer.send(self.dlq_topic, key=alert.id.encode("utf-8"),
-                           value=letter.to_json_bytes()).get(timeout=self.timeout_s)
-
-
-class CrashPoints:
-    """Test hook: ``NEWSWATCH_NOTIFY_CRASH_AT=after_post:3`` exits at the 3rd post.
-
-    Lets a test kill the notifier at an exact step (``after_attempting``, ``after_post``,
-    ``after_delivered``, ``before_commit``) the way a power cut would: no cleanup at all.
-    """
-
-    def __init__(self, point: str | None, count: int) -> None:
-        self.point, self.count = point, count
-        self._lock = threading.Lock()
-
-    @classmethod
-    def from_env(cls) -> CrashPoints:
-        raw = os.environ.get(CRASH_ENV, "")
-        point, _, count = raw.partition(":")
-        return cls(point or None, int(count) if count.isdigit() else 1)
-
-    def hit(self, point: str) -> None:
-        if point != self.point:
-            return
-        with self._lock:
-            self.count -= 1
-            if self.count <= 0:
-                os._exit(70)
+            offset=source.offset, key=source.key))

@@ -10,7 +10,7 @@ slack_sdk's own exceptions embed the request URL, so they are never passed throu
 
 from __future__ import annotations
 
-from schemas.errors import NewswatchError
+from ..schemas.errors import NewswatchError
 
 # Slack Web API error codes, by what they mean for newswatch.
 FATAL_API_ERRORS = frozenset(

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from notifiers.escape import clean, fit_plain, untrusted
-from notifiers.render import (
+from ..schemas.alert import FeedHealthAlert
+from .escape import clean, fit_plain, untrusted
+from .render import (
     FALLBACK_CHARS,
     MAX_HEADER,
     METADATA_EVENT_TYPE,
@@ -17,7 +18,6 @@ from notifiers.render import (
     enforce_limits,
     mention_markup,
 )
-from schemas.alert import FeedHealthAlert
 
 STATUS_WORDS = {
     "quiet": "has gone quiet",

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import KafkaProducer
 
-from schemas.delivery import Delivery
-from schemas.errors import ConfigError, SchemaError
+from ..kafkaio.clients import KafkaClients
+from ..kafkaio.compacted import Apply, CompactedTopicReader
+from ..schemas.delivery import Delivery
+from ..schemas.errors import ConfigError, SchemaError
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,8 @@ class DeliveryLedger:
     """Alert id -> latest ``Delivery``, backed by a compacted topic. Thread-safe."""
 
     def __init__(
-        self, bootstrap: str, topic: str, *, producer: KafkaProducer, timeout_s: float = 30.0
+        self, clients: KafkaClients, topic: str, *, producer: KafkaProducer,
+        timeout_s: float = 30.0
     ) -> None:
         self.topic = topic
         self._producer = producer
@@ -35,47 +37,23 @@ class DeliveryLedger:
         # (catching up after our own newer write) must not overwrite the newer state.
         self._offsets: dict[str, int] = {}
         self._lock = threading.Lock()
-        self._reader = KafkaConsumer(
-            bootstrap_servers=bootstrap,
-            group_id=None,
-            enable_auto_commit=False,
-            auto_offset_reset="earliest",
-            client_id="newswatch-ledger",
-        )
-        self._partitions: list[TopicPartition] = []
+        self._reader = CompactedTopicReader(
+            clients.consumer("newswatch-ledger"), topic, timeout_s=timeout_s,
+            where="delivery ledger")
 
     def load(self) -> int:
         """Read the whole ledger; return how many records were read."""
-        partitions = self._reader.partitions_for_topic(self.topic)
-        if not partitions:
-            raise ConfigError(
-                f"topic {self.topic!r} does not exist; create the newswatch topics first",
-                location="delivery ledger",
-            )
-        self._partitions = [TopicPartition(self.topic, p) for p in sorted(partitions)]
-        self._reader.assign(self._partitions)
-        self._reader.seek_to_beginning(*self._partitions)
-        return self.catch_up()
+        return self._read(self._reader.load)
 
     def catch_up(self) -> int:
         """Read what other writers added since the last read, up to the current end."""
-        if not self._partitions:
-            return 0
-        end = self._reader.end_offsets(self._partitions)
-        deadline = time.monotonic() + self._timeout_s
-        count = 0
-        while any(self._reader.position(tp) < end[tp] for tp in self._partitions):
-            if time.monotonic() > deadline:
-                raise ConfigError(
-                    f"could not read topic {self.topic!r} to its end within "
-                    f"{self._timeout_s:.0f} s", location="delivery ledger",
-                )
-            for records in self._reader.poll(timeout_ms=200, max_records=5_000).values():
-                for record in records:
-                    self._apply(record.key, record.value, record.offset, record.partition)
-                    count += 1
-        return count
+        return self._read(self._reader.catch_up)
 
+    def _read(self, how: Callable[[Apply], int]) -> int:
+        try:
+            return how(self._apply)
+        except TimeoutError as exc:
+            raise ConfigError(str(exc).partition(": ")[2], location="delivery ledger") from None
     def get(self, alert_id: str) -> Delivery | None:
         with self._lock:
             return self._records.get(alert_id)
@@ -103,7 +81,7 @@ class DeliveryLedger:
     def close(self) -> None:
         self._reader.close()
 
-    def _apply(self, key: bytes | None, value: bytes | None, offset: int, partition: int) -> None:
+    def _apply(self, key: bytes | None, value: bytes | None, partition: int, offset: int) -> None:
         if key is None:
             return
         alert_id = key.decode("utf-8", errors="replace")

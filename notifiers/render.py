@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from notifiers.escape import (
+from ..schemas.alert import Alert
+from ..schemas.event import CompanyEvent
+from .escape import (
     clean,
     cut_mrkdwn,
     emphasise,
@@ -21,8 +23,6 @@ from notifiers.escape import (
     link,
     untrusted,
 )
-from schemas.alert import Alert
-from schemas.event import CompanyEvent
 
 log = logging.getLogger(__name__)
 

@@ -20,21 +20,21 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web import SlackResponse
 
-from notifiers.base import Notifier, Posted
-from notifiers.config import SlackConfig
-from notifiers.errors import (
+from ..schemas.alert import Alert, AlertMessage, FeedHealthAlert
+from ..schemas.delivery import Delivery
+from .base import Notifier, Posted
+from .config import SlackConfig
+from .errors import (
     DeliveryError,
     FatalError,
     PermanentError,
     TransientError,
     classify_api_error,
 )
-from notifiers.health_render import render_health
-from notifiers.render import METADATA_EVENT_TYPE, SlackMessage, render_alert, render_reply
-from notifiers.retry import sdk_retry_handlers
-from notifiers.sdklog import quiet_sdk_logger
-from schemas.alert import Alert, AlertMessage, FeedHealthAlert
-from schemas.delivery import Delivery
+from .health_render import render_health
+from .render import METADATA_EVENT_TYPE, SlackMessage, render_alert, render_reply
+from .retry import sdk_retry_handlers
+from .sdklog import quiet_sdk_logger
 
 log = logging.getLogger(__name__)
 

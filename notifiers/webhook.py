@@ -14,15 +14,15 @@ from urllib.error import URLError
 
 from slack_sdk.webhook import WebhookClient, WebhookResponse
 
-from notifiers.base import Notifier, Posted
-from notifiers.config import WebhookConfig
-from notifiers.errors import FATAL_WEBHOOK_ERRORS, FatalError, PermanentError, TransientError
-from notifiers.health_render import render_health
-from notifiers.render import SlackMessage, render_alert, render_reply
-from notifiers.retry import sdk_retry_handlers
-from notifiers.sdklog import quiet_sdk_logger
-from schemas.alert import AlertMessage, FeedHealthAlert
-from schemas.delivery import Delivery
+from ..schemas.alert import AlertMessage, FeedHealthAlert
+from ..schemas.delivery import Delivery
+from .base import Notifier, Posted
+from .config import WebhookConfig
+from .errors import FATAL_WEBHOOK_ERRORS, FatalError, PermanentError, TransientError
+from .health_render import render_health
+from .render import SlackMessage, render_alert, render_reply
+from .retry import sdk_retry_handlers
+from .sdklog import quiet_sdk_logger
 
 log = logging.getLogger(__name__)
 

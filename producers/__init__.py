@@ -5,8 +5,8 @@ In-process entry points (used by the CLI, the end-to-end test and the demo):
 ``run_once(settings, feeds_file=None, *, output=None, from_dir=None, from_jsonl=None)``
     Poll every feed one time and return a ``ProduceReport`` (``feeds_ok``,
     ``feeds_failed``, ``articles_published``, ``duplicates_skipped``, ``errors`` ...).
-    Publishes to ``settings.topic("articles")`` at ``settings.kafka_bootstrap`` and keeps
-    per-feed state in ``settings.topic("feedstate")``; with ``output=`` it writes Article
+    Publishes to ``<prefix>.articles`` at ``settings.kafka_bootstrap`` and keeps
+    per-feed state in ``<prefix>.feedstate``; with ``output=`` it writes Article
     JSON lines to that file instead and keeps state in memory (no broker needed).
     ``from_dir`` / ``from_jsonl`` replace the feeds file with a folder of feed documents or
     a JSONL dump of articles. Blocking; from async code use ``arun_once`` instead.
@@ -20,6 +20,6 @@ In-process entry points (used by the CLI, the end-to-end test and the demo):
 
 from __future__ import annotations
 
-from producers.runtime import ProduceReport, arun_once, run_forever, run_once
+from .runtime import ProduceReport, arun_once, run_forever, run_once
 
 __all__ = ["ProduceReport", "arun_once", "run_forever", "run_once"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from producers.config import FeedSpec
+from .config import FeedSpec
 
 
 @dataclass(frozen=True)

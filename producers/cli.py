@@ -11,12 +11,14 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from producers.health import assess
-from producers.opml import import_opml
-from producers.runtime import arun_once, check_reachable, run_forever
-from producers.state import read_states
-from schemas.base import utcnow
-from schemas.settings import Settings, load_settings
+from ..kafkaio.clients import KafkaClients
+from ..kafkaio.topics import TopicNames
+from ..schemas.base import utcnow
+from ..schemas.settings import Settings, load_settings
+from .health import assess
+from .opml import import_opml
+from .runtime import arun_once, run_forever
+from .state import read_states
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +92,9 @@ def _import(args: argparse.Namespace) -> int:
 
 def _status(args: argparse.Namespace) -> int:
     settings = load_settings()
-    check_reachable(settings.kafka_bootstrap)
-    states = read_states(settings.kafka_bootstrap, settings.topic("feedstate"))
+    clients = KafkaClients(settings)
+    clients.check_reachable()
+    states = read_states(clients, TopicNames.from_settings(settings).feedstate)
     now = utcnow()
     rows = []
     for state in sorted(states.values(), key=lambda s: (s.name or s.feed_id)):

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from schemas.base import stable_id
-from schemas.errors import ConfigError
-from schemas.feeds import (
+from ..schemas.base import stable_id
+from ..schemas.errors import ConfigError
+from ..schemas.feeds import (
     Feed,
     FeedDefaults,
     FeedsFile,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schemas.errors import NewswatchError
+from ..schemas.errors import NewswatchError
 
 
 class FeedError(NewswatchError):

@@ -14,8 +14,8 @@ from urllib.parse import urljoin, urlsplit
 
 import aiohttp
 
-from producers.errors import BodyTooLargeError, FetchError, HTTPStatusError, RedirectError
-from schemas.feeds import PollingConfig
+from ..schemas.feeds import PollingConfig
+from .errors import BodyTooLargeError, FetchError, HTTPStatusError, RedirectError
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from schemas.feeds import FeedHealthStatus, FeedState
+from ..schemas.feeds import FeedHealthStatus, FeedState
 
 DEFAULT_QUIET_AFTER = 2 * 86400.0
 DEFAULT_UNHEALTHY_AFTER = 5

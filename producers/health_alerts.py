@@ -8,9 +8,10 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Protocol
 
-from producers.health import assess
-from schemas.alert import FeedHealthAlert
-from schemas.feeds import FeedState, HealthAlerts
+from ..kafkaio.clients import KafkaClients
+from ..schemas.alert import FeedHealthAlert
+from ..schemas.feeds import FeedState, HealthAlerts
+from .health import assess
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +63,9 @@ class HealthPublisher(Protocol):
 class KafkaHealthPublisher:
     """Publishes health alerts to the alerts topic (key: channel), acks=all."""
 
-    def __init__(self, bootstrap: str, topic: str) -> None:
-        from kafka import KafkaProducer
-
+    def __init__(self, clients: KafkaClients, topic: str) -> None:
         self.topic = topic
-        self._producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", retries=5)
+        self._producer = clients.producer("newswatch-feed-health", retries=5)
 
     def publish(self, alerts: list[FeedHealthAlert]) -> None:
         futures = [self._producer.send(self.topic, key=a.channel.encode(),

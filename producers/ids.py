@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from schemas.base import stable_id
+from ..schemas.base import stable_id
 
 #: Query parameters that only track the click, never select the content.
 TRACKING_PARAMS = frozenset({

@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin
 
-from producers.errors import NotAFeedError
-from producers.parse import ParsedEntry, ParsedFeed, Text
+from .errors import NotAFeedError
+from .feedtypes import ParsedEntry, ParsedFeed, Text
 
 _JSON_TYPES = ("application/feed+json", "application/json", "text/json")
 

@@ -9,9 +9,9 @@ from datetime import datetime, timedelta
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
-from producers.ids import article_id
-from producers.parse import ParsedEntry, ParsedFeed, Text
-from schemas.article import Article
+from ..schemas.article import Article
+from .feedtypes import ParsedEntry, ParsedFeed, Text
+from .ids import article_id
 
 MAX_TITLE_CHARS = 500
 MAX_SUMMARY_CHARS = 4_000

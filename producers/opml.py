@@ -11,10 +11,10 @@ from pathlib import Path
 
 import yaml
 
-from producers.ids import canonical_url
-from schemas.errors import ConfigError
-from schemas.feeds import FeedsFile
-from schemas.yamlfile import parse_yaml_model
+from ..schemas.errors import ConfigError
+from ..schemas.feeds import FeedsFile
+from ..schemas.yamlfile import parse_yaml_model
+from .ids import canonical_url
 
 
 @dataclass(frozen=True)

@@ -7,53 +7,22 @@ import calendar
 import io
 import time
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import feedparser
 
-from producers.errors import NotAFeedError
+from .errors import NotAFeedError
+from .feedtypes import ParsedEntry, ParsedFeed, Text
+from .jsonfeed import looks_like_json, parse_json_feed
 
-
-@dataclass(frozen=True)
-class Text:
-    """A piece of entry text as the feed gave it; ``html`` says whether it is markup."""
-
-    value: str
-    html: bool = False
-
-
-@dataclass(frozen=True)
-class ParsedEntry:
-    title: Text | None = None
-    summary: Text | None = None
-    content: Text | None = None
-    guid: str | None = None
-    guid_duplicated: bool = False
-    link: str | None = None
-    published: datetime | None = None
-    authors: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    language: str | None = None
-
-
-@dataclass(frozen=True)
-class ParsedFeed:
-    version: str
-    title: str | None = None
-    link: str | None = None
-    language: str | None = None
-    entries: tuple[ParsedEntry, ...] = ()
-    bozo_reason: str | None = field(default=None, compare=False)
+__all__ = ["ParsedEntry", "ParsedFeed", "Text", "parse_document"]
 
 
 def parse_document(body: bytes, *, base_url: str | None = None,
                    content_type: str | None = None) -> ParsedFeed:
     """Parse one feed document; a malformed one yields what can be read, with
     ``bozo_reason`` set. Raises NotAFeedError when nothing feed-like is in it."""
-    from producers.jsonfeed import looks_like_json, parse_json_feed
-
     if looks_like_json(body, content_type):
         return parse_json_feed(body, base_url=base_url)
     headers = {}

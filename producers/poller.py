@@ -13,19 +13,19 @@ from typing import Literal
 
 from pydantic import ValidationError
 
-from producers.backoff import BackoffPolicy
-from producers.config import FeedSpec
-from producers.errors import FeedError, HTTPStatusError, PublishError
-from producers.fetch import maybe_gunzip
-from producers.normalise import FeedContext, SkippedEntry, normalise_entry
-from producers.parse import ParsedFeed, parse_document
-from producers.publisher import ArticleSink
-from producers.sources import ArticleBatch, Document, FeedSource, NotModified
-from producers.state import merge_seen, seen_key
-from schemas.article import Article
-from schemas.base import utcnow
-from schemas.deadletter import DeadLetter
-from schemas.feeds import FeedState, display_location
+from ..schemas.article import Article
+from ..schemas.base import utcnow
+from ..schemas.deadletter import DeadLetter
+from ..schemas.feeds import FeedState, display_location
+from .backoff import BackoffPolicy
+from .config import FeedSpec
+from .errors import FeedError, HTTPStatusError, PublishError
+from .fetch import maybe_gunzip
+from .normalise import FeedContext, SkippedEntry, normalise_entry
+from .parse import ParsedFeed, parse_document
+from .publisher import ArticleSink
+from .sources import ArticleBatch, Document, FeedSource, NotModified
+from .state import merge_seen, seen_key
 
 log = logging.getLogger(__name__)
 

@@ -12,9 +12,11 @@ from typing import IO, Any
 from kafka import KafkaProducer
 from kafka.errors import KafkaError
 
-from producers.errors import PublishError
-from schemas.article import Article
-from schemas.deadletter import DeadLetter
+from ..kafkaio.clients import KafkaClients
+from ..kafkaio.deadletters import DeadLetterWriter
+from ..schemas.article import Article
+from ..schemas.deadletter import DeadLetter
+from .errors import PublishError
 
 log = logging.getLogger(__name__)
 
@@ -39,25 +41,17 @@ class ArticleSink(ABC):
 
 
 class KafkaArticleSink(ArticleSink):
-    def __init__(self, bootstrap: str, topic: str, *, dlq_topic: str | None = None,
-                 **producer_config: Any) -> None:
-        self.bootstrap = bootstrap
+    def __init__(self, clients: KafkaClients, topic: str, *,
+                 dead_letters: DeadLetterWriter | None = None) -> None:
+        self.clients = clients
         self.topic = topic
-        self.dlq_topic = dlq_topic
-        self.producer_config = producer_config
+        self.dead_letters = dead_letters
         self._producer: KafkaProducer | None = None
 
     async def start(self) -> None:
         def connect() -> KafkaProducer:
-            producer = KafkaProducer(
-                bootstrap_servers=self.bootstrap,
-                acks="all",
-                enable_idempotence=True,
-                linger_ms=20,
-                max_block_ms=30_000,
-                client_id="newswatch-producer",
-                **self.producer_config,
-            )
+            producer = self.clients.producer("newswatch-producer", enable_idempotence=True,
+                                             linger_ms=20)
             # Fetch metadata now, off the event loop: a first send() would block on it.
             producer.partitions_for(self.topic)
             return producer
@@ -65,7 +59,8 @@ class KafkaArticleSink(ArticleSink):
         try:
             self._producer = await asyncio.to_thread(connect)
         except KafkaError as exc:
-            raise PublishError(f"cannot connect to Kafka at {self.bootstrap}: {exc}") from exc
+            raise PublishError(f"cannot connect to Kafka at {self.clients.bootstrap}: {exc}"
+                               ) from exc
 
     async def publish(self, articles: Sequence[Article]) -> None:
         if not articles:
@@ -73,9 +68,13 @@ class KafkaArticleSink(ArticleSink):
         await self._send_all(self.topic, [(a.id, a.to_json_bytes()) for a in articles])
 
     async def dead_letter(self, letter: DeadLetter) -> None:
-        await super().dead_letter(letter)
-        if self.dlq_topic:
-            await self._send_all(self.dlq_topic, [(letter.key or "", letter.to_json_bytes())])
+        if self.dead_letters is None:
+            await super().dead_letter(letter)
+            return
+        try:
+            await self.dead_letters.awrite(letter)
+        except KafkaError as exc:
+            raise PublishError(f"cannot publish to {self.dead_letters.topic}: {exc}") from exc
 
     async def _send_all(self, topic: str, records: list[tuple[str, bytes]]) -> None:
         if self._producer is None:
@@ -94,6 +93,8 @@ class KafkaArticleSink(ArticleSink):
         if self._producer is not None:
             producer, self._producer = self._producer, None
             await asyncio.to_thread(producer.close, 30)
+        if self.dead_letters is not None:
+            await asyncio.to_thread(self.dead_letters.close)
 
 
 def _bridge(future: Any, loop: asyncio.AbstractEventLoop) -> asyncio.Future[Any]:

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from producers.config import ProducerConfig, load_config, spec_from_jsonl, specs_from_dir
-from producers.errors import PublishError
-from producers.health import FeedHealth
-from producers.health_alerts import HealthAlerter, HealthPublisher, KafkaHealthPublisher
-from producers.poller import FeedPoller
-from producers.publisher import ArticleSink, JsonlArticleSink, KafkaArticleSink
-from producers.scheduler import FeedRunner, ProduceReport
-from producers.state import FeedStateStore, KafkaStateStore, MemoryStateStore
-from schemas.settings import Settings
+from ..kafkaio.clients import KafkaClients
+from ..kafkaio.deadletters import DeadLetterWriter
+from ..kafkaio.topics import TOPICS, TopicNames, create_topics
+from ..schemas.settings import Settings
+from .config import ProducerConfig, load_config, spec_from_jsonl, specs_from_dir
+from .errors import PublishError
+from .health import FeedHealth
+from .health_alerts import HealthAlerter, HealthPublisher, KafkaHealthPublisher
+from .poller import FeedPoller
+from .publisher import ArticleSink, JsonlArticleSink, KafkaArticleSink
+from .scheduler import FeedRunner, ProduceReport
+from .state import FeedStateStore, KafkaStateStore, MemoryStateStore
 
 log = logging.getLogger(__name__)
 
@@ -57,43 +59,29 @@ def build_runtime(settings: Settings, config: ProducerConfig, *,
                   output: str | Path | None = None) -> Runtime:
     if output is not None:
         return Runtime(config, JsonlArticleSink(output), MemoryStateStore())
-    ensure_topics(settings)
-    sink = KafkaArticleSink(settings.kafka_bootstrap, settings.topic("articles"),
-                            dlq_topic=settings.topic("dlq"))
-    store = KafkaStateStore(settings.kafka_bootstrap, settings.topic("feedstate"))
+    clients = KafkaClients(settings)
+    topics = TopicNames.from_settings(settings)
+    ensure_topics(clients)
+    dead_letters = DeadLetterWriter(
+        topics.dlq, make_producer=lambda: clients.producer("newswatch-producer-dlq"))
+    sink = KafkaArticleSink(clients, topics.articles, dead_letters=dead_letters)
+    store = KafkaStateStore(clients, topics.feedstate)
     health = None
     if config.health_alerts is not None:
-        publisher = KafkaHealthPublisher(settings.kafka_bootstrap, settings.topic("alerts"))
+        publisher = KafkaHealthPublisher(clients, topics.alerts)
         health = (HealthAlerter(config.health_alerts), publisher)
     return Runtime(config, sink, store, health)
 
 
-def check_reachable(bootstrap: str, timeout: float = 5.0) -> None:
-    """Fail fast with a clear message when no bootstrap server accepts a connection
-    (kafka-python's own clients retry for tens of seconds first)."""
-    errors = []
-    for server in bootstrap.split(","):
-        host, _, port = server.strip().rpartition(":")
-        try:
-            socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
-            return
-        except OSError as exc:
-            errors.append(f"{server.strip()}: {exc.strerror or exc}")
-    raise PublishError(f"cannot reach Kafka at {bootstrap} ({'; '.join(errors)})")
-
-
-def ensure_topics(settings: Settings) -> None:
+def ensure_topics(clients: KafkaClients) -> None:
     """Create the topics the producer writes, if missing (idempotent)."""
-    from newswatch.topics import TOPICS, create_topics
-
-    check_reachable(settings.kafka_bootstrap)
+    clients.check_reachable()
     wanted = tuple(t for t in TOPICS if t.name in ("articles", "feedstate", "dlq", "alerts"))
     try:
-        create_topics(settings.kafka_bootstrap, settings.topic_prefix, wanted,
-                      replication_factor=settings.replication_factor)
+        create_topics(clients, specs=wanted)
     except Exception as exc:  # kafka-python raises several unrelated types when unreachable
         raise PublishError(
-            f"cannot reach Kafka at {settings.kafka_bootstrap}: {type(exc).__name__}: {exc}"
+            f"cannot reach Kafka at {clients.bootstrap}: {type(exc).__name__}: {exc}"
         ) from exc
 
 

@@ -11,15 +11,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from producers.config import FeedSpec
-from producers.fetch import HttpFetcher
-from producers.health import FeedHealth, quiet_feeds
-from producers.health_alerts import HealthAlerter, HealthPublisher
-from producers.poller import FeedPoller, PollOutcome, initial_state
-from producers.sources import FeedSource, SourceContext, build_source
-from producers.state import FeedStateStore
-from schemas.base import utcnow
-from schemas.feeds import FeedState, PollingConfig
+from ..schemas.base import utcnow
+from ..schemas.feeds import FeedState, PollingConfig
+from .config import FeedSpec
+from .fetch import HttpFetcher
+from .health import FeedHealth, quiet_feeds
+from .health_alerts import HealthAlerter, HealthPublisher
+from .poller import FeedPoller, PollOutcome, initial_state
+from .sources import FeedSource, SourceContext, build_source
+from .state import FeedStateStore
 
 log = logging.getLogger(__name__)
 

@@ -7,17 +7,19 @@ with the same validators and seen ids and does not re-send old items.
 from __future__ import annotations
 
 import logging
-import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 
-from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import KafkaProducer
 from kafka.errors import KafkaError
 
-from producers.errors import PublishError
-from schemas.base import stable_id
-from schemas.errors import SchemaError
-from schemas.feeds import FeedState
+from ..kafkaio.clients import KafkaClients
+from ..kafkaio.compacted import CompactedTopicReader
+from ..kafkaio.errors import TopicMissing
+from ..schemas.base import stable_id
+from ..schemas.errors import SchemaError
+from ..schemas.feeds import FeedState
+from .errors import PublishError
 
 log = logging.getLogger(__name__)
 
@@ -73,27 +75,25 @@ class MemoryStateStore(FeedStateStore):
 
 
 class KafkaStateStore(FeedStateStore):
-    def __init__(self, bootstrap: str, topic: str, *, load_timeout: float = 60.0) -> None:
-        self.bootstrap = bootstrap
+    def __init__(self, clients: KafkaClients, topic: str, *, load_timeout: float = 60.0) -> None:
+        self.clients = clients
         self.topic = topic
         self.load_timeout = load_timeout
         self._producer: KafkaProducer | None = None
 
     def load(self) -> dict[str, FeedState]:
-        states = read_states(self.bootstrap, self.topic, timeout=self.load_timeout)
+        states = read_states(self.clients, self.topic, timeout=self.load_timeout)
         self._connect()  # now, off the event loop: save() is called from it
         return states
 
     def _connect(self) -> KafkaProducer:
         if self._producer is None:
             try:
-                self._producer = KafkaProducer(
-                    bootstrap_servers=self.bootstrap, acks="all", linger_ms=50,
-                    client_id="newswatch-feedstate", max_block_ms=30_000,
-                )
+                self._producer = self.clients.producer("newswatch-feedstate", linger_ms=50)
                 self._producer.partitions_for(self.topic)  # metadata, so send() won't block
             except KafkaError as exc:
-                raise PublishError(f"cannot connect to Kafka at {self.bootstrap}: {exc}") from exc
+                raise PublishError(
+                    f"cannot connect to Kafka at {self.clients.bootstrap}: {exc}") from exc
         return self._producer
 
     def save(self, state: FeedState) -> None:
@@ -118,35 +118,26 @@ class KafkaStateStore(FeedStateStore):
             self._producer = None
 
 
-def read_states(bootstrap: str, topic: str, *, timeout: float = 60.0) -> dict[str, FeedState]:
+def read_states(clients: KafkaClients, topic: str, *,
+                timeout: float = 60.0) -> dict[str, FeedState]:
     """Read the compacted state topic from the beginning to its current end."""
-    consumer = KafkaConsumer(
-        bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
-        client_id="newswatch-feedstate-reader",
-    )
     states: dict[str, FeedState] = {}
+
+    def apply(key: bytes | None, value: bytes | None, partition: int, offset: int) -> None:
+        _apply(states, key, value, f"{topic}/{partition}@{offset}")
+
+    reader = CompactedTopicReader(clients.consumer("newswatch-feedstate-reader"), topic,
+                                  timeout_s=timeout, where="feed state")
     try:
-        partitions = consumer.partitions_for_topic(topic) or set()
-        tps = [TopicPartition(topic, p) for p in sorted(partitions)]
-        if not tps:
-            return states
-        consumer.assign(tps)
-        consumer.seek_to_beginning(*tps)
-        end = consumer.end_offsets(tps)
-        pending = {tp for tp in tps if end[tp] > 0}
-        deadline = time.monotonic() + timeout
-        while pending:
-            if time.monotonic() > deadline:
-                raise PublishError(f"timed out reading feed state from {topic}")
-            for tp, records in consumer.poll(timeout_ms=500).items():
-                for record in records:
-                    _apply(states, record.key, record.value, f"{topic}/{tp.partition}@"
-                           f"{record.offset}")
-            pending = {tp for tp in pending if consumer.position(tp) < end[tp]}
+        reader.load(apply)
+    except TopicMissing:
+        return states  # nothing polled yet
+    except TimeoutError:
+        raise PublishError(f"timed out reading feed state from {topic}") from None
     except KafkaError as exc:
         raise PublishError(f"cannot read feed state from {topic}: {exc}") from exc
     finally:
-        consumer.close()
+        reader.close()
     log.info("loaded state of %d feed(s) from %s", len(states), topic)
     return states
 

@@ -4,13 +4,13 @@ This package is the single source of truth for wire formats. It imports
 neither Kafka, Faust nor Slack.
 """
 
-from schemas.alert import Alert, AlertKind, FeedHealthAlert, parse_any_alert
-from schemas.article import Article
-from schemas.deadletter import DeadLetter
-from schemas.delivery import Delivery, DeliveryState
-from schemas.errors import ConfigError, NewswatchError, SchemaError
-from schemas.event import EVENT_TYPES, ROLES, AcquisitionStage, CompanyEvent, EventType, Role
-from schemas.rules import Company, RulesFile, Subscription, Watch, load_rules
+from .alert import Alert, AlertKind, FeedHealthAlert, parse_any_alert
+from .article import Article
+from .deadletter import DeadLetter
+from .delivery import Delivery, DeliveryState
+from .errors import ConfigError, NewswatchError, SchemaError
+from .event import EVENT_TYPES, ROLES, AcquisitionStage, CompanyEvent, EventType, Role
+from .rules import Company, RulesFile, Subscription, Watch, load_rules
 
 __all__ = [
     "EVENT_TYPES",

@@ -6,9 +6,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag, TypeAdapter, ValidationError
 
-from schemas.base import UTCDateTime, WireModel, stable_id, summarise_errors, utcnow
-from schemas.errors import SchemaError
-from schemas.event import CompanyEvent
+from .base import UTCDateTime, WireModel, stable_id, summarise_errors, utcnow
+from .errors import SchemaError
+from .event import CompanyEvent
 
 AlertKind = Literal["new", "followup", "update"]
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from schemas.base import UTCDateTime, WireModel, utcnow
+from .base import UTCDateTime, WireModel, utcnow
 
 
 class Article(WireModel):

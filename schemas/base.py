@@ -8,7 +8,7 @@ from typing import Annotated, Any, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
-from schemas.errors import SchemaError
+from .errors import SchemaError
 
 
 def _as_utc(value: datetime) -> datetime:

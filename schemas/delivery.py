@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from schemas.base import UTCDateTime, WireModel, utcnow
+from .base import UTCDateTime, WireModel, utcnow
 
 DeliveryState = Literal["attempting", "delivered", "failed"]
 

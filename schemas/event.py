@@ -7,7 +7,7 @@ from typing import Literal, get_args
 
 from pydantic import Field
 
-from schemas.base import UTCDateTime, WireModel, stable_id, utcnow
+from .base import UTCDateTime, WireModel, stable_id, utcnow
 
 EventType = Literal[
     "executive_hire",

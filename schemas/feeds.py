@@ -32,7 +32,7 @@ from pydantic import (
     model_validator,
 )
 
-from schemas.base import UTCDateTime, WireModel, stable_id
+from .base import UTCDateTime, WireModel, stable_id
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
 _DURATION_UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, None: 1.0}
@@ -209,7 +209,7 @@ class _LocatedValueError(ValueError):
 
 def load_feeds_file(path: str | Path) -> FeedsFile:
     """Load and validate a feeds file; errors name the file and line."""
-    from schemas.yamlfile import load_yaml_model
+    from .yamlfile import load_yaml_model
 
     return load_yaml_model(path, FeedsFile)
 

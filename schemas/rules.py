@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from schemas.event import EventType
+from .event import EventType
 
 
 class _RulesModel(BaseModel):
@@ -77,10 +77,14 @@ class Watch(_RulesModel):
             c if isinstance(c, Subscription) else Subscription(channel=c) for c in self.channels
         ]
 
+    def covers_company(self, company: str) -> bool:
+        return "*" in self.companies or company in self.companies
+
+    def covers_event(self, event_type: str) -> bool:
+        return "*" in self.events or event_type in self.events
+
     def covers(self, company: str, event_type: str) -> bool:
-        company_ok = "*" in self.companies or company in self.companies
-        event_ok = "*" in self.events or event_type in self.events
-        return company_ok and event_ok
+        return self.covers_company(company) and self.covers_event(event_type)
 
 
 class RulesFile(_RulesModel):
@@ -135,6 +139,6 @@ def _suggest(value: str, choices: Iterable[str]) -> str:
 
 def load_rules(path: str | Path) -> RulesFile:
     """Load and validate a rules file; errors name the file and line."""
-    from schemas.yamlfile import load_yaml_model
+    from .yamlfile import load_yaml_model
 
     return load_yaml_model(path, RulesFile, allow_empty=False)

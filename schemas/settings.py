@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from schemas.errors import ConfigError
+from .errors import ConfigError
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 
@@ -18,6 +19,12 @@ class Settings(BaseSettings):
     )
 
     kafka_bootstrap: str = Field(default="127.0.0.1:9092", description="host:port[,host:port]")
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = (
+        "PLAINTEXT")
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "PLAIN"
+    kafka_sasl_username: str | None = None
+    kafka_sasl_password: SecretStr | None = None
+    kafka_ssl_cafile: Path | None = Field(default=None, description="CA bundle for SSL")
     rules: Path = Field(default=Path("samples/rules.yaml"))
     feeds: Path = Field(default=Path("samples/feeds.yaml"))
     topic_prefix: str = Field(default="newswatch", pattern=r"^[A-Za-z0-9._-]+$")
@@ -52,6 +59,15 @@ class Settings(BaseSettings):
             raise ValueError("must be an http(s) URL")
         return value if value.endswith("/") else value + "/"
 
+    @model_validator(mode="after")
+    def _sasl_needs_credentials(self) -> Settings:
+        if self.kafka_security_protocol.startswith("SASL_") and not (
+                self.kafka_sasl_username and self.kafka_sasl_password):
+            raise _SettingError("kafka_sasl_username",
+                                "SASL needs NEWSWATCH_KAFKA_SASL_USERNAME and "
+                                "NEWSWATCH_KAFKA_SASL_PASSWORD")
+        return self
+
     def bot_token(self) -> SecretStr | None:
         """The bot token from the environment, or read from the file named by the settings."""
         if self.slack_bot_token is not None:
@@ -72,8 +88,13 @@ class Settings(BaseSettings):
             return SecretStr(raw)
         return None
 
-    def topic(self, name: str) -> str:
-        return f"{self.topic_prefix}.{name}"
+
+class _SettingError(ValueError):
+    """A check across settings that still names the variable to fix."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
 
 
 def load_settings(**overrides: object) -> Settings:
@@ -82,7 +103,9 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         err = exc.errors()[0]
-        field = str(err["loc"][0]) if err["loc"] else "?"
+        original = (err.get("ctx") or {}).get("error")
+        field = (original.field if isinstance(original, _SettingError)
+                 else str(err["loc"][0]) if err["loc"] else "?")
         msg = str(err["msg"]).removeprefix("Value error, ")
         # Never echo the input: it may be a token.
         raise ConfigError(msg, location=f"NEWSWATCH_{field.upper()}") from None

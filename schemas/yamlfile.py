@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from schemas.errors import ConfigError
+from .errors import ConfigError
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -15,14 +15,16 @@ from typing import Any
 
 import faust
 
-from schemas.article import Article
-from schemas.deadletter import DeadLetter, Stage
-from schemas.errors import SchemaError
-from schemas.event import CompanyEvent
-from schemas.settings import Settings
-from streams.detection import Detector
-from streams.routing import CompanyStories, Router
-from streams.rules_holder import RulesHolder
+from ..kafkaio.clients import KafkaClients
+from ..kafkaio.deadletters import DeadLetterWriter
+from ..kafkaio.topics import TopicNames
+from ..schemas.article import Article
+from ..schemas.deadletter import DeadLetter, Stage
+from ..schemas.errors import SchemaError
+from ..schemas.event import CompanyEvent
+from ..schemas.settings import Settings
+from .routing import CompanyStories
+from .rules_holder import RulesHolder
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +38,11 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
     home = Path(os.environ.get("NEWSWATCH_HOME", ".newswatch"))
     datadir = home / "faust" / settings.consumer_group
     datadir.mkdir(parents=True, exist_ok=True)
+    clients = KafkaClients(settings)
+    names = TopicNames.from_settings(settings)
     app = faust.App(
         settings.consumer_group,
-        broker=[f"kafka://{server}" for server in settings.kafka_bootstrap.split(",")],
+        **clients.faust_options(),
         store="memory://",  # tables are rebuilt from their changelog topics on start
         topic_replication_factor=settings.replication_factor,
         topic_partitions=events_partitions,
@@ -47,28 +51,25 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
         producer_acks=-1,
         consumer_auto_offset_reset="earliest",
     )
-    articles = app.topic(settings.topic("articles"), key_type=bytes, value_type=bytes,
+    articles = app.topic(names.articles, key_type=bytes, value_type=bytes,
                          value_serializer="raw", key_serializer="raw")
-    events = app.topic(settings.topic("events"), key_type=bytes, value_type=bytes,
+    events = app.topic(names.events, key_type=bytes, value_type=bytes,
                        value_serializer="raw", key_serializer="raw")
-    alerts = app.topic(settings.topic("alerts"), key_type=bytes, value_type=bytes,
+    alerts = app.topic(names.alerts, key_type=bytes, value_type=bytes,
                        value_serializer="raw", key_serializer="raw")
-    dlq = app.topic(settings.topic("dlq"), value_serializer="raw", key_serializer="raw")
     # The route table must have as many partitions as the events topic it is keyed by.
     stories = app.Table("route-stories", default=None, partitions=events_partitions,
                         key_type=str, value_type=str)
 
-    detector = RulesHolder(settings.rules, Detector)
-    router = RulesHolder(settings.rules, Router)
+    rules = RulesHolder(settings.rules)
+    dead_letters = DeadLetterWriter(
+        names.dlq, make_producer=lambda: clients.producer("newswatch-worker-dlq"))
 
     async def dead_letter(stage: Stage, reason: str, event: Any) -> None:
         message = event.message
-        log.warning("dead-lettered %s[%s]@%s: %s", message.topic, message.partition,
-                    message.offset, reason)
-        record = DeadLetter.for_message(
+        await dead_letters.awrite(DeadLetter.for_message(
             stage=stage, reason=reason, payload=event.value, source_topic=message.topic,
-            partition=message.partition, offset=message.offset, key=event.key)
-        await dlq.send(key=(record.key or "").encode(), value=record.to_json_bytes())
+            partition=message.partition, offset=message.offset, key=event.key))
 
     @app.agent(articles, name="detect")
     async def detect(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
@@ -76,7 +77,7 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
             where = _where(event)
             try:
                 article = Article.from_json(event.value, source=where)
-                found = detector.built.detect(article)
+                found = rules.current.detector.detect(article)
             except SchemaError as exc:
                 await dead_letter("detect", str(exc), event)
                 continue
@@ -103,7 +104,7 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
             try:
                 raw = stories.get(key)
                 state = CompanyStories.model_validate_json(raw) if raw else CompanyStories()
-                raised = router.built.route(company_event, state)
+                raised = rules.current.router.route(company_event, state)
             except Exception as exc:  # like detect: one bad event must not stop the stream
                 log.exception("routing failed for %s", where)
                 await dead_letter("route", f"routing failed: {type(exc).__name__}: {exc}",
@@ -116,8 +117,7 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
 
     @app.timer(interval=RULES_CHECK_SECONDS)
     async def reload_rules() -> None:
-        detector.reload_if_changed()
-        router.reload_if_changed()
+        rules.reload_if_changed()
 
     return app
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from schemas.errors import ConfigError
-from schemas.settings import load_settings
+from ..schemas.errors import ConfigError
+from ..schemas.settings import load_settings
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,17 +17,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _worker(args: argparse.Namespace) -> int:
     import faust
 
-    from newswatch.topics import create_topics, partition_count
-    from streams.app import create_app
+    from ..kafkaio.clients import KafkaClients
+    from ..kafkaio.topics import TopicNames, create_topics, partition_count
+    from .app import create_app
 
     settings = load_settings()
     if not settings.rules.is_file():
         raise ConfigError(f"rules file not found: {settings.rules}", location="NEWSWATCH_RULES")
     # Faust ignores subscribed topics that do not exist yet; make sure they do.
-    create_topics(settings.kafka_bootstrap, settings.topic_prefix,
-                  replication_factor=settings.replication_factor)
+    clients = KafkaClients(settings)
+    create_topics(clients)
     # Operators add partitions to scale out; size the route table to what is there.
-    partitions = partition_count(settings.kafka_bootstrap, settings.topic("events"))
+    partitions = partition_count(clients, TopicNames.from_settings(settings).events)
     app = create_app(settings, events_partitions=partitions)
     worker = faust.Worker(app, loglevel=settings.log_level.lower(), quiet=True)
     worker.execute_from_commandline()

@@ -8,15 +8,16 @@ wall clock, so a replay gives the alerts the live run gave.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from schemas.alert import Alert, AlertKind
-from schemas.base import UTCDateTime
-from schemas.event import CompanyEvent
-from schemas.rules import RulesFile, Subscription, Watch
+from ..schemas.alert import Alert, AlertKind
+from ..schemas.base import UTCDateTime
+from ..schemas.event import CompanyEvent
+from ..schemas.rules import RulesFile, Subscription, Watch
 
 # A story keeps absorbing copies this long after its last article at most,
 # whatever the watch's window, so state stays bounded.
@@ -57,6 +58,19 @@ class CompanyStories(BaseModel):
 Decision = Literal["new", "followup", "update", "duplicate", "suppressed"]
 
 
+@dataclass(frozen=True)
+class WatchVerdict:
+    """Whether one watch fires for one event, and why (``rules explain`` shows these)."""
+
+    watch: str
+    company: str
+    event_type: str
+    role: str | None
+    fires: bool
+    reason: str
+    channels: list[str]
+
+
 class Router:
     """Turns events into alerts for the watches that cover them."""
 
@@ -64,11 +78,34 @@ class Router:
         self.rules = rules
         self.max_followups = max_followups
 
+    def verdict(self, watch: Watch, event: CompanyEvent) -> WatchVerdict:
+        """Does ``watch`` take ``event``, and if not, why not: the one place this is decided."""
+        if not watch.covers_company(event.company):
+            fires, reason = False, f"company {event.company!r} not covered by the watch"
+        elif not watch.covers_event(event.event_type):
+            fires, reason = False, f"event type {event.event_type!r} not covered by the watch"
+        elif event.confidence < watch.min_confidence:
+            fires, reason = False, (f"confidence {event.confidence:.2f} below min_confidence "
+                                    f"{watch.min_confidence:.2f}")
+        else:
+            fires, reason = True, (f"confidence {event.confidence:.2f} >= "
+                                   f"{watch.min_confidence:.2f}")
+        return WatchVerdict(watch.name, event.company, event.event_type, event.role, fires,
+                            reason, [s.channel for s in watch.subscriptions])
+
     def matching_watches(self, event: CompanyEvent) -> list[Watch]:
-        return [
-            w for w in self.rules.watches
-            if w.covers(event.company, event.event_type) and event.confidence >= w.min_confidence
-        ]
+        return [w for w in self.rules.watches if self.verdict(w, event).fires]
+
+    def explain(self, events: list[CompanyEvent]) -> list[WatchVerdict]:
+        """Every watch's verdict on every event (one line per watch when there is none)."""
+        verdicts: list[WatchVerdict] = []
+        for watch in self.rules.watches:
+            if not events:
+                verdicts.append(WatchVerdict(watch.name, "", "", None, False,
+                                             "no events detected",
+                                             [s.channel for s in watch.subscriptions]))
+            verdicts.extend(self.verdict(watch, event) for event in events)
+        return verdicts
 
     def route(self, event: CompanyEvent, state: CompanyStories) -> list[Alert]:
         """Alerts to raise for ``event``; updates ``state`` in place."""

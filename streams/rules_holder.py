@@ -1,27 +1,41 @@
-"""Running rules, reloaded when the file changes; a broken file never replaces good rules."""
+"""Running rules, reloaded when the file changes; a broken file never replaces good rules.
+
+Detection and routing are built from one ``RulesFile`` object and swapped together, so the
+``detect`` and ``route`` agents never run two versions of the rules at once.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
 
-from schemas.rules import RulesFile, load_rules
+from ..schemas.rules import RulesFile, load_rules
+from .detection import Detector
+from .routing import Router
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
+
+@dataclass(frozen=True)
+class RulesInForce:
+    """One version of the rules and everything built from it."""
+
+    rules: RulesFile
+    detector: Detector
+    router: Router
+
+    @classmethod
+    def build(cls, rules: RulesFile) -> RulesInForce:
+        return cls(rules, Detector(rules), Router(rules))
 
 
-class RulesHolder(Generic[T]):
-    """Holds the rules and an object built from them (e.g. a Detector), swapped atomically."""
+class RulesHolder:
+    """Holds the rules in force; ``reload_if_changed`` swaps them atomically."""
 
-    def __init__(self, path: Path, build: Callable[[RulesFile], T]) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self._build = build
-        self.rules = load_rules(path)  # at start-up a broken file is fatal
-        self.built = build(self.rules)
+        self.current = RulesInForce.build(load_rules(path))  # at start-up a broken file is fatal
         self._mtime = _mtime(path)
         self._settling: float | None = None
         self.last_error: str | None = None
@@ -39,15 +53,14 @@ class RulesHolder(Generic[T]):
             return False
         self._mtime, self._settling = mtime, None
         try:
-            rules = load_rules(self.path)
-            built = self._build(rules)
+            built = RulesInForce.build(load_rules(self.path))
         except Exception as exc:  # whatever is wrong with the new rules, keep the old ones
             self.last_error = str(exc)
             log.error("rules not reloaded, the running rules stay in force: %s", exc)
             return False
-        self.rules, self.built, self.last_error = rules, built, None
+        self.current, self.last_error = built, None
         log.info("rules reloaded from %s: %d companies, %d watches",
-                 self.path, len(rules.companies), len(rules.watches))
+                 self.path, len(built.rules.companies), len(built.rules.watches))
         return True
 
 

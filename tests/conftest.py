@@ -60,8 +60,10 @@ def topic_factory(kafka_admin: KafkaAdminClient) -> TopicFactory:
 @pytest.fixture
 def topic_prefix(kafka_bootstrap: str) -> str:
     """A fresh topic prefix with all newswatch topics created under it."""
-    from newswatch.topics import create_topics
+    from newswatch.kafkaio.clients import KafkaClients
+    from newswatch.kafkaio.topics import create_topics
+    from newswatch.schemas.settings import load_settings
 
     prefix = f"t{uuid.uuid4().hex[:10]}"
-    create_topics(kafka_bootstrap, prefix)
+    create_topics(KafkaClients(load_settings(kafka_bootstrap=kafka_bootstrap)), prefix)
     return prefix

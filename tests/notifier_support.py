@@ -16,11 +16,11 @@ from typing import Any
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
-from notifiers.base import Notifier, build_notifier
-from notifiers.config import ServiceConfig, SlackConfig
-from notifiers.service import DeliveryReport, NotifierService
-from schemas import Alert, AlertKind, CompanyEvent, DeadLetter, Delivery
-from schemas.settings import Settings, load_settings
+from newswatch.notifiers.base import Notifier, build_notifier
+from newswatch.notifiers.config import ServiceConfig, SlackConfig
+from newswatch.notifiers.service import DeliveryReport, NotifierService
+from newswatch.schemas import Alert, AlertKind, CompanyEvent, DeadLetter, Delivery
+from newswatch.schemas.settings import Settings, load_settings
 from tests.slack_emulator import SlackEmulator
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,15 +28,24 @@ FAST = ServiceConfig(retry_initial_s=0.05, retry_max_s=0.5, commit_interval_s=0.
                      revoke_wait_s=5.0)
 
 # Runs `newswatch notify` through the notifier's own CLI registration, so a subprocess
-# test does not depend on which stages the top-level command has registered.
+# test does not depend on which stages the top-level command has registered. With
+# CRASH_AT=step:n in the environment the process exits at the n-th time that delivery
+# step completes, with no cleanup at all, the way a power cut would.
 NOTIFY_SCRIPT = """
-import argparse, logging, sys
-from notifiers.cli import register
+import argparse, logging, os, sys
+from newswatch.notifiers.cli import register, run_notify
 parser = argparse.ArgumentParser(prog="newswatch")
 register(parser.add_subparsers(dest="command", required=True))
 args = parser.parse_args(sys.argv[1:])
 logging.basicConfig(level=logging.INFO, stream=sys.stderr)
-sys.exit(args.handler(args))
+point, _, count = os.environ.get("CRASH_AT", "").partition(":")
+left = [int(count or 1)]
+def crash(step):
+    if step == point:
+        left[0] -= 1
+        if left[0] <= 0:
+            os._exit(70)
+sys.exit(run_notify(args, on_step=crash))
 """
 
 

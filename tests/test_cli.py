@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from newswatch.cli import main
-from schemas import Article
+from newswatch.schemas import Article
 
 
 def test_schema_export_writes_valid_schemas(tmp_path: Path,

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from newswatch.cli import build_parser
-from schemas.settings import Settings
+from newswatch.schemas.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT.parent / "shared" / "compose-spec" / "compose-spec.json"

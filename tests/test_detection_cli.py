@@ -10,8 +10,8 @@ import jsonschema  # type: ignore[import-untyped]
 import pytest
 import yaml
 
-from schemas.errors import ConfigError
-from streams.detection import cli
+from newswatch.schemas.errors import ConfigError
+from newswatch.streams.detection import cli
 
 RULES = """\
 companies:

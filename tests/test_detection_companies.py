@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from schemas.article import Article
-from schemas.rules import Company, RulesFile
-from streams.detection import Detector
-from streams.detection.companies import CompanyMatcher
+from newswatch.schemas.article import Article
+from newswatch.schemas.rules import Company, RulesFile
+from newswatch.streams.detection import Detector
+from newswatch.streams.detection.companies import CompanyMatcher
 
 RULES = RulesFile.model_validate({"companies": [
     {"name": "Meta Platforms", "aliases": ["Meta", "Facebook"], "tickers": ["META"],

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from schemas.article import Article
-from schemas.rules import RulesFile
-from streams.detection import Detector
+from newswatch.schemas.article import Article
+from newswatch.schemas.rules import RulesFile
+from newswatch.streams.detection import Detector
 
 RULES = RulesFile.model_validate({"companies": [
     {"name": "Meta Platforms", "aliases": ["Meta", "Facebook"], "tickers": ["META"]},
@@ -157,7 +157,7 @@ def test_one_event_per_company_type_and_role_with_merged_evidence() -> None:
     ("paid 3 billion dollars", "3 billion dollars", 3e9),
 ])
 def test_amounts_as_written_and_in_dollars(text: str, written: str, usd: float | None) -> None:
-    from streams.detection.amounts import find_amounts
+    from newswatch.streams.detection.amounts import find_amounts
 
     (amount,) = find_amounts(text)
     assert amount.text == written

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from schemas.article import Article
-from schemas.rules import RulesFile
-from streams.detection import Detector
+from newswatch.schemas.article import Article
+from newswatch.schemas.rules import RulesFile
+from newswatch.streams.detection import Detector
 from tests.test_detection_events import Triple, detect
 
 HIRE = "executive_hire"

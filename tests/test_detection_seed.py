@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from schemas.article import Article
-from schemas.event import CompanyEvent
-from schemas.rules import RulesFile
-from streams.detection import Detector
+from newswatch.schemas.article import Article
+from newswatch.schemas.event import CompanyEvent
+from newswatch.schemas.rules import RulesFile
+from newswatch.streams.detection import Detector
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "meta-ai-ambitions.txt"
 

@@ -13,7 +13,8 @@ import pytest
 from kafka import KafkaConsumer, KafkaProducer
 
 from newswatch.pipeline import newswatch_command, stage_env, start_stage, stop_stage, wait_for_group
-from schemas import Alert, Article, DeadLetter
+from newswatch.schemas import Alert, Article, DeadLetter
+from newswatch.schemas.settings import load_settings
 from tests.feed_server import FeedServer
 from tests.slack_emulator import SlackEmulator
 
@@ -55,11 +56,12 @@ def pipeline(kafka_bootstrap: str, feed_http: str,
              tmp_path_factory: pytest.TempPathFactory) -> Iterator[PipelineRun]:
     import uuid
 
-    from newswatch.topics import create_topics
+    from newswatch.kafkaio.clients import KafkaClients
+    from newswatch.kafkaio.topics import create_topics
 
     work = tmp_path_factory.mktemp("e2e")
     prefix = f"e2e{uuid.uuid4().hex[:8]}"
-    create_topics(kafka_bootstrap, prefix)
+    create_topics(KafkaClients(load_settings(kafka_bootstrap=kafka_bootstrap)), prefix)
     feeds = work / "feeds.yaml"
     feeds.write_text(f"feeds:\n  - name: tech-wire\n    url: {feed_http}\n")
     emulator = SlackEmulator().start()

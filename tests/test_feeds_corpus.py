@@ -12,12 +12,12 @@ from urllib.parse import quote
 
 import pytest
 
-from producers.config import FeedSpec
-from producers.poller import FeedPoller
-from producers.publisher import MemoryArticleSink
-from producers.scheduler import FeedRunner
-from producers.state import MemoryStateStore
-from schemas.feeds import PollingConfig
+from newswatch.producers.config import FeedSpec
+from newswatch.producers.poller import FeedPoller
+from newswatch.producers.publisher import MemoryArticleSink
+from newswatch.producers.scheduler import FeedRunner
+from newswatch.producers.state import MemoryStateStore
+from newswatch.schemas.feeds import PollingConfig
 from tests.feed_server import FeedServer
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "feeds-corpus"

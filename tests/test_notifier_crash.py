@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from schemas import Alert
+from newswatch.schemas import Alert
 from tests.notifier_support import NotifyRig, make_alert, notify_rig
 from tests.slack_emulator import Message
 
@@ -68,7 +68,7 @@ def test_crash_at_each_step_then_restart(rig: NotifyRig, point: str,
     rig.send(*alerts)
     log = tmp_path / "notify.log"
     crashed = rig.notify_process("--until-idle", "3",
-                                 env={"NEWSWATCH_NOTIFY_CRASH_AT": point}, log=log)
+                                 env={"CRASH_AT": point}, log=log)
     assert crashed.wait(60) == 70, log.read_text()[-3000:]
     assert rig.committed() < 6
     restarted = rig.notify_process("--until-idle", "2", log=log)

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from notifiers.errors import FatalError
-from notifiers.service import DeliveryReport, NotifierStopped
-from schemas import Alert
+from newswatch.notifiers.errors import FatalError
+from newswatch.notifiers.service import DeliveryReport, NotifierStopped
+from newswatch.schemas import Alert
 from tests.notifier_support import NotifyRig, make_alert, notify_rig
 from tests.slack_emulator import Fault
 

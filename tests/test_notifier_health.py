@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from notifiers.config import ConsoleConfig
-from notifiers.console import ConsoleNotifier
-from notifiers.health_render import render_health
-from schemas.alert import FeedHealthAlert
+from newswatch.notifiers.config import ConsoleConfig
+from newswatch.notifiers.console import ConsoleNotifier
+from newswatch.notifiers.health_render import render_health
+from newswatch.schemas.alert import FeedHealthAlert
 from tests.notifier_support import NotifyRig, make_alert, notify_rig
 
 HOSTILE = FeedHealthAlert(channel="#newswatch-ops", feed_id="f1",

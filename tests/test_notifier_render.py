@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from notifiers.escape import emphasise, link, neutralise, untrusted
-from notifiers.render import (
+from newswatch.notifiers.escape import emphasise, link, neutralise, untrusted
+from newswatch.notifiers.render import (
     MAX_BLOCKS,
     enforce_limits,
     headline,
@@ -17,7 +17,7 @@ from notifiers.render import (
     render_console,
     render_reply,
 )
-from schemas import CompanyEvent
+from newswatch.schemas import CompanyEvent
 from tests.notifier_support import make_alert
 from tests.slack_emulator import validate_message
 

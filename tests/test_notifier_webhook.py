@@ -10,11 +10,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from notifiers.base import build_notifier
-from notifiers.config import notifier_config_from_settings
-from notifiers.errors import FatalError
-from notifiers.service import NotifierStopped
-from schemas.settings import Settings
+from newswatch.notifiers.base import build_notifier
+from newswatch.notifiers.config import notifier_config_from_settings
+from newswatch.notifiers.errors import FatalError
+from newswatch.notifiers.service import NotifierStopped
+from newswatch.schemas.settings import Settings
 from tests.notifier_support import NotifyRig, make_alert, notify_rig
 from tests.slack_emulator import Fault
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from producers.cli import register
-from schemas.article import Article
+from newswatch.producers.cli import register
+from newswatch.schemas.article import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from producers.config import load_config
-from producers.opml import OpmlFeed, import_opml, read_opml
-from schemas.errors import ConfigError
-from schemas.feeds import load_feeds_file
+from newswatch.producers.config import load_config
+from newswatch.producers.opml import OpmlFeed, import_opml, read_opml
+from newswatch.schemas.errors import ConfigError
+from newswatch.schemas.feeds import load_feeds_file
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -167,8 +167,8 @@ def test_import_rejects_a_non_opml_file(tmp_path: Path) -> None:
 
 
 def test_feed_credentials_never_shown() -> None:
-    from producers.config import FeedSpec
-    from schemas.feeds import display_location
+    from newswatch.producers.config import FeedSpec
+    from newswatch.schemas.feeds import display_location
 
     url = "https://reader:s3cret@api.vendor.example:8443/news.rss?apikey=abc123&lang=en"
     assert display_location(url) == "https://api.vendor.example:8443/news.rss?…"

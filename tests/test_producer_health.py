@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
-from producers.backoff import BackoffPolicy
-from producers.config import FeedSpec
-from producers.health import assess, quiet_feeds
-from schemas.feeds import FeedState
+from newswatch.producers.backoff import BackoffPolicy
+from newswatch.producers.config import FeedSpec
+from newswatch.producers.health import assess, quiet_feeds
+from newswatch.schemas.feeds import FeedState
 
 NOW = datetime(2026, 6, 25, 12, 0, tzinfo=UTC)
 

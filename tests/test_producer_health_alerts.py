@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from producers import run_once
-from producers.health_alerts import HealthAlerter
-from schemas.alert import FeedHealthAlert, parse_any_alert
-from schemas.feeds import FeedState, HealthAlerts
-from schemas.settings import Settings, load_settings
+from newswatch.producers import run_once
+from newswatch.producers.health_alerts import HealthAlerter
+from newswatch.schemas.alert import FeedHealthAlert, parse_any_alert
+from newswatch.schemas.feeds import FeedState, HealthAlerts
+from newswatch.schemas.settings import Settings, load_settings
 from tests.feed_server import FeedServer
 from tests.feed_server import feed_server as _feed_server_fixture
 from tests.test_producer_http import rss
@@ -96,11 +96,11 @@ def test_health_check_during_a_slow_poll_alerts_once(feed_server: FeedServer) ->
     """A poll in flight while the health check runs must not erase what was alerted."""
     import asyncio
 
-    from producers.config import FeedSpec
-    from producers.poller import FeedPoller
-    from producers.publisher import MemoryArticleSink
-    from producers.scheduler import FeedRunner
-    from producers.state import MemoryStateStore
+    from newswatch.producers.config import FeedSpec
+    from newswatch.producers.poller import FeedPoller
+    from newswatch.producers.publisher import MemoryArticleSink
+    from newswatch.producers.scheduler import FeedRunner
+    from newswatch.producers.state import MemoryStateStore
 
     spec = FeedSpec.for_url(feed_server.url("slow/1/missing.xml"), "slow-wire")
     publisher = _RecordingPublisher()

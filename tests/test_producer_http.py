@@ -9,12 +9,12 @@ from collections.abc import Sequence
 
 import pytest
 
-from producers.config import FeedSpec
-from producers.poller import FeedPoller
-from producers.publisher import MemoryArticleSink
-from producers.scheduler import FeedRunner, ProduceReport
-from producers.state import MemoryStateStore
-from schemas.feeds import FeedState, PollingConfig
+from newswatch.producers.config import FeedSpec
+from newswatch.producers.poller import FeedPoller
+from newswatch.producers.publisher import MemoryArticleSink
+from newswatch.producers.scheduler import FeedRunner, ProduceReport
+from newswatch.producers.state import MemoryStateStore
+from newswatch.schemas.feeds import FeedState, PollingConfig
 from tests.feed_server import FeedServer
 from tests.feed_server import feed_server as _feed_server_fixture
 

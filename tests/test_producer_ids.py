@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from producers.ids import article_id, canonical_url, trustworthy_guid
+from newswatch.producers.ids import article_id, canonical_url, trustworthy_guid
 
 
 @pytest.mark.parametrize(("raw", "canonical"), [

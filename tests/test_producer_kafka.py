@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 from kafka import KafkaConsumer, TopicPartition
 
-from producers import run_forever, run_once
-from producers.cli import register
-from producers.state import read_states
-from schemas.article import Article
-from schemas.deadletter import DeadLetter
-from schemas.settings import Settings, load_settings
+from newswatch.kafkaio.clients import KafkaClients
+from newswatch.kafkaio.errors import KafkaUnavailable
+from newswatch.producers import run_forever, run_once
+from newswatch.producers.cli import register
+from newswatch.producers.state import read_states
+from newswatch.schemas.article import Article
+from newswatch.schemas.deadletter import DeadLetter
+from newswatch.schemas.settings import Settings, load_settings
 from tests.feed_server import FeedServer
 from tests.feed_server import feed_server as _feed_server_fixture
 from tests.test_producer_http import rss
@@ -65,7 +67,7 @@ def test_restarted_producer_sends_only_the_new_item(
 ) -> None:
     feed_server.write("wire.xml", rss(*ITEMS))
     feeds = feeds_yaml(tmp_path, feed_server.url("wire.xml"), interval="1s")
-    articles_topic = settings.topic("articles")
+    articles_topic = f"{settings.topic_prefix}.articles"
 
     # First run: the continuous poller, stopped once the articles are on the topic.
     stop = asyncio.Event()
@@ -107,7 +109,7 @@ def test_state_topic_holds_one_record_per_feed_and_status_reports_health(
     feeds = feeds_yaml(tmp_path, feed_server.url("wire.xml"), feed_server.url("status/500/x"))
     report = run_once(settings, feeds)
     assert report.feeds_ok == 1 and report.feeds_failed == 1
-    states = read_states(settings.kafka_bootstrap, settings.topic("feedstate"))
+    states = read_states(KafkaClients(settings), f"{settings.topic_prefix}.feedstate")
     by_name = {s.name: s for s in states.values()}
     assert by_name["feed-0"].items_seen == len(ITEMS) and by_name["feed-0"].etag
     assert by_name["feed-1"].consecutive_failures == 1
@@ -135,18 +137,17 @@ def test_jsonl_dump_publishes_articles_and_dead_letters_bad_lines(
     dump.write_bytes(b"\n".join([*(a.to_json_bytes() for a in good), b'{"id": "x"}']) + b"\n")
     report = run_once(settings, from_jsonl=dump)
     assert report.articles_published == 3 and report.lines_rejected == 1
-    keys = sorted(k for k, _ in read_topic(settings.kafka_bootstrap, settings.topic("articles")))
+    articles = read_topic(settings.kafka_bootstrap, f"{settings.topic_prefix}.articles")
+    keys = sorted(k for k, _ in articles)
     assert keys == [b"dump-0", b"dump-1", b"dump-2"]
-    [(_, raw)] = read_topic(settings.kafka_bootstrap, settings.topic("dlq"))
+    [(_, raw)] = read_topic(settings.kafka_bootstrap, f"{settings.topic_prefix}.dlq")
     letter = DeadLetter.from_json(raw)
     assert letter.stage == "produce" and letter.key == f"{dump}:4"
     assert "title" in letter.reason and letter.payload.strip() == '{"id": "x"}'
 
 
 def test_unreachable_broker_is_a_clear_error(tmp_path: Path) -> None:
-    from producers.errors import PublishError
-
     settings = load_settings(kafka_bootstrap="127.0.0.1:9", topic_prefix="nowhere")
     feeds = feeds_yaml(tmp_path, "https://a.example/rss")
-    with pytest.raises(PublishError, match=r"127\.0\.0\.1:9"):
+    with pytest.raises(KafkaUnavailable, match=r"cannot reach Kafka at 127\.0\.0\.1:9 \("):
         run_once(settings, feeds)

@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from producers.errors import NotAFeedError
-from producers.normalise import FeedContext, SkippedEntry, html_to_text, normalise_entry
-from producers.parse import ParsedFeed, parse_document
-from schemas.article import Article
+from newswatch.producers.errors import NotAFeedError
+from newswatch.producers.normalise import FeedContext, SkippedEntry, html_to_text, normalise_entry
+from newswatch.producers.parse import ParsedFeed, parse_document
+from newswatch.schemas.article import Article
 
 FETCHED = datetime(2026, 6, 25, 12, 0, tzinfo=UTC)
 

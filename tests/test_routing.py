@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from schemas import CompanyEvent, RulesFile
-from schemas.rules import load_rules
-from streams.routing import CompanyStories, Router
-from streams.rules_holder import RulesHolder
+from newswatch.schemas import CompanyEvent, RulesFile
+from newswatch.schemas.rules import load_rules
+from newswatch.streams.routing import CompanyStories, Router
+from newswatch.streams.rules_holder import RulesHolder
 
 T0 = datetime(2026, 6, 23, 9, 0, tzinfo=UTC)
 
@@ -122,33 +122,36 @@ def test_state_is_pruned_after_a_month_of_event_time() -> None:
 def test_broken_rules_file_never_replaces_running_rules(tmp_path: Path) -> None:
     path = tmp_path / "rules.yaml"
     path.write_text(Path(__file__).resolve().parents[1].joinpath("samples/rules.yaml").read_text())
-    holder = RulesHolder(path, Router)
-    good = holder.rules
+    holder = RulesHolder(path)
+    good = holder.current
     path.write_text("watches:\n  - name: x\n    companies: [Nobody]\n    events: [layoffs]\n"
                     "    channels: ['#x']\n")
     import os
     os.utime(path, (1, 1))
     assert holder.reload_if_changed() is False  # changed: waits for it to settle
     assert holder.reload_if_changed() is False  # settled, but broken
-    assert holder.rules is good and holder.built.rules is good
+    assert holder.current is good
     assert holder.last_error is not None and "rules.yaml:3" in holder.last_error
     path.write_text("")  # what a file looks like half-way through a save
     os.utime(path, (2, 2))
     assert holder.reload_if_changed() is False
     assert holder.reload_if_changed() is False
-    assert holder.rules is good and holder.last_error is not None
+    assert holder.current is good and holder.last_error is not None
     assert "the file is empty" in holder.last_error
     path.write_text("companies: [{name: Acme}]\nwatches: []\n")
     os.utime(path, (3, 3))
     assert holder.reload_if_changed() is False
     assert holder.reload_if_changed() is True
-    assert [c.name for c in holder.rules.companies] == ["Acme"]
-    assert load_rules(path) == holder.rules
+    current = holder.current
+    assert [c.name for c in current.rules.companies] == ["Acme"]
+    assert load_rules(path) == current.rules
+    # Detection and routing always come from the same rules object.
+    assert current.detector.rules is current.rules and current.router.rules is current.rules
 
 
 def test_undated_article_windows_on_fetch_time_not_detection_time() -> None:
-    from schemas import Article
-    from streams.detection import Detector
+    from newswatch.schemas import Article
+    from newswatch.streams.detection import Detector
 
     rules = load_rules(Path(__file__).resolve().parents[1] / "samples" / "rules.yaml")
     fetched = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)

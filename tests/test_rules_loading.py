@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from schemas import ConfigError, load_rules
+from newswatch.schemas import ConfigError, load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from schemas import Alert, Article, CompanyEvent, DeadLetter, Delivery, SchemaError
-from schemas.errors import ConfigError
-from schemas.settings import Settings, load_settings
+from newswatch.kafkaio.topics import TopicNames
+from newswatch.schemas import Alert, Article, CompanyEvent, DeadLetter, Delivery, SchemaError
+from newswatch.schemas.errors import ConfigError
+from newswatch.schemas.settings import Settings, load_settings
 
 
 def _event(**overrides: object) -> CompanyEvent:
@@ -90,7 +91,7 @@ def test_settings_read_from_environment(monkeypatch: pytest.MonkeyPatch) -> None
     assert settings.kafka_bootstrap == "10.0.0.5:9094"
     assert settings.slack_api_url == "http://127.0.0.1:8080/api/"
     assert "xoxb-fake" not in repr(settings)
-    assert settings.topic("alerts") == "newswatch.alerts"
+    assert TopicNames.from_settings(settings).alerts == "newswatch.alerts"
 
 
 @pytest.mark.parametrize(

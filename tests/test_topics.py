@@ -8,7 +8,9 @@ import pytest
 from kafka import KafkaAdminClient
 from kafka.admin import ConfigResource, ConfigResourceType
 
-from newswatch.topics import TOPICS, create_topics
+from newswatch.kafkaio.clients import KafkaClients
+from newswatch.kafkaio.topics import TOPICS, create_topics
+from newswatch.schemas.settings import load_settings
 
 pytestmark = pytest.mark.kafka
 
@@ -21,9 +23,10 @@ def _config(admin: KafkaAdminClient, topic: str) -> dict[str, str]:
 def test_create_topics_is_idempotent_and_sets_policies(kafka_bootstrap: str,
                                                        kafka_admin: KafkaAdminClient) -> None:
     prefix = f"topics{uuid.uuid4().hex[:8]}"
-    created = create_topics(kafka_bootstrap, prefix)
+    clients = KafkaClients(load_settings(kafka_bootstrap=kafka_bootstrap))
+    created = create_topics(clients, prefix)
     assert sorted(created) == sorted(f"{prefix}.{s.name}" for s in TOPICS)
-    assert create_topics(kafka_bootstrap, prefix) == []
+    assert create_topics(clients, prefix) == []
     described = {t["name"]: t for t in kafka_admin.describe_topics(created)}
     for spec in TOPICS:
         name = f"{prefix}.{spec.name}"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from newswatch.commands import demo_cmd, kafka_cmd, schema_cmd
-from notifiers import cli as notifiers_cli
-from producers import cli as producers_cli
-from streams import cli as streams_cli
-from streams.detection import cli as detection_cli
+from newswatch.notifiers import cli as notifiers_cli
+from newswatch.producers import cli as producers_cli
+from newswatch.streams import cli as streams_cli
+from newswatch.streams.detection import cli as detection_cli
 
 REGISTRARS = [
     kafka_cmd.register,

@@ -7,10 +7,11 @@ import subprocess
 import time
 from pathlib import Path
 
+from newswatch.kafkaio.clients import KafkaClients
+from newswatch.kafkaio.topics import create_topics
 from newswatch.localkafka import LocalKafka, _answers, default_home
 from newswatch.pipeline import newswatch_command, stage_env, start_stage, stop_stage, wait_for_group
-from newswatch.topics import create_topics
-from schemas.settings import load_settings
+from newswatch.schemas.settings import load_settings
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -38,7 +39,7 @@ def _demo(args: argparse.Namespace) -> int:
     run_id = time.strftime("demo%Y%m%d%H%M%S")
     env = stage_env(topic_prefix=run_id, consumer_group=run_id, rules=str(args.rules),
                     feeds=str(args.feeds), kafka_bootstrap=settings.kafka_bootstrap)
-    create_topics(settings.kafka_bootstrap, run_id)
+    create_topics(KafkaClients(settings), run_id)
     logs = default_home() / "demo" / run_id
     print(f"run {run_id}: worker log in {logs}/worker.log", flush=True)
     worker = start_stage(["worker"], env, logs / "worker.log")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from newswatch.kafkaio.clients import KafkaClients
+from newswatch.kafkaio.topics import TOPICS, create_topics, full_name
 from newswatch.localkafka import LocalKafka
-from newswatch.topics import TOPICS, create_topics, full_name
-from schemas.settings import Settings, load_settings
+from newswatch.schemas.settings import Settings, load_settings
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,7 +45,7 @@ def _up(args: argparse.Namespace) -> int:
     else:
         print(broker.status())
     if not args.no_topics:
-        created = create_topics(broker.bootstrap, settings.topic_prefix)
+        created = create_topics(KafkaClients(load_settings(kafka_bootstrap=broker.bootstrap)))
         print(f"topics: {len(created)} created, {len(TOPICS) - len(created)} already there")
     return 0
 
@@ -63,8 +64,7 @@ def _status(args: argparse.Namespace) -> int:
 
 def _create(args: argparse.Namespace) -> int:
     settings = load_settings()
-    created = create_topics(settings.kafka_bootstrap, settings.topic_prefix,
-                            replication_factor=settings.replication_factor)
+    created = create_topics(KafkaClients(settings))
     for name in created:
         print(f"created {name}")
     return 0

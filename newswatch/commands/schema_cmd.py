@@ -9,8 +9,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from schemas import Alert, Article, CompanyEvent, DeadLetter, Delivery, RulesFile
-from schemas.feeds import FeedsFile
+from newswatch.schemas import Alert, Article, CompanyEvent, DeadLetter, Delivery, RulesFile
+from newswatch.schemas.feeds import FeedsFile
 
 MODELS: dict[str, type[BaseModel]] = {
     "article": Article,

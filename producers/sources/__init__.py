@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from producers.config import FeedSpec
-from producers.sources.base import (
+from ..config import FeedSpec
+from .base import (
     ArticleBatch,
     Document,
     FeedSource,
@@ -12,9 +12,9 @@ from producers.sources.base import (
     SourceContext,
     SourceResult,
 )
-from producers.sources.files import FileFeedSource
-from producers.sources.http import HttpFeedSource
-from producers.sources.jsonl import JsonlArticleSource
+from .files import FileFeedSource
+from .http import HttpFeedSource
+from .jsonl import JsonlArticleSource
 
 #: Built-in sources by ``FeedSpec.kind``.
 SOURCES: dict[str, type[FeedSource]] = {

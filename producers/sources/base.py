@@ -15,10 +15,10 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from producers.config import FeedSpec
-from producers.fetch import HttpFetcher
-from schemas.article import Article
-from schemas.feeds import FeedState
+from ...schemas.article import Article
+from ...schemas.feeds import FeedState
+from ..config import FeedSpec
+from ..fetch import HttpFetcher
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from producers.errors import BodyTooLargeError, FeedError
-from producers.sources.base import Document, FeedSource, SourceResult
-from schemas.feeds import FeedState
+from ...schemas.feeds import FeedState
+from ..errors import BodyTooLargeError, FeedError
+from .base import Document, FeedSource, SourceResult
 
 
 class FileFeedSource(FeedSource):

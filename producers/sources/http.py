@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from producers.fetch import FetchRequest
-from producers.sources.base import Document, FeedSource, NotModified, SourceResult
-from schemas.feeds import FeedState
+from ...schemas.feeds import FeedState
+from ..fetch import FetchRequest
+from .base import Document, FeedSource, NotModified, SourceResult
 
 
 class HttpFeedSource(FeedSource):

@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from producers.errors import FeedError
-from producers.sources.base import ArticleBatch, FeedSource, Rejected, SourceResult
-from schemas.article import Article
-from schemas.errors import SchemaError
-from schemas.feeds import FeedState
+from ...schemas.article import Article
+from ...schemas.errors import SchemaError
+from ...schemas.feeds import FeedState
+from ..errors import FeedError
+from .base import ArticleBatch, FeedSource, Rejected, SourceResult
 
 
 class JsonlArticleSource(FeedSource):

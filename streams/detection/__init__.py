@@ -1,12 +1,13 @@
 """The company-event detection engine: pure Python, shared by the stream and backtests.
 
-    from streams.detection import Detector
+    from . import Detector
     detector = Detector(rules)            # compiles the company automaton once
     events = detector.detect(article)     # list[CompanyEvent]
     report = detector.explain(article)    # DetectionReport: what was found and why
 """
 
-from streams.detection.engine import Analysis, Detector
-from streams.detection.explain import DetectionReport
+from .analysis import Analysis
+from .engine import Detector
+from .explain import DetectionReport
 
 __all__ = ["Analysis", "DetectionReport", "Detector"]

@@ -8,10 +8,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from schemas.errors import ConfigError
-from schemas.rules import RulesFile, load_rules
-from streams.detection.engine import Detector
-from streams.detection.offline import BadLine, detect_file, read_articles
+from ...schemas.errors import ConfigError
+from ...schemas.rules import RulesFile, load_rules
+from .engine import Detector
+from .offline import BadLine, detect_file, read_articles
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _rules_path(value: Path | None) -> Path:
     if value is not None:
         return value
-    from schemas.settings import load_settings
+    from ...schemas.settings import load_settings
 
     return load_settings().rules
 
@@ -73,7 +73,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def summarise(rules: RulesFile) -> str:
     """Counts a user can sanity-check: companies, aliases, tickers, watches, channels, types."""
-    from streams.detection.companies import CompanyMatcher
+    from .companies import CompanyMatcher
 
     matcher = CompanyMatcher(rules)
     ambiguous = sorted({v for v in matcher.ambiguous_names()})
@@ -93,9 +93,11 @@ def summarise(rules: RulesFile) -> str:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    from schemas.article import Article
+    from ...schemas.article import Article
+    from ..explain import explain_article
+    from ..rules_holder import RulesInForce
 
-    detector = Detector(load_rules(_rules_path(args.rules)))
+    rules = RulesInForce.build(load_rules(_rules_path(args.rules)))
     articles: list[Article] = []
     if args.input is not None:
         for _number, item, _raw in read_articles(args.input):
@@ -107,7 +109,7 @@ def run_explain(args: argparse.Namespace) -> int:
     else:
         title, _, body = args.text.strip().partition("\n")
         articles.append(Article(id="text", title=title or "(untitled)", content=body))
-    reports = [detector.explain(a) for a in articles]
+    reports = [explain_article(rules, a) for a in articles]
     if args.json:
         payload = [r.to_dict() for r in reports]
         print(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2))

@@ -14,8 +14,8 @@ from typing import Literal
 
 import ahocorasick
 
-from schemas.rules import RulesFile
-from streams.detection.lexicon import COMMON_WORD_NAMES, STOCK_EXCHANGES
+from ...schemas.rules import RulesFile
+from .lexicon import COMMON_WORD_NAMES, STOCK_EXCHANGES
 
 VariantKind = Literal["name", "alias", "ticker", "exchange_ticker", "exclude"]
 

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from schemas.article import Article
-from schemas.event import CompanyEvent
-from schemas.rules import RulesFile
-from streams.detection import cues, events, parties
-from streams.detection.companies import CompanyMatcher, Mention
-from streams.detection.events import Finding
-from streams.detection.explain import DetectionReport, build_report
-from streams.detection.lexicon import BUSINESS_CONTEXT
-from streams.detection.sentences import Sentence, sentence_at, split_near
+from ...schemas.article import Article
+from ...schemas.event import CompanyEvent
+from ...schemas.rules import RulesFile
+from . import cues, events, parties
+from .analysis import Analysis
+from .companies import CompanyMatcher, Mention
+from .events import Finding
+from .explain import DetectionReport, build_report
+from .lexicon import BUSINESS_CONTEXT
+from .sentences import Sentence, sentence_at, split_near
 
 _BUSINESS = re.compile(BUSINESS_CONTEXT)
 # "Microsoft-owned GitHub": the first company describes the second, it does not act.
@@ -52,17 +52,6 @@ _STAGE_RANK = {"rumored": 0, "talks": 1, "announced": 2, "completed": 3, "termin
 _HAS_PRODUCT_FIELD = "product" in CompanyEvent.model_fields
 
 
-@dataclass
-class Analysis:
-    """Everything the detector saw in one article; ``events`` is what ``detect`` returns."""
-
-    article: Article
-    mentions: list[Mention] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    events: list[CompanyEvent] = field(default_factory=list)
-
-
 class Detector:
     """Detects company events in articles for the companies of one rules file.
 
@@ -79,8 +68,10 @@ class Detector:
         return self.analyse(article).events
 
     def explain(self, article: Article) -> DetectionReport:
-        """A structured account: companies found and why they counted, candidates, watches."""
-        return build_report(self, self.analyse(article))
+        """A structured account: companies found and why they counted, candidates, events.
+
+        Which watches would fire is the router's to say (``streams.explain``)."""
+        return build_report(self.analyse(article))
 
     def analyse(self, article: Article) -> Analysis:
         """Run every stage and keep the intermediate results."""

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from streams.detection import checks, cues, parties
-from streams.detection.amounts import find_amounts, nearest_amount
-from streams.detection.companies import Mention, fold
-from streams.detection.lexicon import EXEC_TITLES
-from streams.detection.triggers import (
+from . import checks, cues, parties
+from .amounts import find_amounts, nearest_amount
+from .companies import Mention, fold
+from .lexicon import EXEC_TITLES
+from .triggers import (
     COMPILED,
     EXEC_TITLE_RE,
     TriggerSpec,

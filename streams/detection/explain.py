@@ -1,15 +1,12 @@
-"""Explain a detection: companies found and why they counted, candidates, events, watches."""
+"""Explain a detection: companies found and why they counted, candidates, events."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from schemas.event import CompanyEvent
-from schemas.rules import RulesFile
-
-if TYPE_CHECKING:
-    from streams.detection.engine import Analysis, Detector
+from ...schemas.event import CompanyEvent
+from .analysis import Analysis
 
 
 @dataclass
@@ -44,17 +41,6 @@ class CandidateReport:
 
 
 @dataclass
-class WatchVerdict:
-    watch: str
-    company: str
-    event_type: str
-    role: str | None
-    fires: bool
-    reason: str
-    channels: list[str]
-
-
-@dataclass
 class DetectionReport:
     """What ``Detector.explain`` returns; ``to_dict`` gives a JSON-ready form."""
 
@@ -63,7 +49,6 @@ class DetectionReport:
     companies: list[CompanyReport]
     candidates: list[CandidateReport]
     events: list[CompanyEvent]
-    watches: list[WatchVerdict]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -72,7 +57,6 @@ class DetectionReport:
             "companies": [asdict(c) for c in self.companies],
             "candidates": [asdict(c) for c in self.candidates],
             "events": [e.model_dump(mode="json") for e in self.events],
-            "watches": [asdict(w) for w in self.watches],
         }
 
     def render(self) -> str:
@@ -107,14 +91,6 @@ class DetectionReport:
             for cand in rejected:
                 lines.append(f"  {cand.event_type} {cand.trigger!r}: {cand.reason}"
                              f" — {_short(cand.sentence)}")
-        lines += ["", "watches:"]
-        if not self.watches:
-            lines.append("  (no watches in the rules file)")
-        for verdict in self.watches:
-            what = f"{verdict.company} {verdict.event_type}" if verdict.company else ""
-            status = "FIRES" if verdict.fires else "does not fire"
-            target = f" -> {', '.join(verdict.channels)}" if verdict.fires else ""
-            lines.append(f"  {verdict.watch}: {status} {what}{target}: {verdict.reason}".rstrip())
         return "\n".join(lines)
 
 
@@ -122,7 +98,7 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def build_report(detector: Detector, analysis: Analysis) -> DetectionReport:
+def build_report(analysis: Analysis) -> DetectionReport:
     companies: dict[str, CompanyReport] = {}
     for mention in analysis.mentions:
         report = companies.get(mention.company)
@@ -142,31 +118,4 @@ def build_report(detector: Detector, analysis: Analysis) -> DetectionReport:
         companies=list(companies.values()),
         candidates=candidates,
         events=analysis.events,
-        watches=evaluate_watches(detector.rules, analysis.events),
     )
-
-
-def evaluate_watches(rules: RulesFile, events: list[CompanyEvent]) -> list[WatchVerdict]:
-    """For each watch and event: would it fire, and if not, why not."""
-    verdicts: list[WatchVerdict] = []
-    for watch in rules.watches:
-        channels = [s.channel for s in watch.subscriptions]
-        if not events:
-            verdicts.append(WatchVerdict(watch.name, "", "", None, False,
-                                         "no events detected", channels))
-        for event in events:
-            company_ok = "*" in watch.companies or event.company in watch.companies
-            type_ok = "*" in watch.events or event.event_type in watch.events
-            if not company_ok:
-                reason = f"company {event.company!r} not covered by the watch"
-            elif not type_ok:
-                reason = f"event type {event.event_type!r} not covered by the watch"
-            elif event.confidence < watch.min_confidence:
-                reason = (f"confidence {event.confidence:.2f} below min_confidence "
-                          f"{watch.min_confidence:.2f}")
-            else:
-                reason = f"confidence {event.confidence:.2f} >= {watch.min_confidence:.2f}"
-            fires = company_ok and type_ok and event.confidence >= watch.min_confidence
-            verdicts.append(WatchVerdict(watch.name, event.company, event.event_type, event.role,
-                                         fires, reason, channels))
-    return verdicts

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from schemas.article import Article
-from schemas.errors import ConfigError, SchemaError
-from streams.detection.engine import Detector
+from ...schemas.article import Article
+from ...schemas.errors import ConfigError, SchemaError
+from .engine import Detector
 
 # Keys of an input line that become the Article; others (expected, tags, notes) are ignored.
 ARTICLE_KEYS = ("id", "title", "summary", "content", "link", "published", "source", "feed")

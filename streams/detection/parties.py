@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from streams.detection.companies import Mention
-from streams.detection.lexicon import NOT_A_COMPANY, words
+from .companies import Mention
+from .lexicon import NOT_A_COMPANY, words
 
 PREPOSITIONS = words(
     """in into from of with by at to for like than as including about over against between

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from streams.detection.lexicon import words
+from .lexicon import words
 
 _ABBREVIATIONS = words(
     "inc corp co ltd mr mrs ms dr st jr sr prof gen gov sen rep no vs etc al approx dept "

@@ -8,12 +8,12 @@ event family for what the trigger's neighbourhood must hold (``people``, ``produ
 
 from __future__ import annotations
 
-from streams.detection.checks.context import context
-from streams.detection.checks.deals import after_parties, deal_reason
-from streams.detection.checks.people import leaves_employer, people_reason
-from streams.detection.checks.products import product_reason
-from streams.detection.companies import Mention
-from streams.detection.triggers import TriggerSpec
+from ..companies import Mention
+from ..triggers import TriggerSpec
+from .context import context
+from .deals import after_parties, deal_reason
+from .people import leaves_employer, people_reason
+from .products import product_reason
 
 __all__ = ["after_parties", "before_parties", "context", "leaves_employer"]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from streams.detection import cues
-from streams.detection.checks.people import TRANSITIVE_DEPARTURE
-from streams.detection.checks.products import DELAY_BEFORE
-from streams.detection.triggers import TriggerSpec
+from .. import cues
+from ..triggers import TriggerSpec
+from .people import TRANSITIVE_DEPARTURE
+from .products import DELAY_BEFORE
 
 _I = re.IGNORECASE
 # "faces possible suit", "a potential fine": not yet an event.

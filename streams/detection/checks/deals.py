@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from streams.detection.triggers import (
+from ..triggers import (
     NEEDS_COMPANY_RIGHT,
     NEEDS_LEFT,
     NEEDS_LEGAL,

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from streams.detection import parties
-from streams.detection.checks.text import clause_before, mask
-from streams.detection.companies import Mention
-from streams.detection.lexicon import NOT_A_COMPANY
-from streams.detection.triggers import EXEC_TITLE_RE, NEEDS_EXEC, TriggerSpec
+from .. import parties
+from ..companies import Mention
+from ..lexicon import NOT_A_COMPANY
+from ..triggers import EXEC_TITLE_RE, NEEDS_EXEC, TriggerSpec
+from .text import clause_before, mask
 
 _I = re.IGNORECASE
 _HIRED_A_FIRM = re.compile(r"^\W*(?:a|an|the|two|three) (?:[\w-]+ ){0,3}(?:firms?|agency|"

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 
-from streams.detection import parties
-from streams.detection.checks.text import clause_before, mask
-from streams.detection.companies import Mention
-from streams.detection.triggers import (
+from .. import parties
+from ..companies import Mention
+from ..triggers import (
     NEEDS_AVAILABLE_THING,
     NEEDS_DELAYED_THING,
     NEEDS_PRODUCT,
     TriggerSpec,
 )
+from .text import clause_before, mask
 
 _I = re.IGNORECASE
 _NOT_A_PRODUCT = re.compile(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from streams.detection.companies import Mention
+from ..companies import Mention
 
 
 def mask(text: str, mentions: list[Mention]) -> str:

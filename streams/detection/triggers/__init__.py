@@ -11,9 +11,9 @@ import re
 
 import ahocorasick
 
-from streams.detection.lexicon import EXEC_TITLES
-from streams.detection.triggers import deals, legal, people, products
-from streams.detection.triggers.spec import (
+from ..lexicon import EXEC_TITLES
+from . import deals, legal, people, products
+from .spec import (
     NEEDS_AVAILABLE_THING,
     NEEDS_COMPANY_RIGHT,
     NEEDS_DELAYED_THING,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from streams.detection.triggers.spec import (
+from .spec import (
     BE,
     NEEDS_COMPANY_RIGHT,
     NEEDS_MONEY,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from streams.detection.triggers.spec import BE, NEEDS_LEGAL, TriggerSpec
+from .spec import BE, NEEDS_LEGAL, TriggerSpec
 
 _LEGAL_NOUNS = (r"(?:lawsuits?|suits?|probes?|investigations?|fines?|charges|complaints?|"
                 r"litigation|class[- ]actions?|actions?|antitrust \w+|cases?|claims?)")

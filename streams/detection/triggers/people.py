@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from streams.detection.lexicon import EXEC_TITLES
-from streams.detection.triggers.spec import BE, NEEDS_EXEC, NEEDS_LEFT, TriggerSpec
+from ..lexicon import EXEC_TITLES
+from .spec import BE, NEEDS_EXEC, NEEDS_LEFT, TriggerSpec
 
 # "joining as a strategic investor" is an investment, not a hire.
 _NOT_AS_INVESTOR = (r"(?! (?:as )?(?:an? )?(?:[\w-]+ )?(?:investors?|backers?|shareholders?|"
