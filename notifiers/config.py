@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
 from ..schemas.settings import DEFAULT_SLACK_API_URL, Settings
+from ..schemas.validators import http_url, slack_bot_token
 from .retry import RetryPolicy
 
 
@@ -34,8 +35,7 @@ class SlackConfig(_Config):
     @field_validator("token")
     @classmethod
     def _token_shape(cls, value: SecretStr) -> SecretStr:
-        if not value.get_secret_value().startswith(("xoxb-", "xoxp-")):
-            raise ValueError("must be a Slack bot token (xoxb-...)")
+        slack_bot_token(value.get_secret_value())
         return value
 
 
@@ -49,8 +49,7 @@ class WebhookConfig(_Config):
     @field_validator("url")
     @classmethod
     def _url_shape(cls, value: SecretStr) -> SecretStr:
-        if not value.get_secret_value().startswith(("https://", "http://")):
-            raise ValueError("must be an http(s) URL")
+        http_url(value.get_secret_value())
         return value
 
 

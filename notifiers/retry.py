@@ -27,6 +27,8 @@ from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
+from ..schemas.headers import retry_after_seconds
+
 
 @dataclass(frozen=True)
 class RetryPolicy:
@@ -69,10 +71,8 @@ class RetryAfterHandler(RateLimitErrorRetryHandler):
             if error is not None:
                 raise error
             return
-        raw = next((v for k, v in response.headers.items() if k.lower() == "retry-after"), None)
-        try:
-            seconds = float(raw[0] if isinstance(raw, list) else raw) if raw else 1.0
-        except ValueError:
+        seconds = retry_after_seconds(response.headers)
+        if seconds is None:
             seconds = 1.0
         state.next_attempt_requested = True
         time.sleep(seconds + random.random() * self.jitter_s)

@@ -22,6 +22,7 @@ from slack_sdk.web import SlackResponse
 
 from ..schemas.alert import Alert, AlertMessage, FeedHealthAlert
 from ..schemas.delivery import Delivery
+from ..schemas.headers import retry_after_seconds
 from .base import Notifier, Posted
 from .config import SlackConfig
 from .errors import (
@@ -213,24 +214,13 @@ def _classify(exc: SlackApiError, method: str, channel: str | None, *,
     response = exc.response
     data = response.data if isinstance(response.data, dict) else {}
     code = str(data.get("error") or "")
-    retry_after = _retry_after(response.headers)
+    retry_after = retry_after_seconds(response.headers)
     error = classify_api_error(code, response.status_code, channel=channel,
                                retry_after=retry_after, posting=posting)
     if isinstance(error, FatalError):
         return error
     error.args = (f"{method}: {error.args[0]}",)
     return error
-
-
-def _retry_after(headers: Any) -> float | None:
-    for key, value in (headers or {}).items():
-        if str(key).lower() == "retry-after":
-            raw = value[0] if isinstance(value, list) else value
-            try:
-                return float(raw)
-            except (TypeError, ValueError):
-                return None
-    return None
 
 
 def _reason(exc: URLError) -> str:

@@ -16,6 +16,7 @@ from slack_sdk.webhook import WebhookClient, WebhookResponse
 
 from ..schemas.alert import AlertMessage, FeedHealthAlert
 from ..schemas.delivery import Delivery
+from ..schemas.headers import retry_after_seconds
 from .base import Notifier, Posted
 from .config import WebhookConfig
 from .errors import FATAL_WEBHOOK_ERRORS, FatalError, PermanentError, TransientError
@@ -84,9 +85,7 @@ def _check(response: WebhookResponse, channel: str) -> None:
     if status == 200 and body == "ok":
         return
     if status == 429:
-        raw = next((v for k, v in (response.headers or {}).items()
-                    if str(k).lower() == "retry-after"), None)
-        retry_after = _number(raw[0] if isinstance(raw, list) else raw)
+        retry_after = retry_after_seconds(response.headers)
         raise TransientError(f"webhook: rate-limited (retry after {retry_after or '?'} s)",
                              code="ratelimited", channel=channel, retry_after=retry_after)
     if status >= 500:
@@ -97,10 +96,3 @@ def _check(response: WebhookResponse, channel: str) -> None:
         raise FatalError.for_code(code, channel=channel)
     raise PermanentError(f"webhook: Slack rejected the message: {code} (HTTP {status})",
                          code=code, channel=channel)
-
-
-def _number(value: object) -> float | None:
-    try:
-        return float(str(value))
-    except ValueError:
-        return None

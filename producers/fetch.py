@@ -4,17 +4,16 @@ enforced while streaming, limits on concurrency in total and per host."""
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import logging
 import zlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
 
 from ..schemas.feeds import PollingConfig
+from ..schemas.headers import retry_after_seconds
 from .errors import BodyTooLargeError, FetchError, HTTPStatusError, RedirectError
 
 log = logging.getLogger(__name__)
@@ -22,7 +21,6 @@ log = logging.getLogger(__name__)
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 PERMANENT_REDIRECTS = frozenset({301, 308})
 CHUNK = 64 * 1024
-MAX_RETRY_AFTER = 7 * 86400.0
 
 
 @dataclass(frozen=True)
@@ -48,23 +46,6 @@ class FetchResult:
     @property
     def not_modified(self) -> bool:
         return self.status == 304
-
-
-def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return min(float(value), MAX_RETRY_AFTER)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    delta = (when - (now or datetime.now(UTC))).total_seconds()
-    return min(max(delta, 0.0), MAX_RETRY_AFTER)
 
 
 class HttpFetcher:
@@ -158,7 +139,7 @@ class HttpFetcher:
                 if resp.status != 200:
                     retry_after = None
                     if resp.status in (429, 503):
-                        retry_after = parse_retry_after(resp.headers.get("Retry-After"))
+                        retry_after = retry_after_seconds(resp.headers.get("Retry-After"))
                     raise HTTPStatusError(resp.status, retry_after=retry_after)
                 body = await _read_capped(resp, request.max_bytes)
                 return FetchResult(

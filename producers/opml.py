@@ -13,6 +13,7 @@ import yaml
 
 from ..schemas.errors import ConfigError
 from ..schemas.feeds import FeedsFile
+from ..schemas.validators import is_http_url
 from ..schemas.yamlfile import parse_yaml_model
 from .ids import canonical_url
 
@@ -51,7 +52,7 @@ def _walk(node: ET.Element, tags: tuple[str, ...], found: list[OpmlFeed]) -> Non
         label = (outline.get("title") or outline.get("text") or "").strip()
         url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
         if url:
-            if url.lower().startswith(("http://", "https://")):
+            if is_http_url(url):
                 found.append(OpmlFeed(url, label or None, tags))
         else:
             _walk(outline, (*tags, label) if label else tags, found)

@@ -36,6 +36,14 @@ Role = Literal[
 ROLES: tuple[str, ...] = get_args(Role)
 
 AcquisitionStage = Literal["rumored", "talks", "announced", "completed", "terminated"]
+STAGE_RANK: dict[str, int] = {
+    "rumored": 0, "talks": 1, "announced": 2,
+    # Both end a deal; neither advances the other (a story does not "progress" from
+    # completed to terminated), so they share the last rank.
+    "completed": 3, "terminated": 3,
+}
+"""How far a deal has got: the router edits a story's first alert when this rises, and the
+detector reports the furthest stage an article states."""
 
 
 class CompanyEvent(WireModel):

@@ -33,6 +33,7 @@ from pydantic import (
 )
 
 from .base import UTCDateTime, WireModel, stable_id
+from .validators import is_http_url
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
 _DURATION_UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, None: 1.0}
@@ -148,7 +149,7 @@ def display_location(location: str) -> str:
 
     Paid feeds often carry an API key in the query or user:password in the URL.
     """
-    if not location.startswith(("http://", "https://")):
+    if not is_http_url(location):
         return location
     from urllib.parse import urlsplit, urlunsplit
 

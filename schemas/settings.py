@@ -9,6 +9,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from .errors import ConfigError
+from .validators import http_url, slack_bot_token
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 
@@ -48,15 +49,14 @@ class Settings(BaseSettings):
     @field_validator("slack_bot_token")
     @classmethod
     def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is not None and not value.get_secret_value().startswith(("xoxb-", "xoxp-")):
-            raise ValueError("must be a Slack bot token (xoxb-...)")
+        if value is not None:
+            slack_bot_token(value.get_secret_value())
         return value
 
     @field_validator("slack_api_url")
     @classmethod
     def _api_url(cls, value: str) -> str:
-        if not value.startswith(("http://", "https://")):
-            raise ValueError("must be an http(s) URL")
+        http_url(value)
         return value if value.endswith("/") else value + "/"
 
     @model_validator(mode="after")
@@ -80,11 +80,10 @@ class Settings(BaseSettings):
                     f"cannot read token file: {exc.strerror}",
                     location="NEWSWATCH_SLACK_BOT_TOKEN_FILE",
                 ) from None
-            if not raw.startswith(("xoxb-", "xoxp-")):
-                raise ConfigError(
-                    "file does not hold a Slack bot token (xoxb-...)",
-                    location="NEWSWATCH_SLACK_BOT_TOKEN_FILE",
-                )
+            try:
+                slack_bot_token(raw, what="file does not hold a Slack bot token (xoxb-...)")
+            except ValueError as exc:
+                raise ConfigError(str(exc), location="NEWSWATCH_SLACK_BOT_TOKEN_FILE") from None
             return SecretStr(raw)
         return None
 

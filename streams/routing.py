@@ -16,13 +16,12 @@ from pydantic import BaseModel, Field
 
 from ..schemas.alert import Alert, AlertKind
 from ..schemas.base import UTCDateTime
-from ..schemas.event import CompanyEvent
+from ..schemas.event import STAGE_RANK, CompanyEvent
 from ..schemas.rules import RulesFile, Subscription, Watch
 
 # A story keeps absorbing copies this long after its last article at most,
 # whatever the watch's window, so state stays bounded.
 MAX_STORY_AGE = timedelta(days=30)
-STAGE_ORDER = {"rumored": 0, "talks": 1, "announced": 2, "completed": 3, "terminated": 3}
 
 
 class Story(BaseModel):
@@ -202,4 +201,4 @@ def _stage_advanced(old: str | None, new: str | None) -> bool:
         return False
     if old is None:
         return True
-    return STAGE_ORDER.get(new, 0) > STAGE_ORDER.get(old, 0)
+    return STAGE_RANK.get(new, 0) > STAGE_RANK.get(old, 0)

@@ -126,3 +126,28 @@ def test_token_from_file(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # 
     token_file.write_text("not a token")
     with pytest.raises(ConfigError, match="NEWSWATCH_SLACK_BOT_TOKEN_FILE: file does not hold"):
         load_settings().bot_token()
+
+
+@pytest.mark.parametrize(("value", "seconds"), [
+    ("120", 120.0), (" 7 ", 7.0), ("1.5", 1.5), ("-3", 0.0), ("soon", None), ("", None),
+    (None, None), ("99999999", 7 * 86400.0),
+    ("Wed, 21 Oct 2026 07:28:30 GMT", 30.0),  # an HTTP date, 30 s after "now"
+    ({"retry-after": ["4"]}, 4.0), ({"Retry-After": "2"}, 2.0), ({"X-Other": "2"}, None),
+])
+def test_retry_after_is_read_one_way_everywhere(value: object, seconds: float | None) -> None:
+    from datetime import UTC, datetime
+
+    from newswatch.schemas.headers import retry_after_seconds
+
+    now = datetime(2026, 10, 21, 7, 28, 0, tzinfo=UTC)
+    assert retry_after_seconds(value, now=now) == seconds  # type: ignore[arg-type]
+
+
+def test_token_and_url_checks_are_shared_and_never_echo_the_value() -> None:
+    from newswatch.schemas.validators import http_url, is_http_url, slack_bot_token
+
+    assert is_http_url("HTTPS://hooks.example/x") and not is_http_url("ftp://x")
+    with pytest.raises(ValueError, match=r"^must be an http\(s\) URL$"):
+        http_url("ftp://secret-path")
+    with pytest.raises(ValueError, match=r"^must be a Slack bot token \(xoxb-\.\.\.\)$"):
+        slack_bot_token("not-a-token-secret")

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ...schemas.article import Article
-from ...schemas.event import CompanyEvent
+from ...schemas.event import STAGE_RANK, CompanyEvent
 from ...schemas.rules import RulesFile
 from . import cues, events, parties
 from .analysis import Analysis
@@ -48,7 +48,6 @@ _JOINED_BEFORE = re.compile(r"&\s?(?:[A-Z][\w.]*\s)?$")
 _HYPHENATED = re.compile(r"-[a-z]")
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
 _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
-_STAGE_RANK = {"rumored": 0, "talks": 1, "announced": 2, "completed": 3, "terminated": 4}
 _HAS_PRODUCT_FIELD = "product" in CompanyEvent.model_fields
 
 
@@ -255,7 +254,7 @@ def _merge(article: Article, findings: list[Finding]) -> list[CompanyEvent]:
             person=_first(f.person for f in group),
             amount=_first(f.amount for f in group),
             amount_usd=_first(f.amount_usd for f in group),
-            stage=max(stages, key=lambda s: _STAGE_RANK[s]) if stages else None,
+            stage=max(stages, key=lambda s: STAGE_RANK[s]) if stages else None,
             confidence=round(min(0.99, confidence), 2),
             evidence=evidence,
             triggers=triggers,
