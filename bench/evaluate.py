@@ -1,0 +1,223 @@
+"""Measure detection on every labelled set at once: precision first, then recall and false alarms.
+
+    python bench/evaluate.py                      # the table, every set
+    python bench/evaluate.py --sets realnews-dev --errors     # list what went wrong
+    python bench/evaluate.py --calibration        # is confidence c right c of the time?
+    python bench/evaluate.py --json               # figures for machines
+
+Scores count (article, company, event type) triples. "FA/1k" is false alarms per 1,000
+articles: events raised that no label names. Sets marked blind have not been used to tune
+the engine (see each set's README): the real and false-alarm sets are split by the parity
+of the number in each id, and only the even ("dev") halves are read for error analysis.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from newswatch.schemas.event import EVENT_TYPES  # noqa: E402
+from newswatch.schemas.rules import load_rules  # noqa: E402
+from newswatch.streams.detection import Detector  # noqa: E402
+from newswatch.streams.detection.offline import BadLine, read_articles  # noqa: E402
+
+BENCH = ROOT / "bench"
+
+
+@dataclass(frozen=True)
+class LabelledSet:
+    name: str
+    files: tuple[str, ...]  # globs under bench/
+    rules: str
+    split: str = "all"  # "even" / "odd": parity of the number in the article id
+    note: str = ""
+
+
+SETS: tuple[LabelledSet, ...] = (
+    LabelledSet("devset", ("devset/articles.jsonl",), "devset/rules.yaml", note="tuned on"),
+    LabelledSet("heldout", ("heldout/articles.jsonl",), "devset/rules.yaml", note="tuned on"),
+    LabelledSet("blindset", ("blindset/articles.jsonl",), "devset/rules.yaml", note="tuned on"),
+    LabelledSet("blindset2", ("blindset2/articles.jsonl",), "devset/rules.yaml",
+                note="blind"),
+    LabelledSet("realnews-dev", ("realnews/articles.jsonl",), "realnews/rules.yaml", "even",
+                note="real, errors read"),
+    LabelledSet("realnews-test", ("realnews/articles.jsonl",), "realnews/rules.yaml", "odd",
+                note="real, blind"),
+    LabelledSet("falsealarm-synth-dev", ("falsealarm/synthetic/*.jsonl",),
+                "devset/rules.yaml", "even", note="errors read"),
+    LabelledSet("falsealarm-synth-test", ("falsealarm/synthetic/*.jsonl",),
+                "devset/rules.yaml", "odd", note="blind"),
+    LabelledSet("falsealarm-real-dev", ("falsealarm/realtext/*.jsonl",),
+                "falsealarm/realtext/rules.yaml", "even", note="real, errors read"),
+    LabelledSet("falsealarm-real-test", ("falsealarm/realtext/*.jsonl",),
+                "falsealarm/realtext/rules.yaml", "odd", note="real, blind"),
+)
+
+Key = tuple[str, str, str]  # article, company, event type
+
+
+@dataclass
+class Outcome:
+    """What the detector did on one set."""
+
+    articles: int = 0
+    seconds: float = 0.0
+    by_type: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
+    scored: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, true?)
+    errors: list[str] = field(default_factory=list)
+
+    def totals(self) -> tuple[int, int, int]:
+        tp = sum(v[0] for v in self.by_type.values())
+        fp = sum(v[1] for v in self.by_type.values())
+        fn = sum(v[2] for v in self.by_type.values())
+        return tp, fp, fn
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def in_split(article_id: str, split: str) -> bool:
+    if split == "all":
+        return True
+    digits = "".join(c if c.isdigit() else " " for c in article_id).split()
+    parity = "odd" if digits and int(digits[-1]) % 2 else "even"
+    return parity == split
+
+
+def items(labelled: LabelledSet) -> Iterator[tuple[Any, dict[str, Any], str]]:
+    for pattern in labelled.files:
+        for path in sorted(BENCH.glob(pattern)):
+            for number, article, raw in read_articles(path):
+                if isinstance(article, BadLine):
+                    print(f"{article.location}: skipped: {article.message}", file=sys.stderr)
+                    continue
+                if in_split(article.id, labelled.split):
+                    yield article, raw, f"{path.relative_to(BENCH)}:{number}"
+
+
+def run(labelled: LabelledSet, min_confidence: float) -> Outcome:
+    detector = Detector(load_rules(BENCH / labelled.rules))
+    outcome = Outcome()
+    for article, raw, where in items(labelled):
+        outcome.articles += 1
+        started = time.perf_counter()
+        found = detector.detect(article)
+        outcome.seconds += time.perf_counter() - started
+        predicted: dict[Key, Any] = {}
+        for event in found:
+            if event.confidence >= min_confidence:
+                key = (article.id, event.company, str(event.event_type))
+                if key not in predicted or predicted[key].confidence < event.confidence:
+                    predicted[key] = event
+        expected = {(article.id, e["company"], e["event_type"]) for e in raw.get("expected", [])}
+        background = {(article.id, e["company"], e["event_type"])
+                      for e in raw.get("background", [])}
+        for key in predicted.keys() | expected:
+            slot = outcome.by_type[key[2]]
+            if key in predicted:
+                event = predicted[key]
+                true = key in expected
+                slot[0 if true else 1] += 1
+                outcome.scored.append((event.confidence, true))
+                if not true:
+                    why = "background" if key in background else "false"
+                    outcome.errors.append(
+                        f"FP({why}) {where} {key[1]} {key[2]} conf={event.confidence:.2f} "
+                        f"{event.triggers}\n    title: {article.title[:110]}\n    evidence: "
+                        f"{event.evidence[0][:220]}")
+            else:
+                slot[2] += 1
+                outcome.errors.append(f"FN {where} {key[1]} {key[2]}\n    title: "
+                                      f"{article.title[:110]}")
+    return outcome
+
+
+def table(results: dict[str, tuple[LabelledSet, Outcome]]) -> str:
+    lines = [f"{'set':22} {'note':18} {'items':>5} {'tp':>4} {'fp':>4} {'fn':>4} "
+             f"{'prec':>6} {'rec':>6} {'F1':>6} {'FA/1k':>6} {'ms/art':>7}"]
+    for name, (labelled, outcome) in results.items():
+        tp, fp, fn = outcome.totals()
+        p, r, f = prf(tp, fp, fn)
+        per_k = 1000 * fp / outcome.articles if outcome.articles else 0.0
+        ms = 1000 * outcome.seconds / outcome.articles if outcome.articles else 0.0
+        lines.append(f"{name:22} {labelled.note:18} {outcome.articles:5} {tp:4} {fp:4} {fn:4} "
+                     f"{p:6.3f} {r:6.3f} {f:6.3f} {per_k:6.1f} {ms:7.3f}")
+    return "\n".join(lines)
+
+
+def per_type(outcome: Outcome) -> str:
+    lines = [f"  {'event_type':20} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'rec':>6}"]
+    for event_type in EVENT_TYPES:
+        tp, fp, fn = outcome.by_type.get(event_type, [0, 0, 0])
+        p, r, _ = prf(tp, fp, fn)
+        lines.append(f"  {event_type:20} {tp:4} {fp:4} {fn:4} {p:6.3f} {r:6.3f}")
+    return "\n".join(lines)
+
+
+def calibration(scored: list[tuple[float, bool]]) -> str:
+    """Share of true events among those with confidence >= c, for c in steps of 0.1."""
+    lines = [f"  {'c':>4} {'events >= c':>12} {'true':>5} {'precision':>10}"]
+    for step in range(1, 10):
+        c = step / 10
+        above = [true for conf, true in scored if conf >= c]
+        if above:
+            lines.append(f"  {c:4.1f} {len(above):12} {sum(above):5} "
+                         f"{sum(above) / len(above):10.3f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sets", help="comma-separated set names (default: all)")
+    parser.add_argument("--errors", action="store_true", help="list false positives and misses")
+    parser.add_argument("--types", action="store_true", help="figures per event type")
+    parser.add_argument("--calibration", action="store_true",
+                        help="reliability table over the chosen sets")
+    parser.add_argument("--min-confidence", type=float, default=0.0)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    wanted = set(args.sets.split(",")) if args.sets else {s.name for s in SETS}
+    unknown = wanted - {s.name for s in SETS}
+    if unknown:
+        parser.error(f"unknown set(s): {', '.join(sorted(unknown))}")
+    results = {s.name: (s, run(s, args.min_confidence)) for s in SETS if s.name in wanted}
+    if args.json:
+        payload = {}
+        for name, (_labelled, outcome) in results.items():
+            tp, fp, fn = outcome.totals()
+            p, r, f = prf(tp, fp, fn)
+            payload[name] = {"articles": outcome.articles, "tp": tp, "fp": fp, "fn": fn,
+                             "precision": round(p, 3), "recall": round(r, 3),
+                             "f1": round(f, 3),
+                             "false_alarms_per_1000": round(1000 * fp / max(1, outcome.articles),
+                                                            1)}
+        print(json.dumps(payload, indent=2))
+        return 0
+    print(table(results))
+    for name, (_labelled, outcome) in results.items():
+        if args.types:
+            print(f"\n{name}\n{per_type(outcome)}")
+        if args.errors:
+            print(f"\n{name} errors:\n" + "\n".join(sorted(outcome.errors)))
+    if args.calibration:
+        scored = [s for _labelled, outcome in results.values() for s in outcome.scored]
+        print("\ncalibration (all chosen sets):\n" + calibration(scored))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
