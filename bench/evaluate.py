@@ -187,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--types", action="store_true", help="figures per event type")
     parser.add_argument("--calibration", action="store_true",
                         help="reliability table over the chosen sets")
-    parser.add_argument("--min-confidence", type=float, default=0.0)
+    parser.add_argument("--min-confidence", type=float, default=0.5,
+                        help="score events at or above this (default: a watch's default)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     wanted = set(args.sets.split(",")) if args.sets else {s.name for s in SETS}

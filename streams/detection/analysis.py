@@ -8,6 +8,7 @@ from ...schemas.article import Article
 from ...schemas.event import CompanyEvent
 from .companies import Mention
 from .events import Finding
+from .layout import Layout
 from .sentences import Sentence
 
 
@@ -20,3 +21,4 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     events: list[CompanyEvent] = field(default_factory=list)
+    layout: Layout | None = None

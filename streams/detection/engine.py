@@ -15,7 +15,9 @@ from .analysis import Analysis
 from .companies import CompanyMatcher, Mention
 from .events import Finding
 from .explain import DetectionReport, build_report
+from .layout import read_layout
 from .lexicon import BUSINESS_CONTEXT
+from .newsworthy import StoryContext, judge
 from .sentences import Sentence, sentence_at, split_near
 
 _BUSINESS = re.compile(BUSINESS_CONTEXT)
@@ -112,6 +114,8 @@ class Detector:
                     events.classify(sentence.position, sentence.text, local, topic, ref_year))
             topic = _subject(sentence.text, [m for m in local if m.counted]) or topic
         _corroborate_by_events(mentions, sentences, analysis.findings, pending)
+        analysis.layout = read_layout(article, text)
+        judge(analysis.findings, StoryContext(analysis.layout, article.event_time, sentences, {}))
         counted = {m.company for m in mentions if m.counted}
         analysis.events = _merge(article, [f for f in analysis.findings
                                            if f.accepted and f.company in counted])

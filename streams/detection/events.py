@@ -98,7 +98,7 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
     if reason is not None:
         return [_reject(index, text, spec, trigger, reason)]
     lefts = _lefts(text, mentions, topic, spec, start) if spec.left is not None else []
-    if spec.name == "hire_joins" and not checks.leaves_employer(text, start, end):
+    if spec.has("moves_employer") and not checks.leaves_employer(text, start, end):
         lefts = []
     right_from = start + len(trigger.split()[0]) if spec.right_from_verb else end
     left_companies = {s.mention.company for s in lefts if s.mention is not None}
@@ -106,11 +106,11 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
     if spec.left_if_no_right and any(r.mention is not None and r.role == spec.left
                                      for r in rights):
         lefts = []
-    if spec.name == "hire_passive" and any(r.mention is None and r.role == spec.left
+    if spec.has("employer_after") and any(r.mention is None and r.role == spec.left
                                            for r in rights) and not any(
             s.mention is not None and _possessive(text, s.mention) for s in lefts):
         lefts = []  # "IBM veteran named CEO of Rivet Labs": Rivet Labs hires, not IBM
-    if spec.name == "hire_active" and _headline_passive(text, lefts, start, end):
+    if spec.has("describer_before") and _headline_passive(text, lefts, start, end):
         lefts = []
     if spec.event_type == "partnership" and len(lefts) + len(rights) == 1:
         rights = rights + _second_partner(text, mentions, spec, lefts, start, end)
@@ -323,7 +323,7 @@ def _second_partner(text: str, mentions: list[Mention], spec: TriggerSpec, lefts
     if not lefts or lefts[0].mention is None:
         return []
     first = lefts[0].mention
-    if spec.name == "partner_under":
+    if spec.has("second_party_between"):
         for mention in mentions:
             if (first.end < mention.start < start and mention.company != first.company
                     and not mention.historical and ";" not in text[first.end:start]):

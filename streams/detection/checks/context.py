@@ -33,7 +33,7 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
         if weighing:
             return f"only considered ({weighing!r})"
     # "settled the lawsuit filed against it last year": the date belongs to the suit.
-    settles = spec.name.startswith("legal_settle")
+    settles = spec.has("settles")
     past = cues.history(before, text[start:end], "" if settles else after, ref_year)
     if past and spec.event_type == "legal" and past.lower().startswith("former"):
         past = None  # "a former executive sued": 'former' describes the plaintiff

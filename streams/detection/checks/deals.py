@@ -75,7 +75,7 @@ def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | Non
     if spec.event_type == "partnership" and text[start:end].lower() == "partners" and (
             _PARTNERS_NOUN.search(text, max(0, start - 30), start)):
         return "calls them partners, no agreement"
-    if spec.name == "inv_raise" and _NOT_FUNDING.search(after):
+    if spec.has("raises_money") and _NOT_FUNDING.search(after):
         return "raised a forecast or price, not money"
     if NEEDS_LEGAL in spec.needs and not _LEGAL_NOUN.search(text):
         return "no legal context"
@@ -83,7 +83,7 @@ def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | Non
         return "a stake or a quantity of goods, not a takeover"
     if spec.event_type == "acquisition" and _GOODS_OBJECT.search(after[:60]):
         return "goods or capacity bought from a company, not the company"
-    if spec.name == "acq_verb":
+    if spec.has("buys"):
         verb = text[start:end].lower()
         if verb.startswith("pick") and not _DEAL_CONTEXT.search(text):
             return "picked up something other than a company"
@@ -107,7 +107,7 @@ def after_parties(text: str, spec: TriggerSpec, end: int, lefts: int,
         return "nobody on the hiring side"
     if NEEDS_TWO in spec.needs and lefts + len(rights) < 2:
         return "a partnership needs two named parties"
-    if (spec.name == "acq_passive" and text[:end].lower().endswith("sold to") and not rights
+    if (spec.has("sold_to") and text[:end].lower().endswith("sold to") and not rights
             and not _GENERIC_COMPANY.search(text[end:end + 60])):
         return "sold to customers, not to a buyer"
     return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ....schemas.event import EventType
 from .spec import (
     BE,
     NEEDS_COMPANY_RIGHT,
@@ -11,15 +12,16 @@ from .spec import (
     TriggerSpec,
 )
 
-_A = "acquisition"
-_I = "investment"
-_R = "partnership"
+_A: EventType = "acquisition"
+_I: EventType = "investment"
+_R: EventType = "partnership"
 
 
 ACQUISITION: tuple[TriggerSpec, ...] = (
     TriggerSpec("acq_passive", _A,
                 r"(?:\b" + BE + r" )?\b(?:acquired|bought|purchased|taken over|snapped up|"
-                r"absorbed|sold) (?:by|to)\b", "target", {"": "acquirer"}, 0.85, passive=True),
+                r"absorbed|sold) (?:by|to)\b", "target", {"": "acquirer"}, 0.85, passive=True,
+                traits=frozenset({"sold_to"})),
     TriggerSpec("acq_by", _A,
                 r"\b(?:acquisition|takeover|purchase|buyout|sale) (?:of it )?(?:by|to)\b",
                 "target", {"": "acquirer"}, 0.8, right_window=50),
@@ -39,7 +41,8 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"take(?:s)? over|took over|taking over|snap(?:s|ped|ping)? up|"
                 r"scoop(?:s|ed|ing)? up|absorb(?:s|ed|ing)?|pick(?:s|ed|ing)? up)\b"
                 r"(?! back| up shares| into| as\b)",
-                "acquirer", {"": "target"}, 0.85, (NEEDS_TARGET,), right_window=60),
+                "acquirer", {"": "target"}, 0.85, (NEEDS_TARGET,), right_window=60,
+                traits=frozenset({"buys"})),
     TriggerSpec("acq_merge", _A, r"\bmerg(?:e|es|ed|ing) with\b", "", {"": ""}, 0.75,
                 (NEEDS_TARGET,), right_window=50),
 )
@@ -83,7 +86,8 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"(?= [^;]{0,40}?(?:\$|€|£|funding|financing|round|capital|series [a-h]\b|"
                 r"seed|venture|investment|lifeline|cash injection|bailout|rescue))", "recipient",
                 {"from": "investor", "by": "investor", "including": "investor",
-                 "and": "investor"}, 0.8, (NEEDS_MONEY,), right_all=True),
+                 "and": "investor"}, 0.8, (NEEDS_MONEY,), right_all=True,
+                traits=frozenset({"raises_money"})),
     TriggerSpec("inv_put", _I,
                 r"\bput(?:s|ting)? (?:another |an additional |a further |up to |about )?"
                 r"(?:US\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion)? (?:in|into)\b",
@@ -140,7 +144,8 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"extended |renewed |broader |multi-?year |strategic )*(?:[\w-]+ )?"
                 r"(?:partnership|alliance|collaboration|tie-up|joint venture|(?:supply|licensing|"
                 r"commercial|distribution|cloud|computing|capacity) (?:agreement|deal|pact))\b",
-                "partner", {}, 0.75, (NEEDS_TWO,), left_all=True),
+                "partner", {}, 0.75, (NEEDS_TWO,), left_all=True,
+                traits=frozenset({"second_party_between"})),
 )
 
 STEMS: dict[str, tuple[str, ...]] = {

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from ....schemas.event import EventType
 from .spec import BE, NEEDS_LEGAL, TriggerSpec
 
 _LEGAL_NOUNS = (r"(?:lawsuits?|suits?|probes?|investigations?|fines?|charges|complaints?|"
                 r"litigation|class[- ]actions?|actions?|antitrust \w+|cases?|claims?)")
 
-_G = "legal"
+_G: EventType = "legal"
 
 
 LEGAL: tuple[TriggerSpec, ...] = (
@@ -62,9 +63,11 @@ LEGAL: tuple[TriggerSpec, ...] = (
     TriggerSpec("legal_settle", _G,
                 r"\bsettl(?:e|es|ed|ing|ement)\b(?= (?:[\w$.,-]+ ){0,6}(?:" + _LEGAL_NOUNS
                 + r"|dispute|allegations|fight|battle)\b)",
-                "defendant", {"with": "plaintiff"}, 0.8, left_all=True),
+                "defendant", {"with": "plaintiff"}, 0.8, left_all=True,
+                traits=frozenset({"settles"})),
     TriggerSpec("legal_settlement_court", _G, r"\bsettlements?\b", "defendant",
-                {"with": "plaintiff", "between": "defendant"}, 0.7, (NEEDS_LEGAL,), left_all=True),
+                {"with": "plaintiff", "between": "defendant"}, 0.7, (NEEDS_LEGAL,), left_all=True,
+                traits=frozenset({"settles"})),
     TriggerSpec("legal_ruled", _G, r"\b(?:ruled|rules|ruling|found) (?:that )?(?:against)?\b",
                 None, {"": "defendant", "against": "defendant"}, 0.6, (NEEDS_LEGAL,),
                 right_window=30),

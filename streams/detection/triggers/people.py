@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ....schemas.event import EventType
 from ..lexicon import EXEC_TITLES
 from .spec import BE, NEEDS_EXEC, NEEDS_LEFT, TriggerSpec
 
@@ -14,9 +15,9 @@ _SENIOR_TITLES = (r"(?:CEO|CFO|CTO|COO|CIO|CMO|CPO|president|chair(?:man|woman|p
                   r"vice president|general counsel|managing director|treasurer)")
 _NOT_AFTER_HIRE = r"(?! (?:after|for|in|into|as one|only|by name)\b)"
 
-_E = "executive_hire"
-_D = "executive_departure"
-_L = "layoffs"
+_E: EventType = "executive_hire"
+_D: EventType = "executive_departure"
+_L: EventType = "layoffs"
 
 HIRE: tuple[TriggerSpec, ...] = (
     TriggerSpec("hire_passive", _E,
@@ -25,7 +26,8 @@ HIRE: tuple[TriggerSpec, ...] = (
                 "hiring_company", {"by": "hiring_company", "from": "losing_company",
                                    "of": "hiring_company", "at": "hiring_company",
                                    "": "hiring_company"},
-                0.85, (NEEDS_EXEC,), passive=True, left_if_no_right=True, right_window=70),
+                0.85, (NEEDS_EXEC,), passive=True, left_if_no_right=True, right_window=70,
+                traits=frozenset({"person_around", "employer_after"})),
     TriggerSpec("hire_on_board", _E,
                 r"\b(?:bring|brings|brought|bringing) (?:[^;]{0,70}? )?(?:on ?board|aboard|"
                 r"in as)\b", "hiring_company", {"": "losing_company"}, 0.85, (NEEDS_EXEC,),
@@ -39,23 +41,27 @@ HIRE: tuple[TriggerSpec, ...] = (
                 "hiring_company", {"": "hiring_company", "of": "hiring_company",
                                    "at": "hiring_company"},
                 0.75, (NEEDS_EXEC,), right_from_verb=True, right_window=70, adjacent=12,
-                left_if_no_right=True),
+                left_if_no_right=True,
+                traits=frozenset({"restates_hire"})),
     TriggerSpec("hire_joins_as", _E,
                 r"\bjoin(?:s|ed|ing)? (?:the (?:company|firm|startup|team|board) )?as\b"
                 + _NOT_AS_INVESTOR,
-                "hiring_company", {"from": "losing_company"}, 0.75, (NEEDS_EXEC,)),
+                "hiring_company", {"from": "losing_company"}, 0.75, (NEEDS_EXEC,),
+                traits=frozenset({"person_around", "joins"})),
     TriggerSpec("hire_leaves_for", _E,
                 r"\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|exit(?:s|ed|ing)?|"
                 r"quit(?:s|ting)?|defect(?:s|ed|ing)?|jump(?:s|ed|ing)? ship|decamp(?:s|ed)?|"
                 r"los(?:es|t|ing) (?:its |their |a |the )?(?:[\w-]+ ){0,2}" + EXEC_TITLES + r")"
                 r"(?: [^;]{0,40}?)? (?:for|to join|to)\b",
-                None, {"": "hiring_company"}, 0.8, (NEEDS_EXEC,), right_window=30),
+                None, {"": "hiring_company"}, 0.8, (NEEDS_EXEC,), right_window=30,
+                traits=frozenset({"title_inside"})),
     TriggerSpec("hire_joins", _E,
                 r"\b(?:join(?:s|ed|ing)?|return(?:s|ed|ing)? to)\b(?! forces| the round)"
                 + _NOT_AS_INVESTOR,
                 "losing_company", {"": "hiring_company", "at": "hiring_company",
                                    "from": "losing_company"}, 0.8,
-                (NEEDS_EXEC,), left_in_person_np=True, right_window=40, adjacent=12),
+                (NEEDS_EXEC,), left_in_person_np=True, right_window=40, adjacent=12,
+                traits=frozenset({"person_around", "joins", "moves_employer"})),
     TriggerSpec("hire_active", _E,
                 r"\b(?:hire[sd]?|hiring|appoint(?:s|ed|ing)?|poach(?:es|ed|ing)?|lur(?:e|es|ed|ing)|"
                 r"recruit(?:s|ed)|taps|tapped|nab(?:s|bed)|snag(?:s|ged)|names|named|"
@@ -65,7 +71,8 @@ HIRE: tuple[TriggerSpec, ...] = (
                 r"welcom(?:es|ed)|promot(?:es|ed)|elevat(?:es|ed))\b" + _NOT_AFTER_HIRE,
                 "hiring_company", {"": "losing_company", "from": "losing_company",
                                    "at": "losing_company"}, 0.85,
-                (NEEDS_EXEC, NEEDS_LEFT), adjacent=15),
+                (NEEDS_EXEC, NEEDS_LEFT), adjacent=15,
+                traits=frozenset({"object_is_person", "describer_before"})),
 )
 
 DEPARTURE: tuple[TriggerSpec, ...] = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ....schemas.event import EventType
 from .spec import (
     BE,
     NEEDS_AVAILABLE_THING,
@@ -10,8 +11,8 @@ from .spec import (
     TriggerSpec,
 )
 
-_Y = "launch_delay"
-_P = "product_launch"
+_Y: EventType = "launch_delay"
+_P: EventType = "product_launch"
 
 
 LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
@@ -32,7 +33,8 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"\b(?:scrap(?:s|ped|ping)?|abandon(?:s|ed|ing)?|drop(?:s|ped|ping)?|"
                 r"ditch(?:es|ed|ing)?|shelv(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?) "
                 r"(?:its |their |the )?plans? (?:to|for)\b", "", {}, 0.8,
-                (NEEDS_DELAYED_THING,)),
+                (NEEDS_DELAYED_THING,),
+                traits=frozenset({"scraps_plans"})),
     # "pushed X from this October to spring 2027", "will slip from the second quarter to the
     # third", "slips a quarter": a date moved later.
     TriggerSpec("delay_from_to", _Y,
@@ -52,7 +54,8 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"scheduled|slated|due|set)\b|"
                 # "will start in 2027 rather than late this year"
                 r"\b(?:start|begin|ship|launch|arrive|debut)\w* in (?:[\w-]+ ){0,3}?(?:19|20)\d\d "
-                r"(?:rather than|instead of)\b", "", {}, 0.75, (NEEDS_DELAYED_THING,)),
+                r"(?:rather than|instead of)\b", "", {}, 0.75, (NEEDS_DELAYED_THING,),
+                traits=frozenset({"moves_date"})),
     TriggerSpec("delay_slip", _Y,
                 r"\b(?:slip(?:s|ped|ping)?|slid(?:es|ing)?|push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|"
                 r"shift(?:s|ed|ing)?)\b(?![^;]{0,40}?(?:%|percent|per cent|points?\b|lowest|"
@@ -60,7 +63,8 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"(?:next |later |early |late |mid-?)?(?:(?:19|20)\d\d|year|spring|summer|autumn|"
                 r"fall|winter|quarter|month|q[1-4]|h[12]|january|february|march|april|may|june|"
                 r"july|august|september|october|november|december)\b)", "", {}, 0.75,
-                (NEEDS_DELAYED_THING,)),
+                (NEEDS_DELAYED_THING,),
+                traits=frozenset({"moves_date"})),
 )
 
 PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (

@@ -1,0 +1,212 @@
+"""Is a found event the article's news? Position, date, tense and genre decide.
+
+The checks before this one ask whether a sentence states an event; this one asks whether
+the article *reports* it. On real text most wrong alerts are true statements about old
+events: history in a profile, a timeline line, a tutorial's "since Microsoft bought
+GitHub", the deal that led to today's story. The rules, in order:
+
+1. A piece that is not a news story (timeline, review, tutorial, transcript, job ad,
+   ...) reports no company events; market reports, interviews and opinion only in their
+   headline and lead; a newsletter in the first sentence of each item.
+2. A date that governs the trigger and lies more than three weeks before the article's
+   own date makes the event background; a date of this week makes it more certain.
+3. The headline and lead carry the news. Deeper in the body an event counts when it is
+   the same event the headline or lead reports, or when it is stated in the present,
+   perfect or future; told in the past with no date, it is most likely background.
+
+Each rule leaves its reason on the finding, so ``rules explain`` shows why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from .events import Finding
+from .layout import Genre, Layout, Zone
+from .lexicon import words
+from .sentences import Sentence
+from .when import TimeRef, anchor_for, time_refs
+
+Tense = Literal["future", "present", "perfect", "past", "past_perfect", "noun"]
+
+# Genres whose events are history, examples or commentary; and those that report news only
+# in their headline and lead (a market report's "X jumped after it agreed to buy Y", an
+# opinion column's news hook). Newsletters and round-ups are news, item by item.
+NOT_NEWS: frozenset[Genre] = frozenset({
+    "timeline", "year_in_review", "review", "tutorial", "transcript", "job_ad",
+    "release_notes", "explainer", "profile", "obituary"})
+FRONT_ONLY: frozenset[Genre] = frozenset({"market_report", "interview", "opinion"})
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Confidence changes, tuned on the dev halves of the real-text sets."""
+
+    headline: float = 0.05
+    current_date: float = 0.05
+    body_same_story: float = 0.0
+    body_present: float = -0.05
+    body_past: float = -0.30
+    body_past_perfect: float = -0.40
+    list_item: float = -0.15
+
+
+WEIGHTS = Weights()
+
+_I = re.IGNORECASE
+_FUTURE = re.compile(r"\b(?:will|would|shall|'ll|to|plans?|planned|planning|set|poised|"
+                     r"expected|agree[sd]?|agreeing|intends?|aims?|seeks?|wants?|going|"
+                     r"could|may|might|is|are)\s+(?:to\s+)?(?:be\s+)?(?:[\w-]+ly\s+)?$", _I)
+_INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?(?:[\w-]+ly\s+)?$", _I)
+_MODAL = re.compile(r"\b(?:will|would|shall|'ll|could|may|might)\s+(?:be\s+)?(?:[\w-]+ly\s+)?$",
+                    _I)
+_PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:now\s+|also\s+|just\s+|already\s+|officially\s+|"
+                      r"formally\s+)?(?:been\s+)?$", _I)
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:[\w-]+ly\s+|also\s+|just\s+|already\s+)?(?:been\s+)?$", _I)
+_PRESENT_BE = re.compile(r"\b(?:is|are|am|'s)\s+(?:now\s+|being\s+|currently\s+)?(?:being\s+)?$",
+                         _I)
+_PAST_BE = re.compile(r"\b(?:was|were)\s+(?:[\w-]+ly\s+)?(?:being\s+)?$", _I)
+_REPORTED = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|disclosed|"
+                       r"revealed|reported|told|stated|added)\b[^.;]{0,60}$", _I)
+_IRREGULAR_PAST = words(
+    """bought sold took left quit led laid made won lost struck brought became chose fell sank
+    rose cut shed paid began drew gave got hit held kept lent met ran sent set spent split
+    stood swore threw tore withdrew wrote""")
+_NOUN_HEADS = words(
+    """acquisition acquisitions purchase takeover buyout merger bid offer deal sale investment
+    funding round stake financing lawsuit suit lawsuits settlement fine probe case action
+    complaint charges layoffs layoff cuts redundancies partnership alliance venture agreement
+    collaboration launch release debut delay postponement departure resignation appointment
+    hire hiring exit ouster retirement""")
+# The two sides of one move share a family: a hire in the lead confirms the departure from
+# the other company told further down.
+_FAMILY: dict[str, str] = {"executive_hire": "move", "executive_departure": "move"}
+_FAMILY.update({t: t for t in ("layoffs", "acquisition", "investment", "product_launch",
+                               "launch_delay", "partnership", "legal")})
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s")
+
+
+def tense_of(sentence: str, start: int, end: int) -> Tense:
+    """The tense in which the trigger at ``start:end`` states its event."""
+    before = sentence[max(0, start - 60):start]
+    head = sentence[start:end].split(maxsplit=1)[0].lower().strip("'\"“‘") if end > start else ""
+    if _PAST_PERFECT.search(before):
+        return "past_perfect"
+    if _PERFECT.search(before):
+        return "perfect"
+    if _MODAL.search(before) or _INFINITIVE.search(before) or (_FUTURE.search(before) and (
+            not head.endswith("ed"))):
+        return "future"
+    if _PAST_BE.search(before):
+        return "past"
+    if _PRESENT_BE.search(before):
+        return "present"
+    if head in ("will", "would", "to", "plans", "plan", "agrees", "agreed"):
+        return "future"
+    if head in ("is", "are", "has", "have"):
+        return "present" if head in ("is", "are") else "perfect"
+    if head in ("was", "were"):
+        return "past"
+    if head in ("had",):
+        return "past_perfect"
+    if head in _NOUN_HEADS:
+        return "noun"
+    if head.endswith("ed") or head in _IRREGULAR_PAST:
+        return "past"
+    return "present"
+
+
+@dataclass
+class StoryContext:
+    """Per-article facts every finding is judged against."""
+
+    layout: Layout
+    published: datetime
+    sentences: list[Sentence]
+    refs: dict[int, list[TimeRef]]
+
+    def refs_of(self, sentence: Sentence) -> list[TimeRef]:
+        found = self.refs.get(sentence.position)
+        if found is None:
+            found = self.refs[sentence.position] = time_refs(sentence.text, self.published)
+        return found
+
+
+def judge(findings: list[Finding], context: StoryContext) -> None:
+    """Adjust or reject each accepted finding by whether the article reports it as news."""
+    layout = context.layout
+    accepted = [f for f in findings if f.accepted]
+    if not accepted:
+        return
+    genre = layout.genre
+    front: set[tuple[str, str]] = set()
+    zones: dict[int, Zone] = {}
+    for finding in accepted:
+        sentence = context.sentences[finding.sentence_index]
+        zone = layout.zone(sentence.start, sentence.start + max(finding.trigger_start, 0))
+        zones[id(finding)] = zone
+    for finding in accepted:
+        if genre in NOT_NEWS:
+            _reject(finding, f"not a news story ({genre}: {layout.genre_cue})")
+            continue
+        zone = zones[id(finding)]
+        if genre in FRONT_ONLY and zone == "body":
+            _reject(finding, f"{genre.replace('_', ' ')}: only its headline and lead report "
+                             "news")
+            continue
+        sentence = context.sentences[finding.sentence_index]
+        start = max(finding.trigger_start, 0)
+        end = start + len(finding.trigger)
+        tense = tense_of(sentence.text, start, end)
+        refs = [r for r in context.refs_of(sentence) if _governs(r, finding, tense)]
+        anchor = anchor_for(sentence.text, refs, start, end)
+        if anchor is not None and anchor.is_past:
+            _reject(finding, f"background, dated {anchor.text!r} "
+                             f"({int(anchor.days_before or 0)} days before the article)")
+            continue
+        finding.notes.append(f"{zone}, {tense}" + (f", dated {anchor.text!r}" if anchor else ""))
+        if zone != "body":
+            front.add((finding.company, _FAMILY[finding.event_type]))
+            if finding.counterparty:
+                front.add((finding.counterparty, _FAMILY[finding.event_type]))
+        if anchor is not None and anchor.when in ("current", "future"):
+            _adjust(finding, WEIGHTS.current_date)
+        if zone == "headline":
+            _adjust(finding, WEIGHTS.headline)
+        if _LIST_ITEM.match(sentence.text):
+            _adjust(finding, WEIGHTS.list_item)
+    for finding in accepted:
+        if not finding.accepted or zones[id(finding)] != "body":
+            continue
+        if (finding.company, _FAMILY[finding.event_type]) in front:
+            _adjust(finding, WEIGHTS.body_same_story)
+            continue
+        note = finding.notes[-1] if finding.notes else ""
+        if ", dated " in note:
+            continue  # dated this week (or a future plan): news wherever it sits
+        if "past_perfect" in note:
+            _adjust(finding, WEIGHTS.body_past_perfect)
+        elif ", past" in note or ", noun" in note:
+            _adjust(finding, WEIGHTS.body_past)
+        else:
+            _adjust(finding, WEIGHTS.body_present)
+
+
+def _governs(ref: TimeRef, finding: Finding, tense: Tense) -> bool:
+    """Whether ``ref`` can date this finding at all."""
+    if ref.no_year and ref.is_past and tense not in ("past", "past_perfect", "noun"):
+        return False  # "will retire in February": next February, not the last one
+    # "pushed the launch from this October to 2027": the date it was planned for.
+    return not (finding.event_type == "launch_delay" and ref.prefix in ("from", "since"))
+
+
+def _adjust(finding: Finding, delta: float) -> None:
+    finding.confidence = round(min(0.99, max(0.05, finding.confidence + delta)), 2)
+
+
+def _reject(finding: Finding, reason: str) -> None:
+    finding.accepted = False
+    finding.reason = reason
