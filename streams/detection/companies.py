@@ -15,7 +15,7 @@ from typing import Literal
 import ahocorasick
 
 from ...schemas.rules import RulesFile
-from .lexicon import COMMON_WORD_NAMES, STOCK_EXCHANGES
+from .lexicon import COMMON_WORD_NAMES, EVERYDAY_NAMES, STOCK_EXCHANGES
 
 VariantKind = Literal["name", "alias", "ticker", "exchange_ticker", "exclude"]
 
@@ -31,6 +31,7 @@ class NameVariant:
     kind: VariantKind
     case_sensitive: bool
     ambiguous: bool
+    everyday: bool = False  # a number, a place, a day: never corroborated by an event role
 
 
 @dataclass(slots=True)
@@ -43,6 +44,7 @@ class Mention:
     surface: str
     kind: VariantKind
     ambiguous: bool
+    everyday: bool = False
     counted: bool = True
     reason: str = ""
     historical: bool = False
@@ -114,13 +116,15 @@ class CompanyMatcher:
             if end < n and _is_word_char(low[end]) and low[end - 1].isalnum():
                 continue
             surface = text[start:end]
+            if _inside_number(text, start, end):
+                continue  # "3,500 jobs" is not the company called 3
             for variant in variants:
                 if variant.kind == "exclude":
                     excluded.append((variant.company, start, end))
                 elif _accepts(variant, surface, text, start):
                     at = end - len(variant.text) if variant.kind == "exchange_ticker" else start
                     hits.append(Mention(variant.company, at, end, text[at:end], variant.kind,
-                                        variant.ambiguous))
+                                        variant.ambiguous, variant.everyday))
         if not hits:
             return hits
         if excluded:
@@ -134,12 +138,14 @@ def _variants(name: str, aliases: list[str], tickers: list[str], exclude: list[s
     for kind, values in (("name", [name]), ("alias", aliases)):
         for value in values:
             single = " " not in value.strip()
+            everyday = single and value.casefold() in EVERYDAY_NAMES
             if ambiguous is None:
-                is_ambiguous = single and (value.casefold() in COMMON_WORD_NAMES or len(value) <= 2)
+                is_ambiguous = single and (value.casefold() in COMMON_WORD_NAMES or everyday
+                                           or len(value) <= 2)
             else:
                 is_ambiguous = ambiguous and single
             out.append(NameVariant(name, value, kind,  # type: ignore[arg-type]
-                                   not _distinctive(value), is_ambiguous))
+                                   not _distinctive(value), is_ambiguous, everyday))
     for ticker in tickers:
         out.append(NameVariant(name, ticker, "ticker", True, False))
         out.append(NameVariant(name, ticker, "exchange_ticker", True, False))
@@ -167,6 +173,14 @@ def _accepts(variant: NameVariant, surface: str, text: str, start: int) -> bool:
     if variant.case_sensitive:
         return surface == variant.text or surface == variant.text.upper()
     return True
+
+
+def _inside_number(text: str, start: int, end: int) -> bool:
+    """A name that begins or ends with a digit, glued to the rest of a number or amount."""
+    if text[end - 1].isdigit() and (text[end:end + 2][:1] in (",", ".", "%")
+                                    and text[end + 1:end + 2].isdigit() or text[end:end + 1] == "%"):
+        return True
+    return text[start].isdigit() and start > 0 and text[start - 1] in ",.$€£"
 
 
 def _inside_exclude(mention: Mention, excluded: list[tuple[str, int, int]]) -> bool:

@@ -28,7 +28,9 @@ _MODIFIER = re.compile(
     r"-(?:owned|backed|based|led|funded|affiliated|controlled|made|branded|powered|"
     r"sponsored|linked|listed)\b|['’]?s? (?:supplier|"
     r"customer|client|rival|competitor|subsidiary|affiliate|vendor|contractor|backer|"
-    r"spin-?off|shareholder|stockholder|investor|subscriber)s?\b|"
+    r"spin-?off|shareholder|stockholder|investor|subscriber|employee|staffer|worker|"
+    r"user|driver|pilot|trader|banker|lawyer|spokes(?:man|woman|person))s?\b|"
+    r"['’]?s? (?:staff|workforce|personnel)\b|"
     r"(?:['’]s)? partners?(?=\s[A-Z]|[,;:.)—]|$)|['’]s partners?\b")
 # "Northwind Air", "Halcyon Hotels", "Apple Corps": a short name followed by a word that makes
 # a different organisation's name. Legal suffixes ("Apple Inc") keep the company.
@@ -167,11 +169,12 @@ _LONGER_NAME = re.compile(r" (?!(?:Inc|Corp|Co|Ltd|LLC|plc|AG|SA|NV|SE|Monday|Tu
                           r"(?= (?:[a-z]|has\b|have\b|is\b|was\b))")
 
 
-def _inside_longer_name(text: str, start: int, end: int) -> bool:
-    """'Square Enix delays', 'Union Square Hospitality Group': the name is part of another."""
+def _inside_longer_name(text: str, start: int, end: int, *, title_case: bool = False) -> bool:
+    """'Square Enix delays', 'Union Square Hospitality Group', 'North American sales',
+    'Citizens United v.': the name is part of another (a capital before says nothing in
+    a Title Case headline)."""
     return _LONGER_NAME.match(text, end) is not None or (
-        _CAPITAL_BEFORE.search(text, max(0, start - 20), start) is not None
-        and _CAPITAL_AFTER.match(text, end) is not None)
+        not title_case and _CAPITAL_BEFORE.search(text, max(0, start - 20), start) is not None)
 
 
 def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
@@ -186,7 +189,8 @@ def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
         for mention in local:
             if not mention.ambiguous or mention.company in confirmed:
                 continue
-            if _inside_longer_name(text, mention.start, mention.end):
+            if _inside_longer_name(text, mention.start, mention.end,
+                                   title_case=_capitals_say_nothing(sentence, mention.start)):
                 continue  # "Square Enix delays", "Union Square Hospitality": a longer name
             if _capitals_say_nothing(sentence, mention.start):
                 # Only words right after the name count: "Target cuts jobs", "Shell said".
@@ -218,14 +222,15 @@ def _corroborate_by_events(mentions: list[Mention], sentences: list[Sentence],
         at = sentence.start + finding.mention_start
         mention = next((m for m in mentions if m.start == at), None)
         if mention is not None and _inside_longer_name(
-                sentence.text, mention.start - sentence.start, mention.end - sentence.start):
+                sentence.text, mention.start - sentence.start, mention.end - sentence.start,
+                title_case=_capitals_say_nothing(sentence, mention.start)):
             continue  # "Square Enix delays": the actor is the longer name
         near = 0 <= finding.trigger_start - finding.mention_start <= 40
         if near or not _capitals_say_nothing(sentence, sentence.start + finding.mention_start):
             by_event.setdefault(finding.company, finding.trigger)
     for mention in mentions:
         trigger = by_event.get(mention.company)
-        if trigger is not None and not mention.counted:
+        if trigger is not None and not mention.counted and not mention.everyday:
             mention.counted = True
             mention.reason = f"corroborated by its role in an event ({trigger!r})"
 

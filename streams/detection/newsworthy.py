@@ -187,7 +187,9 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         note = finding.notes[-1] if finding.notes else ""
         if ", dated " in note:
             continue  # dated this week (or a future plan): news wherever it sits
-        if "past_perfect" in note:
+        if _told_in_the_past(context, finding):
+            _adjust(finding, WEIGHTS.body_past)
+        elif "past_perfect" in note:
             _adjust(finding, WEIGHTS.body_past_perfect)
         elif ", past" in note or ", noun" in note:
             _adjust(finding, WEIGHTS.body_past)
@@ -195,12 +197,22 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             _adjust(finding, WEIGHTS.body_present)
 
 
+def _told_in_the_past(context: StoryContext, finding: Finding) -> bool:
+    """The sentence is set in the past: it carries a past date and none of today."""
+    refs = context.refs_of(context.sentences[finding.sentence_index])
+    return any(r.is_past for r in refs) and not any(
+        r.when in ("current", "future") and not r.no_year for r in refs)
+
+
 def _governs(ref: TimeRef, finding: Finding, tense: Tense) -> bool:
     """Whether ``ref`` can date this finding at all."""
     if ref.no_year and ref.is_past and tense not in ("past", "past_perfect", "noun"):
         return False  # "will retire in February": next February, not the last one
     # "pushed the launch from this October to 2027": the date it was planned for.
-    return not (finding.event_type == "launch_delay" and ref.prefix in ("from", "since"))
+    # "pushed the launch from this October to 2027": the dates it was planned for and moved
+    # to, not when it was delayed.
+    return not (finding.event_type == "launch_delay" and ref.prefix in ("from", "since", "to",
+                                                                         "until"))
 
 
 def _adjust(finding: Finding, delta: float) -> None:

@@ -35,8 +35,8 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
 
 # One pass: an optional preposition, then one of the named branches.
 _TIME = re.compile(
-    r"\b(?P<pre>(?:back\s+in|in|on|since|until|from|by|during|before|after|of|early|late|"
-    r"mid-?|last|this|next|fiscal|fy)\s*)?(?:"
+    r"\b(?P<pre>(?:back\s+in|in|on|since|until|from|to|by|during|before|after|of|early|"
+    r"late|mid-?|last|this|next|fiscal|fy)\s*)?(?:"
     # "June 5, 2025", "5 June 2025", "June 2025", "June of this year", "June 5", "June"
     r"(?P<mdy>" + _MONTH + r"\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year1>(?:19|20)\d\d))|"
     r"(?P<dmy>(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.replace("month", "month2")
@@ -61,6 +61,11 @@ _TIME = re.compile(
     r"(?P<next>next\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter)|"
     r"later\s+this\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months))|"
     r"(?P<today>today|tonight|yesterday|tomorrow|overnight|just\s+now)|"
+    # Narrative past: "the following year", "at the time", "before." closing a clause.
+    r"(?P<narrative>the\s+(?:following|next|previous)\s+(?:day|week|month|year|decade)|"
+    r"(?:that|the\s+same)\s+(?:year|month|summer|spring|autumn|fall|winter)|at\s+the\s+time|"
+    r"in\s+the\s+past|in\s+years\s+past|once\s+before|"
+    r"(?:before|since|ago)(?=\s*(?:[.:;!?]|$)))|"
     r"(?P<weekday>" + _WEEKDAY + r")"
     r")\b",
     re.IGNORECASE,
@@ -161,6 +166,8 @@ def _place(m: re.Match[str], pub: date) -> TimeRef | None:
             m.group("unit9").lower()]), prefix)
     if m.group("next"):
         return ref("future", None)
+    if m.group("narrative"):
+        return ref("past", None)
     if m.group("today"):
         word = text.lower()
         if word.endswith("tomorrow"):
@@ -213,6 +220,11 @@ _OTHER_VERB = re.compile(r"\b(?:filed|announced|launched|brought|agreed|signed|s
                          r"expected|released|issued|introduced|founded|formed)\b", re.IGNORECASE)
 
 
+_HANGS_ON_DATE = re.compile(r"^,?\s*(?:when|(?:(?:only |just )?(?:days|weeks|months|"
+                            r"shortly|soon|a day|a week|a month) (?:after|before)))\b",
+                            re.IGNORECASE)
+
+
 def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> TimeRef | None:
     """The time expression that dates the trigger at ``start:end``: the nearest one in its
     clause (a date opening a timeline line reaches the whole line)."""
@@ -222,7 +234,10 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
             between = sentence[ref.end:start]
             gap = start - ref.end
             opening = ref.start <= 2 and len(between) < 200  # "2014 — Apple buys Beats"
-            if _CLAUSE_BREAK.search(between) and not opening:
+            # "in August 1981, when IBM introduced", "in July, weeks after Meta hired":
+            # the clause hangs on the date.
+            hangs = _HANGS_ON_DATE.match(between) is not None
+            if _CLAUSE_BREAK.search(between) and not (opening or hangs):
                 continue
         elif ref.start >= end:
             between = sentence[end:ref.start]

@@ -14,8 +14,9 @@ from .context import context
 from .deals import after_parties, deal_reason
 from .people import leaves_employer, people_reason
 from .products import product_reason
+from .senses import sense_reason
 
-__all__ = ["after_parties", "before_parties", "context", "leaves_employer"]
+__all__ = ["after_parties", "before_parties", "context", "leaves_employer", "sense_reason"]
 
 _PEOPLE = frozenset({"executive_hire", "executive_departure"})
 _PRODUCTS = frozenset({"product_launch", "launch_delay"})
@@ -23,7 +24,14 @@ _PRODUCTS = frozenset({"product_launch", "launch_delay"})
 
 def before_parties(text: str, spec: TriggerSpec, start: int, end: int,
                    mentions: list[Mention]) -> str | None:
-    """What the trigger's neighbourhood must hold: a person for hires, a product for launches."""
+    """What the trigger's neighbourhood must hold: a person for hires, a product for launches;
+    and the trigger must be used in its event sense."""
+    for mention in mentions:
+        if mention.start < end and start < mention.end:
+            return f"part of the name {mention.surface!r}"
+    sense = sense_reason(text, spec, start, end)
+    if sense is not None:
+        return sense
     if spec.event_type in _PEOPLE:
         return people_reason(text, spec, start, end, mentions)
     if spec.event_type in _PRODUCTS:

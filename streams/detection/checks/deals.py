@@ -107,6 +107,10 @@ def after_parties(text: str, spec: TriggerSpec, end: int, lefts: int,
         return "nobody on the hiring side"
     if NEEDS_TWO in spec.needs and lefts + len(rights) < 2:
         return "a partnership needs two named parties"
+    if NEEDS_TWO in spec.needs and spec.left is not None and not lefts:
+        # "we collaborated with Reddit and Twitter": companies listed together are both
+        # partners of the unnamed subject, not of each other.
+        return "no company on the partnering side"
     if (spec.has("sold_to") and text[:end].lower().endswith("sold to") and not rights
             and not _GENERIC_COMPANY.search(text[end:end + 60])):
         return "sold to customers, not to a buyer"

@@ -42,7 +42,7 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"scoop(?:s|ed|ing)? up|absorb(?:s|ed|ing)?|pick(?:s|ed|ing)? up)\b"
                 r"(?! back| up shares| into| as\b)",
                 "acquirer", {"": "target"}, 0.85, (NEEDS_TARGET,), right_window=60,
-                traits=frozenset({"buys"})),
+                adjacent=40, traits=frozenset({"buys"})),
     TriggerSpec("acq_merge", _A, r"\bmerg(?:e|es|ed|ing) with\b", "", {"": ""}, 0.75,
                 (NEEDS_TARGET,), right_window=50),
 )
