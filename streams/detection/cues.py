@@ -11,14 +11,16 @@ _I = re.IGNORECASE
 _APOS = "['’]"
 
 _DENIAL = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|refut\w+|rebuff\w*|shot down|"
+    r"\b(?:den(?:y|ies|ied|ying)|refut\w+|rebuff\w*|shot down|shoots? down|shooting down|"
     # "dismissed the reports": a denial; "dismissed the team" is not one.
     r"dismiss(?:ed|es|ing)? (?:the |those |these |such |as )?(?:[\w-]+ )?(?:reports?|"
     r"rumou?rs?|speculation|claims?|suggestions?|idea|talk)|dismiss(?:ed|es|ing)? [^.;]{1,40}? as "
     r"(?:speculation|rumou?r|false|baseless|untrue|nonsense)|"
     r"reject(?:s|ed|ing)? (?:the )?(?:reports?|rumou?rs?|speculation|claims?)|"
     r"(?:reports?|rumou?rs?|speculation|claims?)\b[^.;]{0,80}? (?:were|was|is|are) "
-    r"['\"‘“]?(?:false|untrue|baseless|inaccurate|wrong|unfounded)|no truth|not true|"
+    r"['\"‘“]?(?:false|untrue|baseless|inaccurate|wrong|unfounded|fiction|nonsense|"
+    r"speculation|wide of the mark)|no truth|not true|"
+    r"not (?:currently )?in (?:any )?(?:talks|discussions|negotiations)|"
     r"(?:baseless|false|unfounded) (?:reports?|rumou?rs?|speculation))\b", _I)
 
 _NEGATION = re.compile(
@@ -141,6 +143,8 @@ _TALKS = re.compile(r"\b(?:talks|discussions|negotiat\w+)\b", _I)
 _RUMORED = re.compile(
     r"\b(?:reportedly|reports?|rumou?r\w*|sources?|people familiar|consider\w*|explor\w*|"
     r"weigh\w*|mull\w*|potential|said to be|according to|bid|offer|approach\w*)\b", _I)
+_RUMORED_ONLY = re.compile(r"\b(?:reportedly|rumou?r\w*|sources? (?:say|said)|people familiar|"
+                           r"could|may|might)\b", _I)
 _PAST_TRIGGER = re.compile(r"\b(?:acquired|bought|purchased|took over|snapped up|sold)\b", _I)
 
 
@@ -311,10 +315,17 @@ def anaphor_at(before: str) -> int | None:
     return last
 
 
+# "will be bought by", "to be acquired by", "agreed to be acquired": not done yet.
+_TO_BE = re.compile(r"\b(?:will|would|to|shall|is set to|are set to)\s+be\s+(?:\w+ly\s+)?"
+                    r"(?:acquired|bought|purchased|taken over|absorbed|sold)\b", _I)
+
+
 def acquisition_stage(sentence: str, trigger: str) -> str:
     """rumored/talks/announced/completed/terminated, from the words of the sentence."""
     if _TERMINATED.search(sentence):
         return "terminated"
+    if _TO_BE.search(sentence):
+        return "announced" if not _RUMORED_ONLY.search(sentence) else "rumored"
     if _COMPLETED.search(sentence):
         return "completed"
     if _AGREED.search(sentence):
@@ -323,6 +334,6 @@ def acquisition_stage(sentence: str, trigger: str) -> str:
         return "talks"
     if _RUMORED.search(sentence):
         return "rumored"
-    if _PAST_TRIGGER.search(trigger):
+    if _PAST_TRIGGER.search(trigger) and not _TO_BE.search(trigger):
         return "completed"
     return "announced"

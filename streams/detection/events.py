@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from . import checks, cues, parties
 from .amounts import find_amounts, nearest_amount
-from .companies import Mention, fold
+from .companies import Mention
 from .lexicon import EXEC_TITLES
+from .tolerant import tolerant
 from .triggers import (
     COMPILED,
     EXEC_TITLE_RE,
@@ -73,14 +74,15 @@ def classify(index: int, text: str, mentions: list[Mention], topic: Mention | No
              ref_year: int) -> list[Finding]:
     """Every event candidate in sentence ``text``; ``mentions`` use sentence offsets."""
     out: list[Finding] = []
-    lowered = fold(text)
-    types = candidate_types(lowered)
+    seen = tolerant(text)
+    types = candidate_types(seen.text)
     for event_type, (regex, specs) in COMPILED.items():
         if event_type not in types:
             continue
-        for match in regex.finditer(lowered):
+        for match in regex.finditer(seen.text):
             spec = specs[match.lastgroup or ""]
-            out.extend(_candidate(index, text, mentions, topic, ref_year, spec, match))
+            start, end = seen.span(match.start(), match.end())
+            out.extend(_candidate(index, text, mentions, topic, ref_year, spec, start, end))
     return out
 
 
@@ -89,8 +91,7 @@ def _reject(index: int, text: str, spec: TriggerSpec, trigger: str, reason: str)
 
 
 def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | None,
-               ref_year: int, spec: TriggerSpec, match: re.Match[str]) -> list[Finding]:
-    start, end = match.start(), match.end()
+               ref_year: int, spec: TriggerSpec, start: int, end: int) -> list[Finding]:
     trigger = text[start:end]
     reason = checks.context(text, spec, start, end, ref_year)
     if reason is None:
@@ -178,6 +179,10 @@ def _inside_group(text: str, mentions: list[Mention], side: _Side) -> bool:
 def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: TriggerSpec,
            start: int) -> list[_Side]:
     role = spec.left or ""
+    if spec.has("company_right_before"):
+        named = [m for m in mentions if m.end == start - 1 and not m.historical
+                 and text[m.end:start] == " "]
+        return [_Side(named[-1], named[-1].surface, role, "subject")] if named else []
     subject, crossed = parties.subject_before(text, mentions, start, spec.left_window,
                                               after_preposition=spec.left_any)
     if subject is not None and spec.left_in_person_np and _REPORTING.search(

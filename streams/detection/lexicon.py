@@ -74,6 +74,9 @@ EVERYDAY_NAMES: frozenset[str] = words(
     australia zealand norway sweden denmark finland poland austria egypt israel turkey
     monday tuesday wednesday thursday friday saturday sunday january february april june
     july august september october november december spring summer autumn winter
+    american british canadian australian german french japanese chinese european asian
+    african indian mexican brazilian irish scottish national united continental pacific
+    atlantic southwest southern northern eastern western central royal
     """
 )
 

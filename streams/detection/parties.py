@@ -59,6 +59,50 @@ _NOT_PERSON_START = words(
 _NOT_BEFORE_SUBJECT = PREPOSITIONS - {"after", "before", "since", "as", "until", "unless"}
 
 
+# Words that describe the company named right after them: "web search giant Google",
+# "the Californian AMD", "telecommunications company AT&T", "its owner Google".
+_ROLE_NOUN = words(
+    """giant company firm group maker manufacturer producer service website site bank lender
+    insurer retailer chain airline carrier operator provider startup start-up rival
+    competitor owner parent subsidiary unit brand network broadcaster conglomerate developer
+    publisher studio supplier distributor brokerage fund investor partner platform store
+    outlet automaker carmaker chipmaker drugmaker steelmaker titan behemoth player leader
+    specialist outfit business corporation peer newcomer challenger incumbent vendor
+    contractor miner refiner shipper railway railroad telco operator utility""")
+_DESCRIPTOR_WORD = re.compile(r"[a-z][\w.&'’-]*|[A-Z][a-z]+(?:an|ian|ese|ish|ic)|U\.?S\.?|UK|"
+                              r"EU|US|[A-Z][a-z]+-based|\d[\w.-]*")
+
+
+def descriptor_start(text: str, pos: int, floor: int = 0) -> int:
+    """Where a phrase describing the company at ``pos`` begins ("the Californian AMD",
+    "web search giant Google"), not before ``floor``; ``pos`` when nothing describes it."""
+    start = pos
+    words_seen: list[str] = []
+    index = pos
+    for _ in range(6):
+        if index <= floor + 1:
+            break
+        space = text.rfind(" ", max(0, index - 30), index - 1)
+        word = text[space + 1:index].strip()
+        if not word or not _DESCRIPTOR_WORD.fullmatch(word):
+            break
+        words_seen.append(word)
+        index = space + 1
+        if word.lower() in ("the", "its", "their", "a", "an", "fellow"):
+            start = index
+            break
+        if word.lower() in PREPOSITIONS or word.lower() in ("and", "or", "by"):
+            break
+        start = index
+    if not words_seen:
+        return pos
+    nearest = words_seen[0]
+    if nearest.lower() in _ROLE_NOUN or nearest.lower() in ("rival", "fellow") or (
+            nearest[:1].isupper() and len(words_seen) <= 2):
+        return start
+    return pos
+
+
 def word_before(text: str, pos: int) -> str:
     """The lower-cased word just before ``pos`` (ignoring spaces and commas)."""
     match = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
@@ -85,10 +129,18 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
                                                  mention.start):
             return mention, ";" in text[mention.end:pos]
         if not after_preposition and (word in _NOT_BEFORE_SUBJECT or _OBJECT_VERB.fullmatch(word)
-                                      or _in_subordinate_phrase(text, mentions, mention)):
+                                      or _in_subordinate_phrase(text, mentions, mention)
+                                      or _IN_PP_APPOSITIVE.search(text, max(0, mention.start - 60),
+                                                                  mention.start)):
             continue
         return mention, ";" in text[mention.end:pos]
     return None, False
+
+
+# "came to a deal with the regional U.S. bank, Hudson United, to buy": the appositive of a
+# prepositional object is not the subject.
+_IN_PP_APPOSITIVE = re.compile(r"\b(?:with|to|from|of|for|at|by|against|than|like|including|"
+                               r"over)\s+(?:the|a|an|its|their)\s+(?:[^,;.()]|\.(?=\S|\s[a-z])){1,40},\s*$")
 
 
 def _in_subordinate_phrase(text: str, mentions: list[Mention], mention: Mention) -> bool:
@@ -137,12 +189,15 @@ def objects_after(text: str, mentions: list[Mention], pos: int, window: int,
             continue
         if mention.historical and not (keep_former and mention.former):
             continue
-        if mention.start > pos + window or _CLAUSE_BREAK.search(text, pos, mention.start):
+        begins = descriptor_start(text, mention.start, floor=pos)
+        if begins < pos:
+            begins = mention.start
+        if begins > pos + window or _CLAUSE_BREAK.search(text, pos, begins):
             break
-        word = word_before(text, mention.start)
+        word = word_before(text, begins)
         if word in ("not", "nor", "than", "unlike", "versus", "vs"):
             continue
-        out.append((mention, word, mention.start - pos))
+        out.append((mention, word, begins - pos))
     return out
 
 

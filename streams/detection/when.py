@@ -65,6 +65,9 @@ _TIME = re.compile(
     r"(?P<narrative>the\s+(?:following|next|previous)\s+(?:day|week|month|year|decade)|"
     r"(?:that|the\s+same)\s+(?:year|month|summer|spring|autumn|fall|winter)|at\s+the\s+time|"
     r"in\s+the\s+past|in\s+years\s+past|once\s+before|"
+    r"for\s+(?:several|many|some|a\s+few|\d+|two|three|four|five|ten)\s+(?:years|decades)|"
+    r"over\s+the\s+(?:past|last)\s+(?:several|many|few|\d+|two|three|four|five|ten)\s+"
+    r"(?:years|decades)|"
     r"(?:before|since|ago)(?=\s*(?:[.:;!?]|$)))|"
     r"(?P<weekday>" + _WEEKDAY + r")"
     r")\b",
@@ -144,7 +147,7 @@ def _place(m: re.Match[str], pub: date) -> TimeRef | None:
         return ref("past" if days > 365 else "current", days)
     if m.group("year"):
         year = int(m.group("year6"))
-        if prefix in ("by", "until") or year > pub.year:
+        if year > pub.year or (prefix in ("by", "until") and year == pub.year):
             return ref("future", float((pub - date(year, 6, 30)).days))
         if prefix == "since":
             return ref("past", float((pub - date(year, 6, 30)).days))

@@ -22,6 +22,11 @@ _PEOPLE = frozenset({"executive_hire", "executive_departure"})
 _PRODUCTS = frozenset({"product_launch", "launch_delay"})
 
 
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
 def before_parties(text: str, spec: TriggerSpec, start: int, end: int,
                    mentions: list[Mention]) -> str | None:
     """What the trigger's neighbourhood must hold: a person for hires, a product for launches;
@@ -29,6 +34,9 @@ def before_parties(text: str, spec: TriggerSpec, start: int, end: int,
     for mention in mentions:
         if mention.start < end and start < mention.end:
             return f"part of the name {mention.surface!r}"
+    if text[start:start + 1].isupper() and text[:start].strip(" \"'“‘(") and (
+            not _title_case(text)):
+        return f"a capitalised word, part of a name ({text[start:end]!r})"
     sense = sense_reason(text, spec, start, end)
     if sense is not None:
         return sense

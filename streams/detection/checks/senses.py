@@ -69,7 +69,8 @@ INVESTMENT: tuple[SenseGuard, ...] = (
        r"earnings|bookings|contracts)\b", "sales or earnings, not an investment",
        unless=_FUNDING),
     _g("before", r"\b(?:need|needs|needed|hope|hopes|try|tries|seek|seeks|struggl\w+|"
-       r"helped|help|helps) to (?:\w+ ){0,2}$", "money sought, not raised"),
+       r"helped|help|helps)(?: to)? (?:\w+ ){0,2}$", "money sought, not raised",
+       trigger=r"^(?:secur|rais|receiv|get|got|land|win|won)"),
     # "will invest in new programming", "invested in the Bucharest Mall": spending on its
     # own operations or property, not money into a company.
     _g("after", r"^\W*(?:(?:a|an|the|its|their|new|more|further|additional|heavily)\s+|"

@@ -45,6 +45,30 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 adjacent=40, traits=frozenset({"buys"})),
     TriggerSpec("acq_merge", _A, r"\bmerg(?:e|es|ed|ing) with\b", "", {"": ""}, 0.75,
                 (NEEDS_TARGET,), right_window=50),
+    # "Lucent and Alcatel announced a merger", "the two banks agreed to merge".
+    TriggerSpec("acq_merge_pair", _A,
+                r"\b(?:(?:announc|agree|approv|complet|unveil|confirm|finali[sz])(?:e|es|ed|ing)?"
+                r" (?:a |an |the |their |its )?(?:[\w$.,-]+ ){0,3}?merger\b(?! with)|"
+                r"(?:to|will|agreed to|plan to|plans to) merge\b(?! with))",
+                "acquirer", {}, 0.8, left_all=True, left_window=120),
+    # "agreed to sell its Yellow Pages business", "the sale of BBC Resources".
+    TriggerSpec("acq_sell_unit", _A,
+                r"\b(?:sell(?:s|ing)?|sold|divest(?:s|ed|ing)?|spin(?:s|ning)? off|spun off|"
+                r"offload(?:s|ed|ing)?)\b(?= (?:off )?(?:its|their|the) (?:[\w.&'’-]+ ){1,4}?"
+                r"(?:business|unit|division|subsidiary|arm|stations?|operations|brand|chain|"
+                r"stake)\b)|\bsale of\b(?! (?:its|their) (?:products|goods|shares))",
+                None, {"": "target", "of": "target"}, 0.75, right_window=60),
+    # "the Somerfield bid", "the Chrysler sale": the company named before the deal noun.
+    TriggerSpec("acq_named_bid", _A,
+                r"(?<=\w )(?:takeover |buyout )?(?:bid|takeover|buyout|sale|acquisition)\b"
+                r"(?! (?:of|for|by|to|from|with|chatter|talk|talks|speculation|rumou?rs?|"
+                r"interest|fever|target|battle|war|defen[cs]e)\b)",
+                "target", {}, 0.7, left_window=2, traits=frozenset({"company_right_before"})),
+    # "raised its hostile bid", "sweetened its offer for Arcelor".
+    TriggerSpec("acq_raise_bid", _A,
+                r"\b(?:rais|improv|sweeten|increas|lift|boost)(?:e|es|ed|ing) (?:its|their|the) "
+                r"(?:[\w-]+ ){0,3}(?:bid|offer)\b",
+                "acquirer", {"for": "target", "": "target"}, 0.75, right_window=60),
 )
 
 INVESTMENT: tuple[TriggerSpec, ...] = (
@@ -151,7 +175,7 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
 STEMS: dict[str, tuple[str, ...]] = {
     _A: ("acqui", "bought", "buy", "purchas", "take", "took", "taking", "snap", "scoop",
          "absorb", "sold", "sale", "sell", "merg", "bid", "offer", "approach", "proposal",
-         "deal", "pick"),
+         "deal", "pick", "divest", "spin", "spun", "offload", "takeover", "buyout", "acquisition", "rais", "improv", "sweeten", "increas", "lift", "boost"),
     _I: ("invest", "pour", "inject", "stake", "shareholding", "holding", "led", "fund",
          "financ", "backing", "capital", "participat", "join", "rais", "secur", "clos",
          "land", "bag", "net", "get", "got", "back", "receiv", "put", "placement", "offering",

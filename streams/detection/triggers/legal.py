@@ -57,6 +57,19 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 {"": "defendant"}, 0.85, right_window=30, adjacent=15),
     TriggerSpec("legal_investigating", _G, r"\b(?:investigat(?:es|ing)|prob(?:es|ing))\b", None,
                 {"": "defendant"}, 0.75, right_window=20, adjacent=5),
+    TriggerSpec("legal_court_asked", _G,
+                r"\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|appl(?:y|ies|ied|ying) to) "
+                r"(?:a |the )?(?:[\w-]+ )?(?:court|judge|tribunal)\b",
+                "plaintiff", {}, 0.75),
+    TriggerSpec("legal_won_case", _G,
+                r"\bw(?:on|ins|inning) (?:its|their|a|the) (?:[\w-]+ ){0,2}?(?:case|appeal|"
+                r"lawsuit|suit|court (?:case|battle|fight))\b",
+                "plaintiff", {"against": "defendant"}, 0.75),
+    TriggerSpec("legal_scrutiny", _G,
+                BE + r" (?:being |now )?(?:scrutini[sz]ed|under (?:investigation|scrutiny|"
+                r"criminal investigation|federal investigation))\b|\bprosecutions? (?:of|against)\b",
+                "defendant", {"": "defendant", "of": "defendant", "against": "defendant"},
+                0.75, passive=True, right_window=40),
     TriggerSpec("legal_probe", _G,
                 r"\b(?:investigation|probe|inquiry|lawsuit|suit) (?:into|of)\b", None,
                 {"": "defendant"}, 0.75),
@@ -79,5 +92,5 @@ STEMS: dict[str, tuple[str, ...]] = {
          "accus", "defendant", "penali", "ordered", "orders", "told", "forced", "required",
          "liable", "guilty", "fac",
          "hit with", "slapped with", "inquiry", "settl", "rule", "found", "court", "pay",
-         "paid", "penal", "charg"),
+         "paid", "penal", "charg", "ask", "petition", "appl", "won", "win", "scrutin", "under", "prosecution"),
 }

@@ -48,6 +48,14 @@ HIRE: tuple[TriggerSpec, ...] = (
                 + _NOT_AS_INVESTOR,
                 "hiring_company", {"from": "losing_company"}, 0.75, (NEEDS_EXEC,),
                 traits=frozenset({"person_around", "joins"})),
+    # "will replace Tony Hayward as chief executive", "succeeds Jane Doe as CFO".
+    TriggerSpec("hire_replaces", _E,
+                r"\b(?:will |to |shall )?(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?)\b"
+                r"(?= (?:[\w.'’-]+ ){1,4}as (?:the |its |their )?(?:new )?(?:[\w-]+ ){0,3}?"
+                + _SENIOR_TITLES + r")", "hiring_company", {"": "hiring_company",
+                                                            "of": "hiring_company"},
+                0.75, (NEEDS_EXEC,), right_window=90, left_window=200,
+                traits=frozenset({"person_around"})),
     TriggerSpec("hire_leaves_for", _E,
                 r"\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|exit(?:s|ed|ing)?|"
                 r"quit(?:s|ting)?|defect(?:s|ed|ing)?|jump(?:s|ed|ing)? ship|decamp(?:s|ed)?|"
@@ -111,6 +119,25 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"\d{1,3}(?:,\d{3})+(?=\s*(?:$|[,.;:—]|and\b|in\b|at\b|as\b|after\b|amid\b|"
                 r"across\b|worldwide\b|globally\b)))\b",
                 "", {"at": "", "of": ""}, 0.85),
+    # "Thousands of jobs to go at Corus", "2,000 jobs will be lost", "jobs at risk".
+    TriggerSpec("layoffs_jobs_go", _L,
+                r"\b(?:jobs|positions|roles|posts)\b(?= (?:are |will |set |expected |due )?"
+                r"(?:to (?:go|be lost|be axed|be cut)|be lost|be axed|go|at risk|lost|axed)\b)",
+                "", {"at": "", "of": "", "": ""}, 0.75, right_window=60, adjacent=30),
+    # Closing stores, plants or the whole business: "will close 300 stores", "ceased all
+    # operations", "is shutting down its Utah factory".
+    TriggerSpec("layoffs_closure", _L,
+                r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)? down|shut|closure of)\b(?= "
+                r"(?:[\w$.,-]+ ){0,3}?(?:stores|shops|plants|factories|branches|offices|"
+                r"locations|sites|outlets|restaurants|mills|mines|factory|plant|mill|"
+                r"operations|(?:all|its) (?:\w+ )?(?:stores|branches|operations))\b)|"
+                r"\bceas(?:e|es|ed|ing) (?:all )?(?:operations|trading)\b|"
+                r"\b(?:goes|went|gone|going|placed|put) (?:into )?(?:administration|"
+                r"receivership|liquidation)\b",
+                "", {"at": "", "of": ""}, 0.65),
+    TriggerSpec("layoffs_buyouts", _L,
+                r"\boffer(?:s|ed|ing)? (?:voluntary )?(?:buyouts|redundancy|early retirement)\b",
+                "", {}, 0.75),
 )
 
 STEMS: dict[str, tuple[str, ...]] = {
@@ -119,7 +146,7 @@ STEMS: dict[str, tuple[str, ...]] = {
          "brought", "serve as", "act as",
          "take over as", "step in as", "step up as", "join", "return", "leav", "left", "depart",
          "exit", "quit", "defect", "jump", "decamp", "nab", "snag", "welcom", "lost ", "loses ",
-         "losing ", "become", "chosen", "appointment", "promotion"),
+         "losing ", "become", "chosen", "appointment", "promotion", "replac", "succeed"),
     _D: ("step", "resign", "depart", "leav", "left", "quit", "exit", "oust", "fire", "sack",
          "retir", "out as", "push", "forced out", "let go", "no longer", "los", "dismiss",
          "ways with"),
@@ -127,5 +154,5 @@ STEMS: dict[str, tuple[str, ...]] = {
          "job loss", "jobs", "positions", "roles", "workforce", "headcount", "staff",
          "employees", "workers", "redundanc", "downsiz", "furlough", "let go", "dismiss",
          "fire", "firing", "sack", "team", "people", "engineers", "posts", "cut", "slash",
-         "shed", "ax", "trim"),
+         "shed", "ax", "trim", "clos", "shut", "ceas", "administration", "receivership", "liquidation", "buyouts", "redundancy", "early retirement", "posts"),
 }

@@ -44,6 +44,7 @@ Trait = Literal[
     "settles",  # a date after the trigger belongs to the suit settled
     "scraps_plans",  # "scrapped plans to launch": the plan must be a launch
     "moves_date",  # "slips to 2027", "pushed from X to Y": the product comes before
+    "company_right_before",  # "the Somerfield bid": only a name right before the noun
 ]
 
 
