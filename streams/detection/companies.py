@@ -177,8 +177,8 @@ def _accepts(variant: NameVariant, surface: str, text: str, start: int) -> bool:
 
 def _inside_number(text: str, start: int, end: int) -> bool:
     """A name that begins or ends with a digit, glued to the rest of a number or amount."""
-    if text[end - 1].isdigit() and ((text[end:end + 2][:1] in (",", ".", "%")
-                                    and text[end + 1:end + 2].isdigit()) or text[end:end + 1] == "%"):
+    glued = text[end:end + 1] in (",", ".") and text[end + 1:end + 2].isdigit()
+    if text[end - 1].isdigit() and (glued or text[end:end + 1] == "%"):
         return True
     return text[start].isdigit() and start > 0 and text[start - 1] in ",.$€£"
 

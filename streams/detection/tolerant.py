@@ -57,9 +57,8 @@ def tolerant(sentence: str) -> Tolerant:
     if len(lowered) != len(sentence):
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
     drops = [span for match in _DROP.finditer(sentence) for span in _dropped(match)]
-    if not drops:
-        if _RUN.search(lowered) is None:
-            return Tolerant(lowered, None)
+    if not drops and _RUN.search(lowered) is None:
+        return Tolerant(lowered, None)
     parts: list[str] = []
     origin: list[int] = []
     kept = 0

@@ -175,7 +175,8 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
 STEMS: dict[str, tuple[str, ...]] = {
     _A: ("acqui", "bought", "buy", "purchas", "take", "took", "taking", "snap", "scoop",
          "absorb", "sold", "sale", "sell", "merg", "bid", "offer", "approach", "proposal",
-         "deal", "pick", "divest", "spin", "spun", "offload", "takeover", "buyout", "acquisition", "rais", "improv", "sweeten", "increas", "lift", "boost"),
+         "deal", "pick", "divest", "spin", "spun", "offload", "takeover", "buyout",
+         "acquisition", "rais", "improv", "sweeten", "increas", "lift", "boost"),
     _I: ("invest", "pour", "inject", "stake", "shareholding", "holding", "led", "fund",
          "financ", "backing", "capital", "participat", "join", "rais", "secur", "clos",
          "land", "bag", "net", "get", "got", "back", "receiv", "put", "placement", "offering",

@@ -67,7 +67,8 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 "plaintiff", {"against": "defendant"}, 0.75),
     TriggerSpec("legal_scrutiny", _G,
                 BE + r" (?:being |now )?(?:scrutini[sz]ed|under (?:investigation|scrutiny|"
-                r"criminal investigation|federal investigation))\b|\bprosecutions? (?:of|against)\b",
+                r"criminal investigation|federal investigation))\b|"
+                r"\bprosecutions? (?:of|against)\b",
                 "defendant", {"": "defendant", "of": "defendant", "against": "defendant"},
                 0.75, passive=True, right_window=40),
     TriggerSpec("legal_probe", _G,
@@ -92,5 +93,6 @@ STEMS: dict[str, tuple[str, ...]] = {
          "accus", "defendant", "penali", "ordered", "orders", "told", "forced", "required",
          "liable", "guilty", "fac",
          "hit with", "slapped with", "inquiry", "settl", "rule", "found", "court", "pay",
-         "paid", "penal", "charg", "ask", "petition", "appl", "won", "win", "scrutin", "under", "prosecution"),
+         "paid", "penal", "charg", "ask", "petition", "appl", "won", "win", "scrutin", "under",
+         "prosecution"),
 }

@@ -154,5 +154,6 @@ STEMS: dict[str, tuple[str, ...]] = {
          "job loss", "jobs", "positions", "roles", "workforce", "headcount", "staff",
          "employees", "workers", "redundanc", "downsiz", "furlough", "let go", "dismiss",
          "fire", "firing", "sack", "team", "people", "engineers", "posts", "cut", "slash",
-         "shed", "ax", "trim", "clos", "shut", "ceas", "administration", "receivership", "liquidation", "buyouts", "redundancy", "early retirement", "posts"),
+         "shed", "ax", "trim", "clos", "shut", "ceas", "administration", "receivership",
+         "liquidation", "buyouts", "redundancy", "early retirement"),
 }
