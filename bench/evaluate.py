@@ -49,6 +49,8 @@ SETS: tuple[LabelledSet, ...] = (
     LabelledSet("blindset", ("blindset/articles.jsonl",), "devset/rules.yaml", note="tuned on"),
     LabelledSet("blindset2", ("blindset2/articles.jsonl",), "devset/rules.yaml",
                 note="blind"),
+    LabelledSet("seed", ("devset/articles.jsonl",), "devset/rules.yaml", "seed",
+                note="the seed scenario"),
     LabelledSet("realnews-dev", ("realnews/articles.jsonl",), "realnews/rules.yaml", "even",
                 note="real, errors read"),
     LabelledSet("realnews-test", ("realnews/articles.jsonl",), "realnews/rules.yaml", "odd",
@@ -93,6 +95,8 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def in_split(article_id: str, split: str) -> bool:
     if split == "all":
         return True
+    if split == "seed":
+        return article_id == "seed-meta-ai-ambitions"
     digits = "".join(c if c.isdigit() else " " for c in article_id).split()
     parity = "odd" if digits and int(digits[-1]) % 2 else "even"
     return parity == split

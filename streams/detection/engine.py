@@ -12,6 +12,7 @@ from ...schemas.event import STAGE_RANK, CompanyEvent
 from ...schemas.rules import RulesFile
 from . import cues, events, parties
 from .analysis import Analysis
+from .calibration import CALIBRATION, EventFeatures
 from .companies import CompanyMatcher, Mention
 from .events import Finding
 from .explain import DetectionReport, build_report
@@ -117,10 +118,13 @@ class Detector:
             topic = _subject(sentence.text, [m for m in local if m.counted]) or topic
         _corroborate_by_events(mentions, sentences, analysis.findings, pending)
         analysis.layout = read_layout(article, text)
-        judge(analysis.findings, StoryContext(analysis.layout, article.event_time, sentences, {}))
+        in_headline = frozenset(m.company for m in mentions
+                                if m.counted and m.start < analysis.layout.headline_end)
+        judge(analysis.findings, StoryContext(analysis.layout, article.event_time, sentences,
+                                              {}, text, in_headline))
         counted = {m.company for m in mentions if m.counted}
-        analysis.events = _merge(article, [f for f in analysis.findings
-                                           if f.accepted and f.company in counted])
+        analysis.events, analysis.features = _merge(
+            article, [f for f in analysis.findings if f.accepted and f.company in counted])
         return analysis
 
 
@@ -235,15 +239,18 @@ def _corroborate_by_events(mentions: list[Mention], sentences: list[Sentence],
             mention.reason = f"corroborated by its role in an event ({trigger!r})"
 
 
-def _merge(article: Article, findings: list[Finding]) -> list[CompanyEvent]:
+def _merge(article: Article, findings: list[Finding]
+           ) -> tuple[list[CompanyEvent], list[EventFeatures]]:
     groups: dict[tuple[str, str, str | None], list[Finding]] = {}
     for finding in findings:
         groups.setdefault((finding.company, finding.event_type, finding.role), []).append(finding)
     out: list[CompanyEvent] = []
+    features: list[EventFeatures] = []
     for (company, event_type, role), group in groups.items():
         evidence = list(dict.fromkeys(f.sentence for f in group))
         triggers = list(dict.fromkeys(f.trigger for f in group))
-        confidence = max(f.confidence for f in group) + 0.05 * (len(evidence) - 1)
+        features.append(EventFeatures.of(group, len(evidence)))
+        confidence = CALIBRATION.confidence(features[-1])
         stages = [f.stage for f in group if f.stage]
         extra: dict[str, Any] = {}
         if _HAS_PRODUCT_FIELD:
@@ -264,12 +271,12 @@ def _merge(article: Article, findings: list[Finding]) -> list[CompanyEvent]:
             amount=_first(f.amount for f in group),
             amount_usd=_first(f.amount_usd for f in group),
             stage=max(stages, key=lambda s: STAGE_RANK[s]) if stages else None,
-            confidence=round(min(0.99, confidence), 2),
+            confidence=confidence,
             evidence=evidence,
             triggers=triggers,
             **extra,
         ))
-    return out
+    return out, features
 
 
 def _first(values: Any) -> Any:

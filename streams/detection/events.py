@@ -60,6 +60,14 @@ class Finding:
     # Sentence offsets of the company's mention and of the trigger (-1 when not known).
     mention_start: int = -1
     trigger_start: int = -1
+    # Set by the newsworthiness step (newsworthy.py): where and how the event is stated.
+    zone: str = "body"
+    tense: str = "present"
+    dated_now: bool = False  # a date of this week (or a plan's future date) governs it
+    same_story: bool = False  # the headline or lead reports the same event
+    past_setting: bool = False  # the sentence is set in the past (a past date, none today)
+    no_history: bool = False  # the article names no past date at all: it is about the present
+    about_headline: bool = False  # the company (or its counterparty) is named in the headline
 
 
 @dataclass
@@ -375,7 +383,7 @@ def _finding(index: int, text: str, spec: TriggerSpec, trigger: str, start: int,
         confidence -= 0.1
         notes.append(f"company from {side.via!r}")
     hedge = cues.soft(text[:start])
-    if hedge:
+    if hedge and event_type != "acquisition":  # a deal in talks is news: its stage says so
         confidence -= 0.1
         notes.append(f"hedged ({hedge!r})")
     finding = Finding(event_type, side.mention.company, role, text, index, trigger, spec.name,

@@ -10,11 +10,13 @@ GitHub", the deal that led to today's story. The rules, in order:
    headline and lead; a newsletter in the first sentence of each item.
 2. A date that governs the trigger and lies more than three weeks before the article's
    own date makes the event background; a date of this week makes it more certain.
-3. The headline and lead carry the news. Deeper in the body an event counts when it is
-   the same event the headline or lead reports, or when it is stated in the present,
-   perfect or future; told in the past with no date, it is most likely background.
+3. The headline and lead carry the news. Deeper in the body an event is likely news when
+   it is the same event the headline or lead reports, or stated in the future or present;
+   told in the past with no date, it is most likely background.
 
-Each rule leaves its reason on the finding, so ``rules explain`` shows why.
+Rules 1 and 2 reject; rule 3 only records where and how the event is stated, and the
+event's confidence is computed from that (``calibration.py``). Each rejection leaves its
+reason on the finding, so ``rules explain`` shows why.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from datetime import datetime
 from typing import Literal
 
 from .events import Finding
-from .layout import Genre, Layout, Zone
+from .layout import Genre, Layout
 from .lexicon import words
 from .sentences import Sentence
 from .when import TimeRef, anchor_for, time_refs
@@ -40,21 +42,6 @@ NOT_NEWS: frozenset[Genre] = frozenset({
     "release_notes", "explainer", "profile", "obituary"})
 FRONT_ONLY: frozenset[Genre] = frozenset({"market_report", "interview", "opinion"})
 
-
-@dataclass(frozen=True)
-class Weights:
-    """Confidence changes, tuned on the dev halves of the real-text sets."""
-
-    headline: float = 0.05
-    current_date: float = 0.05
-    body_same_story: float = 0.0
-    body_present: float = -0.05
-    body_past: float = -0.30
-    body_past_perfect: float = -0.40
-    list_item: float = -0.15
-
-
-WEIGHTS = Weights()
 
 _I = re.IGNORECASE
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|to|plans?|planned|planning|set|poised|"
@@ -75,6 +62,16 @@ _IRREGULAR_PAST = words(
     """bought sold took left quit led laid made won lost struck brought became chose fell sank
     rose cut shed paid began drew gave got hit held kept lent met ran sent set spent split
     stood swore threw tore withdrew wrote""")
+# The verb of the clause a noun trigger stands in: "... acquisition of X is in talks".
+_VERB_AFTER_NOUN = re.compile(r"[^.;:]{0,70}?\b(is|are|has|have|will|was|were|had)\b",
+                              re.IGNORECASE)
+_VERB_TENSE: dict[str, Tense] = {"is": "present", "are": "present", "has": "perfect",
+                                 "have": "perfect", "will": "future", "was": "past",
+                                 "were": "past", "had": "past_perfect"}
+_SHARED_PERFECT = re.compile(r"\b(?:has|have)\s+(?:[\w-]+ly\s+)?[\w-]+(?:ed|en|t)\b"
+                             r"(?:[^.;]|\.(?=\d)){0,80}\band\s+(?:[\w-]+ly\s+)?$",
+                             re.IGNORECASE)
+_RECENTLY = re.compile(r"\b(?:recently|just)\s+$", re.IGNORECASE)
 _NOUN_HEADS = words(
     """acquisition acquisitions purchase takeover buyout merger bid offer deal sale investment
     funding round stake financing lawsuit suit lawsuits settlement fine probe case action
@@ -86,13 +83,21 @@ _NOUN_HEADS = words(
 _FAMILY: dict[str, str] = {"executive_hire": "move", "executive_departure": "move"}
 _FAMILY.update({t: t for t in ("layoffs", "acquisition", "investment", "product_launch",
                                "launch_delay", "partnership", "legal")})
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s")
 
 
 def tense_of(sentence: str, start: int, end: int) -> Tense:
     """The tense in which the trigger at ``start:end`` states its event."""
     before = sentence[max(0, start - 60):start]
     head = sentence[start:end].split(maxsplit=1)[0].lower().strip("'\"“‘") if end > start else ""
+    if head in _NOUN_HEADS:
+        # "a potential acquisition of X is in discussions": the clause's verb says when.
+        verb = _VERB_AFTER_NOUN.match(sentence, end)
+        if verb is not None:
+            return _VERB_TENSE[verb.group(1).lower()]
+    if _SHARED_PERFECT.search(sentence[max(0, start - 120):start]):
+        return "perfect"  # "has invested $14.3 billion and brought its CEO on board"
+    if _RECENTLY.search(before) and (head.endswith("ed") or head in _IRREGULAR_PAST):
+        return "perfect"  # "recently postponed": as recent as a perfect
     if _PAST_PERFECT.search(before):
         return "past_perfect"
     if _PERFECT.search(before):
@@ -127,6 +132,18 @@ class StoryContext:
     published: datetime
     sentences: list[Sentence]
     refs: dict[int, list[TimeRef]]
+    text: str = ""
+    headline_companies: frozenset[str] = frozenset()
+
+    def has_history(self) -> bool:
+        """Whether the article names any past date (read once, at most the first 20,000
+        characters)."""
+        if self._history is None:
+            self._history = any(r.is_past for r in time_refs(self.text[:20_000],
+                                                             self.published))
+        return self._history
+
+    _history: bool | None = None
 
     def refs_of(self, sentence: Sentence) -> list[TimeRef]:
         found = self.refs.get(sentence.position)
@@ -136,65 +153,50 @@ class StoryContext:
 
 
 def judge(findings: list[Finding], context: StoryContext) -> None:
-    """Adjust or reject each accepted finding by whether the article reports it as news."""
+    """Reject each accepted finding the article does not report as news; record, on the
+    others, the features the event's confidence is computed from (``calibration``)."""
     layout = context.layout
     accepted = [f for f in findings if f.accepted]
     if not accepted:
         return
     genre = layout.genre
     front: set[tuple[str, str]] = set()
-    zones: dict[int, Zone] = {}
     for finding in accepted:
         sentence = context.sentences[finding.sentence_index]
-        zone = layout.zone(sentence.start, sentence.start + max(finding.trigger_start, 0))
-        zones[id(finding)] = zone
-    for finding in accepted:
+        finding.zone = layout.zone(sentence.start, sentence.start + max(finding.trigger_start, 0))
         if genre in NOT_NEWS:
             _reject(finding, f"not a news story ({genre}: {layout.genre_cue})")
             continue
-        zone = zones[id(finding)]
-        if genre in FRONT_ONLY and zone == "body":
+        if genre in FRONT_ONLY and finding.zone == "body":
             _reject(finding, f"{genre.replace('_', ' ')}: only its headline and lead report "
                              "news")
             continue
-        sentence = context.sentences[finding.sentence_index]
         start = max(finding.trigger_start, 0)
         end = start + len(finding.trigger)
-        tense = tense_of(sentence.text, start, end)
-        refs = [r for r in context.refs_of(sentence) if _governs(r, finding, tense)]
+        finding.tense = tense_of(sentence.text, start, end)
+        refs = [r for r in context.refs_of(sentence) if _governs(r, finding, finding.tense)]
         anchor = anchor_for(sentence.text, refs, start, end)
         if anchor is not None and anchor.is_past:
             _reject(finding, f"background, dated {anchor.text!r} "
                              f"({int(anchor.days_before or 0)} days before the article)")
             continue
-        finding.notes.append(f"{zone}, {tense}" + (f", dated {anchor.text!r}" if anchor else ""))
-        if zone != "body":
+        # Its own dated report: "on Monday", "this week", "yesterday", a date days old.
+        finding.dated_now = anchor is not None and anchor.when == "current" and (
+            anchor.days_before is not None and anchor.days_before <= 10)
+        finding.past_setting = anchor is None and _told_in_the_past(context, finding)
+        finding.no_history = not context.has_history()
+        finding.about_headline = (finding.company in context.headline_companies
+                                  or finding.counterparty in context.headline_companies)
+        finding.notes.append(f"{finding.zone}, {finding.tense}"
+                             + (f", dated {anchor.text!r}" if anchor else "")
+                             + (", in a sentence set in the past" if finding.past_setting else ""))
+        if finding.zone != "body":
             front.add((finding.company, _FAMILY[finding.event_type]))
             if finding.counterparty:
                 front.add((finding.counterparty, _FAMILY[finding.event_type]))
-        if anchor is not None and anchor.when in ("current", "future"):
-            _adjust(finding, WEIGHTS.current_date)
-        if zone == "headline":
-            _adjust(finding, WEIGHTS.headline)
-        if _LIST_ITEM.match(sentence.text):
-            _adjust(finding, WEIGHTS.list_item)
     for finding in accepted:
-        if not finding.accepted or zones[id(finding)] != "body":
-            continue
-        if (finding.company, _FAMILY[finding.event_type]) in front:
-            _adjust(finding, WEIGHTS.body_same_story)
-            continue
-        note = finding.notes[-1] if finding.notes else ""
-        if ", dated " in note:
-            continue  # dated this week (or a future plan): news wherever it sits
-        if _told_in_the_past(context, finding):
-            _adjust(finding, WEIGHTS.body_past)
-        elif "past_perfect" in note:
-            _adjust(finding, WEIGHTS.body_past_perfect)
-        elif ", past" in note or ", noun" in note:
-            _adjust(finding, WEIGHTS.body_past)
-        else:
-            _adjust(finding, WEIGHTS.body_present)
+        if finding.accepted and finding.zone == "body":
+            finding.same_story = (finding.company, _FAMILY[finding.event_type]) in front
 
 
 def _told_in_the_past(context: StoryContext, finding: Finding) -> bool:
@@ -213,10 +215,6 @@ def _governs(ref: TimeRef, finding: Finding, tense: Tense) -> bool:
     # to, not when it was delayed.
     return not (finding.event_type == "launch_delay" and ref.prefix in ("from", "since", "to",
                                                                          "until"))
-
-
-def _adjust(finding: Finding, delta: float) -> None:
-    finding.confidence = round(min(0.99, max(0.05, finding.confidence + delta)), 2)
 
 
 def _reject(finding: Finding, reason: str) -> None:
