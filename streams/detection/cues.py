@@ -71,6 +71,11 @@ _HISTORY_BEFORE = re.compile(
 _TIME_CLAUSE = re.compile(
     r"\b(?:(?:days|weeks|months|years|shortly|soon|just|long|even|only) (?:after|before)|since)"
     r"\b[^,;]*$|\b(?:after|before|since|following) $", _I)
+# "the recent acquisitions by Google and Yahoo", "its earlier takeovers": deals told as a
+# record, not one deal of today.
+_PAST_DEALS = re.compile(r"\b(?:recent|earlier|previous|prior|past|former|several|other|many)\s+"
+                         r"(?:[\w-]+\s+)?(?:acquisitions|purchases|takeovers|deals|mergers|"
+                         r"investments|lawsuits|layoffs|launches)\s+(?:by|of|in)?\s*$", _I)
 _PAST_PERIOD = re.compile(
     r"\b(?:last (?:year|decade)|earlier this year|a year ago|the previous year|the year before|"
     r"(?:its|their) (?:most recent|last|previous|prior) (?:[\w-]+ )?(?:round|raise)|"
@@ -93,7 +98,8 @@ _PAST_TENSE = re.compile(r"\w+ed\b|left\b|bought\b|sold\b|took\b|quit\b|led\b|la
 _REPORTED_HAD = re.compile(r"\b(?:said|says|confirmed|confirms|announced|told [\w ]{1,20}?|"
                            r"disclosed|revealed|acknowledged)\b(?: that)?[^.;,]{0,50} $"
                            r"|\band that (?:it|he|she|they|the company)\s$", _I)
-_PAST_MOVE = re.compile(r"(?:left|quit|resigned|departed|exited|joined|stepped|was|retired)\b",
+_PAST_MOVE = re.compile(r"(?:left|quit|resigned|departed|exited|joined|stepped|was|retired|"
+                        r"bought|acquired|purchased|sold|invested|launched|sued|took over)\b",
                         _I)
 
 
@@ -179,6 +185,25 @@ def negation(before: str) -> str | None:
     return match.group() if match else None
 
 
+# A company's own stated plan ("is seeking to cut", "aims to buy", "interested in buying").
+_INTENT = re.compile(r"^(?:aim(?:s|ed|ing)? to|want(?:s|ed)? to|seek(?:s|ing)? to|look(?:s|ing)? to|"
+                     r"hop(?:e|es|ed|ing) to|interested in|open to|eye(?:s|d|ing)?)$", _I)
+# A report that attributes the event to sources: "may cut 3,000 jobs, sources say".
+_SOURCED = re.compile(r"\b(?:sources?|people (?:familiar|close|briefed)|reportedly|according to|"
+                      r"report(?:s|ed)?|said to be|person familiar|insiders?)\b", _I)
+_MODAL_WORDS = frozenset({"could", "might", "may", "would"})
+
+
+def plan_or_rumour(cue: str, sentence: str) -> str | None:
+    """When a hypothetical ``cue`` still reports news: a company's own plan ('intent') or
+    a sourced report of a possibility ('rumour'); None for speculation."""
+    if _INTENT.match(cue):
+        return "intent"
+    if cue.lower() in _MODAL_WORDS and _SOURCED.search(sentence):
+        return "rumour"
+    return None
+
+
 def hypothetical(before: str) -> str | None:
     window = before[-60:]
     clauses = list(_NEW_CLAUSE.finditer(window))
@@ -261,6 +286,9 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     past = _past_event(before, trigger, after, ref_year)
     if past is not None:
         return past
+    deals = _PAST_DEALS.search(before[-60:] + trigger)
+    if deals is not None:
+        return deals.group().strip()
     old = _OLD_THING.search(before[-40:])
     if old is not None:
         return old.group().split()[0]

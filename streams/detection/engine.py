@@ -53,6 +53,12 @@ _JOINED_BEFORE = re.compile(r"&\s?(?:[A-Z][\w.]*\s)?$")
 _HYPHENATED = re.compile(r"-[a-z]")
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
 _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
+# "United Kingdom", "Delta Force": a capitalised word right after a one-word name, unless it is
+# a legal suffix or a word that starts a clause.
+_CAPITAL_AFTER_WORD = re.compile(r" (?!(?:Inc|Corp|Co|Ltd|LLC|plc|AG|SA|NV|SE|Group|Holdings|"
+                                 r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                                 r"On|In|At|And|But|The|As|For|To|Is|Was|Has|Will|Said|CEO)\b)"
+                                 r"[A-Z][a-z]+\b")
 _HAS_PRODUCT_FIELD = "product" in CompanyEvent.model_fields
 
 
@@ -96,6 +102,14 @@ class Detector:
                 mention.historical = True
                 mention.former = background.lower().startswith(("former", "ex-"))
                 mention.notes.append(f"background ({background!r})")
+            if (" " not in mention.surface and mention.kind in ("name", "alias")
+                    and not mention.ambiguous and _inside_longer_name(
+                        text, mention.start, mention.end,
+                        title_case=_capitals_say_nothing(sentences[index], mention.start))):
+                mention.counted = False
+                mention.reason = "part of a longer name"
+                mention.notes.append("part of a longer name")
+                continue
             if _names_another_organisation(text, mention):
                 mention.counted = False
                 mention.historical = True
@@ -177,8 +191,9 @@ def _inside_longer_name(text: str, start: int, end: int, *, title_case: bool = F
     """'Square Enix delays', 'Union Square Hospitality Group', 'North American sales',
     'Citizens United v.': the name is part of another (a capital before says nothing in
     a Title Case headline)."""
-    return _LONGER_NAME.match(text, end) is not None or (
-        not title_case and _CAPITAL_BEFORE.search(text, max(0, start - 20), start) is not None)
+    return _LONGER_NAME.match(text, end) is not None or (not title_case and (
+        _CAPITAL_BEFORE.search(text, max(0, start - 20), start) is not None
+        or _CAPITAL_AFTER_WORD.match(text, end) is not None))
 
 
 def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
@@ -196,8 +211,9 @@ def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
             if _inside_longer_name(text, mention.start, mention.end,
                                    title_case=_capitals_say_nothing(sentence, mention.start)):
                 continue  # "Square Enix delays", "Union Square Hospitality": a longer name
-            if _capitals_say_nothing(sentence, mention.start):
-                # Only words right after the name count: "Target cuts jobs", "Shell said".
+            if mention.everyday or _capitals_say_nothing(sentence, mention.start):
+                # Only words right after the name count: "Target cuts jobs", "Shell said";
+                # for a place or a number always ("Nine's chief", not "Nine ... executive").
                 rel = mention.end - sentence.start
                 context = _BUSINESS.search(sentence.text, rel, rel + 30)
             else:

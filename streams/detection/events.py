@@ -265,7 +265,8 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
                 or _NEXT_JOB.search(text, right_from, mention.start)):
             continue  # "leaving the company to become chief executive of X": X hires
         if out and not re.fullmatch(r"(?:['’]s)?\s*(?:,|and|, and|&|or)\s*",
-                                    text[last_end:mention.start]):
+                                    text[last_end:parties.descriptor_start(
+                                        text, mention.start, floor=last_end)]):
             break  # only companies listed together: "from Nvidia and Amazon"
         out.append(_Side(mention, mention.surface, role, "object"))
         last_end = mention.end
@@ -401,6 +402,9 @@ def _finding(index: int, text: str, spec: TriggerSpec, trigger: str, start: int,
         finding.stage = cues.acquisition_stage(text, trigger)
         if hedge and finding.stage == "announced":
             finding.stage = "rumored"
+    elif event_type == "layoffs":
+        # "may cut up to 3,000 jobs, sources say": reported, not confirmed.
+        finding.stage = "rumored" if (hedge or cues.hypothetical(text[:start])) else "announced"
     if event_type in ("product_launch", "launch_delay"):
         finding.product = parties.product_after(text, end)
     finding.confidence = round(min(0.99, max(0.05, confidence)), 2)

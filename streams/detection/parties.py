@@ -28,7 +28,9 @@ _ACTS_THROUGH = re.compile(r"\b(?:board|directors|management|leadership|owners?|
                            r"(?: of directors)? of\s*$", re.IGNORECASE)
 # Words that open a phrase the company is inside of, not the subject of the clause.
 _SUBORDINATE = re.compile(r"\b(?:whose|which|who|includ\w*|such as|like|among|counts?|"
-                          r"customers?|clients?|rivals?|competitors?|investors?|backers?)\b")
+                          r"customers?|clients?|rivals?|competitors?|investors?|backers?|"
+                          r"owned by|a (?:unit|subsidiary|division|brand|part) of|part of|"
+                          r"backed by|controlled by|run by|operated by)\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*$")
 _CAPITAL_RUN = re.compile(
     r"[A-Z][A-Za-z0-9&'’.+-]*(?:\s(?:[A-Z][A-Za-z0-9&'’.+-]*|\d[\w.]*|&|of|de|du|van|von|and)"
@@ -79,6 +81,12 @@ def descriptor_start(text: str, pos: int, floor: int = 0) -> int:
     start = pos
     words_seen: list[str] = []
     index = pos
+    if text[max(0, pos - 2):pos] == ", ":
+        # "electronic trading company, Archipelago Holdings": an appositive name.
+        word = text[:pos - 2].rsplit(" ", 1)[-1]
+        if word.lower() not in _ROLE_NOUN:
+            return pos
+        index = pos - 2
     for _ in range(6):
         if index <= floor + 1:
             break

@@ -31,8 +31,10 @@ def before_parties(text: str, spec: TriggerSpec, start: int, end: int,
                    mentions: list[Mention]) -> str | None:
     """What the trigger's neighbourhood must hold: a person for hires, a product for launches;
     and the trigger must be used in its event sense."""
+    # A trigger word inside a company's name ("Best Buy"); a few triggers name the company
+    # within them ("stores of Jessops are closing").
     for mention in mentions:
-        if mention.start < end and start < mention.end:
+        if mention.start < end and start < mention.end and not spec.has("holds_company"):
             return f"part of the name {mention.surface!r}"
     if text[start:start + 1].isupper() and text[:start].strip(" \"'“‘(") and (
             not _title_case(text)):

@@ -13,6 +13,10 @@ _I = re.IGNORECASE
 # "faces possible suit", "a potential fine": not yet an event.
 _HEDGED_OBJECT = re.compile(r"\s+(?:a |an |the )?(?:possible|potential|threatened|likely|"
                             r"prospective|proposed|looming)\b", _I)
+# A company's stated plan or a sourced rumour of these is news (at stage rumored); a plan to
+# hire, to sue or to leave is not yet the event.
+_PLANS_ARE_NEWS = frozenset({"acquisition", "investment", "layoffs", "product_launch",
+                             "partnership", "launch_delay"})
 _DATED_PAST = re.compile(r"(?:19|20)\d\d|\bago\b|\blast\b|\bpast\b|\bprevious\b|\bprior\b", _I)
 
 
@@ -26,7 +30,7 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
     if negated:
         return f"negated ({negated!r})"
     maybe = cues.hypothetical(before)
-    if maybe:
+    if maybe and not (spec.event_type in _PLANS_ARE_NEWS and cues.plan_or_rumour(maybe, text)):
         return f"hypothetical ({maybe!r})"
     if spec.event_type != "acquisition":
         weighing = cues.weighing(before)

@@ -55,7 +55,8 @@ _FUNDING = (r"\b(?:funding|financing|round|capital|series [a-h]\b|seed|venture|i
 INVESTMENT: tuple[SenseGuard, ...] = (
     _g("sentence", r"\b(?:shares?|stocks?|index|futures)\b[^.;]{0,60}\b(?:to |a |at )?clos(?:e|ed|"
        r"es|ing)\b|\bclos(?:e|ed|es|ing)\s+(?:at|up|down|higher|lower|flat|the (?:day|week|"
-       r"session))\b|\brecord (?:close|high)\b|\bmarket (?:value|cap\w*)\b|\bat close to\b",
+       r"session))\b|\brecord (?:close|high)\b|\bmarket (?:value|cap\w*)\b|\bat close to\b|"
+       r"\b(?:value|worth|valuation|capitali[sz]ation)\b",
        "a share price or market value, not an investment", trigger=r"clos"),
     _g("after", r"^\W*(?:a |an |the )?(?:[\w$.,-]+ ){0,5}?(?:fines?|penalt(?:y|ies)|damages|"
        r"refunds?|compensation|award|prize|grant|subsid(?:y|ies)|tax (?:break|credit)s?)\b",

@@ -60,7 +60,7 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 None, {"": "target", "of": "target"}, 0.75, right_window=60),
     # "the Somerfield bid", "the Chrysler sale": the company named before the deal noun.
     TriggerSpec("acq_named_bid", _A,
-                r"(?<=\w )(?:takeover |buyout )?(?:bid|takeover|buyout|sale|acquisition)\b"
+                r"(?<=\w )(?:takeover |buyout )?(?:bid|takeover|buyout)\b"
                 r"(?! (?:of|for|by|to|from|with|chatter|talk|talks|speculation|rumou?rs?|"
                 r"interest|fever|target|battle|war|defen[cs]e)\b)",
                 "target", {}, 0.7, left_window=2, traits=frozenset({"company_right_before"})),

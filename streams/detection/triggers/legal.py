@@ -57,6 +57,23 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 {"": "defendant"}, 0.85, right_window=30, adjacent=15),
     TriggerSpec("legal_investigating", _G, r"\b(?:investigat(?:es|ing)|prob(?:es|ing))\b", None,
                 {"": "defendant"}, 0.75, right_window=20, adjacent=5),
+    TriggerSpec("legal_allegations_by", _G,
+                r"\b(?:allegations?|complaints?|claims?|accusations?) (?:by|from)\b",
+                None, {"": "plaintiff", "and": "plaintiff"}, 0.7, (NEEDS_LEGAL,), right_all=True,
+                right_window=60),
+    # "the EU banned all of Indonesia's carriers", "blacklisted airlines", "an investigation
+    # into alleged breaches".
+    TriggerSpec("legal_banned", _G,
+                r"\b(?:bann(?:ed|ing)|bans|blacklist(?:s|ed|ing)?|barr(?:ed|ing)|suspend(?:s|ed|ing)"
+                r" the licen[cs]e of|revok(?:e|es|ed|ing) (?:the )?licen[cs]e of)\b",
+                None, {"": "defendant", "and": "defendant"}, 0.65, (NEEDS_LEGAL,),
+                right_all=True, right_window=60),
+    TriggerSpec("legal_alleged", _G,
+                r"\b(?:investigation|probe|inquiry|referred|charges?) (?:[\w-]+ ){0,3}?(?:into|"
+                r"over) (?:the )?(?:alleged|suspected|possible)? ?(?:breach(?:es)?|violations?|"
+                r"fraud|wrongdoing|misconduct|irregularities|allegations|manipulation|"
+                r"bribery|corruption|money laundering|insider trading|price[- ]fixing|"
+                r"collusion|cartel)\b", "defendant", {}, 0.7, left_window=150),
     TriggerSpec("legal_court_asked", _G,
                 r"\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|appl(?:y|ies|ied|ying) to) "
                 r"(?:a |the )?(?:[\w-]+ )?(?:court|judge|tribunal)\b",
@@ -94,5 +111,5 @@ STEMS: dict[str, tuple[str, ...]] = {
          "liable", "guilty", "fac",
          "hit with", "slapped with", "inquiry", "settl", "rule", "found", "court", "pay",
          "paid", "penal", "charg", "ask", "petition", "appl", "won", "win", "scrutin", "under",
-         "prosecution"),
+         "prosecution", "bann", "bans", "blacklist", "barr", "suspend", "revok", "referred"),
 }

@@ -84,6 +84,13 @@ HIRE: tuple[TriggerSpec, ...] = (
 )
 
 DEPARTURE: tuple[TriggerSpec, ...] = (
+    # "outgoing CEO Jane Doe", "the soon-to-depart chief executive".
+    TriggerSpec("depart_outgoing", _D,
+                r"\b(?:outgoing|soon[- ]to[- ](?:be[- ])?(?:depart(?:ing)?|former|leave|retire)|"
+                r"departing|retiring)\b(?= (?:[\w-]+ ){0,2}" + _SENIOR_TITLES + r")",
+                "losing_company", {"": "losing_company", "of": "losing_company",
+                                   "at": "losing_company"}, 0.7, (NEEDS_EXEC,),
+                right_window=60, left_window=80),
     TriggerSpec("depart", _D,
                 r"\b(?:step(?:s|ped|ping)? (?:down|aside|away)|resign(?:s|ed|ing)?|resignation|"
                 r"depart(?:s|ed|ing)?|departure|leav(?:e|es|ing)|left|quit(?:s|ting)?|"
@@ -127,14 +134,23 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
     # Closing stores, plants or the whole business: "will close 300 stores", "ceased all
     # operations", "is shutting down its Utah factory".
     TriggerSpec("layoffs_closure", _L,
-                r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)? down|shut|closure of)\b(?= "
+                r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)? down|shut|closure of|"
+                r"cut(?:s|ting)?)\b(?= "
                 r"(?:[\w$.,-]+ ){0,3}?(?:stores|shops|plants|factories|branches|offices|"
                 r"locations|sites|outlets|restaurants|mills|mines|factory|plant|mill|"
                 r"operations|(?:all|its) (?:\w+ )?(?:stores|branches|operations))\b)|"
                 r"\bceas(?:e|es|ed|ing) (?:all )?(?:operations|trading)\b|"
                 r"\b(?:goes|went|gone|going|placed|put) (?:into )?(?:administration|"
                 r"receivership|liquidation)\b",
-                "", {"at": "", "of": ""}, 0.65),
+                "", {"at": "", "of": "", "": ""}, 0.65, adjacent=15),
+    TriggerSpec("layoffs_reduction", _L,
+                r"\b(?:(?:work)?force|headcount|staff(?:ing)?|payroll) reductions?\b|"
+                r"\b(?:to be|will be|are being|were|be) (?:let go|made redundant|laid off)\b|"
+                r"\b(?:stores|shops|locations|branches|plants|factories|offices|outlets|"
+                r"restaurants|sites) (?:[\w-]+ ){0,4}?(?:are|will be|to be|set to be|is|were)? ?"
+                r"(?:closing|shutting|to close|be closed|closed down|shut down)\b",
+                "", {"at": "", "of": "", "": ""}, 0.7, adjacent=40, right_window=80,
+                traits=frozenset({"holds_company"})),
     TriggerSpec("layoffs_buyouts", _L,
                 r"\boffer(?:s|ed|ing)? (?:voluntary )?(?:buyouts|redundancy|early retirement)\b",
                 "", {}, 0.75),
@@ -149,11 +165,11 @@ STEMS: dict[str, tuple[str, ...]] = {
          "losing ", "become", "chosen", "appointment", "promotion", "replac", "succeed"),
     _D: ("step", "resign", "depart", "leav", "left", "quit", "exit", "oust", "fire", "sack",
          "retir", "out as", "push", "forced out", "let go", "no longer", "los", "dismiss",
-         "ways with"),
+         "ways with", "outgoing", "soon", "departing", "retiring"),
     _L: ("lay off", "lays off", "laying off", "laid off", "layoff", "lay-off", "job cut",
          "job loss", "jobs", "positions", "roles", "workforce", "headcount", "staff",
          "employees", "workers", "redundanc", "downsiz", "furlough", "let go", "dismiss",
          "fire", "firing", "sack", "team", "people", "engineers", "posts", "cut", "slash",
          "shed", "ax", "trim", "clos", "shut", "ceas", "administration", "receivership",
-         "liquidation", "buyouts", "redundancy", "early retirement"),
+         "liquidation", "buyouts", "redundancy", "early retirement", "reduction", "let go", "made redundant", "laid off"),
 }

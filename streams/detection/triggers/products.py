@@ -85,6 +85,12 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
                 r"open(?:s|ed|ing)? (?:its |their |the |a )?(?:[\w-]+ ){0,3}?(?:app|service|"
                 r"platform)s? to (?:the )?(?:general )?public|open(?:s|ed|ing)? (?:a |its |their )?"
                 r"new (?:[\w-]+ ){0,2}?(?:cloud )?regions?)\b", "", {}, 0.75),
+    # "has begun mass production of", "began a public beta of": a product going out.
+    TriggerSpec("launch_production", _P,
+                r"\b(?:beg(?:in|ins|an|un|inning)|start(?:s|ed|ing)?|commenc(?:e|es|ed|ing)) "
+                r"(?:[\w-]+ ){0,3}?(?:production|manufacturing|testing|trials?|beta|pilot)"
+                r"(?: (?:testing|test|program))? (?:of|for)\b",
+                "", {}, 0.7, (NEEDS_PRODUCT,)),
     TriggerSpec("launch_available", _P,
                 r"\b(?:(?:is|are|was|were|now|became|becomes|become) (?:now )?generally available|"
                 r"(?:made|makes|make|making) (?:[^;]{0,50}? )?generally available|"
@@ -105,5 +111,5 @@ STEMS: dict[str, tuple[str, ...]] = {
     _P: ("launch", "unveil", "introduc", "debut", "roll", "releas", "show", "announc",
          "celebrat", "shipping", "selling", "deliver", "sales of", "orders for", "ship",
          "generally available", "on sale", "live", "shelves", "stores", "begin", "began",
-         "start", "open"),
+         "start", "open", "begin", "commenc", "first"),
 }

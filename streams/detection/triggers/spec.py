@@ -45,6 +45,7 @@ Trait = Literal[
     "scraps_plans",  # "scrapped plans to launch": the plan must be a launch
     "moves_date",  # "slips to 2027", "pushed from X to Y": the product comes before
     "company_right_before",  # "the Somerfield bid": only a name right before the noun
+    "holds_company",  # the trigger may name the company inside it: "stores of X are closing"
 ]
 
 
