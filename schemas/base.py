@@ -15,6 +15,8 @@ def _as_utc(value: datetime) -> datetime:
     # Naive datetimes on the wire are taken as UTC: feeds often omit the zone.
     if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
+    if value.tzinfo is UTC:
+        return value
     return value.astimezone(UTC)
 
 

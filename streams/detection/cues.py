@@ -186,8 +186,9 @@ def negation(before: str) -> str | None:
 
 
 # A company's own stated plan ("is seeking to cut", "aims to buy", "interested in buying").
-_INTENT = re.compile(r"^(?:aim(?:s|ed|ing)? to|want(?:s|ed)? to|seek(?:s|ing)? to|look(?:s|ing)? to|"
-                     r"hop(?:e|es|ed|ing) to|interested in|open to|eye(?:s|d|ing)?)$", _I)
+_INTENT = re.compile(r"^(?:aim(?:s|ed|ing)? to|want(?:s|ed)? to|seek(?:s|ing)? to|"
+                     r"look(?:s|ing)? to|hop(?:e|es|ed|ing) to|interested in|open to|"
+                     r"eye(?:s|d|ing)?)$", _I)
 # A report that attributes the event to sources: "may cut 3,000 jobs, sources say".
 _SOURCED = re.compile(r"\b(?:sources?|people (?:familiar|close|briefed)|reportedly|according to|"
                       r"report(?:s|ed)?|said to be|person familiar|insiders?)\b", _I)

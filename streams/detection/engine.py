@@ -131,11 +131,12 @@ class Detector:
                     events.classify(sentence.position, sentence.text, local, topic, ref_year))
             topic = _subject(sentence.text, [m for m in local if m.counted]) or topic
         _corroborate_by_events(mentions, sentences, analysis.findings, pending)
-        analysis.layout = read_layout(article, text)
-        in_headline = frozenset(m.company for m in mentions
-                                if m.counted and m.start < analysis.layout.headline_end)
-        judge(analysis.findings, StoryContext(analysis.layout, article.event_time, sentences,
-                                              {}, text, in_headline))
+        if any(f.accepted for f in analysis.findings):  # the article's shape, only if needed
+            analysis.layout = read_layout(article, text)
+            in_headline = frozenset(m.company for m in mentions
+                                    if m.counted and m.start < analysis.layout.headline_end)
+            judge(analysis.findings, StoryContext(analysis.layout, article.event_time,
+                                                  sentences, {}, text, in_headline))
         counted = {m.company for m in mentions if m.counted}
         analysis.events, analysis.features = _merge(
             article, [f for f in analysis.findings if f.accepted and f.company in counted])

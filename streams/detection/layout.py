@@ -22,7 +22,7 @@ Genre = Literal["news", "timeline", "year_in_review", "review", "opinion", "tuto
                 "profile", "obituary", "interview", "market_report"]
 LEAD_SENTENCES = 3
 _LEAD_SCAN_CHARS = 2_000
-_GENRE_SCAN_CHARS = 6_000
+_GENRE_SCAN_CHARS = 3_000
 
 _I = re.IGNORECASE
 _BOILERPLATE = re.compile(
@@ -95,11 +95,20 @@ _SPEAKER_LINE = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?[A-Z][\w.
 _CODE_LINE = re.compile(r"^\s*(?:\$ |>>> |import |from \S+ import|def |func |fn |class |"
                         r"const |let |var |#include|npm |pip |go |cargo |kubectl |gcloud |"
                         r"docker |git |curl |\}|\{|//|```)", re.MULTILINE)
-_JOB_WORDS = re.compile(r"\b(?:responsibilities|requirements|qualifications|what you'?ll do|"
-                        r"who you are|benefits|salary|apply|equal opportunity employer)\b", _I)
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me)\b")
-_NEWSLETTER_WORDS = re.compile(r"\b(?:in this issue|this week'?s|subscribe|unsubscribe|"
-                               r"sponsor(?:ed)?|newsletter|read more|links?:)\b", _I)
+# Words of job ads, of newsletters, and the first person, counted in one pass.
+_BODY_CUES = re.compile(
+    r"\b(?P<job>(?i:responsibilities|requirements|qualifications|what you'?ll do|who you are|"
+    r"benefits|salary|apply|equal opportunity employer))\b|"
+    r"\b(?P<newsletter>(?i:in this issue|this week'?s|subscribe|unsubscribe|sponsor(?:ed)?|"
+    r"newsletter|read more|links?:))|"
+    r"\b(?P<me>I|I'm|I've|I'd|my|me)\b")
+
+
+def _body_cue_counts(body: str) -> dict[str, int]:
+    counts = {"job": 0, "newsletter": 0, "me": 0}
+    for match in _BODY_CUES.finditer(body):
+        counts[match.lastgroup or "me"] += 1
+    return counts
 
 
 @dataclass(frozen=True)
@@ -161,20 +170,28 @@ def genre_of(article: Article, text: str) -> tuple[Genre, str]:
         if found:
             return genre, f"title {found.group().strip()!r}"
     body = text[len(article.title):len(article.title) + _GENRE_SCAN_CHARS]
-    lines = [line for line in body.splitlines() if line.strip()]
-    if len(_TIMELINE_LINE.findall(body)) >= 3:
-        return "timeline", "lines that start with a date"
-    if len(_SPEAKER_LINE.findall(body)) >= 4:
-        return "transcript", "speaker labels"
-    if len(_CODE_LINE.findall(body)) >= 3:
-        return "tutorial", "code or commands"
-    if len(_JOB_WORDS.findall(body)) >= 3:
+    if "\n" in body:  # structure shows in lines: timelines, transcripts, code, lists
+        if _at_least(_TIMELINE_LINE, body, 3):
+            return "timeline", "lines that start with a date"
+        if _at_least(_SPEAKER_LINE, body, 4):
+            return "transcript", "speaker labels"
+        if _at_least(_CODE_LINE, body, 3):
+            return "tutorial", "code or commands"
+        lines = [line for line in body.splitlines() if line.strip()]
+        if len(lines) >= 12 and sum(line.lstrip()[:1] in "-*•" for line in lines) >= len(
+                lines) / 2:
+            return "newsletter", "a list of links"
+    counts = _body_cue_counts(body)
+    if counts["job"] >= 3:
         return "job_ad", "job-ad words"
-    if len(_NEWSLETTER_WORDS.findall(body)) >= 3 or (
-            len(lines) >= 12 and sum(line.lstrip()[:1] in "-*•" for line in lines)
-            >= len(lines) / 2):
-        return "newsletter", "newsletter boilerplate or a list of links"
-    words = len(body.split())
-    if words >= 150 and len(_FIRST_PERSON.findall(body)) / words > 0.02:
+    if counts["newsletter"] >= 3:
+        return "newsletter", "newsletter boilerplate"
+    words = body.count(" ") + 1
+    if words >= 150 and counts["me"] / words > 0.02:
         return "opinion", "written in the first person"
     return "news", ""
+
+
+def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
+    """Whether ``pattern`` occurs ``count`` times in ``text`` (stops as soon as it does)."""
+    return any(seen >= count for seen, _match in enumerate(pattern.finditer(text), start=1))

@@ -30,7 +30,7 @@ from .events import Finding
 from .layout import Genre, Layout
 from .lexicon import words
 from .sentences import Sentence
-from .when import TimeRef, anchor_for, time_refs
+from .when import TimeRef, anchor_for, has_past_date, time_refs
 
 Tense = Literal["future", "present", "perfect", "past", "past_perfect", "noun"]
 
@@ -139,8 +139,7 @@ class StoryContext:
         """Whether the article names any past date (read once, at most the first 20,000
         characters)."""
         if self._history is None:
-            self._history = any(r.is_past for r in time_refs(self.text[:20_000],
-                                                             self.published))
+            self._history = has_past_date(self.text[:20_000], self.published)
         return self._history
 
     _history: bool | None = None
@@ -184,7 +183,8 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         finding.dated_now = anchor is not None and anchor.when == "current" and (
             anchor.days_before is not None and anchor.days_before <= 10)
         finding.past_setting = anchor is None and _told_in_the_past(context, finding)
-        finding.no_history = not context.has_history()
+        # Read the whole article for past dates only when it matters: deep in the body.
+        finding.no_history = finding.zone == "body" and not context.has_history()
         finding.about_headline = (finding.company in context.headline_companies
                                   or finding.counterparty in context.headline_companies)
         finding.notes.append(f"{finding.zone}, {finding.tense}"

@@ -33,10 +33,12 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
                  "many": 5, "a few": 2, "few": 2}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
 
-# One pass: an optional preposition, then one of the named branches.
+# One pass over the named branches; the preposition before a match (its ``prefix``) is read
+# after the match, so the scan does not try it at every word.
+_PREFIX = re.compile(r"\b(back\s+in|in|on|since|until|from|to|by|during|before|after|of|early|"
+                     r"late|mid-?|last|this|next|fiscal|fy)\s*$", re.IGNORECASE)
 _TIME = re.compile(
-    r"\b(?P<pre>(?:back\s+in|in|on|since|until|from|to|by|during|before|after|of|early|"
-    r"late|mid-?|last|this|next|fiscal|fy)\s*)?(?:"
+    r"\b(?:"
     # "June 5, 2025", "5 June 2025", "June 2025", "June of this year", "June 5", "June"
     r"(?P<mdy>" + _MONTH + r"\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year1>(?:19|20)\d\d))|"
     r"(?P<dmy>(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.replace("month", "month2")
@@ -109,10 +111,27 @@ def time_refs(sentence: str, published: datetime | date) -> list[TimeRef]:
     return out
 
 
+# Every past date contains one of these; a long text is only parsed around them.
+_PAST_HINT = re.compile(r"(?:19|20)\d\d|\b(?i:ago|since|last\s+(?:year|decade|month|spring|summer|"
+                        r"autumn|fall|winter|quarter)|previous\s+year|in the past|the following "
+                        r"year)\b|\b(?:January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December)\b")
+
+
+def has_past_date(text: str, published: datetime | date) -> bool:
+    """Whether ``text`` names any date more than three weeks before ``published``."""
+    for hint in _PAST_HINT.finditer(text):
+        window = text[max(0, hint.start() - 30):hint.end() + 30]
+        if any(ref.is_past for ref in time_refs(window, published)):
+            return True
+    return False
+
+
 def _place(m: re.Match[str], pub: date) -> TimeRef | None:
-    text = m.group()
-    prefix = (m.group("pre") or "").strip().lower()
-    start, end = m.start(), m.end()
+    before = _PREFIX.search(m.string, max(0, m.start() - 12), m.start())
+    prefix = before.group(1).lower() if before is not None else ""
+    start, end = (before.start() if before is not None else m.start()), m.end()
+    text = m.string[start:end]
 
     def ref(when: When, days: float | None, no_year: bool = False) -> TimeRef:
         return TimeRef(start, end, text, when, days, no_year, prefix)

@@ -171,5 +171,6 @@ STEMS: dict[str, tuple[str, ...]] = {
          "employees", "workers", "redundanc", "downsiz", "furlough", "let go", "dismiss",
          "fire", "firing", "sack", "team", "people", "engineers", "posts", "cut", "slash",
          "shed", "ax", "trim", "clos", "shut", "ceas", "administration", "receivership",
-         "liquidation", "buyouts", "redundancy", "early retirement", "reduction", "let go", "made redundant", "laid off"),
+         "liquidation", "buyouts", "redundancy", "early retirement", "reduction", "let go",
+         "made redundant", "laid off"),
 }
