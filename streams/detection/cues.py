@@ -5,6 +5,8 @@ Each check returns the words that fired (for explanations) or None.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 _I = re.IGNORECASE
@@ -167,6 +169,7 @@ _NOT_A_DENIAL = re.compile(
     r"den(?:y|ies|ied)\b", _I)
 
 
+@functools.lru_cache(maxsize=256)
 def denial(sentence: str, legal: bool = False) -> str | None:
     """A denial of the event; for legal events, denying the allegations is not one."""
     for match in _DENIAL.finditer(sentence):
@@ -338,10 +341,22 @@ def has_anaphor(before: str) -> bool:
 
 def anaphor_at(before: str) -> int | None:
     """Where the last 'the company', 'it', 'its board' before the trigger starts."""
-    last = None
-    for match in _ANAPHOR.finditer(before):
-        last = match.end() - len(match.group().split()[-1])
-    return last
+    starts = anaphor_starts(before)
+    return starts[-1] if starts else None
+
+
+@functools.lru_cache(maxsize=256)
+def anaphor_starts(text: str) -> tuple[int, ...]:
+    """Where each 'the company', 'it', 'its board' of ``text`` starts (found once per
+    sentence, so many triggers in one sentence cost one scan)."""
+    return tuple(m.end() - len(m.group().split()[-1]) for m in _ANAPHOR.finditer(text))
+
+
+def anaphor_before(sentence: str, pos: int) -> int | None:
+    """The last anaphor of ``sentence`` that starts before ``pos``."""
+    starts = anaphor_starts(sentence)
+    index = bisect.bisect_left(starts, pos)
+    return starts[index - 1] if index else None
 
 
 # "will be bought by", "to be acquired by", "agreed to be acquired": not done yet.

@@ -22,6 +22,10 @@ from .newsworthy import StoryContext, judge
 from .sentences import Sentence, sentence_at, split_near
 
 _BUSINESS = re.compile(BUSINESS_CONTEXT)
+MAX_ANALYSED_CHARS = 20_000
+# Sentences that name a company (or point back to one) read per article: a real story has
+# a few dozen; a page that repeats a name thousands of times gets no more attention.
+MAX_CLASSIFIED_SENTENCES = 120
 # "Microsoft-owned GitHub": the first company describes the second, it does not act.
 # Only "partner" doubles as a verb ("Stripe partners with Shopify"), so it needs a name or
 # a stop after it; "Apple supplier cuts jobs" is about the supplier.
@@ -86,7 +90,9 @@ class Detector:
     def analyse(self, article: Article) -> Analysis:
         """Run every stage and keep the intermediate results."""
         analysis = Analysis(article)
-        text = article.text
+        # The headline, lead and first few thousand words: where news is told, and a bound
+        # on the work a hostile or runaway article can cause.
+        text = article.text[:MAX_ANALYSED_CHARS]
         mentions = self.matcher.scan(text)
         if not mentions:
             return analysis
@@ -124,9 +130,13 @@ class Detector:
         ref_year = (article.published or datetime.now(UTC)).year
         topic: Mention | None = None
         pending = {m.company for m in mentions if not m.counted}
+        classified = 0
         for sentence in sentences:
+            if classified >= MAX_CLASSIFIED_SENTENCES:
+                break
             local = [_relative(m, sentence.start) for m in by_sentence.get(sentence.position, [])]
             if local or (topic is not None and cues.has_anaphor(sentence.text[:60])):
+                classified += 1
                 analysis.findings.extend(
                     events.classify(sentence.position, sentence.text, local, topic, ref_year))
             topic = _subject(sentence.text, [m for m in local if m.counted]) or topic

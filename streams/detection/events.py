@@ -18,6 +18,7 @@ from .triggers import (
 )
 
 _I = re.IGNORECASE
+MAX_TRIGGERS_PER_TYPE = 12
 _REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|told|reported|that)\b", _I)
 _ITS = re.compile(r"\b(?:its|their)\b", _I)
 _NEXT_JOB = re.compile(r"\bto (?:become|join|lead|run|head|take|serve)\b|\bfor\b", _I)
@@ -87,7 +88,9 @@ def classify(index: int, text: str, mentions: list[Mention], topic: Mention | No
     for event_type, (regex, specs) in COMPILED.items():
         if event_type not in types:
             continue
-        for match in regex.finditer(seen.text):
+        for number, match in enumerate(regex.finditer(seen.text)):
+            if number >= MAX_TRIGGERS_PER_TYPE:
+                break  # no real sentence states one kind of event more often than this
             spec = specs[match.lastgroup or ""]
             start, end = seen.span(match.start(), match.end())
             out.extend(_candidate(index, text, mentions, topic, ref_year, spec, start, end))
@@ -214,7 +217,7 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
         via = "previous clause" if crossed else "subject"
         heads = parties.coordinated(text, mentions, subject) if spec.left_all else [subject]
         return [_Side(m, m.surface, role, via) for m in heads]
-    at = cues.anaphor_at(text[:start]) if not spec.left_in_person_np else None
+    at = cues.anaphor_before(text, start) if not spec.left_in_person_np else None
     if at is not None:
         earlier = [m for m in mentions if m.end <= at and not m.historical]
         if earlier:

@@ -10,6 +10,7 @@ from .people import TRANSITIVE_DEPARTURE
 from .products import DELAY_BEFORE
 
 _I = re.IGNORECASE
+CUE_WINDOW = 300
 # "faces possible suit", "a potential fine": not yet an event.
 _HEDGED_OBJECT = re.compile(r"\s+(?:a |an |the )?(?:possible|potential|threatened|likely|"
                             r"prospective|proposed|looming)\b", _I)
@@ -22,7 +23,9 @@ _DATED_PAST = re.compile(r"(?:19|20)\d\d|\bago\b|\blast\b|\bpast\b|\bprevious\b|
 
 def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -> str | None:
     """Why the context rules this trigger out (denied, negated, hypothetical, past), or None."""
-    before, after = text[:start], text[end:]
+    # The cues of a trigger sit near it; a bounded window keeps a sentence of thousands of
+    # triggers linear in its length.
+    before, after = text[max(0, start - CUE_WINDOW):start], text[end:end + CUE_WINDOW]
     said = cues.denial(text, legal=spec.event_type == "legal")
     if said:
         return f"denied ({said!r})"
