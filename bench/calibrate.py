@@ -26,7 +26,8 @@ from newswatch.streams.detection.calibration import CALIBRATION, Calibration, Ev
 
 # Real and realistic text, and the seed scenario the product exists for; the dev set's
 # short wire items would make every headline look certain.
-FIT_ON = ("realnews-dev", "falsealarm-synth-dev", "falsealarm-real-dev", "seed")
+FIT_ON = ("realnews-dev", "realnews-dev2", "falsealarm-synth-dev", "falsealarm-real-dev",
+          "seed")
 SCORE_ON = ("realnews-test", "falsealarm-synth-test", "falsealarm-real-test", "blindset2")
 Row = tuple[EventFeatures, bool]
 

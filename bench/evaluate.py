@@ -55,6 +55,8 @@ SETS: tuple[LabelledSet, ...] = (
                 note="real, errors read"),
     LabelledSet("realnews-test", ("realnews/articles.jsonl",), "realnews/rules.yaml", "odd",
                 note="real, blind"),
+    LabelledSet("realnews-dev2", ("realnews/articles-2.jsonl",), "realnews/rules.yaml",
+                note="real, 2nd batch"),
     LabelledSet("falsealarm-synth-dev", ("falsealarm/synthetic/*.jsonl",),
                 "devset/rules.yaml", "even", note="errors read"),
     LabelledSet("falsealarm-synth-test", ("falsealarm/synthetic/*.jsonl",),

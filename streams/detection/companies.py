@@ -138,7 +138,7 @@ def _variants(name: str, aliases: list[str], tickers: list[str], exclude: list[s
     for kind, values in (("name", [name]), ("alias", aliases)):
         for value in values:
             single = " " not in value.strip()
-            everyday = single and value.casefold() in EVERYDAY_NAMES
+            everyday = single and (value.casefold() in EVERYDAY_NAMES or value.isdigit())
             if ambiguous is None:
                 is_ambiguous = single and (value.casefold() in COMMON_WORD_NAMES or everyday
                                            or len(value) <= 2)

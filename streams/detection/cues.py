@@ -208,6 +208,16 @@ def plan_or_rumour(cue: str, sentence: str) -> str | None:
     return None
 
 
+# "will shut down U.S. operations if the bill is signed": the event waits on a condition.
+_CONDITION_AFTER = re.compile(r"^[^.;:—]{0,60}?\b(if|unless|in the event|provided that|should the)\b",
+                              _I)
+
+
+def condition_after(after: str) -> str | None:
+    match = _CONDITION_AFTER.match(after)
+    return match.group(1) if match else None
+
+
 def hypothetical(before: str) -> str | None:
     window = before[-60:]
     clauses = list(_NEW_CLAUSE.finditer(window))

@@ -54,7 +54,7 @@ _OTHER_FIRM = re.compile(
     r"Brewing|Properties|Realty|Construction|Industries|Mining|Oil|Securities|Rail|Trust|Club|"
     r"Theatre|Theater|Press|Publishing|Books|University|Institute|Hospital)\b")
 _JOINED_BEFORE = re.compile(r"&\s?(?:[A-Z][\w.]*\s)?$")
-_HYPHENATED = re.compile(r"-[a-z]")
+_HYPHENATED = re.compile(r"-[A-Za-z]")
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
 _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
 # "United Kingdom", "Delta Force": a capitalised word right after a one-word name, unless it is

@@ -203,7 +203,8 @@ def objects_after(text: str, mentions: list[Mention], pos: int, window: int,
         if begins > pos + window or _CLAUSE_BREAK.search(text, pos, begins):
             break
         word = word_before(text, begins)
-        if word in ("not", "nor", "than", "unlike", "versus", "vs"):
+        if word in ("not", "nor", "than", "unlike", "versus", "vs", "behind", "ahead",
+                    "beyond", "besides"):
             continue
         out.append((mention, word, begins - pos))
     return out

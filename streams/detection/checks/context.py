@@ -32,7 +32,7 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
     negated = cues.negation(before)
     if negated:
         return f"negated ({negated!r})"
-    maybe = cues.hypothetical(before)
+    maybe = cues.hypothetical(before) or cues.condition_after(after)
     if maybe and not (spec.event_type in _PLANS_ARE_NEWS and cues.plan_or_rumour(maybe, text)):
         return f"hypothetical ({maybe!r})"
     if spec.event_type != "acquisition":

@@ -66,6 +66,9 @@ INVESTMENT: tuple[SenseGuard, ...] = (
     # Received or got money: an investment only with a funding word.
     _g("after", r"^", "money received, not an investment", unless=_FUNDING + r"|\bfrom\b",
        trigger=r"^(?:receiv|gets?\b|got\b|net|land|bag|secur)"),
+    _g("sentence", r"^", "took part in something other than a funding round",
+       unless=r"\b(?:round|financing|funding|raise|investment|offering|placement|series)\b",
+       trigger=r"^participat"),
     _g("after", r"^\W*(?:[\w$.,-]+ ){0,6}?(?:in |of )?(?:sales|revenue|orders|profits?|income|"
        r"earnings|bookings|contracts)\b", "sales or earnings, not an investment",
        unless=_FUNDING),
@@ -78,7 +81,9 @@ INVESTMENT: tuple[SenseGuard, ...] = (
        r"[a-z$\d][\w$.,-]*\s+){0,3}(?:programming|infrastructure|plants?|factor(?:y|ies)|facilit(?:y|ies)|"
        r"projects?|research|r&d|capacity|networks?|stores?|marketing|training|technology|"
        r"data cent(?:er|re)s?|equipment|property|properties|real estate|malls?|shopping "
-       r"cent(?:er|re)s?|buildings?|offices?|its (?:own )?(?:business|operations|people))\b",
+       r"cent(?:er|re)s?|buildings?|offices?|its (?:own )?(?:business|operations|people))\b|"
+       r"^\W*(?:its|the|their) (?:own )?(?:[\w-]+ ){0,2}(?:division|unit|arm|business|"
+       r"operations|subsidiary)\b|^\W*(?:[A-Z][\w-]* ){1,2}(?:division|unit|arm|business)\b",
        "spending on its own operations or property, not an investment in a company",
        trigger=r"^invest"),
 )
@@ -114,7 +119,8 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        r"(?:[\w%$.,'’-]+\s+){0,3}?(?:results|earnings|figures|numbers|report|statements?|"
        r"details|data|findings|study|studies|paper|papers|research|survey|guidance|forecast|"
        r"outlook|list|ranking|index|minutes|transcript|letter|memo|comments?|"
-       r"remarks|video of|footage|photos?|images?|statement)(?![\w-])",
+       r"remarks|video of|footage|photos?|images?|statement|sales?|promotions?|"
+       r"competitions?|contests?|giveaways?)(?![\w-])",
        "a report or results, not a product"),
     _g("after", r"^\W*(?:just )?(?:one of|a (?:new )?(?:way|method|approach|concept|idea|"
        r"complexity|risk|layer)|complexity|new complexity|challenges?|risks?|uncertainty|"
@@ -173,6 +179,14 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"(?:members?|sponsors?|partners?|customers?|clients?|investors?|tenants?|"
        r"exhibitors?|speakers?|guests?)\b", "welcomed as a member or sponsor, not a hire",
        trigger=r"^welcom"),
+    _g("after", r"^\s*['\"‘“]", "a thing named, not a person appointed", trigger=r"^nam"),
+    _g("after", r"^[^.;]{0,40}?\bof the (?:combined|merged|new|enlarged|joint) (?:company|"
+       r"group|entity|firm|business|venture)\b", "a post at a company that does not exist yet",
+       trigger=r"(?:become|serve|named|appoint)"),
+    _g("before", r"\b(?:reporter|journalist|freelance\w*|anchor|presenter|columnist|writer|"
+       r"worker|employee|staffer|cashier|clerk|driver|player|coach|teacher|nurse|guard|"
+       r"intern|contractor|volunteer)s?\b[^.;]{0,60}$", "an ordinary job, not an executive",
+       trigger=r"^(?:dismiss|fire|sack|let go|oust|resign|quit|leav|left)"),
     _g("before", r"\b(?:fired|sacked|dismissed)\s+(?:shots?|up|off|back)\s*$|"
        r"\b(?:protest\w*|picket\w*|strik\w+|rally|march\w*|walkout)\b[^.;]{0,30}$",
        "an idiom or a protest, not a role change", trigger=r"^(?:join|fire|left|leav)"),
