@@ -209,8 +209,8 @@ def plan_or_rumour(cue: str, sentence: str) -> str | None:
 
 
 # "will shut down U.S. operations if the bill is signed": the event waits on a condition.
-_CONDITION_AFTER = re.compile(r"^[^.;:—]{0,60}?\b(if|unless|in the event|provided that|should the)\b",
-                              _I)
+_CONDITION_AFTER = re.compile(r"^[^.;:—]{0,60}?\b(if|unless|in the event|provided that|"
+                              r"should the)\b", _I)
 
 
 def condition_after(after: str) -> str | None:
