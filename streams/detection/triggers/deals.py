@@ -29,7 +29,8 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"\b(?:sell(?:s|ing)?|sold) (?:itself|the company|the business) to\b", "target",
                 {"": "acquirer"}, 0.8),
     TriggerSpec("acq_noun", _A,
-                r"\b(?:acquisition|purchase|takeover|buyout|buy-out|merger)s? (?:of|with)\b",
+                r"\b(?:acquisition|purchase|takeover|buyout|buy-out|merger)s? (?:(?:agreement|deal|"
+                r"plan|proposal|pact) )?(?:of|with)\b",
                 "acquirer", {"": "target", "of": "target", "with": "target", "by": "acquirer"},
                 0.8, (NEEDS_TARGET,), right_window=60),
     TriggerSpec("acq_bid", _A,
@@ -49,7 +50,8 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
     TriggerSpec("acq_merge_pair", _A,
                 r"\b(?:(?:announc|agree|approv|complet|unveil|confirm|finali[sz])(?:e|es|ed|ing)?"
                 r" (?:a |an |the |their |its )?(?:[\w$.,-]+ ){0,3}?merger\b(?! with)|"
-                r"(?:to|will|agreed to|plan to|plans to) merge\b(?! with))",
+                r"(?:to|will|agreed to|plan to|plans to) (?:merge|combine)\b(?! with)(?: the two "
+                r"(?:companies|firms|groups|businesses|banks))?)",
                 "acquirer", {}, 0.8, left_all=True, left_window=120),
     # "agreed to sell its Yellow Pages business", "the sale of BBC Resources".
     TriggerSpec("acq_sell_unit", _A,
@@ -156,6 +158,9 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"(?:will|to) jointly (?:develop|build|sell|market|offer|create|design|produce|"
                 r"operate|launch)|(?:agreeing|agree[sd]?|plan(?:s|ned)?) to (?:jointly \w+|"
                 r"co-?(?:develop|market|produce|create|design|brand)\w*)|"
+                r"(?:announc\w+|sign\w*) (?:an? |the )?(?:extension|renewal|expansion) "
+                r"(?:of|on|to) "
+                r"(?:the |their |its )?(?:[\w-]+ ){0,3}(?:partnership|alliance|agreement|deal)|"
                 r"(?:announce|form|sign|strike|struck|ink|agree|extend|renew|expand|deepen|broaden|"
                 r"enter)(?:d|ed|s|ing)? (?:to |into )?(?:a |an |new |their |its )?"
                 r"(?:[\w$.,-]+ ){0,4}(?:partnership|alliance|joint venture|collaboration|tie-up|"

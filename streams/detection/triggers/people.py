@@ -129,7 +129,9 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
     # "Thousands of jobs to go at Corus", "2,000 jobs will be lost", "jobs at risk".
     TriggerSpec("layoffs_jobs_go", _L,
                 r"\b(?:jobs|positions|roles|posts)\b(?= (?:are |will |set |expected |due )?"
-                r"(?:to (?:go|be lost|be axed|be cut)|be lost|be axed|go|at risk|lost|axed)\b)",
+                r"(?:to (?:go|be lost|be axed|be cut)|be lost|be axed|go|at risk|lost|axed)\b)|"
+                r"\b(?:los(?:e|es|ing)|lost) (?:their|his|her) jobs\b|\bloss of (?:about |some |"
+                r"around |nearly )?[\d,]+ jobs\b",
                 "", {"at": "", "of": "", "": ""}, 0.75, right_window=60, adjacent=30),
     # Closing stores, plants or the whole business: "will close 300 stores", "ceased all
     # operations", "is shutting down its Utah factory".

@@ -74,8 +74,10 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
                 r"rollout) of\b", "", {}, 0.8, (NEEDS_PRODUCT,)),
     TriggerSpec("launch_begin", _P,
                 r"\b(?:(?:begin|begins|began|begun|beginning|start|starts|started|starting) "
-                r"(?:shipping|selling|deliveries of|delivering|sales of|taking (?:pre-?)?orders "
-                r"for)|ships? (?:its |their |the |a |an )?(?:first|new|latest|next-generation))\b",
+                r"(?:shipping|selling|offering|operating|serving|deliveries of|delivering|sales of|"
+                r"taking (?:pre-?)?orders for)|"
+                r"ships? (?:its |their |the |a |an )?(?:first|new|latest|"
+                r"next-generation))\b",
                 "", {}, 0.8, (NEEDS_PRODUCT,)),
     # The object is inside the trigger: "began drone deliveries", "opened its app to the
     # general public", "opens a new cloud region".
@@ -100,7 +102,9 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
                 r"\b(?:launch(?:es|ed|ing)|(?:will|to|and|'ll) launch|unveil(?:s|ed|ing)?|"
                 r"introduc(?:e|es|ed|ing)|debut(?:s|ed|ing)|roll(?:s|ed|ing)? out|"
                 r"releas(?:es|ed|ing)|(?:will|to|and|'ll) (?:release|debut)|show(?:s|ed|ing)? off|"
-                r"announc(?:e|es|ed|ing) (?:the |its |a )?(?:new|next-generation|latest))\b",
+                r"announc(?:e|es|ed|ing) (?:the |its |a |their |an )?(?:new|next-generation|latest|"
+                r"next generation)|introduc(?:e|es|ed|ing) the next generation of|"
+                r"enter(?:s|ed|ing)? the (?:[\w-]+ ){0,3}market)\b",
                 "", {}, 0.8, (NEEDS_PRODUCT,)),
 )
 
