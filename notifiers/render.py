@@ -79,8 +79,15 @@ class SlackMessage:
 
 
 def headline(event: CompanyEvent) -> str:
-    """``"<company>: <what happened>"`` in words, e.g. ``"Meta Platforms: launch delayed"``."""
-    return f"{clean(event.company)}: {_phrase(event)}"
+    """``"<company>: <what happened>"`` in words, e.g. ``"Meta Platforms: launch delayed"``;
+    a brand named instead of the company shows beside it: ``"Meta (Instagram): ..."``."""
+    return f"{_company(event)}: {_phrase(event)}"
+
+
+def _company(event: CompanyEvent) -> str:
+    if event.brand and event.brand != event.company:
+        return f"{clean(event.company)} ({clean(event.brand)})"
+    return clean(event.company)
 
 
 def _phrase(event: CompanyEvent) -> str:
@@ -218,7 +225,7 @@ def _evidence(event: CompanyEvent, count: int) -> str:
 
 def _details(event: CompanyEvent) -> list[tuple[str, str]]:
     role = f" ({event.role.replace('_', ' ')})" if event.role else ""
-    pairs = [("Company", f"{clean(event.company)}{role}")]
+    pairs = [("Company", f"{_company(event)}{role}")]
     if event.counterparty:
         pairs.append(("Counterparty", clean(event.counterparty)))
     if event.person:

@@ -55,6 +55,9 @@ class CompanyEvent(WireModel):
     source: str | None = None
     published: UTCDateTime | None = None
     company: str = Field(description="Canonical company name from the rules file")
+    brand: str | None = Field(
+        default=None, description="The brand or subsidiary named, when only it was (Instagram)"
+    )
     event_type: EventType
     role: Role | None = None
     counterparty: str | None = None

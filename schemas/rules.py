@@ -19,6 +19,11 @@ class Company(_RulesModel):
     name: str = Field(min_length=1, description="Canonical name, used in events and alerts")
     aliases: list[str] = Field(default_factory=list)
     tickers: list[str] = Field(default_factory=list)
+    brands: list[str] = Field(
+        default_factory=list,
+        description="Brands and subsidiaries that count as this company (Instagram for Meta); "
+        "alerts name the brand beside the company",
+    )
     exclude: list[str] = Field(
         default_factory=list, description="Contexts that are not the company, e.g. 'meta-analysis'"
     )
@@ -27,7 +32,7 @@ class Company(_RulesModel):
         description="Needs corroboration before it counts (default: guessed from the names)",
     )
 
-    @field_validator("aliases", "tickers", "exclude")
+    @field_validator("aliases", "brands", "tickers", "exclude")
     @classmethod
     def _no_blank(cls, values: list[str]) -> list[str]:
         cleaned = [v.strip() for v in values]
@@ -95,6 +100,7 @@ class RulesFile(_RulesModel):
     def _cross_checks(self) -> RulesFile:
         _unique([c.name for c in self.companies], "company name", "companies")
         _unique([w.name for w in self.watches], "watch name", "watches")
+        _brands_belong_to_one_company(self.companies)
         known = {c.name for c in self.companies}
         for wi, watch in enumerate(self.watches):
             for ci, name in enumerate(watch.companies):
@@ -127,6 +133,24 @@ def _unique(names: list[str], what: str, section: str) -> None:
                 f"duplicate {what} {name!r} (first at {section}[{seen[key]}])",
             )
         seen[key] = index
+
+
+def _brands_belong_to_one_company(companies: list[Company]) -> None:
+    """A brand names one company: not two parents, not another watched company's name."""
+    owner: dict[str, str] = {}
+    for company in companies:
+        for name in (company.name, *company.aliases):
+            owner.setdefault(name.casefold(), company.name)
+    for index, company in enumerate(companies):
+        for bi, brand in enumerate(company.brands):
+            other = owner.get(brand.casefold())
+            if other is not None and other != company.name:
+                raise _LocatedValueError(
+                    ("companies", index, "brands", bi),
+                    f"brand {brand!r} of {company.name!r} already names {other!r}; "
+                    "a brand counts as one company",
+                )
+            owner[brand.casefold()] = company.name
 
 
 def _suggest(value: str, choices: Iterable[str]) -> str:

@@ -82,6 +82,7 @@ def summarise(rules: RulesFile) -> str:
     lines = [
         f"companies: {len(rules.companies)}",
         f"aliases: {sum(len(c.aliases) for c in rules.companies)}",
+        f"brands: {sum(len(c.brands) for c in rules.companies)}",
         f"tickers: {sum(len(c.tickers) for c in rules.companies)}",
         f"exclude phrases: {sum(len(c.exclude) for c in rules.companies)}",
         f"names needing corroboration: {', '.join(ambiguous) if ambiguous else '(none)'}",

@@ -108,7 +108,7 @@ class Detector:
                 mention.historical = True
                 mention.former = background.lower().startswith(("former", "ex-"))
                 mention.notes.append(f"background ({background!r})")
-            if (" " not in mention.surface and mention.kind in ("name", "alias")
+            if (" " not in mention.surface and mention.kind in ("name", "alias", "brand")
                     and not mention.ambiguous and _inside_longer_name(
                         text, mention.start, mention.end,
                         title_case=_capitals_say_nothing(sentences[index], mention.start))):
@@ -163,7 +163,7 @@ def _names_another_organisation(text: str, mention: Mention) -> bool:
         return True  # "H&R Block", "Johnson & Johnson"
     if _HYPHENATED.match(text, mention.end) and not _MODIFIER.match(text, mention.end):
         return True  # "Snap-on", "Apple-like": a different word built on the name
-    if " " in mention.surface or mention.kind not in ("name", "alias"):
+    if " " in mention.surface or mention.kind not in ("name", "alias", "brand"):
         return False
     if mention.company.startswith(mention.surface + " "):
         own = mention.company[len(mention.surface):].split()[0]
@@ -291,6 +291,7 @@ def _merge(article: Article, findings: list[Finding]
             # replay of undated articles windows them as the live run did.
             published=article.event_time,
             company=company,
+            brand=_only({f.brand for f in group}),
             event_type=event_type,
             role=role,
             counterparty=_first(f.counterparty for f in group),
@@ -304,6 +305,11 @@ def _merge(article: Article, findings: list[Finding]
             **extra,
         ))
     return out, features
+
+
+def _only(values: set[str | None]) -> str | None:
+    """The brand when every finding named the company by that one brand, else None."""
+    return next(iter(values)) if len(values) == 1 else None
 
 
 def _first(values: Any) -> Any:

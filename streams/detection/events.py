@@ -69,6 +69,7 @@ class Finding:
     past_setting: bool = False  # the sentence is set in the past (a past date, none today)
     no_history: bool = False  # the article names no past date at all: it is about the present
     about_headline: bool = False  # the company (or its counterparty) is named in the headline
+    brand: str | None = None  # the text named this brand of the company ("Instagram")
 
 
 @dataclass
@@ -393,7 +394,7 @@ def _finding(index: int, text: str, spec: TriggerSpec, trigger: str, start: int,
     finding = Finding(event_type, side.mention.company, role, text, index, trigger, spec.name,
                       0.0, counterparty=counterparty, notes=notes,
                       mention_start=side.mention.start if side.via in ("subject", "object")
-                      else -1, trigger_start=start)
+                      else -1, trigger_start=start, brand=side.mention.brand)
     if event_type in ("executive_hire", "executive_departure"):
         finding.person = parties.find_person(text, mentions, start)
     if event_type in ("investment", "acquisition"):
