@@ -91,7 +91,7 @@ def _company(event: CompanyEvent) -> str:
 
 
 def _phrase(event: CompanyEvent) -> str:
-    cp, person, amount = clean(event.counterparty), clean(event.person), clean(event.amount)
+    cp, person, amount = clean(event.counterparty), _people(event), clean(event.amount)
     kind, role = event.event_type, event.role
     if kind == "acquisition":
         table = _TARGET if role == "target" else _ACQUIRER
@@ -116,6 +116,14 @@ def _phrase(event: CompanyEvent) -> str:
             role or "", f"legal action involving {cp}"
         )
     return EVENT_WORDS[kind]
+
+
+def _people(event: CompanyEvent) -> str:
+    """"Jane Roe", or "Jane Roe, John Poe and Mary Major" when one sentence names several."""
+    names = [clean(p) for p in event.people if clean(p)] or [clean(event.person)]
+    if len(names) < 2:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def mention_markup(mentions: list[str]) -> list[str]:
@@ -229,7 +237,7 @@ def _details(event: CompanyEvent) -> list[tuple[str, str]]:
     if event.counterparty:
         pairs.append(("Counterparty", clean(event.counterparty)))
     if event.person:
-        pairs.append(("Person", clean(event.person)))
+        pairs.append(("People" if len(event.people) > 1 else "Person", _people(event)))
     if event.product:
         pairs.append(("Product", clean(event.product)))
     if event.amount:

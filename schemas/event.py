@@ -62,6 +62,9 @@ class CompanyEvent(WireModel):
     role: Role | None = None
     counterparty: str | None = None
     person: str | None = None
+    people: list[str] = Field(
+        default_factory=list, description="Everyone a multi-hire sentence names; person first"
+    )
     amount: str | None = Field(default=None, description='As written, e.g. "$14.3 billion"')
     amount_usd: float | None = None
     stage: AcquisitionStage | None = None

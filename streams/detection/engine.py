@@ -296,6 +296,7 @@ def _merge(article: Article, findings: list[Finding]
             role=role,
             counterparty=_first(f.counterparty for f in group),
             person=_first(f.person for f in group),
+            people=list(dict.fromkeys(p for f in group for p in f.people)),
             amount=_first(f.amount for f in group),
             amount_usd=_first(f.amount_usd for f in group),
             stage=max(stages, key=lambda s: STAGE_RANK[s]) if stages else None,

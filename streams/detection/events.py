@@ -70,6 +70,7 @@ class Finding:
     no_history: bool = False  # the article names no past date at all: it is about the present
     about_headline: bool = False  # the company (or its counterparty) is named in the headline
     brand: str | None = None  # the text named this brand of the company ("Instagram")
+    people: list[str] = field(default_factory=list)  # everyone hired or leaving, person first
 
 
 @dataclass
@@ -396,7 +397,10 @@ def _finding(index: int, text: str, spec: TriggerSpec, trigger: str, start: int,
                       mention_start=side.mention.start if side.via in ("subject", "object")
                       else -1, trigger_start=start, brand=side.mention.brand)
     if event_type in ("executive_hire", "executive_departure"):
-        finding.person = parties.find_person(text, mentions, start)
+        finding.people = parties.find_people(text, mentions, start)
+        finding.person = finding.people[0] if finding.people else None
+        if counterparty is not None and any(p in counterparty for p in finding.people):
+            finding.counterparty = None  # a person is never the company they came from
     if event_type in ("investment", "acquisition"):
         amount = nearest_amount(find_amounts(text), start, end)
         if amount is not None:

@@ -272,19 +272,37 @@ def _plain(word: str) -> str:
 
 def find_person(text: str, mentions: list[Mention], pos: int) -> str | None:
     """The person's name nearest to ``pos``, skipping company names and organisations."""
-    best: tuple[int, str] | None = None
-    for match in _PERSON.finditer(text):
-        words = match.group().split()
-        if words[0].lower() in _NOT_PERSON_START or words[0].lower() in NOT_A_COMPANY:
-            continue
-        if any(w.lower().strip(".") in _ORG_WORDS for w in words):
-            continue
-        if any(m.start < match.end() and match.start() < m.end for m in mentions):
-            continue
-        distance = abs(match.start() - pos)
-        if best is None or distance < best[0]:
-            best = (distance, match.group())
-    return best[1] if best else None
+    people = find_people(text, mentions, pos)
+    return people[0] if people else None
+
+
+# Between two people of one list: "Jane Roe (52) as chief financial officer, and John Poe".
+_LIST_GAP = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:,?\s+(?:as|to be)\s+(?:its|the|our|their)?"
+                       r"[^,.;:()]{2,60}?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def find_people(text: str, mentions: list[Mention], pos: int) -> list[str]:
+    """The person nearest to ``pos``, then the others listed with them ("named Jane Roe as
+    CFO, John Poe as COO and Mary Major as CTO"); never a company's name."""
+    found = [match for match in _PERSON.finditer(text) if _is_person(match, mentions)]
+    if not found:
+        return []
+    first = min(range(len(found)), key=lambda i: abs(found[i].start() - pos))
+    chain = [found[first]]
+    for match in found[first + 1:]:
+        if not _LIST_GAP.fullmatch(text, chain[-1].end(), match.start()):
+            break
+        chain.append(match)
+    return list(dict.fromkeys(m.group() for m in chain))
+
+
+def _is_person(match: re.Match[str], mentions: list[Mention]) -> bool:
+    words = match.group().split()
+    if words[0].lower() in _NOT_PERSON_START or words[0].lower() in NOT_A_COMPANY:
+        return False
+    if any(w.lower().strip(".") in _ORG_WORDS for w in words):
+        return False
+    return not any(m.start < match.end() and match.start() < m.end for m in mentions)
 
 
 def product_after(text: str, pos: int) -> str | None:
