@@ -198,10 +198,19 @@ _LONGER_NAME = re.compile(r" (?!(?:Inc|Corp|Co|Ltd|LLC|plc|AG|SA|NV|SE|Monday|Tu
                           r"(?= (?:[a-z]|has\b|have\b|is\b|was\b))")
 
 
+# "United Kingdom", "Delta State", "Liberty Island": a country, place or public body, even in a
+# Title Case headline or a dateline.
+_PLACE_OR_BODY = re.compile(r" (?:Kingdom|States|Nations|Arab Emirates|Republic|Islands?|"
+                            r"Province|County|Territory|State|Parliament|Church|Army|Navy|"
+                            r"Party|Court|Council|Assembly|Congress|Senate|Ministry)\b")
+
+
 def _inside_longer_name(text: str, start: int, end: int, *, title_case: bool = False) -> bool:
     """'Square Enix delays', 'Union Square Hospitality Group', 'North American sales',
     'Citizens United v.': the name is part of another (a capital before says nothing in
     a Title Case headline)."""
+    if _PLACE_OR_BODY.match(text, end) is not None:
+        return True
     return _LONGER_NAME.match(text, end) is not None or (not title_case and (
         _CAPITAL_BEFORE.search(text, max(0, start - 20), start) is not None
         or _CAPITAL_AFTER_WORD.match(text, end) is not None))

@@ -33,6 +33,10 @@ _THE_COMPANY = re.compile(r"\s+the (?:company|firm|group|bank|startup|carmaker|a
                           r"retailer|airline|platform)\b", _I)
 _SAID_AFTER = re.compile(r"\s+(?:said|says|confirmed|confirms|announced|announces|told)\b", _I)
 _ATTRIBUTED_TYPES = frozenset({"executive_departure", "product_launch", "launch_delay", "layoffs"})
+# "GM and Chrysler offer buyouts", "Freddie Mac, Lehman Brothers and AIG are being
+# scrutinized": every company of a listed subject does what the verb says. (Not for people
+# events, where "Apple and Google's former CEO" names one employer.)
+_SHARED_SUBJECT_TYPES = frozenset({"layoffs", "legal", "product_launch", "launch_delay"})
 _PARENT_OF = re.compile(r"\b(?:part of|unit of|subsidiary of|division of|arm of|owned by|"
                         r"acquired by|bought by)\s+(?:the\s+)?$", _I)
 
@@ -217,7 +221,8 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
                 return [_Side(m, m.surface, role, "anaphor") for m in earlier[:2]]
     if subject is not None:
         via = "previous clause" if crossed else "subject"
-        heads = parties.coordinated(text, mentions, subject) if spec.left_all else [subject]
+        heads = parties.coordinated(text, mentions, subject) if (
+            spec.left_all or spec.event_type in _SHARED_SUBJECT_TYPES) else [subject]
         return [_Side(m, m.surface, role, via) for m in heads]
     at = cues.anaphor_before(text, start) if not spec.left_in_person_np else None
     if at is not None:
