@@ -95,20 +95,18 @@ _SPEAKER_LINE = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?[A-Z][\w.
 _CODE_LINE = re.compile(r"^\s*(?:\$ |>>> |import |from \S+ import|def |func |fn |class |"
                         r"const |let |var |#include|npm |pip |go |cargo |kubectl |gcloud |"
                         r"docker |git |curl |\}|\{|//|```)", re.MULTILINE)
-# Words of job ads, of newsletters, and the first person, counted in one pass.
-_BODY_CUES = re.compile(
-    r"\b(?P<job>(?i:responsibilities|requirements|qualifications|what you'?ll do|who you are|"
-    r"benefits|salary|apply|equal opportunity employer))\b|"
-    r"\b(?P<newsletter>(?i:in this issue|this week'?s|subscribe|unsubscribe|sponsor(?:ed)?|"
-    r"newsletter|read more|links?:))|"
-    r"\b(?P<me>I|I'm|I've|I'd|my|me)\b")
+# Words of job ads and of newsletters (matched on lower-cased text), and the first person.
+_JOB_CUES = re.compile(r"\b(?:responsibilities|requirements|qualifications|what you'?ll do|"
+                       r"who you are|benefits|salary|apply|equal opportunity employer)\b")
+_NEWSLETTER_CUES = re.compile(r"\b(?:in this issue|this week'?s|subscribe|unsubscribe|"
+                              r"sponsor(?:ed)?|newsletter|read more|links?:)")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me)\b")
 
 
 def _body_cue_counts(body: str) -> dict[str, int]:
-    counts = {"job": 0, "newsletter": 0, "me": 0}
-    for match in _BODY_CUES.finditer(body):
-        counts[match.lastgroup or "me"] += 1
-    return counts
+    low = body.lower()
+    return {"job": len(_JOB_CUES.findall(low)), "newsletter": len(_NEWSLETTER_CUES.findall(low)),
+            "me": len(_FIRST_PERSON.findall(body))}
 
 
 @dataclass(frozen=True)
