@@ -79,11 +79,12 @@ def test_folder_path_expands_to_one_feed_per_file(tmp_path: Path) -> None:
     ("defaults:\n  interval: soon\n",
      r"feeds\.yaml:2: defaults\.interval: 'soon' is not a duration"),
     ("feeds:\n  - url: https://a.example/\n    timeout: -1\n",
-     r"feeds\.yaml:3: .*greater than 0"),
+     r"feeds\.yaml:3: feeds\[0\]\.timeout must be more than 0"),
     ("feeds:\n  - url: https://a.example/\n  - url: https://b.example/\n"
      "  - url: https://a.example/\n",
      r"feeds\.yaml:4: .*duplicate feed 'https://a\.example/' \(first at feeds\[0\]\)"),
-    ("defaults:\n  max_redirects: 9\n", r"feeds\.yaml:2: .*less than or equal to 5"),
+    ("defaults:\n  max_redirects: 9\n",
+     r"feeds\.yaml:2: defaults\.max_redirects must be at most 5"),
     ("feeds: [\n", r"feeds\.yaml:\d+: not valid YAML"),
 ])
 def test_errors_name_file_and_line(tmp_path: Path, text: str, message: str) -> None:
