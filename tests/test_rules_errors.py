@@ -172,3 +172,49 @@ def test_oversized_file_is_refused_before_reading(tmp_path: Path,
 def test_the_c_loader_is_used_where_installed() -> None:
     expected = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
     assert yamlsafe.Loader is expected
+
+
+def test_worker_reload_parses_off_the_event_loop_and_keeps_rules_on_a_bomb(
+        tmp_path: Path) -> None:
+    import asyncio
+    import os
+
+    from newswatch.streams.rules_holder import RulesHolder
+
+    path = _write(tmp_path, "companies: [{name: Acme}]\nwatches: []\n")
+    holder = RulesHolder(path)
+    good = holder.current
+    big = ["companies:"] + [f"  - name: Company Number {i}\n    aliases: [Co{i} Holdings]"
+                            for i in range(6000)]
+    path.write_text("\n".join(big) + "\n")
+    os.utime(path, (5, 5))
+
+    async def reload_while_ticking() -> tuple[bool, int]:
+        ticks = 0
+        done = asyncio.Event()
+
+        async def tick() -> None:
+            nonlocal ticks
+            while not done.is_set():
+                ticks += 1
+                await asyncio.sleep(0.005)
+
+        ticker = asyncio.create_task(tick())
+        await holder.areload_if_changed()  # notices the change, waits for it to settle
+        before = ticks
+        reloaded = await holder.areload_if_changed()  # parses ~6,000 companies
+        done.set()
+        await ticker
+        return reloaded, ticks - before
+
+    reloaded, ticks_during_reload = asyncio.run(reload_while_ticking())
+    assert reloaded and len(holder.current.rules.companies) == 6000
+    assert ticks_during_reload >= 5  # the loop kept running while the file was parsed
+    path.write_text("x-bomb:\n" + "".join("  " + line + "\n" for line in BOMB.splitlines())
+                    + "companies:\n  - name: Lol\n    aliases: *i\n")
+    os.utime(path, (6, 6))
+    started = time.monotonic()
+    assert holder.reload_if_changed() is False and holder.reload_if_changed() is False
+    assert time.monotonic() - started < 1.0
+    assert len(holder.current.rules.companies) == 6000 and holder.current is not good
+    assert holder.last_error is not None and "aliases (*name) expand" in holder.last_error
