@@ -63,8 +63,9 @@ def test_feed_id_survives_a_rename_but_can_be_pinned(tmp_path: Path) -> None:
 def test_folder_path_expands_to_one_feed_per_file(tmp_path: Path) -> None:
     folder = tmp_path / "dump"
     (folder / "sub").mkdir(parents=True)
-    for name in ("a.xml", "sub/b.atom", "c.json", "notes.txt", ".hidden.xml"):
+    for name in ("a.xml", "sub/b.atom", "c.json", ".hidden.xml"):
         (folder / name).write_text("<rss/>")
+    (folder / "notes.txt").write_text("not a feed, whatever the folder\n")  # told by content
     config = load_config(write(tmp_path, "feeds:\n  - path: dump\n    name: dump\n"))
     assert sorted(s.name for s in config.feeds) == ["dump/a.xml", "dump/c.json", "dump/sub/b.atom"]
 
