@@ -17,11 +17,20 @@ from typing import Literal
 
 HEAD_BYTES = 64 * 1024
 
-_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+# Longest first: a UTF-32 LE BOM starts with the UTF-16 LE one.
+_ENCODINGS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"),
+    (b"\x00<", "utf-16-be"), (b"<\x00", "utf-16-le"),
+)
 _PROLOG = re.compile(rb"^(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*",
                      re.DOTALL | re.IGNORECASE)
 _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
-_FEED_ROOTS = {b"rss", b"feed", b"rdf:rdf", b"rdf", b"channel"}
+# The DOCTYPE names the root element; it is all there is to go by when a long internal
+# subset fills the bytes read.
+_DOCTYPE = re.compile(rb"<!DOCTYPE\s+([A-Za-z_][\w.:-]*)")
+_FEED_ROOTS = {b"rss", b"feed", b"rdf", b"channel"}  # local names: any namespace prefix
 _BINARY = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
@@ -47,16 +56,19 @@ def sniff(path: Path) -> Sniffed:
     return sniff_bytes(head)
 
 
+def utf8_view(data: bytes) -> bytes:
+    """``data`` as UTF-8 bytes if it is UTF-16 or UTF-32 (by BOM or by the zero bytes
+    around its first '<'), BOM removed; other data as it is."""
+    for mark, encoding in _ENCODINGS:
+        if data.startswith(mark):
+            bom = 0 if mark.strip(b"\x00") == b"<" else len(mark)
+            return data[bom:].decode(encoding, "ignore").encode("utf-8")
+    return data.removeprefix(b"\xef\xbb\xbf")
+
+
 def sniff_bytes(head: bytes) -> Sniffed:
     """The decision for a file that starts with ``head``."""
-    text = head
-    for bom in _BOMS:
-        if text.startswith(bom):
-            text = text[len(bom):]
-            break
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = head.decode("utf-16", "ignore").encode("utf-8")
-    stripped = text.lstrip()
+    stripped = utf8_view(head).lstrip()
     if not stripped:
         return Sniffed(None, "empty file")
     if _BINARY.search(stripped[:4096]):
@@ -70,11 +82,11 @@ def sniff_bytes(head: bytes) -> Sniffed:
 
 def _sniff_xml(text: bytes) -> Sniffed:
     body = text[_PROLOG.match(text).end():]  # type: ignore[union-attr]
-    root = _ROOT.match(body)
+    root = _ROOT.match(body) or _DOCTYPE.match(body)
     if root is None:
         return Sniffed(None, "markup without a root element")
     name = root.group(1).lower()
-    if name in _FEED_ROOTS:
+    if name.rpartition(b":")[2] in _FEED_ROOTS:
         return Sniffed("file")
     if name == b"opml":
         return Sniffed(None, "an OPML subscription list: add its feeds with "
