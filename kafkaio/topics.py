@@ -151,7 +151,7 @@ def _warn_fewer_partitions(admin: object, prefix: str, specs: tuple[TopicSpec, .
         return
     for described in admin.describe_topics(list(asked)):  # type: ignore[attr-defined]
         have = len(described["partitions"])
-        name = described["topic"]
+        name = described.get("name") or described.get("topic")
         if have < asked[name]:
             log.warning("topic %s has %d partitions, NEWSWATCH_TOPIC_PARTITIONS asks for %d; "
                         "it is left as it is (adding partitions moves keys: do it with "
