@@ -129,3 +129,22 @@ def test_partitions_and_insync_replicas_settings() -> None:
     with pytest.raises(ConfigError, match=r"^NEWSWATCH_MIN_INSYNC_REPLICAS: must not exceed "
                        r"NEWSWATCH_REPLICATION_FACTOR"):
         load_settings(min_insync_replicas=3, replication_factor=2)
+
+
+@pytest.mark.parametrize(("env", "value", "message"), [
+    ("NEWSWATCH_SLACK_BOT_TOKEN", f"xoxb-1-{SECRET}\nxoxb-2-{SECRET}",
+     "NEWSWATCH_SLACK_BOT_TOKEN: holds a space or line break: copy the bot token (xoxb-...) "
+     "alone"),
+    ("NEWSWATCH_SLACK_WEBHOOK_URL", f"https://hooks.slack.com/services/T/B/{SECRET} ",
+     "NEWSWATCH_SLACK_WEBHOOK_URL: holds a space or line break: copy the URL alone"),
+    ("NEWSWATCH_KAFKA_BOOTSTRAP", f"{SECRET} host:9092",
+     "NEWSWATCH_KAFKA_BOOTSTRAP: the value is not host:port (expected host:port[,host:port])"),
+])
+def test_secrets_never_reach_the_terminal(monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str], env: str,
+                                          value: str, message: str) -> None:
+    monkeypatch.setenv(env, value)
+    assert main(["notify", "--once"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"newswatch: error: {message}\n"
+    assert SECRET not in captured.out + captured.err
