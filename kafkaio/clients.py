@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import socket
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -119,19 +120,27 @@ class KafkaClients:
         self._check_handshake(timeout)
 
     def _check_handshake(self, timeout: float) -> None:
+        # Short attempts, so a refused password ends the probe at once instead of being
+        # retried (silently, by kafka-python) until the whole timeout is spent.
+        deadline = time.monotonic() + timeout
         with _kafka_log_captured() as captured:
-            try:
-                admin = self.admin("newswatch-probe", bootstrap_timeout_ms=int(timeout * 1000))
-            except KafkaError as exc:
-                raise self._handshake_error(exc, captured, timeout) from None
+            while True:
+                attempt = max(0.2, min(1.5, deadline - time.monotonic()))
+                try:
+                    admin = self.admin("newswatch-probe",
+                                       bootstrap_timeout_ms=int(attempt * 1000))
+                except KafkaError as exc:
+                    if _auth_failure(captured) or time.monotonic() >= deadline:
+                        raise self._handshake_error(exc, captured, timeout) from None
+                    continue
+                break
         admin.close()
 
     def _handshake_error(self, exc: KafkaError, captured: list[BaseException],
                          timeout: float) -> KafkaUnavailable:
         settings = self.settings
         protocol = settings.kafka_security_protocol
-        auth = next((e for e in captured if isinstance(e, SaslAuthenticationFailedError)), None)
-        if auth is not None:
+        if _auth_failure(captured):
             return KafkaAccessDenied(
                 f"Kafka at {self.bootstrap} refused the credentials of user "
                 f"{settings.kafka_sasl_username!r} (SASL {settings.kafka_sasl_mechanism}): "
@@ -147,6 +156,10 @@ class KafkaClients:
             f"Kafka at {self.bootstrap} accepted a connection but completed no Kafka "
             f"handshake within {timeout:g}s ({type(exc).__name__}): is it a Kafka listener, "
             f"and does it expect NEWSWATCH_KAFKA_SECURITY_PROTOCOL={protocol}?")
+
+
+def _auth_failure(captured: list[BaseException]) -> bool:
+    return any(isinstance(e, SaslAuthenticationFailedError) for e in captured)
 
 
 class _CaptureKafkaErrors(logging.Handler):

@@ -229,7 +229,7 @@ class LocalKafka:
         cluster_id = _cluster_id()
         proc = subprocess.run(
             [*self._java(), "kafka.tools.StorageTool", "format", "--standalone",
-             "-t", cluster_id, "-c", str(self.paths.config),
+             f"--cluster-id={cluster_id}", "-c", str(self.paths.config),
              *(self.sasl.format_arguments() if self.sasl else [])],
             capture_output=True, text=True, check=False,
         )

@@ -154,3 +154,19 @@ def test_the_faust_worker_runs_with_sasl_credentials(sasl_broker: LocalKafka,
     log = (tmp_path / "worker.log").read_text(errors="replace")
     assert [(e.company, e.event_type) for e in events] == [("Meta Platforms", "layoffs")], log
     assert PLAIN_PASSWORD not in log
+
+
+def test_storage_formats_with_a_cluster_id_that_starts_with_a_dash(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A random base64url id starts with '-' one time in 64; the format tool must not
+    # take it for an option (it did, failing the broker's first start now and then).
+    import newswatch.localkafka as localkafka
+
+    monkeypatch.setattr(localkafka, "_cluster_id", lambda: "-" + "A" * 21)
+    broker = LocalKafka(port=_free_ports(2)[0], home=tmp_path,
+                        lib=default_home() / "kafka" / "lib")
+    broker.install()
+    broker._write_config()
+    broker._format_once()
+    assert "cluster.id=-AAAAAAAAAAAAAAAAAAAAA" in (broker.paths.data / "meta.properties"
+                                                   ).read_text()
