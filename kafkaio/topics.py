@@ -6,10 +6,11 @@ import logging
 from dataclasses import dataclass, field
 
 from kafka.admin import NewTopic
-from kafka.errors import TopicAlreadyExistsError
+from kafka.errors import InvalidReplicationFactorError, TopicAlreadyExistsError
 
+from ..schemas.errors import ConfigError
 from ..schemas.settings import Settings
-from .clients import KafkaClients
+from .clients import KafkaClients, kafka_errors_explained
 
 log = logging.getLogger(__name__)
 
@@ -87,41 +88,84 @@ def full_name(prefix: str, spec: TopicSpec) -> str:
     return TopicNames(prefix).name(spec.name)
 
 
+def partitions_of(spec: TopicSpec, settings: Settings) -> int:
+    """The topic's partition count: ``NEWSWATCH_TOPIC_PARTITIONS`` or the default."""
+    return settings.topic_partitions.get(spec.name, spec.partitions)
+
+
+def topic_config(spec: TopicSpec, settings: Settings) -> dict[str, str]:
+    """The topic's configs, with ``min.insync.replicas`` matching the replication factor."""
+    return {**spec.config, "min.insync.replicas": str(settings.insync_replicas())}
+
+
 def create_topics(clients: KafkaClients, prefix: str | None = None,
                   specs: tuple[TopicSpec, ...] = TOPICS,
                   replication_factor: int | None = None) -> list[str]:
-    """Create missing topics (idempotent); return the names that were created."""
-    prefix = prefix if prefix is not None else clients.settings.topic_prefix
-    replication = replication_factor or clients.settings.replication_factor
-    admin = clients.admin("newswatch-topics")
-    try:
-        existing = set(admin.list_topics())
-        wanted = [
-            NewTopic(full_name(prefix, s), s.partitions, replication,
-                     topic_configs=dict(s.config))
-            for s in specs
-            if full_name(prefix, s) not in existing
-        ]
-        created: list[str] = []
-        for topic in wanted:
-            try:
-                admin.create_topics([topic])
-                created.append(topic.name)
-            except TopicAlreadyExistsError:
-                # Another process got there first: that is fine.
-                pass
-        if created:
-            log.info("created topics: %s", ", ".join(created))
-        return created
-    finally:
-        admin.close()
+    """Create missing topics (idempotent); return the names that were created.
+
+    Partitions and replication come from the settings. A topic that exists with fewer
+    partitions than asked is left alone, with a warning: adding partitions to a keyed
+    topic moves keys between partitions, which is the operator's call.
+    """
+    settings = clients.settings
+    prefix = prefix if prefix is not None else settings.topic_prefix
+    replication = replication_factor or settings.replication_factor
+    clients.check_reachable()
+    with kafka_errors_explained(clients):
+        admin = clients.admin("newswatch-topics")
+        try:
+            existing = set(admin.list_topics())
+            _warn_fewer_partitions(admin, prefix, specs, existing, settings)
+            wanted = [
+                NewTopic(full_name(prefix, s), partitions_of(s, settings), replication,
+                         topic_configs=topic_config(s, settings))
+                for s in specs
+                if full_name(prefix, s) not in existing
+            ]
+            created: list[str] = []
+            for topic in wanted:
+                try:
+                    admin.create_topics([topic])
+                    created.append(topic.name)
+                except TopicAlreadyExistsError:
+                    # Another process got there first: that is fine.
+                    pass
+                except InvalidReplicationFactorError:
+                    brokers = len(admin.describe_cluster().get("brokers", []))
+                    raise ConfigError(
+                        f"is {replication}, but the cluster has {brokers} broker(s): "
+                        "a topic cannot have more copies than there are brokers",
+                        location="NEWSWATCH_REPLICATION_FACTOR") from None
+            if created:
+                log.info("created topics: %s", ", ".join(created))
+            return created
+        finally:
+            admin.close()
+
+
+def _warn_fewer_partitions(admin: object, prefix: str, specs: tuple[TopicSpec, ...],
+                           existing: set[str], settings: Settings) -> None:
+    asked = {full_name(prefix, s): partitions_of(s, settings) for s in specs
+             if s.name in settings.topic_partitions and full_name(prefix, s) in existing}
+    if not asked:
+        return
+    for described in admin.describe_topics(list(asked)):  # type: ignore[attr-defined]
+        have = len(described["partitions"])
+        name = described.get("name") or described.get("topic")
+        if have < asked[name]:
+            log.warning("topic %s has %d partitions, NEWSWATCH_TOPIC_PARTITIONS asks for %d; "
+                        "it is left as it is (adding partitions moves keys: do it with "
+                        "kafka-topics.sh --alter when the pipeline is drained)",
+                        name, have, asked[name])
 
 
 def partition_count(clients: KafkaClients, topic: str) -> int:
     """How many partitions ``topic`` has now."""
-    admin = clients.admin("newswatch-topics")
-    try:
-        [described] = admin.describe_topics([topic])
-        return len(described["partitions"])
-    finally:
-        admin.close()
+    clients.check_reachable()
+    with kafka_errors_explained(clients):
+        admin = clients.admin("newswatch-topics")
+        try:
+            [described] = admin.describe_topics([topic])
+            return len(described["partitions"])
+        finally:
+            admin.close()

@@ -15,7 +15,8 @@ import socket
 import subprocess
 import time
 import uuid
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -54,6 +55,33 @@ class BrokerPaths:
         return self.lib / f".resolved-{KAFKA_VERSION}"
 
 
+@dataclass(frozen=True)
+class SaslListener:
+    """An extra SASL_PLAINTEXT listener, so client security settings can be tried locally.
+
+    ``jaas`` maps each mechanism to enable (``PLAIN``, ``SCRAM-SHA-256``, ...) to the JAAS
+    line the listener uses for it; the caller writes it, users and passwords included.
+    SCRAM users are stored when the storage is formatted, from ``scram_users``
+    (mechanism -> {user: password}), so a broker home must be new to add them.
+    """
+
+    port: int
+    jaas: Mapping[str, str]
+    scram_users: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def properties(self) -> str:
+        lines = [f"sasl.enabled.mechanisms={','.join(self.jaas)}"]
+        for mechanism, jaas in self.jaas.items():
+            lines.append(f"listener.name.sasl_plaintext.{mechanism.lower()}.sasl.jaas.config="
+                         + " ".join(jaas.split()))
+        return "\n".join(lines) + "\n"
+
+    def format_arguments(self) -> list[str]:
+        return [arg for mechanism, users in self.scram_users.items()
+                for user, password in users.items()
+                for arg in ("--add-scram", f"{mechanism}=[name={user},password={password}]")]
+
+
 def default_home() -> Path:
     return Path(os.environ.get("NEWSWATCH_HOME", ".newswatch")).resolve()
 
@@ -63,8 +91,9 @@ class LocalKafka:
 
     def __init__(self, port: int = 9092, controller_port: int | None = None,
                  home: Path | None = None, heap: str = "512m",
-                 lib: Path | None = None) -> None:
+                 lib: Path | None = None, sasl: SaslListener | None = None) -> None:
         self.port = port
+        self.sasl = sasl
         self.controller_port = controller_port or port + 1
         root = (home or default_home()) / "kafka"
         # The jar cache can be shared between brokers with separate data.
@@ -73,7 +102,14 @@ class LocalKafka:
 
     @property
     def bootstrap(self) -> str:
+        """The PLAINTEXT listener (newswatch's own probes and status use it)."""
         return f"127.0.0.1:{self.port}"
+
+    @property
+    def sasl_bootstrap(self) -> str:
+        if self.sasl is None:
+            raise LocalKafkaError("this broker has no SASL listener")
+        return f"127.0.0.1:{self.sasl.port}"
 
     # -- install ---------------------------------------------------------------
     def install(self) -> None:
@@ -103,7 +139,8 @@ class LocalKafka:
         pid = self.pid()
         if _answers(self.bootstrap):
             return "running" if pid is not None else "external"
-        for port in (self.port, self.controller_port):
+        ports = [self.port, self.controller_port] + ([self.sasl.port] if self.sasl else [])
+        for port in ports:
             if _port_in_use(port):
                 raise LocalKafkaError(
                     f"port {port} on 127.0.0.1 is taken by another process; "
@@ -180,8 +217,11 @@ class LocalKafka:
 
     def _write_config(self) -> None:
         self.paths.data.mkdir(parents=True, exist_ok=True)
-        self.paths.config.write_text(_server_properties(
-            self.port, self.controller_port, self.paths.data))
+        properties = _server_properties(self.port, self.controller_port, self.paths.data,
+                                        sasl_port=self.sasl.port if self.sasl else None)
+        if self.sasl is not None:
+            properties += self.sasl.properties()
+        self.paths.config.write_text(properties)
 
     def _format_once(self) -> None:
         if (self.paths.data / "meta.properties").exists():
@@ -189,24 +229,32 @@ class LocalKafka:
         cluster_id = _cluster_id()
         proc = subprocess.run(
             [*self._java(), "kafka.tools.StorageTool", "format", "--standalone",
-             "-t", cluster_id, "-c", str(self.paths.config)],
+             f"--cluster-id={cluster_id}", "-c", str(self.paths.config),
+             *(self.sasl.format_arguments() if self.sasl else [])],
             capture_output=True, text=True, check=False,
         )
         if proc.returncode != 0:
             raise LocalKafkaError("formatting the storage failed:\n" + proc.stdout + proc.stderr)
 
 
-def _server_properties(port: int, controller_port: int, data: Path) -> str:
+def _server_properties(port: int, controller_port: int, data: Path,
+                       sasl_port: int | None = None) -> str:
     # One combined broker+controller; replication factors of 1 and no initial
     # rebalance delay, or every consumer group would wait 3 s on a single node.
+    listeners = f"PLAINTEXT://127.0.0.1:{port}"
+    protocols = "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+    if sasl_port is not None:
+        # Clients authenticate here; the broker itself keeps talking PLAINTEXT.
+        listeners += f",SASL_PLAINTEXT://127.0.0.1:{sasl_port}"
+        protocols += ",SASL_PLAINTEXT:SASL_PLAINTEXT"
     return f"""process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=127.0.0.1:{controller_port}
-listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller_port}
-advertised.listeners=PLAINTEXT://127.0.0.1:{port}
+listeners={listeners},CONTROLLER://127.0.0.1:{controller_port}
+advertised.listeners={listeners}
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+listener.security.protocol.map={protocols}
 log.dirs={data}
 num.partitions=1
 auto.create.topics.enable=true

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
 from ..schemas.settings import DEFAULT_SLACK_API_URL, Settings
-from ..schemas.validators import http_url, slack_bot_token
+from ..schemas.validators import secure_http_url, slack_bot_token
 from .retry import RetryPolicy
 
 
@@ -38,6 +38,11 @@ class SlackConfig(_Config):
         slack_bot_token(value.get_secret_value())
         return value
 
+    @field_validator("base_url")
+    @classmethod
+    def _base_url(cls, value: str) -> str:
+        return secure_http_url(value, carries="the bot token")
+
 
 class WebhookConfig(_Config):
     """Incoming-webhook delivery: one channel per URL, no threads, at-least-once."""
@@ -49,8 +54,8 @@ class WebhookConfig(_Config):
     @field_validator("url")
     @classmethod
     def _url_shape(cls, value: SecretStr) -> SecretStr:
-        http_url(value.get_secret_value())
-        return value
+        return SecretStr(secure_http_url(value.get_secret_value(),
+                                         carries="the webhook's secret path"))
 
 
 class ConsoleConfig(_Config):
@@ -71,6 +76,10 @@ class ServiceConfig(_Config):
     retry_initial_s: float = Field(default=1.0, gt=0)
     retry_max_s: float = Field(default=30.0, gt=0, description="Cap on the wait between retries")
     ledger_timeout_s: float = Field(default=30.0, gt=0)
+    startup_timeout_s: float = Field(
+        default=10.0, gt=0,
+        description="How long start-up waits for Slack to answer before it gives up, naming "
+        "the cause (a rate limit is waited out regardless)")
     session_timeout_s: float = Field(
         default=10.0, ge=6.0, description="Kafka group session timeout (broker minimum 6 s)"
     )

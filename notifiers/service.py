@@ -33,13 +33,13 @@ from .errors import DeliveryError, TransientError
 from .lanes import ChannelLanes, Keyed, OffsetTracker
 from .ledger import DeliveryLedger
 from .ownership import PartitionOwnership
-from .report import DeliveryReport, NotifierStopped, OutcomeCounter
+from .report import DeliveryReport, NotifierStopped, OutcomeCounter, SlackUnavailable
 
 log = logging.getLogger(__name__)
 
 JOIN_TIMEOUT_S = 60.0  # --until-idle gives up on a group that never hands out partitions
 
-__all__ = ["DeliveryReport", "NotifierService", "NotifierStopped"]
+__all__ = ["DeliveryReport", "NotifierService", "NotifierStopped", "SlackUnavailable"]
 
 
 @dataclass
@@ -78,6 +78,7 @@ class NotifierService:
         or ``max_alerts`` are done. Raises ``NotifierStopped`` on a fatal error."""
         self.report = DeliveryReport()
         self._counter = OutcomeCounter(self.report)
+        self.clients.check_reachable()
         self._setup_notifier()
         producer = self.clients.producer("newswatch-notify", linger_ms=0)
         self._ledger = DeliveryLedger(self.clients, self.topics.deliveries, producer=producer,
@@ -128,8 +129,14 @@ class NotifierService:
         return consumer
 
     def _setup_notifier(self) -> None:
-        """``notifier.setup()``, retried while Slack is unreachable (a fatal error is not)."""
+        """``notifier.setup()``, retried for ``startup_timeout_s`` while Slack cannot be
+        reached, then given up naming the cause (a fatal error is not retried at all).
+
+        Failing at start-up is what a supervisor (systemd, Compose's restart policy) can
+        see and report; a service that retries silently for minutes looks healthy.
+        """
         attempt = 0
+        deadline = time.monotonic() + self.config.startup_timeout_s
         while True:
             try:
                 self.notifier.setup()
@@ -137,9 +144,16 @@ class NotifierService:
             except TransientError as exc:
                 delay = self.config.retry.delay(attempt, exc.retry_after)
                 attempt += 1
+                left = deadline - time.monotonic()
+                if exc.code != "ratelimited" and left < min(delay, 1.0):
+                    raise SlackUnavailable(
+                        f"Slack did not answer within {self.config.startup_timeout_s:g} s "
+                        f"of start-up: {exc}") from None
+                if exc.code != "ratelimited":
+                    delay = min(delay, left)
                 log.warning("%s; retry %d in %.1f s", exc, attempt, delay)
                 if self._stop.wait(delay):
-                    raise
+                    raise SlackUnavailable(f"stopped while waiting for Slack: {exc}") from None
 
     # ---- main thread ---------------------------------------------------------------------
     def _loop(self, consumer: KafkaConsumer, lanes: ChannelLanes[_Job], *,

@@ -33,6 +33,7 @@ from .errors import (
     classify_api_error,
 )
 from .health_render import render_health
+from .reach import check_reachable, slack_endpoint
 from .render import METADATA_EVENT_TYPE, SlackMessage, render_alert, render_reply
 from .retry import sdk_retry_handlers
 from .sdklog import quiet_sdk_logger
@@ -63,7 +64,9 @@ class SlackNotifier(Notifier):
         self._ids_lock = threading.Lock()
 
     def setup(self) -> None:
-        """Check the token with ``auth.test``; a refused token stops the service here."""
+        """Check that Slack answers and takes the token (``auth.test``); a refused token
+        stops the service here, before anything is consumed."""
+        check_reachable(self.config.base_url, timeout=min(5.0, self.config.timeout_s))
         self._call("auth.test", None, lambda: self.client.auth_test(), posting=False)
 
     def send(self, alert: AlertMessage, parent: Delivery | None) -> Posted:
@@ -190,9 +193,10 @@ class SlackNotifier(Notifier):
                 code="no_answer", channel=channel, uncertain=posting,
             ) from None
         except URLError as exc:
+            host, port = slack_endpoint(self.config.base_url)
             raise TransientError(
-                f"{method}: cannot reach Slack ({_reason(exc)})", code="unreachable",
-                channel=channel,
+                f"{method}: cannot reach Slack at {host}:{port} ({_reason(exc)})",
+                code="unreachable", channel=channel,
             ) from None
         except SlackClientError as exc:
             raise PermanentError(f"{method}: {type(exc).__name__}", code="client_error",
@@ -225,5 +229,8 @@ def _classify(exc: SlackApiError, method: str, channel: str | None, *,
 
 def _reason(exc: URLError) -> str:
     reason = exc.reason
+    if isinstance(reason, OSError) and reason.strerror:
+        return reason.strerror
+    # Never str(exc) as a whole: urllib may quote the URL into it.
     return type(reason).__name__ if isinstance(reason, BaseException) else str(reason)[:80]
 

@@ -21,6 +21,7 @@ from .base import Notifier, Posted
 from .config import WebhookConfig
 from .errors import FATAL_WEBHOOK_ERRORS, FatalError, PermanentError, TransientError
 from .health_render import render_health
+from .reach import check_reachable, slack_endpoint
 from .render import SlackMessage, render_alert, render_reply
 from .retry import sdk_retry_handlers
 from .sdklog import quiet_sdk_logger
@@ -43,6 +44,12 @@ class WebhookNotifier(Notifier):
             logger=quiet_sdk_logger("newswatch.slack_sdk.webhook", secrets=[url]),
         )
         self._channel: str | None = None
+
+    def setup(self) -> None:
+        """Check that the webhook's host answers; nothing is posted (a webhook has no
+        read-only call to try)."""
+        check_reachable(self.config.url.get_secret_value(),
+                        timeout=min(5.0, self.config.timeout_s))
 
     def send(self, alert: AlertMessage, parent: Delivery | None) -> Posted:
         if self._channel is None:
@@ -73,8 +80,9 @@ class WebhookNotifier(Notifier):
                 channel=channel, uncertain=True,
             ) from None
         except URLError:
-            raise TransientError("webhook: cannot reach Slack", code="unreachable",
-                                 channel=channel) from None
+            host, port = slack_endpoint(self.config.url.get_secret_value())
+            raise TransientError(f"webhook: cannot reach Slack at {host}:{port}",
+                                 code="unreachable", channel=channel) from None
         _check(response, channel)
 
 

@@ -27,7 +27,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     produce = subparsers.add_parser(
         "produce", help="poll feeds and publish articles to Kafka",
         description="Poll feeds and publish normalised articles to <prefix>.articles. "
-        "With --once, exit 0 when at least one feed was read, 1 when every feed failed.",
+        "With --once (implied by --from-dir and --from-jsonl), exit 0 when at least one "
+        "feed was read, 1 when none was (every feed failed, or there was none). --from-dir "
+        "tells feed documents by their content, not their names, and lists what it skips.",
     )
     produce.add_argument("--feeds", type=Path, help="feeds file (default: NEWSWATCH_FEEDS)")
     produce.add_argument("--once", action="store_true", help="poll each feed one time and exit")
@@ -64,10 +66,18 @@ def _produce(args: argparse.Namespace) -> int:
             return 0
     report = asyncio.run(arun_once(settings, args.feeds, output=args.output,
                                    from_dir=args.from_dir, from_jsonl=args.from_jsonl))
+    for skipped in report.skipped_files:
+        print(f"skipped: {skipped}", file=sys.stderr)
     for error in report.errors:
         print(f"failed: {error}", file=sys.stderr)
     print(report.summary())
-    return 1 if report.nothing_read else 0
+    if report.nothing_read:
+        source = args.from_dir or args.from_jsonl or args.feeds or settings.feeds
+        why = ("every feed failed" if report.feeds_failed else
+               "no feed documents found" if args.from_dir else "no feeds listed")
+        print(f"newswatch: error: nothing was read from {source}: {why}", file=sys.stderr)
+        return 1
+    return 0
 
 
 async def _forever(settings: Settings, feeds: Path | None, output: Path | None) -> None:

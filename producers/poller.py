@@ -100,7 +100,8 @@ class FeedPoller:
             return self._succeeded(spec, state.model_copy(update=validators), now, "unchanged")
         body = maybe_gunzip(doc.body, spec.max_bytes)
         parsed = await asyncio.to_thread(
-            parse_document, body, base_url=doc.base_url, content_type=doc.content_type
+            parse_document, body, base_url=doc.base_url, content_type=doc.content_type,
+            max_bytes=spec.max_bytes,
         )
         state = state.model_copy(update={**validators, "parses": state.parses + 1,
                                          "bozo_reason": self._note_bozo(spec, state, parsed)})

@@ -12,7 +12,14 @@ from ..kafkaio.clients import KafkaClients
 from ..kafkaio.deadletters import DeadLetterWriter
 from ..kafkaio.topics import TOPICS, TopicNames, create_topics
 from ..schemas.settings import Settings
-from .config import ProducerConfig, load_config, spec_from_jsonl, specs_from_dir
+from .config import (
+    FeedSpec,
+    ProducerConfig,
+    SkippedFile,
+    load_config,
+    spec_from_jsonl,
+    specs_from_dir,
+)
 from .errors import PublishError
 from .health import FeedHealth
 from .health_alerts import HealthAlerter, HealthPublisher, KafkaHealthPublisher
@@ -48,10 +55,14 @@ def build_config(settings: Settings, feeds_file: str | Path | None = None, *,
                  from_jsonl: str | Path | None = None) -> ProducerConfig:
     """The feeds to poll: ``--from-dir`` / ``--from-jsonl`` if given, else the feeds file."""
     if from_dir is not None or from_jsonl is not None:
-        specs = specs_from_dir(Path(from_dir)) if from_dir is not None else ()
+        specs: tuple[FeedSpec, ...] = ()
+        skipped: tuple[SkippedFile, ...] = ()
+        if from_dir is not None:
+            specs, survey = specs_from_dir(Path(from_dir))
+            skipped = survey.skipped
         if from_jsonl is not None:
             specs = (*specs, spec_from_jsonl(Path(from_jsonl)))
-        return ProducerConfig(feeds=specs, source=str(from_dir or from_jsonl))
+        return ProducerConfig(feeds=specs, source=str(from_dir or from_jsonl), skipped=skipped)
     return load_config(feeds_file or settings.feeds)
 
 
@@ -90,12 +101,16 @@ async def arun_once(settings: Settings, feeds_file: str | Path | None = None, *,
                     from_jsonl: str | Path | None = None) -> ProduceReport:
     """Poll every feed once; see the package docstring."""
     config = build_config(settings, feeds_file, from_dir=from_dir, from_jsonl=from_jsonl)
+    if not config.feeds:
+        # Nothing to read: say so (and what was skipped) without touching Kafka.
+        return ProduceReport(skipped_files=[str(s) for s in config.skipped])
     runtime = await asyncio.to_thread(build_runtime, settings, config, output=output)
     await runtime.sink.start()
     try:
         report = await runtime.runner().run_once()
     finally:
         await runtime.close()
+    report.skipped_files = [str(s) for s in config.skipped]
     return report
 
 

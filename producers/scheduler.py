@@ -46,6 +46,7 @@ class ProduceReport:
     lines_rejected: int = 0
     parses: int = 0
     errors: list[str] = field(default_factory=list)
+    skipped_files: list[str] = field(default_factory=list)
     health: list[FeedHealth] = field(default_factory=list)
     outcomes: list[PollOutcome] = field(default_factory=list, repr=False)
 
@@ -66,14 +67,18 @@ class ProduceReport:
 
     @property
     def nothing_read(self) -> bool:
-        """True when there were feeds and every one of them failed."""
-        return self.feeds_failed > 0 and self.feeds_ok == 0
+        """True when no feed was read: there were none, or every one of them failed."""
+        return self.feeds_ok == 0
 
     def summary(self) -> str:
+        rejected = f", {self.lines_rejected} line(s) rejected" if self.lines_rejected else ""
+        skipped = (f"; {len(self.skipped_files)} file(s) skipped as not feeds"
+                   if self.skipped_files else "")
         return (f"{self.feeds_ok} feed(s) ok ({self.not_modified} not modified, "
                 f"{self.unchanged} unchanged), {self.feeds_failed} failed; "
                 f"{self.articles_published} article(s) published, "
-                f"{self.duplicates_skipped} already seen, {self.entries_skipped} entries skipped")
+                f"{self.duplicates_skipped} already seen, {self.entries_skipped} entries skipped"
+                f"{rejected}{skipped}")
 
 
 class FeedRunner:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .errors import LocatedProblem, LocatedProblems
 from .event import EventType
 
 
@@ -98,59 +99,89 @@ class RulesFile(_RulesModel):
 
     @model_validator(mode="after")
     def _cross_checks(self) -> RulesFile:
-        _unique([c.name for c in self.companies], "company name", "companies")
-        _unique([w.name for w in self.watches], "watch name", "watches")
-        _brands_belong_to_one_company(self.companies)
-        known = {c.name for c in self.companies}
-        for wi, watch in enumerate(self.watches):
-            for ci, name in enumerate(watch.companies):
-                if name != "*" and name not in known:
-                    raise _LocatedValueError(
-                        ("watches", wi, "companies", ci),
-                        f"unknown company {name!r}" + _suggest(name, known),
-                    )
+        problems = cross_check(self.model_dump(include={"companies", "watches"}))
+        if problems:
+            raise LocatedProblems(problems)
         return self
 
     def company(self, name: str) -> Company | None:
         return next((c for c in self.companies if c.name == name), None)
 
 
-class _LocatedValueError(ValueError):
-    """A cross-field error that still knows where in the file it belongs."""
+def cross_check(data: Any) -> list[LocatedProblem]:
+    """Duplicate names and unknown companies, on raw data that may be malformed elsewhere
+    (so a file with a typo in one watch still gets every other problem reported)."""
+    if not isinstance(data, dict):
+        return []
+    companies = _named(data.get("companies"))
+    watches = _named(data.get("watches"))
+    problems = _duplicates(companies, "company name", "companies")
+    problems += _duplicates(watches, "watch name", "watches")
+    problems += _brand_owners(data.get("companies"))
+    known = {name for _index, name in companies}
+    raw_watches: list[Any] = data["watches"] if watches else []
+    for wi, _name in watches:
+        refs = raw_watches[wi].get("companies")
+        if not isinstance(refs, list):
+            continue
+        for ci, ref in enumerate(refs):
+            if isinstance(ref, str) and ref != "*" and ref not in known:
+                problems.append(LocatedProblem(("watches", wi, "companies", ci),
+                                               f"unknown company {ref!r}"
+                                               + _suggest(ref, known)))
+    return problems
 
-    def __init__(self, loc: tuple[str | int, ...], message: str) -> None:
-        self.loc = loc
-        super().__init__(message)
+
+def _named(entries: Any) -> list[tuple[int, str]]:
+    """(index, name) of the entries that are mappings with a text name."""
+    if not isinstance(entries, list):
+        return []
+    return [(i, e["name"]) for i, e in enumerate(entries)
+            if isinstance(e, dict) and isinstance(e.get("name"), str)]
 
 
-def _unique(names: list[str], what: str, section: str) -> None:
-    seen: dict[str, int] = {}
-    for index, name in enumerate(names):
+def _duplicates(named: list[tuple[int, str]], what: str, section: str) -> list[LocatedProblem]:
+    seen: dict[str, tuple[int, str]] = {}
+    problems = []
+    for index, name in named:
         key = name.casefold()
         if key in seen:
-            raise _LocatedValueError(
-                (section, index, "name"),
-                f"duplicate {what} {name!r} (first at {section}[{seen[key]}])",
-            )
-        seen[key] = index
+            first, first_name = seen[key]
+            case = "" if first_name == name else f", same as {first_name!r} ignoring case"
+            problems.append(LocatedProblem((section, index, "name"),
+                                           f"duplicate {what} {name!r}{case}",
+                                           also=(section, first, "name")))
+        else:
+            seen[key] = (index, name)
+    return problems
 
 
-def _brands_belong_to_one_company(companies: list[Company]) -> None:
+def _brand_owners(entries: Any) -> list[LocatedProblem]:
     """A brand names one company: not two parents, not another watched company's name."""
+    if not isinstance(entries, list):
+        return []
     owner: dict[str, str] = {}
-    for company in companies:
-        for name in (company.name, *company.aliases):
-            owner.setdefault(name.casefold(), company.name)
-    for index, company in enumerate(companies):
-        for bi, brand in enumerate(company.brands):
+    companies = [e for e in entries if isinstance(e, dict) and isinstance(e.get("name"), str)]
+    for entry in companies:
+        for name in [entry["name"], *_texts(entry.get("aliases"))]:
+            owner.setdefault(name.casefold(), entry["name"])
+    problems = []
+    for index, entry in enumerate(entries):
+        if not (isinstance(entry, dict) and isinstance(entry.get("name"), str)):
+            continue
+        for bi, brand in enumerate(_texts(entry.get("brands"))):
             other = owner.get(brand.casefold())
-            if other is not None and other != company.name:
-                raise _LocatedValueError(
+            if other is not None and other != entry["name"]:
+                problems.append(LocatedProblem(
                     ("companies", index, "brands", bi),
-                    f"brand {brand!r} of {company.name!r} already names {other!r}; "
-                    "a brand counts as one company",
-                )
-            owner[brand.casefold()] = company.name
+                    f"brand {brand!r} of {entry['name']!r} already names {other!r}; "
+                    "a brand counts as one company"))
+            owner[brand.casefold()] = entry["name"]
+    return problems
+
+
+def _texts(values: Any) -> list[str]:
+    return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
 
 
 def _suggest(value: str, choices: Iterable[str]) -> str:
@@ -162,7 +193,7 @@ def _suggest(value: str, choices: Iterable[str]) -> str:
 
 
 def load_rules(path: str | Path) -> RulesFile:
-    """Load and validate a rules file; errors name the file and line."""
+    """Load and validate a rules file; every problem is reported, each with file:line."""
     from .yamlfile import load_yaml_model
 
-    return load_yaml_model(path, RulesFile, allow_empty=False)
+    return load_yaml_model(path, RulesFile, allow_empty=False, cross_check=cross_check)

@@ -117,7 +117,7 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
 
     @app.timer(interval=RULES_CHECK_SECONDS)
     async def reload_rules() -> None:
-        rules.reload_if_changed()
+        await rules.areload_if_changed()
 
     return app
 

@@ -6,6 +6,7 @@ Detection and routing are built from one ``RulesFile`` object and swapped togeth
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,11 @@ class RulesHolder:
         self._mtime = _mtime(path)
         self._settling: float | None = None
         self.last_error: str | None = None
+
+    async def areload_if_changed(self) -> bool:
+        """``reload_if_changed`` in a worker thread: parsing and building a large rules file
+        takes a noticeable time, and the event loop must keep serving the streams."""
+        return await asyncio.to_thread(self.reload_if_changed)
 
     def reload_if_changed(self) -> bool:
         """Reload when the file changed; keep the running rules when the new ones are bad."""

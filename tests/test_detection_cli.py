@@ -105,7 +105,11 @@ def test_rules_check_summarises_a_good_file(
     assert "watches: 2" in out
     assert "#deals" in out and "#talent" in out
     assert "acquisition, executive_hire, investment" in out
-    assert "Apple" in out and "Meta" in out  # names that need corroboration
+    # Names that need corroboration, each with its company and the reason.
+    assert "names needing corroboration (counted only when the article also gives the full " \
+        "name or a ticker" in out
+    assert "  Apple (Apple): it is also an everyday word\n" in out
+    assert "  Meta (Meta Platforms): it is also an everyday word\n" in out
 
 
 def test_rules_check_names_file_and_line(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from newswatch.kafkaio.clients import KafkaClients
-from newswatch.kafkaio.topics import TOPICS, create_topics, full_name
+from newswatch.kafkaio.topics import TOPICS, create_topics, full_name, partitions_of, topic_config
 from newswatch.localkafka import LocalKafka
 from newswatch.schemas.settings import Settings, load_settings
 
@@ -73,7 +73,8 @@ def _create(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     settings = load_settings()
     for spec in TOPICS:
-        conf = ", ".join(f"{k}={v}" for k, v in spec.config.items())
-        print(f"{full_name(settings.topic_prefix, spec):28} partitions={spec.partitions}  {conf}"
-              f"  # {spec.purpose}")
+        conf = ", ".join(f"{k}={v}" for k, v in topic_config(spec, settings).items())
+        print(f"{full_name(settings.topic_prefix, spec):28} "
+              f"partitions={partitions_of(spec, settings)}  "
+              f"replication={settings.replication_factor}  {conf}  # {spec.purpose}")
     return 0

@@ -7,11 +7,15 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...schemas.errors import ConfigError
 from ...schemas.rules import RulesFile, load_rules
 from .engine import Detector
 from .offline import BadLine, detect_file, read_articles
+
+if TYPE_CHECKING:
+    from ...schemas.article import Article
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -76,7 +80,7 @@ def summarise(rules: RulesFile) -> str:
     from .companies import CompanyMatcher
 
     matcher = CompanyMatcher(rules)
-    ambiguous = sorted({v for v in matcher.ambiguous_names()})
+    ambiguous = sorted(set(matcher.ambiguous_names()))
     channels = sorted({s.channel for w in rules.watches for s in w.subscriptions})
     types: Counter[str] = Counter(e for w in rules.watches for e in w.events)
     lines = [
@@ -85,16 +89,42 @@ def summarise(rules: RulesFile) -> str:
         f"brands: {sum(len(c.brands) for c in rules.companies)}",
         f"tickers: {sum(len(c.tickers) for c in rules.companies)}",
         f"exclude phrases: {sum(len(c.exclude) for c in rules.companies)}",
-        f"names needing corroboration: {', '.join(ambiguous) if ambiguous else '(none)'}",
         f"watches: {len(rules.watches)}",
         f"channels: {len(channels)} ({', '.join(channels)})" if channels else "channels: 0",
         "event types: " + (", ".join(sorted(types)) if types else "(none)"),
     ]
+    if not ambiguous:
+        lines.append("names needing corroboration: (none)")
+        return "\n".join(lines)
+    lines.append("names needing corroboration (counted only when the article also gives the "
+                 "full name or a ticker, business words next to them, or a role in an event; "
+                 "so 'apple pie' is not Apple):")
+    for name in ambiguous:
+        company, why = _why_ambiguous(rules, name)
+        lines.append(f"  {name} ({company}): {why}")
+    lines.append("  (set 'ambiguous: false' on a company to count its names without "
+                 "corroboration, 'ambiguous: true' to require it)")
     return "\n".join(lines)
 
 
+def _why_ambiguous(rules: RulesFile, name: str) -> tuple[str, str]:
+    """The company a name belongs to, and why the detector asks for corroboration."""
+    from .lexicon import COMMON_WORD_NAMES
+
+    for company in rules.companies:
+        if name not in (company.name, *company.aliases):
+            continue
+        if company.ambiguous:
+            return company.name, "the rules file marks the company 'ambiguous: true'"
+        if name.casefold() in COMMON_WORD_NAMES:
+            return company.name, "it is also an everyday word"
+        if len(name) <= 2:
+            return company.name, "two letters or fewer: too short to be sure"
+        return company.name, "a single word the detector treats as ambiguous"
+    return "?", "a single word the detector treats as ambiguous"
+
+
 def run_explain(args: argparse.Namespace) -> int:
-    from ...schemas.article import Article
     from ..explain import explain_article
     from ..rules_holder import RulesInForce
 
@@ -108,8 +138,7 @@ def run_explain(args: argparse.Namespace) -> int:
         if not articles:
             raise ConfigError("no article in file", location=str(args.input))
     else:
-        title, _, body = args.text.strip().partition("\n")
-        articles.append(Article(id="text", title=title or "(untitled)", content=body))
+        articles.append(article_from_text(args.text))
     reports = [explain_article(rules, a) for a in articles]
     if args.json:
         payload = [r.to_dict() for r in reports]
@@ -117,6 +146,24 @@ def run_explain(args: argparse.Namespace) -> int:
     else:
         print("\n\n".join(r.render() for r in reports))
     return 0
+
+
+def article_from_text(text: str) -> Article:
+    """The text as an article: its first line is the title. A first line longer than a
+    title may be is cut at a word, and the rest of it starts the body, so nothing of the
+    text goes unread."""
+    from ...schemas.article import Article
+
+    title, _, body = text.strip().partition("\n")
+    limit = next(m.max_length for m in Article.model_fields["title"].metadata
+                 if getattr(m, "max_length", None))
+    if len(title) > limit:
+        cut = title.rfind(" ", 0, limit) if " " in title[:limit] else limit - 1
+        cut = cut if cut > limit // 2 else limit - 1
+        print(f"note: the first line has {len(title):,} characters; the title is its first "
+              f"{cut:,} and the rest is read as the article's text", file=sys.stderr)
+        title, body = title[:cut].rstrip() + "…", title[cut:].strip() + "\n" + body
+    return Article(id="text", title=title or "(untitled)", content=body)
 
 
 def run_schema(args: argparse.Namespace) -> int:
