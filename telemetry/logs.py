@@ -17,8 +17,9 @@ LogFormat = Literal["text", "json"]
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 TRACE_FIELDS = ("article_id", "event_id", "alert_id", "channel", "feed")
 
-# Libraries that narrate every connection and rebalance at INFO.
-NOISY_LOGGERS = ("kafka", "aiokafka")
+# Libraries that narrate every connection, service start and rebalance at INFO (the
+# worker logs its own membership changes); -v shows them again.
+NOISY_LOGGERS = ("kafka", "aiokafka", "faust", "mode")
 
 
 def trace(**ids: str | list[str] | None) -> dict[str, Any]:
