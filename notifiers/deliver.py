@@ -75,6 +75,7 @@ class Source:
     offset: int
     key: bytes | None
     value: bytes
+    redriven: bool = False  # sent again by `newswatch dlq replay`: retry even if it failed
 
 
 class Deliverer:
@@ -117,6 +118,8 @@ class Deliverer:
         wait: Callable[[float], bool],
     ) -> Outcome:
         record = self.ledger.get(alert.id)
+        if record is not None and record.state == "failed" and source.redriven:
+            record = None  # an operator fixed the cause and re-drove it: a fresh attempt
         if record is not None and record.state in ("delivered", "failed"):
             return Outcome.DUPLICATE
         parent = self._parent(alert)

@@ -21,6 +21,7 @@ from kafka.structs import OffsetAndMetadata
 from ..kafkaio.clients import KafkaClients
 from ..kafkaio.deadletters import DeadLetterWriter
 from ..kafkaio.errors import TopicMissing
+from ..kafkaio.redrive import REDRIVE_HEADER
 from ..kafkaio.topics import TopicNames
 from ..schemas.alert import AlertMessage, parse_any_alert
 from ..schemas.deadletter import DeadLetter
@@ -228,7 +229,8 @@ class NotifierService:
     def _dispatch(self, tp: TopicPartition, record: Any, lanes: ChannelLanes[_Job]) -> None:
         offset: int = record.offset
         value: bytes = record.value or b""
-        source = Source(tp.topic, tp.partition, offset, record.key, value)
+        redriven = any(name == REDRIVE_HEADER for name, _ in (record.headers or ()))
+        source = Source(tp.topic, tp.partition, offset, record.key, value, redriven)
         self._tracker.add(tp, offset)
         try:
             alert = parse_any_alert(value, source=f"{tp.topic}[{tp.partition}]@{offset}")
