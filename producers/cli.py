@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import logging
 import signal
@@ -12,9 +11,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..schemas.settings import load_settings
-
 if TYPE_CHECKING:
+    import asyncio
+
     from ..schemas.settings import Settings
     from .metrics import ProducerMetrics
 
@@ -53,6 +52,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _produce(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from ..schemas.settings import load_settings
     from .runtime import arun_once
 
     settings = load_settings()
@@ -71,6 +73,8 @@ def _produce(args: argparse.Namespace) -> int:
 
 
 async def _forever(settings: Settings, feeds: Path | None, output: Path | None) -> None:
+    import asyncio
+
     from ..telemetry.service import ServiceTelemetry
     from .metrics import ProducerMetrics
     from .runtime import run_forever
@@ -91,9 +95,12 @@ async def _forever(settings: Settings, feeds: Path | None, output: Path | None) 
         telemetry.stop()
 
 
-async def _heartbeat(metrics: ProducerMetrics, summary_s: float, stop: asyncio.Event) -> None:
+async def _heartbeat(metrics: ProducerMetrics, summary_s: float,
+                     stop: asyncio.Event) -> None:
     """Beat for /healthz from the event loop itself (a blocked loop stops beating), and
     write the periodic summary."""
+    import asyncio
+
     loop = asyncio.get_running_loop()
     last_summary = loop.time()
     while not stop.is_set():
@@ -106,6 +113,7 @@ async def _heartbeat(metrics: ProducerMetrics, summary_s: float, stop: asyncio.E
 
 
 def _import(args: argparse.Namespace) -> int:
+    from ..schemas.settings import load_settings
     from .opml import import_opml
 
     settings = load_settings()
@@ -122,6 +130,7 @@ def _status(args: argparse.Namespace) -> int:
     from ..kafkaio.clients import KafkaClients
     from ..kafkaio.topics import TopicNames
     from ..schemas.base import utcnow
+    from ..schemas.settings import load_settings
     from .health import assess
     from .state import read_states
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..schemas.errors import ConfigError
-from ..schemas.settings import load_settings
-
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     worker = sub.add_parser(
@@ -21,6 +18,8 @@ def _worker(args: argparse.Namespace) -> int:
     from ..kafkaio.clients import KafkaClients
     from ..kafkaio.lag import GroupLag
     from ..kafkaio.topics import TopicNames, create_topics, partition_count
+    from ..schemas.errors import ConfigError
+    from ..schemas.settings import load_settings
     from ..telemetry.service import ServiceTelemetry
     from .app import create_app
     from .observe import WorkerObserver, startup_summary, watch_lag

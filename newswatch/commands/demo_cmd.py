@@ -7,12 +7,6 @@ import subprocess
 import time
 from pathlib import Path
 
-from newswatch.kafkaio.clients import KafkaClients
-from newswatch.kafkaio.topics import create_topics
-from newswatch.localkafka import LocalKafka, _answers, default_home
-from newswatch.pipeline import newswatch_command, stage_env, start_stage, stop_stage, wait_for_group
-from newswatch.schemas.settings import load_settings
-
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
@@ -28,6 +22,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from newswatch.kafkaio.clients import KafkaClients
+    from newswatch.kafkaio.topics import create_topics
+    from newswatch.localkafka import LocalKafka, _answers, default_home
+    from newswatch.pipeline import (
+        newswatch_command,
+        stage_env,
+        start_stage,
+        stop_stage,
+        wait_for_group,
+    )
+    from newswatch.schemas.settings import load_settings
+
     settings = load_settings()
     started_broker: LocalKafka | None = None
     if not _answers(settings.kafka_bootstrap):
