@@ -78,6 +78,7 @@ class WorkerObserver:
         self._last_rules_error: str | None = None
         self.owned: list[tuple[str, int]] = []  # snapshot from the loop, for the lag thread
         self._membership: tuple[bool, list[tuple[str, int]]] | None = None
+        self.health.set("kafka", False, "starting")
 
     # ---- called by the agents ------------------------------------------------------------
     def detected(self, article: Article, found: Sequence[CompanyEvent], seconds: float,

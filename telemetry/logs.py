@@ -41,6 +41,8 @@ def configure_logging(level: int, fmt: LogFormat = "text", *, service: str = "ne
     if quiet_libraries:
         for name in NOISY_LOGGERS:
             logging.getLogger(name).setLevel(logging.WARNING)
+        # kafka-python warns whenever its I/O loop is slow (a busy machine): not actionable.
+        logging.getLogger("kafka.net.selector").setLevel(logging.ERROR)
 
 
 def json_formatter(service: str) -> logging.Formatter:
