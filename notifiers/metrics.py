@@ -79,9 +79,11 @@ class NotifierMetrics(DeliveryObserver):
     def outcome(self, alert: AlertMessage, outcome: Outcome) -> None:
         self.alerts.labels(outcome.value).inc()
         self.tally.add(outcome.value)
-        if outcome in (Outcome.DELIVERED, Outcome.RECOVERED, Outcome.DUPLICATE):
-            log.info("alert %s %s to %s", alert.id, _VERB[outcome], alert.channel,
-                     extra=_trace(alert))
+        if outcome in _VERB:
+            # A skipped duplicate is routine after a restart: DEBUG, not INFO.
+            level = logging.DEBUG if outcome is Outcome.DUPLICATE else logging.INFO
+            log.log(level, "alert %s %s to %s", alert.id, _VERB[outcome], alert.channel,
+                    extra=_trace(alert))
         if outcome is Outcome.DEAD_LETTERED:
             self.dead_letters.labels("notify").inc()
 
@@ -95,11 +97,10 @@ class NotifierMetrics(DeliveryObserver):
     def slack_state(self, up: bool) -> None:
         self.slack_up.set(1 if up else 0)
 
-    def summary(self) -> str | None:
-        """The INFO line for the last interval, or None when nothing happened."""
+    def summary(self) -> str:
+        """The INFO line for the last interval (written even when idle: it says the
+        notifier is alive)."""
         delta, totals = self.tally.since_last()
-        if not any(delta.values()):
-            return None
         lag = self.lag.total()
         return ("last interval: {} delivered, {} already posted, {} duplicates, "
                 "{} dead-lettered, {} retries; since start: {} delivered{}").format(

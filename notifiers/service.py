@@ -176,8 +176,8 @@ class NotifierService:
                 last_lag = now
             if self.settings.summary_interval and (
                     now - last_summary >= self.settings.summary_interval):
-                if last_summary and (line := self.metrics.summary()):
-                    log.info("notify: %s", line)
+                if last_summary:
+                    log.info("notify: %s", self.metrics.summary())
                 last_summary = now
             full = self._tracker.in_flight() >= self.config.max_in_flight or (
                 max_alerts is not None and dispatched >= max_alerts)
