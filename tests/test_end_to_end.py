@@ -106,7 +106,7 @@ def pipeline(kafka_bootstrap: str, feed_http: str,
     env = stage_env(kafka_bootstrap=kafka_bootstrap, topic_prefix=prefix, consumer_group=prefix,
                     rules=str(ROOT / "samples" / "rules.yaml"), feeds=str(feeds),
                     slack_bot_token=emulator.token, slack_api_url=emulator.base_url,
-                    log_format="json", log_level="DEBUG")
+                    log_format="json", log_level="DEBUG", summary_interval="2")
     metrics_port = free_port()
     worker = start_stage(["worker"], {**env, "NEWSWATCH_METRICS_PORT": str(metrics_port)},
                          work / "worker.log")
@@ -235,3 +235,18 @@ def test_one_story_is_traced_by_its_ids_through_every_stage(pipeline: PipelineRu
                 if r.get("article_id") == article_id]
     assert {r["alert_id"] for r in notified} == {a.id for a in seed}
     assert all(r["service"] == "notify" and "delivered" in str(r["message"]) for r in notified)
+
+
+def test_worker_says_what_it_runs_with_and_sums_up_regularly(pipeline: PipelineRun) -> None:
+    messages = [str(r["message"]) for r in json_lines(pipeline.worker_log)
+                if r.get("logger") == "newswatch.worker"]
+    [start] = [m for m in messages if m.startswith("worker: rules ")]
+    assert "(7 companies, 3 watches, 3 channels)" in start
+    assert f"group {pipeline.prefix}" in start and f"{pipeline.prefix}.articles" in start
+    summaries = [m for m in messages if m.startswith("worker: last 2 s: ")]
+    assert summaries, messages[-10:]
+    final = summaries[-1]
+    processed = len({a.event.article_id for a in pipeline.alerts})
+    assert "dead letters; since start: " in final
+    total = int(final.split("since start: ")[1].split(" articles")[0])
+    assert total >= processed + 1  # every article that alerted, plus the others
