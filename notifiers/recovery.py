@@ -48,8 +48,11 @@ class SlackRecovery:
         with self._cond:
             if self._down_since is None:
                 self._down_since = time.monotonic()
-                log.warning("Slack does not answer: probing for its return every %.1f-%.1f s",
-                            self.interval_s, self.max_interval_s)
+                if self._probe is None:
+                    log.warning("Slack does not answer: alerts wait and are retried")
+                else:
+                    log.warning("Slack does not answer: probing for its return every "
+                                "%.1f-%.1f s", self.interval_s, self.max_interval_s)
                 self._on_change(False)
                 if self._probe is not None and not self._closed and (
                         self._prober is None or not self._prober.is_alive()):
