@@ -14,6 +14,7 @@ import sys
 from typing import Any, Literal, TextIO
 
 LogFormat = Literal["text", "json"]
+_HANDLER_NAME = "newswatch"
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 TRACE_FIELDS = ("article_id", "event_id", "alert_id", "channel", "feed")
 
@@ -29,12 +30,14 @@ def trace(**ids: str | list[str] | None) -> dict[str, Any]:
 
 def configure_logging(level: int, fmt: LogFormat = "text", *, service: str = "newswatch",
                       stream: TextIO | None = None, quiet_libraries: bool = True) -> None:
-    """Replace the root handlers with one stderr handler in ``fmt``."""
+    """Log to stderr in ``fmt`` (replacing the handler an earlier call installed; handlers
+    someone else installed, such as a test runner's, are left alone)."""
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(json_formatter(service) if fmt == "json"
                          else logging.Formatter(TEXT_FORMAT))
+    handler.set_name(_HANDLER_NAME)
     root = logging.getLogger()
-    for old in list(root.handlers):
+    for old in [h for h in root.handlers if h.get_name() == _HANDLER_NAME]:
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)

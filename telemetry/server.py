@@ -39,9 +39,10 @@ class TelemetryServer:
             hint = (" (another newswatch service on this port? set NEWSWATCH_METRICS_PORT to "
                     "another port, or 0 for any free one)" if exc.errno == errno.EADDRINUSE
                     else "")
+            setting = "PORT" if exc.errno == errno.EADDRINUSE else "HOST"
             raise ConfigError(f"cannot serve metrics on {host}:{port}: "
                               f"{exc.strerror or exc}{hint}",
-                              location="NEWSWATCH_METRICS_PORT") from None
+                              location=f"NEWSWATCH_METRICS_{setting}") from None
         self._httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
 

@@ -138,3 +138,16 @@ def test_json_logs_carry_trace_ids() -> None:
     assert record["service"] == "worker" and record["level"] == "INFO"
     assert record["article_id"] == "a1" and record["event_ids"] == ["e1", "e2"]
     assert "alert_id" not in record
+
+
+def test_a_service_whose_port_is_taken_stops_with_the_setting_named(
+        served: tuple[TelemetryServer, Health, Clock], monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from newswatch.cli import main
+
+    monkeypatch.setenv("NEWSWATCH_METRICS_PORT", str(served[0].port))
+    assert main(["notify"]) == 2
+    err = capsys.readouterr().err
+    assert f"newswatch: error: NEWSWATCH_METRICS_PORT: cannot serve metrics on 127.0.0.1:" \
+           f"{served[0].port}" in err
+    assert "Traceback" not in err
