@@ -128,12 +128,22 @@ def _people(event: CompanyEvent) -> str:
 
 def mention_markup(mentions: list[str]) -> list[str]:
     """Slack syntax for the configured mentions; anything else is dropped, not passed on."""
+    return _mentions(mentions, plain=False)
+
+
+def mention_plain(mentions: list[str]) -> list[str]:
+    """The same mentions as a terminal shows them (``@here``, ``@U123``)."""
+    return _mentions(mentions, plain=True)
+
+
+def _mentions(mentions: list[str], *, plain: bool) -> list[str]:
     out: list[str] = []
     for value in mentions:
         if value in ("here", "channel", "everyone"):
-            out.append(f"<!{value}>")
+            out.append(f"@{value}" if plain else f"<!{value}>")
         elif _MENTION_ID.match(value):
-            out.append(f"<!subteam^{value}>" if value[0] == "S" else f"<@{value}>")
+            out.append(f"@{value}" if plain else
+                       f"<!subteam^{value}>" if value[0] == "S" else f"<@{value}>")
         else:
             log.warning("ignoring mention %r: not here/channel/everyone or a user/group id",
                         clean(value)[:40])
@@ -202,6 +212,9 @@ def render_console(alert: Alert) -> str:
     event = alert.event
     lines = [f"[{clean(alert.channel)}] {fit_plain(headline(event), 200)}"
              + (f"  ({alert.kind})" if alert.kind != "new" else "")]
+    mentions = mention_plain(alert.mentions)
+    if mentions:
+        lines.append(f"  Notify:   {' '.join(mentions)}")
     lines.append(f"  Title:    {fit_plain(clean(event.article_title) or '(untitled)', 300)}")
     if event.article_link:
         lines.append(f"  Link:     {fit_plain(clean(event.article_link), 500)}")

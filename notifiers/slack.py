@@ -49,6 +49,7 @@ class SlackNotifier(Notifier):
     name = "slack"
     config_model = SlackConfig
     verifiable = True
+    probeable = True
 
     def __init__(self, config: SlackConfig) -> None:
         self.config = config
@@ -57,7 +58,8 @@ class SlackNotifier(Notifier):
             token=token,
             base_url=config.base_url,
             timeout=int(max(1, config.timeout_s)),
-            retry_handlers=sdk_retry_handlers(config.sdk_retries, config.rate_limit_jitter_s),
+            retry_handlers=sdk_retry_handlers(config.sdk_retries, config.rate_limit_jitter_s,
+                                              lambda seconds: self.on_rate_limit_wait(seconds)),
             logger=quiet_sdk_logger("newswatch.slack_sdk.web", secrets=[token]),
         )
         self._channel_ids: dict[str, str] = {}
@@ -68,6 +70,16 @@ class SlackNotifier(Notifier):
         stops the service here, before anything is consumed."""
         check_reachable(self.config.base_url, timeout=min(5.0, self.config.timeout_s))
         self._call("auth.test", None, lambda: self.client.auth_test(), posting=False)
+
+    def probe(self) -> bool:
+        """``auth.test``: cheap, and answered whenever the Web API is up."""
+        try:
+            self._call("auth.test", None, lambda: self.client.auth_test(), posting=False)
+        except TransientError:
+            return False
+        except DeliveryError:
+            return True  # Slack answered; what it said is for the next real call to handle
+        return True
 
     def send(self, alert: AlertMessage, parent: Delivery | None) -> Posted:
         if isinstance(alert, FeedHealthAlert):

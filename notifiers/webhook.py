@@ -40,7 +40,9 @@ class WebhookNotifier(Notifier):
         self.client = WebhookClient(
             url=url,
             timeout=int(max(1, config.timeout_s)),
-            retry_handlers=sdk_retry_handlers(config.sdk_retries),
+            retry_handlers=sdk_retry_handlers(config.sdk_retries,
+                                              on_rate_limit_wait=lambda seconds:
+                                              self.on_rate_limit_wait(seconds)),
             logger=quiet_sdk_logger("newswatch.slack_sdk.webhook", secrets=[url]),
         )
         self._channel: str | None = None

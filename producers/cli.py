@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import logging
 import signal
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..kafkaio.clients import KafkaClients
-from ..kafkaio.topics import TopicNames
-from ..schemas.base import utcnow
-from ..schemas.settings import Settings, load_settings
-from .health import assess
-from .opml import import_opml
-from .runtime import arun_once, run_forever
-from .state import read_states
+if TYPE_CHECKING:
+    import asyncio
+
+    from ..schemas.settings import Settings
+    from .metrics import ProducerMetrics
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +54,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _produce(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from ..schemas.settings import load_settings
+    from .runtime import arun_once
+
     settings = load_settings()
     if not args.once:
         if args.from_dir or args.from_jsonl:
@@ -81,15 +83,49 @@ def _produce(args: argparse.Namespace) -> int:
 
 
 async def _forever(settings: Settings, feeds: Path | None, output: Path | None) -> None:
+    import asyncio
+
+    from ..telemetry.service import ServiceTelemetry
+    from .metrics import ProducerMetrics
+    from .runtime import run_forever
+
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
-    await run_forever(settings, feeds, stop=stop, output=output)
+    telemetry = ServiceTelemetry("producer", settings).start()
+    metrics = ProducerMetrics(telemetry)
+    metrics.health.set("kafka", False, "connecting")
+    beat = asyncio.create_task(_heartbeat(metrics, settings.summary_interval, stop))
+    try:
+        await run_forever(settings, feeds, stop=stop, output=output, metrics=metrics)
+    finally:
+        beat.cancel()
+        telemetry.stop()
+
+
+async def _heartbeat(metrics: ProducerMetrics, summary_s: float,
+                     stop: asyncio.Event) -> None:
+    """Beat for /healthz from the event loop itself (a blocked loop stops beating), and
+    write the periodic summary."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    last_summary = loop.time()
+    while not stop.is_set():
+        metrics.health.beat()
+        if summary_s and loop.time() - last_summary >= summary_s:
+            metrics.log_summary(summary_s)
+            last_summary = loop.time()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=min(5.0, summary_s or 5.0))
 
 
 def _import(args: argparse.Namespace) -> int:
+    from ..schemas.settings import load_settings
+    from .opml import import_opml
+
     settings = load_settings()
     target = args.feeds or settings.feeds
     added, skipped = import_opml(args.opml, target)
@@ -101,6 +137,13 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
+    from ..kafkaio.clients import KafkaClients
+    from ..kafkaio.topics import TopicNames
+    from ..schemas.base import utcnow
+    from ..schemas.settings import load_settings
+    from .health import assess
+    from .state import read_states
+
     settings = load_settings()
     clients = KafkaClients(settings)
     clients.check_reachable()

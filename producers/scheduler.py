@@ -91,8 +91,10 @@ class FeedRunner:
     def __init__(self, specs: Sequence[FeedSpec], poller: FeedPoller, store: FeedStateStore,
                  polling: PollingConfig | None = None,
                  on_health: Callable[[list[FeedHealth]], None] | None = None,
-                 health_alerts: tuple[HealthAlerter, HealthPublisher] | None = None) -> None:
+                 health_alerts: tuple[HealthAlerter, HealthPublisher] | None = None,
+                 on_outcome: Callable[[PollOutcome, float], None] | None = None) -> None:
         self.specs = list(specs)
+        self.on_outcome = on_outcome
         self.health_alerts = health_alerts
         self.poller = poller
         self.store = store
@@ -184,7 +186,10 @@ class FeedRunner:
     async def _poll(self, source: FeedSource) -> PollOutcome:
         spec = source.spec
         state = self.states.get(spec.feed_id) or initial_state(spec)
+        started = time.monotonic()
         outcome = await self.poller.poll(source, state)
+        if self.on_outcome is not None:
+            self.on_outcome(outcome, time.monotonic() - started)
         current = self.states.get(spec.feed_id)
         if current is not None and current.health_alerted != outcome.state.health_alerted:
             # A health check ran while this poll was in flight; keep what it alerted.

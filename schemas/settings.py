@@ -61,6 +61,17 @@ class Settings(BaseSettings):
     slack_webhook_url: SecretStr | None = None
     slack_api_url: str = DEFAULT_SLACK_API_URL
     log_level: str = Field(default="INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
+    # Observability: logs, metrics and health endpoints (telemetry/).
+    log_format: Literal["text", "json"] = Field(
+        default="text", description="json: one JSON object per line, with article, event "
+        "and alert ids as fields")
+    metrics_enabled: bool = Field(default=True, description="Serve /metrics, /healthz, /readyz")
+    metrics_host: str = Field(default="127.0.0.1", description="Address the endpoints bind to")
+    metrics_port: int | None = Field(
+        default=None, ge=0, le=65535, description="Unset: each service's own default port "
+        "(long-running commands only); 0: any free port")
+    summary_interval: float = Field(
+        default=60.0, ge=0, description="Seconds between INFO summaries in the log (0: none)")
 
     @field_validator("kafka_bootstrap")
     @classmethod

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ from ..schemas.deadletter import DeadLetter, Stage
 from ..schemas.errors import SchemaError
 from ..schemas.event import CompanyEvent
 from ..schemas.settings import Settings
+from ..telemetry.service import ServiceTelemetry
+from .observe import WorkerObserver, owned_partitions
 from .routing import CompanyStories
 from .rules_holder import RulesHolder
 
@@ -30,9 +33,12 @@ log = logging.getLogger(__name__)
 
 EVENTS_PARTITIONS = 6  # the route table is co-partitioned with the events topic
 RULES_CHECK_SECONDS = 5.0
+OBSERVE_SECONDS = 2.0  # heartbeat, readiness and owned partitions for the health endpoints
 
 
-def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -> faust.App:
+def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS,
+               observer: WorkerObserver | None = None,
+               rules: RulesHolder | None = None) -> faust.App:
     """Build the Faust app and its agents from settings (no import-time globals)."""
     # Faust keeps a small local directory; keep it with newswatch's other local state.
     home = Path(os.environ.get("NEWSWATCH_HOME", ".newswatch"))
@@ -61,7 +67,10 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
     stories = app.Table("route-stories", default=None, partitions=events_partitions,
                         key_type=str, value_type=str)
 
-    rules = RulesHolder(settings.rules)
+    rules = rules or RulesHolder(settings.rules)
+    observer = observer or WorkerObserver(
+        ServiceTelemetry("worker", settings, long_running=False), settings)
+    observer.rules(rules)
     dead_letters = DeadLetterWriter(
         names.dlq, make_producer=lambda: clients.producer("newswatch-worker-dlq"))
 
@@ -70,11 +79,13 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
         await dead_letters.awrite(DeadLetter.for_message(
             stage=stage, reason=reason, payload=event.value, source_topic=message.topic,
             partition=message.partition, offset=message.offset, key=event.key))
+        observer.dead_lettered(stage)
 
     @app.agent(articles, name="detect")
     async def detect(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
         async for event in stream.events():
             where = _where(event)
+            started = time.perf_counter()
             try:
                 article = Article.from_json(event.value, source=where)
                 found = rules.current.detector.detect(article)
@@ -86,6 +97,7 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
                 await dead_letter("detect", f"detection failed: {type(exc).__name__}: {exc}",
                                   event)
                 continue
+            observer.detected(article, found, time.perf_counter() - started, where)
             for company_event in found:
                 await events.send(key=company_event.company.encode(),
                                   value=company_event.to_json_bytes())
@@ -111,6 +123,7 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
                                   event)
                 continue
             stories[key] = state.model_dump_json()
+            observer.routed(company_event, raised, rules.current.router)
             for alert in raised:
                 await alerts.send(key=alert.channel.encode(), value=alert.to_json_bytes())
             yield None
@@ -118,6 +131,20 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
     @app.timer(interval=RULES_CHECK_SECONDS)
     async def reload_rules() -> None:
         await rules.areload_if_changed()
+        observer.rules(rules)
+
+    sources = {names.articles, names.events}
+
+    @app.timer(interval=OBSERVE_SECONDS)
+    async def observe() -> None:
+        joined = app.rebalancing_count > 0
+        owned = owned_partitions(app.consumer, sources) if joined else []
+        observer.tick(joined, app.rebalancing, owned)
+
+    if settings.summary_interval:
+        @app.timer(interval=settings.summary_interval)
+        async def summarise() -> None:
+            observer.log_summary()
 
     return app
 

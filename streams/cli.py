@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-
-from ..schemas.errors import ConfigError
-from ..schemas.settings import load_settings
+import sys
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,8 +16,14 @@ def _worker(args: argparse.Namespace) -> int:
     import faust
 
     from ..kafkaio.clients import KafkaClients
+    from ..kafkaio.lag import GroupLag
     from ..kafkaio.topics import TopicNames, create_topics, partition_count
+    from ..schemas.errors import ConfigError
+    from ..schemas.settings import load_settings
+    from ..telemetry.service import ServiceTelemetry
     from .app import create_app
+    from .observe import WorkerObserver, startup_summary, watch_lag
+    from .rules_holder import RulesHolder
 
     settings = load_settings()
     if not settings.rules.is_file():
@@ -28,8 +32,23 @@ def _worker(args: argparse.Namespace) -> int:
     clients = KafkaClients(settings)
     create_topics(clients)
     # Operators add partitions to scale out; size the route table to what is there.
-    partitions = partition_count(clients, TopicNames.from_settings(settings).events)
-    app = create_app(settings, events_partitions=partitions)
-    worker = faust.Worker(app, loglevel=settings.log_level.lower(), quiet=True)
-    worker.execute_from_commandline()
+    names = TopicNames.from_settings(settings)
+    partitions = partition_count(clients, names.events)
+    rules = RulesHolder(settings.rules)
+    telemetry = ServiceTelemetry("worker", settings)
+    observer = WorkerObserver(telemetry, settings)
+    startup_summary(settings, rules, {"articles": names.articles, "events": names.events,
+                                      "alerts": names.alerts, "dlq": names.dlq}, partitions)
+    app = create_app(settings, events_partitions=partitions, observer=observer, rules=rules)
+    lag = GroupLag(clients, settings.consumer_group)
+    telemetry.start()
+    watch_lag(telemetry, observer, lag.read)
+    # Faust's own logging set-up would replace ours (and write to stdout): keep ours.
+    worker = faust.Worker(app, loglevel=settings.log_level.lower(), quiet=True,
+                          override_logging=False, stdout=sys.stderr)
+    try:
+        worker.execute_from_commandline()
+    finally:
+        telemetry.stop()
+        lag.close()
     return 0

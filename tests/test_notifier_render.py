@@ -210,3 +210,11 @@ def test_product_named_in_details() -> None:
     alert = make_alert(1).model_copy(update={"event": event})
     assert "Product: Llama 4 Behemoth" in render_console(alert)
     assert "Llama 4 Behemoth" in json.dumps(render_alert(alert).blocks)
+
+
+def test_console_text_shows_the_configured_mentions_only() -> None:
+    alert = make_alert(1).model_copy(update={"mentions": ["here", "U024BE7LH", "S0614TZR7",
+                                                          "<!everyone>"]})
+    lines = render_console(alert).splitlines()
+    assert lines[1] == "  Notify:   @here @U024BE7LH @S0614TZR7"  # the bogus one is dropped
+    assert not any("Notify" in line for line in render_console(make_alert(2)).splitlines())

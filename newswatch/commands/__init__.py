@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newswatch.commands import demo_cmd, kafka_cmd, schema_cmd
+from newswatch.commands import demo_cmd, dlq_cmd, kafka_cmd, schema_cmd
 from newswatch.notifiers import cli as notifiers_cli
 from newswatch.producers import cli as producers_cli
 from newswatch.streams import cli as streams_cli
@@ -15,5 +15,6 @@ REGISTRARS = [
     notifiers_cli.register,
     detection_cli.register,
     schema_cmd.register,
+    dlq_cmd.register,
     demo_cmd.register,
 ]

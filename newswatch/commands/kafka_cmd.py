@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from newswatch.kafkaio.clients import KafkaClients
-from newswatch.kafkaio.topics import TOPICS, create_topics, full_name, partitions_of, topic_config
-from newswatch.localkafka import LocalKafka
-from newswatch.schemas.settings import Settings, load_settings
+# The clients are imported by each handler: `newswatch --help` must not pay for them.
+if TYPE_CHECKING:
+    from newswatch.localkafka import LocalKafka
+    from newswatch.schemas.settings import Settings
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,11 +33,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _broker(args: argparse.Namespace, settings: Settings) -> LocalKafka:
+    from newswatch.localkafka import LocalKafka
+
     port = args.port or int(settings.kafka_bootstrap.split(",")[0].rpartition(":")[2])
     return LocalKafka(port=port)
 
 
 def _up(args: argparse.Namespace) -> int:
+    from newswatch.kafkaio.clients import KafkaClients
+    from newswatch.kafkaio.topics import TOPICS, create_topics
+    from newswatch.schemas.settings import load_settings
+
     settings = load_settings()
     broker = _broker(args, settings)
     if broker.up() == "external":
@@ -51,18 +58,26 @@ def _up(args: argparse.Namespace) -> int:
 
 
 def _down(args: argparse.Namespace) -> int:
+    from newswatch.schemas.settings import load_settings
+
     broker = _broker(args, load_settings())
     print("stopped" if broker.down() else "not running")
     return 0
 
 
 def _status(args: argparse.Namespace) -> int:
+    from newswatch.schemas.settings import load_settings
+
     broker = _broker(args, load_settings())
     print(broker.status())
     return 0 if broker.pid() is not None else 1
 
 
 def _create(args: argparse.Namespace) -> int:
+    from newswatch.kafkaio.clients import KafkaClients
+    from newswatch.kafkaio.topics import create_topics
+    from newswatch.schemas.settings import load_settings
+
     settings = load_settings()
     created = create_topics(KafkaClients(settings))
     for name in created:
@@ -71,6 +86,9 @@ def _create(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from newswatch.kafkaio.topics import TOPICS, full_name, partitions_of, topic_config
+    from newswatch.schemas.settings import load_settings
+
     settings = load_settings()
     for spec in TOPICS:
         conf = ", ".join(f"{k}={v}" for k, v in topic_config(spec, settings).items())

@@ -10,12 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...schemas.errors import ConfigError
-from ...schemas.rules import RulesFile, load_rules
-from .engine import Detector
-from .offline import BadLine, detect_file, read_articles
 
+# Handlers import what they use: `newswatch --help` and `rules check` stay light.
 if TYPE_CHECKING:
     from ...schemas.article import Article
+    from ...schemas.rules import RulesFile
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -55,6 +54,10 @@ def _rules_path(value: Path | None) -> Path:
 
 
 def run_detect(args: argparse.Namespace) -> int:
+    from ...schemas.rules import load_rules
+    from .engine import Detector
+    from .offline import detect_file
+
     detector = Detector(load_rules(_rules_path(args.rules)))
     if args.output is None:
         summary = detect_file(detector, args.input, sys.stdout, sys.stderr)
@@ -69,6 +72,8 @@ def run_detect(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from ...schemas.rules import load_rules
+
     rules = load_rules(args.file)
     print(f"{args.file}: OK")
     print(summarise(rules))
@@ -125,8 +130,10 @@ def _why_ambiguous(rules: RulesFile, name: str) -> tuple[str, str]:
 
 
 def run_explain(args: argparse.Namespace) -> int:
+    from ...schemas.rules import load_rules
     from ..explain import explain_article
     from ..rules_holder import RulesInForce
+    from .offline import BadLine, read_articles
 
     rules = RulesInForce.build(load_rules(_rules_path(args.rules)))
     articles: list[Article] = []
@@ -167,5 +174,7 @@ def article_from_text(text: str) -> Article:
 
 
 def run_schema(args: argparse.Namespace) -> int:
+    from ...schemas.rules import RulesFile
+
     print(json.dumps(RulesFile.model_json_schema(), indent=2))
     return 0
