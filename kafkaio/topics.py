@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 
 from kafka.admin import NewTopic
@@ -11,6 +12,7 @@ from kafka.errors import InvalidReplicationFactorError, TopicAlreadyExistsError
 from ..schemas.errors import ConfigError
 from ..schemas.settings import Settings
 from .clients import KafkaClients, kafka_errors_explained
+from .errors import TopicMissing
 
 log = logging.getLogger(__name__)
 
@@ -159,13 +161,23 @@ def _warn_fewer_partitions(admin: object, prefix: str, specs: tuple[TopicSpec, .
                         name, have, asked[name])
 
 
-def partition_count(clients: KafkaClients, topic: str) -> int:
-    """How many partitions ``topic`` has now."""
+def partition_count(clients: KafkaClients, topic: str, *, wait_s: float = 10.0) -> int:
+    """How many partitions ``topic`` has now. A topic created a moment ago can show none
+    until the broker's metadata catches up (and an admin client keeps what it first saw):
+    ask again, with a fresh client, for up to ``wait_s`` seconds."""
     clients.check_reachable()
+    deadline = time.monotonic() + wait_s
     with kafka_errors_explained(clients):
-        admin = clients.admin("newswatch-topics")
-        try:
-            [described] = admin.describe_topics([topic])
-            return len(described["partitions"])
-        finally:
-            admin.close()
+        while True:
+            admin = clients.admin("newswatch-topics")
+            try:
+                [described] = admin.describe_topics([topic])
+            finally:
+                admin.close()
+            count = len(described["partitions"])
+            if count or time.monotonic() >= deadline:
+                break
+            time.sleep(0.3)
+    if not count:
+        raise TopicMissing(topic, where="partition count")
+    return count
