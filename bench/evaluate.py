@@ -61,6 +61,8 @@ SETS: tuple[LabelledSet, ...] = (
                 "devset/rules.yaml", "even", note="errors read"),
     LabelledSet("falsealarm-synth-test", ("falsealarm/synthetic/*.jsonl",),
                 "devset/rules.yaml", "odd", note="blind"),
+    LabelledSet("falsealarm-blind-d", ("falsealarm/blind-d/*.jsonl",), "devset/rules.yaml",
+                note="blind, new genres"),
     LabelledSet("falsealarm-real-dev", ("falsealarm/realtext/*.jsonl",),
                 "falsealarm/realtext/rules.yaml", "even", note="real, errors read"),
     LabelledSet("falsealarm-real-test", ("falsealarm/realtext/*.jsonl",),
