@@ -108,7 +108,8 @@ def _phrase(event: CompanyEvent) -> str:
     if kind == "executive_hire" and person:
         return f"hires {person} from {cp}" if cp else f"hires {person}"
     if kind == "executive_departure" and person:
-        return f"{person} leaves for {cp}" if cp else f"{person} leaves"
+        leave = "leave" if len(event.people) > 1 else "leaves"
+        return f"{person} {leave} for {cp}" if cp else f"{person} {leave}"
     if kind == "partnership" and cp:
         return f"partnership with {cp}"
     if kind == "legal" and cp:

@@ -305,7 +305,7 @@ def _merge(article: Article, findings: list[Finding]
             role=role,
             counterparty=_first(f.counterparty for f in group),
             person=_first(f.person for f in group),
-            people=list(dict.fromkeys(p for f in group for p in f.people)),
+            people=_people(group),
             amount=_first(f.amount for f in group),
             amount_usd=_first(f.amount_usd for f in group),
             stage=max(stages, key=lambda s: STAGE_RANK[s]) if stages else None,
@@ -315,6 +315,14 @@ def _merge(article: Article, findings: list[Finding]
             **extra,
         ))
     return out, features
+
+
+def _people(group: list[Finding]) -> list[str]:
+    """Everyone the findings name, except people who came from another counterparty than
+    the event's ("hires A and B from OpenAI" must not list Scale AI's CEO)."""
+    counterparty = _first(f.counterparty for f in group)
+    return list(dict.fromkeys(p for f in group if f.counterparty in (None, counterparty)
+                              for p in f.people))
 
 
 def _only(values: set[str | None]) -> str | None:
