@@ -90,7 +90,7 @@ class LocalKafka:
     """Install, start, stop and query one local broker on loopback."""
 
     def __init__(self, port: int = 9092, controller_port: int | None = None,
-                 home: Path | None = None, heap: str = "512m",
+                 home: Path | None = None, heap: str = "1g",
                  lib: Path | None = None, sasl: SaslListener | None = None) -> None:
         self.port = port
         self.sasl = sasl
