@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     slack_webhook_url: SecretStr | None = None
     slack_api_url: str = DEFAULT_SLACK_API_URL
     log_level: str = Field(default="INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
+    digest_tick_seconds: float = Field(
+        default=30.0, ge=0, description="How often the worker tells pacing the time (digests, "
+        "quiet hours); 0: never (a test or backtest sends its own ticks)")
 
     @field_validator("kafka_bootstrap")
     @classmethod

@@ -49,15 +49,23 @@ def parse_yaml_model(text: str, model: type[M], *, name: str, allow_empty: bool 
 def _located(
     exc: ValidationError, root: yaml.Node | None, name: str, model: type[Any]
 ) -> ConfigError:
-    err = exc.errors()[0]
+    # A channel written as a mapping also fails the plain-string branch of its union:
+    # that failure says nothing the mapping's own errors do not.
+    errors = [e for e in exc.errors()
+              if not (e["type"] == "string_type" and e["loc"][-1:] == ("str",))] or exc.errors()
+    err = errors[0]
     loc: tuple[Any, ...] = tuple(err["loc"])
     original = (err.get("ctx") or {}).get("error")
     if original is not None and hasattr(original, "loc"):
-        loc = tuple(original.loc)
+        # Raised by a nested model about one of its own keys: relative to where it sits.
+        if getattr(original, "relative", False):
+            loc = (*_clean_loc(loc), *original.loc)
+        else:
+            loc = tuple(original.loc)
     message = _message(err, loc, model)
     line = _line_of(root, loc, key_itself=err["type"] == "extra_forbidden")
     # A union field fails once per branch; count places, not branch failures.
-    places = {tuple(_clean_loc(tuple(e["loc"]))) for e in exc.errors()}
+    places = {tuple(_clean_loc(tuple(e["loc"]))) for e in errors}
     extra = f" (and {len(places) - 1} more problem(s))" if len(places) > 1 else ""
     return ConfigError(message + extra, location=f"{name}:{line}" if line else name)
 

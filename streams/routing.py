@@ -120,7 +120,7 @@ class Router:
 
     def _route_one(self, event: CompanyEvent, watch: Watch, sub: Subscription,
                    state: CompanyStories, now: datetime) -> Alert | None:
-        window = timedelta(hours=watch.dedupe_hours)
+        window = watch.realert_window
         story = _find_story(state, event, watch.name, sub.channel, window)
         template = sub.template or watch.template
         if story is None:
