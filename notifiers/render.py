@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..schemas.alert import Alert
+from ..schemas.digest import DigestAlert
 from ..schemas.event import CompanyEvent
 from .escape import (
     clean,
@@ -80,10 +81,11 @@ class SlackMessage:
 
 def headline(event: CompanyEvent) -> str:
     """``"<company>: <what happened>"`` in words, e.g. ``"Meta Platforms: launch delayed"``."""
-    return f"{clean(event.company)}: {_phrase(event)}"
+    return f"{clean(event.company)}: {event_phrase(event)}"
 
 
-def _phrase(event: CompanyEvent) -> str:
+def event_phrase(event: CompanyEvent) -> str:
+    """What happened, without the company: ``"in talks to acquire Perplexity AI"``."""
     cp, person, amount = clean(event.counterparty), clean(event.person), clean(event.amount)
     kind, role = event.event_type, event.role
     if kind == "acquisition":
@@ -125,7 +127,7 @@ def mention_markup(mentions: list[str]) -> list[str]:
     return out
 
 
-def metadata_for(alert: Alert) -> dict[str, Any]:
+def metadata_for(alert: Alert | DigestAlert) -> dict[str, Any]:
     """Message metadata that lets newswatch find its own post again after a crash."""
     return {
         "event_type": METADATA_EVENT_TYPE,
@@ -149,7 +151,7 @@ def render_alert(alert: Alert, *, updated: bool = False) -> SlackMessage:
                        "text": {"type": "plain_text", "text": fit_plain(headline(event),
                                                                         MAX_HEADER)}})
         blocks.append(_section(title))
-        evidence = _evidence(event, MAX_EVIDENCE)
+        evidence = emphasised_evidence(event, MAX_EVIDENCE)
         if evidence:
             blocks.append(_section(evidence))
         fields = _fields(event)
@@ -174,7 +176,7 @@ def render_reply(alert: Alert) -> SlackMessage:
     else:
         lead = f"Another source: {title}"
     blocks = [_section(lead)]
-    evidence = _evidence(event, 1)
+    evidence = emphasised_evidence(event, 1)
     if evidence:
         blocks.append(_section(evidence))
     blocks.append(_context_block(_context(alert)))
@@ -210,7 +212,8 @@ def _context_block(elements: list[str]) -> dict[str, Any]:
             "elements": [{"type": "mrkdwn", "text": e} for e in elements[:MAX_CONTEXT_ELEMENTS]]}
 
 
-def _evidence(event: CompanyEvent, count: int) -> str:
+def emphasised_evidence(event: CompanyEvent, count: int) -> str:
+    """Up to ``count`` evidence sentences as quotes, trigger words in bold."""
     quotes = [f"> {emphasise(s, event.triggers, EVIDENCE_CHARS)}"
               for s in event.evidence[:count] if clean(s)]
     return "\n".join(quotes)

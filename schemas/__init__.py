@@ -4,10 +4,11 @@ This package is the single source of truth for wire formats. It imports
 neither Kafka, Faust nor Slack.
 """
 
-from .alert import Alert, AlertKind, FeedHealthAlert, parse_any_alert
+from .alert import Alert, AlertKind, AlertMessage, FeedHealthAlert, parse_any_alert, parse_routed
 from .article import Article
 from .deadletter import DeadLetter
 from .delivery import Delivery, DeliveryState
+from .digest import DigestAlert, DigestEntry, DigestTick
 from .errors import ConfigError, NewswatchError, SchemaError
 from .event import EVENT_TYPES, ROLES, AcquisitionStage, CompanyEvent, EventType, Role
 from .rules import Company, RulesFile, Subscription, Watch, load_rules
@@ -18,6 +19,7 @@ __all__ = [
     "AcquisitionStage",
     "Alert",
     "AlertKind",
+    "AlertMessage",
     "Article",
     "Company",
     "CompanyEvent",
@@ -25,6 +27,9 @@ __all__ = [
     "DeadLetter",
     "Delivery",
     "DeliveryState",
+    "DigestAlert",
+    "DigestEntry",
+    "DigestTick",
     "EventType",
     "FeedHealthAlert",
     "NewswatchError",
@@ -35,4 +40,5 @@ __all__ = [
     "Watch",
     "load_rules",
     "parse_any_alert",
+    "parse_routed",
 ]

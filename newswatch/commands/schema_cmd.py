@@ -9,13 +9,24 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from newswatch.schemas import Alert, Article, CompanyEvent, DeadLetter, Delivery, RulesFile
+from newswatch.schemas import (
+    Alert,
+    Article,
+    CompanyEvent,
+    DeadLetter,
+    Delivery,
+    DigestAlert,
+    DigestTick,
+    RulesFile,
+)
 from newswatch.schemas.feeds import FeedsFile
 
 MODELS: dict[str, type[BaseModel]] = {
     "article": Article,
     "company-event": CompanyEvent,
     "alert": Alert,
+    "digest-alert": DigestAlert,
+    "digest-tick": DigestTick,
     "delivery": Delivery,
     "dead-letter": DeadLetter,
     "rules": RulesFile,
