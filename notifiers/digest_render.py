@@ -114,7 +114,10 @@ def _company_section(company: str, entries: list[DigestEntry], *, detailed: bool
 def _story_line(entry: DigestEntry, *, detailed: bool) -> str:
     event = entry.event
     title = link(event.article_link, event.article_title or "(untitled)", TITLE_CHARS)
-    parts = [f"• {untrusted(event_phrase(event), 200)}: {title}"]
+    what = event_phrase(event)
+    # "layoffs: <title>" under a "layoffs" heading says nothing; "to acquire X: <title>" does.
+    lead = "" if what == EVENT_WORDS[event.event_type] else f"{untrusted(what, 200)}: "
+    parts = [f"• {lead}{title}"]
     if event.source:
         parts.append(f"({untrusted(event.source, 60)})")
     note = _KIND_NOTES.get(entry.kind)
