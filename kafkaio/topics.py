@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from kafka.admin import NewTopic
 from kafka.errors import TopicAlreadyExistsError
+from kafka.partitioner.default import murmur2
 
 from ..schemas.settings import Settings
 from .clients import KafkaClients
@@ -30,6 +31,10 @@ TOPICS: tuple[TopicSpec, ...] = (
               "normalised articles, key: article id"),
     TopicSpec("events", 6, {"retention.ms": str(90 * DAY_MS), "cleanup.policy": "delete"},
               "detected company events, key: company"),
+    # Between the route and pace agents: alerts whose channel has digests, quiet hours or a
+    # budget, and the ticks that tell pacing the time. Read within seconds when all is well.
+    TopicSpec("routed", 6, {"retention.ms": str(7 * DAY_MS), "cleanup.policy": "delete"},
+              "alerts on their way to pacing, and digest ticks; key: channel"),
     TopicSpec("alerts", 6, {"retention.ms": str(30 * DAY_MS), "cleanup.policy": "delete"},
               "alerts per channel, key: channel"),
     # The ledger is read whole at notifier start: compaction keeps one record per alert,
@@ -65,6 +70,10 @@ class TopicNames:
     @property
     def events(self) -> str:
         return self.name("events")
+
+    @property
+    def routed(self) -> str:
+        return self.name("routed")
 
     @property
     def alerts(self) -> str:
@@ -125,3 +134,9 @@ def partition_count(clients: KafkaClients, topic: str) -> int:
         return len(described["partitions"])
     finally:
         admin.close()
+
+
+def partition_for_key(key: bytes, partitions: int) -> int:
+    """The partition Kafka's default partitioner (Java's, aiokafka's, kafka-python's) gives
+    ``key``: lets an agent find which of a table's keys belong to the partition it serves."""
+    return (murmur2(key) & 0x7FFFFFFF) % partitions

@@ -23,16 +23,19 @@ from ..schemas.deadletter import DeadLetter, Stage
 from ..schemas.errors import SchemaError
 from ..schemas.event import CompanyEvent
 from ..schemas.settings import Settings
-from .routing import CompanyStories
+from .pacing_agent import add_pacing
+from .routing import CompanyStories, state_key
 from .rules_holder import RulesHolder
 
 log = logging.getLogger(__name__)
 
 EVENTS_PARTITIONS = 6  # the route table is co-partitioned with the events topic
+ROUTED_PARTITIONS = 6  # the pace table is co-partitioned with the routed topic
 RULES_CHECK_SECONDS = 5.0
 
 
-def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -> faust.App:
+def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS,
+               routed_partitions: int = ROUTED_PARTITIONS) -> faust.App:
     """Build the Faust app and its agents from settings (no import-time globals)."""
     # Faust keeps a small local directory; keep it with newswatch's other local state.
     home = Path(os.environ.get("NEWSWATCH_HOME", ".newswatch"))
@@ -57,9 +60,13 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
                        value_serializer="raw", key_serializer="raw")
     alerts = app.topic(names.alerts, key_type=bytes, value_type=bytes,
                        value_serializer="raw", key_serializer="raw")
-    # The route table must have as many partitions as the events topic it is keyed by.
+    routed = app.topic(names.routed, key_type=bytes, value_type=bytes,
+                       value_serializer="raw", key_serializer="raw")
+    # Each table must have as many partitions as the topic whose agent writes it.
     stories = app.Table("route-stories", default=None, partitions=events_partitions,
                         key_type=str, value_type=str)
+    channels = app.Table("route-channels", default=None, partitions=routed_partitions,
+                         key_type=str, value_type=str)
 
     rules = RulesHolder(settings.rules)
     dead_letters = DeadLetterWriter(
@@ -100,7 +107,7 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
             except SchemaError as exc:
                 await dead_letter("route", str(exc), event)
                 continue
-            key = company_event.company
+            key = state_key(company_event)  # company and event type: the company's partition
             try:
                 raw = stories.get(key)
                 state = CompanyStories.model_validate_json(raw) if raw else CompanyStories()
@@ -111,9 +118,16 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
                                   event)
                 continue
             stories[key] = state.model_dump_json()
+            pacer = rules.current.pacer
             for alert in raised:
-                await alerts.send(key=alert.channel.encode(), value=alert.to_json_bytes())
+                # Channels nothing can hold back skip the pacing hop.
+                target = routed if pacer.paces(alert.channel) else alerts
+                await target.send(key=alert.channel.encode(), value=alert.to_json_bytes())
             yield None
+
+    add_pacing(app, routed=routed, alerts=alerts, table=channels, rules=rules,
+               dead_letter=dead_letter, partitions=routed_partitions,
+               tick_seconds=settings.digest_tick_seconds)
 
     @app.timer(interval=RULES_CHECK_SECONDS)
     async def reload_rules() -> None:

@@ -27,9 +27,10 @@ def _worker(args: argparse.Namespace) -> int:
     # Faust ignores subscribed topics that do not exist yet; make sure they do.
     clients = KafkaClients(settings)
     create_topics(clients)
-    # Operators add partitions to scale out; size the route table to what is there.
-    partitions = partition_count(clients, TopicNames.from_settings(settings).events)
-    app = create_app(settings, events_partitions=partitions)
+    # Operators add partitions to scale out; size the tables to what is there.
+    names = TopicNames.from_settings(settings)
+    app = create_app(settings, events_partitions=partition_count(clients, names.events),
+                     routed_partitions=partition_count(clients, names.routed))
     worker = faust.Worker(app, loglevel=settings.log_level.lower(), quiet=True)
     worker.execute_from_commandline()
     return 0
