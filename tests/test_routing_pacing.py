@@ -236,6 +236,15 @@ def test_a_redelivered_alert_or_tick_gets_the_same_answer_and_nothing_twice() ->
     sent = pacer.tick(tick, "#c", state)
     assert [p.id for p in pacer.tick(tick, "#c", state)] == [p.id for p in sent]
     assert pacer.tick(DigestTick.at(T0 + timedelta(hours=2)), "#c", state) == []
+    # A later digest went out, then a crash: both ticks come again, each gets its own.
+    late = [router.route(event(f"late{n}", at=timedelta(hours=2), counterparty=f"L{n}"),
+                         stories)[0] for n in range(3)]
+    assert [len(pacer.admit(a, state)) for a in late] == [1, 1, 0]  # a fresh burst of two
+    later_tick = DigestTick.at(T0 + timedelta(hours=3))
+    later = pacer.tick(later_tick, "#c", state)
+    assert [p.id for p in pacer.tick(tick, "#c", state)] == [p.id for p in sent]
+    assert [p.id for p in pacer.tick(later_tick, "#c", state)] == [p.id for p in later]
+    assert later and later[0].id != sent[0].id
 
 
 def test_a_full_queue_sends_its_digest_early_and_a_redelivery_sends_it_again() -> None:

@@ -32,6 +32,17 @@ MAX_PENDING = 100
 MAX_REMEMBERED = 500
 """Alert decisions and digested stories remembered per channel, for redeliveries and for
 threading later replies under a digest."""
+MAX_FLUSHES = 3
+"""Digests remembered per channel with what triggered them, for redeliveries: after a
+crash, every message since the last committed offset comes again, possibly several
+ticks, while the table already says their digests went out."""
+
+
+class Flush(BaseModel):
+    """A digest sent, and what sent it (a tick's id, or the alert that filled the queue)."""
+
+    cause: str
+    parts: list[DigestAlert]
 
 Decision = Literal["sent", "held", "dropped"]
 
@@ -48,9 +59,8 @@ class ChannelState(BaseModel):
         "parent it was sent under ('sent>' + id): a redelivered alert gets the same answer")
     digested: dict[str, str] = Field(
         default_factory=dict, description="Story id -> the digest its first alert went out in")
-    last_tick: str | None = None
-    last_sent: list[DigestAlert] = Field(
-        default_factory=list, description="What the last tick sent, for its redelivery")
+    flushes: list[Flush] = Field(
+        default_factory=list, description=f"The last {MAX_FLUSHES} digests sent, by cause")
 
 
 class ChannelPacer:
@@ -107,16 +117,16 @@ class ChannelPacer:
 
     def tick(self, tick: DigestTick, channel: str, state: ChannelState) -> list[DigestAlert]:
         """The digest due on ``channel`` by ``tick.now`` (its parts), or nothing."""
-        if tick.id == state.last_tick:
-            return list(state.last_sent)  # the same tick redelivered: the same digest
+        earlier = _flushed(state, tick.id)
+        if earlier is not None:
+            return earlier  # the same tick redelivered: the same digest
         everything = tick.flush_all or not self.paces(channel)
         due = [e for e in state.pending if everything or e.due <= tick.now]
         if not due:
             return []
         sent = self._flush(channel, state, due)
         state.last_flush = max(state.last_flush or tick.now, tick.now)
-        state.last_tick = tick.id
-        state.last_sent = sent
+        _remember_flush(state, tick.id, sent)
         return sent
 
     # ---- internals -------------------------------------------------------------------------
@@ -135,7 +145,7 @@ class ChannelPacer:
         if len(state.pending) > MAX_PENDING:
             early = self._flush(alert.channel, state, list(state.pending))
             # Remembered like a tick's digest, so a redelivery of this alert sends it again.
-            state.last_tick, state.last_sent = _early(alert), early
+            _remember_flush(state, _early(alert), early)
             return [*held, *early]
         return held
 
@@ -158,8 +168,7 @@ class ChannelPacer:
             out.append(_under(alert, earlier.partition(">")[2]))
         elif earlier == "held+edit":
             out.append(_as_edit(alert))
-        if state.last_tick == _early(alert):
-            out.extend(state.last_sent)
+        out.extend(_flushed(state, _early(alert)) or [])
         return out
 
     def _decide(self, state: ChannelState, alert: Alert, decision: Decision,
@@ -177,6 +186,14 @@ def _under(alert: Alert, parent: str | None) -> Alert:
 def _as_edit(alert: Alert) -> Alert:
     """The silent half of a stage update: edit the story's message, post nothing."""
     return Alert.model_validate({**alert.model_dump(exclude={"id"}), "kind": "edit"})
+
+
+def _flushed(state: ChannelState, cause: str) -> list[DigestAlert] | None:
+    return next((list(f.parts) for f in state.flushes if f.cause == cause), None)
+
+
+def _remember_flush(state: ChannelState, cause: str, parts: list[DigestAlert]) -> None:
+    state.flushes = [*state.flushes, Flush(cause=cause, parts=parts)][-MAX_FLUSHES:]
 
 
 def _early(alert: Alert) -> str:
