@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from kafka.admin import NewTopic
 from kafka.errors import InvalidReplicationFactorError, TopicAlreadyExistsError
+from kafka.partitioner.default import murmur2
 
 from ..schemas.errors import ConfigError
 from ..schemas.settings import Settings
@@ -33,6 +34,10 @@ TOPICS: tuple[TopicSpec, ...] = (
               "normalised articles, key: article id"),
     TopicSpec("events", 6, {"retention.ms": str(90 * DAY_MS), "cleanup.policy": "delete"},
               "detected company events, key: company"),
+    # Between the route and pace agents: alerts whose channel has digests, quiet hours or a
+    # budget, and the ticks that tell pacing the time. Read within seconds when all is well.
+    TopicSpec("routed", 6, {"retention.ms": str(7 * DAY_MS), "cleanup.policy": "delete"},
+              "alerts on their way to pacing, and digest ticks; key: channel"),
     TopicSpec("alerts", 6, {"retention.ms": str(30 * DAY_MS), "cleanup.policy": "delete"},
               "alerts per channel, key: channel"),
     # The ledger is read whole at notifier start: compaction keeps one record per alert,
@@ -68,6 +73,10 @@ class TopicNames:
     @property
     def events(self) -> str:
         return self.name("events")
+
+    @property
+    def routed(self) -> str:
+        return self.name("routed")
 
     @property
     def alerts(self) -> str:
@@ -181,3 +190,9 @@ def partition_count(clients: KafkaClients, topic: str, *, wait_s: float = 10.0) 
     if not count:
         raise TopicMissing(topic, where="partition count")
     return count
+
+
+def partition_for_key(key: bytes, partitions: int) -> int:
+    """The partition Kafka's default partitioner (Java's, aiokafka's, kafka-python's) gives
+    ``key``: lets an agent find which of a table's keys belong to the partition it serves."""
+    return (murmur2(key) & 0x7FFFFFFF) % partitions

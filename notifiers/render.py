@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..schemas.alert import Alert
+from ..schemas.digest import DigestAlert
 from ..schemas.event import CompanyEvent
 from .escape import (
     clean,
@@ -81,7 +82,7 @@ class SlackMessage:
 def headline(event: CompanyEvent) -> str:
     """``"<company>: <what happened>"`` in words, e.g. ``"Meta Platforms: launch delayed"``;
     a brand named instead of the company shows beside it: ``"Meta (Instagram): ..."``."""
-    return f"{_company(event)}: {_phrase(event)}"
+    return f"{_company(event)}: {event_phrase(event)}"
 
 
 def _company(event: CompanyEvent) -> str:
@@ -90,7 +91,8 @@ def _company(event: CompanyEvent) -> str:
     return clean(event.company)
 
 
-def _phrase(event: CompanyEvent) -> str:
+def event_phrase(event: CompanyEvent) -> str:
+    """What happened, without the company: ``"in talks to acquire Perplexity AI"``."""
     cp, person, amount = clean(event.counterparty), _people(event), clean(event.amount)
     kind, role = event.event_type, event.role
     if kind == "acquisition":
@@ -151,7 +153,7 @@ def _mentions(mentions: list[str], *, plain: bool) -> list[str]:
     return out
 
 
-def metadata_for(alert: Alert) -> dict[str, Any]:
+def metadata_for(alert: Alert | DigestAlert) -> dict[str, Any]:
     """Message metadata that lets newswatch find its own post again after a crash."""
     return {
         "event_type": METADATA_EVENT_TYPE,
@@ -175,7 +177,7 @@ def render_alert(alert: Alert, *, updated: bool = False) -> SlackMessage:
                        "text": {"type": "plain_text", "text": fit_plain(headline(event),
                                                                         MAX_HEADER)}})
         blocks.append(_section(title))
-        evidence = _evidence(event, MAX_EVIDENCE)
+        evidence = emphasised_evidence(event, MAX_EVIDENCE)
         if evidence:
             blocks.append(_section(evidence))
         fields = _fields(event)
@@ -200,7 +202,7 @@ def render_reply(alert: Alert) -> SlackMessage:
     else:
         lead = f"Another source: {title}"
     blocks = [_section(lead)]
-    evidence = _evidence(event, 1)
+    evidence = emphasised_evidence(event, 1)
     if evidence:
         blocks.append(_section(evidence))
     blocks.append(_context_block(_context(alert)))
@@ -239,7 +241,8 @@ def _context_block(elements: list[str]) -> dict[str, Any]:
             "elements": [{"type": "mrkdwn", "text": e} for e in elements[:MAX_CONTEXT_ELEMENTS]]}
 
 
-def _evidence(event: CompanyEvent, count: int) -> str:
+def emphasised_evidence(event: CompanyEvent, count: int) -> str:
+    """Up to ``count`` evidence sentences as quotes, trigger words in bold."""
     quotes = [f"> {emphasise(s, event.triggers, EVIDENCE_CHARS)}"
               for s in event.evidence[:count] if clean(s)]
     return "\n".join(quotes)

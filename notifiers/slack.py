@@ -22,9 +22,11 @@ from slack_sdk.web import SlackResponse
 
 from ..schemas.alert import Alert, AlertMessage, FeedHealthAlert
 from ..schemas.delivery import Delivery
+from ..schemas.digest import DigestAlert, is_digest_story
 from ..schemas.headers import retry_after_seconds
 from .base import Notifier, Posted
 from .config import SlackConfig
+from .digest_render import render_digest
 from .errors import (
     DeliveryError,
     FatalError,
@@ -84,9 +86,17 @@ class SlackNotifier(Notifier):
     def send(self, alert: AlertMessage, parent: Delivery | None) -> Posted:
         if isinstance(alert, FeedHealthAlert):
             return self._post(alert.channel, render_health(alert), None)
-        if parent is not None and parent.ts and alert.kind in ("followup", "update"):
-            thread_ts = parent.thread_ts or parent.ts
-            if alert.kind == "update" and not self._edit_story(alert, parent):
+        thread_ts = (parent.thread_ts or parent.ts) if parent is not None else None
+        if isinstance(alert, DigestAlert):
+            # A digest's details reply in its thread; without a delivered part 0, stand alone.
+            return self._post(alert.channel, render_digest(alert),
+                              thread_ts if alert.part > 0 else None)
+        # A story that started in a digest has no message of its own to edit.
+        editable = parent is not None and not is_digest_story(parent.story_key)
+        if alert.kind == "edit":
+            return self._edit_only(alert, parent if editable else None)
+        if parent is not None and thread_ts and alert.kind in ("followup", "update"):
+            if alert.kind == "update" and editable and not self._edit_story(alert, parent):
                 return self._post(alert.channel, render_alert(alert, updated=True), None)
             return self._post(alert.channel, render_reply(alert), thread_ts)
         return self._post(alert.channel, render_alert(alert), None)
@@ -154,6 +164,15 @@ class SlackNotifier(Notifier):
             with self._ids_lock:
                 self._channel_ids.setdefault(channel.lstrip("#"), channel_id)
         return Posted(channel_id=channel_id or None, ts=response.get("ts"), thread_ts=thread_ts)
+
+    def _edit_only(self, alert: Alert, parent: Delivery | None) -> Posted:
+        """A stage change on a story whose thread is full: edit its message, post nothing."""
+        if parent is None or parent.ts is None:
+            log.info("alert %s: no story message to edit (%s); nothing posted", alert.id,
+                     "its first alert was not delivered" if parent is None else "no ts")
+            return Posted()
+        self._edit_story(alert, parent)
+        return Posted(channel_id=self.channel_id(alert.channel))
 
     def _edit_story(self, alert: Alert, parent: Delivery) -> bool:
         """Edit the story's first message to its new state; False if it cannot be edited."""

@@ -16,9 +16,11 @@ from slack_sdk.webhook import WebhookClient, WebhookResponse
 
 from ..schemas.alert import AlertMessage, FeedHealthAlert
 from ..schemas.delivery import Delivery
+from ..schemas.digest import DigestAlert
 from ..schemas.headers import retry_after_seconds
 from .base import Notifier, Posted
 from .config import WebhookConfig
+from .digest_render import render_digest
 from .errors import FATAL_WEBHOOK_ERRORS, FatalError, PermanentError, TransientError
 from .health_render import render_health
 from .reach import check_reachable, slack_endpoint
@@ -63,6 +65,13 @@ class WebhookNotifier(Notifier):
         # No threads through a webhook: follow-ups and updates stand alone, marked as such.
         if isinstance(alert, FeedHealthAlert):
             message = render_health(alert)
+        elif isinstance(alert, DigestAlert):
+            message = render_digest(alert)
+        elif alert.kind == "edit":
+            # Nothing to edit through a webhook, and the thread cap says post no more.
+            log.info("alert %s: a webhook cannot edit the story's message; nothing posted",
+                     alert.id)
+            return Posted()
         elif parent is not None and alert.kind in ("followup", "update"):
             message = render_reply(alert)
         else:

@@ -10,10 +10,18 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .alert import Alert, AlertKind, FeedHealthAlert, parse_any_alert
+    from .alert import (
+        Alert,
+        AlertKind,
+        AlertMessage,
+        FeedHealthAlert,
+        parse_any_alert,
+        parse_routed,
+    )
     from .article import Article
     from .deadletter import DeadLetter
     from .delivery import Delivery, DeliveryState
+    from .digest import DigestAlert, DigestEntry, DigestTick
     from .errors import ConfigError, NewswatchError, SchemaError
     from .event import EVENT_TYPES, ROLES, AcquisitionStage, CompanyEvent, EventType, Role
     from .rules import Company, RulesFile, Subscription, Watch, load_rules
@@ -25,6 +33,11 @@ _LAZY = {
     "AlertKind": "alert",
     "FeedHealthAlert": "alert",
     "parse_any_alert": "alert",
+    "AlertMessage": "alert",
+    "parse_routed": "alert",
+    "DigestAlert": "digest",
+    "DigestEntry": "digest",
+    "DigestTick": "digest",
     "Article": "article",
     "DeadLetter": "deadletter",
     "Delivery": "delivery",
@@ -51,6 +64,7 @@ __all__ = [
     "AcquisitionStage",
     "Alert",
     "AlertKind",
+    "AlertMessage",
     "Article",
     "Company",
     "CompanyEvent",
@@ -58,6 +72,9 @@ __all__ = [
     "DeadLetter",
     "Delivery",
     "DeliveryState",
+    "DigestAlert",
+    "DigestEntry",
+    "DigestTick",
     "EventType",
     "FeedHealthAlert",
     "NewswatchError",
@@ -68,6 +85,7 @@ __all__ = [
     "Watch",
     "load_rules",
     "parse_any_alert",
+    "parse_routed",
 ]
 
 

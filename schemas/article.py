@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from .base import UTCDateTime, WireModel, utcnow
+from .fingerprint import text_fingerprint
 
 
 class Article(WireModel):
@@ -49,3 +50,8 @@ class Article(WireModel):
     def text(self) -> str:
         """Everything the detector reads, title first."""
         return "\n".join(part for part in (self.title, self.summary, self.content) if part)
+
+    @property
+    def fingerprint(self) -> str:
+        """SimHash of the headline and lead: equal, or nearly, for the same article in any feed."""
+        return text_fingerprint(self.title, self.summary or self.content)

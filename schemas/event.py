@@ -52,6 +52,9 @@ class CompanyEvent(WireModel):
     article_id: str
     article_title: str = ""
     article_link: str | None = None
+    article_fingerprint: str | None = Field(
+        default=None, description="SimHash of the article's headline and lead "
+        "(schemas.fingerprint): the same article under another id is absorbed")
     source: str | None = None
     published: UTCDateTime | None = None
     company: str = Field(description="Canonical company name from the rules file")

@@ -1,15 +1,57 @@
-"""The rules file users write: watched companies, watches and their Slack channels."""
+"""The rules file users write: watched companies, watches, their Slack channels, and how
+each channel wants its alerts (as they happen or in digests, quiet hours, a budget)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from .errors import LocatedProblem, LocatedProblems
 from .event import EventType
+from .schedules import (
+    QuietHours,
+    Schedule,
+    parse_quiet_hours,
+    parse_rate,
+    parse_schedule,
+)
+from .validators import Duration
+
+MAX_REALERT_WINDOW = timedelta(days=30)
+"""Routing forgets a story this long after its last article, so no window is longer."""
+DEFAULT_REALERT_WINDOW = timedelta(hours=72)
+DEFAULT_MAX_REPLIES = 3
+
+
+def _schedule(value: str) -> str:
+    parse_schedule(value)
+    return value
+
+
+def _quiet_hours(value: str) -> str:
+    parse_quiet_hours(value)
+    return value
+
+
+def _rate(value: str) -> str:
+    parse_rate(value)
+    return value
+
+
+ScheduleText = Annotated[str, AfterValidator(_schedule)]
+QuietHoursText = Annotated[str, AfterValidator(_quiet_hours)]
+RateText = Annotated[str, AfterValidator(_rate)]
 
 
 class _RulesModel(BaseModel):
@@ -51,6 +93,35 @@ class Subscription(_RulesModel):
         description="Mentions added to each alert: 'here', 'channel', or user/group ids (U…, S…)",
     )
     template: Literal["default", "compact"] | None = None
+    mode: Literal["realtime", "digest"] = Field(
+        default="realtime",
+        description="realtime: each alert as it happens; digest: collected and sent on schedule",
+    )
+    schedule: ScheduleText | None = Field(
+        default=None, description="When a digest goes out (mode: digest), e.g. "
+        "'hourly', 'daily 09:00 Europe/Berlin', 'weekdays 08:30 America/New_York'")
+    quiet_hours: QuietHoursText | None = Field(
+        default=None, description="Alerts then are held and sent as one digest when they end, "
+        "e.g. '22:00-07:00 Europe/Berlin' or 'weekends 00:00-24:00 UTC; 20:00-08:00 UTC'")
+
+    @model_validator(mode="after")
+    def _mode_and_schedule(self) -> Subscription:
+        if self.mode == "digest" and self.schedule is None:
+            raise _LocatedValueError(("mode",), "mode 'digest' needs a schedule, e.g. "
+                                     "schedule: daily 09:00 Europe/Berlin", relative=True)
+        if self.mode == "realtime" and self.schedule is not None:
+            raise _LocatedValueError(
+                ("schedule",), "a schedule is for mode: digest (held realtime alerts go out "
+                "when quiet hours end, or with the channel's overflow_digest)", relative=True)
+        return self
+
+    @property
+    def digest_schedule(self) -> Schedule | None:
+        return parse_schedule(self.schedule) if self.schedule else None
+
+    @property
+    def quiet(self) -> QuietHours | None:
+        return parse_quiet_hours(self.quiet_hours) if self.quiet_hours else None
 
     @field_validator("mentions")
     @classmethod
@@ -72,10 +143,38 @@ class Watch(_RulesModel):
     events: list[EventType | Literal["*"]] = Field(min_length=1)
     channels: list[Subscription | str] = Field(min_length=1)
     min_confidence: float = Field(default=0.5, ge=0.0, le=1.0)
-    dedupe_hours: float = Field(
-        default=72.0, gt=0, description="Copies of one story within this window alert once"
-    )
+    realert_after: Duration | None = Field(
+        default=None,
+        description="The same story (company, event type, counterparty, person) within this "
+        "long of its last article is threaded under the first alert; after it, a new alert. "
+        "Default 72h, at most 30d")
+    dedupe_hours: float | None = Field(
+        default=None, gt=0, le=MAX_REALERT_WINDOW.total_seconds() / 3600,
+        description="Older name for realert_after, in hours")
+    max_replies: int = Field(
+        default=DEFAULT_MAX_REPLIES, ge=0, le=50,
+        description="Thread replies per story, stage updates included; the first message is "
+        "still edited to the latest stage after that")
     template: Literal["default", "compact"] | None = None
+
+    @model_validator(mode="after")
+    def _one_window(self) -> Watch:
+        if self.realert_after is not None and self.dedupe_hours is not None:
+            raise _LocatedValueError(("dedupe_hours",), "give realert_after or dedupe_hours "
+                                     "(its older name), not both", relative=True)
+        if (self.realert_after is not None
+                and self.realert_after > MAX_REALERT_WINDOW.total_seconds()):
+            raise _LocatedValueError(("realert_after",), "realert_after must be at most 30d "
+                                     "(a story older than that is news again)", relative=True)
+        return self
+
+    @property
+    def realert_window(self) -> timedelta:
+        if self.realert_after is not None:
+            return timedelta(seconds=self.realert_after)
+        if self.dedupe_hours is not None:
+            return timedelta(hours=self.dedupe_hours)
+        return DEFAULT_REALERT_WINDOW
 
     @property
     def subscriptions(self) -> list[Subscription]:
@@ -93,19 +192,57 @@ class Watch(_RulesModel):
         return self.covers_company(company) and self.covers_event(event_type)
 
 
+class ChannelBudget(_RulesModel):
+    """How many alerts a channel takes as they happen; the rest roll into its next digest."""
+
+    burst: int = Field(default=3, ge=1, le=100, description="Alerts that may go out at once")
+    rate: RateText | None = Field(
+        default=None, description="Sustained rate once the burst is spent, e.g. '6/hour', '1/10m'")
+    hourly_cap: int | None = Field(
+        default=None, ge=1, le=1000, description="At most this many in any 60 minutes")
+
+    @model_validator(mode="after")
+    def _limits_something(self) -> ChannelBudget:
+        if self.rate is None and self.hourly_cap is None:
+            raise ValueError("a budget needs a rate, an hourly_cap, or both")
+        return self
+
+    @property
+    def per_second(self) -> float | None:
+        return parse_rate(self.rate) if self.rate else None
+
+
+class ChannelPolicy(_RulesModel):
+    """Settings of one Slack channel, whichever watches post to it."""
+
+    channel: str = Field(min_length=1)
+    budget: ChannelBudget | None = None
+    overflow_digest: ScheduleText = Field(
+        default="hourly",
+        description="When realtime alerts held back by the budget go out as a digest")
+
+    @property
+    def overflow_schedule(self) -> Schedule:
+        return parse_schedule(self.overflow_digest)
+
+
 class RulesFile(_RulesModel):
     companies: list[Company] = Field(default_factory=list)
     watches: list[Watch] = Field(default_factory=list)
+    channels: list[ChannelPolicy] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _cross_checks(self) -> RulesFile:
-        problems = cross_check(self.model_dump(include={"companies", "watches"}))
+        problems = cross_check(self.model_dump(include={"companies", "watches", "channels"}))
         if problems:
             raise LocatedProblems(problems)
         return self
 
     def company(self, name: str) -> Company | None:
         return next((c for c in self.companies if c.name == name), None)
+
+    def channel_policy(self, channel: str) -> ChannelPolicy | None:
+        return next((c for c in self.channels if c.channel == channel), None)
 
 
 def cross_check(data: Any) -> list[LocatedProblem]:
@@ -118,6 +255,7 @@ def cross_check(data: Any) -> list[LocatedProblem]:
     problems = _duplicates(companies, "company name", "companies")
     problems += _duplicates(watches, "watch name", "watches")
     problems += _brand_owners(data.get("companies"))
+    problems += _channel_policies(data.get("channels"), data.get("watches"))
     known = {name for _index, name in companies}
     raw_watches: list[Any] = data["watches"] if watches else []
     for wi, _name in watches:
@@ -140,7 +278,8 @@ def _named(entries: Any) -> list[tuple[int, str]]:
             if isinstance(e, dict) and isinstance(e.get("name"), str)]
 
 
-def _duplicates(named: list[tuple[int, str]], what: str, section: str) -> list[LocatedProblem]:
+def _duplicates(named: list[tuple[int, str]], what: str, section: str,
+                field: str = "name") -> list[LocatedProblem]:
     seen: dict[str, tuple[int, str]] = {}
     problems = []
     for index, name in named:
@@ -148,9 +287,9 @@ def _duplicates(named: list[tuple[int, str]], what: str, section: str) -> list[L
         if key in seen:
             first, first_name = seen[key]
             case = "" if first_name == name else f", same as {first_name!r} ignoring case"
-            problems.append(LocatedProblem((section, index, "name"),
+            problems.append(LocatedProblem((section, index, field),
                                            f"duplicate {what} {name!r}{case}",
-                                           also=(section, first, "name")))
+                                           also=(section, first, field)))
         else:
             seen[key] = (index, name)
     return problems
@@ -182,6 +321,40 @@ def _brand_owners(entries: Any) -> list[LocatedProblem]:
 
 def _texts(values: Any) -> list[str]:
     return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
+
+
+def _channel_policies(policies: Any, watches: Any) -> list[LocatedProblem]:
+    """A channel's budget is set once, for a channel some watch subscribes."""
+    if not isinstance(policies, list):
+        return []
+    named = [(i, p["channel"]) for i, p in enumerate(policies)
+             if isinstance(p, dict) and isinstance(p.get("channel"), str)]
+    problems = _duplicates(named, "channel", "channels", field="channel")
+    subscribed: set[str] = set()
+    for watch in watches if isinstance(watches, list) else []:
+        entries = watch.get("channels") if isinstance(watch, dict) else None
+        for entry in entries if isinstance(entries, list) else []:
+            channel = entry.get("channel") if isinstance(entry, dict) else entry
+            if isinstance(channel, str):
+                subscribed.add(channel)
+    for index, channel in named:
+        if channel not in subscribed:
+            problems.append(LocatedProblem(
+                ("channels", index, "channel"),
+                f"channel {channel!r} is not subscribed by any watch"
+                + _suggest(channel, subscribed)))
+    return problems
+
+
+class _LocatedValueError(ValueError):
+    """An error that still knows where in the file it belongs: from the top of the file, or
+    (``relative``) from the model that raised it."""
+
+    def __init__(self, loc: tuple[str | int, ...], message: str, *,
+                 relative: bool = False) -> None:
+        self.loc = loc
+        self.relative = relative
+        super().__init__(message)
 
 
 def _suggest(value: str, choices: Iterable[str]) -> str:

@@ -72,6 +72,9 @@ class Settings(BaseSettings):
         "(long-running commands only); 0: any free port")
     summary_interval: float = Field(
         default=60.0, ge=0, description="Seconds between INFO summaries in the log (0: none)")
+    digest_tick_seconds: float = Field(
+        default=30.0, ge=0, description="How often the worker tells pacing the time (digests, "
+        "quiet hours); 0: never (a test or backtest sends its own ticks)")
 
     @field_validator("kafka_bootstrap")
     @classmethod

@@ -1,4 +1,5 @@
-"""Checks of values users give (tokens, URLs, ports), defined once for settings and configs.
+"""Checks of values users give (tokens, URLs, ports, durations), defined once for settings
+and configs.
 
 Each raises ``ValueError`` with a message that never repeats the value: it may be a secret
 (a token, or a webhook URL whose path is the credential).
@@ -8,7 +9,10 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from typing import Annotated
 from urllib.parse import urlsplit, urlunsplit
+
+from pydantic import BeforeValidator, Field
 
 BOT_TOKEN_PREFIX = "xoxb-"
 # What Slack's tokens are made of; anything else (a space, a line break pasted along with
@@ -109,3 +113,22 @@ def host_port_list(value: str) -> list[tuple[str, int]]:
         except ValueError as exc:
             raise ValueError(f"{where}: {exc}") from None
     return pairs
+
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)?\s*$")
+_DURATION_UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0,
+                   "w": 7 * 86400.0, None: 1.0}
+
+
+def parse_duration(value: object) -> object:
+    """Seconds as a number, or a string such as '90s', '15m', '2h', '1d', '1w'."""
+    if isinstance(value, str):
+        match = _DURATION.match(value)
+        if match is None:
+            raise ValueError(f"{value!r} is not a duration (examples: 30s, 15m, 2h, 1d)")
+        return float(match.group(1)) * _DURATION_UNITS[match.group(2)]
+    return value
+
+
+Duration = Annotated[float, BeforeValidator(parse_duration), Field(gt=0)]
+"""Seconds, written as a number or with a unit in config files."""

@@ -77,7 +77,11 @@ def _problems(exc: ValidationError, data: Any, model: type[Any]) -> list[_Proble
             found += [_Problem.of(p) for p in original.problems]
             continue
         if original is not None and hasattr(original, "loc"):  # one located problem
-            found.append(_Problem(tuple(original.loc), str(original), cross=True))
+            where = tuple(original.loc)
+            if getattr(original, "relative", False):
+                # Raised by a nested model about one of its own keys: relative to its place.
+                where = (*_clean(tuple(err["loc"]), data)[0], *where)
+            found.append(_Problem(where, str(original), cross=True))
             continue
         loc, branch_at = _clean(tuple(err["loc"]), data)
         if branch_at is None:
@@ -85,6 +89,8 @@ def _problems(exc: ValidationError, data: Any, model: type[Any]) -> list[_Proble
         else:
             union_errors.setdefault(loc[:branch_at], []).append((loc, err))
     for point, errors in union_errors.items():
+        if any(p.cross and p.loc[:len(point)] == point for p in found):
+            continue  # one shape of the value got far enough to name its own problem
         found += _union_problems(point, errors, model)
     return found
 

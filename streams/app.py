@@ -26,19 +26,22 @@ from ..schemas.event import CompanyEvent
 from ..schemas.settings import Settings
 from ..telemetry.service import ServiceTelemetry
 from .observe import WorkerObserver, owned_partitions
-from .routing import CompanyStories
+from .pacing_agent import add_pacing
+from .routing import CompanyStories, state_key
 from .rules_holder import RulesHolder
 
 log = logging.getLogger(__name__)
 
 EVENTS_PARTITIONS = 6  # the route table is co-partitioned with the events topic
+ROUTED_PARTITIONS = 6  # the pace table is co-partitioned with the routed topic
 RULES_CHECK_SECONDS = 5.0
 OBSERVE_SECONDS = 2.0  # heartbeat, readiness and owned partitions for the health endpoints
 
 
 def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS,
                observer: WorkerObserver | None = None,
-               rules: RulesHolder | None = None) -> faust.App:
+               rules: RulesHolder | None = None,
+               routed_partitions: int = ROUTED_PARTITIONS) -> faust.App:
     """Build the Faust app and its agents from settings (no import-time globals)."""
     # Faust keeps a small local directory; keep it with newswatch's other local state.
     home = Path(os.environ.get("NEWSWATCH_HOME", ".newswatch"))
@@ -63,9 +66,13 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS,
                        value_serializer="raw", key_serializer="raw")
     alerts = app.topic(names.alerts, key_type=bytes, value_type=bytes,
                        value_serializer="raw", key_serializer="raw")
-    # The route table must have as many partitions as the events topic it is keyed by.
+    routed = app.topic(names.routed, key_type=bytes, value_type=bytes,
+                       value_serializer="raw", key_serializer="raw")
+    # Each table must have as many partitions as the topic whose agent writes it.
     stories = app.Table("route-stories", default=None, partitions=events_partitions,
                         key_type=str, value_type=str)
+    channels = app.Table("route-channels", default=None, partitions=routed_partitions,
+                         key_type=str, value_type=str)
 
     rules = rules or RulesHolder(settings.rules)
     observer = observer or WorkerObserver(
@@ -112,7 +119,7 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS,
             except SchemaError as exc:
                 await dead_letter("route", str(exc), event)
                 continue
-            key = company_event.company
+            key = state_key(company_event)  # company and event type: the company's partition
             try:
                 raw = stories.get(key)
                 state = CompanyStories.model_validate_json(raw) if raw else CompanyStories()
@@ -124,9 +131,16 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS,
                 continue
             stories[key] = state.model_dump_json()
             observer.routed(company_event, raised, rules.current.router)
+            pacer = rules.current.pacer
             for alert in raised:
-                await alerts.send(key=alert.channel.encode(), value=alert.to_json_bytes())
+                # Channels nothing can hold back skip the pacing hop.
+                target = routed if pacer.paces(alert.channel) else alerts
+                await target.send(key=alert.channel.encode(), value=alert.to_json_bytes())
             yield None
+
+    add_pacing(app, routed=routed, alerts=alerts, table=channels, rules=rules,
+               dead_letter=dead_letter, partitions=routed_partitions,
+               tick_seconds=settings.digest_tick_seconds)
 
     @app.timer(interval=RULES_CHECK_SECONDS)
     async def reload_rules() -> None:

@@ -31,15 +31,17 @@ def _worker(args: argparse.Namespace) -> int:
     # Faust ignores subscribed topics that do not exist yet; make sure they do.
     clients = KafkaClients(settings)
     create_topics(clients)
-    # Operators add partitions to scale out; size the route table to what is there.
+    # Operators add partitions to scale out; size the tables to what is there.
     names = TopicNames.from_settings(settings)
     partitions = partition_count(clients, names.events)
+    routed_partitions = partition_count(clients, names.routed)
     rules = RulesHolder(settings.rules)
     telemetry = ServiceTelemetry("worker", settings)
     observer = WorkerObserver(telemetry, settings)
     startup_summary(settings, rules, {"articles": names.articles, "events": names.events,
                                       "alerts": names.alerts, "dlq": names.dlq}, partitions)
-    app = create_app(settings, events_partitions=partitions, observer=observer, rules=rules)
+    app = create_app(settings, events_partitions=partitions, observer=observer, rules=rules,
+                     routed_partitions=routed_partitions)
     lag = GroupLag(clients, settings.consumer_group)
     telemetry.start()
     watch_lag(telemetry, observer, lag.read)

@@ -1,7 +1,7 @@
 """Running rules, reloaded when the file changes; a broken file never replaces good rules.
 
-Detection and routing are built from one ``RulesFile`` object and swapped together, so the
-``detect`` and ``route`` agents never run two versions of the rules at once.
+Detection, routing and pacing are built from one ``RulesFile`` object and swapped together,
+so the ``detect``, ``route`` and ``pace`` agents never run two versions of the rules at once.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..schemas.rules import RulesFile, load_rules
 from .detection import Detector
-from .routing import Router
+from .routing import ChannelPacer, Router
 
 log = logging.getLogger(__name__)
 
@@ -25,10 +25,11 @@ class RulesInForce:
     rules: RulesFile
     detector: Detector
     router: Router
+    pacer: ChannelPacer
 
     @classmethod
     def build(cls, rules: RulesFile) -> RulesInForce:
-        return cls(rules, Detector(rules), Router(rules))
+        return cls(rules, Detector(rules), Router(rules), ChannelPacer(rules))
 
 
 class RulesHolder:

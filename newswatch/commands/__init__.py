@@ -7,6 +7,7 @@ from newswatch.notifiers import cli as notifiers_cli
 from newswatch.producers import cli as producers_cli
 from newswatch.streams import cli as streams_cli
 from newswatch.streams.detection import cli as detection_cli
+from newswatch.streams.routing import cli as routing_cli
 
 REGISTRARS = [
     kafka_cmd.register,
@@ -14,6 +15,7 @@ REGISTRARS = [
     streams_cli.register,
     notifiers_cli.register,
     detection_cli.register,
+    routing_cli.register,
     schema_cmd.register,
     dlq_cmd.register,
     demo_cmd.register,

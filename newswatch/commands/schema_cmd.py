@@ -16,6 +16,8 @@ MODELS: dict[str, str] = {
     "article": "article:Article",
     "company-event": "event:CompanyEvent",
     "alert": "alert:Alert",
+    "digest-alert": "digest:DigestAlert",
+    "digest-tick": "digest:DigestTick",
     "delivery": "delivery:Delivery",
     "dead-letter": "deadletter:DeadLetter",
     "rules": "rules:RulesFile",

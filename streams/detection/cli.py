@@ -98,6 +98,7 @@ def summarise(rules: RulesFile) -> str:
         f"channels: {len(channels)} ({', '.join(channels)})" if channels else "channels: 0",
         "event types: " + (", ".join(sorted(types)) if types else "(none)"),
     ]
+    lines += _delivery_lines(rules)
     if not ambiguous:
         lines.append("names needing corroboration: (none)")
         return "\n".join(lines)
@@ -110,6 +111,25 @@ def summarise(rules: RulesFile) -> str:
     lines.append("  (set 'ambiguous: false' on a company to count its names without "
                  "corroboration, 'ambiguous: true' to require it)")
     return "\n".join(lines)
+
+
+def _delivery_lines(rules: RulesFile) -> list[str]:
+    """Digests, quiet hours and budgets, when the rules set any."""
+    subs = [s for w in rules.watches for s in w.subscriptions]
+    digests = sorted({f"{s.channel} ({s.schedule})" for s in subs if s.mode == "digest"})
+    quiet = sorted({f"{s.channel} ({s.quiet_hours})" for s in subs if s.quiet_hours})
+    budgets = []
+    for policy in rules.channels:
+        if policy.budget is None:
+            continue
+        limits = [f"burst {policy.budget.burst}"] if policy.budget.rate else []
+        limits += [policy.budget.rate] if policy.budget.rate else []
+        if policy.budget.hourly_cap:
+            limits.append(f"at most {policy.budget.hourly_cap} an hour")
+        budgets.append(f"{policy.channel} ({', '.join(limits)}; "
+                       f"overflow {policy.overflow_digest})")
+    return [f"{what}: {', '.join(items)}" for what, items in
+            (("digests", digests), ("quiet hours", quiet), ("budgets", budgets)) if items]
 
 
 def _why_ambiguous(rules: RulesFile, name: str) -> tuple[str, str]:

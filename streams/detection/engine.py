@@ -282,6 +282,9 @@ def _merge(article: Article, findings: list[Finding]
         groups.setdefault((finding.company, finding.event_type, finding.role), []).append(finding)
     out: list[CompanyEvent] = []
     features: list[EventFeatures] = []
+    # Routing recognises the same article from another feed by it (computed once, and only
+    # for articles that raise something).
+    fingerprint = article.fingerprint if groups else None
     for (company, event_type, role), group in groups.items():
         evidence = list(dict.fromkeys(f.sentence for f in group))
         triggers = list(dict.fromkeys(f.trigger for f in group))
@@ -295,6 +298,7 @@ def _merge(article: Article, findings: list[Finding]
             article_id=article.id,
             article_title=article.title,
             article_link=article.link,
+            article_fingerprint=fingerprint,
             source=article.source,
             # Event time: published, else fetch time (never detection time), so a
             # replay of undated articles windows them as the live run did.
