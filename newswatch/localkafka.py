@@ -82,6 +82,23 @@ class SaslListener:
                 for arg in ("--add-scram", f"{mechanism}=[name={user},password={password}]")]
 
 
+@dataclass(frozen=True)
+class SslListener:
+    """An extra SSL listener: the broker's key and certificate in a PKCS12 keystore the
+    caller made (and signed with a CA of its own, which clients then trust)."""
+
+    port: int
+    keystore: Path
+    password: str
+
+    def properties(self) -> str:
+        prefix = "listener.name.ssl.ssl"
+        return (f"{prefix}.keystore.type=PKCS12\n"
+                f"{prefix}.keystore.location={self.keystore}\n"
+                f"{prefix}.keystore.password={self.password}\n"
+                f"{prefix}.key.password={self.password}\n")
+
+
 def default_home() -> Path:
     return Path(os.environ.get("NEWSWATCH_HOME", ".newswatch")).resolve()
 
@@ -91,9 +108,11 @@ class LocalKafka:
 
     def __init__(self, port: int = 9092, controller_port: int | None = None,
                  home: Path | None = None, heap: str = "512m",
-                 lib: Path | None = None, sasl: SaslListener | None = None) -> None:
+                 lib: Path | None = None, sasl: SaslListener | None = None,
+                 ssl: SslListener | None = None) -> None:
         self.port = port
         self.sasl = sasl
+        self.ssl = ssl
         self.controller_port = controller_port or port + 1
         root = (home or default_home()) / "kafka"
         # The jar cache can be shared between brokers with separate data.
@@ -110,6 +129,12 @@ class LocalKafka:
         if self.sasl is None:
             raise LocalKafkaError("this broker has no SASL listener")
         return f"127.0.0.1:{self.sasl.port}"
+
+    @property
+    def ssl_bootstrap(self) -> str:
+        if self.ssl is None:
+            raise LocalKafkaError("this broker has no SSL listener")
+        return f"127.0.0.1:{self.ssl.port}"
 
     # -- install ---------------------------------------------------------------
     def install(self) -> None:
@@ -139,7 +164,8 @@ class LocalKafka:
         pid = self.pid()
         if _answers(self.bootstrap):
             return "running" if pid is not None else "external"
-        ports = [self.port, self.controller_port] + ([self.sasl.port] if self.sasl else [])
+        ports = [self.port, self.controller_port] + [
+            extra.port for extra in (self.sasl, self.ssl) if extra is not None]
         for port in ports:
             if _port_in_use(port):
                 raise LocalKafkaError(
@@ -218,9 +244,11 @@ class LocalKafka:
     def _write_config(self) -> None:
         self.paths.data.mkdir(parents=True, exist_ok=True)
         properties = _server_properties(self.port, self.controller_port, self.paths.data,
-                                        sasl_port=self.sasl.port if self.sasl else None)
-        if self.sasl is not None:
-            properties += self.sasl.properties()
+                                        sasl_port=self.sasl.port if self.sasl else None,
+                                        ssl_port=self.ssl.port if self.ssl else None)
+        for extra in (self.sasl, self.ssl):
+            if extra is not None:
+                properties += extra.properties()
         self.paths.config.write_text(properties)
 
     def _format_once(self) -> None:
@@ -238,7 +266,7 @@ class LocalKafka:
 
 
 def _server_properties(port: int, controller_port: int, data: Path,
-                       sasl_port: int | None = None) -> str:
+                       sasl_port: int | None = None, ssl_port: int | None = None) -> str:
     # One combined broker+controller; replication factors of 1 and no initial
     # rebalance delay, or every consumer group would wait 3 s on a single node.
     listeners = f"PLAINTEXT://127.0.0.1:{port}"
@@ -247,6 +275,9 @@ def _server_properties(port: int, controller_port: int, data: Path,
         # Clients authenticate here; the broker itself keeps talking PLAINTEXT.
         listeners += f",SASL_PLAINTEXT://127.0.0.1:{sasl_port}"
         protocols += ",SASL_PLAINTEXT:SASL_PLAINTEXT"
+    if ssl_port is not None:
+        listeners += f",SSL://127.0.0.1:{ssl_port}"
+        protocols += ",SSL:SSL"
     return f"""process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=127.0.0.1:{controller_port}

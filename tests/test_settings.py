@@ -47,6 +47,9 @@ SECRET = "s3cr3t"
          r"^NEWSWATCH_KAFKA_BOOTSTRAP: the value: port is outside 1-65535$"),
         ("NEWSWATCH_TOPIC_PARTITIONS", "articles=12,evnets=12",
          r"^NEWSWATCH_TOPIC_PARTITIONS: unknown topic 'evnets' \(did you mean 'events'\?\)"),
+        ("NEWSWATCH_KAFKA_SSL_CAFILE", f"/nonexistent/{SECRET}.pem",
+         r"^NEWSWATCH_KAFKA_SSL_CAFILE: no such file: give the PEM file of the CA that "
+         r"signed the brokers' certificates$"),
         ("NEWSWATCH_TOPIC_PARTITIONS", "articles=none",
          r"^NEWSWATCH_TOPIC_PARTITIONS: 'articles' needs a partition count"),
     ],
