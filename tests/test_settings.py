@@ -151,3 +151,10 @@ def test_secrets_never_reach_the_terminal(monkeypatch: pytest.MonkeyPatch,
     captured = capsys.readouterr()
     assert captured.err == f"newswatch: error: {message}\n"
     assert SECRET not in captured.out + captured.err
+
+
+def test_kafka_port_option_is_range_checked(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["kafka", "status", "--port", "99999"])
+    assert info.value.code == 2
+    assert "argument --port: port is outside 1-65535" in capsys.readouterr().err
