@@ -108,6 +108,7 @@ def test_token_file_with_a_user_token_is_refused(tmp_path, monkeypatch) -> None:
 
 def test_unknown_variable_is_warned_with_did_you_mean(
         monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.delenv("NEWSWATCH_KAFKA_BOOTSTRAP", raising=False)
     monkeypatch.setenv("NEWSWATCH_KAFKA_BOOTSTRAPP", "10.0.0.1:9092")
     monkeypatch.setenv("NEWSWATCH_ZZZ_UNRELATED", "1")
     monkeypatch.setenv("NEWSWATCH_HOME", "/tmp/nw")  # read outside Settings: known
