@@ -6,6 +6,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 
+from kafka import KafkaAdminClient
 from kafka.admin import NewTopic
 from kafka.errors import InvalidReplicationFactorError, TopicAlreadyExistsError
 from kafka.partitioner.default import murmur2
@@ -148,10 +149,28 @@ def create_topics(clients: KafkaClients, prefix: str | None = None,
                         "a topic cannot have more copies than there are brokers",
                         location="NEWSWATCH_REPLICATION_FACTOR") from None
             if created:
+                _wait_until_led(admin, {t.name: t.num_partitions for t in wanted
+                                        if t.name in created})
                 log.info("created topics: %s", ", ".join(created))
             return created
         finally:
             admin.close()
+
+
+def _wait_until_led(admin: KafkaAdminClient, partitions: dict[str, int],
+                    timeout: float = 15.0) -> None:
+    """Wait until new topics show all their partitions with leaders: a client that looks
+    right after creation (the worker sizing its tables) must not see 0 partitions."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        described = admin.describe_topics(list(partitions))
+        if all(len(t["partitions"]) == partitions[t.get("name") or t.get("topic")]
+               and all(p.get("leader_id", -1) >= 0 for p in t["partitions"])
+               for t in described):
+            return
+        time.sleep(0.2)
+    log.warning("new topics still have partitions without a leader after %.0f s: %s",
+                timeout, ", ".join(partitions))
 
 
 def _warn_fewer_partitions(admin: object, prefix: str, specs: tuple[TopicSpec, ...],

@@ -15,12 +15,14 @@ import socket
 import subprocess
 import time
 import uuid
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from newswatch.brokerconfig import SaslListener, SslListener, server_properties
 from newswatch.schemas.errors import NewswatchError
+
+__all__ = ["LocalKafka", "LocalKafkaError", "SaslListener", "SslListener", "default_home"]
 
 KAFKA_VERSION = "4.1.0"
 
@@ -55,33 +57,6 @@ class BrokerPaths:
         return self.lib / f".resolved-{KAFKA_VERSION}"
 
 
-@dataclass(frozen=True)
-class SaslListener:
-    """An extra SASL_PLAINTEXT listener, so client security settings can be tried locally.
-
-    ``jaas`` maps each mechanism to enable (``PLAIN``, ``SCRAM-SHA-256``, ...) to the JAAS
-    line the listener uses for it; the caller writes it, users and passwords included.
-    SCRAM users are stored when the storage is formatted, from ``scram_users``
-    (mechanism -> {user: password}), so a broker home must be new to add them.
-    """
-
-    port: int
-    jaas: Mapping[str, str]
-    scram_users: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-
-    def properties(self) -> str:
-        lines = [f"sasl.enabled.mechanisms={','.join(self.jaas)}"]
-        for mechanism, jaas in self.jaas.items():
-            lines.append(f"listener.name.sasl_plaintext.{mechanism.lower()}.sasl.jaas.config="
-                         + " ".join(jaas.split()))
-        return "\n".join(lines) + "\n"
-
-    def format_arguments(self) -> list[str]:
-        return [arg for mechanism, users in self.scram_users.items()
-                for user, password in users.items()
-                for arg in ("--add-scram", f"{mechanism}=[name={user},password={password}]")]
-
-
 def default_home() -> Path:
     return Path(os.environ.get("NEWSWATCH_HOME", ".newswatch")).resolve()
 
@@ -91,9 +66,11 @@ class LocalKafka:
 
     def __init__(self, port: int = 9092, controller_port: int | None = None,
                  home: Path | None = None, heap: str = "1g",
-                 lib: Path | None = None, sasl: SaslListener | None = None) -> None:
+                 lib: Path | None = None, sasl: SaslListener | None = None,
+                 ssl: SslListener | None = None) -> None:
         self.port = port
         self.sasl = sasl
+        self.ssl = ssl
         self.controller_port = controller_port or port + 1
         root = (home or default_home()) / "kafka"
         # The jar cache can be shared between brokers with separate data.
@@ -110,6 +87,12 @@ class LocalKafka:
         if self.sasl is None:
             raise LocalKafkaError("this broker has no SASL listener")
         return f"127.0.0.1:{self.sasl.port}"
+
+    @property
+    def ssl_bootstrap(self) -> str:
+        if self.ssl is None:
+            raise LocalKafkaError("this broker has no SSL listener")
+        return f"127.0.0.1:{self.ssl.port}"
 
     # -- install ---------------------------------------------------------------
     def install(self) -> None:
@@ -139,7 +122,8 @@ class LocalKafka:
         pid = self.pid()
         if _answers(self.bootstrap):
             return "running" if pid is not None else "external"
-        ports = [self.port, self.controller_port] + ([self.sasl.port] if self.sasl else [])
+        ports = [self.port, self.controller_port] + [
+            extra.port for extra in (self.sasl, self.ssl) if extra is not None]
         for port in ports:
             if _port_in_use(port):
                 raise LocalKafkaError(
@@ -217,10 +201,12 @@ class LocalKafka:
 
     def _write_config(self) -> None:
         self.paths.data.mkdir(parents=True, exist_ok=True)
-        properties = _server_properties(self.port, self.controller_port, self.paths.data,
-                                        sasl_port=self.sasl.port if self.sasl else None)
-        if self.sasl is not None:
-            properties += self.sasl.properties()
+        properties = server_properties(self.port, self.controller_port, self.paths.data,
+                                        sasl_port=self.sasl.port if self.sasl else None,
+                                        ssl_port=self.ssl.port if self.ssl else None)
+        for extra in (self.sasl, self.ssl):
+            if extra is not None:
+                properties += extra.properties()
         self.paths.config.write_text(properties)
 
     def _format_once(self) -> None:
@@ -235,38 +221,6 @@ class LocalKafka:
         )
         if proc.returncode != 0:
             raise LocalKafkaError("formatting the storage failed:\n" + proc.stdout + proc.stderr)
-
-
-def _server_properties(port: int, controller_port: int, data: Path,
-                       sasl_port: int | None = None) -> str:
-    # One combined broker+controller; replication factors of 1 and no initial
-    # rebalance delay, or every consumer group would wait 3 s on a single node.
-    listeners = f"PLAINTEXT://127.0.0.1:{port}"
-    protocols = "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
-    if sasl_port is not None:
-        # Clients authenticate here; the broker itself keeps talking PLAINTEXT.
-        listeners += f",SASL_PLAINTEXT://127.0.0.1:{sasl_port}"
-        protocols += ",SASL_PLAINTEXT:SASL_PLAINTEXT"
-    return f"""process.roles=broker,controller
-node.id=1
-controller.quorum.bootstrap.servers=127.0.0.1:{controller_port}
-listeners={listeners},CONTROLLER://127.0.0.1:{controller_port}
-advertised.listeners={listeners}
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map={protocols}
-log.dirs={data}
-num.partitions=1
-auto.create.topics.enable=true
-offsets.topic.replication.factor=1
-offsets.topic.num.partitions=10
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-group.initial.rebalance.delay.ms=0
-log.cleaner.backoff.ms=5000
-"""
 
 
 def _cluster_id() -> str:

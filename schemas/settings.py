@@ -103,6 +103,14 @@ class Settings(BaseSettings):
         value = secure_http_url(value, carries="the bot token")
         return value if value.endswith("/") else value + "/"
 
+    @field_validator("kafka_ssl_cafile")
+    @classmethod
+    def _cafile_exists(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_file():
+            raise ValueError("no such file: give the PEM file of the CA that signed the "
+                             "brokers' certificates")
+        return value
+
     @field_validator("topic_partitions", mode="before")
     @classmethod
     def _partitions(cls, value: object) -> object:

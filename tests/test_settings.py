@@ -47,6 +47,9 @@ SECRET = "s3cr3t"
          r"^NEWSWATCH_KAFKA_BOOTSTRAP: the value: port is outside 1-65535$"),
         ("NEWSWATCH_TOPIC_PARTITIONS", "articles=12,evnets=12",
          r"^NEWSWATCH_TOPIC_PARTITIONS: unknown topic 'evnets' \(did you mean 'events'\?\)"),
+        ("NEWSWATCH_KAFKA_SSL_CAFILE", f"/nonexistent/{SECRET}.pem",
+         r"^NEWSWATCH_KAFKA_SSL_CAFILE: no such file: give the PEM file of the CA that "
+         r"signed the brokers' certificates$"),
         ("NEWSWATCH_TOPIC_PARTITIONS", "articles=none",
          r"^NEWSWATCH_TOPIC_PARTITIONS: 'articles' needs a partition count"),
     ],
@@ -105,6 +108,7 @@ def test_token_file_with_a_user_token_is_refused(tmp_path, monkeypatch) -> None:
 
 def test_unknown_variable_is_warned_with_did_you_mean(
         monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.delenv("NEWSWATCH_KAFKA_BOOTSTRAP", raising=False)
     monkeypatch.setenv("NEWSWATCH_KAFKA_BOOTSTRAPP", "10.0.0.1:9092")
     monkeypatch.setenv("NEWSWATCH_ZZZ_UNRELATED", "1")
     monkeypatch.setenv("NEWSWATCH_HOME", "/tmp/nw")  # read outside Settings: known
@@ -148,3 +152,10 @@ def test_secrets_never_reach_the_terminal(monkeypatch: pytest.MonkeyPatch,
     captured = capsys.readouterr()
     assert captured.err == f"newswatch: error: {message}\n"
     assert SECRET not in captured.out + captured.err
+
+
+def test_kafka_port_option_is_range_checked(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["kafka", "status", "--port", "99999"])
+    assert info.value.code == 2
+    assert "argument --port: port is outside 1-65535" in capsys.readouterr().err

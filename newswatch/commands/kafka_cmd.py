@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ("status", _status, "say whether it runs and answers"),
     ):
         p = ksub.add_parser(name, help=text)
-        p.add_argument("--port", type=int, default=None,
+        p.add_argument("--port", type=_port, default=None,
                        help="broker port (default: the port in NEWSWATCH_KAFKA_BOOTSTRAP, 9092)")
         p.set_defaults(handler=handler)
         if name == "up":
@@ -30,6 +30,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     tsub = topics.add_subparsers(dest="topics_command", metavar="ACTION", required=True)
     tsub.add_parser("create", help="create missing topics").set_defaults(handler=_create)
     tsub.add_parser("list", help="list topics and their settings").set_defaults(handler=_list)
+
+
+def _port(text: str) -> int:
+    from newswatch.schemas.validators import port_number
+
+    try:
+        return port_number(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _broker(args: argparse.Namespace, settings: Settings) -> LocalKafka:
