@@ -69,6 +69,8 @@ def group_lag(bootstrap: str, group: str, topics: list[str]) -> int | None:
 def _total_lag(lag: GroupLag, topics: list[str]) -> int | None:
     try:
         partitions = lag.partitions(topics)
+        if {topic for topic, _ in partitions} != set(topics):
+            return None  # a topic the broker does not know (yet, or any more) is not caught up
         return sum(lag.read(partitions).values())
     except KafkaError:
         return None  # e.g. the group coordinator is still being elected
