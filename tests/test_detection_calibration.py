@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -69,18 +70,23 @@ def test_a_very_negative_logit_is_still_a_probability() -> None:
 
 # --- monotonic in what the model says raises confidence -----------------------------------------
 
+def with_flag(features: EventFeatures, flag: str) -> EventFeatures:
+    changes: dict[str, Any] = {flag: True}
+    return dataclasses.replace(features, **changes)
+
+
 @pytest.mark.parametrize("flag", ["dated_now", "same_story", "corroborated", "no_history",
                                   "about_headline"])
 def test_a_supporting_flag_never_lowers_confidence(flag: str) -> None:
     for features in ALL:
         if not getattr(features, flag):
-            raised = dataclasses.replace(features, **{flag: True})
+            raised = with_flag(features, flag)
             assert CALIBRATION.confidence(raised) >= CALIBRATION.confidence(features), features
 
 
 @pytest.mark.parametrize("flag", ["dated_now", "same_story", "corroborated"])
 def test_a_supporting_flag_raises_an_uncertain_confidence(flag: str) -> None:
-    assert CALIBRATION.confidence(dataclasses.replace(MIDDLE, **{flag: True})) > (
+    assert CALIBRATION.confidence(with_flag(MIDDLE, flag)) > (
         CALIBRATION.confidence(MIDDLE))
 
 
