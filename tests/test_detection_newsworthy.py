@@ -270,16 +270,12 @@ def test_a_headline_verb_that_is_also_a_noun_is_present_tense() -> None:
     assert tense_of(sentence, sentence.index("cuts"), len(sentence)) == "present"
 
 
-@pytest.mark.xfail(strict=True, reason="_told_in_the_past keeps the past reading of a month "
-                   "without a year that _governs discards for a plan ('will ... in June')")
 def test_a_plan_for_june_is_not_set_in_the_past() -> None:
     (finding,) = [f for f in analyse("Salesforce will acquire Nimbus in June").findings
                   if f.accepted]
     assert not finding.past_setting
 
 
-@pytest.mark.xfail(strict=True, reason="the date inside ', founded in 1968,' or ', which "
-                   "bought Altera in 2015,' dates the main clause's event as background")
 @pytest.mark.parametrize("title", [
     "Intel, founded in 1968, will cut 6,000 jobs",
     "Intel, which bought Altera in 2015, said it would cut 6,000 jobs",

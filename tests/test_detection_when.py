@@ -218,8 +218,6 @@ def test_a_clause_that_hangs_on_a_date_is_dated_by_it() -> None:
     assert found is not None and found.text == "In August 1981" and found.is_past
 
 
-@pytest.mark.xfail(strict=True, reason="anchor_for reaches into a closed appositive or "
-                   "relative clause: ', which bought Foo in 2019,' dates the main verb")
 @pytest.mark.parametrize("sentence", [
     "Acme, which bought Foo in 2019, said it would cut 500 jobs.",
     "Acme, founded in 1968, will cut 500 jobs.",

@@ -63,6 +63,7 @@ _CAPITAL_AFTER_WORD = re.compile(r" (?!(?:Inc|Corp|Co|Ltd|LLC|plc|AG|SA|NV|SE|Gr
                                  r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                                  r"On|In|At|And|But|The|As|For|To|Is|Was|Has|Will|Said|CEO)\b)"
                                  r"[A-Z][a-z]+\b")
+_ASIDE = re.compile(r",[^,;]{1,80},\s*")
 _HAS_PRODUCT_FIELD = "product" in CompanyEvent.model_fields
 
 
@@ -265,7 +266,14 @@ def _corroborate_by_events(mentions: list[Mention], sentences: list[Sentence],
                 sentence.text, mention.start - sentence.start, mention.end - sentence.start,
                 title_case=_capitals_say_nothing(sentence, mention.start)):
             continue  # "Square Enix delays": the actor is the longer name
-        near = 0 <= finding.trigger_start - finding.mention_start <= 40
+        # "Intel, which bought Altera in 2015, said it would cut": the aside does not count.
+        gap_from = (mention.end - sentence.start) if mention is not None else (
+            finding.mention_start)
+        between = sentence.text[gap_from:finding.trigger_start]
+        aside = _ASIDE.match(between)
+        if aside is not None:
+            between = between[aside.end():]
+        near = finding.trigger_start >= finding.mention_start and len(between) <= 40
         if near or not _capitals_say_nothing(sentence, sentence.start + finding.mention_start):
             by_event.setdefault(finding.company, finding.trigger)
     for mention in mentions:

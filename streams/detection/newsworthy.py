@@ -30,7 +30,7 @@ from .events import Finding
 from .layout import Genre, Layout
 from .lexicon import words
 from .sentences import Sentence
-from .when import TimeRef, anchor_for, has_past_date, time_refs
+from .when import TimeRef, anchor_for, has_past_date, in_closed_aside, time_refs
 
 Tense = Literal["future", "present", "perfect", "past", "past_perfect", "noun"]
 
@@ -182,7 +182,8 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         # Its own dated report: "on Monday", "this week", "yesterday", a date days old.
         finding.dated_now = anchor is not None and anchor.when == "current" and (
             anchor.days_before is not None and anchor.days_before <= 10)
-        finding.past_setting = anchor is None and _told_in_the_past(context, finding)
+        finding.past_setting = anchor is None and _told_in_the_past(
+            sentence.text, refs, context.refs_of(sentence), start)
         # Read the whole article for past dates only when it matters: deep in the body.
         finding.no_history = finding.zone == "body" and not context.has_history()
         finding.about_headline = (finding.company in context.headline_companies
@@ -199,11 +200,15 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             finding.same_story = (finding.company, _FAMILY[finding.event_type]) in front
 
 
-def _told_in_the_past(context: StoryContext, finding: Finding) -> bool:
-    """The sentence is set in the past: it carries a past date and none of today."""
-    refs = context.refs_of(context.sentences[finding.sentence_index])
-    return any(r.is_past for r in refs) and not any(
-        r.when in ("current", "future") and not r.no_year for r in refs)
+def _told_in_the_past(text: str, governing: list[TimeRef], refs: list[TimeRef],
+                      start: int) -> bool:
+    """The sentence is set in the past: it carries a past date that can date the finding
+    (one of ``governing``; not a month a plan looks forward to, not one in an aside,
+    "Intel, founded in 1968,") and none of today."""
+    past = [r for r in governing if r.is_past
+            and not (r.end <= start and in_closed_aside(text, r, start))]
+    return bool(past) and not any(r.when in ("current", "future") and not r.no_year
+                                  for r in refs)
 
 
 def _governs(ref: TimeRef, finding: Finding, tense: Tense) -> bool:

@@ -263,6 +263,10 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
             hangs = _HANGS_ON_DATE.match(between) is not None
             if _CLAUSE_BREAK.search(between) and not (opening or hangs):
                 continue
+            if ref.is_past and in_closed_aside(sentence, ref, start):
+                # "Intel, founded in 1968, will cut": the date is the aside's, not the news's
+                # (a date of this week in an aside, ", announced Tuesday,", still tells).
+                continue
         elif ref.start >= end:
             between = sentence[end:ref.start]
             gap = ref.start - end
@@ -274,6 +278,28 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
         if best is None or score < best[0]:
             best = (score, ref)
     return best[1] if best is not None else None
+
+
+def in_closed_aside(sentence: str, ref: TimeRef, start: int) -> bool:
+    """The date sits in an aside set off by commas between the subject and the trigger:
+    "Intel, founded in 1968, will cut", "Acme, which bought Foo in 2019, said it would"."""
+    opened = sentence.rfind(",", max(0, ref.start - 80), ref.start)
+    if opened <= 0 or not sentence[:opened].strip():
+        return False
+    if "," in sentence[opened + 1:ref.start]:
+        return False
+    closed = sentence.find(",", ref.end, start)
+    if closed < 0:
+        return False
+    # ", in 2006," alone dates the main verb ("Google, in 2006, acquired YouTube"); an aside
+    # with words of its own ("founded in 1968", "which bought Foo in 2019") does not.
+    rest = sentence[opened + 1:ref.start] + " " + sentence[ref.end:closed]
+    return any(word.lower() not in _DATE_WORDS for word in _WORD.findall(rest))
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_DATE_WORDS = frozenset({"in", "on", "at", "back", "of", "the", "early", "late", "mid",
+                         "around", "about", "by", "during", "since", "from", "until"})
 
 
 def days_between(pub: datetime, then: datetime) -> float:
