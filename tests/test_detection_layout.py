@@ -191,19 +191,13 @@ def test_a_news_story_with_a_quote_and_a_short_list_stays_news() -> None:
 
 # --- bugs found while writing these tests ----------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="title cue 'dies at \\d' ends in \\b, so it matches "
-                   "only one-digit ages ('dies at 8'), never 'dies at 80'")
 def test_an_obituary_with_a_two_digit_age() -> None:
     assert genre("Jane Doe, Acme founder, dies at 80", NEWS_STORY) == "obituary"
 
 
-@pytest.mark.xfail(strict=True, reason="title cue 'is hiring:' is followed by \\b, which "
-                   "cannot match between ':' and a space")
 def test_a_job_ad_titled_is_hiring() -> None:
     assert genre("Acme is hiring: senior backend engineer", NEWS_STORY) == "job_ad"
 
 
-@pytest.mark.xfail(strict=True, reason="title cue \\bprofile\\b matches inside 'high-profile', "
-                   "so news of a departure becomes a profile (not news)")
 def test_high_profile_news_is_not_a_profile() -> None:
     assert genre("Acme finance chief quits in high-profile exit", NEWS_STORY) == "news"

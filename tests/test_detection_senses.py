@@ -85,6 +85,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Prosecutors charged Uber with fraud."),
     ("legal", 1, "Uber", "Uber charged users $5 extra with no notice.",
      "Prosecutors charged Uber with fraud."),
+    ("legal", 2, "Uber", "Uber sues for peace with its drivers' unions.",
+     "Uber sues Lyft over driver data."),
     # people: the same guards for hires and departures
     ("executive_departure", 0, "Disney", "Disney is no longer the default choice.",
      "Disney's chief executive is no longer with the company."),
@@ -186,7 +188,5 @@ def test_a_company_described_by_what_it_makes_is_still_bought(sentence: str, com
     assert (company, "acquisition") in events(sentence)
 
 
-@pytest.mark.xfail(strict=True, reason="no legal guard covers the idiom 'sues for peace'; "
-                   "it is reported as a lawsuit with Intel as plaintiff")
 def test_suing_for_peace_is_not_a_lawsuit() -> None:
     assert events("Intel sues for peace with regulators.") == set()

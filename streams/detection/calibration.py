@@ -65,6 +65,7 @@ class Calibration:
     def confidence(self, features: EventFeatures) -> float:
         logit = self.intercept + sum(self.weights.get(name, 0.0) * value
                                      for name, value in features.vector().items())
+        logit = min(50.0, max(-50.0, logit))  # exp() of a hand-set extreme must not overflow
         return round(min(0.99, max(0.01, 1.0 / (1.0 + math.exp(-logit)))), 2)
 
 

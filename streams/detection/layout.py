@@ -38,7 +38,7 @@ _BOILERPLATE = re.compile(
 
 # Title cues: (genre, pattern). The first that matches wins.
 _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
-    ("obituary", r"\b(?:obituary|dies at \d|dies aged|dead at \d|in memoriam|"
+    ("obituary", r"\b(?:obituary|dies at \d+|dies aged|dead at \d+|in memoriam|"
                  r"remembering|tribute to)\b"),
     ("year_in_review", r"\b(?:year in review|the year in\b|(?:best|top|worst)\s+(?:\d+\s+|"
                        r"[\w-]+\s+){0,3}of\s+(?:19|20)\d\d|(?:19|20)\d\d in review|"
@@ -67,7 +67,7 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                    r"newsletter)|issue #?\d+|digest|roundup|round-up|briefing|"
                    r"(?:week|month) in review|links? (?:for|of) the|what we'?re reading|"
                    r"the week in)\b"),
-    ("job_ad", r"\b(?:we'?re hiring|is hiring:|job opening|careers? at|join (?:our|the) "
+    ("job_ad", r"\bis hiring:|\b(?:we'?re hiring|job opening|careers? at|join (?:our|the) "
                r"team|vacancy|internship|apply now)\b|(?:senior|junior|staff|lead) "
                r"[\w ]{0,30}(?:engineer|manager|designer|developer)\b.{0,20}(?:remote|"
                r"hybrid|full[- ]time)"),
@@ -77,7 +77,7 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
     ("explainer", r"\b(?:explained|explainer|faq|everything you need to know)\b|"
                   r"^\W*(?:what is|what are|what'?s the deal|how .{1,40} (?:became|works|got "
                   r"here)|why .{1,40} matters)\b"),
-    ("profile", r"\b(?:profile|the (?:long game|rise|making) of)\b|^\W*meet the\b"),
+    ("profile", r"(?<!-)\b(?:profile|the (?:long game|rise|making) of)\b|^\W*meet the\b"),
     ("interview", r"^\W*(?:interview|q&a)\b|\binterviews\b|\bq&a\b|"
                   r"\bin conversation with\b"),
     ("market_report", r"\b(?:stocks?|shares|markets?|dow|nasdaq|s&p|ftse|nikkei|"

@@ -163,6 +163,8 @@ LEGAL: tuple[SenseGuard, ...] = (
     _g("after", r"^\W*(?:\$|€|£|[\d.,]+ (?:cents|dollars|euros)|a fee|fees|for|per|extra|more|"
        r"less|customers|users|interest)\b", "a price charged, not a criminal charge",
        trigger=r"charg"),
+    _g("after", r"^\W*for (?:peace|a truce|calm|mercy|forgiveness|time)\b",
+       "an idiom ('sues for peace'), not a lawsuit", trigger=r"^su"),
 )
 
 PEOPLE: tuple[SenseGuard, ...] = (
