@@ -30,6 +30,7 @@ from .events import Finding
 from .layout import Genre, Layout
 from .lexicon import words
 from .sentences import Sentence
+from .tolerant import tolerant
 from .when import TimeRef, anchor_for, has_past_date, in_closed_aside, time_refs
 
 Tense = Literal["future", "present", "perfect", "past", "past_perfect", "noun"]
@@ -78,6 +79,10 @@ _NOUN_HEADS = words(
     complaint charges layoffs layoff cuts redundancies partnership alliance venture agreement
     collaboration launch release debut delay postponement departure resignation appointment
     hire hiring exit ouster retirement""")
+# Third-person verbs that are also plural nouns: right after their subject they are verbs.
+_VERB_OR_NOUN = words("cuts offers bids")
+_SUBJECT_BEFORE = re.compile(r"(?:\b[A-Z][\w&.'’-]*|\b(?:it|she|he|they|company|firm|group))"
+                             r"\s+$")
 # The two sides of one move share a family: a hire in the lead confirms the departure from
 # the other company told further down.
 _FAMILY: dict[str, str] = {"executive_hire": "move", "executive_departure": "move"}
@@ -87,16 +92,19 @@ _FAMILY.update({t: t for t in ("layoffs", "acquisition", "investment", "product_
 
 def tense_of(sentence: str, start: int, end: int) -> Tense:
     """The tense in which the trigger at ``start:end`` states its event."""
-    before = sentence[max(0, start - 60):start]
+    # Read as trigger matching does: 'will "immediately" cut', 'has (finally) acquired'.
+    before = tolerant(sentence[max(0, start - 80):start]).text
     head = sentence[start:end].split(maxsplit=1)[0].lower().strip("'\"“‘") if end > start else ""
+    if head in _VERB_OR_NOUN and _SUBJECT_BEFORE.search(sentence, max(0, start - 40), start):
+        return "present"  # "Intel cuts 6,000 jobs": a headline verb, not the noun
     if head in _NOUN_HEADS:
         # "a potential acquisition of X is in discussions": the clause's verb says when.
         verb = _VERB_AFTER_NOUN.match(sentence, end)
         if verb is not None:
             return _VERB_TENSE[verb.group(1).lower()]
-    if _SHARED_PERFECT.search(sentence[max(0, start - 120):start]):
+    if _SHARED_PERFECT.search(tolerant(sentence[max(0, start - 120):start]).text):
         return "perfect"  # "has invested $14.3 billion and brought its CEO on board"
-    if _RECENTLY.search(before) and (head.endswith("ed") or head in _IRREGULAR_PAST):
+    if _RECENTLY.search(sentence[max(0, start - 60):start]) and (head.endswith("ed") or head in _IRREGULAR_PAST):
         return "perfect"  # "recently postponed": as recent as a perfect
     if _PAST_PERFECT.search(before):
         return "past_perfect"
