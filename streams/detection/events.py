@@ -100,11 +100,35 @@ def classify(index: int, text: str, mentions: list[Mention], topic: Mention | No
             spec = specs[match.lastgroup or ""]
             start, end = seen.span(match.start(), match.end())
             out.extend(_candidate(index, text, mentions, topic, ref_year, spec, start, end))
+    _one_sense_per_phrase(out)
     return out
 
 
-def _reject(index: int, text: str, spec: TriggerSpec, trigger: str, reason: str) -> Finding:
-    return Finding(spec.event_type, "", None, text, index, trigger, spec.name, 0.0, False, reason)
+# Triggers this close to one a sense guard turned down belong to the same phrase.
+_SAME_PHRASE = 40
+
+
+def _one_sense_per_phrase(findings: list[Finding]) -> None:
+    """"hopes to secure $2 billion in funding from Nvidia", "faced complaints from
+    customers": once a guard reads a phrase in its everyday sense, another trigger word of
+    the same type in that phrase ("funding from", "faced") does not report it anyway."""
+    guarded = [(f.event_type, f.trigger_start, f.reason) for f in findings
+               if not f.accepted and f.trigger_start >= 0 and f.reason in checks.SENSE_REASONS]
+    for finding in findings:
+        if not finding.accepted:
+            continue
+        for event_type, at, reason in guarded:
+            if event_type == finding.event_type and abs(finding.trigger_start - at) <= (
+                    _SAME_PHRASE):
+                finding.accepted = False
+                finding.reason = f"{reason} (the same phrase)"
+                break
+
+
+def _reject(index: int, text: str, spec: TriggerSpec, trigger: str, reason: str,
+            start: int = -1) -> Finding:
+    return Finding(spec.event_type, "", None, text, index, trigger, spec.name, 0.0, False, reason,
+                   trigger_start=start)
 
 
 def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | None,
@@ -114,7 +138,7 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
     if reason is None:
         reason = checks.before_parties(text, spec, start, end, mentions)
     if reason is not None:
-        return [_reject(index, text, spec, trigger, reason)]
+        return [_reject(index, text, spec, trigger, reason, start)]
     lefts = _lefts(text, mentions, topic, spec, start) if spec.left is not None else []
     if spec.has("moves_employer") and not checks.leaves_employer(text, start, end):
         lefts = []

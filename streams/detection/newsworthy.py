@@ -104,7 +104,8 @@ def tense_of(sentence: str, start: int, end: int) -> Tense:
             return _VERB_TENSE[verb.group(1).lower()]
     if _SHARED_PERFECT.search(tolerant(sentence[max(0, start - 120):start]).text):
         return "perfect"  # "has invested $14.3 billion and brought its CEO on board"
-    if _RECENTLY.search(sentence[max(0, start - 60):start]) and (head.endswith("ed") or head in _IRREGULAR_PAST):
+    if _RECENTLY.search(sentence[max(0, start - 60):start]) and (
+            head.endswith("ed") or head in _IRREGULAR_PAST):
         return "perfect"  # "recently postponed": as recent as a perfect
     if _PAST_PERFECT.search(before):
         return "past_perfect"

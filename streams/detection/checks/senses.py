@@ -85,7 +85,7 @@ INVESTMENT: tuple[SenseGuard, ...] = (
        r"^\W*(?:its|the|their) (?:own )?(?:[\w-]+ ){0,2}(?:division|unit|arm|business|"
        r"operations|subsidiary)\b|^\W*(?:[A-Z][\w-]* ){1,2}(?:division|unit|arm|business)\b",
        "spending on its own operations or property, not an investment in a company",
-       trigger=r"^invest"),
+       trigger=r"^invest(?!\w*\s+(?:from|by)$)"),  # "investment from X" is money received
 )
 
 ACQUISITION: tuple[SenseGuard, ...] = (
@@ -103,7 +103,13 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"land|sites?|plots?|homes?|houses?|apartments?|offices?|tower|towers|stadium|"
        r"paintings?|works|bonds?|treasuries|debt|gold|oil|gas|coal|grain|equipment|"
        r"machines?|robots?|licen[cs]es?|rights|tokens?|bitcoin|credits?|shares? back|"
-       r"back shares|graphics processors|malls?|centres?|centers?))\b",
+       r"back shares|graphics processors|malls?|centres?|centers?))\b"
+       # ... unless the goods only describe the company bought: "chip designer Arm", "oil
+       # producer Hess", "aircraft parts maker Spirit AeroSystems".
+       r"(?!(?:[\s-]+[\w-]+){0,2}?\s+(?:designers?|makers?|producers?|manufacturers?|"
+       r"firms?|company|companies|suppliers?|developers?|providers?|operators?|groups?|"
+       r"start-?ups?|businesses|business|retailers?|chains?|brands?|owners?|specialists?|"
+       r"builders?|distributors?)\b)",
        "goods or property bought, not a company"),
     _g("before", r"\b(?:shoppers?|customers?|consumers?|buyers?|people|fans|visitors|readers|"
        r"we|you|i|they|families|parents|voters|investors)\s+(?:\w+\s+){0,3}$",
@@ -205,6 +211,10 @@ SENSES: dict[EventType, tuple[SenseGuard, ...]] = {
     "layoffs": (),
     "launch_delay": (),
 }
+
+
+#: Every reason a guard gives: a finding rejected with one of these was read in another sense.
+SENSE_REASONS = frozenset(g.reason for guards in SENSES.values() for g in guards)
 
 
 def sense_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | None:
