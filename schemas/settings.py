@@ -9,12 +9,13 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from .errors import ConfigError
+from .slack_settings import SlackAppSettings
 from .validators import http_url, slack_bot_token
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 
 
-class Settings(BaseSettings):
+class Settings(SlackAppSettings, BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="NEWSWATCH_", frozen=True, extra="ignore", env_ignore_empty=True
     )

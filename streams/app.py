@@ -7,6 +7,7 @@ agent carries on with the next message.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from collections.abc import AsyncIterator
@@ -25,11 +26,13 @@ from ..schemas.event import CompanyEvent
 from ..schemas.settings import Settings
 from .routing import CompanyStories
 from .rules_holder import RulesHolder
+from .subscription_feed import SubscriptionFeed
 
 log = logging.getLogger(__name__)
 
 EVENTS_PARTITIONS = 6  # the route table is co-partitioned with the events topic
 RULES_CHECK_SECONDS = 5.0
+SUBSCRIPTIONS_CHECK_SECONDS = 1.0
 
 
 def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -> faust.App:
@@ -61,7 +64,11 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
     stories = app.Table("route-stories", default=None, partitions=events_partitions,
                         key_type=str, value_type=str)
 
-    rules = RulesHolder(settings.rules)
+    # Slack-made subscriptions and mutes, read whole before any event is routed, so a
+    # restarted worker routes with the state in force; then kept up to date by a timer.
+    subscriptions = SubscriptionFeed(clients, names.subscriptions)
+    subscriptions.load()
+    rules = RulesHolder(settings.rules, subscriptions.layer)
     dead_letters = DeadLetterWriter(
         names.dlq, make_producer=lambda: clients.producer("newswatch-worker-dlq"))
 
@@ -118,6 +125,14 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
     @app.timer(interval=RULES_CHECK_SECONDS)
     async def reload_rules() -> None:
         rules.reload_if_changed()
+
+    @app.timer(interval=SUBSCRIPTIONS_CHECK_SECONDS)
+    async def refresh_subscriptions() -> None:
+        try:
+            await asyncio.to_thread(subscriptions.catch_up)
+        except Exception as exc:  # the broker is away: keep routing with what is known
+            log.warning("subscriptions not refreshed (%s: %s); retrying",
+                        type(exc).__name__, exc)
 
     return app
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..schemas.rules import RulesFile, load_rules
 from .detection import Detector
 from .routing import Router
+from .subscriptions import SubscriptionLayer
 
 log = logging.getLogger(__name__)
 
@@ -26,16 +27,19 @@ class RulesInForce:
     router: Router
 
     @classmethod
-    def build(cls, rules: RulesFile) -> RulesInForce:
-        return cls(rules, Detector(rules), Router(rules))
+    def build(cls, rules: RulesFile,
+              subscriptions: SubscriptionLayer | None = None) -> RulesInForce:
+        return cls(rules, Detector(rules), Router(rules, subscriptions=subscriptions))
 
 
 class RulesHolder:
     """Holds the rules in force; ``reload_if_changed`` swaps them atomically."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, subscriptions: SubscriptionLayer | None = None) -> None:
         self.path = path
-        self.current = RulesInForce.build(load_rules(path))  # at start-up a broken file is fatal
+        self.subscriptions = subscriptions  # Slack-made watches and mutes, kept across reloads
+        # At start-up a broken file is fatal.
+        self.current = RulesInForce.build(load_rules(path), subscriptions)
         self._mtime = _mtime(path)
         self._settling: float | None = None
         self.last_error: str | None = None
@@ -53,7 +57,7 @@ class RulesHolder:
             return False
         self._mtime, self._settling = mtime, None
         try:
-            built = RulesInForce.build(load_rules(self.path))
+            built = RulesInForce.build(load_rules(self.path), self.subscriptions)
         except Exception as exc:  # whatever is wrong with the new rules, keep the old ones
             self.last_error = str(exc)
             log.error("rules not reloaded, the running rules stay in force: %s", exc)
