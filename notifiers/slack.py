@@ -72,9 +72,9 @@ class SlackNotifier(Notifier):
         if parent is not None and parent.ts and alert.kind in ("followup", "update"):
             thread_ts = parent.thread_ts or parent.ts
             if alert.kind == "update" and not self._edit_story(alert, parent):
-                return self._post(alert.channel, render_alert(alert, updated=True), None)
+                return self._post(alert.channel, self._render(alert, updated=True), None)
             return self._post(alert.channel, render_reply(alert), thread_ts)
-        return self._post(alert.channel, render_alert(alert), None)
+        return self._post(alert.channel, self._render(alert), None)
 
     def find_posted(self, alert: AlertMessage, parent: Delivery | None,
                     since: datetime) -> Posted | None:
@@ -125,6 +125,9 @@ class SlackNotifier(Notifier):
             return self._channel_ids.get(ref)
 
     # ---- internals -------------------------------------------------------------------------
+    def _render(self, alert: Alert, *, updated: bool = False) -> SlackMessage:
+        return render_alert(alert, updated=updated, feedback=self.config.feedback_buttons)
+
     def _post(self, channel: str, message: SlackMessage, thread_ts: str | None) -> Posted:
         response = self._call(
             "chat.postMessage", channel,
@@ -145,7 +148,7 @@ class SlackNotifier(Notifier):
         channel_id = self.channel_id(alert.channel)
         if channel_id is None or parent.ts is None:
             return False
-        message = render_alert(alert, updated=True)
+        message = self._render(alert, updated=True)
         try:
             self._call(
                 "chat.update", alert.channel,
