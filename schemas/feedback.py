@@ -1,9 +1,9 @@
 """Feedback on alerts from Slack, on ``<prefix>.feedback`` (compacted).
 
-One record per alert, user and way of giving it (button or reaction): the key is
-``alert id|user|source``, so a user who changes their mind replaces their earlier vote,
-and withdrawing a reaction (``label: null``) withdraws only that vote. ``newswatch labels
-export`` turns these into the labels file ``backtest --labels`` reads.
+One record per alert, user and way of giving it: the key is ``alert id|user|button`` or
+``alert id|user|reaction|<emoji>``, so a user who clicks another button replaces their
+earlier click, and removing a reaction (``label: null``) withdraws only that reaction.
+``newswatch labels export`` turns these into the labels file ``backtest --labels`` reads.
 """
 
 from __future__ import annotations
@@ -32,8 +32,10 @@ class Feedback(WireModel):
     label: FeedbackLabel | None = Field(
         description="None: the user withdrew this feedback (removed the reaction)")
     source: FeedbackSource
+    reaction: str | None = Field(default=None, description="The emoji, for reactions")
     at: UTCDateTime = Field(default_factory=utcnow)
 
     @property
     def key(self) -> str:
-        return f"{self.alert_id}|{self.user}|{self.source}"
+        tail = f"|{self.reaction}" if self.source == "reaction" and self.reaction else ""
+        return f"{self.alert_id}|{self.user}|{self.source}{tail}"
