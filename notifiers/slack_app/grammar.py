@@ -166,13 +166,14 @@ def _split(text: str) -> _Words | None:
     try:
         tokens = shlex.split(text)
     except ValueError:
-        raise CommandError("a quote is not closed", hint='e.g. subscribe "Scale AI"') from None
+        raise CommandError("a quote is not closed",
+                           hint='for example: subscribe "Scale AI"') from None
     if not tokens:
         return None
     verb = VERBS.get(tokens[0].casefold())
     if verb is None:
         raise CommandError(f"unknown command “{tokens[0]}”" + _did_you_mean(
-            tokens[0].casefold(), list(VERBS)), hint="/newswatch help lists the commands")
+            tokens[0].casefold(), list(VERBS)), hint="`/newswatch help` lists the commands")
     parsed = _Words(verb, [])
     rest = iter(tokens[1:])
     for token in rest:
@@ -211,7 +212,7 @@ def _confidence(value: str) -> float:
         number = -1.0
     if not 0.0 <= number <= 1.0:
         raise CommandError(f"--min-confidence takes a number from 0 to 1, not “{value}”",
-                           hint="e.g. --min-confidence 0.7")
+                           hint="for example: --min-confidence 0.7")
     return number
 
 
@@ -223,7 +224,7 @@ def _channel(value: str) -> ChannelRef:
         return ChannelRef(value, None)
     name = value.removeprefix("#").strip().casefold()
     if not name or not re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,79}", name):
-        raise CommandError(f"“{value}” is not a channel", hint="e.g. --channel #deal-flow")
+        raise CommandError(f"“{value}” is not a channel", hint="for example: --channel #deal-flow")
     return ChannelRef(None, name)
 
 
@@ -237,7 +238,7 @@ def _company(words: list[str], companies: CompanyDirectory, *,
              extra: tuple[str, ...] = ("*",)) -> tuple[str, list[str]]:
     """The company the words start with (canonical), and the words after it."""
     if not words:
-        raise CommandError("name a company", hint="e.g. subscribe Meta layoffs acquisition")
+        raise CommandError("name a company", hint="for example: subscribe Meta layoffs acquisition")
     if words[0].casefold() in extra:
         return words[0].casefold(), words[1:]
     found, used = companies.longest_prefix(words)
@@ -290,7 +291,7 @@ def _mute(parsed: _Words, companies: CompanyDirectory) -> Mute:
     words = parsed.words
     duration = _duration(words[-1]) if words else None
     if duration is None:
-        raise CommandError("say for how long", hint="e.g. mute Meta 2h, or mute Meta "
+        raise CommandError("say for how long", hint="for example: mute Meta 2h, or mute Meta "
                            "acquisition Perplexity 1d for one story (m, h, d, w)")
     company, rest = _company(words[:-1], companies)
     event_type, counterparty = _story(rest, companies)
@@ -325,7 +326,7 @@ def _duration(word: str) -> timedelta | None:
         return None
     amount = float(match.group(1)) * _UNIT_SECONDS[match.group(2)[0]]
     if amount <= 0:
-        raise CommandError("a mute must last a while", hint="e.g. 30m, 2h, 1d, 1w")
+        raise CommandError("a mute must last a while", hint="for example: 30m, 2h, 1d, 1w")
     if amount > MAX_MUTE.total_seconds():
         raise CommandError("a mute lasts at most 90 days",
                            hint="to stop alerts for good, unsubscribe")

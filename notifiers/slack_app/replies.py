@@ -68,9 +68,10 @@ def unchanged(change: Change, extra: str | None = None) -> Reply:
 def command_error(error: grammar.CommandError) -> Reply:
     if isinstance(error, grammar.UnknownCompany):
         return unknown_company(error)
-    hint = f"Try: {untrusted(error.hint, 300)}" if error.hint else None
+    # Hints are the app's own words (with `code`); the message may quote what was typed.
+    hint = escape(error.hint) if error.hint else "`/newswatch help` lists the commands"
     return _reply(f":warning: {untrusted(error.message, 500)}. Nothing was changed.",
-                  note=hint or "`/newswatch help` lists the commands")
+                  note=hint[:1].upper() + hint[1:])
 
 
 def unknown_company(error: grammar.UnknownCompany) -> Reply:

@@ -14,6 +14,7 @@ import logging
 from dataclasses import dataclass
 from typing import Literal
 
+from kafka import KafkaProducer
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -65,7 +66,17 @@ class Credentials:
         return [s for s in (self.bot_token, self.app_token, self.signing_secret) if s]
 
 
-def build_app(settings: Settings, credentials: Credentials) -> tuple[SlackApp, KafkaClients]:
+@dataclass
+class BuiltApp:
+    app: SlackApp
+    producer: KafkaProducer
+
+    def close(self) -> None:
+        self.app.store.close()
+        self.producer.close(timeout=10)
+
+
+def build_app(settings: Settings, credentials: Credentials) -> BuiltApp:
     """The app and its parts, wired to Kafka and Slack as the settings say."""
     if not settings.rules.is_file():
         raise ConfigError(f"rules file not found: {settings.rules}", location="NEWSWATCH_RULES")
@@ -90,7 +101,7 @@ def build_app(settings: Settings, credentials: Credentials) -> tuple[SlackApp, K
         feedback=FeedbackHandler(web, FeedbackLog(topics.feedback, producer=producer)),
         summaries=SummarySource(clients, topics),
     )
-    return app, clients
+    return BuiltApp(app, producer)
 
 
 async def serve(settings: Settings, stop: asyncio.Event, *, transport: Transport | None = None,
@@ -98,13 +109,21 @@ async def serve(settings: Settings, stop: asyncio.Event, *, transport: Transport
     """Run the app until ``stop`` is set."""
     kind: Transport = transport or settings.slack_app_transport
     credentials = Credentials.from_settings(settings, kind)
-    app, _ = build_app(settings, credentials)
-    await app.start()
-    if kind == "http":
-        host, port = listen or settings.listen_address
-        assert credentials.signing_secret is not None
-        await HttpTransport(app, credentials.signing_secret, host, port).run(stop)
-        return
+    built = build_app(settings, credentials)
+    try:
+        await built.app.start()
+        if kind == "http":
+            host, port = listen or settings.listen_address
+            assert credentials.signing_secret is not None
+            await HttpTransport(built.app, credentials.signing_secret, host, port).run(stop)
+        else:
+            await _socket_mode(built.app, settings, credentials, stop, ping_interval_s)
+    finally:
+        built.close()
+
+
+async def _socket_mode(app: SlackApp, settings: Settings, credentials: Credentials,
+                       stop: asyncio.Event, ping_interval_s: float) -> None:
     assert credentials.app_token is not None
     socket_logger = quiet_sdk_logger("newswatch.slack_sdk.socket_mode",
                                      secrets=credentials.secrets())
