@@ -141,8 +141,8 @@ class SignedRequests:
                            signature=signature, secret=secret)
         return HttpAnswer(answer.status, answer.body, answer.sent, response_id)
 
-    def event(self, payload: dict[str, Any]) -> HttpAnswer:
-        return self.post(json.dumps(payload).encode(), "application/json")
+    def event(self, payload: dict[str, Any], *, timestamp: int | None = None) -> HttpAnswer:
+        return self.post(json.dumps(payload).encode(), "application/json", timestamp=timestamp)
 
     def click(self, message: Message, action_id: str, *, user: str) -> HttpAnswer:
         url, response_id = self.emulator.response_url()
