@@ -24,8 +24,12 @@ NEGATIVE = ("not_relevant", "wrong_company")
 
 def user_votes(records: Iterable[Feedback]) -> dict[tuple[str, str], Feedback]:
     """(alert id, user) -> the user's vote in force on that alert (withdrawn ones left out)."""
-    latest: dict[tuple[str, str], Feedback] = {}
+    by_key: dict[str, Feedback] = {}  # as compaction would keep them: latest per record key
     for record in records:
+        if record.key not in by_key or record.at >= by_key[record.key].at:
+            by_key[record.key] = record
+    latest: dict[tuple[str, str], Feedback] = {}
+    for record in by_key.values():
         if record.label is None:
             continue
         key = (record.alert_id, record.user)
