@@ -3,17 +3,22 @@ replies, feedback from buttons and reactions, reconnects, and handling each even
 
 from __future__ import annotations
 
+import asyncio
+import json
 import time
 from collections.abc import Iterator
 
 import pytest
 from kafka import KafkaProducer
+from slack_sdk.web.async_client import AsyncWebClient
 
 from newswatch.notifiers.base import build_notifier
 from newswatch.notifiers.config import SlackConfig
+from newswatch.notifiers.slack_app.runner import Credentials, build_app
+from newswatch.notifiers.slack_app.transport_socket import SocketModeTransport
 from newswatch.schemas import Delivery
 from tests.notifier_support import make_alert
-from tests.slack_app_support import ADMIN, GROUP_ADMIN, AppRig, app_rig
+from tests.slack_app_support import ADMIN, GROUP_ADMIN, AppRig, RunningApp, app_rig
 from tests.slack_emulator import Message
 from tests.slack_emulator.people import SocketModePerson
 
@@ -221,3 +226,38 @@ def _wait_for(condition: object, timeout: float = 15.0) -> None:
             return
         time.sleep(0.1)
     raise AssertionError("condition not met in time")
+
+
+def test_app_home_shows_the_commands_and_admins_every_channel(rig: AppRig,
+                                                               alice: SocketModePerson) -> None:
+    alice.command("subscribe OpenAI layoffs")
+    alice.open_home()
+    _wait_for(lambda: "U0ALICE" in rig.emulator.home_views)
+    seen = json.dumps(rig.emulator.home_views["U0ALICE"])
+    assert "/newswatch subscribe" in seen and "#deals" not in seen
+    SocketModePerson(rig.emulator, ADMIN, "ada").open_home()
+    _wait_for(lambda: ADMIN in rig.emulator.home_views)
+    assert "#deals: OpenAI (layoffs)" in json.dumps(rig.emulator.home_views[ADMIN])
+
+
+def test_a_reply_not_ready_within_the_ack_budget_follows_by_response_url(rig: AppRig) -> None:
+    settings = rig.settings()
+    credentials = Credentials.from_settings(settings, "socket")
+
+    async def serve_without_budget(stop: asyncio.Event) -> None:
+        built = build_app(settings, credentials)
+        try:
+            await built.app.start()
+            await SocketModeTransport(
+                built.app, str(credentials.app_token),
+                AsyncWebClient(base_url=settings.slack_api_url), ping_interval_s=0.3,
+                ack_budget_s=0.0).run(stop)
+        finally:
+            built.close()
+
+    rig.running.append(RunningApp(serve_without_budget))
+    assert rig.emulator.socket_mode is not None
+    rig.emulator.socket_mode.wait_connected()
+    reply = SocketModePerson(rig.emulator).command("subscribe OpenAI")
+    assert reply.via == "response_url" and reply.ephemeral
+    assert "Subscribed #deals to OpenAI" in reply.text

@@ -240,8 +240,24 @@ class SlackApp:
         return await self._change(mute, user_id, "", target, self.rules.current().rules)
 
     async def _event(self, payload: dict[str, Any]) -> None:
+        event = payload.get("event") or {}
+        if event.get("type") == "app_home_opened" and event.get("tab", "home") == "home":
+            await self._home(str(event.get("user") or ""))
+            return None
         await self.feedback.from_event(payload)
         return None
+
+    async def _home(self, user_id: str) -> None:
+        """The App Home tab: the commands, and for admins every channel's subscriptions."""
+        if not user_id:
+            return
+        admin = await self.policy.is_admin(user_id)
+        channels = self.store.all() if admin else []
+        view = replies.home_view(channels, admin=admin, now=self.clock())
+        try:
+            await self.web.views_publish(user_id=user_id, view=view)
+        except (SlackApiError, SlackClientError, OSError) as exc:
+            log.warning("App Home for %s not published: %s", user_id, type(exc).__name__)
 
 
 def _apply(command: grammar.Command, state: ChannelSubscriptions, user: str,

@@ -195,3 +195,24 @@ def _chunks(lines: list[str]) -> list[str]:
             chunks.append("")
         chunks[-1] = f"{chunks[-1]}\n{line}" if chunks[-1] else line
     return chunks
+
+
+def home_view(channels: list[ChannelSubscriptions], *, admin: bool,
+              now: datetime) -> dict[str, Any]:
+    """The App Home tab: how to use newswatch; for admins, every channel's own setup."""
+    blocks: list[dict[str, Any]] = [
+        {"type": "header", "text": {"type": "plain_text", "text": "newswatch"}}, section(HELP)]
+    if admin:
+        lines = []
+        for state in channels:
+            subs = "; ".join(f"{escape(company_text(s.company))} ({events_text(s.events)})"
+                             for s in state.subscriptions) or "no subscriptions"
+            mutes = state.active_mutes(now)
+            muted = f" · muted: {', '.join(escape(mute_text(m)) for m in mutes)}" if mutes else ""
+            lines.append(f"• {escape(state.label)}: {subs}{muted}")
+        blocks.append({"type": "divider"})
+        blocks.append(section("*Channels with subscriptions made in Slack* (you are an admin)"))
+        blocks.extend(section(chunk) for chunk in _chunks(_cut(lines) or ["none yet"]))
+    else:
+        blocks.append(context("In a channel, `/newswatch list` shows what it receives."))
+    return {"type": "home", "blocks": blocks[:100]}

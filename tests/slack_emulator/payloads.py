@@ -80,3 +80,13 @@ def reaction(message: Message, emoji: str, *, user: str, item_user: str, removed
         "type": "event_callback", "event_id": event_id or f"Ev{secrets.token_hex(6).upper()}",
         "event_time": int(time.time()),
     }
+
+
+def app_home_opened(user: str, *, event_id: str | None = None) -> dict[str, Any]:
+    return {
+        "token": "verification-token-unused", "team_id": TEAM_ID, "api_app_id": APP_ID,
+        "event": {"type": "app_home_opened", "user": user, "channel": "D0HOME",
+                  "tab": "home", "event_ts": f"{time.time():.6f}"},
+        "type": "event_callback", "event_id": event_id or f"Ev{secrets.token_hex(6).upper()}",
+        "event_time": int(time.time()),
+    }

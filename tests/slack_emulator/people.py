@@ -101,6 +101,11 @@ class SocketModePerson:
                                  retry_reason="timeout" if retry_attempt else None)
 
 
+    def open_home(self) -> Ack | None:
+        return self._socket.send("events_api", payloads.app_home_opened(self.user),
+                                 accepts_response_payload=False)
+
+
 @dataclass(frozen=True)
 class SentRequest:
     body: bytes

@@ -23,13 +23,14 @@ from tests.slack_emulator.methods import (
     chat,
     conversations,
     usergroups,
+    views,
 )
 from tests.slack_emulator.methods.control import control
 from tests.slack_emulator.methods.webhook import webhook
 from tests.slack_emulator.workspace import TEAM_ID, Workspace
 
 API_METHODS: dict[str, ApiHandler] = {**auth.METHODS, **chat.METHODS, **conversations.METHODS,
-                                      **apps.METHODS, **usergroups.METHODS}
+                                      **apps.METHODS, **usergroups.METHODS, **views.METHODS}
 
 
 class EmulatorServer(ThreadingHTTPServer):

@@ -104,6 +104,7 @@ class Workspace:
         self.usergroups: dict[str, set[str]] = {}  # S... -> member user ids
         # What the app posted to each response_url (by its id), in order.
         self.responses: dict[str, list[dict[str, Any]]] = {}
+        self.home_views: dict[str, dict[str, Any]] = {}  # user id -> App Home view published
         # What the current handler thread is answering: lets record() tag each Call with
         # the request's alert id without passing it through every handler.
         self.current = threading.local()
