@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from newswatch.notifiers.slack_app import changes, grammar
+from newswatch.notifiers.slack_app import changes, commands
+from newswatch.notifiers.slack_app.commands import CommandError, UnknownCompany
 from newswatch.notifiers.slack_app.companies import CompanyDirectory
-from newswatch.notifiers.slack_app.grammar import CommandError, UnknownCompany, parse_command
+from newswatch.notifiers.slack_app.grammar import parse_command
 from newswatch.schemas.rules import load_rules
 from newswatch.schemas.subscriptions import ChannelSubscriptions
 
@@ -19,33 +20,33 @@ COMPANIES = CompanyDirectory(RULES)
 NOW = datetime(2026, 6, 23, 9, 0, tzinfo=UTC)
 
 
-def parse(text: str) -> grammar.Command:
+def parse(text: str) -> commands.Command:
     return parse_command(text, COMPANIES)
 
 
 def test_subscribe_takes_names_with_spaces_aliases_tickers_and_everyday_event_words() -> None:
-    assert parse("subscribe Scale AI investment layoffs") == grammar.Subscribe(
+    assert parse("subscribe Scale AI investment layoffs") == commands.Subscribe(
         "Scale AI", ("investment", "layoffs"))
-    assert parse("subscribe facebook hires, funding --min-confidence 0.7") == grammar.Subscribe(
+    assert parse("subscribe facebook hires, funding --min-confidence 0.7") == commands.Subscribe(
         "Meta Platforms", ("executive_hire", "investment"), 0.7)
-    assert parse('sub "meta platforms inc." acquisition') == grammar.Subscribe(
+    assert parse('sub "meta platforms inc." acquisition') == commands.Subscribe(
         "Meta Platforms", ("acquisition",))
-    assert parse("subscribe MSFT --min-confidence=70%") == grammar.Subscribe(
+    assert parse("subscribe MSFT --min-confidence=70%") == commands.Subscribe(
         "Microsoft", ("*",), 0.7)
-    assert parse("subscribe * legal") == grammar.Subscribe("*", ("legal",))
+    assert parse("subscribe * legal") == commands.Subscribe("*", ("legal",))
 
 
 def test_a_channel_can_be_named_as_slack_sends_it_or_as_typed() -> None:
-    assert parse("subscribe Meta <#C0DEALS1|deals>").channel == grammar.ChannelRef(
+    assert parse("subscribe Meta <#C0DEALS1|deals>").channel == commands.ChannelRef(
         "C0DEALS1", "deals")
-    assert parse("list --channel #Deal-Flow").channel == grammar.ChannelRef(None, "deal-flow")
-    assert parse("summary --days 14 --channel C0DEALS1") == grammar.Summary(
-        14, grammar.ChannelRef("C0DEALS1", None))
+    assert parse("list --channel #Deal-Flow").channel == commands.ChannelRef(None, "deal-flow")
+    assert parse("summary --days 14 --channel C0DEALS1") == commands.Summary(
+        14, commands.ChannelRef("C0DEALS1", None))
 
 
 def test_slack_escaping_and_smart_quotes_are_undone() -> None:
-    assert parse("subscribe &lt;#C0DEALS1|deals&gt; “Scale AI”") == grammar.Subscribe(
-        "Scale AI", ("*",), None, grammar.ChannelRef("C0DEALS1", "deals"))
+    assert parse("subscribe &lt;#C0DEALS1|deals&gt; “Scale AI”") == commands.Subscribe(
+        "Scale AI", ("*",), None, commands.ChannelRef("C0DEALS1", "deals"))
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -82,16 +83,16 @@ def test_an_unknown_company_gets_suggestions_from_names_and_aliases() -> None:
 
 
 def test_mute_a_company_or_one_story() -> None:
-    assert parse("mute Meta 2h") == grammar.Mute("Meta Platforms", timedelta(hours=2))
-    assert parse("mute Meta acquisition perplexity 1d") == grammar.Mute(
+    assert parse("mute Meta 2h") == commands.Mute("Meta Platforms", timedelta(hours=2))
+    assert parse("mute Meta acquisition perplexity 1d") == commands.Mute(
         "Meta Platforms", timedelta(days=1), "acquisition", "Perplexity AI")
-    assert parse("mute * 30m") == grammar.Mute("*", timedelta(minutes=30))
-    assert parse("unmute all") == grammar.Unmute("all")
-    assert parse("unmute Meta acquisition") == grammar.Unmute("Meta Platforms", "acquisition")
+    assert parse("mute * 30m") == commands.Mute("*", timedelta(minutes=30))
+    assert parse("unmute all") == commands.Unmute("all")
+    assert parse("unmute Meta acquisition") == commands.Unmute("Meta Platforms", "acquisition")
 
 
 def test_empty_text_and_help_give_help() -> None:
-    assert parse("") == grammar.Help() == parse("help")
+    assert parse("") == commands.Help() == parse("help")
 
 
 # ---- what a command does to the channel --------------------------------------------------
@@ -100,15 +101,15 @@ def _state() -> ChannelSubscriptions:
 
 
 def test_subscribing_again_widens_the_event_types_and_keeps_the_threshold() -> None:
-    first = changes.subscribe(_state(), grammar.Subscribe("Meta Platforms", ("layoffs",), 0.7),
+    first = changes.subscribe(_state(), commands.Subscribe("Meta Platforms", ("layoffs",), 0.7),
                               "U1", NOW)
     assert first.changed and first.summary == (
         "Subscribed #deals to Meta Platforms: layoffs, min confidence 0.70")
-    again = changes.subscribe(first.state, grammar.Subscribe("Meta Platforms",
+    again = changes.subscribe(first.state, commands.Subscribe("Meta Platforms",
                                                              ("acquisition",)), "U2", NOW)
     assert [s.events for s in again.state.subscriptions] == [["layoffs", "acquisition"]]
     assert again.state.subscriptions[0].min_confidence == 0.7
-    same = changes.subscribe(again.state, grammar.Subscribe("Meta Platforms", ("layoffs",)),
+    same = changes.subscribe(again.state, commands.Subscribe("Meta Platforms", ("layoffs",)),
                              "U2", NOW)
     assert not same.changed and same.state is again.state
     assert [(c.by, c.action) for c in again.state.changes] == [("U1", "subscribe"),
@@ -116,40 +117,40 @@ def test_subscribing_again_widens_the_event_types_and_keeps_the_threshold() -> N
 
 
 def test_unsubscribing_some_event_types_keeps_the_rest() -> None:
-    state = changes.subscribe(_state(), grammar.Subscribe("Meta Platforms", ("*",)), "U1",
+    state = changes.subscribe(_state(), commands.Subscribe("Meta Platforms", ("*",)), "U1",
                               NOW).state
-    less = changes.unsubscribe(state, grammar.Unsubscribe("Meta Platforms", ("legal",)), "U1",
+    less = changes.unsubscribe(state, commands.Unsubscribe("Meta Platforms", ("legal",)), "U1",
                                NOW)
     assert "legal" not in less.state.subscriptions[0].events
     assert len(less.state.subscriptions[0].events) == 8
-    gone = changes.unsubscribe(less.state, grammar.Unsubscribe("Meta Platforms"), "U1", NOW)
+    gone = changes.unsubscribe(less.state, commands.Unsubscribe("Meta Platforms"), "U1", NOW)
     assert gone.state.subscriptions == []
-    nothing = changes.unsubscribe(gone.state, grammar.Unsubscribe("OpenAI"), "U1", NOW)
+    nothing = changes.unsubscribe(gone.state, commands.Unsubscribe("OpenAI"), "U1", NOW)
     assert not nothing.changed and "has no Slack subscription to OpenAI" in nothing.summary
 
 
 def test_mutes_replace_the_same_target_expire_and_lift() -> None:
-    muted = changes.mute(_state(), grammar.Mute("Meta Platforms", timedelta(hours=2)), "U1",
+    muted = changes.mute(_state(), commands.Mute("Meta Platforms", timedelta(hours=2)), "U1",
                          NOW).state
-    longer = changes.mute(muted, grammar.Mute("Meta Platforms", timedelta(hours=5)), "U1",
+    longer = changes.mute(muted, commands.Mute("Meta Platforms", timedelta(hours=5)), "U1",
                           NOW).state
     assert [m.until for m in longer.mutes] == [NOW + timedelta(hours=5)]
-    story = changes.mute(longer, grammar.Mute("Meta Platforms", timedelta(days=1),
+    story = changes.mute(longer, commands.Mute("Meta Platforms", timedelta(days=1),
                                               "acquisition", "Perplexity AI"), "U1", NOW)
     assert story.summary == ("Muted Meta Platforms acquisition with Perplexity AI story in "
                              "#deals until 2026-06-24 09:00 UTC")
     # Expired mutes are dropped by the next change.
     later = NOW + timedelta(hours=6)
-    other = changes.subscribe(story.state, grammar.Subscribe("OpenAI", ("*",)), "U1", later)
+    other = changes.subscribe(story.state, commands.Subscribe("OpenAI", ("*",)), "U1", later)
     assert [m.event_type for m in other.state.mutes] == ["acquisition"]
-    lifted = changes.unmute(other.state, grammar.Unmute("Meta Platforms"), "U1", later)
+    lifted = changes.unmute(other.state, commands.Unmute("Meta Platforms"), "U1", later)
     assert lifted.changed and lifted.state.mutes == []
-    assert not changes.unmute(lifted.state, grammar.Unmute("all"), "U1", later).changed
+    assert not changes.unmute(lifted.state, commands.Unmute("all"), "U1", later).changed
 
 
 def test_the_audit_trail_is_bounded() -> None:
     state = _state()
     for n in range(60):
-        state = changes.mute(state, grammar.Mute("OpenAI", timedelta(minutes=n + 1)), f"U{n}",
+        state = changes.mute(state, commands.Mute("OpenAI", timedelta(minutes=n + 1)), f"U{n}",
                              NOW).state
     assert len(state.changes) == 50 and state.changes[-1].by == "U59"

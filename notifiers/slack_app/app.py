@@ -23,7 +23,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from ...schemas.base import utcnow
 from ...schemas.rules import RulesFile, Watch
 from ...schemas.subscriptions import ChannelSubscriptions
-from . import changes, grammar, replies
+from . import changes, commands, grammar, replies
 from .companies import RulesSource
 from .dedupe import Once
 from .feedback import FeedbackHandler
@@ -112,11 +112,11 @@ class SlackApp:
         text = str(payload.get("text") or "")
         try:
             command = grammar.parse_command(text, directory)
-        except grammar.CommandError as exc:
+        except commands.CommandError as exc:
             log.info("command from %s in %s not understood (%s): %r", actor.user_id,
                      actor.channel_label, exc.message, text[:200])
             return replies.command_error(exc)
-        if isinstance(command, grammar.Help):
+        if isinstance(command, commands.Help):
             return replies.help_reply()
         target = await self._target(command.channel, actor)
         if isinstance(target, Reply):
@@ -126,18 +126,18 @@ class SlackApp:
             log.warning("refused %s (%s) in %s: %r: %s", actor.user_id, actor.user_name,
                         actor.channel_label, text[:200], refusal)
             return replies.refused(refusal)
-        if isinstance(command, grammar.ListSubscriptions):
+        if isinstance(command, commands.ListSubscriptions):
             return self._listing(target, directory.rules)
-        if isinstance(command, grammar.Summary):
+        if isinstance(command, commands.Summary):
             return await self._summary(target, command)
-        if isinstance(command, grammar.Subscribe | grammar.Mute):
+        if isinstance(command, commands.Subscribe | commands.Mute):
             problem = await self._membership_problem(target)
             if problem is not None:
                 return problem
         return await self._change(command, actor.user_id, actor.user_name, target,
                                   directory.rules)
 
-    async def _change(self, command: grammar.Command, user_id: str, user_name: str,
+    async def _change(self, command: commands.Command, user_id: str, user_name: str,
                       target: Target, rules: RulesFile) -> Reply:
         lock = self._channel_locks.setdefault(target.id, asyncio.Lock())
         async with lock:  # one change at a time per channel: none is lost
@@ -167,7 +167,7 @@ class SlackApp:
             target.label, file_watches(rules, target.names()), self.store.get(target.id),
             frozenset(c.name for c in rules.companies), self.clock()))
 
-    async def _summary(self, target: Target, command: grammar.Summary) -> Reply:
+    async def _summary(self, target: Target, command: commands.Summary) -> Reply:
         problem = await self._membership_problem(target)
         if problem is not None:
             return problem
@@ -183,7 +183,7 @@ class SlackApp:
         return replies.posted(f"Posted the summary of the last {command.days} days to "
                               f"{target.label}")
 
-    async def _target(self, ref: grammar.ChannelRef | None, actor: Actor) -> Target | Reply:
+    async def _target(self, ref: commands.ChannelRef | None, actor: Actor) -> Target | Reply:
         here = Target(actor.channel_id, actor.channel_name)
         if ref is None or ref.id == actor.channel_id or (
                 ref.id is None and ref.name == actor.channel_name):
@@ -260,15 +260,15 @@ class SlackApp:
             log.warning("App Home for %s not published: %s", user_id, type(exc).__name__)
 
 
-def _apply(command: grammar.Command, state: ChannelSubscriptions, user: str,
+def _apply(command: commands.Command, state: ChannelSubscriptions, user: str,
            now: datetime) -> changes.Change:
-    if isinstance(command, grammar.Subscribe):
+    if isinstance(command, commands.Subscribe):
         return changes.subscribe(state, command, user, now)
-    if isinstance(command, grammar.Unsubscribe):
+    if isinstance(command, commands.Unsubscribe):
         return changes.unsubscribe(state, command, user, now)
-    if isinstance(command, grammar.Mute):
+    if isinstance(command, commands.Mute):
         return changes.mute(state, command, user, now)
-    if isinstance(command, grammar.Unmute):
+    if isinstance(command, commands.Unmute):
         return changes.unmute(state, command, user, now)
     raise TypeError(f"not a change: {type(command).__name__}")
 
@@ -278,12 +278,12 @@ def file_watches(rules: RulesFile, channel_names: set[str]) -> list[Watch]:
     return [w for w in rules.watches if any(s.channel in channel_names for s in w.subscriptions)]
 
 
-def _file_note(command: grammar.Command, target: Target, rules: RulesFile) -> str | None:
+def _file_note(command: commands.Command, target: Target, rules: RulesFile) -> str | None:
     """When an unsubscribe finds nothing of its own: say which file watch sends it."""
-    if not isinstance(command, grammar.Unsubscribe):
+    if not isinstance(command, commands.Unsubscribe):
         return None
     watches = [w for w in file_watches(rules, target.names())
-               if command.company in (grammar.ALL, "*") or w.covers_company(command.company)]
+               if command.company in (commands.ALL, "*") or w.covers_company(command.company)]
     if not watches:
         return None
     names = ", ".join(f"`{w.name}`" for w in watches)

@@ -19,7 +19,7 @@ from ...schemas.subscriptions import (
     SlackSubscription,
     SubscriptionChange,
 )
-from . import grammar
+from . import commands
 
 DEFAULT_MIN_CONFIDENCE = 0.5
 
@@ -39,7 +39,7 @@ def company_text(company: str) -> str:
     return "every company (*)" if company == "*" else company
 
 
-def subscribe(state: ChannelSubscriptions, command: grammar.Subscribe, user: str,
+def subscribe(state: ChannelSubscriptions, command: commands.Subscribe, user: str,
               now: datetime) -> Change:
     """Add the company, or widen its event types / set its threshold if already there."""
     existing = next((s for s in state.subscriptions if s.company == command.company), None)
@@ -60,10 +60,10 @@ def subscribe(state: ChannelSubscriptions, command: grammar.Subscribe, user: str
     return _changed(state, now, user, "subscribe", summary, subscriptions=subs)
 
 
-def unsubscribe(state: ChannelSubscriptions, command: grammar.Unsubscribe, user: str,
+def unsubscribe(state: ChannelSubscriptions, command: commands.Unsubscribe, user: str,
                 now: datetime) -> Change:
     """Remove a company (or some of its event types), or ``all`` of the channel's own."""
-    if command.company == grammar.ALL:
+    if command.company == commands.ALL:
         if not state.subscriptions:
             return Change(state, False, f"{state.label} has no subscriptions made in Slack")
         gone = [company_text(s.company) for s in state.subscriptions]
@@ -94,7 +94,7 @@ def unsubscribe(state: ChannelSubscriptions, command: grammar.Unsubscribe, user:
     return _changed(state, now, user, "unsubscribe", summary, subscriptions=subs)
 
 
-def mute(state: ChannelSubscriptions, command: grammar.Mute, user: str,
+def mute(state: ChannelSubscriptions, command: commands.Mute, user: str,
          now: datetime) -> Change:
     """Silence a company or a story in the channel until now + duration (replacing a mute
     of the same target)."""
@@ -107,13 +107,13 @@ def mute(state: ChannelSubscriptions, command: grammar.Mute, user: str,
     return _changed(state, now, user, "mute", summary, mutes=mutes)
 
 
-def unmute(state: ChannelSubscriptions, command: grammar.Unmute, user: str,
+def unmute(state: ChannelSubscriptions, command: commands.Unmute, user: str,
            now: datetime) -> Change:
     """Lift mutes: every one (``all``), a company's (with its stories), or one story."""
     active = state.active_mutes(now)
 
     def lifted(m: Mute) -> bool:
-        if command.company == grammar.ALL:
+        if command.company == commands.ALL:
             return True
         if m.company != command.company:
             return False

@@ -20,7 +20,7 @@ from ...schemas.base import utcnow
 from ...schemas.feedback import Feedback
 from ..alert_ref import FEEDBACK_ACTIONS, MUTE_STORY_ACTION, AlertRef
 from ..render import METADATA_EVENT_TYPE
-from . import grammar, replies
+from . import commands, replies
 from .replies import Reply
 from .store import FeedbackLog
 
@@ -39,7 +39,7 @@ class FeedbackHandler:
         self.ignored = 0
 
     def mute_request(self, payload: dict[str, Any]
-                     ) -> tuple[str, grammar.ChannelRef, grammar.Mute] | None:
+                     ) -> tuple[str, commands.ChannelRef, commands.Mute] | None:
         """A click on "Mute story": who, where, and the mute it asks for; else None."""
         action = _first_action(payload)
         if action is None or action.get("action_id") != MUTE_STORY_ACTION:
@@ -49,7 +49,7 @@ class FeedbackHandler:
         user = str((payload.get("user") or {}).get("id") or "")
         if ref is None or channel is None or not user:
             return None
-        return user, channel, grammar.Mute(ref.company, STORY_MUTE, ref.event_type,
+        return user, channel, commands.Mute(ref.company, STORY_MUTE, ref.event_type,
                                            ref.counterparty, channel)
 
     async def from_click(self, payload: dict[str, Any]) -> Reply | None:
@@ -129,10 +129,10 @@ def _first_action(payload: dict[str, Any]) -> dict[str, Any] | None:
     return actions[0] if actions and isinstance(actions[0], dict) else None
 
 
-def _channel(payload: dict[str, Any]) -> grammar.ChannelRef | None:
+def _channel(payload: dict[str, Any]) -> commands.ChannelRef | None:
     channel = payload.get("channel") or {}
     container = payload.get("container") or {}
     channel_id = channel.get("id") or container.get("channel_id")
     if not channel_id:
         return None
-    return grammar.ChannelRef(str(channel_id), channel.get("name") or None)
+    return commands.ChannelRef(str(channel_id), channel.get("name") or None)

@@ -14,7 +14,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from . import grammar
+from . import commands
 
 GROUP_CACHE_S = 60.0
 
@@ -53,7 +53,7 @@ class AccessPolicy:
                 return True
         return False
 
-    async def refusal(self, command: grammar.Command, actor: Actor,
+    async def refusal(self, command: commands.Command, actor: Actor,
                       target_channel: str) -> str | None:
         """Why ``actor`` may not run ``command`` on ``target_channel``, or None if they may."""
         needs = _admin_reason(command, actor, target_channel)
@@ -72,13 +72,13 @@ class AccessPolicy:
         return members
 
 
-def _admin_reason(command: grammar.Command, actor: Actor, target_channel: str) -> str | None:
-    if isinstance(command, grammar.Help):
+def _admin_reason(command: commands.Command, actor: Actor, target_channel: str) -> str | None:
+    if isinstance(command, commands.Help):
         return None
     if target_channel != actor.channel_id:
-        what = ("see" if isinstance(command, grammar.ListSubscriptions | grammar.Summary)
+        what = ("see" if isinstance(command, commands.ListSubscriptions | commands.Summary)
                 else "change")
         return f"only newswatch admins may {what} the subscriptions of another channel"
-    if isinstance(command, grammar.Subscribe) and command.company == "*":
+    if isinstance(command, commands.Subscribe) and command.company == "*":
         return "only newswatch admins may subscribe a channel to every company (*)"
     return None

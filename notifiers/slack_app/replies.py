@@ -14,7 +14,7 @@ from typing import Any, Literal
 from ...schemas.rules import Watch
 from ...schemas.subscriptions import ChannelSubscriptions
 from ..escape import escape, fit_plain, untrusted
-from . import grammar
+from . import commands
 from .changes import Change, company_text, events_text, mute_text
 
 MAX_LINES = 40  # list replies stay well inside Slack's 50 blocks and 3,000-character sections
@@ -65,8 +65,8 @@ def unchanged(change: Change, extra: str | None = None) -> Reply:
                   escape(extra) if extra else "")
 
 
-def command_error(error: grammar.CommandError) -> Reply:
-    if isinstance(error, grammar.UnknownCompany):
+def command_error(error: commands.CommandError) -> Reply:
+    if isinstance(error, commands.UnknownCompany):
         return unknown_company(error)
     # Hints are the app's own words (with `code`); the message may quote what was typed.
     hint = escape(error.hint) if error.hint else "`/newswatch help` lists the commands"
@@ -74,7 +74,7 @@ def command_error(error: grammar.CommandError) -> Reply:
                   note=hint[:1].upper() + hint[1:])
 
 
-def unknown_company(error: grammar.UnknownCompany) -> Reply:
+def unknown_company(error: commands.UnknownCompany) -> Reply:
     headline = (f":warning: There is no company called *{untrusted(error.name, 100)}* in "
                 "the rules file. Nothing was changed.")
     suggestion = ""
