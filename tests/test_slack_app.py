@@ -261,3 +261,13 @@ def test_a_reply_not_ready_within_the_ack_budget_follows_by_response_url(rig: Ap
     reply = SocketModePerson(rig.emulator).command("subscribe OpenAI")
     assert reply.via == "response_url" and reply.ephemeral
     assert "Subscribed #deals to OpenAI" in reply.text
+
+
+def test_when_slack_fails_the_reply_says_so_and_nothing_changes(
+        rig: AppRig, alice: SocketModePerson) -> None:
+    rig.emulator.outage(30, status=503)  # the Web API fails; the socket stays up
+    reply = alice.command("subscribe Meta")
+    assert "could not answer just now" in reply.text and "Nothing was changed" in reply.text
+    rig.emulator.clear_faults()
+    assert rig.subscription_records() == 0
+    assert "Subscribed #deals to Meta Platforms" in alice.command("subscribe Meta").text

@@ -105,6 +105,14 @@ class SlackApp:
 
     # ---- commands ------------------------------------------------------------------------
     async def _command(self, payload: dict[str, Any]) -> Reply:
+        try:
+            return await self._run_command(payload)
+        except Exception:  # Slack unreachable, a scope missing...: say so, never go silent
+            log.exception("command %r from %s failed", str(payload.get("text"))[:200],
+                          payload.get("user_id"))
+            return replies.failed("answer")
+
+    async def _run_command(self, payload: dict[str, Any]) -> Reply:
         actor = Actor(str(payload.get("user_id") or ""), str(payload.get("user_name") or ""),
                       str(payload.get("channel_id") or ""),
                       payload.get("channel_name") or None)
@@ -127,6 +135,7 @@ class SlackApp:
                         actor.channel_label, text[:200], refusal)
             return replies.refused(refusal)
         if isinstance(command, commands.ListSubscriptions):
+            await asyncio.to_thread(self.store.catch_up)
             return self._listing(target, directory.rules)
         if isinstance(command, commands.Summary):
             return await self._summary(target, command)
@@ -177,9 +186,10 @@ class SlackApp:
                                               target.label, since, self.clock())
             await self.web.chat_postMessage(channel=target.id, text=summary.text,
                                             blocks=summary.blocks, unfurl_links=False)
-        except (SlackApiError, SlackClientError, OSError) as exc:
-            log.error("summary for %s not posted: %s", target.label, type(exc).__name__)
-            return replies.failed()
+        except Exception as exc:  # Kafka or Slack: the summary is not posted, say so
+            log.error("summary for %s not posted: %s: %s", target.label, type(exc).__name__,
+                      exc)
+            return replies.failed("post the summary")
         return replies.posted(f"Posted the summary of the last {command.days} days to "
                               f"{target.label}")
 
@@ -208,8 +218,9 @@ class SlackApp:
         try:
             response = await self.web.conversations_info(channel=channel_id)
         except SlackApiError as exc:
-            log.info("conversations.info %s: %s", channel_id, exc.response.get("error"))
-            return None
+            if exc.response.get("error") != "channel_not_found":
+                raise  # Slack in trouble is not "no such channel"
+            return None  # or a private channel the bot is not in
         channel = response.get("channel")
         return channel if isinstance(channel, dict) else None
 

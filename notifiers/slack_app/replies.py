@@ -105,8 +105,8 @@ def unknown_channel(label: str) -> Reply:
                   note="For a private channel, invite newswatch first (`/invite @newswatch`).")
 
 
-def failed() -> Reply:
-    return _reply(":x: That did not work: newswatch could not save the change just now. "
+def failed(what: str = "save the change") -> Reply:
+    return _reply(f":x: That did not work: newswatch could not {what} just now. "
                   "Nothing was changed; please try again in a minute.")
 
 
