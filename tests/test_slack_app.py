@@ -271,3 +271,20 @@ def test_when_slack_fails_the_reply_says_so_and_nothing_changes(
     rig.emulator.clear_faults()
     assert rig.subscription_records() == 0
     assert "Subscribed #deals to Meta Platforms" in alice.command("subscribe Meta").text
+
+
+def test_a_reaction_on_a_follow_up_in_the_thread_counts_for_that_alert(
+        rig: AppRig, alice: SocketModePerson) -> None:
+    notifier = build_notifier("slack", SlackConfig(
+        token=rig.emulator.token, base_url=rig.emulator.base_url, feedback_buttons=True))
+    first = make_alert(1, channel="#deals")
+    posted = notifier.send(first, None)
+    follow = make_alert(2, channel="#deals", kind="followup", parent=first)
+    notifier.send(follow, Delivery(alert_id=first.id, channel="#deals", state="delivered",
+                                   ts=posted.ts))
+    [reply] = [m for m in rig.emulator.posts_in("#deals") if m.alert_id == follow.id]
+    assert reply.thread_ts == posted.ts
+    alice.react(reply, "thumbsup")
+    _wait_for(lambda: rig.feedback())
+    [vote] = rig.feedback()
+    assert (vote.alert_id, vote.article_id, vote.label) == (follow.id, "art-2", "useful")

@@ -95,15 +95,14 @@ class FeedbackHandler:
 
     async def _alert_at(self, channel: str, ts: str) -> AlertRef | None:
         """The alert posted as message ``ts`` in ``channel`` (from its metadata), or None."""
+        # A story's first alert is in the channel's history; follow-ups are thread replies,
+        # which only conversations.replies shows (with the thread's parent first).
+        bounds: dict[str, Any] = {"channel": channel, "oldest": ts, "latest": ts,
+                                  "inclusive": True, "include_all_metadata": True}
         try:
-            for method in (self.web.conversations_history, self.web.conversations_replies):
-                kwargs: dict[str, Any] = {"channel": channel, "latest": ts, "inclusive": True,
-                                          "limit": 1, "include_all_metadata": True}
-                if method == self.web.conversations_replies:
-                    kwargs["ts"] = ts
-                else:
-                    kwargs["oldest"] = ts
-                response = await method(**kwargs)
+            for read in (lambda: self.web.conversations_history(limit=1, **bounds),
+                         lambda: self.web.conversations_replies(ts=ts, limit=10, **bounds)):
+                response = await read()
                 for message in response.get("messages") or []:
                     if message.get("ts") == ts:
                         meta = message.get("metadata") or {}
