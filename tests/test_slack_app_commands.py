@@ -154,3 +154,49 @@ def test_the_audit_trail_is_bounded() -> None:
         state = changes.mute(state, commands.Mute("OpenAI", timedelta(minutes=n + 1)), f"U{n}",
                              NOW).state
     assert len(state.changes) == 50 and state.changes[-1].by == "U59"
+
+
+# ---- handling each request once ----------------------------------------------------------
+def test_copies_of_a_request_share_the_first_answer_and_failures_may_be_retried() -> None:
+    import asyncio
+
+    from newswatch.notifiers.slack_app.dedupe import Once
+
+    runs: list[str] = []
+
+    async def work(name: str) -> str:
+        runs.append(name)
+        await asyncio.sleep(0.01)
+        if name == "boom":
+            raise RuntimeError(name)
+        return f"done {name}"
+
+    async def main() -> None:
+        once: Once[str] = Once(size=2)
+        # Concurrent copies (a redelivery while the first is still running) run it once.
+        first, copy = await asyncio.gather(once.run("ev1", lambda: work("a")),
+                                           once.run("ev1", lambda: work("b")))
+        assert (first, copy, runs) == ("done a", "done a", ["a"])
+        with pytest.raises(RuntimeError):
+            await once.run("ev2", lambda: work("boom"))
+        assert await once.run("ev2", lambda: work("again")) == "done again"
+        await once.run("ev3", lambda: work("c"))  # the oldest key falls out (size 2)
+        assert await once.run("ev1", lambda: work("d")) == "done d"
+        assert once.repeats == 1
+
+    asyncio.run(main())
+
+
+def test_a_signature_is_accepted_once_while_its_timestamp_is_in_the_window() -> None:
+    from newswatch.notifiers.slack_app.dedupe import RecentSignatures
+
+    now = [1_000_000.0]
+    seen = RecentSignatures(300, clock=lambda: now[0])
+    assert seen.first_use("v0=a", 1_000_000)
+    assert not seen.first_use("v0=a", 1_000_000)
+    # Long after the window, the entries are dropped (a replay then fails on the timestamp).
+    for n in range(1_100):
+        seen.first_use(f"v0={n}", 1_000_000)
+    now[0] += 1_000
+    seen.first_use("v0=new", int(now[0]))
+    assert len(seen) == 1

@@ -72,3 +72,7 @@ class RecentSignatures:
             # Acceptable until the timestamp is window_s in the past (it may be ahead of us).
             self._seen[signature] = max(timestamp, now) + self.window_s
             return True
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._seen)
