@@ -49,6 +49,12 @@ TOPICS: tuple[TopicSpec, ...] = (
               "delivery ledger, key: alert id -> Slack ts"),
     TopicSpec("feedstate", 3, {"cleanup.policy": "compact"},
               "per-feed polling state, key: feed id"),
+    # Slack-made state: one record per channel, read whole by the worker and the Slack app.
+    TopicSpec("subscriptions", 3, {"cleanup.policy": "compact"},
+              "channel subscriptions and mutes made from Slack, key: channel id"),
+    # Labels are worth keeping: compaction keeps each user's latest vote per alert.
+    TopicSpec("feedback", 3, {"cleanup.policy": "compact"},
+              "feedback on alerts from Slack, key: alert id|user|source"),
     TopicSpec("dlq", 1, {"retention.ms": str(30 * DAY_MS), "cleanup.policy": "delete"},
               "what could not be processed or delivered, with the reason"),
 )
@@ -90,6 +96,14 @@ class TopicNames:
     @property
     def feedstate(self) -> str:
         return self.name("feedstate")
+
+    @property
+    def subscriptions(self) -> str:
+        return self.name("subscriptions")
+
+    @property
+    def feedback(self) -> str:
+        return self.name("feedback")
 
     @property
     def dlq(self) -> str:

@@ -31,6 +31,8 @@ class SlackConfig(_Config):
         description="How far before an unconfirmed attempt to search the channel for it",
     )
     history_pages: int = Field(default=10, ge=1, description="Pages of history searched")
+    feedback_buttons: bool = Field(
+        default=False, description="Useful / Not relevant / Wrong company buttons on alerts")
 
     @field_validator("token")
     @classmethod
@@ -104,7 +106,8 @@ def notifier_config_from_settings(settings: Settings) -> tuple[str, NotifierConf
     """Pick the notifier the settings call for: bot token, else webhook, else console."""
     token = settings.bot_token()
     if token is not None:
-        return "slack", SlackConfig(token=token, base_url=settings.slack_api_url)
+        return "slack", SlackConfig(token=token, base_url=settings.slack_api_url,
+                                    feedback_buttons=settings.feedback_buttons())
     if settings.slack_webhook_url is not None:
         return "webhook", WebhookConfig(url=settings.slack_webhook_url)
     return "console", ConsoleConfig()

@@ -16,6 +16,7 @@ from typing import Any
 from ..schemas.alert import Alert
 from ..schemas.digest import DigestAlert
 from ..schemas.event import CompanyEvent
+from .alert_ref import FEEDBACK_BLOCK_ID, MUTE_STORY_ACTION, AlertRef
 from .escape import (
     clean,
     cut_mrkdwn,
@@ -155,14 +156,19 @@ def _mentions(mentions: list[str], *, plain: bool) -> list[str]:
 
 def metadata_for(alert: Alert | DigestAlert) -> dict[str, Any]:
     """Message metadata that lets newswatch find its own post again after a crash."""
+    if isinstance(alert, DigestAlert):  # a digest is many stories: no facts of one alert
+        return {"event_type": METADATA_EVENT_TYPE,
+                "event_payload": {"alert_id": alert.id, "kind": alert.kind}}
     return {
         "event_type": METADATA_EVENT_TYPE,
-        "event_payload": {"alert_id": alert.id, "kind": alert.kind},
+        # The alert's own facts too, so a 👍 on it becomes feedback without a lookup.
+        "event_payload": {**AlertRef.of(alert).to_metadata(), "kind": alert.kind},
     }
 
 
-def render_alert(alert: Alert, *, updated: bool = False) -> SlackMessage:
-    """The channel message for an alert (also the new text of a story's edited message)."""
+def render_alert(alert: Alert, *, updated: bool = False, feedback: bool = False) -> SlackMessage:
+    """The channel message for an alert (also the new text of a story's edited message);
+    ``feedback`` adds the buttons the Slack app (``newswatch slack``) answers."""
     template = alert.template or "default"
     mentions = mention_markup(alert.mentions)
     blocks: list[dict[str, Any]] = []
@@ -188,6 +194,9 @@ def render_alert(alert: Alert, *, updated: bool = False) -> SlackMessage:
         stage = f": stage now *{untrusted(event.stage, 40)}*" if event.stage else ""
         context.insert(0, f"Updated{stage}")
     blocks.append(_context_block(context))
+    value = AlertRef.of(alert).to_value() if feedback else None
+    if value is not None:
+        blocks.append(_feedback_actions(value))
     text = _fallback(alert, mentions)
     return enforce_limits(SlackMessage(text=text, blocks=blocks, metadata=metadata_for(alert)))
 
@@ -239,6 +248,15 @@ def _section(text: str) -> dict[str, Any]:
 def _context_block(elements: list[str]) -> dict[str, Any]:
     return {"type": "context",
             "elements": [{"type": "mrkdwn", "text": e} for e in elements[:MAX_CONTEXT_ELEMENTS]]}
+
+
+def _feedback_actions(value: str) -> dict[str, Any]:
+    buttons = [("newswatch_useful", "Useful"), ("newswatch_not_relevant", "Not relevant"),
+               ("newswatch_wrong_company", "Wrong company"),
+               (MUTE_STORY_ACTION, "Mute story 24h")]
+    return {"type": "actions", "block_id": FEEDBACK_BLOCK_ID, "elements": [
+        {"type": "button", "action_id": action, "value": value,
+         "text": {"type": "plain_text", "text": label}} for action, label in buttons]}
 
 
 def emphasised_evidence(event: CompanyEvent, count: int) -> str:

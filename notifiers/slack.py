@@ -97,9 +97,9 @@ class SlackNotifier(Notifier):
             return self._edit_only(alert, parent if editable else None)
         if parent is not None and thread_ts and alert.kind in ("followup", "update"):
             if alert.kind == "update" and editable and not self._edit_story(alert, parent):
-                return self._post(alert.channel, render_alert(alert, updated=True), None)
+                return self._post(alert.channel, self._render(alert, updated=True), None)
             return self._post(alert.channel, render_reply(alert), thread_ts)
-        return self._post(alert.channel, render_alert(alert), None)
+        return self._post(alert.channel, self._render(alert), None)
 
     def find_posted(self, alert: AlertMessage, parent: Delivery | None,
                     since: datetime) -> Posted | None:
@@ -150,6 +150,9 @@ class SlackNotifier(Notifier):
             return self._channel_ids.get(ref)
 
     # ---- internals -------------------------------------------------------------------------
+    def _render(self, alert: Alert, *, updated: bool = False) -> SlackMessage:
+        return render_alert(alert, updated=updated, feedback=self.config.feedback_buttons)
+
     def _post(self, channel: str, message: SlackMessage, thread_ts: str | None) -> Posted:
         response = self._call(
             "chat.postMessage", channel,
@@ -179,7 +182,7 @@ class SlackNotifier(Notifier):
         channel_id = self.channel_id(alert.channel)
         if channel_id is None or parent.ts is None:
             return False
-        message = render_alert(alert, updated=True)
+        message = self._render(alert, updated=True)
         try:
             self._call(
                 "chat.update", alert.channel,

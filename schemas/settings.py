@@ -18,6 +18,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from .errors import ConfigError
+from .slack_settings import SlackAppSettings
 from .validators import host_port_list, secure_http_url, slack_bot_token
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ OTHER_VARIABLES = frozenset({"NEWSWATCH_HOME"})
 PARTITIONED_TOPICS = ("articles", "events", "alerts", "deliveries", "feedstate", "dlq")
 
 
-class Settings(BaseSettings):
+class Settings(SlackAppSettings, BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX, frozen=True, extra="ignore", env_ignore_empty=True
     )

@@ -7,6 +7,7 @@ agent carries on with the next message.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import time
@@ -29,6 +30,7 @@ from .observe import WorkerObserver, owned_partitions
 from .pacing_agent import add_pacing
 from .routing import CompanyStories, state_key
 from .rules_holder import RulesHolder
+from .subscription_feed import SubscriptionFeed
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,7 @@ EVENTS_PARTITIONS = 6  # the route table is co-partitioned with the events topic
 ROUTED_PARTITIONS = 6  # the pace table is co-partitioned with the routed topic
 RULES_CHECK_SECONDS = 5.0
 OBSERVE_SECONDS = 2.0  # heartbeat, readiness and owned partitions for the health endpoints
+SUBSCRIPTIONS_CHECK_SECONDS = 1.0
 
 
 def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS,
@@ -74,7 +77,14 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS,
     channels = app.Table("route-channels", default=None, partitions=routed_partitions,
                          key_type=str, value_type=str)
 
-    rules = rules or RulesHolder(settings.rules)
+    # Slack-made subscriptions and mutes, read whole before any event is routed, so a
+    # restarted worker routes with the state in force; then kept up to date by a timer.
+    subscriptions = SubscriptionFeed(clients, names.subscriptions)
+    subscriptions.load()
+    if rules is None:
+        rules = RulesHolder(settings.rules, subscriptions.layer)
+    else:
+        rules.use_subscriptions(subscriptions.layer)
     observer = observer or WorkerObserver(
         ServiceTelemetry("worker", settings, long_running=False), settings)
     observer.rules(rules)
@@ -159,6 +169,14 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS,
         @app.timer(interval=settings.summary_interval)
         async def summarise() -> None:
             observer.log_summary()
+
+    @app.timer(interval=SUBSCRIPTIONS_CHECK_SECONDS)
+    async def refresh_subscriptions() -> None:
+        try:
+            await asyncio.to_thread(subscriptions.catch_up)
+        except Exception as exc:  # the broker is away: keep routing with what is known
+            log.warning("subscriptions not refreshed (%s: %s); retrying",
+                        type(exc).__name__, exc)
 
     return app
 

@@ -39,11 +39,12 @@ def test_services_run_real_commands(compose: dict[str, Any]) -> None:
     assert {"kafka", "topics", "producer", "worker", "notifier"} <= set(services)
     parser = build_parser()
     commands = {}
-    for name in ("topics", "producer", "worker", "notifier"):
+    for name in ("topics", "producer", "worker", "notifier", "slack"):
         argv = services[name]["command"]
         args = parser.parse_args(argv)  # exits (fails the test) on an unknown command
         commands[name] = args.handler.__name__
     assert commands["worker"] == "_worker"
+    assert commands["slack"] == "_run_slack"
 
 
 def test_environment_names_are_settings(compose: dict[str, Any]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newswatch.commands import demo_cmd, dlq_cmd, kafka_cmd, schema_cmd
 from newswatch.notifiers import cli as notifiers_cli
+from newswatch.notifiers.slack_app import cli as slack_app_cli
 from newswatch.producers import cli as producers_cli
 from newswatch.streams import cli as streams_cli
 from newswatch.streams.detection import cli as detection_cli
@@ -14,6 +15,7 @@ REGISTRARS = [
     producers_cli.register,
     streams_cli.register,
     notifiers_cli.register,
+    slack_app_cli.register,
     detection_cli.register,
     routing_cli.register,
     schema_cmd.register,

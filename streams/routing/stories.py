@@ -26,6 +26,7 @@ from ...schemas.event import STAGE_RANK, CompanyEvent
 from ...schemas.fingerprint import near_identical
 from ...schemas.links import link_key
 from ...schemas.rules import MAX_REALERT_WINDOW, RulesFile, Subscription, Watch
+from ..subscriptions import SubscriptionLayer
 
 MAX_STORY_AGE = MAX_REALERT_WINDOW
 """A story is forgotten this long after its last article, whatever the watch's window."""
@@ -100,8 +101,17 @@ class WatchVerdict:
 class Router:
     """Turns events into alerts for the watches that cover them."""
 
-    def __init__(self, rules: RulesFile) -> None:
+    def __init__(self, rules: RulesFile, *,
+                 subscriptions: SubscriptionLayer | None = None) -> None:
         self.rules = rules
+        # Channel subscriptions and mutes made from Slack, layered over the rules' watches.
+        self.subscriptions = subscriptions
+
+    def watches(self) -> list[Watch]:
+        """The watches in force: the rules file's, plus those channels made from Slack."""
+        if self.subscriptions is None:
+            return self.rules.watches
+        return self.subscriptions.watches(self.rules)
 
     def verdict(self, watch: Watch, event: CompanyEvent) -> WatchVerdict:
         """Does ``watch`` take ``event``, and if not, why not: the one place this is decided."""
@@ -119,12 +129,12 @@ class Router:
                             reason, [s.channel for s in watch.subscriptions])
 
     def matching_watches(self, event: CompanyEvent) -> list[Watch]:
-        return [w for w in self.rules.watches if self.verdict(w, event).fires]
+        return [w for w in self.watches() if self.verdict(w, event).fires]
 
     def explain(self, events: list[CompanyEvent]) -> list[WatchVerdict]:
         """Every watch's verdict on every event (one line per watch when there is none)."""
         verdicts: list[WatchVerdict] = []
-        for watch in self.rules.watches:
+        for watch in self.watches():
             if not events:
                 verdicts.append(WatchVerdict(watch.name, "", "", None, False,
                                              "no events detected",
@@ -136,8 +146,15 @@ class Router:
         """Alerts to raise for ``event``; updates ``state`` in place."""
         alerts: list[Alert] = []
         now = event.event_time
+        taken: set[str] = set()  # one alert per event per channel: the first watch takes it
         for watch in self.matching_watches(event):
             for sub in watch.subscriptions:
+                if sub.channel in taken:
+                    continue
+                taken.add(sub.channel)
+                if self.subscriptions is not None and self.subscriptions.muted(sub.channel,
+                                                                               event):
+                    continue
                 alert = self._route_one(event, watch, sub, state)
                 if alert is not None:
                     alerts.append(alert)
