@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newswatch.commands import demo_cmd, kafka_cmd, schema_cmd
+from newswatch.commands import backtest_cmd, demo_cmd, kafka_cmd, schema_cmd
 from newswatch.notifiers import cli as notifiers_cli
 from newswatch.producers import cli as producers_cli
 from newswatch.streams import cli as streams_cli
@@ -16,4 +16,5 @@ REGISTRARS = [
     detection_cli.register,
     schema_cmd.register,
     demo_cmd.register,
+    backtest_cmd.register,
 ]

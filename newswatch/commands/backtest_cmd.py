@@ -1,0 +1,126 @@
+"""``newswatch backtest``: what would these rules have sent? Nothing is sent.
+
+Wiring: pick the input (topic range, ``--input`` JSONL, ``--from-dir`` feed files), load
+the rules, baseline and labels, run ``streams.backtest`` with a progress bar on a
+terminal, and write the summary, ``--json`` or ``--html``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from newswatch.commands.backtest_sources import folder_input, jsonl_input, topic_input
+from newswatch.schemas.errors import ConfigError
+from newswatch.schemas.rules import load_rules
+from newswatch.schemas.settings import load_settings
+from newswatch.streams.backtest.detecting import Progress
+from newswatch.streams.backtest.engine import (
+    BacktestInput,
+    BacktestOptions,
+    NamedRules,
+    passes_needed,
+    run_backtest,
+)
+from newswatch.streams.backtest.labels import load_labels
+from newswatch.streams.backtest.render_html import render_html
+from newswatch.streams.backtest.render_text import render_text
+from newswatch.streams.backtest.timerange import parse_duration, parse_range
+
+PARALLEL_FROM = 20_000  # below this many records, starting processes costs more than it saves
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "backtest", help="what would these rules have sent? (reads articles, sends nothing)",
+        description="Run the worker's detection and routing, in event time, over articles "
+        "received in a time range on <prefix>.articles (or from --input / --from-dir), and "
+        "report the alerts that would have been sent. --to is exclusive.")
+    parser.add_argument("--rules", type=Path, help="candidate rules (default: NEWSWATCH_RULES)")
+    parser.add_argument("--from", dest="start", metavar="WHEN",
+                        help="2026-11-01, 2026-11-01T08:00Z or 7d (ago); default: the beginning")
+    parser.add_argument("--to", dest="end", metavar="WHEN", help="exclusive; default: now")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--input", type=Path, metavar="FILE.jsonl",
+                        help="Article JSON lines instead of the topic (no broker)")
+    source.add_argument("--from-dir", type=Path, metavar="FEEDS_DIR",
+                        help="feed files (RSS, Atom, JSON Feed, .jsonl) instead of the topic")
+    parser.add_argument("--baseline", type=Path, metavar="RULES",
+                        help="show the alerts the candidate adds and removes against these")
+    parser.add_argument("--labels", type=Path, metavar="LABELS.jsonl",
+                        help="lines of article_id, company, event_type: precision, recall, F1")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--html", type=Path, metavar="REPORT.html",
+                        help="also write a self-contained HTML report")
+    parser.add_argument("--workers", type=int, metavar="N",
+                        help="detecting processes for a topic (default: the CPUs, for large "
+                        "ranges)")
+    parser.add_argument("--lateness", default="24h", metavar="DURATION",
+                        help="how far out of event-time order articles are put back in order "
+                        "(default 24h)")
+    parser.add_argument("--top", type=int, default=10, help="top stories to show (default 10)")
+    parser.add_argument("--strict", action="store_true",
+                        help="exit 1 when an input line or record was skipped")
+    parser.set_defaults(handler=run_backtest_command)
+
+
+def run_backtest_command(args: argparse.Namespace) -> int:
+    window = parse_range(args.start, args.end)
+    rules_path = args.rules or load_settings().rules
+    candidate = NamedRules(str(rules_path), load_rules(rules_path))
+    baseline = (NamedRules(str(args.baseline), load_rules(args.baseline))
+                if args.baseline else None)
+    labels = load_labels(args.labels, candidate.rules) if args.labels else None
+    if args.input is not None:
+        source = jsonl_input(args.input, window)
+    elif args.from_dir is not None:
+        source = folder_input(args.from_dir, window)
+    else:
+        source = topic_input(load_settings(), window)
+    lateness = parse_duration(args.lateness, setting="--lateness")
+    options = BacktestOptions(workers=_workers(args.workers, source), lateness=lateness,
+                              top=args.top)
+    total = source.total * passes_needed(candidate, baseline) if source.total else None
+    with _progress(total) as progress:
+        report = run_backtest(source, candidate, baseline=baseline, labels=labels,
+                              options=options, progress=progress)
+    if args.html is not None:
+        try:
+            args.html.write_text(render_html(report), encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"cannot write: {exc.strerror}", location=str(args.html)) from None
+        print(f"backtest: wrote {args.html}", file=sys.stderr)
+    if args.json:
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    else:
+        print(render_text(report))
+    for skipped in report.skipped:
+        print(f"{skipped.where}: skipped: {skipped.reason}", file=sys.stderr)
+    return 1 if args.strict and report.skipped else 0
+
+
+def _workers(wanted: int | None, source: BacktestInput) -> int:
+    if wanted is not None:
+        if wanted < 1:
+            raise ConfigError("must be 1 or more", location="--workers")
+        return wanted
+    if source.total is None or source.total < PARALLEL_FROM:
+        return 1
+    return min(os.cpu_count() or 1, len(source.streams))
+
+
+@contextmanager
+def _progress(total: int | None) -> Iterator[Progress | None]:
+    """A progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, unit=" articles", file=sys.stderr, unit_scale=True,
+              desc="backtest", leave=False) as bar:
+        yield bar.update
