@@ -123,4 +123,7 @@ def _progress(total: int | None) -> Iterator[Progress | None]:
 
     with tqdm(total=total, unit=" articles", file=sys.stderr, unit_scale=True,
               desc="backtest", leave=False) as bar:
-        yield bar.update
+        def advance(count: int) -> None:
+            bar.update(count)
+
+        yield advance

@@ -152,8 +152,8 @@ def _report(source: BacktestInput, candidate: NamedRules, builder: ReportBuilder
         absorbed=len(builder.absorbed), late=stats.late)
     notes = list(source.notes)
     if stats.late:
-        notes.append(f"{stats.late} article(s) arrived more than {options.lateness} out of "
-                     "event-time order and were routed where they arrived")
+        notes.append(f"{stats.late} article(s) arrived more than {_hours(options.lateness)} "
+                     "out of event-time order and were routed where they arrived")
     return BacktestReport(
         rules=candidate.name, input=source.description,
         range_from=source.time_range.start, range_to=source.time_range.end, notes=notes,
@@ -162,3 +162,8 @@ def _report(source: BacktestInput, candidate: NamedRules, builder: ReportBuilder
         top_stories=builder.stories(options.top), absorbed=builder.absorbed, alerts=alerts,
         skipped=[SkippedRecord(where=s.where, reason=s.reason) for s in stats.skipped],
         diff=diff, scores=scores.report() if scores is not None else None)
+
+
+def _hours(span: timedelta) -> str:
+    hours = span.total_seconds() / 3600
+    return f"{hours:g}h" if hours >= 1 else f"{span.total_seconds() / 60:g}m"

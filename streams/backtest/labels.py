@@ -167,9 +167,7 @@ def _score(name: str, predicted: set[Triple], gold: set[Triple]) -> Score:
     tp, fp, fn = len(predicted & gold), len(predicted - gold), len(gold - predicted)
     precision = tp / (tp + fp) if tp + fp else None
     recall = tp / (tp + fn) if tp + fn else None
-    f1 = None
-    if precision is not None and recall is not None:
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else None
     return Score(name=name, tp=tp, fp=fp, fn=fn, precision=_round(precision),
                  recall=_round(recall), f1=_round(f1))
 
