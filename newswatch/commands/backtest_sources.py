@@ -92,11 +92,11 @@ def _read_feed_file(spec: FeedSpec) -> list[InputItem]:
         return [*enumerate(batch.articles, start=1), *rejected]
     try:
         document = asyncio.run(FileFeedSource(spec, SourceContext()).read(initial_state(spec)))
+        if not isinstance(document, Document):  # a file source always returns a document
+            return []
+        parsed = parse_document(document.body, content_type=document.content_type)
     except FeedError as exc:
-        return [(0, SkippedInput(str(path), exc.reason))]
-    if not isinstance(document, Document):  # a file source always returns a document
-        return []
-    parsed = parse_document(document.body, content_type=document.content_type)
+        return [(0, SkippedInput(str(path), f"not a readable feed: {exc.reason}"))]
     if not parsed.entries and parsed.bozo_reason:
         return [(0, SkippedInput(str(path), f"not a readable feed: {parsed.bozo_reason}"))]
     fetched = datetime.fromtimestamp(path.stat().st_mtime, UTC)
