@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newswatch.commands import backtest_cmd, demo_cmd, kafka_cmd, schema_cmd
+from newswatch.commands import backtest_cmd, demo_cmd, kafka_cmd, replay_cmd, schema_cmd
 from newswatch.notifiers import cli as notifiers_cli
 from newswatch.producers import cli as producers_cli
 from newswatch.streams import cli as streams_cli
@@ -17,4 +17,5 @@ REGISTRARS = [
     schema_cmd.register,
     demo_cmd.register,
     backtest_cmd.register,
+    replay_cmd.register,
 ]
