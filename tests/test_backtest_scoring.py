@@ -8,8 +8,13 @@ from pathlib import Path
 import pytest
 
 from newswatch.commands.backtest_sources import jsonl_input
-from newswatch.schemas.rules import load_rules
-from newswatch.streams.backtest.engine import NamedRules, run_backtest
+from newswatch.schemas.rules import Company, load_rules
+from newswatch.streams.backtest.engine import (
+    BacktestOptions,
+    NamedRules,
+    passes_needed,
+    run_backtest,
+)
 from newswatch.streams.backtest.labels import load_labels
 from newswatch.streams.backtest.model import BacktestReport
 from newswatch.streams.backtest.timerange import TimeRange, parse_range
@@ -63,7 +68,8 @@ def test_baseline_diff_lists_added_and_removed_alerts_with_evidence(
         report: BacktestReport) -> None:
     diff = report.diff
     assert diff is not None and diff.baseline_alerts == 8
-    assert len(diff.added) == 15 and len(diff.removed) == 2
+    assert len(diff.added) == diff.added_count == 15
+    assert len(diff.removed) == diff.removed_count == 2
     added = {(a.watch, a.channel) for a in diff.added}
     assert added == {("deals", "#deals"), ("people", "#exec"), ("launches", "#launches")}
     assert sum(a.watch == "deals" for a in diff.added) == 10
@@ -112,3 +118,29 @@ def test_same_input_and_rules_give_byte_identical_json() -> None:
                             ).model_dump_json()
 
     assert once() == once()
+
+
+def test_a_baseline_with_other_companies_gets_its_own_pass_and_the_same_diff() -> None:
+    baseline = _rules("baseline.yaml")
+    extra = Company(name="Tailspin Toys")
+    other = NamedRules("baseline-plus.yaml", baseline.rules.model_copy(
+        update={"companies": [*baseline.rules.companies, extra]}))
+    candidate = _rules("rules.yaml")
+    assert passes_needed(candidate, other) == 2
+    report = run_backtest(jsonl_input(FIXTURE / "articles.jsonl", TimeRange()), candidate,
+                          baseline=other)
+    assert report.diff is not None
+    assert (report.diff.added_count, report.diff.removed_count) == (15, 2)
+    assert {a.watch for a in report.diff.removed} == {"all-layoffs"}
+
+
+def test_listing_is_capped_but_everything_is_counted() -> None:
+    report = run_backtest(jsonl_input(FIXTURE / "articles.jsonl", TimeRange()),
+                          _rules("rules.yaml"), baseline=_rules("baseline.yaml"),
+                          options=BacktestOptions(max_listed=5))
+    assert report.totals.alerts == 21 and len(report.alerts) == 5
+    assert report.diff is not None and report.diff.added_count == 15
+    assert len(report.diff.added) == 5
+    assert any("16 of 21 alerts are counted but not listed" in n for n in report.notes)
+    assert sum(t.alerts for t in report.per_watch) == 21
+    assert report.top_stories[0].articles == 6  # stories do not depend on the listing

@@ -29,6 +29,7 @@ from newswatch.streams.backtest.engine import (
 from newswatch.streams.backtest.labels import load_labels
 from newswatch.streams.backtest.render_html import render_html
 from newswatch.streams.backtest.render_text import render_text
+from newswatch.streams.backtest.report import MAX_LISTED
 from newswatch.streams.backtest.timerange import parse_duration, parse_range
 
 PARALLEL_FROM = 20_000  # below this many records, starting processes costs more than it saves
@@ -63,6 +64,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         help="how far out of event-time order articles are put back in order "
                         "(default 24h)")
     parser.add_argument("--top", type=int, default=10, help="top stories to show (default 10)")
+    parser.add_argument("--max-listed", type=int, default=MAX_LISTED, metavar="N",
+                        help="alerts, absorbed events and diff entries listed in the report "
+                        f"(default {MAX_LISTED:,}); all are counted")
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 when an input line or record was skipped")
     parser.set_defaults(handler=run_backtest_command)
@@ -82,8 +86,10 @@ def run_backtest_command(args: argparse.Namespace) -> int:
     else:
         source = topic_input(load_settings(), window)
     lateness = parse_duration(args.lateness, setting="--lateness")
+    if args.max_listed < 0:
+        raise ConfigError("must be 0 or more", location="--max-listed")
     options = BacktestOptions(workers=_workers(args.workers, source), lateness=lateness,
-                              top=args.top)
+                              top=args.top, max_listed=args.max_listed)
     total = source.total * passes_needed(candidate, baseline) if source.total else None
     with _progress(total) as progress:
         report = run_backtest(source, candidate, baseline=baseline, labels=labels,

@@ -58,7 +58,7 @@ def detect_stream(stream: int, items: Iterable[InputItem], detector: Detector,
             progress(unreported)
             unreported = 0
         if isinstance(item, SkippedInput):
-            stats.skipped.append(item)
+            stats.skip(item)
             continue
         if window is not None and item.event_time not in window:
             stats.out_of_range += 1

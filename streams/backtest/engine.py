@@ -16,18 +16,12 @@ from ...schemas.rules import RulesFile
 from ..detection import Detector
 from ..rules_holder import RulesInForce
 from .detecting import DetectionPlan, Progress
+from .diff import DiffCollector
 from .labels import Labels, Scorer
-from .model import (
-    AlertRecord,
-    BacktestReport,
-    DiffReport,
-    SkippedRecord,
-    Totals,
-    WatchDelta,
-)
+from .model import BacktestReport, DiffReport, SkippedRecord, Totals
 from .ordering import DEFAULT_LATENESS, ArticleDigest, SortKey, StreamStats
 from .parallel import StreamFactory, detect_in_processes, detect_streams
-from .report import DEFAULT_TOP, ReportBuilder
+from .report import DEFAULT_TOP, MAX_LISTED, ReportBuilder
 from .routing import EventTimeRouter
 from .timerange import TimeRange
 
@@ -57,6 +51,7 @@ class BacktestOptions:
     workers: int = 1  # detecting processes; 1 = all in this process
     lateness: timedelta = DEFAULT_LATENESS
     top: int = DEFAULT_TOP
+    max_listed: int = MAX_LISTED  # alerts and absorbed events listed; all are counted
 
 
 def passes_needed(candidate: NamedRules, baseline: NamedRules | None) -> int:
@@ -73,33 +68,39 @@ def run_backtest(source: BacktestInput, candidate: NamedRules, *,
     """Detect and route every article of ``source``; nothing is sent anywhere."""
     options = options or BacktestOptions()
     in_force = RulesInForce.build(candidate.rules)
-    main = ReportBuilder(candidate.rules)
-    routers = [(EventTimeRouter(in_force.router), main)]
-    other: ReportBuilder | None = None
-    shared = baseline is not None and passes_needed(candidate, baseline) == 1
-    if baseline is not None:
-        other = ReportBuilder(baseline.rules)
-        if shared:
-            routers.append((EventTimeRouter(RulesInForce.build(baseline.rules).router), other))
+    main = _builder(candidate.rules, options)
+    router = EventTimeRouter(in_force.router)
     scorer = Scorer(labels, candidate.rules) if labels is not None else None
+    diff = DiffCollector(options.max_listed) if baseline is not None else None
+    other = _builder(baseline.rules, options) if baseline is not None else None
+    shared = baseline is not None and passes_needed(candidate, baseline) == 1
+    other_router = (EventTimeRouter(RulesInForce.build(baseline.rules).router)
+                    if baseline is not None and shared else None)
     stats = StreamStats()
     plan = _plan(source, candidate.rules, labels, options)
     for _key, article in _ordered(source, plan, options, stats, progress, in_force.detector):
+        routed = router.route(article)
+        fresh = main.add(routed)
         if scorer is not None:
             scorer.add_article(article)
-        for router, builder in routers:
-            routed = router.route(article)
-            builder.add(routed)
-            if scorer is not None and builder is main:
-                scorer.add(routed)
-    if baseline is not None and other is not None and not shared:
+            scorer.add(routed)
+        if diff is not None and other is not None:
+            if other_router is not None:
+                diff.compare(fresh, other.add(other_router.route(article)))
+            else:
+                diff.keep_candidate(fresh)
+    if baseline is not None and other is not None and diff is not None and not shared:
         plan = _plan(source, baseline.rules, None, options)
-        router = EventTimeRouter(RulesInForce.build(baseline.rules).router)
+        base_router = EventTimeRouter(RulesInForce.build(baseline.rules).router)
         for _key, article in _ordered(source, plan, options, StreamStats(), progress, None):
-            other.add(router.route(article))
-    return _report(source, candidate, main, stats, options,
-                   diff=_diff(baseline.name, other, main) if baseline and other else None,
-                   scores=scorer)
+            diff.against_baseline(other.add(base_router.route(article)))
+    diff_report = (diff.finish(baseline.name, other, main)
+                   if baseline is not None and other is not None and diff is not None else None)
+    return _report(source, candidate, main, stats, options, diff=diff_report, scores=scorer)
+
+
+def _builder(rules: RulesFile, options: BacktestOptions) -> ReportBuilder:
+    return ReportBuilder(rules, max_listed=options.max_listed, top=options.top)
 
 
 def _plan(source: BacktestInput, rules: RulesFile, labels: Labels | None,
@@ -121,36 +122,20 @@ def _ordered(source: BacktestInput, plan: DetectionPlan, options: BacktestOption
     return detect_in_processes(groups, plan, stats, progress)
 
 
-def _diff(name: str, baseline: ReportBuilder, candidate: ReportBuilder) -> DiffReport:
-    before, after = baseline.alerts, candidate.alerts
-
-    def ordered(records: list[AlertRecord]) -> list[AlertRecord]:
-        return sorted(records, key=lambda a: (a.event_time, a.watch, a.channel, a.id))
-
-    watches = list(dict.fromkeys([*(w.name for w in candidate.rules.watches),
-                                  *(w.name for w in baseline.rules.watches)]))
-    count_before = {w: sum(a.watch == w for a in before.values()) for w in watches}
-    count_after = {w: sum(a.watch == w for a in after.values()) for w in watches}
-    return DiffReport(
-        baseline=name, baseline_alerts=len(before),
-        added=ordered([a for i, a in after.items() if i not in before]),
-        removed=ordered([a for i, a in before.items() if i not in after]),
-        per_watch=[WatchDelta(watch=w, baseline=count_before[w], candidate=count_after[w])
-                   for w in watches])
-
-
 def _report(source: BacktestInput, candidate: NamedRules, builder: ReportBuilder,
             stats: StreamStats, options: BacktestOptions, *, diff: DiffReport | None,
             scores: Scorer | None) -> BacktestReport:
-    alerts = builder.alert_list
-    kinds = [a.kind for a in alerts]
+    kinds = builder.kinds
     totals = Totals(
-        articles_read=stats.articles, skipped_inputs=len(stats.skipped),
+        articles_read=stats.articles, skipped_inputs=stats.skipped_count,
         outside_range=stats.out_of_range, events=stats.events,
-        events_watched=builder.events_watched, alerts=len(alerts), new=kinds.count("new"),
-        followups=kinds.count("followup"), updates=kinds.count("update"),
-        absorbed=len(builder.absorbed), late=stats.late)
-    notes = list(source.notes)
+        events_watched=builder.events_watched, alerts=builder.alerts, new=kinds["new"],
+        followups=kinds["followup"], updates=kinds["update"],
+        absorbed=builder.absorbed_count, late=stats.late)
+    notes = [*source.notes, *builder.notes()]
+    if stats.skipped_count > len(stats.skipped):
+        notes.append(f"{stats.skipped_count - len(stats.skipped)} skipped inputs are counted "
+                     "but not listed")
     if stats.late:
         notes.append(f"{stats.late} article(s) arrived more than {_hours(options.lateness)} "
                      "out of event-time order and were routed where they arrived")
@@ -159,7 +144,7 @@ def _report(source: BacktestInput, candidate: NamedRules, builder: ReportBuilder
         range_from=source.time_range.start, range_to=source.time_range.end, notes=notes,
         totals=totals, per_watch=builder.tallies("watch"),
         per_channel=builder.tallies("channel"), per_day=builder.per_day(),
-        top_stories=builder.stories(options.top), absorbed=builder.absorbed, alerts=alerts,
+        top_stories=builder.stories(), absorbed=builder.absorbed, alerts=builder.listed,
         skipped=[SkippedRecord(where=s.where, reason=s.reason) for s in stats.skipped],
         diff=diff, scores=scores.report() if scores is not None else None)
 

@@ -47,7 +47,8 @@ class AlertRecord(_Record):
     @classmethod
     def from_alert(cls, alert: Alert) -> AlertRecord:
         event = alert.event
-        return cls(
+        # Built from validated models: construct without validating again (hot path).
+        return cls.model_construct(
             id=alert.id, watch=alert.watch, channel=alert.channel, kind=alert.kind,
             parent_alert_id=alert.parent_alert_id, story_key=alert.story_key,
             company=event.company, event_type=event.event_type, role=event.role,
@@ -132,8 +133,10 @@ class DiffReport(_Record):
 
     baseline: str
     baseline_alerts: int
-    added: list[AlertRecord]
-    removed: list[AlertRecord]
+    added_count: int
+    removed_count: int
+    added: list[AlertRecord] = Field(description="Listed up to --max-listed")
+    removed: list[AlertRecord] = Field(description="Listed up to --max-listed")
     per_watch: list[WatchDelta]
 
 
@@ -191,8 +194,8 @@ class BacktestReport(_Record):
     per_channel: list[Tally]
     per_day: list[DayCount]
     top_stories: list[StoryRecord]
-    absorbed: list[AbsorbedRecord]
-    alerts: list[AlertRecord]
+    absorbed: list[AbsorbedRecord] = Field(description="Listed up to --max-listed")
+    alerts: list[AlertRecord] = Field(description="Listed up to --max-listed")
     skipped: list[SkippedRecord]
     diff: DiffReport | None = None
     scores: ScoreReport | None = None

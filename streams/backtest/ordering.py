@@ -27,6 +27,7 @@ SortKey = tuple[int, int, int]
 """(event time in microseconds since the epoch, stream number, position in the stream)."""
 
 DEFAULT_LATENESS = timedelta(hours=24)
+MAX_SKIPPED_LISTED = 1_000
 
 
 @dataclass(frozen=True)
@@ -65,14 +66,21 @@ class StreamStats:
     out_of_range: int = 0
     events: int = 0
     late: int = 0
-    skipped: list[SkippedInput] = field(default_factory=list)
+    skipped_count: int = 0
+    skipped: list[SkippedInput] = field(default_factory=list)  # the first MAX_SKIPPED_LISTED
+
+    def skip(self, item: SkippedInput) -> None:
+        self.skipped_count += 1
+        if len(self.skipped) < MAX_SKIPPED_LISTED:
+            self.skipped.append(item)
 
     def add(self, other: StreamStats) -> None:
         self.articles += other.articles
         self.out_of_range += other.out_of_range
         self.events += other.events
         self.late += other.late
-        self.skipped.extend(other.skipped)
+        self.skipped_count += other.skipped_count
+        self.skipped.extend(other.skipped[:MAX_SKIPPED_LISTED - len(self.skipped)])
 
 
 def micros(when: datetime) -> int:

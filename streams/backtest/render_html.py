@@ -138,7 +138,7 @@ def _diff(report: BacktestReport) -> list[str]:
     rows = ([_e(w.watch), _n(w.baseline), _n(w.candidate), _n(w.candidate - w.baseline)]
             for w in d.per_watch)
     return [f"<h2>Against baseline {_e(d.baseline)}</h2>",
-            f"<p>{len(d.added)} alert(s) added, {len(d.removed)} removed "
+            f"<p>{d.added_count} alert(s) added, {d.removed_count} removed "
             f"({d.baseline_alerts} &rarr; {report.totals.alerts}).</p>",
             _table("diff-per-watch", ("watch", "baseline", "candidate", "change"), rows),
             "<h3>Added</h3>", _alert_table("diff-added", d.added, css="added"),

@@ -32,13 +32,14 @@ def render_text(report: BacktestReport, *, top_alerts: int = 10) -> str:
             lines.append(_cut(f"       sources: {', '.join(story.sources)}"))
     if report.diff is not None:
         d = report.diff
-        lines += ["", f"against baseline {d.baseline}: {len(d.added)} alert(s) added, "
-                      f"{len(d.removed)} removed ({d.baseline_alerts} -> {t.alerts})"]
-        lines += _alerts("+", d.added, top_alerts) + _alerts("-", d.removed, top_alerts)
+        lines += ["", f"against baseline {d.baseline}: {d.added_count} alert(s) added, "
+                      f"{d.removed_count} removed ({d.baseline_alerts} -> {t.alerts})"]
+        lines += _alerts("+", d.added, d.added_count, top_alerts)
+        lines += _alerts("-", d.removed, d.removed_count, top_alerts)
     if report.scores is not None:
         lines += ["", *_scores(report)]
     if report.skipped:
-        lines += ["", f"skipped inputs ({len(report.skipped)}):"]
+        lines += ["", f"skipped inputs ({t.skipped_inputs}):"]
         lines += [_cut(f"  {s.where}: {s.reason}") for s in report.skipped[:top_alerts]]
         if len(report.skipped) > top_alerts:
             lines.append(f"  ... and {len(report.skipped) - top_alerts} more (see --json)")
@@ -62,15 +63,16 @@ def _days(report: BacktestReport) -> list[str]:
     return ["alerts per day:", *(f"  {day}  {', '.join(parts)}" for day, parts in days.items())]
 
 
-def _alerts(sign: str, alerts: list[AlertRecord], limit: int) -> list[str]:
+def _alerts(sign: str, alerts: list[AlertRecord], count: int, limit: int) -> list[str]:
     out = []
     for alert in alerts[:limit]:
         out.append(_cut(f"  {sign} {alert.event_time:%Y-%m-%d} {alert.watch} {alert.channel} "
                         f"{alert.kind}: {alert.company} {alert.event_type}: {alert.title}"))
         if alert.evidence:
             out.append(_cut(f"      evidence: {alert.evidence[0]}"))
-    if len(alerts) > limit:
-        out.append(f"  {sign} ... and {len(alerts) - limit} more (see --json or --html)")
+    if count > limit:
+        out.append(f"  {sign} ... and {count - min(limit, len(alerts))} more (see --json or "
+                   "--html)")
     return out
 
 
