@@ -28,8 +28,10 @@ from .timerange import TimeRange
 log = logging.getLogger(__name__)
 
 POLL_MS = 500
-FETCH_OPTIONS = {"max_partition_fetch_bytes": 8 * 2**20, "fetch_max_bytes": 64 * 2**20,
-                 "receive_buffer_bytes": 4 * 2**20}
+# One consumer per partition, each holding at most one fetch: bounded, and large enough
+# that a fetch round trip is not what a backtest waits for.
+FETCH_OPTIONS = {"max_partition_fetch_bytes": 4 * 2**20, "fetch_max_bytes": 8 * 2**20,
+                 "receive_buffer_bytes": 2**20}
 
 
 @dataclass(frozen=True)
