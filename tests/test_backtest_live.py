@@ -135,7 +135,8 @@ def test_backtest_reads_without_a_consumer_group(live: LiveRun) -> None:
     bootstrap = live.env["NEWSWATCH_KAFKA_BOOTSTRAP"]
     before = _committed(bootstrap, live.prefix)
     assert before  # the live worker has committed its progress
-    done = _backtest(live, "--from", _iso(live.started))
+    # Two detecting processes (spawned from `python -m newswatch`), no group either.
+    done = _backtest(live, "--from", _iso(live.started), "--workers", "2")
     assert done.returncode == 0, done.stderr
     assert "21 alert(s)" in done.stdout
     # Other tests share the broker: look only at groups this run could have made.

@@ -126,8 +126,8 @@ def _stories(report: BacktestReport) -> str:
         f = s.first
         rows.append([_n(s.articles), _e(f.channel), _e(f"{f.company} {f.event_type}"),
                      _title(f.title, f.link) + _evidence(f.evidence),
-                     _e(", ".join(s.sources)), f"{_n(s.followups)} / {_n(s.updates)} / "
-                                               f"{_n(s.absorbed)}"])
+                     _e(", ".join(s.sources)),
+                     _Number(f"{s.followups} / {s.updates} / {s.absorbed}")])
     return _table("stories", ("articles", "channel", "event", "first alert and evidence",
                               "sources", "follow-ups / updates / absorbed"), rows)
 
@@ -189,9 +189,13 @@ def _absorbed(report: BacktestReport) -> str:
                    for a in report.absorbed))
 
 
+class _Number(str):
+    """A cell that is a number: right-aligned."""
+
+
 def _table(ident: str, head: Sequence[str], rows: Iterable[list[str]], css: str = "") -> str:
-    body = [f'<tr class="{css}">' + "".join(f"<td>{c}</td>" if not c.startswith("<n>")
-                                             else f'<td class="n">{c[3:]}</td>' for c in row)
+    body = [f'<tr class="{css}">' + "".join(f'<td class="n">{c}</td>' if isinstance(c, _Number)
+                                             else f"<td>{c}</td>" for c in row)
             + "</tr>" for row in rows]
     if not body:
         return f'<p class="muted" id="{ident}">None.</p>'
@@ -215,8 +219,8 @@ def _e(text: str) -> str:
 
 
 def _n(value: int) -> str:
-    return f"<n>{value}"
+    return _Number(value)
 
 
 def _f(value: float | None) -> str:
-    return "<n>-" if value is None else f"<n>{value:.3f}"
+    return _Number("-" if value is None else f"{value:.3f}")
