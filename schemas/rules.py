@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -178,12 +179,21 @@ class Watch(_RulesModel):
 
     @property
     def subscriptions(self) -> list[Subscription]:
-        return [
+        return list(self._subscriptions)
+
+    # Routing asks these for every event and watch: built once per (immutable) watch.
+    @cached_property
+    def _subscriptions(self) -> tuple[Subscription, ...]:
+        return tuple(
             c if isinstance(c, Subscription) else Subscription(channel=c) for c in self.channels
-        ]
+        )
+
+    @cached_property
+    def _company_set(self) -> frozenset[str]:
+        return frozenset(self.companies)
 
     def covers_company(self, company: str) -> bool:
-        return "*" in self.companies or company in self.companies
+        return "*" in self._company_set or company in self._company_set
 
     def covers_event(self, event_type: str) -> bool:
         return "*" in self.events or event_type in self.events

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from newswatch.commands import demo_cmd, dlq_cmd, kafka_cmd, schema_cmd
+from newswatch.commands import (
+    backtest_cmd,
+    demo_cmd,
+    dlq_cmd,
+    kafka_cmd,
+    replay_cmd,
+    schema_cmd,
+)
 from newswatch.notifiers import cli as notifiers_cli
 from newswatch.notifiers.slack_app import cli as slack_app_cli
 from newswatch.producers import cli as producers_cli
@@ -21,4 +28,6 @@ REGISTRARS = [
     schema_cmd.register,
     dlq_cmd.register,
     demo_cmd.register,
+    backtest_cmd.register,
+    replay_cmd.register,
 ]
