@@ -61,6 +61,8 @@ SETS: tuple[LabelledSet, ...] = (
                 "devset/rules.yaml", "even", note="errors read"),
     LabelledSet("falsealarm-synth-test", ("falsealarm/synthetic/*.jsonl",),
                 "devset/rules.yaml", "odd", note="blind"),
+    LabelledSet("falsealarm-dev-e", ("falsealarm/dev-e/*.jsonl",), "devset/rules.yaml",
+                note="errors read, new genres"),
     LabelledSet("falsealarm-blind-d", ("falsealarm/blind-d/*.jsonl",), "devset/rules.yaml",
                 note="blind, new genres"),
     LabelledSet("falsealarm-real-dev", ("falsealarm/realtext/*.jsonl",),

@@ -23,7 +23,12 @@ _DENIAL = re.compile(
     r"['\"‘“]?(?:false|untrue|baseless|inaccurate|wrong|unfounded|fiction|nonsense|"
     r"speculation|wide of the mark)|no truth|not true|"
     r"not (?:currently )?in (?:any )?(?:talks|discussions|negotiations)|"
-    r"(?:baseless|false|unfounded) (?:reports?|rumou?rs?|speculation))\b", _I)
+    r"(?:baseless|false|unfounded) (?:reports?|rumou?rs?|speculation)|"
+    # "says no new layoffs planned", "no further job cuts"
+    r"\bno (?:new |more |further |additional )(?:layoffs|job cuts|redundancies|cuts)|"
+    r"\bno plans? (?:for|to make) (?:any )?(?:new |more |further )?(?:layoffs|job cuts|cuts)|"
+    r"push(?:es|ed|ing)? back (?:against|on) (?:an? |the )?(?:[\w-]+ ){0,3}(?:reports?|"
+    r"rumou?rs?|posts?|claims?|speculation)|(?:is|was|are|were) not accurate)\b", _I)
 
 _NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|without|cannot|unlikely|rul(?:e|es|ed|ing) out|"

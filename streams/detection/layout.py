@@ -47,7 +47,8 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                  r"\btimeline of\b|^\W*(?:a |the )?(?:brief |short )?history of\b|"
                  r"\ba (?:brief|short) history\b|(?:^|:\s*)[\w&.-]+ at (?:\d0|fifty|forty|"
                  r"thirty|twenty)\s*(?::|$)|\b\d+ years of\b.{0,40}:|through the years\b|"
-                 r"\bin \d+ moments\b"),
+                 r"\bin \d+ moments\b|\bon this day\b|\b(?:a )?look(?:ing)? back\b|"
+                 r"\b\d+ years (?:ago|on|later)\b|\banniversary\b|\bremember when\b"),
     ("review", r"^\W*(?:review|hands-on|first look)\s*[:|–—]|[:|–—]\s*(?:review|"
                r"hands-on|first look)\b|['’\"”]\s*review\b|\b(?:book|film|movie|album|"
                r"game|app|phone|laptop|product) review\b|\bbuying guide\b|"
@@ -67,14 +68,20 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                    r"newsletter)|issue #?\d+|digest|roundup|round-up|briefing|"
                    r"(?:week|month) in review|links? (?:for|of) the|what we'?re reading|"
                    r"the week in)\b"),
-    ("job_ad", r"\bis hiring:|\b(?:we'?re hiring|job opening|careers? at|join (?:our|the) "
-               r"team|vacancy|internship|apply now)\b|(?:senior|junior|staff|lead) "
+    ("job_ad", r"\bis hiring:|\bwho'?s hiring\b|\b(?:we'?re hiring|job opening|careers? at|"
+               r"join (?:our|the) team|vacancy|internship|apply now)\b|"
+               r"(?:senior|junior|staff|lead) "
                r"[\w ]{0,30}(?:engineer|manager|designer|developer)\b.{0,20}(?:remote|"
                r"hybrid|full[- ]time)"),
     ("release_notes", r"\b(?:release notes|changelog|v?\d+\.\d+(?:\.\d+)?\s+(?:is\s+)?"
                       r"(?:released|is out|now available)|announcing \S+ v?\d+\.\d+|"
                       r"what'?s new in)\b"),
     ("explainer", r"\b(?:explained|explainer|faq|everything you need to know)\b|"
+                  r"(?:^|:\s*)from an? [^:]{1,40} to an? |"
+                  # "How Disney ended up with Fox", "Five days in November: how OpenAI fired
+                  # Sam Altman": the story of something done, told after the fact.
+                  r"(?:^|:\s*)how (?:[\w&.'’-]+ ){1,4}(?:ended up|came to|went from|"
+                  r"lost|won|built|bought|sold|fired|became|got|made|turned)\b|"
                   r"^\W*(?:what is|what are|what'?s the deal|how .{1,40} (?:became|works|got "
                   r"here)|why .{1,40} matters)\b"),
     ("profile", r"(?<!-)\b(?:profile|the (?:long game|rise|making) of)\b|^\W*meet the\b"),
@@ -167,6 +174,11 @@ def genre_of(article: Article, text: str) -> tuple[Genre, str]:
         found = pattern.search(article.title)
         if found:
             return genre, f"title {found.group().strip()!r}"
+    old = _old_year_in_title(article)
+    if old is not None:
+        # "Google and DeepMind, 2014: the $500 million bet": a headline dated years back
+        # tells a story already told.
+        return "timeline", f"title dated {old}"
     body = text[len(article.title):len(article.title) + _GENRE_SCAN_CHARS]
     if "\n" in body:  # structure shows in lines: timelines, transcripts, code, lists
         if _at_least(_TIMELINE_LINE, body, 3):
@@ -188,6 +200,24 @@ def genre_of(article: Article, text: str) -> tuple[Genre, str]:
     if words >= 150 and counts["me"] / words > 0.02:
         return "opinion", "written in the first person"
     return "news", ""
+
+
+_YEAR = re.compile(r"(?<![\d$€£.,])\b(19\d\d|20\d\d)\b(?![\d%]|\s?(?:bn|m\b|million|billion))")
+
+
+def _old_year_in_title(article: Article) -> int | None:
+    """The year heading a headline when every year there is two or more years before the
+    article's own ("In 2014, ..." but not "2026 outlook:" or "From 2019 to 2026:")."""
+    if article.published is None:
+        return None
+    # The year heads the title: "Google and DeepMind, 2014: ...", "In 2012, ...": the frame
+    # of the piece, not an aside ("Intel, founded in 1968, will cut 6,000 jobs").
+    head = article.title.split(":", 1)[0] if ":" in article.title else (
+        article.title if article.title.lower().startswith("in ") else "")
+    years = [int(y) for y in _YEAR.findall(head)]
+    if not years or max(years) > article.published.year - 2:
+        return None
+    return max(years)
 
 
 def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:

@@ -13,7 +13,8 @@ PREPOSITIONS = words(
     within without across through throughout during despite versus vs such"""
 )
 _CLAUSE_BREAK = re.compile(
-    r";|\bwhile\b|\bwhereas\b|\bwhich\b|\bwho\b|\bwhose\b|\bbut\b|—|\(|\bafter\b|\bsince\b")
+    r";|\bwhile\b|\bwhereas\b|\bwhich\b|\bwho\b|\bwhose\b|\bbut\b|—|\(|\bafter\b|\bsince\b|"
+    r",\s*(?:citing|according to|following|quoting)\b")
 # Verbs whose next noun is their object, so a company right after one is not a subject.
 _OBJECT_VERB = re.compile(
     r"hire[sd]?|hiring|appoint\w*|names?|named|naming|poach\w*|lure[sd]?|taps|tapped|recruit\w*|"

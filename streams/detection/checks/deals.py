@@ -54,6 +54,11 @@ _PEOPLE_BUY = re.compile(
 _RATING = re.compile(r"\b(?:upgrad|downgrad|reiterat|rat(?:es|ed|ing)\b)\w*[^.;]{0,40}$", _I)
 _RATING_AFTER = re.compile(r"\s*(?:[,.;]|$|rating|from (?:hold|sell|neutral))", _I)
 
+# A rating in a note's header or table: "| BUY |", "Rating: Buy", "Buy, PT $275".
+_RATING_CELL = re.compile(r"(?:\||\brating:?|\brated|\bour|\bkeep|\bmaintain\w*|\breiterate\w*)"
+                          r"\s*$", _I)
+_RATING_NEXT = re.compile(r"\s*(?:\||rating\b|,?\s*(?:PT|price target)\b|/\s*(?:hold|sell)\b)",
+                          _I)
 
 # "Disney and Spotify are natural partners": a description, not an agreement.
 _PARTNERS_NOUN = re.compile(r"\b(?:are|were|be|being|as|make|remain|seem)\s+(?:[\w-]+\s+)?$",
@@ -91,6 +96,10 @@ def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | Non
             return "people buying goods, not a company buying a company"
         if verb == "buy" and _RATING.search(text, max(0, start - 60), start) and (
                 _RATING_AFTER.match(after)):
+            return "an analyst rating, not a purchase"
+        if verb == "buy" and (text[start:end] == "BUY" or _RATING_CELL.search(
+                text, max(0, start - 40), start) or _RATING_NEXT.match(after)):
+            # "AMZN | BUY | Price target: $275", "keep our Buy rating", "(Buy, PT $275)"
             return "an analyst rating, not a purchase"
     return None
 
