@@ -52,6 +52,9 @@ def collect(labelled: LabelledSet) -> list[Row]:
 FIXED = {"dated_now": 1.0}
 
 
+NEVER_RAISES = frozenset({"past_setting", "tense:noun", "zone:body"})
+
+
 def fit(rows: list[Row], ridge: float = 1.0, steps: int = 50) -> Calibration:
     """Logistic regression by Newton's method with an L2 penalty (not on the intercept);
     the ``FIXED`` weights are held, the others fitted around them."""
@@ -78,6 +81,11 @@ def fit(rows: list[Row], ridge: float = 1.0, steps: int = 50) -> Calibration:
             hess[i][i] -= ridge
         delta = _solve(hess, [-g for g in grad])
         beta = [b + d for b, d in zip(beta, delta, strict=True)]
+        # A sentence set in the past never makes an event more likely (projected: the
+        # weight is held at zero when the data would push it up).
+        for i, name in enumerate(names, start=1):
+            if name in NEVER_RAISES:
+                beta[i] = min(beta[i], 0.0)
         if max(abs(d) for d in delta) < 1e-6:
             break
     weights = {n: round(b, 2) for n, b in zip(names, beta[1:], strict=True)}

@@ -78,7 +78,7 @@ CALIBRATION = Calibration(
         "body_report_now": 0.55,
         "corroborated": 0.95,
         "dated_now": 1.0,
-        "past_setting": 0.02,
+        "past_setting": 0.0,
         "same_story": 0.8,
         "strength": 0.3,
         "tense:future": 0.61,
