@@ -11,6 +11,7 @@ bits, different articles in many. ``bench/fingerprint_eval.py`` measures both.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 
 LEAD_WORDS = 30
@@ -31,17 +32,19 @@ _OUTLET_TAIL = re.compile(r"\s+[-|–—]\s+(?:[A-Z0-9][\w.&'’]*)(?:\s[A-Z][\w
 
 def text_fingerprint(title: str, body: str) -> str:
     """16 hex digits: the SimHash of ``title`` (outlet tail dropped) and the lead of ``body``."""
-    words = _words(_OUTLET_TAIL.sub("", title.strip())) + _words(body)[:LEAD_WORDS]
+    words = _words(_OUTLET_TAIL.sub("", title.strip())) + _words(body, LEAD_WORDS)
     if not words:
         return ""
     pairs = [" ".join(words[i:i + 2]) for i in range(max(1, len(words) - 1))]
-    weights = [0] * 64
+    # Per bit, how many pair hashes set it: a bit is set in the SimHash when more than half do.
+    ones = [0] * 64
     for pair in pairs:
         bits = int.from_bytes(hashlib.blake2b(pair.encode("utf-8"), digest_size=8).digest(),
                               "big")
-        for bit in range(64):
-            weights[bit] += 1 if bits >> bit & 1 else -1
-    value = sum(1 << bit for bit in range(64) if weights[bit] > 0)
+        for bit, char in enumerate(reversed(f"{bits:064b}")):
+            if char == "1":
+                ones[bit] += 1
+    value = sum(1 << bit for bit in range(64) if 2 * ones[bit] > len(pairs))
     return f"{value:016x}"
 
 
@@ -57,5 +60,6 @@ def near_identical(a: str | None, b: str | None) -> bool:
     return fingerprint_distance(a, b) <= NEAR_IDENTICAL_BITS
 
 
-def _words(text: str) -> list[str]:
-    return [w.casefold() for w in _WORD.findall(text)]
+def _words(text: str, limit: int | None = None) -> list[str]:
+    """The words of ``text`` (the first ``limit`` only: a long body is not read to its end)."""
+    return [m.group().casefold() for m in itertools.islice(_WORD.finditer(text), limit)]
