@@ -107,7 +107,8 @@ def test_detect_in_several_processes_writes_what_one_writes_in_input_order(
         outputs.append(out.read_text())
     assert outputs[0] == outputs[1]  # batches come back in the order they went out
     ids = [json.loads(line)["article_id"] for line in outputs[0].splitlines()]
-    assert ids == sorted(ids, key=lambda a: int(a[1:])) and len(set(ids)) == 525
+    # 700 lines, one in four with no event (Apple), one not JSON (a350, a layoff)
+    assert ids == sorted(ids, key=lambda a: int(a[1:])) and len(set(ids)) == 524
     assert len(lines) // offline.BATCH_LINES >= 3  # enough batches for three processes
     with pytest.raises(ConfigError, match="--jobs: must be 1 or more"):
         run(["detect", "--rules", str(rules_file), "--input", str(articles), "--jobs", "0"])
