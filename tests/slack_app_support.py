@@ -22,6 +22,7 @@ from newswatch.notifiers.slack_app.runner import serve
 from newswatch.schemas.feedback import Feedback
 from newswatch.schemas.settings import Settings, load_settings
 from newswatch.schemas.subscriptions import ChannelSubscriptions
+from tests.ports import free_ports
 from tests.slack_emulator import SlackEmulator
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,9 +33,7 @@ GROUP_ADMIN = "U0GROUPADMIN"
 
 
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    return free_ports(1)[0]
 
 
 class RunningApp:

@@ -74,7 +74,8 @@ def letters(env: str, kafka_bootstrap: str) -> str:
 
 
 def test_list_shows_each_dead_letter_with_its_reason(
-        letters: str, capsys: pytest.CaptureFixture[str]) -> None:
+        letters: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "160")  # the reason column is cut to the terminal's width
     assert main(["dlq", "list"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[:4] == ["ID", "AT", "(UTC)", "STAGE"]

@@ -17,6 +17,7 @@ from newswatch.pipeline import newswatch_command, stage_env, start_stage, stop_s
 from newswatch.schemas import Alert, Article, DeadLetter
 from newswatch.schemas.settings import load_settings
 from tests.feed_server import FeedServer
+from tests.ports import free_ports
 from tests.slack_emulator import SlackEmulator
 
 pytestmark = pytest.mark.kafka
@@ -41,11 +42,7 @@ class PipelineRun:
 
 
 def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    return free_ports(1)[0]
 
 
 def http_get(url: str) -> tuple[int, str]:

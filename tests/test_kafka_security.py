@@ -5,7 +5,6 @@ credentials and an untrusted certificate are named within seconds, never echoed.
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import time
 import uuid
@@ -22,30 +21,13 @@ from newswatch.localkafka import LocalKafka, SaslListener, SslListener, default_
 from newswatch.pipeline import stage_env, start_stage, stop_stage
 from newswatch.schemas import Article, CompanyEvent
 from newswatch.schemas.settings import Settings, load_settings
+from tests.ports import free_ports
 
 pytestmark = pytest.mark.kafka
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAIN_USER, PLAIN_PASSWORD = "newswatch-app", "plain-pw-4f1c"
 SCRAM_USER, SCRAM_PASSWORD = "newswatch-scram", "scram-pw-9e2a"
-
-
-def _free_ports(count: int) -> list[int]:
-    """``count`` consecutive free ports on loopback."""
-    for _ in range(100):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            first = int(probe.getsockname()[1])
-        if first + count > 65000:
-            continue
-        if all(_free(p) for p in range(first, first + count)):
-            return list(range(first, first + count))
-    raise RuntimeError("no free ports")
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", port)) != 0
 
 
 KEY_PASSWORD = "keystore-pw-31"
@@ -95,7 +77,7 @@ def sasl_broker(kafka_bootstrap: str, certificates: dict[str, Path],
                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalKafka]:
     lib = default_home() / "kafka" / "lib"
     LocalKafka(lib=lib).install()  # the session broker's jars, or the Maven cache
-    port, _controller, sasl_port, ssl_port = _free_ports(4)
+    port, _controller, sasl_port, ssl_port = free_ports(4)
     listener = SaslListener(
         port=sasl_port,
         jaas={
@@ -248,7 +230,7 @@ def test_storage_formats_with_a_cluster_id_that_starts_with_a_dash(
     import newswatch.localkafka as localkafka
 
     monkeypatch.setattr(localkafka, "_cluster_id", lambda: "-" + "A" * 21)
-    broker = LocalKafka(port=_free_ports(2)[0], home=tmp_path,
+    broker = LocalKafka(port=free_ports(2)[0], home=tmp_path,
                         lib=default_home() / "kafka" / "lib")
     broker.install()
     broker._write_config()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ import pytest
 
 from tests.feed_server import FeedServer
 from tests.feed_server import feed_server as _feed_server_fixture
+from tests.ports import free_ports
 from tests.test_producer_http import rss
 
 pytestmark = pytest.mark.kafka
@@ -25,9 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    return free_ports(1)[0]
 
 
 def get(url: str) -> tuple[int, str]:

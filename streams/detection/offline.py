@@ -90,7 +90,7 @@ def detect_file(detector: Detector, path: str | Path, out: TextIO, err: TextIO, 
                 jobs: int = 1) -> DetectSummary:
     """Write one CompanyEvent JSON per line to ``out``, in input order; report bad lines on
     ``err``. With ``jobs`` > 1, lines are decoded, validated and detected in that many
-    processes (forked, so each has this detector without building it again)."""
+    processes, each with a copy of this detector."""
     path = Path(path)
     try:
         handle = path.open("rb")
@@ -137,11 +137,10 @@ def _write(results: Iterable[list[Result]], summary: DetectSummary, out: TextIO,
 
 @contextlib.contextmanager
 def _pool(detector: Detector, jobs: int) -> Iterator[Any]:
-    context: Any
-    try:
-        context = multiprocessing.get_context("fork")
-    except ValueError:  # no fork here: the detector is pickled to each process
-        context = multiprocessing.get_context()
+    # Not fork: a process with threads (a caller's, a test runner's) can deadlock its forked
+    # children. The fork server starts clean; the detector is pickled to each process once.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
     with context.Pool(jobs, initializer=_init_worker, initargs=(detector,)) as pool:
         yield pool
 
