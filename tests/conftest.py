@@ -20,6 +20,10 @@ from newswatch.localkafka import LocalKafka, _answers
 
 TopicFactory = Callable[..., str]
 
+# Services a test starts serve their metrics on a free port: tests run in parallel, and two
+# workers on the default port would refuse to start. A test that means a port sets one.
+os.environ.setdefault("NEWSWATCH_METRICS_PORT", "0")
+
 
 @pytest.fixture(scope="session")
 def kafka_bootstrap() -> Iterator[str]:
