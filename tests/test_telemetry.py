@@ -98,7 +98,8 @@ def test_busy_port_names_the_setting(served: tuple[TelemetryServer, Health, Cloc
         TelemetryServer(new_registry("x"), health, port=server.port)
 
 
-def test_which_runs_serve_metrics() -> None:
+def test_which_runs_serve_metrics(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NEWSWATCH_METRICS_PORT", raising=False)  # tests set 0 (conftest)
     default = load_settings()
     assert ServiceTelemetry("worker", default).port == 9312
     assert ServiceTelemetry("notifier", default, long_running=False).port is None
