@@ -23,8 +23,10 @@ from ..schemas.deadletter import DeadLetter, Stage
 from ..schemas.errors import SchemaError
 from ..schemas.event import CompanyEvent
 from ..schemas.settings import Settings
+from .recovery import NewswatchTableManager
 from .routing import CompanyStories
 from .rules_holder import RulesHolder
+from .transport import TRANSPORT_SCHEME
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +44,7 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
     names = TopicNames.from_settings(settings)
     app = faust.App(
         settings.consumer_group,
-        **clients.faust_options(),
+        **clients.faust_options(scheme=TRANSPORT_SCHEME),
         store="memory://",  # tables are rebuilt from their changelog topics on start
         topic_replication_factor=settings.replication_factor,
         topic_partitions=events_partitions,
@@ -50,6 +52,8 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
         datadir=str(datadir),
         producer_acks=-1,
         consumer_auto_offset_reset="earliest",
+        # Faust's own recovery skips records on a restart with a backlog: see recovery.py.
+        TableManager=NewswatchTableManager,
     )
     articles = app.topic(names.articles, key_type=bytes, value_type=bytes,
                          value_serializer="raw", key_serializer="raw")
