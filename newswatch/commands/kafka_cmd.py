@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 
 from newswatch.kafkaio.clients import KafkaClients
-from newswatch.kafkaio.topics import TOPICS, create_topics, full_name
+from newswatch.kafkaio.topics import (
+    CHANGELOGS,
+    TOPICS,
+    changelog_topic,
+    create_group_topics,
+    create_topics,
+    full_name,
+    leader_topic,
+)
 from newswatch.localkafka import LocalKafka
 from newswatch.schemas.settings import Settings, load_settings
 
@@ -45,8 +53,10 @@ def _up(args: argparse.Namespace) -> int:
     else:
         print(broker.status())
     if not args.no_topics:
-        created = create_topics(KafkaClients(load_settings(kafka_bootstrap=broker.bootstrap)))
-        print(f"topics: {len(created)} created, {len(TOPICS) - len(created)} already there")
+        clients = KafkaClients(load_settings(kafka_bootstrap=broker.bootstrap))
+        created = create_topics(clients) + create_group_topics(clients)
+        wanted = len(TOPICS) + len(CHANGELOGS) + 1
+        print(f"topics: {len(created)} created, {wanted - len(created)} already there")
     return 0
 
 
@@ -64,7 +74,9 @@ def _status(args: argparse.Namespace) -> int:
 
 def _create(args: argparse.Namespace) -> int:
     settings = load_settings()
-    created = create_topics(KafkaClients(settings))
+    clients = KafkaClients(settings)
+    # The worker group's own topics (table changelogs) follow the pipeline's partitions.
+    created = create_topics(clients) + create_group_topics(clients)
     for name in created:
         print(f"created {name}")
     return 0
@@ -76,4 +88,9 @@ def _list(args: argparse.Namespace) -> int:
         conf = ", ".join(f"{k}={v}" for k, v in spec.config.items())
         print(f"{full_name(settings.topic_prefix, spec):28} partitions={spec.partitions}  {conf}"
               f"  # {spec.purpose}")
+    group = settings.consumer_group
+    for table in CHANGELOGS:
+        print(f"{changelog_topic(group, table.table):28} partitions=as {table.source}  "
+              f"cleanup.policy=compact  # {table.purpose}")
+    print(f"{leader_topic(group):28} partitions=1  # Faust's leader election")
     return 0
