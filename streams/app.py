@@ -2,14 +2,15 @@
 
 Agent bodies only parse, call the pure engine, and send; anything that cannot
 be parsed or processed goes to the dead-letter topic with its reason, and the
-agent carries on with the next message.
+agent carries on with the next message. What cannot be *finished* (a send Kafka
+refuses, a table or dead letter that cannot be written) stops the worker at once
+without committing (failstop.py), so the record is read again after a restart.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from ..schemas.deadletter import DeadLetter, Stage
 from ..schemas.errors import SchemaError
 from ..schemas.event import CompanyEvent
 from ..schemas.settings import Settings
+from .failstop import stop_if_send_failed, stop_on_failure
 from .recovery import NewswatchTableManager
 from .routing import CompanyStories
 from .rules_holder import RulesHolder
@@ -75,49 +77,54 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS) -
             stage=stage, reason=reason, payload=event.value, source_topic=message.topic,
             partition=message.partition, offset=message.offset, key=event.key))
 
+    async def send(topic: Any, key: bytes, value: bytes) -> None:
+        sent = await topic.send(key=key, value=value)
+        sent.add_done_callback(stop_if_send_failed)
+
     @app.agent(articles, name="detect")
-    async def detect(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+    async def detect(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
             where = _where(event)
-            try:
-                article = Article.from_json(event.value, source=where)
-                found = rules.current.detector.detect(article)
-            except SchemaError as exc:
-                await dead_letter("detect", str(exc), event)
-                continue
-            except Exception as exc:  # one bad article must not stop the stream
-                log.exception("detection failed for %s", where)
-                await dead_letter("detect", f"detection failed: {type(exc).__name__}: {exc}",
-                                  event)
-                continue
-            for company_event in found:
-                await events.send(key=company_event.company.encode(),
-                                  value=company_event.to_json_bytes())
-            yield None
+            with stop_on_failure("detect", where):
+                try:
+                    article = Article.from_json(event.value, source=where)
+                    found = rules.current.detector.detect(article)
+                except SchemaError as exc:
+                    await dead_letter("detect", str(exc), event)
+                    continue
+                except Exception as exc:  # one bad article must not stop the stream
+                    log.exception("detection failed for %s", where)
+                    await dead_letter("detect",
+                                      f"detection failed: {type(exc).__name__}: {exc}", event)
+                    continue
+                for company_event in found:
+                    await send(events, company_event.company.encode(),
+                               company_event.to_json_bytes())
 
     @app.agent(events, name="route")
-    async def route(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+    async def route(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
             where = _where(event)
-            try:
-                company_event = CompanyEvent.from_json(event.value, source=where)
-            except SchemaError as exc:
-                await dead_letter("route", str(exc), event)
-                continue
-            key = company_event.company
-            try:
-                raw = stories.get(key)
-                state = CompanyStories.model_validate_json(raw) if raw else CompanyStories()
-                raised = rules.current.router.route(company_event, state)
-            except Exception as exc:  # like detect: one bad event must not stop the stream
-                log.exception("routing failed for %s", where)
-                await dead_letter("route", f"routing failed: {type(exc).__name__}: {exc}",
-                                  event)
-                continue
-            stories[key] = state.model_dump_json()
-            for alert in raised:
-                await alerts.send(key=alert.channel.encode(), value=alert.to_json_bytes())
-            yield None
+            with stop_on_failure("route", where):
+                try:
+                    company_event = CompanyEvent.from_json(event.value, source=where)
+                except SchemaError as exc:
+                    await dead_letter("route", str(exc), event)
+                    continue
+                key = company_event.company
+                try:
+                    raw = stories.get(key)
+                    state = (CompanyStories.model_validate_json(raw) if raw
+                             else CompanyStories())
+                    raised = rules.current.router.route(company_event, state)
+                except Exception as exc:  # like detect: one bad event must not stop the stream
+                    log.exception("routing failed for %s", where)
+                    await dead_letter("route",
+                                      f"routing failed: {type(exc).__name__}: {exc}", event)
+                    continue
+                stories[key] = state.model_dump_json()
+                for alert in raised:
+                    await send(alerts, alert.channel.encode(), alert.to_json_bytes())
 
     @app.timer(interval=RULES_CHECK_SECONDS)
     async def reload_rules() -> None:

@@ -1,7 +1,7 @@
 """Faust's aiokafka consumer with its offset bookkeeping made safe for at-least-once.
 
 Faust (faust-streaming 0.15.3) decides what to commit from the offsets its streams ack,
-plus "gaps": offsets the fetcher jumped over, which it counts as done. Three things there
+plus "gaps": offsets the fetcher jumped over, which it counts as done. Four things there
 can move a commit past an article nobody processed; this consumer closes each:
 
 - ``_getmany`` hands aiokafka the *live* set of active partitions, from another thread.
@@ -14,6 +14,8 @@ can move a commit past an article nobody processed; this consumer closes each:
   a jump means records were fetched and never delivered. Here a jump is logged as an error
   and commits for that partition stop below it; the next assignment reads it again
   (duplicates downstream are absorbed by deterministic ids and the delivery ledger).
+- Faust commits after flushing the producer even when a send in that flush failed; the
+  commit here first lets the failed send's callback stop the worker (see failstop.py).
 - The pure-Python stream iterator (used when Faust's C extension is missing) acks records
   it *skipped* during a rebalance. Here an ack counts only for a record a stream started
   processing (Faust marks those ``tracked``).
@@ -24,7 +26,9 @@ entry point (pyproject.toml), Faust's documented way to add a transport.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from faust.transport.drivers import aiokafka as faust_aiokafka
@@ -49,6 +53,13 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
                       "stream; commits for this partition stay below %d until it is "
                       "read again (after the next rebalance or restart)",
                       tp.topic, tp.partition, offset_from, offset_to - 1, offset_from)
+
+    async def _commit(self, offsets: Mapping[TP, int]) -> bool:
+        # Faust flushes the producer just before this. A send that failed in that flush
+        # has its done-callback queued behind this coroutine; one turn of the event loop
+        # lets it run (failstop.stop_if_send_failed ends the process) before the commit.
+        await asyncio.sleep(0)
+        return bool(await super()._commit(offsets))
 
     def ack(self, message: Message) -> bool:
         if not message.tracked:
