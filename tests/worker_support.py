@@ -72,6 +72,8 @@ class WorkerRig:
     companies: int = 300
     prefix: str = field(default_factory=lambda: f"w{uuid.uuid4().hex[:10]}")
     extra_env: dict[str, str] = field(default_factory=dict)
+    run: str = ""  # article ids are "<run>-<n>"; the prefix unless two rigs must match
+    faults: bool = False  # put tests/worker_faults (fault injection) on the workers' path
 
     def __enter__(self) -> WorkerRig:
         return self
@@ -81,6 +83,7 @@ class WorkerRig:
 
     def __post_init__(self) -> None:
         self.workdir.mkdir(parents=True, exist_ok=True)
+        self.run = self.run or self.prefix
         self.names = company_names(self.companies)
         self.rules = self.workdir / "rules.yaml"
         self.rules.write_text(rules_yaml(self.names))
@@ -105,7 +108,8 @@ class WorkerRig:
             "NEWSWATCH_CONSUMER_GROUP": self.group,
             "NEWSWATCH_RULES": str(self.rules),
             "NEWSWATCH_HOME": str(self.workdir / "home"),
-            "PYTHONPATH": str(ROOT),
+            "PYTHONPATH": (f"{ROOT / 'tests' / 'worker_faults'}:{ROOT}" if self.faults
+                           else str(ROOT)),
         })
         env.update(self.extra_env)
         env.update(overrides)
@@ -129,7 +133,7 @@ class WorkerRig:
 
     # ---- input ---------------------------------------------------------------------------
     def article(self, index: int) -> Article:
-        return layoffs_article(index, self.names[index % len(self.names)], self.prefix)
+        return layoffs_article(index, self.names[index % len(self.names)], self.run)
 
     def produce(self, indices: range, *, rate: float | None = None) -> None:
         """Publish the articles for ``indices``, ``rate`` per second (None: at once)."""
@@ -185,6 +189,27 @@ class WorkerRig:
         alert id count once: the notifier's ledger delivers an id once)."""
         ids = {(a.event.article_id, a.id) for a in self.alerts()}
         return Counter(article for article, _ in ids)
+
+    def missing(self, indices: range) -> list[int]:
+        """The articles among ``indices`` that raised no alert."""
+        got = self.alerted_articles()
+        return [i for i in indices if got[f"{self.run}-{i}"] == 0]
+
+    def ready_count(self, name: str = "worker") -> int:
+        """How many times a worker logging to ``name.log`` said it was ready."""
+        return self.log(name).count("Worker ready")
+
+    def wait_ready(self, count: int, worker: subprocess.Popen[bytes], *,
+                   name: str = "worker", timeout: float = 60.0) -> float:
+        """Wait for the ``count``-th "Worker ready" in ``name.log``; return the seconds."""
+        started = time.monotonic()
+        while self.ready_count(name) < count:
+            assert worker.poll() is None, (
+                f"worker exited with {worker.returncode}:\n{self.log(name)[-4000:]}")
+            assert time.monotonic() - started < timeout, (
+                f"worker not ready after {timeout:.0f} s:\n{self.log(name)[-4000:]}")
+            time.sleep(0.05)
+        return time.monotonic() - started
 
     def dead_letters(self) -> list[DeadLetter]:
         return [DeadLetter.from_json(value) for value in self.read("dlq")]
