@@ -61,6 +61,14 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
         await asyncio.sleep(0)
         return bool(await super()._commit(offsets))
 
+    async def on_partitions_revoked(self, revoked: set[TP]) -> None:
+        # Faust forgets the acks of revoked partitions first and commits at the end of the
+        # revocation, so a hand-over to another worker re-processed everything done since
+        # the last periodic commit. Commit what is done while Faust still knows it.
+        if self.assignment():
+            await self.commit()
+        await super().on_partitions_revoked(revoked)
+
     def ack(self, message: Message) -> bool:
         if not message.tracked:
             return False  # skipped by the stream, never processed: it must be read again
