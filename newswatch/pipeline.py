@@ -85,6 +85,17 @@ def wait_for_group(bootstrap: str, group: str, topics: list[str], *, timeout: fl
     raise PipelineError(f"consumer group {group!r} did not catch up within {timeout:.0f}s")
 
 
+def records_in(bootstrap: str, topic: str) -> int:
+    """How many records ``topic`` holds (its partitions' end offsets: nothing is deleted
+    from a topic this young)."""
+    consumer = KafkaClients(load_settings(kafka_bootstrap=bootstrap)).consumer("newswatch-count")
+    try:
+        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+        return sum(consumer.end_offsets(partitions).values()) if partitions else 0
+    finally:
+        consumer.close()
+
+
 def stage_env(**overrides: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update({f"NEWSWATCH_{k.upper()}": v for k, v in overrides.items()})

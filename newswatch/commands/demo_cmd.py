@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import time
 from pathlib import Path
@@ -10,7 +11,15 @@ from pathlib import Path
 from newswatch.kafkaio.clients import KafkaClients
 from newswatch.kafkaio.topics import create_topics
 from newswatch.localkafka import LocalKafka, _answers, default_home
-from newswatch.pipeline import newswatch_command, stage_env, start_stage, stop_stage, wait_for_group
+from newswatch.pipeline import (
+    PipelineError,
+    newswatch_command,
+    records_in,
+    stage_env,
+    start_stage,
+    stop_stage,
+    wait_for_group,
+)
 from newswatch.schemas.settings import load_settings
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -51,8 +60,7 @@ def _demo(args: argparse.Namespace) -> int:
             wait_for_group(settings.kafka_bootstrap, run_id,
                            [f"{run_id}.articles", f"{run_id}.events"],
                            timeout=args.timeout, alive=worker)
-            return subprocess.run(newswatch_command("notify", "--until-idle", "3"),
-                                  env=env, check=False).returncode
+            return _notify_and_check(env, settings.kafka_bootstrap, run_id, logs)
         producer = start_stage(produce, env, logs / "producer.log")
         try:
             return subprocess.run(newswatch_command("notify"), env=env, check=False).returncode
@@ -62,3 +70,27 @@ def _demo(args: argparse.Namespace) -> int:
         stop_stage(worker)
         if started_broker is not None and not args.keep_running:
             started_broker.down()
+
+
+def _notify_and_check(env: dict[str, str], bootstrap: str, run_id: str, logs: Path) -> int:
+    """Deliver the alerts; fail, naming the log to read, unless every one of them arrived.
+
+    The sample feeds always raise alerts (the seed article alone raises eight), so none
+    at all, or fewer delivered than raised, means the pipeline is broken, not quiet.
+    """
+    raised = records_in(bootstrap, f"{run_id}.alerts")
+    if raised == 0:
+        raise PipelineError(f"the worker raised no alerts from the sample feeds; see "
+                            f"{logs}/worker.log")
+    notify = subprocess.run(newswatch_command("notify", "--until-idle", "3"), env=env,
+                            check=False, stdout=subprocess.PIPE, text=True)
+    print(notify.stdout, end="", flush=True)
+    if notify.returncode != 0:
+        return notify.returncode
+    # Each alert record is delivered, found already posted, or a duplicate of one that was.
+    found = re.search(r"notify: (\d+) delivered, (\d+) found already posted, (\d+) dup",
+                      notify.stdout)
+    arrived = sum(int(n) for n in found.groups()) if found else 0
+    if arrived < raised:
+        raise PipelineError(f"only {arrived} of the {raised} alerts raised were delivered")
+    return 0
