@@ -16,13 +16,13 @@ rate whose p99 passes 1 s. Targets at 100 articles/s: p50 <= 50 ms, p99 <= 250 m
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
-import statistics
+import random
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from pathlib import Path
@@ -131,7 +131,7 @@ class Pipeline:
         self.emulator.stop()
 
 
-_RNG = __import__("random").Random(5)
+_RNG = random.Random(5)
 
 
 def report(pipe: Pipeline, rate: float, ids: list[str], drain_s: float) -> float:
@@ -152,7 +152,7 @@ def report(pipe: Pipeline, rate: float, ids: list[str], drain_s: float) -> float
             lost += 1
             continue
         marks = [pipe.sent[aid], article_ts[aid], event_ts[aid], alert_ts[aid], posted]
-        for stage, (a, b) in zip(STAGES, zip(marks, marks[1:], strict=False), strict=True):
+        for stage, (a, b) in zip(STAGES, itertools.pairwise(marks), strict=True):
             stages[stage].append(max(b - a, 0.0))
         stages["total"].append(posted - pipe.sent[aid])
     total = stages["total"]
