@@ -238,6 +238,21 @@ class WorkerRig:
         if self._producer is not None:
             self._producer.close(timeout=10)
             self._producer = None
+        self.delete_topics()
+
+    def delete_topics(self) -> None:
+        """Delete this rig's topics (pipeline and worker group): a single test broker
+        holding every test's partitions runs out of heap."""
+        admin = self.clients.admin("newswatch-tests")
+        try:
+            mine = [t for t in admin.list_topics()
+                    if t.startswith((f"{self.prefix}.", f"{self.group}-"))]
+            if mine:
+                admin.delete_topics(mine)
+        except Exception as exc:  # cleanup must not hide the test's own result
+            print(f"could not delete topics of {self.prefix}: {exc}")
+        finally:
+            admin.close()
 
 
 def stop(worker: subprocess.Popen[bytes], timeout: float = 30.0) -> int:
