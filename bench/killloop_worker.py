@@ -3,9 +3,11 @@
     NEWSWATCH_KAFKA_BOOTSTRAP=127.0.0.1:9092 .venv/bin/python bench/killloop_worker.py \
         [--cycles 30] [--rate 25] [--seed 1]
 
-Each cycle starts a worker and SIGKILLs it after a random 0.5-14 s: during start-up,
-table recovery, the seek, or mid-stream. Every other worker uses static membership
-(NEWSWATCH_WORKER_INSTANCE_ID), the others dynamic. Articles arrive at ``--rate`` per
+Each cycle starts a worker and SIGKILLs it: every third cycle at a random 0.5-10 s after
+the start (during start-up, the group join, table recovery or the seek), the others a
+random 0.2-4 s after it said it was ready (mid-stream, with a backlog from the restart).
+Every other worker uses static membership (NEWSWATCH_WORKER_INSTANCE_ID), the others
+dynamic. Articles arrive at ``--rate`` per
 second the whole time, each about its own company. At the end a last worker drains the
 backlog, a notifier delivers to the Slack emulator, and the alerts are compared with a
 clean run: the same detector and router run in this process over the same articles.
@@ -59,17 +61,21 @@ def kill_loop(rig: WorkerRig, cycles: int, rng: random.Random) -> tuple[list[flo
         before = rig.ready_count()
         started = time.monotonic()
         worker = rig.start_worker(**static)
-        lifetime = rng.uniform(0.5, 14.0)
+        mid_stream = cycle % 3 != 0
+        deadline = started + (60.0 if mid_stream else rng.uniform(0.5, 10.0))
         ready_at = None
-        while time.monotonic() - started < lifetime:
+        while time.monotonic() < deadline:
             if ready_at is None and rig.ready_count() > before:
                 ready_at = time.monotonic() - started
+                if mid_stream:
+                    deadline = time.monotonic() + rng.uniform(0.2, 4.0)
             time.sleep(0.05)
         if ready_at is None:
             early += 1
         else:
             ready_times.append(ready_at)
         kill(worker)
+        lifetime = time.monotonic() - started
         print(f"  cycle {cycle + 1:3}/{cycles}: killed after {lifetime:4.1f} s "
               f"({'static' if static else 'dynamic'} membership, "
               f"{'ready' if rig.ready_count() > before else 'not ready yet'})", flush=True)
@@ -91,7 +97,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    count = int(args.cycles * 10 * args.rate)  # about the loop's length at this rate
+    count = int(args.cycles * 9 * args.rate)  # about the loop's length at this rate
     with tempfile.TemporaryDirectory(prefix="killloop-") as tmp, \
             WorkerRig(BOOTSTRAP, Path(tmp), companies=count) as rig:
         print(f"== {args.cycles} kill -9 cycles, {count} articles at {args.rate:.0f}/s, "
