@@ -2,7 +2,8 @@
 
 Faust (faust-streaming 0.15.3) decides what to commit from the offsets its streams ack,
 plus "gaps": offsets the fetcher jumped over, which it counts as done. Four things there
-can move a commit past an article nobody processed; this consumer closes each:
+can move a commit past an article nobody processed, and one makes a hand-over redo work;
+this consumer closes each:
 
 - ``_getmany`` hands aiokafka the *live* set of active partitions, from another thread.
   When Faust pauses the last active partition while a fetch waits, aiokafka sees an empty
@@ -12,8 +13,11 @@ can move a commit past an article nobody processed; this consumer closes each:
 - ``_add_gap`` turns any jump in fetched offsets into offsets to commit. newswatch's stream
   topics are append-only and written without transactions, so their offsets have no holes:
   a jump means records were fetched and never delivered. Here a jump is logged as an error
-  and commits for that partition stop below it; the next assignment reads it again
+  and not counted as processed: Faust's commits for the partition then stop at the hole
+  (once the partition has a committed offset), and the next assignment reads it again
   (duplicates downstream are absorbed by deterministic ids and the delivery ledger).
+- On a revocation Faust forgets the partitions' acks before it commits, so a hand-over
+  re-processed everything since the last periodic commit; here it commits first.
 - Faust commits after flushing the producer even when a send in that flush failed; the
   commit here first lets the failed send's callback stop the worker (see failstop.py).
 - The pure-Python stream iterator (used when Faust's C extension is missing) acks records
@@ -50,9 +54,9 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
         # ``offset_to`` is the record just fetched; the hole is the offsets before it.
         if offset_from < offset_to:
             log.error("%s[%d]: offsets %d-%d were fetched but never delivered to the "
-                      "stream; commits for this partition stay below %d until it is "
-                      "read again (after the next rebalance or restart)",
-                      tp.topic, tp.partition, offset_from, offset_to - 1, offset_from)
+                      "stream; they are not counted as processed, and are read again "
+                      "after the next rebalance or restart",
+                      tp.topic, tp.partition, offset_from, offset_to - 1)
 
     async def _commit(self, offsets: Mapping[TP, int]) -> bool:
         # Faust flushes the producer just before this. A send that failed in that flush
