@@ -158,6 +158,7 @@ def main() -> int:
         rate = publish(clients, f"{prefix}.articles", articles)
         print(f"publish (kafka-python, acks=all, batched): {rate:9,.0f} articles/s")
         topic = f"{prefix}.articles"
+        asyncio.run(consume(topic, len(articles), "read", rules))  # warm the broker's cache
         for work, label in (("read", "bare aiokafka consume"),
                             ("parse", "  + Article.from_json"),
                             ("detect", "  + detection (no Faust)")):
