@@ -81,3 +81,22 @@ def test_route_agent_dead_letters_an_unreadable_event_and_routes_the_next(
     assert letter.payload.startswith('{"article_id": "broken"')
     [alert] = rig.alerts()
     assert (alert.event.article_id, alert.channel) == ("direct-1", "#kill")
+
+
+def test_worker_that_cannot_start_exits_non_zero_with_the_reason(rig: WorkerRig) -> None:
+    # The route table's changelog exists with fewer partitions than the events topic it
+    # follows: Faust would crash-loop its agent; the worker refuses to start and says why.
+    from kafka.admin import NewTopic
+
+    from newswatch.kafkaio.topics import changelog_topic
+
+    name = changelog_topic(rig.group, "route-stories")
+    admin = rig.clients.admin("newswatch-tests")
+    try:
+        admin.create_topics([NewTopic(name, 3, 1)])
+    finally:
+        admin.close()
+    worker = rig.start_worker()
+    assert worker.wait(60) == 2
+    assert (f"newswatch: error: changelog topic '{name}' has 3 partitions but "
+            f"'{rig.topic('events')}' has 6") in rig.log()
