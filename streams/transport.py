@@ -68,9 +68,13 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
     async def on_partitions_revoked(self, revoked: set[TP]) -> None:
         # Faust forgets the acks of revoked partitions first and commits at the end of the
         # revocation, so a hand-over to another worker re-processed everything done since
-        # the last periodic commit. Commit what is done while Faust still knows it.
+        # the last periodic commit. Do the app's own first steps earlier: stop the flow,
+        # drop what the agents have not started, let the record in hand finish, commit.
         if self.assignment():
-            await self.commit()
+            self.stop_flow()
+            self.app.flow_control.suspend()
+            self.app.flow_control.clear()
+            await self.wait_empty()
         await super().on_partitions_revoked(revoked)
 
     def ack(self, message: Message) -> bool:
