@@ -17,7 +17,8 @@ this consumer closes each:
   (once the partition has a committed offset), and the next assignment reads it again
   (duplicates downstream are absorbed by deterministic ids and the delivery ledger).
 - On a revocation Faust forgets the partitions' acks before it commits, so a hand-over
-  re-processed everything since the last periodic commit; here it commits first.
+  re-processed everything since the last periodic commit; here the flow is stopped, the
+  record in hand finished and the offsets committed first.
 - Faust commits after flushing the producer even when a send in that flush failed; the
   commit here first lets the failed send's callback stop the worker (see failstop.py).
 - The pure-Python stream iterator (used when Faust's C extension is missing) acks records
