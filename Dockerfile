@@ -7,6 +7,7 @@ COPY producers producers
 COPY streams streams
 COPY notifiers notifiers
 COPY kafkaio kafkaio
+COPY telemetry telemetry
 COPY newswatch newswatch
 COPY samples samples
 RUN pip install --no-cache-dir .

@@ -22,7 +22,7 @@ demo: install
 ## Lint, type-check, start the local broker, run every test, stop the broker.
 test: install lint
 	@was_up=0; $(NW) kafka status >/dev/null 2>&1 && was_up=1; \
-	$(NW) kafka up && $(BIN)/pytest; status=$$?; \
+	$(NW) kafka up && $(BIN)/pytest -n 3 --dist loadfile; status=$$?; \
 	if [ $$was_up = 0 ]; then $(NW) kafka down; fi; exit $$status
 
 lint: install

@@ -7,7 +7,9 @@ event sentences. Prints, from the same run:
 - full detection (Detector.detect) articles/s on one core,
 - the company scan alone (one Aho-Corasick pass) articles/s,
 - a plain regex-alternation matcher over the same names and input, and the ratio,
-- peak memory (tracemalloc while building, and the process's ru_maxrss).
+- peak memory (tracemalloc while building, and the process's ru_maxrss),
+- adversarial articles (one trigger thousands of times, no sentence breaks, fields at
+  their caps) against a 50 ms budget, beside a typical article's time.
 
     python bench/bench_detect.py [--articles 4000] [--companies 1000 10000]
 """
@@ -151,6 +153,62 @@ def run(n_companies: int, n_articles: int, seed: int) -> None:
           f"full detection vs regex scan alone: {base / full:6.1f}x")
 
 
+ADVERSARIAL_BUDGET_MS = 50.0
+
+
+def adversarial_cases() -> dict[str, Article]:
+    """Texts built to make a careless matcher quadratic, each at the size the Article
+    model lets through (title 2,000, summary 20,000, content 200,000 characters)."""
+    big = 200_000
+
+    def article(title: str, content: str, summary: str = "") -> Article:
+        return Article(id="adv", title=title[:2_000], summary=summary[:20_000],
+                       content=content[:big])
+
+    return {
+        "one trigger 5,500 times": article("Meta Platforms acquires", "acquires " * 22_000),
+        "no sentence breaks": article("Meta news", (
+            "Meta Platforms said it would cut jobs and acquire startups while Apple launched "
+            "phones and ") * 2_300),
+        "200 KB of one word": article("Meta Platforms agreed to buy Scale AI", "word " * 40_000),
+        "a mention every 24 chars": article("Meta news", "Meta hired Apple's CEO. " * 8_300),
+        "one 200 KB token": article("Meta news", "Meta " + "x" * (big - 5)),
+        "every field at its cap": article("Meta Platforms acquires Scale AI " * 60,
+                                          "Meta acquires Scale AI; " * 8_300,
+                                          "Meta to buy OpenAI. " * 1_000),
+    }
+
+
+def run_adversarial(n_companies: int, seed: int) -> None:
+    rng = random.Random(seed)
+    companies = company_names(n_companies, rng)
+    companies += [Company(name="Meta Platforms", aliases=["Meta"]), Company(name="Scale AI"),
+                  Company(name="Apple"), Company(name="OpenAI")]
+    detector = Detector(RulesFile(companies=companies))
+    normal = articles(200, companies, rng)
+    detector.detect(normal[0])
+    started = time.perf_counter()
+    for doc in normal:
+        detector.detect(doc)
+    typical = (time.perf_counter() - started) * 1000 / len(normal)
+    print(f"--- adversarial inputs, {n_companies:,} companies (budget "
+          f"{ADVERSARIAL_BUDGET_MS:.0f} ms an article; a typical 3 KB article: "
+          f"{typical:.2f} ms)")
+    worst = 0.0
+    for name, doc in adversarial_cases().items():
+        timings = []
+        for _ in range(3):
+            started = time.perf_counter()
+            detector.detect(doc)
+            timings.append((time.perf_counter() - started) * 1000)
+        best = min(timings)
+        worst = max(worst, best)
+        size = len(doc.title) + len(doc.summary) + len(doc.content)
+        print(f"{name:26} {size / 1000:7.0f} KB {best:8.1f} ms  "
+              f"{'ok' if best < ADVERSARIAL_BUDGET_MS else 'OVER BUDGET'}")
+    print(f"slowest adversarial article: {worst:.1f} ms ({worst / typical:.0f}x a typical one)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=4000)
@@ -159,6 +217,7 @@ def main() -> int:
     args = parser.parse_args()
     for n in args.companies:
         run(n, args.articles, args.seed)
+    run_adversarial(args.companies[0], args.seed)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"process peak RSS (ru_maxrss): {rss / 1024:.0f} MiB")
     return 0

@@ -49,14 +49,22 @@ SETS: tuple[LabelledSet, ...] = (
     LabelledSet("blindset", ("blindset/articles.jsonl",), "devset/rules.yaml", note="tuned on"),
     LabelledSet("blindset2", ("blindset2/articles.jsonl",), "devset/rules.yaml",
                 note="blind"),
+    LabelledSet("seed", ("devset/articles.jsonl",), "devset/rules.yaml", "seed",
+                note="the seed scenario"),
     LabelledSet("realnews-dev", ("realnews/articles.jsonl",), "realnews/rules.yaml", "even",
                 note="real, errors read"),
     LabelledSet("realnews-test", ("realnews/articles.jsonl",), "realnews/rules.yaml", "odd",
                 note="real, blind"),
+    LabelledSet("realnews-dev2", ("realnews/articles-2.jsonl",), "realnews/rules.yaml",
+                note="real, 2nd batch"),
     LabelledSet("falsealarm-synth-dev", ("falsealarm/synthetic/*.jsonl",),
                 "devset/rules.yaml", "even", note="errors read"),
     LabelledSet("falsealarm-synth-test", ("falsealarm/synthetic/*.jsonl",),
                 "devset/rules.yaml", "odd", note="blind"),
+    LabelledSet("falsealarm-dev-e", ("falsealarm/dev-e/*.jsonl",), "devset/rules.yaml",
+                note="errors read, new genres"),
+    LabelledSet("falsealarm-blind-d", ("falsealarm/blind-d/*.jsonl",), "devset/rules.yaml",
+                note="blind, new genres"),
     LabelledSet("falsealarm-real-dev", ("falsealarm/realtext/*.jsonl",),
                 "falsealarm/realtext/rules.yaml", "even", note="real, errors read"),
     LabelledSet("falsealarm-real-test", ("falsealarm/realtext/*.jsonl",),
@@ -93,6 +101,8 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def in_split(article_id: str, split: str) -> bool:
     if split == "all":
         return True
+    if split == "seed":
+        return article_id == "seed-meta-ai-ambitions"
     digits = "".join(c if c.isdigit() else " " for c in article_id).split()
     parity = "odd" if digits and int(digits[-1]) % 2 else "even"
     return parity == split
@@ -187,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--types", action="store_true", help="figures per event type")
     parser.add_argument("--calibration", action="store_true",
                         help="reliability table over the chosen sets")
-    parser.add_argument("--min-confidence", type=float, default=0.0)
+    parser.add_argument("--min-confidence", type=float, default=0.5,
+                        help="score events at or above this (default: a watch's default)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     wanted = set(args.sets.split(",")) if args.sets else {s.name for s in SETS}

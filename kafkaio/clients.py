@@ -7,13 +7,18 @@ client and the Faust worker can never disagree about how to reach the cluster.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import socket
+import time
+from collections.abc import Iterator
 from typing import Any
 
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
+from kafka.errors import AuthorizationError, KafkaError, SaslAuthenticationFailedError
 
 from ..schemas.settings import Settings
-from .errors import KafkaUnavailable
+from .errors import KafkaAccessDenied, KafkaUnavailable
 
 
 class KafkaClients:
@@ -106,17 +111,123 @@ class KafkaClients:
             mechanism=settings.kafka_sasl_mechanism, ssl_context=context)
 
     def check_reachable(self, timeout: float = 5.0) -> None:
-        """Fail within seconds, naming the servers, when none accepts a TCP connection.
+        """Fail within seconds, naming the servers and the cause, unless Kafka answers.
 
         kafka-python's own clients retry for tens of seconds and then raise a timeout
-        that says nothing of the cause; a plain connect tells "connection refused" at once.
+        that says nothing of the cause. A plain connect tells "connection refused" at
+        once; then one short metadata request with the configured security tells a
+        refused password, a TLS failure or a port that speaks no Kafka.
         """
         errors = []
         for server in self.servers():
             host, _, port = server.rpartition(":")
             try:
                 socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
-                return
+                break
             except OSError as exc:
                 errors.append(f"{server}: {exc.strerror or exc}")
-        raise KafkaUnavailable(f"cannot reach Kafka at {self.bootstrap} ({'; '.join(errors)})")
+        else:
+            raise KafkaUnavailable(
+                f"cannot reach Kafka at {self.bootstrap} ({'; '.join(errors)})")
+        self._check_handshake(timeout)
+
+    def _check_handshake(self, timeout: float) -> None:
+        # Short attempts, so a refused password ends the probe at once instead of being
+        # retried (silently, by kafka-python) until the whole timeout is spent.
+        deadline = time.monotonic() + timeout
+        with _kafka_log_captured() as captured:
+            while True:
+                attempt = max(0.2, min(1.5, deadline - time.monotonic()))
+                try:
+                    admin = self.admin("newswatch-probe",
+                                       bootstrap_timeout_ms=int(attempt * 1000))
+                except KafkaError as exc:
+                    if _auth_failure(captured) or time.monotonic() >= deadline:
+                        raise self._handshake_error(exc, captured, timeout) from None
+                    continue
+                break
+        admin.close()
+
+    def _handshake_error(self, exc: KafkaError, captured: list[BaseException],
+                         timeout: float) -> KafkaUnavailable:
+        settings = self.settings
+        protocol = settings.kafka_security_protocol
+        if _auth_failure(captured):
+            return KafkaAccessDenied(
+                f"Kafka at {self.bootstrap} refused the credentials of user "
+                f"{settings.kafka_sasl_username!r} (SASL {settings.kafka_sasl_mechanism}): "
+                "check NEWSWATCH_KAFKA_SASL_USERNAME, NEWSWATCH_KAFKA_SASL_PASSWORD and "
+                "NEWSWATCH_KAFKA_SASL_MECHANISM")
+        tls = next((e for e in captured if "ssl" in str(e).lower()
+                    or "handshake" in str(e).lower()), None)
+        if tls is not None and protocol.endswith("SSL"):
+            return KafkaUnavailable(
+                f"TLS with Kafka at {self.bootstrap} failed ({_short(tls)}): check "
+                "NEWSWATCH_KAFKA_SSL_CAFILE and that the listener speaks TLS")
+        return KafkaUnavailable(
+            f"Kafka at {self.bootstrap} accepted a connection but completed no Kafka "
+            f"handshake within {timeout:g}s ({type(exc).__name__}): is it a Kafka listener, "
+            f"and does it expect NEWSWATCH_KAFKA_SECURITY_PROTOCOL={protocol}?")
+
+
+def _auth_failure(captured: list[BaseException]) -> bool:
+    return any(isinstance(e, SaslAuthenticationFailedError) for e in captured)
+
+
+class _CaptureKafkaErrors(logging.Handler):
+    """Keeps the exceptions kafka-python logs while it retries (it raises none of them)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.errors: list[BaseException] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        args = record.args if isinstance(record.args, tuple) else ()
+        self.errors.extend(a for a in args if isinstance(a, BaseException))
+        if record.exc_info and record.exc_info[1] is not None:
+            self.errors.append(record.exc_info[1])
+        message = record.getMessage()
+        if "SaslAuthenticationFailedError" in message:
+            self.errors.append(SaslAuthenticationFailedError(message))
+        elif "SSL" in message or "Handshake failed" in message:
+            self.errors.append(ConnectionError(message))
+
+
+@contextlib.contextmanager
+def _kafka_log_captured() -> Iterator[list[BaseException]]:
+    """While probing, kafka-python's error lines are captured instead of printed: the
+    probe turns them into one clear message."""
+    logger = logging.getLogger("kafka")
+    handler = _CaptureKafkaErrors()
+    propagate, level = logger.propagate, logger.level
+    logger.addHandler(handler)
+    logger.propagate = False
+    if level == logging.NOTSET or level > logging.WARNING:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield handler.errors
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+        logger.setLevel(level)
+
+
+def _short(exc: BaseException) -> str:
+    return (str(exc) or type(exc).__name__).splitlines()[0][:160]
+
+
+@contextlib.contextmanager
+def kafka_errors_explained(clients: KafkaClients) -> Iterator[None]:
+    """Turn kafka-python's exceptions into newswatch errors that say what to do."""
+    try:
+        yield
+    except AuthorizationError as exc:
+        user = clients.settings.kafka_sasl_username
+        who = f"user {user!r}" if user else "this client"
+        raise KafkaAccessDenied(
+            f"Kafka at {clients.bootstrap} denied {who}: {type(exc).__name__} "
+            "(grant it ACLs for newswatch's topics and groups)") from None
+    except KafkaError as exc:
+        raise KafkaUnavailable(
+            f"Kafka at {clients.bootstrap} did not complete a request: "
+            f"{type(exc).__name__}: {_short(exc)}") from None

@@ -29,9 +29,17 @@ class CompactedTopicReader:
         self._where = where
         self._partitions: list[TopicPartition] = []
 
-    def load(self, apply: Apply) -> int:
-        """Read the whole topic from its beginning; return how many records were applied."""
+    def load(self, apply: Apply, *, wait_s: float = 10.0) -> int:
+        """Read the whole topic from its beginning; return how many records were applied.
+
+        A topic created a moment ago may not be in this client's metadata yet: it is looked
+        for again for up to ``wait_s`` before it counts as missing.
+        """
+        deadline = time.monotonic() + wait_s
         partitions = self._consumer.partitions_for_topic(self.topic)
+        while not partitions and time.monotonic() < deadline:
+            time.sleep(0.2)
+            partitions = self._consumer.partitions_for_topic(self.topic)
         if not partitions:
             raise TopicMissing(self.topic, where=self._where)
         self._partitions = [TopicPartition(self.topic, p) for p in sorted(partitions)]

@@ -9,6 +9,10 @@ class KafkaUnavailable(NewswatchError):
     """No bootstrap server answered; the message names them and the reason."""
 
 
+class KafkaAccessDenied(KafkaUnavailable):
+    """The broker answered but refused the credentials or the operation."""
+
+
 class TopicMissing(NewswatchError):
     """A topic the stage needs does not exist; ``newswatch topics create`` makes it."""
 

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from newswatch.schemas.errors import NewswatchError
+from newswatch.telemetry.logs import LogFormat, configure_logging
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
@@ -43,18 +44,17 @@ def _level_from_environment() -> int:
         else logging.INFO
 
 
+def _format_from_environment() -> LogFormat:
+    # Read before the settings (which a command may never load), checked by them later.
+    return "json" if os.environ.get("NEWSWATCH_LOG_FORMAT", "").lower() == "json" else "text"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else _level_from_environment(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    if not args.verbose:
-        # kafka-python and aiokafka narrate every connection at INFO.
-        for noisy in ("kafka", "aiokafka"):
-            logging.getLogger(noisy).setLevel(logging.WARNING)
+    configure_logging(logging.DEBUG if args.verbose else _level_from_environment(),
+                      _format_from_environment(), service=args.command,
+                      quiet_libraries=not args.verbose)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
@@ -63,3 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `newswatch dlq list | head`: the reader left; say nothing more.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141

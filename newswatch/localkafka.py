@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from newswatch.brokerconfig import SaslListener, SslListener, server_properties
 from newswatch.schemas.errors import NewswatchError
+
+__all__ = ["LocalKafka", "LocalKafkaError", "SaslListener", "SslListener", "default_home"]
 
 KAFKA_VERSION = "4.1.0"
 
@@ -62,9 +65,12 @@ class LocalKafka:
     """Install, start, stop and query one local broker on loopback."""
 
     def __init__(self, port: int = 9092, controller_port: int | None = None,
-                 home: Path | None = None, heap: str = "512m",
-                 lib: Path | None = None) -> None:
+                 home: Path | None = None, heap: str = "1g",
+                 lib: Path | None = None, sasl: SaslListener | None = None,
+                 ssl: SslListener | None = None) -> None:
         self.port = port
+        self.sasl = sasl
+        self.ssl = ssl
         self.controller_port = controller_port or port + 1
         root = (home or default_home()) / "kafka"
         # The jar cache can be shared between brokers with separate data.
@@ -73,7 +79,20 @@ class LocalKafka:
 
     @property
     def bootstrap(self) -> str:
+        """The PLAINTEXT listener (newswatch's own probes and status use it)."""
         return f"127.0.0.1:{self.port}"
+
+    @property
+    def sasl_bootstrap(self) -> str:
+        if self.sasl is None:
+            raise LocalKafkaError("this broker has no SASL listener")
+        return f"127.0.0.1:{self.sasl.port}"
+
+    @property
+    def ssl_bootstrap(self) -> str:
+        if self.ssl is None:
+            raise LocalKafkaError("this broker has no SSL listener")
+        return f"127.0.0.1:{self.ssl.port}"
 
     # -- install ---------------------------------------------------------------
     def install(self) -> None:
@@ -103,7 +122,9 @@ class LocalKafka:
         pid = self.pid()
         if _answers(self.bootstrap):
             return "running" if pid is not None else "external"
-        for port in (self.port, self.controller_port):
+        ports = [self.port, self.controller_port] + [
+            extra.port for extra in (self.sasl, self.ssl) if extra is not None]
+        for port in ports:
             if _port_in_use(port):
                 raise LocalKafkaError(
                     f"port {port} on 127.0.0.1 is taken by another process; "
@@ -180,8 +201,13 @@ class LocalKafka:
 
     def _write_config(self) -> None:
         self.paths.data.mkdir(parents=True, exist_ok=True)
-        self.paths.config.write_text(_server_properties(
-            self.port, self.controller_port, self.paths.data))
+        properties = server_properties(self.port, self.controller_port, self.paths.data,
+                                        sasl_port=self.sasl.port if self.sasl else None,
+                                        ssl_port=self.ssl.port if self.ssl else None)
+        for extra in (self.sasl, self.ssl):
+            if extra is not None:
+                properties += extra.properties()
+        self.paths.config.write_text(properties)
 
     def _format_once(self) -> None:
         if (self.paths.data / "meta.properties").exists():
@@ -189,36 +215,12 @@ class LocalKafka:
         cluster_id = _cluster_id()
         proc = subprocess.run(
             [*self._java(), "kafka.tools.StorageTool", "format", "--standalone",
-             "-t", cluster_id, "-c", str(self.paths.config)],
+             f"--cluster-id={cluster_id}", "-c", str(self.paths.config),
+             *(self.sasl.format_arguments() if self.sasl else [])],
             capture_output=True, text=True, check=False,
         )
         if proc.returncode != 0:
             raise LocalKafkaError("formatting the storage failed:\n" + proc.stdout + proc.stderr)
-
-
-def _server_properties(port: int, controller_port: int, data: Path) -> str:
-    # One combined broker+controller; replication factors of 1 and no initial
-    # rebalance delay, or every consumer group would wait 3 s on a single node.
-    return f"""process.roles=broker,controller
-node.id=1
-controller.quorum.bootstrap.servers=127.0.0.1:{controller_port}
-listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller_port}
-advertised.listeners=PLAINTEXT://127.0.0.1:{port}
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-log.dirs={data}
-num.partitions=1
-auto.create.topics.enable=true
-offsets.topic.replication.factor=1
-offsets.topic.num.partitions=10
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-group.initial.rebalance.delay.ms=0
-log.cleaner.backoff.ms=5000
-"""
 
 
 def _cluster_id() -> str:

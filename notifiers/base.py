@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
@@ -39,12 +40,19 @@ class Notifier(ABC):
     - ``find_posted(alert, parent, since)``: only when ``verifiable`` is true, before
       re-sending an alert whose earlier attempt may have landed (a crash after posting,
       a timeout). Returns where it landed, or None if Slack has no such message.
+    - ``probe()``: only when ``probeable`` is true, from a prober thread while Slack looks
+      down after an outage-like failure: one cheap call; True when Slack answered at all.
     - ``close()``: once at shutdown, also after errors.
+
+    ``on_rate_limit_wait(seconds)`` is set by the service to count the waits for
+    Retry-After that happen inside a client library's own retries.
     """
 
     name: ClassVar[str]
     config_model: ClassVar[type[BaseModel]]
     verifiable: ClassVar[bool] = False
+    probeable: ClassVar[bool] = False
+    on_rate_limit_wait: Callable[[float], None] = staticmethod(lambda seconds: None)
 
     def setup(self) -> None:  # noqa: B027 - optional hook
         """Prepare clients and check credentials (default: nothing to do)."""
@@ -57,6 +65,10 @@ class Notifier(ABC):
                     since: datetime) -> Posted | None:
         """Look for an earlier post of ``alert`` made at or after ``since``."""
         return None
+
+    def probe(self) -> bool:
+        """One cheap call to see whether the target answers again (see ``probeable``)."""
+        return True
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release clients (default: nothing to do)."""

@@ -5,14 +5,12 @@ from __future__ import annotations
 import argparse
 import logging
 import signal
+import sys
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..schemas.settings import load_settings
-from .base import build_notifier
-from .config import notifier_config_from_settings
-from .deliver import StepHook, no_step
-from .service import NotifierService
+if TYPE_CHECKING:
+    from .deliver import StepHook
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +36,13 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.set_defaults(handler=run_notify)
 
 
-def run_notify(args: argparse.Namespace, on_step: StepHook = no_step) -> int:
-    from .config import ServiceConfig
+def run_notify(args: argparse.Namespace, on_step: StepHook | None = None) -> int:
+    from ..schemas.settings import load_settings
+    from ..telemetry.service import ServiceTelemetry
+    from .base import build_notifier
+    from .config import ServiceConfig, notifier_config_from_settings
+    from .deliver import no_step
+    from .service import NotifierService
 
     if not getattr(args, "verbose", False):
         # kafka-python narrates every connection and rebalance at INFO.
@@ -50,7 +53,14 @@ def run_notify(args: argparse.Namespace, on_step: StepHook = no_step) -> int:
     if name == "console":
         log.info("no Slack token or webhook configured: printing alerts to stdout")
     service_config = ServiceConfig(workers=args.workers) if args.workers else ServiceConfig()
-    service = NotifierService(settings, notifier, config=service_config, on_step=on_step)
+    one_shot = bool(args.once or args.until_idle is not None or args.max_alerts is not None)
+    telemetry = ServiceTelemetry("notifier", settings, long_running=not one_shot)
+    service = NotifierService(settings, notifier, config=service_config,
+                              on_step=on_step or no_step,
+                              telemetry=telemetry)
+    log.info("notify: delivering %s.alerts (group %s, broker %s) with the %s notifier, "
+             "%d channels at once", settings.topic_prefix, service.group,
+             settings.kafka_bootstrap, name, service_config.workers)
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
         log.info("signal %d: finishing the alerts in hand, then stopping", signum)
@@ -58,6 +68,12 @@ def run_notify(args: argparse.Namespace, on_step: StepHook = no_step) -> int:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
-    report = service.run(until_idle=args.until_idle, once=args.once, max_alerts=args.max_alerts)
-    print(f"notify: {report.summary()}")
+    telemetry.start()
+    try:
+        report = service.run(until_idle=args.until_idle, once=args.once,
+                             max_alerts=args.max_alerts)
+    finally:
+        telemetry.stop()
+    # The console notifier prints alerts on stdout: the run's summary goes with the logs.
+    print(f"notify: {report.summary()}", file=sys.stderr if name == "console" else sys.stdout)
     return 0

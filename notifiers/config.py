@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
 from ..schemas.settings import DEFAULT_SLACK_API_URL, Settings
-from ..schemas.validators import http_url, slack_bot_token
+from ..schemas.validators import secure_http_url, slack_bot_token
 from .retry import RetryPolicy
 
 
@@ -31,12 +31,19 @@ class SlackConfig(_Config):
         description="How far before an unconfirmed attempt to search the channel for it",
     )
     history_pages: int = Field(default=10, ge=1, description="Pages of history searched")
+    feedback_buttons: bool = Field(
+        default=False, description="Useful / Not relevant / Wrong company buttons on alerts")
 
     @field_validator("token")
     @classmethod
     def _token_shape(cls, value: SecretStr) -> SecretStr:
         slack_bot_token(value.get_secret_value())
         return value
+
+    @field_validator("base_url")
+    @classmethod
+    def _base_url(cls, value: str) -> str:
+        return secure_http_url(value, carries="the bot token")
 
 
 class WebhookConfig(_Config):
@@ -49,8 +56,8 @@ class WebhookConfig(_Config):
     @field_validator("url")
     @classmethod
     def _url_shape(cls, value: SecretStr) -> SecretStr:
-        http_url(value.get_secret_value())
-        return value
+        return SecretStr(secure_http_url(value.get_secret_value(),
+                                         carries="the webhook's secret path"))
 
 
 class ConsoleConfig(_Config):
@@ -71,6 +78,10 @@ class ServiceConfig(_Config):
     retry_initial_s: float = Field(default=1.0, gt=0)
     retry_max_s: float = Field(default=30.0, gt=0, description="Cap on the wait between retries")
     ledger_timeout_s: float = Field(default=30.0, gt=0)
+    startup_timeout_s: float = Field(
+        default=10.0, gt=0,
+        description="How long start-up waits for Slack to answer before it gives up, naming "
+        "the cause (a rate limit is waited out regardless)")
     session_timeout_s: float = Field(
         default=10.0, ge=6.0, description="Kafka group session timeout (broker minimum 6 s)"
     )
@@ -95,7 +106,8 @@ def notifier_config_from_settings(settings: Settings) -> tuple[str, NotifierConf
     """Pick the notifier the settings call for: bot token, else webhook, else console."""
     token = settings.bot_token()
     if token is not None:
-        return "slack", SlackConfig(token=token, base_url=settings.slack_api_url)
+        return "slack", SlackConfig(token=token, base_url=settings.slack_api_url,
+                                    feedback_buttons=settings.feedback_buttons())
     if settings.slack_webhook_url is not None:
         return "webhook", WebhookConfig(url=settings.slack_webhook_url)
     return "console", ConsoleConfig()

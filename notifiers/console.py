@@ -8,8 +8,10 @@ from typing import TextIO
 
 from ..schemas.alert import AlertMessage, FeedHealthAlert
 from ..schemas.delivery import Delivery
+from ..schemas.digest import DigestAlert
 from .base import Notifier, Posted
 from .config import ConsoleConfig
+from .digest_render import render_digest_console
 from .health_render import render_health_console
 from .render import render_console
 
@@ -26,8 +28,12 @@ class ConsoleNotifier(Notifier):
     def send(self, alert: AlertMessage, parent: Delivery | None) -> Posted:
         stream = self._stream or sys.stdout
         with self._lock:
-            text = (render_health_console(alert) if isinstance(alert, FeedHealthAlert)
-                    else render_console(alert))
+            if isinstance(alert, FeedHealthAlert):
+                text = render_health_console(alert)
+            elif isinstance(alert, DigestAlert):
+                text = render_digest_console(alert)
+            else:
+                text = render_console(alert)
             stream.write(text + "\n\n")
             stream.flush()
         return Posted()

@@ -23,9 +23,11 @@ from ..kafkaio.deadletters import DeadLetterWriter
 from ..schemas.alert import AlertMessage
 from ..schemas.deadletter import DeadLetter
 from ..schemas.delivery import Delivery
+from ..telemetry.logs import trace
 from .base import Notifier, Posted
-from .errors import PermanentError, TransientError
+from .errors import DeliveryError, PermanentError, TransientError
 from .ledger import DeliveryLedger
+from .recovery import SlackRecovery
 from .retry import RetryPolicy
 
 log = logging.getLogger(__name__)
@@ -38,6 +40,22 @@ process at an exact step the way a power cut would."""
 
 def no_step(step: Step) -> None:
     """The default ``StepHook``: nothing to do."""
+
+
+class DeliveryObserver:
+    """What the deliverer reports as it works (``notifiers.metrics`` counts it); no-ops."""
+
+    def sent(self, notifier: str, seconds: float, result: str) -> None:
+        """One ``Notifier.send``: how long it took, ``ok`` or the error code."""
+
+    def retrying(self, code: str, delay: float) -> None:
+        """An alert will be tried again after ``delay`` s because of ``code``."""
+
+    def rate_limit_wait(self, seconds: float, where: str) -> None:
+        """A wait for Slack's Retry-After, inside slack_sdk (``sdk``) or here (``lane``)."""
+
+    def outcome(self, alert: AlertMessage, outcome: Outcome) -> None:
+        """How one alert ended."""
 
 
 class Outcome(enum.Enum):
@@ -57,6 +75,7 @@ class Source:
     offset: int
     key: bytes | None
     value: bytes
+    redriven: bool = False  # sent again by `newswatch dlq replay`: retry even if it failed
 
 
 class Deliverer:
@@ -70,12 +89,16 @@ class Deliverer:
         policy: RetryPolicy,
         *,
         on_step: StepHook = no_step,
+        observer: DeliveryObserver | None = None,
+        recovery: SlackRecovery | None = None,
     ) -> None:
         self.notifier = notifier
         self.ledger = ledger
         self.dead_letters = dead_letters
         self.policy = policy
         self.on_step = on_step
+        self.observer = observer or DeliveryObserver()
+        self.recovery = recovery or SlackRecovery(None)
         # Per channel, when Slack's last Retry-After ends: honoured by whichever attempt
         # comes next, even one restarted after a rebalance.
         self._not_before: dict[str, float] = {}
@@ -86,7 +109,17 @@ class Deliverer:
         wait: Callable[[float], bool],
     ) -> Outcome:
         """Deliver ``alert``; ``wait(seconds)`` sleeps and returns True if cancelled."""
+        outcome = self._deliver(alert, source, cancelled, wait)
+        self.observer.outcome(alert, outcome)
+        return outcome
+
+    def _deliver(
+        self, alert: AlertMessage, source: Source, cancelled: Callable[[], bool],
+        wait: Callable[[float], bool],
+    ) -> Outcome:
         record = self.ledger.get(alert.id)
+        if record is not None and record.state == "failed" and source.redriven:
+            record = None  # an operator fixed the cause and re-drove it: a fresh attempt
         if record is not None and record.state in ("delivered", "failed"):
             return Outcome.DUPLICATE
         parent = self._parent(alert)
@@ -107,7 +140,7 @@ class Deliverer:
                     check_first = False
                 if self._hold_off(alert.channel, wait):
                     break
-                posted = self.notifier.send(alert, parent)
+                posted = self._send(alert, parent)
                 self.on_step("after_post")
                 self._delivered(alert, posted)
                 self.on_step("after_delivered")
@@ -115,21 +148,44 @@ class Deliverer:
             except TransientError as exc:
                 check_first = check_first or exc.uncertain
                 delay = self.policy.delay(attempt, exc.retry_after)
+                outage: int | None = None
                 if exc.retry_after:
                     with self._lock:
                         self._not_before[alert.channel] = time.monotonic() + delay
+                    self.observer.rate_limit_wait(delay, "lane")
+                elif exc.code != "ratelimited":
+                    outage = self.recovery.failed()
                 attempt += 1
-                log.warning("alert %s: %s; retry %d in %.1f s", alert.id, exc, attempt, delay)
-                if wait(delay):
+                self.observer.retrying(exc.code, delay)
+                log.warning("alert %s: %s; retry %d in %.1f s", alert.id, exc, attempt, delay,
+                            extra=trace(alert_id=alert.id, channel=alert.channel))
+                if outage is None and wait(delay):
+                    break
+                if outage is not None and self.recovery.wait(delay, outage, cancelled):
                     break
             except PermanentError as exc:
                 self._dead_letter(alert, source, str(exc))
                 self.ledger.record(Delivery(
                     alert_id=alert.id, channel=alert.channel, state="failed",
                     story_key=alert.story_key, error=str(exc)))
-                log.error("alert %s dead-lettered: %s", alert.id, exc)
+                log.error("alert %s dead-lettered: %s", alert.id, exc,
+                          extra=trace(alert_id=alert.id, channel=alert.channel))
                 return Outcome.DEAD_LETTERED
         return Outcome.ABANDONED
+
+    def _send(self, alert: AlertMessage, parent: Delivery | None) -> Posted:
+        """``notifier.send``, timed and reported; a success also proves Slack is up."""
+        started = time.monotonic()
+        try:
+            posted = self.notifier.send(alert, parent)
+        except DeliveryError as exc:
+            self.observer.sent(self.notifier.name, time.monotonic() - started, exc.code)
+            if not isinstance(exc, TransientError):
+                self.recovery.succeeded()  # Slack answered, even if with a refusal
+            raise
+        self.observer.sent(self.notifier.name, time.monotonic() - started, "ok")
+        self.recovery.succeeded()
+        return posted
 
     def _hold_off(self, channel: str, wait: Callable[[float], bool]) -> bool:
         """Wait out the channel's Retry-After, if any; True if cancelled meanwhile."""

@@ -17,6 +17,7 @@ from .render import (
     SlackMessage,
     enforce_limits,
     mention_markup,
+    mention_plain,
 )
 
 STATUS_WORDS = {
@@ -62,6 +63,9 @@ def render_health_console(alert: FeedHealthAlert) -> str:
              f"  Feed:     {fit_plain(clean(alert.location), 500)}"]
     if alert.last_success is not None:
         lines.append(f"  Last read: {alert.last_success:%Y-%m-%d %H:%M} UTC")
+    mentions = mention_plain(alert.mentions)
+    if mentions:
+        lines.append(f"  Notify:   {' '.join(mentions)}")
     return "\n".join(lines)
 
 

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..schemas.alert import Alert
+from ..schemas.digest import DigestAlert
 from ..schemas.event import CompanyEvent
+from .alert_ref import FEEDBACK_BLOCK_ID, MUTE_STORY_ACTION, AlertRef
 from .escape import (
     clean,
     cut_mrkdwn,
@@ -79,12 +81,20 @@ class SlackMessage:
 
 
 def headline(event: CompanyEvent) -> str:
-    """``"<company>: <what happened>"`` in words, e.g. ``"Meta Platforms: launch delayed"``."""
-    return f"{clean(event.company)}: {_phrase(event)}"
+    """``"<company>: <what happened>"`` in words, e.g. ``"Meta Platforms: launch delayed"``;
+    a brand named instead of the company shows beside it: ``"Meta (Instagram): ..."``."""
+    return f"{_company(event)}: {event_phrase(event)}"
 
 
-def _phrase(event: CompanyEvent) -> str:
-    cp, person, amount = clean(event.counterparty), clean(event.person), clean(event.amount)
+def _company(event: CompanyEvent) -> str:
+    if event.brand and event.brand != event.company:
+        return f"{clean(event.company)} ({clean(event.brand)})"
+    return clean(event.company)
+
+
+def event_phrase(event: CompanyEvent) -> str:
+    """What happened, without the company: ``"in talks to acquire Perplexity AI"``."""
+    cp, person, amount = clean(event.counterparty), _people(event), clean(event.amount)
     kind, role = event.event_type, event.role
     if kind == "acquisition":
         table = _TARGET if role == "target" else _ACQUIRER
@@ -101,7 +111,8 @@ def _phrase(event: CompanyEvent) -> str:
     if kind == "executive_hire" and person:
         return f"hires {person} from {cp}" if cp else f"hires {person}"
     if kind == "executive_departure" and person:
-        return f"{person} leaves for {cp}" if cp else f"{person} leaves"
+        leave = "leave" if len(event.people) > 1 else "leaves"
+        return f"{person} {leave} for {cp}" if cp else f"{person} {leave}"
     if kind == "partnership" and cp:
         return f"partnership with {cp}"
     if kind == "legal" and cp:
@@ -111,30 +122,53 @@ def _phrase(event: CompanyEvent) -> str:
     return EVENT_WORDS[kind]
 
 
+def _people(event: CompanyEvent) -> str:
+    """"Jane Roe", or "Jane Roe, John Poe and Mary Major" when one sentence names several."""
+    names = [clean(p) for p in event.people if clean(p)] or [clean(event.person)]
+    if len(names) < 2:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def mention_markup(mentions: list[str]) -> list[str]:
     """Slack syntax for the configured mentions; anything else is dropped, not passed on."""
+    return _mentions(mentions, plain=False)
+
+
+def mention_plain(mentions: list[str]) -> list[str]:
+    """The same mentions as a terminal shows them (``@here``, ``@U123``)."""
+    return _mentions(mentions, plain=True)
+
+
+def _mentions(mentions: list[str], *, plain: bool) -> list[str]:
     out: list[str] = []
     for value in mentions:
         if value in ("here", "channel", "everyone"):
-            out.append(f"<!{value}>")
+            out.append(f"@{value}" if plain else f"<!{value}>")
         elif _MENTION_ID.match(value):
-            out.append(f"<!subteam^{value}>" if value[0] == "S" else f"<@{value}>")
+            out.append(f"@{value}" if plain else
+                       f"<!subteam^{value}>" if value[0] == "S" else f"<@{value}>")
         else:
             log.warning("ignoring mention %r: not here/channel/everyone or a user/group id",
                         clean(value)[:40])
     return out
 
 
-def metadata_for(alert: Alert) -> dict[str, Any]:
+def metadata_for(alert: Alert | DigestAlert) -> dict[str, Any]:
     """Message metadata that lets newswatch find its own post again after a crash."""
+    if isinstance(alert, DigestAlert):  # a digest is many stories: no facts of one alert
+        return {"event_type": METADATA_EVENT_TYPE,
+                "event_payload": {"alert_id": alert.id, "kind": alert.kind}}
     return {
         "event_type": METADATA_EVENT_TYPE,
-        "event_payload": {"alert_id": alert.id, "kind": alert.kind},
+        # The alert's own facts too, so a 👍 on it becomes feedback without a lookup.
+        "event_payload": {**AlertRef.of(alert).to_metadata(), "kind": alert.kind},
     }
 
 
-def render_alert(alert: Alert, *, updated: bool = False) -> SlackMessage:
-    """The channel message for an alert (also the new text of a story's edited message)."""
+def render_alert(alert: Alert, *, updated: bool = False, feedback: bool = False) -> SlackMessage:
+    """The channel message for an alert (also the new text of a story's edited message);
+    ``feedback`` adds the buttons the Slack app (``newswatch slack``) answers."""
     template = alert.template or "default"
     mentions = mention_markup(alert.mentions)
     blocks: list[dict[str, Any]] = []
@@ -149,7 +183,7 @@ def render_alert(alert: Alert, *, updated: bool = False) -> SlackMessage:
                        "text": {"type": "plain_text", "text": fit_plain(headline(event),
                                                                         MAX_HEADER)}})
         blocks.append(_section(title))
-        evidence = _evidence(event, MAX_EVIDENCE)
+        evidence = emphasised_evidence(event, MAX_EVIDENCE)
         if evidence:
             blocks.append(_section(evidence))
         fields = _fields(event)
@@ -160,6 +194,9 @@ def render_alert(alert: Alert, *, updated: bool = False) -> SlackMessage:
         stage = f": stage now *{untrusted(event.stage, 40)}*" if event.stage else ""
         context.insert(0, f"Updated{stage}")
     blocks.append(_context_block(context))
+    value = AlertRef.of(alert).to_value() if feedback else None
+    if value is not None:
+        blocks.append(_feedback_actions(value))
     text = _fallback(alert, mentions)
     return enforce_limits(SlackMessage(text=text, blocks=blocks, metadata=metadata_for(alert)))
 
@@ -174,7 +211,7 @@ def render_reply(alert: Alert) -> SlackMessage:
     else:
         lead = f"Another source: {title}"
     blocks = [_section(lead)]
-    evidence = _evidence(event, 1)
+    evidence = emphasised_evidence(event, 1)
     if evidence:
         blocks.append(_section(evidence))
     blocks.append(_context_block(_context(alert)))
@@ -187,6 +224,9 @@ def render_console(alert: Alert) -> str:
     event = alert.event
     lines = [f"[{clean(alert.channel)}] {fit_plain(headline(event), 200)}"
              + (f"  ({alert.kind})" if alert.kind != "new" else "")]
+    mentions = mention_plain(alert.mentions)
+    if mentions:
+        lines.append(f"  Notify:   {' '.join(mentions)}")
     lines.append(f"  Title:    {fit_plain(clean(event.article_title) or '(untitled)', 300)}")
     if event.article_link:
         lines.append(f"  Link:     {fit_plain(clean(event.article_link), 500)}")
@@ -210,7 +250,17 @@ def _context_block(elements: list[str]) -> dict[str, Any]:
             "elements": [{"type": "mrkdwn", "text": e} for e in elements[:MAX_CONTEXT_ELEMENTS]]}
 
 
-def _evidence(event: CompanyEvent, count: int) -> str:
+def _feedback_actions(value: str) -> dict[str, Any]:
+    buttons = [("newswatch_useful", "Useful"), ("newswatch_not_relevant", "Not relevant"),
+               ("newswatch_wrong_company", "Wrong company"),
+               (MUTE_STORY_ACTION, "Mute story 24h")]
+    return {"type": "actions", "block_id": FEEDBACK_BLOCK_ID, "elements": [
+        {"type": "button", "action_id": action, "value": value,
+         "text": {"type": "plain_text", "text": label}} for action, label in buttons]}
+
+
+def emphasised_evidence(event: CompanyEvent, count: int) -> str:
+    """Up to ``count`` evidence sentences as quotes, trigger words in bold."""
     quotes = [f"> {emphasise(s, event.triggers, EVIDENCE_CHARS)}"
               for s in event.evidence[:count] if clean(s)]
     return "\n".join(quotes)
@@ -218,11 +268,11 @@ def _evidence(event: CompanyEvent, count: int) -> str:
 
 def _details(event: CompanyEvent) -> list[tuple[str, str]]:
     role = f" ({event.role.replace('_', ' ')})" if event.role else ""
-    pairs = [("Company", f"{clean(event.company)}{role}")]
+    pairs = [("Company", f"{_company(event)}{role}")]
     if event.counterparty:
         pairs.append(("Counterparty", clean(event.counterparty)))
     if event.person:
-        pairs.append(("Person", clean(event.person)))
+        pairs.append(("People" if len(event.people) > 1 else "Person", _people(event)))
     if event.product:
         pairs.append(("Product", clean(event.product)))
     if event.amount:

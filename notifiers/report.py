@@ -28,6 +28,10 @@ class DeliveryReport:
                 f"{self.invalid} unreadable, in {self.seconds:.1f} s")
 
 
+class SlackUnavailable(NewswatchError):
+    """Slack could not be reached at start-up; the message names the host and the cause."""
+
+
 class NotifierStopped(NewswatchError):
     """The run ended on an error; ``report`` says what was delivered before it."""
 

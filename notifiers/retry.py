@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.error import URLError
 
@@ -55,9 +56,11 @@ class RetryAfterHandler(RateLimitErrorRetryHandler):
     extra second is pure delay on every rate-limited alert.
     """
 
-    def __init__(self, max_retry_count: int, jitter_s: float) -> None:
+    def __init__(self, max_retry_count: int, jitter_s: float,
+                 on_wait: Callable[[float], None] | None = None) -> None:
         super().__init__(max_retry_count=max_retry_count)
         self.jitter_s = jitter_s
+        self.on_wait = on_wait
 
     def prepare_for_next_attempt(
         self,
@@ -75,16 +78,21 @@ class RetryAfterHandler(RateLimitErrorRetryHandler):
         if seconds is None:
             seconds = 1.0
         state.next_attempt_requested = True
-        time.sleep(seconds + random.random() * self.jitter_s)
+        seconds += random.random() * self.jitter_s
+        if self.on_wait is not None:
+            self.on_wait(seconds)
+        time.sleep(seconds)
         state.increment_current_attempt()
 
 
-def sdk_retry_handlers(max_retries: int, rate_limit_jitter_s: float = 0.1) -> list[RetryHandler]:
+def sdk_retry_handlers(max_retries: int, rate_limit_jitter_s: float = 0.1,
+                       on_rate_limit_wait: Callable[[float], None] | None = None,
+                       ) -> list[RetryHandler]:
     """The handlers every newswatch slack_sdk client gets (the SDK's default omits 429)."""
     return [
         # Only URLError: urllib raises it for failures while connecting/sending. A timeout or
         # reset while reading the answer may follow a completed post, so those surface to
         # the service, which checks Slack before trying again.
         ConnectionErrorRetryHandler(max_retry_count=max_retries, error_types=[URLError]),
-        RetryAfterHandler(max_retries, rate_limit_jitter_s),
+        RetryAfterHandler(max_retries, rate_limit_jitter_s, on_rate_limit_wait),
     ]

@@ -21,25 +21,30 @@ from kafka.structs import OffsetAndMetadata
 from ..kafkaio.clients import KafkaClients
 from ..kafkaio.deadletters import DeadLetterWriter
 from ..kafkaio.errors import TopicMissing
+from ..kafkaio.redrive import REDRIVE_HEADER
 from ..kafkaio.topics import TopicNames
 from ..schemas.alert import AlertMessage, parse_any_alert
 from ..schemas.deadletter import DeadLetter
 from ..schemas.errors import SchemaError
 from ..schemas.settings import Settings
+from ..telemetry.service import ServiceTelemetry
 from .base import Notifier
 from .config import ServiceConfig
 from .deliver import Deliverer, Outcome, Source, StepHook, no_step
 from .errors import DeliveryError, TransientError
 from .lanes import ChannelLanes, Keyed, OffsetTracker
 from .ledger import DeliveryLedger
+from .metrics import NotifierMetrics
 from .ownership import PartitionOwnership
-from .report import DeliveryReport, NotifierStopped, OutcomeCounter
+from .recovery import SlackRecovery
+from .report import DeliveryReport, NotifierStopped, OutcomeCounter, SlackUnavailable
 
 log = logging.getLogger(__name__)
 
 JOIN_TIMEOUT_S = 60.0  # --until-idle gives up on a group that never hands out partitions
+LAG_EVERY_S = 5.0  # consumer lag is looked up this often (from the consumer's own fetches)
 
-__all__ = ["DeliveryReport", "NotifierService", "NotifierStopped"]
+__all__ = ["DeliveryReport", "NotifierService", "NotifierStopped", "SlackUnavailable"]
 
 
 @dataclass
@@ -55,6 +60,7 @@ class NotifierService:
     def __init__(
         self, settings: Settings, notifier: Notifier, *, config: ServiceConfig | None = None,
         topics: TopicNames | None = None, on_step: StepHook = no_step,
+        telemetry: ServiceTelemetry | None = None,
     ) -> None:
         self.settings = settings
         self.notifier = notifier
@@ -68,6 +74,14 @@ class NotifierService:
         self._lock = threading.Lock()
         self._error: BaseException | None = None
         self._tracker = OffsetTracker()
+        # Without a telemetry from the caller, metrics and health are kept but not served.
+        self.telemetry = telemetry or ServiceTelemetry("notifier", settings, long_running=False)
+        self.health = self.telemetry.health
+        self.metrics = NotifierMetrics(self.telemetry.registry, self.group)
+        self.recovery = SlackRecovery(notifier.probe if notifier.probeable else None,
+                                      on_change=self._slack_state)
+        notifier.on_rate_limit_wait = lambda seconds: self.metrics.rate_limit_wait(seconds,
+                                                                                   "sdk")
 
     def stop(self) -> None:
         self._stop.set()
@@ -78,14 +92,20 @@ class NotifierService:
         or ``max_alerts`` are done. Raises ``NotifierStopped`` on a fatal error."""
         self.report = DeliveryReport()
         self._counter = OutcomeCounter(self.report)
+        self.health.set("slack", False, f"{self.notifier.name}: checking the credentials")
+        self.health.set("ledger", False, "not read yet")
+        self.health.set("kafka", False, f"joining group {self.group}")
+        self.clients.check_reachable()
         self._setup_notifier()
+        self.health.set("slack", True, f"{self.notifier.name}: ready")
         producer = self.clients.producer("newswatch-notify", linger_ms=0)
         self._ledger = DeliveryLedger(self.clients, self.topics.deliveries, producer=producer,
                                       timeout_s=self.config.ledger_timeout_s)
         self._dead_letters = DeadLetterWriter(self.topics.dlq, producer=producer,
                                               timeout_s=self.config.ledger_timeout_s)
         self._deliverer = Deliverer(self.notifier, self._ledger, self._dead_letters,
-                                    self.config.retry, on_step=self.on_step)
+                                    self.config.retry, on_step=self.on_step,
+                                    observer=self.metrics, recovery=self.recovery)
         lanes: ChannelLanes[_Job] = ChannelLanes(self.config.workers, self._handle)
         self._ownership = PartitionOwnership(lanes, self._tracker, self._ledger.catch_up,
                                              revoke_wait_s=self.config.revoke_wait_s)
@@ -94,6 +114,7 @@ class NotifierService:
             loaded = self._ledger.load()
             log.info("delivery ledger: %d records read, %d alerts known", loaded,
                      len(self._ledger))
+            self.health.set("ledger", True, f"{len(self._ledger)} alerts known")
             consumer = self._subscribe()
             self._loop(consumer, lanes, until_idle=until_idle, once=once, max_alerts=max_alerts)
         finally:
@@ -104,6 +125,7 @@ class NotifierService:
                 consumer.close(autocommit=False)
             producer.close()
             self._ledger.close()
+            self.recovery.close()
             self.notifier.close()
             self.report.seconds = time.monotonic() - self.report.started
         if self._error is not None:
@@ -128,8 +150,14 @@ class NotifierService:
         return consumer
 
     def _setup_notifier(self) -> None:
-        """``notifier.setup()``, retried while Slack is unreachable (a fatal error is not)."""
+        """``notifier.setup()``, retried for ``startup_timeout_s`` while Slack cannot be
+        reached, then given up naming the cause (a fatal error is not retried at all).
+
+        Failing at start-up is what a supervisor (systemd, Compose's restart policy) can
+        see and report; a service that retries silently for minutes looks healthy.
+        """
         attempt = 0
+        deadline = time.monotonic() + self.config.startup_timeout_s
         while True:
             try:
                 self.notifier.setup()
@@ -137,16 +165,34 @@ class NotifierService:
             except TransientError as exc:
                 delay = self.config.retry.delay(attempt, exc.retry_after)
                 attempt += 1
+                left = deadline - time.monotonic()
+                if exc.code != "ratelimited" and left < min(delay, 1.0):
+                    raise SlackUnavailable(
+                        f"Slack did not answer within {self.config.startup_timeout_s:g} s "
+                        f"of start-up: {exc}") from None
+                if exc.code != "ratelimited":
+                    delay = min(delay, left)
                 log.warning("%s; retry %d in %.1f s", exc, attempt, delay)
                 if self._stop.wait(delay):
-                    raise
+                    raise SlackUnavailable(f"stopped while waiting for Slack: {exc}") from None
 
     # ---- main thread ---------------------------------------------------------------------
     def _loop(self, consumer: KafkaConsumer, lanes: ChannelLanes[_Job], *,
               until_idle: float | None, once: bool, max_alerts: int | None) -> None:
         last_activity = last_commit = time.monotonic()
+        last_lag = last_summary = 0.0
         dispatched = 0
         while not self._stop.is_set():
+            now = time.monotonic()
+            self._observe(consumer)
+            if now - last_lag >= LAG_EVERY_S:
+                self._update_lag(consumer)
+                last_lag = now
+            if self.settings.summary_interval and (
+                    now - last_summary >= self.settings.summary_interval):
+                if last_summary:
+                    log.info("notify: %s", self.metrics.summary())
+                last_summary = now
             full = self._tracker.in_flight() >= self.config.max_in_flight or (
                 max_alerts is not None and dispatched >= max_alerts)
             # Keep polling while paused: that is what keeps this member in the group.
@@ -197,7 +243,8 @@ class NotifierService:
     def _dispatch(self, tp: TopicPartition, record: Any, lanes: ChannelLanes[_Job]) -> None:
         offset: int = record.offset
         value: bytes = record.value or b""
-        source = Source(tp.topic, tp.partition, offset, record.key, value)
+        redriven = any(name == REDRIVE_HEADER for name, _ in (record.headers or ()))
+        source = Source(tp.topic, tp.partition, offset, record.key, value, redriven)
         self._tracker.add(tp, offset)
         try:
             alert = parse_any_alert(value, source=f"{tp.topic}[{tp.partition}]@{offset}")
@@ -206,10 +253,39 @@ class NotifierService:
                 stage="notify", reason=str(exc), payload=value, source_topic=tp.topic,
                 partition=tp.partition, offset=offset, key=source.key))
             self._counter.invalid()
+            self.metrics.invalid()
             self._tracker.done(tp, offset)
             return
         lanes.submit(_Job(alert.channel, tp, offset, alert, source,
                           self._ownership.generation(tp)))
+
+    def _observe(self, consumer: KafkaConsumer) -> None:
+        """Heartbeat and readiness for the health endpoints, in-flight count for metrics."""
+        self.health.beat()
+        self.metrics.in_flight.set(self._tracker.in_flight())
+        if self._ownership.assigned_at is not None:
+            owned = len(consumer.assignment())
+            self.health.set("kafka", True, f"group {self.group}: {owned} partition(s) owned")
+
+    def _update_lag(self, consumer: KafkaConsumer) -> None:
+        """Lag per owned partition: the broker's end offset (as of the last fetch) minus the
+        lowest offset not yet done, so alerts in flight count as lag until delivered."""
+        done = self._tracker.committable()
+        lags: dict[tuple[str, int], int] = {}
+        for tp in consumer.assignment():
+            end = consumer.highwater(tp)
+            if end is None:
+                continue  # nothing fetched from it yet
+            start = done.get(tp)
+            if start is None:
+                start = consumer.position(tp)
+            lags[(tp.topic, tp.partition)] = max(0, end - start)
+        self.metrics.lag.update(lags)
+
+    def _slack_state(self, up: bool) -> None:
+        self.metrics.slack_state(up)
+        self.health.set("slack", up, f"{self.notifier.name}: " + (
+            "answering" if up else "not answering; alerts wait and are retried"))
 
     def _commit(self, consumer: KafkaConsumer, *, final: bool = False) -> None:
         offsets = {tp: OffsetAndMetadata(off, "", -1)

@@ -22,9 +22,11 @@ from slack_sdk.web import SlackResponse
 
 from ..schemas.alert import Alert, AlertMessage, FeedHealthAlert
 from ..schemas.delivery import Delivery
+from ..schemas.digest import DigestAlert, is_digest_story
 from ..schemas.headers import retry_after_seconds
 from .base import Notifier, Posted
 from .config import SlackConfig
+from .digest_render import render_digest
 from .errors import (
     DeliveryError,
     FatalError,
@@ -33,6 +35,7 @@ from .errors import (
     classify_api_error,
 )
 from .health_render import render_health
+from .reach import check_reachable, slack_endpoint
 from .render import METADATA_EVENT_TYPE, SlackMessage, render_alert, render_reply
 from .retry import sdk_retry_handlers
 from .sdklog import quiet_sdk_logger
@@ -48,6 +51,7 @@ class SlackNotifier(Notifier):
     name = "slack"
     config_model = SlackConfig
     verifiable = True
+    probeable = True
 
     def __init__(self, config: SlackConfig) -> None:
         self.config = config
@@ -56,25 +60,46 @@ class SlackNotifier(Notifier):
             token=token,
             base_url=config.base_url,
             timeout=int(max(1, config.timeout_s)),
-            retry_handlers=sdk_retry_handlers(config.sdk_retries, config.rate_limit_jitter_s),
+            retry_handlers=sdk_retry_handlers(config.sdk_retries, config.rate_limit_jitter_s,
+                                              lambda seconds: self.on_rate_limit_wait(seconds)),
             logger=quiet_sdk_logger("newswatch.slack_sdk.web", secrets=[token]),
         )
         self._channel_ids: dict[str, str] = {}
         self._ids_lock = threading.Lock()
 
     def setup(self) -> None:
-        """Check the token with ``auth.test``; a refused token stops the service here."""
+        """Check that Slack answers and takes the token (``auth.test``); a refused token
+        stops the service here, before anything is consumed."""
+        check_reachable(self.config.base_url, timeout=min(5.0, self.config.timeout_s))
         self._call("auth.test", None, lambda: self.client.auth_test(), posting=False)
+
+    def probe(self) -> bool:
+        """``auth.test``: cheap, and answered whenever the Web API is up."""
+        try:
+            self._call("auth.test", None, lambda: self.client.auth_test(), posting=False)
+        except TransientError:
+            return False
+        except DeliveryError:
+            return True  # Slack answered; what it said is for the next real call to handle
+        return True
 
     def send(self, alert: AlertMessage, parent: Delivery | None) -> Posted:
         if isinstance(alert, FeedHealthAlert):
             return self._post(alert.channel, render_health(alert), None)
-        if parent is not None and parent.ts and alert.kind in ("followup", "update"):
-            thread_ts = parent.thread_ts or parent.ts
-            if alert.kind == "update" and not self._edit_story(alert, parent):
-                return self._post(alert.channel, render_alert(alert, updated=True), None)
+        thread_ts = (parent.thread_ts or parent.ts) if parent is not None else None
+        if isinstance(alert, DigestAlert):
+            # A digest's details reply in its thread; without a delivered part 0, stand alone.
+            return self._post(alert.channel, render_digest(alert),
+                              thread_ts if alert.part > 0 else None)
+        # A story that started in a digest has no message of its own to edit.
+        editable = parent is not None and not is_digest_story(parent.story_key)
+        if alert.kind == "edit":
+            return self._edit_only(alert, parent if editable else None)
+        if parent is not None and thread_ts and alert.kind in ("followup", "update"):
+            if alert.kind == "update" and editable and not self._edit_story(alert, parent):
+                return self._post(alert.channel, self._render(alert, updated=True), None)
             return self._post(alert.channel, render_reply(alert), thread_ts)
-        return self._post(alert.channel, render_alert(alert), None)
+        return self._post(alert.channel, self._render(alert), None)
 
     def find_posted(self, alert: AlertMessage, parent: Delivery | None,
                     since: datetime) -> Posted | None:
@@ -125,6 +150,9 @@ class SlackNotifier(Notifier):
             return self._channel_ids.get(ref)
 
     # ---- internals -------------------------------------------------------------------------
+    def _render(self, alert: Alert, *, updated: bool = False) -> SlackMessage:
+        return render_alert(alert, updated=updated, feedback=self.config.feedback_buttons)
+
     def _post(self, channel: str, message: SlackMessage, thread_ts: str | None) -> Posted:
         response = self._call(
             "chat.postMessage", channel,
@@ -140,12 +168,21 @@ class SlackNotifier(Notifier):
                 self._channel_ids.setdefault(channel.lstrip("#"), channel_id)
         return Posted(channel_id=channel_id or None, ts=response.get("ts"), thread_ts=thread_ts)
 
+    def _edit_only(self, alert: Alert, parent: Delivery | None) -> Posted:
+        """A stage change on a story whose thread is full: edit its message, post nothing."""
+        if parent is None or parent.ts is None:
+            log.info("alert %s: no story message to edit (%s); nothing posted", alert.id,
+                     "its first alert was not delivered" if parent is None else "no ts")
+            return Posted()
+        self._edit_story(alert, parent)
+        return Posted(channel_id=self.channel_id(alert.channel))
+
     def _edit_story(self, alert: Alert, parent: Delivery) -> bool:
         """Edit the story's first message to its new state; False if it cannot be edited."""
         channel_id = self.channel_id(alert.channel)
         if channel_id is None or parent.ts is None:
             return False
-        message = render_alert(alert, updated=True)
+        message = self._render(alert, updated=True)
         try:
             self._call(
                 "chat.update", alert.channel,
@@ -190,9 +227,10 @@ class SlackNotifier(Notifier):
                 code="no_answer", channel=channel, uncertain=posting,
             ) from None
         except URLError as exc:
+            host, port = slack_endpoint(self.config.base_url)
             raise TransientError(
-                f"{method}: cannot reach Slack ({_reason(exc)})", code="unreachable",
-                channel=channel,
+                f"{method}: cannot reach Slack at {host}:{port} ({_reason(exc)})",
+                code="unreachable", channel=channel,
             ) from None
         except SlackClientError as exc:
             raise PermanentError(f"{method}: {type(exc).__name__}", code="client_error",
@@ -225,5 +263,8 @@ def _classify(exc: SlackApiError, method: str, channel: str | None, *,
 
 def _reason(exc: URLError) -> str:
     reason = exc.reason
+    if isinstance(reason, OSError) and reason.strerror:
+        return reason.strerror
+    # Never str(exc) as a whole: urllib may quote the URL into it.
     return type(reason).__name__ if isinstance(reason, BaseException) else str(reason)[:80]
 

@@ -16,11 +16,14 @@ from slack_sdk.webhook import WebhookClient, WebhookResponse
 
 from ..schemas.alert import AlertMessage, FeedHealthAlert
 from ..schemas.delivery import Delivery
+from ..schemas.digest import DigestAlert
 from ..schemas.headers import retry_after_seconds
 from .base import Notifier, Posted
 from .config import WebhookConfig
+from .digest_render import render_digest
 from .errors import FATAL_WEBHOOK_ERRORS, FatalError, PermanentError, TransientError
 from .health_render import render_health
+from .reach import check_reachable, slack_endpoint
 from .render import SlackMessage, render_alert, render_reply
 from .retry import sdk_retry_handlers
 from .sdklog import quiet_sdk_logger
@@ -39,10 +42,18 @@ class WebhookNotifier(Notifier):
         self.client = WebhookClient(
             url=url,
             timeout=int(max(1, config.timeout_s)),
-            retry_handlers=sdk_retry_handlers(config.sdk_retries),
+            retry_handlers=sdk_retry_handlers(config.sdk_retries,
+                                              on_rate_limit_wait=lambda seconds:
+                                              self.on_rate_limit_wait(seconds)),
             logger=quiet_sdk_logger("newswatch.slack_sdk.webhook", secrets=[url]),
         )
         self._channel: str | None = None
+
+    def setup(self) -> None:
+        """Check that the webhook's host answers; nothing is posted (a webhook has no
+        read-only call to try)."""
+        check_reachable(self.config.url.get_secret_value(),
+                        timeout=min(5.0, self.config.timeout_s))
 
     def send(self, alert: AlertMessage, parent: Delivery | None) -> Posted:
         if self._channel is None:
@@ -54,6 +65,13 @@ class WebhookNotifier(Notifier):
         # No threads through a webhook: follow-ups and updates stand alone, marked as such.
         if isinstance(alert, FeedHealthAlert):
             message = render_health(alert)
+        elif isinstance(alert, DigestAlert):
+            message = render_digest(alert)
+        elif alert.kind == "edit":
+            # Nothing to edit through a webhook, and the thread cap says post no more.
+            log.info("alert %s: a webhook cannot edit the story's message; nothing posted",
+                     alert.id)
+            return Posted()
         elif parent is not None and alert.kind in ("followup", "update"):
             message = render_reply(alert)
         else:
@@ -73,8 +91,9 @@ class WebhookNotifier(Notifier):
                 channel=channel, uncertain=True,
             ) from None
         except URLError:
-            raise TransientError("webhook: cannot reach Slack", code="unreachable",
-                                 channel=channel) from None
+            host, port = slack_endpoint(self.config.url.get_secret_value())
+            raise TransientError(f"webhook: cannot reach Slack at {host}:{port}",
+                                 code="unreachable", channel=channel) from None
         _check(response, channel)
 
 

@@ -20,6 +20,33 @@ In-process entry points (used by the CLI, the end-to-end test and the demo):
 
 from __future__ import annotations
 
-from .runtime import ProduceReport, arun_once, run_forever, run_once
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["ProduceReport", "arun_once", "run_forever", "run_once"]
+if TYPE_CHECKING:
+    from .runtime import ProduceReport, arun_once, run_forever, run_once
+
+# Imported on first use, so that `newswatch --help` and the light commands do not pay
+# for what they never touch (PEP 562).
+_LAZY = {
+    "ProduceReport": "runtime",
+    "arun_once": "runtime",
+    "run_forever": "runtime",
+    "run_once": "runtime",
+}
+
+__all__ = [
+    "ProduceReport",
+    "arun_once",
+    "run_forever",
+    "run_once",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

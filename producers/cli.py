@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import logging
 import signal
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..kafkaio.clients import KafkaClients
-from ..kafkaio.topics import TopicNames
-from ..schemas.base import utcnow
-from ..schemas.settings import Settings, load_settings
-from .health import assess
-from .opml import import_opml
-from .runtime import arun_once, run_forever
-from .state import read_states
+if TYPE_CHECKING:
+    import asyncio
+
+    from ..schemas.settings import Settings
+    from .metrics import ProducerMetrics
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +24,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     produce = subparsers.add_parser(
         "produce", help="poll feeds and publish articles to Kafka",
         description="Poll feeds and publish normalised articles to <prefix>.articles. "
-        "With --once, exit 0 when at least one feed was read, 1 when every feed failed.",
+        "With --once (implied by --from-dir and --from-jsonl), exit 0 when at least one "
+        "feed was read, 1 when none was (every feed failed, or there was none). --from-dir "
+        "tells feed documents by their content, not their names, and lists what it skips.",
     )
     produce.add_argument("--feeds", type=Path, help="feeds file (default: NEWSWATCH_FEEDS)")
     produce.add_argument("--once", action="store_true", help="poll each feed one time and exit")
@@ -55,6 +54,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _produce(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from ..schemas.settings import load_settings
+    from .runtime import arun_once
+
     settings = load_settings()
     if not args.once:
         if args.from_dir or args.from_jsonl:
@@ -64,22 +68,64 @@ def _produce(args: argparse.Namespace) -> int:
             return 0
     report = asyncio.run(arun_once(settings, args.feeds, output=args.output,
                                    from_dir=args.from_dir, from_jsonl=args.from_jsonl))
+    for skipped in report.skipped_files:
+        print(f"skipped: {skipped}", file=sys.stderr)
     for error in report.errors:
         print(f"failed: {error}", file=sys.stderr)
     print(report.summary())
-    return 1 if report.nothing_read else 0
+    if report.nothing_read:
+        source = args.from_dir or args.from_jsonl or args.feeds or settings.feeds
+        why = ("every feed failed" if report.feeds_failed else
+               "no feed documents found" if args.from_dir else "no feeds listed")
+        print(f"newswatch: error: nothing was read from {source}: {why}", file=sys.stderr)
+        return 1
+    return 0
 
 
 async def _forever(settings: Settings, feeds: Path | None, output: Path | None) -> None:
+    import asyncio
+
+    from ..telemetry.service import ServiceTelemetry
+    from .metrics import ProducerMetrics
+    from .runtime import run_forever
+
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
-    await run_forever(settings, feeds, stop=stop, output=output)
+    telemetry = ServiceTelemetry("producer", settings).start()
+    metrics = ProducerMetrics(telemetry)
+    metrics.health.set("kafka", False, "connecting")
+    beat = asyncio.create_task(_heartbeat(metrics, settings.summary_interval, stop))
+    try:
+        await run_forever(settings, feeds, stop=stop, output=output, metrics=metrics)
+    finally:
+        beat.cancel()
+        telemetry.stop()
+
+
+async def _heartbeat(metrics: ProducerMetrics, summary_s: float,
+                     stop: asyncio.Event) -> None:
+    """Beat for /healthz from the event loop itself (a blocked loop stops beating), and
+    write the periodic summary."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    last_summary = loop.time()
+    while not stop.is_set():
+        metrics.health.beat()
+        if summary_s and loop.time() - last_summary >= summary_s:
+            metrics.log_summary(summary_s)
+            last_summary = loop.time()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=min(5.0, summary_s or 5.0))
 
 
 def _import(args: argparse.Namespace) -> int:
+    from ..schemas.settings import load_settings
+    from .opml import import_opml
+
     settings = load_settings()
     target = args.feeds or settings.feeds
     added, skipped = import_opml(args.opml, target)
@@ -91,6 +137,13 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
+    from ..kafkaio.clients import KafkaClients
+    from ..kafkaio.topics import TopicNames
+    from ..schemas.base import utcnow
+    from ..schemas.settings import load_settings
+    from .health import assess
+    from .state import read_states
+
     settings = load_settings()
     clients = KafkaClients(settings)
     clients.check_reachable()

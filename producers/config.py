@@ -6,6 +6,7 @@ every default applied, paths made absolute and folders expanded into one spec pe
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -21,11 +22,12 @@ from ..schemas.feeds import (
     display_location,
     load_feeds_file,
 )
+from .sniff import sniff
+
+log = logging.getLogger(__name__)
 
 SourceKind = Literal["http", "file", "jsonl"]
 
-#: File names a folder scan picks up as feed documents.
-FEED_SUFFIXES = (".xml", ".rss", ".atom", ".rdf", ".json", ".feed")
 
 
 @dataclass(frozen=True)
@@ -65,11 +67,32 @@ class FeedSpec:
 
 
 @dataclass(frozen=True)
+class SkippedFile:
+    """A file in a feed folder that is not read, and why."""
+
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class FolderSurvey:
+    """What a feed folder holds: files to read (with their source kind), files skipped."""
+
+    found: tuple[tuple[Path, SourceKind], ...]
+    skipped: tuple[SkippedFile, ...]
+    hidden: int = 0
+
+
+@dataclass(frozen=True)
 class ProducerConfig:
     feeds: tuple[FeedSpec, ...]
     polling: PollingConfig = field(default_factory=PollingConfig)
     source: str = "<command line>"
     health_alerts: HealthAlerts | None = None
+    skipped: tuple[SkippedFile, ...] = ()
 
 
 def load_config(path: str | Path) -> ProducerConfig:
@@ -114,35 +137,49 @@ def _specs_for(feed: Feed, defaults: FeedDefaults, base: Path) -> list[FeedSpec]
     if target.is_dir():
         # One feed per file, keyed by the feed's id plus the path inside the folder, so
         # adding a file adds a feed without disturbing the others' state.
+        survey = survey_dir(target)
+        for skipped in survey.skipped:
+            log.warning("feed %s: not reading %s", feed.display_name, skipped)
         return [
             replace(template, feed_id=f"{feed.feed_id}/{rel}", name=f"{feed.display_name}/{rel}",
-                    kind=_kind_of(p), location=str(p.resolve()))
-            for p in scan_dir(target)
+                    kind=kind, location=str(p.resolve()))
+            for p, kind in survey.found
             for rel in [p.relative_to(target).as_posix()]
         ]
-    return [replace(template, kind=_kind_of(target), location=str(target.resolve()))]
+    kind = (sniff(target).kind if target.is_file() else None) or _kind_of(target)
+    return [replace(template, kind=kind, location=str(target.resolve()))]
 
 
-def scan_dir(folder: Path) -> list[Path]:
-    """Feed documents and JSONL dumps in ``folder`` and below, sorted, hidden files skipped."""
+def survey_dir(folder: Path) -> FolderSurvey:
+    """Every file in ``folder`` and below, hidden ones aside, told by its content: feed
+    documents and article JSON lines to read, anything else skipped with the reason."""
     if not folder.is_dir():
         raise ConfigError("not a folder", location=str(folder))
-    return sorted(
-        p for p in folder.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-        and (p.suffix.lower() in FEED_SUFFIXES or p.suffix.lower() == ".jsonl")
-    )
+    found: list[tuple[Path, SourceKind]] = []
+    skipped: list[SkippedFile] = []
+    hidden = 0
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            hidden += 1
+            continue
+        verdict = sniff(path)
+        if verdict.kind is None:
+            skipped.append(SkippedFile(path, verdict.reason))
+        else:
+            found.append((path, verdict.kind))
+    return FolderSurvey(tuple(found), tuple(skipped), hidden)
 
 
-def specs_from_dir(folder: Path) -> tuple[FeedSpec, ...]:
+def specs_from_dir(folder: Path) -> tuple[tuple[FeedSpec, ...], FolderSurvey]:
     """``--from-dir``: every feed document in a folder is its own feed."""
+    survey = survey_dir(folder)
     specs = []
-    for p in scan_dir(folder):
+    for p, kind in survey.found:
         # Keyed by the path inside the folder, so the folder can move without losing state.
         relative = p.relative_to(folder).as_posix()
         specs.append(FeedSpec("d-" + stable_id("file", relative, length=16), relative,
-                              _kind_of(p), str(p.resolve())))
-    return tuple(specs)
+                              kind, str(p.resolve())))
+    return tuple(specs), survey
 
 
 def spec_from_jsonl(path: Path) -> FeedSpec:

@@ -28,8 +28,10 @@ def looks_like_json(body: bytes, content_type: str | None) -> bool:
 def parse_json_feed(body: bytes, *, base_url: str | None = None) -> ParsedFeed:
     try:
         doc = json.loads(body)
+    except RecursionError:
+        raise NotAFeedError("not valid JSON: nested too deeply to read") from None
     except (ValueError, UnicodeDecodeError) as exc:
-        raise NotAFeedError(f"not valid JSON: {exc}") from None
+        raise NotAFeedError(f"not valid JSON: {str(exc)[:200]}") from None
     if not isinstance(doc, dict):
         raise NotAFeedError("JSON document is not an object")
     version = str(doc.get("version") or "")

@@ -1,5 +1,9 @@
 """OPML import: add the feeds of an OPML subscription list to feeds.yaml, keeping the
-file's comments and layout (new entries are inserted as text, then the file is validated)."""
+file's comments and layout (new entries are inserted as text, then the file is validated).
+
+OPML files come from other people's feed readers: they are parsed with defusedxml, which
+refuses entity declarations and external references (no reader exports either), and
+only up to a size no subscription list reaches."""
 
 from __future__ import annotations
 
@@ -9,7 +13,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+import defusedxml.ElementTree as SafeET
 import yaml
+from defusedxml.common import DefusedXmlException, EntitiesForbidden
 
 from ..schemas.errors import ConfigError
 from ..schemas.feeds import FeedsFile
@@ -28,23 +34,42 @@ class OpmlFeed:
         return f"{self.name} <{self.url}>" if self.name else self.url
 
 
+#: Tens of thousands of subscriptions fit in a few MB.
+MAX_OPML_BYTES = 20_000_000
+
+
 def read_opml(path: str | Path) -> list[OpmlFeed]:
     """Every outline with an http(s) ``xmlUrl``; enclosing outlines' titles become tags."""
     path = Path(path)
     try:
-        root = ET.parse(path).getroot()
+        size = path.stat().st_size
+        if size > MAX_OPML_BYTES:
+            raise ConfigError(f"file of {size:,} bytes is over the {MAX_OPML_BYTES:,}-byte "
+                              "limit for OPML files", location=str(path))
+        root = SafeET.parse(path, forbid_dtd=False, forbid_entities=True,
+                            forbid_external=True).getroot()
     except OSError as exc:
         raise ConfigError(f"cannot read file: {exc.strerror}", location=str(path)) from None
+    except DefusedXmlException as exc:
+        raise ConfigError(f"refused: the OPML {_defused_reason(exc)}, which no feed reader "
+                          "exports and which can make an XML file expand without bound",
+                          location=str(path)) from None
     except ET.ParseError as exc:
         line = exc.position[0] if exc.position else None
         raise ConfigError(f"not valid OPML: {exc}", location=f"{path}:{line}" if line
                           else str(path)) from None
-    body = root.find("body")
-    if root.tag != "opml" or body is None:
+    body = root.find("body") if root is not None else None
+    if root is None or root.tag != "opml" or body is None:
         raise ConfigError("not an OPML document (no <opml><body>)", location=str(path))
     found: list[OpmlFeed] = []
     _walk(body, (), found)
     return found
+
+
+def _defused_reason(exc: DefusedXmlException) -> str:
+    if isinstance(exc, EntitiesForbidden):
+        return f"declares the XML entity {exc.name!r}"
+    return "refers to an external document"
 
 
 def _walk(node: ET.Element, tags: tuple[str, ...], found: list[OpmlFeed]) -> None:

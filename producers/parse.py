@@ -15,16 +15,23 @@ import feedparser
 from .errors import NotAFeedError
 from .feedtypes import ParsedEntry, ParsedFeed, Text
 from .jsonfeed import looks_like_json, parse_json_feed
+from .xmlguard import check_entity_expansion
+
+#: What a document may expand to through its XML entities, unless the caller says.
+DEFAULT_MAX_BYTES = 10_000_000
 
 __all__ = ["ParsedEntry", "ParsedFeed", "Text", "parse_document"]
 
 
 def parse_document(body: bytes, *, base_url: str | None = None,
-                   content_type: str | None = None) -> ParsedFeed:
+                   content_type: str | None = None,
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedFeed:
     """Parse one feed document; a malformed one yields what can be read, with
-    ``bozo_reason`` set. Raises NotAFeedError when nothing feed-like is in it."""
+    ``bozo_reason`` set. Raises NotAFeedError when nothing feed-like is in it, and
+    BodyTooLargeError when its XML entities would expand it past ``max_bytes``."""
     if looks_like_json(body, content_type):
         return parse_json_feed(body, base_url=base_url)
+    check_entity_expansion(body, max_bytes)
     headers = {}
     if base_url:
         headers["content-location"] = base_url

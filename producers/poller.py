@@ -17,9 +17,18 @@ from ..schemas.article import Article
 from ..schemas.base import utcnow
 from ..schemas.deadletter import DeadLetter
 from ..schemas.feeds import FeedState, display_location
+from ..telemetry.logs import trace
 from .backoff import BackoffPolicy
 from .config import FeedSpec
-from .errors import FeedError, HTTPStatusError, PublishError
+from .errors import (
+    BodyTooLargeError,
+    FeedError,
+    FetchError,
+    HTTPStatusError,
+    NotAFeedError,
+    PublishError,
+    RedirectError,
+)
 from .fetch import maybe_gunzip
 from .normalise import FeedContext, SkippedEntry, normalise_entry
 from .parse import ParsedFeed, parse_document
@@ -44,6 +53,7 @@ class PollOutcome:
     rejected: int = 0
     parsed: bool = False
     error: str | None = None
+    failure: str | None = None  # kind of failure, for metrics: http, fetch, not_a_feed ...
     articles: list[Article] = field(default_factory=list, repr=False)
 
     @property
@@ -100,7 +110,8 @@ class FeedPoller:
             return self._succeeded(spec, state.model_copy(update=validators), now, "unchanged")
         body = maybe_gunzip(doc.body, spec.max_bytes)
         parsed = await asyncio.to_thread(
-            parse_document, body, base_url=doc.base_url, content_type=doc.content_type
+            parse_document, body, base_url=doc.base_url, content_type=doc.content_type,
+            max_bytes=spec.max_bytes,
         )
         state = state.model_copy(update={**validators, "parses": state.parses + 1,
                                          "bozo_reason": self._note_bozo(spec, state, parsed)})
@@ -143,6 +154,11 @@ class FeedPoller:
             batch_keys.add(key)
             fresh.append(article)
         await self.sink.publish(fresh)
+        if fresh and log.isEnabledFor(logging.DEBUG):
+            for article in fresh:
+                log.debug("feed %s: published article %s: %s", source.spec, article.id,
+                          article.title[:80], extra=trace(article_id=article.id,
+                                                          feed=source.spec.name))
         if fresh:
             log.info("feed %s: %d new article(s), %d already seen", source.spec, len(fresh),
                      len(articles) - len(fresh))
@@ -187,7 +203,7 @@ class FeedPoller:
             "last_error": reason[:500], "last_error_at": now, "consecutive_failures": failures,
             "next_poll_after": now + timedelta(seconds=delay),
         })
-        return PollOutcome(spec, "failed", state, error=reason)
+        return PollOutcome(spec, "failed", state, error=reason, failure=_failure_kind(exc))
 
     @staticmethod
     def _note_bozo(spec: FeedSpec, state: FeedState, parsed: ParsedFeed) -> str | None:
@@ -197,6 +213,12 @@ class FeedPoller:
             log.warning("feed %s: malformed, read %d entries anyway: %s", spec,
                         len(parsed.entries), reason)
         return reason
+
+
+def _failure_kind(exc: FeedError) -> str:
+    kinds = ((HTTPStatusError, "http"), (BodyTooLargeError, "too_large"),
+             (RedirectError, "redirect"), (FetchError, "fetch"), (NotAFeedError, "not_a_feed"))
+    return next((kind for cls, kind in kinds if isinstance(exc, cls)), "other")
 
 
 def _kind(reason: str | None) -> str | None:

@@ -12,10 +12,18 @@ from ..kafkaio.clients import KafkaClients
 from ..kafkaio.deadletters import DeadLetterWriter
 from ..kafkaio.topics import TOPICS, TopicNames, create_topics
 from ..schemas.settings import Settings
-from .config import ProducerConfig, load_config, spec_from_jsonl, specs_from_dir
+from .config import (
+    FeedSpec,
+    ProducerConfig,
+    SkippedFile,
+    load_config,
+    spec_from_jsonl,
+    specs_from_dir,
+)
 from .errors import PublishError
 from .health import FeedHealth
 from .health_alerts import HealthAlerter, HealthPublisher, KafkaHealthPublisher
+from .metrics import ProducerMetrics
 from .poller import FeedPoller
 from .publisher import ArticleSink, JsonlArticleSink, KafkaArticleSink
 from .scheduler import FeedRunner, ProduceReport
@@ -31,10 +39,12 @@ class Runtime:
     store: FeedStateStore
     health_alerts: tuple[HealthAlerter, HealthPublisher] | None = None
 
-    def runner(self, on_health: Callable[[list[FeedHealth]], None] | None = None) -> FeedRunner:
+    def runner(self, on_health: Callable[[list[FeedHealth]], None] | None = None,
+               metrics: ProducerMetrics | None = None) -> FeedRunner:
         return FeedRunner(self.config.feeds, FeedPoller(self.sink), self.store,
                           self.config.polling, on_health=on_health,
-                          health_alerts=self.health_alerts)
+                          health_alerts=self.health_alerts,
+                          on_outcome=metrics.polled if metrics else None)
 
     async def close(self) -> None:
         await self.sink.close()
@@ -48,10 +58,14 @@ def build_config(settings: Settings, feeds_file: str | Path | None = None, *,
                  from_jsonl: str | Path | None = None) -> ProducerConfig:
     """The feeds to poll: ``--from-dir`` / ``--from-jsonl`` if given, else the feeds file."""
     if from_dir is not None or from_jsonl is not None:
-        specs = specs_from_dir(Path(from_dir)) if from_dir is not None else ()
+        specs: tuple[FeedSpec, ...] = ()
+        skipped: tuple[SkippedFile, ...] = ()
+        if from_dir is not None:
+            specs, survey = specs_from_dir(Path(from_dir))
+            skipped = survey.skipped
         if from_jsonl is not None:
             specs = (*specs, spec_from_jsonl(Path(from_jsonl)))
-        return ProducerConfig(feeds=specs, source=str(from_dir or from_jsonl))
+        return ProducerConfig(feeds=specs, source=str(from_dir or from_jsonl), skipped=skipped)
     return load_config(feeds_file or settings.feeds)
 
 
@@ -90,12 +104,16 @@ async def arun_once(settings: Settings, feeds_file: str | Path | None = None, *,
                     from_jsonl: str | Path | None = None) -> ProduceReport:
     """Poll every feed once; see the package docstring."""
     config = build_config(settings, feeds_file, from_dir=from_dir, from_jsonl=from_jsonl)
+    if not config.feeds:
+        # Nothing to read: say so (and what was skipped) without touching Kafka.
+        return ProduceReport(skipped_files=[str(s) for s in config.skipped])
     runtime = await asyncio.to_thread(build_runtime, settings, config, output=output)
     await runtime.sink.start()
     try:
         report = await runtime.runner().run_once()
     finally:
         await runtime.close()
+    report.skipped_files = [str(s) for s in config.skipped]
     return report
 
 
@@ -109,15 +127,24 @@ def run_once(settings: Settings, feeds_file: str | Path | None = None, *,
 
 async def run_forever(settings: Settings, feeds_file: str | Path | None = None, *,
                       stop: asyncio.Event | None = None, output: str | Path | None = None,
-                      on_health: Callable[[list[FeedHealth]], None] | None = None) -> None:
+                      on_health: Callable[[list[FeedHealth]], None] | None = None,
+                      metrics: ProducerMetrics | None = None) -> None:
     """Poll each feed on its own schedule until ``stop`` is set (or the task is cancelled)."""
     config = build_config(settings, feeds_file)
     runtime = await asyncio.to_thread(build_runtime, settings, config, output=output)
     await runtime.sink.start()
     stop = stop or asyncio.Event()
     try:
-        log.info("polling %d feed(s) from %s", len(config.feeds), config.source)
-        await runtime.runner(on_health).run_forever(stop)
+        topics = TopicNames.from_settings(settings)
+        where = (f"file {output}" if output is not None else
+                 f"{topics.articles} at {settings.kafka_bootstrap} (state in {topics.feedstate})")
+        health = (f"; feed-health alerts to {config.health_alerts.channel}"
+                  if config.health_alerts is not None else "")
+        log.info("producer: polling %d feed(s) from %s; publishing to %s%s",
+                 len(config.feeds), config.source, where, health)
+        if metrics is not None:
+            metrics.started(len(config.feeds))
+        await runtime.runner(on_health, metrics).run_forever(stop)
     finally:
         await runtime.close()
 

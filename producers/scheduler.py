@@ -46,6 +46,7 @@ class ProduceReport:
     lines_rejected: int = 0
     parses: int = 0
     errors: list[str] = field(default_factory=list)
+    skipped_files: list[str] = field(default_factory=list)
     health: list[FeedHealth] = field(default_factory=list)
     outcomes: list[PollOutcome] = field(default_factory=list, repr=False)
 
@@ -66,14 +67,18 @@ class ProduceReport:
 
     @property
     def nothing_read(self) -> bool:
-        """True when there were feeds and every one of them failed."""
-        return self.feeds_failed > 0 and self.feeds_ok == 0
+        """True when no feed was read: there were none, or every one of them failed."""
+        return self.feeds_ok == 0
 
     def summary(self) -> str:
+        rejected = f", {self.lines_rejected} line(s) rejected" if self.lines_rejected else ""
+        skipped = (f"; {len(self.skipped_files)} file(s) skipped as not feeds"
+                   if self.skipped_files else "")
         return (f"{self.feeds_ok} feed(s) ok ({self.not_modified} not modified, "
                 f"{self.unchanged} unchanged), {self.feeds_failed} failed; "
                 f"{self.articles_published} article(s) published, "
-                f"{self.duplicates_skipped} already seen, {self.entries_skipped} entries skipped")
+                f"{self.duplicates_skipped} already seen, {self.entries_skipped} entries skipped"
+                f"{rejected}{skipped}")
 
 
 class FeedRunner:
@@ -86,8 +91,10 @@ class FeedRunner:
     def __init__(self, specs: Sequence[FeedSpec], poller: FeedPoller, store: FeedStateStore,
                  polling: PollingConfig | None = None,
                  on_health: Callable[[list[FeedHealth]], None] | None = None,
-                 health_alerts: tuple[HealthAlerter, HealthPublisher] | None = None) -> None:
+                 health_alerts: tuple[HealthAlerter, HealthPublisher] | None = None,
+                 on_outcome: Callable[[PollOutcome, float], None] | None = None) -> None:
         self.specs = list(specs)
+        self.on_outcome = on_outcome
         self.health_alerts = health_alerts
         self.poller = poller
         self.store = store
@@ -179,7 +186,10 @@ class FeedRunner:
     async def _poll(self, source: FeedSource) -> PollOutcome:
         spec = source.spec
         state = self.states.get(spec.feed_id) or initial_state(spec)
+        started = time.monotonic()
         outcome = await self.poller.poll(source, state)
+        if self.on_outcome is not None:
+            self.on_outcome(outcome, time.monotonic() - started)
         current = self.states.get(spec.feed_id)
         if current is not None and current.health_alerted != outcome.state.health_alerted:
             # A health check ran while this poll was in flight; keep what it alerted.

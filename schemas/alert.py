@@ -7,10 +7,11 @@ from typing import Annotated, Any, Literal
 from pydantic import Discriminator, Field, Tag, TypeAdapter, ValidationError
 
 from .base import UTCDateTime, WireModel, stable_id, summarise_errors, utcnow
+from .digest import DigestAlert, DigestTick
 from .errors import SchemaError
 from .event import CompanyEvent
 
-AlertKind = Literal["new", "followup", "update"]
+AlertKind = Literal["new", "followup", "update", "edit"]
 
 
 class Alert(WireModel):
@@ -25,7 +26,9 @@ class Alert(WireModel):
     kind: AlertKind = Field(
         default="new",
         description="new: a story's first alert; followup: another article on it (threaded); "
-        "update: the story changed stage (the parent message is edited)",
+        "update: the story changed stage (the parent message is edited, and a reply says so); "
+        "edit: the story changed stage after its thread was full (the parent message is "
+        "edited, nothing is posted)",
     )
     story_key: str = ""
     parent_alert_id: str | None = Field(
@@ -97,14 +100,23 @@ def _alert_type(value: Any) -> str:
     return str(getattr(value, "type", "company_event"))
 
 
-AlertMessage = Alert | FeedHealthAlert
+AlertMessage = Alert | FeedHealthAlert | DigestAlert
 """Anything on the alerts topic."""
 
 AnyAlert = Annotated[
-    Annotated[Alert, Tag("company_event")] | Annotated[FeedHealthAlert, Tag("feed_health")],
+    Annotated[Alert, Tag("company_event")] | Annotated[FeedHealthAlert, Tag("feed_health")]
+    | Annotated[DigestAlert, Tag("digest")],
     Discriminator(_alert_type),
 ]
 _ANY_ALERT: TypeAdapter[AlertMessage] = TypeAdapter(AnyAlert)
+
+RoutedMessage = Alert | DigestTick
+"""Anything on the routed topic: an alert on its way to pacing, or the time."""
+
+_ROUTED: TypeAdapter[RoutedMessage] = TypeAdapter(Annotated[
+    Annotated[Alert, Tag("company_event")] | Annotated[DigestTick, Tag("tick")],
+    Discriminator(_alert_type),
+])
 
 
 def parse_any_alert(data: bytes | str, *, source: str | None = None) -> AlertMessage:
@@ -113,3 +125,11 @@ def parse_any_alert(data: bytes | str, *, source: str | None = None) -> AlertMes
         return _ANY_ALERT.validate_json(data)
     except ValidationError as exc:
         raise SchemaError(summarise_errors(exc, "Alert"), source=source) from None
+
+
+def parse_routed(data: bytes | str, *, source: str | None = None) -> RoutedMessage:
+    """Parse one message from the routed topic."""
+    try:
+        return _ROUTED.validate_json(data)
+    except ValidationError as exc:
+        raise SchemaError(summarise_errors(exc, "RoutedMessage"), source=source) from None

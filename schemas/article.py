@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from .base import UTCDateTime, WireModel, utcnow
+from .fingerprint import text_fingerprint
 
 
 class Article(WireModel):
@@ -16,8 +17,10 @@ class Article(WireModel):
         min_length=1, max_length=200, description="Stable id: GUID, canonical link or hash"
     )
     title: str = Field(max_length=2_000)
-    summary: str = ""
-    content: str = ""
+    # Bounds well above what the producers keep (4,000 and 50,000 characters), so a message
+    # from elsewhere cannot make every stage hold megabytes per article.
+    summary: str = Field(default="", max_length=20_000)
+    content: str = Field(default="", max_length=200_000)
     link: str | None = None
     source: str | None = Field(default=None, description="Publisher or feed title")
     feed: str | None = Field(default=None, description="Name of the feed it came from")
@@ -47,3 +50,8 @@ class Article(WireModel):
     def text(self) -> str:
         """Everything the detector reads, title first."""
         return "\n".join(part for part in (self.title, self.summary, self.content) if part)
+
+    @property
+    def fingerprint(self) -> str:
+        """SimHash of the headline and lead: equal, or nearly, for the same article in any feed."""
+        return text_fingerprint(self.title, self.summary or self.content)

@@ -15,6 +15,8 @@ def _as_utc(value: datetime) -> datetime:
     # Naive datetimes on the wire are taken as UTC: feeds often omit the zone.
     if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
+    if value.tzinfo is UTC:
+        return value
     return value.astimezone(UTC)
 
 
@@ -38,7 +40,10 @@ class WireModel(BaseModel):
     message; ``schema_version`` says which shape it is.
     """
 
-    model_config = ConfigDict(frozen=True, extra="ignore", populate_by_name=True)
+    # defer_build: a model's validator is built on first use, so a command never pays for
+    # the messages it does not touch (`rules check` reads no CompanyEvent).
+    model_config = ConfigDict(frozen=True, extra="ignore", populate_by_name=True,
+                              defer_build=True)
 
     def to_json_bytes(self) -> bytes:
         return self.model_dump_json().encode("utf-8")

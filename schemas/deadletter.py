@@ -8,7 +8,7 @@ from pydantic import Field
 
 from .base import UTCDateTime, WireModel, utcnow
 
-Stage = Literal["produce", "detect", "route", "notify"]
+Stage = Literal["produce", "detect", "route", "pace", "notify"]
 
 MAX_PAYLOAD_CHARS = 100_000
 

@@ -52,13 +52,22 @@ class CompanyEvent(WireModel):
     article_id: str
     article_title: str = ""
     article_link: str | None = None
+    article_fingerprint: str | None = Field(
+        default=None, description="SimHash of the article's headline and lead "
+        "(schemas.fingerprint): the same article under another id is absorbed")
     source: str | None = None
     published: UTCDateTime | None = None
     company: str = Field(description="Canonical company name from the rules file")
+    brand: str | None = Field(
+        default=None, description="The brand or subsidiary named, when only it was (Instagram)"
+    )
     event_type: EventType
     role: Role | None = None
     counterparty: str | None = None
     person: str | None = None
+    people: list[str] = Field(
+        default_factory=list, description="Everyone a multi-hire sentence names; person first"
+    )
     amount: str | None = Field(default=None, description='As written, e.g. "$14.3 billion"')
     amount_usd: float | None = None
     stage: AcquisitionStage | None = None

@@ -33,25 +33,13 @@ from pydantic import (
 )
 
 from .base import UTCDateTime, WireModel, stable_id
-from .validators import is_http_url
+from .validators import Duration, is_http_url
 
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
-_DURATION_UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, None: 1.0}
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|kib|mib|gib)?\s*$", re.IGNORECASE)
 _SIZE_UNITS = {
     "b": 1, "kb": 1000, "mb": 1000**2, "gb": 1000**3,
     "kib": 1024, "mib": 1024**2, "gib": 1024**3, None: 1,
 }
-
-
-def _parse_duration(value: object) -> object:
-    """Seconds as a number, or a string such as '90s', '15m', '2h', '1d'."""
-    if isinstance(value, str):
-        match = _DURATION.match(value)
-        if match is None:
-            raise ValueError(f"{value!r} is not a duration (examples: 30s, 15m, 2h, 1d)")
-        return float(match.group(1)) * _DURATION_UNITS[match.group(2)]
-    return value
 
 
 def _parse_size(value: object) -> object:
@@ -65,7 +53,6 @@ def _parse_size(value: object) -> object:
     return value
 
 
-Duration = Annotated[float, BeforeValidator(_parse_duration), Field(gt=0)]
 ByteSize = Annotated[int, BeforeValidator(_parse_size), Field(gt=0)]
 
 

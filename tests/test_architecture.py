@@ -1,6 +1,6 @@
 """The layering docs/architecture.md describes, checked on the source: who may import whom.
 
-    schemas  <-  kafkaio  <-  producers | streams | notifiers  <-  newswatch (CLI)
+    schemas  <-  kafkaio, telemetry  <-  producers | streams | notifiers  <-  newswatch (CLI)
 
 Stages never import each other or the CLI; nothing imports up; no import cycles; and
 each stage keeps away from the clients that are not its business (ARCHITECTURE.md).
@@ -14,18 +14,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-STAGES = ("schemas", "kafkaio", "producers", "streams", "notifiers")
+STAGES = ("schemas", "kafkaio", "telemetry", "producers", "streams", "notifiers")
 ALLOWED: dict[str, set[str]] = {
     "schemas": {"schemas"},
     "kafkaio": {"schemas", "kafkaio"},
-    "producers": {"schemas", "kafkaio", "producers"},
-    "streams": {"schemas", "kafkaio", "streams"},
-    "notifiers": {"schemas", "kafkaio", "notifiers"},
-    "cli": {"schemas", "kafkaio", "producers", "streams", "notifiers", "cli"},
+    "telemetry": {"schemas", "telemetry"},
+    "producers": {"schemas", "kafkaio", "telemetry", "producers"},
+    "streams": {"schemas", "kafkaio", "telemetry", "streams"},
+    "notifiers": {"schemas", "kafkaio", "telemetry", "notifiers"},
+    "cli": {"schemas", "kafkaio", "telemetry", "producers", "streams", "notifiers", "cli"},
 }
 FORBIDDEN_LIBRARIES: dict[str, set[str]] = {
     "schemas": {"kafka", "faust", "aiokafka", "slack_sdk", "feedparser", "aiohttp"},
     "kafkaio": {"slack_sdk", "feedparser"},
+    "telemetry": {"kafka", "faust", "aiokafka", "slack_sdk", "feedparser", "aiohttp"},
     "producers": {"faust", "slack_sdk"},
     "streams": {"slack_sdk", "feedparser"},
     "notifiers": {"faust", "feedparser"},

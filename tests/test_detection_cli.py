@@ -85,6 +85,35 @@ def test_detect_skips_a_bad_line_and_processes_the_rest(
     assert investor["evidence"] and 0 < investor["confidence"] <= 1
 
 
+def test_detect_in_several_processes_writes_what_one_writes_in_input_order(
+        rules_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newswatch.streams.detection import offline
+
+    titles = ["Meta invests $14.3 billion in Scale AI", "OpenAI researcher joins Meta",
+              "Meta to cut 3,000 jobs", "Apple (AAPL) shares rose 2%"]
+    lines = [json.dumps({"id": f"a{i}", "title": titles[i % 4],
+                         "published": "2026-06-01T09:00:00Z"}) for i in range(1, 701)]
+    lines[349] = "not json"
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("\n".join(lines) + "\n")
+    outputs = []
+    for jobs in ("1", "3"):
+        out = tmp_path / f"events-{jobs}.jsonl"
+        assert run(["detect", "--rules", str(rules_file), "--input", str(articles),
+                    "--output", str(out), "--jobs", jobs]) == 0
+        err = capsys.readouterr().err
+        assert f"{articles}:350: skipped: not valid JSON" in err
+        assert "699 article(s)" in err
+        outputs.append(out.read_text())
+    assert outputs[0] == outputs[1]  # batches come back in the order they went out
+    ids = [json.loads(line)["article_id"] for line in outputs[0].splitlines()]
+    # 700 lines, one in four with no event (Apple), one not JSON (a350, a layoff)
+    assert ids == sorted(ids, key=lambda a: int(a[1:])) and len(set(ids)) == 524
+    assert len(lines) // offline.BATCH_LINES >= 3  # enough batches for three processes
+    with pytest.raises(ConfigError, match="--jobs: must be 1 or more"):
+        run(["detect", "--rules", str(rules_file), "--input", str(articles), "--jobs", "0"])
+
+
 def test_detect_writes_to_stdout_and_strict_fails_on_bad_lines(
         rules_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     articles = tmp_path / "articles.jsonl"
@@ -105,7 +134,11 @@ def test_rules_check_summarises_a_good_file(
     assert "watches: 2" in out
     assert "#deals" in out and "#talent" in out
     assert "acquisition, executive_hire, investment" in out
-    assert "Apple" in out and "Meta" in out  # names that need corroboration
+    # Names that need corroboration, each with its company and the reason.
+    assert "names needing corroboration (counted only when the article also gives the full " \
+        "name or a ticker" in out
+    assert "  Apple (Apple): it is also an everyday word\n" in out
+    assert "  Meta (Meta Platforms): it is also an everyday word\n" in out
 
 
 def test_rules_check_names_file_and_line(tmp_path: Path) -> None:

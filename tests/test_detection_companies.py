@@ -119,3 +119,76 @@ def test_one_automaton_for_many_companies() -> None:
     assert [(m.company, m.surface) for m in hits] == [
         ("Company04999 Holdings", "Brand04999"),
         ("Company00007 Holdings", "Company00007 Holdings")]
+
+
+GROUPS = RulesFile.model_validate({"companies": [
+    {"name": "Meta Platforms", "aliases": ["Meta"], "brands": ["Instagram", "WhatsApp"],
+     "tickers": ["META"]},
+    {"name": "Amazon", "brands": ["AWS", "Amazon Web Services"], "tickers": ["AMZN"]},
+    {"name": "AT&T", "tickers": ["T"]},
+    {"name": "Procter & Gamble", "aliases": ["P&G"], "tickers": ["PG"]},
+    {"name": "TikTok"},
+]})
+
+
+def group_found(text: str) -> list[tuple[str, str, str | None]]:
+    return [(m.company, m.surface, m.brand) for m in CompanyMatcher(GROUPS).scan(text)]
+
+
+def test_a_brand_counts_as_its_company_and_says_which_brand() -> None:
+    assert group_found("Instagram and AWS said") == [
+        ("Meta Platforms", "Instagram", "Instagram"), ("Amazon", "AWS", "AWS")]
+    assert group_found("Amazon Web Services said") == [
+        ("Amazon", "Amazon Web Services", "Amazon Web Services")]
+    assert group_found("Meta said") == [("Meta Platforms", "Meta", None)]
+
+
+def test_an_event_about_a_brand_is_the_company_s_event_and_its_alert_names_the_brand() -> None:
+    from newswatch.notifiers.render import headline
+
+    article = Article(id="b1", title="Instagram hires TikTok executive as head of product",
+                      content="Instagram has hired Jane Roe, formerly of TikTok, as its head of "
+                              "product, the company said on Monday.")
+    hires = [e for e in Detector(GROUPS).detect(article)
+             if e.event_type == "executive_hire" and e.company == "Meta Platforms"]
+    assert len(hires) == 1 and hires[0].brand == "Instagram"
+    assert headline(hires[0]).startswith("Meta Platforms (Instagram): ")
+
+
+def test_an_event_naming_the_company_itself_carries_no_brand() -> None:
+    article = Article(id="b2", title="Meta Platforms to cut 2,000 jobs",
+                      content="Meta Platforms will cut about 2,000 jobs, the company said.")
+    cuts = [e for e in Detector(GROUPS).detect(article) if e.event_type == "layoffs"]
+    assert [(e.company, e.brand) for e in cuts] == [("Meta Platforms", None)]
+
+
+def test_a_brand_belongs_to_one_company() -> None:
+    with pytest.raises(ValueError, match="brand 'TikTok' of 'Meta Platforms' already names "
+                                         "'TikTok'"):
+        RulesFile.model_validate({"companies": [
+            {"name": "Meta Platforms", "brands": ["TikTok"]}, {"name": "TikTok"}]})
+    with pytest.raises(ValueError, match="brand 'beats' of 'Bose' already names 'Apple'"):
+        RulesFile.model_validate({"companies": [
+            {"name": "Apple", "brands": ["Beats"]}, {"name": "Bose", "brands": ["beats"]}]})
+
+
+@pytest.mark.parametrize(("text", "company", "surface"), [
+    ("AT & T said", "AT&T", "AT & T"),
+    ("AT&T said", "AT&T", "AT&T"),
+    ("Procter and Gamble said", "Procter & Gamble", "Procter and Gamble"),
+    ("Procter&Gamble said", "Procter & Gamble", "Procter&Gamble"),
+    ("P & G said", "Procter & Gamble", "P & G"),
+])
+def test_ampersand_names_as_people_write_them(text: str, company: str, surface: str) -> None:
+    assert group_found(text) == [(company, surface, None)]
+
+
+def test_a_short_name_is_not_spelled_with_and() -> None:
+    assert group_found("AT and T") == []  # "AT and T" is not AT&T
+
+
+def test_ticker_in_parentheses_after_a_name() -> None:
+    assert group_found("Procter & Gamble Co. (PG) rose")[-1][:2] == ("Procter & Gamble", "PG")
+    assert group_found("Acme Holdings Inc. (PG) rose") == [("Procter & Gamble", "PG", None)]
+    assert group_found("see figure (T) below") == []  # no name before it
+    assert group_found("Acme Holdings (pg) rose") == []  # tickers keep their case

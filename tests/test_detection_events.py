@@ -171,3 +171,32 @@ def test_explain_says_why_a_trigger_was_not_an_event() -> None:
     (candidate,) = [c for c in report.candidates if c.event_type == "acquisition"]
     assert not candidate.accepted
     assert candidate.reason.startswith("denied")
+
+
+def test_every_person_of_a_multi_hire_sentence_is_listed_and_none_is_a_counterparty() -> None:
+    from newswatch.notifiers.render import headline
+
+    rules = RulesFile.model_validate({"companies": [{"name": "Acme Robotics"},
+                                                    {"name": "Globex"}]})
+    detector = Detector(rules)
+    article = Article(id="m1", title="Acme Robotics names three new executives",
+                      content="Acme Robotics named Jane Roe as chief financial officer, John "
+                              "Poe as chief operating officer and Mary Major as chief technology "
+                              "officer, the company said on Tuesday.")
+    [hire] = [e for e in detector.detect(article) if e.event_type == "executive_hire"]
+    assert hire.people == ["Jane Roe", "John Poe", "Mary Major"]
+    assert hire.person == "Jane Roe" and hire.counterparty is None
+    assert headline(hire) == "Acme Robotics: hires Jane Roe, John Poe and Mary Major"
+
+    pair = Article(id="m2", title="Acme Robotics hires two",
+                   content="Acme Robotics hired Jane Roe and Tom Lee, both formerly of Globex, "
+                           "as vice presidents.")
+    [hire] = [e for e in detector.detect(pair) if e.event_type == "executive_hire"]
+    assert hire.people == ["Jane Roe", "Tom Lee"] and hire.counterparty is None
+
+    # A speaker quoted after the hire is not one of the people hired.
+    quoted = Article(id="m3", title="Acme Robotics hires Jane Roe",
+                     content="Acme Robotics hired Jane Roe from Globex as finance chief, chief "
+                             "executive John Smith said on Tuesday.")
+    [hire] = [e for e in detector.detect(quoted) if e.event_type == "executive_hire"]
+    assert hire.people == ["Jane Roe"] and hire.counterparty == "Globex"

@@ -9,17 +9,11 @@ import pytest
 from kafka import KafkaConsumer, KafkaProducer
 
 from newswatch.localkafka import LocalKafka, LocalKafkaError, default_home
+from tests.ports import free_ports
 
 
 def _free_port_pair() -> int:
-    for _ in range(50):
-        with socket.socket() as a:
-            a.bind(("127.0.0.1", 0))
-            port = a.getsockname()[1]
-        with socket.socket() as b:
-            if b.connect_ex(("127.0.0.1", port + 1)) != 0 and port < 65000:
-                return int(port)
-    raise RuntimeError("no free port pair")
+    return free_ports(2)[0]
 
 
 @pytest.fixture(scope="module")

@@ -87,8 +87,9 @@ def test_default_message_has_headline_link_evidence_details_and_context() -> Non
     context = " ".join(e["text"] for e in message.blocks[4]["elements"])
     assert "Source: Wire" in context and "<!date^1782288000^" in context
     assert message.text.startswith("Meta Platforms: in talks to acquire Perplexity AI: <https://")
-    assert message.metadata == {"event_type": "newswatch_alert",
-                                "event_payload": {"alert_id": alert.id, "kind": "new"}}
+    assert message.metadata == {"event_type": "newswatch_alert", "event_payload": {
+        "alert_id": alert.id, "kind": "new", "article_id": "art-1", "company": "Meta Platforms",
+        "event_type": "acquisition", "watch": "meta"}}
     assert validate_message(message.text, message.blocks) is None
 
 
@@ -210,3 +211,38 @@ def test_product_named_in_details() -> None:
     alert = make_alert(1).model_copy(update={"event": event})
     assert "Product: Llama 4 Behemoth" in render_console(alert)
     assert "Llama 4 Behemoth" in json.dumps(render_alert(alert).blocks)
+
+
+def test_console_text_shows_the_configured_mentions_only() -> None:
+    alert = make_alert(1).model_copy(update={"mentions": ["here", "U024BE7LH", "S0614TZR7",
+                                                          "<!everyone>"]})
+    lines = render_console(alert).splitlines()
+    assert lines[1] == "  Notify:   @here @U024BE7LH @S0614TZR7"  # the bogus one is dropped
+    assert not any("Notify" in line for line in render_console(make_alert(2)).splitlines())
+
+
+def test_feedback_buttons_carry_the_alert_and_stay_within_slack_limits() -> None:
+    from newswatch.notifiers.alert_ref import FEEDBACK_ACTIONS, MUTE_STORY_ACTION, AlertRef
+
+    alert = make_alert(1, counterparty="Perplexity AI", event_type="acquisition")
+    assert "actions" not in [b["type"] for b in render_alert(alert).blocks]
+    message = render_alert(alert, feedback=True)
+    [actions] = [b for b in message.blocks if b["type"] == "actions"]
+    assert [e["text"]["text"] for e in actions["elements"]] == [
+        "Useful", "Not relevant", "Wrong company", "Mute story 24h"]
+    assert [e["action_id"] for e in actions["elements"]] == [*FEEDBACK_ACTIONS,
+                                                             MUTE_STORY_ACTION]
+    ref = AlertRef.from_value(actions["elements"][0]["value"])
+    assert ref == AlertRef(alert.id, "art-1", "Meta Platforms", "acquisition", "meta",
+                           "Perplexity AI")
+    assert validate_message(message.text, message.blocks) is None
+    # A story's edited message keeps its buttons.
+    assert render_alert(alert, updated=True, feedback=True).blocks[-1] == actions
+    # A long counterparty is left out of the 2,000-character button value; a company name
+    # that cannot fit at all means no buttons, never a message Slack refuses.
+    long = render_alert(make_alert(2, counterparty="P" * 3_000), feedback=True)
+    value = long.blocks[-1]["elements"][0]["value"]
+    assert len(value) <= 2_000 and AlertRef.from_value(value).company == "Meta Platforms"
+    huge = render_alert(make_alert(3, company="M" * 3_000), feedback=True)
+    assert "actions" not in [b["type"] for b in huge.blocks]
+    assert validate_message(huge.text, huge.blocks) is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import socket
-import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 
@@ -13,9 +13,9 @@ import pytest
 from newswatch.notifiers.base import build_notifier
 from newswatch.notifiers.config import notifier_config_from_settings
 from newswatch.notifiers.errors import FatalError
-from newswatch.notifiers.service import NotifierStopped
+from newswatch.notifiers.service import NotifierStopped, SlackUnavailable
 from newswatch.schemas.settings import Settings
-from tests.notifier_support import NotifyRig, make_alert, notify_rig
+from tests.notifier_support import FAST, NotifyRig, make_alert, notify_rig
 from tests.slack_emulator import Fault
 
 pytestmark = pytest.mark.kafka
@@ -76,7 +76,7 @@ def test_webhook_errors_are_classified_without_leaking_the_url(
         assert secret not in text and url not in text
 
 
-def test_unreachable_webhook_retries_and_never_logs_the_url(
+def test_unreachable_webhook_fails_at_start_naming_host_not_url(
         rig: NotifyRig, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     with socket.socket() as probe:  # a port where nothing listens
@@ -86,12 +86,16 @@ def test_unreachable_webhook_retries_and_never_logs_the_url(
     settings = webhook_rig_settings(rig, url)
     name, config = notifier_config_from_settings(settings)
     rig.send(make_alert(1, channel="#hooked"))
-    service = rig.service(build_notifier(name, config), settings=settings)
-    threading.Timer(4.0, service.stop).start()
-    report = service.run()
-    assert report.delivered == 0 and rig.committed() == 0  # still waiting in Kafka
-    assert "cannot reach Slack" in caplog.text  # it did try, and said so
-    assert "s3cr3t" not in caplog.text
+    service = rig.service(build_notifier(name, config), settings=settings,
+                          config=FAST.model_copy(update={"startup_timeout_s": 1.5}))
+    started = time.monotonic()
+    with pytest.raises(SlackUnavailable, match=rf"Slack did not answer within 1.5 s of "
+                       rf"start-up: cannot reach Slack at 127.0.0.1:{port} \(Connection "
+                       r"refused\)") as info:
+        service.run()
+    assert time.monotonic() - started < 5
+    assert rig.committed() == 0  # the alert still waits in Kafka
+    assert "s3cr3t" not in caplog.text and "s3cr3t" not in str(info.value)
 
 
 def test_bot_token_never_reaches_logs(rig: NotifyRig,

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-STAGES = ("schemas", "kafkaio", "producers", "streams", "notifiers")
+STAGES = ("schemas", "kafkaio", "telemetry", "producers", "streams", "notifiers")
 
 IMPORT_ALL = """
 import importlib, pkgutil

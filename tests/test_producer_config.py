@@ -63,8 +63,9 @@ def test_feed_id_survives_a_rename_but_can_be_pinned(tmp_path: Path) -> None:
 def test_folder_path_expands_to_one_feed_per_file(tmp_path: Path) -> None:
     folder = tmp_path / "dump"
     (folder / "sub").mkdir(parents=True)
-    for name in ("a.xml", "sub/b.atom", "c.json", "notes.txt", ".hidden.xml"):
+    for name in ("a.xml", "sub/b.atom", "c.json", ".hidden.xml"):
         (folder / name).write_text("<rss/>")
+    (folder / "notes.txt").write_text("not a feed, whatever the folder\n")  # told by content
     config = load_config(write(tmp_path, "feeds:\n  - path: dump\n    name: dump\n"))
     assert sorted(s.name for s in config.feeds) == ["dump/a.xml", "dump/c.json", "dump/sub/b.atom"]
 
@@ -79,11 +80,12 @@ def test_folder_path_expands_to_one_feed_per_file(tmp_path: Path) -> None:
     ("defaults:\n  interval: soon\n",
      r"feeds\.yaml:2: defaults\.interval: 'soon' is not a duration"),
     ("feeds:\n  - url: https://a.example/\n    timeout: -1\n",
-     r"feeds\.yaml:3: .*greater than 0"),
+     r"feeds\.yaml:3: feeds\[0\]\.timeout must be more than 0"),
     ("feeds:\n  - url: https://a.example/\n  - url: https://b.example/\n"
      "  - url: https://a.example/\n",
      r"feeds\.yaml:4: .*duplicate feed 'https://a\.example/' \(first at feeds\[0\]\)"),
-    ("defaults:\n  max_redirects: 9\n", r"feeds\.yaml:2: .*less than or equal to 5"),
+    ("defaults:\n  max_redirects: 9\n",
+     r"feeds\.yaml:2: defaults\.max_redirects must be at most 5"),
     ("feeds: [\n", r"feeds\.yaml:\d+: not valid YAML"),
 ])
 def test_errors_name_file_and_line(tmp_path: Path, text: str, message: str) -> None:

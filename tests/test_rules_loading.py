@@ -66,7 +66,7 @@ def test_bundled_sample_rules_load() -> None:
         ("  - name: all", "  - name: ai-talent",
          r"rules.yaml:13: .*duplicate watch name 'ai-talent'"),
         ("    min_confidence: 0.6", "    min_confidence: 1.6",
-         r"rules.yaml:12: .*min_confidence: Input should be less than or equal to 1"),
+         r"rules.yaml:12: watches\[0\]\.min_confidence must be at most 1$"),
         ("mentions: [here]", "mentions: [everybody]",
          r"rules.yaml:11: .*mention 'everybody'"),
         ("  - name: OpenAI", "  - name: OpenAI\n   bad: [", r"rules.yaml:\d+: not valid YAML"),

@@ -97,8 +97,8 @@ def test_settings_read_from_environment(monkeypatch: pytest.MonkeyPatch) -> None
 @pytest.mark.parametrize(
     ("env", "value", "match"),
     [
-        ("NEWSWATCH_KAFKA_BOOTSTRAP", "localhost",
-         "NEWSWATCH_KAFKA_BOOTSTRAP: 'localhost' is not host:port"),
+        ("NEWSWATCH_KAFKA_BOOTSTRAP", "hunter2-host",
+         "NEWSWATCH_KAFKA_BOOTSTRAP: the value is not host:port"),
         ("NEWSWATCH_SLACK_BOT_TOKEN", "hunter2-secret",
          "NEWSWATCH_SLACK_BOT_TOKEN: must be a Slack bot token"),
         ("NEWSWATCH_SLACK_API_URL", "ftp://x", "NEWSWATCH_SLACK_API_URL: must be an http"),

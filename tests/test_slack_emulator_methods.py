@@ -42,7 +42,10 @@ def control(emulator: SlackEmulator, action: str, body: dict[str, object]) -> tu
 def test_every_method_newswatch_calls_is_registered() -> None:
     assert set(API_METHODS) == {
         "auth.test", "chat.postMessage", "chat.update", "conversations.history",
-        "conversations.replies", "conversations.list"}
+        "conversations.replies", "conversations.list",
+        # The Slack app's: Socket Mode, channel membership, admin user groups, App Home.
+        "apps.connections.open", "conversations.info", "usergroups.users.list",
+        "views.publish"}
 
 
 def test_unknown_method_and_missing_token(emulator: SlackEmulator) -> None:

@@ -51,11 +51,14 @@ def test_broker_scheme_selects_the_at_least_once_transport() -> None:
     assert transport.Consumer is AtLeastOnceConsumer
 
 
-def test_worker_app_uses_the_fixed_recovery_and_declares_only_known_tables() -> None:
+@pytest.mark.kafka
+def test_worker_app_uses_the_fixed_recovery_and_declares_only_known_tables(
+        kafka_bootstrap: str, topic_prefix: str) -> None:
     from newswatch.streams.app import create_app
     from newswatch.streams.recovery import SeekBeforeResumeRecovery
 
-    settings = load_settings(consumer_group="wiring", rules="samples/rules.yaml")
+    settings = load_settings(kafka_bootstrap=kafka_bootstrap, topic_prefix=topic_prefix,
+                             consumer_group="wiring", rules="samples/rules.yaml")
     app = create_app(settings)
     assert isinstance(app.tables.recovery, SeekBeforeResumeRecovery)
     declared = {t.changelog_topic.get_topic_name() for t in app.tables.values()}

@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from newswatch.kafkaio.clients import KafkaClients
-from newswatch.kafkaio.topics import (
-    CHANGELOGS,
-    TOPICS,
-    changelog_topic,
-    create_group_topics,
-    create_topics,
-    full_name,
-    leader_topic,
-)
-from newswatch.localkafka import LocalKafka
-from newswatch.schemas.settings import Settings, load_settings
+# The clients are imported by each handler: `newswatch --help` must not pay for them.
+if TYPE_CHECKING:
+    from newswatch.localkafka import LocalKafka
+    from newswatch.schemas.settings import Settings
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,7 +20,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ("status", _status, "say whether it runs and answers"),
     ):
         p = ksub.add_parser(name, help=text)
-        p.add_argument("--port", type=int, default=None,
+        p.add_argument("--port", type=_port, default=None,
                        help="broker port (default: the port in NEWSWATCH_KAFKA_BOOTSTRAP, 9092)")
         p.set_defaults(handler=handler)
         if name == "up":
@@ -39,12 +32,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     tsub.add_parser("list", help="list topics and their settings").set_defaults(handler=_list)
 
 
+def _port(text: str) -> int:
+    from newswatch.schemas.validators import port_number
+
+    try:
+        return port_number(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _broker(args: argparse.Namespace, settings: Settings) -> LocalKafka:
+    from newswatch.localkafka import LocalKafka
+
     port = args.port or int(settings.kafka_bootstrap.split(",")[0].rpartition(":")[2])
     return LocalKafka(port=port)
 
 
 def _up(args: argparse.Namespace) -> int:
+    from newswatch.kafkaio.clients import KafkaClients
+    from newswatch.kafkaio.topics import CHANGELOGS, TOPICS, create_group_topics, create_topics
+    from newswatch.schemas.settings import load_settings
+
     settings = load_settings()
     broker = _broker(args, settings)
     if broker.up() == "external":
@@ -61,18 +69,26 @@ def _up(args: argparse.Namespace) -> int:
 
 
 def _down(args: argparse.Namespace) -> int:
+    from newswatch.schemas.settings import load_settings
+
     broker = _broker(args, load_settings())
     print("stopped" if broker.down() else "not running")
     return 0
 
 
 def _status(args: argparse.Namespace) -> int:
+    from newswatch.schemas.settings import load_settings
+
     broker = _broker(args, load_settings())
     print(broker.status())
     return 0 if broker.pid() is not None else 1
 
 
 def _create(args: argparse.Namespace) -> int:
+    from newswatch.kafkaio.clients import KafkaClients
+    from newswatch.kafkaio.topics import create_group_topics, create_topics
+    from newswatch.schemas.settings import load_settings
+
     settings = load_settings()
     clients = KafkaClients(settings)
     # The worker group's own topics (table changelogs) follow the pipeline's partitions.
@@ -83,11 +99,23 @@ def _create(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from newswatch.kafkaio.topics import (
+        CHANGELOGS,
+        TOPICS,
+        changelog_topic,
+        full_name,
+        leader_topic,
+        partitions_of,
+        topic_config,
+    )
+    from newswatch.schemas.settings import load_settings
+
     settings = load_settings()
     for spec in TOPICS:
-        conf = ", ".join(f"{k}={v}" for k, v in spec.config.items())
-        print(f"{full_name(settings.topic_prefix, spec):28} partitions={spec.partitions}  {conf}"
-              f"  # {spec.purpose}")
+        conf = ", ".join(f"{k}={v}" for k, v in topic_config(spec, settings).items())
+        print(f"{full_name(settings.topic_prefix, spec):28} "
+              f"partitions={partitions_of(spec, settings)}  "
+              f"replication={settings.replication_factor}  {conf}  # {spec.purpose}")
     group = settings.consumer_group
     for table in CHANGELOGS:
         print(f"{changelog_topic(group, table.table):28} partitions=as {table.source}  "

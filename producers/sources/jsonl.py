@@ -8,6 +8,7 @@ from pathlib import Path
 from ...schemas.article import Article
 from ...schemas.errors import SchemaError
 from ...schemas.feeds import FeedState
+from ...schemas.jsonlines import iter_lines, too_long_reason
 from ..errors import FeedError
 from .base import ArticleBatch, FeedSource, Rejected, SourceResult
 
@@ -30,12 +31,13 @@ def read_jsonl(path: Path) -> ArticleBatch:
     except OSError as exc:
         raise FeedError(f"cannot read {path}: {exc.strerror or exc}") from None
     with handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
+        for line in iter_lines(handle):
+            where = f"{path}:{line.number}"
+            if line.raw is None:
+                rejected.append(Rejected(where, f"{where}: {too_long_reason(line)}", ""))
                 continue
-            where = f"{path}:{number}"
             try:
-                articles.append(Article.from_json(raw, source=where))
+                articles.append(Article.from_json(line.raw, source=where))
             except SchemaError as exc:
-                rejected.append(Rejected(where, str(exc), raw.decode("utf-8", "replace")))
+                rejected.append(Rejected(where, str(exc), line.raw.decode("utf-8", "replace")))
     return ArticleBatch(tuple(articles), tuple(rejected))

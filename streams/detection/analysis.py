@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 
 from ...schemas.article import Article
 from ...schemas.event import CompanyEvent
+from .calibration import EventFeatures
 from .companies import Mention
 from .events import Finding
+from .layout import Layout
 from .sentences import Sentence
 
 
@@ -20,3 +22,5 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     events: list[CompanyEvent] = field(default_factory=list)
+    features: list[EventFeatures] = field(default_factory=list)  # one per event
+    layout: Layout | None = None

@@ -15,11 +15,13 @@ from typing import Literal
 import ahocorasick
 
 from ...schemas.rules import RulesFile
-from .lexicon import COMMON_WORD_NAMES, STOCK_EXCHANGES
+from .lexicon import COMMON_WORD_NAMES, EVERYDAY_NAMES, STOCK_EXCHANGES
 
-VariantKind = Literal["name", "alias", "ticker", "exchange_ticker", "exclude"]
+VariantKind = Literal["name", "alias", "brand", "ticker", "exchange_ticker", "paren_ticker",
+                      "exclude"]
 
 _EXCHANGE_BEFORE = re.compile(STOCK_EXCHANGES + r"\s*$")
+_NAME_BEFORE = re.compile(r"[A-Z][\w&.'-]*\.?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,8 @@ class NameVariant:
     kind: VariantKind
     case_sensitive: bool
     ambiguous: bool
+    everyday: bool = False  # a number, a place, a day: never corroborated by an event role
+    brand: str | None = None  # the brand as the rules file writes it (kind "brand")
 
 
 @dataclass(slots=True)
@@ -43,11 +47,13 @@ class Mention:
     surface: str
     kind: VariantKind
     ambiguous: bool
+    everyday: bool = False
     counted: bool = True
     reason: str = ""
     historical: bool = False
     former: bool = False
     notes: list[str] = field(default_factory=list)
+    brand: str | None = None  # "Instagram" when the text named the brand, not Meta
 
 
 def fold(text: str) -> str:
@@ -80,8 +86,8 @@ class CompanyMatcher:
         keys: dict[str, list[NameVariant]] = {}
         self._ambiguous: list[str] = []
         for company in rules.companies:
-            for variant in _variants(company.name, company.aliases, company.tickers,
-                                     company.exclude, company.ambiguous):
+            for variant in _variants(company.name, company.aliases, company.brands,
+                                     company.tickers, company.exclude, company.ambiguous):
                 if variant.ambiguous:
                     self._ambiguous.append(variant.text)
                 for key in _keys_for(variant):
@@ -114,13 +120,16 @@ class CompanyMatcher:
             if end < n and _is_word_char(low[end]) and low[end - 1].isalnum():
                 continue
             surface = text[start:end]
+            if _inside_number(text, start, end):
+                continue  # "3,500 jobs" is not the company called 3
             for variant in variants:
                 if variant.kind == "exclude":
                     excluded.append((variant.company, start, end))
                 elif _accepts(variant, surface, text, start):
-                    at = end - len(variant.text) if variant.kind == "exchange_ticker" else start
-                    hits.append(Mention(variant.company, at, end, text[at:end], variant.kind,
-                                        variant.ambiguous))
+                    at, stop = _ticker_span(variant, start, end)
+                    hits.append(Mention(variant.company, at, stop, text[at:stop], variant.kind,
+                                        variant.ambiguous, variant.everyday,
+                                        brand=variant.brand))
         if not hits:
             return hits
         if excluded:
@@ -128,24 +137,44 @@ class CompanyMatcher:
         return _leftmost_longest(hits)
 
 
-def _variants(name: str, aliases: list[str], tickers: list[str], exclude: list[str],
-              ambiguous: bool | None) -> list[NameVariant]:
+def _variants(name: str, aliases: list[str], brands: list[str], tickers: list[str],
+              exclude: list[str], ambiguous: bool | None) -> list[NameVariant]:
     out: list[NameVariant] = []
-    for kind, values in (("name", [name]), ("alias", aliases)):
-        for value in values:
-            single = " " not in value.strip()
-            if ambiguous is None:
-                is_ambiguous = single and (value.casefold() in COMMON_WORD_NAMES or len(value) <= 2)
-            else:
-                is_ambiguous = ambiguous and single
-            out.append(NameVariant(name, value, kind,  # type: ignore[arg-type]
-                                   not _distinctive(value), is_ambiguous))
+    for kind, values in (("name", [name]), ("alias", aliases), ("brand", brands)):
+        for written in values:
+            for value in _spellings(written):
+                single = " " not in value.strip()
+                everyday = single and (value.casefold() in EVERYDAY_NAMES or value.isdigit())
+                if ambiguous is None:
+                    is_ambiguous = single and (value.casefold() in COMMON_WORD_NAMES or everyday
+                                               or len(value) <= 2)
+                else:
+                    is_ambiguous = ambiguous and single
+                out.append(NameVariant(name, value, kind,  # type: ignore[arg-type]
+                                       not _distinctive(value), is_ambiguous, everyday,
+                                       written if kind == "brand" else None))
     for ticker in tickers:
         out.append(NameVariant(name, ticker, "ticker", True, False))
         out.append(NameVariant(name, ticker, "exchange_ticker", True, False))
+        out.append(NameVariant(name, ticker, "paren_ticker", True, False))
     for phrase in exclude:
         out.append(NameVariant(name, phrase, "exclude", False, False))
     return out
+
+
+def _spellings(name: str) -> list[str]:
+    """How people write a name with an ampersand: "AT&T" as "AT & T", "Procter & Gamble" as
+    "Procter and Gamble" and "Procter&Gamble"."""
+    if "&" not in name:
+        return [name]
+    tight = _AMPERSAND.sub("&", name)
+    out = [name, tight, tight.replace("&", " & ")]
+    if " & " in name and len(name.split(" & ")[0].split()[-1]) > 2:
+        out.append(name.replace(" & ", " and "))
+    return list(dict.fromkeys(out))
+
+
+_AMPERSAND = re.compile(r"\s*&\s*")
 
 
 def _keys_for(variant: NameVariant) -> list[str]:
@@ -154,7 +183,18 @@ def _keys_for(variant: NameVariant) -> list[str]:
         return ["$" + text]
     if variant.kind == "exchange_ticker":
         return [":" + text, ": " + text]
+    if variant.kind == "paren_ticker":
+        return ["(" + text + ")"]
     return [text]
+
+
+def _ticker_span(variant: NameVariant, start: int, end: int) -> tuple[int, int]:
+    """The ticker itself, without the ``$``, ``:`` or parentheses that found it."""
+    if variant.kind == "exchange_ticker":
+        return end - len(variant.text), end
+    if variant.kind == "paren_ticker":
+        return start + 1, end - 1
+    return start, end
 
 
 def _accepts(variant: NameVariant, surface: str, text: str, start: int) -> bool:
@@ -164,9 +204,21 @@ def _accepts(variant: NameVariant, surface: str, text: str, start: int) -> bool:
         if surface.lstrip(": ") != variant.text:
             return False
         return _EXCHANGE_BEFORE.search(text, max(0, start - 16), start) is not None
+    if variant.kind == "paren_ticker":
+        # "Procter & Gamble Co. (PG)": a capitalised name right before the parenthesis.
+        return surface[1:-1] == variant.text and _NAME_BEFORE.search(
+            text, max(0, start - 40), start) is not None
     if variant.case_sensitive:
         return surface == variant.text or surface == variant.text.upper()
     return True
+
+
+def _inside_number(text: str, start: int, end: int) -> bool:
+    """A name that begins or ends with a digit, glued to the rest of a number or amount."""
+    glued = text[end:end + 1] in (",", ".") and text[end + 1:end + 2].isdigit()
+    if text[end - 1].isdigit() and (glued or text[end:end + 1] == "%"):
+        return True
+    return text[start].isdigit() and start > 0 and text[start - 1] in ",.$€£"
 
 
 def _inside_exclude(mention: Mention, excluded: list[tuple[str, int, int]]) -> bool:

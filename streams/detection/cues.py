@@ -5,21 +5,30 @@ Each check returns the words that fired (for explanations) or None.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 _I = re.IGNORECASE
 _APOS = "['’]"
 
 _DENIAL = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|refut\w+|rebuff\w*|shot down|"
+    r"\b(?:den(?:y|ies|ied|ying)|refut\w+|rebuff\w*|shot down|shoots? down|shooting down|"
     # "dismissed the reports": a denial; "dismissed the team" is not one.
     r"dismiss(?:ed|es|ing)? (?:the |those |these |such |as )?(?:[\w-]+ )?(?:reports?|"
     r"rumou?rs?|speculation|claims?|suggestions?|idea|talk)|dismiss(?:ed|es|ing)? [^.;]{1,40}? as "
     r"(?:speculation|rumou?r|false|baseless|untrue|nonsense)|"
     r"reject(?:s|ed|ing)? (?:the )?(?:reports?|rumou?rs?|speculation|claims?)|"
     r"(?:reports?|rumou?rs?|speculation|claims?)\b[^.;]{0,80}? (?:were|was|is|are) "
-    r"['\"‘“]?(?:false|untrue|baseless|inaccurate|wrong|unfounded)|no truth|not true|"
-    r"(?:baseless|false|unfounded) (?:reports?|rumou?rs?|speculation))\b", _I)
+    r"['\"‘“]?(?:false|untrue|baseless|inaccurate|wrong|unfounded|fiction|nonsense|"
+    r"speculation|wide of the mark)|no truth|not true|"
+    r"not (?:currently )?in (?:any )?(?:talks|discussions|negotiations)|"
+    r"(?:baseless|false|unfounded) (?:reports?|rumou?rs?|speculation)|"
+    # "says no new layoffs planned", "no further job cuts"
+    r"\bno (?:new |more |further |additional )(?:layoffs|job cuts|redundancies|cuts)|"
+    r"\bno plans? (?:for|to make) (?:any )?(?:new |more |further )?(?:layoffs|job cuts|cuts)|"
+    r"push(?:es|ed|ing)? back (?:against|on) (?:an? |the )?(?:[\w-]+ ){0,3}(?:reports?|"
+    r"rumou?rs?|posts?|claims?|speculation)|(?:is|was|are|were) not accurate)\b", _I)
 
 _NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|without|cannot|unlikely|rul(?:e|es|ed|ing) out|"
@@ -69,6 +78,11 @@ _HISTORY_BEFORE = re.compile(
 _TIME_CLAUSE = re.compile(
     r"\b(?:(?:days|weeks|months|years|shortly|soon|just|long|even|only) (?:after|before)|since)"
     r"\b[^,;]*$|\b(?:after|before|since|following) $", _I)
+# "the recent acquisitions by Google and Yahoo", "its earlier takeovers": deals told as a
+# record, not one deal of today.
+_PAST_DEALS = re.compile(r"\b(?:recent|earlier|previous|prior|past|former|several|other|many)\s+"
+                         r"(?:[\w-]+\s+)?(?:acquisitions|purchases|takeovers|deals|mergers|"
+                         r"investments|lawsuits|layoffs|launches)\s+(?:by|of|in)?\s*$", _I)
 _PAST_PERIOD = re.compile(
     r"\b(?:last (?:year|decade)|earlier this year|a year ago|the previous year|the year before|"
     r"(?:its|their) (?:most recent|last|previous|prior) (?:[\w-]+ )?(?:round|raise)|"
@@ -91,7 +105,8 @@ _PAST_TENSE = re.compile(r"\w+ed\b|left\b|bought\b|sold\b|took\b|quit\b|led\b|la
 _REPORTED_HAD = re.compile(r"\b(?:said|says|confirmed|confirms|announced|told [\w ]{1,20}?|"
                            r"disclosed|revealed|acknowledged)\b(?: that)?[^.;,]{0,50} $"
                            r"|\band that (?:it|he|she|they|the company)\s$", _I)
-_PAST_MOVE = re.compile(r"(?:left|quit|resigned|departed|exited|joined|stepped|was|retired)\b",
+_PAST_MOVE = re.compile(r"(?:left|quit|resigned|departed|exited|joined|stepped|was|retired|"
+                        r"bought|acquired|purchased|sold|invested|launched|sued|took over)\b",
                         _I)
 
 
@@ -141,6 +156,8 @@ _TALKS = re.compile(r"\b(?:talks|discussions|negotiat\w+)\b", _I)
 _RUMORED = re.compile(
     r"\b(?:reportedly|reports?|rumou?r\w*|sources?|people familiar|consider\w*|explor\w*|"
     r"weigh\w*|mull\w*|potential|said to be|according to|bid|offer|approach\w*)\b", _I)
+_RUMORED_ONLY = re.compile(r"\b(?:reportedly|rumou?r\w*|sources? (?:say|said)|people familiar|"
+                           r"could|may|might)\b", _I)
 _PAST_TRIGGER = re.compile(r"\b(?:acquired|bought|purchased|took over|snapped up|sold)\b", _I)
 
 
@@ -157,6 +174,7 @@ _NOT_A_DENIAL = re.compile(
     r"den(?:y|ies|ied)\b", _I)
 
 
+@functools.lru_cache(maxsize=256)
 def denial(sentence: str, legal: bool = False) -> str | None:
     """A denial of the event; for legal events, denying the allegations is not one."""
     for match in _DENIAL.finditer(sentence):
@@ -173,6 +191,36 @@ def negation(before: str) -> str | None:
     """A negation in the few words before the trigger ("has no plans to delay")."""
     match = _NEGATION.search(before[-45:])
     return match.group() if match else None
+
+
+# A company's own stated plan ("is seeking to cut", "aims to buy", "interested in buying").
+_INTENT = re.compile(r"^(?:aim(?:s|ed|ing)? to|want(?:s|ed)? to|seek(?:s|ing)? to|"
+                     r"look(?:s|ing)? to|hop(?:e|es|ed|ing) to|interested in|open to|"
+                     r"eye(?:s|d|ing)?)$", _I)
+# A report that attributes the event to sources: "may cut 3,000 jobs, sources say".
+_SOURCED = re.compile(r"\b(?:sources?|people (?:familiar|close|briefed)|reportedly|according to|"
+                      r"report(?:s|ed)?|said to be|person familiar|insiders?)\b", _I)
+_MODAL_WORDS = frozenset({"could", "might", "may", "would"})
+
+
+def plan_or_rumour(cue: str, sentence: str) -> str | None:
+    """When a hypothetical ``cue`` still reports news: a company's own plan ('intent') or
+    a sourced report of a possibility ('rumour'); None for speculation."""
+    if _INTENT.match(cue):
+        return "intent"
+    if cue.lower() in _MODAL_WORDS and _SOURCED.search(sentence):
+        return "rumour"
+    return None
+
+
+# "will shut down U.S. operations if the bill is signed": the event waits on a condition.
+_CONDITION_AFTER = re.compile(r"^[^.;:—]{0,60}?\b(if|unless|in the event|provided that|"
+                              r"should the)\b", _I)
+
+
+def condition_after(after: str) -> str | None:
+    match = _CONDITION_AFTER.match(after)
+    return match.group(1) if match else None
 
 
 def hypothetical(before: str) -> str | None:
@@ -257,6 +305,9 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     past = _past_event(before, trigger, after, ref_year)
     if past is not None:
         return past
+    deals = _PAST_DEALS.search(before[-60:] + trigger)
+    if deals is not None:
+        return deals.group().strip()
     old = _OLD_THING.search(before[-40:])
     if old is not None:
         return old.group().split()[0]
@@ -305,16 +356,35 @@ def has_anaphor(before: str) -> bool:
 
 def anaphor_at(before: str) -> int | None:
     """Where the last 'the company', 'it', 'its board' before the trigger starts."""
-    last = None
-    for match in _ANAPHOR.finditer(before):
-        last = match.end() - len(match.group().split()[-1])
-    return last
+    starts = anaphor_starts(before)
+    return starts[-1] if starts else None
+
+
+@functools.lru_cache(maxsize=256)
+def anaphor_starts(text: str) -> tuple[int, ...]:
+    """Where each 'the company', 'it', 'its board' of ``text`` starts (found once per
+    sentence, so many triggers in one sentence cost one scan)."""
+    return tuple(m.end() - len(m.group().split()[-1]) for m in _ANAPHOR.finditer(text))
+
+
+def anaphor_before(sentence: str, pos: int) -> int | None:
+    """The last anaphor of ``sentence`` that starts before ``pos``."""
+    starts = anaphor_starts(sentence)
+    index = bisect.bisect_left(starts, pos)
+    return starts[index - 1] if index else None
+
+
+# "will be bought by", "to be acquired by", "agreed to be acquired": not done yet.
+_TO_BE = re.compile(r"\b(?:will|would|to|shall|is set to|are set to)\s+be\s+(?:\w+ly\s+)?"
+                    r"(?:acquired|bought|purchased|taken over|absorbed|sold)\b", _I)
 
 
 def acquisition_stage(sentence: str, trigger: str) -> str:
     """rumored/talks/announced/completed/terminated, from the words of the sentence."""
     if _TERMINATED.search(sentence):
         return "terminated"
+    if _TO_BE.search(sentence):
+        return "announced" if not _RUMORED_ONLY.search(sentence) else "rumored"
     if _COMPLETED.search(sentence):
         return "completed"
     if _AGREED.search(sentence):
@@ -323,6 +393,6 @@ def acquisition_stage(sentence: str, trigger: str) -> str:
         return "talks"
     if _RUMORED.search(sentence):
         return "rumored"
-    if _PAST_TRIGGER.search(trigger):
+    if _PAST_TRIGGER.search(trigger) and not _TO_BE.search(trigger):
         return "completed"
     return "announced"

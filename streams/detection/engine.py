@@ -12,13 +12,20 @@ from ...schemas.event import STAGE_RANK, CompanyEvent
 from ...schemas.rules import RulesFile
 from . import cues, events, parties
 from .analysis import Analysis
+from .calibration import CALIBRATION, EventFeatures
 from .companies import CompanyMatcher, Mention
 from .events import Finding
 from .explain import DetectionReport, build_report
+from .layout import read_layout
 from .lexicon import BUSINESS_CONTEXT
+from .newsworthy import StoryContext, judge
 from .sentences import Sentence, sentence_at, split_near
 
 _BUSINESS = re.compile(BUSINESS_CONTEXT)
+MAX_ANALYSED_CHARS = 20_000
+# Sentences that name a company (or point back to one) read per article: a real story has
+# a few dozen; a page that repeats a name thousands of times gets no more attention.
+MAX_CLASSIFIED_SENTENCES = 120
 # "Microsoft-owned GitHub": the first company describes the second, it does not act.
 # Only "partner" doubles as a verb ("Stripe partners with Shopify"), so it needs a name or
 # a stop after it; "Apple supplier cuts jobs" is about the supplier.
@@ -26,7 +33,9 @@ _MODIFIER = re.compile(
     r"-(?:owned|backed|based|led|funded|affiliated|controlled|made|branded|powered|"
     r"sponsored|linked|listed)\b|['’]?s? (?:supplier|"
     r"customer|client|rival|competitor|subsidiary|affiliate|vendor|contractor|backer|"
-    r"spin-?off|shareholder|stockholder|investor|subscriber)s?\b|"
+    r"spin-?off|shareholder|stockholder|investor|subscriber|employee|staffer|worker|"
+    r"user|driver|pilot|trader|banker|lawyer|spokes(?:man|woman|person))s?\b|"
+    r"['’]?s? (?:staff|workforce|personnel)\b|"
     r"(?:['’]s)? partners?(?=\s[A-Z]|[,;:.)—]|$)|['’]s partners?\b")
 # "Northwind Air", "Halcyon Hotels", "Apple Corps": a short name followed by a word that makes
 # a different organisation's name. Legal suffixes ("Apple Inc") keep the company.
@@ -45,9 +54,16 @@ _OTHER_FIRM = re.compile(
     r"Brewing|Properties|Realty|Construction|Industries|Mining|Oil|Securities|Rail|Trust|Club|"
     r"Theatre|Theater|Press|Publishing|Books|University|Institute|Hospital)\b")
 _JOINED_BEFORE = re.compile(r"&\s?(?:[A-Z][\w.]*\s)?$")
-_HYPHENATED = re.compile(r"-[a-z]")
+_HYPHENATED = re.compile(r"-[A-Za-z]")
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
 _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
+# "United Kingdom", "Delta Force": a capitalised word right after a one-word name, unless it is
+# a legal suffix or a word that starts a clause.
+_CAPITAL_AFTER_WORD = re.compile(r" (?!(?:Inc|Corp|Co|Ltd|LLC|plc|AG|SA|NV|SE|Group|Holdings|"
+                                 r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                                 r"On|In|At|And|But|The|As|For|To|Is|Was|Has|Will|Said|CEO)\b)"
+                                 r"[A-Z][a-z]+\b")
+_ASIDE = re.compile(r",[^,;]{1,80},\s*")
 _HAS_PRODUCT_FIELD = "product" in CompanyEvent.model_fields
 
 
@@ -75,7 +91,9 @@ class Detector:
     def analyse(self, article: Article) -> Analysis:
         """Run every stage and keep the intermediate results."""
         analysis = Analysis(article)
-        text = article.text
+        # The headline, lead and first few thousand words: where news is told, and a bound
+        # on the work a hostile or runaway article can cause.
+        text = article.text[:MAX_ANALYSED_CHARS]
         mentions = self.matcher.scan(text)
         if not mentions:
             return analysis
@@ -91,6 +109,14 @@ class Detector:
                 mention.historical = True
                 mention.former = background.lower().startswith(("former", "ex-"))
                 mention.notes.append(f"background ({background!r})")
+            if (" " not in mention.surface and mention.kind in ("name", "alias", "brand")
+                    and not mention.ambiguous and _inside_longer_name(
+                        text, mention.start, mention.end,
+                        title_case=_capitals_say_nothing(sentences[index], mention.start))):
+                mention.counted = False
+                mention.reason = "part of a longer name"
+                mention.notes.append("part of a longer name")
+                continue
             if _names_another_organisation(text, mention):
                 mention.counted = False
                 mention.historical = True
@@ -105,16 +131,26 @@ class Detector:
         ref_year = (article.published or datetime.now(UTC)).year
         topic: Mention | None = None
         pending = {m.company for m in mentions if not m.counted}
+        classified = 0
         for sentence in sentences:
+            if classified >= MAX_CLASSIFIED_SENTENCES:
+                break
             local = [_relative(m, sentence.start) for m in by_sentence.get(sentence.position, [])]
             if local or (topic is not None and cues.has_anaphor(sentence.text[:60])):
+                classified += 1
                 analysis.findings.extend(
                     events.classify(sentence.position, sentence.text, local, topic, ref_year))
             topic = _subject(sentence.text, [m for m in local if m.counted]) or topic
         _corroborate_by_events(mentions, sentences, analysis.findings, pending)
+        if any(f.accepted for f in analysis.findings):  # the article's shape, only if needed
+            analysis.layout = read_layout(article, text)
+            in_headline = frozenset(m.company for m in mentions
+                                    if m.counted and m.start < analysis.layout.headline_end)
+            judge(analysis.findings, StoryContext(analysis.layout, article.event_time,
+                                                  sentences, {}, text, in_headline))
         counted = {m.company for m in mentions if m.counted}
-        analysis.events = _merge(article, [f for f in analysis.findings
-                                           if f.accepted and f.company in counted])
+        analysis.events, analysis.features = _merge(
+            article, [f for f in analysis.findings if f.accepted and f.company in counted])
         return analysis
 
 
@@ -128,7 +164,7 @@ def _names_another_organisation(text: str, mention: Mention) -> bool:
         return True  # "H&R Block", "Johnson & Johnson"
     if _HYPHENATED.match(text, mention.end) and not _MODIFIER.match(text, mention.end):
         return True  # "Snap-on", "Apple-like": a different word built on the name
-    if " " in mention.surface or mention.kind not in ("name", "alias"):
+    if " " in mention.surface or mention.kind not in ("name", "alias", "brand"):
         return False
     if mention.company.startswith(mention.surface + " "):
         own = mention.company[len(mention.surface):].split()[0]
@@ -163,11 +199,22 @@ _LONGER_NAME = re.compile(r" (?!(?:Inc|Corp|Co|Ltd|LLC|plc|AG|SA|NV|SE|Monday|Tu
                           r"(?= (?:[a-z]|has\b|have\b|is\b|was\b))")
 
 
-def _inside_longer_name(text: str, start: int, end: int) -> bool:
-    """'Square Enix delays', 'Union Square Hospitality Group': the name is part of another."""
-    return _LONGER_NAME.match(text, end) is not None or (
+# "United Kingdom", "Delta State", "Liberty Island": a country, place or public body, even in a
+# Title Case headline or a dateline.
+_PLACE_OR_BODY = re.compile(r" (?:Kingdom|States|Nations|Arab Emirates|Republic|Islands?|"
+                            r"Province|County|Territory|State|Parliament|Church|Army|Navy|"
+                            r"Party|Court|Council|Assembly|Congress|Senate|Ministry)\b")
+
+
+def _inside_longer_name(text: str, start: int, end: int, *, title_case: bool = False) -> bool:
+    """'Square Enix delays', 'Union Square Hospitality Group', 'North American sales',
+    'Citizens United v.': the name is part of another (a capital before says nothing in
+    a Title Case headline)."""
+    if _PLACE_OR_BODY.match(text, end) is not None:
+        return True
+    return _LONGER_NAME.match(text, end) is not None or (not title_case and (
         _CAPITAL_BEFORE.search(text, max(0, start - 20), start) is not None
-        and _CAPITAL_AFTER.match(text, end) is not None)
+        or _CAPITAL_AFTER_WORD.match(text, end) is not None))
 
 
 def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
@@ -182,10 +229,12 @@ def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
         for mention in local:
             if not mention.ambiguous or mention.company in confirmed:
                 continue
-            if _inside_longer_name(text, mention.start, mention.end):
+            if _inside_longer_name(text, mention.start, mention.end,
+                                   title_case=_capitals_say_nothing(sentence, mention.start)):
                 continue  # "Square Enix delays", "Union Square Hospitality": a longer name
-            if _capitals_say_nothing(sentence, mention.start):
-                # Only words right after the name count: "Target cuts jobs", "Shell said".
+            if mention.everyday or _capitals_say_nothing(sentence, mention.start):
+                # Only words right after the name count: "Target cuts jobs", "Shell said";
+                # for a place or a number always ("Nine's chief", not "Nine ... executive").
                 rel = mention.end - sentence.start
                 context = _BUSINESS.search(sentence.text, rel, rel + 30)
             else:
@@ -214,27 +263,41 @@ def _corroborate_by_events(mentions: list[Mention], sentences: list[Sentence],
         at = sentence.start + finding.mention_start
         mention = next((m for m in mentions if m.start == at), None)
         if mention is not None and _inside_longer_name(
-                sentence.text, mention.start - sentence.start, mention.end - sentence.start):
+                sentence.text, mention.start - sentence.start, mention.end - sentence.start,
+                title_case=_capitals_say_nothing(sentence, mention.start)):
             continue  # "Square Enix delays": the actor is the longer name
-        near = 0 <= finding.trigger_start - finding.mention_start <= 40
+        # "Intel, which bought Altera in 2015, said it would cut": the aside does not count.
+        gap_from = (mention.end - sentence.start) if mention is not None else (
+            finding.mention_start)
+        between = sentence.text[gap_from:finding.trigger_start]
+        aside = _ASIDE.match(between)
+        if aside is not None:
+            between = between[aside.end():]
+        near = finding.trigger_start >= finding.mention_start and len(between) <= 40
         if near or not _capitals_say_nothing(sentence, sentence.start + finding.mention_start):
             by_event.setdefault(finding.company, finding.trigger)
     for mention in mentions:
         trigger = by_event.get(mention.company)
-        if trigger is not None and not mention.counted:
+        if trigger is not None and not mention.counted and not mention.everyday:
             mention.counted = True
             mention.reason = f"corroborated by its role in an event ({trigger!r})"
 
 
-def _merge(article: Article, findings: list[Finding]) -> list[CompanyEvent]:
+def _merge(article: Article, findings: list[Finding]
+           ) -> tuple[list[CompanyEvent], list[EventFeatures]]:
     groups: dict[tuple[str, str, str | None], list[Finding]] = {}
     for finding in findings:
         groups.setdefault((finding.company, finding.event_type, finding.role), []).append(finding)
     out: list[CompanyEvent] = []
+    features: list[EventFeatures] = []
+    # Routing recognises the same article from another feed by it (computed once, and only
+    # for articles that raise something).
+    fingerprint = article.fingerprint if groups else None
     for (company, event_type, role), group in groups.items():
         evidence = list(dict.fromkeys(f.sentence for f in group))
         triggers = list(dict.fromkeys(f.trigger for f in group))
-        confidence = max(f.confidence for f in group) + 0.05 * (len(evidence) - 1)
+        features.append(EventFeatures.of(group, len(evidence)))
+        confidence = CALIBRATION.confidence(features[-1])
         stages = [f.stage for f in group if f.stage]
         extra: dict[str, Any] = {}
         if _HAS_PRODUCT_FIELD:
@@ -243,24 +306,40 @@ def _merge(article: Article, findings: list[Finding]) -> list[CompanyEvent]:
             article_id=article.id,
             article_title=article.title,
             article_link=article.link,
+            article_fingerprint=fingerprint,
             source=article.source,
             # Event time: published, else fetch time (never detection time), so a
             # replay of undated articles windows them as the live run did.
             published=article.event_time,
             company=company,
+            brand=_only({f.brand for f in group}),
             event_type=event_type,
             role=role,
             counterparty=_first(f.counterparty for f in group),
             person=_first(f.person for f in group),
+            people=_people(group),
             amount=_first(f.amount for f in group),
             amount_usd=_first(f.amount_usd for f in group),
             stage=max(stages, key=lambda s: STAGE_RANK[s]) if stages else None,
-            confidence=round(min(0.99, confidence), 2),
+            confidence=confidence,
             evidence=evidence,
             triggers=triggers,
             **extra,
         ))
-    return out
+    return out, features
+
+
+def _people(group: list[Finding]) -> list[str]:
+    """Everyone the findings name, except people who came from another counterparty than
+    the event's ("hires A and B from OpenAI" must not list Scale AI's CEO)."""
+    counterparty = _first(f.counterparty for f in group)
+    return list(dict.fromkeys(p for f in group if f.counterparty in (None, counterparty)
+                              for p in f.people))
+
+
+def _only(values: set[str | None]) -> str | None:
+    """The brand when every finding named the company by that one brand, else None."""
+    return next(iter(values)) if len(values) == 1 else None
 
 
 def _first(values: Any) -> Any:

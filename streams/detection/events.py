@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from . import checks, cues, parties
 from .amounts import find_amounts, nearest_amount
-from .companies import Mention, fold
+from .companies import Mention
 from .lexicon import EXEC_TITLES
+from .tolerant import tolerant
 from .triggers import (
     COMPILED,
     EXEC_TITLE_RE,
@@ -17,6 +18,7 @@ from .triggers import (
 )
 
 _I = re.IGNORECASE
+MAX_TRIGGERS_PER_TYPE = 12
 _REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|told|reported|that)\b", _I)
 _ITS = re.compile(r"\b(?:its|their)\b", _I)
 _NEXT_JOB = re.compile(r"\bto (?:become|join|lead|run|head|take|serve)\b|\bfor\b", _I)
@@ -31,6 +33,10 @@ _THE_COMPANY = re.compile(r"\s+the (?:company|firm|group|bank|startup|carmaker|a
                           r"retailer|airline|platform)\b", _I)
 _SAID_AFTER = re.compile(r"\s+(?:said|says|confirmed|confirms|announced|announces|told)\b", _I)
 _ATTRIBUTED_TYPES = frozenset({"executive_departure", "product_launch", "launch_delay", "layoffs"})
+# "GM and Chrysler offer buyouts", "Freddie Mac, Lehman Brothers and AIG are being
+# scrutinized": every company of a listed subject does what the verb says. (Not for people
+# events, where "Apple and Google's former CEO" names one employer.)
+_SHARED_SUBJECT_TYPES = frozenset({"layoffs", "legal", "product_launch", "launch_delay"})
 _PARENT_OF = re.compile(r"\b(?:part of|unit of|subsidiary of|division of|arm of|owned by|"
                         r"acquired by|bought by)\s+(?:the\s+)?$", _I)
 
@@ -59,6 +65,16 @@ class Finding:
     # Sentence offsets of the company's mention and of the trigger (-1 when not known).
     mention_start: int = -1
     trigger_start: int = -1
+    # Set by the newsworthiness step (newsworthy.py): where and how the event is stated.
+    zone: str = "body"
+    tense: str = "present"
+    dated_now: bool = False  # a date of this week (or a plan's future date) governs it
+    same_story: bool = False  # the headline or lead reports the same event
+    past_setting: bool = False  # the sentence is set in the past (a past date, none today)
+    no_history: bool = False  # the article names no past date at all: it is about the present
+    about_headline: bool = False  # the company (or its counterparty) is named in the headline
+    brand: str | None = None  # the text named this brand of the company ("Instagram")
+    people: list[str] = field(default_factory=list)  # everyone hired or leaving, person first
 
 
 @dataclass
@@ -73,32 +89,58 @@ def classify(index: int, text: str, mentions: list[Mention], topic: Mention | No
              ref_year: int) -> list[Finding]:
     """Every event candidate in sentence ``text``; ``mentions`` use sentence offsets."""
     out: list[Finding] = []
-    lowered = fold(text)
-    types = candidate_types(lowered)
+    seen = tolerant(text)
+    types = candidate_types(seen.text)
     for event_type, (regex, specs) in COMPILED.items():
         if event_type not in types:
             continue
-        for match in regex.finditer(lowered):
+        for number, match in enumerate(regex.finditer(seen.text)):
+            if number >= MAX_TRIGGERS_PER_TYPE:
+                break  # no real sentence states one kind of event more often than this
             spec = specs[match.lastgroup or ""]
-            out.extend(_candidate(index, text, mentions, topic, ref_year, spec, match))
+            start, end = seen.span(match.start(), match.end())
+            out.extend(_candidate(index, text, mentions, topic, ref_year, spec, start, end))
+    _one_sense_per_phrase(out)
     return out
 
 
-def _reject(index: int, text: str, spec: TriggerSpec, trigger: str, reason: str) -> Finding:
-    return Finding(spec.event_type, "", None, text, index, trigger, spec.name, 0.0, False, reason)
+# Triggers this close to one a sense guard turned down belong to the same phrase.
+_SAME_PHRASE = 40
+
+
+def _one_sense_per_phrase(findings: list[Finding]) -> None:
+    """"hopes to secure $2 billion in funding from Nvidia", "faced complaints from
+    customers": once a guard reads a phrase in its everyday sense, another trigger word of
+    the same type in that phrase ("funding from", "faced") does not report it anyway."""
+    guarded = [(f.event_type, f.trigger_start, f.reason) for f in findings
+               if not f.accepted and f.trigger_start >= 0 and f.reason in checks.SENSE_REASONS]
+    for finding in findings:
+        if not finding.accepted:
+            continue
+        for event_type, at, reason in guarded:
+            if event_type == finding.event_type and abs(finding.trigger_start - at) <= (
+                    _SAME_PHRASE):
+                finding.accepted = False
+                finding.reason = f"{reason} (the same phrase)"
+                break
+
+
+def _reject(index: int, text: str, spec: TriggerSpec, trigger: str, reason: str,
+            start: int = -1) -> Finding:
+    return Finding(spec.event_type, "", None, text, index, trigger, spec.name, 0.0, False, reason,
+                   trigger_start=start)
 
 
 def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | None,
-               ref_year: int, spec: TriggerSpec, match: re.Match[str]) -> list[Finding]:
-    start, end = match.start(), match.end()
+               ref_year: int, spec: TriggerSpec, start: int, end: int) -> list[Finding]:
     trigger = text[start:end]
     reason = checks.context(text, spec, start, end, ref_year)
     if reason is None:
         reason = checks.before_parties(text, spec, start, end, mentions)
     if reason is not None:
-        return [_reject(index, text, spec, trigger, reason)]
+        return [_reject(index, text, spec, trigger, reason, start)]
     lefts = _lefts(text, mentions, topic, spec, start) if spec.left is not None else []
-    if spec.name == "hire_joins" and not checks.leaves_employer(text, start, end):
+    if spec.has("moves_employer") and not checks.leaves_employer(text, start, end):
         lefts = []
     right_from = start + len(trigger.split()[0]) if spec.right_from_verb else end
     left_companies = {s.mention.company for s in lefts if s.mention is not None}
@@ -106,11 +148,11 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
     if spec.left_if_no_right and any(r.mention is not None and r.role == spec.left
                                      for r in rights):
         lefts = []
-    if spec.name == "hire_passive" and any(r.mention is None and r.role == spec.left
+    if spec.has("employer_after") and any(r.mention is None and r.role == spec.left
                                            for r in rights) and not any(
             s.mention is not None and _possessive(text, s.mention) for s in lefts):
         lefts = []  # "IBM veteran named CEO of Rivet Labs": Rivet Labs hires, not IBM
-    if spec.name == "hire_active" and _headline_passive(text, lefts, start, end):
+    if spec.has("describer_before") and _headline_passive(text, lefts, start, end):
         lefts = []
     if spec.event_type == "partnership" and len(lefts) + len(rights) == 1:
         rights = rights + _second_partner(text, mentions, spec, lefts, start, end)
@@ -178,6 +220,10 @@ def _inside_group(text: str, mentions: list[Mention], side: _Side) -> bool:
 def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: TriggerSpec,
            start: int) -> list[_Side]:
     role = spec.left or ""
+    if spec.has("company_right_before"):
+        named = [m for m in mentions if m.end == start - 1 and not m.historical
+                 and text[m.end:start] == " "]
+        return [_Side(named[-1], named[-1].surface, role, "subject")] if named else []
     subject, crossed = parties.subject_before(text, mentions, start, spec.left_window,
                                               after_preposition=spec.left_any)
     if subject is not None and spec.left_in_person_np and _REPORTING.search(
@@ -199,9 +245,10 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
                 return [_Side(m, m.surface, role, "anaphor") for m in earlier[:2]]
     if subject is not None:
         via = "previous clause" if crossed else "subject"
-        heads = parties.coordinated(text, mentions, subject) if spec.left_all else [subject]
+        heads = parties.coordinated(text, mentions, subject) if (
+            spec.left_all or spec.event_type in _SHARED_SUBJECT_TYPES) else [subject]
         return [_Side(m, m.surface, role, via) for m in heads]
-    at = cues.anaphor_at(text[:start]) if not spec.left_in_person_np else None
+    at = cues.anaphor_before(text, start) if not spec.left_in_person_np else None
     if at is not None:
         earlier = [m for m in mentions if m.end <= at and not m.historical]
         if earlier:
@@ -252,7 +299,8 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
                 or _NEXT_JOB.search(text, right_from, mention.start)):
             continue  # "leaving the company to become chief executive of X": X hires
         if out and not re.fullmatch(r"(?:['’]s)?\s*(?:,|and|, and|&|or)\s*",
-                                    text[last_end:mention.start]):
+                                    text[last_end:parties.descriptor_start(
+                                        text, mention.start, floor=last_end)]):
             break  # only companies listed together: "from Nvidia and Amazon"
         out.append(_Side(mention, mention.surface, role, "object"))
         last_end = mention.end
@@ -323,7 +371,7 @@ def _second_partner(text: str, mentions: list[Mention], spec: TriggerSpec, lefts
     if not lefts or lefts[0].mention is None:
         return []
     first = lefts[0].mention
-    if spec.name == "partner_under":
+    if spec.has("second_party_between"):
         for mention in mentions:
             if (first.end < mention.start < start and mention.company != first.company
                     and not mention.historical and ";" not in text[first.end:start]):
@@ -370,15 +418,18 @@ def _finding(index: int, text: str, spec: TriggerSpec, trigger: str, start: int,
         confidence -= 0.1
         notes.append(f"company from {side.via!r}")
     hedge = cues.soft(text[:start])
-    if hedge:
+    if hedge and event_type != "acquisition":  # a deal in talks is news: its stage says so
         confidence -= 0.1
         notes.append(f"hedged ({hedge!r})")
     finding = Finding(event_type, side.mention.company, role, text, index, trigger, spec.name,
                       0.0, counterparty=counterparty, notes=notes,
                       mention_start=side.mention.start if side.via in ("subject", "object")
-                      else -1, trigger_start=start)
+                      else -1, trigger_start=start, brand=side.mention.brand)
     if event_type in ("executive_hire", "executive_departure"):
-        finding.person = parties.find_person(text, mentions, start)
+        finding.people = parties.find_people(text, mentions, start)
+        finding.person = finding.people[0] if finding.people else None
+        if counterparty is not None and any(p in counterparty for p in finding.people):
+            finding.counterparty = None  # a person is never the company they came from
     if event_type in ("investment", "acquisition"):
         amount = nearest_amount(find_amounts(text), start, end)
         if amount is not None:
@@ -388,6 +439,9 @@ def _finding(index: int, text: str, spec: TriggerSpec, trigger: str, start: int,
         finding.stage = cues.acquisition_stage(text, trigger)
         if hedge and finding.stage == "announced":
             finding.stage = "rumored"
+    elif event_type == "layoffs":
+        # "may cut up to 3,000 jobs, sources say": reported, not confirmed.
+        finding.stage = "rumored" if (hedge or cues.hypothetical(text[:start])) else "announced"
     if event_type in ("product_launch", "launch_delay"):
         finding.product = parties.product_after(text, end)
     finding.confidence = round(min(0.99, max(0.05, confidence)), 2)

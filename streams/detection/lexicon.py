@@ -62,6 +62,24 @@ NOT_A_COMPANY: frozenset[str] = words(
     """
 )
 
+# Everyday words that are also the names of businesses (a TV show, a network, a supermarket
+# named after a country): counted only with corroboration, like the common-word names.
+EVERYDAY_NAMES: frozenset[str] = words(
+    """
+    one two three four five six seven eight nine ten eleven twelve twenty hundred thousand
+    million first second third today tonight tomorrow yesterday now news live sport sports
+    business money finance markets weather world global national international local
+    iceland greenland holland england scotland wales britain europa asia africa america
+    canada china india japan korea germany france italy spain russia brazil mexico
+    australia zealand norway sweden denmark finland poland austria egypt israel turkey
+    monday tuesday wednesday thursday friday saturday sunday january february april june
+    july august september october november december spring summer autumn winter
+    american british canadian australian german french japanese chinese european asian
+    african indian mexican brazilian irish scottish national united continental pacific
+    atlantic southwest southern northern eastern western central royal
+    """
+)
+
 # Job titles: a hire or a departure needs one of these (or a named person) nearby.
 EXEC_TITLES = (
     r"(?:CEO|CFO|CTO|COO|CIO|CMO|CPO|CSO|CRO|president|chair(?:man|woman|person)?|"

@@ -13,7 +13,8 @@ PREPOSITIONS = words(
     within without across through throughout during despite versus vs such"""
 )
 _CLAUSE_BREAK = re.compile(
-    r";|\bwhile\b|\bwhereas\b|\bwhich\b|\bwho\b|\bwhose\b|\bbut\b|—|\(|\bafter\b|\bsince\b")
+    r";|\bwhile\b|\bwhereas\b|\bwhich\b|\bwho\b|\bwhose\b|\bbut\b|—|\(|\bafter\b|\bsince\b|"
+    r",\s*(?:citing|according to|following|quoting)\b")
 # Verbs whose next noun is their object, so a company right after one is not a subject.
 _OBJECT_VERB = re.compile(
     r"hire[sd]?|hiring|appoint\w*|names?|named|naming|poach\w*|lure[sd]?|taps|tapped|recruit\w*|"
@@ -28,7 +29,9 @@ _ACTS_THROUGH = re.compile(r"\b(?:board|directors|management|leadership|owners?|
                            r"(?: of directors)? of\s*$", re.IGNORECASE)
 # Words that open a phrase the company is inside of, not the subject of the clause.
 _SUBORDINATE = re.compile(r"\b(?:whose|which|who|includ\w*|such as|like|among|counts?|"
-                          r"customers?|clients?|rivals?|competitors?|investors?|backers?)\b")
+                          r"customers?|clients?|rivals?|competitors?|investors?|backers?|"
+                          r"owned by|a (?:unit|subsidiary|division|brand|part) of|part of|"
+                          r"backed by|controlled by|run by|operated by)\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*$")
 _CAPITAL_RUN = re.compile(
     r"[A-Z][A-Za-z0-9&'’.+-]*(?:\s(?:[A-Z][A-Za-z0-9&'’.+-]*|\d[\w.]*|&|of|de|du|van|von|and)"
@@ -59,6 +62,56 @@ _NOT_PERSON_START = words(
 _NOT_BEFORE_SUBJECT = PREPOSITIONS - {"after", "before", "since", "as", "until", "unless"}
 
 
+# Words that describe the company named right after them: "web search giant Google",
+# "the Californian AMD", "telecommunications company AT&T", "its owner Google".
+_ROLE_NOUN = words(
+    """giant company firm group maker manufacturer producer service website site bank lender
+    insurer retailer chain airline carrier operator provider startup start-up rival
+    competitor owner parent subsidiary unit brand network broadcaster conglomerate developer
+    publisher studio supplier distributor brokerage fund investor partner platform store
+    outlet automaker carmaker chipmaker drugmaker steelmaker titan behemoth player leader
+    specialist outfit business corporation peer newcomer challenger incumbent vendor
+    contractor miner refiner shipper railway railroad telco operator utility""")
+_DESCRIPTOR_WORD = re.compile(r"[a-z][\w.&'’-]*|[A-Z][a-z]+(?:an|ian|ese|ish|ic)|U\.?S\.?|UK|"
+                              r"EU|US|[A-Z][a-z]+-based|\d[\w.-]*")
+
+
+def descriptor_start(text: str, pos: int, floor: int = 0) -> int:
+    """Where a phrase describing the company at ``pos`` begins ("the Californian AMD",
+    "web search giant Google"), not before ``floor``; ``pos`` when nothing describes it."""
+    start = pos
+    words_seen: list[str] = []
+    index = pos
+    if text[max(0, pos - 2):pos] == ", ":
+        # "electronic trading company, Archipelago Holdings": an appositive name.
+        word = text[:pos - 2].rsplit(" ", 1)[-1]
+        if word.lower() not in _ROLE_NOUN:
+            return pos
+        index = pos - 2
+    for _ in range(6):
+        if index <= floor + 1:
+            break
+        space = text.rfind(" ", max(0, index - 30), index - 1)
+        word = text[space + 1:index].strip()
+        if not word or not _DESCRIPTOR_WORD.fullmatch(word):
+            break
+        words_seen.append(word)
+        index = space + 1
+        if word.lower() in ("the", "its", "their", "a", "an", "fellow"):
+            start = index
+            break
+        if word.lower() in PREPOSITIONS or word.lower() in ("and", "or", "by"):
+            break
+        start = index
+    if not words_seen:
+        return pos
+    nearest = words_seen[0]
+    if nearest.lower() in _ROLE_NOUN or nearest.lower() in ("rival", "fellow") or (
+            nearest[:1].isupper() and len(words_seen) <= 2):
+        return start
+    return pos
+
+
 def word_before(text: str, pos: int) -> str:
     """The lower-cased word just before ``pos`` (ignoring spaces and commas)."""
     match = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
@@ -85,10 +138,18 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
                                                  mention.start):
             return mention, ";" in text[mention.end:pos]
         if not after_preposition and (word in _NOT_BEFORE_SUBJECT or _OBJECT_VERB.fullmatch(word)
-                                      or _in_subordinate_phrase(text, mentions, mention)):
+                                      or _in_subordinate_phrase(text, mentions, mention)
+                                      or _IN_PP_APPOSITIVE.search(text, max(0, mention.start - 60),
+                                                                  mention.start)):
             continue
         return mention, ";" in text[mention.end:pos]
     return None, False
+
+
+# "came to a deal with the regional U.S. bank, Hudson United, to buy": the appositive of a
+# prepositional object is not the subject.
+_IN_PP_APPOSITIVE = re.compile(r"\b(?:with|to|from|of|for|at|by|against|than|like|including|"
+                               r"over)\s+(?:the|a|an|its|their)\s+(?:[^,;.()]|\.(?=\S|\s[a-z])){1,40},\s*$")
 
 
 def _in_subordinate_phrase(text: str, mentions: list[Mention], mention: Mention) -> bool:
@@ -137,12 +198,16 @@ def objects_after(text: str, mentions: list[Mention], pos: int, window: int,
             continue
         if mention.historical and not (keep_former and mention.former):
             continue
-        if mention.start > pos + window or _CLAUSE_BREAK.search(text, pos, mention.start):
+        begins = descriptor_start(text, mention.start, floor=pos)
+        if begins < pos:
+            begins = mention.start
+        if begins > pos + window or _CLAUSE_BREAK.search(text, pos, begins):
             break
-        word = word_before(text, mention.start)
-        if word in ("not", "nor", "than", "unlike", "versus", "vs"):
+        word = word_before(text, begins)
+        if word in ("not", "nor", "than", "unlike", "versus", "vs", "behind", "ahead",
+                    "beyond", "besides"):
             continue
-        out.append((mention, word, mention.start - pos))
+        out.append((mention, word, begins - pos))
     return out
 
 
@@ -208,19 +273,37 @@ def _plain(word: str) -> str:
 
 def find_person(text: str, mentions: list[Mention], pos: int) -> str | None:
     """The person's name nearest to ``pos``, skipping company names and organisations."""
-    best: tuple[int, str] | None = None
-    for match in _PERSON.finditer(text):
-        words = match.group().split()
-        if words[0].lower() in _NOT_PERSON_START or words[0].lower() in NOT_A_COMPANY:
-            continue
-        if any(w.lower().strip(".") in _ORG_WORDS for w in words):
-            continue
-        if any(m.start < match.end() and match.start() < m.end for m in mentions):
-            continue
-        distance = abs(match.start() - pos)
-        if best is None or distance < best[0]:
-            best = (distance, match.group())
-    return best[1] if best else None
+    people = find_people(text, mentions, pos)
+    return people[0] if people else None
+
+
+# Between two people of one list: "Jane Roe (52) as chief financial officer, and John Poe".
+_LIST_GAP = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:,?\s+(?:as|to be)\s+(?:its|the|our|their)?"
+                       r"[^,.;:()]{2,60}?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def find_people(text: str, mentions: list[Mention], pos: int) -> list[str]:
+    """The person nearest to ``pos``, then the others listed with them ("named Jane Roe as
+    CFO, John Poe as COO and Mary Major as CTO"); never a company's name."""
+    found = [match for match in _PERSON.finditer(text) if _is_person(match, mentions)]
+    if not found:
+        return []
+    first = min(range(len(found)), key=lambda i: abs(found[i].start() - pos))
+    chain = [found[first]]
+    for match in found[first + 1:]:
+        if not _LIST_GAP.fullmatch(text, chain[-1].end(), match.start()):
+            break
+        chain.append(match)
+    return list(dict.fromkeys(m.group() for m in chain))
+
+
+def _is_person(match: re.Match[str], mentions: list[Mention]) -> bool:
+    words = match.group().split()
+    if words[0].lower() in _NOT_PERSON_START or words[0].lower() in NOT_A_COMPANY:
+        return False
+    if any(w.lower().strip(".") in _ORG_WORDS for w in words):
+        return False
+    return not any(m.start < match.end() and match.start() < m.end for m in mentions)
 
 
 def product_after(text: str, pos: int) -> str | None:

@@ -7,6 +7,7 @@ initial or "U.S."), or a line break (headlines and section titles end there).
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -125,6 +126,10 @@ def split_near(text: str, offsets: list[int], before: int = 400,
             pieces = pieces[:-1]
         for piece in pieces:
             out.append(Sentence(len(out), piece.start + start, piece.end + start, piece.text))
-    if not all(any(s.start <= o < s.end for s in out) for o in offsets):
-        return split_sentences(text)
+    # Every offset must fall inside a sentence found (one binary search each: linear).
+    starts = [s.start for s in out]
+    for offset in offsets:
+        at = bisect.bisect_right(starts, offset) - 1
+        if at < 0 or not out[at].start <= offset < out[at].end:
+            return split_sentences(text)
     return out

@@ -14,6 +14,7 @@ import pytest
 
 from tests.slack_emulator.faults import Fault, Faults
 from tests.slack_emulator.server import EmulatorServer
+from tests.slack_emulator.socket_mode import SocketModeServer
 from tests.slack_emulator.workspace import TEAM_ID, Workspace
 
 
@@ -31,11 +32,13 @@ class SlackEmulator(Workspace):
             token=token, channels=channels, auto_create_channels=auto_create_channels
         )
         self.faults = Faults(self)
+        self.socket_mode: SocketModeServer | None = None
         self._server: EmulatorServer | None = None
         self._thread: threading.Thread | None = None
 
     # ---- lifecycle -------------------------------------------------------------------
     def start(self) -> SlackEmulator:
+        self.socket_mode = SocketModeServer().start()
         self._server = EmulatorServer(self, self.faults)
         self._thread = threading.Thread(
             target=self._server.serve_forever, name="slack-emulator", daemon=True
@@ -49,6 +52,9 @@ class SlackEmulator(Workspace):
             self._server.shutdown()
             self._server.server_close()
             self._server = None
+        if self.socket_mode is not None:
+            self.socket_mode.stop()
+            self.socket_mode = None
 
     @property
     def port(self) -> int:
@@ -59,6 +65,11 @@ class SlackEmulator(Workspace):
     def base_url(self) -> str:
         """What to pass as ``WebClient(base_url=...)`` / ``NEWSWATCH_SLACK_API_URL``."""
         return f"http://127.0.0.1:{self.port}/api/"
+
+    def response_url(self) -> tuple[str, str]:
+        """A fresh response_url for a command or click, and its id (``responses_to(id)``)."""
+        response_id = self.new_response_url_id()
+        return f"http://127.0.0.1:{self.port}/respond/{response_id}", response_id
 
     def webhook_url(self, channel: str) -> str:
         """An incoming-webhook URL that posts into ``channel`` (created if needed)."""

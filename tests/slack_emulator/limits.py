@@ -1,7 +1,8 @@
 """Slack's limits on a message, checked on every post and update like Slack does.
 
-Only the block kinds newswatch renders are known (header, section, context, divider); any
-other kind is refused, so a renderer change that Slack would reject fails here first.
+Only the block kinds newswatch renders are known (header, section, context, divider, and
+actions holding buttons); any other kind is refused, so a renderer change that Slack would
+reject fails here first.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ MAX_FIELDS = 10
 MAX_FIELD_TEXT = 2000
 MAX_CONTEXT_ELEMENTS = 10
 MAX_CONTEXT_TEXT = 3000
+MAX_ACTIONS = 25
+MAX_BUTTON_TEXT = 75
+MAX_ACTION_ID = 255
+MAX_BUTTON_VALUE = 2000
 
 
 def validate_message(text: str, blocks: Any) -> str | None:
@@ -59,7 +64,24 @@ def _block_ok(block: dict[str, Any]) -> bool:
             and 0 < len(elements) <= MAX_CONTEXT_ELEMENTS
             and all(_text_ok(e, MAX_CONTEXT_TEXT) for e in elements)
         )
+    if kind == "actions":
+        elements = block.get("elements")
+        return (
+            isinstance(elements, list)
+            and 0 < len(elements) <= MAX_ACTIONS
+            and all(_button_ok(e) for e in elements)
+        )
     return kind == "divider"
+
+
+def _button_ok(element: Any) -> bool:
+    return (
+        isinstance(element, dict)
+        and element.get("type") == "button"
+        and _text_ok(element.get("text"), MAX_BUTTON_TEXT, ("plain_text",))
+        and 0 < len(str(element.get("action_id", ""))) <= MAX_ACTION_ID
+        and len(str(element.get("value", ""))) <= MAX_BUTTON_VALUE
+    )
 
 
 def _section_ok(block: dict[str, Any]) -> bool:

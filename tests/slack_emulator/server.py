@@ -15,12 +15,22 @@ from urllib.parse import parse_qsl, urlsplit
 
 from tests.slack_emulator.answers import DROP, Answer, answer_before_post, fail
 from tests.slack_emulator.faults import Faults
-from tests.slack_emulator.methods import ApiCall, ApiHandler, auth, chat, conversations
+from tests.slack_emulator.methods import (
+    ApiCall,
+    ApiHandler,
+    apps,
+    auth,
+    chat,
+    conversations,
+    usergroups,
+    views,
+)
 from tests.slack_emulator.methods.control import control
 from tests.slack_emulator.methods.webhook import webhook
 from tests.slack_emulator.workspace import TEAM_ID, Workspace
 
-API_METHODS: dict[str, ApiHandler] = {**auth.METHODS, **chat.METHODS, **conversations.METHODS}
+API_METHODS: dict[str, ApiHandler] = {**auth.METHODS, **chat.METHODS, **conversations.METHODS,
+                                      **apps.METHODS, **usergroups.METHODS, **views.METHODS}
 
 
 class EmulatorServer(ThreadingHTTPServer):
@@ -45,7 +55,9 @@ def call_api(
     fault = faults.pick(method, cid)
     if fault is not None:
         answer_before_post(workspace, fault, method, cid, webhook=False)
-    error = auth.token_error(workspace, token)
+    # Socket Mode's URL is the one call made with the app-level token.
+    error = (apps.app_token_error(workspace, token) if method in apps.METHODS
+             else auth.token_error(workspace, token))
     if error:
         fail(workspace, method, cid, error)
     handler = API_METHODS.get(method)
@@ -90,6 +102,8 @@ class RequestHandler(BaseHTTPRequestHandler):
     ) -> Answer:
         if path.startswith("/_emulator/"):
             return control(workspace, faults, path.removeprefix("/_emulator/"), params)
+        if path.startswith("/respond/"):  # a response_url the app answers a command on
+            return respond(workspace, path.removeprefix("/respond/"), params)
         if path.startswith("/services/"):
             return webhook(workspace, faults, path.removeprefix(f"/services/{TEAM_ID}/"), params)
         if path.startswith("/api/"):
@@ -135,6 +149,17 @@ class RequestHandler(BaseHTTPRequestHandler):
             self.wfile.write(data)
         except (BrokenPipeError, ConnectionResetError):
             pass
+
+
+def respond(workspace: Workspace, response_id: str, params: dict[str, Any]) -> Answer:
+    """A post to a response_url: kept for the test, answered like Slack."""
+    with workspace.lock:
+        if response_id not in workspace.responses:
+            return Answer(404, "no_response_url")
+        if len(workspace.responses[response_id]) >= 5:  # Slack allows five per URL
+            return Answer(404, "used_url")
+        workspace.responses[response_id].append(params)
+    return Answer(200, "ok")
 
 
 def _alert_id(params: dict[str, Any]) -> str | None:

@@ -63,6 +63,7 @@ class Channel:
     name: str
     archived: bool = False
     member: bool = True
+    private: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,9 +82,11 @@ class Workspace:
     """What Slack holds for one workspace reached with one bot token."""
 
     def __init__(
-        self, *, token: str, channels: tuple[str, ...], auto_create_channels: bool
+        self, *, token: str, channels: tuple[str, ...], auto_create_channels: bool,
+        app_token: str = "xapp-emu-app",
     ) -> None:
         self.token = token
+        self.app_token = app_token  # the app-level token apps.connections.open takes
         self.auto_create_channels = auto_create_channels
         self.revoked = False
         self.account_inactive = False
@@ -97,6 +100,11 @@ class Workspace:
         self.calls: list[Call] = []
         self.webhooks: dict[str, str] = {}  # secret path part -> channel id
         self._post_hooks: list[Callable[[Message], None]] = []
+        self.users: dict[str, str] = {}  # user id -> name
+        self.usergroups: dict[str, set[str]] = {}  # S... -> member user ids
+        # What the app posted to each response_url (by its id), in order.
+        self.responses: dict[str, list[dict[str, Any]]] = {}
+        self.home_views: dict[str, dict[str, Any]] = {}  # user id -> App Home view published
         # What the current handler thread is answering: lets record() tag each Call with
         # the request's alert id without passing it through every handler.
         self.current = threading.local()
@@ -104,14 +112,18 @@ class Workspace:
             self.add_channel(name)
 
     # ---- channels -------------------------------------------------------------------------
-    def add_channel(self, name: str, *, archived: bool = False, member: bool = True) -> str:
+    def add_channel(self, name: str, *, archived: bool = False, member: bool = True,
+                    private: bool = False) -> str:
         """Create ``name`` (or change an existing channel's state); returns its id."""
         with self.lock:
             existing = self.find_channel(name, create=False)
             if existing is not None:
                 existing.archived, existing.member = archived, member
+                existing.private = private
                 return existing.id
-            return self._new_channel(name.lstrip("#"), archived=archived, member=member).id
+            chan = self._new_channel(name.lstrip("#"), archived=archived, member=member)
+            chan.private = private
+            return chan.id
 
     def channel_id(self, name: str) -> str:
         with self.lock:
@@ -146,6 +158,27 @@ class Workspace:
             secret = f"B{chan.id[1:]}/{'x' * 8}{chan.id.lower()}"
             self.webhooks[secret] = chan.id
         return secret
+
+    # ---- people -----------------------------------------------------------------------------
+    def add_user(self, user_id: str, name: str) -> str:
+        with self.lock:
+            self.users[user_id] = name
+        return user_id
+
+    def add_usergroup(self, group_id: str, *members: str) -> str:
+        with self.lock:
+            self.usergroups[group_id] = set(members)
+        return group_id
+
+    def new_response_url_id(self) -> str:
+        with self.lock:
+            response_id = f"R{next(self._ids):08d}"
+            self.responses[response_id] = []
+        return response_id
+
+    def responses_to(self, response_id: str) -> list[dict[str, Any]]:
+        with self.lock:
+            return list(self.responses.get(response_id, []))
 
     # ---- messages -------------------------------------------------------------------------
     def posts_in(self, channel: str) -> list[Message]:

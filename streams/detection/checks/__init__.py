@@ -14,16 +14,35 @@ from .context import context
 from .deals import after_parties, deal_reason
 from .people import leaves_employer, people_reason
 from .products import product_reason
+from .senses import SENSE_REASONS, sense_reason
 
-__all__ = ["after_parties", "before_parties", "context", "leaves_employer"]
+__all__ = ["SENSE_REASONS", "after_parties", "before_parties", "context", "leaves_employer",
+           "sense_reason"]
 
 _PEOPLE = frozenset({"executive_hire", "executive_departure"})
 _PRODUCTS = frozenset({"product_launch", "launch_delay"})
 
 
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
 def before_parties(text: str, spec: TriggerSpec, start: int, end: int,
                    mentions: list[Mention]) -> str | None:
-    """What the trigger's neighbourhood must hold: a person for hires, a product for launches."""
+    """What the trigger's neighbourhood must hold: a person for hires, a product for launches;
+    and the trigger must be used in its event sense."""
+    # A trigger word inside a company's name ("Best Buy"); a few triggers name the company
+    # within them ("stores of Jessops are closing").
+    for mention in mentions:
+        if mention.start < end and start < mention.end and not spec.has("holds_company"):
+            return f"part of the name {mention.surface!r}"
+    if text[start:start + 1].isupper() and text[:start].strip(" \"'“‘(") and (
+            not _title_case(text)):
+        return f"a capitalised word, part of a name ({text[start:end]!r})"
+    sense = sense_reason(text, spec, start, end)
+    if sense is not None:
+        return sense
     if spec.event_type in _PEOPLE:
         return people_reason(text, spec, start, end, mentions)
     if spec.event_type in _PRODUCTS:

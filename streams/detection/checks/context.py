@@ -10,30 +10,37 @@ from .people import TRANSITIVE_DEPARTURE
 from .products import DELAY_BEFORE
 
 _I = re.IGNORECASE
+CUE_WINDOW = 300
 # "faces possible suit", "a potential fine": not yet an event.
 _HEDGED_OBJECT = re.compile(r"\s+(?:a |an |the )?(?:possible|potential|threatened|likely|"
                             r"prospective|proposed|looming)\b", _I)
+# A company's stated plan or a sourced rumour of these is news (at stage rumored); a plan to
+# hire, to sue or to leave is not yet the event.
+_PLANS_ARE_NEWS = frozenset({"acquisition", "investment", "layoffs", "product_launch",
+                             "partnership", "launch_delay"})
 _DATED_PAST = re.compile(r"(?:19|20)\d\d|\bago\b|\blast\b|\bpast\b|\bprevious\b|\bprior\b", _I)
 
 
 def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -> str | None:
     """Why the context rules this trigger out (denied, negated, hypothetical, past), or None."""
-    before, after = text[:start], text[end:]
+    # The cues of a trigger sit near it; a bounded window keeps a sentence of thousands of
+    # triggers linear in its length.
+    before, after = text[max(0, start - CUE_WINDOW):start], text[end:end + CUE_WINDOW]
     said = cues.denial(text, legal=spec.event_type == "legal")
     if said:
         return f"denied ({said!r})"
     negated = cues.negation(before)
     if negated:
         return f"negated ({negated!r})"
-    maybe = cues.hypothetical(before)
-    if maybe:
+    maybe = cues.hypothetical(before) or cues.condition_after(after)
+    if maybe and not (spec.event_type in _PLANS_ARE_NEWS and cues.plan_or_rumour(maybe, text)):
         return f"hypothetical ({maybe!r})"
     if spec.event_type != "acquisition":
         weighing = cues.weighing(before)
         if weighing:
             return f"only considered ({weighing!r})"
     # "settled the lawsuit filed against it last year": the date belongs to the suit.
-    settles = spec.name.startswith("legal_settle")
+    settles = spec.has("settles")
     past = cues.history(before, text[start:end], "" if settles else after, ref_year)
     if past and spec.event_type == "legal" and past.lower().startswith("former"):
         past = None  # "a former executive sued": 'former' describes the plaintiff

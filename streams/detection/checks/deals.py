@@ -54,6 +54,11 @@ _PEOPLE_BUY = re.compile(
 _RATING = re.compile(r"\b(?:upgrad|downgrad|reiterat|rat(?:es|ed|ing)\b)\w*[^.;]{0,40}$", _I)
 _RATING_AFTER = re.compile(r"\s*(?:[,.;]|$|rating|from (?:hold|sell|neutral))", _I)
 
+# A rating in a note's header or table: "| BUY |", "Rating: Buy", "Buy, PT $275".
+_RATING_CELL = re.compile(r"(?:\||\brating:?|\brated|\bour|\bkeep|\bmaintain\w*|\breiterate\w*)"
+                          r"\s*$", _I)
+_RATING_NEXT = re.compile(r"\s*(?:\||rating\b|,?\s*(?:PT|price target)\b|/\s*(?:hold|sell)\b)",
+                          _I)
 
 # "Disney and Spotify are natural partners": a description, not an agreement.
 _PARTNERS_NOUN = re.compile(r"\b(?:are|were|be|being|as|make|remain|seem)\s+(?:[\w-]+\s+)?$",
@@ -75,7 +80,7 @@ def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | Non
     if spec.event_type == "partnership" and text[start:end].lower() == "partners" and (
             _PARTNERS_NOUN.search(text, max(0, start - 30), start)):
         return "calls them partners, no agreement"
-    if spec.name == "inv_raise" and _NOT_FUNDING.search(after):
+    if spec.has("raises_money") and _NOT_FUNDING.search(after):
         return "raised a forecast or price, not money"
     if NEEDS_LEGAL in spec.needs and not _LEGAL_NOUN.search(text):
         return "no legal context"
@@ -83,7 +88,7 @@ def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | Non
         return "a stake or a quantity of goods, not a takeover"
     if spec.event_type == "acquisition" and _GOODS_OBJECT.search(after[:60]):
         return "goods or capacity bought from a company, not the company"
-    if spec.name == "acq_verb":
+    if spec.has("buys"):
         verb = text[start:end].lower()
         if verb.startswith("pick") and not _DEAL_CONTEXT.search(text):
             return "picked up something other than a company"
@@ -91,6 +96,10 @@ def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | Non
             return "people buying goods, not a company buying a company"
         if verb == "buy" and _RATING.search(text, max(0, start - 60), start) and (
                 _RATING_AFTER.match(after)):
+            return "an analyst rating, not a purchase"
+        if verb == "buy" and (text[start:end] == "BUY" or _RATING_CELL.search(
+                text, max(0, start - 40), start) or _RATING_NEXT.match(after)):
+            # "AMZN | BUY | Price target: $275", "keep our Buy rating", "(Buy, PT $275)"
             return "an analyst rating, not a purchase"
     return None
 
@@ -107,7 +116,11 @@ def after_parties(text: str, spec: TriggerSpec, end: int, lefts: int,
         return "nobody on the hiring side"
     if NEEDS_TWO in spec.needs and lefts + len(rights) < 2:
         return "a partnership needs two named parties"
-    if (spec.name == "acq_passive" and text[:end].lower().endswith("sold to") and not rights
+    if NEEDS_TWO in spec.needs and spec.left is not None and not lefts:
+        # "we collaborated with Reddit and Twitter": companies listed together are both
+        # partners of the unnamed subject, not of each other.
+        return "no company on the partnering side"
+    if (spec.has("sold_to") and text[:end].lower().endswith("sold to") and not rights
             and not _GENERIC_COMPANY.search(text[end:end + 60])):
         return "sold to customers, not to a buyer"
     return None

@@ -87,12 +87,12 @@ def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
             transitive = TRANSITIVE_DEPARTURE.match(text, start, end)
             window = clause_before(text, start) + (" " + text[start:end + 50] if transitive
                                                     else "")
-        elif spec.name == "hire_active":
+        elif spec.has("object_is_person"):
             # Who is hired is the object: "appoints Jane Park as CFO", "lured three researchers".
             window = text[end:end + 70]
-        elif spec.name in ("hire_passive", "hire_joins", "hire_joins_as"):
+        elif spec.has("person_around"):
             window = clause_before(text, start) + " " + text[end:end + 50]
-        elif spec.name == "hire_leaves_for":  # the title may sit inside: "lost its CFO to"
+        elif spec.has("title_inside"):  # the title may sit inside: "lost its CFO to"
             window = clause_before(text, start) + " " + text[start:end + 50]
         else:
             window = text[max(0, start - 80):end + 80]
@@ -103,7 +103,7 @@ def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
         if spec.event_type == "executive_departure" and TRANSITIVE_DEPARTURE.match(
                 text, start, end) and _BULK_PEOPLE.match(after):
             return "a bulk cut (layoffs), not an executive"
-        if spec.name in ("hire_joins", "hire_joins_as") and _GROUP_SUBJECT.search(
+        if spec.has("joins") and _GROUP_SUBJECT.search(
                 text, max(0, start - 30), start):
             return "a group of staff joins, not an executive"
         if spec.event_type == "executive_hire" and _RECENTLY.search(text, max(0, start - 12),
@@ -115,9 +115,9 @@ def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
             return "hired a firm, not an executive"
         if spec.event_type == "executive_hire" and _ADVISER.search(after[:80]):
             return "engaged an adviser, not an executive"
-        if spec.name == "hire_active" and _RECRUITING.search(after):
+        if spec.has("object_is_person") and _RECRUITING.search(after):
             return "recruiting staff, not an executive"
-        if spec.name == "hire_active" and _NAMED_AFTER.match(text, start, end + 50):
+        if spec.has("object_is_person") and _NAMED_AFTER.match(text, start, end + 50):
             return "named a thing after someone, not an appointment"
         if spec.event_type == "executive_hire" and text[start:end].lower().endswith(
                 "named") and after.startswith(" after"):
@@ -130,7 +130,7 @@ def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
     if spec.event_type == "executive_departure" and text[start:end].lower() == "retired" and (
             _RETIRED_ADJECTIVE.search(text, max(0, start - 20), start)):
         return "'retired' describes someone hired, not a departure"
-    if spec.name == "hire_become" and _HIRE_VERB_BEFORE.search(clause_before(text, start)):
+    if spec.has("restates_hire") and _HIRE_VERB_BEFORE.search(clause_before(text, start)):
         return "the hire is stated by its own verb"
     return None
 

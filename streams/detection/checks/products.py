@@ -72,7 +72,6 @@ _TRAVEL_DELAY = re.compile(
     r"(?:departures?|flights?|arrivals?|takeoffs?|landings?|boarding|trains?)\b")
 
 
-_DATE_MOVES = frozenset({"delay_slip", "delay_from_to"})
 
 
 def product_reason(text: str, spec: TriggerSpec, start: int, end: int,
@@ -85,16 +84,16 @@ def product_reason(text: str, spec: TriggerSpec, start: int, end: int,
         return "not a product launch"
     if NEEDS_AVAILABLE_THING in spec.needs and _NOT_AVAILABLE.search(clause_before(text, start)):
         return "what became available is not a product"
-    if spec.name == "delay_scrap_plans" and not _PLANNED_LAUNCH.match(after):
+    if spec.has("scraps_plans") and not _PLANNED_LAUNCH.match(after):
         return "the plan was not a launch"
     if NEEDS_DELAYED_THING in spec.needs:
         where = text[:start] if spec.passive else after[:80]
-        if spec.name in _DATE_MOVES:  # "the Vision Pro 2 slips to 2027", "pushes X to spring"
+        if spec.has("moves_date"):  # "the Vision Pro 2 slips to 2027", "pushes X to spring"
             where = text[max(0, start - 60):start] + " " + after[:80]
-        if spec.name != "delay_scrap_plans" and not _DELAYED_THING.search(where) and (
+        if not spec.has("scraps_plans") and not _DELAYED_THING.search(where) and (
                 spec.passive or _NOT_A_PRODUCT.search(after)
                 or not _named_thing(after, mentions, end)) and not (
-                (spec.passive or spec.name in _DATE_MOVES)
+                (spec.passive or spec.has("moves_date"))
                 and _named_subject(text, mentions, start)):
             return "nothing launched is delayed"
     return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ....schemas.event import EventType
 from .spec import (
     BE,
     NEEDS_COMPANY_RIGHT,
@@ -11,15 +12,16 @@ from .spec import (
     TriggerSpec,
 )
 
-_A = "acquisition"
-_I = "investment"
-_R = "partnership"
+_A: EventType = "acquisition"
+_I: EventType = "investment"
+_R: EventType = "partnership"
 
 
 ACQUISITION: tuple[TriggerSpec, ...] = (
     TriggerSpec("acq_passive", _A,
                 r"(?:\b" + BE + r" )?\b(?:acquired|bought|purchased|taken over|snapped up|"
-                r"absorbed|sold) (?:by|to)\b", "target", {"": "acquirer"}, 0.85, passive=True),
+                r"absorbed|sold) (?:by|to)\b", "target", {"": "acquirer"}, 0.85, passive=True,
+                traits=frozenset({"sold_to"})),
     TriggerSpec("acq_by", _A,
                 r"\b(?:acquisition|takeover|purchase|buyout|sale) (?:of it )?(?:by|to)\b",
                 "target", {"": "acquirer"}, 0.8, right_window=50),
@@ -27,7 +29,8 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"\b(?:sell(?:s|ing)?|sold) (?:itself|the company|the business) to\b", "target",
                 {"": "acquirer"}, 0.8),
     TriggerSpec("acq_noun", _A,
-                r"\b(?:acquisition|purchase|takeover|buyout|buy-out|merger)s? (?:of|with)\b",
+                r"\b(?:acquisition|purchase|takeover|buyout|buy-out|merger)s? (?:(?:agreement|deal|"
+                r"plan|proposal|pact) )?(?:of|with)\b",
                 "acquirer", {"": "target", "of": "target", "with": "target", "by": "acquirer"},
                 0.8, (NEEDS_TARGET,), right_window=60),
     TriggerSpec("acq_bid", _A,
@@ -39,9 +42,35 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"take(?:s)? over|took over|taking over|snap(?:s|ped|ping)? up|"
                 r"scoop(?:s|ed|ing)? up|absorb(?:s|ed|ing)?|pick(?:s|ed|ing)? up)\b"
                 r"(?! back| up shares| into| as\b)",
-                "acquirer", {"": "target"}, 0.85, (NEEDS_TARGET,), right_window=60),
+                "acquirer", {"": "target"}, 0.85, (NEEDS_TARGET,), right_window=60,
+                adjacent=40, traits=frozenset({"buys"})),
     TriggerSpec("acq_merge", _A, r"\bmerg(?:e|es|ed|ing) with\b", "", {"": ""}, 0.75,
                 (NEEDS_TARGET,), right_window=50),
+    # "Lucent and Alcatel announced a merger", "the two banks agreed to merge".
+    TriggerSpec("acq_merge_pair", _A,
+                r"\b(?:(?:announc|agree|approv|complet|unveil|confirm|finali[sz])(?:e|es|ed|ing)?"
+                r" (?:a |an |the |their |its )?(?:[\w$.,-]+ ){0,3}?merger\b(?! with)|"
+                r"(?:to|will|agreed to|plan to|plans to) (?:merge|combine)\b(?! with)(?: the two "
+                r"(?:companies|firms|groups|businesses|banks))?)",
+                "acquirer", {}, 0.8, left_all=True, left_window=120),
+    # "agreed to sell its Yellow Pages business", "the sale of BBC Resources".
+    TriggerSpec("acq_sell_unit", _A,
+                r"\b(?:sell(?:s|ing)?|sold|divest(?:s|ed|ing)?|spin(?:s|ning)? off|spun off|"
+                r"offload(?:s|ed|ing)?)\b(?= (?:off )?(?:its|their|the) (?:[\w.&'’-]+ ){1,4}?"
+                r"(?:business|unit|division|subsidiary|arm|stations?|operations|brand|chain|"
+                r"stake)\b)|\bsale of\b(?! (?:its|their) (?:products|goods|shares))",
+                None, {"": "target", "of": "target"}, 0.75, right_window=60),
+    # "the Somerfield bid", "the Chrysler sale": the company named before the deal noun.
+    TriggerSpec("acq_named_bid", _A,
+                r"(?<=\w )(?:takeover |buyout )?(?:bid|takeover|buyout)\b"
+                r"(?! (?:of|for|by|to|from|with|chatter|talk|talks|speculation|rumou?rs?|"
+                r"interest|fever|target|battle|war|defen[cs]e)\b)",
+                "target", {}, 0.7, left_window=2, traits=frozenset({"company_right_before"})),
+    # "raised its hostile bid", "sweetened its offer for Arcelor".
+    TriggerSpec("acq_raise_bid", _A,
+                r"\b(?:rais|improv|sweeten|increas|lift|boost)(?:e|es|ed|ing) (?:its|their|the) "
+                r"(?:[\w-]+ ){0,3}(?:bid|offer)\b",
+                "acquirer", {"for": "target", "": "target"}, 0.75, right_window=60),
 )
 
 INVESTMENT: tuple[TriggerSpec, ...] = (
@@ -83,7 +112,8 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"(?= [^;]{0,40}?(?:\$|€|£|funding|financing|round|capital|series [a-h]\b|"
                 r"seed|venture|investment|lifeline|cash injection|bailout|rescue))", "recipient",
                 {"from": "investor", "by": "investor", "including": "investor",
-                 "and": "investor"}, 0.8, (NEEDS_MONEY,), right_all=True),
+                 "and": "investor"}, 0.8, (NEEDS_MONEY,), right_all=True,
+                traits=frozenset({"raises_money"})),
     TriggerSpec("inv_put", _I,
                 r"\bput(?:s|ting)? (?:another |an additional |a further |up to |about )?"
                 r"(?:US\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion)? (?:in|into)\b",
@@ -128,6 +158,9 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"(?:will|to) jointly (?:develop|build|sell|market|offer|create|design|produce|"
                 r"operate|launch)|(?:agreeing|agree[sd]?|plan(?:s|ned)?) to (?:jointly \w+|"
                 r"co-?(?:develop|market|produce|create|design|brand)\w*)|"
+                r"(?:announc\w+|sign\w*) (?:an? |the )?(?:extension|renewal|expansion) "
+                r"(?:of|on|to) "
+                r"(?:the |their |its )?(?:[\w-]+ ){0,3}(?:partnership|alliance|agreement|deal)|"
                 r"(?:announce|form|sign|strike|struck|ink|agree|extend|renew|expand|deepen|broaden|"
                 r"enter)(?:d|ed|s|ing)? (?:to |into )?(?:a |an |new |their |its )?"
                 r"(?:[\w$.,-]+ ){0,4}(?:partnership|alliance|joint venture|collaboration|tie-up|"
@@ -140,13 +173,15 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"extended |renewed |broader |multi-?year |strategic )*(?:[\w-]+ )?"
                 r"(?:partnership|alliance|collaboration|tie-up|joint venture|(?:supply|licensing|"
                 r"commercial|distribution|cloud|computing|capacity) (?:agreement|deal|pact))\b",
-                "partner", {}, 0.75, (NEEDS_TWO,), left_all=True),
+                "partner", {}, 0.75, (NEEDS_TWO,), left_all=True,
+                traits=frozenset({"second_party_between"})),
 )
 
 STEMS: dict[str, tuple[str, ...]] = {
     _A: ("acqui", "bought", "buy", "purchas", "take", "took", "taking", "snap", "scoop",
          "absorb", "sold", "sale", "sell", "merg", "bid", "offer", "approach", "proposal",
-         "deal", "pick"),
+         "deal", "pick", "divest", "spin", "spun", "offload", "takeover", "buyout",
+         "acquisition", "rais", "improv", "sweeten", "increas", "lift", "boost"),
     _I: ("invest", "pour", "inject", "stake", "shareholding", "holding", "led", "fund",
          "financ", "backing", "capital", "participat", "join", "rais", "secur", "clos",
          "land", "bag", "net", "get", "got", "back", "receiv", "put", "placement", "offering",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from ....schemas.event import EventType
 from .spec import BE, NEEDS_LEGAL, TriggerSpec
 
 _LEGAL_NOUNS = (r"(?:lawsuits?|suits?|probes?|investigations?|fines?|charges|complaints?|"
                 r"litigation|class[- ]actions?|actions?|antitrust \w+|cases?|claims?)")
 
-_G = "legal"
+_G: EventType = "legal"
 
 
 LEGAL: tuple[TriggerSpec, ...] = (
@@ -56,15 +57,48 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 {"": "defendant"}, 0.85, right_window=30, adjacent=15),
     TriggerSpec("legal_investigating", _G, r"\b(?:investigat(?:es|ing)|prob(?:es|ing))\b", None,
                 {"": "defendant"}, 0.75, right_window=20, adjacent=5),
+    TriggerSpec("legal_allegations_by", _G,
+                r"\b(?:allegations?|complaints?|claims?|accusations?) (?:by|from)\b",
+                None, {"": "plaintiff", "and": "plaintiff"}, 0.7, (NEEDS_LEGAL,), right_all=True,
+                right_window=60),
+    # "the EU banned all of Indonesia's carriers", "blacklisted airlines", "an investigation
+    # into alleged breaches".
+    TriggerSpec("legal_banned", _G,
+                r"\b(?:bann(?:ed|ing)|bans|blacklist(?:s|ed|ing)?|barr(?:ed|ing)|suspend(?:s|ed|ing)"
+                r" the licen[cs]e of|revok(?:e|es|ed|ing) (?:the )?licen[cs]e of)\b",
+                None, {"": "defendant", "and": "defendant"}, 0.65, (NEEDS_LEGAL,),
+                right_all=True, right_window=60),
+    TriggerSpec("legal_alleged", _G,
+                r"\b(?:investigation|probe|inquiry|referred|charges?) (?:[\w-]+ ){0,3}?(?:into|"
+                r"over) (?:the )?(?:alleged|suspected|possible)? ?(?:breach(?:es)?|violations?|"
+                r"fraud|wrongdoing|misconduct|irregularities|allegations|manipulation|"
+                r"bribery|corruption|money laundering|insider trading|price[- ]fixing|"
+                r"collusion|cartel)\b", "defendant", {}, 0.7, left_window=150),
+    TriggerSpec("legal_court_asked", _G,
+                r"\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|appl(?:y|ies|ied|ying) to) "
+                r"(?:a |the )?(?:[\w-]+ )?(?:court|judge|tribunal)\b",
+                "plaintiff", {}, 0.75),
+    TriggerSpec("legal_won_case", _G,
+                r"\bw(?:on|ins|inning) (?:its|their|a|the) (?:[\w-]+ ){0,2}?(?:case|appeal|"
+                r"lawsuit|suit|court (?:case|battle|fight))\b",
+                "plaintiff", {"against": "defendant"}, 0.75),
+    TriggerSpec("legal_scrutiny", _G,
+                BE + r" (?:being |now )?(?:scrutini[sz]ed|under (?:investigation|scrutiny|"
+                r"criminal investigation|federal investigation))\b|"
+                r"\bprosecutions? (?:of|against)\b",
+                "defendant", {"": "defendant", "of": "defendant", "against": "defendant"},
+                0.75, passive=True, right_window=40),
     TriggerSpec("legal_probe", _G,
                 r"\b(?:investigation|probe|inquiry|lawsuit|suit) (?:into|of)\b", None,
                 {"": "defendant"}, 0.75),
     TriggerSpec("legal_settle", _G,
                 r"\bsettl(?:e|es|ed|ing|ement)\b(?= (?:[\w$.,-]+ ){0,6}(?:" + _LEGAL_NOUNS
                 + r"|dispute|allegations|fight|battle)\b)",
-                "defendant", {"with": "plaintiff"}, 0.8, left_all=True),
+                "defendant", {"with": "plaintiff"}, 0.8, left_all=True,
+                traits=frozenset({"settles"})),
     TriggerSpec("legal_settlement_court", _G, r"\bsettlements?\b", "defendant",
-                {"with": "plaintiff", "between": "defendant"}, 0.7, (NEEDS_LEGAL,), left_all=True),
+                {"with": "plaintiff", "between": "defendant"}, 0.7, (NEEDS_LEGAL,), left_all=True,
+                traits=frozenset({"settles"})),
     TriggerSpec("legal_ruled", _G, r"\b(?:ruled|rules|ruling|found) (?:that )?(?:against)?\b",
                 None, {"": "defendant", "against": "defendant"}, 0.6, (NEEDS_LEGAL,),
                 right_window=30),
@@ -76,5 +110,6 @@ STEMS: dict[str, tuple[str, ...]] = {
          "accus", "defendant", "penali", "ordered", "orders", "told", "forced", "required",
          "liable", "guilty", "fac",
          "hit with", "slapped with", "inquiry", "settl", "rule", "found", "court", "pay",
-         "paid", "penal", "charg"),
+         "paid", "penal", "charg", "ask", "petition", "appl", "won", "win", "scrutin", "under",
+         "prosecution", "bann", "bans", "blacklist", "barr", "suspend", "revok", "referred"),
 }

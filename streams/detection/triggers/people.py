@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ....schemas.event import EventType
 from ..lexicon import EXEC_TITLES
 from .spec import BE, NEEDS_EXEC, NEEDS_LEFT, TriggerSpec
 
@@ -14,9 +15,9 @@ _SENIOR_TITLES = (r"(?:CEO|CFO|CTO|COO|CIO|CMO|CPO|president|chair(?:man|woman|p
                   r"vice president|general counsel|managing director|treasurer)")
 _NOT_AFTER_HIRE = r"(?! (?:after|for|in|into|as one|only|by name)\b)"
 
-_E = "executive_hire"
-_D = "executive_departure"
-_L = "layoffs"
+_E: EventType = "executive_hire"
+_D: EventType = "executive_departure"
+_L: EventType = "layoffs"
 
 HIRE: tuple[TriggerSpec, ...] = (
     TriggerSpec("hire_passive", _E,
@@ -25,7 +26,8 @@ HIRE: tuple[TriggerSpec, ...] = (
                 "hiring_company", {"by": "hiring_company", "from": "losing_company",
                                    "of": "hiring_company", "at": "hiring_company",
                                    "": "hiring_company"},
-                0.85, (NEEDS_EXEC,), passive=True, left_if_no_right=True, right_window=70),
+                0.85, (NEEDS_EXEC,), passive=True, left_if_no_right=True, right_window=70,
+                traits=frozenset({"person_around", "employer_after"})),
     TriggerSpec("hire_on_board", _E,
                 r"\b(?:bring|brings|brought|bringing) (?:[^;]{0,70}? )?(?:on ?board|aboard|"
                 r"in as)\b", "hiring_company", {"": "losing_company"}, 0.85, (NEEDS_EXEC,),
@@ -39,23 +41,35 @@ HIRE: tuple[TriggerSpec, ...] = (
                 "hiring_company", {"": "hiring_company", "of": "hiring_company",
                                    "at": "hiring_company"},
                 0.75, (NEEDS_EXEC,), right_from_verb=True, right_window=70, adjacent=12,
-                left_if_no_right=True),
+                left_if_no_right=True,
+                traits=frozenset({"restates_hire"})),
     TriggerSpec("hire_joins_as", _E,
                 r"\bjoin(?:s|ed|ing)? (?:the (?:company|firm|startup|team|board) )?as\b"
                 + _NOT_AS_INVESTOR,
-                "hiring_company", {"from": "losing_company"}, 0.75, (NEEDS_EXEC,)),
+                "hiring_company", {"from": "losing_company"}, 0.75, (NEEDS_EXEC,),
+                traits=frozenset({"person_around", "joins"})),
+    # "will replace Tony Hayward as chief executive", "succeeds Jane Doe as CFO".
+    TriggerSpec("hire_replaces", _E,
+                r"\b(?:will |to |shall )?(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?)\b"
+                r"(?= (?:[\w.'’-]+ ){1,4}as (?:the |its |their )?(?:new )?(?:[\w-]+ ){0,3}?"
+                + _SENIOR_TITLES + r")", "hiring_company", {"": "hiring_company",
+                                                            "of": "hiring_company"},
+                0.75, (NEEDS_EXEC,), right_window=90, left_window=200,
+                traits=frozenset({"person_around"})),
     TriggerSpec("hire_leaves_for", _E,
                 r"\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|exit(?:s|ed|ing)?|"
                 r"quit(?:s|ting)?|defect(?:s|ed|ing)?|jump(?:s|ed|ing)? ship|decamp(?:s|ed)?|"
                 r"los(?:es|t|ing) (?:its |their |a |the )?(?:[\w-]+ ){0,2}" + EXEC_TITLES + r")"
                 r"(?: [^;]{0,40}?)? (?:for|to join|to)\b",
-                None, {"": "hiring_company"}, 0.8, (NEEDS_EXEC,), right_window=30),
+                None, {"": "hiring_company"}, 0.8, (NEEDS_EXEC,), right_window=30,
+                traits=frozenset({"title_inside"})),
     TriggerSpec("hire_joins", _E,
                 r"\b(?:join(?:s|ed|ing)?|return(?:s|ed|ing)? to)\b(?! forces| the round)"
                 + _NOT_AS_INVESTOR,
                 "losing_company", {"": "hiring_company", "at": "hiring_company",
                                    "from": "losing_company"}, 0.8,
-                (NEEDS_EXEC,), left_in_person_np=True, right_window=40, adjacent=12),
+                (NEEDS_EXEC,), left_in_person_np=True, right_window=40, adjacent=12,
+                traits=frozenset({"person_around", "joins", "moves_employer"})),
     TriggerSpec("hire_active", _E,
                 r"\b(?:hire[sd]?|hiring|appoint(?:s|ed|ing)?|poach(?:es|ed|ing)?|lur(?:e|es|ed|ing)|"
                 r"recruit(?:s|ed)|taps|tapped|nab(?:s|bed)|snag(?:s|ged)|names|named|"
@@ -65,10 +79,18 @@ HIRE: tuple[TriggerSpec, ...] = (
                 r"welcom(?:es|ed)|promot(?:es|ed)|elevat(?:es|ed))\b" + _NOT_AFTER_HIRE,
                 "hiring_company", {"": "losing_company", "from": "losing_company",
                                    "at": "losing_company"}, 0.85,
-                (NEEDS_EXEC, NEEDS_LEFT), adjacent=15),
+                (NEEDS_EXEC, NEEDS_LEFT), adjacent=15,
+                traits=frozenset({"object_is_person", "describer_before"})),
 )
 
 DEPARTURE: tuple[TriggerSpec, ...] = (
+    # "outgoing CEO Jane Doe", "the soon-to-depart chief executive".
+    TriggerSpec("depart_outgoing", _D,
+                r"\b(?:outgoing|soon[- ]to[- ](?:be[- ])?(?:depart(?:ing)?|former|leave|retire)|"
+                r"departing|retiring)\b(?= (?:[\w-]+ ){0,2}" + _SENIOR_TITLES + r")",
+                "losing_company", {"": "losing_company", "of": "losing_company",
+                                   "at": "losing_company"}, 0.7, (NEEDS_EXEC,),
+                right_window=60, left_window=80),
     TriggerSpec("depart", _D,
                 r"\b(?:step(?:s|ped|ping)? (?:down|aside|away)|resign(?:s|ed|ing)?|resignation|"
                 r"depart(?:s|ed|ing)?|departure|leav(?:e|es|ing)|left|quit(?:s|ting)?|"
@@ -104,6 +126,36 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"\d{1,3}(?:,\d{3})+(?=\s*(?:$|[,.;:—]|and\b|in\b|at\b|as\b|after\b|amid\b|"
                 r"across\b|worldwide\b|globally\b)))\b",
                 "", {"at": "", "of": ""}, 0.85),
+    # "Thousands of jobs to go at Corus", "2,000 jobs will be lost", "jobs at risk".
+    TriggerSpec("layoffs_jobs_go", _L,
+                r"\b(?:jobs|positions|roles|posts)\b(?= (?:are |will |set |expected |due )?"
+                r"(?:to (?:go|be lost|be axed|be cut)|be lost|be axed|go|at risk|lost|axed)\b)|"
+                r"\b(?:los(?:e|es|ing)|lost) (?:their|his|her) jobs\b|\bloss of (?:about |some |"
+                r"around |nearly )?[\d,]+ jobs\b",
+                "", {"at": "", "of": "", "": ""}, 0.75, right_window=60, adjacent=30),
+    # Closing stores, plants or the whole business: "will close 300 stores", "ceased all
+    # operations", "is shutting down its Utah factory".
+    TriggerSpec("layoffs_closure", _L,
+                r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)? down|shut|closure of|"
+                r"cut(?:s|ting)?)\b(?= "
+                r"(?:[\w$.,-]+ ){0,3}?(?:stores|shops|plants|factories|branches|offices|"
+                r"locations|sites|outlets|restaurants|mills|mines|factory|plant|mill|"
+                r"operations|(?:all|its) (?:\w+ )?(?:stores|branches|operations))\b)|"
+                r"\bceas(?:e|es|ed|ing) (?:all )?(?:operations|trading)\b|"
+                r"\b(?:goes|went|gone|going|placed|put) (?:into )?(?:administration|"
+                r"receivership|liquidation)\b",
+                "", {"at": "", "of": "", "": ""}, 0.65, adjacent=15),
+    TriggerSpec("layoffs_reduction", _L,
+                r"\b(?:(?:work)?force|headcount|staff(?:ing)?|payroll) reductions?\b|"
+                r"\b(?:to be|will be|are being|were|be) (?:let go|made redundant|laid off)\b|"
+                r"\b(?:stores|shops|locations|branches|plants|factories|offices|outlets|"
+                r"restaurants|sites) (?:[\w-]+ ){0,4}?(?:are|will be|to be|set to be|is|were)? ?"
+                r"(?:closing|shutting|to close|be closed|closed down|shut down)\b",
+                "", {"at": "", "of": "", "": ""}, 0.7, adjacent=40, right_window=80,
+                traits=frozenset({"holds_company"})),
+    TriggerSpec("layoffs_buyouts", _L,
+                r"\boffer(?:s|ed|ing)? (?:voluntary )?(?:buyouts|redundancy|early retirement)\b",
+                "", {}, 0.75),
 )
 
 STEMS: dict[str, tuple[str, ...]] = {
@@ -112,13 +164,15 @@ STEMS: dict[str, tuple[str, ...]] = {
          "brought", "serve as", "act as",
          "take over as", "step in as", "step up as", "join", "return", "leav", "left", "depart",
          "exit", "quit", "defect", "jump", "decamp", "nab", "snag", "welcom", "lost ", "loses ",
-         "losing ", "become", "chosen", "appointment", "promotion"),
+         "losing ", "become", "chosen", "appointment", "promotion", "replac", "succeed"),
     _D: ("step", "resign", "depart", "leav", "left", "quit", "exit", "oust", "fire", "sack",
          "retir", "out as", "push", "forced out", "let go", "no longer", "los", "dismiss",
-         "ways with"),
+         "ways with", "outgoing", "soon", "departing", "retiring"),
     _L: ("lay off", "lays off", "laying off", "laid off", "layoff", "lay-off", "job cut",
          "job loss", "jobs", "positions", "roles", "workforce", "headcount", "staff",
          "employees", "workers", "redundanc", "downsiz", "furlough", "let go", "dismiss",
          "fire", "firing", "sack", "team", "people", "engineers", "posts", "cut", "slash",
-         "shed", "ax", "trim"),
+         "shed", "ax", "trim", "clos", "shut", "ceas", "administration", "receivership",
+         "liquidation", "buyouts", "redundancy", "early retirement", "reduction", "let go",
+         "made redundant", "laid off"),
 }

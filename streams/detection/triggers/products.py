@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ....schemas.event import EventType
 from .spec import (
     BE,
     NEEDS_AVAILABLE_THING,
@@ -10,8 +11,8 @@ from .spec import (
     TriggerSpec,
 )
 
-_Y = "launch_delay"
-_P = "product_launch"
+_Y: EventType = "launch_delay"
+_P: EventType = "product_launch"
 
 
 LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
@@ -32,7 +33,8 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"\b(?:scrap(?:s|ped|ping)?|abandon(?:s|ed|ing)?|drop(?:s|ped|ping)?|"
                 r"ditch(?:es|ed|ing)?|shelv(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?) "
                 r"(?:its |their |the )?plans? (?:to|for)\b", "", {}, 0.8,
-                (NEEDS_DELAYED_THING,)),
+                (NEEDS_DELAYED_THING,),
+                traits=frozenset({"scraps_plans"})),
     # "pushed X from this October to spring 2027", "will slip from the second quarter to the
     # third", "slips a quarter": a date moved later.
     TriggerSpec("delay_from_to", _Y,
@@ -52,7 +54,8 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"scheduled|slated|due|set)\b|"
                 # "will start in 2027 rather than late this year"
                 r"\b(?:start|begin|ship|launch|arrive|debut)\w* in (?:[\w-]+ ){0,3}?(?:19|20)\d\d "
-                r"(?:rather than|instead of)\b", "", {}, 0.75, (NEEDS_DELAYED_THING,)),
+                r"(?:rather than|instead of)\b", "", {}, 0.75, (NEEDS_DELAYED_THING,),
+                traits=frozenset({"moves_date"})),
     TriggerSpec("delay_slip", _Y,
                 r"\b(?:slip(?:s|ped|ping)?|slid(?:es|ing)?|push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|"
                 r"shift(?:s|ed|ing)?)\b(?![^;]{0,40}?(?:%|percent|per cent|points?\b|lowest|"
@@ -60,7 +63,8 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"(?:next |later |early |late |mid-?)?(?:(?:19|20)\d\d|year|spring|summer|autumn|"
                 r"fall|winter|quarter|month|q[1-4]|h[12]|january|february|march|april|may|june|"
                 r"july|august|september|october|november|december)\b)", "", {}, 0.75,
-                (NEEDS_DELAYED_THING,)),
+                (NEEDS_DELAYED_THING,),
+                traits=frozenset({"moves_date"})),
 )
 
 PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
@@ -70,8 +74,10 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
                 r"rollout) of\b", "", {}, 0.8, (NEEDS_PRODUCT,)),
     TriggerSpec("launch_begin", _P,
                 r"\b(?:(?:begin|begins|began|begun|beginning|start|starts|started|starting) "
-                r"(?:shipping|selling|deliveries of|delivering|sales of|taking (?:pre-?)?orders "
-                r"for)|ships? (?:its |their |the |a |an )?(?:first|new|latest|next-generation))\b",
+                r"(?:shipping|selling|offering|operating|serving|deliveries of|delivering|sales of|"
+                r"taking (?:pre-?)?orders for)|"
+                r"ships? (?:its |their |the |a |an )?(?:first|new|latest|"
+                r"next-generation))\b",
                 "", {}, 0.8, (NEEDS_PRODUCT,)),
     # The object is inside the trigger: "began drone deliveries", "opened its app to the
     # general public", "opens a new cloud region".
@@ -81,6 +87,12 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
                 r"open(?:s|ed|ing)? (?:its |their |the |a )?(?:[\w-]+ ){0,3}?(?:app|service|"
                 r"platform)s? to (?:the )?(?:general )?public|open(?:s|ed|ing)? (?:a |its |their )?"
                 r"new (?:[\w-]+ ){0,2}?(?:cloud )?regions?)\b", "", {}, 0.75),
+    # "has begun mass production of", "began a public beta of": a product going out.
+    TriggerSpec("launch_production", _P,
+                r"\b(?:beg(?:in|ins|an|un|inning)|start(?:s|ed|ing)?|commenc(?:e|es|ed|ing)) "
+                r"(?:[\w-]+ ){0,3}?(?:production|manufacturing|testing|trials?|beta|pilot)"
+                r"(?: (?:testing|test|program))? (?:of|for)\b",
+                "", {}, 0.7, (NEEDS_PRODUCT,)),
     TriggerSpec("launch_available", _P,
                 r"\b(?:(?:is|are|was|were|now|became|becomes|become) (?:now )?generally available|"
                 r"(?:made|makes|make|making) (?:[^;]{0,50}? )?generally available|"
@@ -90,7 +102,9 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
                 r"\b(?:launch(?:es|ed|ing)|(?:will|to|and|'ll) launch|unveil(?:s|ed|ing)?|"
                 r"introduc(?:e|es|ed|ing)|debut(?:s|ed|ing)|roll(?:s|ed|ing)? out|"
                 r"releas(?:es|ed|ing)|(?:will|to|and|'ll) (?:release|debut)|show(?:s|ed|ing)? off|"
-                r"announc(?:e|es|ed|ing) (?:the |its |a )?(?:new|next-generation|latest))\b",
+                r"announc(?:e|es|ed|ing) (?:the |its |a |their |an )?(?:new|next-generation|latest|"
+                r"next generation)|introduc(?:e|es|ed|ing) the next generation of|"
+                r"enter(?:s|ed|ing)? the (?:[\w-]+ ){0,3}market)\b",
                 "", {}, 0.8, (NEEDS_PRODUCT,)),
 )
 
@@ -101,5 +115,5 @@ STEMS: dict[str, tuple[str, ...]] = {
     _P: ("launch", "unveil", "introduc", "debut", "roll", "releas", "show", "announc",
          "celebrat", "shipping", "selling", "deliver", "sales of", "orders for", "ship",
          "generally available", "on sale", "live", "shelves", "stores", "begin", "began",
-         "start", "open"),
+         "start", "open", "begin", "commenc", "first"),
 }

@@ -10,6 +10,9 @@ means that side is not read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+from ....schemas.event import EventType
 
 # What a trigger needs before it counts (checked in events.py).
 NEEDS_EXEC = "exec"  # a job title or a person's name near the trigger
@@ -24,10 +27,32 @@ NEEDS_LEFT = "left"  # a company (watched or not) on the left side
 NEEDS_AVAILABLE_THING = "available_thing"  # launches stated of the product ("went on sale")
 
 
+# How a trigger states its event, where that changes the checks (data, not names):
+Trait = Literal[
+    "object_is_person",  # who is hired is the object: "appoints Jane Park as CFO"
+    "describer_before",  # "IBM veteran named CEO of X": the company before only describes
+    "person_around",  # the person is in the clause before or right after the trigger
+    "employer_after",  # the employer may follow: "named CEO of Rivet Labs" hires there
+    "joins",  # "joins": a group of staff joining is not an executive
+    "moves_employer",  # the company before "joins" loses the person, unless they stay
+    "title_inside",  # the title sits inside the trigger: "lost its CFO to"
+    "restates_hire",  # "will become CEO": counted only when no hire verb states it
+    "second_party_between",  # "X will supply Y under an agreement": Y is the partner
+    "raises_money",  # the object must be money raised, not a forecast or a price
+    "buys",  # the object must be a company, not goods, a rating or a shop
+    "sold_to",  # "sold to" needs a buyer, not customers
+    "settles",  # a date after the trigger belongs to the suit settled
+    "scraps_plans",  # "scrapped plans to launch": the plan must be a launch
+    "moves_date",  # "slips to 2027", "pushed from X to Y": the product comes before
+    "company_right_before",  # "the Somerfield bid": only a name right before the noun
+    "holds_company",  # the trigger may name the company inside it: "stores of X are closing"
+]
+
+
 @dataclass(frozen=True)
 class TriggerSpec:
     name: str
-    event_type: str
+    event_type: EventType
     pattern: str
     left: str | None
     right: dict[str, str] = field(default_factory=dict)
@@ -52,6 +77,10 @@ class TriggerSpec:
     left_window: int = 400
     # The nearest company before the trigger, even after a preposition ("with X joining").
     left_any: bool = False
+    traits: frozenset[Trait] = frozenset()
+
+    def has(self, trait: Trait) -> bool:
+        return trait in self.traits
 
 
 # Starts at a word boundary: "software hired" must not read as "are hired".

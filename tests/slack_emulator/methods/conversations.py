@@ -19,11 +19,14 @@ def history(workspace: Workspace, faults: Faults, call: ApiCall) -> dict[str, An
     chan = _readable(workspace, call)
     oldest = float(call.params.get("oldest") or 0)
     latest = float(call.params.get("latest") or 1e12)
+    # Both ends are exclusive unless `inclusive` is set, as on Slack.
+    inclusive = str(call.params.get("inclusive", "")).lower() in ("1", "true")
     with workspace.lock:
         # Top-level messages only: thread replies live in conversations.replies.
         found = [m for m in workspace.messages if m.channel == chan.id
                  and (not m.thread_ts or m.thread_ts == m.ts)
-                 and oldest < float(m.ts) <= latest]
+                 and (oldest <= float(m.ts) <= latest if inclusive
+                      else oldest < float(m.ts) < latest)]
     found.reverse()  # newest first, like Slack
     return _page(found, call.params)
 
@@ -42,7 +45,8 @@ def replies(workspace: Workspace, faults: Faults, call: ApiCall) -> dict[str, An
 def list_conversations(workspace: Workspace, faults: Faults, call: ApiCall) -> dict[str, Any]:
     start, limit = _cursor(call.params)
     with workspace.lock:
-        every = list(workspace.channels.values())
+        # Private channels the bot is not in are invisible to it.
+        every = [c for c in workspace.channels.values() if c.member or not c.private]
     page = every[start:start + limit]
     more = start + limit < len(every)
     return {
@@ -50,6 +54,16 @@ def list_conversations(workspace: Workspace, faults: Faults, call: ApiCall) -> d
                       "is_member": c.member, "is_channel": True} for c in page],
         "response_metadata": {"next_cursor": str(start + limit) if more else ""},
     }
+
+
+def info(workspace: Workspace, faults: Faults, call: ApiCall) -> dict[str, Any]:
+    """A channel's facts; like Slack, a private channel the bot is not in does not exist."""
+    chan, ref = call.channel, call.params.get("channel")
+    if chan is None or ref != chan.id or (chan.private and not chan.member):
+        fail(workspace, call.method, str(ref) if ref else None, "channel_not_found")
+    return {"channel": {"id": chan.id, "name": chan.name, "is_channel": True,
+                        "is_private": chan.private, "is_archived": chan.archived,
+                        "is_member": chan.member}}
 
 
 def _readable(workspace: Workspace, call: ApiCall) -> Channel:
@@ -83,4 +97,5 @@ METHODS: dict[str, ApiHandler] = {
     "conversations.history": history,
     "conversations.replies": replies,
     "conversations.list": list_conversations,
+    "conversations.info": info,
 }

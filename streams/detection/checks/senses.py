@@ -1,0 +1,225 @@
+"""Sense guards: the other meanings of the words that state events, as data per event type.
+
+A trigger word has an event sense and everyday senses: a stock "closes" at a price, a
+shopper "buys" a phone, a bank "releases" its results, a manager "sacks" a worker, a
+relationship "is unchanged". Each ``SenseGuard`` names the everyday sense, the text it
+looks at, and the reason ``rules explain`` gives. ``SENSES`` maps each event type to its
+guards; ``sense_reason`` is the one function the engine calls.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ....schemas.event import EventType
+from ..triggers import TriggerSpec
+
+_I = re.IGNORECASE
+Where = Literal["after", "before", "sentence", "trigger"]
+
+
+@dataclass(frozen=True)
+class SenseGuard:
+    """When ``pattern`` matches ``where`` (the text right after the trigger, the clause
+    before it, the whole sentence, or the trigger itself), the trigger is used in another
+    sense; ``unless`` (same place) restores the event sense."""
+
+    where: Where
+    pattern: re.Pattern[str]
+    reason: str
+    unless: re.Pattern[str] | None = None
+    trigger: re.Pattern[str] | None = None  # only for triggers that match this
+
+    def applies(self, text: str, start: int, end: int) -> bool:
+        if self.trigger is not None and not self.trigger.search(text[start:end]):
+            return False
+        where = {"after": text[end:end + 90], "before": text[max(0, start - 90):start],
+                 "sentence": text, "trigger": text[start:end]}[self.where]
+        return self.pattern.search(where) is not None and not (
+            self.unless is not None and self.unless.search(where) is not None)
+
+
+def _g(where: Where, pattern: str, reason: str, *, unless: str | None = None,
+       trigger: str | None = None) -> SenseGuard:
+    return SenseGuard(where, re.compile(pattern, _I), reason,
+                      re.compile(unless, _I) if unless else None,
+                      re.compile(trigger, _I) if trigger else None)
+
+
+_FUNDING = (r"\b(?:funding|financing|round|capital|series [a-h]\b|seed|venture|investment|"
+            r"backing|bailout|rescue|cash injection|equity|stake|raise|ipo|private placement|"
+            r"investors?)\b")
+
+INVESTMENT: tuple[SenseGuard, ...] = (
+    _g("sentence", r"\b(?:shares?|stocks?|index|futures)\b[^.;]{0,60}\b(?:to |a |at )?clos(?:e|ed|"
+       r"es|ing)\b|\bclos(?:e|ed|es|ing)\s+(?:at|up|down|higher|lower|flat|the (?:day|week|"
+       r"session))\b|\brecord (?:close|high)\b|\bmarket (?:value|cap\w*)\b|\bat close to\b|"
+       r"\b(?:value|worth|valuation|capitali[sz]ation)\b",
+       "a share price or market value, not an investment", trigger=r"clos"),
+    _g("after", r"^\W*(?:a |an |the )?(?:[\w$.,-]+ ){0,5}?(?:fines?|penalt(?:y|ies)|damages|"
+       r"refunds?|compensation|award|prize|grant|subsid(?:y|ies)|tax (?:break|credit)s?)\b",
+       "a fine, prize or subsidy, not an investment"),
+    _g("sentence", r"\b(?:charit\w*|donat\w+|fundrais\w+|for (?:a |the )?(?:cause|victims|"
+       r"hospital|school|foundation))\b", "charity, not an investment"),
+    # Received or got money: an investment only with a funding word.
+    _g("after", r"^", "money received, not an investment", unless=_FUNDING + r"|\bfrom\b",
+       trigger=r"^(?:receiv|gets?\b|got\b|net|land|bag|secur)"),
+    _g("sentence", r"^", "took part in something other than a funding round",
+       unless=r"\b(?:round|financing|funding|raise|investment|offering|placement|series)\b",
+       trigger=r"^participat"),
+    _g("after", r"^\W*(?:[\w$.,-]+ ){0,6}?(?:in |of )?(?:sales|revenue|orders|profits?|income|"
+       r"earnings|bookings|contracts)\b", "sales or earnings, not an investment",
+       unless=_FUNDING),
+    _g("before", r"\b(?:need|needs|needed|hope|hopes|try|tries|seek|seeks|struggl\w+|"
+       r"helped|help|helps)(?: to)? (?:\w+ ){0,2}$", "money sought, not raised",
+       trigger=r"^(?:secur|rais|receiv|get|got|land|win|won)"),
+    # "will invest in new programming", "invested in the Bucharest Mall": spending on its
+    # own operations or property, not money into a company.
+    _g("after", r"^\W*(?:(?:a|an|the|its|their|new|more|further|additional|heavily)\s+|"
+       r"[a-z$\d][\w$.,-]*\s+){0,3}(?:programming|infrastructure|plants?|factor(?:y|ies)|facilit(?:y|ies)|"
+       r"projects?|research|r&d|capacity|networks?|stores?|marketing|training|technology|"
+       r"data cent(?:er|re)s?|equipment|property|properties|real estate|malls?|shopping "
+       r"cent(?:er|re)s?|buildings?|offices?|its (?:own )?(?:business|operations|people))\b|"
+       r"^\W*(?:its|the|their) (?:own )?(?:[\w-]+ ){0,2}(?:division|unit|arm|business|"
+       r"operations|subsidiary)\b|^\W*(?:[A-Z][\w-]* ){1,2}(?:division|unit|arm|business)\b",
+       "spending on its own operations or property, not an investment in a company",
+       trigger=r"^invest(?!\w*\s+(?:from|by)$)"),  # "investment from X" is money received
+)
+
+ACQUISITION: tuple[SenseGuard, ...] = (
+    # "bought nine of them", "buying vacant shops", "to purchase twenty new Airbus A320 jets"
+    _g("after", r"^\W*(?:(?:roughly|about|around|nearly|almost|over|some|up to|at least|"
+       r"more than|another)\s+)?(?:(?:some|more|all|most|many|several|dozens|hundreds|"
+       r"thousands|\d[\d,.]*|"
+       r"(?:twenty|thirty|forty|fifty|hundred|one|two|three|four|five|six|seven|eight|nine|"
+       r"ten)\w*)\s+)?(?:of (?:them|those|these|the)\b|(?:\w+\s+){0,3}(?:new |used |"
+       r"available |vacant |more |additional )?(?:[A-Z][\w'’&.-]*\s+){0,3}(?:[\w-]+\s+)?"
+       r"(?:jets?|aircraft|"
+       r"planes?|airliners?|helicopters?|trucks?|buses|ships?|vessels?|tankers?|"
+       r"locomotives?|trains?|cars?|vehicles?|gpus?|chips?|processors?|servers?|phones?|"
+       r"items?|goods|products|tickets?|shops|stores|outlets|units|buildings?|propert(?:y|ies)|"
+       r"land|sites?|plots?|homes?|houses?|apartments?|offices?|tower|towers|stadium|"
+       r"paintings?|works|bonds?|treasuries|debt|gold|oil|gas|coal|grain|equipment|"
+       r"machines?|robots?|licen[cs]es?|rights|tokens?|bitcoin|credits?|shares? back|"
+       r"back shares|graphics processors|malls?|centres?|centers?))\b"
+       # ... unless the goods only describe the company bought: "chip designer Arm", "oil
+       # producer Hess", "aircraft parts maker Spirit AeroSystems".
+       r"(?!(?:[\s-]+[\w-]+){0,2}?\s+(?:designers?|makers?|producers?|manufacturers?|"
+       r"firms?|company|companies|suppliers?|developers?|providers?|operators?|groups?|"
+       r"start-?ups?|businesses|business|retailers?|chains?|brands?|owners?|specialists?|"
+       r"builders?|distributors?)\b)",
+       "goods or property bought, not a company"),
+    _g("before", r"\b(?:shoppers?|customers?|consumers?|buyers?|people|fans|visitors|readers|"
+       r"we|you|i|they|families|parents|voters|investors)\s+(?:\w+\s+){0,3}$",
+       "people shopping, not a company buying a company",
+       trigger=r"^(?:buy|bought|purchas|pick)"),
+    _g("before", r"\bup for\s+$|\bfor\s+$", "offered for sale, not bought",
+       trigger=r"^sale\b"),
+)
+
+PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
+    _g("after", r"^\W*(?:(?:a|an|the|its|it['’]s|their|his|her|new|latest|first|"
+       r"quarterly|annual|half-year|six[- ]month|full-year|interim|preliminary)\s+)*"
+       r"(?:[\w%$.,'’-]+\s+){0,3}?(?:results|earnings|figures|numbers|report|statements?|"
+       r"details|data|findings|study|studies|paper|papers|research|survey|guidance|forecast|"
+       r"outlook|list|ranking|index|minutes|transcript|letter|memo|comments?|"
+       r"remarks|video of|footage|photos?|images?|statement|sales?|promotions?|"
+       r"competitions?|contests?|giveaways?)(?![\w-])",
+       "a report or results, not a product"),
+    _g("after", r"^\W*(?:just )?(?:one of|a (?:new )?(?:way|method|approach|concept|idea|"
+       r"complexity|risk|layer)|complexity|new complexity|challenges?|risks?|uncertainty|"
+       r"friction|methods?|ways?)\b", "an abstract thing, not a product"),
+    # "instance launches and load balancer checks": the noun, with nothing launched.
+    _g("after", r"^\s*(?:and|or|but|are|were|is|was|have|has|had|continue|failed|fail)\b|"
+       r"^\s*[!?]", "the noun 'launch', with nothing launched", trigger=r"launch|releases"),
+    _g("after", r"^\W*(?:before|during|as|when|while|by|to|for|with)\b",
+       "nothing named as released", trigger=r"releas"),
+    _g("before", r"\b(?:refus\w+|declin\w+|won['’]?t|will not|would not|did not) (?:to )?$",
+       "refused, not launched"),
+)
+
+PARTNERSHIP: tuple[SenseGuard, ...] = (
+    _g("after", r"^[^.;]{0,60}?\bfor (?:the )?(?:supply|purchase|sale|delivery|provision|"
+       r"construction|assembly|installation) of\b",
+       "a supply or purchase contract, not a partnership"),
+    _g("trigger", r"\bcontracts?\b", "a contract, not a partnership",
+       unless=r"\b(?:licens\w*|partner\w*|joint|co-?develop\w*|collaborat\w*|alliance)\b"),
+    _g("after", r"^[^.;]{0,60}?\b(?:is|was|remains|are|were)\s+(?:unchanged|intact|strong|"
+       r"solid|continuing)\b|^[^.;]{0,40}?\b(?:continues|remain|remains)\b",
+       "an existing partnership, unchanged"),
+    _g("before", r"\b(?:existing|long-?standing|ongoing|current|decade-long|years-long|"
+       r"longtime|long-time)\s+(?:\w+\s+){0,2}$", "an existing partnership, not a new one"),
+    _g("before", r"\b(?:foundation|university|institute|project|consortium|ministry|"
+       r"government|agency|council|commission|city|state|school|hospital|charity)\s+"
+       r"(?:[\w-]+\s+){0,2}$", "a partnership with a public body or a foundation"),
+    _g("after", r"^\s*(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:Foundation|University|Institute|"
+       r"Project|Ministry|Government|Agency|Council|Commission|Department|School|Hospital)\b",
+       "a partnership with a public body or a foundation"),
+    _g("sentence", r"\b(?:merg(?:er|e|es|ing)|takeover|acquisition|buyout|to (?:buy|acquire))\b",
+       "an agreement to buy or merge, not a partnership",
+       trigger=r"\b(?:agreement|deal|pact)\b"),
+)
+
+LEGAL: tuple[SenseGuard, ...] = (
+    _g("sentence", r"\bcomplaints?\s+(?:about|from|over|of)\b|\bcustomer complaints\b",
+       "consumer complaints, not a legal action", unless=r"\b(?:court|lawsuit|filed|regulator|"
+       r"commission|tribunal)\b", trigger=r"complaint"),
+    _g("after", r"^\W*(?:\$|€|£|[\d.,]+ (?:cents|dollars|euros)|a fee|fees|for|per|extra|more|"
+       r"less|customers|users|interest)\b", "a price charged, not a criminal charge",
+       trigger=r"charg"),
+    _g("after", r"^\W*for (?:peace|a truce|calm|mercy|forgiveness|time)\b",
+       "an idiom ('sues for peace'), not a lawsuit", trigger=r"^su"),
+)
+
+PEOPLE: tuple[SenseGuard, ...] = (
+    _g("after", r"^\W*(?:the |a |an )?(?:[\w-]+ ){0,2}?(?:thing|way|case|place|option|"
+       r"default|standard|norm|same|true|enough|necessary|possible|available|an option|"
+       r"part of)\b", "'no longer' describes a thing, not a person leaving",
+       trigger=r"no longer"),
+    _g("after", r"^\W*(?:(?:a|an|the|one|two|three|several|some|many|dozens of|hundreds of)\s+)?"
+       r"(?:[\w-]+\s+){0,2}?(?:workers?|employees?|staff(?:ers)?|cashiers?|drivers?|clerks?|"
+       r"waiters?|students?|players?|volunteers?|interns?|teachers?|nurses?|guards?|"
+       r"janitors?|contractors?)\b", "ordinary staff, not an executive",
+       trigger=r"^(?:fire|sack|dismiss|oust|let go)"),
+    _g("after", r"^\W*(?:\w+\s+){0,4}?as (?:an? |its |their )?(?:new )?(?:[\w-]+ )?"
+       r"(?:members?|sponsors?|partners?|customers?|clients?|investors?|tenants?|"
+       r"exhibitors?|speakers?|guests?)\b", "welcomed as a member or sponsor, not a hire",
+       trigger=r"^welcom"),
+    _g("after", r"^\s*['\"‘“]", "a thing named, not a person appointed", trigger=r"^nam"),
+    _g("after", r"^[^.;]{0,40}?\bof the (?:combined|merged|new|enlarged|joint) (?:company|"
+       r"group|entity|firm|business|venture)\b", "a post at a company that does not exist yet",
+       trigger=r"(?:become|serve|named|appoint)"),
+    _g("before", r"\b(?:reporter|journalist|freelance\w*|anchor|presenter|columnist|writer|"
+       r"worker|employee|staffer|cashier|clerk|driver|player|coach|teacher|nurse|guard|"
+       r"intern|contractor|volunteer)s?\b[^.;]{0,60}$", "an ordinary job, not an executive",
+       trigger=r"^(?:dismiss|fire|sack|let go|oust|resign|quit|leav|left)"),
+    _g("before", r"\b(?:fired|sacked|dismissed)\s+(?:shots?|up|off|back)\s*$|"
+       r"\b(?:protest\w*|picket\w*|strik\w+|rally|march\w*|walkout)\b[^.;]{0,30}$",
+       "an idiom or a protest, not a role change", trigger=r"^(?:join|fire|left|leav)"),
+)
+
+SENSES: dict[EventType, tuple[SenseGuard, ...]] = {
+    "investment": INVESTMENT,
+    "acquisition": ACQUISITION,
+    "product_launch": PRODUCT_LAUNCH,
+    "partnership": PARTNERSHIP,
+    "legal": LEGAL,
+    "executive_hire": PEOPLE,
+    "executive_departure": PEOPLE,
+    "layoffs": (),
+    "launch_delay": (),
+}
+
+
+#: Every reason a guard gives: a finding rejected with one of these was read in another sense.
+SENSE_REASONS = frozenset(g.reason for guards in SENSES.values() for g in guards)
+
+
+def sense_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | None:
+    """The everyday sense the trigger at ``start:end`` is used in, or None."""
+    for guard in SENSES[spec.event_type]:
+        if guard.applies(text, start, end):
+            return guard.reason
+    return None

@@ -1,0 +1,225 @@
+"""The shape of an article: where its headline and lead end, and what kind of piece it is.
+
+An event is news when the article reports it: in the headline or lead of a news story.
+Feeds wrap stories in boilerplate (bylines, "Subscribe", "In this issue"), which is skipped
+before the lead is counted; and many items are not news stories at all (timelines,
+reviews, tutorials, transcripts, opinion, job ads), where companies' events are history,
+examples or commentary. The genre is read from the title and the text's structure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ...schemas.article import Article
+from .sentences import split_sentences
+
+Zone = Literal["headline", "lead", "body"]
+Genre = Literal["news", "timeline", "year_in_review", "review", "opinion", "tutorial",
+                "transcript", "newsletter", "job_ad", "release_notes", "explainer",
+                "profile", "obituary", "interview", "market_report"]
+LEAD_SENTENCES = 3
+_LEAD_SCAN_CHARS = 2_000
+_GENRE_SCAN_CHARS = 3_000
+
+_I = re.IGNORECASE
+_BOILERPLATE = re.compile(
+    r"^\W*(?:by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|•·-].*)?$|"
+    r"(?:posted|published|updated|written|filed|reporting)\b.{0,60}$|"
+    r"(?:photo|image|video|credit|source|caption|advertisement|sponsored|"
+    r"listen to this|read more|related|share|tweet|email|print|subscribe|sign up|"
+    r"click here|follow us|in this issue|table of contents|this week'?s? (?:issue|"
+    r"sponsor)|cookie|we use cookies)\b.{0,120}$|"
+    r"(?:\d{1,2}\s+min(?:ute)?s?\s+read|\d+\s+comments?)\s*$|"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+"
+    r"\d{4}|\d{1,2}\s+[a-z]+\s+\d{4})\W*$)", _I)
+
+# Title cues: (genre, pattern). The first that matches wins.
+_TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
+    ("obituary", r"\b(?:obituary|dies at \d+|dies aged|dead at \d+|in memoriam|"
+                 r"remembering|tribute to)\b"),
+    ("year_in_review", r"\b(?:year in review|the year in\b|(?:best|top|worst)\s+(?:\d+\s+|"
+                       r"[\w-]+\s+){0,3}of\s+(?:19|20)\d\d|(?:19|20)\d\d in review|"
+                       r"decade in (?:tech|review)|the decade in)"),
+    ("timeline", r"^\W*(?:a |the )?timeline\b|\b(?:a|the) timeline(?: of)?\s*(?::|$)|"
+                 r"\btimeline of\b|^\W*(?:a |the )?(?:brief |short )?history of\b|"
+                 r"\ba (?:brief|short) history\b|(?:^|:\s*)[\w&.-]+ at (?:\d0|fifty|forty|"
+                 r"thirty|twenty)\s*(?::|$)|\b\d+ years of\b.{0,40}:|through the years\b|"
+                 r"\bin \d+ moments\b|\bon this day\b|\b(?:a )?look(?:ing)? back\b|"
+                 r"\b\d+ years (?:ago|on|later)\b|\banniversary\b|\bremember when\b"),
+    ("review", r"^\W*(?:review|hands-on|first look)\s*[:|–—]|[:|–—]\s*(?:review|"
+               r"hands-on|first look)\b|['’\"”]\s*review\b|\b(?:book|film|movie|album|"
+               r"game|app|phone|laptop|product) review\b|\bbuying guide\b|"
+               r"\b(?:tested|rated|ranked)\s*:|\bbest [\w\s]{1,30} (?:to buy|under \$)"),
+    ("opinion", r"^\W*(?:opinion|column|commentary|editorial|op-ed|essay|analysis)\b|"
+                r"\b(?:opinion|column|commentary|op-ed)\s*[:|–—]|^(?:why|how) (?:i|we)\b|"
+                r"^(?:in defen[cs]e of|the case (?:for|against)|stop\b|let'?s\b)"),
+    ("tutorial", r"^\W*(?:how to|how do i|getting started|tutorial|a (?:beginner'?s )?"
+                 r"guide to|step[- ]by[- ]step|quickstart|introduction to)\b|"
+                 r"^\W*(?:building|deploying|using|setting up|migrating|installing|"
+                 r"configuring|running|writing|creating) (?:a|an|your|the|with|on)\b|"
+                 r"\b(?:tutorial|walkthrough|cheat ?sheet)\b"),
+    ("transcript", r"\btranscript\b|\bepisode \d+|\bep\.?\s*\d+\b|"
+                   r"^\W*(?:the changelog|changelog news|go time|js party|ship it|"
+                   r"practical ai|changelog & friends)\b"),
+    ("newsletter", r"\b(?:newsletter|this week in\b|weekly (?:roundup|digest|update|recap|"
+                   r"newsletter)|issue #?\d+|digest|roundup|round-up|briefing|"
+                   r"(?:week|month) in review|links? (?:for|of) the|what we'?re reading|"
+                   r"the week in)\b"),
+    ("job_ad", r"\bis hiring:|\bwho'?s hiring\b|\b(?:we'?re hiring|job opening|careers? at|"
+               r"join (?:our|the) team|vacancy|internship|apply now)\b|"
+               r"(?:senior|junior|staff|lead) "
+               r"[\w ]{0,30}(?:engineer|manager|designer|developer)\b.{0,20}(?:remote|"
+               r"hybrid|full[- ]time)"),
+    ("release_notes", r"\b(?:release notes|changelog|v?\d+\.\d+(?:\.\d+)?\s+(?:is\s+)?"
+                      r"(?:released|is out|now available)|announcing \S+ v?\d+\.\d+|"
+                      r"what'?s new in)\b"),
+    ("explainer", r"\b(?:explained|explainer|faq|everything you need to know)\b|"
+                  r"(?:^|:\s*)from an? [^:]{1,40} to an? |"
+                  # "How Disney ended up with Fox", "Five days in November: how OpenAI fired
+                  # Sam Altman": the story of something done, told after the fact.
+                  r"(?:^|:\s*)how (?:[\w&.'’-]+ ){1,4}(?:ended up|came to|went from|"
+                  r"lost|won|built|bought|sold|fired|became|got|made|turned)\b|"
+                  r"^\W*(?:what is|what are|what'?s the deal|how .{1,40} (?:became|works|got "
+                  r"here)|why .{1,40} matters)\b"),
+    ("profile", r"(?<!-)\b(?:profile|the (?:long game|rise|making) of)\b|^\W*meet the\b"),
+    ("interview", r"^\W*(?:interview|q&a)\b|\binterviews\b|\bq&a\b|"
+                  r"\bin conversation with\b"),
+    ("market_report", r"\b(?:stocks?|shares|markets?|dow|nasdaq|s&p|ftse|nikkei|"
+                      r"wall street|index|indices)\b.{0,40}\b(?:rise|rises|rose|fall|"
+                      r"falls|fell|gain|gains|slip|slips|drop|drops|lower|higher|"
+                      r"close|closes|rally|slide|tumble|surge)\b"),
+)
+_TITLE_CUES: tuple[tuple[Genre, re.Pattern[str]], ...] = tuple(
+    (genre, re.compile(pattern, _I)) for genre, pattern in _TITLE_CUE_PATTERNS)
+_TIMELINE_LINE = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\s*(?:[—–:-]|,\s)", _I | re.MULTILINE)
+_SPEAKER_LINE = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?[A-Z][\w.'’-]+"
+                           r"(?:\s[A-Z][\w.'’-]+){0,2}:\s", re.MULTILINE)
+_CODE_LINE = re.compile(r"^\s*(?:\$ |>>> |import |from \S+ import|def |func |fn |class |"
+                        r"const |let |var |#include|npm |pip |go |cargo |kubectl |gcloud |"
+                        r"docker |git |curl |\}|\{|//|```)", re.MULTILINE)
+# Words of job ads and of newsletters (matched on lower-cased text), and the first person.
+_JOB_CUES = re.compile(r"\b(?:responsibilities|requirements|qualifications|what you'?ll do|"
+                       r"who you are|benefits|salary|apply|equal opportunity employer)\b")
+_NEWSLETTER_CUES = re.compile(r"\b(?:in this issue|this week'?s|subscribe|unsubscribe|"
+                              r"sponsor(?:ed)?|newsletter|read more|links?:)")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me)\b")
+
+
+def _body_cue_counts(body: str) -> dict[str, int]:
+    low = body.lower()
+    return {"job": len(_JOB_CUES.findall(low)), "newsletter": len(_NEWSLETTER_CUES.findall(low)),
+            "me": len(_FIRST_PERSON.findall(body))}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Offsets into ``Article.text``: the headline ends at ``headline_end``, the lead at
+    ``lead_end``; ``genre`` with the cue that decided it."""
+
+    headline_end: int
+    lead_end: int
+    genre: Genre
+    genre_cue: str
+
+    item_starts: frozenset[int] = frozenset()
+
+    def zone(self, sentence_start: int, offset: int) -> Zone:
+        """Where the trigger at ``offset`` (in the sentence starting at ``sentence_start``)
+        sits; in a newsletter each item's first sentence is a lead of its own."""
+        if offset < self.headline_end:
+            return "headline"
+        if offset < self.lead_end or sentence_start in self.item_starts:
+            return "lead"
+        return "body"
+
+
+def read_layout(article: Article, text: str) -> Layout:
+    """Headline, lead and genre of ``article`` (``text`` is ``article.text``)."""
+    headline_end = len(article.title)
+    genre, cue = genre_of(article, text)
+    items = frozenset(_item_starts(text, headline_end)) if genre == "newsletter" else frozenset()
+    return Layout(headline_end, _lead_end(text, headline_end), genre, cue, items)
+
+
+def _item_starts(text: str, headline_end: int) -> list[int]:
+    """Where each line of a newsletter's body starts (after a bullet or a number)."""
+    return [m.end() for m in _ITEM_START.finditer(text, headline_end)]
+
+
+_ITEM_START = re.compile(r"\n\s*(?:[-*•·]\s*|\d+[.)]\s*)?")
+
+
+def _lead_end(text: str, headline_end: int) -> int:
+    body_start = headline_end + 1
+    counted = 0
+    end = body_start
+    for sentence in split_sentences(text[body_start:body_start + _LEAD_SCAN_CHARS]):
+        end = body_start + sentence.end
+        if _BOILERPLATE.match(sentence.text) or len(sentence.text) < 25:
+            continue
+        counted += 1
+        if counted >= LEAD_SENTENCES:
+            break
+    return end
+
+
+def genre_of(article: Article, text: str) -> tuple[Genre, str]:
+    """What kind of piece ``article`` is, and the cue that says so."""
+    for genre, pattern in _TITLE_CUES:
+        found = pattern.search(article.title)
+        if found:
+            return genre, f"title {found.group().strip()!r}"
+    old = _old_year_in_title(article)
+    if old is not None:
+        # "Google and DeepMind, 2014: the $500 million bet": a headline dated years back
+        # tells a story already told.
+        return "timeline", f"title dated {old}"
+    body = text[len(article.title):len(article.title) + _GENRE_SCAN_CHARS]
+    if "\n" in body:  # structure shows in lines: timelines, transcripts, code, lists
+        if _at_least(_TIMELINE_LINE, body, 3):
+            return "timeline", "lines that start with a date"
+        if _at_least(_SPEAKER_LINE, body, 4):
+            return "transcript", "speaker labels"
+        if _at_least(_CODE_LINE, body, 3):
+            return "tutorial", "code or commands"
+        lines = [line for line in body.splitlines() if line.strip()]
+        if len(lines) >= 12 and sum(line.lstrip()[:1] in "-*•" for line in lines) >= len(
+                lines) / 2:
+            return "newsletter", "a list of links"
+    counts = _body_cue_counts(body)
+    if counts["job"] >= 3:
+        return "job_ad", "job-ad words"
+    if counts["newsletter"] >= 3:
+        return "newsletter", "newsletter boilerplate"
+    words = body.count(" ") + 1
+    if words >= 150 and counts["me"] / words > 0.02:
+        return "opinion", "written in the first person"
+    return "news", ""
+
+
+_YEAR = re.compile(r"(?<![\d$€£.,])\b(19\d\d|20\d\d)\b(?![\d%]|\s?(?:bn|m\b|million|billion))")
+
+
+def _old_year_in_title(article: Article) -> int | None:
+    """The year heading a headline when every year there is two or more years before the
+    article's own ("In 2014, ..." but not "2026 outlook:" or "From 2019 to 2026:")."""
+    if article.published is None:
+        return None
+    # The year heads the title: "Google and DeepMind, 2014: ...", "In 2012, ...": the frame
+    # of the piece, not an aside ("Intel, founded in 1968, will cut 6,000 jobs").
+    head = article.title.split(":", 1)[0] if ":" in article.title else (
+        article.title if article.title.lower().startswith("in ") else "")
+    years = [int(y) for y in _YEAR.findall(head)]
+    if not years or max(years) > article.published.year - 2:
+        return None
+    return max(years)
+
+
+def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
+    """Whether ``pattern`` occurs ``count`` times in ``text`` (stops as soon as it does)."""
+    return any(seen >= count for seen, _match in enumerate(pattern.finditer(text), start=1))

@@ -1,0 +1,236 @@
+"""Is a found event the article's news? Position, date, tense and genre decide.
+
+The checks before this one ask whether a sentence states an event; this one asks whether
+the article *reports* it. On real text most wrong alerts are true statements about old
+events: history in a profile, a timeline line, a tutorial's "since Microsoft bought
+GitHub", the deal that led to today's story. The rules, in order:
+
+1. A piece that is not a news story (timeline, review, tutorial, transcript, job ad,
+   ...) reports no company events; market reports, interviews and opinion only in their
+   headline and lead; a newsletter in the first sentence of each item.
+2. A date that governs the trigger and lies more than three weeks before the article's
+   own date makes the event background; a date of this week makes it more certain.
+3. The headline and lead carry the news. Deeper in the body an event is likely news when
+   it is the same event the headline or lead reports, or stated in the future or present;
+   told in the past with no date, it is most likely background.
+
+Rules 1 and 2 reject; rule 3 only records where and how the event is stated, and the
+event's confidence is computed from that (``calibration.py``). Each rejection leaves its
+reason on the finding, so ``rules explain`` shows why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from .events import Finding
+from .layout import Genre, Layout
+from .lexicon import words
+from .sentences import Sentence
+from .tolerant import tolerant
+from .when import TimeRef, anchor_for, has_past_date, in_closed_aside, time_refs
+
+Tense = Literal["future", "present", "perfect", "past", "past_perfect", "noun"]
+
+# Genres whose events are history, examples or commentary; and those that report news only
+# in their headline and lead (a market report's "X jumped after it agreed to buy Y", an
+# opinion column's news hook). Newsletters and round-ups are news, item by item.
+NOT_NEWS: frozenset[Genre] = frozenset({
+    "timeline", "year_in_review", "review", "tutorial", "transcript", "job_ad",
+    "release_notes", "explainer", "profile", "obituary"})
+FRONT_ONLY: frozenset[Genre] = frozenset({"market_report", "interview", "opinion"})
+
+
+_I = re.IGNORECASE
+_FUTURE = re.compile(r"\b(?:will|would|shall|'ll|to|plans?|planned|planning|set|poised|"
+                     r"expected|agree[sd]?|agreeing|intends?|aims?|seeks?|wants?|going|"
+                     r"could|may|might|is|are)\s+(?:to\s+)?(?:be\s+)?(?:[\w-]+ly\s+)?$", _I)
+_INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?(?:[\w-]+ly\s+)?$", _I)
+_MODAL = re.compile(r"\b(?:will|would|shall|'ll|could|may|might)\s+(?:be\s+)?(?:[\w-]+ly\s+)?$",
+                    _I)
+_PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:now\s+|also\s+|just\s+|already\s+|officially\s+|"
+                      r"formally\s+)?(?:been\s+)?$", _I)
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:[\w-]+ly\s+|also\s+|just\s+|already\s+)?(?:been\s+)?$", _I)
+_PRESENT_BE = re.compile(r"\b(?:is|are|am|'s)\s+(?:now\s+|being\s+|currently\s+)?(?:being\s+)?$",
+                         _I)
+_PAST_BE = re.compile(r"\b(?:was|were)\s+(?:[\w-]+ly\s+)?(?:being\s+)?$", _I)
+_REPORTED = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|disclosed|"
+                       r"revealed|reported|told|stated|added)\b[^.;]{0,60}$", _I)
+_IRREGULAR_PAST = words(
+    """bought sold took left quit led laid made won lost struck brought became chose fell sank
+    rose cut shed paid began drew gave got hit held kept lent met ran sent set spent split
+    stood swore threw tore withdrew wrote""")
+# The verb of the clause a noun trigger stands in: "... acquisition of X is in talks".
+_VERB_AFTER_NOUN = re.compile(r"[^.;:]{0,70}?\b(is|are|has|have|will|was|were|had)\b",
+                              re.IGNORECASE)
+_VERB_TENSE: dict[str, Tense] = {"is": "present", "are": "present", "has": "perfect",
+                                 "have": "perfect", "will": "future", "was": "past",
+                                 "were": "past", "had": "past_perfect"}
+_SHARED_PERFECT = re.compile(r"\b(?:has|have)\s+(?:[\w-]+ly\s+)?[\w-]+(?:ed|en|t)\b"
+                             r"(?:[^.;]|\.(?=\d)){0,80}\band\s+(?:[\w-]+ly\s+)?$",
+                             re.IGNORECASE)
+_RECENTLY = re.compile(r"\b(?:recently|just)\s+$", re.IGNORECASE)
+_NOUN_HEADS = words(
+    """acquisition acquisitions purchase takeover buyout merger bid offer deal sale investment
+    funding round stake financing lawsuit suit lawsuits settlement fine probe case action
+    complaint charges layoffs layoff cuts redundancies partnership alliance venture agreement
+    collaboration launch release debut delay postponement departure resignation appointment
+    hire hiring exit ouster retirement""")
+# Third-person verbs that are also plural nouns: right after their subject they are verbs.
+_VERB_OR_NOUN = words("cuts offers bids")
+_SUBJECT_BEFORE = re.compile(r"(?:\b[A-Z][\w&.'’-]*|\b(?:it|she|he|they|company|firm|group))"
+                             r"\s+$")
+# The two sides of one move share a family: a hire in the lead confirms the departure from
+# the other company told further down.
+_FAMILY: dict[str, str] = {"executive_hire": "move", "executive_departure": "move"}
+_FAMILY.update({t: t for t in ("layoffs", "acquisition", "investment", "product_launch",
+                               "launch_delay", "partnership", "legal")})
+
+
+def tense_of(sentence: str, start: int, end: int) -> Tense:
+    """The tense in which the trigger at ``start:end`` states its event."""
+    # Read as trigger matching does: 'will "immediately" cut', 'has (finally) acquired'.
+    before = tolerant(sentence[max(0, start - 80):start]).text
+    head = sentence[start:end].split(maxsplit=1)[0].lower().strip("'\"“‘") if end > start else ""
+    if head in _VERB_OR_NOUN and _SUBJECT_BEFORE.search(sentence, max(0, start - 40), start):
+        return "present"  # "Intel cuts 6,000 jobs": a headline verb, not the noun
+    if head in _NOUN_HEADS:
+        # "a potential acquisition of X is in discussions": the clause's verb says when.
+        verb = _VERB_AFTER_NOUN.match(sentence, end)
+        if verb is not None:
+            return _VERB_TENSE[verb.group(1).lower()]
+    if _SHARED_PERFECT.search(tolerant(sentence[max(0, start - 120):start]).text):
+        return "perfect"  # "has invested $14.3 billion and brought its CEO on board"
+    if _RECENTLY.search(sentence[max(0, start - 60):start]) and (
+            head.endswith("ed") or head in _IRREGULAR_PAST):
+        return "perfect"  # "recently postponed": as recent as a perfect
+    if _PAST_PERFECT.search(before):
+        return "past_perfect"
+    if _PERFECT.search(before):
+        return "perfect"
+    if _MODAL.search(before) or _INFINITIVE.search(before) or (_FUTURE.search(before) and (
+            not head.endswith("ed"))):
+        return "future"
+    if _PAST_BE.search(before):
+        return "past"
+    if _PRESENT_BE.search(before):
+        return "present"
+    if head in ("will", "would", "to", "plans", "plan", "agrees", "agreed"):
+        return "future"
+    if head in ("is", "are", "has", "have"):
+        return "present" if head in ("is", "are") else "perfect"
+    if head in ("was", "were"):
+        return "past"
+    if head in ("had",):
+        return "past_perfect"
+    if head in _NOUN_HEADS:
+        return "noun"
+    if head.endswith("ed") or head in _IRREGULAR_PAST:
+        return "past"
+    return "present"
+
+
+@dataclass
+class StoryContext:
+    """Per-article facts every finding is judged against."""
+
+    layout: Layout
+    published: datetime
+    sentences: list[Sentence]
+    refs: dict[int, list[TimeRef]]
+    text: str = ""
+    headline_companies: frozenset[str] = frozenset()
+
+    def has_history(self) -> bool:
+        """Whether the article names any past date (read once, at most the first 20,000
+        characters)."""
+        if self._history is None:
+            self._history = has_past_date(self.text[:20_000], self.published)
+        return self._history
+
+    _history: bool | None = None
+
+    def refs_of(self, sentence: Sentence) -> list[TimeRef]:
+        found = self.refs.get(sentence.position)
+        if found is None:
+            found = self.refs[sentence.position] = time_refs(sentence.text, self.published)
+        return found
+
+
+def judge(findings: list[Finding], context: StoryContext) -> None:
+    """Reject each accepted finding the article does not report as news; record, on the
+    others, the features the event's confidence is computed from (``calibration``)."""
+    layout = context.layout
+    accepted = [f for f in findings if f.accepted]
+    if not accepted:
+        return
+    genre = layout.genre
+    front: set[tuple[str, str]] = set()
+    for finding in accepted:
+        sentence = context.sentences[finding.sentence_index]
+        finding.zone = layout.zone(sentence.start, sentence.start + max(finding.trigger_start, 0))
+        if genre in NOT_NEWS:
+            _reject(finding, f"not a news story ({genre}: {layout.genre_cue})")
+            continue
+        if genre in FRONT_ONLY and finding.zone == "body":
+            _reject(finding, f"{genre.replace('_', ' ')}: only its headline and lead report "
+                             "news")
+            continue
+        start = max(finding.trigger_start, 0)
+        end = start + len(finding.trigger)
+        finding.tense = tense_of(sentence.text, start, end)
+        refs = [r for r in context.refs_of(sentence) if _governs(r, finding, finding.tense)]
+        anchor = anchor_for(sentence.text, refs, start, end)
+        if anchor is not None and anchor.is_past:
+            _reject(finding, f"background, dated {anchor.text!r} "
+                             f"({int(anchor.days_before or 0)} days before the article)")
+            continue
+        # Its own dated report: "on Monday", "this week", "yesterday", a date days old.
+        finding.dated_now = anchor is not None and anchor.when == "current" and (
+            anchor.days_before is not None and anchor.days_before <= 10)
+        finding.past_setting = anchor is None and _told_in_the_past(
+            sentence.text, refs, context.refs_of(sentence), start)
+        # Read the whole article for past dates only when it matters: deep in the body.
+        finding.no_history = finding.zone == "body" and not context.has_history()
+        finding.about_headline = (finding.company in context.headline_companies
+                                  or finding.counterparty in context.headline_companies)
+        finding.notes.append(f"{finding.zone}, {finding.tense}"
+                             + (f", dated {anchor.text!r}" if anchor else "")
+                             + (", in a sentence set in the past" if finding.past_setting else ""))
+        if finding.zone != "body":
+            front.add((finding.company, _FAMILY[finding.event_type]))
+            if finding.counterparty:
+                front.add((finding.counterparty, _FAMILY[finding.event_type]))
+    for finding in accepted:
+        if finding.accepted and finding.zone == "body":
+            finding.same_story = (finding.company, _FAMILY[finding.event_type]) in front
+
+
+def _told_in_the_past(text: str, governing: list[TimeRef], refs: list[TimeRef],
+                      start: int) -> bool:
+    """The sentence is set in the past: it carries a past date that can date the finding
+    (one of ``governing``; not a month a plan looks forward to, not one in an aside,
+    "Intel, founded in 1968,") and none of today."""
+    past = [r for r in governing if r.is_past
+            and not (r.end <= start and in_closed_aside(text, r, start))]
+    return bool(past) and not any(r.when in ("current", "future") and not r.no_year
+                                  for r in refs)
+
+
+def _governs(ref: TimeRef, finding: Finding, tense: Tense) -> bool:
+    """Whether ``ref`` can date this finding at all."""
+    if ref.no_year and ref.is_past and tense not in ("past", "past_perfect", "noun"):
+        return False  # "will retire in February": next February, not the last one
+    # "pushed the launch from this October to 2027": the date it was planned for.
+    # "pushed the launch from this October to 2027": the dates it was planned for and moved
+    # to, not when it was delayed.
+    return not (finding.event_type == "launch_delay" and ref.prefix in ("from", "since", "to",
+                                                                         "until"))
+
+
+def _reject(finding: Finding, reason: str) -> None:
+    finding.accepted = False
+    finding.reason = reason

@@ -1,0 +1,307 @@
+"""When a sentence says something happened: time expressions resolved against the article date.
+
+News reports its own events as today's ("on Tuesday", "this week", "will", a date a few
+days old) and tells older ones as background ("in 2004", "last March", "two years ago",
+a timeline line starting "June 2023 —"). ``time_refs`` finds the expressions of a
+sentence in one regex pass and places each relative to the article's date; ``anchor_for``
+picks the one that governs a trigger (the nearest in its clause).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+When = Literal["past", "current", "future"]
+
+#: An event dated more than this many days before the article is background, not news.
+PAST_AFTER_DAYS = 21
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(?P<month>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|"
+          r"june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?)?\.?|oct(?:ober|\.)?|"
+          r"nov(?:ember|\.)?|dec(?:ember|\.)?)")
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3,
+                 "many": 5, "a few": 2, "few": 2}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
+
+# One pass over the named branches; the preposition before a match (its ``prefix``) is read
+# after the match, so the scan does not try it at every word.
+_PREFIX = re.compile(r"\b(back\s+in|in|on|since|until|from|to|by|during|before|after|of|early|"
+                     r"late|mid-?|last|this|next|fiscal|fy)\s*$", re.IGNORECASE)
+_TIME = re.compile(
+    # Every branch starts with a digit or one of these letters: looking ahead for them first
+    # lets the scan skip most positions at once (half the cost of this regex).
+    r"(?=[0-9abdefijlmnostwy])\b(?:"
+    # "June 5, 2025", "5 June 2025", "June 2025", "June of this year", "June 5", "June"
+    r"(?P<mdy>" + _MONTH + r"\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year1>(?:19|20)\d\d))|"
+    r"(?P<dmy>(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.replace("month", "month2")
+    + r",?\s+(?P<year2>(?:19|20)\d\d))|"
+    r"(?P<my>" + _MONTH.replace("month", "month3") + r",?\s+(?:of\s+)?(?P<year3>(?:19|20)\d\d))|"
+    r"(?P<mthis>" + _MONTH.replace("month", "month4") + r"\s+(?:of\s+)?(?P<rel4>this|last|"
+    r"next)\s+year)|"
+    r"(?P<md>" + _MONTH.replace("month", "month5")
+    + r"(?:\s+(?P<day5>\d{1,2})(?:st|nd|rd|th)?)?)(?=[\s,.;:)]|$)|"
+    # "the 1990s", "2014", "in 2014", "since 2006", "by 2012", "mid-2019"
+    r"(?P<decade>(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?P<dyear>(?:19|20)\d0)['’]?s)|"
+    r"(?P<year>(?P<year6>(?:19|20)\d\d)(?![\d,.]\d|\s?(?:%|percent|bn|m\b|million|"
+    r"billion|mw|gw|km|miles|tonnes|units|jobs|workers|employees|people|shares|stores)))|"
+    # "two years ago", "a decade ago"
+    r"(?P<ago>(?P<count7>\d+|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"several|many|few)\s+(?P<unit7>day|week|month|year|decade)s?\s+ago)|"
+    r"(?P<longago>(?:years|decades|months)\s+ago|long\s+ago|once\s+upon)|"
+    r"(?P<last>(?:last|this\s+past|the\s+previous|the\s+prior|the\s+past)\s+(?P<unit8>week|"
+    r"month|year|decade|spring|summer|autumn|fall|winter|quarter))|"
+    r"(?P<earlier>earlier\s+this\s+(?P<unit9>week|month|year))|"
+    r"(?P<this>this\s+(?:week|month|morning|afternoon|evening|weekend))|"
+    r"(?P<next>next\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter)|"
+    r"later\s+this\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months))|"
+    r"(?P<today>today|tonight|yesterday|tomorrow|overnight|just\s+now)|"
+    # Narrative past: "the following year", "at the time", "before." closing a clause.
+    r"(?P<narrative>the\s+(?:following|next|previous)\s+(?:day|week|month|year|decade)|"
+    r"(?:that|the\s+same)\s+(?:year|month|summer|spring|autumn|fall|winter)|at\s+the\s+time|"
+    r"in\s+the\s+past|in\s+years\s+past|once\s+before|"
+    r"for\s+(?:several|many|some|a\s+few|\d+|two|three|four|five|ten)\s+(?:years|decades)|"
+    r"over\s+the\s+(?:past|last)\s+(?:several|many|few|\d+|two|three|four|five|ten)\s+"
+    r"(?:years|decades)|"
+    r"(?:before|since|ago)(?=\s*(?:[.:;!?]|$)))|"
+    r"(?P<weekday>" + _WEEKDAY + r")"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
+_Ref = Callable[..., "TimeRef"]
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A time expression at ``start:end`` of a sentence and where it falls."""
+
+    start: int
+    end: int
+    text: str
+    when: When
+    days_before: float | None = None  # days from the referenced time to the article date
+    # A month or date named without a year: placed before the article (the most recent
+    # one) for a past-tense verb ("launched in June"), after it for a plan ("will retire
+    # in February"), so ``no_year`` lets the caller discard the past reading.
+    no_year: bool = False
+    prefix: str = ""
+
+    @property
+    def is_past(self) -> bool:
+        return self.when == "past"
+
+
+def time_refs(sentence: str, published: datetime | date) -> list[TimeRef]:
+    """Every time expression in ``sentence``, placed relative to ``published``."""
+    pub = published.date() if isinstance(published, datetime) else published
+    out: list[TimeRef] = []
+    for match in _TIME.finditer(sentence):
+        ref = _place(match, pub)
+        if ref is not None:
+            out.append(ref)
+    return out
+
+
+# Every past date contains one of these; a long text is only parsed around them.
+_PAST_HINT = re.compile(r"(?:19|20)\d\d|\b(?i:ago|since|last\s+(?:year|decade|month|spring|summer|"
+                        r"autumn|fall|winter|quarter)|previous\s+year|in the past|the following "
+                        r"year)\b|\b(?:January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December)\b")
+
+
+def has_past_date(text: str, published: datetime | date) -> bool:
+    """Whether ``text`` names any date more than three weeks before ``published``."""
+    for hint in _PAST_HINT.finditer(text):
+        window = text[max(0, hint.start() - 30):hint.end() + 30]
+        if any(ref.is_past for ref in time_refs(window, published)):
+            return True
+    return False
+
+
+def _place(m: re.Match[str], pub: date) -> TimeRef | None:
+    before = _PREFIX.search(m.string, max(0, m.start() - 12), m.start())
+    prefix = before.group(1).lower() if before is not None else ""
+    start, end = (before.start() if before is not None else m.start()), m.end()
+    text = m.string[start:end]
+
+    def ref(when: When, days: float | None, no_year: bool = False) -> TimeRef:
+        return TimeRef(start, end, text, when, days, no_year, prefix)
+
+    if m.group("mdy") or m.group("dmy") or m.group("my"):
+        month = _month(m.group("month") or m.group("month2") or m.group("month3"))
+        year = int(m.group("year1") or m.group("year2") or m.group("year3"))
+        day = _month_day(pub, year, month) if m.group("my") else int(
+            m.group("day1") or m.group("day2"))
+        return _by_days(ref, _days_before(pub, year, month, day), prefix)
+    if m.group("mthis"):
+        month = _month(m.group("month4"))
+        year = pub.year + {"this": 0, "last": -1, "next": 1}[m.group("rel4").lower()]
+        return _by_days(ref, _days_before(pub, year, month, _month_day(pub, year, month)),
+                        prefix)
+    if m.group("md"):
+        word = m.group("month5")
+        if word.lower() in ("may", "march") and not prefix and not m.group("day5"):
+            return None  # the verb or the noun, most of the time
+        if not prefix and not m.group("day5") and word[:1].islower():
+            return None
+        month = _month(word)
+        year = pub.year
+        if prefix == "last" or (prefix != "next" and _days_before(pub, year, month, 1) < -7):
+            year -= 1  # the most recent one; a plan's reading is the caller's to choose
+        day = int(m.group("day5")) if m.group("day5") else _month_day(pub, year, month)
+        found = _by_days(ref, _days_before(pub, year, month, day), prefix)
+        return TimeRef(start, end, text, found.when, found.days_before,
+                       prefix not in ("last", "since", "back in"), prefix)
+    if m.group("decade"):
+        days = float((pub - date(int(m.group("dyear")) + 5, 6, 30)).days)
+        return ref("past" if days > 365 else "current", days)
+    if m.group("year"):
+        year = int(m.group("year6"))
+        if year > pub.year or (prefix in ("by", "until") and year == pub.year):
+            return ref("future", float((pub - date(year, 6, 30)).days))
+        if prefix == "since":
+            return ref("past", float((pub - date(year, 6, 30)).days))
+        if year == pub.year:
+            return ref("current", None)  # "in 2026" read in 2026: maybe months back
+        return _by_days(ref, float((pub - date(year, 12, 31)).days), prefix)
+    if m.group("ago"):
+        count = m.group("count7").lower()
+        number = int(count) if count.isdigit() else _NUMBER_WORDS.get(count, 2)
+        return _by_days(ref, float(number * _UNIT_DAYS[m.group("unit7").lower()]), prefix)
+    if m.group("longago"):
+        return ref("past", 3650.0)
+    if m.group("last"):
+        unit = m.group("unit8").lower()
+        return _by_days(ref, float({"week": 7, "month": 30, "quarter": 90, "year": 365,
+                                    "decade": 3650}.get(unit, 180)), prefix)
+    if m.group("earlier"):
+        return _by_days(ref, float({"week": 3, "month": 10, "year": 120}[
+            m.group("unit9").lower()]), prefix)
+    if m.group("next"):
+        return ref("future", None)
+    if m.group("narrative"):
+        return ref("past", None)
+    if m.group("today"):
+        word = text.lower()
+        if word.endswith("tomorrow"):
+            return ref("future", -1.0)
+        return ref("current", 1.0 if word.endswith("yesterday") else 0.0)
+    if m.group("this"):
+        return ref("current", 0.0)
+    # a weekday: this week's news, unless "last Monday" / "next Monday"
+    if prefix == "next":
+        return ref("future", None)
+    return ref("current", 10.0 if prefix == "last" else 3.0)
+
+
+def _by_days(ref: _Ref, days: float, prefix: str) -> TimeRef:
+    if prefix == "since":
+        return ref("past", days)
+    if days < -1:
+        return ref("future", days)
+    return ref("past" if days > PAST_AFTER_DAYS else "current", days)
+
+
+def _month_day(pub: date, year: int, month: int) -> int:
+    """A month named without a day: its first day if it is the article's own month (so
+    "in March" read on March 10 is this month's news), else its middle."""
+    return 1 if (year, month) == (pub.year, pub.month) else 15
+
+
+def _month(word: str) -> int:
+    return _MONTHS[word.lower().rstrip(".")[:4] if word.lower().startswith("sept")
+                   else word.lower().rstrip(".")[:3]]
+
+
+def _days_before(pub: date, year: int, month: int, day: int) -> float:
+    try:
+        return float((pub - date(year, month, day)).days)
+    except ValueError:
+        return float((pub - date(year, month, 1)).days)
+
+
+# Clause breaks a time expression does not reach across.
+_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bwhen\b|\bafter\b|"
+                           r"\bbefore\b|\bsince\b|\bwhich\b|\bwho\b|\bthat\b|\(|\)")
+
+
+# "settled the suit filed last year", "completed the deal announced in March": a date after
+# another verb's participle dates that verb, not the trigger.
+_OTHER_VERB = re.compile(r"\b(?:filed|announced|launched|brought|agreed|signed|started|begun|"
+                         r"begin|made|first|originally|initially|struck|reached|opened|"
+                         r"unveiled|proposed|reported|set|planned|scheduled|slated|due|"
+                         r"expected|released|issued|introduced|founded|formed)\b", re.IGNORECASE)
+
+
+_HANGS_ON_DATE = re.compile(r"^,?\s*(?:when|(?:(?:only |just )?(?:days|weeks|months|"
+                            r"shortly|soon|a day|a week|a month) (?:after|before)))\b",
+                            re.IGNORECASE)
+
+
+def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> TimeRef | None:
+    """The time expression that dates the trigger at ``start:end``: the nearest one in its
+    clause (a date opening a timeline line reaches the whole line)."""
+    best: tuple[float, TimeRef] | None = None
+    for ref in refs:
+        if ref.end <= start:
+            between = sentence[ref.end:start]
+            gap = start - ref.end
+            opening = ref.start <= 2 and len(between) < 200  # "2014 — Apple buys Beats"
+            # "in August 1981, when IBM introduced", "in July, weeks after Meta hired":
+            # the clause hangs on the date.
+            hangs = _HANGS_ON_DATE.match(between) is not None
+            if _CLAUSE_BREAK.search(between) and not (opening or hangs):
+                continue
+            if ref.is_past and in_closed_aside(sentence, ref, start):
+                # "Intel, founded in 1968, will cut": the date is the aside's, not the news's
+                # (a date of this week in an aside, ", announced Tuesday,", still tells).
+                continue
+        elif ref.start >= end:
+            between = sentence[end:ref.start]
+            gap = ref.start - end
+            if _CLAUSE_BREAK.search(between) or gap > 90 or _OTHER_VERB.search(between):
+                continue
+        else:
+            continue  # inside the trigger
+        score = gap * (0.8 if ref.start >= end else 1.0)
+        if best is None or score < best[0]:
+            best = (score, ref)
+    return best[1] if best is not None else None
+
+
+def in_closed_aside(sentence: str, ref: TimeRef, start: int) -> bool:
+    """The date sits in an aside set off by commas between the subject and the trigger:
+    "Intel, founded in 1968, will cut", "Acme, which bought Foo in 2019, said it would"."""
+    opened = sentence.rfind(",", max(0, ref.start - 80), ref.start)
+    if opened <= 0 or not sentence[:opened].strip():
+        return False
+    if "," in sentence[opened + 1:ref.start]:
+        return False
+    closed = sentence.find(",", ref.end, start)
+    if closed < 0:
+        return False
+    # ", in 2006," alone dates the main verb ("Google, in 2006, acquired YouTube"); an aside
+    # with words of its own ("founded in 1968", "which bought Foo in 2019") does not.
+    rest = sentence[opened + 1:ref.start] + " " + sentence[ref.end:closed]
+    return any(word.lower() not in _DATE_WORDS for word in _WORD.findall(rest))
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_DATE_WORDS = frozenset({"in", "on", "at", "back", "of", "the", "early", "late", "mid",
+                         "around", "about", "by", "during", "since", "from", "until"})
+
+
+def days_between(pub: datetime, then: datetime) -> float:
+    """Days from ``then`` to ``pub`` (positive when ``then`` is earlier)."""
+    return (pub - then) / timedelta(days=1)

@@ -1,0 +1,60 @@
+"""Logging set-up for every command: plain text, or one JSON object per line.
+
+JSON lines carry the fields a log pipeline indexes: time, level, logger, service, message,
+and the ids a stage attaches with ``extra=trace(...)``, so one story can be followed by
+its article id through producer, worker and notifier (``article_id``, ``event_id``,
+``alert_id``, ``channel``, ``feed``). Everything goes to stderr: stdout is for the
+command's own output (alerts from the console notifier, tables, JSON).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any, Literal, TextIO
+
+LogFormat = Literal["text", "json"]
+_HANDLER_NAME = "newswatch"
+TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+TRACE_FIELDS = ("article_id", "event_id", "alert_id", "channel", "feed")
+
+# Libraries that narrate every connection, service start and rebalance at INFO (the
+# worker logs its own membership changes); -v shows them again.
+NOISY_LOGGERS = ("kafka", "aiokafka", "faust", "mode")
+
+
+def trace(**ids: str | list[str] | None) -> dict[str, Any]:
+    """``extra=`` for a log call: the ids of the article/event/alert it is about."""
+    return {k: v for k, v in ids.items() if v}
+
+
+def configure_logging(level: int, fmt: LogFormat = "text", *, service: str = "newswatch",
+                      stream: TextIO | None = None, quiet_libraries: bool = True) -> None:
+    """Log to stderr in ``fmt`` (replacing the handler an earlier call installed; handlers
+    someone else installed, such as a test runner's, are left alone)."""
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(json_formatter(service) if fmt == "json"
+                         else logging.Formatter(TEXT_FORMAT))
+    handler.set_name(_HANDLER_NAME)
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if h.get_name() == _HANDLER_NAME]:
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(level)
+    if quiet_libraries:
+        for name in NOISY_LOGGERS:
+            logging.getLogger(name).setLevel(logging.WARNING)
+        # kafka-python warns whenever its I/O loop is slow (a busy machine): not actionable.
+        logging.getLogger("kafka.net.selector").setLevel(logging.ERROR)
+
+
+def json_formatter(service: str) -> logging.Formatter:
+    """python-json-logger's formatter with newswatch's field names (imported only here)."""
+    from pythonjsonlogger.json import JsonFormatter
+
+    return JsonFormatter(
+        "{asctime}{levelname}{name}{message}", style="{",
+        rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
+        static_fields={"service": service},
+        datefmt="%Y-%m-%dT%H:%M:%S%z",
+    )

@@ -1,0 +1,203 @@
+"""The shape of an article (``detection/layout.py``): headline, lead and body zones, and the
+genre read from title cues and body structure. Whatever is not recognised stays news."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswatch.schemas.article import Article
+from newswatch.streams.detection.layout import (
+    LEAD_SENTENCES,
+    Layout,
+    genre_of,
+    read_layout,
+)
+
+LEAD = [
+    "Acme said on Monday that it would cut jobs across Europe.",
+    "The cuts affect about 500 people in sales and marketing.",
+    "Talks with unions start next week, the company said.",
+]
+AFTER_LEAD = "Shares were flat in early trading in Frankfurt today."
+
+
+def layout_of(title: str, content: str = "") -> tuple[Article, Layout]:
+    article = Article(id="l", title=title, content=content)
+    return article, read_layout(article, article.text)
+
+
+def zone_of(article: Article, layout: Layout, phrase: str) -> str:
+    """The zone of ``phrase`` (its sentence starting at the phrase, as in a list item)."""
+    at = article.text.index(phrase)
+    return layout.zone(at, at)
+
+
+def genre(title: str, content: str = "") -> str:
+    article = Article(id="g", title=title, content=content)
+    return genre_of(article, article.text)[0]
+
+
+# --- zones --------------------------------------------------------------------------------------
+
+def test_headline_lead_and_body() -> None:
+    assert len(LEAD) == LEAD_SENTENCES
+    article, layout = layout_of("Acme to cut 500 jobs", " ".join([*LEAD, AFTER_LEAD]))
+    assert layout.headline_end == len("Acme to cut 500 jobs")
+    assert zone_of(article, layout, "cut 500 jobs") == "headline"
+    for sentence in LEAD:
+        assert zone_of(article, layout, sentence) == "lead", sentence
+    assert zone_of(article, layout, AFTER_LEAD) == "body"
+    assert article.text[layout.lead_end:].strip() == AFTER_LEAD
+
+
+def test_bylines_datelines_and_short_lines_do_not_use_up_the_lead() -> None:
+    boilerplate = "By Jane Smith\nPublished 3 May 2026\n5 min read\nPhoto: Reuters\nBerlin.\n"
+    article, layout = layout_of("Acme to cut 500 jobs", boilerplate + " ".join([*LEAD, AFTER_LEAD]))
+    assert zone_of(article, layout, LEAD[-1]) == "lead"
+    assert zone_of(article, layout, AFTER_LEAD) == "body"
+
+
+def test_a_newsletters_items_each_open_with_a_lead() -> None:
+    intro = " ".join(LEAD)
+    items = ["Acme agreed to buy Foo for $2 billion. Details were scarce.",
+             "Bolt raised $40 million from Nvidia. It will hire engineers.",
+             "Crane named a new chief executive. She starts in June."]
+    bullets = "\n".join(f"- {item}" for item in items)
+    article, layout = layout_of("This week in AI", f"{intro}\n{bullets}")
+    assert layout.genre == "newsletter"
+    for item in items:
+        first, second = item.split(". ", 1)
+        assert zone_of(article, layout, first) == "lead", first
+        # The rest of an item is body: only the item's opening sentence leads.
+        assert zone_of(article, layout, second) == "body", second
+
+
+def test_outside_a_newsletter_a_line_break_does_not_open_a_lead() -> None:
+    lines = [*LEAD, AFTER_LEAD, "Acme also said it would close a plant in Lyon next year."]
+    article, layout = layout_of("Acme to cut 500 jobs", "\n".join(lines))
+    assert layout.genre == "news"
+    assert zone_of(article, layout, lines[-1]) == "body"
+
+
+# --- genre from the title -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("How to build a chatbot with Acme Cloud", "tutorial"),
+    ("Getting started with Acme's new SDK", "tutorial"),
+    ("Deploying a model on Acme Cloud", "tutorial"),
+    ("A timeline of Acme's acquisitions", "timeline"),
+    ("A brief history of Acme", "timeline"),
+    ("Acme at 50: the deals that made it", "timeline"),
+    ("The year in review: Acme", "year_in_review"),
+    ("The best laptops of 2025", "year_in_review"),
+    ("Review: the Acme Phone 3 is a triumph", "review"),
+    ("Opinion: Acme is making a mistake", "opinion"),
+    ("Why I quit Acme", "opinion"),
+    ("Stocks rise as Acme rallies", "market_report"),
+    ("Nasdaq falls 2% on rate fears", "market_report"),
+    ("Interview: Acme's chief executive on AI", "interview"),
+    ("Q&A: Acme's founder looks back", "interview"),
+    ("Profile: the engineer behind Acme", "profile"),
+    ("Meet the founders of Acme", "profile"),
+    ("Obituary: Jane Doe, Acme founder", "obituary"),
+    ("Jane Doe, Acme founder, dies aged 80", "obituary"),
+    ("Episode 12: Acme's CEO on chips", "transcript"),
+    ("This week in AI: Acme, Foo and Bar", "newsletter"),
+    ("Acme 2.3 released", "release_notes"),
+    ("What is Acme Cloud?", "explainer"),
+    ("We're hiring: backend engineer at Acme", "job_ad"),
+])
+def test_genre_from_title_cues(title: str, expected: str) -> None:
+    article = Article(id="t", title=title, content=" ".join(LEAD))
+    found, cue = genre_of(article, article.text)
+    assert found == expected
+    assert cue.startswith("title ") and cue[len("title "):].strip("'\"").lower() in title.lower()
+
+
+# --- genre from the body's structure -----------------------------------------------------------
+
+TIMELINE = ["2019 — Acme founded in Berlin.", "2021 — Acme raises $10 million.",
+            "2023 — Acme buys Foo.", "March 2025: Acme lists in Frankfurt."]
+TRANSCRIPT = ["Jane Doe: Thanks for joining us.", "John Roe: Happy to be here.",
+              "Jane Doe: Let's start with chips.", "John Roe: Sure, demand is strong."]
+CODE = ["First install the client:", "pip install acme", "import acme",
+        "from acme import client", "Then run it."]
+JOB = "Responsibilities: build things. Requirements: Python. Benefits: many. Apply today."
+NEWSLETTER = "In this issue: chips. Subscribe now. This week's sponsor is Acme. Read more below."
+FIRST_PERSON = "I joined Acme years ago and my view is that I was lucky to be there. " * 12
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("\n".join(TIMELINE), "timeline"),
+    ("\n".join(TRANSCRIPT), "transcript"),
+    ("\n".join(CODE), "tutorial"),
+    ("\n".join(f"- Link {n}: something worth reading" for n in range(12)), "newsletter"),
+    (JOB, "job_ad"),
+    (NEWSLETTER, "newsletter"),
+    (FIRST_PERSON, "opinion"),
+])
+def test_genre_from_body_structure(content: str, expected: str) -> None:
+    assert genre("Notes on Acme", content) == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("\n".join(TIMELINE[:2]), "news"),  # two dated lines are not yet a timeline
+    ("\n".join(TIMELINE[:3]), "timeline"),
+    ("\n".join(TRANSCRIPT[:3]), "news"),
+    ("\n".join(TRANSCRIPT), "transcript"),
+    ("\n".join(CODE[:2] + CODE[-1:]), "news"),  # one command is an aside
+    ("\n".join(CODE), "tutorial"),
+    ("\n".join(f"- Link {n}: something worth reading" for n in range(11)), "news"),
+    (FIRST_PERSON[:len(FIRST_PERSON) // 4], "news"),  # too short to call
+])
+def test_structure_needs_enough_evidence(content: str, expected: str) -> None:
+    assert genre("Notes on Acme", content) == expected
+
+
+# --- news stays news ----------------------------------------------------------------------------
+
+NEWS_STORY = (
+    "Acme said on Monday it would cut 500 jobs in Europe, its second round of cuts this year. "
+    "\"I know this is hard for my colleagues,\" chief executive Jane Doe told staff in a memo. "
+    "The company employs about 12,000 people and has struggled with falling demand for its "
+    "industrial sensors since the start of the year. Analysts said the cuts were expected. "
+    "Shares rose 2% in Frankfurt. The reductions will mostly affect sales and administration, "
+    "the company said, and will be completed by the end of the year. Unions said they would "
+    "seek talks with management over severance terms and the timing of the cuts. A spokesperson "
+    "declined to comment on whether further cuts were planned. Acme reports quarterly results on "
+    "May 12, when it is expected to give more detail on the savings it expects from the plan. "
+    "Acme was founded in 1968 and bought its rival Foo in 2019. Rival firms have also cut staff "
+    "in recent months as orders slowed across the industry.")
+
+
+@pytest.mark.parametrize("title", [
+    "Acme to cut 500 jobs in Europe",
+    "Acme agrees to buy Foo for $2 billion",
+    "Acme names Jane Doe chief executive",
+    "Acme unveils a thinner phone",
+    "Acme sues Foo over a patent",
+    "Acme delays its electric truck to 2027",
+    "Acme and Foo team up on chips",
+    "Acme's chief financial officer steps down",
+])
+def test_news_stays_news(title: str) -> None:
+    assert genre(title, NEWS_STORY) == "news"
+
+
+def test_a_news_story_with_a_quote_and_a_short_list_stays_news() -> None:
+    content = NEWS_STORY + "\nThe cuts by country:\n- Germany: 200\n- France: 300\n- Spain: none"
+    assert genre("Acme to cut 500 jobs", content) == "news"
+
+
+# --- bugs found while writing these tests ----------------------------------------------------
+
+def test_an_obituary_with_a_two_digit_age() -> None:
+    assert genre("Jane Doe, Acme founder, dies at 80", NEWS_STORY) == "obituary"
+
+
+def test_a_job_ad_titled_is_hiring() -> None:
+    assert genre("Acme is hiring: senior backend engineer", NEWS_STORY) == "job_ad"
+
+
+def test_high_profile_news_is_not_a_profile() -> None:
+    assert genre("Acme finance chief quits in high-profile exit", NEWS_STORY) == "news"

@@ -1,0 +1,278 @@
+"""Is a found event the article's news? (``detection/newsworthy.py``), end to end through the
+Detector on short invented articles.
+
+A current hire, deal or layoff in a news story is reported. The same event told as
+background (dated more than three weeks back), in a piece that is not news (tutorial,
+timeline, obituary, ...), or only in the body of a market report, opinion piece or
+interview, is not; their headline and lead still are.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from newswatch.schemas.article import Article
+from newswatch.schemas.rules import RulesFile
+from newswatch.streams.detection import Analysis, Detector
+from newswatch.streams.detection.newsworthy import FRONT_ONLY, NOT_NEWS, tense_of
+from newswatch.streams.detection.when import PAST_AFTER_DAYS
+
+DETECTOR = Detector(RulesFile.model_validate({"companies": [
+    {"name": name} for name in ("Salesforce", "Intel", "Boeing", "Stripe", "Samsung")]}))
+PUBLISHED = datetime(2026, 5, 4, 9, tzinfo=UTC)  # a Monday
+
+Pair = tuple[str, str]
+
+
+def analyse(title: str, content: str = "") -> Analysis:
+    return DETECTOR.analyse(Article(id="n", title=title, content=content, published=PUBLISHED))
+
+
+def reported(title: str, content: str = "") -> set[Pair]:
+    return {(e.company, e.event_type) for e in analyse(title, content).events}
+
+
+def rejections(title: str, content: str = "") -> list[str]:
+    """Why the judge turned down findings that the sentence checks had accepted."""
+    return [f.reason for f in analyse(title, content).findings if f.company and not f.accepted]
+
+
+def confidence(title: str, content: str = "") -> float:
+    (event,) = analyse(title, content).events
+    return event.confidence
+
+
+def on(days_before: int) -> str:
+    day = PUBLISHED - timedelta(days=days_before)
+    return f"on {day:%B} {day.day}, {day.year}"
+
+
+# --- current news is reported --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "content", "expected"), [
+    ("Salesforce names Jane Park chief financial officer",
+     "Salesforce said on Monday it had appointed Jane Park as chief financial officer.",
+     ("Salesforce", "executive_hire")),
+    ("Salesforce agrees to buy Nimbus for $2 billion",
+     "Salesforce agreed on Monday to buy the data startup Nimbus for $2 billion in cash.",
+     ("Salesforce", "acquisition")),
+    ("Intel to cut 6,000 jobs",
+     "Intel said on Monday it would cut 6,000 jobs as it reorganises its chip units.",
+     ("Intel", "layoffs")),
+    # Only in the lead, under a headline about something else.
+    ("Chipmakers brace for a slow summer",
+     "Intel said on Monday it would cut 6,000 jobs as it reorganises its chip units.",
+     ("Intel", "layoffs")),
+])
+def test_a_current_event_in_a_news_story_is_reported(
+        title: str, content: str, expected: Pair) -> None:
+    assert expected in reported(title, content)
+
+
+# --- background is not ---------------------------------------------------------------------------
+
+REVENUE = "Salesforce reports higher revenue"
+REVENUE_LEAD = "Salesforce reported higher quarterly revenue on Monday."
+
+
+@pytest.mark.parametrize("background", [
+    "In 2019, Salesforce acquired Nimbus for $2 billion.",
+    "Salesforce acquired Nimbus for $2 billion three years ago.",
+    "Salesforce acquired Nimbus last March.",
+    f"Salesforce acquired Nimbus {on(PAST_AFTER_DAYS + 1)}.",
+])
+def test_the_same_event_told_as_background_is_not_reported(background: str) -> None:
+    assert ("Salesforce", "acquisition") not in reported(REVENUE, f"{REVENUE_LEAD} {background}")
+    # The same sentence dated this week is news.
+    assert ("Salesforce", "acquisition") in reported(
+        REVENUE, f"{REVENUE_LEAD} Salesforce acquired Nimbus on Monday.")
+
+
+def test_the_three_week_boundary_end_to_end() -> None:
+    inside = f"Salesforce acquired Nimbus {on(PAST_AFTER_DAYS)}"
+    beyond = f"Salesforce acquired Nimbus {on(PAST_AFTER_DAYS + 1)}"
+    assert reported(inside) == {("Salesforce", "acquisition")}
+    assert reported(beyond) == set()
+    (reason,) = rejections(beyond)
+    assert reason.startswith(f"background, dated '{on(PAST_AFTER_DAYS + 1)}'")
+    assert f"({PAST_AFTER_DAYS + 1} days before the article)" in reason
+
+
+def test_a_month_without_a_year_dates_a_past_event_but_not_a_plan() -> None:
+    assert reported("Boeing's chief executive retired in February") == set()
+    assert reported("Boeing's chief executive will retire in February") == {
+        ("Boeing", "executive_departure")}
+
+
+def test_a_delay_is_not_dated_by_the_date_it_moves_from() -> None:
+    # "from March 2025": when the launch was planned, not when it was delayed.
+    assert reported("Boeing delays the 777X launch from March 2025 to 2027") == {
+        ("Boeing", "launch_delay")}
+    assert reported("Boeing pushed back the 777X launch in March") == set()
+
+
+# --- pieces that are not news -------------------------------------------------------------------
+
+DEAL = "Salesforce agreed to buy Nimbus for $2 billion, the company said."
+
+
+@pytest.mark.parametrize(("title", "genre"), [
+    ("How to migrate your data to Nimbus", "tutorial"),
+    ("A timeline of Salesforce's deals", "timeline"),
+    ("Obituary: Jane Doe, Nimbus founder", "obituary"),
+    ("Profile: the engineer behind Nimbus", "profile"),
+    ("Review: Nimbus is a fine database", "review"),
+    ("What is Nimbus?", "explainer"),
+    ("Episode 12: the Nimbus founders", "transcript"),
+    ("The best databases of 2025", "year_in_review"),
+])
+def test_a_piece_that_is_not_news_reports_no_events(title: str, genre: str) -> None:
+    assert genre in NOT_NEWS
+    # The same lead under a news headline is reported ...
+    assert ("Salesforce", "acquisition") in reported("Nimbus deal lifts data startups", DEAL)
+    # ... but not in this kind of piece, and the reason names the genre and its cue.
+    assert reported(title, DEAL) == set()
+    (reason,) = rejections(title, DEAL)
+    assert reason.startswith(f"not a news story ({genre}: title ")
+
+
+def test_a_timeline_told_in_dated_lines_reports_nothing() -> None:
+    content = "\n".join(["2019 — Salesforce buys Tableau.", "2021 — Salesforce buys Slack.",
+                         "2023 — Salesforce opens an AI lab.",
+                         "Next: Salesforce agrees to buy Nimbus for $2 billion."])
+    assert reported("Salesforce: the deals so far", content) == set()
+    assert any(r.startswith("not a news story (timeline: lines that start with a date")
+               for r in rejections("Salesforce: the deals so far", content))
+
+
+def test_a_headline_event_in_a_piece_that_is_not_news_is_not_reported() -> None:
+    assert reported("Timeline: Salesforce agrees to buy Nimbus") == set()
+    assert reported("Salesforce agrees to buy Nimbus") == {("Salesforce", "acquisition")}
+
+
+# --- market reports, opinion and interviews: only their headline and lead -----------------------
+
+FILLER_LEAD = ("Markets were mixed on Monday as investors weighed central bank comments. "
+               "Bond yields slipped in early trading across Europe and Asia. "
+               "Oil prices rose for a third straight session on supply worries. ")
+LAYOFF = "Separately, Intel said it would cut 6,000 jobs as it reorganises its chip units."
+
+
+@pytest.mark.parametrize(("title", "genre"), [
+    ("Stocks fall as rates worry traders", "market_report"),
+    ("Opinion: rates worry traders too much", "opinion"),
+    ("Interview: a fund manager on rates", "interview"),
+])
+def test_a_front_only_piece_reports_nothing_from_its_body(title: str, genre: str) -> None:
+    assert genre in FRONT_ONLY
+    content = FILLER_LEAD + LAYOFF
+    # In a news story the same sentence deep in the body is reported ...
+    assert reported("Chipmakers in focus as rates worry traders", content) == {("Intel", "layoffs")}
+    # ... in a market report, opinion piece or interview it is not.
+    assert reported(title, content) == set()
+    (reason,) = rejections(title, content)
+    assert reason == f"{genre.replace('_', ' ')}: only its headline and lead report news"
+
+
+@pytest.mark.parametrize(("title", "content"), [
+    ("Intel to cut 6,000 jobs as stocks fall", FILLER_LEAD),
+    ("Opinion: Intel is right to cut 6,000 jobs", FILLER_LEAD),
+    ("Stocks fall as Intel slides", LAYOFF.replace("Separately, ", "") + " " + FILLER_LEAD),
+    ("Opinion: Intel's cuts go too far", LAYOFF.replace("Separately, ", "") + " " + FILLER_LEAD),
+])
+def test_a_front_only_piece_reports_its_headline_and_lead(title: str, content: str) -> None:
+    assert reported(title, content) == {("Intel", "layoffs")}
+
+
+def test_a_headline_event_in_an_interview_is_reported() -> None:
+    assert reported("Interview: Boeing names Jane Park chief executive") == {
+        ("Boeing", "executive_hire")}
+
+
+# --- what the judge records for confidence ------------------------------------------------------
+
+def test_a_body_report_of_the_headlines_event_is_the_same_story() -> None:
+    analysis = analyse(
+        "Stripe hires Boeing's finance chief",
+        "Stripe said on Monday it had hired Jane Park as chief financial officer. Park will "
+        "start next month. She will report to the chief executive. Boeing confirmed that Park "
+        "has left the company. Separately, Boeing said it will cut 500 jobs in Seattle.")
+    body = {(f.company, f.event_type): f for f in analysis.findings
+            if f.accepted and f.zone == "body"}
+    assert body[("Boeing", "executive_departure")].same_story
+    assert not body[("Boeing", "layoffs")].same_story  # a second, different event
+
+
+def test_a_date_of_this_week_raises_confidence() -> None:
+    dated = confidence("Salesforce acquired Nimbus on Monday")
+    undated = confidence("Salesforce acquired Nimbus")
+    assert dated > undated
+
+
+def test_the_headline_gives_more_confidence_than_the_body() -> None:
+    in_headline = confidence("Intel to cut 6,000 jobs", FILLER_LEAD)
+    in_body = confidence("Chipmakers in focus as rates worry traders", FILLER_LEAD + LAYOFF)
+    assert in_headline > in_body
+
+
+# --- tense ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "trigger", "expected"), [
+    ("Acme will acquire Foo.", "acquire", "future"),
+    ("Acme plans to acquire Foo.", "acquire", "future"),
+    ("Acme may acquire Foo.", "acquire", "future"),
+    ("Acme has acquired Foo.", "acquired", "perfect"),
+    ("Acme has officially acquired Foo.", "acquired", "perfect"),
+    ("Acme recently acquired Foo.", "acquired", "perfect"),
+    ("Acme had acquired Foo.", "acquired", "past_perfect"),
+    ("Acme acquired Foo.", "acquired", "past"),
+    ("Acme bought Foo.", "bought", "past"),
+    ("Acme was acquired by Foo.", "acquired", "past"),
+    ("Acme acquires Foo.", "acquires", "present"),
+    ("The acquisition of Foo is in talks.", "acquisition", "present"),
+    ("The acquisition of Foo was completed.", "acquisition", "past"),
+    ("The acquisition of Foo will close in June.", "acquisition", "future"),
+    ("Layoffs hit Acme's sales teams.", "Layoffs", "noun"),
+])
+def test_tense_of(sentence: str, trigger: str, expected: str) -> None:
+    start = sentence.index(trigger)
+    assert tense_of(sentence, start, start + len(trigger)) == expected
+
+
+# --- bugs found while writing these tests ----------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "trigger", "expected"), [
+    ('Acme will "immediately" cut 500 jobs.', "cut", "future"),
+    ("Acme will soon acquire Foo.", "acquire", "future"),
+    ("Acme has quietly acquired Foo.", "acquired", "perfect"),
+    ("Acme has (finally) acquired Foo.", "acquired", "perfect"),
+])
+def test_fillers_do_not_change_the_tense(sentence: str, trigger: str, expected: str) -> None:
+    start = sentence.index(trigger)
+    assert tense_of(sentence, start, start + len(trigger)) == expected
+
+
+def test_a_quoted_adverb_does_not_lower_confidence() -> None:
+    assert confidence('Intel will "immediately" cut 6,000 jobs') == confidence(
+        "Intel will cut 6,000 jobs")
+
+
+def test_a_headline_verb_that_is_also_a_noun_is_present_tense() -> None:
+    sentence = "Intel cuts 6,000 jobs"
+    assert tense_of(sentence, sentence.index("cuts"), len(sentence)) == "present"
+
+
+def test_a_plan_for_june_is_not_set_in_the_past() -> None:
+    (finding,) = [f for f in analyse("Salesforce will acquire Nimbus in June").findings
+                  if f.accepted]
+    assert not finding.past_setting
+
+
+@pytest.mark.parametrize("title", [
+    "Intel, founded in 1968, will cut 6,000 jobs",
+    "Intel, which bought Altera in 2015, said it would cut 6,000 jobs",
+])
+def test_a_dated_aside_about_the_company_does_not_make_its_news_background(title: str) -> None:
+    assert reported(title) == {("Intel", "layoffs")}

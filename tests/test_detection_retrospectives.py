@@ -1,0 +1,88 @@
+"""Pieces that tell old stories or rate stocks: headlines that frame a retrospective, analyst
+notes' ratings, denials of a rumoured cut, and a citation after a lawsuit's object.
+
+Each rule has a text it must not report and, where it applies, the news it must still see.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newswatch.schemas.article import Article
+from newswatch.schemas.rules import RulesFile
+from newswatch.streams.detection import Detector
+
+DETECTOR = Detector(RulesFile.model_validate({"companies": [
+    {"name": "Acme Robotics", "aliases": ["Acme"], "tickers": ["ACME"]},
+    {"name": "Globex"},
+    {"name": "Initech"},
+]}))
+PUBLISHED = datetime(2026, 5, 4, 9, tzinfo=UTC)
+
+
+def reported(title: str, body: str = "") -> set[tuple[str, str]]:
+    article = Article(id="r", title=title, content=body, published=PUBLISHED)
+    return {(e.company, e.event_type) for e in DETECTOR.detect(article)}
+
+
+@pytest.mark.parametrize("title", [
+    "On this day in 2019: Acme Robotics agreed to buy Globex",
+    "Globex and Acme Robotics, 2018: the $2 billion deal that made a giant",
+    "In 2017, Acme Robotics bought Globex. Here is what happened next",
+    "How Acme Robotics ended up owning Globex",
+    "Five days in March: how Acme Robotics fired its chief executive",
+    "Acme Robotics and Globex: from a $2 billion purchase to a quiet exit",
+    "Looking back: Acme Robotics buys Globex",
+])
+def test_a_headline_that_frames_an_old_story_reports_nothing(title: str) -> None:
+    assert reported(title) == set()
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Acme Robotics agrees to buy Globex for $2 billion", {("Acme Robotics", "acquisition"),
+                                                          ("Globex", "acquisition")}),
+    ("Acme Robotics, founded in 1998, will cut 600 jobs", {("Acme Robotics", "layoffs")}),
+    ("2026 outlook: Acme Robotics to cut 600 jobs", {("Acme Robotics", "layoffs")}),
+])
+def test_news_with_a_year_or_an_arc_word_in_the_headline_is_still_news(
+        title: str, expected: set[tuple[str, str]]) -> None:
+    assert reported(title) == expected
+
+
+def test_a_job_round_up_is_not_a_hire() -> None:
+    assert reported("Who's hiring this week: readers' picks",
+                    "Acme Robotics is hiring a senior machine-learning engineer in Austin.") \
+        == set()
+
+
+@pytest.mark.parametrize("body", [
+    "ACME ROBOTICS | ACME | BUY | Price target: $80 | Last: $61.20",
+    "We keep our Buy rating and $80 price target on Acme Robotics.",
+    "Acme Robotics (Buy, PT $80): margins held up.",
+])
+def test_an_analyst_rating_is_not_a_purchase(body: str) -> None:
+    assert reported("Acme Robotics: margins held up, estimates trimmed", body) == set()
+
+
+def test_a_company_that_buys_a_company_is_still_a_purchase_in_a_note() -> None:
+    assert ("Acme Robotics", "acquisition") in reported(
+        "Acme Robotics to buy Globex", "Acme Robotics agreed to buy Globex for $2 billion, "
+        "the companies said on Monday.")
+
+
+@pytest.mark.parametrize("title", [
+    "Acme Robotics says no new layoffs planned",
+    "Acme Robotics pushes back against a post claiming a new round of layoffs",
+    "Acme Robotics says it has no plans for further job cuts",
+])
+def test_a_denied_cut_is_not_a_layoff(title: str) -> None:
+    assert reported(title) == set()
+
+
+def test_a_ruling_cited_after_a_lawsuit_is_not_its_defendant() -> None:
+    assert reported("Activists file suit against a state utility, citing an Acme Robotics "
+                    "ruling") == set()
+    assert ("Acme Robotics", "legal") in reported(
+        "Activists file suit against Acme Robotics over emissions")

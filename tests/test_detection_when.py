@@ -1,0 +1,226 @@
+"""Time references read against the article's publication date (``detection/when.py``).
+
+An article published on Monday 4 May 2026 tells its own news as "on Monday", "yesterday",
+a date a few days old, and its background as "in 2019", "last March", "three years ago".
+Whatever lies more than ``PAST_AFTER_DAYS`` before the article is background.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from newswatch.streams.detection.when import (
+    PAST_AFTER_DAYS,
+    TimeRef,
+    anchor_for,
+    has_past_date,
+    time_refs,
+)
+
+PUBLISHED = date(2026, 5, 4)  # a Monday
+
+
+def only_ref(sentence: str, published: date | datetime = PUBLISHED) -> TimeRef:
+    refs = time_refs(sentence, published)
+    assert len(refs) == 1, refs
+    ref = refs[0]
+    assert sentence[ref.start:ref.end] == ref.text  # offsets point into the sentence
+    return ref
+
+
+def written(day: date, style: str = "mdy") -> str:
+    """A date as news prose writes it: 'April 13, 2026' or '13 April 2026'."""
+    if style == "mdy":
+        return f"{day:%B} {day.day}, {day.year}"
+    return f"{day.day} {day:%B} {day.year}"
+
+
+def days_before(days: int) -> date:
+    return PUBLISHED - timedelta(days=days)
+
+
+# --- background: far enough back --------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "text", "at_least_days"), [
+    ("Acme bought Foo in 2019.", "in 2019", 365 * 6),
+    ("Acme bought Foo last March.", "last March", 30),
+    ("Acme bought Foo three years ago.", "three years ago", 3 * 365),
+    ("Acme bought Foo a decade ago.", "a decade ago", 3650),
+    ("Acme bought Foo in the 1990s.", "in the 1990s", 365 * 25),
+    ("Acme bought Foo on Sept. 3, 2025.", "on Sept. 3, 2025", 200),
+    ("Acme bought Foo in June of last year.", "in June of last year", 300),
+    ("Acme has grown fast since 2025.", "since 2025", 100),
+])
+def test_older_references_are_background(sentence: str, text: str, at_least_days: int) -> None:
+    ref = only_ref(sentence)
+    assert ref.text == text
+    assert ref.when == "past" and ref.is_past
+    assert ref.days_before is not None and ref.days_before >= at_least_days
+
+
+# --- the article's own news --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "text", "at_most_days"), [
+    ("Acme bought Foo on Monday.", "on Monday", 7),
+    ("Acme bought Foo on Friday.", "on Friday", 7),
+    ("Acme bought Foo yesterday.", "yesterday", 1),
+    ("Acme buys Foo today.", "today", 0),
+    ("Acme bought Foo this week.", "this week", 0),
+    ("Acme bought Foo last week.", "last week", 7),
+    ("Acme bought Foo earlier this month.", "earlier this month", PAST_AFTER_DAYS),
+    ("Acme bought Foo two weeks ago.", "two weeks ago", 14),
+    ("Acme bought Foo on May 1.", "on May 1", 3),
+])
+def test_recent_references_are_current(sentence: str, text: str, at_most_days: int) -> None:
+    ref = only_ref(sentence)
+    assert ref.text == text
+    assert ref.when == "current" and not ref.is_past
+    assert ref.days_before is not None and 0 <= ref.days_before <= at_most_days
+
+
+def test_a_year_that_is_the_articles_own_is_current_not_background() -> None:
+    # "in 2026" read in May 2026 may be weeks or months back: never called background.
+    assert only_ref("Acme bought Foo in 2026.").when == "current"
+
+
+def test_a_datetime_with_a_zone_reads_like_its_date() -> None:
+    published = datetime(2026, 5, 4, 23, 30, tzinfo=UTC)
+    for sentence in ("Acme bought Foo in 2019.", "Acme bought Foo on Monday.",
+                     "Acme bought Foo yesterday."):
+        assert only_ref(sentence, published) == only_ref(sentence)
+
+
+# --- the boundary: PAST_AFTER_DAYS ---------------------------------------------------------------
+
+@pytest.mark.parametrize("style", ["mdy", "dmy"])
+def test_an_explicit_date_is_background_only_beyond_the_boundary(style: str) -> None:
+    edge = only_ref(f"Acme bought Foo on {written(days_before(PAST_AFTER_DAYS), style)}.")
+    beyond = only_ref(f"Acme bought Foo on {written(days_before(PAST_AFTER_DAYS + 1), style)}.")
+    assert (edge.when, edge.days_before) == ("current", PAST_AFTER_DAYS)
+    assert (beyond.when, beyond.days_before) == ("past", PAST_AFTER_DAYS + 1)
+
+
+def test_days_ago_are_background_only_beyond_the_boundary() -> None:
+    assert only_ref(f"Acme bought Foo {PAST_AFTER_DAYS} days ago.").when == "current"
+    assert only_ref(f"Acme bought Foo {PAST_AFTER_DAYS + 1} days ago.").when == "past"
+    assert only_ref("Acme bought Foo three weeks ago.").when == "current"  # 21 days
+    assert only_ref("Acme bought Foo four weeks ago.").when == "past"
+
+
+# --- the future ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("Acme will buy Foo in 2027.", "in 2027"),
+    ("Acme will buy Foo next week.", "next week"),
+    ("Acme will buy Foo next Monday.", "next Monday"),
+    ("Acme will buy Foo tomorrow.", "tomorrow"),
+    ("Acme will buy Foo by 2026.", "by 2026"),  # "by" the current year: a deadline ahead
+    ("Acme will buy Foo in the coming months.", "in the coming months"),
+])
+def test_future_references(sentence: str, text: str) -> None:
+    ref = only_ref(sentence)
+    assert (ref.text, ref.when) == (text, "future")
+
+
+def test_an_explicit_date_after_the_article_is_future() -> None:
+    ref = only_ref(f"Acme will close the deal on {written(PUBLISHED + timedelta(days=30))}.")
+    assert ref.when == "future"
+    assert ref.days_before == -30
+
+
+# --- a month without a year ------------------------------------------------------------------
+
+def test_a_month_without_a_year_is_the_most_recent_one_and_says_so() -> None:
+    june = only_ref("Acme bought Foo in June.")  # June 2026 is still ahead: last June
+    assert june.when == "past" and june.no_year
+    assert june.days_before is not None and june.days_before > 300
+    may = only_ref("Acme bought Foo in May.")  # the article's own month
+    assert may.when == "current" and may.no_year
+
+
+def test_may_and_march_as_words_are_not_months() -> None:
+    assert time_refs("Acme may buy Foo, analysts said.", PUBLISHED) == []
+    assert time_refs("Workers march on Acme's headquarters.", PUBLISHED) == []
+
+
+# --- no date at all ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Acme bought Foo.",
+    "Acme bought Foo on the 32nd of Smarch.",
+    "Acme cut 2019 jobs.",  # a count, not a year
+    "Acme paid $2019 million.",
+    "",
+])
+def test_no_date(sentence: str) -> None:
+    assert time_refs(sentence, PUBLISHED) == []
+    assert not has_past_date(sentence, PUBLISHED)
+
+
+# --- has_past_date: does the article name any background date? ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Acme, founded in 2019, makes sensors.",
+    "The plant opened three years ago.",
+    f"The deal closed {PAST_AFTER_DAYS + 1} days ago.",
+    f"It was agreed on {written(days_before(PAST_AFTER_DAYS + 1))}.",
+    "x " * 3_000 + "Acme was founded in 2019.",  # deep in a long article
+])
+def test_has_past_date(text: str) -> None:
+    assert has_past_date(text, PUBLISHED)
+
+
+@pytest.mark.parametrize("text", [
+    "Acme said on Monday it would cut jobs.",
+    "Acme bought Foo yesterday; the deal closes next year.",
+    f"The deal closed {PAST_AFTER_DAYS} days ago.",
+    f"It was agreed on {written(days_before(PAST_AFTER_DAYS))}.",
+    "Acme will open a plant in 2027.",
+    "Acme cut 2019 jobs.",
+])
+def test_has_no_past_date(text: str) -> None:
+    assert not has_past_date(text, PUBLISHED)
+
+
+# --- which reference dates a trigger: the nearest in its clause --------------------------------
+
+def anchor(sentence: str, trigger: str) -> TimeRef | None:
+    start = sentence.index(trigger)
+    return anchor_for(sentence, time_refs(sentence, PUBLISHED), start, start + len(trigger))
+
+
+def test_the_nearest_reference_in_the_clause_dates_the_trigger() -> None:
+    found = anchor("Acme, which bought Foo in 2019, said on Monday it would cut 500 jobs.", "cut")
+    assert found is not None and (found.text, found.when) == ("on Monday", "current")
+    found = anchor("Acme bought Foo in 2019.", "bought")
+    assert found is not None and found.text == "in 2019" and found.is_past
+
+
+def test_a_date_in_another_clause_does_not_date_the_trigger() -> None:
+    assert anchor("Acme cut 500 jobs, a year after it bought Foo in 2019.", "cut") is None
+    assert anchor("Sales fell in 2019, but Acme will cut jobs.", "cut") is None
+    assert anchor("Acme bought Foo, which was founded in 2019.", "bought") is None
+
+
+def test_a_date_after_another_verbs_participle_dates_that_verb() -> None:
+    assert anchor("Acme settled the lawsuit filed last year.", "settled") is None
+
+
+def test_a_timeline_line_opening_with_a_date_is_dated_by_it() -> None:
+    found = anchor("2014 — Acme buys Foo for $3 billion.", "buys")
+    assert found is not None and found.text == "2014" and found.is_past
+
+
+def test_a_clause_that_hangs_on_a_date_is_dated_by_it() -> None:
+    found = anchor("In August 1981, when Acme introduced the PC, rivals scoffed.", "introduced")
+    assert found is not None and found.text == "In August 1981" and found.is_past
+
+
+@pytest.mark.parametrize("sentence", [
+    "Acme, which bought Foo in 2019, said it would cut 500 jobs.",
+    "Acme, founded in 1968, will cut 500 jobs.",
+])
+def test_a_date_inside_a_closed_aside_does_not_date_the_main_clause(sentence: str) -> None:
+    assert anchor(sentence, "cut") is None
