@@ -83,6 +83,7 @@ class Pipeline:
         env = dict(os.environ, NEWSWATCH_KAFKA_BOOTSTRAP=BOOTSTRAP,
                    NEWSWATCH_TOPIC_PREFIX=self.prefix, NEWSWATCH_CONSUMER_GROUP=self.prefix,
                    NEWSWATCH_RULES=str(home / "rules.yaml"), NEWSWATCH_HOME=str(home),
+                   NEWSWATCH_METRICS_PORT="0",
                    NEWSWATCH_SLACK_BOT_TOKEN=self.emulator.token,
                    NEWSWATCH_SLACK_API_URL=self.emulator.base_url,
                    NEWSWATCH_LOG_LEVEL="INFO")

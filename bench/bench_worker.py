@@ -96,7 +96,7 @@ def run_worker(prefix: str, rules: Path, home: Path, articles: list[Article],
     seconds from start to the last event)."""
     env = dict(os.environ, NEWSWATCH_KAFKA_BOOTSTRAP=BOOTSTRAP, NEWSWATCH_TOPIC_PREFIX=prefix,
                NEWSWATCH_CONSUMER_GROUP=prefix, NEWSWATCH_RULES=str(rules),
-               NEWSWATCH_HOME=str(home), NEWSWATCH_LOG_LEVEL="WARNING")
+               NEWSWATCH_HOME=str(home), NEWSWATCH_METRICS_PORT="0", NEWSWATCH_LOG_LEVEL="WARNING")
     log = (home / "worker.log").open("wb")
     started = time.time()
     worker = subprocess.Popen([sys.executable, "-m", "newswatch", "worker"], cwd=ROOT,

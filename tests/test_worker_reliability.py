@@ -55,18 +55,22 @@ def test_kill_minus_nine_mid_stream_loses_nothing_and_restarts_fast(rig: WorkerR
     rig.wait_caught_up(120, worker)
     assert rig.missing(range(total)) == []
     assert rig.dead_letters() == []
-    # The dead worker's session (NEWSWATCH_WORKER_SESSION_TIMEOUT, 10 s) is the wait.
-    assert max(restarts) < 15, restarts
+    # The dead worker's session (NEWSWATCH_WORKER_SESSION_TIMEOUT, 10 s) is the wait; the
+    # rest is process start-up, slower while other tests run beside this one.
+    assert max(restarts) < 20, restarts
 
 
 def test_static_membership_restart_takes_partitions_back_at_once(rig: WorkerRig) -> None:
-    worker = rig.start_worker(NEWSWATCH_WORKER_INSTANCE_ID="worker-a")
+    # A 30 s session: a dynamic member's restart would wait that long for the dead one.
+    static = {"NEWSWATCH_WORKER_INSTANCE_ID": "worker-a",
+              "NEWSWATCH_WORKER_SESSION_TIMEOUT": "30"}
+    worker = rig.start_worker(**static)
     rig.wait_ready(1, worker)
     rig.produce(range(50))
     rig.wait_caught_up(60, worker)
     kill(worker)
-    worker = rig.start_worker(NEWSWATCH_WORKER_INSTANCE_ID="worker-a")
+    worker = rig.start_worker(**static)
     rig.produce(range(50, 100))
-    assert rig.wait_ready(2, worker) < 6  # no wait for the old member's session
+    assert rig.wait_ready(2, worker) < 12  # start-up only: no wait for the old session
     rig.wait_caught_up(60, worker)
     assert rig.missing(range(100)) == []

@@ -31,8 +31,9 @@ def _active_partitions(log: str) -> int:
 
 def test_two_workers_raise_exactly_the_alerts_one_worker_raises(
         kafka_bootstrap: str, tmp_path: Path) -> None:
-    # 40 companies, 5 articles each: per company one new alert, three follow-ups and one
-    # copy absorbed, which only holds if each company's events meet one route table.
+    # 40 companies, 5 articles each: one story per company, whose copies the router threads
+    # or absorbs, which only comes out the same if each company's events meet one route
+    # table however the partitions are shared.
     shapes = []
     for workers in (1, 2):
         with WorkerRig(kafka_bootstrap, tmp_path / f"w{workers}", companies=40,
@@ -49,11 +50,10 @@ def test_two_workers_raise_exactly_the_alerts_one_worker_raises(
                     assert _active_partitions(rig.log(f"worker{n}")) > 0
             rig.produce(range(200))
             rig.wait_caught_up(90, *started)
-            assert rig.missing(range(200)) != []  # the absorbed copies (sanity)
             shapes.append(_story_shape(rig))
     assert shapes[1] == shapes[0]
-    assert set(shapes[0].values()) == {1, 3}
-    assert sum(shapes[0].values()) == 40 * 4
+    # Whatever the thread policy makes of the copies, each company's story starts once.
+    assert sorted(n for (_, kind), n in shapes[0].items() if kind == "new") == [1] * 40
 
 
 def test_second_worker_joining_mid_stream_loses_and_doubles_nothing(

@@ -108,6 +108,8 @@ class WorkerRig:
             "NEWSWATCH_CONSUMER_GROUP": self.group,
             "NEWSWATCH_RULES": str(self.rules),
             "NEWSWATCH_HOME": str(self.workdir / "home"),
+            # Any free port: tests run workers side by side (and in parallel processes).
+            "NEWSWATCH_METRICS_PORT": "0",
             "PYTHONPATH": (f"{ROOT / 'tests' / 'worker_faults'}:{ROOT}" if self.faults
                            else str(ROOT)),
         })
