@@ -69,9 +69,21 @@ class KafkaClients:
     def admin(self, client_id: str, **overrides: Any) -> KafkaAdminClient:
         return KafkaAdminClient(**self.common(), client_id=client_id, **overrides)
 
-    def faust_options(self) -> dict[str, Any]:
-        """``faust.App`` keyword arguments for the same cluster and security."""
-        options: dict[str, Any] = {"broker": [f"kafka://{s}" for s in self.servers()]}
+    def faust_options(self, scheme: str = "kafka") -> dict[str, Any]:
+        """``faust.App`` keyword arguments for the same cluster, security and group timing.
+
+        ``scheme`` picks Faust's transport (the worker passes its own, see streams/transport).
+        """
+        settings = self.settings
+        options: dict[str, Any] = {
+            "broker": [f"{scheme}://{s}" for s in self.servers()],
+            # Faust's 60 s default session means a restarted worker sits idle for a minute
+            # waiting for its dead predecessor to time out.
+            "broker_session_timeout": settings.worker_session_timeout,
+            "broker_heartbeat_interval": settings.worker_heartbeat_interval,
+        }
+        if settings.worker_instance_id is not None:
+            options["consumer_group_instance_id"] = settings.worker_instance_id
         credentials = self._faust_credentials()
         if credentials is not None:
             options["broker_credentials"] = credentials

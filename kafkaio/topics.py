@@ -1,4 +1,11 @@
-"""The topics newswatch uses: names, partitions, retention and compaction, in one place."""
+"""The topics newswatch uses: names, partitions, retention and compaction, in one place.
+
+Two kinds: the pipeline's topics, named ``<prefix>.<name>`` (``TOPICS``), and the stream
+worker's own, named after its consumer group the way Faust names them: one compacted
+changelog per table (``CHANGELOGS``) and Faust's leader-election topic. Both are created
+before a worker starts its agents (``newswatch topics create`` does the same), so no agent
+ever meets a topic that is still being created.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +15,10 @@ from dataclasses import dataclass, field
 
 from kafka import KafkaAdminClient
 from kafka.admin import NewTopic
-from kafka.errors import InvalidReplicationFactorError, TopicAlreadyExistsError
+from kafka.errors import InvalidReplicationFactorError, KafkaError, TopicAlreadyExistsError
 from kafka.partitioner.default import murmur2
 
-from ..schemas.errors import ConfigError
+from ..schemas.errors import ConfigError, NewswatchError
 from ..schemas.settings import Settings
 from .clients import KafkaClients, kafka_errors_explained
 from .errors import TopicMissing
@@ -229,3 +236,101 @@ def partition_for_key(key: bytes, partitions: int) -> int:
     """The partition Kafka's default partitioner (Java's, aiokafka's, kafka-python's) gives
     ``key``: lets an agent find which of a table's keys belong to the partition it serves."""
     return (murmur2(key) & 0x7FFFFFFF) % partitions
+
+
+@dataclass(frozen=True)
+class ChangelogSpec:
+    """A Faust table of the worker: its changelog is compacted and has as many partitions
+    as ``source``, the topic whose records update it (Faust requires them co-partitioned)."""
+
+    table: str
+    source: str  # short name of a topic in TOPICS
+    purpose: str = ""
+
+
+CHANGELOGS: tuple[ChangelogSpec, ...] = (
+    ChangelogSpec("route-stories", "events", "what routing remembers per company"),
+    ChangelogSpec("route-channels", "routed", "per-channel pacing: budgets, digests"),
+)
+
+
+class TopicLayoutError(NewswatchError):
+    """A worker topic exists with a shape the worker cannot use."""
+
+
+def changelog_topic(group: str, table: str) -> str:
+    """Faust's name for ``table``'s changelog in consumer group ``group``."""
+    return f"{group}-{table}-changelog"
+
+
+def leader_topic(group: str) -> str:
+    """The one-partition topic Faust's leader assignor uses in group ``group``."""
+    return f"{group}-__assignor-__leader"
+
+
+def create_group_topics(clients: KafkaClients, prefix: str | None = None,
+                        group: str | None = None, *, timeout_s: float = 30.0) -> list[str]:
+    """Create the worker group's changelogs and leader topic (idempotent), wait until every
+    partition has a leader, and check each changelog still matches its source topic."""
+    settings = clients.settings
+    prefix = prefix if prefix is not None else settings.topic_prefix
+    group = group if group is not None else settings.consumer_group
+    sources = {spec.source for spec in CHANGELOGS}
+    partitions = {short: partition_count(clients, TopicNames(prefix).name(short))
+                  for short in sorted(sources)}
+    insync = {"min.insync.replicas": str(settings.insync_replicas())}
+    wanted = [NewTopic(changelog_topic(group, spec.table), partitions[spec.source],
+                       settings.replication_factor,
+                       topic_configs={"cleanup.policy": "compact", **insync})
+              for spec in CHANGELOGS]
+    wanted.append(NewTopic(leader_topic(group), 1, settings.replication_factor,
+                           topic_configs=insync))
+    admin = clients.admin("newswatch-topics")
+    try:
+        existing = set(admin.list_topics())
+        created = []
+        for topic in wanted:
+            if topic.name in existing:
+                continue
+            try:
+                admin.create_topics([topic])
+                created.append(topic.name)
+            except TopicAlreadyExistsError:
+                pass
+        described = _wait_for_leaders(admin, [t.name for t in wanted], timeout_s)
+    finally:
+        admin.close()
+    for spec in CHANGELOGS:
+        name = changelog_topic(group, spec.table)
+        have, need = described[name], partitions[spec.source]
+        if have != need:
+            raise TopicLayoutError(
+                f"changelog topic {name!r} has {have} partitions but "
+                f"{TopicNames(prefix).name(spec.source)!r} has {need}; a table's state "
+                "cannot move between partition counts: delete the changelog to start that "
+                "state afresh, or use a new consumer group")
+    if created:
+        log.info("created worker topics: %s", ", ".join(created))
+    return created
+
+
+def _wait_for_leaders(admin: KafkaAdminClient, names: list[str],
+                      timeout_s: float) -> dict[str, int]:
+    """Partition count per topic, once every partition of every topic has a leader: a
+    topic created a moment ago can still show no partitions, which Faust took for 0."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            described = {t["name"]: t for t in admin.describe_topics(names)}
+        except KafkaError:
+            described = {}
+        ready = {name: len(t["partitions"]) for name, t in described.items()
+                 if t["error_code"] == 0 and t["partitions"]
+                 and all(p["leader_id"] >= 0 for p in t["partitions"])}
+        if all(name in ready for name in names):
+            return ready
+        if time.monotonic() > deadline:
+            waiting = ", ".join(n for n in names if n not in ready)
+            raise TopicLayoutError(f"topics still have no leader after {timeout_s:.0f} s: "
+                                   f"{waiting}")
+        time.sleep(0.2)

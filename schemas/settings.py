@@ -57,6 +57,18 @@ class Settings(SlackAppSettings, BaseSettings):
         default_factory=dict,
         description="Partitions per topic, e.g. 'articles=12,events=12' (others keep "
         "their defaults)")
+    # How fast a stream worker's group notices a dead member: a restarted worker waits for
+    # the old member's session to end before it gets partitions. The broker accepts 6 s to
+    # 30 min by default (group.min/max.session.timeout.ms).
+    worker_session_timeout: float = Field(
+        default=10.0, ge=6.0, le=1800.0, description="seconds; a dead worker's partitions "
+        "move to the others after this")
+    worker_heartbeat_interval: float = Field(
+        default=2.0, gt=0.0, description="seconds; at most a third of the session timeout")
+    worker_instance_id: str | None = Field(
+        default=None, pattern=r"^[A-Za-z0-9._-]+$",
+        description="static group membership: a worker restarted with the same id takes its "
+        "partitions back at once, without a rebalance; unique per worker")
     slack_bot_token: SecretStr | None = None
     slack_bot_token_file: Path | None = None
     slack_webhook_url: SecretStr | None = None
@@ -116,6 +128,16 @@ class Settings(SlackAppSettings, BaseSettings):
     @classmethod
     def _partitions(cls, value: object) -> object:
         return parse_partitions(value) if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _heartbeat_within_session(self) -> Settings:
+        if self.worker_heartbeat_interval * 3 > self.worker_session_timeout:
+            raise _SettingError(
+                "worker_heartbeat_interval",
+                f"{self.worker_heartbeat_interval:g} s is more than a third of "
+                f"NEWSWATCH_WORKER_SESSION_TIMEOUT ({self.worker_session_timeout:g} s): the "
+                "group would drop live workers")
+        return self
 
     @model_validator(mode="after")
     def _sasl_needs_credentials(self) -> Settings:

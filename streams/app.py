@@ -2,7 +2,9 @@
 
 Agent bodies only parse, call the pure engine, and send; anything that cannot
 be parsed or processed goes to the dead-letter topic with its reason, and the
-agent carries on with the next message.
+agent carries on with the next message. What cannot be *finished* (a send Kafka
+refuses, a table or dead letter that cannot be written) stops the worker at once
+without committing (failstop.py), so the record is read again after a restart.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import asyncio
 import logging
 import os
 import time
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +27,14 @@ from ..schemas.errors import SchemaError
 from ..schemas.event import CompanyEvent
 from ..schemas.settings import Settings
 from ..telemetry.service import ServiceTelemetry
+from .failstop import stop_if_send_failed, stop_on_failure
 from .observe import WorkerObserver, owned_partitions
 from .pacing_agent import add_pacing
+from .recovery import NewswatchTableManager
 from .routing import CompanyStories, state_key
 from .rules_holder import RulesHolder
 from .subscription_feed import SubscriptionFeed
+from .transport import TRANSPORT_SCHEME
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +58,7 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS,
     names = TopicNames.from_settings(settings)
     app = faust.App(
         settings.consumer_group,
-        **clients.faust_options(),
+        **clients.faust_options(scheme=TRANSPORT_SCHEME),
         store="memory://",  # tables are rebuilt from their changelog topics on start
         topic_replication_factor=settings.replication_factor,
         topic_partitions=events_partitions,
@@ -62,6 +66,8 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS,
         datadir=str(datadir),
         producer_acks=-1,
         consumer_auto_offset_reset="earliest",
+        # Faust's own recovery skips records on a restart with a backlog: see recovery.py.
+        TableManager=NewswatchTableManager,
     )
     articles = app.topic(names.articles, key_type=bytes, value_type=bytes,
                          value_serializer="raw", key_serializer="raw")
@@ -98,55 +104,60 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS,
             partition=message.partition, offset=message.offset, key=event.key))
         observer.dead_lettered(stage)
 
+    async def send(topic: Any, key: bytes, value: bytes) -> None:
+        sent = await topic.send(key=key, value=value)
+        sent.add_done_callback(stop_if_send_failed)
+
     @app.agent(articles, name="detect")
-    async def detect(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+    async def detect(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
             where = _where(event)
             started = time.perf_counter()
-            try:
-                article = Article.from_json(event.value, source=where)
-                found = rules.current.detector.detect(article)
-            except SchemaError as exc:
-                await dead_letter("detect", str(exc), event)
-                continue
-            except Exception as exc:  # one bad article must not stop the stream
-                log.exception("detection failed for %s", where)
-                await dead_letter("detect", f"detection failed: {type(exc).__name__}: {exc}",
-                                  event)
-                continue
-            observer.detected(article, found, time.perf_counter() - started, where)
-            for company_event in found:
-                await events.send(key=company_event.company.encode(),
-                                  value=company_event.to_json_bytes())
-            yield None
+            with stop_on_failure("detect", where):
+                try:
+                    article = Article.from_json(event.value, source=where)
+                    found = rules.current.detector.detect(article)
+                except SchemaError as exc:
+                    await dead_letter("detect", str(exc), event)
+                    continue
+                except Exception as exc:  # one bad article must not stop the stream
+                    log.exception("detection failed for %s", where)
+                    await dead_letter("detect",
+                                      f"detection failed: {type(exc).__name__}: {exc}", event)
+                    continue
+                observer.detected(article, found, time.perf_counter() - started, where)
+                for company_event in found:
+                    await send(events, company_event.company.encode(),
+                               company_event.to_json_bytes())
 
     @app.agent(events, name="route")
-    async def route(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+    async def route(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
             where = _where(event)
-            try:
-                company_event = CompanyEvent.from_json(event.value, source=where)
-            except SchemaError as exc:
-                await dead_letter("route", str(exc), event)
-                continue
-            key = state_key(company_event)  # company and event type: the company's partition
-            try:
-                raw = stories.get(key)
-                state = CompanyStories.model_validate_json(raw) if raw else CompanyStories()
-                raised = rules.current.router.route(company_event, state)
-            except Exception as exc:  # like detect: one bad event must not stop the stream
-                log.exception("routing failed for %s", where)
-                await dead_letter("route", f"routing failed: {type(exc).__name__}: {exc}",
-                                  event)
-                continue
-            stories[key] = state.model_dump_json()
-            observer.routed(company_event, raised, rules.current.router)
-            pacer = rules.current.pacer
-            for alert in raised:
-                # Channels nothing can hold back skip the pacing hop.
-                target = routed if pacer.paces(alert.channel) else alerts
-                await target.send(key=alert.channel.encode(), value=alert.to_json_bytes())
-            yield None
+            with stop_on_failure("route", where):
+                try:
+                    company_event = CompanyEvent.from_json(event.value, source=where)
+                except SchemaError as exc:
+                    await dead_letter("route", str(exc), event)
+                    continue
+                key = state_key(company_event)  # company and event type: the company's partition
+                try:
+                    raw = stories.get(key)
+                    state = (CompanyStories.model_validate_json(raw) if raw
+                             else CompanyStories())
+                    raised = rules.current.router.route(company_event, state)
+                except Exception as exc:  # like detect: one bad event must not stop the stream
+                    log.exception("routing failed for %s", where)
+                    await dead_letter("route",
+                                      f"routing failed: {type(exc).__name__}: {exc}", event)
+                    continue
+                stories[key] = state.model_dump_json()
+                observer.routed(company_event, raised, rules.current.router)
+                pacer = rules.current.pacer
+                for alert in raised:
+                    # Channels nothing can hold back skip the pacing hop.
+                    target = routed if pacer.paces(alert.channel) else alerts
+                    await send(target, alert.channel.encode(), alert.to_json_bytes())
 
     add_pacing(app, routed=routed, alerts=alerts, table=channels, rules=rules,
                dead_letter=dead_letter, partitions=routed_partitions,

@@ -50,7 +50,7 @@ def _broker(args: argparse.Namespace, settings: Settings) -> LocalKafka:
 
 def _up(args: argparse.Namespace) -> int:
     from newswatch.kafkaio.clients import KafkaClients
-    from newswatch.kafkaio.topics import TOPICS, create_topics
+    from newswatch.kafkaio.topics import CHANGELOGS, TOPICS, create_group_topics, create_topics
     from newswatch.schemas.settings import load_settings
 
     settings = load_settings()
@@ -61,8 +61,10 @@ def _up(args: argparse.Namespace) -> int:
     else:
         print(broker.status())
     if not args.no_topics:
-        created = create_topics(KafkaClients(load_settings(kafka_bootstrap=broker.bootstrap)))
-        print(f"topics: {len(created)} created, {len(TOPICS) - len(created)} already there")
+        clients = KafkaClients(load_settings(kafka_bootstrap=broker.bootstrap))
+        created = create_topics(clients) + create_group_topics(clients)
+        wanted = len(TOPICS) + len(CHANGELOGS) + 1
+        print(f"topics: {len(created)} created, {wanted - len(created)} already there")
     return 0
 
 
@@ -84,18 +86,28 @@ def _status(args: argparse.Namespace) -> int:
 
 def _create(args: argparse.Namespace) -> int:
     from newswatch.kafkaio.clients import KafkaClients
-    from newswatch.kafkaio.topics import create_topics
+    from newswatch.kafkaio.topics import create_group_topics, create_topics
     from newswatch.schemas.settings import load_settings
 
     settings = load_settings()
-    created = create_topics(KafkaClients(settings))
+    clients = KafkaClients(settings)
+    # The worker group's own topics (table changelogs) follow the pipeline's partitions.
+    created = create_topics(clients) + create_group_topics(clients)
     for name in created:
         print(f"created {name}")
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
-    from newswatch.kafkaio.topics import TOPICS, full_name, partitions_of, topic_config
+    from newswatch.kafkaio.topics import (
+        CHANGELOGS,
+        TOPICS,
+        changelog_topic,
+        full_name,
+        leader_topic,
+        partitions_of,
+        topic_config,
+    )
     from newswatch.schemas.settings import load_settings
 
     settings = load_settings()
@@ -104,4 +116,9 @@ def _list(args: argparse.Namespace) -> int:
         print(f"{full_name(settings.topic_prefix, spec):28} "
               f"partitions={partitions_of(spec, settings)}  "
               f"replication={settings.replication_factor}  {conf}  # {spec.purpose}")
+    group = settings.consumer_group
+    for table in CHANGELOGS:
+        print(f"{changelog_topic(group, table.table):28} partitions=as {table.source}  "
+              f"cleanup.policy=compact  # {table.purpose}")
+    print(f"{leader_topic(group):28} partitions=1  # Faust's leader election")
     return 0
