@@ -160,7 +160,7 @@ def create_app(settings: Settings, events_partitions: int = EVENTS_PARTITIONS,
                     await send(target, alert.channel.encode(), alert.to_json_bytes())
 
     add_pacing(app, routed=routed, alerts=alerts, table=channels, rules=rules,
-               dead_letter=dead_letter, partitions=routed_partitions,
+               dead_letter=dead_letter, send=send, partitions=routed_partitions,
                tick_seconds=settings.digest_tick_seconds)
 
     @app.timer(interval=RULES_CHECK_SECONDS)

@@ -23,17 +23,20 @@ from ..schemas.base import utcnow
 from ..schemas.deadletter import Stage
 from ..schemas.digest import DigestTick
 from ..schemas.errors import SchemaError
+from .failstop import stop_on_failure
 from .routing import ChannelState
 from .rules_holder import RulesHolder
 
 log = logging.getLogger(__name__)
 
 DeadLetter = Callable[[Stage, str, Any], Awaitable[None]]
+# The worker's checked send: a record Kafka refuses stops the worker before any commit.
+Send = Callable[[Any, bytes, bytes], Awaitable[None]]
 
 
 def add_pacing(app: faust.App, *, routed: faust.TopicT, alerts: faust.TopicT,
                table: faust.types.TableT, rules: RulesHolder, dead_letter: DeadLetter,
-               partitions: int, tick_seconds: float) -> None:
+               send: Send, partitions: int, tick_seconds: float) -> None:
     """Register the ``pace`` agent (and, unless ``tick_seconds`` is 0, its timer) on ``app``."""
 
     def load(channel: str) -> ChannelState:
@@ -58,24 +61,28 @@ def add_pacing(app: faust.App, *, routed: faust.TopicT, alerts: faust.TopicT,
         async for event in stream.events():
             message = event.message
             where = f"{message.topic}[{message.partition}]@{message.offset}"
-            try:
-                routed_message = parse_routed(event.value, source=where)
-            except SchemaError as exc:
-                await dead_letter("pace", str(exc), event)
-                continue
-            try:
-                if isinstance(routed_message, DigestTick):
-                    out = on_tick(routed_message, message.partition)
-                else:
-                    state = load(routed_message.channel)
-                    out = rules.current.pacer.admit(routed_message, state)
-                    table[routed_message.channel] = state.model_dump_json()
-            except Exception as exc:  # one bad message must not stop the stream
-                log.exception("pacing failed for %s", where)
-                await dead_letter("pace", f"pacing failed: {type(exc).__name__}: {exc}", event)
-                continue
-            for alert in out:
-                await alerts.send(key=alert.channel.encode(), value=alert.to_json_bytes())
+            # Bad data is dead-lettered; what cannot be finished (a table or a send Kafka
+            # refuses) stops the worker without a commit, as in detect and route.
+            with stop_on_failure("pace", where):
+                try:
+                    routed_message = parse_routed(event.value, source=where)
+                except SchemaError as exc:
+                    await dead_letter("pace", str(exc), event)
+                    continue
+                try:
+                    if isinstance(routed_message, DigestTick):
+                        out = on_tick(routed_message, message.partition)
+                    else:
+                        state = load(routed_message.channel)
+                        out = rules.current.pacer.admit(routed_message, state)
+                        table[routed_message.channel] = state.model_dump_json()
+                except Exception as exc:  # one bad message must not stop the stream
+                    log.exception("pacing failed for %s", where)
+                    await dead_letter("pace", f"pacing failed: {type(exc).__name__}: {exc}",
+                                      event)
+                    continue
+                for alert in out:
+                    await send(alerts, alert.channel.encode(), alert.to_json_bytes())
             yield None
 
     if tick_seconds > 0:
