@@ -36,16 +36,18 @@ def text_fingerprint(title: str, body: str) -> str:
     if not words:
         return ""
     pairs = [" ".join(words[i:i + 2]) for i in range(max(1, len(words) - 1))]
-    # Per bit, how many pair hashes set it: a bit is set in the SimHash when more than half do.
-    ones = [0] * 64
-    for pair in pairs:
-        bits = int.from_bytes(hashlib.blake2b(pair.encode("utf-8"), digest_size=8).digest(),
-                              "big")
-        for bit, char in enumerate(reversed(f"{bits:064b}")):
-            if char == "1":
-                ones[bit] += 1
-    value = sum(1 << bit for bit in range(64) if 2 * ones[bit] > len(pairs))
+    # Each pair's 64-bit hash as a row of "0"/"1"; a bit is set in the SimHash when more
+    # than half the rows set it (columns counted in C by tuple.count, not bit by bit).
+    rows = [f"{int.from_bytes(_hash(pair), 'big'):064b}" for pair in pairs]
+    value = 0
+    for position, column in enumerate(zip(*rows, strict=True)):
+        if 2 * column.count("1") > len(pairs):
+            value |= 1 << (63 - position)
     return f"{value:016x}"
+
+
+def _hash(pair: str) -> bytes:
+    return hashlib.blake2b(pair.encode("utf-8"), digest_size=8).digest()
 
 
 def fingerprint_distance(a: str, b: str) -> int:
