@@ -107,13 +107,28 @@ _JOB_CUES = re.compile(r"\b(?:responsibilities|requirements|qualifications|what 
                        r"who you are|benefits|salary|apply|equal opportunity employer)\b")
 _NEWSLETTER_CUES = re.compile(r"\b(?:in this issue|this week'?s|subscribe|unsubscribe|"
                               r"sponsor(?:ed)?|newsletter|read more|links?:)")
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me)\b")
+_FIRST_PERSON = re.compile(r"(?=[Im])\b(?:I|I'm|I've|I'd|my|me)\b")  # lookahead: a quick skip
+
+
+# Every match of the cues above contains one of these: a text without any is not scanned.
+_JOB_WORDS = ("responsibilities", "requirements", "qualifications", "what you", "who you are",
+              "benefits", "salary", "apply", "equal opportunity employer")
+_NEWSLETTER_WORDS = ("in this issue", "this week", "subscribe", "sponsor", "newsletter",
+                     "read more", "link")
 
 
 def _body_cue_counts(body: str) -> dict[str, int]:
     low = body.lower()
-    return {"job": len(_JOB_CUES.findall(low)), "newsletter": len(_NEWSLETTER_CUES.findall(low)),
+    return {"job": _count(_JOB_CUES, _JOB_WORDS, low),
+            "newsletter": _count(_NEWSLETTER_CUES, _NEWSLETTER_WORDS, low),
             "me": len(_FIRST_PERSON.findall(body))}
+
+
+def _count(pattern: re.Pattern[str], needles: tuple[str, ...], text: str) -> int:
+    """Matches of ``pattern`` in ``text``; none without one of ``needles`` (a quick test)."""
+    if not any(needle in text for needle in needles):
+        return 0
+    return len(pattern.findall(text))
 
 
 @dataclass(frozen=True)
