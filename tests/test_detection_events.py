@@ -200,3 +200,34 @@ def test_every_person_of_a_multi_hire_sentence_is_listed_and_none_is_a_counterpa
                              "executive John Smith said on Tuesday.")
     [hire] = [e for e in detector.detect(quoted) if e.event_type == "executive_hire"]
     assert hire.people == ["Jane Roe"] and hire.counterparty == "Globex"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a legal suffix the name is written with does not make it another company
+    ("Microsoft Corporation and Nvidia agree to merge.",
+     {("Microsoft", "acquisition"), ("Nvidia", "acquisition")}),
+    # a descriptor between listed names ("US-based") keeps them one subject
+    ("Samsung and US-based Intel announced they signed an agreement to build chips.",
+     {("Samsung", "partnership"), ("Intel", "partnership")}),
+    ("Boeing, Intel to produce flight computers together.",
+     {("Boeing", "partnership"), ("Intel", "partnership")}),
+    ("Uber to code-share with Boeing from November.",
+     {("Uber", "partnership"), ("Boeing", "partnership")}),
+    ("Microsoft offers US$78 million for Nvidia's networking arm.",
+     {("Microsoft", "acquisition"), ("Nvidia", "acquisition")}),
+    ("The government nationalises Intel after the collapse.", {("Intel", "acquisition")}),
+    ("Uber to face court trial over driver pay.", {("Uber", "legal")}),
+    ("Tax investigators raid Google's Paris headquarters.", {("Alphabet", "legal")}),
+])
+def test_phrasings_of_wire_headlines(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(company, event_type) for company, event_type, _role in detect(text)} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Pfizer faces a clinical trial readout for its obesity drug next month.",
+    "The rebels raided the village before dawn, Samsung staff said.",
+    "Apple offers $5 discounts for students this week.",
+    "The party wants to nationalise the railways, Boeing's chief said.",
+])
+def test_look_alikes_of_those_phrasings(text: str) -> None:
+    assert detect(text) == set()

@@ -60,6 +60,7 @@ _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
 # "United Kingdom", "Delta Force": a capitalised word right after a one-word name, unless it is
 # a legal suffix or a word that starts a clause.
 _CAPITAL_AFTER_WORD = re.compile(r" (?!(?:Inc|Corp|Co|Ltd|LLC|plc|AG|SA|NV|SE|Group|Holdings|"
+                                 r"Corporation|Company|Incorporated|Limited|"
                                  r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                                  r"On|In|At|And|But|The|As|For|To|Is|Was|Has|Will|Said|CEO)\b)"
                                  r"[A-Z][a-z]+\b")
@@ -193,7 +194,8 @@ def _capitals_say_nothing(sentence: Sentence, start: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
-_LONGER_NAME = re.compile(r" (?!(?:Inc|Corp|Co|Ltd|LLC|plc|AG|SA|NV|SE|Monday|Tuesday|"
+_LONGER_NAME = re.compile(r" (?!(?:Inc|Corp|Co|Ltd|LLC|plc|AG|SA|NV|SE|Corporation|Company|"
+                          r"Incorporated|Limited|Monday|Tuesday|"
                           r"Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At)\b)[A-Z][a-z]+\b"
                           r"(?: [A-Z][a-z]+\b){0,2}"
                           r"(?= (?:[a-z]|has\b|have\b|is\b|was\b))")

@@ -73,7 +73,7 @@ _ROLE_NOUN = words(
     specialist outfit business corporation peer newcomer challenger incumbent vendor
     contractor miner refiner shipper railway railroad telco operator utility""")
 _DESCRIPTOR_WORD = re.compile(r"[a-z][\w.&'’-]*|[A-Z][a-z]+(?:an|ian|ese|ish|ic)|U\.?S\.?|UK|"
-                              r"EU|US|[A-Z][a-z]+-based|\d[\w.-]*")
+                              r"EU|US|[A-Z][\w.]*-based|\d[\w.-]*")
 
 
 def descriptor_start(text: str, pos: int, floor: int = 0) -> int:
@@ -168,7 +168,11 @@ def _in_subordinate_phrase(text: str, mentions: list[Mention], mention: Mention)
 
 
 # "IBM (NYSE: IBM) and Vantage Grid Energy": a ticker does not break the list.
-_LISTED = re.compile(r"(?:['’]s)?(?:\s*\([A-Za-z]+:\s?[A-Z.]+\))?\)?\s*(?:,|and|, and|&)\s*")
+# Between two listed names: a legal suffix the name was written with ("Thomson Corporation
+# and Reuters"), a ticker in parentheses, then a comma, "and" or "&".
+_LISTED = re.compile(r"(?:['’]s)?(?:,?\s+(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLC|"
+                     r"plc|PLC|AG|SA|NV|SE|Group|Holdings)\.?)?(?:\s*\([A-Za-z]+:\s?[A-Z.]+\))?\)?"
+                     r"\s*(?:,|and|, and|&)\s*")
 
 
 def coordinated(text: str, mentions: list[Mention], head: Mention) -> list[Mention]:
@@ -181,6 +185,9 @@ def coordinated(text: str, mentions: list[Mention], head: Mention) -> list[Menti
         if previous.company == last.company and re.fullmatch(r"['’]s\s+", gap):
             last = previous  # "Block's Cash App": one party named twice
             continue
+        begins = descriptor_start(text, last.start, floor=previous.end)
+        if begins > previous.end:
+            gap = text[previous.end:begins]  # "Fiat and US-based Ford", "Intel and rival AMD"
         if _LISTED.fullmatch(gap):
             out.append(previous)
             last = previous

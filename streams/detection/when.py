@@ -116,8 +116,9 @@ def time_refs(sentence: str, published: datetime | date) -> list[TimeRef]:
 # Every past date contains one of these; a long text is only parsed around them. The
 # lookahead names every character a hint can start with (case-folded forms included): it
 # changes no match, but lets the scan skip most positions without trying each branch.
-_PAST_HINT = re.compile(r"(?=[12aAsSſlLpPiIıİtTJFMOND])(?:(?:19|20)\d\d|\b(?i:ago|since|last\s+(?:year|decade|month|spring|summer|"
-                        r"autumn|fall|winter|quarter)|previous\s+year|in the past|the following "
+_PAST_HINT = re.compile(r"(?=[12aAsSſlLpPiIıİtTJFMOND])(?:(?:19|20)\d\d|\b(?i:ago|since|"
+                        r"last\s+(?:year|decade|month|spring|summer|autumn|fall|winter|quarter)|"
+                        r"previous\s+year|in the past|the following "
                         r"year)\b|\b(?:January|February|March|April|May|June|July|August|"
                         r"September|October|November|December)\b)")
 

@@ -35,7 +35,10 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 0.8, (NEEDS_TARGET,), right_window=60),
     TriggerSpec("acq_bid", _A,
                 r"\b(?:(?:bid|offer|approach|proposal) (?:for|to (?:buy|acquire|take over))|"
-                r"deal to (?:buy|acquire|take over))\b",
+                r"deal to (?:buy|acquire|take over)|"
+                # "Ford offers US$78 million for Romanian auto plant"
+                r"(?:bid|offer)(?:s|ed)? (?:about |nearly |some |around )?(?:US\$|\$|€|£)\s?"
+                r"[\d.,]+\s?(?:[mb]n?|million|billion)? (?:for|to buy|to acquire))\b",
                 "acquirer", {"": "target"}, 0.7, (NEEDS_TARGET,), right_window=60),
     TriggerSpec("acq_verb", _A,
                 r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
@@ -66,6 +69,12 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"(?! (?:of|for|by|to|from|with|chatter|talk|talks|speculation|rumou?rs?|"
                 r"interest|fever|target|battle|war|defen[cs]e)\b)",
                 "target", {}, 0.7, left_window=2, traits=frozenset({"company_right_before"})),
+    # "Iceland nationalises Kaupthing Bank", "the nationalisation of Northern Rock".
+    TriggerSpec("acq_nationalise", _A,
+                r"\bnationali[sz](?:e|es|ed|ing|ation of)\b(?! (?:the )?(?:industry|sector|"
+                r"oil|gas|railways|banks|banking)\b)",
+                None, {"": "target", "of": "target"}, 0.75, (NEEDS_TARGET,), right_window=30,
+                adjacent=5),
     # "raised its hostile bid", "sweetened its offer for Arcelor".
     TriggerSpec("acq_raise_bid", _A,
                 r"\b(?:rais|improv|sweeten|increas|lift|boost)(?:e|es|ed|ing) (?:its|their|the) "
@@ -144,6 +153,7 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"team(?:s|ed|ing)? up with|collaborat(?:e|es|ed|ing|ion) with|alliance with|"
                 r"link(?:s|ed|ing)? up with|combin(?:e|es|ed|ing) forces with|"
                 r"joint venture with|tie-up with|join(?:s|ed|ing)? forces with|"
+                r"code-?shar(?:e|es|ed|ing)(?: (?:agreement|deal|flights))? with|"
                 r"(?:sign(?:s|ed|ing)?|strik(?:e|es|ing)|struck|ink(?:s|ed|ing)?|form(?:s|ed|ing)?|"
                 r"announc(?:e|es|ed|ing)|enter(?:s|ed|ing)? into|expand(?:s|ed|ing)?|"
                 r"exten(?:d|ds|ded|ding)|renew(?:s|ed|ing)?|deepen(?:s|ed|ing)?|"
@@ -155,6 +165,9 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"\b(?:partner(?:s|ed|ing)?|team(?:s|ed|ing)? up|join(?:ed|ing)? forces|"
                 r"link(?:s|ed|ing)? up|combin(?:e|es|ed|ing)? forces|collaborat(?:e|es|ed|ing)"
                 r"(?! with)|"
+                # "Ford, Fiat to produce small cars together"
+                r"(?:will|to) (?:develop|build|sell|market|offer|create|design|produce|make|"
+                r"operate|launch) [^;,.]{1,40}? together\b|"
                 r"(?:will|to) jointly (?:develop|build|sell|market|offer|create|design|produce|"
                 r"operate|launch)|(?:agreeing|agree[sd]?|plan(?:s|ned)?) to (?:jointly \w+|"
                 r"co-?(?:develop|market|produce|create|design|brand)\w*)|"
@@ -181,13 +194,13 @@ STEMS: dict[str, tuple[str, ...]] = {
     _A: ("acqui", "bought", "buy", "purchas", "take", "took", "taking", "snap", "scoop",
          "absorb", "sold", "sale", "sell", "merg", "bid", "offer", "approach", "proposal",
          "deal", "pick", "divest", "spin", "spun", "offload", "takeover", "buyout",
-         "acquisition", "rais", "improv", "sweeten", "increas", "lift", "boost"),
+         "acquisition", "nationali", "rais", "improv", "sweeten", "increas", "lift", "boost"),
     _I: ("invest", "pour", "inject", "stake", "shareholding", "holding", "led", "fund",
          "financ", "backing", "capital", "participat", "join", "rais", "secur", "clos",
          "land", "bag", "net", "get", "got", "back", "receiv", "put", "placement", "offering",
          "accumulat", "amass", "disclos", "among", "announc"),
     _R: ("partner", "team", "collaborat", "alliance", "joint venture", "tie-up", "forces",
          "deal", "agreement", "pact", "contract", "link", "jointly", "co-", "under", "through",
-         "as part of", "codevelop",
+         "as part of", "codevelop", "code-shar", "codeshar", "together",
          "comarket", "coproduce", "cocreate", "codesign"),
 }

@@ -6,7 +6,8 @@ from ....schemas.event import EventType
 from .spec import BE, NEEDS_LEGAL, TriggerSpec
 
 _LEGAL_NOUNS = (r"(?:lawsuits?|suits?|probes?|investigations?|fines?|charges|complaints?|"
-                r"litigation|class[- ]actions?|actions?|antitrust \w+|cases?|claims?)")
+                r"litigation|class[- ]actions?|actions?|antitrust \w+|cases?|claims?|"
+                r"(?<!clinical )(?<!drug )(?<!human )(?<!field )trials?)")
 
 _G: EventType = "legal"
 
@@ -99,6 +100,11 @@ LEGAL: tuple[TriggerSpec, ...] = (
     TriggerSpec("legal_settlement_court", _G, r"\bsettlements?\b", "defendant",
                 {"with": "plaintiff", "between": "defendant"}, 0.7, (NEEDS_LEGAL,), left_all=True,
                 traits=frozenset({"settles"})),
+    # "Tax investigators raid Google's Paris headquarters", "police raided the offices of X".
+    TriggerSpec("legal_raid", _G,
+                r"\braid(?:s|ed|ing)?\b(?= (?:the )?(?:[\w.&'’-]+ ){0,4}?(?:offices?|"
+                r"headquarters|premises|hq)\b)", None, {"": "defendant", "of": "defendant"}, 0.7,
+                right_window=40, adjacent=10),
     TriggerSpec("legal_ruled", _G, r"\b(?:ruled|rules|ruling|found) (?:that )?(?:against)?\b",
                 None, {"": "defendant", "against": "defendant"}, 0.6, (NEEDS_LEGAL,),
                 right_window=30),
@@ -111,5 +117,6 @@ STEMS: dict[str, tuple[str, ...]] = {
          "liable", "guilty", "fac",
          "hit with", "slapped with", "inquiry", "settl", "rule", "found", "court", "pay",
          "paid", "penal", "charg", "ask", "petition", "appl", "won", "win", "scrutin", "under",
-         "prosecution", "bann", "bans", "blacklist", "barr", "suspend", "revok", "referred"),
+         "prosecution", "raid", "trial", "bann", "bans", "blacklist", "barr", "suspend", "revok",
+         "referred"),
 }
