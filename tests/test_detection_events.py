@@ -218,9 +218,26 @@ def test_every_person_of_a_multi_hire_sentence_is_listed_and_none_is_a_counterpa
     ("The government nationalises Intel after the collapse.", {("Intel", "acquisition")}),
     ("Uber to face court trial over driver pay.", {("Uber", "legal")}),
     ("Tax investigators raid Google's Paris headquarters.", {("Alphabet", "legal")}),
+    ("Social network Uber loses co-president after four months.",
+     {("Uber", "executive_departure")}),
+    ("Netflix aquires Disney in a $70 billion deal.",
+     {("Netflix", "acquisition"), ("Disney", "acquisition")}),
+    ("Intel announces its Oregon plant in Hillsboro to close.", {("Intel", "layoffs")}),
 ])
+
+
 def test_phrasings_of_wire_headlines(text: str, expected: set[tuple[str, str]]) -> None:
     assert {(company, event_type) for company, event_type, _role in detect(text)} == expected
+
+
+def test_what_a_possessor_sells_is_bought_not_the_possessor() -> None:
+    rules = RulesFile.model_validate({"companies": [
+        {"name": "Monster Worldwide", "aliases": ["Monster.com"]}, {"name": "Yahoo"},
+        {"name": "HotJobs"}]})
+    article = Article(id="p1", title="Monster.com buys Yahoo's HotJobs service for $225 million",
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    found = {(e.company, e.role) for e in Detector(rules).detect(article)}
+    assert found == {("Monster Worldwide", "acquirer"), ("HotJobs", "target")}
 
 
 @pytest.mark.parametrize("text", [

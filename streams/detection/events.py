@@ -208,6 +208,13 @@ def _possessive(text: str, mention: Mention) -> bool:
     return text[mention.end:mention.end + 2] in ("'s", "’s")
 
 
+def _owner_of_next(text: str, mentions: list[Mention], mention: Mention) -> bool:
+    """'Yahoo's HotJobs': ``mention`` owns the watched company named right after it."""
+    return _possessive(text, mention) and any(
+        other.start == mention.end + 3 and other.company != mention.company
+        and text[mention.end + 2] == " " for other in mentions)
+
+
 def _inside_group(text: str, mentions: list[Mention], side: _Side) -> bool:
     """A losing side that the sentence names as the hiring company's parent."""
     if side.role != "losing_company" or side.mention is None:
@@ -302,6 +309,8 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
                                     text[last_end:parties.descriptor_start(
                                         text, mention.start, floor=last_end)]):
             break  # only companies listed together: "from Nvidia and Amazon"
+        if spec.event_type == "acquisition" and _owner_of_next(text, mentions, mention):
+            continue  # "Monster buys Yahoo's HotJobs": the unit is bought, not its owner
         out.append(_Side(mention, mention.surface, role, "object"))
         last_end = mention.end
         if not spec.right_all:

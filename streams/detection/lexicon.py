@@ -82,13 +82,13 @@ EVERYDAY_NAMES: frozenset[str] = words(
 
 # Job titles: a hire or a departure needs one of these (or a named person) nearby.
 EXEC_TITLES = (
-    r"(?:CEO|CFO|CTO|COO|CIO|CMO|CPO|CSO|CRO|president|chair(?:man|woman|person)?|"
+    r"(?:(?:co-)?(?:CEO|CFO|CTO|COO|CIO|CMO|CPO|CSO|CRO|president|chair(?:man|woman|person)?|"
     r"chief(?: [A-Za-z-]+){0,3} officer|chief|executives?|exec|founder|co-?founder|"
     r"head(?: of [A-Za-z-]+(?: [A-Za-z-]+)?)?|director|(?:senior |executive )?vice president|"
     r"SVP|EVP|VP|general counsel|managing director|partner|board member|leader|boss|"
     r"researchers?|scientists?|engineers?|talent|veterans?|(?:top |senior )?hires?|"
     r"designers?|architects?|lead|manager|treasurer|secretary|successor|replacement|"
-    r"interim|acting)"
+    r"interim|acting))"  # "co-president", "co-CEO": one of two holding the post
 )
 
 # Words that make a sentence read as business news; they corroborate ambiguous names.

@@ -41,7 +41,7 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"[\d.,]+\s?(?:[mb]n?|million|billion)? (?:for|to buy|to acquire))\b",
                 "acquirer", {"": "target"}, 0.7, (NEEDS_TARGET,), right_window=60),
     TriggerSpec("acq_verb", _A,
-                r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
+                r"\b(?:ac?quir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
                 r"take(?:s)? over|took over|taking over|snap(?:s|ped|ping)? up|"
                 r"scoop(?:s|ed|ing)? up|absorb(?:s|ed|ing)?|pick(?:s|ed|ing)? up)\b"
                 r"(?! back| up shares| into| as\b)",
@@ -194,7 +194,8 @@ STEMS: dict[str, tuple[str, ...]] = {
     _A: ("acqui", "bought", "buy", "purchas", "take", "took", "taking", "snap", "scoop",
          "absorb", "sold", "sale", "sell", "merg", "bid", "offer", "approach", "proposal",
          "deal", "pick", "divest", "spin", "spun", "offload", "takeover", "buyout",
-         "acquisition", "nationali", "rais", "improv", "sweeten", "increas", "lift", "boost"),
+         "acquisition", "aquir", "nationali", "rais", "improv", "sweeten", "increas", "lift",
+         "boost"),
     _I: ("invest", "pour", "inject", "stake", "shareholding", "holding", "led", "fund",
          "financ", "backing", "capital", "participat", "join", "rais", "secur", "clos",
          "land", "bag", "net", "get", "got", "back", "receiv", "put", "placement", "offering",

@@ -149,7 +149,8 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"\b(?:(?:work)?force|headcount|staff(?:ing)?|payroll) reductions?\b|"
                 r"\b(?:to be|will be|are being|were|be) (?:let go|made redundant|laid off)\b|"
                 r"\b(?:stores|shops|locations|branches|plants|factories|offices|outlets|"
-                r"restaurants|sites) (?:[\w-]+ ){0,4}?(?:are|will be|to be|set to be|is|were)? ?"
+                r"restaurants|sites|mine|plant|factory|mill|smelter|refinery) (?:[\w-]+ ){0,4}?"
+                r"(?:are|will be|to be|set to be|is|were)? ?"
                 r"(?:closing|shutting|to close|be closed|closed down|shut down)\b",
                 "", {"at": "", "of": "", "": ""}, 0.7, adjacent=40, right_window=80,
                 traits=frozenset({"holds_company"})),
