@@ -223,6 +223,9 @@ def test_every_person_of_a_multi_hire_sentence_is_listed_and_none_is_a_counterpa
     ("Netflix aquires Disney in a $70 billion deal.",
      {("Netflix", "acquisition"), ("Disney", "acquisition")}),
     ("Intel announces its Oregon plant in Hillsboro to close.", {("Intel", "layoffs")}),
+    # money raised from the public is an investment in the company
+    ("Stripe files for an IPO on the Nasdaq.", {("Stripe", "investment")}),
+    ("Uber to list on the New York Stock Exchange next month.", {("Uber", "investment")}),
 ])
 
 
@@ -245,6 +248,9 @@ def test_what_a_possessor_sells_is_bought_not_the_possessor() -> None:
     "The rebels raided the village before dawn, Samsung staff said.",
     "Apple offers $5 discounts for students this week.",
     "The party wants to nationalise the railways, Boeing's chief said.",
+    "Uber shares are trading below their IPO price.",
+    "Stripe, which went public in 2019, reported higher revenue.",
+    "The IPO market cooled, Netflix's chief financial officer said.",
 ])
 def test_look_alikes_of_those_phrasings(text: str) -> None:
     assert detect(text) == set()

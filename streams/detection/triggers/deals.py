@@ -139,6 +139,18 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"(?:series [a-h]|seed|funding|financing|private placement)\b"
                 r"(?! (?:options?|plans?|needs?|gap|costs?)\b)", "recipient",
                 {"from": "investor", "by": "investor"}, 0.75, right_all=True),
+    # Raising money from the public: "Snowy Hydro to go public", "files for an IPO", "the
+    # flotation of PartyGaming", "to list on the Icelandic Stock Exchange".
+    TriggerSpec("inv_ipo", _I,
+                r"\b(?:(?:to |will |plans to |set to )?go(?:es)? public|going public|went public|"
+                r"fil(?:e|es|ed|ing) for (?:an |its |a )?(?:[\w$.,-]+ ){0,3}?(?:ipo|listing)|"
+                r"(?:initial public offering|ipo|flotation|stock market debut|market debut)"
+                r"(?! (?:price|market|pipeline|window|boom|bubble|rules|fund|funds|investors|"
+                r"shares|stock)\b)|"
+                r"(?:to |will |plans to )?list(?:s|ed|ing)? (?:its )?(?:shares )?on (?:the )?"
+                r"(?:[\w-]+ ){0,3}?(?:stock exchange|stock market|bourse|nasdaq|nyse))\b",
+                "recipient", {"of": "recipient"}, 0.7, right_window=30,
+                traits=frozenset({"holds_company"})),  # the exchange may be a watched name
     TriggerSpec("inv_backs", _I, r"\bback(?:s|ed|ing)\b(?! by| up| down| out| away| off| to)",
                 "investor", {"": "recipient"}, 0.65, (NEEDS_COMPANY_RIGHT,), right_window=30),
 )
@@ -199,7 +211,8 @@ STEMS: dict[str, tuple[str, ...]] = {
     _I: ("invest", "pour", "inject", "stake", "shareholding", "holding", "led", "fund",
          "financ", "backing", "capital", "participat", "join", "rais", "secur", "clos",
          "land", "bag", "net", "get", "got", "back", "receiv", "put", "placement", "offering",
-         "accumulat", "amass", "disclos", "among", "announc"),
+         "accumulat", "amass", "disclos", "among", "announc", "public", "ipo", "flotation",
+         "debut", "list"),
     _R: ("partner", "team", "collaborat", "alliance", "joint venture", "tie-up", "forces",
          "deal", "agreement", "pact", "contract", "link", "jointly", "co-", "under", "through",
          "as part of", "codevelop", "code-shar", "codeshar", "together",
