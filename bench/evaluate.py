@@ -57,6 +57,8 @@ SETS: tuple[LabelledSet, ...] = (
                 note="real, blind"),
     LabelledSet("realnews-dev2", ("realnews/articles-2.jsonl",), "realnews/rules.yaml",
                 note="real, 2nd batch"),
+    LabelledSet("realnews-test3", ("realnews/articles-3.jsonl",), "realnews/rules-3.yaml",
+                note="real, 3rd batch, blind"),
     LabelledSet("falsealarm-synth-dev", ("falsealarm/synthetic/*.jsonl",),
                 "devset/rules.yaml", "even", note="errors read"),
     LabelledSet("falsealarm-synth-test", ("falsealarm/synthetic/*.jsonl",),
