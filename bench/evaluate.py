@@ -65,6 +65,8 @@ SETS: tuple[LabelledSet, ...] = (
                 "devset/rules.yaml", "odd", note="blind"),
     LabelledSet("falsealarm-dev-e", ("falsealarm/dev-e/*.jsonl",), "devset/rules.yaml",
                 note="errors read, new genres"),
+    LabelledSet("falsealarm-dev-f", ("falsealarm/dev-f/*.jsonl",), "devset/rules.yaml",
+                note="errors read, 8 more genres"),
     LabelledSet("falsealarm-blind-d", ("falsealarm/blind-d/*.jsonl",), "devset/rules.yaml",
                 note="blind, new genres"),
     LabelledSet("falsealarm-real-dev", ("falsealarm/realtext/*.jsonl",),
