@@ -3,6 +3,8 @@ genre read from title cues and body structure. Whatever is not recognised stays 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from newswatch.schemas.article import Article
@@ -88,6 +90,10 @@ def test_outside_a_newsletter_a_line_break_does_not_open_a_lead() -> None:
     ("A timeline of Acme's acquisitions", "timeline"),
     ("A brief history of Acme", "timeline"),
     ("Acme at 50: the deals that made it", "timeline"),
+    ("Classic gaming: 'Acme Quest' at two, and the studio behind it", "timeline"),
+    ("The Acme board crisis, two years later: what we learned", "timeline"),
+    ("Twenty years of Acme Maps: how a small deal changed everything", "timeline"),
+    ("The day Acme bought Foo: an oral history", "timeline"),
     ("The year in review: Acme", "year_in_review"),
     ("The best laptops of 2025", "year_in_review"),
     ("Review: the Acme Phone 3 is a triumph", "review"),
@@ -179,6 +185,8 @@ NEWS_STORY = (
     "Acme delays its electric truck to 2027",
     "Acme and Foo team up on chips",
     "Acme's chief financial officer steps down",
+    "Acme at two-year low as Foo bid collapses",
+    "Acme to cut 500 jobs, two years after its last round",
 ])
 def test_news_stays_news(title: str) -> None:
     assert genre(title, NEWS_STORY) == "news"
@@ -201,3 +209,12 @@ def test_a_job_ad_titled_is_hiring() -> None:
 
 def test_high_profile_news_is_not_a_profile() -> None:
     assert genre("Acme finance chief quits in high-profile exit", NEWS_STORY) == "news"
+
+
+def test_a_deal_dated_years_back_in_the_headline_is_history() -> None:
+    old = Article(id="h1", title="How Acme's 2017 purchase of Foo reshaped grocery",
+                  content=" ".join(LEAD), published=datetime(2025, 6, 1, tzinfo=UTC))
+    assert genre_of(old, old.text) == ("timeline", "title dated 2017")
+    recent = Article(id="h2", title="Acme's 2025 purchase of Foo clears its last hurdle",
+                     content=" ".join(LEAD), published=datetime(2025, 6, 1, tzinfo=UTC))
+    assert genre_of(recent, recent.text)[0] == "news"

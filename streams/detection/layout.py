@@ -36,6 +36,8 @@ _BOILERPLATE = re.compile(
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+"
     r"\d{4}|\d{1,2}\s+[a-z]+\s+\d{4})\W*$)", _I)
 
+_NUMBER_WORDS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+                 r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
 # Title cues: (genre, pattern). The first that matches wins.
 _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
     ("obituary", r"\b(?:obituary|dies at \d+|dies aged|dead at \d+|in memoriam|"
@@ -45,10 +47,15 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                        r"decade in (?:tech|review)|the decade in)"),
     ("timeline", r"^\W*(?:a |the )?timeline\b|\b(?:a|the) timeline(?: of)?\s*(?::|$)|"
                  r"\btimeline of\b|^\W*(?:a |the )?(?:brief |short )?history of\b|"
-                 r"\ba (?:brief|short) history\b|(?:^|:\s*)[\w&.-]+ at (?:\d0|fifty|forty|"
-                 r"thirty|twenty)\s*(?::|$)|\b\d+ years of\b.{0,40}:|through the years\b|"
+                 r"\ba (?:brief|short) history\b|\boral history\b|"
+                 # "iPhone at 10:", "Classic gaming: 'Hollowmere' at two, and ...": an age.
+                 r"(?:^|:\s*)(?:['‘\"“][^'’\"”:]{1,40}['’\"”]|[\w&.-]+) at (?:\d{1,3}|"
+                 + _NUMBER_WORDS
+                 + r")\s*(?::|,|$)|"
+                 r"\b(?:\d+|" + _NUMBER_WORDS + r") years of\b.{0,40}:|through the years\b|"
                  r"\bin \d+ moments\b|\bon this day\b|\b(?:a )?look(?:ing)? back\b|"
-                 r"\b\d+ years (?:ago|on|later)\b|\banniversary\b|\bremember when\b"),
+                 r"\b(?:\d+|a|one|" + _NUMBER_WORDS + r") years? (?:ago|on|later)\b|"
+                 r"\banniversary\b|\bremember when\b"),
     ("review", r"^\W*(?:review|hands-on|first look)\s*[:|–—]|[:|–—]\s*(?:review|"
                r"hands-on|first look)\b|['’\"”]\s*review\b|\b(?:book|film|movie|album|"
                r"game|app|phone|laptop|product) review\b|\bbuying guide\b|"
@@ -230,9 +237,17 @@ def _old_year_in_title(article: Article) -> int | None:
     head = article.title.split(":", 1)[0] if ":" in article.title else (
         article.title if article.title.lower().startswith("in ") else "")
     years = [int(y) for y in _YEAR.findall(head)]
+    # "How Amazon's 2017 purchase of Whole Foods reshaped grocery": a dated deal named as
+    # the subject of the piece, wherever it sits in the headline.
+    years += [int(m.group(1)) for m in _YEAR_OF_EVENT.finditer(article.title)]
     if not years or max(years) > article.published.year - 2:
         return None
     return max(years)
+
+
+_YEAR_OF_EVENT = re.compile(r"\b(19\d\d|20\d\d) (?:purchase|acquisition|takeover|merger|buyout|"
+                            r"deal|sale|ipo|listing|launch|layoffs|lawsuit|settlement|"
+                            r"bankruptcy|bailout|split|spin-?off)\b", _I)
 
 
 def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:

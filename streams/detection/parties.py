@@ -14,7 +14,9 @@ PREPOSITIONS = words(
 )
 _CLAUSE_BREAK = re.compile(
     r";|\bwhile\b|\bwhereas\b|\bwhich\b|\bwho\b|\bwhose\b|\bbut\b|—|\(|\bafter\b|\bsince\b|"
-    r",\s*(?:citing|according to|following|quoting)\b")
+    r",\s*(?:citing|according to|following|quoting)\b|"
+    # ", and the long road to working at Spotify": a new clause, not another object.
+    r",\s+and\s+(?:the|a|an|its|his|her|their|then)\b")
 # Verbs whose next noun is their object, so a company right after one is not a subject.
 _OBJECT_VERB = re.compile(
     r"hire[sd]?|hiring|appoint\w*|names?|named|naming|poach\w*|lure[sd]?|taps|tapped|recruit\w*|"
