@@ -7,13 +7,16 @@ Whatever lies more than ``PAST_AFTER_DAYS`` before the article is background.
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from newswatch.streams.detection.when import (
+    _PAST_HINT,
     PAST_AFTER_DAYS,
     TimeRef,
+    _past_hints,
     anchor_for,
     has_past_date,
     time_refs,
@@ -224,3 +227,16 @@ def test_a_clause_that_hangs_on_a_date_is_dated_by_it() -> None:
 ])
 def test_a_date_inside_a_closed_aside_does_not_date_the_main_clause(sentence: str) -> None:
     assert anchor(sentence, "cut") is None
+
+
+def test_past_hints_are_those_a_plain_scan_finds() -> None:
+    """The Aho-Corasick shortcut must find exactly the hints of ``finditer``."""
+    pieces = ["19", "20", "2019", "192019", "ago", "AGO", "Chicago", "Since", "last year",
+              "LAST  decade", "last\nspring", "previous year", "in the past", "In The Past",
+              "the following year", "January", "january", "May", "MAY", "Mayor", "ſince",
+              "İn the past", "ıago", " ", "x", "_", "9", ",", "\n", "é", "’", "December"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in _past_hints(text)] == [
+            m.span() for m in _PAST_HINT.finditer(text)], text

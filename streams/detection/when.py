@@ -10,10 +10,12 @@ picks the one that governs a trigger (the nearest in its clause).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
+
+import ahocorasick
 
 When = Literal["past", "current", "future"]
 
@@ -123,9 +125,53 @@ _PAST_HINT = re.compile(r"(?=[12aAsSſlLpPiIıİtTJFMOND])(?:(?:19|20)\d\d|\b(?i
                         r"September|October|November|December)\b)")
 
 
+# Every match of ``_PAST_HINT`` starts with one of these (lower-cased).
+_HINT_STARTS = ("19", "20", "ago", "since", "last", "previous", "in the past",
+                "the following year", "january", "february", "march", "april", "may", "june",
+                "july", "august", "september", "october", "november", "december")
+# The only characters case folding matches to a letter "a".."z" that ``str.lower`` does not
+# turn into one (ſ is "s", ı and İ are "i" to the regex).
+_FOLDS_APART = "ſıİ"
+
+
+def _hint_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for start in _HINT_STARTS:
+        automaton.add_word(start, len(start))
+    automaton.make_automaton()
+    return automaton
+
+
+_HINT_AUTOMATON = _hint_automaton()
+
+
+def _past_hints(text: str) -> Iterator[re.Match[str]]:
+    """``_PAST_HINT.finditer(text)``, without trying the pattern at every character.
+
+    One Aho-Corasick pass over the lower-cased text lists every place a hint can start
+    (a month in any case, too: a superset); the pattern is tried there only, in order and
+    each after the previous hint's end, which finds the hints ``finditer`` finds. Where
+    lower-casing could move offsets (a character lower-cased to two: then the lengths
+    differ, as ``lower`` never shortens) or hide a case-folded letter, the scan is the
+    plain one.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(ch in text for ch in _FOLDS_APART):
+        yield from _PAST_HINT.finditer(text)
+        return
+    starts = {end - length + 1 for end, length in _HINT_AUTOMATON.iter(lowered)}
+    matched_to = 0
+    for at in sorted(starts):
+        if at >= matched_to:
+            hint = _PAST_HINT.match(text, at)
+            if hint is not None:
+                yield hint
+                matched_to = hint.end()
+
+
 def has_past_date(text: str, published: datetime | date) -> bool:
     """Whether ``text`` names any date more than three weeks before ``published``."""
-    for hint in _PAST_HINT.finditer(text):
+    for hint in _past_hints(text):
         window = text[max(0, hint.start() - 30):hint.end() + 30]
         if any(ref.is_past for ref in time_refs(window, published)):
             return True
