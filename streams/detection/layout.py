@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ...schemas.article import Article
+from .first_chars import quick
 from .sentences import iter_sentences
 
 Zone = Literal["headline", "lead", "body"]
@@ -93,7 +94,7 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                       r"close|closes|rally|slide|tumble|surge)\b"),
 )
 _TITLE_CUES: tuple[tuple[Genre, re.Pattern[str]], ...] = tuple(
-    (genre, re.compile(pattern, _I)) for genre, pattern in _TITLE_CUE_PATTERNS)
+    (genre, quick(pattern, _I)) for genre, pattern in _TITLE_CUE_PATTERNS)
 _TIMELINE_LINE = re.compile(
     r"^\s*(?:[-*•]\s*)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
     r"(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\s*(?:[—–:-]|,\s)", _I | re.MULTILINE)
