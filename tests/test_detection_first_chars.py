@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from newswatch.streams.detection.first_chars import first_chars, with_first_chars
+from newswatch.streams.detection import cues
+from newswatch.streams.detection.first_chars import first_chars, quick, with_first_chars
 from newswatch.streams.detection.triggers import COMPILED
 
 
@@ -23,12 +24,41 @@ from newswatch.streams.detection.triggers import COMPILED
     (r"\w+", None),
     (r"[^a]b", None),
     (r".b", None),
-    (r"(?i:a)b", None),
+    (r"(?i:a)b", None),  # the lookahead would not fold case
+    (r"(?i)ab", None),  # a global inline flag must stay first
 ])
 def test_first_characters_are_read_or_left_unknown(
         pattern: str, expected: tuple[str, bool] | None) -> None:
     found = first_chars(pattern)
     assert (None if found is None else ("".join(sorted(found[0])), found[1])) == expected
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\bab|\bCd", ("Ca", True)),  # the lookahead folds case as the pattern does
+    (r"(?i:a)b", ("a", False)),
+    (r"(?-i:a)b", ("a", False)),
+    (r"\bé", ("é", False)),  # beyond ASCII, folding may reach a non-word character
+])
+def test_under_ignorecase_the_characters_are_kept_as_written(
+        pattern: str, expected: tuple[str, bool] | None) -> None:
+    found = first_chars(pattern, re.IGNORECASE)
+    assert (None if found is None else ("".join(sorted(found[0])), found[1])) == expected
+
+
+def test_quick_patterns_that_fold_case_find_the_same_matches() -> None:
+    texts = [s for sentence in SENTENCES for s in (sentence, sentence.upper(), sentence.title())]
+    texts += ["It ſaid it wouldn't, but denied the reports KNOWN; the ınvestors said ın 2019",
+              "İt had previously agreed, analysts expect a deal, then DISMISSED the reports"]
+    patterns = [v for v in vars(cues).values() if isinstance(v, re.Pattern)]
+    assert len(patterns) > 30
+    for compiled in patterns:  # the pattern as written follows "(?=[...])" and "\\b(?:"
+        plain = re.compile(compiled.pattern.split("(?:", 1)[1][:-1]
+                           if compiled.pattern.startswith("(?=[") else compiled.pattern,
+                           compiled.flags)
+        assert quick(plain.pattern, plain.flags & ~re.UNICODE).pattern == compiled.pattern
+        for text in texts:
+            assert [m.span() for m in compiled.finditer(text)] == [
+                m.span() for m in plain.finditer(text)], (compiled.pattern, text)
 
 
 SENTENCES = (
