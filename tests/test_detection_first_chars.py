@@ -51,7 +51,7 @@ def test_quick_patterns_that_fold_case_find_the_same_matches() -> None:
               "İt had previously agreed, analysts expect a deal, then DISMISSED the reports"]
     patterns = [v for v in vars(cues).values() if isinstance(v, re.Pattern)]
     assert len(patterns) > 30
-    for compiled in patterns:  # the pattern as written follows "(?=[...])" and "\\b(?:"
+    for compiled in patterns:  # as written: what follows "(?=[...])\b(?:"
         plain = re.compile(compiled.pattern.split("(?:", 1)[1][:-1]
                            if compiled.pattern.startswith("(?=[") else compiled.pattern,
                            compiled.flags)
