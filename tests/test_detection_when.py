@@ -8,12 +8,15 @@ Whatever lies more than ``PAST_AFTER_DAYS`` before the article is background.
 from __future__ import annotations
 
 import random
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from newswatch.streams.detection.when import (
     _PAST_HINT,
+    _TIME,
+    _TIME_BRANCHES,
     PAST_AFTER_DAYS,
     TimeRef,
     _past_hints,
@@ -240,3 +243,17 @@ def test_past_hints_are_those_a_plain_scan_finds() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert [m.span() for m in _past_hints(text)] == [
             m.span() for m in _PAST_HINT.finditer(text)], text
+
+
+def test_the_branch_lookaheads_change_no_time_expression() -> None:
+    """Each branch of ``_TIME`` looks ahead for its first characters: the same matches."""
+    plain = re.compile(r"(?=[0-9abdefijlmnostwy])\b(?:" + "|".join(_TIME_BRANCHES) + r")\b",
+                       re.IGNORECASE)
+    assert plain.pattern != _TIME.pattern
+    for sentence in ("On June 5, 2025 and 5 June 2025, in June of this year, the 1990s, since "
+                     "2006, mid-2019, two years ago, years ago, last summer, earlier this "
+                     "week, this morning, next quarter, in the coming weeks, YESTERDAY, the "
+                     "following year, at the time, for several years, over the past five "
+                     "years, before. On Monday, in may, March 3rd 2020, 2,019 jobs, sept."):
+        assert [(m.span(), m.lastgroup) for m in _TIME.finditer(sentence)] == [
+            (m.span(), m.lastgroup) for m in plain.finditer(sentence)]

@@ -17,6 +17,8 @@ from typing import Literal
 
 import ahocorasick
 
+from .first_chars import with_first_chars
+
 When = Literal["past", "current", "future"]
 
 #: An event dated more than this many days before the article is background, not news.
@@ -39,34 +41,32 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
 # after the match, so the scan does not try it at every word.
 _PREFIX = re.compile(r"\b(back\s+in|in|on|since|until|from|to|by|during|before|after|of|early|"
                      r"late|mid-?|last|this|next|fiscal|fy)\s*$", re.IGNORECASE)
-_TIME = re.compile(
-    # Every branch starts with a digit or one of these letters: looking ahead for them first
-    # lets the scan skip most positions at once (half the cost of this regex).
-    r"(?=[0-9abdefijlmnostwy])\b(?:"
+# The kinds of time expression, each a named group (``_place`` reads which one matched).
+_TIME_BRANCHES = (
     # "June 5, 2025", "5 June 2025", "June 2025", "June of this year", "June 5", "June"
-    r"(?P<mdy>" + _MONTH + r"\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year1>(?:19|20)\d\d))|"
+    r"(?P<mdy>" + _MONTH + r"\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year1>(?:19|20)\d\d))",
     r"(?P<dmy>(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.replace("month", "month2")
-    + r",?\s+(?P<year2>(?:19|20)\d\d))|"
-    r"(?P<my>" + _MONTH.replace("month", "month3") + r",?\s+(?:of\s+)?(?P<year3>(?:19|20)\d\d))|"
+    + r",?\s+(?P<year2>(?:19|20)\d\d))",
+    r"(?P<my>" + _MONTH.replace("month", "month3") + r",?\s+(?:of\s+)?(?P<year3>(?:19|20)\d\d))",
     r"(?P<mthis>" + _MONTH.replace("month", "month4") + r"\s+(?:of\s+)?(?P<rel4>this|last|"
-    r"next)\s+year)|"
+    r"next)\s+year)",
     r"(?P<md>" + _MONTH.replace("month", "month5")
-    + r"(?:\s+(?P<day5>\d{1,2})(?:st|nd|rd|th)?)?)(?=[\s,.;:)]|$)|"
+    + r"(?:\s+(?P<day5>\d{1,2})(?:st|nd|rd|th)?)?)(?=[\s,.;:)]|$)",
     # "the 1990s", "2014", "in 2014", "since 2006", "by 2012", "mid-2019"
-    r"(?P<decade>(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?P<dyear>(?:19|20)\d0)['’]?s)|"
+    r"(?P<decade>(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?P<dyear>(?:19|20)\d0)['’]?s)",
     r"(?P<year>(?P<year6>(?:19|20)\d\d)(?![\d,.]\d|\s?(?:%|percent|bn|m\b|million|"
-    r"billion|mw|gw|km|miles|tonnes|units|jobs|workers|employees|people|shares|stores)))|"
+    r"billion|mw|gw|km|miles|tonnes|units|jobs|workers|employees|people|shares|stores)))",
     # "two years ago", "a decade ago"
     r"(?P<ago>(?P<count7>\d+|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"several|many|few)\s+(?P<unit7>day|week|month|year|decade)s?\s+ago)|"
-    r"(?P<longago>(?:years|decades|months)\s+ago|long\s+ago|once\s+upon)|"
+    r"several|many|few)\s+(?P<unit7>day|week|month|year|decade)s?\s+ago)",
+    r"(?P<longago>(?:years|decades|months)\s+ago|long\s+ago|once\s+upon)",
     r"(?P<last>(?:last|this\s+past|the\s+previous|the\s+prior|the\s+past)\s+(?P<unit8>week|"
-    r"month|year|decade|spring|summer|autumn|fall|winter|quarter))|"
-    r"(?P<earlier>earlier\s+this\s+(?P<unit9>week|month|year))|"
-    r"(?P<this>this\s+(?:week|month|morning|afternoon|evening|weekend))|"
+    r"month|year|decade|spring|summer|autumn|fall|winter|quarter))",
+    r"(?P<earlier>earlier\s+this\s+(?P<unit9>week|month|year))",
+    r"(?P<this>this\s+(?:week|month|morning|afternoon|evening|weekend))",
     r"(?P<next>next\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter)|"
-    r"later\s+this\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months))|"
-    r"(?P<today>today|tonight|yesterday|tomorrow|overnight|just\s+now)|"
+    r"later\s+this\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months))",
+    r"(?P<today>today|tonight|yesterday|tomorrow|overnight|just\s+now)",
     # Narrative past: "the following year", "at the time", "before." closing a clause.
     r"(?P<narrative>the\s+(?:following|next|previous)\s+(?:day|week|month|year|decade)|"
     r"(?:that|the\s+same)\s+(?:year|month|summer|spring|autumn|fall|winter)|at\s+the\s+time|"
@@ -74,9 +74,17 @@ _TIME = re.compile(
     r"for\s+(?:several|many|some|a\s+few|\d+|two|three|four|five|ten)\s+(?:years|decades)|"
     r"over\s+the\s+(?:past|last)\s+(?:several|many|few|\d+|two|three|four|five|ten)\s+"
     r"(?:years|decades)|"
-    r"(?:before|since|ago)(?=\s*(?:[.:;!?]|$)))|"
-    r"(?P<weekday>" + _WEEKDAY + r")"
-    r")\b",
+    r"(?:before|since|ago)(?=\s*(?:[.:;!?]|$)))",
+    r"(?P<weekday>" + _WEEKDAY + r")",
+)
+_TIME = re.compile(
+    # Every branch starts with a digit or one of these letters: looking ahead for them first
+    # lets the scan skip most positions at once (half the cost of this regex). Each branch
+    # looks ahead for its own first characters too (``with_first_chars``: the same
+    # matches), so a word is not tried against every branch, each of which sets groups.
+    r"(?=[0-9abdefijlmnostwy])\b(?:"
+    + "|".join(with_first_chars(branch, re.IGNORECASE) for branch in _TIME_BRANCHES)
+    + r")\b",
     re.IGNORECASE,
 )
 
