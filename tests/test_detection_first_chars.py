@@ -21,7 +21,8 @@ from newswatch.streams.detection.triggers import COMPILED
     (r"(?:a|)\bb", ("ab", False)),
     (r"\b-x", ("-", False)),  # a non-word first character: no "\b" added
     (r"a*", None),  # can match the empty string
-    (r"\w+", None),
+    (r"\w+", ("\\w", False)),  # a class is kept as written
+    (r"^\W*(?:ab|\d)", ("\\W\\da", False)),
     (r"[^a]b", None),
     (r".b", None),
     (r"(?i:a)b", None),  # the lookahead would not fold case

@@ -6,8 +6,9 @@ fails; ``(?=[...])`` in front, naming the characters a match can start with, rej
 positions at once. It cannot change a match: a match at a position starts with one of
 those characters, so the lookahead lets the same attempt through, and an attempt it stops
 would not have matched. The set is read from the parsed pattern, so it stays right when
-the patterns change; where it cannot be read for sure (a class such as ``\\w``, case
-folding, a back reference, a pattern that can match the empty string) none is added.
+the patterns change; where it cannot be read for sure (a negated class, "(?i:...)" in a
+pattern that does not fold case, a back reference, a pattern that can match the empty
+string) none is added.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def first_chars(pattern: str, flags: int = 0) -> tuple[frozenset[str], bool] | N
     first = _first(parsed, ignore_case)
     if first is None or first.may_be_empty or len(first.chars) > _MAX_CHARS:
         return None
-    chars = frozenset(chr(code) for code in first.chars)
+    chars = frozenset(_CATEGORIES.get(code) or chr(code) for code in first.chars)
     # Folding case, an ASCII letter matches only letters (k: K, the Kelvin sign; s: ſ);
     # elsewhere in Unicode a letter can fold to a combining mark, not a word character.
     return chars, first.bounded and all(
@@ -54,7 +55,7 @@ def with_first_chars(pattern: str, flags: int = 0) -> str:
     if first is None:
         return pattern
     chars, bounded = first
-    look = "(?=[" + "".join(re.escape(ch) for ch in sorted(chars)) + "])"
+    look = "(?=[" + "".join(ch if ch in _ESCAPES else re.escape(ch) for ch in sorted(chars)) + "])"
     return look + ("\\b" if bounded else "") + "(?:" + pattern + ")"
 
 
@@ -148,12 +149,22 @@ def _ends_in_non_word(sub: Any, ignore_case: bool) -> bool:
     op, av = sub[-1]
     chars = {av} if op is c.LITERAL else _class(av) if op is c.IN else None
     return chars is not None and bool(chars) and not any(
-        _is_word(chr(code)) or (ignore_case and code > 127) for code in chars)
+        code < 0 or _is_word(chr(code)) or (ignore_case and code > 127) for code in chars)
 
 
 def _is_word(ch: str) -> bool:
-    """What "\\w" and "\\b" count as a word character (str patterns, no flags)."""
+    """What "\\w" and "\\b" count as a word character (str patterns, no flags); of the
+    classes, "\\w" and "\\d" hold only word characters."""
+    if ch in _ESCAPES:
+        return ch in ("\\w", "\\d")
     return ch.isalnum() or ch == "_"
+
+
+# Classes such as "\\s" are kept in the set as negative codes, written back as themselves.
+_CATEGORIES = {-1: "\\d", -2: "\\D", -3: "\\s", -4: "\\S", -5: "\\w", -6: "\\W"}
+_ESCAPES = frozenset(_CATEGORIES.values())
+_CATEGORY_CODES = {c.CATEGORY_DIGIT: -1, c.CATEGORY_NOT_DIGIT: -2, c.CATEGORY_SPACE: -3,
+                   c.CATEGORY_NOT_SPACE: -4, c.CATEGORY_WORD: -5, c.CATEGORY_NOT_WORD: -6}
 
 
 def _class(items: Any) -> set[int] | None:
@@ -163,6 +174,8 @@ def _class(items: Any) -> set[int] | None:
             chars.add(av)
         elif op is c.RANGE and av[1] - av[0] < _MAX_CHARS:
             chars.update(range(av[0], av[1] + 1))
+        elif op is c.CATEGORY and av in _CATEGORY_CODES:
+            chars.add(_CATEGORY_CODES[av])
         else:
-            return None  # a negated class, a category (\w, \d), a wide range
+            return None  # a negated class, a wide range
     return chars

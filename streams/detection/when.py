@@ -17,7 +17,7 @@ from typing import Literal
 
 import ahocorasick
 
-from .first_chars import with_first_chars
+from .first_chars import quick, with_first_chars
 
 When = Literal["past", "current", "future"]
 
@@ -289,13 +289,13 @@ def _days_before(pub: date, year: int, month: int, day: int) -> float:
 
 
 # Clause breaks a time expression does not reach across.
-_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bwhen\b|\bafter\b|"
+_CLAUSE_BREAK = quick(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bwhen\b|\bafter\b|"
                            r"\bbefore\b|\bsince\b|\bwhich\b|\bwho\b|\bthat\b|\(|\)")
 
 
 # "settled the suit filed last year", "completed the deal announced in March": a date after
 # another verb's participle dates that verb, not the trigger.
-_OTHER_VERB = re.compile(r"\b(?:filed|announced|launched|brought|agreed|signed|started|begun|"
+_OTHER_VERB = quick(r"\b(?:filed|announced|launched|brought|agreed|signed|started|begun|"
                          r"begin|made|first|originally|initially|struck|reached|opened|"
                          r"unveiled|proposed|reported|set|planned|scheduled|slated|due|"
                          r"expected|released|issued|introduced|founded|formed)\b", re.IGNORECASE)
