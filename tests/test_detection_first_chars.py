@@ -25,7 +25,10 @@ from newswatch.streams.detection.triggers import COMPILED
     (r"^\W*(?:ab|\d)", ("\\W\\da", False)),
     (r"[^a]b", None),
     (r".b", None),
-    (r"(?i:a)b", None),  # the lookahead would not fold case
+    (r"(?i:a)b", ("Aa", False)),  # the lookahead does not fold: it names both cases
+    # ... and the letters beyond ASCII they fold to
+    (r"\b(?i:s|k|i)", ("IKSiks\u0130\u0131\u017f\u212a", True)),
+    (r"(?i:é)", None),
     (r"(?i)ab", None),  # a global inline flag must stay first
 ])
 def test_first_characters_are_read_or_left_unknown(

@@ -116,7 +116,9 @@ def _first_of(op: Any, av: Any, ignore_case: bool) -> _First | None:
         if add_flags & ~re.IGNORECASE or del_flags & ~re.IGNORECASE:
             return None
         if add_flags & re.IGNORECASE and not ignore_case:
-            return None  # "(?i:...)" in a case-sensitive pattern: the lookahead would not fold
+            # "(?i:...)" in a case-sensitive pattern: the lookahead, which does not fold,
+            # names every letter the group's first letters fold to.
+            return _folded(_first(sub, True))
         # "(?-i:...)" in a pattern that folds case: the lookahead that folds lets more through.
         return _first(sub, ignore_case)
     if op is c.ATOMIC_GROUP:
@@ -139,6 +141,28 @@ def _first_of(op: Any, av: Any, ignore_case: bool) -> _First | None:
         return _First(item.chars, item.may_be_empty or low == 0, item.bounded,
                       low > 0 and item.bounded_if_empty)
     return None  # any character, a back reference, a conditional: unknown
+
+
+# The letters outside ASCII that case folding matches to an ASCII letter.
+_FOLDS_TO = {"i": "İı", "k": "\u212a", "s": "ſ"}
+
+
+def _folded(first: _First | None) -> _First | None:
+    """``first`` with every character its ASCII letters match when folding case; None when
+    it holds a letter beyond ASCII (whose folds are not listed here)."""
+    if first is None:
+        return None
+    chars: set[int] = set()
+    for code in first.chars:
+        ch = chr(code) if code >= 0 else ""
+        if ch and not ch.isascii() and ch.lower() != ch.upper():
+            return None
+        if ch.isascii() and ch.isalpha():
+            low = ch.lower()
+            chars.update(ord(variant) for variant in low + low.upper() + _FOLDS_TO.get(low, ""))
+        else:
+            chars.add(code)
+    return _First(frozenset(chars), first.may_be_empty, first.bounded, first.bounded_if_empty)
 
 
 def _ends_in_non_word(sub: Any, ignore_case: bool) -> bool:
