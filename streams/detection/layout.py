@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+import ahocorasick
+
 from ...schemas.article import Article
 from .first_chars import quick
 from .sentences import iter_sentences
@@ -121,18 +123,25 @@ _NEWSLETTER_WORDS = ("in this issue", "this week", "subscribe", "sponsor", "news
                      "read more", "link")
 
 
+def _cue_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for family, needles in (("job", _JOB_WORDS), ("newsletter", _NEWSLETTER_WORDS)):
+        for needle in needles:
+            automaton.add_word(needle, family)
+    automaton.make_automaton()
+    return automaton
+
+
+# Which families' words occur, in one pass (rather than a substring test per word).
+_CUE_WORDS = _cue_automaton()
+
+
 def _body_cue_counts(body: str) -> dict[str, int]:
     low = body.lower()
-    return {"job": _count(_JOB_CUES, _JOB_WORDS, low),
-            "newsletter": _count(_NEWSLETTER_CUES, _NEWSLETTER_WORDS, low),
+    present = {family for _end, family in _CUE_WORDS.iter(low)}
+    return {"job": len(_JOB_CUES.findall(low)) if "job" in present else 0,
+            "newsletter": len(_NEWSLETTER_CUES.findall(low)) if "newsletter" in present else 0,
             "me": len(_FIRST_PERSON.findall(body))}
-
-
-def _count(pattern: re.Pattern[str], needles: tuple[str, ...], text: str) -> int:
-    """Matches of ``pattern`` in ``text``; none without one of ``needles`` (a quick test)."""
-    if not any(needle in text for needle in needles):
-        return 0
-    return len(pattern.findall(text))
 
 
 @dataclass(frozen=True)
