@@ -35,19 +35,42 @@ def text_fingerprint(title: str, body: str) -> str:
     words = _words(_OUTLET_TAIL.sub("", title.strip())) + _words(body, LEAD_WORDS)
     if not words:
         return ""
-    pairs = [" ".join(words[i:i + 2]) for i in range(max(1, len(words) - 1))]
-    # Each pair's 64-bit hash as a row of "0"/"1"; a bit is set in the SimHash when more
-    # than half the rows set it (columns counted in C by tuple.count, not bit by bit).
-    rows = [f"{int.from_bytes(_hash(pair), 'big'):064b}" for pair in pairs]
-    value = 0
-    for position, column in enumerate(zip(*rows, strict=True)):
-        if 2 * column.count("1") > len(pairs):
-            value |= 1 << (63 - position)
-    return f"{value:016x}"
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)] if len(words) > 1 else words
+    # Each pair's 64-bit BLAKE2b hash (written out here: this loop is most of the cost).
+    blake2b = hashlib.blake2b
+    hashes = [int.from_bytes(blake2b(pair.encode("utf-8"), digest_size=8).digest(), "big")
+              for pair in pairs]
+    # A bit is set in the SimHash when more than half the pairs' hashes set it.
+    return f"{_majority(hashes, len(pairs)):016x}"
 
 
-def _hash(pair: str) -> bytes:
-    return hashlib.blake2b(pair.encode("utf-8"), digest_size=8).digest()
+def _majority(values: list[int], count: int) -> int:
+    """The bits set in more than half of ``values`` (``count`` of them), all 64 at once.
+
+    The values are added up bit-sliced: ``planes[j]`` holds bit j of each position's sum
+    (a ripple-carry adder working on whole words), and the sums are then compared with
+    ``count // 2`` from the highest bit down, again for every position at once.
+    """
+    planes: list[int] = []
+    for value in values:
+        carry = value
+        for j, plane in enumerate(planes):
+            planes[j], carry = plane ^ carry, plane & carry
+            if not carry:
+                break
+        else:
+            if carry:
+                planes.append(carry)
+    half = count // 2  # a sum above count / 2 is one above count // 2
+    greater, equal = 0, (1 << 64) - 1
+    for j in range(max(len(planes), half.bit_length()) - 1, -1, -1):
+        plane = planes[j] if j < len(planes) else 0
+        if half >> j & 1:
+            equal &= plane
+        else:
+            greater |= equal & plane
+            equal &= ~plane
+    return greater
 
 
 def fingerprint_distance(a: str, b: str) -> int:

@@ -7,6 +7,7 @@ original text, where every other check (and the user reading ``rules explain``) 
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime
 
 import pytest
@@ -14,7 +15,7 @@ import pytest
 from newswatch.schemas.article import Article
 from newswatch.schemas.rules import RulesFile
 from newswatch.streams.detection import Detector
-from newswatch.streams.detection.tolerant import tolerant
+from newswatch.streams.detection.tolerant import _DROP, _HAS_RUN, _RUN, _may_drop, tolerant
 
 
 def original_of(sentence: str, phrase: str) -> str:
@@ -123,3 +124,23 @@ def test_a_trigger_with_words_inside_is_found_at_its_original_span(
         start = finding.trigger_start
         assert finding.sentence[start:start + len(trigger)] == trigger
         assert trigger in {t for e in analysis.events for t in e.triggers}
+
+
+def test_the_quick_test_never_skips_a_sentence_with_something_to_drop() -> None:
+    pieces = ["ly", "LY", "quic\u212aly", "\u212a", "quickly", "QUICKLY", "ToDay", "ſtill",
+              "quicKly", "ıt", "İt", "THEN", " (aside)", "(", ")", " ", "\n", '"', "“", "”", "‘",
+              "’", "x", "é", "AGAIN"]
+    rng = random.Random(3)
+    for _ in range(3000):
+        sentence = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        if not _may_drop(sentence, "".join(c if len(c.lower()) != 1 else c.lower()
+                                           for c in sentence)):
+            assert _DROP.search(sentence) is None, sentence
+
+
+def test_the_quick_white_space_test_agrees_with_the_runs() -> None:
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(["a", " ", "\n", "\t", "\r", "\u00a0", "\u2003", "b"])
+                       for _ in range(rng.randint(0, 8)))
+        assert (_HAS_RUN.search(text) is None) == (_RUN.search(text) is None), repr(text)

@@ -7,13 +7,19 @@ Whatever lies more than ``PAST_AFTER_DAYS`` before the article is background.
 
 from __future__ import annotations
 
+import random
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from newswatch.streams.detection.when import (
+    _PAST_HINT,
+    _TIME,
+    _TIME_BRANCHES,
     PAST_AFTER_DAYS,
     TimeRef,
+    _past_hints,
     anchor_for,
     has_past_date,
     time_refs,
@@ -224,3 +230,30 @@ def test_a_clause_that_hangs_on_a_date_is_dated_by_it() -> None:
 ])
 def test_a_date_inside_a_closed_aside_does_not_date_the_main_clause(sentence: str) -> None:
     assert anchor(sentence, "cut") is None
+
+
+def test_past_hints_are_those_a_plain_scan_finds() -> None:
+    """The Aho-Corasick shortcut must find exactly the hints of ``finditer``."""
+    pieces = ["19", "20", "2019", "192019", "ago", "AGO", "Chicago", "Since", "last year",
+              "LAST  decade", "last\nspring", "previous year", "in the past", "In The Past",
+              "the following year", "January", "january", "May", "MAY", "Mayor", "ſince",
+              "İn the past", "ıago", " ", "x", "_", "9", ",", "\n", "é", "’", "December"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in _past_hints(text)] == [
+            m.span() for m in _PAST_HINT.finditer(text)], text
+
+
+def test_the_branch_lookaheads_change_no_time_expression() -> None:
+    """Each branch of ``_TIME`` looks ahead for its first characters: the same matches."""
+    plain = re.compile(r"(?=[0-9abdefijlmnostwy])\b(?:" + "|".join(_TIME_BRANCHES) + r")\b",
+                       re.IGNORECASE)
+    assert plain.pattern != _TIME.pattern
+    for sentence in ("On June 5, 2025 and 5 June 2025, in June of this year, the 1990s, since "
+                     "2006, mid-2019, two years ago, years ago, last summer, earlier this "
+                     "week, this morning, next quarter, in the coming weeks, YESTERDAY, the "
+                     "following year, at the time, for several years, over the past five "
+                     "years, before. On Monday, in may, March 3rd 2020, 2,019 jobs, sept."):
+        assert [(m.span(), m.lastgroup) for m in _TIME.finditer(sentence)] == [
+            (m.span(), m.lastgroup) for m in plain.finditer(sentence)]

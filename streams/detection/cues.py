@@ -9,10 +9,14 @@ import bisect
 import functools
 import re
 
+from .first_chars import quick
+
+# Every pattern is compiled by ``quick``: the same matches, behind a lookahead for the
+# characters a match can start with (most are searched for across a clause or sentence).
 _I = re.IGNORECASE
 _APOS = "['’]"
 
-_DENIAL = re.compile(
+_DENIAL = quick(
     r"\b(?:den(?:y|ies|ied|ying)|refut\w+|rebuff\w*|shot down|shoots? down|shooting down|"
     # "dismissed the reports": a denial; "dismissed the team" is not one.
     r"dismiss(?:ed|es|ing)? (?:the |those |these |such |as )?(?:[\w-]+ )?(?:reports?|"
@@ -30,14 +34,14 @@ _DENIAL = re.compile(
     r"push(?:es|ed|ing)? back (?:against|on) (?:an? |the )?(?:[\w-]+ ){0,3}(?:reports?|"
     r"rumou?rs?|posts?|claims?|speculation)|(?:is|was|are|were) not accurate)\b", _I)
 
-_NEGATION = re.compile(
+_NEGATION = quick(
     r"\b(?:not|no|never|neither|nor|without|cannot|unlikely|rul(?:e|es|ed|ing) out|"
     r"(?:won|wouldn|didn|doesn|don|isn|"
     r"wasn|hasn|haven|hadn|aren|weren|can|couldn|shouldn)" + _APOS + r"t)\b"
     r"(?! only\b| just\b| longer\b| least\b| less\b| to mention\b| yet\b)", _I)
 
 # Words that make the rest of the clause a possibility, not a fact.
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL = quick(
     r"\b(?:could|might|may|would|should|if|whether|unless|hypothetical\w*|possibl[ey]|"
     r"speculat\w+|interested in|open to|eye(?:s|d|ing)?|hop(?:e|es|ed|ing) to|"
     r"(?:analysts?|investors?|observers?|experts?|economists?|traders?|markets?|watchers|"
@@ -50,21 +54,21 @@ _HYPOTHETICAL = re.compile(
     r"tr(?:y|ies|ying) to|struggl\w+ to|race to|racing to|vie\w* to|"
     r"call(?:s|ed|ing)? (?:for|on)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|pressur\w+|"
     r"push(?:es|ed|ing)? for|threat\w*|warn(?:s|ed|ing)?)\b", _I)
-_REPORTED_WOULD = re.compile(
+_REPORTED_WOULD = quick(
     r"\b(?:said|says|announced|confirmed|agreed|stated|told [\w ]{1,20}?)(?: on \w+)?(?: that)?"
     r" (?:it|they|the company|the firm|(?:[\w'’.-]+ ){0,6}[\w'’.-]+) (?:would|will)\b", _I)
 # A new clause with its own subject ends the reach of a modal: "would retire in July and that
 # it had hired ...".
-_NEW_CLAUSE = re.compile(r";|\b(?:and|but) (?:that|it|they|he|she|the company)\b", _I)
+_NEW_CLAUSE = quick(r";|\b(?:and|but) (?:that|it|they|he|she|the company)\b", _I)
 
 # Intent and report words: kept, with less confidence (and a "rumored" deal stage).
-_SOFT = re.compile(
+_SOFT = quick(
     r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|explor(?:e|es|ed|ing)|"
     r"contemplat\w+|potential(?:ly)?|plan(?:s|ned|ning)? to|intend(?:s|ed)? to|"
     r"expected to|set to|poised to|likely to|reportedly|rumou?r\w*|said to be|"
     r"according to|sources?|people familiar)\b", _I)
 
-_HISTORY_BEFORE = re.compile(
+_HISTORY_BEFORE = quick(
     # "former employees sued": "former" describes the people, not the event.
     r"\b(?:former(?:ly)?(?! (?:[\w-]+ )?(?:employees|workers|staff(?:ers)?|customers|users|"
     r"shareholders|investors|students|drivers|contractors|members|clients|patients|tenants|"
@@ -75,49 +79,49 @@ _HISTORY_BEFORE = re.compile(
     r"who (?:left|quit|resigned|departed|exited|joined|was ousted|was fired|stepped down))\b",
     _I)
 # A time clause puts what follows in the past: "weeks after X bought Y", "since buying".
-_TIME_CLAUSE = re.compile(
+_TIME_CLAUSE = quick(
     r"\b(?:(?:days|weeks|months|years|shortly|soon|just|long|even|only) (?:after|before)|since)"
     r"\b[^,;]*$|\b(?:after|before|since|following) $", _I)
 # "the recent acquisitions by Google and Yahoo", "its earlier takeovers": deals told as a
 # record, not one deal of today.
-_PAST_DEALS = re.compile(r"\b(?:recent|earlier|previous|prior|past|former|several|other|many)\s+"
+_PAST_DEALS = quick(r"\b(?:recent|earlier|previous|prior|past|former|several|other|many)\s+"
                          r"(?:[\w-]+\s+)?(?:acquisitions|purchases|takeovers|deals|mergers|"
                          r"investments|lawsuits|layoffs|launches)\s+(?:by|of|in)?\s*$", _I)
-_PAST_PERIOD = re.compile(
+_PAST_PERIOD = quick(
     r"\b(?:last (?:year|decade)|earlier this year|a year ago|the previous year|the year before|"
     r"(?:its|their) (?:most recent|last|previous|prior) (?:[\w-]+ )?(?:round|raise)|"
     r"over the (?:past|last) (?:\w+ )?(?:years?|decades?|months))\b", _I)
-_WHO_PAST = re.compile(r"\bwho (?:had )?$", _I)
+_WHO_PAST = quick(r"\bwho (?:had )?$", _I)
 # "who left Google this month": a relative clause can carry the news when it is dated now.
-_JUST_NOW = re.compile(r"\b(?:this (?:week|month)|last week|earlier this (?:week|month)|"
+_JUST_NOW = quick(r"\b(?:this (?:week|month)|last week|earlier this (?:week|month)|"
                        r"days ago|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                        r"Sunday))\b", _I)
 # A story told about the past: "a new book recounts how Intel laid off thousands".
-_NARRATIVE = re.compile(r"\b(?:recount(?:s|ed|ing)?|recall(?:s|ed|ing)?|chronicl\w+|"
+_NARRATIVE = quick(r"\b(?:recount(?:s|ed|ing)?|recall(?:s|ed|ing)?|chronicl\w+|"
                         r"retell(?:s|ing)?|look(?:s|ed|ing)? back at)\b[^.;]{0,30}?\bhow\b", _I)
 # A season with no "this"/"next" places a past-tense event before the news of the day:
 # "launched its first therapy in the spring", "lured them last summer".
-_LAST_SEASON = re.compile(r"\b(?:last|this past) (?:spring|summer|autumn|fall|winter)\b", _I)
-_IN_SEASON = re.compile(r"\b(?:in|during|over) the (?:spring|summer|autumn|fall|winter)\b", _I)
-_PAST_TENSE = re.compile(r"\w+ed\b|left\b|bought\b|sold\b|took\b|quit\b|led\b|laid\b|"
+_LAST_SEASON = quick(r"\b(?:last|this past) (?:spring|summer|autumn|fall|winter)\b", _I)
+_IN_SEASON = quick(r"\b(?:in|during|over) the (?:spring|summer|autumn|fall|winter)\b", _I)
+_PAST_TENSE = quick(r"\w+ed\b|left\b|bought\b|sold\b|took\b|quit\b|led\b|laid\b|"
                          r"struck\b|won\b|lost\b|made\b|went\b|got\b|hired\b", _I)
 # Past perfect after a reporting verb is reported news, not background: "confirmed she had left".
-_REPORTED_HAD = re.compile(r"\b(?:said|says|confirmed|confirms|announced|told [\w ]{1,20}?|"
+_REPORTED_HAD = quick(r"\b(?:said|says|confirmed|confirms|announced|told [\w ]{1,20}?|"
                            r"disclosed|revealed|acknowledged)\b(?: that)?[^.;,]{0,50} $"
                            r"|\band that (?:it|he|she|they|the company)\s$", _I)
-_PAST_MOVE = re.compile(r"(?:left|quit|resigned|departed|exited|joined|stepped|was|retired|"
+_PAST_MOVE = quick(r"(?:left|quit|resigned|departed|exited|joined|stepped|was|retired|"
                         r"bought|acquired|purchased|sold|invested|launched|sued|took over)\b",
                         _I)
 
 
-_YEAR_AFTER = re.compile(r"\b(?:in|since|back in|between|during) (?:(?:early|late|mid-?)\s?)?"
+_YEAR_AFTER = quick(r"\b(?:in|since|back in|between|during) (?:(?:early|late|mid-?)\s?)?"
                          r"(?:(?:January|February|March|April|May|June|July|August|September|"
                          r"October|November|December) )?((?:19|20)\d\d)\b")
-_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)(?:['’]s)? $")
-_AGO = re.compile(r"\b(?:years|decades?|a decade) ago\b|\bin the (?:19|20)\d0s\b", _I)
-_FOUNDED = re.compile(r"\b(?:founded|established|formed|created|started|incorporated|born)\b", _I)
+_YEAR_BEFORE = quick(r"\b((?:19|20)\d\d)(?:['’]s)? $")
+_AGO = quick(r"\b(?:years|decades?|a decade) ago\b|\bin the (?:19|20)\d0s\b", _I)
+_FOUNDED = quick(r"\b(?:founded|established|formed|created|started|incorporated|born)\b", _I)
 
-_HISTORICAL_MENTION = re.compile(
+_HISTORICAL_MENTION = quick(
     r"(?:\bformer(?:ly)?(?: of| at| with)?|\bex-|\bonetime|\bone-time|"
     r"\bpreviously(?: at| with| of)?|"
     r"\bveterans?(?: of| from)?|\balumn(?:us|i|a|ae)(?: of)?|\bwho (?:once )?(?:worked|was) at|"
@@ -129,7 +133,7 @@ _HISTORICAL_MENTION = re.compile(
     # "previously finance director at", "former chief financial officer of": a title between.
     r"|\b(?:former(?:ly)?|previously|ex-)\s?(?:[\w-]+\s){1,4}(?:at|of|with|from)\s$", _I)
 
-_ANAPHOR = re.compile(
+_ANAPHOR = quick(
     r"(?:^|[,;]\s*|\b(?:and|while|as|but|after|because|when|where|whereas)\s)"
     # "Yet on Monday it agreed", "The same week it launched": an opener before the subject.
     r"(?:(?i:yet|now|then|so|also|meanwhile|separately|today|later|earlier|the same (?:week|day|"
@@ -140,35 +144,35 @@ _ANAPHOR = re.compile(
     r"platform|business|owner|parent|developer|operator|airline|board)|[Cc]ompany|[Bb]oard|"
     r"[Ii]t|[Tt]hey|[Ii]ts|[Tt]heir)\b")
 
-_TERMINATED = re.compile(
+_TERMINATED = quick(
     r"\b(?:call(?:s|ed|ing)? off|abandon\w*|terminat\w*|scrap(?:s|ped|ping)?|"
     r"walk(?:s|ed|ing)? away|collaps\w*|f[ae]ll(?:s|en)? (?:apart|through)|block(?:s|ed|ing)|"
     r"end(?:s|ed)? (?:talks|negotiations)|pull(?:s|ed)? out|withdr[ae]w\w*|no longer)\b", _I)
-_COMPLETED = re.compile(
+_COMPLETED = quick(
     r"\b(?:complet(?:ed|es|ing)|clos(?:ed|es|ing) (?:its |the |their )?(?:[\w$.,-]+ ){0,3}"
     r"(?:acquisition|purchase|deal|takeover|buyout)|finali[sz]ed|now owns|"
     r"(?:has|have|had) (?:now )?(?:acquired|bought|purchased|taken over)|"
     r"(?:was|were|has been|have been|had been) (?:acquired|bought|purchased|taken over))\b", _I)
-_AGREED = re.compile(
+_AGREED = quick(
     r"\b(?:agree[sd]?|agreeing|definitive|signed|signs|announc\w+|confirm\w+|"
     r"str(?:uck|ikes?) a deal|deal to)\b", _I)
-_TALKS = re.compile(r"\b(?:talks|discussions|negotiat\w+)\b", _I)
-_RUMORED = re.compile(
+_TALKS = quick(r"\b(?:talks|discussions|negotiat\w+)\b", _I)
+_RUMORED = quick(
     r"\b(?:reportedly|reports?|rumou?r\w*|sources?|people familiar|consider\w*|explor\w*|"
     r"weigh\w*|mull\w*|potential|said to be|according to|bid|offer|approach\w*)\b", _I)
-_RUMORED_ONLY = re.compile(r"\b(?:reportedly|rumou?r\w*|sources? (?:say|said)|people familiar|"
+_RUMORED_ONLY = quick(r"\b(?:reportedly|rumou?r\w*|sources? (?:say|said)|people familiar|"
                            r"could|may|might)\b", _I)
-_PAST_TRIGGER = re.compile(r"\b(?:acquired|bought|purchased|took over|snapped up|sold)\b", _I)
+_PAST_TRIGGER = quick(r"\b(?:acquired|bought|purchased|took over|snapped up|sold)\b", _I)
 
 
-_DENIES_WRONGDOING = re.compile(
+_DENIES_WRONGDOING = quick(
     r"\bden(?:y|ies|ied|ying) (?:any |the |all )?(?:wrongdoing|allegations?|claims?|charges|"
     r"accusations?|liability|the suit's)", _I)
 
 
 # "without admitting or denying the findings" is settlement boilerplate, and a judge who
 # denies a request rules on it: neither denies that the event happened.
-_NOT_A_DENIAL = re.compile(
+_NOT_A_DENIAL = quick(
     r"\b(?:admit(?:ting|s|ted)?|confirm(?:ing|s|ed)?) (?:or|n?or) den(?:y|ying|ies)\b|"
     r"\b(?:judge|court|justice|jury|panel|tribunal|magistrate)s? (?:also |has |had )?"
     r"den(?:y|ies|ied)\b", _I)
@@ -194,11 +198,11 @@ def negation(before: str) -> str | None:
 
 
 # A company's own stated plan ("is seeking to cut", "aims to buy", "interested in buying").
-_INTENT = re.compile(r"^(?:aim(?:s|ed|ing)? to|want(?:s|ed)? to|seek(?:s|ing)? to|"
+_INTENT = quick(r"^(?:aim(?:s|ed|ing)? to|want(?:s|ed)? to|seek(?:s|ing)? to|"
                      r"look(?:s|ing)? to|hop(?:e|es|ed|ing) to|interested in|open to|"
                      r"eye(?:s|d|ing)?)$", _I)
 # A report that attributes the event to sources: "may cut 3,000 jobs, sources say".
-_SOURCED = re.compile(r"\b(?:sources?|people (?:familiar|close|briefed)|reportedly|according to|"
+_SOURCED = quick(r"\b(?:sources?|people (?:familiar|close|briefed)|reportedly|according to|"
                       r"report(?:s|ed)?|said to be|person familiar|insiders?)\b", _I)
 _MODAL_WORDS = frozenset({"could", "might", "may", "would"})
 
@@ -214,7 +218,7 @@ def plan_or_rumour(cue: str, sentence: str) -> str | None:
 
 
 # "will shut down U.S. operations if the bill is signed": the event waits on a condition.
-_CONDITION_AFTER = re.compile(r"^[^.;:—]{0,60}?\b(if|unless|in the event|provided that|"
+_CONDITION_AFTER = quick(r"^[^.;:—]{0,60}?\b(if|unless|in the event|provided that|"
                               r"should the)\b", _I)
 
 
@@ -236,7 +240,7 @@ def hypothetical(before: str) -> str | None:
     return match.group()
 
 
-_WEIGHING = re.compile(r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|"
+_WEIGHING = quick(r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|"
                        r"explor(?:e|es|ed|ing)|contemplat\w+)\b", _I)
 
 
@@ -252,24 +256,24 @@ def soft(sentence_before: str) -> str | None:
 
 
 # "Shares rose 3% after launching X": in a market report the cause of the move is the news.
-_SHARE_MOVE = re.compile(
+_SHARE_MOVE = quick(
     r"\b(?:rose|fell|jumped|surged|soared|climbed|gained|slipped|slid|dropped|sank|tumbled|"
     r"rallied|plunged|spiked|advanced|declined|(?:is|was|were|are|closed|traded) (?:up|down|"
     r"flat|higher|lower)|was flat|were flat)\b[^.;]{0,50}$", _I)
 # "Last year the company launched ...", "its third, in 2022, reached orbit after ...": a date at
 # the head of the clause places every past-tense event in it.
-_CLAUSE_DATE = re.compile(
+_CLAUSE_DATE = quick(
     r"^\W*(?:last (?:year|decade|spring|summer|autumn|fall|winter)|(?:two|three|four|five|"
     r"several|many|\d+) years ago|a (?:year|decade) ago|years ago)\b|"
     r"(?<!founded )(?<!established )\b(?:in|since|back in|during) ((?:19|20)\d\d)\b", _I)
 # "was delayed twice", "delayed the launch four times": a count of past events is a record.
-_REPEATED = re.compile(r"^(?:\s+(?:the |its |their )?[\w-]+)?\s+(?:twice|(?:three|four|five|"
+_REPEATED = quick(r"^(?:\s+(?:the |its |their )?[\w-]+)?\s+(?:twice|(?:three|four|five|"
                        r"several|multiple|\d+) times|repeatedly)\b", _I)
 # "when they joined Kestrel": the time of a past event told as background.
-_WHEN_PAST = re.compile(r"\bwhen (?:he|she|they|it|we|I)\s+$", _I)
+_WHEN_PAST = quick(r"\bwhen (?:he|she|they|it|we|I)\s+$", _I)
 # "cites old Uber settlement": the thing named is an old one.
-_OLD_THING = re.compile(r"\b(?:old|earlier|prior|past|years-old)\s+(?:[A-Z][\w&.'’-]*\s+){1,3}$")
-_PERFECT = re.compile(r"\b(?:has|have)\s+(?:[\w-]+\s+)?$", _I)
+_OLD_THING = quick(r"\b(?:old|earlier|prior|past|years-old)\s+(?:[A-Z][\w&.'’-]*\s+){1,3}$")
+_PERFECT = quick(r"\b(?:has|have)\s+(?:[\w-]+\s+)?$", _I)
 
 
 def _clause_start(before: str) -> str:
@@ -338,7 +342,7 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     return ago.group() if ago else None
 
 
-_FORMER_AFTER = re.compile(r"['’]s (?:former|ex-|onetime|previous)", _I)
+_FORMER_AFTER = quick(r"['’]s (?:former|ex-|onetime|previous)", _I)
 
 
 def historical_mention(text_before_mention: str, text_after_mention: str = "") -> str | None:
@@ -375,7 +379,7 @@ def anaphor_before(sentence: str, pos: int) -> int | None:
 
 
 # "will be bought by", "to be acquired by", "agreed to be acquired": not done yet.
-_TO_BE = re.compile(r"\b(?:will|would|to|shall|is set to|are set to)\s+be\s+(?:\w+ly\s+)?"
+_TO_BE = quick(r"\b(?:will|would|to|shall|is set to|are set to)\s+be\s+(?:\w+ly\s+)?"
                     r"(?:acquired|bought|purchased|taken over|absorbed|sold)\b", _I)
 
 

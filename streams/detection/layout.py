@@ -13,8 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+import ahocorasick
+
 from ...schemas.article import Article
-from .sentences import split_sentences
+from .first_chars import quick
+from .sentences import iter_sentences
 
 Zone = Literal["headline", "lead", "body"]
 Genre = Literal["news", "timeline", "year_in_review", "review", "opinion", "tutorial",
@@ -100,7 +103,7 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                       r"close|closes|rally|slide|tumble|surge)\b"),
 )
 _TITLE_CUES: tuple[tuple[Genre, re.Pattern[str]], ...] = tuple(
-    (genre, re.compile(pattern, _I)) for genre, pattern in _TITLE_CUE_PATTERNS)
+    (genre, quick(pattern, _I)) for genre, pattern in _TITLE_CUE_PATTERNS)
 _TIMELINE_LINE = re.compile(
     r"^\s*(?:[-*•]\s*)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
     r"(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\s*(?:[—–:-]|,\s)", _I | re.MULTILINE)
@@ -114,7 +117,10 @@ _JOB_CUES = re.compile(r"\b(?:responsibilities|requirements|qualifications|what 
                        r"who you are|benefits|salary|apply|equal opportunity employer)\b")
 _NEWSLETTER_CUES = re.compile(r"\b(?:in this issue|this week'?s|subscribe|unsubscribe|"
                               r"sponsor(?:ed)?|newsletter|read more|links?:)")
-_FIRST_PERSON = re.compile(r"(?=[Im])\b(?:I|I'm|I've|I'd|my|me)\b")  # lookahead: a quick skip
+# "\b(?:I|I'm|I've|I'd|my|me)\b", spelt to start with a letter so that the scan jumps from one
+# "I" or "m" to the next in C: before a word character "\b" is "(?<!\w)", and the "I'm"
+# branches never matched (the "I" branch is tried first and matches wherever they could).
+_FIRST_PERSON = re.compile(r"I(?<!\wI)\b|m(?<!\wm)[ye]\b")
 
 
 # Every match of the cues above contains one of these: a text without any is not scanned.
@@ -124,18 +130,25 @@ _NEWSLETTER_WORDS = ("in this issue", "this week", "subscribe", "sponsor", "news
                      "read more", "link")
 
 
+def _cue_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for family, needles in (("job", _JOB_WORDS), ("newsletter", _NEWSLETTER_WORDS)):
+        for needle in needles:
+            automaton.add_word(needle, family)
+    automaton.make_automaton()
+    return automaton
+
+
+# Which families' words occur, in one pass (rather than a substring test per word).
+_CUE_WORDS = _cue_automaton()
+
+
 def _body_cue_counts(body: str) -> dict[str, int]:
     low = body.lower()
-    return {"job": _count(_JOB_CUES, _JOB_WORDS, low),
-            "newsletter": _count(_NEWSLETTER_CUES, _NEWSLETTER_WORDS, low),
+    present = {family for _end, family in _CUE_WORDS.iter(low)}
+    return {"job": len(_JOB_CUES.findall(low)) if "job" in present else 0,
+            "newsletter": len(_NEWSLETTER_CUES.findall(low)) if "newsletter" in present else 0,
             "me": len(_FIRST_PERSON.findall(body))}
-
-
-def _count(pattern: re.Pattern[str], needles: tuple[str, ...], text: str) -> int:
-    """Matches of ``pattern`` in ``text``; none without one of ``needles`` (a quick test)."""
-    if not any(needle in text for needle in needles):
-        return 0
-    return len(pattern.findall(text))
 
 
 @dataclass(frozen=True)
@@ -180,7 +193,8 @@ def _lead_end(text: str, headline_end: int) -> int:
     body_start = headline_end + 1
     counted = 0
     end = body_start
-    for sentence in split_sentences(text[body_start:body_start + _LEAD_SCAN_CHARS]):
+    # Lazily: the lead's few sentences are read, not the whole window.
+    for sentence in iter_sentences(text[body_start:body_start + _LEAD_SCAN_CHARS]):
         end = body_start + sentence.end
         if _BOILERPLATE.match(sentence.text) or len(sentence.text) < 25:
             continue
@@ -203,11 +217,11 @@ def genre_of(article: Article, text: str) -> tuple[Genre, str]:
         return "timeline", f"title dated {old}"
     body = text[len(article.title):len(article.title) + _GENRE_SCAN_CHARS]
     if "\n" in body:  # structure shows in lines: timelines, transcripts, code, lists
-        if _at_least(_TIMELINE_LINE, body, 3):
+        if _lines_at_least(_TIMELINE_LINE, body, 3):
             return "timeline", "lines that start with a date"
-        if _at_least(_SPEAKER_LINE, body, 4):
+        if _lines_at_least(_SPEAKER_LINE, body, 4):
             return "transcript", "speaker labels"
-        if _at_least(_CODE_LINE, body, 3):
+        if _lines_at_least(_CODE_LINE, body, 3):
             return "tutorial", "code or commands"
         lines = [line for line in body.splitlines() if line.strip()]
         if len(lines) >= 12 and sum(line.lstrip()[:1] in "-*•" for line in lines) >= len(
@@ -250,6 +264,27 @@ _YEAR_OF_EVENT = re.compile(r"\b(19\d\d|20\d\d) (?:purchase|acquisition|takeover
                             r"bankruptcy|bailout|split|spin-?off)\b", _I)
 
 
-def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
-    """Whether ``pattern`` occurs ``count`` times in ``text`` (stops as soon as it does)."""
-    return any(seen >= count for seen, _match in enumerate(pattern.finditer(text), start=1))
+
+def _lines_at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
+    """Whether ``pattern`` occurs ``count`` times in ``text`` (stops as soon as it does).
+
+    The pattern starts with a MULTILINE "^", so it can only match where a line starts: only
+    those places are tried, in order and each after the previous match's end, which finds
+    the matches ``finditer`` finds without trying every character of the text.
+    """
+    seen, matched_to, at = 0, 0, 0
+    while at >= 0:
+        if at >= matched_to:
+            found = pattern.match(text, at)
+            if found is not None:
+                seen += 1
+                if seen >= count:
+                    return True
+                matched_to = found.end()
+        newline = text.find("\n", at)
+        at = newline + 1 if newline >= 0 else -1
+    return False
+
+
+_LINE_PATTERNS = (_TIMELINE_LINE, _SPEAKER_LINE, _CODE_LINE)
+assert all(p.pattern.startswith("^") and p.flags & re.MULTILINE for p in _LINE_PATTERNS)

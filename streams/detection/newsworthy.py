@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import Literal
 
 from .events import Finding
+from .first_chars import quick
 from .layout import Genre, Layout
 from .lexicon import words
 from .sentences import Sentence
@@ -45,34 +46,34 @@ FRONT_ONLY: frozenset[Genre] = frozenset({"market_report", "interview", "opinion
 
 
 _I = re.IGNORECASE
-_FUTURE = re.compile(r"\b(?:will|would|shall|'ll|to|plans?|planned|planning|set|poised|"
+_FUTURE = quick(r"\b(?:will|would|shall|'ll|to|plans?|planned|planning|set|poised|"
                      r"expected|agree[sd]?|agreeing|intends?|aims?|seeks?|wants?|going|"
                      r"could|may|might|is|are)\s+(?:to\s+)?(?:be\s+)?(?:[\w-]+ly\s+)?$", _I)
-_INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?(?:[\w-]+ly\s+)?$", _I)
-_MODAL = re.compile(r"\b(?:will|would|shall|'ll|could|may|might)\s+(?:be\s+)?(?:[\w-]+ly\s+)?$",
+_INFINITIVE = quick(r"\bto\s+(?:be\s+)?(?:[\w-]+ly\s+)?$", _I)
+_MODAL = quick(r"\b(?:will|would|shall|'ll|could|may|might)\s+(?:be\s+)?(?:[\w-]+ly\s+)?$",
                     _I)
-_PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:now\s+|also\s+|just\s+|already\s+|officially\s+|"
+_PERFECT = quick(r"\b(?:has|have|'ve)\s+(?:now\s+|also\s+|just\s+|already\s+|officially\s+|"
                       r"formally\s+)?(?:been\s+)?$", _I)
-_PAST_PERFECT = re.compile(r"\bhad\s+(?:[\w-]+ly\s+|also\s+|just\s+|already\s+)?(?:been\s+)?$", _I)
-_PRESENT_BE = re.compile(r"\b(?:is|are|am|'s)\s+(?:now\s+|being\s+|currently\s+)?(?:being\s+)?$",
+_PAST_PERFECT = quick(r"\bhad\s+(?:[\w-]+ly\s+|also\s+|just\s+|already\s+)?(?:been\s+)?$", _I)
+_PRESENT_BE = quick(r"\b(?:is|are|am|'s)\s+(?:now\s+|being\s+|currently\s+)?(?:being\s+)?$",
                          _I)
-_PAST_BE = re.compile(r"\b(?:was|were)\s+(?:[\w-]+ly\s+)?(?:being\s+)?$", _I)
-_REPORTED = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|disclosed|"
+_PAST_BE = quick(r"\b(?:was|were)\s+(?:[\w-]+ly\s+)?(?:being\s+)?$", _I)
+_REPORTED = quick(r"\b(?:said|says|announced|announces|confirmed|confirms|disclosed|"
                        r"revealed|reported|told|stated|added)\b[^.;]{0,60}$", _I)
 _IRREGULAR_PAST = words(
     """bought sold took left quit led laid made won lost struck brought became chose fell sank
     rose cut shed paid began drew gave got hit held kept lent met ran sent set spent split
     stood swore threw tore withdrew wrote""")
 # The verb of the clause a noun trigger stands in: "... acquisition of X is in talks".
-_VERB_AFTER_NOUN = re.compile(r"[^.;:]{0,70}?\b(is|are|has|have|will|was|were|had)\b",
+_VERB_AFTER_NOUN = quick(r"[^.;:]{0,70}?\b(is|are|has|have|will|was|were|had)\b",
                               re.IGNORECASE)
 _VERB_TENSE: dict[str, Tense] = {"is": "present", "are": "present", "has": "perfect",
                                  "have": "perfect", "will": "future", "was": "past",
                                  "were": "past", "had": "past_perfect"}
-_SHARED_PERFECT = re.compile(r"\b(?:has|have)\s+(?:[\w-]+ly\s+)?[\w-]+(?:ed|en|t)\b"
+_SHARED_PERFECT = quick(r"\b(?:has|have)\s+(?:[\w-]+ly\s+)?[\w-]+(?:ed|en|t)\b"
                              r"(?:[^.;]|\.(?=\d)){0,80}\band\s+(?:[\w-]+ly\s+)?$",
                              re.IGNORECASE)
-_RECENTLY = re.compile(r"\b(?:recently|just)\s+$", re.IGNORECASE)
+_RECENTLY = quick(r"\b(?:recently|just)\s+$", re.IGNORECASE)
 _NOUN_HEADS = words(
     """acquisition acquisitions purchase takeover buyout merger bid offer deal sale investment
     funding round stake financing lawsuit suit lawsuits settlement fine probe case action
@@ -81,7 +82,7 @@ _NOUN_HEADS = words(
     hire hiring exit ouster retirement""")
 # Third-person verbs that are also plural nouns: right after their subject they are verbs.
 _VERB_OR_NOUN = words("cuts offers bids")
-_SUBJECT_BEFORE = re.compile(r"(?:\b[A-Z][\w&.'’-]*|\b(?:it|she|he|they|company|firm|group))"
+_SUBJECT_BEFORE = quick(r"(?:\b[A-Z][\w&.'’-]*|\b(?:it|she|he|they|company|firm|group))"
                              r"\s+$")
 # The two sides of one move share a family: a hire in the lead confirms the departure from
 # the other company told further down.

@@ -10,10 +10,14 @@ picks the one that governs a trigger (the nearest in its clause).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
+
+import ahocorasick
+
+from .first_chars import quick, with_first_chars
 
 When = Literal["past", "current", "future"]
 
@@ -37,34 +41,32 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
 # after the match, so the scan does not try it at every word.
 _PREFIX = re.compile(r"\b(back\s+in|in|on|since|until|from|to|by|during|before|after|of|early|"
                      r"late|mid-?|last|this|next|fiscal|fy)\s*$", re.IGNORECASE)
-_TIME = re.compile(
-    # Every branch starts with a digit or one of these letters: looking ahead for them first
-    # lets the scan skip most positions at once (half the cost of this regex).
-    r"(?=[0-9abdefijlmnostwy])\b(?:"
+# The kinds of time expression, each a named group (``_place`` reads which one matched).
+_TIME_BRANCHES = (
     # "June 5, 2025", "5 June 2025", "June 2025", "June of this year", "June 5", "June"
-    r"(?P<mdy>" + _MONTH + r"\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year1>(?:19|20)\d\d))|"
+    r"(?P<mdy>" + _MONTH + r"\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year1>(?:19|20)\d\d))",
     r"(?P<dmy>(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.replace("month", "month2")
-    + r",?\s+(?P<year2>(?:19|20)\d\d))|"
-    r"(?P<my>" + _MONTH.replace("month", "month3") + r",?\s+(?:of\s+)?(?P<year3>(?:19|20)\d\d))|"
+    + r",?\s+(?P<year2>(?:19|20)\d\d))",
+    r"(?P<my>" + _MONTH.replace("month", "month3") + r",?\s+(?:of\s+)?(?P<year3>(?:19|20)\d\d))",
     r"(?P<mthis>" + _MONTH.replace("month", "month4") + r"\s+(?:of\s+)?(?P<rel4>this|last|"
-    r"next)\s+year)|"
+    r"next)\s+year)",
     r"(?P<md>" + _MONTH.replace("month", "month5")
-    + r"(?:\s+(?P<day5>\d{1,2})(?:st|nd|rd|th)?)?)(?=[\s,.;:)]|$)|"
+    + r"(?:\s+(?P<day5>\d{1,2})(?:st|nd|rd|th)?)?)(?=[\s,.;:)]|$)",
     # "the 1990s", "2014", "in 2014", "since 2006", "by 2012", "mid-2019"
-    r"(?P<decade>(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?P<dyear>(?:19|20)\d0)['’]?s)|"
+    r"(?P<decade>(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?P<dyear>(?:19|20)\d0)['’]?s)",
     r"(?P<year>(?P<year6>(?:19|20)\d\d)(?![\d,.]\d|\s?(?:%|percent|bn|m\b|million|"
-    r"billion|mw|gw|km|miles|tonnes|units|jobs|workers|employees|people|shares|stores)))|"
+    r"billion|mw|gw|km|miles|tonnes|units|jobs|workers|employees|people|shares|stores)))",
     # "two years ago", "a decade ago"
     r"(?P<ago>(?P<count7>\d+|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"several|many|few)\s+(?P<unit7>day|week|month|year|decade)s?\s+ago)|"
-    r"(?P<longago>(?:years|decades|months)\s+ago|long\s+ago|once\s+upon)|"
+    r"several|many|few)\s+(?P<unit7>day|week|month|year|decade)s?\s+ago)",
+    r"(?P<longago>(?:years|decades|months)\s+ago|long\s+ago|once\s+upon)",
     r"(?P<last>(?:last|this\s+past|the\s+previous|the\s+prior|the\s+past)\s+(?P<unit8>week|"
-    r"month|year|decade|spring|summer|autumn|fall|winter|quarter))|"
-    r"(?P<earlier>earlier\s+this\s+(?P<unit9>week|month|year))|"
-    r"(?P<this>this\s+(?:week|month|morning|afternoon|evening|weekend))|"
+    r"month|year|decade|spring|summer|autumn|fall|winter|quarter))",
+    r"(?P<earlier>earlier\s+this\s+(?P<unit9>week|month|year))",
+    r"(?P<this>this\s+(?:week|month|morning|afternoon|evening|weekend))",
     r"(?P<next>next\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter)|"
-    r"later\s+this\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months))|"
-    r"(?P<today>today|tonight|yesterday|tomorrow|overnight|just\s+now)|"
+    r"later\s+this\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months))",
+    r"(?P<today>today|tonight|yesterday|tomorrow|overnight|just\s+now)",
     # Narrative past: "the following year", "at the time", "before." closing a clause.
     r"(?P<narrative>the\s+(?:following|next|previous)\s+(?:day|week|month|year|decade)|"
     r"(?:that|the\s+same)\s+(?:year|month|summer|spring|autumn|fall|winter)|at\s+the\s+time|"
@@ -72,9 +74,17 @@ _TIME = re.compile(
     r"for\s+(?:several|many|some|a\s+few|\d+|two|three|four|five|ten)\s+(?:years|decades)|"
     r"over\s+the\s+(?:past|last)\s+(?:several|many|few|\d+|two|three|four|five|ten)\s+"
     r"(?:years|decades)|"
-    r"(?:before|since|ago)(?=\s*(?:[.:;!?]|$)))|"
-    r"(?P<weekday>" + _WEEKDAY + r")"
-    r")\b",
+    r"(?:before|since|ago)(?=\s*(?:[.:;!?]|$)))",
+    r"(?P<weekday>" + _WEEKDAY + r")",
+)
+_TIME = re.compile(
+    # Every branch starts with a digit or one of these letters: looking ahead for them first
+    # lets the scan skip most positions at once (half the cost of this regex). Each branch
+    # looks ahead for its own first characters too (``with_first_chars``: the same
+    # matches), so a word is not tried against every branch, each of which sets groups.
+    r"(?=[0-9abdefijlmnostwy])\b(?:"
+    + "|".join(with_first_chars(branch, re.IGNORECASE) for branch in _TIME_BRANCHES)
+    + r")\b",
     re.IGNORECASE,
 )
 
@@ -123,9 +133,53 @@ _PAST_HINT = re.compile(r"(?=[12aAsSſlLpPiIıİtTJFMOND])(?:(?:19|20)\d\d|\b(?i
                         r"September|October|November|December)\b)")
 
 
+# Every match of ``_PAST_HINT`` starts with one of these (lower-cased).
+_HINT_STARTS = ("19", "20", "ago", "since", "last", "previous", "in the past",
+                "the following year", "january", "february", "march", "april", "may", "june",
+                "july", "august", "september", "october", "november", "december")
+# The only characters case folding matches to a letter "a".."z" that ``str.lower`` does not
+# turn into one (ſ is "s", ı and İ are "i" to the regex).
+_FOLDS_APART = "ſıİ"
+
+
+def _hint_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for start in _HINT_STARTS:
+        automaton.add_word(start, len(start))
+    automaton.make_automaton()
+    return automaton
+
+
+_HINT_AUTOMATON = _hint_automaton()
+
+
+def _past_hints(text: str) -> Iterator[re.Match[str]]:
+    """``_PAST_HINT.finditer(text)``, without trying the pattern at every character.
+
+    One Aho-Corasick pass over the lower-cased text lists every place a hint can start
+    (a month in any case, too: a superset); the pattern is tried there only, in order and
+    each after the previous hint's end, which finds the hints ``finditer`` finds. Where
+    lower-casing could move offsets (a character lower-cased to two: then the lengths
+    differ, as ``lower`` never shortens) or hide a case-folded letter, the scan is the
+    plain one.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(ch in text for ch in _FOLDS_APART):
+        yield from _PAST_HINT.finditer(text)
+        return
+    starts = {end - length + 1 for end, length in _HINT_AUTOMATON.iter(lowered)}
+    matched_to = 0
+    for at in sorted(starts):
+        if at >= matched_to:
+            hint = _PAST_HINT.match(text, at)
+            if hint is not None:
+                yield hint
+                matched_to = hint.end()
+
+
 def has_past_date(text: str, published: datetime | date) -> bool:
     """Whether ``text`` names any date more than three weeks before ``published``."""
-    for hint in _PAST_HINT.finditer(text):
+    for hint in _past_hints(text):
         window = text[max(0, hint.start() - 30):hint.end() + 30]
         if any(ref.is_past for ref in time_refs(window, published)):
             return True
@@ -235,13 +289,13 @@ def _days_before(pub: date, year: int, month: int, day: int) -> float:
 
 
 # Clause breaks a time expression does not reach across.
-_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bwhen\b|\bafter\b|"
+_CLAUSE_BREAK = quick(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bwhen\b|\bafter\b|"
                            r"\bbefore\b|\bsince\b|\bwhich\b|\bwho\b|\bthat\b|\(|\)")
 
 
 # "settled the suit filed last year", "completed the deal announced in March": a date after
 # another verb's participle dates that verb, not the trigger.
-_OTHER_VERB = re.compile(r"\b(?:filed|announced|launched|brought|agreed|signed|started|begun|"
+_OTHER_VERB = quick(r"\b(?:filed|announced|launched|brought|agreed|signed|started|begun|"
                          r"begin|made|first|originally|initially|struck|reached|opened|"
                          r"unveiled|proposed|reported|set|planned|scheduled|slated|due|"
                          r"expected|released|issued|introduced|founded|formed)\b", re.IGNORECASE)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ....schemas.event import EventType
+from ..first_chars import quick
 from ..triggers import TriggerSpec
 
 _I = re.IGNORECASE
@@ -43,9 +44,9 @@ class SenseGuard:
 
 def _g(where: Where, pattern: str, reason: str, *, unless: str | None = None,
        trigger: str | None = None) -> SenseGuard:
-    return SenseGuard(where, re.compile(pattern, _I), reason,
-                      re.compile(unless, _I) if unless else None,
-                      re.compile(trigger, _I) if trigger else None)
+    return SenseGuard(where, quick(pattern, _I), reason,
+                      quick(unless, _I) if unless else None,
+                      quick(trigger, _I) if trigger else None)
 
 
 _FUNDING = (r"\b(?:funding|financing|round|capital|series [a-h]\b|seed|venture|investment|"

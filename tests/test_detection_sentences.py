@@ -1,0 +1,30 @@
+"""Sentence boundaries (``detection/sentences.py``)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from newswatch.streams.detection.sentences import _BOUNDARY, iter_sentences, split_sentences
+
+# The boundary pattern as first written; ``_BOUNDARY`` takes its first character out in
+# front (a faster scan) and must find the same boundaries.
+_AS_WRITTEN = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9$€£])|\n\s*")
+
+
+def test_the_boundary_scan_finds_what_the_pattern_as_written_finds() -> None:
+    rng = random.Random(1)
+    alphabet = ".!?\n \"”’')]“‘(Aa0$€£\t"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        assert [(m.span(), m.group()) for m in _BOUNDARY.finditer(text)] == [
+            (m.span(), m.group()) for m in _AS_WRITTEN.finditer(text)], repr(text)
+
+
+def test_sentences_one_at_a_time_are_the_sentences() -> None:
+    text = ("Acme Inc. The deal closed. Mr. J. Smith said it was done!  \nNext line... "
+            "Then \"quoted.\" And U.S. rules")
+    assert list(iter_sentences(text)) == split_sentences(text)
+    assert [s.text for s in split_sentences(text)] == [
+        "Acme Inc.", "The deal closed.", "Mr. J. Smith said it was done!", "Next line...",
+        "Then \"quoted.\"", "And U.S. rules"]
