@@ -39,9 +39,12 @@ class Positions:
         self.seeks[tp] = offset
 
 
-def _ownership(handled: list[Job], gate: threading.Event) -> tuple[
+def _ownership(handled: list[Job], gate: threading.Event,
+               started: threading.Event | None = None) -> tuple[
         PartitionOwnership, ChannelLanes[Job], OffsetTracker, list[int]]:
     def handle(job: Job) -> None:
+        if started is not None:
+            started.set()  # a lane has taken this job: it runs, it is no longer queued
         gate.wait(5)
         handled.append(job)
 
@@ -55,12 +58,15 @@ def _ownership(handled: list[Job], gate: threading.Event) -> tuple[
 
 def test_revoking_drops_queued_jobs_of_those_partitions_and_remembers_where_to_resume() -> None:
     handled: list[Job] = []
-    gate = threading.Event()
-    ownership, lanes, tracker, _ = _ownership(handled, gate)
+    gate, started = threading.Event(), threading.Event()
+    ownership, lanes, tracker, _ = _ownership(handled, gate, started)
     try:
         for offset in (5, 6, 7):
             tracker.add(A0, offset)
             lanes.submit(Job("#a", A0, offset))  # one lane: 5 runs, 6 and 7 wait
+        # Revoke only once 5 is running: on a loaded machine the lane's thread may not
+        # have taken it yet, and a job still queued is rightly dropped with the others.
+        assert started.wait(5)
         tracker.add(A1, 3)
         lanes.submit(Job("#b", A1, 3))
         before = ownership.generation(A0)
