@@ -254,3 +254,19 @@ def test_what_a_possessor_sells_is_bought_not_the_possessor() -> None:
 ])
 def test_look_alikes_of_those_phrasings(text: str) -> None:
     assert detect(text) == set()
+
+
+def test_it_is_the_company_that_speaks_not_a_watched_one_named_before() -> None:
+    article = Article(id="s1", title="Voltaire Motors names a chief operating officer",
+                      content="Ruiz, who left Microsoft in 2022, will oversee manufacturing. "
+                              "Voltaire Motors, the electric-van startup, said on Monday it has "
+                              "appointed Ana Ruiz as chief operating officer.",
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    assert not [e for e in DETECTOR.detect(article) if e.event_type == "executive_hire"]
+    # With no other company speaking, 'it' is still the one named before.
+    article = Article(id="s2", title="Microsoft names a chief operating officer",
+                      content="Microsoft is reorganising its devices unit. On Monday it "
+                              "appointed Ana Ruiz as chief operating officer.",
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    assert ("Microsoft", "executive_hire") in {(e.company, e.event_type)
+                                              for e in DETECTOR.detect(article)}

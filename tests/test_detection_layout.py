@@ -94,6 +94,7 @@ def test_outside_a_newsletter_a_line_break_does_not_open_a_lead() -> None:
     ("The Acme board crisis, two years later: what we learned", "timeline"),
     ("Twenty years of Acme Maps: how a small deal changed everything", "timeline"),
     ("The day Acme bought Foo: an oral history", "timeline"),
+    ("From boxes to subscriptions: how Acme changed the way software is sold", "explainer"),
     ("The year in review: Acme", "year_in_review"),
     ("The best laptops of 2025", "year_in_review"),
     ("Review: the Acme Phone 3 is a triumph", "review"),

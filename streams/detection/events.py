@@ -21,6 +21,10 @@ _I = re.IGNORECASE
 MAX_TRIGGERS_PER_TYPE = 12
 _REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|told|reported|that)\b", _I)
 _ITS = re.compile(r"\b(?:its|their)\b", _I)
+# A sentence opening with a capitalised name (an appositive may follow) and a reporting verb.
+_UNWATCHED_SPEAKER = re.compile(r"(?:The )?(?!(?:It|He|She|They|We|This|That|These|Those|Its|"
+                                r"Their|The|A|An)\b)([A-Z][\w&.'’-]+(?: [A-Z][\w&.'’-]+){0,3})"
+                                r"(?:, [^,;]{1,80},)? (?:said|says|announced|confirmed)\b")
 _NEXT_JOB = re.compile(r"\bto (?:become|join|lead|run|head|take|serve)\b|\bfor\b", _I)
 # "Brightwater, now part of Uber Freight, names an Uber Freight executive": a move inside
 # one group is no departure from it.
@@ -260,6 +264,11 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
         earlier = [m for m in mentions if m.end <= at and not m.historical]
         if earlier:
             return [_Side(earlier[-1], earlier[-1].surface, role, "anaphor")]
+        speaker = _UNWATCHED_SPEAKER.match(text)
+        if speaker is not None:
+            # "Voltaire Motors, the electric-van startup, said it has appointed ...": 'it'
+            # is the company that speaks, not the watched one of an earlier sentence.
+            return [_Side(None, speaker.group(1), role)]
         if topic is not None:
             return [_Side(topic, topic.surface, role, "anaphor")]
     name = parties.name_before(text, start)

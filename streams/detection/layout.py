@@ -91,7 +91,8 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                   # "How Disney ended up with Fox", "Five days in November: how OpenAI fired
                   # Sam Altman": the story of something done, told after the fact.
                   r"(?:^|:\s*)how (?:[\w&.'’-]+ ){1,4}(?:ended up|came to|went from|"
-                  r"lost|won|built|bought|sold|fired|became|got|made|turned)\b|"
+                  r"lost|won|built|bought|sold|fired|became|got|made|turned|changed|transformed|"
+                  r"reshaped|reinvented|remade|saved|survived|rescued|disrupted)\b|"
                   r"^\W*(?:what is|what are|what'?s the deal|how .{1,40} (?:became|works|got "
                   r"here)|why .{1,40} matters)\b"),
     ("profile", r"(?<!-)\b(?:profile|the (?:long game|rise|making) of)\b|^\W*meet the\b"),
