@@ -333,6 +333,8 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     if year is not None and int(year.group(1)) < ref_year:
         return year.group(1)
     window = after[:70]
+    if not _may_date(window):
+        return None
     for found in _YEAR_AFTER.finditer(window):
         if int(found.group(1)) < ref_year and not _FOUNDED.search(window[: found.start()]):
             return found.group()
@@ -340,6 +342,22 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     if ago is None and _PAST_TENSE.match(trigger):
         ago = _IN_SEASON.search(window)
     return ago.group() if ago else None
+
+
+# Every match of _YEAR_AFTER, _AGO, _PAST_PERIOD, _LAST_SEASON and _IN_SEASON holds one of
+# these (lower-cased): a window without any cannot date the trigger, and the five searches
+# (most windows have none) are skipped. It cannot change a result: where a stem is found,
+# or the window holds a letter that folds to an ASCII one only under IGNORECASE, the
+# searches run as written.
+_DATE_STEMS = quick(r"19|20|ago|last|this year|previous year|year before|round|raise|"
+                    r"over the|spring|summer|autumn|fall|winter")
+_FOLDS_APART = frozenset("ſıİ")
+
+
+def _may_date(window: str) -> bool:
+    """Whether the searches of the window after a trigger can find a date (see above)."""
+    return (_DATE_STEMS.search(window.lower()) is not None
+            or not _FOLDS_APART.isdisjoint(window))
 
 
 _FORMER_AFTER = quick(r"['’]s (?:former|ex-|onetime|previous)", _I)
