@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import random
 import re
+import string
+import sys
+from datetime import date
 from pathlib import Path
 
-from newswatch.streams.detection import cues
+from newswatch.streams.detection import cues, when
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
@@ -45,3 +49,54 @@ def test_a_window_without_a_date_stem_has_no_date() -> None:
     assert len(dated) > 100  # the corpus reaches the patterns
     assert all(cues._may_date(w) for w in dated)
     assert any(not cues._may_date(w) for w in windows)  # and it does skip some
+
+
+def _sentences(limit: int = 30_000) -> list[str]:
+    return _real_windows(limit * 4)[::4][:limit]
+
+
+def test_time_expressions_read_from_the_lower_cased_text_are_the_same() -> None:
+    """``time_refs`` scans the lower-cased text case-sensitively: the same matches and
+    groups as ``_TIME`` (IGNORECASE) on the text as written."""
+    pieces = ["In", "JUNE", "june", " ", "5", ",", "2019", "ſince", "ıago", "İn the past",
+              "Two Years Ago", "LAST", "summer", "Monday", "K", "’s", "\n", "MAY", "mid-",
+              "1990S", "é", "the following year", "ß"]
+    rng = random.Random(3)
+    texts = _sentences() + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+                            for _ in range(3000)]
+    for text in texts:
+        got = list(when._time_matches(text))
+        want = list(when._TIME.finditer(text))
+        assert [(m.span(), m.lastgroup) for m in got] == [
+            (m.span(), m.lastgroup) for m in want], text
+        for g, w in zip(got, want, strict=True):
+            assert [text[slice(*g.span(i))] if g.start(i) >= 0 else None
+                    for i in range(1, g.re.groups + 1)] == list(w.groups()), text
+        pub = date(2026, 5, 4)
+        assert when.time_refs(text, pub) == [
+            r for r in (when._place(m, text, pub) for m in want) if r is not None]
+
+
+def _kind(ch: str) -> tuple[bool, bool, bool]:
+    """What ``\\w``, ``\\s`` and ``\\d`` say of a character."""
+    return ch.isalnum() or ch == "_", ch.isspace(), ch.isdecimal()
+
+
+def test_lower_casing_keeps_what_the_time_pattern_reads() -> None:
+    """Each character that ``str.lower`` turns into one: it keeps its class (word, space,
+    digit); it becomes an ASCII letter exactly when IGNORECASE matches it to that letter,
+    but for ``_FOLDS_APART``; and it becomes no ASCII character other than a letter."""
+    letters = {x: re.compile(x, re.IGNORECASE) for x in string.ascii_lowercase}
+    any_letter = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        low = ch.lower()
+        if len(low) != 1 or ch in when._FOLDS_APART:
+            continue
+        if low != ch:
+            assert _kind(low) == _kind(ch), hex(code)
+            assert not low.isascii() or low.isalpha(), hex(code)
+        if any_letter.fullmatch(ch) or (low.isascii() and low.isalpha()):
+            for letter, pattern in letters.items():
+                assert (pattern.fullmatch(ch) is not None) == (low == letter), (hex(code),
+                                                                                letter)

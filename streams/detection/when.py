@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 import ahocorasick
 
@@ -116,11 +116,34 @@ def time_refs(sentence: str, published: datetime | date) -> list[TimeRef]:
     """Every time expression in ``sentence``, placed relative to ``published``."""
     pub = published.date() if isinstance(published, datetime) else published
     out: list[TimeRef] = []
-    for match in _TIME.finditer(sentence):
-        ref = _place(match, pub)
+    for match in _time_matches(sentence):
+        ref = _place(match, sentence, pub)
         if ref is not None:
             out.append(ref)
     return out
+
+
+# ``_TIME`` as written, without IGNORECASE: for the lower-cased text (about twice as fast).
+_TIME_LOWER = re.compile(_TIME.pattern)
+# Every letter of the pattern is lower-case (else the lower-cased text could not match it).
+assert not re.search(r"[A-Z]", re.sub(r"\\[A-Za-z]|\(\?P<", "", _TIME.pattern))
+
+
+def _time_matches(sentence: str) -> Iterator[re.Match[str]]:
+    """``_TIME.finditer(sentence)``, run as a case-sensitive scan of the lower-cased text.
+
+    The same spans and groups: the pattern's letters are all lower-case, and with IGNORECASE
+    a character matches a letter exactly when ``str.lower`` makes it that letter, except
+    "ſ" and "ı" (and "İ", which lower-cases to two characters); lower-casing changes no
+    character's class (word, space, digit). So where the lengths agree (each character is
+    lower-cased to one) and none of those is present, each character is matched by its
+    lower-cased self, at the same offset. Elsewhere the plain scan runs. The matches are
+    of the lower-cased text: read their groups from the sentence (``_place`` does).
+    """
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence) or any(ch in sentence for ch in _FOLDS_APART):
+        return _TIME.finditer(sentence)
+    return _TIME_LOWER.finditer(lowered)
 
 
 # Every past date contains one of these; a long text is only parsed around them. The
@@ -186,11 +209,14 @@ def has_past_date(text: str, published: datetime | date) -> bool:
     return False
 
 
-def _place(m: re.Match[str], pub: date) -> TimeRef | None:
-    before = _PREFIX.search(m.string, max(0, m.start() - 12), m.start())
+def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
+    """The time ``match`` (of ``_TIME`` in ``sentence``, or at the same offsets in
+    its lower-cased copy) refers to."""
+    m = _Groups(match, sentence)
+    before = _PREFIX.search(sentence, max(0, m.start() - 12), m.start())
     prefix = before.group(1).lower() if before is not None else ""
     start, end = (before.start() if before is not None else m.start()), m.end()
-    text = m.string[start:end]
+    text = sentence[start:end]
 
     def ref(when: When, days: float | None, no_year: bool = False) -> TimeRef:
         return TimeRef(start, end, text, when, days, no_year, prefix)
@@ -260,6 +286,26 @@ def _place(m: re.Match[str], pub: date) -> TimeRef | None:
     if prefix == "next":
         return ref("future", None)
     return ref("current", 10.0 if prefix == "last" else 3.0)
+
+
+class _Groups:
+    """A match's groups read from ``text``, the string it was found in or one that differs
+    only in case (as written: "March", not "march")."""
+
+    __slots__ = ("_match", "_text")
+
+    def __init__(self, match: re.Match[str], text: str) -> None:
+        self._match, self._text = match, text
+
+    def start(self) -> int:
+        return self._match.start()
+
+    def end(self) -> int:
+        return self._match.end()
+
+    def group(self, name: str) -> str | Any:  # as typeshed types re.Match.group
+        start, end = self._match.span(name)
+        return None if start < 0 else self._text[start:end]
 
 
 def _by_days(ref: _Ref, days: float, prefix: str) -> TimeRef:
