@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import re
@@ -10,7 +11,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from newswatch.streams.detection import cues, when
+from newswatch.streams.detection import cues, engine, when
+from newswatch.streams.detection.companies import Mention
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
@@ -100,3 +102,16 @@ def test_lower_casing_keeps_what_the_time_pattern_reads() -> None:
             for letter, pattern in letters.items():
                 assert (pattern.fullmatch(ch) is not None) == (low == letter), (hex(code),
                                                                                 letter)
+
+
+def test_a_mention_moved_to_sentence_offsets_keeps_every_field() -> None:
+    """``engine._relative`` (the constructor written out) is ``dataclasses.replace``."""
+    values: dict[str, object] = {"company": "Acme", "start": 40, "end": 44, "surface": "ACME",
+                                 "kind": "brand", "ambiguous": True, "everyday": True,
+                                 "counted": False, "reason": "why", "historical": True,
+                                 "former": True, "notes": ["a note"], "brand": "Acme One"}
+    assert set(values) == {f.name for f in dataclasses.fields(Mention)}
+    mention = Mention(**values)  # type: ignore[arg-type]
+    moved = engine._relative(mention, 30)
+    assert moved == dataclasses.replace(mention, start=10, end=14)
+    assert moved.notes is mention.notes
