@@ -11,7 +11,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from newswatch.streams.detection import cues, engine, when
+import pytest
+
+from newswatch.streams.detection import cues, engine, folding, when
 from newswatch.streams.detection.companies import Mention
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
@@ -84,16 +86,16 @@ def _kind(ch: str) -> tuple[bool, bool, bool]:
     return ch.isalnum() or ch == "_", ch.isspace(), ch.isdecimal()
 
 
-def test_lower_casing_keeps_what_the_time_pattern_reads() -> None:
+def test_lower_casing_keeps_what_a_folded_pattern_reads() -> None:
     """Each character that ``str.lower`` turns into one: it keeps its class (word, space,
     digit); it becomes an ASCII letter exactly when IGNORECASE matches it to that letter,
-    but for ``_FOLDS_APART``; and it becomes no ASCII character other than a letter."""
+    but for ``FOLDS_APART``; and it becomes no ASCII character other than a letter."""
     letters = {x: re.compile(x, re.IGNORECASE) for x in string.ascii_lowercase}
     any_letter = re.compile("[a-z]", re.IGNORECASE)
     for code in range(sys.maxunicode + 1):
         ch = chr(code)
         low = ch.lower()
-        if len(low) != 1 or ch in when._FOLDS_APART:
+        if len(low) != 1 or ch in folding.FOLDS_APART:
             continue
         if low != ch:
             assert _kind(low) == _kind(ch), hex(code)
@@ -115,3 +117,47 @@ def test_a_mention_moved_to_sentence_offsets_keeps_every_field() -> None:
     moved = engine._relative(mention, 30)
     assert moved == dataclasses.replace(mention, start=10, end=14)
     assert moved.notes is mention.notes
+
+
+def test_denials_read_from_the_lower_cased_sentence_are_the_same() -> None:
+    """``cues.denial`` runs its patterns folded (``folding``): the same denial as written."""
+    def as_written(sentence: str, legal: bool) -> str | None:
+        for match in cues._DENIAL.finditer(sentence):
+            if legal and cues._DENIES_WRONGDOING.search(sentence):
+                return None
+            if any(other.start() <= match.start() < other.end()
+                   for other in cues._NOT_A_DENIAL.finditer(sentence)):
+                continue
+            return match.group()
+        return None
+
+    texts = [
+        *_sentences(),
+        "Acme DENIED the reports, calling them Baseless.", "The judge denied the motion.",
+        "Acme denies any wrongdoing.", "Without admitting or denying the findings, it paid.",
+        "It ſaid the rumours were false; Acme dıd not deny the report.", "İt denied it."]
+    found = 0
+    for text in texts:
+        for legal in (False, True):
+            expected = as_written(text, legal)
+            assert cues.denial.__wrapped__(text, legal) == expected, text
+            found += expected is not None
+    assert found > 20
+
+
+@pytest.mark.parametrize("pattern", [r"(?-i:a)b", r"\x41", r"Ab", r"(?i:a)", r"(a)\1"])
+def test_a_pattern_that_may_not_be_folded_is_refused(pattern: str) -> None:
+    with pytest.raises(ValueError):
+        folding.folded(re.compile(pattern, re.IGNORECASE))
+
+
+def test_a_folded_pattern_matches_as_written() -> None:
+    pattern = re.compile(r"\bq&a\b|\W(?P<x>ab\w*)\s", re.IGNORECASE)
+    twin = folding.folded(pattern)
+    for text in ("Q&A: ABc d", "x-Abé ", "KELVIN Kab ", "q&a"):
+        low = folding.lowered(text)
+        assert low is not None
+        assert [(m.span(), m.span("x")) for m in twin.finditer(low)] == [
+            (m.span(), m.span("x")) for m in pattern.finditer(text)]
+    assert folding.lowered("İn") is None and folding.lowered("ſo") is None
+    assert folding.lowered("Acme’s DEAL") == "acme’s deal"

@@ -10,6 +10,7 @@ import functools
 import re
 
 from .first_chars import quick
+from .folding import folded, lowered
 
 # Every pattern is compiled by ``quick``: the same matches, behind a lookahead for the
 # characters a match can start with (most are searched for across a clause or sentence).
@@ -178,16 +179,25 @@ _NOT_A_DENIAL = quick(
     r"den(?:y|ies|ied)\b", _I)
 
 
+# The same, case-sensitive, for the lower-cased sentence (``folding``: the same matches,
+# about twice as fast).
+_DENIAL_PATTERNS = (_DENIAL, _DENIES_WRONGDOING, _NOT_A_DENIAL)
+_DENIAL_FOLDED = tuple(folded(p) for p in _DENIAL_PATTERNS)
+
+
 @functools.lru_cache(maxsize=256)
 def denial(sentence: str, legal: bool = False) -> str | None:
     """A denial of the event; for legal events, denying the allegations is not one."""
-    for match in _DENIAL.finditer(sentence):
-        if legal and _DENIES_WRONGDOING.search(sentence):
+    low = lowered(sentence)
+    text, (deny, wrongdoing, not_a_denial) = (
+        (sentence, _DENIAL_PATTERNS) if low is None else (low, _DENIAL_FOLDED))
+    for match in deny.finditer(text):
+        if legal and wrongdoing.search(text):
             return None
         if any(other.start() <= match.start() < other.end()
-               for other in _NOT_A_DENIAL.finditer(sentence)):
+               for other in not_a_denial.finditer(text)):
             continue
-        return match.group()
+        return sentence[match.start():match.end()]  # as written
     return None
 
 

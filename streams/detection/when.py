@@ -18,6 +18,7 @@ from typing import Any, Literal
 import ahocorasick
 
 from .first_chars import quick, with_first_chars
+from .folding import folded, lowered
 
 When = Literal["past", "current", "future"]
 
@@ -123,27 +124,15 @@ def time_refs(sentence: str, published: datetime | date) -> list[TimeRef]:
     return out
 
 
-# ``_TIME`` as written, without IGNORECASE: for the lower-cased text (about twice as fast).
-_TIME_LOWER = re.compile(_TIME.pattern)
-# Every letter of the pattern is lower-case (else the lower-cased text could not match it).
-assert not re.search(r"[A-Z]", re.sub(r"\\[A-Za-z]|\(\?P<", "", _TIME.pattern))
+_TIME_FOLDED = folded(_TIME)
 
 
 def _time_matches(sentence: str) -> Iterator[re.Match[str]]:
-    """``_TIME.finditer(sentence)``, run as a case-sensitive scan of the lower-cased text.
-
-    The same spans and groups: the pattern's letters are all lower-case, and with IGNORECASE
-    a character matches a letter exactly when ``str.lower`` makes it that letter, except
-    "ſ" and "ı" (and "İ", which lower-cases to two characters); lower-casing changes no
-    character's class (word, space, digit). So where the lengths agree (each character is
-    lower-cased to one) and none of those is present, each character is matched by its
-    lower-cased self, at the same offset. Elsewhere the plain scan runs. The matches are
-    of the lower-cased text: read their groups from the sentence (``_place`` does).
-    """
-    lowered = sentence.lower()
-    if len(lowered) != len(sentence) or any(ch in sentence for ch in _FOLDS_APART):
-        return _TIME.finditer(sentence)
-    return _TIME_LOWER.finditer(lowered)
+    """``_TIME.finditer(sentence)``, as a case-sensitive scan of the lower-cased text where
+    that finds the same (``folding``): about twice as fast. The matches are then of the
+    lower-cased text: ``_place`` reads their groups from the sentence."""
+    low = lowered(sentence)
+    return _TIME.finditer(sentence) if low is None else _TIME_FOLDED.finditer(low)
 
 
 # Every past date contains one of these; a long text is only parsed around them. The
