@@ -161,3 +161,17 @@ def test_a_folded_pattern_matches_as_written() -> None:
             (m.span(), m.span("x")) for m in pattern.finditer(text)]
     assert folding.lowered("İn") is None and folding.lowered("ſo") is None
     assert folding.lowered("Acme’s DEAL") == "acme’s deal"
+
+
+def test_an_anaphor_is_found_where_the_whole_pattern_finds_one() -> None:
+    """``has_anaphor`` tries the start and then the clause openings only: ``_ANAPHOR``'s
+    answer."""
+    texts = [w[:60] for w in _sentences()] + [
+        "It said", "The company said", "and it agreed", "x, it", "Yet on Monday it agreed",
+        "Meanwhile, the company", "xand it", ";They", "Itself", ""]
+    found = 0
+    for text in texts:
+        expected = cues._ANAPHOR.search(text) is not None
+        assert cues.has_anaphor(text) == expected, text
+        found += expected
+    assert found > 50

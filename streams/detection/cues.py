@@ -134,8 +134,9 @@ _HISTORICAL_MENTION = quick(
     # "previously finance director at", "former chief financial officer of": a title between.
     r"|\b(?:former(?:ly)?|previously|ex-)\s?(?:[\w-]+\s){1,4}(?:at|of|with|from)\s$", _I)
 
-_ANAPHOR = quick(
-    r"(?:^|[,;]\s*|\b(?:and|while|as|but|after|because|when|where|whereas)\s)"
+# A clause break: what comes before the subject unless it opens the text.
+_CLAUSE_OPENING = r"[,;]\s*|\b(?:and|while|as|but|after|because|when|where|whereas)\s"
+_ANAPHOR_SUBJECT = (
     # "Yet on Monday it agreed", "The same week it launched": an opener before the subject.
     r"(?:(?i:yet|now|then|so|also|meanwhile|separately|today|later|earlier|the same (?:week|day|"
     r"month)|this week|last week)(?: on (?i:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -144,6 +145,10 @@ _ANAPHOR = quick(
     r"maker|conglomerate|retailer|automaker|carmaker|chipmaker|lender|bank|insurer|network|"
     r"platform|business|owner|parent|developer|operator|airline|board)|[Cc]ompany|[Bb]oard|"
     r"[Ii]t|[Tt]hey|[Ii]ts|[Tt]heir)\b")
+_ANAPHOR = quick(f"(?:^|{_CLAUSE_OPENING}){_ANAPHOR_SUBJECT}")
+# Past the first character "^" cannot match: there ``_ANAPHOR`` is this pattern, whose
+# lookahead (",", ";" and the conjunctions' first letters) lets far fewer positions through.
+_ANAPHOR_INSIDE = quick(f"(?:{_CLAUSE_OPENING}){_ANAPHOR_SUBJECT}")
 
 _TERMINATED = quick(
     r"\b(?:call(?:s|ed|ing)? off|abandon\w*|terminat\w*|scrap(?:s|ped|ping)?|"
@@ -383,7 +388,8 @@ def historical_mention(text_before_mention: str, text_after_mention: str = "") -
 
 def has_anaphor(before: str) -> bool:
     """The clause subject is 'the company', 'it' or similar, pointing back to the topic."""
-    return _ANAPHOR.search(before) is not None
+    # ``_ANAPHOR.search(before)``: a match at the start, or one further on (see above).
+    return _ANAPHOR.match(before) is not None or _ANAPHOR_INSIDE.search(before, 1) is not None
 
 
 def anaphor_at(before: str) -> int | None:
