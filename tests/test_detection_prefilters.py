@@ -175,3 +175,29 @@ def test_an_anaphor_is_found_where_the_whole_pattern_finds_one() -> None:
         assert cues.has_anaphor(text) == expected, text
         found += expected
     assert found > 50
+
+
+def test_hypotheses_read_from_the_lower_cased_window_are_the_same() -> None:
+    """``cues.hypothetical`` runs its patterns folded (``folding``): the same cue as written."""
+    def as_written(before: str) -> str | None:
+        window = before[-60:]
+        clauses = list(cues._NEW_CLAUSE.finditer(window))
+        if clauses:
+            window = window[clauses[-1].end():]
+        match = cues._HYPOTHETICAL.search(window)
+        if match is None:
+            return None
+        if match.group().lower() in ("would", "will") and cues._REPORTED_WOULD.search(
+                before[-130:]):
+            return None
+        return match.group()
+
+    texts = [*_sentences(), "Acme Could ", "Analysts EXPECT Acme to ", "it said it Would ",
+             "Acme might; and it Would ", "ſhould it ", "İf Acme "]
+    found = 0
+    for text in texts:
+        for before in (text, text[:30], text[:-5]):
+            expected = as_written(before)
+            assert cues.hypothetical(before) == expected, before
+            found += expected is not None
+    assert found > 50

@@ -242,17 +242,25 @@ def condition_after(after: str) -> str | None:
     return match.group(1) if match else None
 
 
+# The same, case-sensitive, for the lower-cased window (``folding``: the same matches).
+_HYPOTHETICAL_FOLDED = (folded(_NEW_CLAUSE), folded(_HYPOTHETICAL))
+
+
 def hypothetical(before: str) -> str | None:
     window = before[-60:]
-    clauses = list(_NEW_CLAUSE.finditer(window))
+    low = lowered(window)
+    text, (new_clause, hypothesis) = ((window, (_NEW_CLAUSE, _HYPOTHETICAL)) if low is None
+                                      else (low, _HYPOTHETICAL_FOLDED))
+    clauses = list(new_clause.finditer(text))
     if clauses:
-        window = window[clauses[-1].end():]
-    match = _HYPOTHETICAL.search(window)
+        window, text = window[clauses[-1].end():], text[clauses[-1].end():]
+    match = hypothesis.search(text)
     if match is None:
         return None
-    if match.group().lower() in ("would", "will") and _REPORTED_WOULD.search(before[-130:]):
+    found = window[match.start():match.end()]  # as written
+    if found.lower() in ("would", "will") and _REPORTED_WOULD.search(before[-130:]):
         return None
-    return match.group()
+    return found
 
 
 _WEIGHING = quick(r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|"
