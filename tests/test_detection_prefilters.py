@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newswatch.streams.detection import cues, engine, folding, when
+from newswatch.streams.detection import cues, engine, folding, layout, when
 from newswatch.streams.detection.companies import Mention
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
@@ -201,3 +201,32 @@ def test_hypotheses_read_from_the_lower_cased_window_are_the_same() -> None:
             assert cues.hypothetical(before) == expected, before
             found += expected is not None
     assert found > 50
+
+
+def _titles() -> list[str]:
+    titles = []
+    for path in sorted(BENCH.glob("*/articles.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                titles.append(str(json.loads(line).get("title") or ""))
+            except (ValueError, AttributeError):
+                continue
+    return titles
+
+
+def test_title_cues_read_from_the_lower_cased_title_are_the_same() -> None:
+    """``genre_of`` runs the title cues folded (``folding``): the same cue as written."""
+    titles = [*_titles(), "OBITUARY: Jane Doe", "iPhone at 10: a Look Back", "Review: The X1",
+              "Stocks FALL as Nasdaq slides", "Q&A with Acme's CEO", "ſtocks fall", "İnterview"]
+    found = 0
+    for title in titles:
+        expected = next(((genre, m.group().strip()) for genre, pattern in layout._TITLE_CUES
+                         if (m := pattern.search(title))), None)
+        low = folding.lowered(title)
+        got = expected if low is None else next(
+            ((genre, title[m.start():m.end()].strip())
+             for genre, pattern in layout._TITLE_CUES_FOLDED if (m := pattern.search(low))),
+            None)
+        assert got == expected, title
+        found += expected is not None
+    assert len(titles) > 1000 and found > 50
