@@ -10,6 +10,7 @@ import functools
 import re
 
 from .first_chars import quick
+from .folding import folded, lowered
 
 # Every pattern is compiled by ``quick``: the same matches, behind a lookahead for the
 # characters a match can start with (most are searched for across a clause or sentence).
@@ -133,8 +134,9 @@ _HISTORICAL_MENTION = quick(
     # "previously finance director at", "former chief financial officer of": a title between.
     r"|\b(?:former(?:ly)?|previously|ex-)\s?(?:[\w-]+\s){1,4}(?:at|of|with|from)\s$", _I)
 
-_ANAPHOR = quick(
-    r"(?:^|[,;]\s*|\b(?:and|while|as|but|after|because|when|where|whereas)\s)"
+# A clause break: what comes before the subject unless it opens the text.
+_CLAUSE_OPENING = r"[,;]\s*|\b(?:and|while|as|but|after|because|when|where|whereas)\s"
+_ANAPHOR_SUBJECT = (
     # "Yet on Monday it agreed", "The same week it launched": an opener before the subject.
     r"(?:(?i:yet|now|then|so|also|meanwhile|separately|today|later|earlier|the same (?:week|day|"
     r"month)|this week|last week)(?: on (?i:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -143,6 +145,10 @@ _ANAPHOR = quick(
     r"maker|conglomerate|retailer|automaker|carmaker|chipmaker|lender|bank|insurer|network|"
     r"platform|business|owner|parent|developer|operator|airline|board)|[Cc]ompany|[Bb]oard|"
     r"[Ii]t|[Tt]hey|[Ii]ts|[Tt]heir)\b")
+_ANAPHOR = quick(f"(?:^|{_CLAUSE_OPENING}){_ANAPHOR_SUBJECT}")
+# Past the first character "^" cannot match: there ``_ANAPHOR`` is this pattern, whose
+# lookahead (",", ";" and the conjunctions' first letters) lets far fewer positions through.
+_ANAPHOR_INSIDE = quick(f"(?:{_CLAUSE_OPENING}){_ANAPHOR_SUBJECT}")
 
 _TERMINATED = quick(
     r"\b(?:call(?:s|ed|ing)? off|abandon\w*|terminat\w*|scrap(?:s|ped|ping)?|"
@@ -178,16 +184,25 @@ _NOT_A_DENIAL = quick(
     r"den(?:y|ies|ied)\b", _I)
 
 
+# The same, case-sensitive, for the lower-cased sentence (``folding``: the same matches,
+# about twice as fast).
+_DENIAL_PATTERNS = (_DENIAL, _DENIES_WRONGDOING, _NOT_A_DENIAL)
+_DENIAL_FOLDED = tuple(folded(p) for p in _DENIAL_PATTERNS)
+
+
 @functools.lru_cache(maxsize=256)
 def denial(sentence: str, legal: bool = False) -> str | None:
     """A denial of the event; for legal events, denying the allegations is not one."""
-    for match in _DENIAL.finditer(sentence):
-        if legal and _DENIES_WRONGDOING.search(sentence):
+    low = lowered(sentence)
+    text, (deny, wrongdoing, not_a_denial) = (
+        (sentence, _DENIAL_PATTERNS) if low is None else (low, _DENIAL_FOLDED))
+    for match in deny.finditer(text):
+        if legal and wrongdoing.search(text):
             return None
         if any(other.start() <= match.start() < other.end()
-               for other in _NOT_A_DENIAL.finditer(sentence)):
+               for other in not_a_denial.finditer(text)):
             continue
-        return match.group()
+        return sentence[match.start():match.end()]  # as written
     return None
 
 
@@ -227,17 +242,25 @@ def condition_after(after: str) -> str | None:
     return match.group(1) if match else None
 
 
+# The same, case-sensitive, for the lower-cased window (``folding``: the same matches).
+_HYPOTHETICAL_FOLDED = (folded(_NEW_CLAUSE), folded(_HYPOTHETICAL))
+
+
 def hypothetical(before: str) -> str | None:
     window = before[-60:]
-    clauses = list(_NEW_CLAUSE.finditer(window))
+    low = lowered(window)
+    text, (new_clause, hypothesis) = ((window, (_NEW_CLAUSE, _HYPOTHETICAL)) if low is None
+                                      else (low, _HYPOTHETICAL_FOLDED))
+    clauses = list(new_clause.finditer(text))
     if clauses:
-        window = window[clauses[-1].end():]
-    match = _HYPOTHETICAL.search(window)
+        window, text = window[clauses[-1].end():], text[clauses[-1].end():]
+    match = hypothesis.search(text)
     if match is None:
         return None
-    if match.group().lower() in ("would", "will") and _REPORTED_WOULD.search(before[-130:]):
+    found = window[match.start():match.end()]  # as written
+    if found.lower() in ("would", "will") and _REPORTED_WOULD.search(before[-130:]):
         return None
-    return match.group()
+    return found
 
 
 _WEIGHING = quick(r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|"
@@ -333,6 +356,8 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     if year is not None and int(year.group(1)) < ref_year:
         return year.group(1)
     window = after[:70]
+    if not _may_date(window):
+        return None
     for found in _YEAR_AFTER.finditer(window):
         if int(found.group(1)) < ref_year and not _FOUNDED.search(window[: found.start()]):
             return found.group()
@@ -340,6 +365,22 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     if ago is None and _PAST_TENSE.match(trigger):
         ago = _IN_SEASON.search(window)
     return ago.group() if ago else None
+
+
+# Every match of _YEAR_AFTER, _AGO, _PAST_PERIOD, _LAST_SEASON and _IN_SEASON holds one of
+# these (lower-cased): a window without any cannot date the trigger, and the five searches
+# (most windows have none) are skipped. It cannot change a result: where a stem is found,
+# or the window holds a letter that folds to an ASCII one only under IGNORECASE, the
+# searches run as written.
+_DATE_STEMS = quick(r"19|20|ago|last|this year|previous year|year before|round|raise|"
+                    r"over the|spring|summer|autumn|fall|winter")
+_FOLDS_APART = frozenset("ſıİ")
+
+
+def _may_date(window: str) -> bool:
+    """Whether the searches of the window after a trigger can find a date (see above)."""
+    return (_DATE_STEMS.search(window.lower()) is not None
+            or not _FOLDS_APART.isdisjoint(window))
 
 
 _FORMER_AFTER = quick(r"['’]s (?:former|ex-|onetime|previous)", _I)
@@ -355,7 +396,8 @@ def historical_mention(text_before_mention: str, text_after_mention: str = "") -
 
 def has_anaphor(before: str) -> bool:
     """The clause subject is 'the company', 'it' or similar, pointing back to the topic."""
-    return _ANAPHOR.search(before) is not None
+    # ``_ANAPHOR.search(before)``: a match at the start, or one further on (see above).
+    return _ANAPHOR.match(before) is not None or _ANAPHOR_INSIDE.search(before, 1) is not None
 
 
 def anaphor_at(before: str) -> int | None:

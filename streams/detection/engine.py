@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -175,7 +174,12 @@ def _names_another_organisation(text: str, mention: Mention) -> bool:
 
 
 def _relative(mention: Mention, offset: int) -> Mention:
-    return dataclasses.replace(mention, start=mention.start - offset, end=mention.end - offset)
+    """``dataclasses.replace(mention, start=..., end=...)`` written out (every field, the
+    notes list shared as ``replace`` shares it): a third of the cost, several per article.
+    A test checks it against ``replace`` with every field set."""
+    m = mention
+    return Mention(m.company, m.start - offset, m.end - offset, m.surface, m.kind, m.ambiguous,
+                   m.everyday, m.counted, m.reason, m.historical, m.former, m.notes, m.brand)
 
 
 def _subject(text: str, mentions: list[Mention]) -> Mention | None:

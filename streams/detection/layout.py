@@ -17,6 +17,7 @@ import ahocorasick
 
 from ...schemas.article import Article
 from .first_chars import quick
+from .folding import folded, lowered
 from .sentences import iter_sentences
 
 Zone = Literal["headline", "lead", "body"]
@@ -105,6 +106,8 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
 )
 _TITLE_CUES: tuple[tuple[Genre, re.Pattern[str]], ...] = tuple(
     (genre, quick(pattern, _I)) for genre, pattern in _TITLE_CUE_PATTERNS)
+# The same, case-sensitive, for the lower-cased title (``folding``: the same matches).
+_TITLE_CUES_FOLDED = tuple((genre, folded(pattern)) for genre, pattern in _TITLE_CUES)
 _TIMELINE_LINE = re.compile(
     r"^\s*(?:[-*•]\s*)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
     r"(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\s*(?:[—–:-]|,\s)", _I | re.MULTILINE)
@@ -207,10 +210,12 @@ def _lead_end(text: str, headline_end: int) -> int:
 
 def genre_of(article: Article, text: str) -> tuple[Genre, str]:
     """What kind of piece ``article`` is, and the cue that says so."""
-    for genre, pattern in _TITLE_CUES:
-        found = pattern.search(article.title)
+    title = article.title
+    low = lowered(title)
+    for genre, pattern in _TITLE_CUES if low is None else _TITLE_CUES_FOLDED:
+        found = pattern.search(title if low is None else low)
         if found:
-            return genre, f"title {found.group().strip()!r}"
+            return genre, f"title {title[found.start():found.end()].strip()!r}"
     old = _old_year_in_title(article)
     if old is not None:
         # "Google and DeepMind, 2014: the $500 million bet": a headline dated years back

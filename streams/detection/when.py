@@ -13,11 +13,12 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 import ahocorasick
 
 from .first_chars import quick, with_first_chars
+from .folding import folded, lowered
 
 When = Literal["past", "current", "future"]
 
@@ -116,11 +117,22 @@ def time_refs(sentence: str, published: datetime | date) -> list[TimeRef]:
     """Every time expression in ``sentence``, placed relative to ``published``."""
     pub = published.date() if isinstance(published, datetime) else published
     out: list[TimeRef] = []
-    for match in _TIME.finditer(sentence):
-        ref = _place(match, pub)
+    for match in _time_matches(sentence):
+        ref = _place(match, sentence, pub)
         if ref is not None:
             out.append(ref)
     return out
+
+
+_TIME_FOLDED = folded(_TIME)
+
+
+def _time_matches(sentence: str) -> Iterator[re.Match[str]]:
+    """``_TIME.finditer(sentence)``, as a case-sensitive scan of the lower-cased text where
+    that finds the same (``folding``): about twice as fast. The matches are then of the
+    lower-cased text: ``_place`` reads their groups from the sentence."""
+    low = lowered(sentence)
+    return _TIME.finditer(sentence) if low is None else _TIME_FOLDED.finditer(low)
 
 
 # Every past date contains one of these; a long text is only parsed around them. The
@@ -186,11 +198,14 @@ def has_past_date(text: str, published: datetime | date) -> bool:
     return False
 
 
-def _place(m: re.Match[str], pub: date) -> TimeRef | None:
-    before = _PREFIX.search(m.string, max(0, m.start() - 12), m.start())
+def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
+    """The time ``match`` (of ``_TIME`` in ``sentence``, or at the same offsets in
+    its lower-cased copy) refers to."""
+    m = _Groups(match, sentence)
+    before = _PREFIX.search(sentence, max(0, m.start() - 12), m.start())
     prefix = before.group(1).lower() if before is not None else ""
     start, end = (before.start() if before is not None else m.start()), m.end()
-    text = m.string[start:end]
+    text = sentence[start:end]
 
     def ref(when: When, days: float | None, no_year: bool = False) -> TimeRef:
         return TimeRef(start, end, text, when, days, no_year, prefix)
@@ -260,6 +275,26 @@ def _place(m: re.Match[str], pub: date) -> TimeRef | None:
     if prefix == "next":
         return ref("future", None)
     return ref("current", 10.0 if prefix == "last" else 3.0)
+
+
+class _Groups:
+    """A match's groups read from ``text``, the string it was found in or one that differs
+    only in case (as written: "March", not "march")."""
+
+    __slots__ = ("_match", "_text")
+
+    def __init__(self, match: re.Match[str], text: str) -> None:
+        self._match, self._text = match, text
+
+    def start(self) -> int:
+        return self._match.start()
+
+    def end(self) -> int:
+        return self._match.end()
+
+    def group(self, name: str) -> str | Any:  # as typeshed types re.Match.group
+        start, end = self._match.span(name)
+        return None if start < 0 else self._text[start:end]
 
 
 def _by_days(ref: _Ref, days: float, prefix: str) -> TimeRef:

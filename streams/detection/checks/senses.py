@@ -36,10 +36,17 @@ class SenseGuard:
     def applies(self, text: str, start: int, end: int) -> bool:
         if self.trigger is not None and not self.trigger.search(text[start:end]):
             return False
-        where = {"after": text[end:end + 90], "before": text[max(0, start - 90):start],
-                 "sentence": text, "trigger": text[start:end]}[self.where]
+        where = self._where(text, start, end)
         return self.pattern.search(where) is not None and not (
             self.unless is not None and self.unless.search(where) is not None)
+
+    def _where(self, text: str, start: int, end: int) -> str:
+        """The text the guard reads (only that one is cut out)."""
+        if self.where == "after":
+            return text[end:end + 90]
+        if self.where == "before":
+            return text[max(0, start - 90):start]
+        return text if self.where == "sentence" else text[start:end]
 
 
 def _g(where: Where, pattern: str, reason: str, *, unless: str | None = None,
