@@ -14,7 +14,10 @@ its own (so peak memory is its own):
 Prints articles/s for each, peak RSS, the projected time for 1M articles, and where the
 time goes. Target: >= 8,000 articles/s on 2 cores.
 
-    .venv/bin/python bench/bench_backtest.py [--articles 200000] [--workers 2]
+    .venv/bin/python bench/bench_backtest.py [--articles 200000] [--workers 2] [--mix worker]
+
+``--mix worker`` uses bench_worker's lighter mix instead (5% of articles raise an alert,
+15% name a watched company without news), for a figure nearer a typical feed's.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_detect import articles as make_articles
 from bench_detect import company_names
+from worker_mix import mix as worker_mix
 
 from newswatch.schemas.rules import RulesFile, Subscription, Watch
 
@@ -59,7 +63,8 @@ def bench_rules(seed: int) -> RulesFile:
     return RulesFile(companies=companies, watches=watches)
 
 
-def produce(bootstrap: str, prefix: str, count: int, seed: int) -> tuple[str, str]:
+def produce(bootstrap: str, prefix: str, count: int, seed: int,
+            mix: str = "heavy") -> tuple[str, str]:
     from kafka import KafkaProducer
 
     from newswatch.kafkaio.clients import KafkaClients
@@ -77,7 +82,9 @@ def produce(bootstrap: str, prefix: str, count: int, seed: int) -> tuple[str, st
     begin = datetime.now(UTC) - timedelta(seconds=1)
     made = 0
     while made < count:
-        batch = make_articles(min(5000, count - made), list(companies), rng)
+        size = min(5000, count - made)
+        batch = (make_articles(size, list(companies), rng) if mix == "heavy" else
+                 worker_mix(size, prefix, list(companies), alert_share=0.05, seed=seed + made))
         for article in batch:
             article = article.model_copy(update={"id": f"b{made}",
                                                  "published": start + step * made})
@@ -180,6 +187,10 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=200_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--mix", choices=("heavy", "worker"), default="heavy",
+                        help="heavy: bench_detect's (20%% name a watched company in event "
+                             "sentences); worker: bench_worker's (5%% raise an alert, 15%% name "
+                             "a company without news)")
     parser.add_argument("--bootstrap", default="127.0.0.1:9092")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--prefix", help=argparse.SUPPRESS)
@@ -192,9 +203,10 @@ def main() -> int:
         return 0
     prefix = f"bench{uuid.uuid4().hex[:8]}"
     began = time.perf_counter()
-    start, end = produce(args.bootstrap, prefix, args.articles, args.seed)
-    print(f"produced {args.articles:,} articles of ~3 KB to {prefix}.articles (6 partitions) "
-          f"in {time.perf_counter() - began:.1f} s; 1,000 watched companies, 3 watches")
+    start, end = produce(args.bootstrap, prefix, args.articles, args.seed, args.mix)
+    print(f"produced {args.articles:,} articles of ~3 KB ({args.mix} mix) to {prefix}.articles "
+          f"(6 partitions) in {time.perf_counter() - began:.1f} s; 1,000 watched companies, "
+          f"3 watches")
     results = {m: run_mode(m, args, prefix, start, end)
                for m in ("bare", "parse", "single", "parallel")}
     print(f"{'':34} {'articles/s':>11} {'seconds':>8} {'CPU s':>7} {'per CPU-s':>10} "
