@@ -133,11 +133,15 @@ class KafkaClients:
 
     def _check_handshake(self, timeout: float) -> None:
         # Short attempts, so a refused password ends the probe at once instead of being
-        # retried (silently, by kafka-python) until the whole timeout is spent.
+        # retried (silently, by kafka-python) until the whole timeout is spent; each one
+        # twice as long as the last, so a slow (loaded, just started) broker still gets to
+        # answer a handshake, and say why it refuses, within the timeout.
         deadline = time.monotonic() + timeout
+        longest = 1.5
         with _kafka_log_captured() as captured:
             while True:
-                attempt = max(0.2, min(1.5, deadline - time.monotonic()))
+                attempt = max(0.2, min(longest, deadline - time.monotonic()))
+                longest *= 2
                 try:
                     admin = self.admin("newswatch-probe",
                                        bootstrap_timeout_ms=int(attempt * 1000))
