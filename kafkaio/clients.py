@@ -110,7 +110,7 @@ class KafkaClients:
             password=password.get_secret_value() if password else None,
             mechanism=settings.kafka_sasl_mechanism, ssl_context=context)
 
-    def check_reachable(self, timeout: float = 5.0) -> None:
+    def check_reachable(self, timeout: float = 10.0) -> None:
         """Fail within seconds, naming the servers and the cause, unless Kafka answers.
 
         kafka-python's own clients retry for tens of seconds and then raise a timeout

@@ -138,7 +138,7 @@ def test_wrong_password_is_named_within_seconds_and_never_echoed(
             rf"'{PLAIN_USER}' \(SASL PLAIN\): check NEWSWATCH_KAFKA_SASL_USERNAME, "
             r"NEWSWATCH_KAFKA_SASL_PASSWORD and NEWSWATCH_KAFKA_SASL_MECHANISM$")) as info:
         create_topics(clients)
-    assert time.monotonic() - started < 8
+    assert time.monotonic() - started < 12  # kafka-python alone retries for a minute
     assert "not-the-pw-77" not in str(info.value)
 
 
@@ -178,7 +178,7 @@ def test_a_certificate_from_another_ca_is_named(sasl_broker: LocalKafka,
             rf"^TLS with Kafka at {sasl_broker.ssl_bootstrap} failed \(.*CERTIFICATE_VERIFY_"
             r"FAILED.*\): check NEWSWATCH_KAFKA_SSL_CAFILE and that the listener speaks TLS$")):
         clients.check_reachable()
-    assert time.monotonic() - started < 8
+    assert time.monotonic() - started < 12  # kafka-python alone retries for a minute
 
 
 def _worker_env(settings: Settings, tmp_path: Path) -> dict[str, str]:
