@@ -146,6 +146,8 @@ class KafkaClients:
                     admin = self.admin("newswatch-probe",
                                        bootstrap_timeout_ms=int(attempt * 1000))
                 except KafkaError as exc:
+                    if isinstance(exc, SaslAuthenticationFailedError):
+                        captured.append(exc)  # raised, not only logged, on some timings
                     if _auth_failure(captured) or time.monotonic() >= deadline:
                         raise self._handshake_error(exc, captured, timeout) from None
                     continue
