@@ -168,11 +168,11 @@ def test_slack_app_settings_are_checked_and_secrets_never_shown(tmp_path: Path) 
     secret_file = tmp_path / "secret"
     secret_file.write_text("has a space\n")
     settings = load_settings(slack_signing_secret_file=secret_file,
-                             slack_app_token="xapp-1-TOPSECRET", slack_admins="U0A,S0B")
+                             slack_app_token="xapp-placeholder-NOTREAL", slack_admins="U0A,S0B")
     with pytest.raises(ConfigError, match="NEWSWATCH_SLACK_SIGNING_SECRET_FILE"):
         settings.signing_secret()
     assert settings.slack_admins == ["U0A", "S0B"]
-    assert "TOPSECRET" not in repr(settings) and settings.feedback_buttons()
+    assert "NOTREAL" not in repr(settings) and settings.feedback_buttons()
     assert not load_settings().feedback_buttons()
     assert not load_settings(slack_app_token="xapp-1", slack_feedback_buttons=False
                              ).feedback_buttons()
