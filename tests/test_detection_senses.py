@@ -81,6 +81,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("partnership", 6, "Netflix", "Netflix signed an agreement to buy Disney's studio.",
      "Netflix signed an agreement with Disney to co-produce films."),
     # legal
+    ("partnership", 7, "Intel", "Intel signed non-disclosure and standstill agreements with "
+     "Boeing.", "Intel signed agreements with Boeing to co-develop chips."),
     ("legal", 0, "Uber", "Complaints from Uber drivers rose sharply.",
      "Prosecutors charged Uber with fraud."),
     ("legal", 1, "Uber", "Uber charged users $5 extra with no notice.",

@@ -56,7 +56,8 @@ _HYPOTHETICAL = quick(
     r"call(?:s|ed|ing)? (?:for|on)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|pressur\w+|"
     r"push(?:es|ed|ing)? for|threat\w*|warn(?:s|ed|ing)?)\b", _I)
 _REPORTED_WOULD = quick(
-    r"\b(?:said|says|announced|confirmed|agreed|stated|told [\w ]{1,20}?)(?: on \w+)?(?: that)?"
+    r"\b(?:said|says|announced|confirmed|agreed|stated|told [\w ]{1,20}?)"
+    r"(?: on \w+| today| yesterday| \w+day)?,?(?: that)?"
     r" (?:it|they|the company|the firm|(?:[\w'’.-]+ ){0,6}[\w'’.-]+) (?:would|will)\b", _I)
 # A new clause with its own subject ends the reach of a modal: "would retire in July and that
 # it had hired ...".

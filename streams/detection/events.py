@@ -314,10 +314,12 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
                 word in ("for", "to", "join", "joining")
                 or _NEXT_JOB.search(text, right_from, mention.start)):
             continue  # "leaving the company to become chief executive of X": X hires
-        if out and not re.fullmatch(r"(?:['’]s)?\s*(?:,|and|, and|&|or)\s*",
-                                    text[last_end:parties.descriptor_start(
-                                        text, mention.start, floor=last_end)]):
+        if out and role == out[-1].role and not re.fullmatch(
+                r"(?:['’]s)?\s*(?:,|and|, and|&|or)\s*",
+                text[last_end:parties.descriptor_start(text, mention.start, floor=last_end)]):
             break  # only companies listed together: "from Nvidia and Amazon"
+        if out and role != out[-1].role and word not in spec.right:
+            break  # another role only after its own word: "sell Channel 5 to Viacom"
         if spec.event_type == "acquisition" and _owner_of_next(text, mentions, mention):
             continue  # "Monster buys Yahoo's HotJobs": the unit is bought, not its owner
         out.append(_Side(mention, mention.surface, role, "object"))
@@ -361,7 +363,13 @@ def _unwatched_first(text: str, mentions: list[Mention], pos: int, mention: Ment
     if name is None:
         return False
     at = text.find(name, pos)
+    if at >= 0 and _DESCRIBES_NEXT.fullmatch(text, at + len(name), mention.start) and (
+            parties.word_before(text, mention.start) in parties.ROLE_NOUNS):
+        return False  # "buys Internet provider ihug": the capitalised word only describes
     return 0 <= at < mention.start and not any(m.start <= at < m.end for m in mentions)
+
+
+_DESCRIBES_NEXT = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")
 
 
 def _appositive_employer(text: str, mentions: list[Mention], end: int,

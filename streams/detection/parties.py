@@ -66,7 +66,7 @@ _NOT_BEFORE_SUBJECT = PREPOSITIONS - {"after", "before", "since", "as", "until",
 
 # Words that describe the company named right after them: "web search giant Google",
 # "the Californian AMD", "telecommunications company AT&T", "its owner Google".
-_ROLE_NOUN = words(
+ROLE_NOUNS = words(
     """giant company firm group maker manufacturer producer service website site bank lender
     insurer retailer chain airline carrier operator provider startup start-up rival
     competitor owner parent subsidiary unit brand network broadcaster conglomerate developer
@@ -87,7 +87,7 @@ def descriptor_start(text: str, pos: int, floor: int = 0) -> int:
     if text[max(0, pos - 2):pos] == ", ":
         # "electronic trading company, Archipelago Holdings": an appositive name.
         word = text[:pos - 2].rsplit(" ", 1)[-1]
-        if word.lower() not in _ROLE_NOUN:
+        if word.lower() not in ROLE_NOUNS:
             return pos
         index = pos - 2
     for _ in range(6):
@@ -108,7 +108,7 @@ def descriptor_start(text: str, pos: int, floor: int = 0) -> int:
     if not words_seen:
         return pos
     nearest = words_seen[0]
-    if nearest.lower() in _ROLE_NOUN or nearest.lower() in ("rival", "fellow") or (
+    if nearest.lower() in ROLE_NOUNS or nearest.lower() in ("rival", "fellow") or (
             nearest[:1].isupper() and len(words_seen) <= 2):
         return start
     return pos

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..companies import Mention
 from ..triggers import TriggerSpec
 from .context import context
-from .deals import after_parties, deal_reason
+from .deals import after_parties, deal_reason, sells_company
 from .people import leaves_employer, people_reason
 from .products import product_reason
 from .senses import SENSE_REASONS, sense_reason
@@ -40,9 +40,11 @@ def before_parties(text: str, spec: TriggerSpec, start: int, end: int,
     if text[start:start + 1].isupper() and text[:start].strip(" \"'“‘(") and (
             not _title_case(text)):
         return f"a capitalised word, part of a name ({text[start:end]!r})"
-    sense = sense_reason(text, spec, start, end)
+    sense = sense_reason(text, spec, start, end, frozenset(m.start for m in mentions))
     if sense is not None:
         return sense
+    if spec.has("sells_named") and not sells_company(text, end, mentions):
+        return "something other than a company sold"
     if spec.event_type in _PEOPLE:
         return people_reason(text, spec, start, end, mentions)
     if spec.event_type in _PRODUCTS:

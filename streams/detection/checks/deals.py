@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..companies import Mention
 from ..triggers import (
     NEEDS_COMPANY_RIGHT,
     NEEDS_LEFT,
@@ -13,6 +14,7 @@ from ..triggers import (
     NEEDS_TWO,
     TriggerSpec,
 )
+from ..triggers.deals import PRICE
 
 _I = re.IGNORECASE
 # The object starts right after the trigger: "to buy, saying its business" has none.
@@ -71,9 +73,31 @@ _TAKEOVER_TERMS = re.compile(r"\b(?:definitive|merger|acquir\w*|buy(?:s|ing)?|pu
                              r"take over|takeover|merg(?:e|es|ing))\b", _I)
 
 
+# After the company sold: only its description, a price, then "to" ("sell Channel 5 to
+# Viacom", "sold Plan, an architecture magazine, for €300,000 to"), not "Coke documents".
+_SOLD_WHOLE = re.compile(r"(?:['’]s)?\s*(?:\([^()]{0,30}\)\s*)?(?:,[^,.;]{0,60},\s*)?(?:"
+                         + PRICE + r")?to\b", _I)
+# "The rights to broadcast the matches were sold to ESPN": goods as the passive's subject.
+_GOODS_SUBJECT = re.compile(
+    r"^\W*(?:the |its |their |a |an |some |all )?(?:[\w'’-]+ ){0,3}(?:rights|assets|shares|"
+    r"stakes?|licen[cs]es|propert(?:y|ies)|land|buildings?|aircraft|jets|planes|ships|plants?|"
+    r"factor(?:y|ies)|stores|shops|mines?|portfolio|catalogue|library|patents?|trademarks?|"
+    r"documents|tickets|products|goods)\b", _I)
+
+
+def sells_company(text: str, end: int, mentions: list[Mention]) -> bool:
+    """The watched company named right after a 'sell' verb is what is sold, whole."""
+    for mention in mentions:
+        if end < mention.start <= end + 2:
+            return _SOLD_WHOLE.match(text, mention.end) is not None
+    return False
+
+
 def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | None:
     """Why an acquisition, investment or legal trigger is something else, or None."""
     after = text[end:]
+    if spec.event_type == "acquisition" and spec.passive and _GOODS_SUBJECT.match(text):
+        return "goods or rights sold, not a company"
     if spec.event_type == "partnership" and _AGREEMENT.search(text, start, end) and (
             _TAKEOVER_TERMS.search(text, start, min(len(text), end + 60))):
         return "an agreement to buy or merge, not a partnership"

@@ -32,13 +32,24 @@ class SenseGuard:
     reason: str
     unless: re.Pattern[str] | None = None
     trigger: re.Pattern[str] | None = None  # only for triggers that match this
+    # The matched words only describe the watched company named right after them: "buys
+    # the online auction site TradeMe", "purchased the Dublin stores chain Roches".
+    unless_named_next: bool = False
 
-    def applies(self, text: str, start: int, end: int) -> bool:
+    def applies(self, text: str, start: int, end: int, named_at: frozenset[int] = frozenset()
+                ) -> bool:
         if self.trigger is not None and not self.trigger.search(text[start:end]):
             return False
         where = self._where(text, start, end)
-        return self.pattern.search(where) is not None and not (
-            self.unless is not None and self.unless.search(where) is not None)
+        match = self.pattern.search(where)
+        if match is None or (self.unless is not None and self.unless.search(where) is not None):
+            return False
+        if self.unless_named_next and self.where == "after":
+            after = end + match.end()
+            while after < len(text) and text[after] in " ,":
+                after += 1
+            return after not in named_at
+        return True
 
     def _where(self, text: str, start: int, end: int) -> str:
         """The text the guard reads (only that one is cut out)."""
@@ -50,10 +61,10 @@ class SenseGuard:
 
 
 def _g(where: Where, pattern: str, reason: str, *, unless: str | None = None,
-       trigger: str | None = None) -> SenseGuard:
+       trigger: str | None = None, unless_named_next: bool = False) -> SenseGuard:
     return SenseGuard(where, quick(pattern, _I), reason,
                       quick(unless, _I) if unless else None,
-                      quick(trigger, _I) if trigger else None)
+                      quick(trigger, _I) if trigger else None, unless_named_next)
 
 
 _FUNDING = (r"\b(?:funding|financing|round|capital|series [a-h]\b|seed|venture|investment|"
@@ -118,7 +129,7 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"firms?|company|companies|suppliers?|developers?|providers?|operators?|groups?|"
        r"start-?ups?|businesses|business|retailers?|chains?|brands?|owners?|specialists?|"
        r"builders?|distributors?)\b)",
-       "goods or property bought, not a company"),
+       "goods or property bought, not a company", unless_named_next=True),
     _g("before", r"\b(?:shoppers?|customers?|consumers?|buyers?|people|fans|visitors|readers|"
        r"we|you|i|they|families|parents|voters|investors)\s+(?:\w+\s+){0,3}$",
        "people shopping, not a company buying a company",
@@ -168,6 +179,9 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
     _g("sentence", r"\b(?:merg(?:er|e|es|ing)|takeover|acquisition|buyout|to (?:buy|acquire))\b",
        "an agreement to buy or merge, not a partnership",
        trigger=r"\b(?:agreement|deal|pact)\b"),
+    _g("trigger", r"\b(?:non-?disclosure|standstill|confidentiality|settlement|severance|"
+       r"employment|lease|loan|credit|purchase|sale|merger)\b",
+       "an agreement of another kind, not a partnership"),
 )
 
 LEGAL: tuple[SenseGuard, ...] = (
@@ -225,9 +239,11 @@ SENSES: dict[EventType, tuple[SenseGuard, ...]] = {
 SENSE_REASONS = frozenset(g.reason for guards in SENSES.values() for g in guards)
 
 
-def sense_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | None:
-    """The everyday sense the trigger at ``start:end`` is used in, or None."""
+def sense_reason(text: str, spec: TriggerSpec, start: int, end: int,
+                 named_at: frozenset[int] = frozenset()) -> str | None:
+    """The everyday sense the trigger at ``start:end`` is used in, or None; ``named_at``
+    holds where watched companies' names start in ``text``."""
     for guard in SENSES[spec.event_type]:
-        if guard.applies(text, start, end):
+        if guard.applies(text, start, end, named_at):
             return guard.reason
     return None

@@ -13,6 +13,13 @@ from .spec import (
 )
 
 _A: EventType = "acquisition"
+_PERCENT = r" ?(?:%|per ?cent|percent)"
+_MINORITY = r"(?:[1-4]?\d(?:\.\d+)?|50)" + _PERCENT
+_MAJORITY = r"(?:5[1-9]|[6-9]\d|100)(?:\.\d+)?" + _PERCENT
+# "sold for €300,000 to", "for an estimated £450m to", "for an undisclosed sum to".
+PRICE = (r"for (?:about |around |roughly |nearly |some |an estimated |a reported |a |an )?"
+          r"(?:undisclosed (?:sum|amount|price|fee)|(?:[A-Z]{0,3}\$|€|£)\s?[\d.,]+\s?"
+          r"(?:[mb]n?|million|billion)?) ")
 _I: EventType = "investment"
 _R: EventType = "partnership"
 
@@ -20,17 +27,31 @@ _R: EventType = "partnership"
 ACQUISITION: tuple[TriggerSpec, ...] = (
     TriggerSpec("acq_passive", _A,
                 r"(?:\b" + BE + r" )?\b(?:acquired|bought|purchased|taken over|snapped up|"
-                r"absorbed|sold) (?:by|to)\b", "target", {"": "acquirer"}, 0.85, passive=True,
-                traits=frozenset({"sold_to"})),
+                r"absorbed|sold) (?:" + PRICE + r")?(?:by|to)\b", "target", {"": "acquirer"}, 0.85,
+                passive=True, traits=frozenset({"sold_to"})),
     TriggerSpec("acq_by", _A,
                 r"\b(?:acquisition|takeover|purchase|buyout|sale) (?:of it )?(?:by|to)\b",
                 "target", {"": "acquirer"}, 0.8, right_window=50),
     TriggerSpec("acq_sell", _A,
-                r"\b(?:sell(?:s|ing)?|sold) (?:itself|the company|the business) to\b", "target",
-                {"": "acquirer"}, 0.8),
+                r"\b(?:sell(?:s|ing)?|sold) (?:itself|the company|the business) (?:" + PRICE
+                + r")?to\b", "target", {"": "acquirer"}, 0.8),
+    # "selling it to Cerberus for $7.4 billion", "sold the chain to Topaz": the buyer
+    # follows "to".
+    TriggerSpec("acq_sell_to", _A,
+                r"\b(?:sell(?:s|ing)?|sold) (?:it|the (?:company|firm|group|chain|business|unit|"
+                r"division|subsidiary|airline|carrier|bank|channel|network|newspaper|magazine|"
+                r"site|website)) (?:" + PRICE + r")?to\b", None, {"": "acquirer"}, 0.8,
+                (NEEDS_COMPANY_RIGHT,), right_window=60, adjacent=50,
+                traits=frozenset({"sold_to"})),
+    # "to sell Channel 5 to Viacom": the company named right after the verb is sold, the
+    # one after "to" buys (goods and stakes sold are turned away by the deal checks).
+    TriggerSpec("acq_sell_named", _A,
+                r"\b(?:sell(?:s|ing)?|sold)\b(?= [^.;,]{1,50}? (?:" + PRICE + r")?to\b)", None,
+                {"": "target", "to": "acquirer"}, 0.8, (NEEDS_TARGET,), right_window=80,
+                adjacent=2, right_all=True, traits=frozenset({"sells_named"})),
     TriggerSpec("acq_noun", _A,
                 r"\b(?:acquisition|purchase|takeover|buyout|buy-out|merger)s? (?:(?:agreement|deal|"
-                r"plan|proposal|pact) )?(?:of|with)\b",
+                r"plan|proposal|pact|talks|discussions|negotiations) )?(?:of|with)\b",
                 "acquirer", {"": "target", "of": "target", "with": "target", "by": "acquirer"},
                 0.8, (NEEDS_TARGET,), right_window=60),
     TriggerSpec("acq_bid", _A,
@@ -40,6 +61,12 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"(?:bid|offer)(?:s|ed)? (?:about |nearly |some |around )?(?:US\$|\$|€|£)\s?"
                 r"[\d.,]+\s?(?:[mb]n?|million|billion)? (?:for|to buy|to acquire))\b",
                 "acquirer", {"": "target"}, 0.7, (NEEDS_TARGET,), right_window=60),
+    # "has bought 80% in Illum": a majority share is control of the company.
+    TriggerSpec("acq_majority", _A,
+                r"\b(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"
+                r"purchase[sd]?) (?:a |an )?" + _MAJORITY
+                + r" (?:stake |share |holding )?(?:of|in)\b",
+                "acquirer", {"": "target"}, 0.8, (NEEDS_TARGET,), right_window=50, adjacent=40),
     TriggerSpec("acq_verb", _A,
                 r"\b(?:ac?quir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
                 r"take(?:s)? over|took over|taking over|snap(?:s|ped|ping)? up|"
@@ -103,7 +130,12 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"\b(?:(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"
                 r"purchase[sd]?|build(?:s|ing)?|built|accumulat(?:e|es|ed|ing)|amass(?:es|ed|ing)?"
                 r"|disclos(?:e|es|ed|ing)) (?:a |an )?(?:[\w.%$-]+ ){0,4}"
-                r"(?:stake|shareholding|holding) in)\b",
+                r"(?:stake|shareholding|holding) in|"
+                # "to buy 40% of diamond giant De Beers": a minority share (a majority is a
+                # takeover, acq_majority).
+                r"(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"
+                r"purchase[sd]?) (?:a further |another |an additional )?" + _MINORITY
+                + r" (?:stake )?(?:of|in))\b",
                 "investor", {"": "recipient"}, 0.85, (NEEDS_COMPANY_RIGHT,), right_window=50),
     TriggerSpec("inv_lead", _I,
                 r"\bled (?:a |an |the )?(?:[^;]{0,40}? )?(?:round|investment|financing)"
@@ -165,12 +197,17 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"team(?:s|ed|ing)? up with|collaborat(?:e|es|ed|ing|ion) with|alliance with|"
                 r"link(?:s|ed|ing)? up with|combin(?:e|es|ed|ing) forces with|"
                 r"joint venture with|tie-up with|join(?:s|ed|ing)? forces with|"
+                r"ti(?:e|es|ed|ing) up with|co-?brand(?:s|ed|ing)? with|"
                 r"code-?shar(?:e|es|ed|ing)(?: (?:agreement|deal|flights))? with|"
                 r"(?:sign(?:s|ed|ing)?|strik(?:e|es|ing)|struck|ink(?:s|ed|ing)?|form(?:s|ed|ing)?|"
                 r"announc(?:e|es|ed|ing)|enter(?:s|ed|ing)? into|expand(?:s|ed|ing)?|"
                 r"exten(?:d|ds|ded|ding)|renew(?:s|ed|ing)?|deepen(?:s|ed|ing)?|"
                 r"reach(?:es|ed)?) (?:a |an |its |their )?(?:[\w$.,-]+ ){0,4}(?:partnership|"
-                r"alliance|joint venture|collaboration|agreement|deal|pact|contract) with)\b",
+                r"alliance|joint venture|collaboration|agreements?|deal|pact|contract) with|"
+                # "will be working with RealNetworks to launch a music service"
+                r"work(?:s|ed|ing)? (?:closely |together )?with(?= [^.;]{2,50}? to (?:develop|"
+                r"launch|build|create|offer|provide|produce|make|bring|deliver|design|market|"
+                r"co-develop|introduce|roll out)\b))\b",
                 "partner", {"": "partner", "and": "partner"}, 0.85, (NEEDS_TWO,),
                 right_window=50, left_all=True, right_all=True),
     TriggerSpec("partner_pair", _R,
@@ -212,9 +249,10 @@ STEMS: dict[str, tuple[str, ...]] = {
          "financ", "backing", "capital", "participat", "join", "rais", "secur", "clos",
          "land", "bag", "net", "get", "got", "back", "receiv", "put", "placement", "offering",
          "accumulat", "amass", "disclos", "among", "announc", "public", "ipo", "flotation",
-         "debut", "list"),
+         "debut", "list", "%", "per cent", "percent"),
     _R: ("partner", "team", "collaborat", "alliance", "joint venture", "tie-up", "forces",
          "deal", "agreement", "pact", "contract", "link", "jointly", "co-", "under", "through",
          "as part of", "codevelop", "code-shar", "codeshar", "together",
-         "comarket", "coproduce", "cocreate", "codesign"),
+         "comarket", "coproduce", "cocreate", "codesign", "tie", "tied", "tying", "work",
+         "cobrand"),
 }

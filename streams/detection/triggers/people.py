@@ -21,11 +21,13 @@ _L: EventType = "layoffs"
 
 HIRE: tuple[TriggerSpec, ...] = (
     TriggerSpec("hire_passive", _E,
-                BE + r" (?:hired|appointed|named|tapped|poached|lured|recruited|chosen|"
-                r"selected|elevated|promoted|installed|brought (?:in|on))\b",
+                r"(?:" + BE + r" (?:hired|appointed|named|tapped|poached|lured|recruited|chosen|"
+                r"selected|elevated|promoted|installed|brought (?:in|on))|"
+                # a headline's passive without its verb: "Mary Barra appointed as GM chief"
+                r"(?:appointed|named|tapped|chosen|selected|hired|installed) as)\b",
                 "hiring_company", {"by": "hiring_company", "from": "losing_company",
                                    "of": "hiring_company", "at": "hiring_company",
-                                   "": "hiring_company"},
+                                   "as": "hiring_company", "": "hiring_company"},
                 0.85, (NEEDS_EXEC,), passive=True, left_if_no_right=True, right_window=70,
                 traits=frozenset({"person_around", "employer_after"})),
     TriggerSpec("hire_on_board", _E,
@@ -106,6 +108,11 @@ DEPARTURE: tuple[TriggerSpec, ...] = (
 )
 
 LAYOFFS: tuple[TriggerSpec, ...] = (
+    # "14,500 job cuts announced by Hewlett-Packard": the company is the agent.
+    TriggerSpec("layoffs_announced_by", _L,
+                r"\b(?:job cuts|layoffs|lay-offs|redundancies|job losses)(?: (?:were|was|have been|"
+                r"had been|are|is))? (?:announced|unveiled|planned|confirmed|ordered) by\b",
+                None, {"": ""}, 0.8, right_window=40, adjacent=40),
     TriggerSpec("layoffs", _L,
                 r"\b(?:lay(?:s|ing)? off|laid off|layoffs?|lay-offs?|job cuts?|job losses|"
                 r"(?:cut(?:s|ting)?|slash(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|shed(?:s|ding)?|"

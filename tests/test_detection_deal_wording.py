@@ -1,0 +1,83 @@
+"""How wire copy states sales, stakes, tie-ups and passive announcements: the seller's side
+("to sell Channel 5 to Viacom"), a price between verb and buyer, a described target ("buys
+Internet provider iHug"), minority and majority shares, and the everyday senses that look
+alike (documents, rights or goods sold; non-disclosure agreements). Each reading has a
+sentence it must find and one it must not."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newswatch.schemas.article import Article
+from newswatch.schemas.rules import RulesFile
+from newswatch.streams.detection import Detector
+
+RULES = RulesFile.model_validate({"companies": [
+    {"name": name} for name in (
+        "Viacom", "Channel 5", "Cerberus", "Chrysler", "Vodafone", "iHug", "TradeMe", "Fairfax",
+        "Commercial Media Group", "Anglo American", "De Beers", "Illum", "I-Holding",
+        "Hewlett-Packard", "Indian Railways", "Bombardier", "Tim Hortons",
+        "Cold Stone Creamery", "Sprint", "RealNetworks", "British Airways", "Iberia",
+        "General Motors", "Coca-Cola", "Pepsi", "ESPN", "BCE", "Nvidia", "Apple")]})
+DETECTOR = Detector(RULES)
+
+Triple = tuple[str, str, str | None]
+
+
+def detect(text: str) -> set[Triple]:
+    article = Article(id="t", title=text, published=datetime(2010, 5, 4, tzinfo=UTC))
+    return {(e.company, e.event_type, e.role) for e in DETECTOR.detect(article)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Northern & Shell to sell Channel 5 to Viacom for an estimated £450m",
+     {("Channel 5", "acquisition", "target"), ("Viacom", "acquisition", "acquirer")}),
+    ("DaimlerChrysler said it is selling the business to Cerberus for $7.4 billion.",
+     {("Cerberus", "acquisition", "acquirer")}),
+    ("The magazine has been sold for €300,000 to Commercial Media Group.",
+     {("Commercial Media Group", "acquisition", "acquirer")}),
+    ("Vodafone buys Internet provider iHug",
+     {("Vodafone", "acquisition", "acquirer"), ("iHug", "acquisition", "target")}),
+    ("Fairfax will be purchasing the online auction site TradeMe in a deal worth NZ$700 "
+     "million.", {("Fairfax", "acquisition", "acquirer"), ("TradeMe", "acquisition", "target")}),
+    ("Anglo American agreed to buy 40% of diamond giant De Beers.",
+     {("Anglo American", "investment", "investor"), ("De Beers", "investment", "recipient")}),
+    ("I-Holding has bought 80% in Illum.",
+     {("I-Holding", "acquisition", "acquirer"), ("Illum", "acquisition", "target")}),
+    ("14,500 job cuts announced by Hewlett-Packard", {("Hewlett-Packard", "layoffs", None)}),
+    ("Indian Railways tie up with Bombardier to build freight locomotives",
+     {("Indian Railways", "partnership", "partner"), ("Bombardier", "partnership", "partner")}),
+    ("Tim Hortons will be co-branding with Cold Stone Creamery in 100 stores.",
+     {("Tim Hortons", "partnership", "partner"),
+      ("Cold Stone Creamery", "partnership", "partner")}),
+    ("Sprint announced today, that they would be working with RealNetworks to launch a "
+     "streaming music service.",
+     {("Sprint", "partnership", "partner"), ("RealNetworks", "partnership", "partner"),
+      ("Sprint", "product_launch", None)}),
+    ("British Airways enters merger talks with Iberia",
+     {("British Airways", "acquisition", "acquirer"), ("Iberia", "acquisition", "target")}),
+    ("Mary Barra appointed as General Motors chief",
+     {("General Motors", "executive_hire", "hiring_company")}),
+])
+def test_reads_the_deal(text: str, expected: set[Triple]) -> None:
+    assert detect(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She offered to sell Coca-Cola documents to Pepsi.",
+    "The rights to broadcast 46 matches were sold to broadcaster ESPN for £260 million.",
+    "Each of the funds signed non-disclosure and standstill agreements with BCE.",
+    "Apple sells iPhones to Vodafone customers in 20 countries.",
+    "Nvidia sold 20,000 chips to Vodafone last quarter.",
+])
+def test_not_a_deal(text: str) -> None:
+    assert detect(text) == set()
+
+
+def test_merger_talks_are_at_the_talks_stage() -> None:
+    article = Article(id="t", title="British Airways enters merger talks with Iberia",
+                      published=datetime(2010, 5, 4, tzinfo=UTC))
+    stages = {e.stage for e in DETECTOR.detect(article)}
+    assert stages == {"talks"}
