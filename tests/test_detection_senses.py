@@ -83,6 +83,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     # legal
     ("partnership", 7, "Intel", "Intel signed non-disclosure and standstill agreements with "
      "Boeing.", "Intel signed agreements with Boeing to co-develop chips."),
+    ("partnership", 8, "Intel", "The chip venture is the joint venture between Intel and "
+     "Boeing.", "Intel and Boeing formed a joint venture."),
     ("legal", 0, "Uber", "Complaints from Uber drivers rose sharply.",
      "Prosecutors charged Uber with fraud."),
     ("legal", 1, "Uber", "Uber charged users $5 extra with no notice.",
@@ -104,6 +106,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Disney's chief executive quit."),
     ("executive_departure", 6, "Disney", "Protesters picketing Disney left the park.",
      "Disney's chief executive left the company."),
+    ("executive_hire", 7, "Disney", "Disney's theme park chain has returned to its "
+     "original name.", "Disney named Jane Park chief financial officer."),
 ]
 
 

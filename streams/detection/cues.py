@@ -83,7 +83,12 @@ _HISTORY_BEFORE = quick(
 # A time clause puts what follows in the past: "weeks after X bought Y", "since buying".
 _TIME_CLAUSE = quick(
     r"\b(?:(?:days|weeks|months|years|shortly|soon|just|long|even|only) (?:after|before)|since)"
-    r"\b[^,;]*$|\b(?:after|before|since|following) $", _I)
+    r"\b[^,;]*$|\b(?:after|before|since|following) "
+    # "following Bombardier's purchase of", "after its takeover of": a deal as a time mark.
+    r"(?:(?:[\w&.'’-]+ ){0,3}[\w&.'’-]+['’]s (?:[\w-]+ )?|(?:its|their) (?:[\w-]+ )?)?$", _I)
+# "previously admitted wrongdoing and paid fines": the adverb reaches the second verb.
+_SHARED_ADVERB = quick(r"\b(?:previously|formerly|earlier)\s+\w+ed\b[^.;,]{0,40}\band\s+$",
+                       _I)
 # "the recent acquisitions by Google and Yahoo", "its earlier takeovers": deals told as a
 # record, not one deal of today.
 _PAST_DEALS = quick(r"\b(?:recent|earlier|previous|prior|past|former|several|other|many)\s+"
@@ -339,6 +344,9 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     old = _OLD_THING.search(before[-40:])
     if old is not None:
         return old.group().split()[0]
+    shared = _SHARED_ADVERB.search(before[-90:])
+    if shared is not None:
+        return shared.group().split()[0]
     offset = max(0, len(before) - 30)
     match = _HISTORY_BEFORE.search(before, offset)
     if match is not None and not (match.group().lower() == "had" and _REPORTED_HAD.search(

@@ -45,6 +45,9 @@ NOT_NEWS: frozenset[Genre] = frozenset({
 FRONT_ONLY: frozenset[Genre] = frozenset({"market_report", "interview", "opinion"})
 
 
+#: In the body, an event dated more than this many days before the article is context.
+BODY_PAST_AFTER_DAYS = 7
+
 _I = re.IGNORECASE
 _FUTURE = quick(r"\b(?:will|would|shall|'ll|to|plans?|planned|planning|set|poised|"
                      r"expected|agree[sd]?|agreeing|intends?|aims?|seeks?|wants?|going|"
@@ -185,7 +188,11 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         finding.tense = tense_of(sentence.text, start, end)
         refs = [r for r in context.refs_of(sentence) if _governs(r, finding, finding.tense)]
         anchor = anchor_for(sentence.text, refs, start, end)
-        if anchor is not None and anchor.is_past:
+        if anchor is not None and (anchor.is_past or (
+                finding.zone == "body" and anchor.days_before is not None
+                and anchor.days_before > BODY_PAST_AFTER_DAYS)):
+            # Deep in the body a week-old date is context; the headline and lead of a story
+            # published days after its event still report it (up to PAST_AFTER_DAYS).
             _reject(finding, f"background, dated {anchor.text!r} "
                              f"({int(anchor.days_before or 0)} days before the article)")
             continue

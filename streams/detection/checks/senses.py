@@ -143,7 +143,8 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        r"quarterly|annual|half-year|six[- ]month|full-year|interim|preliminary)\s+)*"
        r"(?:[\w%$.,'’-]+\s+){0,3}?(?:results|earnings|figures|numbers|report|statements?|"
        r"details|data|findings|study|studies|paper|papers|research|survey|guidance|forecast|"
-       r"outlook|list|ranking|index|minutes|transcript|letter|memo|comments?|"
+       r"outlook|list|ranking|index|minutes|transcript|letter|memo|comments?|information|"
+       r"warnings?|guidelines|recommendations|"
        r"remarks|video of|footage|photos?|images?|statement|sales?|promotions?|"
        r"competitions?|contests?|giveaways?)(?![\w-])",
        "a report or results, not a product"),
@@ -169,7 +170,8 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
        r"solid|continuing)\b|^[^.;]{0,40}?\b(?:continues|remain|remains)\b",
        "an existing partnership, unchanged"),
     _g("before", r"\b(?:existing|long-?standing|ongoing|current|decade-long|years-long|"
-       r"longtime|long-time)\s+(?:\w+\s+){0,2}$", "an existing partnership, not a new one"),
+       r"longtime|long-time|long-lasting|long-running)\s+(?:[\w-]+\s+){0,2}$",
+       "an existing partnership, not a new one"),
     _g("before", r"\b(?:foundation|university|institute|project|consortium|ministry|"
        r"government|agency|council|commission|city|state|school|hospital|charity)\s+"
        r"(?:[\w-]+\s+){0,2}$", "a partnership with a public body or a foundation"),
@@ -182,6 +184,9 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
     _g("trigger", r"\b(?:non-?disclosure|standstill|confidentiality|settlement|severance|"
        r"employment|lease|loan|credit|purchase|sale|merger)\b",
        "an agreement of another kind, not a partnership"),
+    # "Yahoo!7 is the joint venture between Yahoo! and Seven": what a company is.
+    _g("before", r"\b(?:is|was|are|were|remains?|as)\s+(?:the|a|an)\s+(?:[\w-]+\s+)?$",
+       "describes what it is, not a new agreement", trigger=r"\bbetween$"),
 )
 
 LEGAL: tuple[SenseGuard, ...] = (
@@ -220,6 +225,10 @@ PEOPLE: tuple[SenseGuard, ...] = (
     _g("before", r"\b(?:fired|sacked|dismissed)\s+(?:shots?|up|off|back)\s*$|"
        r"\b(?:protest\w*|picket\w*|strik\w+|rally|march\w*|walkout)\b[^.;]{0,30}$",
        "an idiom or a protest, not a role change", trigger=r"^(?:join|fire|left|leav)"),
+    # "Air Pacific has returned to its original name": a thing returned to, not a person.
+    _g("after", r"^\W*(?:its|their|the) (?:[\w-]+ )?(?:name|names|roots|brand|form|profits?|"
+       r"profitability|growth|black|market)\b", "a company returning to a state, not a person",
+       trigger=r"^return"),
 )
 
 SENSES: dict[EventType, tuple[SenseGuard, ...]] = {
