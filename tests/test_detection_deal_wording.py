@@ -20,7 +20,9 @@ RULES = RulesFile.model_validate({"companies": [
         "Commercial Media Group", "Anglo American", "De Beers", "Illum", "I-Holding",
         "Hewlett-Packard", "Indian Railways", "Bombardier", "Tim Hortons",
         "Cold Stone Creamery", "Sprint", "RealNetworks", "British Airways", "Iberia",
-        "General Motors", "Coca-Cola", "Pepsi", "ESPN", "BCE", "Nvidia", "Apple")]})
+        "General Motors", "Coca-Cola", "Pepsi", "ESPN", "BCE", "Nvidia", "Apple",
+        "Molson Canada", "Creemore Springs", "News Corp", "Jamba", "Setanta",
+        "North American Sports Network", "Motorola", "NEC")]})
 DETECTOR = Detector(RULES)
 
 Triple = tuple[str, str, str | None]
@@ -60,6 +62,16 @@ def detect(text: str) -> set[Triple]:
      {("British Airways", "acquisition", "acquirer"), ("Iberia", "acquisition", "target")}),
     ("Mary Barra appointed as General Motors chief",
      {("General Motors", "executive_hire", "hiring_company")}),
+    ("Molson Canada picks up Creemore Springs Brewery Ltd.",
+     {("Molson Canada", "acquisition", "acquirer"), ("Creemore Springs", "acquisition", "target")}),
+    ("News Corp has purchased a controlling interest in Jamba, the ringtone company.",
+     {("News Corp", "acquisition", "acquirer"), ("Jamba", "acquisition", "target")}),
+    ("Setanta bought control of North American Sports Network this week.",
+     {("Setanta", "acquisition", "acquirer"),
+      ("North American Sports Network", "acquisition", "target")}),
+    ("Motorola, NEC and Vodafone said they will work together to provide a Linux platform.",
+     {("Motorola", "partnership", "partner"), ("NEC", "partnership", "partner"),
+      ("Vodafone", "partnership", "partner")}),
 ])
 def test_reads_the_deal(text: str, expected: set[Triple]) -> None:
     assert detect(text) == expected
@@ -71,6 +83,8 @@ def test_reads_the_deal(text: str, expected: set[Triple]) -> None:
     "Each of the funds signed non-disclosure and standstill agreements with BCE.",
     "Apple sells iPhones to Vodafone customers in 20 countries.",
     "Nvidia sold 20,000 chips to Vodafone last quarter.",
+    "Motorola picked up three design awards this year.",
+    "NEC and Motorola engineers worked together on the panel.",
 ])
 def test_not_a_deal(text: str) -> None:
     assert detect(text) == set()

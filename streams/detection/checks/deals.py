@@ -47,6 +47,9 @@ _LEGAL_NOUN = re.compile(r"\b(?:court|judge|jury|lawsuit|antitrust|infring\w+|vi
 _DEAL_CONTEXT = re.compile(
     r"\b(?:for (?:an? )?(?:undisclosed|US\$|\$|€|£|about|around|roughly|nearly|more than)|"
     r"deal|acquisitions?|takeover|maker|startup|start-up|developer|provider|studio)\b", _I)
+# "picks up Creemore Springs Brewery Ltd.": a name with its legal suffix is a company.
+_NAMED_FIRM = re.compile(r"\s+(?:[A-Z][\w&'’.-]*\s+){1,5}(?:Ltd|Limited|Inc|Corp|Corporation|"
+                         r"LLC|plc|PLC|GmbH|AG|SA|NV|Co)\b")
 # "lets users buy products": the buyers are people, not the company.
 _PEOPLE_BUY = re.compile(
     r"\b(?:users|customers|consumers|shoppers|buyers|people|fans|members|drivers|merchants|"
@@ -114,7 +117,8 @@ def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | Non
         return "goods or capacity bought from a company, not the company"
     if spec.has("buys"):
         verb = text[start:end].lower()
-        if verb.startswith("pick") and not _DEAL_CONTEXT.search(text):
+        if verb.startswith("pick") and not _DEAL_CONTEXT.search(text) and not (
+                _NAMED_FIRM.match(after)):
             return "picked up something other than a company"
         if _PEOPLE_BUY.search(text, max(0, start - 40), start):
             return "people buying goods, not a company buying a company"

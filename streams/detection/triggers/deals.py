@@ -64,8 +64,12 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
     # "has bought 80% in Illum": a majority share is control of the company.
     TriggerSpec("acq_majority", _A,
                 r"\b(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"
-                r"purchase[sd]?) (?:a |an )?" + _MAJORITY
-                + r" (?:stake |share |holding )?(?:of|in)\b",
+                r"purchase[sd]?) (?:a |an )?(?:" + _MAJORITY
+                + r" (?:stake |share |holding )?|(?:controlling|majority) (?:interest|stake|share|"
+                r"holding|shareholding) )(?:of|in)\b|"
+                # "earlier this week it bought control of North American Sports Network"
+                r"\b(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"
+                r"gain(?:s|ed|ing)?|seiz(?:e|es|ed|ing)|won|win(?:s|ning)?) (?:full )?control of\b",
                 "acquirer", {"": "target"}, 0.8, (NEEDS_TARGET,), right_window=50, adjacent=40),
     TriggerSpec("acq_verb", _A,
                 r"\b(?:ac?quir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
@@ -129,7 +133,8 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
     TriggerSpec("inv_stake", _I,
                 r"\b(?:(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"
                 r"purchase[sd]?|build(?:s|ing)?|built|accumulat(?:e|es|ed|ing)|amass(?:es|ed|ing)?"
-                r"|disclos(?:e|es|ed|ing)) (?:a |an )?(?:[\w.%$-]+ ){0,4}"
+                r"|disclos(?:e|es|ed|ing))(?! (?:a |an )?(?:controlling|majority) )"
+                r" (?:a |an )?(?:[\w.%$-]+ ){0,4}"
                 r"(?:stake|shareholding|holding) in|"
                 # "to buy 40% of diamond giant De Beers": a minority share (a majority is a
                 # takeover, acq_majority).
@@ -217,6 +222,8 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 # "Ford, Fiat to produce small cars together"
                 r"(?:will|to) (?:develop|build|sell|market|offer|create|design|produce|make|"
                 r"operate|launch) [^;,.]{1,40}? together\b|"
+                # "have announced they will work together to provide a Linux platform"
+                r"work(?:s|ed|ing)? together(?= to\b)|"
                 r"(?:will|to) jointly (?:develop|build|sell|market|offer|create|design|produce|"
                 r"operate|launch)|(?:agreeing|agree[sd]?|plan(?:s|ned)?) to (?:jointly \w+|"
                 r"co-?(?:develop|market|produce|create|design|brand)\w*)|"
