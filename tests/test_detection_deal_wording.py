@@ -95,3 +95,18 @@ def test_merger_talks_are_at_the_talks_stage() -> None:
                       published=datetime(2010, 5, 4, tzinfo=UTC))
     stages = {e.stage for e in DETECTOR.detect(article)}
     assert stages == {"talks"}
+
+
+def test_a_condition_after_an_abbreviation_still_holds() -> None:
+    assert detect("Setanta said it will shut down all U.S. operations if the bill is "
+                  "signed.") == set()
+
+
+def test_it_is_not_the_company_after_by() -> None:
+    article = Article(id="t", title="Setanta grows in America",
+                      content="Setanta is a sports broadcaster. Backed by an investment by "
+                              "Vodafone, it bought control of North American Sports Network "
+                              "this week.", published=datetime(2010, 5, 4, tzinfo=UTC))
+    found = {(e.company, e.event_type, e.role) for e in DETECTOR.detect(article)}
+    assert ("Setanta", "acquisition", "acquirer") in found
+    assert not any(company == "Vodafone" for company, _, _ in found)

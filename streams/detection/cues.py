@@ -239,8 +239,9 @@ def plan_or_rumour(cue: str, sentence: str) -> str | None:
 
 
 # "will shut down U.S. operations if the bill is signed": the event waits on a condition.
-_CONDITION_AFTER = quick(r"^[^.;:—]{0,60}?\b(if|unless|in the event|provided that|"
-                              r"should the)\b", _I)
+# A period inside an abbreviation ("U.S.", "Inc.") does not end the clause.
+_CONDITION_AFTER = quick(r"^(?:[^.;:—]|\.(?=\S)|(?<=\b[A-Za-z])\.|(?<=\bInc)\.){0,60}?"
+                         r"\b(if|unless|in the event|provided that|should the)\b", _I)
 
 
 def condition_after(after: str) -> str | None:

@@ -262,7 +262,13 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
     at = cues.anaphor_before(text, start) if not spec.left_in_person_np else None
     if at is not None:
         earlier = [m for m in mentions if m.end <= at and not m.historical]
-        if earlier:
+        # "Backed by an investment by AIG, it bought ...": a company after a preposition is
+        # not what 'it' stands for; the sentence's own subject or the article's topic is.
+        subjects = [m for m in earlier
+                    if parties.word_before(text, m.start) not in _NOT_ANTECEDENT_AFTER]
+        if subjects:
+            return [_Side(subjects[-1], subjects[-1].surface, role, "anaphor")]
+        if earlier and topic is None:
             return [_Side(earlier[-1], earlier[-1].surface, role, "anaphor")]
         speaker = _UNWATCHED_SPEAKER.match(text)
         if speaker is not None:
@@ -369,6 +375,10 @@ def _unwatched_first(text: str, mentions: list[Mention], pos: int, mention: Ment
     return 0 <= at < mention.start and not any(m.start <= at < m.end for m in mentions)
 
 
+# Prepositions whose object is an agent or a counterpart, not what a later 'it' stands for
+# ("of" and "at" name an employer or an owner: "chief of Halcyon, where the board named").
+_NOT_ANTECEDENT_AFTER = frozenset({"by", "from", "with", "for", "to", "against", "than", "like",
+                                   "including", "via", "unlike", "versus", "vs"})
 _DESCRIBES_NEXT = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")
 
 

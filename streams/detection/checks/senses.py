@@ -158,6 +158,24 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        "nothing named as released", trigger=r"releas"),
     _g("before", r"\b(?:refus\w+|declin\w+|won['’]?t|will not|would not|did not) (?:to )?$",
        "refused, not launched"),
+    # "releases all of the carbon", "released the hostages": the everyday verb.
+    _g("after", r"^\W*(?:(?:all|most|some|more|much|the|its|their|of)\s+)*(?:[\w-]+\s+){0,2}?"
+       r"(?:carbon|co2|gas|gases|emissions|methane|water|heat|energy|pollution|pollutants|"
+       r"toxins?|chemicals|radiation|smoke|steam|hostages?|prisoners?|detainees|funds|money|"
+       r"cash|frozen assets|balloons|doves)\b", "released something other than a product",
+       trigger=r"releas"),
+    # "Their statement, released early this evening", "Forbes' annual list released".
+    _g("before", r"\b(?:statement|report|list|annual|ranking|survey|study|figures|results|"
+       r"data|letter|memo|video|photos?|footage|documents?|transcript|findings|poll|index|"
+       r"filing|accounts)\s*,?\s*$", "a statement or report released, not a product",
+       trigger=r"^releas"),
+    # "introduces redirection and hold fees", "will also launch promotional material".
+    _g("after", r"^\W*(?:(?:a|an|the|its|new|higher|lower|extra)\s+)*"
+       r"(?:(?!that\b|which\b|to\b|for\b)[\w-]+\s+){0,3}?(?:fees?|surcharges?|charges|"
+       r"prices?|pricing|tariffs?|taxes|levies|rules|restrictions|limits|polic(?:y|ies)|"
+       r"measures|requirements|campaigns?|promotional|advertising|ads|adverts|commercials|"
+       r"marketing|crackdown)\b",
+       "a price, a rule or a campaign, not a product"),
 )
 
 PARTNERSHIP: tuple[SenseGuard, ...] = (
@@ -231,6 +249,13 @@ PEOPLE: tuple[SenseGuard, ...] = (
        trigger=r"^return"),
 )
 
+LAUNCH_DELAY: tuple[SenseGuard, ...] = (
+    # "PBS cancels 'Wall $treet Week' after 35 years": an old product ends, no launch waits.
+    _g("after", r"^[^.;]{0,60}?\bafter (?:\d+|[a-z]+(?:-[a-z]+)?) (?:years|decades|seasons|"
+       r"series|editions)\b", "ends an existing product, not a delayed launch",
+       trigger=r"^(?:cancel|scrap|ax|drop|end|kill|pull)"),
+)
+
 SENSES: dict[EventType, tuple[SenseGuard, ...]] = {
     "investment": INVESTMENT,
     "acquisition": ACQUISITION,
@@ -240,7 +265,7 @@ SENSES: dict[EventType, tuple[SenseGuard, ...]] = {
     "executive_hire": PEOPLE,
     "executive_departure": PEOPLE,
     "layoffs": (),
-    "launch_delay": (),
+    "launch_delay": LAUNCH_DELAY,
 }
 
 
