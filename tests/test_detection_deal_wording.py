@@ -110,3 +110,30 @@ def test_it_is_not_the_company_after_by() -> None:
     found = {(e.company, e.event_type, e.role) for e in DETECTOR.detect(article)}
     assert ("Setanta", "acquisition", "acquirer") in found
     assert not any(company == "Vodafone" for company, _, _ in found)
+
+
+LEGAL_RULES = RulesFile.model_validate({"companies": [
+    {"name": name} for name in ("Livedoor", "McGraw-Hill", "Pearson", "Penguin Group",
+                                "Warner Music Group", "Sony BMG", "Vivendi Universal",
+                                "Arthur Andersen")]})
+LEGAL = Detector(LEGAL_RULES)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Prosecutors raided the Tokyo offices of Livedoor on Monday.",
+     {("Livedoor", "legal", "defendant")}),
+    ("Plaintiffs involved in the case are McGraw-Hill, Pearson PLC and Penguin Group.",
+     {("McGraw-Hill", "legal", "plaintiff"), ("Pearson", "legal", "plaintiff"),
+      ("Penguin Group", "legal", "plaintiff")}),
+    ("Warner Music Group said it had been subpoenaed by the attorney general.",
+     {("Warner Music Group", "legal", "defendant")}),
+    ("Sony BMG and Vivendi Universal have also received subpoenas.",
+     {("Sony BMG", "legal", "defendant"), ("Vivendi Universal", "legal", "defendant")}),
+    ("The Supreme Court overturned a conviction against accounting firm Arthur Andersen.",
+     {("Arthur Andersen", "legal", "defendant")}),
+    ("Sony BMG received three music awards on Monday.", set()),
+    ("The defendants' lawyers met Pearson editors.", set()),
+])
+def test_reads_the_legal_matter(text: str, expected: set[Triple]) -> None:
+    article = Article(id="t", title=text, published=datetime(2010, 5, 4, tzinfo=UTC))
+    assert {(e.company, e.event_type, e.role) for e in LEGAL.detect(article)} == expected

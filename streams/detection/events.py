@@ -320,8 +320,7 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
                 word in ("for", "to", "join", "joining")
                 or _NEXT_JOB.search(text, right_from, mention.start)):
             continue  # "leaving the company to become chief executive of X": X hires
-        if out and role == out[-1].role and not re.fullmatch(
-                r"(?:['’]s)?\s*(?:,|and|, and|&|or)\s*",
+        if out and role == out[-1].role and not parties.listed_gap(
                 text[last_end:parties.descriptor_start(text, mention.start, floor=last_end)]):
             break  # only companies listed together: "from Nvidia and Amazon"
         if out and role != out[-1].role and word not in spec.right:
@@ -370,8 +369,11 @@ def _unwatched_first(text: str, mentions: list[Mention], pos: int, mention: Ment
         return False
     at = text.find(name, pos)
     if at >= 0 and _DESCRIBES_NEXT.fullmatch(text, at + len(name), mention.start) and (
-            parties.word_before(text, mention.start) in parties.ROLE_NOUNS):
-        return False  # "buys Internet provider ihug": the capitalised word only describes
+            parties.word_before(text, mention.start) in parties.ROLE_NOUNS
+            or text.endswith(" of ", 0, mention.start)):
+        # "buys Internet provider ihug", "raided the Tokyo offices of livedoor": the
+        # capitalised word only describes the company or a place of it.
+        return False
     return 0 <= at < mention.start and not any(m.start <= at < m.end for m in mentions)
 
 

@@ -177,6 +177,14 @@ _LISTED = re.compile(r"(?:['’]s)?(?:,?\s+(?:Inc|Corp|Corporation|Co|Company|Lt
                      r"\s*(?:,|and|, and|&)\s*")
 
 
+_OR = re.compile(r"(?:['’]s)?\s*(?:,|and|, and|&|or)\s*")
+
+
+def listed_gap(gap: str) -> bool:
+    """Whether ``gap`` only separates two names of one list ("Pearson PLC, Penguin")."""
+    return _OR.fullmatch(gap) is not None or _LISTED.fullmatch(gap) is not None
+
+
 def coordinated(text: str, mentions: list[Mention], head: Mention) -> list[Mention]:
     """``head`` and the companies listed with it: 'Meta and Microsoft', 'A, B and C'."""
     out = [head]

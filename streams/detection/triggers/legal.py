@@ -22,10 +22,11 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 "plaintiff", {"": "defendant"}, 0.85),
     TriggerSpec("legal_against", _G,
                 r"\b(?:lawsuits?|suits?|complaints?|litigation|case|verdict|ruling|charges|"
-                r"injunction) "
+                r"injunction|conviction) "
                 r"(?:against|targeting)\b", "plaintiff", {"": "defendant"}, 0.8),
     TriggerSpec("legal_passive", _G,
                 BE + r" (?:being )?(?:investigated|probed|charged|indicted|fined|accused|"
+                r"subpoenaed|prosecuted|convicted|censured|raided|"
                 r"penali[sz]ed|ordered to pay|found liable|found guilty|named (?:as )?(?:a )?"
                 r"(?:co-)?defendants?|named in (?:a |the )?(?:\w+ )?(?:lawsuit|suit|complaint))\b",
                 "defendant",
@@ -50,8 +51,20 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r"\b(?:ordered|orders|told|forced|required)\b(?= [^;]{0,40}? to pay\b)", None,
                 {"": "defendant"}, 0.8, right_window=30),
     TriggerSpec("legal_faces", _G,
-                r"\b(?:fac(?:e|es|ed|ing)|hit with|slapped with)(?= (?:[\w$.,-]+ ){0,4}"
-                + _LEGAL_NOUNS + r")", "defendant", {}, 0.8),
+                r"\b(?:fac(?:e|es|ed|ing)|hit with|slapped with|(?:receiv(?:e|es|ed|ing)|"
+                r"(?:was |were |been )?served with)(?= (?:[\w$.,-]+ ){0,3}(?:subpoenas?|fines?|"
+                r"summons(?:es)?|writs?|penalt(?:y|ies)|lawsuits?)\b))(?= (?:[\w$.,-]+ ){0,4}"
+                r"(?:" + _LEGAL_NOUNS + r"|subpoenas?|summons(?:es)?|writs?|penalt(?:y|ies)))",
+                "defendant", {}, 0.8),
+    # "Plaintiffs involved in the case are McGraw-Hill, Pearson PLC and Penguin Group".
+    TriggerSpec("legal_plaintiffs_are", _G,
+                r"\b(?:plaintiffs|claimants|petitioners)\b(?: [^.;]{1,40}?)? (?:are|were|include|"
+                r"included|including)\b", None, {"": "plaintiff", "and": "plaintiff"}, 0.75,
+                right_all=True, right_window=120, adjacent=120),
+    TriggerSpec("legal_defendants_are", _G,
+                r"\b(?:defendants|co-defendants)\b(?: [^.;]{1,40}?)? (?:are|were|include|"
+                r"included|including)\b", None, {"": "defendant", "and": "defendant"}, 0.75,
+                right_all=True, right_window=120, adjacent=120),
     TriggerSpec("legal_sues", _G,
                 # Bare "sue" is the headline plural ("Shareholders sue X"), not "plans to sue".
                 r"\b(?:sues|sued|suing|accus(?:es|ed|ing)|(?<!to )(?<!'ll )sue)\b", "plaintiff",
@@ -118,5 +131,6 @@ STEMS: dict[str, tuple[str, ...]] = {
          "hit with", "slapped with", "inquiry", "settl", "rule", "found", "court", "pay",
          "paid", "penal", "charg", "ask", "petition", "appl", "won", "win", "scrutin", "under",
          "prosecution", "raid", "trial", "bann", "bans", "blacklist", "barr", "suspend", "revok",
-         "referred"),
+         "referred", "subpoena", "prosecuted", "convict", "censured", "receiv", "served with",
+         "plaintiffs", "claimants", "petitioners"),
 }
