@@ -137,3 +137,22 @@ LEGAL = Detector(LEGAL_RULES)
 def test_reads_the_legal_matter(text: str, expected: set[Triple]) -> None:
     article = Article(id="t", title=text, published=datetime(2010, 5, 4, tzinfo=UTC))
     assert {(e.company, e.event_type, e.role) for e in LEGAL.detect(article)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("British bank Northern Rock received emergency loans from the Bank of England.",
+     {("Northern Rock", "investment", "recipient")}),
+    ("Partygaming has announced that it intends to float on the London Stock Exchange.",
+     {("Partygaming", "investment", "recipient")}),
+    ("Bank Tabungan Negara hopes to conduct its IPO before the end of the year.",
+     {("Bank Tabungan Negara", "investment", "recipient")}),
+    ("Northern Rock names a new chairman ahead of a planned IPO.", set()),
+    ("A Northern Rock IPO could come as soon as next year, analysts believe.", set()),
+])
+def test_rescues_and_listings(text: str, expected: set[Triple]) -> None:
+    rules = RulesFile.model_validate({"companies": [
+        {"name": "Northern Rock"}, {"name": "Partygaming"}, {"name": "Bank Tabungan Negara"}]})
+    article = Article(id="t", title=text, published=datetime(2010, 5, 4, tzinfo=UTC))
+    found = {(e.company, e.event_type, e.role) for e in Detector(rules).detect(article)
+             if e.event_type == "investment"}
+    assert found == expected

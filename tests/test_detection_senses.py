@@ -47,6 +47,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("investment", 7, "Microsoft",
      "Microsoft invested $10 billion in its own cloud unit at Nvidia.",
      "Microsoft invested $10 billion in OpenAI."),
+    ("investment", 8, "Stripe", "Stripe names its first CFO ahead of a planned IPO.",
+     "Stripe files for an IPO."),
     # acquisition
     ("acquisition", 0, "Boeing", "Boeing agreed to buy 20 new Airbus A320 jets.",
      "Boeing agreed to buy Spirit AeroSystems."),

@@ -38,7 +38,7 @@ def before_parties(text: str, spec: TriggerSpec, start: int, end: int,
         if mention.start < end and start < mention.end and not spec.has("holds_company"):
             return f"part of the name {mention.surface!r}"
     if text[start:start + 1].isupper() and text[:start].strip(" \"'“‘(") and (
-            not _title_case(text)):
+            not _title_case(text)) and not text[start:end].isupper():  # "IPO" is no name
         return f"a capitalised word, part of a name ({text[start:end]!r})"
     sense = sense_reason(text, spec, start, end, frozenset(m.start for m in mentions))
     if sense is not None:

@@ -105,6 +105,10 @@ INVESTMENT: tuple[SenseGuard, ...] = (
        r"operations|subsidiary)\b|^\W*(?:[A-Z][\w-]* ){1,2}(?:division|unit|arm|business)\b",
        "spending on its own operations or property, not an investment in a company",
        trigger=r"^invest(?!\w*\s+(?:from|by)$)"),  # "investment from X" is money received
+    # "names first CFO ahead of planned IPO": the listing is still to come, not the news.
+    _g("before", r"\bahead of (?:a |an |its |the |their )?(?:planned |possible |potential |"
+       r"expected |likely |eventual |future |long-awaited )?$", "a listing still ahead",
+       trigger=r"ipo|initial public|flotation|listing|public offering"),
 )
 
 ACQUISITION: tuple[SenseGuard, ...] = (

@@ -183,11 +183,21 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"fil(?:e|es|ed|ing) for (?:an |its |a )?(?:[\w$.,-]+ ){0,3}?(?:ipo|listing)|"
                 r"(?:initial public offering|ipo|flotation|stock market debut|market debut)"
                 r"(?! (?:price|market|pipeline|window|boom|bubble|rules|fund|funds|investors|"
-                r"shares|stock)\b)|"
-                r"(?:to |will |plans to )?list(?:s|ed|ing)? (?:its )?(?:shares )?on (?:the )?"
-                r"(?:[\w-]+ ){0,3}?(?:stock exchange|stock market|bourse|nasdaq|nyse))\b",
+                r"shares|stock|speculation|talk|rumou?rs?|timetable|candidates?|hopes|ambitions|"
+                r"could|might|may|would)\b)|"
+                r"(?:to |will |plans to )?(?:list|float)(?:s|ed|ing)? (?:its )?(?:shares )?on "
+                r"(?:the )?(?:[\w'’-]+ ){0,4}?(?:stock exchange|stock market|bourse|nasdaq|nyse|"
+                r"exchange))\b",
                 "recipient", {"of": "recipient"}, 0.7, right_window=30,
                 traits=frozenset({"holds_company"})),  # the exchange may be a watched name
+    # A state rescue puts money into the company: "received emergency loans from the Bank of
+    # England", "asked the government for recapitalisation", "a bail-out of Deutsche Bank".
+    TriggerSpec("inv_rescue", _I,
+                r"\b(?:bail-?outs?|rescue (?:package|loan|deal|plan|funding)s?|emergency (?:loans?|"
+                r"funding|support|aid|financing|liquidity|credit)|recapitali[sz]ation|"
+                r"(?:capital|cash) injections?|(?:government|state) (?:aid|support|funding|loans?|"
+                r"capital))\b", "recipient", {"for": "recipient", "of": "recipient",
+                                             "to": "recipient"}, 0.7, right_window=40),
     TriggerSpec("inv_backs", _I, r"\bback(?:s|ed|ing)\b(?! by| up| down| out| away| off| to)",
                 "investor", {"": "recipient"}, 0.65, (NEEDS_COMPANY_RIGHT,), right_window=30),
 )
@@ -256,7 +266,8 @@ STEMS: dict[str, tuple[str, ...]] = {
          "financ", "backing", "capital", "participat", "join", "rais", "secur", "clos",
          "land", "bag", "net", "get", "got", "back", "receiv", "put", "placement", "offering",
          "accumulat", "amass", "disclos", "among", "announc", "public", "ipo", "flotation",
-         "debut", "list", "%", "per cent", "percent"),
+         "debut", "list", "%", "per cent", "percent", "float", "bail", "rescue", "emergency",
+         "recapitali", "injection", "aid", "support", "loan"),
     _R: ("partner", "team", "collaborat", "alliance", "joint venture", "tie-up", "forces",
          "deal", "agreement", "pact", "contract", "link", "jointly", "co-", "under", "through",
          "as part of", "codevelop", "code-shar", "codeshar", "together",
