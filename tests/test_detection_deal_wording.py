@@ -156,3 +156,19 @@ def test_rescues_and_listings(text: str, expected: set[Triple]) -> None:
     found = {(e.company, e.event_type, e.role) for e in Detector(rules).detect(article)
              if e.event_type == "investment"}
     assert found == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Irish Stock Exchange (ISE) officially launched the Irish Enterprise Exchange today.",
+     {("Irish Stock Exchange", "product_launch", None)}),
+    ("Samsung has begun mass production of a new 4 gigabit flash memory chip.",
+     {("Samsung", "product_launch", None)}),
+    ("The Irish Stock Exchange story: 20 years from a small office to launch day", set()),
+    ("Flight 409, a Samsung 737, was delayed until 2:35.", set()),
+])
+def test_a_subject_after_the(text: str, expected: set[Triple]) -> None:
+    rules = RulesFile.model_validate({"companies": [
+        {"name": "Irish Stock Exchange"}, {"name": "Samsung"}]})
+    article = Article(id="t", title=text, published=datetime(2010, 5, 4, tzinfo=UTC))
+    assert {(e.company, e.event_type, e.role) for e in Detector(rules).detect(article)} == (
+        expected)

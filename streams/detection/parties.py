@@ -21,6 +21,7 @@ _CLAUSE_BREAK = re.compile(
 _OBJECT_VERB = re.compile(
     r"hire[sd]?|hiring|appoint\w*|names?|named|naming|poach\w*|lure[sd]?|taps|tapped|recruit\w*|"
     r"acquir\w+|buy(?:s|ing)?|bought|purchas\w+|sue[sd]?|suing|join\w*|leav\w+|left|quit\w*|"
+    r"told|tells?|telling|informed|asked|warned|reminded|"
     r"backs|backed|beat(?:s|ing)?|replac\w+|suppl(?:y|ies|ied)|supplying|overt[ao]ok\w*|"
     r"accus\w+|fined|over|invested|funded|ousted|fired|includ\w*|counts?|sending|sent|"
     r"hurt\w*|hit|lift\w*|boost\w*|dragg?\w*|a|an|the|"
@@ -134,6 +135,11 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
         if pos - mention.end > window:
             return None, False
         word = word_before(text, mention.start)
+        if word == "the" and _VERB_NEXT.match(text, mention.end):
+            # "The Irish Stock Exchange (ISE) launched": a verb follows, so the word before
+            # the article decides ("acquired the X" is an object, "said the X launched" a
+            # subject); "the X story" stays a modifier.
+            word = word_before(text, text.lower().rfind(word, 0, mention.start))
         if participle and word == "with" and mention.end + 2 >= pos - 1:
             return mention, False
         if word == "of" and _ACTS_THROUGH.search(text, max(0, mention.start - 40),
@@ -146,6 +152,10 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
             continue
         return mention, ";" in text[mention.end:pos]
     return None, False
+
+
+_VERB_NEXT = re.compile(r"(?:\s*\([^()]{1,30}\))?,?\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|are|was|"
+                        r"were|will|would|can|could|said|says|[a-z]+ed|[a-z]{2,}es)\b")
 
 
 # "came to a deal with the regional U.S. bank, Hudson United, to buy": the appositive of a

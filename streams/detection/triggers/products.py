@@ -115,5 +115,5 @@ STEMS: dict[str, tuple[str, ...]] = {
     _P: ("launch", "unveil", "introduc", "debut", "roll", "releas", "show", "announc",
          "celebrat", "shipping", "selling", "deliver", "sales of", "orders for", "ship",
          "generally available", "on sale", "live", "shelves", "stores", "begin", "began",
-         "start", "open", "begin", "commenc", "first"),
+         "start", "open", "begin", "begun", "commenc", "first"),
 }
