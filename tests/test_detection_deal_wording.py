@@ -172,3 +172,15 @@ def test_a_subject_after_the(text: str, expected: set[Triple]) -> None:
     article = Article(id="t", title=text, published=datetime(2010, 5, 4, tzinfo=UTC))
     assert {(e.company, e.event_type, e.role) for e in Detector(rules).detect(article)} == (
         expected)
+
+
+def test_the_owner_named_inside_a_closure_closes() -> None:
+    rules = RulesFile.model_validate({"companies": [
+        {"name": "Jessops"}, {"name": "United Airlines", "aliases": ["United"]}]})
+    article = Article(id="t", title="Jessops shuts down",
+                      content="United Kingdom All 187 store locations of Jessops camera retailer "
+                              "are closing in the United Kingdom today.",
+                      published=datetime(2010, 5, 4, tzinfo=UTC))
+    found = {(e.company, e.event_type) for e in Detector(rules).detect(article)}
+    assert ("Jessops", "layoffs") in found
+    assert not any(company == "United Airlines" for company, _ in found)

@@ -143,7 +143,12 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
         reason = checks.before_parties(text, spec, start, end, mentions)
     if reason is not None:
         return [_reject(index, text, spec, trigger, reason, start)]
-    lefts = _lefts(text, mentions, topic, spec, start) if spec.left is not None else []
+    inside = [m for m in mentions if start <= m.start and m.end <= end and not m.historical]
+    if spec.has("company_inside") and inside:
+        # "All 187 store locations of Jessops are closing": the stores' owner closes them.
+        lefts = [_Side(inside[0], inside[0].surface, spec.left or "", "subject")]
+    else:
+        lefts = _lefts(text, mentions, topic, spec, start) if spec.left is not None else []
     if spec.has("moves_employer") and not checks.leaves_employer(text, start, end):
         lefts = []
     right_from = start + len(trigger.split()[0]) if spec.right_from_verb else end

@@ -160,7 +160,7 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"(?:are|will be|to be|set to be|is|were)? ?"
                 r"(?:closing|shutting|to close|be closed|closed down|shut down)\b",
                 "", {"at": "", "of": "", "": ""}, 0.7, adjacent=40, right_window=80,
-                traits=frozenset({"holds_company"})),
+                traits=frozenset({"holds_company", "company_inside"})),
     TriggerSpec("layoffs_buyouts", _L,
                 r"\boffer(?:s|ed|ing)? (?:voluntary )?(?:buyouts|redundancy|early retirement)\b",
                 "", {}, 0.75),

@@ -46,6 +46,7 @@ Trait = Literal[
     "moves_date",  # "slips to 2027", "pushed from X to Y": the product comes before
     "company_right_before",  # "the Somerfield bid": only a name right before the noun
     "holds_company",  # the trigger may name the company inside it: "stores of X are closing"
+    "company_inside",  # the company named inside the trigger is the party: "stores of X close"
     "sells_named",  # "to sell Channel 5 to Viacom": the name right after is all that is sold
 ]
 
