@@ -73,6 +73,8 @@ SETS: tuple[LabelledSet, ...] = (
                 note="errors read, 8 more genres"),
     LabelledSet("falsealarm-blind-d", ("falsealarm/blind-d/*.jsonl",), "devset/rules.yaml",
                 note="blind, new genres"),
+    LabelledSet("falsealarm-blind-g", ("falsealarm/blind-g/*.jsonl",), "devset/rules.yaml",
+                note="blind, feed genres"),
     LabelledSet("falsealarm-real-dev", ("falsealarm/realtext/*.jsonl",),
                 "falsealarm/realtext/rules.yaml", "even", note="real, errors read"),
     LabelledSet("falsealarm-real-test", ("falsealarm/realtext/*.jsonl",),

@@ -49,6 +49,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Microsoft invested $10 billion in OpenAI."),
     ("investment", 8, "Stripe", "Stripe names its first CFO ahead of a planned IPO.",
      "Stripe files for an IPO."),
+    ("investment", 9, "Stripe", "Stripe upgraded to Buy; price target raised to $118.",
+     "Stripe raised $600 million in a Series I round."),
     # acquisition
     ("acquisition", 0, "Boeing", "Boeing agreed to buy 20 new Airbus A320 jets.",
      "Boeing agreed to buy Spirit AeroSystems."),
@@ -118,6 +120,12 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Disney's chief executive left the company."),
     ("executive_hire", 7, "Disney", "Disney's theme park chain has returned to its "
      "original name.", "Disney named Jane Park chief financial officer."),
+    ("executive_hire", 8, "Disney", "Disney is hiring bilingual support specialists in Austin.",
+     "Disney named Jane Park chief financial officer."),
+    ("executive_hire", 9, "Disney", "Disney reported elevated error rates in its streaming app.",
+     "Disney elevated Jane Park to chief financial officer."),
+    ("executive_hire", 10, "Disney", "Disney engineers named it Chaos Monkey.",
+     "Disney named Jane Park chief financial officer."),
 ]
 
 

@@ -52,7 +52,7 @@ _HYPOTHETICAL = quick(
     r"(?:expect|predict|anticipat)(?:s|ed|ing)? (?!to\b)(?:[\w.'’-]+ ){1,4}to|"
     r"predict(?:s|ed|ing)?|(?:is|are|was|were|seems?) (?:\w+ )?likely to|"
     r"aim(?:s|ed|ing)? to|want(?:s|ed)? to|seek(?:s|ing)? to|look(?:s|ing)? to|"
-    r"tr(?:y|ies|ying) to|struggl\w+ to|race to|racing to|vie\w* to|"
+    r"tr(?:y|ies|ying) to|struggl\w+ to|race to|racing to|vie\w* to|fail(?:s|ed|ing)? to|"
     r"call(?:s|ed|ing)? (?:for|on)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|pressur\w+|"
     r"push(?:es|ed|ing)? for|threat\w*|warn(?:s|ed|ing)?)\b", _I)
 _REPORTED_WOULD = quick(
@@ -82,7 +82,8 @@ _HISTORY_BEFORE = quick(
     _I)
 # A time clause puts what follows in the past: "weeks after X bought Y", "since buying".
 _TIME_CLAUSE = quick(
-    r"\b(?:(?:days|weeks|months|years|shortly|soon|just|long|even|only) (?:after|before)|since)"
+    r"\b(?:(?:days?|weeks?|months?|years?|decades?|shortly|soon|just|long|even|only) "
+    r"(?:after|before)|since)"
     r"\b[^,;]*$|\b(?:after|before|since|following) "
     # "following Bombardier's purchase of", "after its takeover of": a deal as a time mark.
     r"(?:(?:[\w&.'’-]+ ){0,3}[\w&.'’-]+['’]s (?:[\w-]+ )?|(?:its|their) (?:[\w-]+ )?)?$", _I)
@@ -126,6 +127,12 @@ _YEAR_AFTER = quick(r"\b(?:in|since|back in|between|during) (?:(?:early|late|mid
                          r"October|November|December) )?((?:19|20)\d\d)\b")
 _YEAR_BEFORE = quick(r"\b((?:19|20)\d\d)(?:['’]s)? $")
 _AGO = quick(r"\b(?:years|decades?|a decade) ago\b|\bin the (?:19|20)\d0s\b", _I)
+_AGO_SAME_TIME = quick(r"^\s*(?:this (?:week|month)|today)\b", _I)
+_NOW = quick(r"\b(?:today|now|this (?:week|month|year)|currently)\b", _I)
+# "Twenty-seven years ago this week": a time told in words before the event.
+_AGO_BEFORE = quick(r"\b(?:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|"
+                    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+                    r"several|many|a few) (?:years|decades) ago\b", _I)
 _FOUNDED = quick(r"\b(?:founded|established|formed|created|started|incorporated|born)\b", _I)
 
 _HISTORICAL_MENTION = quick(
@@ -348,6 +355,14 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     shared = _SHARED_ADVERB.search(before[-90:])
     if shared is not None:
         return shared.group().split()[0]
+    clause = _clause_start(before)
+    for ago in _AGO_BEFORE.finditer(clause):
+        # "Twenty-seven years ago this week, the Justice Department sued": unless the clause
+        # comes back to now ("Founded ten years ago, it today acquired") or says who was founded.
+        rest = _AGO_SAME_TIME.sub("", clause[ago.end():], count=1)
+        if not _JUST_NOW.search(rest) and not _NOW.search(rest) and not _FOUNDED.search(
+                clause[max(0, ago.start() - 40):ago.start()]):
+            return ago.group()
     offset = max(0, len(before) - 30)
     match = _HISTORY_BEFORE.search(before, offset)
     if match is not None and not (match.group().lower() == "had" and _REPORTED_HAD.search(

@@ -37,7 +37,7 @@ _GOODS_OBJECT = re.compile(
     r"planes|aircraft|jets|robotaxis|units)\b|^\W*time\b")
 _NOT_FUNDING = re.compile(
     r"^ (?:its |their |the )?(?:[\w-]+ ){0,3}(?:forecast|guidance|outlook|prices?|dividends?|"
-    r"estimates?|targets?|rates?|concerns?|questions?|fees?)\b|^[^;]{0,30}\b(?:per|a) share\b"
+    r"estimates?|targets?|pt|rates?|concerns?|questions?|fees?)\b|^[^;]{0,30}\b(?:per|a) share\b"
     r"|^[^;]{0,30}\b(?:in|of|worth of) (?:new )?(?:orders|revenue|sales|contracts|bookings|"
     r"profits?|damages|fines)\b",
     _I)

@@ -73,8 +73,9 @@ _FUNDING = (r"\b(?:funding|financing|round|capital|series [a-h]\b|seed|venture|i
 
 INVESTMENT: tuple[SenseGuard, ...] = (
     _g("sentence", r"\b(?:shares?|stocks?|index|futures)\b[^.;]{0,60}\b(?:to |a |at )?clos(?:e|ed|"
-       r"es|ing)\b|\bclos(?:e|ed|es|ing)\s+(?:at|up|down|higher|lower|flat|the (?:day|week|"
-       r"session))\b|\brecord (?:close|high)\b|\bmarket (?:value|cap\w*)\b|\bat close to\b|"
+       r"es|ing)\b|\bclos(?:e|ed|es|ing)\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|"
+       r"friday|yesterday|today|tuesday's session)\s+)?(?:at|up|down|higher|lower|flat|the (?:day|"
+       r"week|session))\b|\brecord (?:close|high)\b|\bmarket (?:value|cap\w*)\b|\bat close to\b|"
        r"\b(?:value|worth|valuation|capitali[sz]ation)\b",
        "a share price or market value, not an investment", trigger=r"clos"),
     _g("after", r"^\W*(?:a |an |the )?(?:[\w$.,-]+ ){0,5}?(?:fines?|penalt(?:y|ies)|damages|"
@@ -109,6 +110,10 @@ INVESTMENT: tuple[SenseGuard, ...] = (
     _g("before", r"\bahead of (?:a |an |its |the |their )?(?:planned |possible |potential |"
        r"expected |likely |eventual |future |long-awaited )?$", "a listing still ahead",
        trigger=r"ipo|initial public|flotation|listing|public offering"),
+    # "price target raised to $118", "raising PT to $290": an analyst's number, not money.
+    _g("before", r"\b(?:price targets?|pt|targets?|forecasts?|guidance|outlook|estimates?|"
+       r"ratings?|dividends?|prices?)\s+(?:was |is |were |are |been |being )?$",
+       "a target or forecast raised, not money", trigger=r"^rais"),
 )
 
 ACQUISITION: tuple[SenseGuard, ...] = (
@@ -251,6 +256,24 @@ PEOPLE: tuple[SenseGuard, ...] = (
     _g("after", r"^\W*(?:its|their|the) (?:[\w-]+ )?(?:name|names|roots|brand|form|profits?|"
        r"profitability|growth|black|market)\b", "a company returning to a state, not a person",
        trigger=r"^return"),
+    # "Kestrel Payments is hiring Bilingual Support Specialists": staff, not an executive.
+    _g("after", r"^\W*(?:(?:a|an|new|more|several|\d+|dozens of|hundreds of)\s+)?"
+       r"(?:[\w/()-]+\s+){0,4}?(?:scientists?|specialists?|nurses?|engineers?|associates?|"
+       r"assistants?|technicians?|developers?|analysts?|representatives?|agents?|staff|workers?|"
+       r"employees?|interns?|drivers?|designers?|clerks?|cashiers?|operators?|coordinators?|"
+       r"administrators?|consultants?|advisers?|advisors?|accountants?|teachers?|researchers?|"
+       r"people|talent)\b", "hiring staff, not an executive",
+       unless=r"\b(?:chief|head of|president|director|vice president|vp|officer|ceo|cfo|cto|"
+       r"coo|chair\w*|board|general counsel|managing|to (?:lead|run|head|oversee|manage))\b",
+       trigger=r"^(?:hir|recruit|to hire)"),
+    # "reported elevated error rates": an adjective, not a promotion.
+    _g("after", r"^\W*(?:[\w-]+\s+)?(?:errors?|latency|levels?|rates?|risks?|prices?|"
+       r"temperatures?|pressure|activity|demand|readings?|concerns?|volumes?|traffic|costs?|"
+       r"blood|heart)\b", "an adjective, not a promotion", trigger=r"^elevat"),
+    # "They named it Chaos Monkey": a thing named.
+    _g("after", r"^\s*(?:it|them|this|that|the (?:project|tool|app|product|model|dog|cat|ship|"
+       r"service|feature|bot|program|programme|robot|algorithm|system|band|team|boat|plane))\b",
+       "a thing named, not a person appointed", trigger=r"^nam"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (

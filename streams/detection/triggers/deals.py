@@ -75,7 +75,7 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"\b(?:ac?quir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
                 r"take(?:s)? over|took over|taking over|snap(?:s|ped|ping)? up|"
                 r"scoop(?:s|ed|ing)? up|absorb(?:s|ed|ing)?|pick(?:s|ed|ing)? up)\b"
-                r"(?! back| up shares| into| as\b)",
+                r"(?! back| up shares| into| as\b|-)",  # "buy-now-pay-later" is no purchase
                 "acquirer", {"": "target"}, 0.85, (NEEDS_TARGET,), right_window=60,
                 adjacent=40, traits=frozenset({"buys"})),
     TriggerSpec("acq_merge", _A, r"\bmerg(?:e|es|ed|ing) with\b", "", {"": ""}, 0.75,
