@@ -355,13 +355,13 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     shared = _SHARED_ADVERB.search(before[-90:])
     if shared is not None:
         return shared.group().split()[0]
-    clause = _clause_start(before)
-    for ago in _AGO_BEFORE.finditer(clause):
+    opening = _clause_start(before)
+    for ago in _AGO_BEFORE.finditer(opening):
         # "Twenty-seven years ago this week, the Justice Department sued": unless the clause
         # comes back to now ("Founded ten years ago, it today acquired") or says who was founded.
-        rest = _AGO_SAME_TIME.sub("", clause[ago.end():], count=1)
+        rest = _AGO_SAME_TIME.sub("", opening[ago.end():], count=1)
         if not _JUST_NOW.search(rest) and not _NOW.search(rest) and not _FOUNDED.search(
-                clause[max(0, ago.start() - 40):ago.start()]):
+                opening[max(0, ago.start() - 40):ago.start()]):
             return ago.group()
     offset = max(0, len(before) - 30)
     match = _HISTORY_BEFORE.search(before, offset)
@@ -374,9 +374,9 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     story = _NARRATIVE.search(before)
     if story is not None:
         return story.group()
-    clause = _TIME_CLAUSE.search(before[-80:])
-    if clause is not None:
-        return clause.group().strip()
+    time_clause = _TIME_CLAUSE.search(before[-80:])
+    if time_clause is not None:
+        return time_clause.group().strip()
     year = _YEAR_BEFORE.search(before[-8:])
     if year is not None and int(year.group(1)) < ref_year:
         return year.group(1)
