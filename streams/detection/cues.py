@@ -356,13 +356,13 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     if shared is not None:
         return shared.group().split()[0]
     opening = _clause_start(before)
-    for ago in _AGO_BEFORE.finditer(opening):
+    for told in _AGO_BEFORE.finditer(opening):
         # "Twenty-seven years ago this week, the Justice Department sued": unless the clause
         # comes back to now ("Founded ten years ago, it today acquired") or says who was founded.
-        rest = _AGO_SAME_TIME.sub("", opening[ago.end():], count=1)
+        rest = _AGO_SAME_TIME.sub("", opening[told.end():], count=1)
         if not _JUST_NOW.search(rest) and not _NOW.search(rest) and not _FOUNDED.search(
-                opening[max(0, ago.start() - 40):ago.start()]):
-            return ago.group()
+                opening[max(0, told.start() - 40):told.start()]):
+            return told.group()
     offset = max(0, len(before) - 30)
     match = _HISTORY_BEFORE.search(before, offset)
     if match is not None and not (match.group().lower() == "had" and _REPORTED_HAD.search(
