@@ -184,3 +184,23 @@ def test_the_owner_named_inside_a_closure_closes() -> None:
     found = {(e.company, e.event_type) for e in Detector(rules).detect(article)}
     assert ("Jessops", "layoffs") in found
     assert not any(company == "United Airlines" for company, _ in found)
+
+
+@pytest.mark.parametrize(("title", "content"), [
+    ("Apple says it is 'not pursuing' a bid for Nvidia",
+     "Earlier on Friday, a news site cited sources as saying Apple had hired bankers to study a "
+     "bid for Nvidia. Apple has not commented further."),
+    ("Samsung says report of delayed phone launch is 'not accurate'",
+     "A newsletter reported on Monday that Samsung delayed the launch of its new phone."),
+    ("Stripe denies layoff rumour",
+     "Stripe said a Reddit post claiming it would lay off 20% of its workforce was "
+     "'entirely false.'"),
+    ("Nvidia CEO 'isn't going anywhere', company says",
+     "A newsletter reported that Nvidia's chief executive was negotiating an exit."),
+])
+def test_a_denial_in_the_headline_covers_the_story(title: str, content: str) -> None:
+    rules = RulesFile.model_validate({"companies": [
+        {"name": n} for n in ("Apple", "Nvidia", "Samsung", "Stripe")]})
+    article = Article(id="t", title=title, content=content,
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    assert Detector(rules).detect(article) == []

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from . import cues
 from .events import Finding
 from .first_chars import quick
 from .layout import Genre, Layout
@@ -173,9 +174,16 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         return
     genre = layout.genre
     front: set[tuple[str, str]] = set()
+    # "Uber says it is 'not pursuing' a bid for Wayfarer": the story is a denial, and the
+    # report it denies, retold below, is no news about the companies of the headline.
+    denied = cues.denial(context.text[:layout.headline_end]) if layout.headline_end else None
     for finding in accepted:
         sentence = context.sentences[finding.sentence_index]
         finding.zone = layout.zone(sentence.start, sentence.start + max(finding.trigger_start, 0))
+        if denied and finding.zone != "headline" and finding.event_type != "legal" and (
+                finding.company in context.headline_companies):
+            _reject(finding, f"denied in the headline ({denied!r})")
+            continue
         if genre in NOT_NEWS:
             _reject(finding, f"not a news story ({genre}: {layout.genre_cue})")
             continue
