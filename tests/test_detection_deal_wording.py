@@ -12,7 +12,8 @@ import pytest
 
 from newswatch.schemas.article import Article
 from newswatch.schemas.rules import RulesFile
-from newswatch.streams.detection import Detector
+from newswatch.streams.detection import Detector, cues
+from newswatch.streams.detection.layout import genre_of
 
 RULES = RulesFile.model_validate({"companies": [
     {"name": name} for name in (
@@ -204,3 +205,54 @@ def test_a_denial_in_the_headline_covers_the_story(title: str, content: str) -> 
     article = Article(id="t", title=title, content=content,
                       published=datetime(2026, 5, 4, tzinfo=UTC))
     assert Detector(rules).detect(article) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's police will buy 3,000 rugged Samsung Galaxy Tab Active tablets.",
+    "The council OKs purchase of eight electric cruisers, Apple Model Y among them.",
+    "The licences will be bought through the council's existing Apple agreement.",
+    "Safe Superintelligence says it is 'not raising' after report of new funding round",
+])
+def test_goods_counted_or_sold_and_denied_rounds(text: str) -> None:
+    assert detect(text) == set()
+
+
+def test_counted_companies_are_still_bought() -> None:
+    assert ("Apple", "acquisition", "acquirer") in detect(
+        "Apple agreed to buy two AI startups, Nvidia and Stripe.")
+
+
+def test_an_unwatched_subject_with_an_appositive_is_not_an_earlier_company() -> None:
+    rules = RulesFile.model_validate({"companies": [{"name": "Disney"}]})
+    article = Article(
+        id="t", title="Puzzle maker Brightpaw buys rival Cloverleaf Games in all-stock deal",
+        summary="The combined company will sell about 4 million jigsaw puzzles a year. "
+                "Cloverleaf's licensed-character lines, which include products made under a "
+                "Disney license since 2010, will continue.",
+        content="Brightpaw Puzzles, a family-owned jigsaw puzzle and board game maker in "
+                "Madison, Wis., has agreed to acquire Cloverleaf Games, a smaller rival based "
+                "in Cedar Rapids, Iowa, in an all-stock deal, the companies said Tuesday.",
+        published=datetime(2026, 5, 4, tzinfo=UTC))
+    assert Detector(rules).detect(article) == []
+
+
+@pytest.mark.parametrize("title", ["This week in tech history: the PC arrives",
+                                   "Today in business history: Apple's first store opens"])
+def test_this_week_in_history_is_a_timeline(title: str) -> None:
+    article = Article(id="t", title=title, published=datetime(2026, 5, 4, tzinfo=UTC))
+    assert genre_of(article, title)[0] == "timeline"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Safe Superintelligence says it is 'not raising' after report of new funding round",
+    "Uber says it is 'not pursuing' a bid for travel site Wayfarer",
+    "Lumora Health says CEO 'isn't going anywhere' after report of board rift",
+    "A Reddit post claiming it would lay off 20% of staff was 'entirely false.'",
+    "Every year someone posts that Adobe is buying Quillfeather, and it isn't true.",
+])
+def test_denials_as_written(sentence: str) -> None:
+    assert cues.denial(sentence) is not None
+
+
+def test_not_pursuing_only_is_no_denial() -> None:
+    assert cues.denial("Uber is not pursuing only growth; it bought Wayfarer.") is None

@@ -24,7 +24,8 @@ _ITS = re.compile(r"\b(?:its|their)\b", _I)
 # A sentence opening with a capitalised name (an appositive may follow) and a reporting verb.
 _UNWATCHED_SPEAKER = re.compile(r"(?:The )?(?!(?:It|He|She|They|We|This|That|These|Those|Its|"
                                 r"Their|The|A|An)\b)([A-Z][\w&.'’-]+(?: [A-Z][\w&.'’-]+){0,3})"
-                                r"(?:, [^,;]{1,80},)? (?:said|says|announced|confirmed)\b")
+                                r"(?:, [^;]{1,120}?,)? (?:said|says|announced|confirmed|"
+                                r"has agreed|agreed|plans|will|has|is)\b")
 _NEXT_JOB = re.compile(r"\bto (?:become|join|lead|run|head|take|serve)\b|\bfor\b", _I)
 # "Brightwater, now part of Uber Freight, names an Uber Freight executive": a move inside
 # one group is no departure from it.

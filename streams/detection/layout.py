@@ -58,6 +58,9 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                  + r")\s*(?::|,|$)|"
                  r"\b(?:\d+|" + _NUMBER_WORDS + r") years of\b.{0,40}:|through the years\b|"
                  r"\bin \d+ moments\b|\bon this day\b|\b(?:a )?look(?:ing)? back\b|"
+                 # "This week in tech history:", "Today in business history"
+                 r"\b(?:this|that) (?:day|week|month) in (?:[\w-]+ )?history\b|"
+                 r"\btoday in (?:[\w-]+ )?history\b|"
                  r"\b(?:\d+|a|one|" + _NUMBER_WORDS + r") years? (?:ago|on|later)\b|"
                  r"\banniversary\b|\bremember when\b"),
     ("review", r"^\W*(?:review|hands-on|first look)\s*[:|–—]|[:|–—]\s*(?:review|"

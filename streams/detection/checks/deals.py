@@ -85,7 +85,18 @@ _GOODS_SUBJECT = re.compile(
     r"^\W*(?:the |its |their |a |an |some |all )?(?:[\w'’-]+ ){0,3}(?:rights|assets|shares|"
     r"stakes?|licen[cs]es|propert(?:y|ies)|land|buildings?|aircraft|jets|planes|ships|plants?|"
     r"factor(?:y|ies)|stores|shops|mines?|portfolio|catalogue|library|patents?|trademarks?|"
-    r"documents|tickets|products|goods)\b", _I)
+    r"documents|tickets|products|goods|licen[cs]es|seats|subscriptions|vehicles|cars|devices|"
+    r"tablets|laptops|computers|phones)\b", _I)
+_BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", _I)
+# "will buy 3,000 rugged tablets", "purchase of eight electric cruisers": things counted are
+# goods; companies are counted only with a word that says so ("two AI startups").
+_COUNTED = re.compile(
+    r"^\W*(?:about |some |nearly |up to |another |more than |over |around )?(?:\d[\d,.]*|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds "
+    r"of|thousands of|dozens of|a dozen)\s+(?!(?:[\w-]+\s+){0,2}?(?:startups?|start-ups?|"
+    r"companies|firms|rivals|competitors|makers|businesses|developers|providers|brands|chains|"
+    r"banks|lenders|insurers|carriers|airlines|studios|stakes?|percent|per cent|million|"
+    r"billion|bn)\b)(?![\d.,]*\s?%)", _I)
 
 
 def sells_company(text: str, end: int, mentions: list[Mention]) -> bool:
@@ -99,8 +110,12 @@ def sells_company(text: str, end: int, mentions: list[Mention]) -> bool:
 def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | None:
     """Why an acquisition, investment or legal trigger is something else, or None."""
     after = text[end:]
-    if spec.event_type == "acquisition" and spec.passive and _GOODS_SUBJECT.match(text):
+    if spec.event_type == "acquisition" and (
+            spec.passive or _BE_BEFORE.search(text, max(0, start - 30), start)) and (
+            _GOODS_SUBJECT.match(text)):
         return "goods or rights sold, not a company"
+    if spec.event_type == "acquisition" and _COUNTED.match(after):
+        return "goods counted, not a company"
     if spec.event_type == "partnership" and _AGREEMENT.search(text, start, end) and (
             _TAKEOVER_TERMS.search(text, start, min(len(text), end + 60))):
         return "an agreement to buy or merge, not a partnership"
