@@ -256,3 +256,20 @@ def test_denials_as_written(sentence: str) -> None:
 
 def test_not_pursuing_only_is_no_denial() -> None:
     assert cues.denial("Uber is not pursuing only growth; it bought Wayfarer.") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("AT&T and BellSouth share Cingular Wireless, which will be absorbed by AT&T.",
+     {("Cingular Wireless", "acquisition", "target"), ("AT&T", "acquisition", "acquirer")}),
+    ("Delvita sold its supermarket to German Rewe group last week.",
+     {("Delvita", "acquisition", "target"), ("Rewe", "acquisition", "acquirer")}),
+    ("Bebo was sold for less than $10 million by AOL to hedge fund Criterion this week.",
+     {("Bebo", "acquisition", "target"), ("Criterion", "acquisition", "acquirer")}),
+])
+def test_sellers_relatives_and_units(text: str, expected: set[Triple]) -> None:
+    rules = RulesFile.model_validate({"companies": [
+        {"name": n} for n in ("AT&T", "BellSouth", "Cingular Wireless", "Delvita", "Rewe", "Bebo",
+                              "AOL", "Criterion")]})
+    article = Article(id="t", title=text, published=datetime(2010, 5, 4, tzinfo=UTC))
+    found = {(e.company, e.event_type, e.role) for e in Detector(rules).detect(article)}
+    assert found == expected

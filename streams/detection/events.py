@@ -237,6 +237,14 @@ def _inside_group(text: str, mentions: list[Mention], side: _Side) -> bool:
 def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: TriggerSpec,
            start: int) -> list[_Side]:
     role = spec.left or ""
+    if spec.passive:
+        # "Cingular Wireless, which will be absorbed by AT&T": the relative pronoun's
+        # antecedent is the passive's subject.
+        relative = _RELATIVE_BEFORE.search(text, max(0, start - 60), start)
+        if relative is not None:
+            named = [m for m in mentions if m.end == relative.start() and not m.historical]
+            if named:
+                return [_Side(named[-1], named[-1].surface, role, "subject")]
     if spec.has("company_right_before"):
         named = [m for m in mentions if m.end == start - 1 and not m.historical
                  and text[m.end:start] == " "]
@@ -387,6 +395,7 @@ def _unwatched_first(text: str, mentions: list[Mention], pos: int, mention: Ment
 # ("of" and "at" name an employer or an owner: "chief of Halcyon, where the board named").
 _NOT_ANTECEDENT_AFTER = frozenset({"by", "from", "with", "for", "to", "against", "than", "like",
                                    "including", "via", "unlike", "versus", "vs"})
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|that|who)\s+(?:[\w-]+\s+){0,3}$")
 _DESCRIBES_NEXT = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")
 
 

@@ -17,7 +17,8 @@ _PERCENT = r" ?(?:%|per ?cent|percent)"
 _MINORITY = r"(?:[1-4]?\d(?:\.\d+)?|50)" + _PERCENT
 _MAJORITY = r"(?:5[1-9]|[6-9]\d|100)(?:\.\d+)?" + _PERCENT
 # "sold for €300,000 to", "for an estimated £450m to", "for an undisclosed sum to".
-PRICE = (r"for (?:about |around |roughly |nearly |some |an estimated |a reported |a |an )?"
+PRICE = (r"for (?:about |around |roughly |nearly |some |an estimated |a reported |a |an |"
+         r"less than |more than |over |under |just over |just under )?"
           r"(?:undisclosed (?:sum|amount|price|fee)|(?:[A-Z]{0,3}\$|€|£)\s?[\d.,]+\s?"
           r"(?:[mb]n?|million|billion)?) ")
 _I: EventType = "investment"
@@ -25,6 +26,11 @@ _R: EventType = "partnership"
 
 
 ACQUISITION: tuple[TriggerSpec, ...] = (
+    # "Bebo was sold for less than $10 million by AOL to Criterion": 'by' names the
+    # seller, the buyer follows 'to'.
+    TriggerSpec("acq_sold_by_to", _A,
+                r"(?:\b" + BE + r" )?\bsold (?:" + PRICE + r")?by\b(?= [^.;]{1,60}? to\b)",
+                "target", {"to": "acquirer"}, 0.85, passive=True, right_window=80, adjacent=0),
     TriggerSpec("acq_passive", _A,
                 r"(?:\b" + BE + r" )?\b(?:acquired|bought|purchased|taken over|snapped up|"
                 r"absorbed|sold) (?:" + PRICE + r")?(?:by|to)\b", "target", {"": "acquirer"}, 0.85,
@@ -46,7 +52,8 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
     # "to sell Channel 5 to Viacom": the company named right after the verb is sold, the
     # one after "to" buys (goods and stakes sold are turned away by the deal checks).
     TriggerSpec("acq_sell_named", _A,
-                r"\b(?:sell(?:s|ing)?|sold)\b(?= [^.;,]{1,50}? (?:" + PRICE + r")?to\b)", None,
+                r"\b(?:sell(?:s|ing)?|sold)\b(?= (?!its |their |the |a |an |his |her )"
+                r"[^.;,]{1,50}? (?:" + PRICE + r")?to\b)", None,
                 {"": "target", "to": "acquirer"}, 0.8, (NEEDS_TARGET,), right_window=80,
                 adjacent=2, right_all=True, traits=frozenset({"sells_named"})),
     TriggerSpec("acq_noun", _A,
@@ -87,12 +94,21 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"(?:to|will|agreed to|plan to|plans to) (?:merge|combine)\b(?! with)(?: the two "
                 r"(?:companies|firms|groups|businesses|banks))?)",
                 "acquirer", {}, 0.8, left_all=True, left_window=120),
+    # A unit sold to a named buyer: "sold its supermarket to Rewe" (the seller's unit is the
+    # target, the seller named for it).
+    TriggerSpec("acq_sell_unit_to", _A,
+                r"\b(?:sell(?:s|ing)?|sold|offload(?:s|ed|ing)?)\b(?= (?:its|their) (?:[\w.&'’-]+ )"
+                r"{0,4}?(?:business|unit|division|subsidiary|arm|stations?|operations|brand|chain|"
+                r"supermarkets?|hotels?|newspapers?|magazines?|channels?|airline|bank|brewery|"
+                r"studio)s? (?:[^.;,]{0,30} )?to\b)", "target", {"to": "acquirer"}, 0.75,
+                right_window=90, adjacent=0),
     # "agreed to sell its Yellow Pages business", "the sale of BBC Resources".
     TriggerSpec("acq_sell_unit", _A,
                 r"\b(?:sell(?:s|ing)?|sold|divest(?:s|ed|ing)?|spin(?:s|ning)? off|spun off|"
-                r"offload(?:s|ed|ing)?)\b(?= (?:off )?(?:its|their|the) (?:[\w.&'’-]+ ){1,4}?"
+                r"offload(?:s|ed|ing)?)\b(?= (?:off )?(?:its|their|the) (?:[\w.&'’-]+ ){0,4}?"
                 r"(?:business|unit|division|subsidiary|arm|stations?|operations|brand|chain|"
-                r"stake)\b)|\bsale of\b(?! (?:its|their) (?:products|goods|shares))",
+                r"stake|supermarkets?|hotels?|newspapers?|magazines?|channels?|airline|bank|"
+                r"brewery|studio)\b)|\bsale of\b(?! (?:its|their) (?:products|goods|shares))",
                 None, {"": "target", "of": "target"}, 0.75, right_window=60),
     # "the Somerfield bid", "the Chrysler sale": the company named before the deal noun.
     TriggerSpec("acq_named_bid", _A,
