@@ -270,6 +270,7 @@ def test_sellers_relatives_and_units(text: str, expected: set[Triple]) -> None:
     rules = RulesFile.model_validate({"companies": [
         {"name": n} for n in ("AT&T", "BellSouth", "Cingular Wireless", "Delvita", "Rewe", "Bebo",
                               "AOL", "Criterion")]})
-    article = Article(id="t", title=text, published=datetime(2010, 5, 4, tzinfo=UTC))
+    article = Article(id="t", title="Company news", content=text,
+                      published=datetime(2010, 5, 4, tzinfo=UTC))
     found = {(e.company, e.event_type, e.role) for e in Detector(rules).detect(article)}
     assert found == expected
