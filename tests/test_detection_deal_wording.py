@@ -261,7 +261,7 @@ def test_not_pursuing_only_is_no_denial() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("AT&T and BellSouth share Cingular Wireless, which will be absorbed by AT&T.",
      {("Cingular Wireless", "acquisition", "target"), ("AT&T", "acquisition", "acquirer")}),
-    ("Delvita sold its supermarket to German Rewe group last week.",
+    ("Delvita sold its supermarket to German retailer Rewe last week.",
      {("Delvita", "acquisition", "target"), ("Rewe", "acquisition", "acquirer")}),
     ("Bebo was sold for less than $10 million by AOL to hedge fund Criterion this week.",
      {("Bebo", "acquisition", "target"), ("Criterion", "acquisition", "acquirer")}),
