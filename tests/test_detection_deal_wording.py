@@ -274,3 +274,14 @@ def test_sellers_relatives_and_units(text: str, expected: set[Triple]) -> None:
                       published=datetime(2010, 5, 4, tzinfo=UTC))
     found = {(e.company, e.event_type, e.role) for e in Detector(rules).detect(article)}
     assert found == expected
+
+
+def test_a_plural_role_noun_describes_the_names_after_it() -> None:
+    rules = RulesFile.model_validate({"companies": [{"name": "Sony"}, {"name": "Flextronics"},
+                                                    {"name": "Foxconn"}]})
+    article = Article(id="t", title="Company news",
+                      content="Sony has signed agreements with two contract makers, Flextronics "
+                              "and Foxconn, to build the phones.",
+                      published=datetime(2010, 5, 4, tzinfo=UTC))
+    found = {(e.company, e.event_type) for e in Detector(rules).detect(article)}
+    assert {("Flextronics", "partnership"), ("Foxconn", "partnership")} <= found

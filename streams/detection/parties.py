@@ -87,8 +87,7 @@ def descriptor_start(text: str, pos: int, floor: int = 0) -> int:
     index = pos
     if text[max(0, pos - 2):pos] == ", ":
         # "electronic trading company, Archipelago Holdings": an appositive name.
-        word = text[:pos - 2].rsplit(" ", 1)[-1]
-        if word.lower() not in ROLE_NOUNS:
+        if not _is_role_noun(text[:pos - 2].rsplit(" ", 1)[-1]):
             return pos
         index = pos - 2
     for _ in range(6):
@@ -109,10 +108,17 @@ def descriptor_start(text: str, pos: int, floor: int = 0) -> int:
     if not words_seen:
         return pos
     nearest = words_seen[0]
-    if nearest.lower() in ROLE_NOUNS or nearest.lower() in ("rival", "fellow") or (
+    if _is_role_noun(nearest) or nearest.lower() in ("rival", "fellow") or (
             nearest[:1].isupper() and len(words_seen) <= 2):
         return start
     return pos
+
+
+def _is_role_noun(word: str) -> bool:
+    """'maker', and plurals too: "Taiwan based companies, Flextronics and Foxconn"."""
+    word = word.lower()
+    return word in ROLE_NOUNS or (word.endswith("s") and (
+        word[:-1] in ROLE_NOUNS or (word.endswith("ies") and word[:-3] + "y" in ROLE_NOUNS)))
 
 
 def word_before(text: str, pos: int) -> str:
