@@ -280,8 +280,9 @@ def test_a_plural_role_noun_describes_the_names_after_it() -> None:
     rules = RulesFile.model_validate({"companies": [{"name": "Sony"}, {"name": "Flextronics"},
                                                     {"name": "Foxconn"}]})
     article = Article(id="t", title="Company news",
-                      content="Three phone makers, Sony, Flextronics and Foxconn, have "
-                              "announced they will work together to build a Linux platform.",
+                      content="Two major phone makers, Sony and Flextronics, and two wireless "
+                              "providers, Foxconn and Vodafone, have announced they will work "
+                              "together to provide a Linux platform.",
                       published=datetime(2010, 5, 4, tzinfo=UTC))
     found = {(e.company, e.event_type) for e in Detector(rules).detect(article)}
     assert {("Sony", "partnership"), ("Flextronics", "partnership"),
