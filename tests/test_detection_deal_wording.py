@@ -287,3 +287,7 @@ def test_a_plural_role_noun_describes_the_names_after_it() -> None:
     found = {(e.company, e.event_type) for e in Detector(rules).detect(article)}
     assert {("Sony", "partnership"), ("Flextronics", "partnership"),
             ("Foxconn", "partnership")} <= found
+
+
+def test_a_company_resigning_is_not_a_departure() -> None:
+    assert detect("Apple said Nvidia's resignation from the program will have no impact.") == set()

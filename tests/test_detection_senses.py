@@ -97,6 +97,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Boeing.", "Intel signed agreements with Boeing to co-develop chips."),
     ("partnership", 8, "Intel", "The chip venture is the joint venture between Intel and "
      "Boeing.", "Intel and Boeing formed a joint venture."),
+    ("partnership", 9, "Intel", "Intel ends its partnership with Boeing.",
+     "Intel announced a partnership with Boeing."),
     ("legal", 0, "Uber", "Complaints from Uber drivers rose sharply.",
      "Prosecutors charged Uber with fraud."),
     ("legal", 1, "Uber", "Uber charged users $5 extra with no notice.",

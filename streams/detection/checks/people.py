@@ -29,6 +29,7 @@ _NAMED_AFTER = re.compile(r"nam(?:es|ed)\b[^,;.]{0,40}\bafter\b", _I)
 _BULK_HIRING = re.compile(r"^\W*(?:about |some |more than |up to |over )?[\d,]+\s?(?:k |,000 )?"
                           r"(?:new |seasonal |additional )?(?:workers|employees|people|staff|"
                           r"engineers|jobs)\b", _I)
+_LEAVING_NOUN = re.compile(r"resignation|departure|exit|withdrawal|retirement", _I)
 TRANSITIVE_DEPARTURE = re.compile(
     r"oust|fire|sack|push|forced|let go|los|dismiss|part", _I)
 # "let go of 90 engineers", "dismissed most of its team": a bulk cut is layoffs, not a departure.
@@ -78,6 +79,9 @@ def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
                   mentions: list[Mention]) -> str | None:
     """Why a hire or departure trigger does not concern an executive, or None."""
     after = text[end:]
+    if spec.event_type == "executive_departure" and _LEAVING_NOUN.fullmatch(text, start, end) and (
+            any(m.end == start - 3 and text[m.end:start] in ("'s ", "’s ") for m in mentions)):
+        return "a company leaving something, not a person"  # "Intel's resignation from OLPC"
     if NEEDS_EXEC in spec.needs:
         # A company name is not a person: "Sentrylane will join Google Cloud".
         text = mask(text, mentions)

@@ -214,6 +214,11 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
     # "Yahoo!7 is the joint venture between Yahoo! and Seven": what a company is.
     _g("before", r"\b(?:is|was|are|were|remains?|as)\s+(?:the|a|an)\s+(?:[\w-]+\s+)?$",
        "describes what it is, not a new agreement", trigger=r"\bbetween$"),
+    # "Intel ends partnership with One Laptop Per Child": a partnership ended, not formed.
+    _g("before", r"\b(?:end(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|"
+       r"dissolv(?:e|es|ed|ing)|exit(?:s|ed|ing)?|quit(?:s|ting)?|pull(?:s|ed|ing)? out of|"
+       r"walk(?:s|ed|ing)? away from|cancel(?:s|s|led|ed|ling|ing)?|break(?:s|ing)? off|broke off)"
+       r"\s+(?:(?:its|their|the|a|an)\s+)?(?:[\w-]+\s+){0,2}$", "a partnership ended, not formed"),
 )
 
 LEGAL: tuple[SenseGuard, ...] = (
