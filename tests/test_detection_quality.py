@@ -1,0 +1,51 @@
+"""Detection quality does not slip: every labelled set of ``bench/evaluate.py`` scored at a
+watch's default ``min_confidence`` (0.5), against floors a little below the figures in the
+README. A change that loses the seed's events, or precision or recall anywhere, fails here
+before a reviewer has to spot it in a table. (The figures themselves are measured by
+``python -m bench.evaluate``; these are alarms, not targets.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.evaluate import SETS, LabelledSet, prf, run
+
+# set: (precision at least, recall at least, false alarms per 1,000 at most)
+FLOORS: dict[str, tuple[float, float, float]] = {
+    "devset": (0.99, 0.98, 5.0),
+    "heldout": (0.98, 0.98, 15.0),
+    "blindset": (0.98, 0.90, 15.0),
+    "blindset2": (0.95, 0.77, 35.0),
+    "seed": (1.0, 1.0, 0.0),
+    "realnews-dev": (0.88, 0.54, 55.0),
+    "realnews-test": (0.86, 0.45, 55.0),
+    "realnews-dev2": (0.83, 0.52, 65.0),
+    "realnews-test3": (0.77, 0.32, 65.0),
+    "realnews-dev4": (0.86, 0.46, 50.0),
+    "realnews-test4": (0.58, 0.36, 170.0),
+    "falsealarm-synth-dev": (0.0, 0.0, 5.0),
+    "falsealarm-synth-test": (0.0, 0.0, 10.0),
+    "falsealarm-dev-e": (0.0, 0.0, 10.0),
+    "falsealarm-dev-f": (0.0, 0.0, 5.0),
+    "falsealarm-blind-d": (0.0, 0.0, 20.0),
+    "falsealarm-blind-g": (0.0, 0.0, 80.0),
+    "falsealarm-real-dev": (0.0, 0.0, 3.0),
+    "falsealarm-real-test": (0.0, 0.0, 3.0),
+}
+
+
+def test_every_set_has_a_floor() -> None:
+    assert {s.name for s in SETS} == set(FLOORS)
+
+
+@pytest.mark.parametrize("labelled", SETS, ids=lambda s: s.name)
+def test_quality_holds(labelled: LabelledSet) -> None:
+    outcome = run(labelled, 0.5)
+    tp, fp, fn = outcome.totals()
+    precision, recall, _ = prf(tp, fp, fn)
+    min_precision, min_recall, max_false_alarms = FLOORS[labelled.name]
+    per_thousand = 1000 * fp / outcome.articles
+    if tp + fn:  # sets with labelled events
+        assert precision >= min_precision, (precision, outcome.errors[:5])
+        assert recall >= min_recall, (recall, outcome.errors[:5])
+    assert per_thousand <= max_false_alarms, (per_thousand, outcome.errors[:5])
