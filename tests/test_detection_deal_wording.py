@@ -292,3 +292,11 @@ def test_a_plural_role_noun_describes_the_names_after_it() -> None:
 def test_a_company_resigning_is_not_a_departure() -> None:
     assert detect("OLPC President Walter Bender said Nvidia's resignation will have no "
                   "impact on the program.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "United States authorities blocked Nvidia from buying Apple, citing concerns.",
+    "Regulators barred Apple from acquiring Nvidia.",
+])
+def test_kept_from_doing_it(text: str) -> None:
+    assert detect(text) == set()

@@ -227,8 +227,14 @@ def denial(sentence: str, legal: bool = False) -> str | None:
 
 def negation(before: str) -> str | None:
     """A negation in the few words before the trigger ("has no plans to delay")."""
-    match = _NEGATION.search(before[-45:])
+    match = _NEGATION.search(before[-45:]) or _PREVENTED.search(before[-60:])
     return match.group() if match else None
+
+
+# "authorities blocked Google from buying Yahoo!": kept from doing it.
+_PREVENTED = quick(r"\b(?:block(?:s|ed|ing)?|barr?(?:s|ed|ing)?|prevent(?:s|ed|ing)?|"
+                   r"stopp?(?:s|ed|ing)?|bann?(?:s|ed|ing)?|forb(?:id|ade|idden|ids)|"
+                   r"prohibit(?:s|ed|ing)?) (?:[\w.&'’!-]+ ){1,4}from\s*$", _I)
 
 
 # A company's own stated plan ("is seeking to cut", "aims to buy", "interested in buying").
