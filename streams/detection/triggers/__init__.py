@@ -8,11 +8,13 @@ that tells which types' regexes are worth running on a sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import ahocorasick
 
 from ..first_chars import with_first_chars
 from ..lexicon import EXEC_TITLES
+from ..required import required_literals
 from . import deals, legal, people, products
 from .spec import (
     NEEDS_AVAILABLE_THING,
@@ -32,7 +34,7 @@ __all__ = [
     "COMPILED", "EXEC_TITLE_RE", "NEEDS_AVAILABLE_THING", "NEEDS_COMPANY_RIGHT",
     "NEEDS_DELAYED_THING", "NEEDS_EXEC", "NEEDS_LEFT", "NEEDS_LEGAL", "NEEDS_MONEY",
     "NEEDS_PRODUCT", "NEEDS_TARGET", "NEEDS_TWO", "SPECS", "STEMS", "TriggerSpec",
-    "candidate_types",
+    "candidate_types", "narrowed", "possible_specs",
 ]
 
 # Within a type the order matters: the first alternative that matches wins, and a delay is
@@ -52,15 +54,69 @@ def _compile() -> dict[str, tuple[re.Pattern[str], dict[str, TriggerSpec]]]:
     compiled: dict[str, tuple[re.Pattern[str], dict[str, TriggerSpec]]] = {}
     for event_type, specs in by_type.items():
         groups = {spec.name: spec for spec in specs}
-        pattern = "|".join(f"(?P<{spec.name}>{spec.pattern.lower()})" for spec in specs)
-        # Matched against the lower-cased sentence: much faster than re.IGNORECASE. Behind
-        # a lookahead for the characters a match starts with: the same matches, found in a
-        # third of the time (first_chars.py says why they cannot differ).
-        compiled[event_type] = (re.compile(with_first_chars(pattern)), groups)
+        compiled[event_type] = (_alternation(specs), groups)
     return compiled
 
 
+def _alternation(specs: list[TriggerSpec]) -> re.Pattern[str]:
+    pattern = "|".join(f"(?P<{spec.name}>{spec.pattern.lower()})" for spec in specs)
+    # Matched against the lower-cased sentence: much faster than re.IGNORECASE. Behind
+    # a lookahead for the characters a match starts with: the same matches, found in a
+    # third of the time (first_chars.py says why they cannot differ).
+    return re.compile(with_first_chars(pattern))
+
+
 COMPILED = _compile()
+
+# For each spec, strings one of which occurs in every sentence its pattern matches
+# (``required.py`` reads them from the parsed pattern); None: it may match any sentence.
+SPEC_LITERALS: dict[str, frozenset[str] | None] = {
+    spec.name: required_literals(spec.pattern.lower()) for spec in SPECS}
+
+
+def _literal_automaton() -> ahocorasick.Automaton:
+    table: dict[str, set[str]] = {}
+    for name, literals in SPEC_LITERALS.items():
+        for literal in literals or ():
+            table.setdefault(literal, set()).add(name)
+    automaton = ahocorasick.Automaton()
+    for literal, names in table.items():
+        automaton.add_word(literal, frozenset(names))
+    automaton.make_automaton()
+    return automaton
+
+
+_LITERAL_AUTOMATON = _literal_automaton()
+_ALWAYS_POSSIBLE = frozenset(name for name, found in SPEC_LITERALS.items() if found is None)
+
+
+def possible_specs(lowered: str) -> frozenset[str]:
+    """Names of the specs whose pattern may match ``lowered`` (the sentence as the trigger
+    regexes see it): one of their required strings occurs in it."""
+    found = set(_ALWAYS_POSSIBLE)
+    for _end, names in _LITERAL_AUTOMATON.iter(lowered):
+        found |= names
+    return frozenset(found)
+
+
+def narrowed(event_type: str, possible: frozenset[str]) -> re.Pattern[str] | None:
+    """The type's alternation without the specs that cannot match (None: none can).
+
+    It finds what ``COMPILED[event_type]`` finds in a sentence whose ``possible_specs`` is
+    ``possible``: the engine takes, at each position, the first branch that matches, and
+    a branch left out matches at no position of that sentence. The order of the branches
+    that remain is kept, and each keeps its group name (``lastgroup``)."""
+    regex, specs = COMPILED[event_type]
+    names = possible.intersection(specs)
+    if len(names) == len(specs):
+        return regex
+    return _narrowed(event_type, frozenset(names)) if names else None
+
+
+@lru_cache(maxsize=4096)
+def _narrowed(event_type: str, names: frozenset[str]) -> re.Pattern[str]:
+    return _alternation([spec for name, spec in COMPILED[event_type][1].items()
+                         if name in names])
 
 # Literal stems at least one of which occurs in every match of a type's regex. One
 # Aho-Corasick pass over a sentence tells which types' (slower) regexes are worth running.
