@@ -8,7 +8,8 @@ that tells which types' regexes are worth running on a sentence.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterator
+from re import _parser  # type: ignore[attr-defined]
 
 import ahocorasick
 
@@ -34,7 +35,7 @@ __all__ = [
     "COMPILED", "EXEC_TITLE_RE", "NEEDS_AVAILABLE_THING", "NEEDS_COMPANY_RIGHT",
     "NEEDS_DELAYED_THING", "NEEDS_EXEC", "NEEDS_LEFT", "NEEDS_LEGAL", "NEEDS_MONEY",
     "NEEDS_PRODUCT", "NEEDS_TARGET", "NEEDS_TWO", "SPECS", "STEMS", "TriggerSpec",
-    "candidate_types", "narrowed", "possible_specs",
+    "candidate_types", "possible_specs", "trigger_matches",
 ]
 
 # Within a type the order matters: the first alternative that matches wins, and a delay is
@@ -99,24 +100,58 @@ def possible_specs(lowered: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def narrowed(event_type: str, possible: frozenset[str]) -> re.Pattern[str] | None:
-    """The type's alternation without the specs that cannot match (None: none can).
-
-    It finds what ``COMPILED[event_type]`` finds in a sentence whose ``possible_specs`` is
-    ``possible``: the engine takes, at each position, the first branch that matches, and
-    a branch left out matches at no position of that sentence. The order of the branches
-    that remain is kept, and each keeps its group name (``lastgroup``)."""
-    regex, specs = COMPILED[event_type]
-    names = possible.intersection(specs)
-    if len(names) == len(specs):
-        return regex
-    return _narrowed(event_type, frozenset(names)) if names else None
+# Each type's specs in their order, each with a regex of its own (behind its first-character
+# lookahead: the same matches). None for a type whose alternation could match the empty
+# string somewhere: its matches are only ever taken from the alternation itself.
+_SPEC_REGEXES: dict[str, tuple[tuple[TriggerSpec, re.Pattern[str]], ...] | None] = {
+    event_type: tuple((spec, re.compile(with_first_chars(spec.pattern.lower())))
+                      for spec in specs.values())
+    if all(_parser.parse(spec.pattern.lower()).getwidth()[0] > 0 for spec in specs.values())
+    else None
+    for event_type, (_regex, specs) in COMPILED.items()}
 
 
-@lru_cache(maxsize=4096)
-def _narrowed(event_type: str, names: frozenset[str]) -> re.Pattern[str]:
-    return _alternation([spec for name, spec in COMPILED[event_type][1].items()
-                         if name in names])
+def trigger_matches(event_type: str, lowered: str, possible: frozenset[str]
+                    ) -> Iterator[tuple[TriggerSpec, int, int]]:
+    """``COMPILED[event_type][0].finditer(lowered)`` as (spec, start, end), found with the
+    regexes of the ``possible`` specs only (``possible_specs(lowered)``).
+
+    The alternation's ``finditer`` takes, at the leftmost position where any branch
+    matches, the first branch (in spec order) that matches there, and goes on from the
+    end of that match (no match is empty). Searching each possible spec's own regex from
+    that end, and taking the earliest start (the first spec on a tie), finds the same
+    matches; a spec that is not possible matches nowhere in the sentence. One regex per
+    possible spec, usually one or two, instead of all of a type's branches at every word.
+    """
+    regexes = _SPEC_REGEXES[event_type]
+    if regexes is None:
+        specs = COMPILED[event_type][1]
+        for match in COMPILED[event_type][0].finditer(lowered):
+            yield specs[match.lastgroup or ""], match.start(), match.end()
+        return
+    candidates = [pair for pair in regexes if pair[0].name in possible]
+    if len(candidates) == 1:
+        spec, regex = candidates[0]
+        for match in regex.finditer(lowered):
+            yield spec, match.start(), match.end()
+        return
+    # The next match of each candidate at or after where the scan has got to, by order.
+    pending: dict[int, tuple[int, int]] = {}
+    for order, (_spec, regex) in enumerate(candidates):
+        found = regex.search(lowered)
+        if found is not None:
+            pending[order] = found.span()
+    while pending:
+        first = min(pending, key=lambda order: (pending[order][0], order))
+        start, end = pending[first]
+        yield candidates[first][0], start, end
+        for order, (at, _end) in list(pending.items()):
+            if at < end:  # overlapped by the match taken: its next one starts after it
+                found = candidates[order][1].search(lowered, end)
+                if found is None:
+                    del pending[order]
+                else:
+                    pending[order] = found.span()
 
 # Literal stems at least one of which occurs in every match of a type's regex. One
 # Aho-Corasick pass over a sentence tells which types' (slower) regexes are worth running.
