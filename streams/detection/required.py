@@ -37,7 +37,11 @@ def required_literals(pattern: str, flags: int = 0) -> Literals | None:
     """Strings one of which occurs in every text ``pattern`` matches; None when unknown."""
     if flags:
         return None
-    parsed = _parser.parse(pattern, 0)
+    return literals_in(_parser.parse(pattern, 0))
+
+
+def literals_in(parsed: Any) -> Literals | None:
+    """``required_literals`` of an already parsed pattern (``re._parser.parse``, no flags)."""
     if parsed.state.flags & ~re.UNICODE:
         return None  # a global inline flag, such as "(?i)"
     return _sequence(parsed)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from re import _parser  # type: ignore[attr-defined]
 
 import ahocorasick
 
 from ..first_chars import with_first_chars
 from ..lexicon import EXEC_TITLES
-from ..required import required_literals
+from ..required import literals_in
 from . import deals, legal, people, products
 from .spec import (
     NEEDS_AVAILABLE_THING,
@@ -69,10 +70,23 @@ def _alternation(specs: list[TriggerSpec]) -> re.Pattern[str]:
 
 COMPILED = _compile()
 
+
+def _read_specs() -> tuple[dict[str, frozenset[str] | None], frozenset[str]]:
+    """Each spec's required strings, and the specs that never match the empty string (one
+    parse of each pattern for both)."""
+    literals: dict[str, frozenset[str] | None] = {}
+    never_empty: set[str] = set()
+    for spec in SPECS:
+        parsed = _parser.parse(spec.pattern.lower())
+        literals[spec.name] = literals_in(parsed)
+        if parsed.getwidth()[0] > 0:
+            never_empty.add(spec.name)
+    return literals, frozenset(never_empty)
+
+
 # For each spec, strings one of which occurs in every sentence its pattern matches
 # (``required.py`` reads them from the parsed pattern); None: it may match any sentence.
-SPEC_LITERALS: dict[str, frozenset[str] | None] = {
-    spec.name: required_literals(spec.pattern.lower()) for spec in SPECS}
+SPEC_LITERALS, _NEVER_EMPTY = _read_specs()
 
 
 def _literal_automaton() -> ahocorasick.Automaton:
@@ -100,15 +114,16 @@ def possible_specs(lowered: str) -> frozenset[str]:
     return frozenset(found)
 
 
-# Each type's specs in their order, each with a regex of its own (behind its first-character
-# lookahead: the same matches). None for a type whose alternation could match the empty
-# string somewhere: its matches are only ever taken from the alternation itself.
-_SPEC_REGEXES: dict[str, tuple[tuple[TriggerSpec, re.Pattern[str]], ...] | None] = {
-    event_type: tuple((spec, re.compile(with_first_chars(spec.pattern.lower())))
-                      for spec in specs.values())
-    if all(_parser.parse(spec.pattern.lower()).getwidth()[0] > 0 for spec in specs.values())
-    else None
-    for event_type, (_regex, specs) in COMPILED.items()}
+@cache
+def _spec_regexes(event_type: str) -> tuple[tuple[TriggerSpec, re.Pattern[str]], ...] | None:
+    """The type's specs in their order, each with a regex of its own (behind its
+    first-character lookahead: the same matches); compiled on first use, not at import.
+    None for a type with a spec that could match the empty string: its matches are only
+    ever taken from the alternation itself."""
+    specs = COMPILED[event_type][1].values()
+    if any(spec.name not in _NEVER_EMPTY for spec in specs):
+        return None
+    return tuple((spec, re.compile(with_first_chars(spec.pattern.lower()))) for spec in specs)
 
 
 def trigger_matches(event_type: str, lowered: str, possible: frozenset[str]
@@ -123,7 +138,7 @@ def trigger_matches(event_type: str, lowered: str, possible: frozenset[str]
     matches; a spec that is not possible matches nowhere in the sentence. One regex per
     possible spec, usually one or two, instead of all of a type's branches at every word.
     """
-    regexes = _SPEC_REGEXES[event_type]
+    regexes = _spec_regexes(event_type)
     if regexes is None:
         specs = COMPILED[event_type][1]
         for match in COMPILED[event_type][0].finditer(lowered):
