@@ -79,6 +79,17 @@ def test_confidence_exactly_at_the_minimum_fires() -> None:
     assert {a.watch for a in alerts} == {"meta", "strict"}
 
 
+@pytest.mark.parametrize("company", ["Meta Platforms", "Perplexity AI", "Other"])
+@pytest.mark.parametrize("event_type", ["acquisition", "legal", "launch_delay"])
+@pytest.mark.parametrize("confidence", [0.0, 0.5, 0.8, 0.9499, 0.95, 0.97, 1.0])
+def test_takes_is_the_verdict_without_its_reason(company: str, event_type: str,
+                                                 confidence: float) -> None:
+    router = Router(RULES)
+    event = _event("a1", company=company, event_type=event_type, confidence=confidence)
+    for watch in router.watches():
+        assert router.takes(watch, event) == router.verdict(watch, event).fires
+
+
 def test_copies_thread_under_the_first_alert_up_to_the_default_cap_of_three() -> None:
     router, state = Router(RULES), CompanyStories()
     first = router.route(_event("a1"), state)

@@ -54,7 +54,7 @@ class EventTimeRouter:
             if state is None:
                 state = self.stories[event.company] = CompanyStories()
             watches = self.router.matching_watches(event)
-            alerts = self.router.route(event, state)
+            alerts = self.router.route(event, state, watches)
             raised = {(a.watch, a.channel) for a in alerts}
             absorbed = tuple(
                 Absorbed(w.name, s.channel, _story_of(state, w.name, s.channel, event), event)

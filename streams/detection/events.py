@@ -15,6 +15,8 @@ from .triggers import (
     EXEC_TITLE_RE,
     TriggerSpec,
     candidate_types,
+    possible_specs,
+    trigger_matches,
 )
 
 _I = re.IGNORECASE
@@ -96,14 +98,18 @@ def classify(index: int, text: str, mentions: list[Mention], topic: Mention | No
     out: list[Finding] = []
     seen = tolerant(text)
     types = candidate_types(seen.text)
-    for event_type, (regex, specs) in COMPILED.items():
+    possible = possible_specs(seen.text) if types else frozenset()
+    for event_type in COMPILED:
         if event_type not in types:
             continue
-        for number, match in enumerate(regex.finditer(seen.text)):
+        # The matches of the type's regex, found by the regexes of the triggers whose
+        # required strings occur in the sentence (triggers.trigger_matches says why they
+        # are the same).
+        for number, (spec, found_start, found_end) in enumerate(
+                trigger_matches(event_type, seen.text, possible)):
             if number >= MAX_TRIGGERS_PER_TYPE:
                 break  # no real sentence states one kind of event more often than this
-            spec = specs[match.lastgroup or ""]
-            start, end = seen.span(match.start(), match.end())
+            start, end = seen.span(found_start, found_end)
             out.extend(_candidate(index, text, mentions, topic, ref_year, spec, start, end))
     _one_sense_per_phrase(out)
     return out

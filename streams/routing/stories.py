@@ -128,8 +128,14 @@ class Router:
         return WatchVerdict(watch.name, event.company, event.event_type, event.role, fires,
                             reason, [s.channel for s in watch.subscriptions])
 
+    def takes(self, watch: Watch, event: CompanyEvent) -> bool:
+        """``verdict(watch, event).fires``, without writing out why (routing asks it for
+        every event and watch; a test holds the two together)."""
+        return (watch.covers_company(event.company) and watch.covers_event(event.event_type)
+                and not event.confidence < watch.min_confidence)
+
     def matching_watches(self, event: CompanyEvent) -> list[Watch]:
-        return [w for w in self.watches() if self.verdict(w, event).fires]
+        return [w for w in self.watches() if self.takes(w, event)]
 
     def explain(self, events: list[CompanyEvent]) -> list[WatchVerdict]:
         """Every watch's verdict on every event (one line per watch when there is none)."""
@@ -142,12 +148,14 @@ class Router:
             verdicts.extend(self.verdict(watch, event) for event in events)
         return verdicts
 
-    def route(self, event: CompanyEvent, state: CompanyStories) -> list[Alert]:
-        """Alerts to raise for ``event``; updates ``state`` in place."""
+    def route(self, event: CompanyEvent, state: CompanyStories,
+              matching: list[Watch] | None = None) -> list[Alert]:
+        """Alerts to raise for ``event``; updates ``state`` in place. ``matching``: the
+        caller's ``matching_watches(event)``, when it has them already."""
         alerts: list[Alert] = []
         now = event.event_time
         taken: set[str] = set()  # one alert per event per channel: the first watch takes it
-        for watch in self.matching_watches(event):
+        for watch in self.matching_watches(event) if matching is None else matching:
             for sub in watch.subscriptions:
                 if sub.channel in taken:
                     continue

@@ -8,11 +8,15 @@ that tells which types' regexes are worth running on a sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import cache
+from re import _parser  # type: ignore[attr-defined]
 
 import ahocorasick
 
 from ..first_chars import with_first_chars
 from ..lexicon import EXEC_TITLES
+from ..required import literals_in
 from . import deals, legal, people, products
 from .spec import (
     NEEDS_AVAILABLE_THING,
@@ -32,7 +36,7 @@ __all__ = [
     "COMPILED", "EXEC_TITLE_RE", "NEEDS_AVAILABLE_THING", "NEEDS_COMPANY_RIGHT",
     "NEEDS_DELAYED_THING", "NEEDS_EXEC", "NEEDS_LEFT", "NEEDS_LEGAL", "NEEDS_MONEY",
     "NEEDS_PRODUCT", "NEEDS_TARGET", "NEEDS_TWO", "SPECS", "STEMS", "TriggerSpec",
-    "candidate_types",
+    "candidate_types", "possible_specs", "trigger_matches",
 ]
 
 # Within a type the order matters: the first alternative that matches wins, and a delay is
@@ -52,15 +56,117 @@ def _compile() -> dict[str, tuple[re.Pattern[str], dict[str, TriggerSpec]]]:
     compiled: dict[str, tuple[re.Pattern[str], dict[str, TriggerSpec]]] = {}
     for event_type, specs in by_type.items():
         groups = {spec.name: spec for spec in specs}
-        pattern = "|".join(f"(?P<{spec.name}>{spec.pattern.lower()})" for spec in specs)
-        # Matched against the lower-cased sentence: much faster than re.IGNORECASE. Behind
-        # a lookahead for the characters a match starts with: the same matches, found in a
-        # third of the time (first_chars.py says why they cannot differ).
-        compiled[event_type] = (re.compile(with_first_chars(pattern)), groups)
+        compiled[event_type] = (_alternation(specs), groups)
     return compiled
 
 
+def _alternation(specs: list[TriggerSpec]) -> re.Pattern[str]:
+    pattern = "|".join(f"(?P<{spec.name}>{spec.pattern.lower()})" for spec in specs)
+    # Matched against the lower-cased sentence: much faster than re.IGNORECASE. Behind
+    # a lookahead for the characters a match starts with: the same matches, found in a
+    # third of the time (first_chars.py says why they cannot differ).
+    return re.compile(with_first_chars(pattern))
+
+
 COMPILED = _compile()
+
+
+def _read_specs() -> tuple[dict[str, frozenset[str] | None], frozenset[str]]:
+    """Each spec's required strings, and the specs that never match the empty string (one
+    parse of each pattern for both)."""
+    literals: dict[str, frozenset[str] | None] = {}
+    never_empty: set[str] = set()
+    for spec in SPECS:
+        parsed = _parser.parse(spec.pattern.lower())
+        literals[spec.name] = literals_in(parsed)
+        if parsed.getwidth()[0] > 0:
+            never_empty.add(spec.name)
+    return literals, frozenset(never_empty)
+
+
+# For each spec, strings one of which occurs in every sentence its pattern matches
+# (``required.py`` reads them from the parsed pattern); None: it may match any sentence.
+SPEC_LITERALS, _NEVER_EMPTY = _read_specs()
+
+
+def _literal_automaton() -> ahocorasick.Automaton:
+    table: dict[str, set[str]] = {}
+    for name, literals in SPEC_LITERALS.items():
+        for literal in literals or ():
+            table.setdefault(literal, set()).add(name)
+    automaton = ahocorasick.Automaton()
+    for literal, names in table.items():
+        automaton.add_word(literal, frozenset(names))
+    automaton.make_automaton()
+    return automaton
+
+
+_LITERAL_AUTOMATON = _literal_automaton()
+_ALWAYS_POSSIBLE = frozenset(name for name, found in SPEC_LITERALS.items() if found is None)
+
+
+def possible_specs(lowered: str) -> frozenset[str]:
+    """Names of the specs whose pattern may match ``lowered`` (the sentence as the trigger
+    regexes see it): one of their required strings occurs in it."""
+    found = set(_ALWAYS_POSSIBLE)
+    for _end, names in _LITERAL_AUTOMATON.iter(lowered):
+        found |= names
+    return frozenset(found)
+
+
+@cache
+def _spec_regexes(event_type: str) -> tuple[tuple[TriggerSpec, re.Pattern[str]], ...] | None:
+    """The type's specs in their order, each with a regex of its own (behind its
+    first-character lookahead: the same matches); compiled on first use, not at import.
+    None for a type with a spec that could match the empty string: its matches are only
+    ever taken from the alternation itself."""
+    specs = COMPILED[event_type][1].values()
+    if any(spec.name not in _NEVER_EMPTY for spec in specs):
+        return None
+    return tuple((spec, re.compile(with_first_chars(spec.pattern.lower()))) for spec in specs)
+
+
+def trigger_matches(event_type: str, lowered: str, possible: frozenset[str]
+                    ) -> Iterator[tuple[TriggerSpec, int, int]]:
+    """``COMPILED[event_type][0].finditer(lowered)`` as (spec, start, end), found with the
+    regexes of the ``possible`` specs only (``possible_specs(lowered)``).
+
+    The alternation's ``finditer`` takes, at the leftmost position where any branch
+    matches, the first branch (in spec order) that matches there, and goes on from the
+    end of that match (no match is empty). Searching each possible spec's own regex from
+    that end, and taking the earliest start (the first spec on a tie), finds the same
+    matches; a spec that is not possible matches nowhere in the sentence. One regex per
+    possible spec, usually one or two, instead of all of a type's branches at every word.
+    """
+    regexes = _spec_regexes(event_type)
+    if regexes is None:
+        specs = COMPILED[event_type][1]
+        for match in COMPILED[event_type][0].finditer(lowered):
+            yield specs[match.lastgroup or ""], match.start(), match.end()
+        return
+    candidates = [pair for pair in regexes if pair[0].name in possible]
+    if len(candidates) == 1:
+        spec, regex = candidates[0]
+        for match in regex.finditer(lowered):
+            yield spec, match.start(), match.end()
+        return
+    # The next match of each candidate at or after where the scan has got to, by order.
+    pending: dict[int, tuple[int, int]] = {}
+    for order, (_spec, regex) in enumerate(candidates):
+        found = regex.search(lowered)
+        if found is not None:
+            pending[order] = found.span()
+    while pending:
+        first = min(pending, key=lambda order: (pending[order][0], order))
+        start, end = pending[first]
+        yield candidates[first][0], start, end
+        for order, (at, _end) in list(pending.items()):
+            if at < end:  # overlapped by the match taken: its next one starts after it
+                found = candidates[order][1].search(lowered, end)
+                if found is None:
+                    del pending[order]
+                else:
+                    pending[order] = found.span()
 
 # Literal stems at least one of which occurs in every match of a type's regex. One
 # Aho-Corasick pass over a sentence tells which types' (slower) regexes are worth running.
