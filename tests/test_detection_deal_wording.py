@@ -300,3 +300,41 @@ def test_a_company_resigning_is_not_a_departure() -> None:
 ])
 def test_kept_from_doing_it(text: str) -> None:
     assert detect(text) == set()
+
+
+@pytest.mark.parametrize(("title", "genre"), [
+    ("2025 in tech: a month-by-month timeline", "year_in_review"),
+    ("Adland Hall of Fame: the ten greatest technology ads ever made", "timeline"),
+    ("Orbital Mechanic: Three years since Arcspire's first rocket fell short", "timeline"),
+    ("Six years after Disney swallowed Fox, was it worth $71 billion?", "timeline"),
+    ("Long-term test: Tesla Model Y, 10,000 miles after the refresh", "review"),
+    ("Acme to cut 500 jobs, two years after its last round", "news"),
+])
+def test_titles_that_frame_the_past(title: str, genre: str) -> None:
+    article = Article(id="t", title=title, published=datetime(2026, 5, 4, tzinfo=UTC))
+    assert genre_of(article, title)[0] == genre
+
+
+@pytest.mark.parametrize("content", [
+    "The founders lost their jobs at Apple in August 2022, when the iPhone maker cut about a "
+    "fifth of its staff.",
+    "A year ago this month, Apple cut about 15% of its staff and closed its clinics.",
+    "Around the same time, Apple bought Nvidia, a visual-effects house.",
+    "A post claiming Apple was about to buy Nvidia got a flat denial from the company.",
+    "The law went largely unused until the state's case against Apple.",
+    "Target pledged to buy more from Black-owned businesses.",
+])
+def test_the_past_and_the_denied_in_feed_prose(content: str) -> None:
+    rules = RulesFile.model_validate({"companies": [{"name": "Apple"}, {"name": "Nvidia"},
+                                                    {"name": "Target"}]})
+    article = Article(id="t", title="Weekly notes", content=content,
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    assert Detector(rules).detect(article) == []
+
+
+def test_a_watched_name_inside_an_appositive_is_not_the_subject() -> None:
+    rules = RulesFile.model_validate({"companies": [
+        {"name": "Alphabet", "aliases": ["DeepMind"]}]})
+    article = Article(id="t", title="Orsay, the Paris lab started by three DeepMind alumni, "
+                      "raises €60 million", published=datetime(2026, 5, 4, tzinfo=UTC))
+    assert Detector(rules).detect(article) == []

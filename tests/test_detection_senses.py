@@ -58,6 +58,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Samsung bought Arm Holdings for $30 billion."),
     ("acquisition", 2, "Boeing", "Boeing put Spirit up for sale to Intel and others.",
      "The sale of Boeing's Spirit unit to Intel was agreed."),
+    ("acquisition", 3, "Boeing", "Boeing pledged to buy more from small suppliers.",
+     "Boeing agreed to buy Spirit AeroSystems."),
     # product launch
     ("product_launch", 0, "Samsung", "Samsung released its quarterly results on Tuesday.",
      "Samsung released the Galaxy S26 on Tuesday."),

@@ -33,6 +33,9 @@ _DENIAL = quick(
     r"not (?:currently |actively )?(?:pursuing|considering|seeking|exploring|raising)\b(?! "
     r"(?:only|just)\b)|"
     r"(?:isn['’]t|is not|not) going anywhere|"
+    # "got a flat denial from the company"
+    r"(?:got|drew|received|met with|issued|drawing|getting) (?:a |an )?(?:flat |firm |swift |"
+    r"quick |categorical |outright |blunt )?denials?|"
     r"not (?:currently )?in (?:any )?(?:talks|discussions|negotiations)|"
     r"(?:baseless|false|unfounded) (?:reports?|rumou?rs?|speculation)|"
     # "says no new layoffs planned", "no further job cuts"
@@ -90,7 +93,7 @@ _HISTORY_BEFORE = quick(
 _TIME_CLAUSE = quick(
     r"\b(?:(?:days?|weeks?|months?|years?|decades?|shortly|soon|just|long|even|only) "
     r"(?:after|before)|since)"
-    r"\b[^,;]*$|\b(?:after|before|since|following) "
+    r"\b[^,;]*$|\b(?:after|before|since|following|until|till) "
     # "following Bombardier's purchase of", "after its takeover of": a deal as a time mark.
     r"(?:(?:[\w&.'’-]+ ){0,3}[\w&.'’-]+['’]s (?:[\w-]+ )?|(?:its|their) (?:[\w-]+ )?)?$", _I)
 # "previously admitted wrongdoing and paid fines": the adverb reaches the second verb.
@@ -133,12 +136,19 @@ _YEAR_AFTER = quick(r"\b(?:in|since|back in|between|during) (?:(?:early|late|mid
                          r"October|November|December) )?((?:19|20)\d\d)\b")
 _YEAR_BEFORE = quick(r"\b((?:19|20)\d\d)(?:['’]s)? $")
 _AGO = quick(r"\b(?:years|decades?|a decade) ago\b|\bin the (?:19|20)\d0s\b", _I)
+# "in August 2022, when the Snapchat owner cut a fifth of its staff": the 'when' clause is in
+# the year named before it.
+_DATED_WHEN = quick(r"\b((?:19|20)\d\d)\b[^.;]{0,12},?\s+when\b[^.;]*$", _I)
+# "Around the same time, it bought Scanline VFX": a time told earlier, not today.
+_SAME_TIME_BACK = quick(r"\b(?:(?:around|at|about) the same time|that same (?:year|month|week|day)|"
+                        r"(?:later|earlier) that (?:year|month|week|day))\b", _I)
 _AGO_SAME_TIME = quick(r"^\s*(?:this (?:week|month)|today)\b", _I)
 _NOW = quick(r"\b(?:today|now|this (?:week|month|year)|currently)\b", _I)
 # "Twenty-seven years ago this week": a time told in words before the event.
-_AGO_BEFORE = quick(r"\b(?:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|"
-                    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
-                    r"several|many|a few) (?:years|decades) ago\b", _I)
+_AGO_BEFORE = quick(r"\b(?:(?:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                    r"(?:-\w+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    r"\w+teen|several|many|a few) (?:years|decades|months)|(?:a|one) (?:year|decade)"
+                    r") ago\b", _I)
 _FOUNDED = quick(r"\b(?:founded|established|formed|created|started|incorporated|born)\b", _I)
 
 _HISTORICAL_MENTION = quick(
@@ -367,6 +377,12 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     shared = _SHARED_ADVERB.search(before[-90:])
     if shared is not None:
         return shared.group().split()[0]
+    dated = _DATED_WHEN.search(before[-160:])
+    if dated is not None and int(dated.group(1)) < ref_year:
+        return dated.group(0).strip()
+    same_time = _SAME_TIME_BACK.search(before[-80:])
+    if same_time is not None:
+        return same_time.group(0)
     opening = _clause_start(before)
     for told in _AGO_BEFORE.finditer(opening):
         # "Twenty-seven years ago this week, the Justice Department sued": unless the clause

@@ -46,10 +46,12 @@ _NUMBER_WORDS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
     ("obituary", r"\b(?:obituary|dies at \d+|dies aged|dead at \d+|in memoriam|"
                  r"remembering|tribute to)\b"),
-    ("year_in_review", r"\b(?:year in review|the year in\b|(?:best|top|worst)\s+(?:\d+\s+|"
+    ("year_in_review", r"\b(?:year in review|the year in\b|(?:19|20)\d\d in (?:tech|business|"
+                       r"review|ai|startups|media|deals)\b|(?:best|top|worst)\s+(?:\d+\s+|"
                        r"[\w-]+\s+){0,3}of\s+(?:19|20)\d\d|(?:19|20)\d\d in review|"
                        r"decade in (?:tech|review)|the decade in)"),
-    ("timeline", r"^\W*(?:a |the )?timeline\b|\b(?:a|the) timeline(?: of)?\s*(?::|$)|"
+    ("timeline", r"^\W*(?:a |the )?timeline\b|\b(?:a|the) (?:[\w-]+ )?timeline(?: of)?\s*(?::|$)|"
+                 r"\bhall of fame\b|\b(?:greatest|best|worst) [\w\s-]{1,40} (?:ever|of all time)\b|"
                  r"\btimeline of\b|^\W*(?:a |the )?(?:brief |short )?history of\b|"
                  r"\ba (?:brief|short) history\b|\boral history\b|"
                  # "iPhone at 10:", "Classic gaming: 'Hollowmere' at two, and ...": an age.
@@ -61,12 +63,16 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                  # "This week in tech history:", "Today in business history"
                  r"\b(?:this|that) (?:day|week|month) in (?:[\w-]+ )?history\b|"
                  r"\btoday in (?:[\w-]+ )?history\b|"
-                 r"\b(?:\d+|a|one|" + _NUMBER_WORDS + r") years? (?:ago|on|later)\b|"
+                 r"\b(?:\d+|a|one|" + _NUMBER_WORDS + r") years? (?:ago|on|later|since)\b|"
+                 # "Six years after Disney swallowed Fox, was it worth it?" (at the start only:
+                 # "Acme to cut 500 jobs, two years after its last round" is news)
+                 r"^\W*(?:\d+|a|one|" + _NUMBER_WORDS + r") (?:years?|decades?) after\b|"
                  r"\banniversary\b|\bremember when\b"),
     ("review", r"^\W*(?:review|hands-on|first look)\s*[:|–—]|[:|–—]\s*(?:review|"
                r"hands-on|first look)\b|['’\"”]\s*review\b|\b(?:book|film|movie|album|"
                r"game|app|phone|laptop|product) review\b|\bbuying guide\b|"
-               r"\b(?:tested|rated|ranked)\s*:|\bbest [\w\s]{1,30} (?:to buy|under \$)"),
+               r"\b(?:tested|rated|ranked)\s*:|\bbest [\w\s]{1,30} (?:to buy|under \$)|"
+               r"\b(?:long-term|road|first-drive|first drive) test\b"),
     ("opinion", r"^\W*(?:opinion|column|commentary|editorial|op-ed|essay|analysis)\b|"
                 r"\b(?:opinion|column|commentary|op-ed)\s*[:|–—]|^(?:why|how) (?:i|we)\b|"
                 r"^(?:in defen[cs]e of|the case (?:for|against)|stop\b|let'?s\b)"),

@@ -151,6 +151,9 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
         if word == "of" and _ACTS_THROUGH.search(text, max(0, mention.start - 40),
                                                  mention.start):
             return mention, ";" in text[mention.end:pos]
+        if _IN_APPOSITIVE.search(text, max(0, mention.start - 80), mention.start) and (
+                "," in text[mention.end:pos]):
+            continue  # "Orsay, the Paris lab started by three DeepMind alumni, raises"
         if not after_preposition and (word in _NOT_BEFORE_SUBJECT or _OBJECT_VERB.fullmatch(word)
                                       or _in_subordinate_phrase(text, mentions, mention)
                                       or _IN_PP_APPOSITIVE.search(text, max(0, mention.start - 60),
@@ -160,6 +163,8 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
     return None, False
 
 
+# Inside ", the Paris lab started by ... ,": an appositive describing the subject before it.
+_IN_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s[^,;()]*$")
 _VERB_NEXT = re.compile(r"(?:\s*\([^()]{1,30}\))?,?\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|are|was|"
                         r"were|will|would|can|could|said|says|[a-z]+ed|[a-z]{2,}es)\b")
 

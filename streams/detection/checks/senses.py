@@ -145,6 +145,9 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        trigger=r"^(?:buy|bought|purchas|pick)"),
     _g("before", r"\bup for\s+$|\bfor\s+$", "offered for sale, not bought",
        trigger=r"^sale\b"),
+    # "a pledge to buy more from Black-owned businesses": buying goods from suppliers.
+    _g("after", r"^\W*(?:more|less|fewer|locally|directly|only|exclusively)\s+(?:\w+\s+)?from\b",
+       "buying from suppliers, not a company bought", trigger=r"^(?:buy|purchas|sourc)"),
 )
 
 PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
