@@ -147,8 +147,8 @@ _NOW = quick(r"\b(?:today|now|this (?:week|month|year)|currently)\b", _I)
 # "Twenty-seven years ago this week": a time told in words before the event.
 _AGO_BEFORE = quick(r"\b(?:(?:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                     r"(?:-\w+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                    r"\w+teen|several|many|a few) (?:years|decades|months)|(?:a|one) (?:year|decade)"
-                    r") ago\b", _I)
+                    r"\w+teen|several|many|a few) (?:years|decades|months)|"
+                    r"(?:a|one) (?:year|decade)) ago\b", _I)
 _FOUNDED = quick(r"\b(?:founded|established|formed|created|started|incorporated|born)\b", _I)
 
 _HISTORICAL_MENTION = quick(
