@@ -60,6 +60,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "The sale of Boeing's Spirit unit to Intel was agreed."),
     ("acquisition", 3, "Boeing", "Boeing pledged to buy more from small suppliers.",
      "Boeing agreed to buy Spirit AeroSystems."),
+    ("acquisition", 4, "Boeing", "Boeing has bought enough companies.",
+     "Boeing has bought Spirit AeroSystems."),
     # product launch
     ("product_launch", 0, "Samsung", "Samsung released its quarterly results on Tuesday.",
      "Samsung released the Galaxy S26 on Tuesday."),
@@ -130,6 +132,10 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Disney elevated Jane Park to chief financial officer."),
     ("executive_hire", 10, "Disney", "Disney engineers named it Chaos Monkey.",
      "Disney named Jane Park chief financial officer."),
+    ("executive_hire", 11, "Disney", "Disney now joins Netflix and Oracle in running with two "
+     "chief executives.", "Jane Park joins Disney as chief financial officer."),
+    ("executive_departure", 12, "Disney", "A decade of deals has left Disney with a portfolio "
+     "and a puzzle.", "Disney's chief executive left the company."),
 ]
 
 

@@ -148,6 +148,11 @@ ACQUISITION: tuple[SenseGuard, ...] = (
     # "a pledge to buy more from Black-owned businesses": buying goods from suppliers.
     _g("after", r"^\W*(?:more|less|fewer|locally|directly|only|exclusively)\s+(?:\w+\s+)?from\b",
        "buying from suppliers, not a company bought", trigger=r"^(?:buy|purchas|sourc)"),
+    # "Salesforce has bought enough companies": a record of deals, not one deal.
+    _g("after", r"^\W*(?:enough|so many|too many|many|several|dozens of|lots of|a lot of|"
+       r"plenty of|countless|numerous|a string of|a series of|a handful of|more)\s+"
+       r"(?:[\w-]+\s+)?(?:companies|firms|startups|start-ups|businesses|rivals|competitors)\b",
+       "a record of deals, not one deal"),
 )
 
 PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
@@ -282,6 +287,14 @@ PEOPLE: tuple[SenseGuard, ...] = (
     _g("after", r"^\s*(?:it|them|this|that|the (?:project|tool|app|product|model|dog|cat|ship|"
        r"service|feature|bot|program|programme|robot|algorithm|system|band|team|boat|plane))\b",
        "a thing named, not a person appointed", trigger=r"^nam"),
+    # "Spotify now joins Netflix and Oracle in running with two chief executives".
+    _g("after", r"^\W*(?:[\w.&'’-]+,?\s+){1,6}?in\s+\w+ing\b",
+       "a company doing the same as others, not a hire", trigger=r"^join"),
+    # "a decade of deals has left Salesforce with a portfolio and a puzzle".
+    _g("sentence", r"\b(?:has|have|had)\s+left\s+(?:[\w.&'’-]+\s+){1,4}?with\s+(?:a|an|no|"
+       r"little|few|more)\b", "'has left X with': an idiom, not a departure",
+       unless=r"\b(?:chief|ceo|cfo|cto|coo|president|chair\w*|executive|director|head of|"
+       r"founder)\b", trigger=r"^(?:left|leav)"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
