@@ -299,7 +299,8 @@ def test_a_company_resigning_is_not_a_departure() -> None:
     "Regulators barred Apple from acquiring Nvidia.",
 ])
 def test_kept_from_doing_it(text: str) -> None:
-    assert detect(text) == set()
+    # no deal; a regulator's bar may itself be a legal matter
+    assert {t for t in detect(text) if t[1] == "acquisition"} == set()
 
 
 @pytest.mark.parametrize(("title", "genre"), [
@@ -338,3 +339,26 @@ def test_a_watched_name_inside_an_appositive_is_not_the_subject() -> None:
     article = Article(id="t", title="Orsay, the Paris lab started by three DeepMind alumni, "
                       "raises €60 million", published=datetime(2026, 5, 4, tzinfo=UTC))
     assert Detector(rules).detect(article) == []
+
+
+LEGAL_MORE = Detector(RulesFile.model_validate({"companies": [
+    {"name": n} for n in ("CBS", "Viacom", "One-Two-Go Airlines", "Orient Thai", "Grandmax Group",
+                          "Livedoor", "Madoff Investment Securities", "Al Jazeera")]}))
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("CBS chief Leslie Moonves and Viacom are also listed as defendants in the lawsuit.",
+     "Viacom"),
+    ("Families launch legal action against One-Two-Go Airlines, as well as parent airline "
+     "Orient Thai and lessor Grandmax Group.", "Grandmax Group"),
+    ("Prosecutors have been investigating allegations surrounding Livedoor's acquisitions.",
+     "Livedoor"),
+    ("The SEC filed a separate civil suit on Thursday against Madoff Investment Securities.",
+     "Madoff Investment Securities"),
+    ("The ministry issued an order banning Al Jazeera from working in the country.",
+     "Al Jazeera"),
+])
+def test_more_legal_wording(text: str, company: str) -> None:
+    article = Article(id="t", title="Company news", content=text,
+                      published=datetime(2010, 5, 4, tzinfo=UTC))
+    assert (company, "legal") in {(e.company, e.event_type) for e in LEGAL_MORE.detect(article)}

@@ -320,7 +320,10 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
     people = spec.event_type in ("executive_hire", "executive_departure")
     for mention, word, distance in parties.objects_after(
             text, mentions, right_from, spec.right_window):
-        if word in spec.right and distance > 2:
+        if out and spec.right_all and word not in spec.right and parties.listed_gap(
+                text[last_end:parties.descriptor_start(text, mention.start, floor=last_end)]):
+            role = out[-1].role  # "against X, as well as parent airline Y": the same role
+        elif word in spec.right and distance > 2:
             role = spec.right[word]
         elif distance <= 2 or (word not in parties.PREPOSITIONS and distance <= spec.adjacent):
             role = spec.right.get("", "")

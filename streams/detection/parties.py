@@ -74,7 +74,7 @@ ROLE_NOUNS = words(
     publisher studio supplier distributor brokerage fund investor partner platform store
     outlet automaker carmaker chipmaker drugmaker steelmaker titan behemoth player leader
     specialist outfit business corporation peer newcomer challenger incumbent vendor
-    contractor miner refiner shipper railway railroad telco operator utility""")
+    contractor miner refiner shipper railway railroad telco operator utility lessor landlord""")
 _DESCRIPTOR_WORD = re.compile(r"[a-z][\w.&'’-]*|[A-Z][a-z]+(?:an|ian|ese|ish|ic)|U\.?S\.?|UK|"
                               r"EU|US|[A-Z][\w.]*-based|\d[\w.-]*")
 
@@ -198,7 +198,7 @@ _LISTED = re.compile(r"(?:['’]s)?(?:,?\s+(?:Inc|Corp|Corporation|Co|Company|Lt
                      r"\s*(?:,|and|, and|&)\s*")
 
 
-_OR = re.compile(r"(?:['’]s)?\s*(?:,|and|, and|&|or)\s*")
+_OR = re.compile(r"(?:['’]s)?\s*(?:,|and|, and|&|or|,? as well as)\s*")
 
 
 def listed_gap(gap: str) -> bool:

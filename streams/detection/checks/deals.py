@@ -42,7 +42,8 @@ _NOT_FUNDING = re.compile(
     r"profits?|damages|fines)\b",
     _I)
 _LEGAL_NOUN = re.compile(r"\b(?:court|judge|jury|lawsuit|antitrust|infring\w+|violat\w+|"
-                         r"illegal\w*|unlawful\w*|liable)\b", _I)
+                         r"illegal\w*|unlawful\w*|liable|order|regulators?|ministry|authorit(?:y|ies)|"
+                         r"licen[cs]e)\b", _I)
 # "picked up Klangwerk, a Hamburg maker": 'pick up' is a purchase only with deal words around.
 _DEAL_CONTEXT = re.compile(
     r"\b(?:for (?:an? )?(?:undisclosed|US\$|\$|€|£|about|around|roughly|nearly|more than)|"

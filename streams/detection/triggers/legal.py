@@ -17,9 +17,12 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 "defendant",
                 {"": "plaintiff"}, 0.85, passive=True),
     TriggerSpec("legal_file", _G,
-                r"\b(?:fil(?:e|es|ed|ing)|brought|bring(?:s)?|launch(?:es|ed)) (?:a |an )?"
-                r"(?:[\w-]+ ){0,3}(?:lawsuit|suit|complaint|case|claim|action)s? against\b",
-                "plaintiff", {"": "defendant"}, 0.85),
+                r"\b(?:fil(?:e|es|ed|ing)|brought|bring(?:s)?|launch(?:es|ed|ing)?|"
+                r"tak(?:e|es|ing)|took) (?:a |an )?"
+                r"(?:[\w-]+ ){0,3}(?:lawsuit|suit|complaint|case|claim|action)s?"
+                # "filed a separate civil suit on Thursday against"
+                r"(?: (?:on \w+|yesterday|today|last week|this week))? against\b",
+                "plaintiff", {"": "defendant"}, 0.85, right_all=True),
     TriggerSpec("legal_against", _G,
                 r"\b(?:lawsuits?|suits?|complaints?|litigation|case|verdict|ruling|charges|"
                 r"injunction|conviction) "
@@ -27,7 +30,8 @@ LEGAL: tuple[TriggerSpec, ...] = (
     TriggerSpec("legal_passive", _G,
                 BE + r" (?:being )?(?:investigated|probed|charged|indicted|fined|accused|"
                 r"subpoenaed|prosecuted|convicted|censured|raided|"
-                r"penali[sz]ed|ordered to pay|found liable|found guilty|named (?:as )?(?:a )?"
+                r"penali[sz]ed|ordered to pay|found liable|found guilty|"
+                r"(?:named|listed) (?:as )?(?:a )?"
                 r"(?:co-)?defendants?|named in (?:a |the )?(?:\w+ )?(?:lawsuit|suit|complaint))\b",
                 "defendant",
                 {"by": "plaintiff"}, 0.85, passive=True),
@@ -69,6 +73,11 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 # Bare "sue" is the headline plural ("Shareholders sue X"), not "plans to sue".
                 r"\b(?:sues|sued|suing|accus(?:es|ed|ing)|(?<!to )(?<!'ll )sue)\b", "plaintiff",
                 {"": "defendant"}, 0.85, right_window=30, adjacent=15),
+    # "has been investigating allegations surrounding Livedoor's acquisitions"
+    TriggerSpec("legal_allegations_about", _G,
+                r"\binvestigat(?:e|es|ed|ing) (?:the )?(?:allegations|claims|accusations|"
+                r"complaints) (?:against|about|surrounding|involving|concerning|of)\b", None,
+                {"": "defendant"}, 0.75, right_window=30, adjacent=5),
     TriggerSpec("legal_investigating", _G, r"\b(?:investigat(?:es|ing)|prob(?:es|ing))\b", None,
                 {"": "defendant"}, 0.75, right_window=20, adjacent=5),
     TriggerSpec("legal_allegations_by", _G,
