@@ -362,3 +362,8 @@ def test_more_legal_wording(text: str, company: str) -> None:
     article = Article(id="t", title="Company news", content=text,
                       published=datetime(2010, 5, 4, tzinfo=UTC))
     assert (company, "legal") in {(e.company, e.event_type) for e in LEGAL_MORE.detect(article)}
+
+
+def test_release_dates_announced_are_a_launch() -> None:
+    assert ("Nvidia", "product_launch", None) in detect(
+        "Nvidia announced on Thursday the release dates for the new version of its console.")

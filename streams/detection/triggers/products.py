@@ -69,9 +69,11 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
 
 PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
     TriggerSpec("launch_announced", _P,
-                r"\b(?:announc(?:e|es|ed|ing)|celebrat(?:e|es|ed|ing)) (?:the |its |their )?"
+                r"\b(?:announc(?:e|es|ed|ing)|celebrat(?:e|es|ed|ing))(?: (?:on )?(?:monday|"
+                r"tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))? "
+                r"(?:the |its |their )?"
                 r"(?:general availability|availability|launch|release|introduction|debut|"
-                r"rollout) of\b", "", {}, 0.8, (NEEDS_PRODUCT,)),
+                r"rollout) (?:of|dates? (?:for|of))\b", "", {}, 0.8, (NEEDS_PRODUCT,)),
     TriggerSpec("launch_begin", _P,
                 r"\b(?:(?:begin|begins|began|begun|beginning|start|starts|started|starting) "
                 r"(?:shipping|selling|offering|operating|serving|deliveries of|delivering|sales of|"
