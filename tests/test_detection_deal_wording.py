@@ -367,3 +367,8 @@ def test_more_legal_wording(text: str, company: str) -> None:
 def test_release_dates_announced_are_a_launch() -> None:
     assert ("Nvidia", "product_launch", None) in detect(
         "Nvidia announced on Thursday the release dates for the new version of its console.")
+
+
+def test_the_maker_of_a_product_subject_launches_it() -> None:
+    assert ("Nvidia", "product_launch", None) in detect(
+        "The phone, made by Nvidia, launches tomorrow exclusively on one network.")

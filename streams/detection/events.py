@@ -264,6 +264,13 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
         far, crossed = parties.subject_before(text, mentions, start)
         if far is not None and _REPORTING.search(text, far.end, start):
             subject = far
+    if subject is None and spec.event_type in ("product_launch", "launch_delay"):
+        # "The phone, made by Apple, launches tomorrow": the maker of the product subject.
+        for mention in reversed(mentions):
+            if mention.end <= start and not mention.historical and _MADE_BY.search(
+                    text, max(0, mention.start - 40), mention.start) and (
+                    ";" not in text[mention.end:start]):
+                return [_Side(mention, mention.surface, role, "maker")]
     if spec.event_type == "partnership":
         pair = _THE_PAIR.search(text, max(0, start - 60), start)
         if pair is not None:
@@ -404,6 +411,8 @@ def _unwatched_first(text: str, mentions: list[Mention], pos: int, mention: Ment
 # ("of" and "at" name an employer or an owner: "chief of Halcyon, where the board named").
 _NOT_ANTECEDENT_AFTER = frozenset({"by", "from", "with", "for", "to", "against", "than", "like",
                                    "including", "via", "unlike", "versus", "vs"})
+_MADE_BY = re.compile(r"\b(?:made|built|developed|designed|produced|manufactured|created|"
+                      r"published|released) by\s+(?:[\w-]+\s+){0,2}$")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|that|who)\s+(?:[\w-]+\s+){0,3}$")
 _DESCRIBES_NEXT = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")
 
