@@ -79,6 +79,8 @@ SETS: tuple[LabelledSet, ...] = (
                 note="feed genres, errors read"),
     LabelledSet("falsealarm-dev-i", ("falsealarm/dev-i/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, errors read"),
+    LabelledSet("falsealarm-dev-j", ("falsealarm/dev-j/*.jsonl",), "devset/rules.yaml",
+                note="feed genres, errors read"),
     LabelledSet("falsealarm-real-dev", ("falsealarm/realtext/*.jsonl",),
                 "falsealarm/realtext/rules.yaml", "even", note="real, errors read"),
     LabelledSet("falsealarm-real-test", ("falsealarm/realtext/*.jsonl",),

@@ -372,3 +372,12 @@ def test_release_dates_announced_are_a_launch() -> None:
 def test_the_maker_of_a_product_subject_launches_it() -> None:
     assert ("Nvidia", "product_launch", None) in detect(
         "The phone, made by Nvidia, launches tomorrow exclusively on one network.")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("When Apple sued Nvidia.** A retrospective on the decade-long case.", False),
+    ("When Apple bought Nvidia, the chip market changed for good.", False),
+    ("When Apple bought Nvidia on Monday, shares of both rose.", True),
+])
+def test_a_when_clause_in_the_past_tells_another_time(text: str, found: bool) -> None:
+    assert bool(detect(text)) is found

@@ -31,6 +31,7 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-blind-g": (0.0, 0.0, 65.0),
     "falsealarm-dev-h": (0.0, 0.0, 5.0),
     "falsealarm-dev-i": (0.0, 0.0, 5.0),
+    "falsealarm-dev-j": (0.0, 0.0, 5.0),
     "falsealarm-real-dev": (0.0, 0.0, 3.0),
     "falsealarm-real-test": (0.0, 0.0, 3.0),
 }

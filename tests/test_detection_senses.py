@@ -109,6 +109,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Prosecutors charged Uber with fraud."),
     ("legal", 2, "Uber", "Uber sues for peace with its drivers' unions.",
      "Uber sues Lyft over driver data."),
+    ("legal", 3, "Uber", "The case against buying back Uber stock.",
+     "The case against Uber goes to trial in May."),
     # people: the same guards for hires and departures
     ("executive_departure", 0, "Disney", "Disney is no longer the default choice.",
      "Disney's chief executive is no longer with the company."),

@@ -329,6 +329,8 @@ _CLAUSE_DATE = quick(
 _REPEATED = quick(r"^(?:\s+(?:the |its |their )?[\w-]+)?\s+(?:twice|(?:three|four|five|"
                        r"several|multiple|\d+) times|repeatedly)\b", _I)
 # "when they joined Kestrel": the time of a past event told as background.
+# A temporal 'when' clause opening the sentence or a clause: the time of another event.
+_WHEN_OPENS = quick(r"(?:^|[.;:*!?—(]\s*|\b(?:and|but)\s+)\W*when\s+[^,;.]{0,60}$", _I)
 _WHEN_PAST = quick(r"\bwhen (?:he|she|they|it|we|I)\s+$", _I)
 # "cites old Uber settlement": the thing named is an old one.
 _OLD_THING = quick(r"\b(?:old|earlier|prior|past|years-old)\s+(?:[A-Z][\w&.'’-]*\s+){1,3}$")
@@ -380,6 +382,9 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     dated = _DATED_WHEN.search(before[-160:])
     if dated is not None and int(dated.group(1)) < ref_year:
         return dated.group(0).strip()
+    if _WHEN_OPENS.search(before[-80:]) and any(_PAST_TENSE.fullmatch(w) for w in trigger.split()) \
+            and not _JUST_NOW.search(before[-80:] + " " + after[:60]):
+        return "when ..."  # "When Oracle sued Google.", "when Apple bought Beats, it ..."
     same_time = _SAME_TIME_BACK.search(before[-80:])
     if same_time is not None:
         return same_time.group(0)

@@ -238,6 +238,9 @@ LEGAL: tuple[SenseGuard, ...] = (
        trigger=r"charg"),
     _g("after", r"^\W*for (?:peace|a truce|calm|mercy|forgiveness|time)\b",
        "an idiom ('sues for peace'), not a lawsuit", trigger=r"^su"),
+    # "The case against buying back Netflix stock": an argument, not a lawsuit.
+    _g("after", r"^\s*\w+ing\b", "an argument against doing something, not a lawsuit",
+       trigger=r"^case"),
 )
 
 PEOPLE: tuple[SenseGuard, ...] = (
