@@ -381,3 +381,14 @@ def test_the_maker_of_a_product_subject_launches_it() -> None:
 ])
 def test_a_when_clause_in_the_past_tells_another_time(text: str, found: bool) -> None:
     assert bool(detect(text)) is found
+
+
+@pytest.mark.parametrize("text", [
+    "Northern Rock to receive $9.5 billion in government aid",
+    "The UK government pledged to increase its stake in Northern Rock to 70%.",
+])
+def test_state_money_into_a_company(text: str) -> None:
+    rules = RulesFile.model_validate({"companies": [{"name": "Northern Rock"}]})
+    article = Article(id="t", title=text, published=datetime(2010, 5, 4, tzinfo=UTC))
+    assert ("Northern Rock", "investment") in {
+        (e.company, e.event_type) for e in Detector(rules).detect(article)}

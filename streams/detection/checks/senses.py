@@ -68,8 +68,9 @@ def _g(where: Where, pattern: str, reason: str, *, unless: str | None = None,
 
 
 _FUNDING = (r"\b(?:funding|financing|round|capital|series [a-h]\b|seed|venture|investment|"
-            r"backing|bailout|rescue|cash injection|equity|stake|raise|ipo|private placement|"
-            r"investors?)\b")
+            r"backing|bail-?out|rescue|cash injection|equity|stake|raise|ipo|private placement|"
+            r"investors?|(?:government|state|emergency) (?:aid|support|loans?)|"
+            r"recapitali[sz]ation)\b")
 
 INVESTMENT: tuple[SenseGuard, ...] = (
     _g("sentence", r"\b(?:shares?|stocks?|index|futures)\b[^.;]{0,60}\b(?:to |a |at )?clos(?:e|ed|"

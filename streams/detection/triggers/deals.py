@@ -149,7 +149,9 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
     TriggerSpec("inv_stake", _I,
                 r"\b(?:(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"
                 r"purchase[sd]?|build(?:s|ing)?|built|accumulat(?:e|es|ed|ing)|amass(?:es|ed|ing)?"
-                r"|disclos(?:e|es|ed|ing))(?! (?:a |an )?(?:controlling|majority) )"
+                r"|disclos(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|"
+                r"lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|doubl(?:e|es|ed|ing))"
+                r"(?! (?:a |an )?(?:controlling|majority) )"
                 r" (?:a |an )?(?:[\w.%$-]+ ){0,4}"
                 r"(?:stake|shareholding|holding) in|"
                 # "to buy 40% of diamond giant De Beers": a minority share (a majority is a
