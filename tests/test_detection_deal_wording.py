@@ -392,3 +392,8 @@ def test_state_money_into_a_company(text: str) -> None:
     article = Article(id="t", title=text, published=datetime(2010, 5, 4, tzinfo=UTC))
     assert ("Northern Rock", "investment") in {
         (e.company, e.event_type) for e in Detector(rules).detect(article)}
+
+
+def test_what_many_believe_is_speculation() -> None:
+    assert detect("Many believe that Nvidia intends to enter the rapidly expanding phone "
+                  "market.") == set()

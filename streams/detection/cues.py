@@ -55,7 +55,7 @@ _HYPOTHETICAL = quick(
     r"\b(?:could|might|may|would|should|if|whether|unless|hypothetical\w*|possibl[ey]|"
     r"speculat\w+|interested in|open to|eye(?:s|d|ing)?|hop(?:e|es|ed|ing) to|"
     r"(?:analysts?|investors?|observers?|experts?|economists?|traders?|markets?|watchers|"
-    r"strategists?|brokerages?|commentators?)"
+    r"strategists?|brokerages?|commentators?|many|some|others|critics|pundits|insiders)"
     r"\b[^.;]{0,40}?\b(?:expect|predict|anticipate|forecast|bet|believe|think|reckon|"
     r"sees?\b|argue|says?\b|said\b)\w*|"
     r"(?:expect|predict|anticipat)(?:s|ed|ing)? (?!to\b)(?:[\w.'’-]+ ){1,4}to|"
