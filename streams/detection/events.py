@@ -97,8 +97,8 @@ def classify(index: int, text: str, mentions: list[Mention], topic: Mention | No
     """Every event candidate in sentence ``text``; ``mentions`` use sentence offsets."""
     out: list[Finding] = []
     seen = tolerant(text)
-    types = candidate_types(seen.text)
-    possible = possible_specs(seen.text) if types else frozenset()
+    possible = possible_specs(seen.text)
+    types = candidate_types(possible)
     for event_type in COMPILED:
         if event_type not in types:
             continue

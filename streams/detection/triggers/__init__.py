@@ -1,8 +1,9 @@
 """The trigger lexicon: which words signal which event, and who plays which role.
 
 The specs live with their event family (``people``, ``deals``, ``products``, ``legal``);
-this module compiles them once, one regex per event type, and builds the stem automaton
-that tells which types' regexes are worth running on a sentence.
+this module compiles them once, one regex per event type, and builds the automaton
+that tells which triggers (and so which types) may match a sentence, from strings each
+pattern cannot match without (``required.py``).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from .spec import (
 __all__ = [
     "COMPILED", "EXEC_TITLE_RE", "NEEDS_AVAILABLE_THING", "NEEDS_COMPANY_RIGHT",
     "NEEDS_DELAYED_THING", "NEEDS_EXEC", "NEEDS_LEFT", "NEEDS_LEGAL", "NEEDS_MONEY",
-    "NEEDS_PRODUCT", "NEEDS_TARGET", "NEEDS_TWO", "SPECS", "STEMS", "TriggerSpec",
+    "NEEDS_PRODUCT", "NEEDS_TARGET", "NEEDS_TWO", "SPECS", "TriggerSpec",
     "candidate_types", "possible_specs", "trigger_matches",
 ]
 
@@ -168,30 +169,13 @@ def trigger_matches(event_type: str, lowered: str, possible: frozenset[str]
                 else:
                     pending[order] = found.span()
 
-# Literal stems at least one of which occurs in every match of a type's regex. One
-# Aho-Corasick pass over a sentence tells which types' (slower) regexes are worth running.
-STEMS: dict[str, tuple[str, ...]] = {
-    **people.STEMS, **deals.STEMS, **products.STEMS, **legal.STEMS}
+_TYPE_OF = {spec.name: spec.event_type for spec in SPECS}
 
 
-def _stem_automaton() -> ahocorasick.Automaton:
-    table: dict[str, set[str]] = {}
-    for event_type, stems in STEMS.items():
-        for stem in stems:
-            table.setdefault(stem, set()).add(event_type)
-    automaton = ahocorasick.Automaton()
-    for stem, types in table.items():
-        automaton.add_word(stem, frozenset(types))
-    automaton.make_automaton()
-    return automaton
+def candidate_types(possible: frozenset[str]) -> set[str]:
+    """Event types with a trigger that may match: those of the ``possible_specs``.
 
-
-_STEM_AUTOMATON = _stem_automaton()
-
-
-def candidate_types(lowered: str) -> set[str]:
-    """Event types whose trigger stems occur in ``lowered`` (a lower-cased sentence)."""
-    found: set[str] = set()
-    for _end, types in _STEM_AUTOMATON.iter(lowered):
-        found |= types
-    return found
+    Derived from the patterns themselves, so no list of stems kept by hand can miss one
+    (a hand-kept list once lacked "begun" and "has begun mass production of" was never read).
+    """
+    return {_TYPE_OF[name] for name in possible}

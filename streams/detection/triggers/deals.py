@@ -273,22 +273,3 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 "partner", {}, 0.75, (NEEDS_TWO,), left_all=True,
                 traits=frozenset({"second_party_between"})),
 )
-
-STEMS: dict[str, tuple[str, ...]] = {
-    _A: ("acqui", "bought", "buy", "purchas", "take", "took", "taking", "snap", "scoop",
-         "absorb", "sold", "sale", "sell", "merg", "bid", "offer", "approach", "proposal",
-         "deal", "pick", "divest", "spin", "spun", "offload", "takeover", "buyout",
-         "acquisition", "aquir", "nationali", "rais", "improv", "sweeten", "increas", "lift",
-         "boost"),
-    _I: ("invest", "pour", "inject", "stake", "shareholding", "holding", "led", "fund",
-         "financ", "backing", "capital", "participat", "join", "rais", "secur", "clos",
-         "land", "bag", "net", "get", "got", "back", "receiv", "put", "placement", "offering",
-         "accumulat", "amass", "disclos", "among", "announc", "public", "ipo", "flotation",
-         "debut", "list", "%", "per cent", "percent", "float", "bail", "rescue", "emergency",
-         "recapitali", "injection", "aid", "support", "loan"),
-    _R: ("partner", "team", "collaborat", "alliance", "joint venture", "tie-up", "forces",
-         "deal", "agreement", "pact", "contract", "link", "jointly", "co-", "under", "through",
-         "as part of", "codevelop", "code-shar", "codeshar", "together",
-         "comarket", "coproduce", "cocreate", "codesign", "tie", "tied", "tying", "work",
-         "cobrand"),
-}

@@ -131,15 +131,3 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 None, {"": "defendant", "against": "defendant"}, 0.6, (NEEDS_LEGAL,),
                 right_window=30),
 )
-
-STEMS: dict[str, tuple[str, ...]] = {
-    _G: ("sue", "suing", "injunction", "suit", "complaint", "case", "claim", "action", "litigation",
-         "verdict", "ruling", "charge", "investigat", "probe", "indict", "fine", "fining",
-         "accus", "defendant", "penali", "ordered", "orders", "told", "forced", "required",
-         "liable", "guilty", "fac",
-         "hit with", "slapped with", "inquiry", "settl", "rule", "found", "court", "pay",
-         "paid", "penal", "charg", "ask", "petition", "appl", "won", "win", "scrutin", "under",
-         "prosecution", "raid", "trial", "bann", "bans", "blacklist", "barr", "suspend", "revok",
-         "referred", "subpoena", "prosecuted", "convict", "censured", "receiv", "served with",
-         "plaintiffs", "claimants", "petitioners"),
-}

@@ -165,22 +165,3 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"\boffer(?:s|ed|ing)? (?:voluntary )?(?:buyouts|redundancy|early retirement)\b",
                 "", {}, 0.75),
 )
-
-STEMS: dict[str, tuple[str, ...]] = {
-    _E: ("hire", "hiring", "appoint", "name", "tap", "poach", "lur", "recruit", "chosen",
-         "selected", "pick", "select", "choos", "chose", "elevat", "promot", "install", "bring",
-         "brought", "serve as", "act as",
-         "take over as", "step in as", "step up as", "join", "return", "leav", "left", "depart",
-         "exit", "quit", "defect", "jump", "decamp", "nab", "snag", "welcom", "lost ", "loses ",
-         "losing ", "become", "chosen", "appointment", "promotion", "replac", "succeed"),
-    _D: ("step", "resign", "depart", "leav", "left", "quit", "exit", "oust", "fire", "sack",
-         "retir", "out as", "push", "forced out", "let go", "no longer", "los", "dismiss",
-         "ways with", "outgoing", "soon", "departing", "retiring"),
-    _L: ("lay off", "lays off", "laying off", "laid off", "layoff", "lay-off", "job cut",
-         "job loss", "jobs", "positions", "roles", "workforce", "headcount", "staff",
-         "employees", "workers", "redundanc", "downsiz", "furlough", "let go", "dismiss",
-         "fire", "firing", "sack", "team", "people", "engineers", "posts", "cut", "slash",
-         "shed", "ax", "trim", "clos", "shut", "ceas", "administration", "receivership",
-         "liquidation", "buyouts", "redundancy", "early retirement", "reduction", "let go",
-         "made redundant", "laid off"),
-}

@@ -109,13 +109,3 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
                 r"enter(?:s|ed|ing)? the (?:[\w-]+ ){0,3}market)\b",
                 "", {}, 0.8, (NEEDS_PRODUCT,)),
 )
-
-STEMS: dict[str, tuple[str, ...]] = {
-    _Y: ("delay", "postpon", "push", "shelv", "defer", "hold", "held", "on hold", "paus", "slip",
-         "slid", "mov", "shift", "cancel", "scrap", "abandon", "drop", "ditch", "plan",
-         "previously", "originally", "initially", "rather than", "instead of"),
-    _P: ("launch", "unveil", "introduc", "debut", "roll", "releas", "show", "announc",
-         "celebrat", "shipping", "selling", "deliver", "sales of", "orders for", "ship",
-         "generally available", "on sale", "live", "shelves", "stores", "begin", "began",
-         "start", "open", "begin", "begun", "commenc", "first"),
-}
