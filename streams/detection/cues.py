@@ -11,6 +11,7 @@ import re
 
 from .first_chars import quick
 from .folding import folded, lowered
+from .lexicon import NUMBER_WORDS
 
 # Every pattern is compiled by ``quick``: the same matches, behind a lookahead for the
 # characters a match can start with (most are searched for across a clause or sentence).
@@ -145,10 +146,8 @@ _SAME_TIME_BACK = quick(r"\b(?:(?:around|at|about) the same time|that same (?:ye
 _AGO_SAME_TIME = quick(r"^\s*(?:this (?:week|month)|today)\b", _I)
 _NOW = quick(r"\b(?:today|now|this (?:week|month|year)|currently)\b", _I)
 # "Twenty-seven years ago this week": a time told in words before the event.
-_AGO_BEFORE = quick(r"\b(?:(?:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-                    r"(?:-\w+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                    r"\w+teen|several|many|a few) (?:years|decades|months)|"
-                    r"(?:a|one) (?:year|decade)) ago\b", _I)
+_AGO_BEFORE = quick(r"\b(?:(?:\d+|" + NUMBER_WORDS + r"|several|many|a few) (?:years|decades|"
+                    r"months)|(?:a|one) (?:year|decade)) ago\b", _I)
 _FOUNDED = quick(r"\b(?:founded|established|formed|created|started|incorporated|born)\b", _I)
 
 _HISTORICAL_MENTION = quick(

@@ -16,7 +16,7 @@ from .companies import CompanyMatcher, Mention
 from .events import Finding
 from .explain import DetectionReport, build_report
 from .layout import read_layout
-from .lexicon import BUSINESS_CONTEXT
+from .lexicon import BUSINESS_CONTEXT, LEGAL_SUFFIXES
 from .newsworthy import StoryContext, judge
 from .sentences import Sentence, sentence_at, split_near
 
@@ -58,8 +58,7 @@ _CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
 _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
 # "United Kingdom", "Delta Force": a capitalised word right after a one-word name, unless it is
 # a legal suffix or a word that starts a clause.
-_CAPITAL_AFTER_WORD = re.compile(r" (?!(?:Inc|Corp|Co|Ltd|LLC|plc|AG|SA|NV|SE|Group|Holdings|"
-                                 r"Corporation|Company|Incorporated|Limited|"
+_CAPITAL_AFTER_WORD = re.compile(r" (?!(?:" + LEGAL_SUFFIXES + r"|Group|Holdings|"
                                  r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                                  r"On|In|At|And|But|The|As|For|To|Is|Was|Has|Will|Said|CEO)\b)"
                                  r"[A-Z][a-z]+\b")
@@ -198,8 +197,7 @@ def _capitals_say_nothing(sentence: Sentence, start: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
-_LONGER_NAME = re.compile(r" (?!(?:Inc|Corp|Co|Ltd|LLC|plc|AG|SA|NV|SE|Corporation|Company|"
-                          r"Incorporated|Limited|Monday|Tuesday|"
+_LONGER_NAME = re.compile(r" (?!(?:" + LEGAL_SUFFIXES + r"|Monday|Tuesday|"
                           r"Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At)\b)[A-Z][a-z]+\b"
                           r"(?: [A-Z][a-z]+\b){0,2}"
                           r"(?= (?:[a-z]|has\b|have\b|is\b|was\b))")

@@ -18,6 +18,7 @@ import ahocorasick
 from ...schemas.article import Article
 from .first_chars import quick
 from .folding import folded, lowered
+from .lexicon import NUMBER_WORDS
 from .sentences import iter_sentences
 
 Zone = Literal["headline", "lead", "body"]
@@ -40,8 +41,7 @@ _BOILERPLATE = re.compile(
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+"
     r"\d{4}|\d{1,2}\s+[a-z]+\s+\d{4})\W*$)", _I)
 
-_NUMBER_WORDS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-                 r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
+_NUMBER_WORDS = NUMBER_WORDS
 # Title cues: (genre, pattern). The first that matches wins.
 _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
     ("obituary", r"\b(?:obituary|dies at \d+|dies aged|dead at \d+|in memoriam|"

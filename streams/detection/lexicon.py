@@ -107,3 +107,15 @@ STOCK_EXCHANGES = (
     r"(?:NASDAQ|Nasdaq|NYSE|NYSE American|NYSE Arca|LSE|LON|TSX|TSE|ASX|HKEX|HKG|SEHK|"
     r"SIX|ETR|XETRA|FRA|EPA|AMS|BIT|BME|KRX|KOSDAQ|SGX|NSE|BSE|OTC|OTCQX|CBOE|TYO|SSE|SZSE)"
 )
+
+
+# Numbers written as words, for patterns: "Twenty-seven years ago", "eight electric cruisers".
+NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+                r"fifty|sixty|seventy|eighty|ninety|hundred)(?:-[a-z]+)?")
+
+# Legal forms a company's name may end with ("Thomson Corporation", "Brewery Ltd."), for
+# patterns.
+LEGAL_SUFFIXES = (r"(?:Inc|Corp|Corporation|Co|Company|Incorporated|Ltd|Limited|LLC|plc|PLC|"
+                  r"GmbH|AG|SA|NV|SE)")
+

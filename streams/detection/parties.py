@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .companies import Mention
-from .lexicon import NOT_A_COMPANY, words
+from .lexicon import LEGAL_SUFFIXES, NOT_A_COMPANY, words
 
 PREPOSITIONS = words(
     """in into from of with by at to for like than as including about over against between
@@ -193,8 +193,8 @@ def _in_subordinate_phrase(text: str, mentions: list[Mention], mention: Mention)
 # "IBM (NYSE: IBM) and Vantage Grid Energy": a ticker does not break the list.
 # Between two listed names: a legal suffix the name was written with ("Thomson Corporation
 # and Reuters"), a ticker in parentheses, then a comma, "and" or "&".
-_LISTED = re.compile(r"(?:['’]s)?(?:,?\s+(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLC|"
-                     r"plc|PLC|AG|SA|NV|SE|Group|Holdings)\.?)?(?:\s*\([A-Za-z]+:\s?[A-Z.]+\))?\)?"
+_LISTED = re.compile(r"(?:['’]s)?(?:,?\s+(?:" + LEGAL_SUFFIXES + r"|Group|Holdings)\.?)?"
+                     r"(?:\s*\([A-Za-z]+:\s?[A-Z.]+\))?\)?"
                      r"\s*(?:,|and|, and|&)\s*")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..companies import Mention
+from ..lexicon import LEGAL_SUFFIXES, NUMBER_WORDS
 from ..triggers import (
     NEEDS_COMPANY_RIGHT,
     NEEDS_LEFT,
@@ -49,8 +50,7 @@ _DEAL_CONTEXT = re.compile(
     r"\b(?:for (?:an? )?(?:undisclosed|US\$|\$|€|£|about|around|roughly|nearly|more than)|"
     r"deal|acquisitions?|takeover|maker|startup|start-up|developer|provider|studio)\b", _I)
 # "picks up Creemore Springs Brewery Ltd.": a name with its legal suffix is a company.
-_NAMED_FIRM = re.compile(r"\s+(?:[A-Z][\w&'’.-]*\s+){1,5}(?:Ltd|Limited|Inc|Corp|Corporation|"
-                         r"LLC|plc|PLC|GmbH|AG|SA|NV|Co)\b")
+_NAMED_FIRM = re.compile(r"\s+(?:[A-Z][\w&'’.-]*\s+){1,5}" + LEGAL_SUFFIXES + r"\b")
 # "lets users buy products": the buyers are people, not the company.
 _PEOPLE_BUY = re.compile(
     r"\b(?:users|customers|consumers|shoppers|buyers|people|fans|members|drivers|merchants|"
@@ -86,15 +86,15 @@ _GOODS_SUBJECT = re.compile(
     r"^\W*(?:the |its |their |a |an |some |all )?(?:[\w'’-]+ ){0,3}(?:rights|assets|shares|"
     r"stakes?|licen[cs]es|propert(?:y|ies)|land|buildings?|aircraft|jets|planes|ships|plants?|"
     r"factor(?:y|ies)|stores|shops|mines?|portfolio|catalogue|library|patents?|trademarks?|"
-    r"documents|tickets|products|goods|licen[cs]es|seats|subscriptions|vehicles|cars|devices|"
+    r"documents|tickets|products|goods|seats|subscriptions|vehicles|cars|devices|"
     r"tablets|laptops|computers|phones)\b", _I)
 _BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", _I)
 # "will buy 3,000 rugged tablets", "purchase of eight electric cruisers": things counted are
 # goods; companies are counted only with a word that says so ("two AI startups").
 _COUNTED = re.compile(
-    r"^\W*(?:about |some |nearly |up to |another |more than |over |around )?(?:\d[\d,.]*|one|two|"
-    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds "
-    r"of|thousands of|dozens of|a dozen)\s+(?!(?:[\w-]+\s+){0,2}?(?:startups?|start-ups?|"
+    r"^\W*(?:about |some |nearly |up to |another |more than |over |around )?(?:\d[\d,.]*|"
+    + NUMBER_WORDS + r"|hundreds of|thousands of|dozens of|a dozen)\s+"
+    r"(?!(?:[\w-]+\s+){0,2}?(?:startups?|start-ups?|"
     r"companies|firms|rivals|competitors|makers|businesses|developers|providers|brands|chains|"
     r"banks|lenders|insurers|carriers|airlines|studios|stakes?|percent|per cent|million|"
     r"billion|bn)\b)(?![\d.,]*\s?%)", _I)

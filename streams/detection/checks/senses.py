@@ -15,6 +15,7 @@ from typing import Literal
 
 from ....schemas.event import EventType
 from ..first_chars import quick
+from ..lexicon import NUMBER_WORDS
 from ..triggers import TriggerSpec
 
 _I = re.IGNORECASE
@@ -121,9 +122,7 @@ ACQUISITION: tuple[SenseGuard, ...] = (
     # "bought nine of them", "buying vacant shops", "to purchase twenty new Airbus A320 jets"
     _g("after", r"^\W*(?:(?:roughly|about|around|nearly|almost|over|some|up to|at least|"
        r"more than|another)\s+)?(?:(?:some|more|all|most|many|several|dozens|hundreds|"
-       r"thousands|\d[\d,.]*|"
-       r"(?:twenty|thirty|forty|fifty|hundred|one|two|three|four|five|six|seven|eight|nine|"
-       r"ten)\w*)\s+)?(?:of (?:them|those|these|the)\b|(?:\w+\s+){0,3}(?:new |used |"
+       r"thousands|\d[\d,.]*|" + NUMBER_WORDS + r"\w*)\s+)?(?:of (?:them|those|these|the)\b|(?:\w+\s+){0,3}(?:new |used |"
        r"available |vacant |more |additional )?(?:[A-Z][\w'’&.-]*\s+){0,3}(?:[\w-]+\s+)?"
        r"(?:jets?|aircraft|"
        r"planes?|airliners?|helicopters?|trucks?|buses|ships?|vessels?|tankers?|"
