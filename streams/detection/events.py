@@ -24,7 +24,7 @@ MAX_TRIGGERS_PER_TYPE = 12
 _REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|told|reported|that)\b", _I)
 _ITS = re.compile(r"\b(?:its|their)\b", _I)
 # A sentence opening with a capitalised name (an appositive may follow) and a reporting verb.
-_UNWATCHED_SPEAKER = re.compile(r"(?:The )?(?!(?:It|He|She|They|We|This|That|These|Those|Its|"
+_UNWATCHED_SUBJECT = re.compile(r"(?:The )?(?!(?:It|He|She|They|We|This|That|These|Those|Its|"
                                 r"Their|The|A|An)\b)([A-Z][\w&.'’-]+(?: [A-Z][\w&.'’-]+){0,3})"
                                 r"(?:, [^;]{1,120}?,)? (?:said|says|announced|confirmed|"
                                 r"has agreed|agreed|plans|will|has|is)\b")
@@ -297,7 +297,7 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
             return [_Side(subjects[-1], subjects[-1].surface, role, "anaphor")]
         if earlier and topic is None:
             return [_Side(earlier[-1], earlier[-1].surface, role, "anaphor")]
-        speaker = _UNWATCHED_SPEAKER.match(text)
+        speaker = _UNWATCHED_SUBJECT.match(text)
         if speaker is not None:
             # "Voltaire Motors, the electric-van startup, said it has appointed ...": 'it'
             # is the company that speaks, not the watched one of an earlier sentence.
@@ -399,7 +399,7 @@ def _unwatched_first(text: str, mentions: list[Mention], pos: int, mention: Ment
         return False
     at = text.find(name, pos)
     if at >= 0 and _DESCRIBES_NEXT.fullmatch(text, at + len(name), mention.start) and (
-            parties.word_before(text, mention.start) in parties.ROLE_NOUNS
+            parties.is_role_noun(parties.word_before(text, mention.start))
             or text.endswith(" of ", 0, mention.start)):
         # "buys Internet provider ihug", "raided the Tokyo offices of livedoor": the
         # capitalised word only describes the company or a place of it.

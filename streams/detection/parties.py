@@ -87,7 +87,7 @@ def descriptor_start(text: str, pos: int, floor: int = 0) -> int:
     index = pos
     if text[max(0, pos - 2):pos] == ", ":
         # "electronic trading company, Archipelago Holdings": an appositive name.
-        if not _is_role_noun(text[:pos - 2].rsplit(" ", 1)[-1]):
+        if not is_role_noun(text[:pos - 2].rsplit(" ", 1)[-1]):
             return pos
         index = pos - 2
     for _ in range(6):
@@ -108,13 +108,13 @@ def descriptor_start(text: str, pos: int, floor: int = 0) -> int:
     if not words_seen:
         return pos
     nearest = words_seen[0]
-    if _is_role_noun(nearest) or nearest.lower() in ("rival", "fellow") or (
+    if is_role_noun(nearest) or nearest.lower() in ("rival", "fellow") or (
             nearest[:1].isupper() and len(words_seen) <= 2):
         return start
     return pos
 
 
-def _is_role_noun(word: str) -> bool:
+def is_role_noun(word: str) -> bool:
     """'maker', and plurals too: "Taiwan based companies, Flextronics and Foxconn"."""
     word = word.lower()
     return word in ROLE_NOUNS or (word.endswith("s") and (
