@@ -34,6 +34,15 @@ def detect(text: str) -> set[Triple]:
     return {(e.company, e.event_type, e.role) for e in DETECTOR.detect(article)}
 
 
+def events_of(companies: tuple[str, ...], title: str, content: str = "", summary: str = "",
+              year: int = 2010) -> set[Triple]:
+    """The events of one article against rules that watch just ``companies``."""
+    rules = RulesFile.model_validate({"companies": [{"name": n} for n in companies]})
+    article = Article(id="t", title=title, content=content, summary=summary,
+                      published=datetime(year, 5, 4, tzinfo=UTC))
+    return {(e.company, e.event_type, e.role) for e in Detector(rules).detect(article)}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Northern & Shell to sell Channel 5 to Viacom for an estimated £450m",
      {("Channel 5", "acquisition", "target"), ("Viacom", "acquisition", "acquirer")}),
@@ -151,12 +160,8 @@ def test_reads_the_legal_matter(text: str, expected: set[Triple]) -> None:
     ("A Northern Rock IPO could come as soon as next year, analysts believe.", set()),
 ])
 def test_rescues_and_listings(text: str, expected: set[Triple]) -> None:
-    rules = RulesFile.model_validate({"companies": [
-        {"name": "Northern Rock"}, {"name": "Partygaming"}, {"name": "Bank Tabungan Negara"}]})
-    article = Article(id="t", title=text, published=datetime(2010, 5, 4, tzinfo=UTC))
-    found = {(e.company, e.event_type, e.role) for e in Detector(rules).detect(article)
-             if e.event_type == "investment"}
-    assert found == expected
+    found = events_of(("Northern Rock", "Partygaming", "Bank Tabungan Negara"), text)
+    assert {t for t in found if t[1] == "investment"} == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -168,11 +173,7 @@ def test_rescues_and_listings(text: str, expected: set[Triple]) -> None:
     ("Flight 409, a Samsung 737, was delayed until 2:35.", set()),
 ])
 def test_a_subject_after_the(text: str, expected: set[Triple]) -> None:
-    rules = RulesFile.model_validate({"companies": [
-        {"name": "Irish Stock Exchange"}, {"name": "Samsung"}]})
-    article = Article(id="t", title=text, published=datetime(2010, 5, 4, tzinfo=UTC))
-    assert {(e.company, e.event_type, e.role) for e in Detector(rules).detect(article)} == (
-        expected)
+    assert events_of(("Irish Stock Exchange", "Samsung"), text) == expected
 
 
 def test_the_owner_named_inside_a_closure_closes() -> None:
@@ -200,11 +201,7 @@ def test_the_owner_named_inside_a_closure_closes() -> None:
      "A newsletter reported that Nvidia's chief executive was negotiating an exit."),
 ])
 def test_a_denial_in_the_headline_covers_the_story(title: str, content: str) -> None:
-    rules = RulesFile.model_validate({"companies": [
-        {"name": n} for n in ("Apple", "Nvidia", "Samsung", "Stripe")]})
-    article = Article(id="t", title=title, content=content,
-                      published=datetime(2026, 5, 4, tzinfo=UTC))
-    assert Detector(rules).detect(article) == []
+    assert events_of(("Apple", "Nvidia", "Samsung", "Stripe"), title, content, year=2026) == set()
 
 
 @pytest.mark.parametrize("text", [
@@ -267,26 +264,18 @@ def test_not_pursuing_only_is_no_denial() -> None:
      {("Bebo", "acquisition", "target"), ("Criterion", "acquisition", "acquirer")}),
 ])
 def test_sellers_relatives_and_units(text: str, expected: set[Triple]) -> None:
-    rules = RulesFile.model_validate({"companies": [
-        {"name": n} for n in ("AT&T", "BellSouth", "Cingular Wireless", "Delvita", "Rewe", "Bebo",
-                              "AOL", "Criterion")]})
-    article = Article(id="t", title="Company news", content=text,
-                      published=datetime(2010, 5, 4, tzinfo=UTC))
-    found = {(e.company, e.event_type, e.role) for e in Detector(rules).detect(article)}
-    assert found == expected
+    companies = ("AT&T", "BellSouth", "Cingular Wireless", "Delvita", "Rewe", "Bebo", "AOL",
+                 "Criterion")
+    assert events_of(companies, "Company news", text) == expected
 
 
 def test_a_plural_role_noun_describes_the_names_after_it() -> None:
-    rules = RulesFile.model_validate({"companies": [{"name": "Sony"}, {"name": "Flextronics"},
-                                                    {"name": "Foxconn"}]})
-    article = Article(id="t", title="Company news",
-                      content="Two major phone makers, Sony and Flextronics, and two wireless "
-                              "providers, Foxconn and Vodafone, have announced they will work "
-                              "together to provide a Linux platform.",
-                      published=datetime(2010, 5, 4, tzinfo=UTC))
-    found = {(e.company, e.event_type) for e in Detector(rules).detect(article)}
-    assert {("Sony", "partnership"), ("Flextronics", "partnership"),
-            ("Foxconn", "partnership")} <= found
+    found = events_of(("Sony", "Flextronics", "Foxconn"), "Company news",
+                      "Two major phone makers, Sony and Flextronics, and two wireless "
+                      "providers, Foxconn and Vodafone, have announced they will work "
+                      "together to provide a Linux platform.")
+    assert {("Sony", "partnership", "partner"), ("Flextronics", "partnership", "partner"),
+            ("Foxconn", "partnership", "partner")} <= found
 
 
 def test_a_company_resigning_is_not_a_departure() -> None:
@@ -326,11 +315,7 @@ def test_titles_that_frame_the_past(title: str, genre: str) -> None:
     "Target pledged to buy more from Black-owned businesses.",
 ])
 def test_the_past_and_the_denied_in_feed_prose(content: str) -> None:
-    rules = RulesFile.model_validate({"companies": [{"name": "Apple"}, {"name": "Nvidia"},
-                                                    {"name": "Target"}]})
-    article = Article(id="t", title="Weekly notes", content=content,
-                      published=datetime(2026, 5, 4, tzinfo=UTC))
-    assert Detector(rules).detect(article) == []
+    assert events_of(("Apple", "Nvidia", "Target"), "Weekly notes", content, year=2026) == set()
 
 
 def test_a_watched_name_inside_an_appositive_is_not_the_subject() -> None:
@@ -388,10 +373,7 @@ def test_a_when_clause_in_the_past_tells_another_time(text: str, found: bool) ->
     "The UK government pledged to increase its stake in Northern Rock to 70%.",
 ])
 def test_state_money_into_a_company(text: str) -> None:
-    rules = RulesFile.model_validate({"companies": [{"name": "Northern Rock"}]})
-    article = Article(id="t", title=text, published=datetime(2010, 5, 4, tzinfo=UTC))
-    assert ("Northern Rock", "investment") in {
-        (e.company, e.event_type) for e in Detector(rules).detect(article)}
+    assert ("Northern Rock", "investment", "recipient") in events_of(("Northern Rock",), text)
 
 
 def test_what_many_believe_is_speculation() -> None:
