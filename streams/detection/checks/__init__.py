@@ -40,7 +40,7 @@ def before_parties(text: str, spec: TriggerSpec, start: int, end: int,
     if text[start:start + 1].isupper() and text[:start].strip(" \"'“‘(") and (
             not _title_case(text)) and not text[start:end].isupper():  # "IPO" is no name
         return f"a capitalised word, part of a name ({text[start:end]!r})"
-    sense = sense_reason(text, spec, start, end, frozenset(m.start for m in mentions))
+    sense = sense_reason(text, spec, start, end, mentions)
     if sense is not None:
         return sense
     if spec.has("sells_named") and not sells_company(text, end, mentions):

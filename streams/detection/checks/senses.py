@@ -10,10 +10,12 @@ guards; ``sense_reason`` is the one function the engine calls.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from ....schemas.event import EventType
+from ..companies import Mention
 from ..first_chars import quick
 from ..lexicon import NUMBER_WORDS
 from ..triggers import TriggerSpec
@@ -37,8 +39,8 @@ class SenseGuard:
     # the online auction site TradeMe", "purchased the Dublin stores chain Roches".
     unless_named_next: bool = False
 
-    def applies(self, text: str, start: int, end: int, named_at: frozenset[int] = frozenset()
-                ) -> bool:
+    def applies(self, text: str, start: int, end: int,
+                mentions: Sequence[Mention] = ()) -> bool:
         if self.trigger is not None and not self.trigger.search(text[start:end]):
             return False
         where = self._where(text, start, end)
@@ -49,7 +51,7 @@ class SenseGuard:
             after = end + match.end()
             while after < len(text) and text[after] in " ,":
                 after += 1
-            return after not in named_at
+            return not any(m.start == after for m in mentions)
         return True
 
     def _where(self, text: str, start: int, end: int) -> str:
@@ -326,10 +328,10 @@ SENSE_REASONS = frozenset(g.reason for guards in SENSES.values() for g in guards
 
 
 def sense_reason(text: str, spec: TriggerSpec, start: int, end: int,
-                 named_at: frozenset[int] = frozenset()) -> str | None:
-    """The everyday sense the trigger at ``start:end`` is used in, or None; ``named_at``
-    holds where watched companies' names start in ``text``."""
+                 mentions: Sequence[Mention] = ()) -> str | None:
+    """The everyday sense the trigger at ``start:end`` is used in, or None (``mentions``:
+    the watched companies named in ``text``)."""
     for guard in SENSES[spec.event_type]:
-        if guard.applies(text, start, end, named_at):
+        if guard.applies(text, start, end, mentions):
             return guard.reason
     return None
