@@ -115,3 +115,13 @@ def test_overlapping_matches_of_two_specs_are_taken_as_the_alternation_takes_the
     got = [(spec.name, (start, end)) for spec, start, end in
            trigger_matches("acquisition", sentence, possible_specs(sentence))]
     assert got == want
+
+
+def test_a_trigger_that_could_match_nothing_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # trigger_matches relies on every trigger consuming text; the import-time check says so
+    from newswatch.streams.detection import triggers
+
+    monkeypatch.setattr(triggers, "SPECS", (triggers.TriggerSpec("empty", "layoffs", r"(?:x)?",
+                                                                 ""),))
+    with pytest.raises(ValueError, match="'empty' can match the empty string"):
+        triggers._read_specs()

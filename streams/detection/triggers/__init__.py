@@ -72,22 +72,21 @@ def _alternation(specs: list[TriggerSpec]) -> re.Pattern[str]:
 COMPILED = _compile()
 
 
-def _read_specs() -> tuple[dict[str, frozenset[str] | None], frozenset[str]]:
-    """Each spec's required strings, and the specs that never match the empty string (one
-    parse of each pattern for both)."""
+def _read_specs() -> dict[str, frozenset[str] | None]:
+    """Each spec's required strings (one parse of each pattern); a spec that could match
+    the empty string is refused here, since ``trigger_matches`` relies on none doing so."""
     literals: dict[str, frozenset[str] | None] = {}
-    never_empty: set[str] = set()
     for spec in SPECS:
         parsed = _parser.parse(spec.pattern.lower())
+        if parsed.getwidth()[0] == 0:
+            raise ValueError(f"trigger {spec.name!r} can match the empty string")
         literals[spec.name] = literals_in(parsed)
-        if parsed.getwidth()[0] > 0:
-            never_empty.add(spec.name)
-    return literals, frozenset(never_empty)
+    return literals
 
 
 # For each spec, strings one of which occurs in every sentence its pattern matches
 # (``required.py`` reads them from the parsed pattern); None: it may match any sentence.
-SPEC_LITERALS, _NEVER_EMPTY = _read_specs()
+SPEC_LITERALS = _read_specs()
 
 
 def _literal_automaton() -> ahocorasick.Automaton:
@@ -116,14 +115,10 @@ def possible_specs(lowered: str) -> frozenset[str]:
 
 
 @cache
-def _spec_regexes(event_type: str) -> tuple[tuple[TriggerSpec, re.Pattern[str]], ...] | None:
+def _spec_regexes(event_type: str) -> tuple[tuple[TriggerSpec, re.Pattern[str]], ...]:
     """The type's specs in their order, each with a regex of its own (behind its
-    first-character lookahead: the same matches); compiled on first use, not at import.
-    None for a type with a spec that could match the empty string: its matches are only
-    ever taken from the alternation itself."""
+    first-character lookahead: the same matches); compiled on first use, not at import."""
     specs = COMPILED[event_type][1].values()
-    if any(spec.name not in _NEVER_EMPTY for spec in specs):
-        return None
     return tuple((spec, re.compile(with_first_chars(spec.pattern.lower()))) for spec in specs)
 
 
@@ -139,13 +134,7 @@ def trigger_matches(event_type: str, lowered: str, possible: frozenset[str]
     matches; a spec that is not possible matches nowhere in the sentence. One regex per
     possible spec, usually one or two, instead of all of a type's branches at every word.
     """
-    regexes = _spec_regexes(event_type)
-    if regexes is None:
-        specs = COMPILED[event_type][1]
-        for match in COMPILED[event_type][0].finditer(lowered):
-            yield specs[match.lastgroup or ""], match.start(), match.end()
-        return
-    candidates = [pair for pair in regexes if pair[0].name in possible]
+    candidates = [pair for pair in _spec_regexes(event_type) if pair[0].name in possible]
     if len(candidates) == 1:
         spec, regex = candidates[0]
         for match in regex.finditer(lowered):
