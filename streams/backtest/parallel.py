@@ -1,11 +1,11 @@
 """Detection in worker processes, one per partition group, merged back in event-time order.
 
 Each worker reads its partitions, detects, and sends its digests, already merged in sort-key
-order, through a bounded queue; the parent merges the workers' sequences the same way.
-Because every stream is in sort-key order and keys are unique (``ordering``), the merged
-sequence is the one a single process produces, so routing, which stays in the parent,
-gives identical alerts. Workers start with ``spawn``: no Kafka client or thread of the
-parent is inherited.
+order, through a bounded queue (batches pickled by ``transfer``); the parent merges the
+workers' sequences the same way. Because every stream is in sort-key order and keys are
+unique (``ordering``), the merged sequence is the one a single process produces, so
+routing, which stays in the parent, gives identical alerts. Workers start with ``spawn``:
+no Kafka client or thread of the parent is inherited.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 
 from ...schemas.errors import NewswatchError
 from ..detection import Detector
+from . import transfer
 from .detecting import DetectionPlan, InputItem, Progress, detect_stream
 from .ordering import ArticleDigest, SortKey, StreamStats, merge
 
@@ -83,7 +84,7 @@ def _receive(channel: Any, worker: Any, stats: StreamStats,
                                    f"{worker.exitcode} before it finished") from None
             continue
         if kind == "items":
-            yield from payload
+            yield from transfer.loads(payload)
         elif kind == "progress":
             if progress is not None:
                 progress(payload)
@@ -103,9 +104,9 @@ def _work(streams: list[tuple[int, StreamFactory]], plan: DetectionPlan, channel
                                    lambda n: channel.put(("progress", n))):
             batch.append(pair)
             if len(batch) >= BATCH:
-                channel.put(("items", batch))
+                channel.put(("items", transfer.dumps(batch)))
                 batch = []
-        channel.put(("items", batch))
+        channel.put(("items", transfer.dumps(batch)))
         channel.put(("done", stats))
     except Exception as exc:  # reported to the parent, which raises it as WorkerFailed
         channel.put(("error", f"{type(exc).__name__}: {exc}"))
