@@ -276,3 +276,45 @@ def test_a_plan_for_june_is_not_set_in_the_past() -> None:
 ])
 def test_a_dated_aside_about_the_company_does_not_make_its_news_background(title: str) -> None:
     assert reported(title) == {("Intel", "layoffs")}
+
+
+# --- the front of the article dates the event -----------------------------------------------------
+
+@pytest.mark.parametrize(("title", "content"), [
+    # The headline dates it; the lead and body retell it.
+    ("Salesforce bought Stripe in 2019. Here's what changed",
+     "Salesforce agreed to acquire Stripe for $9 billion in stock. Developers worried."),
+    # The lead dates what the headline tells.
+    ("What Salesforce got when it put $2 billion into Stripe",
+     "Last June, Salesforce agreed to invest $2 billion in Stripe for a 20% stake."),
+])
+def test_an_event_the_front_dates_in_the_past_is_not_news_when_retold(
+        title: str, content: str) -> None:
+    assert reported(title, content) == set()
+
+
+@pytest.mark.parametrize(("title", "content"), [
+    # Another deal of the same company, dated, does not date today's.
+    ("Salesforce to buy Stripe for $9 billion",
+     "Salesforce, which bought Samsung's cloud unit in 2019, agreed to buy Stripe."),
+    # The lead dates an earlier stake and states the new one in the same sentence.
+    ("Salesforce puts $2 billion more into Stripe",
+     "Salesforce, which invested $500 million in Stripe in 2019, will invest $2 billion more "
+     "in Stripe."),
+])
+def test_a_dated_earlier_event_in_the_front_leaves_todays_news(title: str,
+                                                              content: str) -> None:
+    assert ("Salesforce", "acquisition" if "buy" in title else "investment") in reported(
+        title, content)
+
+
+def test_a_plan_reported_long_ago_is_dated_by_its_report() -> None:
+    old = "Salesforce announced in June 2018 that it would buy Stripe for $9 billion."
+    new = "Salesforce said on Monday that it would buy Stripe for $9 billion."
+    assert reported("Payments in review", old) == set()
+    assert ("Salesforce", "acquisition") in reported("Payments in review", new)
+
+
+def test_a_gerund_subject_discusses_the_act_rather_than_reporting_it() -> None:
+    assert reported("Buying Stripe was a way for Salesforce to reach developers") == set()
+    assert ("Salesforce", "acquisition") in reported("Salesforce is buying Stripe")

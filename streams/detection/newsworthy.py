@@ -223,6 +223,48 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
     for finding in accepted:
         if finding.accepted and finding.zone == "body":
             finding.same_story = (finding.company, _FAMILY[finding.event_type]) in front
+    _dated_by_the_front(findings, context)
+
+
+def _dated_by_the_front(findings: list[Finding], context: StoryContext) -> None:
+    """Reject retellings of an event the headline or lead dates in the past.
+
+    "Microsoft bought GitHub in 2018. Here's why ..." or a lead of "Last June, Meta agreed
+    to invest $14.3 billion in Scale AI": when the front of the article states an event
+    only with a past date (its finding rejected as background, nothing newer about it in
+    that sentence), the same event told again elsewhere without a date of its own is that
+    old event, not news. The same event: same family, and both of its sides named there.
+    """
+    layout = context.layout
+    dated: list[tuple[int, str, frozenset[str], str]] = []
+    for finding in findings:
+        if finding.accepted or not finding.reason.startswith("background"):
+            continue
+        sentence = context.sentences[finding.sentence_index]
+        zone = layout.zone(sentence.start, sentence.start + max(finding.trigger_start, 0))
+        if zone == "body":
+            continue
+        if finding.company:
+            sides = frozenset(s for s in (finding.company, finding.counterparty) if s)
+        elif zone == "headline":  # rejected before its parties were read: all it names
+            sides = context.headline_companies
+        else:
+            continue
+        family = _FAMILY[finding.event_type]
+        if any(f.accepted and f.sentence_index == finding.sentence_index
+               and _FAMILY[f.event_type] == family and f.company in sides for f in findings):
+            continue  # the same sentence also states something newer about it
+        dated.append((finding.sentence_index, family, sides, f"the {zone}"))
+    if not dated:
+        return
+    for finding in findings:
+        if not finding.accepted or finding.dated_now or not finding.counterparty:
+            continue
+        for index, family, sides, where in dated:
+            if (index != finding.sentence_index and _FAMILY[finding.event_type] == family
+                    and finding.company in sides and finding.counterparty in sides):
+                _reject(finding, f"background: {where} dates this event in the past")
+                break
 
 
 def _told_in_the_past(text: str, governing: list[TimeRef], refs: list[TimeRef],
@@ -240,7 +282,6 @@ def _governs(ref: TimeRef, finding: Finding, tense: Tense) -> bool:
     """Whether ``ref`` can date this finding at all."""
     if ref.no_year and ref.is_past and tense not in ("past", "past_perfect", "noun"):
         return False  # "will retire in February": next February, not the last one
-    # "pushed the launch from this October to 2027": the date it was planned for.
     # "pushed the launch from this October to 2027": the dates it was planned for and moved
     # to, not when it was delayed.
     return not (finding.event_type == "launch_delay" and ref.prefix in ("from", "since", "to",

@@ -341,6 +341,15 @@ _HANGS_ON_DATE = re.compile(r"^,?\s*(?:when|(?:(?:only |just )?(?:days|weeks|mon
                             re.IGNORECASE)
 
 
+_REPORTED_PLAN = re.compile(r"^,?\s*that\s+(?:it|they|he|she|the (?:company|group|firm)|"
+                            r"[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3})\s+(?:would|will|"
+                            r"was going to|were going to|planned to|intended to|was to|were "
+                            r"to)\s+(?:\w+ly\s+)?$")
+_REPORTING_VERB = re.compile(r"\b(?:announced|said|confirmed|revealed|disclosed|declared|"
+                             r"told\s+\w+|agreed)\s+(?:in|on|at|during|back in)?\s*$",
+                             re.IGNORECASE)
+
+
 def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> TimeRef | None:
     """The time expression that dates the trigger at ``start:end``: the nearest one in its
     clause (a date opening a timeline line reaches the whole line)."""
@@ -352,7 +361,12 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
             opening = ref.start <= 2 and len(between) < 200  # "2014 — Apple buys Beats"
             # "in August 1981, when IBM introduced", "in July, weeks after Meta hired":
             # the clause hangs on the date.
-            hangs = _HANGS_ON_DATE.match(between) is not None
+            hangs = _HANGS_ON_DATE.match(between) is not None or (
+                # "announced in June 2018 that it would buy GitHub": the date of the report
+                # dates the plan it reported.
+                _REPORTED_PLAN.match(between) is not None
+                and _REPORTING_VERB.search(sentence, max(0, ref.start - 30), ref.start)
+                is not None)
             if _CLAUSE_BREAK.search(between) and not (opening or hangs):
                 continue
             if ref.is_past and in_closed_aside(sentence, ref, start):

@@ -21,6 +21,15 @@ _PLANS_ARE_NEWS = frozenset({"acquisition", "investment", "layoffs", "product_la
 _DATED_PAST = re.compile(r"(?:19|20)\d\d|\bago\b|\blast\b|\bpast\b|\bprevious\b|\bprior\b", _I)
 
 
+# "Buying GitHub was a way to ...", "Acquiring Figma would have given Adobe ...": a gerund
+# phrase as the subject of the sentence talks about the act; it does not report one.
+_SENTENCE_OPENING = re.compile(r"^[\s\"'“‘]*(?:(?:but|and|yet|still|for \w+),?\s+)?$", _I)
+_GERUND_SUBJECT_VERB = re.compile(
+    r"[^,;:.!?()—–]{0,80}?\s(was|is|were|are|would(?: have)? been|would be|will be|has been|"
+    r"had been|could be|might be|may be|remains|remained|proved|seemed|seems|became|"
+    r"gave|gives|would give|would have given|made|makes|meant|means)\b", _I)
+
+
 def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -> str | None:
     """Why the context rules this trigger out (denied, negated, hypothetical, past), or None."""
     # The cues of a trigger sit near it; a bounded window keeps a sentence of thousands of
@@ -55,4 +64,9 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
         return f"hypothetical ({hedge.group().strip()!r})"
     if not before.strip(" \"'“‘") and TRANSITIVE_DEPARTURE.match(text, start, end):
         return "no subject: a noun ('Fires in ...'), not someone firing"
+    if _SENTENCE_OPENING.match(before) and text[start:end].split(maxsplit=1)[0].lower(
+            ).endswith("ing"):
+        verb = _GERUND_SUBJECT_VERB.match(text, end)
+        if verb:
+            return f"the act is the subject of {verb.group(1)!r}: discussed, not reported"
     return None
