@@ -30,6 +30,7 @@ import random
 import resource
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -104,6 +105,8 @@ def measure(mode: str, bootstrap: str, prefix: str, start: str, end: str, seed: 
 
     settings = load_settings(kafka_bootstrap=bootstrap, topic_prefix=prefix)
     window = parse_range(start, end)
+    watcher = ChildPeaks()
+    watcher.start()
     began = time.perf_counter()
     cpu_began = _cpu()
     digest, count, extra = "", 0, {}
@@ -125,10 +128,48 @@ def measure(mode: str, bootstrap: str, prefix: str, start: str, end: str, seed: 
                  "absorbed": report.totals.absorbed}
     elapsed = time.perf_counter() - began
     cpu = _cpu() - cpu_began
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    own = _peak_rss_mib()
+    children = watcher.stop()
     return {"mode": mode, "seconds": elapsed, "cpu": cpu, "articles": count, "digest": digest,
             "rss_mib": own, "child_rss_mib": children, **extra}
+
+
+def _peak_rss_mib(pid: str = "self") -> float:
+    """A process's own peak RSS (VmHWM). Not ``ru_maxrss``: Linux carries that across fork and
+    exec, so a mode run by the producing process would report the producer's peak."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:  # the child has just exited
+        pass
+    return 0.0
+
+
+class ChildPeaks(threading.Thread):
+    """Samples the peak RSS of this process's children (the detecting workers) twice a
+    second; ``stop`` returns the largest seen."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak = 0.0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(0.5):
+            for task in Path("/proc/self/task").iterdir():
+                try:
+                    pids = (task / "children").read_text().split()
+                except OSError:
+                    continue
+                for pid in pids:
+                    self.peak = max(self.peak, _peak_rss_mib(pid))
+
+    def stop(self) -> float:
+        self._done.set()
+        self.join()
+        return self.peak
 
 
 def _cpu() -> float:
