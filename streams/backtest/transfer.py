@@ -19,6 +19,7 @@ from ...schemas.event import CompanyEvent
 
 _FIELDS = tuple(CompanyEvent.model_fields)
 _BIT = {name: 1 << i for i, name in enumerate(_FIELDS)}
+_FIELDS_SET: dict[int, frozenset[str]] = {}  # bitmask -> names; events share a few masks
 # The rebuild below restores fields only: a model with private attributes or kept extras
 # would lose them, so refuse to load rather than pass such a change silently.
 if CompanyEvent.__private_attributes__ or CompanyEvent.model_config.get("extra") == "allow":
@@ -29,8 +30,10 @@ if CompanyEvent.__private_attributes__ or CompanyEvent.model_config.get("extra")
 def _event(values: tuple[Any, ...], fields_set: int) -> CompanyEvent:
     event = CompanyEvent.__new__(CompanyEvent)
     object.__setattr__(event, "__dict__", dict(zip(_FIELDS, values, strict=True)))
-    object.__setattr__(event, "__pydantic_fields_set__",
-                       {name for name in _FIELDS if fields_set & _BIT[name]})
+    names = _FIELDS_SET.get(fields_set)
+    if names is None:
+        names = _FIELDS_SET[fields_set] = frozenset(n for n in _FIELDS if fields_set & _BIT[n])
+    object.__setattr__(event, "__pydantic_fields_set__", set(names))
     object.__setattr__(event, "__pydantic_extra__", None)
     object.__setattr__(event, "__pydantic_private__", None)
     return event

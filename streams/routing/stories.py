@@ -78,7 +78,8 @@ class CompanyStories(BaseModel):
 
     def prune(self, now: datetime) -> None:
         """Forget stories quiet for ``MAX_STORY_AGE``; keep at most ``MAX_STORIES``."""
-        alive = [s for s in self.stories if now - s.last_seen <= MAX_STORY_AGE]
+        cutoff = now - MAX_STORY_AGE
+        alive = [s for s in self.stories if s.last_seen >= cutoff]
         if len(alive) > MAX_STORIES:
             newest = {id(s) for s in sorted(alive, key=lambda s: s.last_seen)[-MAX_STORIES:]}
             alive = [s for s in alive if id(s) in newest]
