@@ -83,6 +83,8 @@ SETS: tuple[LabelledSet, ...] = (
                 note="feed genres, errors read"),
     LabelledSet("falsealarm-dev-k", ("falsealarm/dev-k/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, measured blind, then read"),
+    LabelledSet("falsealarm-dev-m", ("falsealarm/dev-m/*.jsonl",), "devset/rules.yaml",
+                note="feed genres, measured blind, then read"),
     LabelledSet("falsealarm-blind-l", ("falsealarm/blind-l/*.jsonl",), "devset/rules.yaml",
                 note="blind, feed genres"),
     LabelledSet("falsealarm-real-dev", ("falsealarm/realtext/*.jsonl",),
