@@ -74,7 +74,7 @@ SETS: tuple[LabelledSet, ...] = (
     LabelledSet("falsealarm-blind-d", ("falsealarm/blind-d/*.jsonl",), "devset/rules.yaml",
                 note="blind, then read"),
     LabelledSet("falsealarm-blind-g", ("falsealarm/blind-g/*.jsonl",), "devset/rules.yaml",
-                note="blind, feed genres"),
+                note="feed genres, blind, then read"),
     LabelledSet("falsealarm-dev-h", ("falsealarm/dev-h/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, errors read"),
     LabelledSet("falsealarm-dev-i", ("falsealarm/dev-i/*.jsonl",), "devset/rules.yaml",

@@ -318,3 +318,33 @@ def test_a_plan_reported_long_ago_is_dated_by_its_report() -> None:
 def test_a_gerund_subject_discusses_the_act_rather_than_reporting_it() -> None:
     assert reported("Buying Stripe was a way for Salesforce to reach developers") == set()
     assert ("Salesforce", "acquisition") in reported("Salesforce is buying Stripe")
+
+
+# --- asked about, talked about, or dated by a clause on a date ----------------------------------
+
+@pytest.mark.parametrize("title", [
+    "Readers ask: why did Salesforce buy Stripe, and was it worth it?",
+    "Analysts keep asking whether Intel will cut 6,000 jobs",
+    "Samsung's first Galaxy designer on why she left Samsung for furniture",
+    "Former Intel engineer Lars Eklund on leaving Intel and starting over",
+    "Payrolls are back where they were in the summer of 2022, before Intel cut 10,000 jobs",
+])
+def test_questions_talk_and_clauses_hung_on_an_old_date_are_not_news(title: str) -> None:
+    assert reported(title) == set()
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Intel plans on cutting 6,000 jobs", ("Intel", "layoffs")),
+    ("Intel will cut 6,000 jobs, the company said on Monday", ("Intel", "layoffs")),
+    ("Salesforce agrees to buy Stripe after months of talks", ("Salesforce", "acquisition")),
+])
+def test_plans_and_reports_next_to_those_words_are_still_news(title: str,
+                                                              expected: Pair) -> None:
+    assert expected in reported(title)
+
+
+@pytest.mark.parametrize("title", ["2025 in layoffs: the year's job cuts",
+                                   "Tech job cuts, a month-by-month record"])
+def test_a_year_or_month_by_month_record_reports_nothing(title: str) -> None:
+    assert reported(title, "**February** — Intel cut roughly 1,000 roles.\n\n"
+                           "**March** — Salesforce laid off about 930 employees.") == set()

@@ -28,7 +28,7 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-dev-e": (0.0, 0.0, 10.0),
     "falsealarm-dev-f": (0.0, 0.0, 5.0),
     "falsealarm-blind-d": (0.0, 0.0, 20.0),
-    "falsealarm-blind-g": (0.0, 0.0, 65.0),
+    "falsealarm-blind-g": (0.0, 0.0, 10.0),
     "falsealarm-dev-h": (0.0, 0.0, 5.0),
     "falsealarm-dev-i": (0.0, 0.0, 5.0),
     "falsealarm-dev-j": (0.0, 0.0, 5.0),

@@ -138,6 +138,13 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "chief executives.", "Jane Park joins Disney as chief financial officer."),
     ("executive_departure", 12, "Disney", "A decade of deals has left Disney with a portfolio "
      "and a puzzle.", "Disney's chief executive left the company."),
+    ("executive_departure", 13, "Disney", "Since the update last week, my Disney streaming "
+     "box no longer shows subtitles.", "Disney's chief executive Bob Iger no longer leads "
+     "the company."),
+    ("executive_hire", 14, "Disney", "The Tri-State Bankers Association named Disney its "
+     "Employer of the Year on Thursday.", "Disney named Jane Park chief financial officer."),
+    ("executive_hire", 15, "Disney", "Jane Park joined Disney as a junior analyst.",
+     "Jane Park joins Disney as chief financial officer."),
 ]
 
 

@@ -47,12 +47,14 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
     ("obituary", r"\b(?:obituary|dies at \d+|dies aged|dead at \d+|in memoriam|"
                  r"remembering|tribute to)\b"),
     ("year_in_review", r"\b(?:year in review|the year in\b|(?:19|20)\d\d in (?:tech|business|"
-                       r"review|ai|startups|media|deals)\b|(?:best|top|worst)\s+(?:\d+\s+|"
+                       r"review|ai|startups|media|deals)\b|^\W*(?:19|20)\d\d in [\w-]+\s*:|"
+                       r"(?:best|top|worst)\s+(?:\d+\s+|"
                        r"[\w-]+\s+){0,3}of\s+(?:19|20)\d\d|(?:19|20)\d\d in review|"
                        r"decade in (?:tech|review)|the decade in)"),
     ("timeline", r"^\W*(?:a |the )?timeline\b|\b(?:a|the) (?:[\w-]+ )?timeline(?: of)?\s*(?::|$)|"
                  r"\bhall of fame\b|\b(?:greatest|best|worst) [\w\s-]{1,40} (?:ever|of all time)\b|"
-                 r"\btimeline of\b|^\W*(?:a |the )?(?:brief |short )?history of\b|"
+                 r"\btimeline of\b|\b(?:month|year)[- ]by[- ](?:month|year)\b|"
+                 r"^\W*(?:a |the )?(?:brief |short )?history of\b|"
                  r"\ba (?:brief|short) history\b|\boral history\b|"
                  # "iPhone at 10:", "Classic gaming: 'Hollowmere' at two, and ...": an age.
                  r"(?:^|:\s*)(?:['‘\"“][^'’\"”:]{1,40}['’\"”]|[\w&.-]+) at (?:\d{1,3}|"

@@ -336,7 +336,7 @@ _OTHER_VERB = quick(r"\b(?:filed|announced|launched|brought|agreed|signed|starte
                          r"expected|released|issued|introduced|founded|formed)\b", re.IGNORECASE)
 
 
-_HANGS_ON_DATE = re.compile(r"^,?\s*(?:when|(?:(?:only |just )?(?:days|weeks|months|"
+_HANGS_ON_DATE = re.compile(r"^,?\s*(?:when|before|after|(?:(?:only |just )?(?:days|weeks|months|"
                             r"shortly|soon|a day|a week|a month) (?:after|before)))\b",
                             re.IGNORECASE)
 

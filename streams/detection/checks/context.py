@@ -21,6 +21,16 @@ _PLANS_ARE_NEWS = frozenset({"acquisition", "investment", "layoffs", "product_la
 _DATED_PAST = re.compile(r"(?:19|20)\d\d|\bago\b|\blast\b|\bpast\b|\bprevious\b|\bprior\b", _I)
 
 
+# "why did Google buy Fitbit", "someone asks when Stripe will IPO": asked, not reported.
+_QUESTION = re.compile(r"\b(?:(?:why|how|when|where|whether) (?:did|does|do|would|will|could|"
+                       r"should|has|have|had)|(?:ask|asks|asked|asking|wonder|wonders|"
+                       r"wondered|wondering) (?:when|whether|if|why|how))\b[^,;:.!?]{0,60}$", _I)
+# "Lars Eklund on leaving his own studio", "... on why she left Samsung": someone talking
+# about the act (a plan "on cutting jobs" is news, so not after plan words).
+_TALKS_ABOUT = re.compile(r"(?<!\bplans )(?<!\bplan )(?<!\bplanned )(?<!\bbent )"
+                          r"(?<!\bkeen )(?<!\bintent )(?<!\bset )(?<!\bfocused )"
+                          r"(?<!\binsists )(?<!\bcounting )(?<!\bworking )"
+                          r"\bon (?:(why|how|what|when)\b[^,;:.!?]{0,60})?$", _I)
 # "Buying GitHub was a way to ...", "Acquiring Figma would have given Adobe ...": a gerund
 # phrase as the subject of the sentence talks about the act; it does not report one.
 _SENTENCE_OPENING = re.compile(r"^[\s\"'“‘]*(?:(?:but|and|yet|still|for \w+),?\s+)?$", _I)
@@ -64,6 +74,12 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
         return f"hypothetical ({hedge.group().strip()!r})"
     if not before.strip(" \"'“‘") and TRANSITIVE_DEPARTURE.match(text, start, end):
         return "no subject: a noun ('Fires in ...'), not someone firing"
+    asked = _QUESTION.search(before)
+    if asked:
+        return f"a question, not a report ({asked.group().strip()!r})"
+    talk = _TALKS_ABOUT.search(before)
+    if talk and (talk.group(1) or text[start:end].split(maxsplit=1)[0].lower().endswith("ing")):
+        return f"what someone says about it, not the event ({talk.group().strip()!r})"
     if _SENTENCE_OPENING.match(before) and text[start:end].split(maxsplit=1)[0].lower(
             ).endswith("ing"):
         verb = _GERUND_SUBJECT_VERB.match(text, end)
