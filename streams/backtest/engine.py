@@ -8,16 +8,14 @@ the companies only); otherwise it gets a pass of its own.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from ...schemas.rules import RulesFile
 from ..detection import Detector
 from ..rules_holder import RulesInForce
-from .detecting import DetectionPlan, Progress
+from .detecting import DetectionPlan, Progress, few_collections
 from .diff import DiffCollector
 from .labels import Labels, Scorer
 from .model import BacktestReport, DiffReport, SkippedRecord, Totals
@@ -68,27 +66,9 @@ def run_backtest(source: BacktestInput, candidate: NamedRules, *,
                  options: BacktestOptions | None = None,
                  progress: Progress | None = None) -> BacktestReport:
     """Detect and route every article of ``source``; nothing is sent anywhere."""
-    with _few_collections():
+    with few_collections():
         return _run(source, candidate, baseline, labels, options or BacktestOptions(),
                     progress)
-
-
-# Routing keeps what the report lists (alerts, stories, tallies): objects that live to the end
-# of the run, so the collector's default pace (a young-generation pass every 700 new objects)
-# keeps re-examining them. Fewer passes halve the routing process's CPU time on a heavy
-# backtest (bench/bench_backtest.py); reference cycles are still collected, later.
-_YOUNG_THRESHOLD = 50_000
-_OLDER_THRESHOLDS = (20, 20)
-
-
-@contextmanager
-def _few_collections() -> Iterator[None]:
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], _YOUNG_THRESHOLD), *_OLDER_THRESHOLDS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 def _run(source: BacktestInput, candidate: NamedRules, baseline: NamedRules | None,

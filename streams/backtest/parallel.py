@@ -18,7 +18,7 @@ from typing import Any
 from ...schemas.errors import NewswatchError
 from ..detection import Detector
 from . import transfer
-from .detecting import DetectionPlan, InputItem, Progress, detect_stream
+from .detecting import DetectionPlan, InputItem, Progress, detect_stream, few_collections
 from .ordering import ArticleDigest, SortKey, StreamStats, merge
 
 StreamFactory = Callable[[], Iterable[InputItem]]
@@ -97,6 +97,12 @@ def _receive(channel: Any, worker: Any, stats: StreamStats,
 
 def _work(streams: list[tuple[int, StreamFactory]], plan: DetectionPlan, channel: Any) -> None:
     """Worker process body: detect, send batches, then the stats (or the error)."""
+    with few_collections():
+        _detect_and_send(streams, plan, channel)
+
+
+def _detect_and_send(streams: list[tuple[int, StreamFactory]], plan: DetectionPlan,
+                     channel: Any) -> None:
     stats = StreamStats()
     try:
         batch: list[tuple[SortKey, ArticleDigest]] = []
