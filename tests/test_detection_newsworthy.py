@@ -348,3 +348,27 @@ def test_plans_and_reports_next_to_those_words_are_still_news(title: str,
 def test_a_year_or_month_by_month_record_reports_nothing(title: str) -> None:
     assert reported(title, "**February** — Intel cut roughly 1,000 roles.\n\n"
                            "**March** — Salesforce laid off about 930 employees.") == set()
+
+
+def test_a_report_the_next_sentence_refutes_is_not_news() -> None:
+    refuted = ("A report on Thursday said Salesforce was in advanced talks to buy Stripe. "
+               "By Friday Salesforce had told outlets the report was \"not accurate\".")
+    kept = ("A report on Thursday said Salesforce was in advanced talks to buy Stripe. "
+            "Salesforce declined to comment.")
+    assert ("Salesforce", "acquisition") not in reported("Payments weekly", refuted)
+    assert ("Salesforce", "acquisition") in reported("Payments weekly", kept)
+
+
+def test_a_clause_with_a_subject_of_its_own_is_not_the_earlier_company_s() -> None:
+    title = "Samsung denies a takeover rumour, an Oxford team releases a reading dataset"
+    assert ("Samsung", "product_launch") not in reported(title)
+    assert ("Samsung", "product_launch") in reported(
+        "Samsung posts a record profit, releases a foldable phone")
+
+
+@pytest.mark.parametrize("title", [
+    "Business Breakfast: 'What I learned when Salesforce bought my startup'",
+    "From acquired founder to award winner: Samsung's Meera Rao on chips",
+])
+def test_reflections_on_an_old_deal_are_not_news(title: str) -> None:
+    assert reported(title) == set()

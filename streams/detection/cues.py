@@ -329,7 +329,9 @@ _REPEATED = quick(r"^(?:\s+(?:the |its |their )?[\w-]+)?\s+(?:twice|(?:three|fou
                        r"several|multiple|\d+) times|repeatedly)\b", _I)
 # "when they joined Kestrel": the time of a past event told as background.
 # A temporal 'when' clause opening the sentence or a clause: the time of another event.
-_WHEN_OPENS = quick(r"(?:^|[.;:*!?—(]\s*|\b(?:and|but)\s+)\W*when\s+[^,;.]{0,60}$", _I)
+_WHEN_OPENS = quick(r"(?:^|[.;:*!?—(]\s*|\b(?:and|but)\s+|\b(?:learned|learnt|happened|"
+                    r"changed|remember|remembered|recall|recalled|realised|realized)\s+)"
+                    r"\W*when\s+[^,;.]{0,60}$", _I)
 _WHEN_PAST = quick(r"\bwhen (?:he|she|they|it|we|I)\s+$", _I)
 # "cites old Uber settlement": the thing named is an old one.
 _OLD_THING = quick(r"\b(?:old|earlier|prior|past|years-old)\s+(?:[A-Z][\w&.'’-]*\s+){1,3}$")

@@ -99,7 +99,7 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                       r"(?:released|is out|now available)|announcing \S+ v?\d+\.\d+|"
                       r"what'?s new in)\b"),
     ("explainer", r"\b(?:explained|explainer|faq|everything you need to know)\b|"
-                  r"(?:^|:\s*)from an? [^:]{1,40} to an? |"
+                  r"(?:^|:\s*)from an? [^:]{1,40} to an? |^\W*from [^:]{1,40} to [^:]{1,40}:|"
                   # "How Disney ended up with Fox", "Five days in November: how OpenAI fired
                   # Sam Altman": the story of something done, told after the fact.
                   r"(?:^|:\s*)how (?:[\w&.'’-]+ ){1,4}(?:ended up|came to|went from|"

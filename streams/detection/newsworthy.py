@@ -187,6 +187,10 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         if genre in NOT_NEWS:
             _reject(finding, f"not a news story ({genre}: {layout.genre_cue})")
             continue
+        refuted = _refuted_next(context.sentences, finding)
+        if refuted:
+            _reject(finding, f"the next sentence denies the report ({refuted!r})")
+            continue
         if genre in FRONT_ONLY and finding.zone == "body":
             _reject(finding, f"{genre.replace('_', ' ')}: only its headline and lead report "
                              "news")
@@ -265,6 +269,20 @@ def _dated_by_the_front(findings: list[Finding], context: StoryContext) -> None:
                     and finding.company in sides and finding.counterparty in sides):
                 _reject(finding, f"background: {where} dates this event in the past")
                 break
+
+
+# "A report on Thursday said X was in talks to buy Y. By Friday X had told outlets the report
+# was 'not accurate'": a report refuted in the very next sentence.
+_THE_REPORT = re.compile(r"\b(?:the|that|this|such|these|those) (?:reports?|rumou?rs?|story|"
+                         r"stories|claims?|speculation|talks|article)\b", re.IGNORECASE)
+
+
+def _refuted_next(sentences: list[Sentence], finding: Finding) -> str | None:
+    if finding.event_type == "legal" or finding.sentence_index + 1 >= len(sentences):
+        return None
+    following = sentences[finding.sentence_index + 1].text
+    said = cues.denial(following)
+    return said if said and _THE_REPORT.search(following) else None
 
 
 def _told_in_the_past(text: str, governing: list[TimeRef], refs: list[TimeRef],

@@ -159,8 +159,15 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
                                       or _IN_PP_APPOSITIVE.search(text, max(0, mention.start - 60),
                                                                   mention.start)):
             continue
+        if _OWN_SUBJECT.search(text, mention.end, pos):
+            return None, False  # "X denies a rumour, an Oxford team releases": another subject
         return mention, ";" in text[mention.end:pos]
     return None, False
+
+
+# The trigger's clause has a subject of its own, a noun phrase right before it after a comma
+# or "and": "Anthropic knocks down a rumour, an Oxford team releases a dataset".
+_OWN_SUBJECT = re.compile(r"(?:,|\band)\s+(?:an?|the|another)\s+(?:[\w'’.-]+\s+){0,3}$")
 
 
 # Inside ", the Paris lab started by ... ,": an appositive describing the subject before it.
