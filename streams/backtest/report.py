@@ -105,9 +105,10 @@ class ReportBuilder:
                                   when):
                     self._absorb(item, held.watch, held.channel, held.parent_alert_id)
             self._since_sweep += 1
-            # A sweep reads every open story: at most once per as many events as are open,
-            # so its cost per event stays constant however many stories a busy range holds.
-            if self._since_sweep >= max(EVICT_EVERY, len(self._open)):
+            # A sweep reads every open story: at most once per a quarter as many events as
+            # are open, so its cost per event stays constant however many stories a busy
+            # range holds, and finished stories wait at most that long to be let go.
+            if self._since_sweep >= max(EVICT_EVERY, len(self._open) // 4):
                 self._sweep(when)
         return fresh
 
