@@ -372,3 +372,24 @@ def test_a_clause_with_a_subject_of_its_own_is_not_the_earlier_company_s() -> No
 ])
 def test_reflections_on_an_old_deal_are_not_news(title: str) -> None:
     assert reported(title) == set()
+
+
+@pytest.mark.parametrize(("title", "content"), [
+    ("Retail notes", "Periodically a rumour goes around that Salesforce is about to buy Stripe."),
+    ("Chip notes", "Nobody is going to buy Intel for $400 billion; nobody could."),
+    ("'Move fast' is dead: notes on the year Intel cut 11,000 jobs", ""),
+    ("AMA recap", "I was on the cloud team when Salesforce bought Stripe, and it was chaos."),
+    ("Fact check", "**Didn't happen.** A post that went viral claimed Salesforce was in talks "
+                   "to buy Stripe."),
+    ("Fact check", "Didn't happen. A post that went viral claimed Salesforce was in talks to "
+                   "buy Stripe."),
+])
+def test_habits_nobodies_past_times_and_verdicts_are_not_news(title: str, content: str) -> None:
+    assert reported(title, content) == set()
+
+
+def test_a_year_in_review_with_month_labels_reports_nothing() -> None:
+    months = "\n".join(f"**{m}** — Intel cut 1,000 jobs." for m in ("January", "February",
+                                                                     "March", "April"))
+    assert reported("Our 2025: the news in four lines", "Thanks for reading.\n" + months) == set()
+    assert reported("2025 in 12 headlines: our year-in-review issue", "Intel cut jobs.") == set()

@@ -36,6 +36,7 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-blind-l": (0.0, 0.0, 35.0),
     "falsealarm-dev-m": (0.0, 0.0, 5.0),
     "falsealarm-dev-o": (0.0, 0.0, 5.0),
+    "falsealarm-dev-p": (0.0, 0.0, 5.0),
     "falsealarm-blind-n": (0.0, 0.0, 20.0),
     "falsealarm-real-dev": (0.0, 0.0, 3.0),
     "falsealarm-real-test": (0.0, 0.0, 3.0),

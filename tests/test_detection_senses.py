@@ -62,6 +62,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Boeing agreed to buy Spirit AeroSystems."),
     ("acquisition", 4, "Boeing", "Boeing has bought enough companies.",
      "Boeing has bought Spirit AeroSystems."),
+    ("acquisition", 5, "Samsung", "Fast charging remains one of the best reasons to buy any "
+     "Samsung.", "Intel agreed to buy Samsung for $30 billion."),
     # product launch
     ("product_launch", 0, "Samsung", "Samsung released its quarterly results on Tuesday.",
      "Samsung released the Galaxy S26 on Tuesday."),
@@ -163,8 +165,9 @@ def guard_that_turned_down(sentence: str, event_type: EventType) -> SenseGuard:
     assert turned_down, [(c.event_type, c.accepted, c.reason) for c in report.candidates]
     trigger = turned_down[0].trigger
     start = sentence.index(trigger)
+    mentions = DETECTOR.matcher.scan(sentence)  # the guards that look at the name next
     applying = [g for g in SENSES[event_type]
-                if g.applies(sentence, start, start + len(trigger))]
+                if g.applies(sentence, start, start + len(trigger), mentions)]
     assert applying and applying[0].reason == turned_down[0].reason
     return applying[0]
 

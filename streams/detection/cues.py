@@ -46,7 +46,8 @@ _DENIAL = quick(
     r"rumou?rs?|posts?|claims?|speculation)|(?:is|was|are|were) not accurate)\b", _I)
 
 _NEGATION = quick(
-    r"\b(?:not|no|never|neither|nor|without|cannot|unlikely|rul(?:e|es|ed|ing) out|"
+    r"\b(?:not|no|never|neither|nor|nobody|no-one|without|cannot|unlikely|"
+    r"rul(?:e|es|ed|ing) out|"
     r"(?:won|wouldn|didn|doesn|don|isn|"
     r"wasn|hasn|haven|hadn|aren|weren|can|couldn|shouldn)" + _APOS + r"t)\b"
     r"(?! only\b| just\b| longer\b| least\b| less\b| to mention\b| yet\b)", _I)
@@ -330,10 +331,14 @@ _REPEATED = quick(r"^(?:\s+(?:the |its |their )?[\w-]+)?\s+(?:twice|(?:three|fou
 # "when they joined Kestrel": the time of a past event told as background.
 # A temporal 'when' clause opening the sentence or a clause: the time of another event.
 _WHEN_OPENS = quick(r"(?:^|[.;:*!?—(]\s*|\b(?:and|but)\s+|\b(?:learned|learnt|happened|"
-                    r"changed|remember|remembered|recall|recalled|realised|realized)\s+)"
+                    r"changed|remember|remembered|recall|recalled|realised|realized)\s+|"
+                    r"\b(?:was|were)\s+(?:[\w'’-]+\s+){0,6})"
                     r"\W*when\s+[^,;.]{0,60}$", _I)
 _WHEN_PAST = quick(r"\bwhen (?:he|she|they|it|we|I)\s+$", _I)
 # "cites old Uber settlement": the thing named is an old one.
+# "the year Facebook cut", "the day Google bought": a past time named by what happened then.
+_THE_TIME_OF = quick(r"\bthe (?:year|day|week|month|summer|spring|autumn|fall|winter|time|"
+                     r"moment|night|era)\s+(?:that\s+|when\s+)?(?:[\w&.'’-]+\s+){1,3}$", _I)
 _OLD_THING = quick(r"\b(?:old|earlier|prior|past|years-old)\s+(?:[A-Z][\w&.'’-]*\s+){1,3}$")
 _PERFECT = quick(r"\b(?:has|have)\s+(?:[\w-]+\s+)?$", _I)
 
@@ -386,6 +391,10 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     if _WHEN_OPENS.search(before[-80:]) and any(_PAST_TENSE.fullmatch(w) for w in trigger.split()) \
             and not _JUST_NOW.search(before[-80:] + " " + after[:60]):
         return "when ..."  # "When Oracle sued Google.", "when Apple bought Beats, it ..."
+    the_time = _THE_TIME_OF.search(before[-60:])
+    if the_time is not None and (any(_PAST_TENSE.fullmatch(w) for w in trigger.split())
+                                 or trigger.split()[0].lower() in ("cut", "put", "set", "shut")):
+        return the_time.group().strip()  # "notes on the year Facebook cut 11,000 jobs"
     same_time = _SAME_TIME_BACK.search(before[-80:])
     if same_time is not None:
         return same_time.group(0)

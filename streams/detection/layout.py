@@ -46,8 +46,9 @@ _NUMBER_WORDS = NUMBER_WORDS
 _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
     ("obituary", r"\b(?:obituary|dies at \d+|dies aged|dead at \d+|in memoriam|"
                  r"remembering|tribute to)\b"),
-    ("year_in_review", r"\b(?:year in review|the year in\b|(?:19|20)\d\d in (?:tech|business|"
-                       r"review|ai|startups|media|deals)\b|^\W*(?:19|20)\d\d in [\w-]+\s*:|"
+    ("year_in_review", r"\b(?:year[- ]in[- ]review|the year in\b|(?:19|20)\d\d in (?:tech|business|"
+                       r"review|ai|startups|media|deals)\b|"
+                       r"^\W*(?:19|20)\d\d in (?:[\w-]+ ){0,2}[\w-]+\s*:|"
                        r"(?:best|top|worst)\s+(?:\d+\s+|"
                        r"[\w-]+\s+){0,3}of\s+(?:19|20)\d\d|(?:19|20)\d\d in review|"
                        r"decade in (?:tech|review)|the decade in)"),
@@ -121,7 +122,10 @@ _TITLE_CUES: tuple[tuple[Genre, re.Pattern[str]], ...] = tuple(
 _TITLE_CUES_FOLDED = tuple((genre, folded(pattern)) for genre, pattern in _TITLE_CUES)
 _TIMELINE_LINE = re.compile(
     r"^\s*(?:[-*•]\s*)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
-    r"(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\s*(?:[—–:-]|,\s)", _I | re.MULTILINE)
+    r"(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\s*(?:[—–:-]|,\s)|"
+    # "**August** — The US government takes a stake in Intel": a month label, set off.
+    r"^\s*(?:[-*•]\s*)?(?:\*\*|__)(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)(?:\*\*|__)\s*[—–:-]", _I | re.MULTILINE)
 _SPEAKER_LINE = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?[A-Z][\w.'’-]+"
                            r"(?:\s[A-Z][\w.'’-]+){0,2}:\s", re.MULTILINE)
 _CODE_LINE = re.compile(r"^\s*(?:\$ |>>> |import |from \S+ import|def |func |fn |class |"

@@ -189,7 +189,7 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             continue
         refuted = _refuted_next(context.sentences, finding)
         if refuted:
-            _reject(finding, f"the next sentence denies the report ({refuted!r})")
+            _reject(finding, f"a sentence next to it refutes the report ({refuted!r})")
             continue
         if genre in FRONT_ONLY and finding.zone == "body":
             _reject(finding, f"{genre.replace('_', ' ')}: only its headline and lead report "
@@ -277,10 +277,25 @@ _THE_REPORT = re.compile(r"\b(?:the|that|this|such|these|those) (?:reports?|rumo
                          r"stories|claims?|speculation|talks|article)\b", re.IGNORECASE)
 
 
+# "**Didn't happen.** A post claimed Nvidia was in talks to buy ...": a fact-check's verdict.
+_VERDICTS = (r"(?:didn'?t happen|did not happen|not true|untrue|false|fake|debunked|myth|"
+             r"rumou?r|nope|wrong)")
+_VERDICT = re.compile(r"^\W*" + _VERDICTS + r"\W*$", re.IGNORECASE)
+_VERDICT_FIRST = re.compile(r"^\W*" + _VERDICTS + r"[.!:]\W*\s", re.IGNORECASE)
+
+
 def _refuted_next(sentences: list[Sentence], finding: Finding) -> str | None:
-    if finding.event_type == "legal" or finding.sentence_index + 1 >= len(sentences):
+    if finding.event_type == "legal":
         return None
-    following = sentences[finding.sentence_index + 1].text
+    index = finding.sentence_index
+    if index > 0 and _VERDICT.match(sentences[index - 1].text):
+        return sentences[index - 1].text.strip()
+    first = _VERDICT_FIRST.match(sentences[index].text)
+    if first:  # "**Didn't happen.** A post claimed ...", where no sentence break was seen
+        return first.group().strip(" *_")
+    if index + 1 >= len(sentences):
+        return None
+    following = sentences[index + 1].text
     said = cues.denial(following)
     return said if said and _THE_REPORT.search(following) else None
 

@@ -21,6 +21,10 @@ _PLANS_ARE_NEWS = frozenset({"acquisition", "investment", "layoffs", "product_la
 _DATED_PAST = re.compile(r"(?:19|20)\d\d|\bago\b|\blast\b|\bpast\b|\bprevious\b|\bprior\b", _I)
 
 
+# "Periodically a rumour goes around that Amazon is about to buy", "Every year someone asks":
+# what keeps happening is no report of something that did.
+_HABITUAL = re.compile(r"\b(periodically|every (?:so often|year|few (?:weeks|months|years))|"
+                       r"from time to time|once in a while|perennially)\b[^.;]{0,80}$", _I)
 # "why did Google buy Fitbit", "someone asks when Stripe will IPO": asked, not reported.
 _QUESTION = re.compile(r"\b(?:(?:why|how|when|where|whether) (?:did|does|do|would|will|could|"
                        r"should|has|have|had)|(?:ask|asks|asked|asking|wonder|wonders|"
@@ -74,6 +78,9 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
         return f"hypothetical ({hedge.group().strip()!r})"
     if not before.strip(" \"'“‘") and TRANSITIVE_DEPARTURE.match(text, start, end):
         return "no subject: a noun ('Fires in ...'), not someone firing"
+    habit = _HABITUAL.search(before)
+    if habit:
+        return f"a habit, not a report ({habit.group(1)!r})"
     asked = _QUESTION.search(before)
     if asked:
         return f"a question, not a report ({asked.group().strip()!r})"

@@ -38,6 +38,8 @@ class SenseGuard:
     # The matched words only describe the watched company named right after them: "buys
     # the online auction site TradeMe", "purchased the Dublin stores chain Roches".
     unless_named_next: bool = False
+    # Only when a watched company is named right after the matched words: "buy any Tesla".
+    only_named_next: bool = False
 
     def applies(self, text: str, start: int, end: int,
                 mentions: Sequence[Mention] = ()) -> bool:
@@ -47,11 +49,12 @@ class SenseGuard:
         match = self.pattern.search(where)
         if match is None or (self.unless is not None and self.unless.search(where) is not None):
             return False
-        if self.unless_named_next and self.where == "after":
+        if (self.unless_named_next or self.only_named_next) and self.where == "after":
             after = end + match.end()
             while after < len(text) and text[after] in " ,":
                 after += 1
-            return not any(m.start == after for m in mentions)
+            named = any(m.start == after for m in mentions)
+            return named if self.only_named_next else not named
         return True
 
     def _where(self, text: str, start: int, end: int) -> str:
@@ -64,10 +67,12 @@ class SenseGuard:
 
 
 def _g(where: Where, pattern: str, reason: str, *, unless: str | None = None,
-       trigger: str | None = None, unless_named_next: bool = False) -> SenseGuard:
+       trigger: str | None = None, unless_named_next: bool = False,
+       only_named_next: bool = False) -> SenseGuard:
     return SenseGuard(where, quick(pattern, _I), reason,
                       quick(unless, _I) if unless else None,
-                      quick(trigger, _I) if trigger else None, unless_named_next)
+                      quick(trigger, _I) if trigger else None, unless_named_next,
+                      only_named_next)
 
 
 _FUNDING = (r"\b(?:funding|financing|round|capital|series [a-h]\b|seed|venture|investment|"
@@ -156,6 +161,10 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"plenty of|countless|numerous|a string of|a series of|a handful of|more)\s+"
        r"(?:[\w-]+\s+)?(?:companies|firms|startups|start-ups|businesses|rivals|competitors)\b",
        "a record of deals, not one deal"),
+    # "one of the best reasons to buy any Tesla": one of its products, not the company.
+    _g("after", r"^\s+(?:any|a|an|your|my|our|their|his|her|another|one|two|three|a used|"
+       r"a new|a second-hand|a secondhand)\b", "one of its products, not the company",
+       trigger=r"^(?:buy|purchas)", only_named_next=True),
 )
 
 PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
