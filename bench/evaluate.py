@@ -90,7 +90,7 @@ SETS: tuple[LabelledSet, ...] = (
     LabelledSet("falsealarm-dev-p", ("falsealarm/dev-p/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, measured blind, then read"),
     LabelledSet("falsealarm-blind-l", ("falsealarm/blind-l/*.jsonl",), "devset/rules.yaml",
-                note="blind, feed genres"),
+                note="feed genres, blind, then read"),
     LabelledSet("falsealarm-blind-n", ("falsealarm/blind-n/*.jsonl",), "devset/rules.yaml",
                 note="blind, feed genres"),
     LabelledSet("falsealarm-real-dev", ("falsealarm/realtext/*.jsonl",),

@@ -393,3 +393,31 @@ def test_a_year_in_review_with_month_labels_reports_nothing() -> None:
                                                                      "March", "April"))
     assert reported("Our 2025: the news in four lines", "Thanks for reading.\n" + months) == set()
     assert reported("2025 in 12 headlines: our year-in-review issue", "Intel cut jobs.") == set()
+
+
+def test_a_deal_named_as_over_is_background_but_ending_it_is_news() -> None:
+    assert reported("Chip notes", "Intel's abandoned $40 billion bid for Stripe still shapes "
+                                  "how investors read them.") == set()
+    assert ("Intel", "acquisition") in reported("Intel abandons its $40 billion bid for Stripe")
+
+
+def test_a_company_in_a_founded_by_aside_is_not_the_subject() -> None:
+    title = "Kairo Analytics, founded by former Salesforce and Stripe executives, raises $18M"
+    assert reported(title, "The Austin-based startup's round was led by Bluebonnet "
+                           "Ventures.") == set()
+
+
+@pytest.mark.parametrize("title", [
+    "Galaxy Ring review: three months after Samsung launched it",
+    "Colour e-readers compared: the Samsung tablet versus the Kobo",
+])
+def test_reviews_and_comparisons_report_nothing(title: str) -> None:
+    assert reported(title, "Samsung launched the ring in the spring.") == set()
+
+
+def test_a_week_in_review_is_not_a_product_review() -> None:
+    assert ("Intel", "layoffs") in reported("Week in review: Intel cuts 3,000 jobs")
+
+
+def test_its_first_product_is_still_dated_by_the_date_after_it() -> None:
+    assert reported("E-readers", "Samsung launched its first colour tablet last October.") == set()

@@ -33,7 +33,7 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-dev-i": (0.0, 0.0, 5.0),
     "falsealarm-dev-j": (0.0, 0.0, 5.0),
     "falsealarm-dev-k": (0.0, 0.0, 5.0),
-    "falsealarm-blind-l": (0.0, 0.0, 35.0),
+    "falsealarm-blind-l": (0.0, 0.0, 5.0),
     "falsealarm-dev-m": (0.0, 0.0, 5.0),
     "falsealarm-dev-o": (0.0, 0.0, 5.0),
     "falsealarm-dev-p": (0.0, 0.0, 5.0),

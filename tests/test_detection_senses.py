@@ -82,6 +82,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Boeing released a new jet this evening."),
     ("product_launch", 7, "Boeing", "Boeing introduces higher redirection fees.",
      "Boeing introduces a new jet."),
+    ("product_launch", 8, "Netflix", "Netflix introduced the word \"binge\" into every "
+     "media column.", "Netflix introduced a new streaming app on Monday."),
     ("launch_delay", 0, "Netflix", "Netflix cancels its quiz show after 35 years.",
      "Netflix delays the launch of its quiz show."),
     ("partnership", 0, "Boeing", "Boeing signed a contract with Intel for the supply of chips.",

@@ -106,6 +106,12 @@ _SHARED_ADVERB = quick(r"\b(?:previously|formerly|earlier)\s+\w+ed\b[^.;,]{0,40}
 _PAST_DEALS = quick(r"\b(?:recent|earlier|previous|prior|past|former|several|other|many)\s+"
                          r"(?:[\w-]+\s+)?(?:acquisitions|purchases|takeovers|deals|mergers|"
                          r"investments|lawsuits|layoffs|launches)\s+(?:by|of|in)?\s*$", _I)
+# "Nvidia's abandoned $40 billion bid for Arm": a deal that is over, named as such.
+_FAILED_DEAL = quick(r"\b(abandoned|failed|scrapped|collapsed|aborted|ill-fated|doomed|"
+                     r"thwarted|botched|unsuccessful|defunct)\s+(?:(?:US)?[$€£][\d.,]+\s*"
+                     r"(?:billion|million|trillion|bn|m)?\s+)?$", _I)
+_DEAL_NOUN = quick(r"(?:bid|deal|takeover|merger|acquisition|purchase|offer|buyout|tie-up)\b",
+                   _I)
 _PAST_PERIOD = quick(
     r"\b(?:last (?:year|decade)|earlier this year|a year ago|the previous year|the year before|"
     r"(?:its|their) (?:most recent|last|previous|prior) (?:[\w-]+ )?(?:round|raise)|"
@@ -348,6 +354,12 @@ def _clause_start(before: str) -> str:
     return before[cut + 1:]
 
 
+def names_failed_deal(before: str) -> bool:
+    """"Nvidia's abandoned $40 billion bid": the deal is over, named as such (not reported
+    ending now, which "Nvidia abandons its bid" does)."""
+    return _FAILED_DEAL.search(before[-50:]) is not None
+
+
 def history(before: str, trigger: str, after: str, ref_year: int) -> str | None:
     """Background rather than news: 'former', 'had', 'in 2004', 'its 2012 acquisition'."""
     found = _history(before, trigger, after, ref_year)
@@ -379,6 +391,9 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     deals = _PAST_DEALS.search(before[-60:] + trigger)
     if deals is not None:
         return deals.group().strip()
+    failed = _FAILED_DEAL.search(before[-50:])
+    if failed is not None and _DEAL_NOUN.match(trigger):
+        return failed.group(1)  # "Nvidia's abandoned $40 billion bid for Arm"
     old = _OLD_THING.search(before[-40:])
     if old is not None:
         return old.group().split()[0]

@@ -184,7 +184,7 @@ def _relative(mention: Mention, offset: int) -> Mention:
 def _subject(text: str, mentions: list[Mention]) -> Mention | None:
     for mention in mentions:
         if not mention.historical and parties.word_before(text, mention.start) not in (
-                parties.PREPOSITIONS):
+                parties.PREPOSITIONS) and not parties.in_appositive(text, mention):
             return mention
     return None
 

@@ -71,7 +71,11 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                  # "Acme to cut 500 jobs, two years after its last round" is news)
                  r"^\W*(?:\d+|a|one|" + _NUMBER_WORDS + r") (?:years?|decades?) after\b|"
                  r"\banniversary\b|\bremember when\b"),
-    ("review", r"^\W*(?:review|hands-on|first look)\s*[:|–—]|[:|–—]\s*(?:review|"
+    ("review", r"^\W*(?:review|hands-on|first look)\s*[:|–—]|"
+               # "Pixel 10 review:", not "Week in review:" or "Strategic review:"
+               r"(?<!strategic )(?<!regulatory )(?<!antitrust )(?<!competition )(?<!merger )"
+               r"(?<!judicial )(?<!policy )(?<!safety )(?<!budget )(?<!spending )(?<!in )"
+               r"\breview\s*[:|–—]|\bcompared\s*[:|–—]|[:|–—]\s*(?:review|"
                r"hands-on|first look)\b|['’\"”]\s*review\b|\b(?:book|film|movie|album|"
                r"game|app|phone|laptop|product) review\b|\bbuying guide\b|"
                r"\b(?:tested|rated|ranked)\s*:|\bbest [\w\s]{1,30} (?:to buy|under \$)|"

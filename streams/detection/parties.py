@@ -171,7 +171,14 @@ _OWN_SUBJECT = re.compile(r"(?:,|\band)\s+(?:an?|the|another)\s+(?:[\w'’.-]+\s
 
 
 # Inside ", the Paris lab started by ... ,": an appositive describing the subject before it.
-_IN_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s[^,;()]*$")
+_IN_APPOSITIVE = re.compile(r",\s+(?:the|a|an|founded|co-founded|backed|owned|run|led|started|"
+                            r"created|built|formed|spun out)\s[^,;()]*$")
+
+
+def in_appositive(text: str, mention: Mention) -> bool:
+    """The mention sits in an aside opened by a comma: ", the lab started by ...", ", founded
+    by former Stripe executives," (it describes someone else)."""
+    return _IN_APPOSITIVE.search(text, max(0, mention.start - 80), mention.start) is not None
 _VERB_NEXT = re.compile(r"(?:\s*\([^()]{1,30}\))?,?\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|are|was|"
                         r"were|will|would|can|could|said|says|[a-z]+ed|[a-z]{2,}es)\b")
 

@@ -331,7 +331,8 @@ _CLAUSE_BREAK = quick(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bwhen\b|\b
 # "settled the suit filed last year", "completed the deal announced in March": a date after
 # another verb's participle dates that verb, not the trigger.
 _OTHER_VERB = quick(r"\b(?:filed|announced|launched|brought|agreed|signed|started|begun|"
-                         r"begin|made|first|originally|initially|struck|reached|opened|"
+                         r"begin|made|(?<!\bits )(?<!\bthe )(?<!\btheir )(?<!\bhis )"
+                         r"(?<!\bher )(?<!\ba )first|originally|initially|struck|reached|opened|"
                          r"unveiled|proposed|reported|set|planned|scheduled|slated|due|"
                          r"expected|released|issued|introduced|founded|formed)\b", re.IGNORECASE)
 

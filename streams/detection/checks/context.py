@@ -69,6 +69,7 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
         past = None  # "a former executive sued": 'former' describes the plaintiff
     # A deal called off after talks is news, unless a date puts the whole story in the past.
     if past and not (spec.event_type == "acquisition" and not _DATED_PAST.search(past)
+                     and not cues.names_failed_deal(before)
                      and cues.acquisition_stage(text, "") == "terminated"):
         return f"background, not news ({past!r})"
     if spec.event_type == "product_launch" and DELAY_BEFORE.search(before):

@@ -205,6 +205,10 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        r"measures|requirements|campaigns?|promotional|advertising|ads|adverts|commercials|"
        r"marketing|crackdown)\b",
        "a price, a rule or a campaign, not a product"),
+    # "it introduced the word 'binge' into every media column": a word, not a product.
+    _g("after", r"^\s+(?:the |a |an )?(?:new )?(?:word|term|phrase|concept|idea|notion|"
+       r"expression|slang|vocabulary|catchphrase)\b", "a word or an idea, not a product",
+       trigger=r"^(?:introduc|coin)"),
 )
 
 PARTNERSHIP: tuple[SenseGuard, ...] = (
