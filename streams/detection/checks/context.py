@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import cues
+from ..first_chars import quick
 from ..triggers import TriggerSpec
 from .people import TRANSITIVE_DEPARTURE
 from .products import DELAY_BEFORE
@@ -23,18 +24,17 @@ _DATED_PAST = re.compile(r"(?:19|20)\d\d|\bago\b|\blast\b|\bpast\b|\bprevious\b|
 
 # "Periodically a rumour goes around that Amazon is about to buy", "Every year someone asks":
 # what keeps happening is no report of something that did.
-_HABITUAL = re.compile(r"\b(periodically|every (?:so often|year|few (?:weeks|months|years))|"
-                       r"from time to time|once in a while|perennially)\b[^.;]{0,80}$", _I)
+_HABITUAL = quick(r"\b(periodically|every (?:so often|year|few (?:weeks|months|years))|"
+                  r"from time to time|once in a while|perennially)\b[^.;]{0,80}$", _I)
 # "why did Google buy Fitbit", "someone asks when Stripe will IPO": asked, not reported.
-_QUESTION = re.compile(r"\b(?:(?:why|how|when|where|whether) (?:did|does|do|would|will|could|"
-                       r"should|has|have|had)|(?:ask|asks|asked|asking|wonder|wonders|"
-                       r"wondered|wondering) (?:when|whether|if|why|how))\b[^,;:.!?]{0,60}$", _I)
+_QUESTION = quick(r"\b(?:(?:why|how|when|where|whether) (?:did|does|do|would|will|could|"
+                  r"should|has|have|had)|(?:ask|asks|asked|asking|wonder|wonders|"
+                  r"wondered|wondering) (?:when|whether|if|why|how))\b[^,;:.!?]{0,60}$", _I)
 # "Lars Eklund on leaving his own studio", "... on why she left Samsung": someone talking
 # about the act (a plan "on cutting jobs" is news, so not after plan words).
-_TALKS_ABOUT = re.compile(r"(?<!\bplans )(?<!\bplan )(?<!\bplanned )(?<!\bbent )"
-                          r"(?<!\bkeen )(?<!\bintent )(?<!\bset )(?<!\bfocused )"
-                          r"(?<!\binsists )(?<!\bcounting )(?<!\bworking )"
-                          r"\bon (?:(why|how|what|when)\b[^,;:.!?]{0,60})?$", _I)
+_TALKS_ABOUT = quick(r"\bon (?:(why|how|what|when)\b[^,;:.!?]{0,60})?$", _I)
+_PLAN_WORDS = frozenset({"plans", "plan", "planned", "bent", "keen", "intent", "set", "focused",
+                         "insists", "counting", "working"})
 # "Buying GitHub was a way to ...", "Acquiring Figma would have given Adobe ...": a gerund
 # phrase as the subject of the sentence talks about the act; it does not report one.
 _SENTENCE_OPENING = re.compile(r"^[\s\"'“‘]*(?:(?:but|and|yet|still|for \w+),?\s+)?$", _I)
@@ -79,13 +79,17 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
         return f"hypothetical ({hedge.group().strip()!r})"
     if not before.strip(" \"'“‘") and TRANSITIVE_DEPARTURE.match(text, start, end):
         return "no subject: a noun ('Fires in ...'), not someone firing"
-    habit = _HABITUAL.search(before)
+    habit = _HABITUAL.search(before, max(0, len(before) - 120))
     if habit:
         return f"a habit, not a report ({habit.group(1)!r})"
-    asked = _QUESTION.search(before)
+    asked = _QUESTION.search(before, max(0, len(before) - 100))
     if asked:
         return f"a question, not a report ({asked.group().strip()!r})"
-    talk = _TALKS_ABOUT.search(before)
+    talk = _TALKS_ABOUT.search(before, max(0, len(before) - 80))
+    if talk:
+        word = before[:talk.start()].split()[-1:]
+        if word and word[0].strip("\"'“‘(").lower() in _PLAN_WORDS:
+            talk = None  # "plans on cutting 1,000 jobs": a plan, which is news
     if talk and (talk.group(1) or text[start:end].split(maxsplit=1)[0].lower().endswith("ing")):
         return f"what someone says about it, not the event ({talk.group().strip()!r})"
     if _SENTENCE_OPENING.match(before) and text[start:end].split(maxsplit=1)[0].lower(
