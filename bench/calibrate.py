@@ -30,11 +30,12 @@ from newswatch.streams.detection.calibration import CALIBRATION, Calibration, Ev
 # would outweigh the one seed article whose body events the product must keep.
 FIT_ON = ("realnews-dev", "realnews-dev2", "realnews-test", "realnews-dev4",
           "falsealarm-synth-dev", "falsealarm-synth-test", "falsealarm-blind-d",
-          "falsealarm-blind-g", "falsealarm-dev-k", "falsealarm-real-dev", "seed")
-# Never read: realnews-test3/test4 and sets L and N were labelled or written blind and only
-# scored (realnews-test, synth-test, blind-d and blind-g were too until their errors were
-# read).
-SCORE_ON = ("realnews-test3", "realnews-test4", "falsealarm-blind-l", "falsealarm-blind-n",
+          "falsealarm-blind-g", "falsealarm-dev-k", "falsealarm-blind-l", "falsealarm-dev-o",
+          "falsealarm-dev-p", "falsealarm-real-dev", "seed")
+# Never read: realnews-test3/test4 and sets N and R were labelled or written blind and only
+# scored (realnews-test, synth-test, blind-d, blind-g and blind-l were too until their errors
+# were read).
+SCORE_ON = ("realnews-test3", "realnews-test4", "falsealarm-blind-n", "falsealarm-blind-r",
             "falsealarm-real-test", "blindset2")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]

@@ -93,6 +93,8 @@ SETS: tuple[LabelledSet, ...] = (
                 note="feed genres, blind, then read"),
     LabelledSet("falsealarm-blind-n", ("falsealarm/blind-n/*.jsonl",), "devset/rules.yaml",
                 note="blind, feed genres"),
+    LabelledSet("falsealarm-blind-r", ("falsealarm/blind-r/*.jsonl",), "devset/rules.yaml",
+                note="blind, feed genres"),
     LabelledSet("falsealarm-real-dev", ("falsealarm/realtext/*.jsonl",),
                 "falsealarm/realtext/rules.yaml", "even", note="real, errors read"),
     LabelledSet("falsealarm-real-test", ("falsealarm/realtext/*.jsonl",),
