@@ -421,3 +421,16 @@ def test_a_week_in_review_is_not_a_product_review() -> None:
 
 def test_its_first_product_is_still_dated_by_the_date_after_it() -> None:
     assert reported("E-readers", "Samsung launched its first colour tablet last October.") == set()
+
+
+@pytest.mark.parametrize(("title", "content"), [
+    ("Data centres", "Salesforce's $2bn Malaysia investment announced in May 2024 had helped "
+                     "set off the rush."),
+    ("Airport rules", "The drivers can't easily reach the arrivals area and they get fined by "
+                      "airport police, Stripe says."),
+    ("Bank rumours", "Let me be clear: I have no information that Stripe is looking at buying "
+                     "Samsung, or doing anything of the sort."),
+])
+def test_dated_by_its_own_preposition_people_s_they_and_no_information(title: str,
+                                                                       content: str) -> None:
+    assert reported(title, content) == set()

@@ -149,6 +149,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Employer of the Year on Thursday.", "Disney named Jane Park chief financial officer."),
     ("executive_hire", 15, "Disney", "Jane Park joined Disney as a junior analyst.",
      "Jane Park joins Disney as chief financial officer."),
+    ("executive_departure", 16, "Disney", "When Disney raised prices, customers ran for the "
+     "exits.", "Disney's chief executive exits the company."),
 ]
 
 

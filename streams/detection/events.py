@@ -240,6 +240,13 @@ def _inside_group(text: str, mentions: list[Mention], side: _Side) -> bool:
                for m in mentions)
 
 
+_PEOPLE_THEY = re.compile(r"they\b|them\b", re.IGNORECASE)
+_PEOPLE_PLURAL = re.compile(r"\b(?:drivers|workers|riders|users|customers|passengers|employees|"
+                            r"staff|people|residents|shoppers|owners|tenants|consumers|fans|"
+                            r"players|students|parents|patients|developers|engineers|members|"
+                            r"investors|viewers|readers|buyers|sellers|couriers)\b", re.IGNORECASE)
+
+
 def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: TriggerSpec,
            start: int) -> list[_Side]:
     role = spec.left or ""
@@ -287,6 +294,9 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
             spec.left_all or spec.event_type in _SHARED_SUBJECT_TYPES) else [subject]
         return [_Side(m, m.surface, role, via) for m in heads]
     at = cues.anaphor_before(text, start) if not spec.left_in_person_np else None
+    if at is not None and _PEOPLE_THEY.search(text, at, at + 5) and _PEOPLE_PLURAL.search(
+            text, max([m.end for m in mentions if m.end <= at] + [0]), at):
+        return []  # "The drivers can't reach the area and they get fined": 'they' are people
     if at is not None:
         earlier = [m for m in mentions if m.end <= at and not m.historical]
         # "Backed by an investment by AIG, it bought ...": a company after a preposition is

@@ -379,6 +379,8 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
             gap = ref.start - end
             if _CLAUSE_BREAK.search(between) or gap > 90 or _OTHER_VERB.search(between):
                 continue
+        elif start <= ref.start and ref.end > end:
+            gap = 0  # "investment announced in May 2024": the trigger ends with its 'in'
         else:
             continue  # inside the trigger
         score = gap * (0.8 if ref.start >= end else 1.0)

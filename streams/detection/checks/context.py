@@ -22,6 +22,10 @@ _PLANS_ARE_NEWS = frozenset({"acquisition", "investment", "layoffs", "product_la
 _DATED_PAST = re.compile(r"(?:19|20)\d\d|\bago\b|\blast\b|\bpast\b|\bprevious\b|\bprior\b", _I)
 
 
+# "I have no information that Kestrel is looking at buying a bank": nothing is reported.
+_NO_EVIDENCE = quick(r"\b(?:no|not any|little|zero) (?:information|evidence|indication|sign|"
+                     r"suggestion|knowledge|reason to (?:think|believe|expect))\b[^.;]{0,120}$",
+                     _I)
 # "Periodically a rumour goes around that Amazon is about to buy", "Every year someone asks":
 # what keeps happening is no report of something that did.
 _HABITUAL = quick(r"\b(periodically|every (?:so often|year|few (?:weeks|months|years))|"
@@ -53,6 +57,9 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
     if said:
         return f"denied ({said!r})"
     negated = cues.negation(before)
+    if negated is None:
+        unknown = _NO_EVIDENCE.search(before, max(0, len(before) - 160))
+        negated = unknown.group().split(" that")[0] if unknown else None
     if negated:
         return f"negated ({negated!r})"
     maybe = cues.hypothetical(before) or cues.condition_after(after)

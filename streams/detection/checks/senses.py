@@ -327,6 +327,9 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"apprentice|intern\b|analyst\b|clerk\b|teller\b|cashier\b|(?:software |staff )?"
        r"(?:engineer|developer|programmer)\b)", "a junior post, not an executive's",
        trigger=r"^(?:join|hire|recruit)"),
+    # "customers ran for the exits": a way out, not a departure.
+    _g("before", r"\b(?:for|to|towards?|toward|near|by|at) the\s*$",
+       "'the exits': a way out, not a departure", trigger=r"^exits?$"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
