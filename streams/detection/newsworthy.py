@@ -296,8 +296,9 @@ def _refuted_next(sentences: list[Sentence], finding: Finding) -> str | None:
     if index + 1 >= len(sentences):
         return None
     following = sentences[index + 1].text
-    said = cues.denial(following)
-    return said if said and _THE_REPORT.search(following) else None
+    if not _THE_REPORT.search(following):
+        return None
+    return cues.denial(following)
 
 
 def _told_in_the_past(text: str, governing: list[TimeRef], refs: list[TimeRef],
