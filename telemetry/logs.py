@@ -28,11 +28,29 @@ def trace(**ids: str | list[str] | None) -> dict[str, Any]:
     return {k: v for k, v in ids.items() if v}
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to ``sys.stderr`` as it is when a record is emitted, not as it was when the
+    handler was made: whoever swaps stderr (a test runner capturing output, a daemon
+    redirecting it) and closes the old one gets the log lines, not "I/O operation on closed
+    file" from a thread that logs later."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self) -> TextIO:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: TextIO) -> None:
+        pass  # always the current sys.stderr
+
+
 def configure_logging(level: int, fmt: LogFormat = "text", *, service: str = "newswatch",
                       stream: TextIO | None = None, quiet_libraries: bool = True) -> None:
     """Log to stderr in ``fmt`` (replacing the handler an earlier call installed; handlers
     someone else installed, such as a test runner's, are left alone)."""
-    handler = logging.StreamHandler(stream or sys.stderr)
+    handler = logging.StreamHandler(stream) if stream is not None else _StderrHandler()
     handler.setFormatter(json_formatter(service) if fmt == "json"
                          else logging.Formatter(TEXT_FORMAT))
     handler.set_name(_HANDLER_NAME)

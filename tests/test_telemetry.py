@@ -152,3 +152,20 @@ def test_a_service_whose_port_is_taken_stops_with_the_setting_named(
     assert f"newswatch: error: NEWSWATCH_METRICS_PORT: cannot serve metrics on 127.0.0.1:" \
            f"{served[0].port}" in err
     assert "Traceback" not in err
+
+
+def test_logs_follow_stderr_when_it_is_swapped_and_the_old_one_closed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = io.StringIO(), io.StringIO()
+    monkeypatch.setattr("sys.stderr", first)
+    configure_logging(logging.INFO, "text")
+    try:
+        logging.getLogger("newswatch.test").info("to the first")
+        monkeypatch.setattr("sys.stderr", second)
+        first.close()  # as a test runner closes the capture of a finished test
+        logging.getLogger("newswatch.test").info("to the second")
+    finally:
+        configure_logging(logging.WARNING, "text")
+    assert "to the second" in second.getvalue()
+    assert "Logging error" not in second.getvalue()  # what a handler bound to `first` prints
+    assert "to the first" not in second.getvalue()
