@@ -434,3 +434,9 @@ def test_its_first_product_is_still_dated_by_the_date_after_it() -> None:
 def test_dated_by_its_own_preposition_people_s_they_and_no_information(title: str,
                                                                        content: str) -> None:
     assert reported(title, content) == set()
+
+
+def test_a_rumour_labelled_as_such_is_still_news() -> None:
+    assert ("Salesforce", "acquisition") in reported(
+        "Deal watch", "Rumour. Salesforce is in talks to buy Stripe, people familiar with the "
+                      "matter said on Monday.")

@@ -278,8 +278,9 @@ _THE_REPORT = re.compile(r"\b(?:the|that|this|such|these|those) (?:reports?|rumo
 
 
 # "**Didn't happen.** A post claimed Nvidia was in talks to buy ...": a fact-check's verdict.
+# (Not "Rumour:": a rumour labelled as such is news at stage rumored.)
 _VERDICTS = (r"(?:didn'?t happen|did not happen|not true|untrue|false|fake|debunked|myth|"
-             r"rumou?r|nope|wrong)")
+             r"nope|wrong)")
 _VERDICT = re.compile(r"^\W*" + _VERDICTS + r"\W*$", re.IGNORECASE)
 _VERDICT_FIRST = re.compile(r"^\W*" + _VERDICTS + r"[.!:]\W*\s", re.IGNORECASE)
 
