@@ -165,9 +165,10 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
     return None, False
 
 
-# The trigger's clause has a subject of its own, a noun phrase right before it after a comma
-# or "and": "Anthropic knocks down a rumour, an Oxford team releases a dataset".
-_OWN_SUBJECT = re.compile(r"(?:,|\band)\s+(?:an?|the|another)\s+(?:[\w'’.-]+\s+){0,3}$")
+# The trigger's clause has a subject of its own, a noun phrase right before it after a comma:
+# "Anthropic knocks down a rumour, an Oxford team releases a dataset". (Not after "and":
+# "Google and a consortium of banks invested" has Google among its subjects.)
+_OWN_SUBJECT = re.compile(r",\s+(?:an?|the|another)\s+(?:[\w'’.-]+\s+){0,3}$")
 
 
 # Inside ", the Paris lab started by ... ,": an appositive describing the subject before it.
