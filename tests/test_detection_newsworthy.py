@@ -364,6 +364,9 @@ def test_a_clause_with_a_subject_of_its_own_is_not_the_earlier_company_s() -> No
     assert ("Samsung", "product_launch") not in reported(title)
     assert ("Samsung", "product_launch") in reported(
         "Samsung posts a record profit, releases a foldable phone")
+    # after "and" the noun phrase shares the subject with the company
+    assert ("Salesforce", "investment") in reported(
+        "Salesforce and a consortium of banks invested $500 million in Stripe")
 
 
 @pytest.mark.parametrize("title", [
