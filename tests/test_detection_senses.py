@@ -234,3 +234,11 @@ def test_a_company_described_by_what_it_makes_is_still_bought(sentence: str, com
 
 def test_suing_for_peace_is_not_a_lawsuit() -> None:
     assert events("Intel sues for peace with regulators.") == set()
+
+
+def test_a_person_named_beside_an_award_and_one_who_no_longer_remains_are_moves() -> None:
+    assert ("Disney", "executive_hire") in events(
+        "Disney named Jane Park chief executive, a week after she won an Executive of the "
+        "Year award.")
+    assert ("Netflix", "executive_departure") in events(
+        "Jane Park no longer remains chief executive of Netflix.")

@@ -316,12 +316,15 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"founder)\b", trigger=r"^(?:left|leav)"),
     # "my fridge no longer shows the camera photos": something stopped, nobody left.
     _g("after", r"^\s+(?!(?:leads|heads|runs|manages|oversees|serves|works|chairs|holds|"
-       r"reports|sits|is|has|was)\b)[a-z]+s\b", "'no longer' + a verb: something stopped, "
+       r"reports|sits|is|has|was|remains|acts|represents|occupies|directs|controls|"
+       r"guides|steers|advises)\b)[a-z]+s\b", "'no longer' + a verb: something stopped, "
        "not a person leaving", trigger=r"no longer"),
-    # "named Pinecrest Bank its Community Lender of the Year": an award, not an appointment.
-    _g("after", r"^[^.;]{0,80}?\b(?:of the (?:year|decade|month)|award|prize|winner|finalist|"
-       r"honou?ree|best (?:place|company|employer|bank)|top (?:\d+ )?(?:employer|workplace)s?)\b",
-       "an award or a ranking, not an appointment", trigger=r"^nam"),
+    # "named Pinecrest Bank its Community Lender of the Year": a company named for an award,
+    # not a person appointed (only when the company itself follows the verb).
+    _g("after", r"^\s*(?=[^.;]{0,100}?\b(?:of the (?:year|decade|month)|award|prize|winner|"
+       r"finalist|honou?ree|best (?:place|company|employer|bank)|top (?:\d+ )?(?:employer|"
+       r"workplace)s?)\b)", "an award or a ranking, not an appointment", trigger=r"^nam",
+       only_named_next=True),
     # "joined Marlowe & Finch in 1971 as a junior analyst": a first job, not an executive's.
     _g("after", r"^[^.;]{0,80}?\bas (?:a|an) (?:junior|trainee|summer|graduate|entry-level|"
        r"apprentice|intern\b|analyst\b|clerk\b|teller\b|cashier\b|(?:software |staff )?"
