@@ -91,6 +91,8 @@ SETS: tuple[LabelledSet, ...] = (
                 note="feed genres, measured blind, then read"),
     LabelledSet("falsealarm-dev-q", ("falsealarm/dev-q/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, measured blind, then read"),
+    LabelledSet("falsealarm-dev-s", ("falsealarm/dev-s/*.jsonl",), "devset/rules.yaml",
+                note="feed genres, measured blind, then read"),
     LabelledSet("falsealarm-blind-l", ("falsealarm/blind-l/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, blind, then read"),
     LabelledSet("falsealarm-blind-n", ("falsealarm/blind-n/*.jsonl",), "devset/rules.yaml",

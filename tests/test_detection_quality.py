@@ -38,6 +38,7 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-dev-o": (0.0, 0.0, 5.0),
     "falsealarm-dev-p": (0.0, 0.0, 5.0),
     "falsealarm-dev-q": (0.0, 0.0, 7.0),
+    "falsealarm-dev-s": (0.0, 0.0, 5.0),
     "falsealarm-blind-n": (0.0, 0.0, 20.0),
     "falsealarm-blind-r": (0.0, 0.0, 35.0),
     "falsealarm-real-dev": (0.0, 0.0, 3.0),
