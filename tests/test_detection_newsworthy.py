@@ -443,3 +443,9 @@ def test_a_rumour_labelled_as_such_is_still_news() -> None:
     assert ("Salesforce", "acquisition") in reported(
         "Deal watch", "Rumour. Salesforce is in talks to buy Stripe, people familiar with the "
                       "matter said on Monday.")
+
+
+def test_an_earlier_case_named_as_such_is_background() -> None:
+    assert reported("Fintech rules", "Regulators pointed to an earlier multistate case "
+                                     "against Stripe's parent.") == set()
+    assert ("Stripe", "legal") in reported("Regulators file a multistate case against Stripe")

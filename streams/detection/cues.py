@@ -105,7 +105,9 @@ _SHARED_ADVERB = quick(r"\b(?:previously|formerly|earlier)\s+\w+ed\b[^.;,]{0,40}
 # record, not one deal of today.
 _PAST_DEALS = quick(r"\b(?:recent|earlier|previous|prior|past|former|several|other|many)\s+"
                          r"(?:[\w-]+\s+)?(?:acquisitions|purchases|takeovers|deals|mergers|"
-                         r"investments|lawsuits|layoffs|launches)\s+(?:by|of|in)?\s*$", _I)
+                         r"investments|lawsuits|layoffs|launches|case|cases|suit|suits|"
+                         r"settlements?|fines|probes?|investigations?)\s+"
+                         r"(?:by|of|in|against|with|over)?\s*$", _I)
 # "Nvidia's abandoned $40 billion bid for Arm": a deal that is over, named as such.
 _FAILED_DEAL = quick(r"\b(abandoned|failed|scrapped|collapsed|aborted|ill-fated|doomed|"
                      r"thwarted|botched|unsuccessful|defunct)\s+(?:(?:US)?[$€£][\d.,]+\s*"
