@@ -246,7 +246,16 @@ def denial(sentence: str, legal: bool = False) -> str | None:
 def negation(before: str) -> str | None:
     """A negation in the few words before the trigger ("has no plans to delay")."""
     match = _NEGATION.search(before[-45:]) or _PREVENTED.search(before[-60:])
-    return match.group() if match else None
+    if match:
+        return match.group()
+    unknown = _NO_EVIDENCE.search(before, max(0, len(before) - 160))
+    return unknown.group().split(" that")[0] if unknown else None
+
+
+# "I have no information that Kestrel is looking at buying a bank": nothing is reported.
+_NO_EVIDENCE = quick(r"\b(?:no|not any|little|zero) (?:information|evidence|indication|sign|"
+                     r"suggestion|knowledge|reason to (?:think|believe|expect))\b[^.;]{0,120}$",
+                     _I)
 
 
 # "authorities blocked Google from buying Yahoo!": kept from doing it.
@@ -356,10 +365,15 @@ def _clause_start(before: str) -> str:
     return before[cut + 1:]
 
 
-def names_failed_deal(before: str) -> bool:
-    """"Nvidia's abandoned $40 billion bid": the deal is over, named as such (not reported
-    ending now, which "Nvidia abandons its bid" does)."""
-    return _FAILED_DEAL.search(before[-50:]) is not None
+def _past_trigger(trigger: str) -> bool:
+    return any(_PAST_TENSE.fullmatch(word) for word in trigger.split())
+
+
+def names_failed_deal(before: str) -> str | None:
+    """"Nvidia's abandoned $40 billion bid": the word that names the deal as over (not
+    reported ending now, which "Nvidia abandons its bid" does), or None."""
+    failed = _FAILED_DEAL.search(before[-50:])
+    return failed.group(1) if failed is not None else None
 
 
 def history(before: str, trigger: str, after: str, ref_year: int) -> str | None:
@@ -373,7 +387,7 @@ def history(before: str, trigger: str, after: str, ref_year: int) -> str | None:
 
 def _past_event(before: str, trigger: str, after: str, ref_year: int) -> str | None:
     """A past-tense trigger dated in the past by its own clause."""
-    if not any(_PAST_TENSE.fullmatch(word) for word in trigger.split()) or _PERFECT.search(
+    if not _past_trigger(trigger) or _PERFECT.search(
             before[-20:]):
         return None
     for dated in _CLAUSE_DATE.finditer(_clause_start(before)):
@@ -393,9 +407,9 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     deals = _PAST_DEALS.search(before[-60:] + trigger)
     if deals is not None:
         return deals.group().strip()
-    failed = _FAILED_DEAL.search(before[-50:])
+    failed = names_failed_deal(before)
     if failed is not None and _DEAL_NOUN.match(trigger):
-        return failed.group(1)  # "Nvidia's abandoned $40 billion bid for Arm"
+        return failed  # "Nvidia's abandoned $40 billion bid for Arm"
     old = _OLD_THING.search(before[-40:])
     if old is not None:
         return old.group().split()[0]
@@ -405,11 +419,11 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     dated = _DATED_WHEN.search(before[-160:])
     if dated is not None and int(dated.group(1)) < ref_year:
         return dated.group(0).strip()
-    if _WHEN_OPENS.search(before[-80:]) and any(_PAST_TENSE.fullmatch(w) for w in trigger.split()) \
-            and not _JUST_NOW.search(before[-80:] + " " + after[:60]):
+    if _WHEN_OPENS.search(before[-80:]) and _past_trigger(trigger) and not _JUST_NOW.search(
+            before[-80:] + " " + after[:60]):
         return "when ..."  # "When Oracle sued Google.", "when Apple bought Beats, it ..."
     the_time = _THE_TIME_OF.search(before[-60:])
-    if the_time is not None and (any(_PAST_TENSE.fullmatch(w) for w in trigger.split())
+    if the_time is not None and (_past_trigger(trigger)
                                  or trigger.split()[0].lower() in ("cut", "put", "set", "shut")):
         return the_time.group().strip()  # "notes on the year Facebook cut 11,000 jobs"
     same_time = _SAME_TIME_BACK.search(before[-80:])
