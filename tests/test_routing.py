@@ -16,7 +16,9 @@ import pytest
 
 from newswatch.schemas import CompanyEvent, RulesFile
 from newswatch.schemas.rules import load_rules
-from newswatch.streams.routing import CompanyStories, Router
+from newswatch.streams.backtest.ordering import ArticleDigest
+from newswatch.streams.backtest.routing import EventTimeRouter
+from newswatch.streams.routing import CompanyStories, Router, state_key
 from newswatch.streams.routing.stories import MAX_STORIES
 from newswatch.streams.rules_holder import RulesHolder
 
@@ -282,6 +284,27 @@ def test_state_keeps_the_most_recently_active_stories() -> None:
     assert len(state.stories) == MAX_STORIES
     kept = {s.counterparty for s in state.stories}
     assert "Target 1" not in kept and {"Target 0", "Target 2", "Someone new"} <= kept
+
+
+def test_backtest_keeps_stories_per_company_and_event_type_as_the_live_table_does() -> None:
+    # The live route agent keys its table by state_key (company and event type), so the
+    # MAX_STORIES cap is per type: a burst of layoff stories must not push out an open
+    # acquisition story. The backtest must keep the same states, or its alerts differ.
+    events = [_event(f"s{n}", hours=n / 60, counterparty=f"Target {n}")
+              for n in range(MAX_STORIES // 2)]  # fills the acquisition state to the cap
+    events += [_event(f"cut{n}", hours=4 + n / 60, event_type="layoffs", counterparty=None)
+               for n in range(3)]
+    events.append(_event("s0-again", hours=5, counterparty="Target 0"))
+    live_router, live_state = Router(RULES), dict[str, CompanyStories]()
+    live = [a for e in events
+            for a in live_router.route(e, live_state.setdefault(state_key(e), CompanyStories()))]
+    backtest = EventTimeRouter(Router(RULES))
+    replayed = [a for e in events
+                for r in backtest.route(ArticleDigest(e.article_id, e.article_id, None, None,
+                                                      e.event_time, (e,)))
+                for a in r.alerts]
+    assert [(a.id, a.kind) for a in replayed] == [(a.id, a.kind) for a in live]
+    assert kinds(replayed[-2:]) == ["followup", "followup"]  # Target 0's story is still open
 
 
 # ---- rules in force -------------------------------------------------------------------------

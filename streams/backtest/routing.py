@@ -1,7 +1,10 @@
 """The routing half of a backtest: the worker's ``Router``, in event time, state in a dict.
 
-The live ``route`` agent keeps one ``CompanyStories`` per company in a Faust table and
-calls ``Router.route(event, state)``; here the same call gets its state from a dict. Only
+The live ``route`` agent keeps one ``CompanyStories`` per company and event type
+(``state_key``) in a Faust table and calls ``Router.route(event, state)``; here the same
+call gets its state from a dict under the same key, so the same stories are kept and
+pruned (``MAX_STORIES`` is per key: a busy company's stories of one type must not push
+out those of another here either). Only
 that call and the state classes ``streams.routing`` exposes are used, so whatever routing
 learns (digests, quiet hours, budgets, realerts) is what the backtest runs.
 """
@@ -12,7 +15,7 @@ from dataclasses import dataclass
 
 from ...schemas.alert import Alert
 from ...schemas.event import CompanyEvent
-from ..routing import CompanyStories, Router
+from ..routing import CompanyStories, Router, state_key
 from .ordering import ArticleDigest
 
 
@@ -50,9 +53,10 @@ class EventTimeRouter:
     def route(self, article: ArticleDigest) -> list[Routed]:
         out: list[Routed] = []
         for event in article.events:
-            state = self.stories.get(event.company)
+            key = state_key(event)
+            state = self.stories.get(key)
             if state is None:
-                state = self.stories[event.company] = CompanyStories()
+                state = self.stories[key] = CompanyStories()
             watches = self.router.matching_watches(event)
             alerts = self.router.route(event, state, watches)
             raised = {(a.watch, a.channel) for a in alerts}
