@@ -79,7 +79,15 @@ class CompanyStories(BaseModel):
     def prune(self, now: datetime) -> None:
         """Forget stories quiet for ``MAX_STORY_AGE``; keep at most ``MAX_STORIES``."""
         cutoff = now - MAX_STORY_AGE
-        alive = [s for s in self.stories if s.last_seen >= cutoff]
+        stories = self.stories
+        if len(stories) <= MAX_STORIES:
+            # Routing calls this after every event: most often nothing is due, so look first.
+            for story in stories:
+                if story.last_seen < cutoff:
+                    break
+            else:
+                return
+        alive = [s for s in stories if s.last_seen >= cutoff]
         if len(alive) > MAX_STORIES:
             newest = {id(s) for s in sorted(alive, key=lambda s: s.last_seen)[-MAX_STORIES:]}
             alive = [s for s in alive if id(s) in newest]
@@ -213,10 +221,10 @@ def find_story(state: CompanyStories, event: CompanyEvent, watch: str, channel: 
                policy: Watch) -> Story | None:
     """The story ``event`` belongs to for this watch and channel, if it is still open."""
     window = policy.realert_window
+    event_type, role = event.event_type, event.role
     for story in state.stories:
-        if (story.watch, story.channel, story.event_type) != (watch, channel, event.event_type):
-            continue
-        if story.role != event.role:
+        if (story.watch != watch or story.channel != channel
+                or story.event_type != event_type or story.role != role):
             continue
         # Measured from the latest article: a story that keeps being reported stays open.
         if abs(event.event_time - story.last_seen) > window:
