@@ -19,6 +19,10 @@ from .events import Finding
 ZONE_RANK = {"headline": 0, "lead": 1, "body": 2}
 
 
+REPORT_NOW_TENSES = frozenset({"present", "perfect", "future"})
+"""The tenses in which a statement deep in an article about the present reports the news."""
+
+
 @dataclass(frozen=True)
 class EventFeatures:
     """What the confidence of one event is computed from."""
@@ -50,7 +54,7 @@ class EventFeatures:
             "about_headline": float(self.about_headline and self.zone == "body"),
             # Deep in an article about the present, a present-tense report is the news.
             "body_report_now": float(self.zone == "body" and self.no_history
-                                     and self.tense in ("present", "perfect", "future")),
+                                     and self.tense in REPORT_NOW_TENSES),
             "strength": self.strength - 0.8,
         }
 

@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import Literal
 
 from . import cues
+from .calibration import REPORT_NOW_TENSES
 from .events import Finding
 from .first_chars import quick
 from .layout import Genre, Layout
@@ -213,8 +214,10 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             anchor.days_before is not None and anchor.days_before <= 10)
         finding.past_setting = anchor is None and _told_in_the_past(
             sentence.text, refs, context.refs_of(sentence), start)
-        # Read the whole article for past dates only when it matters: deep in the body.
-        finding.no_history = finding.zone == "body" and not context.has_history()
+        # Read the whole article for past dates only when it matters: a report deep in the
+        # body, in a tense that tells the present (the only use ``calibration`` makes of it).
+        finding.no_history = (finding.zone == "body" and finding.tense in REPORT_NOW_TENSES
+                              and not context.has_history())
         finding.about_headline = (finding.company in context.headline_companies
                                   or finding.counterparty in context.headline_companies)
         finding.notes.append(f"{finding.zone}, {finding.tense}"
