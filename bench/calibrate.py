@@ -31,13 +31,13 @@ from newswatch.streams.detection.calibration import CALIBRATION, Calibration, Ev
 FIT_ON = ("realnews-dev", "realnews-dev2", "realnews-test", "realnews-dev4",
           "falsealarm-synth-dev", "falsealarm-synth-test", "falsealarm-blind-d",
           "falsealarm-blind-g", "falsealarm-dev-k", "falsealarm-blind-l", "falsealarm-dev-o",
-          "falsealarm-dev-p", "falsealarm-dev-q", "falsealarm-dev-s", "falsealarm-real-dev",
-          "seed")
-# Never read: realnews-test3/test4 and sets N and R were labelled or written blind and only
+          "falsealarm-dev-p", "falsealarm-dev-q", "falsealarm-dev-s", "falsealarm-dev-u",
+          "falsealarm-real-dev", "seed")
+# Never read: realnews-test3/test4 and sets N, R and T were labelled or written blind and only
 # scored (realnews-test, synth-test, blind-d, blind-g and blind-l were too until their errors
 # were read).
 SCORE_ON = ("realnews-test3", "realnews-test4", "falsealarm-blind-n", "falsealarm-blind-r",
-            "falsealarm-real-test", "blindset2")
+            "falsealarm-blind-t", "falsealarm-real-test", "blindset2")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

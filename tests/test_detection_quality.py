@@ -39,8 +39,10 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-dev-p": (0.0, 0.0, 5.0),
     "falsealarm-dev-q": (0.0, 0.0, 7.0),
     "falsealarm-dev-s": (0.0, 0.0, 5.0),
-    "falsealarm-blind-n": (0.0, 0.0, 20.0),
+    "falsealarm-dev-u": (0.0, 0.0, 5.0),
+    "falsealarm-blind-n": (0.0, 0.0, 10.0),
     "falsealarm-blind-r": (0.0, 0.0, 35.0),
+    "falsealarm-blind-t": (0.0, 0.0, 20.0),
     "falsealarm-real-dev": (0.0, 0.0, 3.0),
     "falsealarm-real-test": (0.0, 0.0, 3.0),
 }
