@@ -449,3 +449,39 @@ def test_an_earlier_case_named_as_such_is_background() -> None:
     assert reported("Fintech rules", "Regulators pointed to an earlier multistate case "
                                      "against Stripe's parent.") == set()
     assert ("Stripe", "legal") in reported("Regulators file a multistate case against Stripe")
+
+
+def test_a_delay_is_dated_by_the_report_it_was_told_in_not_by_its_new_dates() -> None:
+    # Published in May 2026: last October is seven months back; 2027 is where it moved to.
+    assert reported("Aircraft", "Boeing pushed first delivery of the 777X to 2027 when it "
+                                "reported results last October.") == set()
+    assert reported("Games", "Samsung delayed the release of its game from March into 2027 "
+                             "when it reported results last October.") == set()
+    assert ("Boeing", "launch_delay") in reported(
+        "Aircraft", "Boeing pushed first delivery of the 777X into 2027 when it reported "
+                    "results on Monday.")
+
+
+def test_one_statement_has_one_date_for_all_its_triggers() -> None:
+    sentence = ("Salesforce said {} that it would cut about 10% of its workforce and close some "
+                "offices.")
+    assert reported("Software", sentence.format("in January 2023")) == set()
+    assert ("Salesforce", "layoffs") in reported("Software", sentence.format("on Monday"))
+
+
+def test_a_subordinate_clause_with_its_own_named_subject_is_not_the_earlier_company_s() -> None:
+    assert reported("Index changes", "Salesforce joined the S&P 500 in July, replacing Hess "
+                                     "after Chevron completed its acquisition of the oil "
+                                     "producer.") == set()
+    # the company before still acts when the clause is a speaker's, or has no subject of its own
+    assert ("Salesforce", "acquisition") in reported(
+        "Software", "Salesforce shares rose on Monday after Marc Benioff announced its "
+                    "acquisition of Stripe.")
+    assert ("Salesforce", "acquisition") in reported(
+        "Software", "Salesforce said on Monday, after weeks of talks, that it completed its "
+                    "acquisition of Stripe.")
+
+
+def test_the_company_an_analyst_called_wrong_is_not_who_fired_him() -> None:
+    assert reported("The Analyst Who Called Boeing's Merger a Mistake, and Got Fired for It"
+                    ) == set()

@@ -56,6 +56,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Boeing agreed to buy Spirit AeroSystems."),
     ("acquisition", 1, "Samsung", "Fans bought Samsung's new Galaxy in droves.",
      "Samsung bought Arm Holdings for $30 billion."),
+    ("acquisition", 1, "Netflix", "Teens want to buy companies they know: Netflix, Disney and "
+     "Uber.", "Disney agreed to buy Netflix."),
     ("acquisition", 2, "Boeing", "Boeing put Spirit up for sale to Intel and others.",
      "The sale of Boeing's Spirit unit to Intel was agreed."),
     ("acquisition", 3, "Boeing", "Boeing pledged to buy more from small suppliers.",
@@ -151,6 +153,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Jane Park joins Disney as chief financial officer."),
     ("executive_departure", 16, "Disney", "When Disney raised prices, customers ran for the "
      "exits.", "Disney's chief executive exits the company."),
+    ("executive_hire", 17, "Nvidia", "Market Open Live: Nvidia joins the race to $4 trillion.",
+     "OpenAI's chief scientist joins Nvidia as chief research officer."),
 ]
 
 

@@ -178,6 +178,9 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
     # "Uber says it is 'not pursuing' a bid for Wayfarer": the story is a denial, and the
     # report it denies, retold below, is no news about the companies of the headline.
     denied = cues.denial(context.text[:layout.headline_end]) if layout.headline_end else None
+    # Statements dated in the past, and the findings their sentence states without a date.
+    dated: dict[tuple[int, str, str], str] = {}
+    undated: list[Finding] = []
     for finding in accepted:
         sentence = context.sentences[finding.sentence_index]
         finding.zone = layout.zone(sentence.start, sentence.start + max(finding.trigger_start, 0))
@@ -208,7 +211,10 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             # published days after its event still report it (up to PAST_AFTER_DAYS).
             _reject(finding, f"background, dated {anchor.text!r} "
                              f"({int(anchor.days_before or 0)} days before the article)")
+            dated[(finding.sentence_index, finding.company, finding.event_type)] = anchor.text
             continue
+        if anchor is None:
+            undated.append(finding)
         # Its own dated report: "on Monday", "this week", "yesterday", a date days old.
         finding.dated_now = anchor is not None and anchor.when == "current" and (
             anchor.days_before is not None and anchor.days_before <= 10)
@@ -227,6 +233,13 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             front.add((finding.company, _FAMILY[finding.event_type]))
             if finding.counterparty:
                 front.add((finding.counterparty, _FAMILY[finding.event_type]))
+    # "said in January 2023 that it would cut 10% of its workforce and close some offices":
+    # one statement, one date; the trigger further from it is the same dated event.
+    for finding in undated:
+        when = dated.get((finding.sentence_index, finding.company, finding.event_type))
+        if when is not None:
+            _reject(finding, f"background: the same statement is dated {when!r}")
+            front.discard((finding.company, _FAMILY[finding.event_type]))
     for finding in accepted:
         if finding.accepted and finding.zone == "body":
             finding.same_story = (finding.company, _FAMILY[finding.event_type]) in front
@@ -322,8 +335,11 @@ def _governs(ref: TimeRef, finding: Finding, tense: Tense) -> bool:
         return False  # "will retire in February": next February, not the last one
     # "pushed the launch from this October to 2027": the dates it was planned for and moved
     # to, not when it was delayed.
-    return not (finding.event_type == "launch_delay" and ref.prefix in ("from", "since", "to",
-                                                                         "until"))
+    return not (finding.event_type == "launch_delay" and ref.prefix in _DELAY_SPAN_WORDS)
+
+
+# "pushed the launch from March into 2026": the dates a delay moves, not when it happened.
+_DELAY_SPAN_WORDS = frozenset({"from", "since", "to", "until", "into", "till", "beyond"})
 
 
 def _reject(finding: Finding, reason: str) -> None:

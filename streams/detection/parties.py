@@ -23,7 +23,7 @@ _OBJECT_VERB = re.compile(
     r"acquir\w+|buy(?:s|ing)?|bought|purchas\w+|sue[sd]?|suing|join\w*|leav\w+|left|quit\w*|"
     r"told|tells?|telling|informed|asked|warned|reminded|"
     r"backs|backed|beat(?:s|ing)?|replac\w+|suppl(?:y|ies|ied)|supplying|overt[ao]ok\w*|"
-    r"accus\w+|fined|over|invested|funded|ousted|fired|includ\w*|counts?|sending|sent|"
+    r"accus\w+|fined|over|invested|funded|ousted|fired|includ\w*|counts?|sending|sent|called|"
     r"hurt\w*|hit|lift\w*|boost\w*|dragg?\w*|a|an|the|"
     # "a startup using Nvidia chips": the company is what is used.
     r"us(?:e|es|ed|ing)|runs|running|rents|renting|licens\w+|powered")
@@ -159,7 +159,8 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
                                       or _IN_PP_APPOSITIVE.search(text, max(0, mention.start - 60),
                                                                   mention.start)):
             continue
-        if _OWN_SUBJECT.search(text, mention.end, pos):
+        if _OWN_SUBJECT.search(text, mention.end, pos) or _OWN_SUBORDINATE_SUBJECT.search(
+                text, mention.end, pos):
             return None, False  # "X denies a rumour, an Oxford team releases": another subject
         return mention, ";" in text[mention.end:pos]
     return None, False
@@ -169,6 +170,17 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
 # "Anthropic knocks down a rumour, an Oxford team releases a dataset". (Not after "and":
 # "Google and a consortium of banks invested" has Google among its subjects.)
 _OWN_SUBJECT = re.compile(r",\s+(?:an?|the|another)\s+(?:[\w'’.-]+\s+){0,3}$")
+
+
+# The trigger's clause is a subordinate one with a named subject of its own: "Block joined the
+# S&P 500, replacing Hess after Chevron completed its acquisition of", "... as Aldervane Test
+# Systems priced its initial public offering". (A speaker's verb is left out: in "after Elon
+# Musk announced its purchase of" the 'its' may still be the company before.)
+_OWN_SUBORDINATE_SUBJECT = re.compile(
+    r"\b(?:after|before|when|(?<!such )as|while|since|because|once|until|whereas|although|"
+    r"though)\s+(?:[A-Z][\w&.'’-]*\s+){1,4}(?!(?:said|says|announced|announces|confirmed|"
+    r"confirms|disclosed|revealed|unveiled|reported|told)\b)[a-z]{2,}(?:ed|s)\s+"
+    r"(?:[\w'’$-]+\s+){0,3}$")
 
 
 # Inside ", the Paris lab started by ... ,": an appositive describing the subject before it.

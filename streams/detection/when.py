@@ -40,8 +40,9 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
 
 # One pass over the named branches; the preposition before a match (its ``prefix``) is read
 # after the match, so the scan does not try it at every word.
-_PREFIX = re.compile(r"\b(back\s+in|in|on|since|until|from|to|by|during|before|after|of|early|"
-                     r"late|mid-?|last|this|next|fiscal|fy)\s*$", re.IGNORECASE)
+_PREFIX = re.compile(r"\b(back\s+in|in|into|on|since|until|till|beyond|from|to|by|during|"
+                     r"before|after|of|early|late|mid-?|last|this|next|fiscal|fy)\s*$",
+                     re.IGNORECASE)
 # The kinds of time expression, each a named group (``_place`` reads which one matched).
 _TIME_BRANCHES = (
     # "June 5, 2025", "5 June 2025", "June 2025", "June of this year", "June 5", "June"
@@ -377,7 +378,8 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
         elif ref.start >= end:
             between = sentence[end:ref.start]
             gap = ref.start - end
-            if _CLAUSE_BREAK.search(between) or gap > 90 or _OTHER_VERB.search(between):
+            if not _at_the_same_time(between) and (
+                    _CLAUSE_BREAK.search(between) or gap > 90 or _OTHER_VERB.search(between)):
                 continue
         elif start <= ref.start and ref.end > end:
             gap = 0  # "investment announced in May 2024": the trigger ends with its 'in'
@@ -387,6 +389,17 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
         if best is None or score < best[0]:
             best = (score, ref)
     return best[1] if best is not None else None
+
+
+# "pushed the 777X to 2026 when it reported results last October": a clause of the same
+# actor's, closed by the date, says when the event itself happened.
+_SAME_TIME_CLAUSE = re.compile(r"\bwhen\s+(?:it|they|he|she|the (?:company|group|firm|board|"
+                               r"maker))\s+[a-z]+\b[^,;:()—–]{0,80}$")
+
+
+def _at_the_same_time(between: str) -> bool:
+    clause = _SAME_TIME_CLAUSE.search(between, max(0, len(between) - 180))
+    return clause is not None and not _CLAUSE_BREAK.search(between, 0, clause.start())
 
 
 def in_closed_aside(sentence: str, ref: TimeRef, start: int) -> bool:

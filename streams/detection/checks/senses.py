@@ -148,7 +148,8 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"builders?|distributors?)\b)",
        "goods or property bought, not a company", unless_named_next=True),
     _g("before", r"\b(?:shoppers?|customers?|consumers?|buyers?|people|fans|visitors|readers|"
-       r"we|you|i|they|families|parents|voters|investors)\s+(?:\w+\s+){0,3}$",
+       r"we|you|i|they|families|parents|voters|investors|teens|teenagers|kids|children|"
+       r"students|retirees|savers|traders|households|collectors|gamers)\s+(?:\w+\s+){0,3}$",
        "people shopping, not a company buying a company",
        trigger=r"^(?:buy|bought|purchas|pick)"),
     _g("before", r"\bup for\s+$|\bfor\s+$", "offered for sale, not bought",
@@ -333,6 +334,11 @@ PEOPLE: tuple[SenseGuard, ...] = (
     # "customers ran for the exits": a way out, not a departure.
     _g("before", r"\b(?:for|to|towards?|toward|near|by|at) the\s*$",
        "'the exits': a way out, not a departure", trigger=r"^exits?$"),
+    # "Nvidia joins the race to $4 trillion", "joins the $1 trillion club": an idiom.
+    _g("after", r"^\s+the\s+(?:[\w$.,-]+\s+){0,2}?(?:race|rally|fray|club|bandwagon|chorus|"
+       r"party|parade|frenzy|scramble|stampede|gold rush|sell-?off|selloff|list|ranks of "
+       r"(?:the )?(?:biggest|largest|most|top))\b", "an idiom ('joins the race'), not a hire",
+       trigger=r"^join"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
