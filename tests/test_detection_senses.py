@@ -51,6 +51,9 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Stripe files for an IPO."),
     ("investment", 9, "Stripe", "Stripe upgraded to Buy; price target raised to $118.",
      "Stripe raised $600 million in a Series I round."),
+    ("investment", 10, "Microsoft", "Builder.ai, the startup that counted Microsoft among its "
+     "investors, said on Friday it had sold its assets.",
+     "Stripe raised $40 million, with Microsoft among the investors."),
     # acquisition
     ("acquisition", 0, "Boeing", "Boeing agreed to buy 20 new Airbus A320 jets.",
      "Boeing agreed to buy Spirit AeroSystems."),

@@ -93,8 +93,9 @@ _HISTORY_BEFORE = quick(
     _I)
 # A time clause puts what follows in the past: "weeks after X bought Y", "since buying".
 _TIME_CLAUSE = quick(
-    r"\b(?:(?:days?|weeks?|months?|years?|decades?|shortly|soon|just|long|even|only) "
-    r"(?:after|before)|since)"
+    r"\b(?:(?:days?|weeks?|months?|years?|decades?|shortly|soon|just|long|even|only)"
+    # "a year and a bit after", "two years or so after"
+    r"(?: and a (?:bit|half)| or (?:so|two)| plus)? (?:after|before)|since)"
     r"\b[^,;]*$|\b(?:after|before|since|following|until|till) "
     # "following Bombardier's purchase of", "after its takeover of": a deal as a time mark.
     r"(?:(?:[\w&.'’-]+ ){0,3}[\w&.'’-]+['’]s (?:[\w-]+ )?|(?:its|their) (?:[\w-]+ )?)?$", _I)
@@ -352,6 +353,10 @@ _WHEN_OPENS = quick(r"(?:^|[.;:*!?—(]\s*|\b(?:and|but)\s+|\b(?:learned|learnt|
                     r"\b(?:was|were)\s+(?:[\w'’-]+\s+){0,6})"
                     r"\W*when\s+[^,;.]{0,60}$", _I)
 _WHEN_PAST = quick(r"\bwhen (?:he|she|they|it|we|I)\s+$", _I)
+# "launched Lanternfall when the studio was twelve people", "joined when its fleet still fit
+# in one yard": a past event placed in a past state of things.
+_WHEN_BACK_THEN = re.compile(r"[^.;:]{0,80}?\b(when\s+(?:the\s+|its\s+|it\s+|they\s+|he\s+|"
+                             r"she\s+|we\s+)?(?:[\w'’-]+\s+){0,3}?(?:still|was|were)\b)", _I)
 # "cites old Uber settlement": the thing named is an old one.
 # "the year Facebook cut", "the day Google bought": a past time named by what happened then.
 _THE_TIME_OF = quick(r"\bthe (?:year|day|week|month|summer|spring|autumn|fall|winter|time|"
@@ -397,7 +402,12 @@ def _past_event(before: str, trigger: str, after: str, ref_year: int) -> str | N
     if repeated is not None and not _JUST_NOW.search(after[:60]):
         return repeated.group().strip()
     when = _WHEN_PAST.search(before[-12:])
-    return when.group().strip() if when is not None else None
+    if when is not None:
+        return when.group().strip()
+    back_then = _WHEN_BACK_THEN.match(after)
+    if back_then is not None and not _JUST_NOW.search(after[:back_then.start(1)]):
+        return back_then.group(1)  # "joined Stripe when the company still fit on one floor"
+    return None
 
 
 def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None:

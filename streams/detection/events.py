@@ -320,10 +320,16 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
     if spec.right and not spec.left_in_person_np:
         # "a potential acquisition of X is in discussions, highlighting Meta's focus":
         # the other company of the sentence is the best reading of the unnamed subject.
-        later = [m for m in mentions if m.start > start and not m.historical]
+        later = [m for m in mentions if m.start > start and not m.historical
+                 and not _CLAUSE_END.search(text, start, m.start)]
         if len(later) >= 2:
             return [_Side(later[-1], later[-1].surface, role, "sentence")]
     return []
+
+
+# "accuses three hospitals ...: the litigation that Apple and Adobe settled": past a colon,
+# semicolon or dash the sentence talks of something else.
+_CLAUSE_END = re.compile(r"[:;]|\s[—–]\s")
 
 
 def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: int,

@@ -34,7 +34,14 @@ from .layout import Genre, Layout
 from .lexicon import words
 from .sentences import Sentence
 from .tolerant import tolerant
-from .when import TimeRef, anchor_for, has_past_date, in_closed_aside, time_refs
+from .when import (
+    TimeRef,
+    anchor_for,
+    dates_a_report,
+    has_past_date,
+    in_closed_aside,
+    time_refs,
+)
 
 Tense = Literal["future", "present", "perfect", "past", "past_perfect", "noun"]
 
@@ -202,7 +209,8 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         start = max(finding.trigger_start, 0)
         end = start + len(finding.trigger)
         finding.tense = tense_of(sentence.text, start, end)
-        refs = [r for r in context.refs_of(sentence) if _governs(r, finding, finding.tense)]
+        refs = [r for r in context.refs_of(sentence) if _governs(r, finding, finding.tense)
+                or dates_a_report(sentence.text, r, start)]
         anchor = anchor_for(sentence.text, refs, start, end)
         if anchor is not None and (anchor.is_past or (
                 finding.zone == "body" and anchor.days_before is not None
@@ -237,13 +245,21 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
     # one statement, one date; the trigger further from it is the same dated event.
     for finding in undated:
         when = dated.get((finding.sentence_index, finding.company, finding.event_type))
-        if when is not None:
+        said = context.sentences[finding.sentence_index].text
+        at = max(finding.trigger_start, 0)
+        if when is not None and not _ANOTHER_ONE.search(said, max(0, at - 25),
+                                                        at + len(finding.trigger) + 25):
             _reject(finding, f"background: the same statement is dated {when!r}")
             front.discard((finding.company, _FAMILY[finding.event_type]))
     for finding in accepted:
         if finding.accepted and finding.zone == "body":
             finding.same_story = (finding.company, _FAMILY[finding.event_type]) in front
     _dated_by_the_front(findings, context)
+
+
+# "... and will now cut 700 more jobs": a second event of the kind, not the dated one again.
+_ANOTHER_ONE = re.compile(r"\b(?:now|again|more|additional|another|further|new|second|"
+                          r"third)\b", re.IGNORECASE)
 
 
 def _dated_by_the_front(findings: list[Finding], context: StoryContext) -> None:

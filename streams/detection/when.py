@@ -333,7 +333,8 @@ _CLAUSE_BREAK = quick(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bwhen\b|\b
 # another verb's participle dates that verb, not the trigger.
 _OTHER_VERB = quick(r"\b(?:filed|announced|launched|brought|agreed|signed|started|begun|"
                          r"begin|made|(?<!\bits )(?<!\bthe )(?<!\btheir )(?<!\bhis )"
-                         r"(?<!\bher )(?<!\ba )first|originally|initially|struck|reached|opened|"
+                         r"(?<!\bher )(?<!\ba )(?<!-)first|originally|initially|struck|reached|"
+                         r"opened|"
                          r"unveiled|proposed|reported|set|planned|scheduled|slated|due|"
                          r"expected|released|issued|introduced|founded|formed)\b", re.IGNORECASE)
 
@@ -343,8 +344,9 @@ _HANGS_ON_DATE = re.compile(r"^,?\s*(?:when|before|after|(?:(?:only |just )?(?:d
                             re.IGNORECASE)
 
 
-_REPORTED_PLAN = re.compile(r"^,?\s*that\s+(?:it|they|he|she|the (?:company|group|firm)|"
-                            r"[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3})\s+(?:would|will|"
+_REPORTED_PLAN = re.compile(r"^,?\s*(?:that\s+(?:it|they|he|she|the (?:company|group|firm)|"
+                            r"[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3})|(?:it|they))\s+"
+                            r"(?:would|will|"
                             r"was going to|were going to|planned to|intended to|was to|were "
                             r"to)\s+(?:\w+ly\s+)?$")
 _REPORTING_VERB = re.compile(r"\b(?:announced|said|confirmed|revealed|disclosed|declared|"
@@ -363,12 +365,8 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
             opening = ref.start <= 2 and len(between) < 200  # "2014 — Apple buys Beats"
             # "in August 1981, when IBM introduced", "in July, weeks after Meta hired":
             # the clause hangs on the date.
-            hangs = _HANGS_ON_DATE.match(between) is not None or (
-                # "announced in June 2018 that it would buy GitHub": the date of the report
-                # dates the plan it reported.
-                _REPORTED_PLAN.match(between) is not None
-                and _REPORTING_VERB.search(sentence, max(0, ref.start - 30), ref.start)
-                is not None)
+            hangs = _HANGS_ON_DATE.match(between) is not None or dates_a_report(sentence, ref,
+                                                                               start)
             if _CLAUSE_BREAK.search(between) and not (opening or hangs):
                 continue
             if ref.is_past and in_closed_aside(sentence, ref, start):
@@ -400,6 +398,13 @@ _SAME_TIME_CLAUSE = re.compile(r"\bwhen\s+(?:it|they|he|she|the (?:company|group
 def _at_the_same_time(between: str) -> bool:
     clause = _SAME_TIME_CLAUSE.search(between, max(0, len(between) - 180))
     return clause is not None and not _CLAUSE_BREAK.search(between, 0, clause.start())
+
+
+def dates_a_report(sentence: str, ref: TimeRef, start: int) -> bool:
+    """"announced in June 2018 that it would buy GitHub", "said in March it would push":
+    the date of the report dates the plan it reported (whatever the plan's tense)."""
+    return ref.end <= start and _REPORTED_PLAN.match(sentence[ref.end:start]) is not None and (
+        _REPORTING_VERB.search(sentence, max(0, ref.start - 30), ref.start) is not None)
 
 
 def in_closed_aside(sentence: str, ref: TimeRef, start: int) -> bool:

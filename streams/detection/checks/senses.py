@@ -123,6 +123,10 @@ INVESTMENT: tuple[SenseGuard, ...] = (
     _g("before", r"\b(?:price targets?|pt|targets?|forecasts?|guidance|outlook|estimates?|"
        r"ratings?|dividends?|prices?)\s+(?:was |is |were |are |been |being )?$",
        "a target or forecast raised, not money", trigger=r"^rais"),
+    # "the startup that counted Microsoft among its investors": who holds a stake, not a round.
+    _g("before", r"\b(?:counts?|counted|counting|includ(?:es|ed|ing)|lists?|listed|boasts?|"
+       r"boasted|numbers|numbered)\s+(?:[\w&.'’-]+,?\s+){1,8}$",
+       "who holds a stake, not a new investment", trigger=r"^among"),
 )
 
 ACQUISITION: tuple[SenseGuard, ...] = (
