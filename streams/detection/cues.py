@@ -355,8 +355,16 @@ _WHEN_OPENS = quick(r"(?:^|[.;:*!?—(]\s*|\b(?:and|but)\s+|\b(?:learned|learnt|
 _WHEN_PAST = quick(r"\bwhen (?:he|she|they|it|we|I)\s+$", _I)
 # "launched Lanternfall when the studio was twelve people", "joined when its fleet still fit
 # in one yard": a past event placed in a past state of things.
-_WHEN_BACK_THEN = re.compile(r"[^.;:]{0,80}?\b(when\s+(?:the\s+|its\s+|it\s+|they\s+|he\s+|"
-                             r"she\s+|we\s+)?(?:[\w'’-]+\s+){0,3}?(?:still|was|were)\b)", _I)
+# Only right after the event's own object (no relative clause, comparison or other verb in
+# between: "who was CFO when the streamer was still mailing DVDs", "than when it was
+# released"), and only a state: "still", or "was" + a size or an article ("was twelve
+# people", "was a startup"), not "when the jet was launched".
+_WHEN_BACK_THEN = re.compile(
+    r"(?:(?!\b(?:who|whom|whose|which|that|than|later|earlier|planned|made|set|took|started|"
+    r"founded|[a-z]+ed)\b)[^.;:,])*?"
+    r"\b(when\s+(?:the\s+|its\s+|it\s+|they\s+)(?:[\w'’-]+\s+){0,3}?"
+    r"(?:still|(?:was|were)\s+(?:still|just|only|a|an|tiny|small|young|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|a handful|\d+)))\b", _I)
 # "cites old Uber settlement": the thing named is an old one.
 # "the year Facebook cut", "the day Google bought": a past time named by what happened then.
 _THE_TIME_OF = quick(r"\bthe (?:year|day|week|month|summer|spring|autumn|fall|winter|time|"

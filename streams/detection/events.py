@@ -320,8 +320,11 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
     if spec.right and not spec.left_in_person_np:
         # "a potential acquisition of X is in discussions, highlighting Meta's focus":
         # the other company of the sentence is the best reading of the unnamed subject.
+        # Past a colon only when nothing stands before the trigger ("Acquisition of X:
+        # Salesforce completes deal"); after a subject of its own it is another matter.
+        own_subject = len(text[:start].split()) >= 4
         later = [m for m in mentions if m.start > start and not m.historical
-                 and not _CLAUSE_END.search(text, start, m.start)]
+                 and not (own_subject and _CLAUSE_END.search(text, start, m.start))]
         if len(later) >= 2:
             return [_Side(later[-1], later[-1].surface, role, "sentence")]
     return []

@@ -78,7 +78,8 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                r"\breview\s*[:|–—]|\bcompared\s*[:|–—]|[:|–—]\s*(?:review|"
                r"hands-on|first look)\b|"
                # "Comet, three months on: a developer's review"
-               r"[:|–—]\s*(?:an?|my|our)\s+(?:[\w'’-]+\s+){0,2}review\s*$|['’\"”]\s*review\b|\b(?:book|film|movie|album|"
+               r"[:|–—]\s*(?:my|our|an?\s+[\w-]+['’]s|an?\s+(?:hands-on|long-term|"
+               r"in-depth|first))\s+review\s*$|['’\"”]\s*review\b|\b(?:book|film|movie|album|"
                r"game|app|phone|laptop|product) review\b|\bbuying guide\b|"
                r"\b(?:tested|rated|ranked)\s*:|\bbest [\w\s]{1,30} (?:to buy|under \$)|"
                r"\b(?:long-term|road|first-drive|first drive) test\b"),

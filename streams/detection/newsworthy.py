@@ -34,14 +34,7 @@ from .layout import Genre, Layout
 from .lexicon import words
 from .sentences import Sentence
 from .tolerant import tolerant
-from .when import (
-    TimeRef,
-    anchor_for,
-    dates_a_report,
-    has_past_date,
-    in_closed_aside,
-    time_refs,
-)
+from .when import TimeRef, anchor_for, has_past_date, in_closed_aside, time_refs
 
 Tense = Literal["future", "present", "perfect", "past", "past_perfect", "noun"]
 
@@ -186,7 +179,7 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
     # report it denies, retold below, is no news about the companies of the headline.
     denied = cues.denial(context.text[:layout.headline_end]) if layout.headline_end else None
     # Statements dated in the past, and the findings their sentence states without a date.
-    dated: dict[tuple[int, str, str], str] = {}
+    dated: dict[tuple[int, str, str], tuple[str, int, int]] = {}
     undated: list[Finding] = []
     for finding in accepted:
         sentence = context.sentences[finding.sentence_index]
@@ -209,8 +202,7 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         start = max(finding.trigger_start, 0)
         end = start + len(finding.trigger)
         finding.tense = tense_of(sentence.text, start, end)
-        refs = [r for r in context.refs_of(sentence) if _governs(r, finding, finding.tense)
-                or dates_a_report(sentence.text, r, start)]
+        refs = [r for r in context.refs_of(sentence) if _governs(r, finding, finding.tense)]
         anchor = anchor_for(sentence.text, refs, start, end)
         if anchor is not None and (anchor.is_past or (
                 finding.zone == "body" and anchor.days_before is not None
@@ -219,7 +211,8 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             # published days after its event still report it (up to PAST_AFTER_DAYS).
             _reject(finding, f"background, dated {anchor.text!r} "
                              f"({int(anchor.days_before or 0)} days before the article)")
-            dated[(finding.sentence_index, finding.company, finding.event_type)] = anchor.text
+            dated[(finding.sentence_index, finding.company, finding.event_type)] = (
+                anchor.text, start, end)
             continue
         if anchor is None:
             undated.append(finding)
@@ -244,11 +237,16 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
     # "said in January 2023 that it would cut 10% of its workforce and close some offices":
     # one statement, one date; the trigger further from it is the same dated event.
     for finding in undated:
-        when = dated.get((finding.sentence_index, finding.company, finding.event_type))
+        statement = dated.get((finding.sentence_index, finding.company, finding.event_type))
+        if statement is None:
+            continue
+        when, dated_start, dated_end = statement
         said = context.sentences[finding.sentence_index].text
         at = max(finding.trigger_start, 0)
-        if when is not None and not _ANOTHER_ONE.search(said, max(0, at - 25),
-                                                        at + len(finding.trigger) + 25):
+        between = said[dated_end:at] if at >= dated_end else said[at + len(finding.trigger):
+                                                                  dated_start]
+        if not _ANOTHER_ONE.search(said, max(0, at - 25), at + len(finding.trigger) + 25) and (
+                not _OWN_CLAUSE.search(between)):
             _reject(finding, f"background: the same statement is dated {when!r}")
             front.discard((finding.company, _FAMILY[finding.event_type]))
     for finding in accepted:
@@ -258,6 +256,10 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
 
 
 # "... and will now cut 700 more jobs": a second event of the kind, not the dated one again.
+# "..., and it is laying off", "... and Bob Iger told staff that the company is": a clause of
+# its own, which may report something new.
+_OWN_CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|tells|"
+                         r"it|they|he|she|the company)\b", re.IGNORECASE)
 _ANOTHER_ONE = re.compile(r"\b(?:now|again|more|additional|another|further|new|second|"
                           r"third)\b", re.IGNORECASE)
 

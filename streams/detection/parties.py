@@ -23,7 +23,7 @@ _OBJECT_VERB = re.compile(
     r"acquir\w+|buy(?:s|ing)?|bought|purchas\w+|sue[sd]?|suing|join\w*|leav\w+|left|quit\w*|"
     r"told|tells?|telling|informed|asked|warned|reminded|"
     r"backs|backed|beat(?:s|ing)?|replac\w+|suppl(?:y|ies|ied)|supplying|overt[ao]ok\w*|"
-    r"accus\w+|fined|over|invested|funded|ousted|fired|includ\w*|counts?|sending|sent|called|"
+    r"accus\w+|fined|over|invested|funded|ousted|fired|includ\w*|counts?|sending|sent|"
     r"hurt\w*|hit|lift\w*|boost\w*|dragg?\w*|a|an|the|"
     # "a startup using Nvidia chips": the company is what is used.
     r"us(?:e|es|ed|ing)|runs|running|rents|renting|licens\w+|powered")
@@ -159,8 +159,11 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
                                       or _IN_PP_APPOSITIVE.search(text, max(0, mention.start - 60),
                                                                   mention.start)):
             continue
-        if _OWN_SUBJECT.search(text, mention.end, pos) or _OWN_SUBORDINATE_SUBJECT.search(
-                text, mention.end, pos):
+        if _RELATIVE_OBJECT.search(text, max(0, mention.start - 40), mention.start):
+            continue  # "The analyst who called Boeing's merger a mistake got fired"
+        if _OWN_SUBJECT.search(text, mention.end, pos) or (
+                _OWN_SUBORDINATE_SUBJECT.search(text, mention.end, pos)
+                and not _SHARES_MOVED.match(text, mention.end, pos)):
             return None, False  # "X denies a rumour, an Oxford team releases": another subject
         return mention, ";" in text[mention.end:pos]
     return None, False
@@ -181,6 +184,17 @@ _OWN_SUBORDINATE_SUBJECT = re.compile(
     r"though)\s+(?:[A-Z][\w&.'’-]*\s+){1,4}(?!(?:said|says|announced|announces|confirmed|"
     r"confirms|disclosed|revealed|unveiled|reported|told)\b)[a-z]{2,}(?:ed|s)\s+"
     r"(?:[\w'’$-]+\s+){0,3}$")
+
+
+# "Intel shares rose 5% after Lip-Bu Tan pledged to cut": in a market story the clause after
+# the move tells its cause, the company's own act (its chief's words).
+_SHARES_MOVED = re.compile(r"(?:['’]s)?\s+(?:shares|stock|stocks)\b[^.;]{0,60}?\b(?:rose|fell|"
+                           r"jumped|surged|soared|climbed|gained|slipped|slid|dropped|sank|"
+                           r"tumbled|rallied|plunged|spiked|advanced|declined|rise|fall|jump|"
+                           r"climb|slide|drop|sink|tumble|rally|plunge)\b", re.IGNORECASE)
+# "the analyst who called Boeing's merger a mistake": the company is the object of a person's
+# relative clause, not the subject of the sentence's verb.
+_RELATIVE_OBJECT = re.compile(r"\bwho\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+$", re.IGNORECASE)
 
 
 # Inside ", the Paris lab started by ... ,": an appositive describing the subject before it.

@@ -397,7 +397,16 @@ _SAME_TIME_CLAUSE = re.compile(r"\bwhen\s+(?:it|they|he|she|the (?:company|group
 
 def _at_the_same_time(between: str) -> bool:
     clause = _SAME_TIME_CLAUSE.search(between, max(0, len(between) - 180))
-    return clause is not None and not _CLAUSE_BREAK.search(between, 0, clause.start())
+    return clause is not None and not _CLAUSE_BREAK.search(between, 0, clause.start()) and (
+        not _ANOTHER_ACT.search(between, 0, clause.start()))
+
+
+# Before the 'when': a relative clause or a comparison with an act of its own ("the role Bob
+# Iger reclaimed when he returned", "the target it set when", "later than when it released"):
+# the date is that act's.
+_ANOTHER_ACT = re.compile(r"\b(?:than|who|whom|which|that|[a-z]{3,}ed|made|set|took|gave|began|"
+                          r"got|had|did|won|lost|kept|put|ran|saw|knew|went|came|held|led|left|"
+                          r"met|paid|sold|told|wrote|said)\b", re.IGNORECASE)
 
 
 def dates_a_report(sentence: str, ref: TimeRef, start: int) -> bool:

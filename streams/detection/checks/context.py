@@ -46,7 +46,13 @@ _GERUND_SUBJECT_VERB = re.compile(
 
 # "Apple's delayed Siri", "the company's postponed launch": a participle before a noun.
 _KNOWN_DELAY = re.compile(r"(?:delayed|postponed)\s+(?!(?:its|the|their|his|her|a|an|by|until|"
-                          r"to|again|further|once|twice|indefinitely|into|from)\b)[\w-]", _I)
+                          r"to|again|further|once|twice|indefinitely|into|from)\b)"
+                          # "Nvidia's delayed Rubin Ultra to 2028" ('s = has): a verb after all
+                          r"(?![^.;:]{0,40}\b(?:to|until|into|till|beyond)\s+(?:(?:19|20)\d\d|"
+                          r"next|later|early|late|the (?:end|second|first|third|fourth))\b)"
+                          r"(?![^.;:]{0,40}\b(?:now|again|further|launch|release|rollout|"
+                          r"debut|shipments?|production|deliver(?:y|ies)|to (?:ship|launch|"
+                          r"arrive|debut|go on sale)|ships|slips)\b)[\w-]", _I)
 _POSSESSIVE_END = re.compile(r"[\w.&]['’]s\s+$")
 
 

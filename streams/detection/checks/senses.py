@@ -124,9 +124,10 @@ INVESTMENT: tuple[SenseGuard, ...] = (
        r"ratings?|dividends?|prices?)\s+(?:was |is |were |are |been |being )?$",
        "a target or forecast raised, not money", trigger=r"^rais"),
     # "the startup that counted Microsoft among its investors": who holds a stake, not a round.
-    _g("before", r"\b(?:counts?|counted|counting|includ(?:es|ed|ing)|lists?|listed|boasts?|"
-       r"boasted|numbers|numbered)\s+(?:[\w&.'’-]+,?\s+){1,8}$",
-       "who holds a stake, not a new investment", trigger=r"^among"),
+    _g("before", r"\b(?:counts?|counted|counting|boasts?|boasted|numbers|numbered)\s+"
+       r"(?:[\w&.'’-]+,?\s+){1,8}$", "who holds a stake, not a new investment",
+       unless=r"\b(?:round|raise[sd]?|raising|funding|financing)\b",
+       trigger=r"^among (?:the |its |their )?(?!new\b)"),
 )
 
 ACQUISITION: tuple[SenseGuard, ...] = (
@@ -340,7 +341,7 @@ PEOPLE: tuple[SenseGuard, ...] = (
        "'the exits': a way out, not a departure", trigger=r"^exits?$"),
     # "Nvidia joins the race to $4 trillion", "joins the $1 trillion club": an idiom.
     _g("after", r"^\s+the\s+(?:[\w$.,-]+\s+){0,2}?(?:race|rally|fray|club|bandwagon|chorus|"
-       r"party|parade|frenzy|scramble|stampede|gold rush|sell-?off|selloff|list|ranks of "
+       r"party|parade|frenzy|scramble|stampede|gold rush|sell-?off|selloff|ranks of "
        r"(?:the )?(?:biggest|largest|most|top))\b", "an idiom ('joins the race'), not a hire",
        trigger=r"^join"),
 )
