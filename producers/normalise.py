@@ -109,6 +109,13 @@ class SkippedEntry(ValueError):
     """An entry with nothing to publish (no title, no text)."""
 
 
+def title_from_text(summary: str, content: str) -> str:
+    """The title of an entry that has none: the first line of its text (200 characters at
+    most), as a reader would see it; empty when there is no text either."""
+    text = summary or content
+    return _cap(text.split("\n", 1)[0], 200) if text else ""
+
+
 def normalise_entry(entry: ParsedEntry, feed: ParsedFeed, ctx: FeedContext,
                     fetched_at: datetime) -> Article:
     """One entry as an Article; raises SkippedEntry when it has no usable title or text."""
@@ -119,7 +126,7 @@ def normalise_entry(entry: ParsedEntry, feed: ParsedFeed, ctx: FeedContext,
         content = ""  # feedparser copies content into summary; the detector must not read twice
     link = _absolute(entry.link, feed.link, ctx.base_url)
     if not title:
-        title = _cap((summary or content).split("\n", 1)[0], 200) if (summary or content) else ""
+        title = title_from_text(summary, content)
     if not title:
         raise SkippedEntry("entry has no title and no text")
     published = entry.published

@@ -42,6 +42,7 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-dev-u": (0.0, 0.0, 5.0),
     "falsealarm-dev-v": (0.0, 0.0, 5.0),
     "falsealarm-dev-w": (0.0, 0.0, 10.0),
+    "falsealarm-dev-x": (0.0, 0.0, 5.0),
     "falsealarm-blind-n": (0.0, 0.0, 10.0),
     "falsealarm-blind-r": (0.0, 0.0, 35.0),
     "falsealarm-blind-t": (0.0, 0.0, 20.0),
