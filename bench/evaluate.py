@@ -106,6 +106,8 @@ SETS: tuple[LabelledSet, ...] = (
                 note="feed genres, measured blind, then read"),
     LabelledSet("falsealarm-dev-x", ("falsealarm/dev-x/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, measured blind, then read"),
+    LabelledSet("falsealarm-dev-y", ("falsealarm/dev-y/*.jsonl",), "devset/rules.yaml",
+                note="feed genres, measured blind, then read"),
     LabelledSet("falsealarm-blind-l", ("falsealarm/blind-l/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, blind, then read"),
     LabelledSet("falsealarm-blind-n", ("falsealarm/blind-n/*.jsonl",), "devset/rules.yaml",
