@@ -550,3 +550,20 @@ _KEEP = [
 def test_real_news_in_the_shapes_of_those_rules_is_still_news(title: str, content: str,
                                                               event: Pair) -> None:
     assert event in reported(title, content)
+
+
+@pytest.mark.parametrize(("title", "content"), [
+    ("What Salesforce's Stripe deal taught regulators, and what it didn't",
+     "Salesforce acquired Stripe after a long review."),
+    ("Lessons from Intel's layoffs: what managers got wrong", "Intel cut 15,000 jobs."),
+    ("Profiles", "He spent thirteen years suing Boeing, and he is still not sorry."),
+])
+def test_lessons_and_long_past_stretches_are_not_news(title: str, content: str) -> None:
+    assert reported(title, content) == set()
+
+
+def test_a_question_of_what_comes_next_is_still_news() -> None:
+    assert ("Intel", "layoffs") in reported("What Intel's job cuts mean for Oregon",
+                                            "Intel will cut 15,000 jobs, it said on Monday.")
+    assert ("Boeing", "legal") in reported("Pilots are suing Boeing over the 737 MAX",
+                                           "The pilots filed the suit on Monday.")

@@ -114,7 +114,11 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                   r"lost|won|built|bought|sold|fired|became|got|made|turned|changed|transformed|"
                   r"reshaped|reinvented|remade|saved|survived|rescued|disrupted)\b|"
                   r"^\W*(?:what is|what are|what'?s the deal|how .{1,40} (?:became|works|got "
-                  r"here)|why .{1,40} matters)\b"),
+                  r"here)|why .{1,40} matters)\b|"
+                  # "What Microsoft's Activision deal taught the CMA", "Lessons from ...":
+                  # a story over, told for its lessons.
+                  r"(?:^|:\s*)what [^:]{1,80}\b(?:taught|teaches)\b|"
+                  r"(?:^|:\s*)(?:\w+ )?lessons (?:from|of)\b"),
     ("profile", r"(?<!-)\b(?:profile|the (?:long game|rise|making) of)\b|^\W*meet the\b"),
     ("interview", r"^\W*(?:interview|q&a)\b|\binterviews\b|\bq&a\b|"
                   r"\bin conversation with\b"),

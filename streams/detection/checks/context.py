@@ -22,6 +22,11 @@ _PLANS_ARE_NEWS = frozenset({"acquisition", "investment", "layoffs", "product_la
 _DATED_PAST = re.compile(r"(?:19|20)\d\d|\bago\b|\blast\b|\bpast\b|\bprevious\b|\bprior\b", _I)
 
 
+# "He spent thirteen years suing IBM": a stretch of the past, told whole.
+_SPENT_YEARS = quick(r"\b(?:spent|spending|spend)\s+(?:(?:the\s+)?(?:better\s+part\s+of\s+)?"
+                     r"(?:\w+|\d+)\s+)?(?:years|decades|months)\s+$", _I)
+
+
 # "Periodically a rumour goes around that Amazon is about to buy", "Every year someone asks":
 # what keeps happening is no report of something that did.
 _HABITUAL = quick(r"\b(periodically|every (?:so often|year|few (?:weeks|months|years))|"
@@ -96,6 +101,9 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
         return f"hypothetical ({hedge.group().strip()!r})"
     if not before.strip(" \"'“‘") and TRANSITIVE_DEPARTURE.match(text, start, end):
         return "no subject: a noun ('Fires in ...'), not someone firing"
+    spent = _SPENT_YEARS.search(before, max(0, len(before) - 60))
+    if spent and text[start:end].split(maxsplit=1)[0].lower().endswith("ing"):
+        return f"background, not news ({spent.group().strip()!r})"
     habit = _HABITUAL.search(before, max(0, len(before) - 120))
     if habit:
         return f"a habit, not a report ({habit.group(1)!r})"
