@@ -120,6 +120,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Uber sues Lyft over driver data."),
     ("legal", 3, "Uber", "The case against buying back Uber stock.",
      "The case against Uber goes to trial in May."),
+    ("legal", 4, "Uber", "My mum got a message from Uber and thinks she's been charged.",
+     "Uber has been charged with fraud by federal prosecutors."),
     # people: the same guards for hires and departures
     ("executive_departure", 0, "Disney", "Disney is no longer the default choice.",
      "Disney's chief executive is no longer with the company."),

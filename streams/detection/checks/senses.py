@@ -263,6 +263,11 @@ LEGAL: tuple[SenseGuard, ...] = (
     # "The case against buying back Netflix stock": an argument, not a lawsuit.
     _g("after", r"^\s*\w+ing\b", "an argument against doing something, not a lawsuit",
        trigger=r"^case"),
+    # "my mum thinks she's been charged": a person billed; the company is not the one charged.
+    _g("before", r"\b(?:i|you|he|she|we|they)(?:['’](?:s|ve|m|re)|\s+(?:have|has|had|was|were|"
+       r"got|get|gets))?\s*$", "a person billed, not a company charged",
+       unless=r"\b(?:police|prosecutors?|court|authorities|indicted|arrested)\b",
+       trigger=r"^(?:been |being |was |were |is |are )?charged"),
 )
 
 PEOPLE: tuple[SenseGuard, ...] = (
