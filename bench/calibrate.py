@@ -33,7 +33,7 @@ FIT_ON = ("realnews-dev", "realnews-dev2", "realnews-test", "realnews-dev4",
           "falsealarm-blind-g", "falsealarm-dev-k", "falsealarm-blind-l", "falsealarm-dev-o",
           "falsealarm-dev-p", "falsealarm-dev-q", "falsealarm-dev-s", "falsealarm-dev-u",
           "falsealarm-dev-v", "falsealarm-dev-w", "falsealarm-dev-x",
-          "falsealarm-dev-y", "falsealarm-dev-aa",
+          "falsealarm-dev-y", "falsealarm-dev-z", "falsealarm-dev-aa",
           "falsealarm-real-dev", "seed")
 # Never read: realnews-test3/test4 and sets N, R and T were labelled or written blind and only
 # scored (realnews-test, synth-test, blind-d, blind-g and blind-l were too until their errors

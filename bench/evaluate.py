@@ -108,6 +108,8 @@ SETS: tuple[LabelledSet, ...] = (
                 note="feed genres, measured blind, then read"),
     LabelledSet("falsealarm-dev-y", ("falsealarm/dev-y/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, measured blind, then read"),
+    LabelledSet("falsealarm-dev-z", ("falsealarm/dev-z/*.jsonl",), "devset/rules.yaml",
+                note="feed genres, measured blind, then read"),
     LabelledSet("falsealarm-dev-aa", ("falsealarm/dev-aa/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, measured blind, then read"),
     LabelledSet("falsealarm-blind-l", ("falsealarm/blind-l/*.jsonl",), "devset/rules.yaml",

@@ -44,6 +44,7 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-dev-w": (0.0, 0.0, 5.0),
     "falsealarm-dev-x": (0.0, 0.0, 5.0),
     "falsealarm-dev-y": (0.0, 0.0, 5.0),
+    "falsealarm-dev-z": (0.0, 0.0, 5.0),
     "falsealarm-dev-aa": (0.0, 0.0, 5.0),
     "falsealarm-blind-n": (0.0, 0.0, 10.0),
     "falsealarm-blind-r": (0.0, 0.0, 35.0),
