@@ -567,3 +567,21 @@ def test_a_question_of_what_comes_next_is_still_news() -> None:
                                             "Intel will cut 15,000 jobs, it said on Monday.")
     assert ("Boeing", "legal") in reported("Pilots are suing Boeing over the 737 MAX",
                                            "The pilots filed the suit on Monday.")
+
+
+@pytest.mark.parametrize(("title", "content"), [
+    ("Where are they now", "OCALA, Fla. — In the fall of 2020, Samsung cut about 28,000 jobs "
+                           "in its parks division."),
+    ("Where are they now", "GRAFTON, Vt. — In January 2023, Salesforce announced it would cut "
+                           "about 10% of its workforce."),
+    ("The shortage", "Samsung's new graphics card went on sale that day."),
+])
+def test_a_dateline_is_no_aside_and_that_day_is_a_story_told(title: str, content: str) -> None:
+    assert reported(title, content) == set()
+
+
+def test_the_same_day_as_todays_news_is_still_news() -> None:
+    assert ("Samsung", "launch_delay") in reported(
+        "Samsung sued by shareholders as its foldable phone slips again",
+        "Shareholders filed a lawsuit on Monday, the same day Samsung said it had pushed the "
+        "foldable phone to 2027.")

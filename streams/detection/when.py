@@ -71,7 +71,9 @@ _TIME_BRANCHES = (
     r"(?P<today>today|tonight|yesterday|tomorrow|overnight|just\s+now)",
     # Narrative past: "the following year", "at the time", "before." closing a clause.
     r"(?P<narrative>the\s+(?:following|next|previous)\s+(?:day|week|month|year|decade)|"
-    r"(?:that|the\s+same)\s+(?:year|month|summer|spring|autumn|fall|winter)|at\s+the\s+time|"
+    r"(?:that|the\s+same)\s+(?:year|month|summer|spring|autumn|fall|winter)|"
+    # "went on sale that day" tells a story; "on the same day Apple said" is today's news
+    r"that\s+(?:day|week|night)|at\s+the\s+time|"
     r"in\s+the\s+past|in\s+years\s+past|once\s+before|"
     r"for\s+(?:several|many|some|a\s+few|\d+|two|three|four|five|ten)\s+(?:years|decades)|"
     r"over\s+the\s+(?:past|last)\s+(?:several|many|few|\d+|two|three|four|five|ten)\s+"
@@ -422,8 +424,9 @@ def in_closed_aside(sentence: str, ref: TimeRef, start: int) -> bool:
     opened = sentence.rfind(",", max(0, ref.start - 80), ref.start)
     if opened <= 0 or not sentence[:opened].strip():
         return False
-    if "," in sentence[opened + 1:ref.start]:
-        return False
+    if "," in sentence[opened + 1:ref.start] or _DATELINE_DASH.search(sentence, opened,
+                                                                     ref.start):
+        return False  # "OCALA, Fla. — In the fall of 2020, Disney cut": a dateline, no aside
     closed = sentence.find(",", ref.end, start)
     if closed < 0:
         return False
@@ -434,6 +437,7 @@ def in_closed_aside(sentence: str, ref: TimeRef, start: int) -> bool:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_DATELINE_DASH = re.compile(r"\s(?:[—–]|--?)\s")
 _DATE_WORDS = frozenset({"in", "on", "at", "back", "of", "the", "early", "late", "mid",
                          "around", "about", "by", "during", "since", "from", "until"})
 
