@@ -11,7 +11,7 @@ import re
 
 from .first_chars import quick
 from .folding import folded, lowered
-from .lexicon import NUMBER_WORDS
+from .lexicon import NUMBER_WORDS, SHARE_MOVES
 
 # Every pattern is compiled by ``quick``: the same matches, behind a lookahead for the
 # characters a match can start with (most are searched for across a clause or sentence).
@@ -334,8 +334,7 @@ def soft(sentence_before: str) -> str | None:
 
 # "Shares rose 3% after launching X": in a market report the cause of the move is the news.
 _SHARE_MOVE = quick(
-    r"\b(?:rose|fell|jumped|surged|soared|climbed|gained|slipped|slid|dropped|sank|tumbled|"
-    r"rallied|plunged|spiked|advanced|declined|(?:is|was|were|are|closed|traded) (?:up|down|"
+    r"\b(?:" + SHARE_MOVES + r"|(?:is|was|were|are|closed|traded) (?:up|down|"
     r"flat|higher|lower)|was flat|were flat)\b[^.;]{0,50}$", _I)
 # "Last year the company launched ...", "its third, in 2022, reached orbit after ...": a date at
 # the head of the clause places every past-tense event in it.

@@ -119,3 +119,7 @@ NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 LEGAL_SUFFIXES = (r"(?:Inc|Corp|Corporation|Co|Company|Incorporated|Ltd|Limited|LLC|plc|PLC|"
                   r"GmbH|AG|SA|NV|SE)")
 
+
+# How a share price moves, in the past tense (an alternation for regexes): "Shares rose 3%".
+SHARE_MOVES = (r"rose|fell|jumped|surged|soared|climbed|gained|slipped|slid|dropped|sank|"
+               r"tumbled|rallied|plunged|spiked|advanced|declined")

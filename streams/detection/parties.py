@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .companies import Mention
-from .lexicon import LEGAL_SUFFIXES, NOT_A_COMPANY, words
+from .lexicon import LEGAL_SUFFIXES, NOT_A_COMPANY, SHARE_MOVES, words
 
 PREPOSITIONS = words(
     """in into from of with by at to for like than as including about over against between
@@ -188,10 +188,9 @@ _OWN_SUBORDINATE_SUBJECT = re.compile(
 
 # "Intel shares rose 5% after Lip-Bu Tan pledged to cut": in a market story the clause after
 # the move tells its cause, the company's own act (its chief's words).
-_SHARES_MOVED = re.compile(r"(?:['’]s)?\s+(?:shares|stock|stocks)\b[^.;]{0,60}?\b(?:rose|fell|"
-                           r"jumped|surged|soared|climbed|gained|slipped|slid|dropped|sank|"
-                           r"tumbled|rallied|plunged|spiked|advanced|declined|rise|fall|jump|"
-                           r"climb|slide|drop|sink|tumble|rally|plunge)\b", re.IGNORECASE)
+_SHARES_MOVED = re.compile(r"(?:['’]s)?\s+(?:shares|stock|stocks)\b[^.;]{0,60}?\b(?:"
+                           + SHARE_MOVES + r"|rise|fall|jump|climb|slide|drop|sink|tumble|rally|"
+                           r"plunge)\b", re.IGNORECASE)
 # "the analyst who called Boeing's merger a mistake": the company is the object of a person's
 # relative clause, not the subject of the sentence's verb.
 _RELATIVE_OBJECT = re.compile(r"\bwho\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+$", re.IGNORECASE)
