@@ -177,9 +177,11 @@ def items(labelled: LabelledSet) -> Iterator[tuple[Any, dict[str, Any], str]]:
 def _read_feed_items(path: Path) -> Iterator[tuple[int, Any, dict[str, Any]]]:
     """``read_articles``, except that an item without a title gets the one the feed producer
     gives it (the first line of its text): the sets hold feed items as feeds carry them."""
+    lines: list[str] = []  # the file's lines, read once and only if an item needs them
     for number, article, raw in read_articles(path):
         if isinstance(article, BadLine) and "title is empty" in article.message:
-            obj = json.loads(path.read_text(encoding="utf-8").splitlines()[number - 1])
+            lines = lines or path.read_text(encoding="utf-8").splitlines()
+            obj = json.loads(lines[number - 1])
             obj["title"] = title_from_text(obj.get("summary") or "", obj.get("content") or "")
             article, raw = article_from_obj(obj, source=article.location), obj
         yield number, article, raw
