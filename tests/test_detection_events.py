@@ -109,6 +109,26 @@ def test_not_events(text: str) -> None:
     assert detect(text) == set()
 
 
+@pytest.mark.parametrize(("text", "counterparty"), [
+    ("Stripe and Quesma join forces on fraud tooling", "Quesma"),
+    ("Alibaba, Stripe, and Quesma Join Forces on Go Instrumentation", "Quesma"),
+    ("Quesma and Stripe team up on fraud tooling", "Quesma"),
+])
+def test_unwatched_partner_listed_with_the_subject(text: str, counterparty: str) -> None:
+    """'Stripe and Quesma join forces': the unwatched name is the second party."""
+    (event,) = DETECTOR.detect(Article(id="p", title=text))
+    assert (event.company, event.event_type, event.counterparty) == (
+        "Stripe", "partnership", counterparty)
+
+
+@pytest.mark.parametrize("text", [
+    "Stripe and CEO Patrick Collison team up with schools",
+    "Stripe and its rivals join forces against the rule",
+])
+def test_partner_pair_needs_a_named_second_party(text: str) -> None:
+    assert detect(text) == set()
+
+
 def test_acquisition_stages() -> None:
     def stage(text: str) -> str | None:
         article = Article(id="s", title=text)

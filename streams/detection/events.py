@@ -448,6 +448,11 @@ def _appositive_employer(text: str, mentions: list[Mention], end: int,
 
 
 _FOR_OWNER = re.compile(r"\s+(?:for|covering|around|on) $")
+_NAME = r"([A-Z][\w.&'’+-]*(?: (?:[A-Z][\w.&'’+-]*|&))*)"
+_CONJUNCT_AFTER = re.compile(r"(?:,? (?:and|&)|,) " + _NAME + r",? ")
+_TITLED = re.compile(r"(?:CEO|CTO|CFO|COO|Chief|Founder|Co-founder|President|Chairman|Chair|"
+                     r"Mr|Ms|Mrs|Dr|Sir|Dame|Professor|Prof)\b")
+_CONJUNCT_BEFORE = re.compile(r"(?:^|, )" + _NAME + r"(?:,? (?:and|&)|,) $")
 
 
 def _second_partner(text: str, mentions: list[Mention], spec: TriggerSpec, lefts: list[_Side],
@@ -470,6 +475,19 @@ def _second_partner(text: str, mentions: list[Mention], spec: TriggerSpec, lefts
         if (end <= mention.start <= end + 12 and mention.company != first.company
                 and _FOR_OWNER.fullmatch(text, end, mention.start) and _possessive(text, mention)):
             return [_Side(mention, mention.surface, "partner", "object")]
+    if not spec.left_all:
+        return []
+    # "Datadog and Quesma join forces", "Quesma, Datadog team up": an unwatched name
+    # listed with the subject is the other party.
+    last = max((s.mention for s in lefts if s.mention is not None), key=lambda m: m.end)
+    listed = _CONJUNCT_AFTER.fullmatch(text, last.end, start) if last.end <= start else None
+    if listed is None and not text[last.end:start].strip():
+        listed = _CONJUNCT_BEFORE.search(text, max(0, first.start - 60), first.start)
+    if listed is None or _TITLED.match(listed.group(1)):
+        return []  # "Datadog and CEO Olivier Pomel": a person, not a party
+    name = parties.clean_name(listed.group(1))
+    if name is not None:
+        return [_Side(None, name, "partner", "object")]
     return []
 
 
