@@ -236,6 +236,9 @@ def test_a_guarded_sense_is_not_reported_through_another_trigger(
     ("Pfizer agreed to buy oil producer Hess for $53 billion.", "Pfizer"),
     ("Intel agreed to buy car technology firm Mobileye.", "Intel"),
     ("Boeing agreed to buy aircraft parts maker Spirit AeroSystems.", "Boeing"),
+    # a unit named by its trade: "bond insurance arm", "car parts unit"
+    ("Samsung will sell its bond insurance arm Vellum Assurance to Pfizer.", "Pfizer"),
+    ("Intel agreed to buy Uber's car parts unit.", "Intel"),
 ])
 def test_a_company_described_by_what_it_makes_is_still_bought(sentence: str, company: str) -> None:
     assert (company, "acquisition") in events(sentence)

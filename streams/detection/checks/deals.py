@@ -27,6 +27,7 @@ _GENERIC_COMPANY = re.compile(
     r"specialists?|carriers?|insurers?|lenders?|banks?|platforms?|subsidiar(?:y|ies))\b", _I)
 _STAKE_OBJECT = re.compile(
     r"^\s*(?:(?:a |an |its |the )?(?:[\w.%$-]+ ){0,4}(?:stake|shares|shareholding|stock|bonds?)\b"
+    r"(?! (?:[\w-]+ )?(?:arm|unit|division|subsidiary|business|insurer|lender|bank)\b)"
     r"|(?:more than |up to |about )?(?:\$|€|£)?[\d.,]+ ?(?:billion|million|bn|m|k)? "
     r"(?:worth )?of\b)", _I)
 _GOODS_OBJECT = re.compile(

@@ -146,11 +146,12 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"machines?|robots?|licen[cs]es?|rights|tokens?|bitcoin|credits?|shares? back|"
        r"back shares|graphics processors|malls?|centres?|centers?))\b"
        # ... unless the goods only describe the company bought: "chip designer Arm", "oil
-       # producer Hess", "aircraft parts maker Spirit AeroSystems".
+       # producer Hess", "aircraft parts maker Spirit AeroSystems", "its bond insurance arm".
        r"(?!(?:[\s-]+[\w-]+){0,2}?\s+(?:designers?|makers?|producers?|manufacturers?|"
        r"firms?|company|companies|suppliers?|developers?|providers?|operators?|groups?|"
        r"start-?ups?|businesses|business|retailers?|chains?|brands?|owners?|specialists?|"
-       r"builders?|distributors?)\b)",
+       r"builders?|distributors?|arms?|units?|divisions?|subsidiar(?:y|ies)|insurers?|"
+       r"lenders?|banks?|operations)\b)",
        "goods or property bought, not a company", unless_named_next=True),
     _g("before", r"\b(?:shoppers?|customers?|consumers?|buyers?|people|fans|visitors|readers|"
        r"we|you|i|they|families|parents|voters|investors|teens|teenagers|kids|children|"
