@@ -28,3 +28,10 @@ def test_sentences_one_at_a_time_are_the_sentences() -> None:
     assert [s.text for s in split_sentences(text)] == [
         "Acme Inc.", "The deal closed.", "Mr. J. Smith said it was done!", "Next line...",
         "Then \"quoted.\"", "And U.S. rules"]
+
+
+def test_a_second_full_stop_after_an_abbreviation_ends_the_sentence() -> None:
+    text = "He served in the U.S.. CEO Jane Roe and Viacom are also defendants. The U.S. case"
+    assert [s.text for s in split_sentences(text)] == [
+        "He served in the U.S..", "CEO Jane Roe and Viacom are also defendants.",
+        "The U.S. case"]

@@ -57,7 +57,8 @@ def iter_sentences(text: str) -> Iterator[Sentence]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         cut = match.start()
-        if text[cut] == "." and not _ends_at(text, cut, match.end()):
+        # "the U.S.. CEO of CBS": a second full stop ends what the first abbreviated.
+        if text[cut] == "." and text[cut + 1] != "." and not _ends_at(text, cut, match.end()):
             continue
         # The sentence keeps its closing punctuation and quotes, not the space after.
         boundary = match.group()
