@@ -342,6 +342,9 @@ LEGAL_MORE = Detector(RulesFile.model_validate({"companies": [
      "Madoff Investment Securities"),
     ("The ministry issued an order banning Al Jazeera from working in the country.",
      "Al Jazeera"),
+    # an appositive between two listed defendants
+    ("Viacom filed a lawsuit against Livedoor, the company that ran the site, and Grandmax "
+     "Group, which hosted it.", "Grandmax Group"),
 ])
 def test_more_legal_wording(text: str, company: str) -> None:
     article = Article(id="t", title="Company news", content=text,

@@ -238,7 +238,10 @@ _LISTED = re.compile(r"(?:['’]s)?(?:,?\s+(?:" + LEGAL_SUFFIXES + r"|Group|Hold
                      r"\s*(?:,|and|, and|&)\s*")
 
 
-_OR = re.compile(r"(?:['’]s)?\s*(?:,|and|, and|&|or|,? as well as)\s*")
+# An appositive may stand between two names of one list: "against Halliburton, the company
+# that cemented the well, and Cameron".
+_OR = re.compile(r"(?:['’]s)?(?:,\s+(?:the|a|an|its|their)\s+[^,;:()]{1,60}?(?=,))?"
+                 r"\s*(?:,|and|, and|&|or|,? as well as)\s*")
 
 
 def listed_gap(gap: str) -> bool:
