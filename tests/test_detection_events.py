@@ -121,6 +121,26 @@ def test_unwatched_partner_listed_with_the_subject(text: str, counterparty: str)
         "Stripe", "partnership", counterparty)
 
 
+@pytest.mark.parametrize(("text", "pair"), [
+    # a ticker after the second name keeps the pair
+    ("Intel and Apple (NASDAQ: AAPL) signed a multi-year agreement under which Intel will "
+     "package its chips.", {"Intel", "Apple"}),
+    # the agreement's purpose names the other party
+    ("Stripe has signed a multi-year agreement to supply payment terminals for Uber's "
+     "delivery business.", {"Stripe", "Uber"}),
+])
+def test_the_second_partner_of_an_agreement(text: str, pair: set[str]) -> None:
+    assert {c for c, t, _ in detect(text) if t == "partnership"} == pair
+
+
+@pytest.mark.parametrize("text", [
+    "Stripe signed a deal to settle claims with Uber.",
+    "Stripe signed an agreement to sell its lending unit to Uber.",
+])
+def test_an_agreement_to_settle_or_sell_is_not_a_partnership(text: str) -> None:
+    assert not any(t == "partnership" for _, t, _ in detect(text))
+
+
 @pytest.mark.parametrize("text", [
     "Stripe and CEO Patrick Collison team up with schools",
     "Stripe and its rivals join forces against the rule",

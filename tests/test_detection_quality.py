@@ -23,6 +23,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "realnews-test3": (0.77, 0.32, 65.0),
     "realnews-dev4": (0.86, 0.46, 50.0),
     "realnews-test4": (0.58, 0.36, 170.0),
+    "newsb-dev": (0.88, 0.80, 150.0),
+    "newsb-test": (0.87, 0.77, 170.0),
     "falsealarm-synth-dev": (0.0, 0.0, 5.0),
     "falsealarm-synth-test": (0.0, 0.0, 10.0),
     "falsealarm-dev-e": (0.0, 0.0, 10.0),

@@ -450,6 +450,10 @@ def _appositive_employer(text: str, mentions: list[Mention], end: int,
 _FOR_OWNER = re.compile(r"\s+(?:for|covering|around|on) $")
 _NAME = r"([A-Z][\w.&'’+-]*(?: (?:[A-Z][\w.&'’+-]*|&))*)"
 _CONJUNCT_AFTER = re.compile(r"(?:,? (?:and|&)|,) " + _NAME + r",? ")
+_AGREEMENT_END = re.compile(r"\b(?:agreement|deal|pact|contract)$", _I)
+_PURPOSE_TO = re.compile(r"\s+to\s+(?!(?:settle|resolve|end|acquire|buy|purchase|sell|merge|"
+                         r"combine|pay|repay|sue)\b)(?:[\w$,.-]+\s+){1,8}?(?:for|to|with)\s+"
+                         r"(?:the\s+)?", _I)
 _TITLED = re.compile(r"(?:CEO|CTO|CFO|COO|Chief|Founder|Co-founder|President|Chairman|Chair|"
                      r"Mr|Ms|Mrs|Dr|Sir|Dame|Professor|Prof)\b")
 _CONJUNCT_BEFORE = re.compile(r"(?:^|, )" + _NAME + r"(?:,? (?:and|&)|,) $")
@@ -475,6 +479,14 @@ def _second_partner(text: str, mentions: list[Mention], spec: TriggerSpec, lefts
         if (end <= mention.start <= end + 12 and mention.company != first.company
                 and _FOR_OWNER.fullmatch(text, end, mention.start) and _possessive(text, mention)):
             return [_Side(mention, mention.surface, "partner", "object")]
+    if _AGREEMENT_END.search(text, start, end):
+        # "Tidewell has signed a multi-year agreement to make frozen meals for Amazon's
+        # grocery business": the deal's purpose names the other party.
+        for mention in mentions:
+            if (end < mention.start <= end + 90 and mention.company != first.company
+                    and not mention.historical
+                    and _PURPOSE_TO.fullmatch(text, end, mention.start)):
+                return [_Side(mention, mention.surface, "partner", "object")]
     if not spec.left_all:
         return []
     # "Datadog and Quesma join forces", "Quesma, Datadog team up": an unwatched name

@@ -249,6 +249,9 @@ def listed_gap(gap: str) -> bool:
     return _OR.fullmatch(gap) is not None or _LISTED.fullmatch(gap) is not None
 
 
+_SAME_PARTY_GAP = re.compile(r"['’]s\s+|\s*\((?:[A-Za-z]+\s?:\s?)?")
+
+
 def coordinated(text: str, mentions: list[Mention], head: Mention) -> list[Mention]:
     """``head`` and the companies listed with it: 'Meta and Microsoft', 'A, B and C'."""
     out = [head]
@@ -256,8 +259,9 @@ def coordinated(text: str, mentions: list[Mention], head: Mention) -> list[Menti
     last = head
     for previous in reversed(mentions[:index]):
         gap = text[previous.end:last.start]
-        if previous.company == last.company and re.fullmatch(r"['’]s\s+", gap):
-            last = previous  # "Block's Cash App": one party named twice
+        if previous.company == last.company and _SAME_PARTY_GAP.fullmatch(gap):
+            # "Block's Cash App", "Cobaltline (NASDAQ: CBLT)": one party named twice
+            last = previous
             continue
         begins = descriptor_start(text, last.start, floor=previous.end)
         if begins > previous.end:
