@@ -102,6 +102,9 @@ def test_outside_a_newsletter_a_line_break_does_not_open_a_lead() -> None:
     ("Why I quit Acme", "opinion"),
     ("Stocks rise as Acme rallies", "market_report"),
     ("Nasdaq falls 2% on rate fears", "market_report"),
+    ("Acme Q1 preview: after the ad tier, it's all about revenue", "market_report"),
+    ("What to expect from Acme's Q3 earnings", "market_report"),
+    ("Software M&A review 2025: Acme's deal topped the year", "year_in_review"),
     ("Interview: Acme's chief executive on AI", "interview"),
     ("Q&A: Acme's founder looks back", "interview"),
     ("Profile: the engineer behind Acme", "profile"),
@@ -188,6 +191,8 @@ NEWS_STORY = (
     "Acme's chief financial officer steps down",
     "Acme at two-year low as Foo bid collapses",
     "Acme to cut 500 jobs, two years after its last round",
+    "Acme previews its Q1 lineup and names a new CFO",
+    "Regulators open review of Acme deal",
 ])
 def test_news_stays_news(title: str) -> None:
     assert genre(title, NEWS_STORY) == "news"

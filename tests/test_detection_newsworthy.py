@@ -585,3 +585,21 @@ def test_the_same_day_as_todays_news_is_still_news() -> None:
         "Samsung sued by shareholders as its foldable phone slips again",
         "Shareholders filed a lawsuit on Monday, the same day Samsung said it had pushed the "
         "foldable phone to 2027.")
+
+
+def test_a_noun_restating_a_dated_act_shares_its_date() -> None:
+    """'Intel cut 11,000 jobs in November 2022, its first mass layoff': one old event."""
+    assert reported("Tech layoffs, by the numbers",
+                    "Intel cut 11,000 jobs in November 2022, its first mass layoff.") == set()
+    # ... but a new act in the same sentence is its own news
+    assert ("Intel", "layoffs") in reported(
+        "Intel layoffs", "Intel cut jobs in November 2022 and announced a new layoff today.")
+
+
+def test_a_delay_to_a_date_already_past_is_history() -> None:
+    """A delay 'to October 2024' told in 2026 is over; 'to 2027' is still news."""
+    assert reported("Summit recap: Stripe on its hardest year",
+                    "Stripe delayed the truck's launch from 2023 to October 2024, and it "
+                    "still shipped with bugs.") == set()
+    assert ("Stripe", "launch_delay") in reported(
+        "Stripe delays its electric truck to 2027", "Stripe delayed the truck's launch to 2027.")

@@ -51,7 +51,9 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                        r"^\W*(?:19|20)\d\d in (?:[\w-]+ ){0,2}[\w-]+\s*:|"
                        r"(?:best|top|worst)\s+(?:\d+\s+|"
                        r"[\w-]+\s+){0,3}of\s+(?:19|20)\d\d|(?:19|20)\d\d in review|"
-                       r"decade in (?:tech|review)|the decade in)"),
+                       r"decade in (?:tech|review)|the decade in|"
+                       # "Software M&A review 2025:", "2025 review of ..."
+                       r"\breview (?:of )?(?:19|20)\d\d\s*(?::|$)|^\W*(?:19|20)\d\d review\b)"),
     ("timeline", r"^\W*(?:a |the )?timeline\b|\b(?:a|the) (?:[\w-]+ )?timeline(?: of)?\s*(?::|$)|"
                  r"\bhall of fame\b|\b(?:greatest|best|worst) [\w\s-]{1,40} (?:ever|of all time)\b|"
                  r"\btimeline of\b|\b(?:month|year)[- ]by[- ](?:month|year)\b|"
@@ -122,7 +124,9 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
     ("profile", r"(?<!-)\b(?:profile|the (?:long game|rise|making) of)\b|^\W*meet the\b"),
     ("interview", r"^\W*(?:interview|q&a)\b|\binterviews\b|\bq&a\b|"
                   r"\bin conversation with\b"),
-    ("market_report", r"\b(?:stocks?|shares|markets?|dow|nasdaq|s&p|ftse|nikkei|"
+    ("market_report", r"\b(?:q[1-4]|earnings|quarterly|results) preview\b|"
+                      r"\bwhat to (?:watch|expect) (?:in|from|when) \S+ (?:earnings|results|q[1-4])\b|"
+                      r"\b(?:stocks?|shares|markets?|dow|nasdaq|s&p|ftse|nikkei|"
                       r"wall street|index|indices)\b.{0,40}\b(?:rise|rises|rose|fall|"
                       r"falls|fell|gain|gains|slip|slips|drop|drops|lower|higher|"
                       r"close|closes|rally|slide|tumble|surge)\b"),

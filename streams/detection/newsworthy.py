@@ -203,6 +203,12 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         end = start + len(finding.trigger)
         finding.tense = tense_of(sentence.text, start, end)
         refs = [r for r in context.refs_of(sentence) if _governs(r, finding, finding.tense)]
+        moved_to = _moved_to_the_past(context.refs_of(sentence), finding)
+        if moved_to is not None:
+            # "pushed Hollowmere from 2023 to October 2024" in an article of 2025: the new
+            # date is already behind the story, so the delay is too.
+            _reject(finding, f"background, delayed {moved_to.text!r}, a date already past")
+            continue
         anchor = anchor_for(sentence.text, refs, start, end)
         if anchor is not None and (anchor.is_past or (
                 finding.zone == "body" and anchor.days_before is not None
@@ -236,8 +242,21 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
                 front.add((finding.counterparty, _FAMILY[finding.event_type]))
     # "said in January 2023 that it would cut 10% of its workforce and close some offices":
     # one statement, one date; the trigger further from it is the same dated event.
+    # "Meta cut 11,000 jobs in November 2022, its first mass layoff": a noun restating a
+    # dated act of its kind (rejected before its company was read) is that act again.
+    told: dict[tuple[int, str], tuple[str, int, int]] = {}
+    for finding in findings:
+        if not finding.accepted and not finding.company and finding.trigger_start >= 0 and (
+                finding.reason.startswith("background, not news (")):
+            told.setdefault((finding.sentence_index, finding.event_type), (
+                finding.reason[22:-1].strip("'\""), finding.trigger_start,
+                finding.trigger_start + len(finding.trigger)))
     for finding in undated:
         statement = dated.get((finding.sentence_index, finding.company, finding.event_type))
+        if statement is None and finding.tense == "noun":
+            statement = told.get((finding.sentence_index, finding.event_type))
+            if statement is not None and statement[2] > max(finding.trigger_start, 0):
+                statement = None  # only a noun after the dated act restates it
         if statement is None:
             continue
         when, dated_start, dated_end = statement
@@ -358,6 +377,23 @@ def _governs(ref: TimeRef, finding: Finding, tense: Tense) -> bool:
 
 # "pushed the launch from March into 2026": the dates a delay moves, not when it happened.
 _DELAY_SPAN_WORDS = frozenset({"from", "since", "to", "until", "into", "till", "beyond"})
+_MOVED_TO_WORDS = frozenset({"to", "until", "into", "till"})
+# A moved-to date this far before the article is behind the story (not "to March" in a
+# story of early April, which may still be its news).
+MOVED_TO_PAST_DAYS = 60
+
+
+def _moved_to_the_past(refs: list[TimeRef], finding: Finding) -> TimeRef | None:
+    """The date a delay moved its launch to, when that date is well before the article."""
+    if finding.event_type != "launch_delay":
+        return None
+    at = max(finding.trigger_start, 0)
+    for ref in refs:
+        if (ref.start > at and ref.prefix in _MOVED_TO_WORDS and ref.is_past
+                and not ref.no_year and ref.days_before is not None
+                and ref.days_before > MOVED_TO_PAST_DAYS):
+            return ref
+    return None
 
 
 def _reject(finding: Finding, reason: str) -> None:

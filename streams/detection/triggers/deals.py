@@ -199,6 +199,8 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
     TriggerSpec("inv_ipo", _I,
                 r"\b(?:(?:to |will |plans to |set to )?go(?:es)? public|going public|went public|"
                 r"fil(?:e|es|ed|ing) for (?:an |its |a )?(?:[\w$.,-]+ ){0,3}?(?:ipo|listing)|"
+                # "its post-IPO high", "pre-IPO shares": a time, not the offering
+                r"(?<!post-)(?<!pre-)(?<!post )(?<!pre )"
                 r"(?:initial public offering|ipo|flotation|stock market debut|market debut)"
                 r"(?! (?:price|market|pipeline|window|boom|bubble|rules|fund|funds|investors|"
                 r"shares|stock|speculation|talk|rumou?rs?|timetable|candidates?|hopes|ambitions|"
