@@ -105,6 +105,9 @@ def test_outside_a_newsletter_a_line_break_does_not_open_a_lead() -> None:
     ("Acme Q1 preview: after the ad tier, it's all about revenue", "market_report"),
     ("What to expect from Acme's Q3 earnings", "market_report"),
     ("Software M&A review 2025: Acme's deal topped the year", "year_in_review"),
+    ("Excerpt from 'The Index': the weekend Acme bought Foo", "review"),
+    ("What Does Last August's Acme Ruling Mean for You?", "explainer"),
+    ("I was an engineer at Acme in 2017. Here's what that year taught me", "explainer"),
     ("Interview: Acme's chief executive on AI", "interview"),
     ("Q&A: Acme's founder looks back", "interview"),
     ("Profile: the engineer behind Acme", "profile"),
@@ -224,3 +227,14 @@ def test_a_deal_dated_years_back_in_the_headline_is_history() -> None:
     recent = Article(id="h2", title="Acme's 2025 purchase of Foo clears its last hurdle",
                      content=" ".join(LEAD), published=datetime(2025, 6, 1, tzinfo=UTC))
     assert genre_of(recent, recent.text)[0] == "news"
+
+
+def test_a_title_framing_a_period_closed_before_the_article_looks_back() -> None:
+    def dated(title: str) -> str:
+        article = Article(id="y", title=title, content=" ".join(LEAD),
+                          published=datetime(2025, 6, 1, tzinfo=UTC))
+        return genre_of(article, article.text)[0]
+    assert dated("Case 9-725-060: Foo under Acme, 2018-2022") == "timeline"
+    assert dated("Tech layoffs 2022–2024, by the numbers") == "timeline"
+    assert dated("Acme to cut 500 jobs over 2025-26") == "news"
+    assert genre("What Acme's deal means for developers", NEWS_STORY) == "news"

@@ -603,3 +603,42 @@ def test_a_delay_to_a_date_already_past_is_history() -> None:
                     "still shipped with bugs.") == set()
     assert ("Stripe", "launch_delay") in reported(
         "Stripe delays its electric truck to 2027", "Stripe delayed the truck's launch to 2027.")
+
+
+def test_a_date_after_an_aside_on_the_object_dates_the_act() -> None:
+    """'bought RouteLine, a startup that used gig drivers ..., in the summer of 2020'."""
+    reasons = rejections("Nashville's delivery scene", "Stripe bought RouteLine, a Nashville "
+                         "delivery startup that used gig drivers to bring packages to people's "
+                         "homes, in the summer of 2020.")
+    assert any(r.startswith("background, dated 'of 2020'") for r in reasons), reasons
+    assert ("Stripe", "acquisition") in reported(
+        "Stripe buys Gimlet", "Stripe bought Gimlet Media, a Brooklyn podcast company, on "
+        f"{PUBLISHED - timedelta(days=1):%A}.")
+
+
+def test_seasons_ago_are_past() -> None:
+    assert reported("The podcast scene", "Stripe folded the studio two summers ago and cut "
+                    "about 200 podcast jobs.") == set()
+
+
+def test_a_report_long_ago_dates_what_it_says_had_happened() -> None:
+    assert reported("HQ2's first phase is built", "Samsung announced in November 2018 that "
+                    "it had chosen Jane Doe as chief executive of its US arm.") == set()
+
+
+def test_also_goes_on_with_the_dated_sentence_before() -> None:
+    """'On August 1, 2016, Uber agreed to sell ... Didi also agreed to invest in Uber'."""
+    text = ("On August 1, 2016, Intel agreed to sell its China unit to Didi Chuxing. "
+            "Didi also agreed to invest $1 billion in Stripe.")
+    assert ("Stripe", "investment") not in reported("A case study", text)
+    # a sentence with a date of its own is its own news
+    assert ("Stripe", "investment") in reported(
+        "Stripe news", "Intel sold its China unit to Didi Chuxing in 2016. Didi also agreed "
+        "on Monday to invest $1 billion in Stripe.")
+
+
+def test_a_name_and_a_gerund_title_names_a_topic() -> None:
+    assert reported("Stripe: Buying a Failed Bank in a Crisis",
+                    "A case study for the spring term.") == set()
+    assert ("Stripe", "acquisition") in reported("Stripe buys a failed bank in a crisis",
+                                                 "The deal closed on Monday.")

@@ -49,7 +49,7 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-dev-z": (0.0, 0.0, 5.0),
     "falsealarm-dev-aa": (0.0, 0.0, 5.0),
     "falsealarm-dev-ab": (0.0, 0.0, 5.0),
-    "falsealarm-dev-ad": (0.0, 0.0, 65.0),
+    "falsealarm-dev-ad": (0.0, 0.0, 5.0),
     "falsealarm-blind-n": (0.0, 0.0, 10.0),
     "falsealarm-blind-r": (0.0, 0.0, 35.0),
     "falsealarm-blind-t": (0.0, 0.0, 20.0),

@@ -160,6 +160,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "exits.", "Disney's chief executive exits the company."),
     ("executive_hire", 17, "Nvidia", "Market Open Live: Nvidia joins the race to $4 trillion.",
      "OpenAI's chief scientist joins Nvidia as chief research officer."),
+    ("executive_departure", 18, "Netflix", "After the spin-off, the Netflix disc business was "
+     "left to wind down.", "Netflix's chief executive left the company after ten years."),
 ]
 
 
@@ -215,6 +217,7 @@ def test_every_event_type_has_its_guards() -> None:
     "Intel shares closed 3% higher on Monday.",
     "Uber charges $5 for airport trips.",
     "Nvidia stock is down 40% from its post-IPO high.",
+    "Microsoft went on to buy dozens of other software companies.",
 ])
 def test_everyday_phrases_are_not_events(sentence: str) -> None:
     assert events(sentence) == set()

@@ -84,7 +84,9 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                r"in-depth|first))\s+review\s*$|['’\"”]\s*review\b|\b(?:book|film|movie|album|"
                r"game|app|phone|laptop|product) review\b|\bbuying guide\b|"
                r"\b(?:tested|rated|ranked)\s*:|\bbest [\w\s]{1,30} (?:to buy|under \$)|"
-               r"\b(?:long-term|road|first-drive|first drive) test\b"),
+               r"\b(?:long-term|road|first-drive|first drive) test\b|"
+               # books: an excerpt tells the book's story, not the day's news
+               r"\bexcerpt\b|\bbook extract\b|\badapted from (?:[\w'’-]+ ){0,3}book\b"),
     ("opinion", r"^\W*(?:opinion|column|commentary|editorial|op-ed|essay|analysis)\b|"
                 r"\b(?:opinion|column|commentary|op-ed)\s*[:|–—]|^(?:why|how) (?:i|we)\b|"
                 r"^(?:in defen[cs]e of|the case (?:for|against)|stop\b|let'?s\b)"),
@@ -119,7 +121,11 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                   r"here)|why .{1,40} matters)\b|"
                   # "What Microsoft's Activision deal taught the CMA", "Lessons from ...":
                   # a story over, told for its lessons.
-                  r"(?:^|:\s*)what [^:]{1,80}\b(?:taught|teaches)\b|"
+                  r"(?:^|[:.?!]\s+|:)(?:here'?s )?what [^:]{1,80}\b(?:taught|teaches)\b|"
+                  # "What does last August's ruling mean for you?": a reader's guide (not
+                  # "what the deal means for developers", which may lead the day's news)
+                  r"(?:^|:\s*)what (?:does|do|did|will|would|could) [^:?]{1,80}\bmean for "
+                  r"(?:you|your|me|my|us)\b|"
                   r"(?:^|:\s*)(?:\w+ )?lessons (?:from|of)\b"),
     ("profile", r"(?<!-)\b(?:profile|the (?:long game|rise|making) of)\b|^\W*meet the\b"),
     ("interview", r"^\W*(?:interview|q&a)\b|\binterviews\b|\bq&a\b|"
@@ -290,9 +296,22 @@ def _old_year_in_title(article: Article) -> int | None:
     # "How Amazon's 2017 purchase of Whole Foods reshaped grocery": a dated deal named as
     # the subject of the piece, wherever it sits in the headline.
     years += [int(m.group(1)) for m in _YEAR_OF_EVENT.finditer(article.title)]
-    if not years or max(years) > article.published.year - 2:
-        return None
-    return max(years)
+    if years and max(years) <= article.published.year - 2:
+        return max(years)
+    # "GitHub Under Microsoft, 2018-2022", "Tech layoffs 2022–2024, by the numbers": a
+    # period closed before the article's year is what the piece looks back on.
+    ends = [_century(m) for m in _YEAR_RANGE.finditer(article.title)]
+    if ends and max(ends) < article.published.year:
+        return max(ends)
+    return None
+
+
+_YEAR_RANGE = re.compile(r"(?<![\d$€£.,])\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)?\d\d)\b(?![\d%])")
+
+
+def _century(match: re.Match[str]) -> int:
+    end = match.group(2)
+    return int(end) if len(end) == 4 else int(match.group(1)[:2] + end)
 
 
 _YEAR_OF_EVENT = re.compile(r"\b(19\d\d|20\d\d) (?:purchase|acquisition|takeover|merger|buyout|"

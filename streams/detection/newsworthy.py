@@ -251,7 +251,15 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             told.setdefault((finding.sentence_index, finding.event_type), (
                 finding.reason[22:-1].strip("'\""), finding.trigger_start,
                 finding.trigger_start + len(finding.trigger)))
+    dated_sentences = {index for index, _, _ in dated}
     for finding in undated:
+        if finding.sentence_index - 1 in dated_sentences and _ALSO_DONE.match(
+                context.sentences[finding.sentence_index].text):
+            # "On August 1, 2016, Uber agreed to sell ... Didi also agreed to invest $1
+            # billion in Uber": 'also' goes on with the dated story of the sentence before.
+            _reject(finding, "background: goes on with the dated sentence before it ('also')")
+            front.discard((finding.company, _FAMILY[finding.event_type]))
+            continue
         statement = dated.get((finding.sentence_index, finding.company, finding.event_type))
         if statement is None and finding.tense == "noun":
             statement = told.get((finding.sentence_index, finding.event_type))
@@ -272,6 +280,11 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         if finding.accepted and finding.zone == "body":
             finding.same_story = (finding.company, _FAMILY[finding.event_type]) in front
     _dated_by_the_front(findings, context)
+
+
+# "Didi also agreed to ...", "The company also bought ...": a subject, 'also', a past verb.
+_ALSO_DONE = re.compile(r"\W*(?:(?:the|its|their)\s+)?(?:[\w&.'’-]+\s+){1,3}?also\s+"
+                        r"(?!(?:now|today|said|says)\b)[a-z]{3,}ed\b")
 
 
 # "... and will now cut 700 more jobs": a second event of the kind, not the dated one again.

@@ -36,7 +36,10 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3,
                  "many": 5, "a few": 2, "few": 2}
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365, "decade": 3650,
+              # "two summers ago": a season comes once a year
+              "summer": 365, "winter": 365, "spring": 365, "autumn": 365, "fall": 365,
+              "season": 365}
 
 # One pass over the named branches; the preposition before a match (its ``prefix``) is read
 # after the match, so the scan does not try it at every word.
@@ -60,7 +63,8 @@ _TIME_BRANCHES = (
     r"billion|mw|gw|km|miles|tonnes|units|jobs|workers|employees|people|shares|stores)))",
     # "two years ago", "a decade ago"
     r"(?P<ago>(?P<count7>\d+|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"several|many|few)\s+(?P<unit7>day|week|month|year|decade)s?\s+ago)",
+    r"several|many|few)\s+(?P<unit7>day|week|month|quarter|year|decade|summer|winter|spring|"
+    r"autumn|fall|season)s?\s+ago)",
     r"(?P<longago>(?:years|decades|months)\s+ago|long\s+ago|once\s+upon)",
     r"(?P<last>(?:last|this\s+past|the\s+previous|the\s+prior|the\s+past)\s+(?P<unit8>week|"
     r"month|year|decade|spring|summer|autumn|fall|winter|quarter))",
@@ -348,7 +352,7 @@ _HANGS_ON_DATE = re.compile(r"^,?\s*(?:when|before|after|(?:(?:only |just )?(?:d
 
 _REPORTED_PLAN = re.compile(r"^,?\s*(?:that\s+(?:it|they|he|she|the (?:company|group|firm)|"
                             r"[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3})|(?:it|they))\s+"
-                            r"(?:would|will|"
+                            r"(?:would|will|had|"
                             r"was going to|were going to|planned to|intended to|was to|were "
                             r"to)\s+(?:\w+ly\s+)?$")
 _REPORTING_VERB = re.compile(r"\b(?:announced|said|confirmed|revealed|disclosed|declared|"
@@ -376,8 +380,8 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
                 # (a date of this week in an aside, ", announced Tuesday,", still tells).
                 continue
         elif ref.start >= end:
-            between = sentence[end:ref.start]
-            gap = ref.start - end
+            between = _without_aside(sentence[end:ref.start])
+            gap = len(between)
             if not _at_the_same_time(between) and (
                     _CLAUSE_BREAK.search(between) or gap > 90 or _OTHER_VERB.search(between)):
                 continue
@@ -389,6 +393,16 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
         if best is None or score < best[0]:
             best = (score, ref)
     return best[1] if best is not None else None
+
+
+# "bought RouteLine, a Nashville startup that used gig drivers, in the summer of 2020": an
+# aside set off by commas after the object; what follows it is the clause's again.
+def _without_aside(between: str) -> str:
+    first, last = between.find(","), between.rfind(",")
+    if 0 <= first < last and first <= 50 and len(between) - last <= 30 and (
+            ";" not in between):
+        return between[:first] + between[last:]
+    return between
 
 
 # "pushed the 777X to 2026 when it reported results last October": a clause of the same

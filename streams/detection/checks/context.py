@@ -49,6 +49,13 @@ _GERUND_SUBJECT_VERB = re.compile(
     r"gave|gives|would give|would have given|made|makes|meant|means)\b", _I)
 
 
+# "Pinecrest Bank: Buying a Failed Bank in a Crisis": a case study's or feature's title, a
+# name and a gerund phrase with no verb of its own, names a topic.
+_TOPIC_OPENING = re.compile(r"^[\s\"'“‘]*[A-Z][\w&.'’ -]{0,40}:\s*$")
+_FINITE = re.compile(r":|\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|"
+                     r"says|said|to)\b", _I)
+
+
 # "Apple's delayed Siri", "the company's postponed launch": a participle before a noun.
 _KNOWN_DELAY = re.compile(r"(?:delayed|postponed)\s+(?!(?:its|the|their|his|her|a|an|by|until|"
                           r"to|again|further|once|twice|indefinitely|into|from)\b)"
@@ -122,4 +129,6 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
         verb = _GERUND_SUBJECT_VERB.match(text, end)
         if verb:
             return f"the act is the subject of {verb.group(1)!r}: discussed, not reported"
+    if gerund and _TOPIC_OPENING.match(before) and not _FINITE.search(text, end):
+        return "a topic ('X: Buying a bank in a crisis'), not a report"
     return None

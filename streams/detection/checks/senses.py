@@ -166,7 +166,8 @@ ACQUISITION: tuple[SenseGuard, ...] = (
     # "Salesforce has bought enough companies": a record of deals, not one deal.
     _g("after", r"^\W*(?:enough|so many|too many|many|several|dozens of|lots of|a lot of|"
        r"plenty of|countless|numerous|a string of|a series of|a handful of|more)\s+"
-       r"(?:[\w-]+\s+)?(?:companies|firms|startups|start-ups|businesses|rivals|competitors)\b",
+       r"(?:[\w-]+\s+){0,2}?(?:companies|firms|startups|start-ups|businesses|rivals|"
+       r"competitors)\b",
        "a record of deals, not one deal"),
     # "one of the best reasons to buy any Tesla": one of its products, not the company.
     _g("after", r"^\s+(?:any|a|an|your|my|our|their|his|her|another|one|two|three|a used|"
@@ -350,6 +351,9 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"party|parade|frenzy|scramble|stampede|gold rush|sell-?off|selloff|ranks of "
        r"(?:the )?(?:biggest|largest|most|top))\b", "an idiom ('joins the race'), not a hire",
        trigger=r"^join"),
+    # "the disc business was left to wind down": a thing left, not someone leaving.
+    _g("before", r"\b(?:was|were|is|are|be|been|being|gets?|got)\s+(?:\w+ly\s+)?$",
+       "a thing left, not a person leaving", trigger=r"^left$"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
