@@ -642,3 +642,22 @@ def test_a_name_and_a_gerund_title_names_a_topic() -> None:
                     "A case study for the spring term.") == set()
     assert ("Stripe", "acquisition") in reported("Stripe buys a failed bank in a crisis",
                                                  "The deal closed on Monday.")
+
+
+def test_a_month_of_a_year_already_told_is_past() -> None:
+    """'said in August that year that it would cut': a plan of a year the story named."""
+    assert reported("Intel's foundry gets a new boss", "Intel said in August that year that "
+                    "it would cut about 15% of its workforce.") == set()
+    # a plan for a month to come is still news
+    assert ("Intel", "layoffs") in reported("Intel to cut jobs", "Intel will cut 15% of its "
+                                            "workforce in August.")
+
+
+def test_its_is_not_a_company_in_an_aside() -> None:
+    """'hired Raj, the Intel vice president who ran X, to become its head of compute'."""
+    found = analyse("Stripe hires Intel's infrastructure chief", "Stripe has hired Raj "
+                    "Mehrotra, the Intel corporate vice president who ran infrastructure for "
+                    "its AI supercomputers, to become its head of compute, the company said "
+                    "on Monday.").findings
+    become = [f for f in found if f.trigger == "to become its head of"]
+    assert [(f.company, f.accepted) for f in become] == [("Stripe", True)]

@@ -162,6 +162,12 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "OpenAI's chief scientist joins Nvidia as chief research officer."),
     ("executive_departure", 18, "Netflix", "After the spin-off, the Netflix disc business was "
      "left to wind down.", "Netflix's chief executive left the company after ten years."),
+    ("executive_hire", 19, "Samsung", "Samsung delayed a headset internally code-named N107.",
+     "Samsung named Jane Park chief financial officer."),
+    ("product_launch", 9, "Boeing", "Boeing will buy up to 12 launches of the new rocket.",
+     "Boeing launches a new satellite-internet service for airlines."),
+    ("acquisition", 6, "Microsoft", "Microsoft signed a 15-year power purchase agreement with "
+     "a solar developer.", "Microsoft signed a purchase agreement to buy Nvidia."),
 ]
 
 

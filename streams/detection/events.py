@@ -511,9 +511,18 @@ def _possessor(text: str, mentions: list[Mention], start: int) -> Mention | None
                 text, mention.end):
             return mention
     for mention in reversed(mentions):
-        if mention.end <= start and not mention.historical:
+        if mention.end <= start and not mention.historical and not _in_aside(
+                text, mention, start):
             return mention
     return None
+
+
+def _in_aside(text: str, mention: Mention, start: int) -> bool:
+    """"hired Raj Mehrotra, the Microsoft vice president who ran Azure, to become its
+    head": the company sits in an aside closed before the trigger, not the one 'its' means."""
+    opened = text.rfind(",", max(0, mention.start - 60), mention.start)
+    return opened > 0 and "," in text[mention.end:start] and "," not in text[
+        opened + 1:mention.start]
 
 
 def _finding(index: int, text: str, spec: TriggerSpec, trigger: str, start: int, end: int,

@@ -382,7 +382,9 @@ def _told_in_the_past(text: str, governing: list[TimeRef], refs: list[TimeRef],
 def _governs(ref: TimeRef, finding: Finding, tense: Tense) -> bool:
     """Whether ``ref`` can date this finding at all."""
     if ref.no_year and ref.is_past and tense not in ("past", "past_perfect", "noun"):
-        return False  # "will retire in February": next February, not the last one
+        # "will retire in February": next February, not the last one ("said in February it
+        # would acquire" in a story of the deal closing is the plan, not old news)
+        return False
     # "pushed the launch from this October to 2027": the dates it was planned for and moved
     # to, not when it was delayed.
     return not (finding.event_type == "launch_delay" and ref.prefix in _DELAY_SPAN_WORDS)

@@ -240,8 +240,11 @@ def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
             year -= 1  # the most recent one; a plan's reading is the caller's to choose
         day = int(m.group("day5")) if m.group("day5") else _month_day(pub, year, month)
         found = _by_days(ref, _days_before(pub, year, month, day), prefix)
+        # "in August that year", "in May of the same year": a year the story already named,
+        # so the past reading is the one.
+        told = _THAT_YEAR.match(sentence, end) is not None
         return TimeRef(start, end, text, found.when, found.days_before,
-                       prefix not in ("last", "since", "back in"), prefix)
+                       prefix not in ("last", "since", "back in") and not told, prefix)
     if m.group("decade"):
         days = float((pub - date(int(m.group("dyear")) + 5, 6, 30)).days)
         return ref("past" if days > 365 else "current", days)
@@ -350,11 +353,16 @@ _HANGS_ON_DATE = re.compile(r"^,?\s*(?:when|before|after|(?:(?:only |just )?(?:d
                             re.IGNORECASE)
 
 
-_REPORTED_PLAN = re.compile(r"^,?\s*(?:that\s+(?:it|they|he|she|the (?:company|group|firm)|"
-                            r"[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3})|(?:it|they))\s+"
-                            r"(?:would|will|had|"
+# After the report's date ("said in August [that year] that it would", "agreed in December
+# to invest"): what was reported, whatever its tense.
+_THAT_YEAR = re.compile(r",?\s+(?:of\s+)?(?:that|the same|the following|the previous) year\b",
+                        re.IGNORECASE)
+_REPORTED_PLAN = re.compile(r"^,?\s*(?:(?:of )?that (?:year|month|week|spring|summer|autumn|"
+                            r"fall|winter)\s+)?(?:(?:that\s+(?:it|they|he|she|the (?:company|"
+                            r"group|firm)|[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3})|(?:it|they))"
+                            r"\s+(?:would|will|had|"
                             r"was going to|were going to|planned to|intended to|was to|were "
-                            r"to)\s+(?:\w+ly\s+)?$")
+                            r"to)|to)\s+(?:\w+ly\s+)?$")
 _REPORTING_VERB = re.compile(r"\b(?:announced|said|confirmed|revealed|disclosed|declared|"
                              r"told\s+\w+|agreed)\s+(?:in|on|at|during|back in)?\s*$",
                              re.IGNORECASE)
@@ -371,7 +379,7 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
             opening = ref.start <= 2 and len(between) < 200  # "2014 — Apple buys Beats"
             # "in August 1981, when IBM introduced", "in July, weeks after Meta hired":
             # the clause hangs on the date.
-            hangs = _HANGS_ON_DATE.match(between) is not None or _dates_a_report(sentence, ref,
+            hangs = _HANGS_ON_DATE.match(between) is not None or dates_a_report(sentence, ref,
                                                                                start)
             if _CLAUSE_BREAK.search(between) and not (opening or hangs):
                 continue
@@ -425,7 +433,7 @@ _ANOTHER_ACT = re.compile(r"\b(?:than|who|whom|which|that|[a-z]{3,}ed|made|set|t
                           r"met|paid|sold|told|wrote|said)\b", re.IGNORECASE)
 
 
-def _dates_a_report(sentence: str, ref: TimeRef, start: int) -> bool:
+def dates_a_report(sentence: str, ref: TimeRef, start: int) -> bool:
     """"announced in June 2018 that it would buy GitHub", "said in March it would push":
     the date of the report dates the plan it reported (whatever the plan's tense)."""
     return ref.end <= start and _REPORTED_PLAN.match(sentence[ref.end:start]) is not None and (

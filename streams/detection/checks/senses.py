@@ -173,6 +173,10 @@ ACQUISITION: tuple[SenseGuard, ...] = (
     _g("after", r"^\s+(?:any|a|an|your|my|our|their|his|her|another|one|two|three|a used|"
        r"a new|a second-hand|a secondhand)\b", "one of its products, not the company",
        trigger=r"^(?:buy|purchas)", only_named_next=True),
+    # "a 15-year power purchase agreement": energy bought under contract, not a company.
+    _g("before", r"\b(?:power|energy|electricity|offtake|gas|fuel|capacity|advance|"
+       r"share)\s+$", "a supply or share contract, not a company bought",
+       trigger=r"^purchase agreements?\b"),
 )
 
 PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
@@ -217,6 +221,11 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
     _g("after", r"^\s+(?:the |a |an )?(?:new )?(?:word|term|phrase|concept|idea|notion|"
        r"expression|slang|vocabulary|catchphrase)\b", "a word or an idea, not a product",
        trigger=r"^(?:introduc|coin)"),
+    # "books Kite for Leo satellite launches", "buy up to 12 launches of the rocket":
+    # spaceflights, not products.
+    _g("before", r"\b(?:satellite|rocket|space|orbital|missile|crewed|mission|test|"
+       r"\d+|" + NUMBER_WORDS + r"|dozen)\s+$|\b(?:up to|at least|more) (?:\d+|"
+       + NUMBER_WORDS + r")\s+$", "spaceflights, not a product launch", trigger=r"^launches$"),
 )
 
 PARTNERSHIP: tuple[SenseGuard, ...] = (
@@ -354,6 +363,9 @@ PEOPLE: tuple[SenseGuard, ...] = (
     # "the disc business was left to wind down": a thing left, not someone leaving.
     _g("before", r"\b(?:was|were|is|are|be|been|being|gets?|got)\s+(?:\w+ly\s+)?$",
        "a thing left, not a person leaving", trigger=r"^left$"),
+    # "internally code-named N107": a product's name, not a person appointed.
+    _g("before", r"\b(?:code|nick)-?$|\b(?:so|aptly|fittingly|internally|code|nick)[- ]$",
+       "a code name, not a person appointed", trigger=r"^nam"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
