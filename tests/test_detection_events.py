@@ -149,6 +149,27 @@ def test_partner_pair_needs_a_named_second_party(text: str) -> None:
     assert detect(text) == set()
 
 
+def test_buying_the_rest_of_a_company_is_a_takeover() -> None:
+    assert {("Disney", "acquisition", "acquirer"), ("Stripe", "acquisition", "target")} <= detect(
+        "Disney is in talks to acquire the rest of Stripe, people familiar say.")
+
+
+def test_a_company_venture_arm_invests_for_it() -> None:
+    """'The OpenAI Startup Fund has led a round', 'Salesforce Ventures invests'."""
+    assert ("OpenAI", "investment", "investor") in detect(
+        "The OpenAI Startup Fund has led a $30 million Series A round in Vaani.")
+    assert ("Salesforce", "investment", "investor") in detect(
+        "Salesforce Ventures invests $20 million in Vaani.")
+
+
+def test_saying_it_has_no_plans_answers_the_report() -> None:
+    article = Article(id="d", title="Meta says it has no plans to acquire Stripe outright",
+                      content="Meta said it had no plans to acquire Stripe outright, after a "
+                      "report suggested it was considering buying the rest of the company.",
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    assert DETECTOR.detect(article) == []
+
+
 def test_acquisition_stages() -> None:
     def stage(text: str) -> str | None:
         article = Article(id="s", title=text)

@@ -16,7 +16,7 @@ from .companies import CompanyMatcher, Mention
 from .events import Finding
 from .explain import DetectionReport, build_report
 from .layout import read_layout
-from .lexicon import BUSINESS_CONTEXT, LEGAL_SUFFIXES
+from .lexicon import BUSINESS_CONTEXT, LEGAL_SUFFIXES, VENTURE_ARMS
 from .newsworthy import StoryContext, judge
 from .sentences import Sentence, sentence_at, split_near
 
@@ -36,6 +36,8 @@ _MODIFIER = re.compile(
     r"user|driver|pilot|trader|banker|lawyer|spokes(?:man|woman|person))s?\b|"
     r"['’]?s? (?:staff|workforce|personnel)\b|"
     r"(?:['’]s)? partners?(?=\s[A-Z]|[,;:.)—]|$)|['’]s partners?\b")
+_VENTURE_ARM = re.compile(r" " + VENTURE_ARMS + r"\b(?! (?:Markets?|Group|Partners|Management|"
+                          r"One)\b)")
 # "Northwind Air", "Halcyon Hotels", "Apple Corps": a short name followed by a word that makes
 # a different organisation's name. Legal suffixes ("Apple Inc") keep the company.
 _OTHER_ORGANISATION = re.compile(
@@ -108,7 +110,11 @@ class Detector:
                 mention.historical = True
                 mention.former = background.lower().startswith(("former", "ex-"))
                 mention.notes.append(f"background ({background!r})")
-            if (" " not in mention.surface and mention.kind in ("name", "alias", "brand")
+            if _VENTURE_ARM.match(text, mention.end):
+                # "The OpenAI Startup Fund has led a round", "Intel Capital invests": the
+                # company's own venture arm invests for it.
+                mention.notes.append("its venture arm")
+            elif (" " not in mention.surface and mention.kind in ("name", "alias", "brand")
                     and not mention.ambiguous and _inside_longer_name(
                         text, mention.start, mention.end,
                         title_case=_capitals_say_nothing(sentences[index], mention.start))):

@@ -123,3 +123,8 @@ LEGAL_SUFFIXES = (r"(?:Inc|Corp|Corporation|Co|Company|Incorporated|Ltd|Limited|
 # How a share price moves, in the past tense (an alternation for regexes): "Shares rose 3%".
 SHARE_MOVES = (r"rose|fell|jumped|surged|soared|climbed|gained|slipped|slid|dropped|sank|"
                r"tumbled|rallied|plunged|spiked|advanced|declined")
+
+
+# A company's own venture arm, named after it: "Intel Capital", "the OpenAI Startup Fund".
+VENTURE_ARMS = (r"(?:Ventures|Capital|Startup Fund|Venture Fund|Growth Fund|Strategic Investments|"
+                r"Venture Capital)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .companies import Mention
-from .lexicon import LEGAL_SUFFIXES, NOT_A_COMPANY, SHARE_MOVES, words
+from .lexicon import LEGAL_SUFFIXES, NOT_A_COMPANY, SHARE_MOVES, VENTURE_ARMS, words
 
 PREPOSITIONS = words(
     """in into from of with by at to for like than as including about over against between
@@ -205,7 +205,8 @@ def in_appositive(text: str, mention: Mention) -> bool:
     """The mention sits in an aside opened by a comma: ", the lab started by ...", ", founded
     by former Stripe executives," (it describes someone else)."""
     return _IN_APPOSITIVE.search(text, max(0, mention.start - 80), mention.start) is not None
-_VERB_NEXT = re.compile(r"(?:\s*\([^()]{1,30}\))?,?\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|are|was|"
+_VERB_NEXT = re.compile(r"(?:\s*\([^()]{1,30}\))?(?: " + VENTURE_ARMS + r")?"
+                        r",?\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|are|was|"
                         r"were|will|would|can|could|said|says|[a-z]+ed|[a-z]{2,}es)\b")
 
 
