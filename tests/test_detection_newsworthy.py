@@ -661,3 +661,12 @@ def test_its_is_not_a_company_in_an_aside() -> None:
                     "on Monday.").findings
     become = [f for f in found if f.trigger == "to become its head of"]
     assert [(f.company, f.accepted) for f in become] == [("Stripe", True)]
+
+
+def test_a_number_comma_is_no_aside() -> None:
+    """'laid off 15,000 employees in August 2024, the company told staff on Monday': the
+    comma in 15,000 opens no aside, so the old date stays the comparison's."""
+    assert ("Intel", "layoffs") in reported(
+        "Business news roundup", "Intel is cutting more than 20% of its workforce, a deeper "
+        "reduction than when it laid off 15,000 employees in August 2024, the company told "
+        "staff on Monday.")

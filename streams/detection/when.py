@@ -405,11 +405,15 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
 
 # "bought RouteLine, a Nashville startup that used gig drivers, in the summer of 2020": an
 # aside set off by commas after the object; what follows it is the clause's again.
+_ASIDE_COMMA = re.compile(r",[\"”’']?\s")  # not the comma of "15,000"
+
+
 def _without_aside(between: str) -> str:
-    first, last = between.find(","), between.rfind(",")
-    if 0 <= first < last and first <= 50 and len(between) - last <= 30 and (
-            ";" not in between):
-        return between[:first] + between[last:]
+    if ";" in between or "," not in between:
+        return between
+    commas = [m.start() for m in _ASIDE_COMMA.finditer(between)]
+    if len(commas) >= 2 and commas[0] <= 50 and len(between) - commas[-1] <= 30:
+        return between[:commas[0]] + between[commas[-1]:]
     return between
 
 
