@@ -131,7 +131,8 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
     ("interview", r"^\W*(?:interview|q&a)\b|\binterviews\b|\bq&a\b|"
                   r"\bin conversation with\b"),
     ("market_report", r"\b(?:q[1-4]|earnings|quarterly|results) preview\b|"
-                      r"\bwhat to (?:watch|expect) (?:in|from|when) \S+ (?:earnings|results|q[1-4])\b|"
+                      r"\bwhat to (?:watch|expect) (?:in|from|when) \S+ "
+                      r"(?:earnings|results|q[1-4])\b|"
                       r"\b(?:stocks?|shares|markets?|dow|nasdaq|s&p|ftse|nikkei|"
                       r"wall street|index|indices)\b.{0,40}\b(?:rise|rises|rose|fall|"
                       r"falls|fell|gain|gains|slip|slips|drop|drops|lower|higher|"
