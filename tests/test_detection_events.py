@@ -109,43 +109,14 @@ def test_not_events(text: str) -> None:
     assert detect(text) == set()
 
 
-@pytest.mark.parametrize(("text", "counterparty"), [
-    ("Stripe and Quesma join forces on fraud tooling", "Quesma"),
-    ("Alibaba, Stripe, and Quesma Join Forces on Go Instrumentation", "Quesma"),
-    ("Quesma and Stripe team up on fraud tooling", "Quesma"),
-])
-def test_unwatched_partner_listed_with_the_subject(text: str, counterparty: str) -> None:
-    """'Stripe and Quesma join forces': the unwatched name is the second party."""
-    (event,) = DETECTOR.detect(Article(id="p", title=text))
-    assert (event.company, event.event_type, event.counterparty) == (
-        "Stripe", "partnership", counterparty)
-
-
-@pytest.mark.parametrize(("text", "pair"), [
-    # a ticker after the second name keeps the pair
-    ("Intel and Apple (NASDAQ: AAPL) signed a multi-year agreement under which Intel will "
-     "package its chips.", {"Intel", "Apple"}),
-    # the agreement's purpose names the other party
-    ("Stripe has signed a multi-year agreement to supply payment terminals for Uber's "
-     "delivery business.", {"Stripe", "Uber"}),
-])
-def test_the_second_partner_of_an_agreement(text: str, pair: set[str]) -> None:
-    assert {c for c, t, _ in detect(text) if t == "partnership"} == pair
-
-
 @pytest.mark.parametrize("text", [
-    "Stripe signed a deal to settle claims with Uber.",
-    "Stripe signed an agreement to sell its lending unit to Uber.",
-])
-def test_an_agreement_to_settle_or_sell_is_not_a_partnership(text: str) -> None:
-    assert not any(t == "partnership" for _, t, _ in detect(text))
-
-
-@pytest.mark.parametrize("text", [
+    # an unwatched name beside the company is as often its own unit or a person
+    "Stripe and Quesma join forces on fraud tooling",
+    "Netflix and Shonda Rhimes team up again",
     "Stripe and CEO Patrick Collison team up with schools",
     "Stripe and its rivals join forces against the rule",
 ])
-def test_partner_pair_needs_a_named_second_party(text: str) -> None:
+def test_partner_pair_needs_a_second_watched_or_named_party(text: str) -> None:
     assert detect(text) == set()
 
 
@@ -162,12 +133,11 @@ def test_a_company_venture_arm_invests_for_it() -> None:
         "Salesforce Ventures invests $20 million in Vaani.")
 
 
-def test_saying_it_has_no_plans_answers_the_report() -> None:
-    article = Article(id="d", title="Meta says it has no plans to acquire Stripe outright",
-                      content="Meta said it had no plans to acquire Stripe outright, after a "
-                      "report suggested it was considering buying the rest of the company.",
-                      published=datetime(2026, 5, 4, tzinfo=UTC))
-    assert DETECTOR.detect(article) == []
+def test_the_rest_of_needs_the_company_named() -> None:
+    """Not "the rest of the company" after a denial, nor "the rest of Nvidia's output"."""
+    assert detect("Meta said it had no plans to acquire Stripe outright, after a report "
+                  "suggested it was considering buying the rest of the company.") == set()
+    assert detect("OpenAI has bought the rest of Nvidia's 2026 Blackwell output.") == set()
 
 
 def test_acquisition_stages() -> None:

@@ -102,11 +102,7 @@ def test_outside_a_newsletter_a_line_break_does_not_open_a_lead() -> None:
     ("Why I quit Acme", "opinion"),
     ("Stocks rise as Acme rallies", "market_report"),
     ("Nasdaq falls 2% on rate fears", "market_report"),
-    ("Acme Q1 preview: after the ad tier, it's all about revenue", "market_report"),
-    ("What to expect from Acme's Q3 earnings", "market_report"),
-    ("Software M&A review 2025: Acme's deal topped the year", "year_in_review"),
     ("Excerpt from 'The Index': the weekend Acme bought Foo", "review"),
-    ("What Does Last August's Acme Ruling Mean for You?", "explainer"),
     ("I was an engineer at Acme in 2017. Here's what that year taught me", "explainer"),
     ("Interview: Acme's chief executive on AI", "interview"),
     ("Q&A: Acme's founder looks back", "interview"),
@@ -195,6 +191,8 @@ NEWS_STORY = (
     "Acme at two-year low as Foo bid collapses",
     "Acme to cut 500 jobs, two years after its last round",
     "Acme previews its Q1 lineup and names a new CFO",
+    "Memo excerpt: Acme chief tells staff of new layoffs",
+    "Acme Q1 preview: what to expect as it buys Foo",
     "Regulators open review of Acme deal",
 ])
 def test_news_stays_news(title: str) -> None:
@@ -235,6 +233,10 @@ def test_a_title_framing_a_period_closed_before_the_article_looks_back() -> None
                           published=datetime(2025, 6, 1, tzinfo=UTC))
         return genre_of(article, article.text)[0]
     assert dated("Case 9-725-060: Foo under Acme, 2018-2022") == "timeline"
-    assert dated("Tech layoffs 2022–2024, by the numbers") == "timeline"
+    assert dated("Hostile bid: Acme's pursuit of Foo (2003-2005)") == "timeline"
+    assert dated("Software M&A review 2024: Acme's deal topped the year") == "timeline"
+    # a period named inside a news headline is not its frame
+    assert dated("Acme hires new CFO after turbulent 2023-24") == "news"
     assert dated("Acme to cut 500 jobs over 2025-26") == "news"
+    assert dated("AI funding review 2025: Acme raises $2 billion") == "news"
     assert genre("What Acme's deal means for developers", NEWS_STORY) == "news"

@@ -168,6 +168,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Boeing launches a new satellite-internet service for airlines."),
     ("acquisition", 6, "Microsoft", "Microsoft signed a 15-year power purchase agreement with "
      "a solar developer.", "Microsoft signed a purchase agreement to buy Nvidia."),
+    ("acquisition", 7, "OpenAI", "OpenAI was considering buying the rest of the company.",
+     "OpenAI is in talks to acquire the rest of Stripe."),
 ]
 
 

@@ -42,9 +42,6 @@ _DENIAL = quick(
     # "says no new layoffs planned", "no further job cuts"
     r"\bno (?:new |more |further |additional )(?:layoffs|job cuts|redundancies|cuts)|"
     r"\bno plans? (?:for|to make) (?:any )?(?:new |more |further )?(?:layoffs|job cuts|cuts)|"
-    # "Meta says it has no plans to acquire Scale AI": a report answered
-    r"\b(?:says?|said|insists?|insisted)\s+(?:that\s+)?(?:it|they|he|she|the company)\s+"
-    r"(?:has|had|have)\s+no\s+(?:current\s+)?(?:plans?|intention|interest)\s+(?:to|in)\b|"
     r"push(?:es|ed|ing)? back (?:against|on) (?:an? |the )?(?:[\w-]+ ){0,3}(?:reports?|"
     r"rumou?rs?|posts?|claims?|speculation)|(?:is|was|are|were) not accurate)\b", _I)
 

@@ -448,15 +448,12 @@ def _appositive_employer(text: str, mentions: list[Mention], end: int,
 
 
 _FOR_OWNER = re.compile(r"\s+(?:for|covering|around|on) $")
-_NAME = r"([A-Z][\w.&'’+-]*(?: (?:[A-Z][\w.&'’+-]*|&))*)"
-_CONJUNCT_AFTER = re.compile(r"(?:,? (?:and|&)|,) " + _NAME + r",? ")
 _AGREEMENT_END = re.compile(r"\b(?:agreement|deal|pact|contract)$", _I)
+# (Not a rival the deal is aimed at: "a deal to show NFL games to compete with Netflix".)
 _PURPOSE_TO = re.compile(r"\s+to\s+(?!(?:settle|resolve|end|acquire|buy|purchase|sell|merge|"
-                         r"combine|pay|repay|sue)\b)(?:[\w$,.-]+\s+){1,8}?(?:for|to|with)\s+"
-                         r"(?:the\s+)?", _I)
-_TITLED = re.compile(r"(?:CEO|CTO|CFO|COO|Chief|Founder|Co-founder|President|Chairman|Chair|"
-                     r"Mr|Ms|Mrs|Dr|Sir|Dame|Professor|Prof)\b")
-_CONJUNCT_BEFORE = re.compile(r"(?:^|, )" + _NAME + r"(?:,? (?:and|&)|,) $")
+                         r"combine|pay|repay|sue)\b)(?:(?!(?:compet\w*|rival\w*|challeng\w*|"
+                         r"counter\w*|fend|catch|take on|beat|match)\b)[\w$,.-]+\s+){1,8}?"
+                         r"(?:for|to|with)\s+(?:the\s+)?", _I)
 
 
 def _second_partner(text: str, mentions: list[Mention], spec: TriggerSpec, lefts: list[_Side],
@@ -487,19 +484,6 @@ def _second_partner(text: str, mentions: list[Mention], spec: TriggerSpec, lefts
                     and not mention.historical
                     and _PURPOSE_TO.fullmatch(text, end, mention.start)):
                 return [_Side(mention, mention.surface, "partner", "object")]
-    if not spec.left_all:
-        return []
-    # "Datadog and Quesma join forces", "Quesma, Datadog team up": an unwatched name
-    # listed with the subject is the other party.
-    last = max((s.mention for s in lefts if s.mention is not None), key=lambda m: m.end)
-    listed = _CONJUNCT_AFTER.fullmatch(text, last.end, start) if last.end <= start else None
-    if listed is None and not text[last.end:start].strip():
-        listed = _CONJUNCT_BEFORE.search(text, max(0, first.start - 60), first.start)
-    if listed is None or _TITLED.match(listed.group(1)):
-        return []  # "Datadog and CEO Olivier Pomel": a person, not a party
-    name = parties.clean_name(listed.group(1))
-    if name is not None:
-        return [_Side(None, name, "partner", "object")]
     return []
 
 

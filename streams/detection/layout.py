@@ -51,9 +51,7 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                        r"^\W*(?:19|20)\d\d in (?:[\w-]+ ){0,2}[\w-]+\s*:|"
                        r"(?:best|top|worst)\s+(?:\d+\s+|"
                        r"[\w-]+\s+){0,3}of\s+(?:19|20)\d\d|(?:19|20)\d\d in review|"
-                       r"decade in (?:tech|review)|the decade in|"
-                       # "Software M&A review 2025:", "2025 review of ..."
-                       r"\breview (?:of )?(?:19|20)\d\d\s*(?::|$)|^\W*(?:19|20)\d\d review\b)"),
+                       r"decade in (?:tech|review)|the decade in)"),
     ("timeline", r"^\W*(?:a |the )?timeline\b|\b(?:a|the) (?:[\w-]+ )?timeline(?: of)?\s*(?::|$)|"
                  r"\bhall of fame\b|\b(?:greatest|best|worst) [\w\s-]{1,40} (?:ever|of all time)\b|"
                  r"\btimeline of\b|\b(?:month|year)[- ]by[- ](?:month|year)\b|"
@@ -86,7 +84,8 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                r"\b(?:tested|rated|ranked)\s*:|\bbest [\w\s]{1,30} (?:to buy|under \$)|"
                r"\b(?:long-term|road|first-drive|first drive) test\b|"
                # books: an excerpt tells the book's story, not the day's news
-               r"\bexcerpt\b|\bbook extract\b|\badapted from (?:[\w'’-]+ ){0,3}book\b"),
+               r"\bexcerpt from (?:['‘\"“]|(?:the|a|his|her|their) (?:new )?(?:book|memoir))|"
+               r"\bbook (?:excerpt|extract)\b|\badapted from (?:[\w'’-]+ ){0,3}book\b"),
     ("opinion", r"^\W*(?:opinion|column|commentary|editorial|op-ed|essay|analysis)\b|"
                 r"\b(?:opinion|column|commentary|op-ed)\s*[:|–—]|^(?:why|how) (?:i|we)\b|"
                 r"^(?:in defen[cs]e of|the case (?:for|against)|stop\b|let'?s\b)"),
@@ -122,18 +121,11 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                   # "What Microsoft's Activision deal taught the CMA", "Lessons from ...":
                   # a story over, told for its lessons.
                   r"(?:^|[:.?!]\s+|:)(?:here'?s )?what [^:]{1,80}\b(?:taught|teaches)\b|"
-                  # "What does last August's ruling mean for you?": a reader's guide (not
-                  # "what the deal means for developers", which may lead the day's news)
-                  r"(?:^|:\s*)what (?:does|do|did|will|would|could) [^:?]{1,80}\bmean for "
-                  r"(?:you|your|me|my|us)\b|"
                   r"(?:^|:\s*)(?:\w+ )?lessons (?:from|of)\b"),
     ("profile", r"(?<!-)\b(?:profile|the (?:long game|rise|making) of)\b|^\W*meet the\b"),
     ("interview", r"^\W*(?:interview|q&a)\b|\binterviews\b|\bq&a\b|"
                   r"\bin conversation with\b"),
-    ("market_report", r"\b(?:q[1-4]|earnings|quarterly|results) preview\b|"
-                      r"\bwhat to (?:watch|expect) (?:in|from|when) \S+ "
-                      r"(?:earnings|results|q[1-4])\b|"
-                      r"\b(?:stocks?|shares|markets?|dow|nasdaq|s&p|ftse|nikkei|"
+    ("market_report", r"\b(?:stocks?|shares|markets?|dow|nasdaq|s&p|ftse|nikkei|"
                       r"wall street|index|indices)\b.{0,40}\b(?:rise|rises|rose|fall|"
                       r"falls|fell|gain|gains|slip|slips|drop|drops|lower|higher|"
                       r"close|closes|rally|slide|tumble|surge)\b"),
@@ -302,17 +294,26 @@ def _old_year_in_title(article: Article) -> int | None:
     # "GitHub Under Microsoft, 2018-2022", "Tech layoffs 2022–2024, by the numbers": a
     # period closed before the article's year is what the piece looks back on.
     ends = [_century(m) for m in _YEAR_RANGE.finditer(article.title)]
+    # "Software M&A review 2025:" read in 2026 (not "AI funding review 2026:")
+    ends += [int(m.group(1) or m.group(2)) for m in _REVIEW_YEAR.finditer(article.title)]
     if ends and max(ends) < article.published.year:
         return max(ends)
     return None
 
 
-_YEAR_RANGE = re.compile(r"(?<![\d$€£.,])\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)?\d\d)\b(?![\d%])")
+_REVIEW_YEAR = re.compile(r"\breview (?:of )?((?:19|20)\d\d)\s*(?::|$)|"
+                          r"^\W*((?:19|20)\d\d) review\b", _I)
+
+
+# The range frames the title: at its end after a comma or in brackets, or at its head before
+# a colon ("Boeing hires new CFO after turbulent 2024-25" is news).
+_RANGE = r"((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)?\d\d)"
+_YEAR_RANGE = re.compile(r"(?:,\s+|\()" + _RANGE + r"\)?\s*$|^\W*" + _RANGE + r"\s*:")
 
 
 def _century(match: re.Match[str]) -> int:
-    end = match.group(2)
-    return int(end) if len(end) == 4 else int(match.group(1)[:2] + end)
+    start, end = match.group(1) or match.group(3), match.group(2) or match.group(4)
+    return int(end) if len(end) == 4 else int(start[:2] + end)
 
 
 _YEAR_OF_EVENT = re.compile(r"\b(19\d\d|20\d\d) (?:purchase|acquisition|takeover|merger|buyout|"

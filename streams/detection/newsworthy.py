@@ -283,8 +283,13 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
 
 
 # "Didi also agreed to ...", "The company also bought ...": a subject, 'also', a past verb.
+# Not a report of something else ("also announced it is launching", "also confirmed it has
+# been sued"): those tell their own news.
 _ALSO_DONE = re.compile(r"\W*(?:(?:the|its|their)\s+)?(?:[\w&.'’-]+\s+){1,3}?also\s+"
-                        r"(?!(?:now|today|said|says)\b)[a-z]{3,}ed\b")
+                        r"(?!(?:now|today|said|says|announced|confirmed|revealed|disclosed|told|"
+                        r"reported|unveiled|noted|added|stated)\b)[a-z]{3,}ed\b"
+                        r"(?![^.;]*\b(?:is|are|has|have|will|now|today|this week|on (?:monday|"
+                        r"tuesday|wednesday|thursday|friday)|yesterday)\b)", re.IGNORECASE)
 
 
 # "... and will now cut 700 more jobs": a second event of the kind, not the dated one again.
@@ -402,13 +407,23 @@ def _moved_to_the_past(refs: list[TimeRef], finding: Finding) -> TimeRef | None:
     """The date a delay moved its launch to, when that date is well before the article."""
     if finding.event_type != "launch_delay":
         return None
-    at = max(finding.trigger_start, 0)
-    for ref in refs:
-        if (ref.start > at and ref.prefix in _MOVED_TO_WORDS and ref.is_past
-                and not ref.no_year and ref.days_before is not None
-                and ref.days_before > MOVED_TO_PAST_DAYS):
+    at = max(finding.trigger_start, 0) + len(finding.trigger)
+    sentence = finding.sentence
+    for ref in sorted(refs, key=lambda r: r.start):
+        if ref.start < at or ref.prefix not in _MOVED_TO_WORDS:
+            continue
+        # only the delay's own clause: not "the latest slip for a jet whose debut had
+        # already moved from 2020 to 2025", not "setbacks going back to 2019"
+        if _OTHER_CLAUSE.search(sentence, at, ref.start):
+            return None
+        if ref.is_past and not ref.no_year and ref.days_before is not None and (
+                ref.days_before > MOVED_TO_PAST_DAYS):
             return ref
+        return None  # the first date it moved to is still ahead
     return None
+
+
+_OTHER_CLAUSE = re.compile(r"[,;]|\b(?:which|whose|who|that|after|back)\b", re.IGNORECASE)
 
 
 def _reject(finding: Finding, reason: str) -> None:

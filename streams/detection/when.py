@@ -412,9 +412,15 @@ def _without_aside(between: str) -> str:
     if ";" in between or "," not in between:
         return between
     commas = [m.start() for m in _ASIDE_COMMA.finditer(between)]
-    if len(commas) >= 2 and commas[0] <= 50 and len(between) - commas[-1] <= 30:
+    if len(commas) >= 2 and commas[0] <= 50 and len(between) - commas[-1] <= 30 and (
+            _APPOSITIVE_OPENS.match(between, commas[0] + 1)):
         return between[:commas[0]] + between[commas[-1]:]
     return between
+
+
+# An aside on the object opens like a noun phrase ("RouteLine, a Nashville startup that"),
+# not like a clause of its own (", after it already pushed it once,").
+_APPOSITIVE_OPENS = re.compile(r"\s+(?:a|an|the|its|their|his|her)\s", re.IGNORECASE)
 
 
 # "pushed the 777X to 2026 when it reported results last October": a clause of the same

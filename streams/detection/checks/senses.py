@@ -177,6 +177,11 @@ ACQUISITION: tuple[SenseGuard, ...] = (
     _g("before", r"\b(?:power|energy|electricity|offtake|gas|fuel|capacity|advance|"
        r"share)\s+$", "a supply or share contract, not a company bought",
        trigger=r"^purchase agreements?\b"),
+    # "buying the rest of the company", "the rest of Nvidia's 2026 output": the rest of what
+    # is not a company named right there.
+    _g("after", r"^\s+(?:the|a|an|its|their|his|her|this|that)\b|^\s+[\w&.-]+(?:\s[\w&.-]+){0,3}"
+       r"['’]s\b", "the rest of something other than a named company",
+       trigger=r"(?:rest|remainder|remaining|outstanding)"),
 )
 
 PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
@@ -223,9 +228,11 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        trigger=r"^(?:introduc|coin)"),
     # "books Kite for Leo satellite launches", "buy up to 12 launches of the rocket":
     # spaceflights, not products.
-    _g("before", r"\b(?:satellite|rocket|space|orbital|missile|crewed|mission|test|"
-       r"\d+|" + NUMBER_WORDS + r"|dozen)\s+$|\b(?:up to|at least|more) (?:\d+|"
-       + NUMBER_WORDS + r")\s+$", "spaceflights, not a product launch", trigger=r"^launches$"),
+    # (A bare number is a product's name as often: "Microsoft 365 launches", "Xbox One".)
+    _g("before", r"\b(?:satellite|rocket|space|orbital|missile|crewed|mission|test)\s+$|"
+       r"\b(?:up to|at least|more than|as many as|a dozen|dozens of) (?:(?:\d+|"
+       + NUMBER_WORDS + r")\s+)?$", "spaceflights, not a product launch",
+       trigger=r"^launches$"),
 )
 
 PARTNERSHIP: tuple[SenseGuard, ...] = (

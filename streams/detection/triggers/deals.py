@@ -76,12 +76,16 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"holding|shareholding) )(?:of|in)\b|"
                 # "earlier this week it bought control of North American Sports Network"
                 r"\b(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"
-                r"gain(?:s|ed|ing)?|seiz(?:e|es|ed|ing)|won|win(?:s|ning)?) (?:full )?control of\b|"
-                # "in talks to acquire the rest of Ferngate Games": the stake it lacked
+                r"gain(?:s|ed|ing)?|seiz(?:e|es|ed|ing)|won|win(?:s|ning)?) (?:full )?control of\b",
+                "acquirer", {"": "target"}, 0.8, (NEEDS_TARGET,), right_window=50, adjacent=40),
+    # "in talks to acquire the rest of Ferngate Games": the stake it lacked, of a company
+    # named right there (not "the rest of the company", nor "the rest of Nvidia's output").
+    TriggerSpec("acq_rest", _A,
                 r"\b(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"
                 r"purchase[sd]?) (?:the )?(?:rest|remainder|remaining (?:[\d.]+% )?(?:stake|"
                 r"shares|equity)|(?:all )?(?:the )?(?:outstanding|remaining) shares) (?:of|in)\b",
-                "acquirer", {"": "target"}, 0.8, (NEEDS_TARGET,), right_window=50, adjacent=40),
+                "acquirer", {"": "target"}, 0.8, (NEEDS_COMPANY_RIGHT,), right_window=40,
+                adjacent=40),
     TriggerSpec("acq_verb", _A,
                 r"\b(?:ac?quir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
                 r"take(?:s)? over|took over|taking over|snap(?:s|ped|ping)? up|"
