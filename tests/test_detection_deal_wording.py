@@ -342,6 +342,9 @@ LEGAL_MORE = Detector(RulesFile.model_validate({"companies": [
      "Madoff Investment Securities"),
     ("The ministry issued an order banning Al Jazeera from working in the country.",
      "Al Jazeera"),
+    # "the studio", like "the company", is the one named before
+    ("Eleven former employees of Grandmax Group have filed a claim against the studio at "
+     "an employment tribunal.", "Grandmax Group"),
     # an appositive between two listed defendants
     ("Viacom filed a lawsuit against Livedoor, the company that ran the site, and Grandmax "
      "Group, which hosted it.", "Grandmax Group"),

@@ -36,8 +36,9 @@ _THE_PAIR = re.compile(r"\b(?:the two (?:companies|firms|groups|sides)|both (?:c
                        r"groups|sides)|the (?:companies|firms|pair))\b[^;,]{0,20}$", _I)
 # "..., Alphabet confirmed on Thursday": the source of the sentence is the company it is about.
 _ATTRIBUTION = re.compile(r",\s*$")
-_THE_COMPANY = re.compile(r"\s+the (?:company|firm|group|bank|startup|carmaker|automaker|"
-                          r"retailer|airline|platform)\b", _I)
+_THE_COMPANY = re.compile(r"\s+the (?:company|firm|group|bank|startup|start-up|carmaker|automaker|"
+                          r"retailer|airline|platform|studio|lender|insurer|chipmaker|drugmaker|"
+                          r"broadcaster|publisher|operator|manufacturer)\b", _I)
 _SAID_AFTER = re.compile(r"\s+(?:said|says|confirmed|confirms|announced|announces|told)\b", _I)
 _ATTRIBUTED_TYPES = frozenset({"executive_departure", "product_launch", "launch_delay", "layoffs"})
 # "GM and Chrysler offer buyouts", "Freddie Mac, Lehman Brothers and AIG are being
