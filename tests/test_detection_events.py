@@ -109,6 +109,31 @@ def test_not_events(text: str) -> None:
     assert detect(text) == set()
 
 
+@pytest.mark.parametrize(("text", "pair"), [
+    # a ticker after the second name keeps the pair
+    ("Intel and Apple (NASDAQ: AAPL) signed a multi-year agreement under which Intel will "
+     "package its chips.", {"Intel", "Apple"}),
+    # the agreement's purpose names the other party
+    ("Stripe has signed a multi-year agreement to supply payment terminals for Uber's "
+     "delivery business.", {"Stripe", "Uber"}),
+    # ... but not the rival it is meant to beat
+    ("Disney signed a deal to show NFL games to compete with Netflix.", set()),
+    # "for the company": the company named before
+    ("Disney has bought a 10% stake in Stripe and signed a licensing agreement for the "
+     "company to develop a game.", {"Disney", "Stripe"}),
+])
+def test_the_second_partner_of_an_agreement(text: str, pair: set[str]) -> None:
+    assert {c for c, t, _ in detect(text) if t == "partnership"} == pair
+
+
+@pytest.mark.parametrize("text", [
+    "Stripe signed a deal to settle claims with Uber.",
+    "Stripe signed an agreement to sell its lending unit to Uber.",
+])
+def test_an_agreement_to_settle_or_sell_is_not_a_partnership(text: str) -> None:
+    assert not any(t == "partnership" for _, t, _ in detect(text))
+
+
 @pytest.mark.parametrize("text", [
     # an unwatched name beside the company is as often its own unit or a person
     "Stripe and Quesma join forces on fraud tooling",

@@ -449,6 +449,8 @@ def _appositive_employer(text: str, mentions: list[Mention], end: int,
 
 
 _FOR_OWNER = re.compile(r"\s+(?:for|covering|around|on) $")
+_FOR_THE_COMPANY = re.compile(r"\s+(?:for|with) the (?:company|firm|studio|startup|start-up|"
+                              r"group|maker|developer|lab)\b(?!['’])", _I)
 _AGREEMENT_END = re.compile(r"\b(?:agreement|deal|pact|contract)$", _I)
 # (Not a rival the deal is aimed at: "a deal to show NFL games to compete with Netflix".)
 _PURPOSE_TO = re.compile(r"\s+to\s+(?!(?:settle|resolve|end|acquire|buy|purchase|sell|merge|"
@@ -485,6 +487,13 @@ def _second_partner(text: str, mentions: list[Mention], spec: TriggerSpec, lefts
                     and not mention.historical
                     and _PURPOSE_TO.fullmatch(text, end, mention.start)):
                 return [_Side(mention, mention.surface, "partner", "object")]
+        if _FOR_THE_COMPANY.match(text, end):
+            # "bought a stake in Ferngate and signed a licensing agreement for the studio
+            # to develop a game": the company named before, not the subject
+            named = [m for m in mentions if m.end <= start and m.company != first.company
+                     and not m.historical]
+            if named:
+                return [_Side(named[-1], named[-1].surface, "partner", "the company")]
     return []
 
 
