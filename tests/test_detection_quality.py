@@ -50,10 +50,12 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-dev-aa": (0.0, 0.0, 5.0),
     "falsealarm-dev-ab": (0.0, 0.0, 5.0),
     "falsealarm-dev-ad": (0.0, 0.0, 5.0),
+    "falsealarm-dev-ae": (0.0, 0.0, 5.0),
     "falsealarm-blind-n": (0.0, 0.0, 10.0),
     "falsealarm-blind-r": (0.0, 0.0, 35.0),
     "falsealarm-blind-t": (0.0, 0.0, 20.0),
     "falsealarm-blind-ac": (0.0, 0.0, 15.0),
+    "falsealarm-blind-af": (0.0, 0.0, 60.0),
     "falsealarm-real-dev": (0.0, 0.0, 3.0),
     "falsealarm-real-test": (0.0, 0.0, 3.0),
 }

@@ -170,6 +170,10 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "a solar developer.", "Microsoft signed a purchase agreement to buy Nvidia."),
     ("acquisition", 7, "OpenAI", "OpenAI was considering buying the rest of the company.",
      "OpenAI is in talks to acquire the rest of Stripe."),
+    ("acquisition", 8, "Stripe", "Sold by Stripe; ships free.",
+     "Kestrel was sold by its founders to Stripe."),
+    ("launch_delay", 1, "Uber", "Uber has cancelled every ride booked for the airport this "
+     "morning.", "Uber has cancelled its planned robotaxi service."),
 ]
 
 

@@ -182,6 +182,9 @@ ACQUISITION: tuple[SenseGuard, ...] = (
     _g("after", r"^\s+(?:the|a|an|its|their|his|her|this|that)\b|^\s+[\w&.-]+(?:\s[\w&.-]+){0,3}"
        r"['’]s\b", "the rest of something other than a named company",
        trigger=r"(?:rest|remainder|remaining|outstanding)"),
+    # "Sold by Amazon; ships free.", "Ships from and sold by Amazon": a shop's listing.
+    _g("before", r"^\W*$|\b(?:ships? from and|shipped and|fulfilled and|ships? from)\s+$",
+       "a shop's listing, not a company sold", trigger=r"^sold by"),
 )
 
 PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
@@ -380,6 +383,13 @@ LAUNCH_DELAY: tuple[SenseGuard, ...] = (
     _g("after", r"^[^.;]{0,60}?\bafter (?:\d+|[a-z]+(?:-[a-z]+)?) (?:years|decades|seasons|"
        r"series|editions)\b", "ends an existing product, not a delayed launch",
        trigger=r"^(?:cancel|scrap|ax|drop|end|kill|pull)"),
+    # "Target has cancelled every app order placed this morning": orders, rides and
+    # bookings, not a product before its launch.
+    _g("after", r"^\s+(?:(?:every|all|all of|the|your|my|our|their|its|some|many|thousands of|"
+       r"hundreds of|\d[\d,]*)\s+)*(?:[\w-]+\s+){0,2}?(?:orders?|rides?|trips?|flights?|"
+       r"bookings?|reservations?|subscriptions?|accounts?|memberships?|payments?|"
+       r"transactions?|deliveries|delivery|shipments?|tickets?|appointments?)\b",
+       "orders or bookings cancelled, not a product", trigger=r"^cancel"),
 )
 
 SENSES: dict[EventType, tuple[SenseGuard, ...]] = {
