@@ -165,6 +165,24 @@ def test_the_rest_of_needs_the_company_named() -> None:
     assert detect("OpenAI has bought the rest of Nvidia's 2026 Blackwell output.") == set()
 
 
+@pytest.mark.parametrize("text", [
+    # the company describes someone else's trade or past job
+    "Intel chip suppliers Asiaoptic and Kinglens agree to merge in share swap",
+    "Kelvra to buy Salesforce consultancy Northbeam Digital",
+    "Netflix podcast veteran Dana Morales named president of audiobook startup Chapterly",
+    # a subordinate clause with a named subject of its own, the trigger its verb
+    "Salesforce's old analytics unit changes hands again as Shipfast buys Rapidroute",
+])
+def test_the_company_only_describes_another_party(text: str) -> None:
+    assert detect(text) == set()
+
+
+def test_a_person_subject_of_a_subordinate_clause_leaves_the_company() -> None:
+    assert ("Salesforce", "executive_departure", "losing_company") in detect(
+        "Salesforce said on Monday that, as Amy Weaver retires, it hired Robin Washington "
+        "as chief financial officer.")
+
+
 def test_acquisition_stages() -> None:
     def stage(text: str) -> str | None:
         article = Article(id="s", title=text)

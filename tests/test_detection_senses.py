@@ -174,6 +174,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Kestrel was sold by its founders to Stripe."),
     ("launch_delay", 1, "Uber", "Uber has cancelled every ride booked for the airport this "
      "morning.", "Uber has cancelled its planned robotaxi service."),
+    ("executive_hire", 20, "Microsoft", "Tessaract Data joins Microsoft AI Cloud Partner "
+     "Program.", "Jane Park joins Microsoft as partner in its venture arm."),
 ]
 
 

@@ -35,7 +35,13 @@ _MODIFIER = re.compile(
     r"spin-?off|shareholder|stockholder|investor|subscriber|employee|staffer|worker|"
     r"user|driver|pilot|trader|banker|lawyer|spokes(?:man|woman|person))s?\b|"
     r"['’]?s? (?:staff|workforce|personnel)\b|"
-    r"(?:['’]s)? partners?(?=\s[A-Z]|[,;:.)—]|$)|['’]s partners?\b")
+    r"(?:['’]s)? partners?(?=\s[A-Z]|[,;:.)—]|$)|['’]s partners?\b|"
+    # "Apple lens suppliers Asiaoptic and Kinglens", "Salesforce consultancy Northbeam",
+    # "Snapchat lens studio Glint", "Spotify podcast veteran Dana Morales": a trade or a
+    # past job described by the company, before the name of someone else
+    r"(?: [a-z][\w-]*){0,2} (?:suppliers?|consultanc(?:y|ies)|consultants?|resellers?|"
+    r"integrators?|agenc(?:y|ies)|studios?|veterans?|alumn(?:us|i|a|ae)|vendors?|"
+    r"contractors?|shops?)(?=,? (?-i:[A-Z]))")
 _VENTURE_ARM = re.compile(r" " + VENTURE_ARMS + r"\b(?! (?:Markets?|Group|Partners|Management|"
                           r"One)\b)")
 # "Northwind Air", "Halcyon Hotels", "Apple Corps": a short name followed by a word that makes

@@ -263,8 +263,9 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
         named = [m for m in mentions if m.end == start - 1 and not m.historical
                  and text[m.end:start] == " "]
         return [_Side(named[-1], named[-1].surface, role, "subject")] if named else []
-    subject, crossed = parties.subject_before(text, mentions, start, spec.left_window,
-                                              after_preposition=spec.left_any)
+    subject, crossed = parties.subject_before(
+        text, mentions, start, spec.left_window, after_preposition=spec.left_any,
+        named_clause=spec.event_type not in ("executive_hire", "executive_departure"))
     if subject is not None and spec.left_in_person_np and _REPORTING.search(
             text, subject.end, start):
         subject = None

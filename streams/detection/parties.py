@@ -128,7 +128,8 @@ def word_before(text: str, pos: int) -> str:
 
 
 def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 400,
-                   after_preposition: bool = False) -> tuple[Mention | None, bool]:
+                   after_preposition: bool = False,
+                   named_clause: bool = True) -> tuple[Mention | None, bool]:
     # "with Pfizer taking a stake": the company after 'with' is the participle's subject.
     participle = re.match(r"[a-z]+ing\b", text[pos:pos + 20]) is not None
     """The nearest company before ``pos`` that reads as a clause subject (not after 'of').
@@ -162,7 +163,8 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
         if _RELATIVE_OBJECT.search(text, max(0, mention.start - 40), mention.start):
             continue  # "The analyst who called Boeing's merger a mistake got fired"
         if _OWN_SUBJECT.search(text, mention.end, pos) or (
-                _OWN_SUBORDINATE_SUBJECT.search(text, mention.end, pos)
+                (_OWN_SUBORDINATE_SUBJECT.search(text, mention.end, pos)
+                 or (named_clause and _NAMED_SUBORDINATE_SUBJECT.search(text, mention.end, pos)))
                 and not _SHARES_MOVED.match(text, mention.end, pos)):
             return None, False  # "X denies a rumour, an Oxford team releases": another subject
         return mention, ";" in text[mention.end:pos]
@@ -184,6 +186,14 @@ _OWN_SUBORDINATE_SUBJECT = re.compile(
     r"though)\s+(?:[A-Z][\w&.'’-]*\s+){1,4}(?!(?:said|says|announced|announces|confirmed|"
     r"confirms|disclosed|revealed|unveiled|reported|told)\b)[a-z]{2,}(?:ed|s)\s+"
     r"(?:[\w'’$-]+\s+){0,3}$")
+
+
+# "... changes hands again as Shipfast buys Rapidroute": a subordinate clause whose named
+# subject stands right before the trigger (the trigger is its verb). Not for people's
+# moves, whose subject is a person: "as Amy Weaver retires".
+_NAMED_SUBORDINATE_SUBJECT = re.compile(
+    r"\b(?:after|before|when|(?<!such )as|while|since|because|once|until|whereas|although|"
+    r"though)\s+(?:[A-Z][\w&.'’-]*\s+){1,4}$")
 
 
 # "Intel shares rose 5% after Lip-Bu Tan pledged to cut": in a market story the clause after

@@ -376,6 +376,14 @@ PEOPLE: tuple[SenseGuard, ...] = (
     # "internally code-named N107": a product's name, not a person appointed.
     _g("before", r"\b(?:code|nick)-?$|\b(?:so|aptly|fittingly|internally|code|nick)[- ]$",
        "a code name, not a person appointed", trigger=r"^nam"),
+    # "Tessaract Data joins Microsoft AI Cloud Partner Program", "Clickwell named a Meta
+    # Business Partner": a firm listed in a programme, not a person's role.
+    _g("after", r"^\s+(?:the\s+|a\s+|an\s+)?(?:(?!as\b|to\b|its\b)[\w&.-]+\s+){0,4}?(?:partner|"
+       r"developer|startup|"
+       r"start-up|accelerator|reseller|referral|affiliate|loyalty|certification|inception|"
+       r"marketplace|ecosystem|alliance|business partner|premier partner)\s*(?:programs?|"
+       r"programmes?|network|marketplace|community|tier|partner)?\b(?!\s+(?:as|in the role)\b)",
+       "a firm listed in a programme, not a role change", trigger=r"^(?:join|nam)"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
