@@ -36,9 +36,11 @@ _THE_PAIR = re.compile(r"\b(?:the two (?:companies|firms|groups|sides)|both (?:c
                        r"groups|sides)|the (?:companies|firms|pair))\b[^;,]{0,20}$", _I)
 # "..., Alphabet confirmed on Thursday": the source of the sentence is the company it is about.
 _ATTRIBUTION = re.compile(r",\s*$")
-_THE_COMPANY = re.compile(r"\s+the (?:company|firm|group|bank|startup|start-up|carmaker|automaker|"
-                          r"retailer|airline|platform|studio|lender|insurer|chipmaker|drugmaker|"
-                          r"broadcaster|publisher|operator|manufacturer)\b", _I)
+# The company named before, called by what it is: "sued the company", "against the studio".
+_COMPANY_NOUNS = (r"(?:company|firm|group|bank|startup|start-up|carmaker|automaker|retailer|"
+                  r"airline|platform|studio|lender|insurer|chipmaker|drugmaker|broadcaster|"
+                  r"publisher|operator|manufacturer|maker|developer|lab)")
+_THE_COMPANY = re.compile(r"\s+the " + _COMPANY_NOUNS + r"\b", _I)
 _SAID_AFTER = re.compile(r"\s+(?:said|says|confirmed|confirms|announced|announces|told)\b", _I)
 _ATTRIBUTED_TYPES = frozenset({"executive_departure", "product_launch", "launch_delay", "layoffs"})
 # "GM and Chrysler offer buyouts", "Freddie Mac, Lehman Brothers and AIG are being
@@ -450,8 +452,7 @@ def _appositive_employer(text: str, mentions: list[Mention], end: int,
 
 
 _FOR_OWNER = re.compile(r"\s+(?:for|covering|around|on) $")
-_FOR_THE_COMPANY = re.compile(r"\s+(?:for|with) the (?:company|firm|studio|startup|start-up|"
-                              r"group|maker|developer|lab)\b(?!['’])", _I)
+_FOR_THE_COMPANY = re.compile(r"\s+(?:for|with) the " + _COMPANY_NOUNS + r"\b(?!['’])", _I)
 _AGREEMENT_END = re.compile(r"\b(?:agreement|deal|pact|contract)$", _I)
 # (Not a rival the deal is aimed at: "a deal to show NFL games to compete with Netflix".)
 _PURPOSE_TO = re.compile(r"\s+to\s+(?!(?:settle|resolve|end|acquire|buy|purchase|sell|merge|"

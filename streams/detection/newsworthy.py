@@ -247,9 +247,9 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
     told: dict[tuple[int, str], tuple[str, int, int]] = {}
     for finding in findings:
         if not finding.accepted and not finding.company and finding.trigger_start >= 0 and (
-                finding.reason.startswith("background, not news (")):
+                finding.reason.startswith(_PAST_IN_CONTEXT)):
             told.setdefault((finding.sentence_index, finding.event_type), (
-                finding.reason[22:-1].strip("'\""), finding.trigger_start,
+                finding.reason[len(_PAST_IN_CONTEXT):-1].strip("'\""), finding.trigger_start,
                 finding.trigger_start + len(finding.trigger)))
     dated_sentences = {index for index, _, _ in dated}
     for finding in undated:
@@ -280,6 +280,11 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         if finding.accepted and finding.zone == "body":
             finding.same_story = (finding.company, _FAMILY[finding.event_type]) in front
     _dated_by_the_front(findings, context)
+
+
+# How ``checks.context`` words a trigger its own words date in the past, "background, not
+# news ('in November 2022')": the quoted words are what the judge repeats.
+_PAST_IN_CONTEXT = "background, not news ("
 
 
 # "Didi also agreed to ...", "The company also bought ...": a subject, 'also', a past verb.

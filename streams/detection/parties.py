@@ -181,9 +181,10 @@ _OWN_SUBJECT = re.compile(r",\s+(?:an?|the|another)\s+(?:[\w'’.-]+\s+){0,3}$")
 # S&P 500, replacing Hess after Chevron completed its acquisition of", "... as Aldervane Test
 # Systems priced its initial public offering". (A speaker's verb is left out: in "after Elon
 # Musk announced its purchase of" the 'its' may still be the company before.)
+_SUBORDINATOR = (r"\b(?:after|before|when|(?<!such )as|while|since|because|once|until|whereas|"
+                 r"although|though)\s+")
 _OWN_SUBORDINATE_SUBJECT = re.compile(
-    r"\b(?:after|before|when|(?<!such )as|while|since|because|once|until|whereas|although|"
-    r"though)\s+(?:[A-Z][\w&.'’-]*\s+){1,4}(?!(?:said|says|announced|announces|confirmed|"
+    _SUBORDINATOR + r"(?:[A-Z][\w&.'’-]*\s+){1,4}(?!(?:said|says|announced|announces|confirmed|"
     r"confirms|disclosed|revealed|unveiled|reported|told)\b)[a-z]{2,}(?:ed|s)\s+"
     r"(?:[\w'’$-]+\s+){0,3}$")
 
@@ -191,9 +192,7 @@ _OWN_SUBORDINATE_SUBJECT = re.compile(
 # "... changes hands again as Shipfast buys Rapidroute": a subordinate clause whose named
 # subject stands right before the trigger (the trigger is its verb). Not for people's
 # moves, whose subject is a person: "as Amy Weaver retires".
-_NAMED_SUBORDINATE_SUBJECT = re.compile(
-    r"\b(?:after|before|when|(?<!such )as|while|since|because|once|until|whereas|although|"
-    r"though)\s+(?:[A-Z][\w&.'’-]*\s+){1,4}$")
+_NAMED_SUBORDINATE_SUBJECT = re.compile(_SUBORDINATOR + r"(?:[A-Z][\w&.'’-]*\s+){1,4}$")
 
 
 # "Intel shares rose 5% after Lip-Bu Tan pledged to cut": in a market story the clause after

@@ -379,7 +379,7 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
             opening = ref.start <= 2 and len(between) < 200  # "2014 — Apple buys Beats"
             # "in August 1981, when IBM introduced", "in July, weeks after Meta hired":
             # the clause hangs on the date.
-            hangs = _HANGS_ON_DATE.match(between) is not None or dates_a_report(sentence, ref,
+            hangs = _HANGS_ON_DATE.match(between) is not None or _dates_a_report(sentence, ref,
                                                                                start)
             if _CLAUSE_BREAK.search(between) and not (opening or hangs):
                 continue
@@ -443,7 +443,7 @@ _ANOTHER_ACT = re.compile(r"\b(?:than|who|whom|which|that|[a-z]{3,}ed|made|set|t
                           r"met|paid|sold|told|wrote|said)\b", re.IGNORECASE)
 
 
-def dates_a_report(sentence: str, ref: TimeRef, start: int) -> bool:
+def _dates_a_report(sentence: str, ref: TimeRef, start: int) -> bool:
     """"announced in June 2018 that it would buy GitHub", "said in March it would push":
     the date of the report dates the plan it reported (whatever the plan's tense)."""
     return ref.end <= start and _REPORTED_PLAN.match(sentence[ref.end:start]) is not None and (
