@@ -140,6 +140,14 @@ SETS: tuple[LabelledSet, ...] = (
                 "falsealarm/realtext/rules.yaml", "even", note="real, errors read"),
     LabelledSet("falsealarm-real-test", ("falsealarm/realtext/*.jsonl",),
                 "falsealarm/realtext/rules.yaml", "odd", note="real, blind"),
+    # The same documents, read with the feed settings a user would write (the Go and V8 blogs
+    # are Google's; Changelog News is a news round-up).
+    LabelledSet("falsealarm-real-dev-feeds", ("falsealarm/realtext/*.jsonl",),
+                "falsealarm/realtext/rules-feeds.yaml", "even",
+                note="real, errors read, feed settings"),
+    LabelledSet("falsealarm-real-test-feeds", ("falsealarm/realtext/*.jsonl",),
+                "falsealarm/realtext/rules-feeds.yaml", "odd",
+                note="real, blind, feed settings"),
 )
 
 Key = tuple[str, str, str]  # article, company, event type

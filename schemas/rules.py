@@ -85,6 +85,43 @@ class Company(_RulesModel):
         return cleaned
 
 
+ArticleGenre = Literal["news", "newsletter", "opinion", "review", "tutorial", "transcript",
+                       "release_notes", "job_ad", "market_report", "interview", "explainer",
+                       "profile", "timeline", "year_in_review", "obituary"]
+"""What kind of piece an article is; detection reads it from the title and the text, or
+from a feed's ``genre`` setting."""
+
+
+class FeedSettings(_RulesModel):
+    """What the user knows about one feed that its text does not say: what kind of pieces
+    it carries, and whose feed it is (a company's newsroom or blog, where "we" is the
+    company)."""
+
+    feed: str = Field(min_length=1, description="The feed's name in the feeds file, or the "
+                      "source (feed title) its articles carry; case does not matter")
+    genre: ArticleGenre | None = Field(
+        default=None, description="Every piece of the feed is of this kind unless its title "
+        "says otherwise: 'opinion' reports news only in headline and lead, 'newsletter' in "
+        "the first sentence of each item (a news round-up or news show), 'news' even when "
+        "the text is laid out as a transcript")
+    owner: str | None = Field(
+        default=None, description="The watched company whose feed this is: there 'we', "
+        "'our team' and 'the <name> team' are the company")
+
+    @field_validator("feed")
+    @classmethod
+    def _feed_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("feed name is blank")
+        return value.strip()
+
+    @model_validator(mode="after")
+    def _says_something(self) -> FeedSettings:
+        if self.genre is None and self.owner is None:
+            raise ValueError(f"feed {self.feed!r} sets neither 'genre' nor 'owner'")
+        return self
+
+
 class Subscription(_RulesModel):
     """One Slack channel subscribed to a watch."""
 
@@ -240,10 +277,12 @@ class RulesFile(_RulesModel):
     companies: list[Company] = Field(default_factory=list)
     watches: list[Watch] = Field(default_factory=list)
     channels: list[ChannelPolicy] = Field(default_factory=list)
+    feeds: list[FeedSettings] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _cross_checks(self) -> RulesFile:
-        problems = cross_check(self.model_dump(include={"companies", "watches", "channels"}))
+        problems = cross_check(self.model_dump(include={"companies", "watches", "channels",
+                                                        "feeds"}))
         if problems:
             raise LocatedProblems(problems)
         return self
@@ -253,6 +292,21 @@ class RulesFile(_RulesModel):
 
     def channel_policy(self, channel: str) -> ChannelPolicy | None:
         return next((c for c in self.channels if c.channel == channel), None)
+
+    def feed_settings(self, feed: str | None, source: str | None = None) -> FeedSettings | None:
+        """The settings of the feed named ``feed``, else of the one whose name is the
+        article's ``source``."""
+        by_name = self._feeds_by_name
+        for key in (feed, source):
+            if key:
+                found = by_name.get(key.strip().casefold())
+                if found is not None:
+                    return found
+        return None
+
+    @cached_property
+    def _feeds_by_name(self) -> dict[str, FeedSettings]:
+        return {f.feed.casefold(): f for f in self.feeds}
 
 
 def cross_check(data: Any) -> list[LocatedProblem]:
@@ -267,6 +321,7 @@ def cross_check(data: Any) -> list[LocatedProblem]:
     problems += _brand_owners(data.get("companies"))
     problems += _channel_policies(data.get("channels"), data.get("watches"))
     known = {name for _index, name in companies}
+    problems += _feed_settings(data.get("feeds"), known)
     raw_watches: list[Any] = data["watches"] if watches else []
     for wi, _name in watches:
         refs = raw_watches[wi].get("companies")
@@ -326,6 +381,21 @@ def _brand_owners(entries: Any) -> list[LocatedProblem]:
                     f"brand {brand!r} of {entry['name']!r} already names {other!r}; "
                     "a brand counts as one company"))
             owner[brand.casefold()] = entry["name"]
+    return problems
+
+
+def _feed_settings(entries: Any, known: set[str]) -> list[LocatedProblem]:
+    """A feed is set once, and its owner is a watched company."""
+    if not isinstance(entries, list):
+        return []
+    named = [(i, e["feed"].strip()) for i, e in enumerate(entries)
+             if isinstance(e, dict) and isinstance(e.get("feed"), str)]
+    problems = _duplicates(named, "feed", "feeds", field="feed")
+    for index, entry in enumerate(entries):
+        owner = entry.get("owner") if isinstance(entry, dict) else None
+        if isinstance(owner, str) and owner not in known:
+            problems.append(LocatedProblem(("feeds", index, "owner"),
+                                           f"unknown company {owner!r}" + _suggest(owner, known)))
     return problems
 
 

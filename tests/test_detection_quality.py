@@ -59,6 +59,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-blind-af": (0.0, 0.0, 60.0),
     "falsealarm-real-dev": (0.0, 0.0, 3.0),
     "falsealarm-real-test": (0.0, 0.0, 3.0),
+    "falsealarm-real-dev-feeds": (0.0, 0.04, 20.0),
+    "falsealarm-real-test-feeds": (0.0, 0.07, 20.0),
 }
 
 

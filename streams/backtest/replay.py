@@ -37,7 +37,7 @@ def sandbox_rules(rules: RulesFile, channel: str) -> RulesFile:
         watches.append(Watch.model_validate({
             **watch.model_dump(exclude={"channels"}),
             "channels": [Subscription(channel=channel, template=template)]}))
-    return RulesFile(companies=rules.companies, watches=watches)
+    return RulesFile(companies=rules.companies, watches=watches, feeds=rules.feeds)
 
 
 def rules_yaml(rules: RulesFile) -> str:

@@ -18,7 +18,7 @@ from ...schemas.rules import RulesFile
 from .lexicon import COMMON_WORD_NAMES, EVERYDAY_NAMES, STOCK_EXCHANGES
 
 VariantKind = Literal["name", "alias", "brand", "ticker", "exchange_ticker", "paren_ticker",
-                      "exclude"]
+                      "exclude", "owner"]
 
 _EXCHANGE_BEFORE = re.compile(STOCK_EXCHANGES + r"\s*$")
 _NAME_BEFORE = re.compile(r"[A-Z][\w&.'-]*\.?\s*$")
@@ -250,3 +250,31 @@ def _leftmost_longest(hits: list[Mention]) -> list[Mention]:
             out.append(mention)
             last_end = mention.end
     return out
+
+
+# On a company's own feed (newsroom, blog) the company speaks of itself: "We have acquired
+# Tabular", "Today the Go team is releasing Go Cloud", "our team".
+_OWNER_WORDS = re.compile(r"\b(?:[Ww]e\b(?!-)|[Oo]ur (?:team|company)\b|"
+                          r"[Tt]he (?:[A-Z][\w.+-]*\s){1,3}teams?\b)")
+_QUOTE_SCAN = 400
+
+
+def owner_mentions(text: str, owner: str) -> list[Mention]:
+    """Where ``text``, an item of ``owner``'s own feed, names the owner in the first person:
+    "we", "our team", "the <name> team". Not inside quotation marks, where someone else
+    (a partner, a customer) may be speaking."""
+    found = []
+    for match in _OWNER_WORDS.finditer(text):
+        if _inside_quotes(text, match.start()):
+            continue
+        mention = Mention(owner, match.start(), match.end(), match.group(), "owner", False)
+        mention.notes.append("the feed's owner")
+        found.append(mention)
+    return found
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    """An open quotation before ``at`` in its paragraph."""
+    start = max(text.rfind("\n", 0, at) + 1, at - _QUOTE_SCAN)
+    before = text[start:at]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1

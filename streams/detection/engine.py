@@ -12,7 +12,7 @@ from ...schemas.rules import RulesFile
 from . import cues, events, parties
 from .analysis import Analysis
 from .calibration import CALIBRATION, EventFeatures
-from .companies import CompanyMatcher, Mention
+from .companies import CompanyMatcher, Mention, owner_mentions
 from .events import Finding
 from .explain import DetectionReport, build_report
 from .layout import read_layout
@@ -102,6 +102,11 @@ class Detector:
         # on the work a hostile or runaway article can cause.
         text = article.text[:MAX_ANALYSED_CHARS]
         mentions = self.matcher.scan(text)
+        feed = self.rules.feed_settings(article.feed, article.source) if self.rules.feeds else (
+            None)
+        if feed is not None and feed.owner is not None:
+            mentions = sorted([*mentions, *owner_mentions(text, feed.owner)],
+                              key=lambda m: m.start)
         if not mentions:
             return analysis
         sentences = split_near(text, [m.start for m in mentions])
@@ -154,7 +159,8 @@ class Detector:
             topic = _subject(sentence.text, [m for m in local if m.counted]) or topic
         _corroborate_by_events(mentions, sentences, analysis.findings, pending)
         if any(f.accepted for f in analysis.findings):  # the article's shape, only if needed
-            analysis.layout = read_layout(article, text)
+            analysis.layout = read_layout(article, text,
+                                          feed.genre if feed is not None else None)
             in_headline = frozenset(m.company for m in mentions
                                     if m.counted and m.start < analysis.layout.headline_end)
             judge(analysis.findings, StoryContext(analysis.layout, article.event_time,

@@ -16,15 +16,14 @@ from typing import Literal
 import ahocorasick
 
 from ...schemas.article import Article
+from ...schemas.rules import ArticleGenre
 from .first_chars import quick
 from .folding import folded, lowered
 from .lexicon import NUMBER_WORDS
 from .sentences import iter_sentences
 
 Zone = Literal["headline", "lead", "body"]
-Genre = Literal["news", "timeline", "year_in_review", "review", "opinion", "tutorial",
-                "transcript", "newsletter", "job_ad", "release_notes", "explainer",
-                "profile", "obituary", "interview", "market_report"]
+Genre = ArticleGenre
 LEAD_SENTENCES = 3
 _LEAD_SCAN_CHARS = 2_000
 _GENRE_SCAN_CHARS = 3_000
@@ -206,10 +205,11 @@ class Layout:
         return "body"
 
 
-def read_layout(article: Article, text: str) -> Layout:
-    """Headline, lead and genre of ``article`` (``text`` is ``article.text``)."""
+def read_layout(article: Article, text: str, feed_genre: Genre | None = None) -> Layout:
+    """Headline, lead and genre of ``article`` (``text`` is ``article.text``); ``feed_genre``
+    is the genre the rules file sets for the article's feed."""
     headline_end = len(article.title)
-    genre, cue = genre_of(article, text)
+    genre, cue = genre_of(article, text, feed_genre)
     items = frozenset(_item_starts(text, headline_end)) if genre == "newsletter" else frozenset()
     return Layout(headline_end, _lead_end(text, headline_end), genre, cue, items)
 
@@ -237,8 +237,11 @@ def _lead_end(text: str, headline_end: int) -> int:
     return end
 
 
-def genre_of(article: Article, text: str) -> tuple[Genre, str]:
-    """What kind of piece ``article`` is, and the cue that says so."""
+def genre_of(article: Article, text: str,
+             feed_genre: Genre | None = None) -> tuple[Genre, str]:
+    """What kind of piece ``article`` is, and the cue that says so. The title speaks first
+    (an obituary on a news feed is an obituary); then the feed's setting, which outranks
+    what the text's layout suggests (a news show is news though laid out as a transcript)."""
     title = article.title
     low = lowered(title)
     for genre, pattern in _TITLE_CUES if low is None else _TITLE_CUES_FOLDED:
@@ -250,6 +253,8 @@ def genre_of(article: Article, text: str) -> tuple[Genre, str]:
         # "Google and DeepMind, 2014: the $500 million bet": a headline dated years back
         # tells a story already told.
         return "timeline", f"title dated {old}"
+    if feed_genre is not None:
+        return feed_genre, "the feed's setting"
     body = text[len(article.title):len(article.title) + _GENRE_SCAN_CHARS]
     if "\n" in body:  # structure shows in lines: timelines, transcripts, code, lists
         if _lines_at_least(_TIMELINE_LINE, body, 3):
