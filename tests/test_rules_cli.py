@@ -58,3 +58,35 @@ def test_rules_explain_takes_a_first_line_longer_than_a_title(
             "the rest is read as the article's text") in captured.err
     assert "Target Corporation layoffs" in captured.out
     assert "Traceback" not in captured.err
+
+
+NEWSROOM_RULES = RULES + """\
+feeds:
+  - feed: snapmaker-newsroom
+    owner: Snapmaker
+"""
+
+
+def test_rules_explain_reads_a_text_as_an_item_of_a_feed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(NEWSROOM_RULES)
+    text = "Welcome, Zorbix\nToday we have agreed to acquire Zorbix, the maker of 3D scanners."
+    assert main(["rules", "explain", "--rules", str(path), text]) == 0
+    assert "Snapmaker acquisition" not in capsys.readouterr().out
+    assert main(["rules", "explain", "--rules", str(path), "--feed", "snapmaker-newsroom",
+                 text]) == 0
+    out = capsys.readouterr().out
+    assert "Snapmaker acquisition (acquirer)" in out
+    assert "as Snapmaker, we" not in out and "as we" in out
+
+
+def test_rules_explain_names_a_feed_the_rules_do_not_set(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(NEWSROOM_RULES)
+    assert main(["rules", "explain", "--rules", str(path), "--feed", "snapmaker-news",
+                 "Some title\nSome text."]) == 2
+    err = capsys.readouterr().err
+    assert "--feed: no feed 'snapmaker-news' in the rules file's 'feeds'" in err
+    assert "Traceback" not in err and err.count("\n") == 1

@@ -41,6 +41,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     source = explain.add_mutually_exclusive_group(required=True)
     source.add_argument("text", nargs="?", help="text to explain (first line is the title)")
     source.add_argument("--input", type=Path, help="article JSON (one object, or JSONL)")
+    explain.add_argument("--feed", help="read the text as an item of this feed (its "
+                         "settings in the rules file apply)")
     explain.add_argument("--json", action="store_true", help="print the report as JSON")
     explain.set_defaults(handler=run_explain)
 
@@ -101,6 +103,7 @@ def summarise(rules: RulesFile) -> str:
         f"watches: {len(rules.watches)}",
         f"channels: {len(channels)} ({', '.join(channels)})" if channels else "channels: 0",
         "event types: " + (", ".join(sorted(types)) if types else "(none)"),
+        f"feed settings: {len(rules.feeds)}",
     ]
     lines += _delivery_lines(rules)
     if not ambiguous:
@@ -170,6 +173,11 @@ def run_explain(args: argparse.Namespace) -> int:
             raise ConfigError("no article in file", location=str(args.input))
     else:
         articles.append(article_from_text(args.text))
+    if args.feed is not None:
+        if rules.rules.feed_settings(args.feed) is None:
+            raise ConfigError(f"no feed {args.feed!r} in the rules file's 'feeds'",
+                              location="--feed")
+        articles = [a.model_copy(update={"feed": args.feed}) for a in articles]
     reports = [explain_article(rules, a) for a in articles]
     if args.json:
         payload = [r.to_dict() for r in reports]

@@ -267,8 +267,8 @@ def owner_mentions(text: str, owner: str) -> list[Mention]:
     for match in _OWNER_WORDS.finditer(text):
         if _inside_quotes(text, match.start()):
             continue
-        mention = Mention(owner, match.start(), match.end(), match.group(), "owner", False)
-        mention.notes.append("the feed's owner")
+        mention = Mention(owner, match.start(), match.end(), match.group(), "owner", False,
+                          reason="the feed's owner, in the first person")
         found.append(mention)
     return found
 
