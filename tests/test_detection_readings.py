@@ -11,7 +11,7 @@ import pytest
 from newswatch.schemas.article import Article
 from newswatch.schemas.rules import RulesFile
 from newswatch.streams.detection import Detector
-from tests.test_detection_events import Triple, detect
+from tests.test_detection_events import DETECTOR, Triple, detect
 
 HIRE = "executive_hire"
 DEPART = "executive_departure"
@@ -176,6 +176,25 @@ def test_bulk_dismissals_are_layoffs_not_departures() -> None:
     assert detect("Uber fired its chief security officer.") == {("Uber", DEPART, "losing_company")}
     # Dismissing a case or a report is neither.
     assert detect("A judge dismissed the lawsuit against Uber.") == {("Uber", "legal", "defendant")}
+
+
+def test_firing_staff_and_leaving_them_jobless_are_layoffs() -> None:
+    assert detect("Intel was forced to fire 8-10 employees due to lowered demand.") == {
+        ("Intel", "layoffs", None)}
+    assert detect("Intel will close 155 stores, leaving an estimated 8000 employees "
+                  "jobless.") >= {("Intel", "layoffs", None)}
+    # A product called Fire, with a number after it, fires nobody.
+    assert detect("Amazon Fire 7 Kids: 7/10") == set()
+
+
+def test_a_company_after_behind_is_not_the_company_that_follows() -> None:
+    article = Article(id="t", title="Salesforce files for bankruptcy protection",
+                      content="Second largest in its field, behind Uber, the company has "
+                              "announced that it will cut 8,000 jobs.",
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    found = {(e.company, e.event_type, e.role) for e in DETECTOR.detect(article)}
+    assert ("Salesforce", "layoffs", None) in found
+    assert ("Uber", "layoffs", None) not in found
 
 
 def test_retired_before_a_name_describes_the_hire() -> None:

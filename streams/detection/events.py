@@ -433,7 +433,7 @@ def _unwatched_first(text: str, mentions: list[Mention], pos: int, mention: Ment
 # Prepositions whose object is an agent or a counterpart, not what a later 'it' stands for
 # ("of" and "at" name an employer or an owner: "chief of Halcyon, where the board named").
 _NOT_ANTECEDENT_AFTER = frozenset({"by", "from", "with", "for", "to", "against", "than", "like",
-                                   "including", "via", "unlike", "versus", "vs"})
+                                   "including", "via", "unlike", "versus", "vs", "behind"})
 _MADE_BY = re.compile(r"\b(?:made|built|developed|designed|produced|manufactured|created|"
                       r"published|released) by\s+(?:[\w-]+\s+){0,2}$")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|that|who)\s+(?:[\w-]+\s+){0,3}$")
