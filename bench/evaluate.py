@@ -120,6 +120,8 @@ SETS: tuple[LabelledSet, ...] = (
                 note="feed genres, measured blind, then read"),
     LabelledSet("falsealarm-dev-ag", ("falsealarm/dev-ag/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, measured blind, then read"),
+    LabelledSet("falsealarm-dev-ah", ("falsealarm/dev-ah/*.jsonl",), "devset/rules.yaml",
+                note="feed genres, measured blind, then read"),
     LabelledSet("falsealarm-blind-l", ("falsealarm/blind-l/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, blind, then read"),
     LabelledSet("falsealarm-blind-n", ("falsealarm/blind-n/*.jsonl",), "devset/rules.yaml",

@@ -172,9 +172,24 @@ def test_the_rest_of_needs_the_company_named() -> None:
     "Netflix podcast veteran Dana Morales named president of audiobook startup Chapterly",
     # a subordinate clause with a named subject of its own, the trigger its verb
     "Salesforce's old analytics unit changes hands again as Shipfast buys Rapidroute",
+    # people who once worked there, and what is theirs
+    "Stripe alumni raise $5.5 million for invoice-finance startup Tallow",
+    "Netflix veterans' studio Mossgrove merges with Tinder Box Interactive",
+    "Pfizer co-founder's new gene-editing startup Ostara raises $30 million",
+    # a person's subordinate clause: the company before it is a cited case
+    "Judge cites Microsoft v. Intel as she tosses code-copying suit against Boulder app maker",
 ])
 def test_the_company_only_describes_another_party(text: str) -> None:
     assert detect(text) == set()
+
+
+def test_the_company_itself_still_acts_beside_its_alumni_and_cases() -> None:
+    assert detect("Stripe raises $50 million from Sequoia") == {
+        ("Stripe", "investment", "recipient")}
+    assert ("OpenAI", "executive_departure", "losing_company") in detect(
+        "OpenAI co-founder Ilya Sutskever leaves OpenAI")
+    assert ("Intel", "legal", "plaintiff") in detect(
+        "Intel files code-copying suit against Boulder app maker")
 
 
 def test_a_person_subject_of_a_subordinate_clause_leaves_the_company() -> None:

@@ -52,6 +52,7 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-dev-ad": (0.0, 0.0, 5.0),
     "falsealarm-dev-ae": (0.0, 0.0, 5.0),
     "falsealarm-dev-ag": (0.0, 0.0, 10.0),
+    "falsealarm-dev-ah": (0.0, 0.0, 10.0),
     "falsealarm-blind-n": (0.0, 0.0, 10.0),
     "falsealarm-blind-r": (0.0, 0.0, 35.0),
     "falsealarm-blind-t": (0.0, 0.0, 20.0),

@@ -176,6 +176,11 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "morning.", "Uber has cancelled its planned robotaxi service."),
     ("executive_hire", 20, "Microsoft", "Tessaract Data joins Microsoft AI Cloud Partner "
      "Program.", "Jane Park joins Microsoft as partner in its venture arm."),
+    ("executive_hire", 20, "Microsoft", "Three startups have been selected for the latest "
+     "North American cohort of the Microsoft for Startups Accelerator.",
+     "Jane Park has been selected as Microsoft's chief financial officer."),
+    ("executive_hire", 20, "Microsoft", "ShambaPay joins Microsoft for Startups Founders Hub.",
+     "Jane Park joins Microsoft as chief financial officer."),
 ]
 
 

@@ -41,7 +41,11 @@ _MODIFIER = re.compile(
     # past job described by the company, before the name of someone else
     r"(?: [a-z][\w-]*){0,2} (?:suppliers?|consultanc(?:y|ies)|consultants?|resellers?|"
     r"integrators?|agenc(?:y|ies)|studios?|veterans?|alumn(?:us|i|a|ae)|vendors?|"
-    r"contractors?|shops?)(?=,? (?-i:[A-Z]))")
+    r"contractors?|shops?)(?=,? (?-i:[A-Z]))|"
+    # "Kestrel Payments alumni raise $5.5 million", "Snap veterans' startup Lensbright",
+    # "Halcyon Bio co-founder's new startup": people who once worked there, and what is theirs
+    r" (?:alumn(?:i|ae)|veterans|ex-(?:employees|staffers)|former (?:employees|staffers))\b|"
+    r" (?:veterans?|alumn(?:us|i|a|ae)|co-?founders?|founders?)(?:['’]s?|s['’])(?= )")
 _VENTURE_ARM = re.compile(r" " + VENTURE_ARMS + r"\b(?! (?:Markets?|Group|Partners|Management|"
                           r"One)\b)")
 # "Northwind Air", "Halcyon Hotels", "Apple Corps": a short name followed by a word that makes

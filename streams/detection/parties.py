@@ -192,7 +192,11 @@ _OWN_SUBORDINATE_SUBJECT = re.compile(
 # "... changes hands again as Shipfast buys Rapidroute": a subordinate clause whose named
 # subject stands right before the trigger (the trigger is its verb). Not for people's
 # moves, whose subject is a person: "as Amy Weaver retires".
-_NAMED_SUBORDINATE_SUBJECT = re.compile(_SUBORDINATOR + r"(?:[A-Z][\w&.'’-]*\s+){1,4}$")
+_NAMED_SUBORDINATE_SUBJECT = re.compile(_SUBORDINATOR + r"(?:[A-Z][\w&.'’-]*\s+){1,4}$|"
+                                        # "Judge cites Google v. Oracle as she tosses
+                                        # code-copying suit against ...": a person's clause
+                                        + _SUBORDINATOR + r"(?:she|he|they)\s+[a-z]{2,}(?:ed|s)\s+"
+                                        r"(?:[\w'’$-]+\s+){0,3}$")
 
 
 # "Intel shares rose 5% after Lip-Bu Tan pledged to cut": in a market story the clause after

@@ -378,12 +378,17 @@ PEOPLE: tuple[SenseGuard, ...] = (
        "a code name, not a person appointed", trigger=r"^nam"),
     # "Tessaract Data joins Microsoft AI Cloud Partner Program", "Clickwell named a Meta
     # Business Partner": a firm listed in a programme, not a person's role.
-    _g("after", r"^\s+(?:the\s+|a\s+|an\s+)?(?:(?!as\b|to\b|its\b)[\w&.-]+\s+){0,4}?(?:partner|"
-       r"developer|startup|"
-       r"start-up|accelerator|reseller|referral|affiliate|loyalty|certification|inception|"
+    # "Three startups have been selected for the latest cohort of the Google for Startups
+    # Accelerator", "ShambaPay joins Microsoft for Startups Founders Hub": the same listing.
+    _g("after", r"^\s+(?:the\s+|a\s+|an\s+)?(?:(?!as\b|to\b|its\b)[\w&.-]+\s+){0,5}?(?:partner|"
+       r"developer|startups?|"
+       r"start-ups?|accelerator|incubator|cohort|founders hub|reseller|referral|affiliate|"
+       r"loyalty|certification|inception|"
        r"marketplace|ecosystem|alliance|business partner|premier partner)\s*(?:programs?|"
        r"programmes?|network|marketplace|community|tier|partner)?\b(?!\s+(?:as|in the role)\b)",
-       "a firm listed in a programme, not a role change", trigger=r"^(?:join|nam)"),
+       "a firm listed in a programme, not a role change",
+       trigger=r"^(?:join|nam|(?:(?:have|has|had) been|was|were|is|are|been|be|gets?|got) "
+               r"(?:\w+ly )?(?:selected|picked|chosen|admitted|accepted))"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
