@@ -190,6 +190,9 @@ def test_the_company_itself_still_acts_beside_its_alumni_and_cases() -> None:
         "OpenAI co-founder Ilya Sutskever leaves OpenAI")
     assert ("Intel", "legal", "plaintiff") in detect(
         "Intel files code-copying suit against Boulder app maker")
+    # The company its alumni sue is a party, though its name follows 'alumni'.
+    assert ("Intel", "legal", "defendant") in detect(
+        "Intel alumni sue Intel over pension changes")
 
 
 def test_a_person_subject_of_a_subordinate_clause_leaves_the_company() -> None:

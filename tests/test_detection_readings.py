@@ -185,6 +185,10 @@ def test_firing_staff_and_leaving_them_jobless_are_layoffs() -> None:
                   "jobless.") >= {("Intel", "layoffs", None)}
     # A product called Fire, with a number after it, fires nobody.
     assert detect("Amazon Fire 7 Kids: 7/10") == set()
+    assert detect("Pfizer to fire 500 sales reps as it trims its US field force") == {
+        ("Pfizer", "layoffs", None)}
+    # Criticism from staff is not staff fired.
+    assert detect("Microsoft under fire from employees over defense contract") == set()
 
 
 def test_a_company_after_behind_is_not_the_company_that_follows() -> None:
@@ -195,6 +199,34 @@ def test_a_company_after_behind_is_not_the_company_that_follows() -> None:
     found = {(e.company, e.event_type, e.role) for e in DETECTOR.detect(article)}
     assert ("Salesforce", "layoffs", None) in found
     assert ("Uber", "layoffs", None) not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Second largest in its field, behind Uber, the company said on Monday it would cut 300 "
+    "jobs.",
+    "Lagging behind Netflix and Disney in subscribers, the company named former Hulu "
+    "executive Gina Park as head of streaming on Monday.",
+])
+def test_a_rival_measured_against_is_never_the_company_that_follows(text: str) -> None:
+    # No watched company is the topic here: the rival still is not 'the company'.
+    assert detect(text) == set()
+
+
+def test_a_person_named_to_a_post_at_a_company() -> None:
+    assert detect("Netflix veteran named Disney CFO") == {
+        ("Disney", HIRE, "hiring_company")}
+    assert detect("Jane Doe appointed Intel chief executive") == {
+        ("Intel", HIRE, "hiring_company")}
+    # The company and post before a person's name describe the person hired.
+    assert detect("Disney hired Google CFO Jane Doe") == {
+        ("Disney", HIRE, "hiring_company"), ("Alphabet", DEPART, "losing_company")}
+
+
+def test_the_date_a_post_takes_effect_is_the_coming_one() -> None:
+    # Dated 4 May 2026: 'effective June 1' is June 2026, not last year's June.
+    assert detect("Netflix veteran Alan Brooks named Disney CFO effective June 1") == {
+        ("Disney", HIRE, "hiring_company")}
+    assert detect("Disney named Alan Brooks as CFO in June") == set()
 
 
 def test_retired_before_a_name_describes_the_hire() -> None:

@@ -181,6 +181,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Jane Park has been selected as Microsoft's chief financial officer."),
     ("executive_hire", 20, "Microsoft", "ShambaPay joins Microsoft for Startups Founders Hub.",
      "Jane Park joins Microsoft as chief financial officer."),
+    ("executive_departure", 21, "Boeing", "Boeing engineers fired the Starliner service module "
+     "thrusters for 90 seconds.", "Boeing fired its chief executive on Monday."),
 ]
 
 

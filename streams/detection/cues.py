@@ -163,10 +163,14 @@ _FOUNDED = quick(r"\b(?:founded|established|formed|created|started|incorporated|
 _HISTORICAL_MENTION = quick(
     r"(?:\bformer(?:ly)?(?: of| at| with)?|\bex-|\bonetime|\bone-time|"
     r"\bpreviously(?: at| with| of)?|"
-    r"\bveterans?(?: of| from)?|\balumn(?:us|i|a|ae)(?: of)?|\bwho (?:once )?(?:worked|was) at|"
+    r"\bwho (?:once )?(?:worked|was) at|"
     r"\b(?:his|her|their) (?:time|stint|tenure|years) at|"
     r"\bspent (?:a |an |\w+ )?(?:decade|years?|months?) at)"
     r"[\s\w,.'’-]{0,12}$"
+    # "veterans of", "alumni from the", "a veteran": only such little words between; in
+    # "Intel alumni sue Intel" the second Intel is the one sued.
+    r"|\b(?:veterans?|alumn(?:us|i|a|ae))(?:\s+(?:of|from|at|with|the|an?|"
+    r"(?-i:[A-Z])[\w'’&.-]*)|,)*\s+$"
     # "hires retired Boeing executive": the adjective right before the name.
     r"|\bretired\s$"
     # "previously finance director at", "former chief financial officer of": a title between.

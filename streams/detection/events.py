@@ -173,6 +173,14 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
         lefts = []  # "IBM veteran named CEO of Rivet Labs": Rivet Labs hires, not IBM
     if spec.has("describer_before") and _headline_passive(text, lefts, start, end):
         lefts = []
+    if spec.has("describer_before"):
+        post = _named_to_post_at(text, rights, start, end)
+        if post is not None:
+            # "Netflix veteran named Disney CFO": the company before the title is the new
+            # employer, and what stands before the verb only describes the person.
+            lefts = []
+            rights = [_Side(r.mention, r.name, spec.left or "", r.via) if r is post else r
+                      for r in rights]
     if spec.event_type == "partnership" and len(lefts) + len(rights) == 1:
         rights = rights + _second_partner(text, mentions, spec, lefts, start, end)
     sides = lefts + rights
@@ -193,6 +201,26 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
         return [_reject(index, text, spec, trigger, "no watched company in the role")]
     return [_finding(index, text, spec, trigger, start, end, side, sides, mentions)
             for side in watched]
+
+
+def _named_to_post_at(text: str, rights: list[_Side], start: int, end: int) -> _Side | None:
+    """'... veteran named Disney CFO', 'Jane Doe appointed Intel chief executive': a passive
+    verb right before a company and a post there; the company is where the post is."""
+    if not text[start:end].lower().endswith("ed"):
+        return None
+    for side in rights:
+        mention = side.mention
+        if mention is None or text[end:mention.start] != " ":
+            continue
+        after = text[mention.end:mention.end + 40]
+        title = EXEC_TITLE_RE.match(after.lstrip(" "))
+        if title is None or after[:1] != " ":
+            continue
+        rest = text[mention.end + 1 + title.end():]
+        # Not "hired Google CFO Jane Doe", where the company and post describe the person.
+        if rest[:1] in ("", ",", ".", ";", ":") or (rest[:1] == " " and rest[1:2].islower()):
+            return side
+    return None
 
 
 def _headline_passive(text: str, lefts: list[_Side], start: int, end: int) -> bool:
@@ -306,9 +334,15 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
         # "Backed by an investment by AIG, it bought ...": a company after a preposition is
         # not what 'it' stands for; the sentence's own subject or the article's topic is.
         subjects = [m for m in earlier
-                    if parties.word_before(text, m.start) not in _NOT_ANTECEDENT_AFTER]
+                    if parties.word_before(text, m.start) not in _NOT_ANTECEDENT_AFTER
+                    and not _RIVAL_BEFORE.search(text, _clause_start(text, m.start), m.start)]
         if subjects:
             return [_Side(subjects[-1], subjects[-1].surface, role, "anaphor")]
+        # "Second largest in its field, behind Intel, the company ...", "Lagging behind
+        # Netflix and Disney, the company ...": a rival it is measured against is never
+        # what 'the company' stands for, topic or not.
+        earlier = [m for m in earlier
+                   if not _RIVAL_BEFORE.search(text, _clause_start(text, m.start), m.start)]
         if earlier and topic is None:
             return [_Side(earlier[-1], earlier[-1].surface, role, "anaphor")]
         speaker = _UNWATCHED_SUBJECT.match(text)
@@ -432,6 +466,15 @@ def _unwatched_first(text: str, mentions: list[Mention], pos: int, mention: Ment
 
 # Prepositions whose object is an agent or a counterpart, not what a later 'it' stands for
 # ("of" and "at" name an employer or an owner: "chief of Halcyon, where the board named").
+_RIVAL_BEFORE = re.compile(r"\b(?:behind|unlike|than|versus|vs\.?|trailing|ahead of)\s",
+                           re.IGNORECASE)
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the comma-delimited stretch of ``text`` holding offset ``at`` starts."""
+    return max(text.rfind(",", 0, at), text.rfind(";", 0, at)) + 1
+
+
 _NOT_ANTECEDENT_AFTER = frozenset({"by", "from", "with", "for", "to", "against", "than", "like",
                                    "including", "via", "unlike", "versus", "vs", "behind"})
 _MADE_BY = re.compile(r"\b(?:made|built|developed|designed|produced|manufactured|created|"

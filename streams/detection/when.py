@@ -205,6 +205,12 @@ def has_past_date(text: str, published: datetime | date) -> bool:
     return False
 
 
+# Not "at the beginning of December", which looks back as often as ahead.
+_TAKES_EFFECT = re.compile(r"(?<!the )\b(?:effective|starting|beginning|commencing)"
+                           r"(?: on| from)?\s+$",
+                           re.IGNORECASE)
+
+
 def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
     """The time ``match`` (of ``_TIME`` in ``sentence``, or at the same offsets in
     its lower-cased copy) refers to."""
@@ -236,7 +242,10 @@ def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
             return None
         month = _month(word)
         year = pub.year
-        if prefix == "last" or (prefix != "next" and _days_before(pub, year, month, 1) < -7):
+        # "named CFO effective June 1": a date something takes effect is the coming one.
+        coming = _TAKES_EFFECT.search(sentence, max(0, start - 16), start) is not None
+        if prefix == "last" or (prefix != "next" and not coming
+                                and _days_before(pub, year, month, 1) < -7):
             year -= 1  # the most recent one; a plan's reading is the caller's to choose
         day = int(m.group("day5")) if m.group("day5") else _month_day(pub, year, month)
         found = _by_days(ref, _days_before(pub, year, month, day), prefix)

@@ -157,7 +157,8 @@ def after_parties(text: str, spec: TriggerSpec, end: int, lefts: int,
         return "no company named as the target"
     if NEEDS_COMPANY_RIGHT in spec.needs and not rights:
         return "no company named after the trigger"
-    if NEEDS_LEFT in spec.needs and not lefts:
+    if NEEDS_LEFT in spec.needs and not lefts and not any(
+            role == spec.left for role, _ in rights):
         return "nobody on the hiring side"
     if NEEDS_TWO in spec.needs and lefts + len(rights) < 2:
         return "a partnership needs two named parties"

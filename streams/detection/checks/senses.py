@@ -389,6 +389,11 @@ PEOPLE: tuple[SenseGuard, ...] = (
        "a firm listed in a programme, not a role change",
        trigger=r"^(?:join|nam|(?:(?:have|has|had) been|was|were|is|are|been|be|gets?|got) "
                r"(?:\w+ly )?(?:selected|picked|chosen|admitted|accepted))"),
+    # "Boeing engineers fired the Starliner thrusters": a thing fired, not a person.
+    _g("after", r"^\s+(?:the |a |an |its |their )?(?:[\w-]+ ){0,3}?(?:thrusters?|engines?|"
+       r"rockets?|missiles?|shots?|weapons?|guns?|rounds|salvos?|torpedo(?:es)?|lasers?|"
+       r"kilns?|furnaces?|boilers?|cannons?)\b", "a thing fired, not a person",
+       trigger=r"^fir"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
