@@ -122,6 +122,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="feed genres, measured blind, then read"),
     LabelledSet("falsealarm-dev-ah", ("falsealarm/dev-ah/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, measured blind, then read"),
+    # Current news whose news is no event of a watched company, with earlier events as
+    # context: the even half is read, the odd half only scored.
+    LabelledSet("falsealarm-dev-ai", ("falsealarm/ai/*.jsonl",), "devset/rules.yaml", "even",
+                note="current news with background, measured blind, then read"),
+    LabelledSet("falsealarm-blind-ai", ("falsealarm/ai/*.jsonl",), "devset/rules.yaml", "odd",
+                note="current news with background, blind"),
     LabelledSet("falsealarm-blind-l", ("falsealarm/blind-l/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, blind, then read"),
     LabelledSet("falsealarm-blind-n", ("falsealarm/blind-n/*.jsonl",), "devset/rules.yaml",

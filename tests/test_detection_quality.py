@@ -53,6 +53,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-dev-ae": (0.0, 0.0, 5.0),
     "falsealarm-dev-ag": (0.0, 0.0, 10.0),
     "falsealarm-dev-ah": (0.0, 0.0, 10.0),
+    "falsealarm-dev-ai": (0.0, 0.0, 15.0),
+    "falsealarm-blind-ai": (0.0, 0.0, 90.0),
     "falsealarm-blind-n": (0.0, 0.0, 10.0),
     "falsealarm-blind-r": (0.0, 0.0, 35.0),
     "falsealarm-blind-t": (0.0, 0.0, 20.0),

@@ -351,3 +351,16 @@ def test_one_party_named_twice_in_a_possessive() -> None:
 def test_a_story_about_the_past_is_background() -> None:
     assert detect("A new biography recounts how Microsoft laid off 18,000 workers.") == set()
     assert has("Microsoft laid off 1,800 workers on Wednesday.", "Microsoft", "layoffs")
+
+
+def test_a_time_later_than_one_told_is_past() -> None:
+    def found(content: str) -> set[Triple]:
+        article = Article(id="t", title="Chip subsidies face a test in Congress",
+                          content=content, published=datetime(2026, 2, 18, tzinfo=UTC))
+        return {(e.company, e.event_type, e.role) for e in DETECTOR.detect(article)}
+
+    assert found("Lawmakers questioned the subsidy on Tuesday. Washington took a stake in "
+                 "Intel last August. Nvidia agreed to invest $5 billion in Intel a month "
+                 "later.") == set()
+    assert ("Nvidia", "investment", "investor") in found(
+        "Nvidia agreed on Tuesday to invest $5 billion in Intel.")

@@ -183,6 +183,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Jane Park joins Microsoft as chief financial officer."),
     ("executive_departure", 21, "Boeing", "Boeing engineers fired the Starliner service module "
      "thrusters for 90 seconds.", "Boeing fired its chief executive on Monday."),
+    ("executive_hire", 22, "OpenAI", "Chinese labs lead, Microsoft regroups, OpenAI joins in",
+     "Jane Park joins OpenAI as chief financial officer."),
 ]
 
 

@@ -75,6 +75,9 @@ _TIME_BRANCHES = (
     r"(?P<today>today|tonight|yesterday|tomorrow|overnight|just\s+now)",
     # Narrative past: "the following year", "at the time", "before." closing a clause.
     r"(?P<narrative>the\s+(?:following|next|previous)\s+(?:day|week|month|year|decade)|"
+    # "Nvidia agreed to invest $5 billion in Intel a month later": later than a time told
+    r"(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|"
+    r"years?|decades?)\s+later|"
     r"(?:that|the\s+same)\s+(?:year|month|summer|spring|autumn|fall|winter)|"
     # "went on sale that day" tells a story; "on the same day Apple said" is today's news
     r"that\s+(?:day|week|night)|at\s+the\s+time|"

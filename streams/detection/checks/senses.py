@@ -394,6 +394,9 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"rockets?|missiles?|shots?|weapons?|guns?|rounds|salvos?|torpedo(?:es)?|lasers?|"
        r"kilns?|furnaces?|boilers?|cannons?)\b", "a thing fired, not a person",
        trigger=r"^fir"),
+    # "Chinese labs lead, Meta regroups, OpenAI joins in": taking part, not a new job.
+    _g("after", r"^\s+in(?:\s+on\b|\s*(?:[,.;:!?)—-]|$))", "joining in, not a new job",
+       trigger=r"^join"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
