@@ -204,6 +204,14 @@ def test_the_nearest_reference_in_the_clause_dates_the_trigger() -> None:
     assert found is not None and found.text == "in 2019" and found.is_past
 
 
+def test_a_date_inside_a_tolerant_trigger_dates_it() -> None:
+    found = anchor("The SEC filed a separate civil suit on Thursday against Acme.",
+                   "filed a separate civil suit on Thursday against")
+    assert found is not None and (found.text, found.when) == ("on Thursday", "current")
+    found = anchor("Acme agreed in 2019 to acquire Foo.", "agreed in 2019 to acquire")
+    assert found is not None and found.is_past
+
+
 def test_a_date_in_another_clause_does_not_date_the_trigger() -> None:
     assert anchor("Acme cut 500 jobs, a year after it bought Foo in 2019.", "cut") is None
     assert anchor("Sales fell in 2019, but Acme will cut jobs.", "cut") is None

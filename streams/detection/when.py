@@ -408,7 +408,8 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
         elif start <= ref.start and ref.end > end:
             gap = 0  # "investment announced in May 2024": the trigger ends with its 'in'
         else:
-            continue  # inside the trigger
+            # inside the trigger: "filed a separate civil suit on Thursday against"
+            gap = 0
         score = gap * (0.8 if ref.start >= end else 1.0)
         if best is None or score < best[0]:
             best = (score, ref)
