@@ -670,3 +670,21 @@ def test_a_number_comma_is_no_aside() -> None:
         "Business news roundup", "Intel is cutting more than 20% of its workforce, a deeper "
         "reduction than when it laid off 15,000 employees in August 2024, the company told "
         "staff on Monday.")
+
+
+def test_also_goes_on_with_this_weeks_story() -> None:
+    lead = ("Investigators published their report on the rig explosion on Friday. It blames "
+            "poor maintenance and weak oversight for the blast. The owner disputed its "
+            "findings in a statement to reporters. ")
+
+    def stripe_sued(sentence_before: str) -> float:
+        found = [e for e in analyse("Report faults rig operator",
+                                    lead + sentence_before + " It also filed a lawsuit "
+                                    "against Stripe, which processed the payments.").events
+                 if e.company == "Stripe"]
+        return found[0].confidence if found else 0.0
+
+    # The sentence before is this week's: the 'also' one is its story, and news.
+    assert stripe_sued("This week, Boeing launched legal action against Samsung.") >= 0.5
+    # Undated, it stays a past-tense statement deep in the body.
+    assert stripe_sued("Boeing launched legal action against Samsung.") < 0.5

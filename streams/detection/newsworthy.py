@@ -252,7 +252,15 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
                 finding.reason[len(_PAST_IN_CONTEXT):-1].strip("'\""), finding.trigger_start,
                 finding.trigger_start + len(finding.trigger)))
     dated_sentences = {index for index, _, _ in dated}
+    dated_now = {f.sentence_index for f in findings if f.accepted and f.dated_now}
     for finding in undated:
+        if finding.sentence_index - 1 in dated_now and finding.accepted and _ALSO_DONE.match(
+                context.sentences[finding.sentence_index].text):
+            # "This week, BP launched legal action against Transocean. It also filed a
+            # lawsuit against Halliburton": 'also' goes on with this week's story.
+            finding.dated_now = True
+            finding.notes.append("goes on with the sentence before, dated this week ('also')")
+            continue
         if finding.sentence_index - 1 in dated_sentences and _ALSO_DONE.match(
                 context.sentences[finding.sentence_index].text):
             # "On August 1, 2016, Uber agreed to sell ... Didi also agreed to invest $1
