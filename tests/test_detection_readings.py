@@ -364,3 +364,13 @@ def test_a_time_later_than_one_told_is_past() -> None:
                  "later.") == set()
     assert ("Nvidia", "investment", "investor") in found(
         "Nvidia agreed on Tuesday to invest $5 billion in Intel.")
+
+
+@pytest.mark.parametrize("text", [
+    "Regulator says Boeing as well as engine maker Pfizer were being investigated",
+    "Prosecutors say the prosecutions against Boeing and Pfizer are continuing",
+    "The SEC is investigating Boeing and Pfizer over the contracts",
+    "Regulators are prosecuting Boeing and Pfizer over the contracts",
+])
+def test_every_company_listed_in_an_investigation_is_a_defendant(text: str) -> None:
+    assert {("Boeing", "legal", "defendant"), ("Pfizer", "legal", "defendant")} <= detect(text)

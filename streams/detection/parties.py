@@ -249,7 +249,7 @@ def _in_subordinate_phrase(text: str, mentions: list[Mention], mention: Mention)
 # and Reuters"), a ticker in parentheses, then a comma, "and" or "&".
 _LISTED = re.compile(r"(?:['’]s)?(?:,?\s+(?:" + LEGAL_SUFFIXES + r"|Group|Holdings)\.?)?"
                      r"(?:\s*\([A-Za-z]+:\s?[A-Z.]+\))?\)?"
-                     r"\s*(?:,|and|, and|&)\s*")
+                     r"\s*(?:,|and|, and|&|,? as well as)\s*")
 
 
 # An appositive may stand between two names of one list: "against Halliburton, the company

@@ -78,8 +78,9 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r"\binvestigat(?:e|es|ed|ing) (?:the )?(?:allegations|claims|accusations|"
                 r"complaints) (?:against|about|surrounding|involving|concerning|of)\b", None,
                 {"": "defendant"}, 0.75, right_window=30, adjacent=5),
-    TriggerSpec("legal_investigating", _G, r"\b(?:investigat(?:es|ing)|prob(?:es|ing))\b", None,
-                {"": "defendant"}, 0.75, right_window=20, adjacent=5),
+    TriggerSpec("legal_investigating", _G,
+                r"\b(?:investigat(?:es|ing)|prob(?:es|ing)|prosecut(?:es|ing))\b", None,
+                {"": "defendant"}, 0.75, right_window=20, adjacent=5, right_all=True),
     TriggerSpec("legal_allegations_by", _G,
                 r"\b(?:allegations?|complaints?|claims?|accusations?) (?:by|from)\b",
                 None, {"": "plaintiff", "and": "plaintiff"}, 0.7, (NEEDS_LEGAL,), right_all=True,
@@ -110,7 +111,7 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r"criminal investigation|federal investigation))\b|"
                 r"\bprosecutions? (?:of|against)\b",
                 "defendant", {"": "defendant", "of": "defendant", "against": "defendant"},
-                0.75, passive=True, right_window=40),
+                0.75, passive=True, right_window=40, right_all=True),
     TriggerSpec("legal_probe", _G,
                 r"\b(?:investigation|probe|inquiry|lawsuit|suit) (?:into|of)\b", None,
                 {"": "defendant"}, 0.75),
