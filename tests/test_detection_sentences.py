@@ -9,12 +9,13 @@ from newswatch.streams.detection.sentences import _BOUNDARY, iter_sentences, spl
 
 # The boundary pattern as first written; ``_BOUNDARY`` takes its first character out in
 # front (a faster scan) and must find the same boundaries.
-_AS_WRITTEN = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9$€£])|\n\s*")
+_AS_WRITTEN = re.compile(r"[.!?]+(?:</[a-zA-Z][a-zA-Z0-9]*>)*[\"”’')\]]*\s+"
+                         r"(?=[\"“‘(]?[A-Z0-9$€£])|\n\s*")
 
 
 def test_the_boundary_scan_finds_what_the_pattern_as_written_finds() -> None:
     rng = random.Random(1)
-    alphabet = ".!?\n \"”’')]“‘(Aa0$€£\t"
+    alphabet = ".!?\n \"”’')]“‘(Aa0$€£\t</>p"
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
         assert [(m.span(), m.group()) for m in _BOUNDARY.finditer(text)] == [
@@ -28,6 +29,12 @@ def test_sentences_one_at_a_time_are_the_sentences() -> None:
     assert [s.text for s in split_sentences(text)] == [
         "Acme Inc.", "The deal closed.", "Mr. J. Smith said it was done!", "Next line...",
         "Then \"quoted.\"", "And U.S. rules"]
+
+
+def test_closing_markup_after_a_full_stop_ends_the_sentence() -> None:
+    text = "Find libraries that have it.</blockquote> Plaintiffs in the case are Acme Inc."
+    assert [s.text for s in split_sentences(text)] == [
+        "Find libraries that have it.", "Plaintiffs in the case are Acme Inc."]
 
 
 def test_a_second_full_stop_after_an_abbreviation_ends_the_sentence() -> None:

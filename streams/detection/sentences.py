@@ -24,15 +24,17 @@ _STARTERS = words(
     "The A An It He She They We In On At For But And However Meanwhile Its This That"
 )
 
-# Candidate ends: terminal punctuation (plus closing quotes) then space and a capital,
+# Candidate ends: terminal punctuation (plus closing quotes, and closing markup left in
+# a feed's text: "have it.</blockquote> Plaintiffs") then space and a capital,
 # digit or opening quote; or a line break. Abbreviations are ruled out in Python,
 # which only runs at these few places. Written as
-#     [.!?]+[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9$€£])|\n\s*
+#     [.!?]+(?:</[a-zA-Z][a-zA-Z0-9]*>)*[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9$€£])|\n\s*
 # with its first character taken out in front, so that the regex engine skips in C to the
 # next ".", "!", "?" or line break instead of trying the pattern at every character. The
 # lookbehinds say which branch that character began; "[.!?]" then "[.!?]*" backtracks just
 # as "[.!?]+" does, so the matches are the same.
-_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9$€£])|"
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*(?:</[a-zA-Z][a-zA-Z0-9]*>)*[\"”’')\]]*\s+"
+                       r"(?=[\"“‘(]?[A-Z0-9$€£])|"
                        r"(?<=\n)\s*)")
 
 
