@@ -374,3 +374,22 @@ def test_a_time_later_than_one_told_is_past() -> None:
 ])
 def test_every_company_listed_in_an_investigation_is_a_defendant(text: str) -> None:
     assert {("Boeing", "legal", "defendant"), ("Pfizer", "legal", "defendant")} <= detect(text)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Apple has licensed ActiveSync from rival Microsoft", ("Apple", "Microsoft")),
+    ("Netflix is outsourcing customer support to Salesforce", ("Netflix", "Salesforce")),
+])
+def test_a_licence_or_supply_deal_between_two_companies_is_a_partnership(
+        text: str, pair: tuple[str, str]) -> None:
+    assert {(pair[0], "partnership", "partner"), (pair[1], "partnership", "partner")} <= (
+        detect(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Netflix sued by licensing firm Codexa over encoding patents",
+    "Stripe is licensed by the Central Bank of Ireland",
+    "Cloud debates start with licensing restrictions and the shares of Microsoft and Apple",
+])
+def test_licensing_as_a_word_or_a_permit_is_no_deal(text: str) -> None:
+    assert not any(t == "partnership" for _, t, _ in detect(text))

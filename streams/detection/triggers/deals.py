@@ -273,6 +273,18 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"(?:[\w$.,-]+ ){0,4}(?:partnership|alliance|joint venture|collaboration|tie-up|"
                 r"deal|agreement|pact))\b",
                 "partner", {}, 0.8, (NEEDS_TWO,), left_all=True),
+    # "Apple has licensed ActiveSync from rival Microsoft", "Samsung licenses Microsoft's
+    # technology", "Sam's Club will outsource its demonstrations to Shopper Events": a
+    # licence or a supply deal between the two.
+    # Not "licensing firm Codexa", "licensing restrictions": a verb, and the other party
+    # after "from" or "to".
+    TriggerSpec("partner_license", _R,
+                r"\b(?:licens(?:es|ed|ing)|outsourc(?:e|es|ed|ing))\b(?! (?:firm|company|"
+                r"companies|group|restrictions?|fees?|deals?|agreements?|terms|rights|costs?|"
+                r"revenue|income|business|model|body|authority|regime|requirements?)\b)"
+                r"(?=[^;.]{0,60}?\b(?:from|to)\b)",
+                "partner", {"from": "partner", "to": "partner"}, 0.75,
+                (NEEDS_TWO,), right_window=60),
     # "Oracle will supply capacity to OpenAI under an expanded agreement": the parties are
     # the subject and the company the clause names before the agreement (see events.py).
     TriggerSpec("partner_under", _R,
