@@ -89,6 +89,8 @@ def test_paying_and_charging_outside_the_law_are_not_legal() -> None:
     "Samsung has begun shipping the Galaxy Z Fold 8 to carriers.",
     "Netflix rolled out a software update on Tuesday for its TV app.",
     "Boeing unveiled a larger satellite bus for defence customers.",
+    "Samsung activates its 5G network in Seoul.",
+    "Stripe has become the first payments company to offer stablecoin accounts.",
 ])
 def test_launch_phrasings(text: str) -> None:
     assert has(text, text.split("'")[0].split()[0], "product_launch")
@@ -99,6 +101,8 @@ def test_launch_phrasings(text: str) -> None:
     "Tickets for Disney's new show went on sale.",
     "Samsung started selling shares in its biologics unit.",
     "Intel and Samsung announced a partnership, rolling out over the next year.",
+    "Uber activated its account freeze after the breach.",
+    "Intel turns on its charm for investors.",
 ])
 def test_available_or_rolling_out_without_a_product(text: str) -> None:
     assert not any(t == "product_launch" for _, t, _ in detect(text))

@@ -88,7 +88,13 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
                 r"(?:[\w-]+ ){1,2}(?:deliveries|service)|"
                 r"open(?:s|ed|ing)? (?:its |their |the |a )?(?:[\w-]+ ){0,3}?(?:app|service|"
                 r"platform)s? to (?:the )?(?:general )?public|open(?:s|ed|ing)? (?:a |its |their )?"
-                r"new (?:[\w-]+ ){0,2}?(?:cloud )?regions?)\b", "", {}, 0.75),
+                r"new (?:[\w-]+ ){0,2}?(?:cloud )?regions?|"
+                # "Vodafone activates its 3G network", "switches on its 5G network"
+                r"(?:activat(?:e|es|ed|ing)|switch(?:es|ed|ing)? on|turn(?:s|ed|ing)? on) "
+                r"(?:its |their |a |the )(?:new |first )?(?:[\w-]+ ){0,2}?(?:network|service)|"
+                # "has become the first bank to offer 100% mortgages"
+                r"(?:become|becomes|became|becoming) the first (?:[\w-]+ ){0,4}?to (?:offer|sell|"
+                r"launch|introduce|provide|ship))\b", "", {}, 0.75),
     # "has begun mass production of", "began a public beta of": a product going out.
     TriggerSpec("launch_production", _P,
                 r"\b(?:beg(?:in|ins|an|un|inning)|start(?:s|ed|ing)?|commenc(?:e|es|ed|ing)) "
