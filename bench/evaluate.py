@@ -128,6 +128,8 @@ SETS: tuple[LabelledSet, ...] = (
                 note="current news with background, measured blind, then read"),
     LabelledSet("falsealarm-blind-ai", ("falsealarm/ai/*.jsonl",), "devset/rules.yaml", "odd",
                 note="current news with background, blind"),
+    LabelledSet("falsealarm-dev-aj", ("falsealarm/dev-aj/*.jsonl",), "devset/rules.yaml",
+                note="current news with background, measured blind, then read"),
     LabelledSet("falsealarm-blind-l", ("falsealarm/blind-l/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, blind, then read"),
     LabelledSet("falsealarm-blind-n", ("falsealarm/blind-n/*.jsonl",), "devset/rules.yaml",

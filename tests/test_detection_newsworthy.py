@@ -688,3 +688,35 @@ def test_also_goes_on_with_this_weeks_story() -> None:
     assert stripe_sued("This week, Boeing launched legal action against Samsung.") >= 0.5
     # Undated, it stays a past-tense statement deep in the body.
     assert stripe_sued("Boeing launched legal action against Samsung.") < 0.5
+
+
+@pytest.mark.parametrize(("title", "content"), [
+    # what follows "two months after" is that long before the article
+    ("Two months after Intel's 14,000 job cuts, the people who left are scattering", ""),
+    # an irregular past with a month: last year's September, not next
+    ("Four months with Samsung's glasses", "Samsung's glasses went on sale in the US at the "
+     "end of September for $799, with a wristband that reads your forearm."),
+    ("Why AI researchers cost so much", "In January, Boeing put $14 billion into Stripe for a "
+     "49% stake and brought its founder in-house."),
+    # the agreement's date is the deal's
+    ("Salesforce hits a record", "Salesforce, which agreed in February to buy Stripe for $32 "
+     "billion, crossed the milestone on Monday."),
+    ("Salesforce hits a record", "Salesforce, which in February agreed to buy Stripe for $32 "
+     "billion, is still awaiting approval."),
+    # a clause hanging on the date, then the purpose of the move
+    ("Intel's new chief on primary care", "Jane Park left Boeing in the summer of 2023, a few "
+     "months after Boeing closed its purchase of a parts maker, to become chief executive of "
+     "Intel."),
+])
+def test_events_dated_in_the_past_by_their_own_clause(title: str, content: str) -> None:
+    assert reported(title, content) == set()
+
+
+def test_the_clause_after_the_after_clause_is_todays() -> None:
+    assert reported("Six months after its IPO, Stripe cuts 100 jobs") == {
+        ("Stripe", "layoffs")}
+    assert reported("Intel to cut 500 jobs two years after its IPO") == {("Intel", "layoffs")}
+    # A plan reported months ago is not dated by its report: its news may be today's.
+    assert ("Salesforce", "acquisition") in reported(
+        "Salesforce completes Stripe deal",
+        "Salesforce said in February it would acquire Stripe. The deal closed on Monday.")

@@ -103,6 +103,8 @@ def test_launch_phrasings(text: str) -> None:
     "Intel and Samsung announced a partnership, rolling out over the next year.",
     "Uber activated its account freeze after the breach.",
     "Intel turns on its charm for investors.",
+    # a clinical trial tests a drug; it launches nothing
+    "Pfizer expects to start several late-stage trials of its obesity injection this year.",
 ])
 def test_available_or_rolling_out_without_a_product(text: str) -> None:
     assert not any(t == "product_launch" for _, t, _ in detect(text))

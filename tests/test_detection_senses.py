@@ -172,6 +172,11 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "OpenAI is in talks to acquire the rest of Stripe."),
     ("acquisition", 8, "Stripe", "Sold by Stripe; ships free.",
      "Kestrel was sold by its founders to Stripe."),
+    ("acquisition", 9, "Microsoft", "Microsoft's GitHub was down for hours, leaving many pull "
+     "requests unable to merge.", "Microsoft agreed to merge with Nvidia."),
+    ("launch_delay", 2, "Uber", "A ransomware attack at Uber is delaying shipments for some "
+     "customers by two to four days.", "Uber is delaying the launch of its robotaxi service "
+     "by six months."),
     ("launch_delay", 1, "Uber", "Uber has cancelled every ride booked for the airport this "
      "morning.", "Uber has cancelled its planned robotaxi service."),
     ("executive_hire", 20, "Microsoft", "Tessaract Data joins Microsoft AI Cloud Partner "

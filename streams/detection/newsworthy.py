@@ -68,7 +68,7 @@ _REPORTED = quick(r"\b(?:said|says|announced|announces|confirmed|confirms|disclo
 _IRREGULAR_PAST = words(
     """bought sold took left quit led laid made won lost struck brought became chose fell sank
     rose cut shed paid began drew gave got hit held kept lent met ran sent set spent split
-    stood swore threw tore withdrew wrote""")
+    stood swore threw tore withdrew wrote went put came bid shut sought built""")
 # The verb of the clause a noun trigger stands in: "... acquisition of X is in talks".
 _VERB_AFTER_NOUN = quick(r"[^.;:]{0,70}?\b(is|are|has|have|will|was|were|had)\b",
                               re.IGNORECASE)
@@ -399,13 +399,31 @@ def _told_in_the_past(text: str, governing: list[TimeRef], refs: list[TimeRef],
 
 def _governs(ref: TimeRef, finding: Finding, tense: Tense) -> bool:
     """Whether ``ref`` can date this finding at all."""
-    if ref.no_year and ref.is_past and tense not in ("past", "past_perfect", "noun"):
+    if ref.no_year and ref.is_past and tense not in ("past", "past_perfect", "noun") and (
+            not _agreed_then(finding.sentence, ref, max(finding.trigger_start, 0))):
         # "will retire in February": next February, not the last one ("said in February it
         # would acquire" in a story of the deal closing is the plan, not old news)
         return False
     # "pushed the launch from this October to 2027": the dates it was planned for and moved
     # to, not when it was delayed.
     return not (finding.event_type == "launch_delay" and ref.prefix in _DELAY_SPAN_WORDS)
+
+
+def _agreed_then(sentence: str, ref: TimeRef, at: int) -> bool:
+    """'which agreed in March to buy Wiz', 'in December agreed to invest': the date is the
+    agreement's, which is the deal itself (not "said in February it would acquire", a
+    plan reported then, whose news may be today's closing)."""
+    if ref.end > at:
+        return False
+    after = sentence[ref.end:at]
+    return (_AGREED_BEFORE.search(sentence, max(0, ref.start - 12), ref.start) is not None
+            and _TO_NOW.fullmatch(after) is not None) or _AGREED_TO.fullmatch(after) is not None
+
+
+_AGREED = r"(?:agreed|pledged|voted|decided|offered|promised)"
+_AGREED_BEFORE = re.compile(r"\b" + _AGREED + r"\s+$", re.IGNORECASE)
+_TO_NOW = re.compile(r"\s+to\s+", re.IGNORECASE)
+_AGREED_TO = re.compile(r"\s*,?\s+" + _AGREED + r"\s+to\s+", re.IGNORECASE)
 
 
 # "pushed the launch from March into 2026": the dates a delay moves, not when it happened.

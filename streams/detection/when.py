@@ -66,6 +66,10 @@ _TIME_BRANCHES = (
     r"several|many|few)\s+(?P<unit7>day|week|month|quarter|year|decade|summer|winter|spring|"
     r"autumn|fall|season)s?\s+ago)",
     r"(?P<longago>(?:years|decades|months)\s+ago|long\s+ago|once\s+upon)",
+    # "Two months after Amazon's job cuts, ...": what follows is that long before the
+    # clause that comes after it, which is at the latest the article's time.
+    r"(?P<after>(?P<count10>\d+|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|several)\s+(?P<unit10>day|week|month|quarter|year|decade)s?\s+after)",
     r"(?P<last>(?:last|this\s+past|the\s+previous|the\s+prior|the\s+past)\s+(?P<unit8>week|"
     r"month|year|decade|spring|summer|autumn|fall|winter|quarter))",
     r"(?P<earlier>earlier\s+this\s+(?P<unit9>week|month|year))",
@@ -117,6 +121,8 @@ class TimeRef:
     # in February"), so ``no_year`` lets the caller discard the past reading.
     no_year: bool = False
     prefix: str = ""
+    # "two months after X": it dates what follows it (X), not a trigger before it.
+    dates_what_follows: bool = False
 
     @property
     def is_past(self) -> bool:
@@ -275,6 +281,12 @@ def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
         return _by_days(ref, float(number * _UNIT_DAYS[m.group("unit7").lower()]), prefix)
     if m.group("longago"):
         return ref("past", 3650.0)
+    if m.group("after"):
+        count = m.group("count10").lower()
+        number = int(count) if count.isdigit() else _NUMBER_WORDS.get(count, 2)
+        found = _by_days(ref, float(number * _UNIT_DAYS[m.group("unit10").lower()]), prefix)
+        return TimeRef(start, end, text, found.when, found.days_before, prefix=prefix,
+                       dates_what_follows=True)
     if m.group("last"):
         unit = m.group("unit8").lower()
         return _by_days(ref, float({"week": 7, "month": 30, "quarter": 90, "year": 365,
@@ -360,7 +372,8 @@ _OTHER_VERB = quick(r"\b(?:filed|announced|launched|brought|agreed|signed|starte
                          r"expected|released|issued|introduced|founded|formed)\b", re.IGNORECASE)
 
 
-_HANGS_ON_DATE = re.compile(r"^,?\s*(?:when|before|after|(?:(?:only |just )?(?:days|weeks|months|"
+_HANGS_ON_DATE = re.compile(r"^,?\s*(?:when|before|after|(?:(?:only |just |a few |several |"
+                            r"two |three |some )?(?:days|weeks|months|"
                             r"shortly|soon|a day|a week|a month) (?:after|before)))\b",
                             re.IGNORECASE)
 
@@ -388,18 +401,23 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
         if ref.end <= start:
             between = sentence[ref.end:start]
             gap = start - ref.end
-            opening = ref.start <= 2 and len(between) < 200  # "2014 — Apple buys Beats"
+            # "2014 — Apple buys Beats" (not "Six months after its IPO, Stripe cuts jobs")
+            opening = ref.start <= 2 and len(between) < 200 and not ref.dates_what_follows
             # "in August 1981, when IBM introduced", "in July, weeks after Meta hired":
             # the clause hangs on the date.
             hangs = _HANGS_ON_DATE.match(between) is not None or _dates_a_report(sentence, ref,
                                                                                start)
             if _CLAUSE_BREAK.search(between) and not (opening or hangs):
                 continue
+            if ref.dates_what_follows and _ASIDE_COMMA.search(between.replace(";", ", ")):
+                continue  # "Six months after its IPO, Stripe cuts jobs": the clause ended
             if ref.is_past and in_closed_aside(sentence, ref, start):
                 # "Intel, founded in 1968, will cut": the date is the aside's, not the news's
                 # (a date of this week in an aside, ", announced Tuesday,", still tells).
                 continue
         elif ref.start >= end:
+            if ref.dates_what_follows:
+                continue
             between = _without_aside(sentence[end:ref.start])
             gap = len(between)
             if not _at_the_same_time(between) and (

@@ -185,6 +185,10 @@ ACQUISITION: tuple[SenseGuard, ...] = (
     # "Sold by Amazon; ships free.", "Ships from and sold by Amazon": a shop's listing.
     _g("before", r"^\W*$|\b(?:ships? from and|shipped and|fulfilled and|ships? from)\s+$",
        "a shop's listing, not a company sold", trigger=r"^sold by"),
+    # "many pull requests unable to merge", "branches that fail to merge": code merging.
+    _g("before", r"\b(?:pull requests?|PRs?|branch(?:es)?|commits?|patches|changesets?|"
+       r"forks?|repos?|repositories)\b[^.;]{0,30}$", "code merged, not companies",
+       trigger=r"merg"),
 )
 
 PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
@@ -411,6 +415,13 @@ LAUNCH_DELAY: tuple[SenseGuard, ...] = (
        r"bookings?|reservations?|subscriptions?|accounts?|memberships?|payments?|"
        r"transactions?|deliveries|delivery|shipments?|tickets?|appointments?)\b",
        "orders or bookings cancelled, not a product", trigger=r"^cancel"),
+    # "delaying shipments for some customers by two to four days": a delay of hours or
+    # days in operations, not a launch put off.
+    _g("after", r"^[^.;]{0,80}?\bby (?:up to |about |around |as much as |a few |several |"
+       r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
+       r"(?:\s*(?:to|-|or)\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten))?\s+)"
+       r"(?:minutes?|hours?|days?)\b", "a delay of hours or days, not a launch put off",
+       trigger=r"^delay"),
 )
 
 SENSES: dict[EventType, tuple[SenseGuard, ...]] = {

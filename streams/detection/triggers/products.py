@@ -98,7 +98,7 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
     # "has begun mass production of", "began a public beta of": a product going out.
     TriggerSpec("launch_production", _P,
                 r"\b(?:beg(?:in|ins|an|un|inning)|start(?:s|ed|ing)?|commenc(?:e|es|ed|ing)) "
-                r"(?:[\w-]+ ){0,3}?(?:production|manufacturing|testing|trials?|beta|pilot)"
+                r"(?:[\w-]+ ){0,3}?(?:production|manufacturing|testing|beta|pilot)"
                 r"(?: (?:testing|test|program))? (?:of|for)\b",
                 "", {}, 0.7, (NEEDS_PRODUCT,)),
     TriggerSpec("launch_available", _P,
