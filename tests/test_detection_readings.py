@@ -399,3 +399,13 @@ def test_a_licence_or_supply_deal_between_two_companies_is_a_partnership(
 ])
 def test_licensing_as_a_word_or_a_permit_is_no_deal(text: str) -> None:
     assert not any(t == "partnership" for _, t, _ in detect(text))
+
+
+def test_topics_listed_after_on_are_talked_about() -> None:
+    assert detect("Netflix's studio head on 'Lanternfall,' layoffs, and why the studio is "
+                  "hiring again") == set()
+    assert detect("Salesforce's CEO on pricing, margins and layoffs") == set()
+    # A verb after "and" reports, and "plans on" is a plan.
+    assert ("Stripe", "acquisition", "acquirer") in detect(
+        "Stripe bets on payments and acquires Nvidia's chip unit")
+    assert detect("Netflix plans on cutting 1,000 jobs") == {("Netflix", "layoffs", None)}

@@ -6,6 +6,7 @@ import re
 
 from .. import cues
 from ..first_chars import quick
+from ..lexicon import words
 from ..triggers import TriggerSpec
 from .people import TRANSITIVE_DEPARTURE
 from .products import DELAY_BEFORE
@@ -38,6 +39,17 @@ _QUESTION = quick(r"\b(?:(?:why|how|when|where|whether) (?:did|does|do|would|wil
 # "Lars Eklund on leaving his own studio", "... on why she left Samsung": someone talking
 # about the act (a plan "on cutting jobs" is news, so not after plan words).
 _TALKS_ABOUT = quick(r"\bon (?:(why|how|what|when)\b[^,;:.!?]{0,60})?$", _I)
+# "Ferngate's studio head on 'Lanternfall,' layoffs, and why the studio is hiring": the
+# topics of an interview, listed after "on".
+# Only a noun is a topic in such a list ("bets on payments and acquires X" reports).
+_TOPIC_NOUNS = words("""acquisition acquisitions takeover buyout merger mergers deal deals
+    investment investments funding lawsuit lawsuits suit settlement fine fines probe layoffs
+    layoff redundancies partnership partnerships alliance launch launches delay delays
+    departure departures exit hiring hires""")
+_TOPIC = r"[\"'“‘]?(?:[\w'’-]+ ){0,3}[\w'’-]+"
+_TALKS_ABOUT_LIST = quick(r"\bon (?:(?:" + _TOPIC + r"[\"'”’]*,[\"'”’]*\s+){1,3}(?:and )?|"
+                          r"(?:" + _TOPIC + r"[\"'”’]*,[\"'”’]*\s+){0,3}" + _TOPIC
+                          + r"[\"'”’]*,?\s+and\s+)$", _I)
 _PLAN_WORDS = frozenset({"plans", "plan", "planned", "bent", "keen", "intent", "set", "focused",
                          "insists", "counting", "working"})
 # "Buying GitHub was a way to ...", "Acquiring Figma would have given Adobe ...": a gerund
@@ -125,6 +137,10 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
             talk = None  # "plans on cutting 1,000 jobs": a plan, which is news
     if talk and (talk.group(1) or gerund):
         return f"what someone says about it, not the event ({talk.group().strip()!r})"
+    listed = _TALKS_ABOUT_LIST.search(before, max(0, len(before) - 120)) if (
+        text[start:end].split(maxsplit=1)[0].lower() in _TOPIC_NOUNS) else None
+    if listed and before[:listed.start()].split()[-1:] not in ([w] for w in _PLAN_WORDS):
+        return f"a topic someone talks on, not the event ({listed.group().strip()!r})"
     if gerund and _SENTENCE_OPENING.match(before):
         verb = _GERUND_SUBJECT_VERB.match(text, end)
         if verb:
