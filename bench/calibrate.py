@@ -35,7 +35,8 @@ FIT_ON = ("realnews-dev", "realnews-dev2", "realnews-test", "realnews-dev4",
           "falsealarm-dev-v", "falsealarm-dev-w", "falsealarm-dev-x",
           "falsealarm-dev-y", "falsealarm-dev-z", "falsealarm-dev-aa",
           "falsealarm-real-dev", "seed")
-# Never read: realnews-test3/test4, newsb-test, sets N, R, T, AC, AF and the odd half of AI were
+# Never read: realnews-test3/test4, newsb-test, newsc-test, sets N, R, T, AC, AF and the odd
+# half of AI were
 # blind and only
 # scored (realnews-test, synth-test, blind-d, blind-g and blind-l were too until their errors
 # were read).
@@ -43,7 +44,7 @@ SCORE_ON = ("realnews-test3", "realnews-test4", "falsealarm-blind-n", "falsealar
             "falsealarm-blind-t", "falsealarm-blind-ac", "falsealarm-blind-af",
             "falsealarm-blind-ai",
             "falsealarm-real-test", "blindset2",
-            "newsb-test")
+            "newsb-test", "newsc-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

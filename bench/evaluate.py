@@ -142,6 +142,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="feed news with background, blind, then read"),
     LabelledSet("newsb-test", ("newsb/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="feed news with background, blind"),
+    # A second blind author of current feed news with background, weighted to wire and
+    # trade copy whose events sit in the body, in lists and in reported speech.
+    LabelledSet("newsc-dev", ("newsc/articles.jsonl",), "devset/rules.yaml", "even",
+                note="feed news with background, blind, then read"),
+    LabelledSet("newsc-test", ("newsc/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="feed news with background, blind"),
     LabelledSet("falsealarm-blind-ac", ("falsealarm/blind-ac/*.jsonl",), "devset/rules.yaml",
                 note="blind, feed genres"),
     LabelledSet("falsealarm-blind-af", ("falsealarm/blind-af/*.jsonl",), "devset/rules.yaml",

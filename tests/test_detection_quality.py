@@ -25,6 +25,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "realnews-test4": (0.58, 0.36, 170.0),
     "newsb-dev": (0.88, 0.80, 150.0),
     "newsb-test": (0.87, 0.77, 170.0),
+    "newsc-dev": (0.92, 0.88, 100.0),
+    "newsc-test": (0.87, 0.86, 180.0),
     "falsealarm-synth-dev": (0.0, 0.0, 5.0),
     "falsealarm-synth-test": (0.0, 0.0, 10.0),
     "falsealarm-dev-e": (0.0, 0.0, 10.0),
