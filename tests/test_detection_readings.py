@@ -409,3 +409,11 @@ def test_topics_listed_after_on_are_talked_about() -> None:
     assert ("Stripe", "acquisition", "acquirer") in detect(
         "Stripe bets on payments and acquires Nvidia's chip unit")
     assert detect("Netflix plans on cutting 1,000 jobs") == {("Netflix", "layoffs", None)}
+
+
+def test_a_post_at_an_unnamed_company_is_not_the_subjects() -> None:
+    found = detect("Salesforce's chief operating officer, Brian Hollander, is resigning to "
+                   "become chief executive of a data-infrastructure start-up.")
+    assert ("Salesforce", HIRE, "hiring_company") not in found
+    assert ("Stripe", HIRE, "hiring_company") in detect(
+        "Stripe said Jane Park will become chief executive of Stripe's bank unit.")

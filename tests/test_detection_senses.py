@@ -190,6 +190,9 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "thrusters for 90 seconds.", "Boeing fired its chief executive on Monday."),
     ("executive_hire", 22, "OpenAI", "Chinese labs lead, Microsoft regroups, OpenAI joins in",
      "Jane Park joins OpenAI as chief financial officer."),
+    ("executive_hire", 23, "Disney", "The complaint names Disney and three engineers as "
+     "defendants and seeks an injunction.", "Disney names Jane Park as its chief financial "
+     "officer."),
 ]
 
 

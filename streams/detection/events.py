@@ -167,6 +167,10 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
     if spec.left_if_no_right and any(r.mention is not None and r.role == spec.left
                                      for r in rights):
         lefts = []
+    if spec.left_if_no_right and not rights and _AT_UNNAMED.match(text, end):
+        # "is resigning to become chief executive of a data-infrastructure start-up": the
+        # post is at a company the sentence does not name, not at the subject's.
+        lefts = []
     if spec.has("employer_after") and any(r.mention is None and r.role == spec.left
                                            for r in rights) and not any(
             s.mention is not None and _possessive(text, s.mention) for s in lefts):
@@ -238,6 +242,7 @@ def _headline_passive(text: str, lefts: list[_Side], start: int, end: int) -> bo
             and _OTHER_EMPLOYER.match(text, end) is not None)
 
 
+_AT_UNNAMED = re.compile(r"\s+(?:of|at)\s+(?:a|an|another)\s", re.IGNORECASE)
 _OTHER_EMPLOYER = re.compile(r"[^,;.]{0,40}?\b(?:of|at) (?:[A-Z][\w&.-]*)")
 
 

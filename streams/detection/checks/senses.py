@@ -401,6 +401,10 @@ PEOPLE: tuple[SenseGuard, ...] = (
     # "Chinese labs lead, Meta regroups, OpenAI joins in": taking part, not a new job.
     _g("after", r"^\s+in(?:\s+on\b|\s*(?:[,.;:!?)—-]|$))", "joining in, not a new job",
        trigger=r"^join"),
+    # "The complaint names Kestrel and the three engineers as defendants": a party to a suit.
+    _g("after", r"^[^.;]{0,80}?\bas (?:a |the |co-?)?(?:defendants?|plaintiffs?|respondents?|"
+       r"parties|party|witness(?:es)?|beneficiar(?:y|ies)|creditors?)\b",
+       "named a party to a case, not to a post", trigger=r"^nam"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
