@@ -417,3 +417,12 @@ def test_a_post_at_an_unnamed_company_is_not_the_subjects() -> None:
     assert ("Salesforce", HIRE, "hiring_company") not in found
     assert ("Stripe", HIRE, "hiring_company") in detect(
         "Stripe said Jane Park will become chief executive of Stripe's bank unit.")
+
+
+def test_an_agreement_to_buy_counted_goods_is_a_supply_deal() -> None:
+    found = detect("Uber said on Tuesday it had signed an agreement with Boeing to buy 200 "
+                   "aircraft for delivery over two years.")
+    assert {("Uber", "partnership", "partner"), ("Boeing", "partnership", "partner")} <= found
+    # A share of a company is a stake, not goods.
+    found = detect("Uber signed an agreement with Boeing to buy 49% of its drone unit.")
+    assert not any(t == "partnership" for _, t, _ in found)

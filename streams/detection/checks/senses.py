@@ -260,9 +260,14 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
     _g("after", r"^\s*(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:Foundation|University|Institute|"
        r"Project|Ministry|Government|Agency|Council|Commission|Department|School|Hospital)\b",
        "a partnership with a public body or a foundation"),
+    # Not "an agreement with Tesla to buy 200 Tesla Semi trucks": goods bought under a supply
+    # deal, counted.
     _g("sentence", r"\b(?:merg(?:er|e|es|ing)|takeover|acquisition|buyout|to (?:buy|acquire))\b",
        "an agreement to buy or merge, not a partnership",
-       trigger=r"\b(?:agreement|deal|pact)\b"),
+       trigger=r"\b(?:agreement|deal|pact)\b",
+       unless=r"^(?![^.;]*\b(?:merg(?:er|e|es|ing)|takeover|acquisition|buyout)\b)[^.;]*\bto "
+              r"(?:buy|purchase|order) (?:up to |about |more than |another )?\d[\d,]*(?![\d,])"
+              r"(?!\s*(?:%|percent|per cent|million|billion|bn|m\b))"),
     _g("trigger", r"\b(?:non-?disclosure|standstill|confidentiality|settlement|severance|"
        r"employment|lease|loan|credit|purchase|sale|merger)\b",
        "an agreement of another kind, not a partnership"),
