@@ -426,3 +426,21 @@ def test_an_agreement_to_buy_counted_goods_is_a_supply_deal() -> None:
     # A share of a company is a stake, not goods.
     found = detect("Uber signed an agreement with Boeing to buy 49% of its drone unit.")
     assert not any(t == "partnership" for _, t, _ in found)
+
+
+def test_people_described_by_a_company_sue_it_when_no_one_else_is_named() -> None:
+    assert detect("Uber drivers sue, alleging unpaid wages") == {("Uber", "legal", "defendant")}
+    assert ("Stripe", "legal", "defendant") in detect("Stripe shareholders sue over IPO delay")
+    # They sue someone else: not their company.
+    assert ("Uber", "legal", "defendant") not in detect("Uber drivers sue Lyft over a patent")
+
+
+def test_a_delay_of_a_product_named_in_capitals() -> None:
+    assert ("Nvidia", "launch_delay", None) in detect(
+        "Nvidia pushes Crescent Island data-center GPU to 2027")
+
+
+def test_leaving_to_become_a_post_at_a_named_company() -> None:
+    assert ("Stripe", HIRE, "hiring_company") in detect(
+        "The head of Boeing's space unit is leaving to become president of Stripe, the "
+        "company said on Monday.")

@@ -201,10 +201,31 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
         if source is not None:
             watched = [_Side(source, source.surface, spec.left, "attribution")]
             sides = sides + watched
+    if not watched and not rights and spec.event_type == "legal" and spec.left == "plaintiff":
+        own = _people_of_company_before(text, mentions, start)
+        if own is not None:
+            # "Uber drivers sue, alleging unpaid wages": people described by a company sue
+            # it when the sentence names no one else.
+            watched = [_Side(own, own.surface, "defendant", "subject")]
+            sides = sides + watched
     if not watched:
         return [_reject(index, text, spec, trigger, "no watched company in the role")]
     return [_finding(index, text, spec, trigger, start, end, side, sides, mentions)
             for side in watched]
+
+
+_THEIR_PEOPLE = re.compile(r"['’]?s?\s+(?:[\w-]+\s+){0,2}?(?:drivers|workers|employees|"
+                           r"contractors|staff|staffers|shareholders|stockholders|investors|"
+                           r"customers|users|subscribers|riders|engineers|moderators|pilots|"
+                           r"franchisees|retirees)\s+(?:have\s+|has\s+)?$", re.IGNORECASE)
+
+
+def _people_of_company_before(text: str, mentions: list[Mention], start: int) -> Mention | None:
+    """The company whose people stand as the subject right before the trigger."""
+    for mention in reversed(mentions):
+        if mention.end <= start and start - mention.end <= 40:
+            return mention if _THEIR_PEOPLE.fullmatch(text, mention.end, start) else None
+    return None
 
 
 def _named_to_post_at(text: str, rights: list[_Side], start: int, end: int) -> _Side | None:

@@ -37,7 +37,8 @@ _NOT_A_PRODUCT = re.compile(
     r"|^[,.;:)]", _I)
 # "buys more Nvidia chips", "to buy TSMC's entire 2nm capacity": the company makes the object.
 _DELAYED_THING = re.compile(
-    r"\b(?:launch|release|rollout|roll-out|debut|availability|shipments?|shipping|introduction|"
+    # the words in any case ("GPU", "Launch" in a title), the model number as written
+    r"\b(?:(?i:launch|release|rollout|roll-out|debut|availability|shipments?|shipping|introduction|"
     r"model|products?|devices?|phones?|smartphones?|chips?|processors?|vehicles?|cars?|trucks?|"
     r"robotaxis?|features?|updates?|games?|consoles?|headsets?|glasses|services?|apps?|"
     r"displays?|screens?|speakers?|tablets?|laptops?|computers?|accelerators?|gpus?|"
@@ -46,7 +47,7 @@ _DELAYED_THING = re.compile(
     r"software|versions?|drugs?|therap(?:y|ies)|vaccines?|planes?|aircraft|jets?|rollouts?|"
     r"upgrades?|tiers?|"
     r"subscriptions?|expansions?|films?|movies?|sequels?|seasons?|albums?|editions?|bundles?|"
-    r"introduc\w+|launching|releasing|rolling out|"
+    r"introduc\w+|launching|releasing|rolling out)|"
     r"[A-Z][\w-]*\s\d+\w*)\b")
 DELAY_BEFORE = re.compile(r"\b(?:delay\w*|postpon\w*|push\w* back|shelv\w*|defer\w*|pause\w*|"
                            r"scrap\w*|cancel\w*|abandon\w*|ditch\w*|hold\w* back|held back|"

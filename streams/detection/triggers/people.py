@@ -63,7 +63,9 @@ HIRE: tuple[TriggerSpec, ...] = (
                 r"quit(?:s|ting)?|defect(?:s|ed|ing)?|jump(?:s|ed|ing)? ship|decamp(?:s|ed)?|"
                 r"los(?:es|t|ing) (?:its |their |a |the )?(?:[\w-]+ ){0,2}" + EXEC_TITLES + r")"
                 r"(?: [^;]{0,40}?)? (?:for|to join|to)\b",
-                None, {"": "hiring_company"}, 0.8, (NEEDS_EXEC,), right_window=30,
+                # "is leaving to become president of Vantage Grid Energy"
+                None, {"": "hiring_company", "of": "hiring_company", "at": "hiring_company"},
+                0.8, (NEEDS_EXEC,), right_window=30,
                 traits=frozenset({"title_inside"})),
     TriggerSpec("hire_joins", _E,
                 r"\b(?:join(?:s|ed|ing)?|return(?:s|ed|ing)? to)\b(?! forces| the round)"
