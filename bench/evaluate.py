@@ -130,6 +130,8 @@ SETS: tuple[LabelledSet, ...] = (
                 note="current news with background, blind"),
     LabelledSet("falsealarm-dev-aj", ("falsealarm/dev-aj/*.jsonl",), "devset/rules.yaml",
                 note="current news with background, measured blind, then read"),
+    LabelledSet("falsealarm-dev-ak", ("falsealarm/dev-ak/*.jsonl",), "devset/rules.yaml",
+                note="current news with background, measured blind, then read"),
     LabelledSet("falsealarm-blind-l", ("falsealarm/blind-l/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, blind, then read"),
     LabelledSet("falsealarm-blind-n", ("falsealarm/blind-n/*.jsonl",), "devset/rules.yaml",

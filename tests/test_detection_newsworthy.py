@@ -720,3 +720,17 @@ def test_the_clause_after_the_after_clause_is_todays() -> None:
     assert ("Salesforce", "acquisition") in reported(
         "Salesforce completes Stripe deal",
         "Salesforce said in February it would acquire Stripe. The deal closed on Monday.")
+
+
+def test_a_sentence_opening_on_after_looks_back_on_that_clause() -> None:
+    assert reported("After Salesforce's €1.8bn fine and Samsung's €200m penalty, Brussels "
+                    "asks whether the law is working") == set()
+    # The clause after the comma is the news.
+    assert reported("After failed talks, Boeing sues Stripe") == {
+        ("Boeing", "legal"), ("Stripe", "legal")}
+
+
+def test_an_agreement_dated_months_ago_is_background() -> None:
+    assert reported("Senators question chip subsidies", "WASHINGTON - The government's "
+                    "agreement in January to take a roughly 10 per cent stake in Intel was the "
+                    "subject of sharp questions at a hearing on Wednesday.") == set()

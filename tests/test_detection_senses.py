@@ -174,6 +174,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Kestrel was sold by its founders to Stripe."),
     ("acquisition", 9, "Microsoft", "Microsoft's GitHub was down for hours, leaving many pull "
      "requests unable to merge.", "Microsoft agreed to merge with Nvidia."),
+    ("acquisition", 10, "Microsoft", "Microsoft's GitHub was down for two hours, leaving "
+     "developers unable to merge pull requests.", "Microsoft agreed to merge with Nvidia."),
     ("launch_delay", 2, "Uber", "A ransomware attack at Uber is delaying shipments for some "
      "customers by two to four days.", "Uber is delaying the launch of its robotaxi service "
      "by six months."),

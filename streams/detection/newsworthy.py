@@ -391,7 +391,8 @@ def _told_in_the_past(text: str, governing: list[TimeRef], refs: list[TimeRef],
     """The sentence is set in the past: it carries a past date that can date the finding
     (one of ``governing``; not a month a plan looks forward to, not one in an aside,
     "Intel, founded in 1968,") and none of today."""
-    past = [r for r in governing if r.is_past
+    # ("Six months after its IPO, Stripe cuts jobs": the 'after' clause's time is its own)
+    past = [r for r in governing if r.is_past and not r.dates_what_follows
             and not (r.end <= start and in_closed_aside(text, r, start))]
     return bool(past) and not any(r.when in ("current", "future") and not r.no_year
                                   for r in refs)
@@ -410,9 +411,10 @@ def _governs(ref: TimeRef, finding: Finding, tense: Tense) -> bool:
 
 
 def _agreed_then(sentence: str, ref: TimeRef, at: int) -> bool:
-    """'which agreed in March to buy Wiz', 'in December agreed to invest': the date is the
-    agreement's, which is the deal itself (not "said in February it would acquire", a
-    plan reported then, whose news may be today's closing)."""
+    """'which agreed in March to buy Wiz', 'in December agreed to invest', 'the
+    government's agreement in August to take a stake': the date is the agreement's, which
+    is the deal itself (not "said in February it would acquire", a plan reported then, whose
+    news may be today's closing)."""
     if ref.end > at:
         return False
     after = sentence[ref.end:at]
@@ -420,7 +422,7 @@ def _agreed_then(sentence: str, ref: TimeRef, at: int) -> bool:
             and _TO_NOW.fullmatch(after) is not None) or _AGREED_TO.fullmatch(after) is not None
 
 
-_AGREED = r"(?:agreed|pledged|voted|decided|offered|promised)"
+_AGREED = r"(?:agreed|pledged|voted|decided|offered|promised|agreement|deal|decision)"
 _AGREED_BEFORE = re.compile(r"\b" + _AGREED + r"\s+$", re.IGNORECASE)
 _TO_NOW = re.compile(r"\s+to\s+", re.IGNORECASE)
 _AGREED_TO = re.compile(r"\s*,?\s+" + _AGREED + r"\s+to\s+", re.IGNORECASE)

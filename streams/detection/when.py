@@ -68,6 +68,10 @@ _TIME_BRANCHES = (
     r"(?P<longago>(?:years|decades|months)\s+ago|long\s+ago|once\s+upon)",
     # "Two months after Amazon's job cuts, ...": what follows is that long before the
     # clause that comes after it, which is at the latest the article's time.
+    # "After Apple's €1.8bn fine and Meta's €200m penalty, Brussels asks ...": a sentence
+    # that opens on what came before its news (only at the start: see ``_place``).
+    r"(?P<openafter>after)(?=\s+(?!(?:a|an|the|its|their)\s+(?:while|time|years?|months?|"
+    r"weeks?|days?)\b))",
     r"(?P<after>(?P<count10>\d+|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|several)\s+(?P<unit10>day|week|month|quarter|year|decade)s?\s+after)",
     r"(?P<last>(?:last|this\s+past|the\s+previous|the\s+prior|the\s+past)\s+(?P<unit8>week|"
@@ -281,6 +285,10 @@ def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
         return _by_days(ref, float(number * _UNIT_DAYS[m.group("unit7").lower()]), prefix)
     if m.group("longago"):
         return ref("past", 3650.0)
+    if m.group("openafter"):
+        if sentence[:m.start()].strip(" \"'“‘(") or prefix:
+            return None  # only a sentence opening on "After ...,"
+        return TimeRef(start, end, text, "past", None, prefix=prefix, dates_what_follows=True)
     if m.group("after"):
         count = m.group("count10").lower()
         number = int(count) if count.isdigit() else _NUMBER_WORDS.get(count, 2)

@@ -189,6 +189,10 @@ ACQUISITION: tuple[SenseGuard, ...] = (
     _g("before", r"\b(?:pull requests?|PRs?|branch(?:es)?|commits?|patches|changesets?|"
        r"forks?|repos?|repositories)\b[^.;]{0,30}$", "code merged, not companies",
        trigger=r"merg"),
+    # "unable to merge pull requests": the same, the code after the verb.
+    _g("after", r"^\s+(?:the\s+|their\s+|its\s+|a\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
+       r"(?:pull requests?|PRs?|branch(?:es)?|commits?|patches|changesets?|code changes)\b",
+       "code merged, not companies", trigger=r"merg"),
 )
 
 PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
