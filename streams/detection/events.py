@@ -490,8 +490,8 @@ def _unwatched_first(text: str, mentions: list[Mention], pos: int, mention: Ment
     return 0 <= at < mention.start and not any(m.start <= at < m.end for m in mentions)
 
 
-# Prepositions whose object is an agent or a counterpart, not what a later 'it' stands for
-# ("of" and "at" name an employer or an owner: "chief of Halcyon, where the board named").
+# A rival a company is measured against, anywhere in the stretch before it ("behind Netflix
+# and Disney"): never what a later 'the company' stands for.
 _RIVAL_BEFORE = re.compile(r"\b(?:behind|unlike|than|versus|vs\.?|trailing|ahead of)\s",
                            re.IGNORECASE)
 
@@ -501,6 +501,8 @@ def _clause_start(text: str, at: int) -> int:
     return max(text.rfind(",", 0, at), text.rfind(";", 0, at)) + 1
 
 
+# Prepositions whose object is an agent or a counterpart, not what a later 'it' stands for
+# ("of" and "at" name an employer or an owner: "chief of Halcyon, where the board named").
 _NOT_ANTECEDENT_AFTER = frozenset({"by", "from", "with", "for", "to", "against", "than", "like",
                                    "including", "via", "unlike", "versus", "vs", "behind"})
 _MADE_BY = re.compile(r"\b(?:made|built|developed|designed|produced|manufactured|created|"

@@ -66,12 +66,12 @@ _TIME_BRANCHES = (
     r"several|many|few)\s+(?P<unit7>day|week|month|quarter|year|decade|summer|winter|spring|"
     r"autumn|fall|season)s?\s+ago)",
     r"(?P<longago>(?:years|decades|months)\s+ago|long\s+ago|once\s+upon)",
-    # "Two months after Amazon's job cuts, ...": what follows is that long before the
-    # clause that comes after it, which is at the latest the article's time.
     # "After Apple's €1.8bn fine and Meta's €200m penalty, Brussels asks ...": a sentence
     # that opens on what came before its news (only at the start: see ``_place``).
     r"(?P<openafter>after)(?=\s+(?!(?:a|an|the|its|their)\s+(?:while|time|years?|months?|"
     r"weeks?|days?)\b))",
+    # "Two months after Amazon's job cuts, ...": what follows is that long before the
+    # clause that comes after it, which is at the latest the article's time.
     r"(?P<after>(?P<count10>\d+|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|several)\s+(?P<unit10>day|week|month|quarter|year|decade)s?\s+after)",
     r"(?P<last>(?:last|this\s+past|the\s+previous|the\s+prior|the\s+past)\s+(?P<unit8>week|"
