@@ -130,6 +130,10 @@ INVESTMENT: tuple[SenseGuard, ...] = (
        trigger=r"^among (?:the |its |their )?(?!new\b)"),
 )
 
+# What code review merges ("pull requests", "branches"), not companies.
+_CODE = (r"(?:pull requests?|PRs?|branch(?:es)?|commits?|patches|changesets?|code changes|"
+         r"forks?|repos?|repositories)")
+
 ACQUISITION: tuple[SenseGuard, ...] = (
     # "bought nine of them", "buying vacant shops", "to purchase twenty new Airbus A320 jets"
     _g("after", r"^\W*(?:(?:roughly|about|around|nearly|almost|over|some|up to|at least|"
@@ -186,13 +190,11 @@ ACQUISITION: tuple[SenseGuard, ...] = (
     _g("before", r"^\W*$|\b(?:ships? from and|shipped and|fulfilled and|ships? from)\s+$",
        "a shop's listing, not a company sold", trigger=r"^sold by"),
     # "many pull requests unable to merge", "branches that fail to merge": code merging.
-    _g("before", r"\b(?:pull requests?|PRs?|branch(?:es)?|commits?|patches|changesets?|"
-       r"forks?|repos?|repositories)\b[^.;]{0,30}$", "code merged, not companies",
+    _g("before", r"\b" + _CODE + r"\b[^.;]{0,30}$", "code merged, not companies",
        trigger=r"merg"),
     # "unable to merge pull requests": the same, the code after the verb.
-    _g("after", r"^\s+(?:the\s+|their\s+|its\s+|a\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
-       r"(?:pull requests?|PRs?|branch(?:es)?|commits?|patches|changesets?|code changes)\b",
-       "code merged, not companies", trigger=r"merg"),
+    _g("after", r"^\s+(?:the\s+|their\s+|its\s+|a\s+|any\s+)?(?:[\w-]+\s+){0,2}?" + _CODE
+       + r"\b", "code merged, not companies", trigger=r"merg"),
 )
 
 PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
