@@ -502,9 +502,10 @@ def _clause_start(text: str, at: int) -> int:
 
 
 # Prepositions whose object is an agent or a counterpart, not what a later 'it' stands for
-# ("of" and "at" name an employer or an owner: "chief of Halcyon, where the board named").
-_NOT_ANTECEDENT_AFTER = frozenset({"by", "from", "with", "for", "to", "against", "than", "like",
-                                   "including", "via", "unlike", "versus", "vs", "behind"})
+# ("of" and "at" name an employer or an owner: "chief of Halcyon, where the board named");
+# the rivals ("than", "behind", "unlike") are ``_RIVAL_BEFORE``'s.
+_NOT_ANTECEDENT_AFTER = frozenset({"by", "from", "with", "for", "to", "against", "like",
+                                   "including", "via"})
 _MADE_BY = re.compile(r"\b(?:made|built|developed|designed|produced|manufactured|created|"
                       r"published|released) by\s+(?:[\w-]+\s+){0,2}$")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|that|who)\s+(?:[\w-]+\s+){0,3}$")
