@@ -12,6 +12,17 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Nouns that name an event ("the acquisition of X", "layoffs"): the judge reads their tense
+# from the clause's verb, and a list of them after "on" is topics someone talks about. (Not
+# plurals that are also verbs: "Apple delays", "Meta hires".)
+EVENT_NOUNS = words(
+    """acquisition acquisitions purchase takeover buyout merger bid offer deal sale investment
+    funding round stake financing lawsuit suit lawsuits settlement fine probe case action
+    complaint charges layoffs layoff cuts redundancies partnership alliance venture agreement
+    collaboration launch release debut delay postponement departure resignation appointment
+    hire hiring exit ouster retirement""")
+
+
 # Ordinary English words that are also the name (or alias) of a well-known company.
 # A single-word name in this list only counts once the article corroborates it
 # (a ticker, a longer unambiguous name, or business context in the sentence).

@@ -31,7 +31,7 @@ from .calibration import REPORT_NOW_TENSES
 from .events import Finding
 from .first_chars import quick
 from .layout import Genre, Layout
-from .lexicon import words
+from .lexicon import EVENT_NOUNS, words
 from .sentences import Sentence
 from .tolerant import tolerant
 from .when import TimeRef, anchor_for, has_past_date, in_closed_aside, time_refs
@@ -79,12 +79,7 @@ _SHARED_PERFECT = quick(r"\b(?:has|have)\s+(?:[\w-]+ly\s+)?[\w-]+(?:ed|en|t)\b"
                              r"(?:[^.;]|\.(?=\d)){0,80}\band\s+(?:[\w-]+ly\s+)?$",
                              re.IGNORECASE)
 _RECENTLY = quick(r"\b(?:recently|just)\s+$", re.IGNORECASE)
-_NOUN_HEADS = words(
-    """acquisition acquisitions purchase takeover buyout merger bid offer deal sale investment
-    funding round stake financing lawsuit suit lawsuits settlement fine probe case action
-    complaint charges layoffs layoff cuts redundancies partnership alliance venture agreement
-    collaboration launch release debut delay postponement departure resignation appointment
-    hire hiring exit ouster retirement""")
+_NOUN_HEADS = EVENT_NOUNS
 # Third-person verbs that are also plural nouns: right after their subject they are verbs.
 _VERB_OR_NOUN = words("cuts offers bids")
 _SUBJECT_BEFORE = quick(r"(?:\b[A-Z][\w&.'’-]*|\b(?:it|she|he|they|company|firm|group))"

@@ -6,7 +6,7 @@ import re
 
 from .. import cues
 from ..first_chars import quick
-from ..lexicon import words
+from ..lexicon import EVENT_NOUNS
 from ..triggers import TriggerSpec
 from .people import TRANSITIVE_DEPARTURE
 from .products import DELAY_BEFORE
@@ -42,10 +42,7 @@ _TALKS_ABOUT = quick(r"\bon (?:(why|how|what|when)\b[^,;:.!?]{0,60})?$", _I)
 # "Ferngate's studio head on 'Lanternfall,' layoffs, and why the studio is hiring": the
 # topics of an interview, listed after "on".
 # Only a noun is a topic in such a list ("bets on payments and acquires X" reports).
-_TOPIC_NOUNS = words("""acquisition acquisitions takeover buyout merger mergers deal deals
-    investment investments funding lawsuit lawsuits suit settlement fine fines probe layoffs
-    layoff redundancies partnership partnerships alliance launch launches delay delays
-    departure departures exit hiring hires""")
+_TOPIC_NOUNS = EVENT_NOUNS
 _TOPIC = r"[\"'“‘]?(?:[\w'’-]+ ){0,3}[\w'’-]+"
 _TALKS_ABOUT_LIST = quick(r"\bon (?:(?:" + _TOPIC + r"[\"'”’]*,[\"'”’]*\s+){1,3}(?:and )?|"
                           r"(?:" + _TOPIC + r"[\"'”’]*,[\"'”’]*\s+){0,3}" + _TOPIC
