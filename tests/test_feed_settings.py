@@ -154,3 +154,19 @@ def test_a_feed_that_sets_nothing_or_an_unknown_genre_is_an_error(tmp_path: Path
     problems = _problems(tmp_path, "  - feed: Newsroom\n  - feed: Column\n    genre: opinon\n")
     assert any("sets neither 'genre' nor 'owner'" in p for p in problems)
     assert any("'opinon'" in p and "did you mean 'opinion'" in p for p in problems)
+
+
+def test_a_replay_sandbox_keeps_the_feed_settings(tmp_path: Path) -> None:
+    from newswatch.streams.backtest.replay import rules_yaml, sandbox_rules
+
+    sandbox = sandbox_rules(RulesFile.model_validate(RULES), "#sandbox")
+    path = tmp_path / "sandbox-rules.yaml"
+    path.write_text(rules_yaml(sandbox), encoding="utf-8")
+    reloaded = load_rules(path)
+    assert reloaded.feeds == RulesFile.model_validate(RULES).feeds
+    owner = reloaded.feed_settings("Databricks Newsroom")
+    assert owner is not None and owner.owner == "Databricks"
+    # So a replay reads the owner's "we" as the live worker does.
+    assert ("Databricks", "acquisition", "acquirer") in {
+        (e.company, e.event_type, e.role)
+        for e in Detector(reloaded).detect(_article(*DEAL, feed="Databricks Newsroom"))}
