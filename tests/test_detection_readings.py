@@ -444,3 +444,26 @@ def test_leaving_to_become_a_post_at_a_named_company() -> None:
     assert ("Stripe", HIRE, "hiring_company") in detect(
         "The head of Boeing's space unit is leaving to become president of Stripe, the "
         "company said on Monday.")
+
+
+def test_became_a_post_is_a_hire_and_the_role_word_stands_before_the() -> None:
+    assert ("Stripe", HIRE, "hiring_company") in detect(
+        "Jane Park became the new chief executive of Stripe on Monday.")
+    # "of the X": the role word before the article still names the employer
+    assert ("Netflix", HIRE, "hiring_company") in detect(
+        "Jane Park will become the new chief operating officer of the Netflix studio arm.")
+    assert ("Boeing", HIRE, "hiring_company") in detect(
+        "Jane Park became director general of Boeing this week.")
+    # a relative clause about the person's past is background, unless dated now
+    assert not any(t == HIRE for _, t, _ in detect(
+        "Disney opened its park on Monday. Jane Park, who became chief executive of Disney "
+        "after a long career at Pixar, cut the ribbon."))
+    assert ("Disney", HIRE, "hiring_company") in detect(
+        "Jane Park, who became chief executive of Disney this week, cut the ribbon.")
+
+
+def test_entering_an_alliance_with_a_company_is_a_partnership() -> None:
+    assert {("Uber", "partnership", "partner"), ("Boeing", "partnership", "partner")} <= (
+        detect("Uber has entered an alliance with Boeing to fly air taxis."))
+    assert not any(t == "partnership" for _, t, _ in detect(
+        "Uber entered the air-taxi market with a Boeing jet."))

@@ -137,7 +137,7 @@ _PAST_TENSE = quick(r"\w+ed\b|left\b|bought\b|sold\b|took\b|quit\b|led\b|laid\b|
 _REPORTED_HAD = quick(r"\b(?:said|says|confirmed|confirms|announced|told [\w ]{1,20}?|"
                            r"disclosed|revealed|acknowledged)\b(?: that)?[^.;,]{0,50} $"
                            r"|\band that (?:it|he|she|they|the company)\s$", _I)
-_PAST_MOVE = quick(r"(?:left|quit|resigned|departed|exited|joined|stepped|was|retired|"
+_PAST_MOVE = quick(r"(?:left|quit|resigned|departed|exited|joined|stepped|was|retired|became|"
                         r"bought|acquired|purchased|sold|invested|launched|sued|took over)\b",
                         _I)
 

@@ -410,6 +410,10 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
     people = spec.event_type in ("executive_hire", "executive_departure")
     for mention, word, distance in parties.objects_after(
             text, mentions, right_from, spec.right_window):
+        if word == "the" and distance > 6:
+            # "the new director general of the BBC": the role word stands before "the"
+            before = parties.word_before(text, right_from + distance - 4)
+            word = before if before in spec.right and before else word
         if out and spec.right_all and word not in spec.right and parties.listed_gap(
                 text[last_end:parties.descriptor_start(text, mention.start, floor=last_end)]):
             role = out[-1].role  # "against X, as well as parent airline Y": the same role

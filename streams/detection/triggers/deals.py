@@ -243,7 +243,7 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"ti(?:e|es|ed|ing) up with|co-?brand(?:s|ed|ing)? with|"
                 r"code-?shar(?:e|es|ed|ing)(?: (?:agreement|deal|flights))? with|"
                 r"(?:sign(?:s|ed|ing)?|strik(?:e|es|ing)|struck|ink(?:s|ed|ing)?|form(?:s|ed|ing)?|"
-                r"announc(?:e|es|ed|ing)|enter(?:s|ed|ing)? into|expand(?:s|ed|ing)?|"
+                r"announc(?:e|es|ed|ing)|enter(?:s|ed|ing)?(?: into)?|expand(?:s|ed|ing)?|"
                 r"exten(?:d|ds|ded|ding)|renew(?:s|ed|ing)?|deepen(?:s|ed|ing)?|"
                 r"reach(?:es|ed)?) (?:a |an |its |their )?(?:[\w$.,-]+ ){0,4}(?:partnership|"
                 r"alliance|joint venture|collaboration|agreements?|deal|pact|contract) with|"

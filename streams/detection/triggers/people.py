@@ -11,7 +11,7 @@ _NOT_AS_INVESTOR = (r"(?! (?:as )?(?:an? )?(?:[\w-]+ )?(?:investors?|backers?|sh
                     r"customers?|suppliers?|sponsors?|partners?)\b)")
 # Posts that make "will become ..." an appointment ("a leader in AI" is not one).
 _SENIOR_TITLES = (r"(?:CEO|CFO|CTO|COO|CIO|CMO|CPO|president|chair(?:man|woman|person)?|"
-                  r"chief(?: [A-Za-z-]+){0,4} officer|chief executive|head of|director|"
+                  r"chief(?: [A-Za-z-]+){0,4} officer|chief executive|head of|director[- ]general|director|"
                   r"vice president|general counsel|managing director|treasurer)")
 _NOT_AFTER_HIRE = r"(?! (?:after|for|in|into|as one|only|by name)\b)"
 
@@ -38,7 +38,7 @@ HIRE: tuple[TriggerSpec, ...] = (
                 r"\b(?:will|would|to|shall) (?:serve|act|take over|step in|step up) as\b",
                 "hiring_company", {}, 0.75, (NEEDS_EXEC,)),
     TriggerSpec("hire_become", _E,
-                r"\b(?:will|would|to|shall|set to) become (?:the |its |their |[\w&.-]+['’]s )?"
+                r"\b(?:(?:will|would|to|shall|set to) become|becomes|became) (?:the |its |their |[\w&.-]+['’]s )?"
                 r"(?:[\w'’-]+ ){0,4}?" + _SENIOR_TITLES + r"\b",
                 "hiring_company", {"": "hiring_company", "of": "hiring_company",
                                    "at": "hiring_company"},
