@@ -192,3 +192,16 @@ def test_ticker_in_parentheses_after_a_name() -> None:
     assert group_found("Acme Holdings Inc. (PG) rose") == [("Procter & Gamble", "PG", None)]
     assert group_found("see figure (T) below") == []  # no name before it
     assert group_found("Acme Holdings (pg) rose") == []  # tickers keep their case
+
+
+def test_a_name_with_inner_capitals_that_spells_a_word_keeps_its_case() -> None:
+    matcher = CompanyMatcher(RulesFile.model_validate({"companies": [
+        {"name": "NeXT"}, {"name": "ARM Holdings", "aliases": ["ARM"]}, {"name": "GitHub"}]}))
+
+    def names(text: str) -> list[str]:
+        return [m.company for m in matcher.scan(text)]
+
+    assert names("Apple said its next product will bolster the services arm.") == []
+    assert names("NeXT and ARM shares rose; NEXT was up 4%.") == ["NeXT", "ARM Holdings", "NeXT"]
+    # a made-up name still matches however people write it
+    assert names("Github said; github.com") == ["GitHub", "GitHub"]

@@ -467,3 +467,14 @@ def test_entering_an_alliance_with_a_company_is_a_partnership() -> None:
         detect("Uber has entered an alliance with Boeing to fly air taxis."))
     assert not any(t == "partnership" for _, t, _ in detect(
         "Uber entered the air-taxi market with a Boeing jet."))
+
+
+def test_will_be_the_new_or_next_post_is_a_hire() -> None:
+    assert ("Boeing", HIRE, "hiring_company") in detect(
+        "Jane Park will be the new chief executive of Boeing, the company said.")
+    assert ("Stripe", HIRE, "hiring_company") in detect(
+        "Jane Park is set to be Stripe's next CFO, people familiar with the matter said.")
+    assert ("Netflix", HIRE, "hiring_company") in detect("Jane Park becomes new Netflix CEO")
+    # "be" alone is no appointment: the post must be new, next or incoming
+    assert not any(t == HIRE for _, t, _ in detect(
+        "Jane Park will be the chief executive of Boeing until March."))

@@ -163,8 +163,11 @@ def _variants(name: str, aliases: list[str], brands: list[str], tickers: list[st
                                                or len(value) <= 2)
                 else:
                     is_ambiguous = ambiguous and single
+                # "NeXT" is written with inner capitals, but "next" is a word: match its case
+                case_sensitive = not _distinctive(value) or (
+                    single and value.casefold() in COMMON_WORD_NAMES)
                 out.append(NameVariant(name, value, kind,  # type: ignore[arg-type]
-                                       not _distinctive(value), is_ambiguous, everyday,
+                                       case_sensitive, is_ambiguous, everyday,
                                        written if kind == "brand" else None))
     for ticker in tickers:
         out.append(NameVariant(name, ticker, "ticker", True, False))

@@ -38,13 +38,17 @@ HIRE: tuple[TriggerSpec, ...] = (
                 r"\b(?:will|would|to|shall) (?:serve|act|take over|step in|step up) as\b",
                 "hiring_company", {}, 0.75, (NEEDS_EXEC,)),
     TriggerSpec("hire_become", _E,
-                r"\b(?:(?:will|would|to|shall|set to) become|becomes|became) (?:the |its |their |[\w&.-]+['’]s )?"
-                r"(?:[\w'’-]+ ){0,4}?" + _SENIOR_TITLES + r"\b",
+                r"\b(?:(?:(?:will|would|to|shall|set to) become|becomes|became) "
+                r"(?:the |its |their |[\w&.-]+['’]s )?|"
+                # "will be the new chief executive of", "to be its next CFO"
+                r"(?:will|would|to|shall|set to) be (?:the |its |their |[\w&.-]+['’]s )"
+                r"(?:new|next|incoming) )(?:[\w'’-]+ ){0,4}?" + _SENIOR_TITLES + r"\b",
                 "hiring_company", {"": "hiring_company", "of": "hiring_company",
                                    "at": "hiring_company"},
                 0.75, (NEEDS_EXEC,), right_from_verb=True, right_window=70, adjacent=12,
                 left_if_no_right=True,
-                traits=frozenset({"restates_hire"})),
+                # "will become Vodafone's next CEO": the employer named inside the trigger
+                traits=frozenset({"restates_hire", "holds_company", "company_inside"})),
     TriggerSpec("hire_joins_as", _E,
                 r"\bjoin(?:s|ed|ing)? (?:the (?:company|firm|startup|team|board) )?as\b"
                 + _NOT_AS_INVESTOR,
