@@ -67,7 +67,7 @@ SETS: tuple[LabelledSet, ...] = (
     LabelledSet("realnews-dev4", ("realnews/articles-4.jsonl",), "realnews/rules-4.yaml",
                 "even", note="real, 4th batch, errors read"),
     LabelledSet("realnews-test4", ("realnews/articles-4.jsonl",), "realnews/rules-4.yaml",
-                "odd", note="real, 4th batch, blind"),
+                "odd", note="real, 4th batch, blind, then read"),
     LabelledSet("falsealarm-synth-dev", ("falsealarm/synthetic/*.jsonl",),
                 "devset/rules.yaml", "even", note="errors read"),
     LabelledSet("falsealarm-synth-test", ("falsealarm/synthetic/*.jsonl",),

@@ -205,3 +205,19 @@ def test_a_name_with_inner_capitals_that_spells_a_word_keeps_its_case() -> None:
     assert names("NeXT and ARM shares rose; NEXT was up 4%.") == ["NeXT", "ARM Holdings", "NeXT"]
     # a made-up name still matches however people write it
     assert names("Github said; github.com") == ["GitHub", "GitHub"]
+
+
+def test_a_nationality_alias_before_a_name_or_a_role_noun_is_an_adjective() -> None:
+    matcher = CompanyMatcher(RulesFile.model_validate({"companies": [
+        {"name": "American Airlines", "aliases": ["American"]}, {"name": "Reebok"}]}))
+
+    def names(text: str) -> list[str]:
+        return [m.company for m in matcher.scan(text)]
+
+    assert names("German Adidas buys American Reebok") == ["Reebok"]
+    assert names("a deal with the American company Reebok") == ["Reebok"]
+    assert names("American automakers rallied") == []
+    # the alias itself still names the airline
+    assert names("American said it would cut flights") == ["American Airlines"]
+    assert names("American Airlines and American plan cuts") == [
+        "American Airlines", "American Airlines"]

@@ -478,3 +478,22 @@ def test_will_be_the_new_or_next_post_is_a_hire() -> None:
     # "be" alone is no appointment: the post must be new, next or incoming
     assert not any(t == HIRE for _, t, _ in detect(
         "Jane Park will be the chief executive of Boeing until March."))
+
+
+def test_going_public_with_a_story_and_a_possibility_are_no_events() -> None:
+    assert detect("We contacted Netflix before we decided to go public with the case.") == set()
+    assert ("Netflix", "investment", "recipient") in detect("Netflix will go public in March.")
+    assert detect("There is a possibility Uber will temporarily cease operations.") == set()
+    assert ("Uber", "layoffs", None) in detect("Uber will cease operations in Spain.")
+
+
+def test_a_company_described_by_another_is_not_the_party() -> None:
+    assert detect("Regulators are also investigating Stripe's biggest rival in the case.") == set()
+    assert ("Stripe", "legal", "defendant") in detect("Regulators are investigating Stripe's fees.")
+
+
+def test_a_guard_read_in_a_relative_clause_does_not_reach_the_main_verb() -> None:
+    # the goods guard reads "sells software" in the clause; the purchase of Stripe stands
+    found = detect("Uber agreed to acquire Stripe, which sells payment software to shops, for "
+                   "$3 billion.")
+    assert ("Uber", "acquisition", "acquirer") in found

@@ -195,6 +195,12 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("executive_hire", 23, "Disney", "The complaint names Disney and three engineers as "
      "defendants and seeks an injunction.", "Disney names Jane Park as its chief financial "
      "officer."),
+    ("launch_delay", 3, "Boeing", "Boeing said it will delay filing of its annual report "
+     "by two weeks.", "Boeing will delay the launch of its 777X jet to 2027."),
+    ("acquisition", 0, "Disney", "News sites that purchase Disney content can reuse it.",
+     "Disney agreed to purchase Pixar for $7 billion."),
+    ("legal", 5, "Disney", "Disney pulled its ads, saying the show's contestants were "
+     "accused of racism.", "Disney and Pixar were accused of fixing wages, the lawsuit says."),
 ]
 
 

@@ -15,7 +15,7 @@ from typing import Literal
 import ahocorasick
 
 from ...schemas.rules import RulesFile
-from .lexicon import COMMON_WORD_NAMES, EVERYDAY_NAMES, STOCK_EXCHANGES
+from .lexicon import COMMON_WORD_NAMES, EVERYDAY_NAMES, ROLE_NOUNS, STOCK_EXCHANGES
 
 VariantKind = Literal["name", "alias", "brand", "ticker", "exchange_ticker", "paren_ticker",
                       "exclude", "owner"]
@@ -224,9 +224,19 @@ def _accepts(variant: NameVariant, surface: str, text: str, start: int) -> bool:
         # "Procter & Gamble Co. (PG)": a capitalised name right before the parenthesis.
         return surface[1:-1] == variant.text and _NAME_BEFORE.search(
             text, max(0, start - 40), start) is not None
+    if variant.kind == "alias" and _DEMONYM.fullmatch(surface) and _DESCRIBES_NEXT.match(
+            text, start + len(surface)):
+        return False  # "the American company Reebok", "German Adidas buys American Reebok"
     if variant.case_sensitive:
         return surface == variant.text or surface == variant.text.upper()
     return True
+
+
+# A one-word alias shaped like a nationality ("American" for American Airlines) is an
+# adjective when a role noun or another name follows it.
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish)")
+_DESCRIBES_NEXT = re.compile(
+    r" (?:[A-Z][a-z]|(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")s?\b)")
 
 
 def _inside_number(text: str, start: int, end: int) -> bool:

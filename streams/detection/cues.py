@@ -54,7 +54,7 @@ _NEGATION = quick(
 
 # Words that make the rest of the clause a possibility, not a fact.
 _HYPOTHETICAL = quick(
-    r"\b(?:could|might|may|would|should|if|whether|unless|hypothetical\w*|possibl[ey]|"
+    r"\b(?:could|might|may|would|should|if|whether|unless|hypothetical\w*|possib(?:le|ly|ility|ilities)|"
     r"speculat\w+|interested in|open to|eye(?:s|d|ing)?|hop(?:e|es|ed|ing) to|"
     r"(?:analysts?|investors?|observers?|experts?|economists?|traders?|markets?|watchers|"
     r"strategists?|brokerages?|commentators?|many|some|others|critics|pundits|insiders)"

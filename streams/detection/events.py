@@ -120,6 +120,7 @@ def classify(index: int, text: str, mentions: list[Mention], topic: Mention | No
 
 # Triggers this close to one a sense guard turned down belong to the same phrase.
 _SAME_PHRASE = 40
+_OWN_CLAUSE = re.compile(r", (?:which|who|that|whose)\b")
 
 
 def _one_sense_per_phrase(findings: list[Finding]) -> None:
@@ -132,8 +133,10 @@ def _one_sense_per_phrase(findings: list[Finding]) -> None:
         if not finding.accepted:
             continue
         for event_type, at, reason in guarded:
-            if event_type == finding.event_type and abs(finding.trigger_start - at) <= (
-                    _SAME_PHRASE):
+            first, last = sorted((finding.trigger_start, at))
+            if event_type == finding.event_type and last - first <= _SAME_PHRASE and not (
+                    # "acquire Tillpoint, which sells software": a clause of its own
+                    _OWN_CLAUSE.search(finding.sentence, first, last)):
                 finding.accepted = False
                 finding.reason = f"{reason} (the same phrase)"
                 break
@@ -279,6 +282,11 @@ def _attributed(text: str, mentions: list[Mention], end: int) -> Mention | None:
 
 def _possessive(text: str, mention: Mention) -> bool:
     return text[mention.end:mention.end + 2] in ("'s", "’s")
+
+
+# "MasterCard's biggest rival", "Apple's supplier": another company, described by this one.
+_ITS_OTHER = re.compile(r"['’]s? (?:[\w-]+ )?(?:rivals?|competitors?|customers?|clients?|"
+                        r"suppliers?|vendors?|partners?)\b")
 
 
 def _owner_of_next(text: str, mentions: list[Mention], mention: Mention) -> bool:
@@ -444,6 +452,8 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
             break  # another role only after its own word: "sell Channel 5 to Viacom"
         if spec.event_type == "acquisition" and _owner_of_next(text, mentions, mention):
             continue  # "Monster buys Yahoo's HotJobs": the unit is bought, not its owner
+        if _possessive(text, mention) and _ITS_OTHER.match(text, mention.end):
+            continue  # "investigating MasterCard's biggest rival": the rival, not MasterCard
         out.append(_Side(mention, mention.surface, role, "object"))
         last_end = mention.end
         if not spec.right_all:

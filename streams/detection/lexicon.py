@@ -139,3 +139,22 @@ SHARE_MOVES = (r"rose|fell|jumped|surged|soared|climbed|gained|slipped|slid|drop
 # A company's own venture arm, named after it: "Intel Capital", "the OpenAI Startup Fund".
 VENTURE_ARMS = (r"(?:Ventures|Capital|Startup Fund|Venture Fund|Growth Fund|Strategic Investments|"
                 r"Venture Capital)")
+
+
+# Words that describe the company named right after them: "web search giant Google",
+# "the Californian AMD", "telecommunications company AT&T", "its owner Google".
+ROLE_NOUNS = words(
+    """giant company firm group maker manufacturer producer service website site bank lender
+    insurer retailer chain airline carrier operator provider startup start-up rival
+    competitor owner parent subsidiary unit brand network broadcaster conglomerate developer
+    publisher studio supplier distributor brokerage fund investor partner platform store
+    outlet automaker carmaker chipmaker drugmaker steelmaker titan behemoth player leader
+    specialist outfit business corporation peer newcomer challenger incumbent vendor
+    contractor miner refiner shipper railway railroad telco operator utility lessor landlord""")
+
+
+def is_role_noun(word: str) -> bool:
+    """'maker', and plurals too: "Taiwan based companies, Flextronics and Foxconn"."""
+    word = word.lower()
+    return word in ROLE_NOUNS or (word.endswith("s") and (
+        word[:-1] in ROLE_NOUNS or (word.endswith("ies") and word[:-3] + "y" in ROLE_NOUNS)))

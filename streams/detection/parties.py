@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from .companies import Mention
-from .lexicon import LEGAL_SUFFIXES, NOT_A_COMPANY, SHARE_MOVES, VENTURE_ARMS, words
+from .lexicon import (
+    LEGAL_SUFFIXES,
+    NOT_A_COMPANY,
+    SHARE_MOVES,
+    VENTURE_ARMS,
+    is_role_noun,
+    words,
+)
 
 PREPOSITIONS = words(
     """in into from of with by at to for like than as including about over against between
@@ -65,16 +72,6 @@ _NOT_PERSON_START = words(
 _NOT_BEFORE_SUBJECT = PREPOSITIONS - {"after", "before", "since", "as", "until", "unless"}
 
 
-# Words that describe the company named right after them: "web search giant Google",
-# "the Californian AMD", "telecommunications company AT&T", "its owner Google".
-ROLE_NOUNS = words(
-    """giant company firm group maker manufacturer producer service website site bank lender
-    insurer retailer chain airline carrier operator provider startup start-up rival
-    competitor owner parent subsidiary unit brand network broadcaster conglomerate developer
-    publisher studio supplier distributor brokerage fund investor partner platform store
-    outlet automaker carmaker chipmaker drugmaker steelmaker titan behemoth player leader
-    specialist outfit business corporation peer newcomer challenger incumbent vendor
-    contractor miner refiner shipper railway railroad telco operator utility lessor landlord""")
 _DESCRIPTOR_WORD = re.compile(r"[a-z][\w.&'’-]*|[A-Z][a-z]+(?:an|ian|ese|ish|ic)|U\.?S\.?|UK|"
                               r"EU|US|[A-Z][\w.]*-based|\d[\w.-]*")
 
@@ -112,13 +109,6 @@ def descriptor_start(text: str, pos: int, floor: int = 0) -> int:
             nearest[:1].isupper() and len(words_seen) <= 2):
         return start
     return pos
-
-
-def is_role_noun(word: str) -> bool:
-    """'maker', and plurals too: "Taiwan based companies, Flextronics and Foxconn"."""
-    word = word.lower()
-    return word in ROLE_NOUNS or (word.endswith("s") and (
-        word[:-1] in ROLE_NOUNS or (word.endswith("ies") and word[:-3] + "y" in ROLE_NOUNS)))
 
 
 def word_before(text: str, pos: int) -> str:

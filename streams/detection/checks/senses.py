@@ -148,7 +148,10 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"land|sites?|plots?|homes?|houses?|apartments?|offices?|tower|towers|stadium|"
        r"paintings?|works|bonds?|treasuries|debt|gold|oil|gas|coal|grain|equipment|"
        r"machines?|robots?|licen[cs]es?|rights|tokens?|bitcoin|credits?|shares? back|"
-       r"back shares|graphics processors|malls?|centres?|centers?))\b"
+       r"back shares|graphics processors|malls?|centres?|centers?|"
+       # written lower-case: "Quillfeather Software" is a company
+       r"(?-i:content|software|hardware|devices?|handsets?|consoles?|laptops?|computers?|"
+       r"subscriptions?)))\b"
        # ... unless the goods only describe the company bought: "chip designer Arm", "oil
        # producer Hess", "aircraft parts maker Spirit AeroSystems", "its bond insurance arm".
        r"(?!(?:[\s-]+[\w-]+){0,2}?\s+(?:designers?|makers?|producers?|manufacturers?|"
@@ -304,6 +307,12 @@ LEGAL: tuple[SenseGuard, ...] = (
        r"got|get|gets))?\s*$", "a person billed, not a company charged",
        unless=r"\b(?:police|prosecutors?|court|authorities|indicted|arrested)\b",
        trigger=r"^(?:been |being |was |were |is |are )?charged"),
+    # "after some of the show's contestants were accused of racism": people are accused, and
+    # the company before them is not.
+    _g("before", r"\b(?:contestants|employees|workers|staff(?:ers)?|drivers|players|members|"
+       r"students|customers|users|fans|guests|officials|executives|managers|directors|"
+       r"officers|engineers|agents|contractors|participants|protesters|people|men|women)\s+$",
+       "people accused, not the company", trigger=r"^(?:were|are|have been|had been) "),
 )
 
 PEOPLE: tuple[SenseGuard, ...] = (
@@ -437,6 +446,12 @@ LAUNCH_DELAY: tuple[SenseGuard, ...] = (
        r"(?:\s*(?:to|-|or)\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten))?\s+)"
        r"(?:minutes?|hours?|days?)\b", "a delay of hours or days, not a launch put off",
        trigger=r"^delay"),
+    # "will delay filing of its annual report", "postponed its shareholder meeting": a filing,
+    # a meeting or a vote put off, not a product.
+    _g("after", r"^\W*(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:filing|filings|"
+       r"publication|(?:annual |quarterly )?(?:results|earnings|report)|(?:shareholder |annual "
+       r"general |board )?(?:meeting|vote)|hearing|payments?|dividend)\b",
+       "a filing, meeting or payment put off, not a launch", trigger=r"^(?:delay|postpon|defer)"),
 )
 
 SENSES: dict[EventType, tuple[SenseGuard, ...]] = {

@@ -205,7 +205,9 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
     # Raising money from the public: "Snowy Hydro to go public", "files for an IPO", "the
     # flotation of PartyGaming", "to list on the Icelandic Stock Exchange".
     TriggerSpec("inv_ipo", _I,
-                r"\b(?:(?:to |will |plans to |set to )?go(?:es)? public|going public|went public|"
+                # not "went public with the case": a secret told
+                r"\b(?:(?:(?:to |will |plans to |set to )?go(?:es)? public|going public|"
+                r"went public)(?! with\b)|"
                 r"fil(?:e|es|ed|ing) for (?:an |its |a )?(?:[\w$.,-]+ ){0,3}?(?:ipo|listing)|"
                 # "its post-IPO high", "pre-IPO shares": a time, not the offering
                 r"(?<!post-)(?<!pre-)(?<!post )(?<!pre )"

@@ -11,8 +11,9 @@ _NOT_AS_INVESTOR = (r"(?! (?:as )?(?:an? )?(?:[\w-]+ )?(?:investors?|backers?|sh
                     r"customers?|suppliers?|sponsors?|partners?)\b)")
 # Posts that make "will become ..." an appointment ("a leader in AI" is not one).
 _SENIOR_TITLES = (r"(?:CEO|CFO|CTO|COO|CIO|CMO|CPO|president|chair(?:man|woman|person)?|"
-                  r"chief(?: [A-Za-z-]+){0,4} officer|chief executive|head of|director[- ]general|director|"
-                  r"vice president|general counsel|managing director|treasurer)")
+                  r"chief(?: [A-Za-z-]+){0,4} officer|chief executive|head of|"
+                  r"director[- ]general|director|vice president|general counsel|"
+                  r"managing director|treasurer)")
 _NOT_AFTER_HIRE = r"(?! (?:after|for|in|into|as one|only|by name)\b)"
 
 _E: EventType = "executive_hire"
