@@ -199,6 +199,10 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "by two weeks.", "Boeing will delay the launch of its 777X jet to 2027."),
     ("acquisition", 0, "Disney", "News sites that purchase Disney content can reuse it.",
      "Disney agreed to purchase Pixar for $7 billion."),
+    ("acquisition", 11, "Disney", "Fans queued for the park tickets sold by Disney on Monday.",
+     "Pixar was sold by its founders to Disney."),
+    ("partnership", 10, "Disney", "Pixar makes films for Hulu, the company's joint venture with "
+     "Disney.", "Pixar formed a joint venture with Disney on Monday."),
     ("legal", 5, "Disney", "Disney pulled its ads, saying the show's contestants were "
      "accused of racism.", "Disney and Pixar were accused of fixing wages, the lawsuit says."),
 ]

@@ -198,6 +198,12 @@ ACQUISITION: tuple[SenseGuard, ...] = (
     # "unable to merge pull requests": the same, the code after the verb.
     _g("after", r"^\s+(?:the\s+|their\s+|its\s+|a\s+|any\s+)?(?:[\w-]+\s+){0,2}?" + _CODE
        + r"\b", "code merged, not companies", trigger=r"merg"),
+    # "the instant scratch tickets sold by the OLGC": goods a company sells, not a company.
+    _g("before", r"\b(?:tickets?|products?|goods|items?|cars?|phones?|devices?|toys?|drugs?|"
+       r"medicines?|foods?|drinks?|meals?|clothes|clothing|shoes|books?|games?|policies|"
+       r"plans|loans?|mortgages?|bonds?|subscriptions?|licen[cs]es?|copies|units|"
+       r"vehicles?|homes?|houses?|apartments?|flats?)\s+(?:(?:that|which)\s+(?:are|were|is|"
+       r"was|have been|had been)\s+)?$", "goods sold, not a company", trigger=r"^sold by"),
 )
 
 PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
@@ -288,6 +294,12 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
        r"dissolv(?:e|es|ed|ing)|exit(?:s|ed|ing)?|quit(?:s|ting)?|pull(?:s|ed|ing)? out of|"
        r"walk(?:s|ed|ing)? away from|cancel(?:s|s|led|ed|ling|ing)?|break(?:s|ing)? off|broke off)"
        r"\s+(?:(?:its|their|the|a|an)\s+)?(?:[\w-]+\s+){0,2}$", "a partnership ended, not formed"),
+    # "Safari Books Online, the company's joint venture with Pearson": an existing venture
+    # named in an apposition, not a new agreement.
+    _g("before", r",\s+(?:the (?:company|firm|group)['’]s|its|their|[A-Z][\w&.-]*['’]s?)\s+"
+       r"(?:(?:[\w-]+\s+){0,2})?$", "an existing venture described, not a new one",
+       unless=r"\b(?:new|newly|planned|proposed)\b", trigger=r"^(?:joint venture|partnership|"
+       r"alliance|collaboration|tie-up)"),
 )
 
 LEGAL: tuple[SenseGuard, ...] = (
