@@ -497,3 +497,15 @@ def test_a_guard_read_in_a_relative_clause_does_not_reach_the_main_verb() -> Non
     found = detect("Uber agreed to acquire Stripe, which sells payment software to shops, for "
                    "$3 billion.")
     assert ("Uber", "acquisition", "acquirer") in found
+
+
+def test_a_lawsuit_filed_by_a_company_a_near_deal_and_state_funding_provided() -> None:
+    assert ("Apple", "legal", "plaintiff") in detect(
+        "Jane Park is the subject of a civil lawsuit filed by Apple on Monday.")
+    assert {("Uber", "partnership", "partner"), ("Boeing", "partnership", "partner")} <= detect(
+        "Uber is close to a deal with Boeing to offer air taxis.")
+    assert ("Boeing", "investment", "recipient") in detect(
+        "The government will provide Boeing with a $52.5 million financial assistance package.")
+    # customers given loans are no company funded
+    assert not any(t == "investment" for _, t, _ in detect(
+        "Boeing will provide customers with free loans."))

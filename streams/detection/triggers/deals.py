@@ -228,6 +228,13 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"(?:capital|cash) injections?|(?:government|state) (?:aid|support|funding|loans?|"
                 r"capital))\b", "recipient", {"for": "recipient", "of": "recipient",
                                              "to": "recipient"}, 0.7, right_window=40),
+    # "the government will provide Ford Australia with a $52.5 million assistance package"
+    TriggerSpec("inv_provide_with", _I,
+                r"\bprovid(?:e|es|ed|ing)\b(?= [^.;]{1,60}? with (?:a |an |new |fresh )?"
+                r"(?:[\w$€£.,()-]+ ){0,5}?(?:financial assistance|assistance package|funding|"
+                r"financing|loans?|capital|bail-?out|rescue package|cash injection)\b)",
+                "investor", {"": "recipient"}, 0.7, (NEEDS_COMPANY_RIGHT,), right_window=60,
+                adjacent=8),
     TriggerSpec("inv_backs", _I, r"\bback(?:s|ed|ing)\b(?! by| up| down| out| away| off| to)",
                 "investor", {"": "recipient"}, 0.65, (NEEDS_COMPANY_RIGHT,), right_window=30),
 )
@@ -243,6 +250,9 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"link(?:s|ed|ing)? up with|combin(?:e|es|ed|ing) forces with|"
                 r"joint venture with|tie-up with|join(?:s|ed|ing)? forces with|"
                 r"ti(?:e|es|ed|ing) up with|co-?brand(?:s|ed|ing)? with|"
+                # "is close to a deal with Sprint to offer mobile service"
+                r"(?:is|are|was|were|be) close to (?:a |an )?(?:[\w-]+ ){0,2}(?:deal|agreement|"
+                r"pact|partnership) with|"
                 r"code-?shar(?:e|es|ed|ing)(?: (?:agreement|deal|flights))? with|"
                 r"(?:sign(?:s|ed|ing)?|strik(?:e|es|ing)|struck|ink(?:s|ed|ing)?|form(?:s|ed|ing)?|"
                 r"announc(?:e|es|ed|ing)|enter(?:s|ed|ing)?(?: into)?|expand(?:s|ed|ing)?|"

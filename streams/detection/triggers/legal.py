@@ -13,7 +13,9 @@ _G: EventType = "legal"
 
 
 LEGAL: tuple[TriggerSpec, ...] = (
-    TriggerSpec("legal_sued_by", _G, r"(?:\b" + BE + r" )?\b(?:sued|taken to court) by\b",
+    # "Samsung was sued by Apple", "the subject of a civil lawsuit filed by Apple"
+    TriggerSpec("legal_sued_by", _G, r"(?:\b" + BE + r" )?\b(?:sued|taken to court) by\b|"
+                r"\b(?:lawsuit|suit|complaint|action)s? (?:filed|brought|launched) by\b",
                 "defendant",
                 {"": "plaintiff"}, 0.85, passive=True),
     TriggerSpec("legal_file", _G,
