@@ -509,3 +509,15 @@ def test_a_lawsuit_filed_by_a_company_a_near_deal_and_state_funding_provided() -
     # customers given loans are no company funded
     assert not any(t == "investment" for _, t, _ in detect(
         "Boeing will provide customers with free loans."))
+
+
+def test_a_takeover_bid_by_a_company_a_pair_merging_and_agreeing_to_a_deal_with() -> None:
+    found = detect("Stripe has been offered $1.2 billion in a takeover bid by Uber on Monday.")
+    assert {("Stripe", "acquisition", "target"), ("Uber", "acquisition", "acquirer")} <= found
+    assert ("Uber", "acquisition", "acquirer") in detect(
+        "Uber and Stripe will be merging, the companies said on Monday.")
+    assert {("Netflix", "partnership", "partner"), ("Disney", "partnership", "partner")} <= (
+        detect("Netflix has agreed to a 20-year sponsorship deal with Disney."))
+    # a bid fought off long ago is history
+    assert detect("Stripe, which fought off a takeover bid by Uber in 2019, opened an office "
+                  "on Monday.") == set()

@@ -93,13 +93,19 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"(?! back| up shares| into| as\b|-)",  # "buy-now-pay-later" is no purchase
                 "acquirer", {"": "target"}, 0.85, (NEEDS_TARGET,), right_window=60,
                 adjacent=40, traits=frozenset({"buys"})),
+    # "Lindex has been offered 7.9 billion kronor in a takeover bid by Stockmann"
+    TriggerSpec("acq_bid_by", _A,
+                r"\b(?:takeover|acquisition|buyout|buy-out)(?: (?:bid|offer|proposal|approach))? "
+                r"by\b", "target", {"": "acquirer"}, 0.75, (NEEDS_COMPANY_RIGHT,),
+                right_window=40, adjacent=20),
     TriggerSpec("acq_merge", _A, r"\bmerg(?:e|es|ed|ing) with\b", "", {"": ""}, 0.75,
                 (NEEDS_TARGET,), right_window=50),
     # "Lucent and Alcatel announced a merger", "the two banks agreed to merge".
     TriggerSpec("acq_merge_pair", _A,
                 r"\b(?:(?:announc|agree|approv|complet|unveil|confirm|finali[sz])(?:e|es|ed|ing)?"
                 r" (?:a |an |the |their |its )?(?:[\w$.,-]+ ){0,3}?merger\b(?! with)|"
-                r"(?:to|will|agreed to|plan to|plans to) (?:merge|combine)\b(?! with)(?: the two "
+                r"(?:to|will|agreed to|plan to|plans to|will be) (?:merg(?:e|ing)|"
+                r"combin(?:e|ing))\b(?! with)(?: the two "
                 r"(?:companies|firms|groups|businesses|banks))?)",
                 "acquirer", {}, 0.8, left_all=True, left_window=120),
     # A unit sold to a named buyer: "sold its supermarket to Rewe" (the seller's unit is the
@@ -255,6 +261,7 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"pact|partnership) with|"
                 r"code-?shar(?:e|es|ed|ing)(?: (?:agreement|deal|flights))? with|"
                 r"(?:sign(?:s|ed|ing)?|strik(?:e|es|ing)|struck|ink(?:s|ed|ing)?|form(?:s|ed|ing)?|"
+                r"agree(?:s|d)? to|"
                 r"announc(?:e|es|ed|ing)|enter(?:s|ed|ing)?(?: into)?|expand(?:s|ed|ing)?|"
                 r"exten(?:d|ds|ded|ding)|renew(?:s|ed|ing)?|deepen(?:s|ed|ing)?|"
                 r"reach(?:es|ed)?) (?:a |an |its |their )?(?:[\w$.,-]+ ){0,4}(?:partnership|"
