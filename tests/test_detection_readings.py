@@ -521,3 +521,19 @@ def test_a_takeover_bid_by_a_company_a_pair_merging_and_agreeing_to_a_deal_with(
     # a bid fought off long ago is history
     assert detect("Stripe, which fought off a takeover bid by Uber in 2019, opened an office "
                   "on Monday.") == set()
+
+
+def test_a_post_at_an_unwatched_body_and_a_company_described_by_its_rival() -> None:
+    # the new post is at a body the sentence names and nobody watches
+    assert detect("Nvidia chief executive Jensen Huang will be the new chair of the President's "
+                  "Council of Advisors, the White House said on Monday.") == set()
+    assert ("Nvidia", HIRE, "hiring_company") in detect(
+        "Jensen Huang will be the new chair of Nvidia, the company said on Monday.")
+    # "Adyen, Stripe's Dutch rival": the bid is for Adyen, not Stripe
+    assert detect("Shares of Adyen, Stripe's Dutch rival, jumped amid reports of a takeover bid "
+                  "by private-equity firm KKR.") == set()
+    # a company's apps merge, not the company
+    assert detect("Netflix's games app and its main app will be merging into one later this "
+                  "year, the company said.") == set()
+    assert ("Netflix", "acquisition", "acquirer") in detect(
+        "Netflix and Disney will be merging, the companies said on Monday.")

@@ -199,6 +199,9 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "by two weeks.", "Boeing will delay the launch of its 777X jet to 2027."),
     ("acquisition", 0, "Disney", "News sites that purchase Disney content can reuse it.",
      "Disney agreed to purchase Pixar for $7 billion."),
+    ("executive_hire", 24, "Netflix", "Analysts debated who will be the next chief executive "
+     "of Netflix.", "Jane Park, who will be the next chief executive of Netflix, starts on "
+     "June 1, the company said."),
     ("acquisition", 11, "Disney", "Fans queued for the park tickets sold by Disney on Monday.",
      "Pixar was sold by its founders to Disney."),
     ("partnership", 10, "Disney", "Pixar makes films for Hulu, the company's joint venture with "

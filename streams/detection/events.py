@@ -170,9 +170,12 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
     if spec.left_if_no_right and any(r.mention is not None and r.role == spec.left
                                      for r in rights):
         lefts = []
-    if spec.left_if_no_right and not rights and _AT_UNNAMED.match(text, end):
-        # "is resigning to become chief executive of a data-infrastructure start-up": the
-        # post is at a company the sentence does not name, not at the subject's.
+    if spec.left_if_no_right and not rights and (
+            _AT_UNNAMED.match(text, end) or (spec.event_type == "executive_hire"
+                                             and _AT_OTHER_BODY.match(text, end))):
+        # "is resigning to become chief executive of a data-infrastructure start-up", "will
+        # be the new chair of the President's Council": the post is at a company or body the
+        # sentence does not name or does not watch, not at the subject's.
         lefts = []
     if spec.has("employer_after") and any(r.mention is None and r.role == spec.left
                                            for r in rights) and not any(
@@ -267,6 +270,8 @@ def _headline_passive(text: str, lefts: list[_Side], start: int, end: int) -> bo
 
 
 _AT_UNNAMED = re.compile(r"\s+(?:of|at)\s+(?:a|an|another)\s", re.IGNORECASE)
+_AT_OTHER_BODY = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?!(?:Company|Group|Firm|Board)\b)"
+                            r"[A-Z][\w&.'’-]*")
 _OTHER_EMPLOYER = re.compile(r"[^,;.]{0,40}?\b(?:of|at) (?:[A-Z][\w&.-]*)")
 
 
@@ -284,6 +289,7 @@ def _possessive(text: str, mention: Mention) -> bool:
     return text[mention.end:mention.end + 2] in ("'s", "’s")
 
 
+_ITS_THING = re.compile(r"['’]s? (?!board|shareholders|directors|owners|parent)[a-z]")
 # "MasterCard's biggest rival", "Apple's supplier": another company, described by this one.
 _ITS_OTHER = re.compile(r"['’]s? (?:[\w-]+ )?(?:rivals?|competitors?|customers?|clients?|"
                         r"suppliers?|vendors?|partners?)\b")
@@ -354,6 +360,12 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
                     earlier.append(mention)
             if len(earlier) >= 2:
                 return [_Side(m, m.surface, role, "anaphor") for m in earlier[:2]]
+    if subject is not None and _possessive(text, subject) and (
+            _ITS_OTHER.match(text, subject.end) or (
+                spec.name == "acq_merge_pair" and _ITS_THING.match(text, subject.end))):
+        # "Adyen, Stripe's Dutch rival, ...": another company; "Perplexity's search app and
+        # its browser will be merging": the company's things merge, not the company.
+        return []
     if subject is not None:
         via = "previous clause" if crossed else "subject"
         heads = parties.coordinated(text, mentions, subject) if (

@@ -437,6 +437,10 @@ PEOPLE: tuple[SenseGuard, ...] = (
     _g("after", r"^[^.;]{0,80}?\bas (?:a |the |co-?)?(?:defendants?|plaintiffs?|respondents?|"
        r"parties|party|witness(?:es)?|beneficiar(?:y|ies)|creditors?)\b",
        "named a party to a case, not to a post", trigger=r"^nam"),
+    # "Analysts debated who will be the next chief executive of Netflix": a question, not an
+    # appointment (", who will become CEO on June 1" after a name still is one).
+    _g("before", r"(?<![,;] )\bwho\s+$", "a question about who, not an appointment",
+       trigger=r"^(?:will|would|to|shall|set to) (?:be|become)\b"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
