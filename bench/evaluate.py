@@ -132,6 +132,8 @@ SETS: tuple[LabelledSet, ...] = (
                 note="current news with background, measured blind, then read"),
     LabelledSet("falsealarm-dev-ak", ("falsealarm/dev-ak/*.jsonl",), "devset/rules.yaml",
                 note="current news with background, measured blind, then read"),
+    LabelledSet("falsealarm-dev-al", ("falsealarm/dev-al/*.jsonl",), "devset/rules.yaml",
+                note="wire copy and other firms' releases, measured blind, then read"),
     LabelledSet("falsealarm-blind-l", ("falsealarm/blind-l/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, blind, then read"),
     LabelledSet("falsealarm-blind-n", ("falsealarm/blind-n/*.jsonl",), "devset/rules.yaml",

@@ -537,3 +537,16 @@ def test_a_post_at_an_unwatched_body_and_a_company_described_by_its_rival() -> N
                   "year, the company said.") == set()
     assert ("Netflix", "acquisition", "acquirer") in detect(
         "Netflix and Disney will be merging, the companies said on Monday.")
+
+
+def test_a_dated_agreement_dates_its_chain_of_infinitives() -> None:
+    assert not any(t == "legal" for _, t, _ in detect(
+        "Shares rose. Boeing agreed in January to pay $175 million to the CFPB and $80 million to "
+        "state regulators to settle investigations into its fraud controls."))
+    assert ("Boeing", "legal", "defendant") in detect(
+        "Boeing agreed on Friday to pay $175 million to the CFPB and $80 million to state "
+        "regulators to settle investigations into its fraud controls.")
+    # a new clause ends the date's reach
+    assert ("Boeing", "legal", "defendant") in detect(
+        "Boeing agreed in January to a review, and on Friday it said it will pay $80 million to "
+        "settle investigations into its fraud controls.")

@@ -202,6 +202,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("executive_hire", 24, "Netflix", "Analysts debated who will be the next chief executive "
      "of Netflix.", "Jane Park, who will be the next chief executive of Netflix, starts on "
      "June 1, the company said."),
+    ("launch_delay", 4, "Samsung", "Samsung testified at a hearing on the long-delayed "
+     "Semiconductor Special Act.", "Samsung delayed the launch of its Galaxy Ring to 2027."),
     ("acquisition", 11, "Disney", "Fans queued for the park tickets sold by Disney on Monday.",
      "Pixar was sold by its founders to Disney."),
     ("partnership", 10, "Disney", "Pixar makes films for Hulu, the company's joint venture with "

@@ -419,7 +419,10 @@ def _agreed_then(sentence: str, ref: TimeRef, at: int) -> bool:
 
 _AGREED = r"(?:agreed|pledged|voted|decided|offered|promised|agreement|deal|decision)"
 _AGREED_BEFORE = re.compile(r"\b" + _AGREED + r"\s+$", re.IGNORECASE)
-_TO_NOW = re.compile(r"\s+to\s+", re.IGNORECASE)
+# "agreed in January to buy", and a chain of its infinitives: "agreed in January to pay $175
+# million to the CFPB and $80 million to state regulators to settle" (no new clause between).
+_TO_NOW = re.compile(r"\s+to\s+(?:(?:(?!\b(?:said|says|which|who|while|but|after|before|when|"
+                     r"because|although)\b)[^.;:])*?\sto\s+)?", re.IGNORECASE)
 _AGREED_TO = re.compile(r"\s*,?\s+" + _AGREED + r"\s+to\s+", re.IGNORECASE)
 
 

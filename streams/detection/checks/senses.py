@@ -468,6 +468,12 @@ LAUNCH_DELAY: tuple[SenseGuard, ...] = (
        r"publication|(?:annual |quarterly )?(?:results|earnings|report)|(?:shareholder |annual "
        r"general |board )?(?:meeting|vote)|hearing|payments?|dividend)\b",
        "a filing, meeting or payment put off, not a launch", trigger=r"^(?:delay|postpon|defer)"),
+    # "the long-delayed Semiconductor Special Act", "the much-delayed bill": a law or a rule
+    # held up, not a product.
+    _g("after", r"^\W*(?:(?:the|its|a|an)\s+)?(?:[\w-]+\s+){0,4}?(?:act|bill|law|legislation|"
+       r"regulations?|rules?|rulemaking|reforms?|treaty|tariffs?|ban|policy|directive|"
+       r"ordinance|referendum|elections?|census|inquiry|review)\b",
+       "a law, rule or process held up, not a product", trigger=r"^(?:delay|postpon|defer)"),
 )
 
 SENSES: dict[EventType, tuple[SenseGuard, ...]] = {
