@@ -134,6 +134,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="current news with background, measured blind, then read"),
     LabelledSet("falsealarm-dev-al", ("falsealarm/dev-al/*.jsonl",), "devset/rules.yaml",
                 note="wire copy and other firms' releases, measured blind, then read"),
+    # Short-form current news (live blogs, newsletter briefs, push alerts, explainers) with
+    # earlier events in the lead: the even half is read, the odd half only scored.
+    LabelledSet("falsealarm-dev-am", ("falsealarm/am/*.jsonl",), "devset/rules.yaml", "even",
+                note="short news with background, measured blind, then read"),
+    LabelledSet("falsealarm-blind-am", ("falsealarm/am/*.jsonl",), "devset/rules.yaml", "odd",
+                note="short news with background, blind"),
     LabelledSet("falsealarm-blind-l", ("falsealarm/blind-l/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, blind, then read"),
     LabelledSet("falsealarm-blind-n", ("falsealarm/blind-n/*.jsonl",), "devset/rules.yaml",

@@ -60,6 +60,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-dev-aj": (0.0, 0.0, 25.0),
     "falsealarm-dev-ak": (0.0, 0.0, 10.0),
     "falsealarm-dev-al": (0.0, 0.0, 10.0),
+    "falsealarm-dev-am": (0.0, 0.0, 10.0),
+    "falsealarm-blind-am": (0.0, 0.0, 120.0),
     "falsealarm-blind-n": (0.0, 0.0, 10.0),
     "falsealarm-blind-r": (0.0, 0.0, 35.0),
     "falsealarm-blind-t": (0.0, 0.0, 20.0),

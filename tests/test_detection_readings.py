@@ -550,3 +550,12 @@ def test_a_dated_agreement_dates_its_chain_of_infinitives() -> None:
     assert ("Boeing", "legal", "defendant") in detect(
         "Boeing agreed in January to a review, and on Friday it said it will pay $80 million to "
         "settle investigations into its fraud controls.")
+
+
+def test_under_investing_and_a_ruling_referred_to_are_no_events() -> None:
+    assert detect("Boeing's chief said the industry risked under-investing in supply after a "
+                  "wave of new projects in Texas.") == set()
+    assert ("Boeing", "investment", "investor") in detect(
+        "Boeing is investing in Stripe, the companies said on Monday.")
+    assert detect("'It was a serious offer,' he said, referring to the court ruling that Uber "
+                  "would not have to sell its freight unit.") == set()

@@ -89,6 +89,8 @@ _HISTORY_BEFORE = quick(
     r"earlier in (?:his|her|their) career|who (?:had )?(?:co-)?founded|onetime|one-time|"
     r"keep|keeps|kept|continu(?:e|es|ed) to|continu(?:e|es|ed)|"
     r"learn(?:s|ed|t|ing)? from|lessons? (?:from|of)|"
+    # "referring to the court ruling that ...": a known event pointed back to
+    r"referring to|in reference to|alluding to|"
     r"who (?:left|quit|resigned|departed|exited|joined|was ousted|was fired|stepped down))\b",
     _I)
 # A time clause puts what follows in the past: "weeks after X bought Y", "since buying".

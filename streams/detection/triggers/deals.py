@@ -179,7 +179,9 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"(?: in| into| for)?\b", "investor", {"": "recipient"}, 0.8,
                 (NEEDS_COMPANY_RIGHT,), right_window=50, left_all=True),
     TriggerSpec("inv_invest", _I,
-                r"\b(?:invest(?:s|ed|ing|ment|ments)?|pour(?:s|ed|ing)?|inject(?:s|ed|ing)?)"
+                # not "under-investing in supply": too little spent, no money going in
+                r"\b(?<!under-)(?<!over-)(?:invest(?:s|ed|ing|ment|ments)?|pour(?:s|ed|ing)?|"
+                r"inject(?:s|ed|ing)?)"
                 # "an investment bank argues ...": a kind of firm, not money going in.
                 r"(?! (?:bank|banker|bankers|banking|grade|firm|adviser|advisor|thesis|case)\b)"
                 r"(?: [^;]{0,50}?)? (?:in|into)\b", "investor", {"": "recipient"}, 0.85,
