@@ -559,3 +559,10 @@ def test_under_investing_and_a_ruling_referred_to_are_no_events() -> None:
         "Boeing is investing in Stripe, the companies said on Monday.")
     assert detect("'It was a serious offer,' he said, referring to the court ruling that Uber "
                   "would not have to sell its freight unit.") == set()
+
+
+def test_pre_orders_opening_start_the_selling() -> None:
+    assert ("Apple", "product_launch", None) in detect("Pre-orders of Apple's iPhone 18 began "
+                                                       "on Tuesday.")
+    assert detect("Pre-orders of Apple's iPhone 15 began in September 2023, and analysts now "
+                  "expect weaker demand.") == set()

@@ -105,7 +105,11 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
                 r"\b(?:(?:is|are|was|were|now|became|becomes|become) (?:now )?generally available|"
                 r"(?:made|makes|make|making) (?:[^;]{0,50}? )?generally available|"
                 r"(?:go(?:es)?|went|gone|going) (?:on sale|live)|hit(?:s|ting)? (?:the )?"
-                r"(?:shelves|stores))\b", "", {}, 0.75, (NEEDS_AVAILABLE_THING,)),
+                r"(?:shelves|stores)|"
+                # "Pre-orders of Apple's iPhone 4 began Tuesday": it starts selling
+                r"pre-?orders? (?:for|of) [^.;]{1,60}? (?:began|begin|begins|opened|open|opens|"
+                r"start|starts|started|went live))\b", "", {}, 0.75, (NEEDS_AVAILABLE_THING,),
+                traits=frozenset({"holds_company", "company_inside"})),  # "of Apple's iPhone"
     TriggerSpec("launch", _P,
                 r"\b(?:launch(?:es|ed|ing)|(?:will|to|and|'ll) launch|unveil(?:s|ed|ing)?|"
                 r"introduc(?:e|es|ed|ing)|debut(?:s|ed|ing)|roll(?:s|ed|ing)? out|"
