@@ -172,7 +172,7 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
         lefts = []
     if spec.left_if_no_right and not rights and (
             _AT_UNNAMED.match(text, end) or (spec.event_type == "executive_hire"
-                                             and _AT_OTHER_BODY.match(text, end))):
+                                             and _at_other_body(text, mentions, end))):
         # "is resigning to become chief executive of a data-infrastructure start-up", "will
         # be the new chair of the President's Council": the post is at a company or body the
         # sentence does not name or does not watch, not at the subject's.
@@ -293,6 +293,13 @@ _ITS_THING = re.compile(r"['’]s? (?!board|shareholders|directors|owners|parent
 # "MasterCard's biggest rival", "Apple's supplier": another company, described by this one.
 _ITS_OTHER = re.compile(r"['’]s? (?:[\w-]+ )?(?:rivals?|competitors?|customers?|clients?|"
                         r"suppliers?|vendors?|partners?)\b")
+
+
+def _at_other_body(text: str, mentions: list[Mention], end: int) -> bool:
+    """'chair of the President's Council': a post at a body named but not watched (not "of
+    Stripe's bank unit", which names the watched company)."""
+    body = _AT_OTHER_BODY.match(text, end)
+    return body is not None and not any(end < m.start < body.end() for m in mentions)
 
 
 def _owner_of_next(text: str, mentions: list[Mention], mention: Mention) -> bool:
