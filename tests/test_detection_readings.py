@@ -566,3 +566,16 @@ def test_pre_orders_opening_start_the_selling() -> None:
                                                        "on Tuesday.")
     assert detect("Pre-orders of Apple's iPhone 15 began in September 2023, and analysts now "
                   "expect weaker demand.") == set()
+
+
+def test_appealing_a_ruling_or_a_fine_is_the_same_party_taking_the_case_further() -> None:
+    assert ("Pfizer", "legal", "defendant") in detect(
+        "Pfizer said on Monday it will appeal the $253 million verdict.")
+    assert ("Pfizer", "legal", "defendant") in detect(
+        "Pfizer is to challenge the patent rejection before the Supreme Court.")
+    # one alert for the case: the appeal joins the fine's party, not a second role
+    found = detect("Boeing fined $16 million; Boeing said it will appeal the fine.")
+    assert ("Boeing", "legal", "defendant") in found and (
+        "Boeing", "legal", "plaintiff") not in found
+    # an appeal that is not a court's
+    assert detect("The film's appeal to younger viewers helped Netflix's ad campaign.") == set()

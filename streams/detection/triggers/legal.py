@@ -104,6 +104,15 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r"\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|appl(?:y|ies|ied|ying) to) "
                 r"(?:a |the )?(?:[\w-]+ )?(?:court|judge|tribunal)\b",
                 "plaintiff", {}, 0.75),
+    # "Google appealed the EU fine", "Novartis will challenge the ruling in court": a party
+    # to the case takes it further, the same party as the case's other reports.
+    TriggerSpec("legal_appeal", _G,
+                r"\b(?:appeal(?:s|ed|ing)?|(?:will|to|plans to) (?:appeal|challenge)|"
+                r"challeng(?:es|ed|ing) in court)\b(?= (?:against )?(?:the |a |its |an |this )?"
+                r"(?:[\w$€£.,-]+ ){0,4}?(?:ruling|decision|verdict|judg(?:e)?ment|fine|penalty|"
+                r"sentence|order|conviction|rejection|injunction|award)\b)",
+                # the appellant mostly lost as the defendant ("appeals the fine")
+                "defendant", {}, 0.75),
     TriggerSpec("legal_won_case", _G,
                 r"\bw(?:on|ins|inning) (?:its|their|a|the) (?:[\w-]+ ){0,2}?(?:case|appeal|"
                 r"lawsuit|suit|court (?:case|battle|fight))\b",
