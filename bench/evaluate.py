@@ -140,6 +140,8 @@ SETS: tuple[LabelledSet, ...] = (
                 note="short news with background, measured blind, then read"),
     LabelledSet("falsealarm-blind-am", ("falsealarm/am/*.jsonl",), "devset/rules.yaml", "odd",
                 note="short news with background, blind"),
+    LabelledSet("falsealarm-dev-an", ("falsealarm/dev-an/*.jsonl",), "devset/rules.yaml",
+                note="short news with background, measured blind, then read"),
     LabelledSet("falsealarm-blind-l", ("falsealarm/blind-l/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, blind, then read"),
     LabelledSet("falsealarm-blind-n", ("falsealarm/blind-n/*.jsonl",), "devset/rules.yaml",
@@ -158,6 +160,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="feed news with background, blind, then read"),
     LabelledSet("newsc-test", ("newsc/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="feed news with background, blind"),
+    # Short-form current news (briefs, flashes, live blogs, explainers) whose lead also
+    # tells an earlier event: a third blind author; even half read, odd half only scored.
+    LabelledSet("newsd-dev", ("newsd/articles.jsonl",), "devset/rules.yaml", "even",
+                note="short news with background, blind, then read"),
+    LabelledSet("newsd-test", ("newsd/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="short news with background, blind"),
     LabelledSet("falsealarm-blind-ac", ("falsealarm/blind-ac/*.jsonl",), "devset/rules.yaml",
                 note="blind, feed genres"),
     LabelledSet("falsealarm-blind-af", ("falsealarm/blind-af/*.jsonl",), "devset/rules.yaml",

@@ -579,3 +579,25 @@ def test_appealing_a_ruling_or_a_fine_is_the_same_party_taking_the_case_further(
         "Boeing", "legal", "plaintiff") not in found
     # an appeal that is not a court's
     assert detect("The film's appeal to younger viewers helped Netflix's ad campaign.") == set()
+
+
+def test_short_news_leads_that_carry_the_past() -> None:
+    # a comma inside a number does not end the time clause
+    assert detect("The outage came a week before Boeing announced 14,000 corporate job cuts.") \
+        == set()
+    # a past move in a ", which" clause describes the subject, unless dated now
+    assert detect("Netflix, which cut 2,000 jobs in its 'year of efficiency', posts its biggest "
+                  "gain in a year") == set()
+    assert ("Netflix", "layoffs", None) in detect(
+        "Netflix, which cut 2,000 jobs on Monday, posts its biggest gain in a year")
+    # a yes-no question asks
+    assert detect("Will Stripe ever go public? What we know") == set()
+    # the antecedent of ", which" is the unwatched name before it, not the subject
+    assert detect("Uber shares enter the S&P 500 on March 23 in place of Harrow Fields Inc., "
+                  "which is being acquired by Cardinal Partners.") == set()
+    # a market close is no round closed
+    assert detect("Apple closes back above $4 trillion") == set()
+    # the object is the thing selected, not a source cited after it
+    assert detect("Boeing is recalling jets because the camera lags after the pilot selects "
+                  "reverse, according to a filing with the National Highway Traffic Safety "
+                  "Administration.") == set()

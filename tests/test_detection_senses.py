@@ -204,6 +204,12 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "June 1, the company said."),
     ("launch_delay", 4, "Samsung", "Samsung testified at a hearing on the long-delayed "
      "Semiconductor Special Act.", "Samsung delayed the launch of its Galaxy Ring to 2027."),
+    ("investment", 11, "Disney", "Disney said the levy raises roughly $800 million a year from "
+     "studios.", "Disney raises $800 million in a round led by Pixar."),
+    ("investment", 12, "Uber", "Uber backs the Labor Department's contractor rule.",
+     "Uber backs Pixar, the robotics start-up, with $40 million."),
+    ("product_launch", 10, "OpenAI", "OpenAI said it was rolling out a fix for the outage.",
+     "OpenAI is rolling out its new video app on Monday."),
     ("acquisition", 11, "Disney", "Fans queued for the park tickets sold by Disney on Monday.",
      "Pixar was sold by its founders to Disney."),
     ("partnership", 10, "Disney", "Pixar makes films for Hulu, the company's joint venture with "

@@ -98,7 +98,8 @@ _TIME_CLAUSE = quick(
     r"\b(?:(?:days?|weeks?|months?|years?|decades?|shortly|soon|just|long|even|only)"
     # "a year and a bit after", "two years or so after"
     r"(?: and a (?:bit|half)| or (?:so|two)| plus)? (?:after|before)|since)"
-    r"\b[^,;]*$|\b(?:after|before|since|following|until|till) "
+    # (a comma inside a number, "14,000 job cuts", does not end the clause)
+    r"\b(?:[^,;]|,(?=\d))*$|\b(?:after|before|since|following|until|till) "
     # "following Bombardier's purchase of", "after its takeover of": a deal as a time mark.
     r"(?:(?:[\w&.'’-]+ ){0,3}[\w&.'’-]+['’]s (?:[\w-]+ )?|(?:its|their) (?:[\w-]+ )?)?$", _I)
 # "previously admitted wrongdoing and paid fines": the adverb reaches the second verb.
@@ -121,7 +122,9 @@ _PAST_PERIOD = quick(
     r"\b(?:last (?:year|decade)|earlier this year|a year ago|the previous year|the year before|"
     r"(?:its|their) (?:most recent|last|previous|prior) (?:[\w-]+ )?(?:round|raise)|"
     r"over the (?:past|last) (?:\w+ )?(?:years?|decades?|months))\b", _I)
-_WHO_PAST = quick(r"\bwho (?:had )?$", _I)
+# "who left Google", "Meta, which cut 21,000 jobs in its 'year of efficiency', ...": a past
+# move told in a relative clause describes the subject.
+_WHO_PAST = quick(r"\b(?:who|which) (?:had )?$", _I)
 # "who left Google this month": a relative clause can carry the news when it is dated now.
 _JUST_NOW = quick(r"\b(?:this (?:week|month)|last week|earlier this (?:week|month)|"
                        r"days ago|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -140,7 +143,9 @@ _REPORTED_HAD = quick(r"\b(?:said|says|confirmed|confirms|announced|told [\w ]{1
                            r"disclosed|revealed|acknowledged)\b(?: that)?[^.;,]{0,50} $"
                            r"|\band that (?:it|he|she|they|the company)\s$", _I)
 _PAST_MOVE = quick(r"(?:left|quit|resigned|departed|exited|joined|stepped|was|retired|became|"
-                        r"bought|acquired|purchased|sold|invested|launched|sued|took over)\b",
+                        r"bought|acquired|purchased|sold|invested|launched|sued|took over|"
+                        r"cut|laid|shed|slashed|raised|delayed|postponed|settled|hired|named|"
+                        r"appointed|released|unveiled|introduced|merged|partnered|backed)\b",
                         _I)
 
 

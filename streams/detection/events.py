@@ -336,6 +336,10 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
             named = [m for m in mentions if m.end == relative.start() and not m.historical]
             if named:
                 return [_Side(named[-1], named[-1].surface, role, "subject")]
+            if _NAME_END.search(text, max(0, relative.start() - 40), relative.start()):
+                # "replacing Harrow Fields Inc., which is being acquired by": an unwatched
+                # company is the antecedent, not the sentence's subject.
+                return []
     if spec.has("company_right_before"):
         named = [m for m in mentions if m.end == start - 1 and not m.historical
                  and text[m.end:start] == " "]
@@ -541,6 +545,8 @@ _NOT_ANTECEDENT_AFTER = frozenset({"by", "from", "with", "for", "to", "against",
                                    "including", "via"})
 _MADE_BY = re.compile(r"\b(?:made|built|developed|designed|produced|manufactured|created|"
                       r"published|released) by\s+(?:[\w-]+\s+){0,2}$")
+_NAME_END = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&))*(?:,? (?:Inc|Corp|Co|Ltd|"
+                       r"LLC|plc|AG|SA|NV|SE)\.?)?$")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|that|who)\s+(?:[\w-]+\s+){0,3}$")
 _DESCRIBES_NEXT = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")
 

@@ -36,6 +36,10 @@ _HABITUAL = quick(r"\b(periodically|every (?:so often|year|few (?:weeks|months|y
 _QUESTION = quick(r"\b(?:(?:why|how|when|where|whether) (?:did|does|do|would|will|could|"
                   r"should|has|have|had)|(?:ask|asks|asked|asking|wonder|wonders|"
                   r"wondered|wondering) (?:when|whether|if|why|how))\b[^,;:.!?]{0,60}$", _I)
+# A yes-no question: "Will Stripe ever go public?", "Is Apple about to buy Perplexity?"
+_YES_NO = re.compile(r"[\s\"'“‘]*(?:(?:so|but|and|now),?\s+)?(will|would|could|should|can|is|are|"
+                     r"was|were|does|do|did|has|have|had|might|may)\b", _I)
+_ENDS_ASKING = re.compile(r"[^.!?]*\?")
 # "Lars Eklund on leaving his own studio", "... on why she left Samsung": someone talking
 # about the act (a plan "on cutting jobs" is news, so not after plan words).
 _TALKS_ABOUT = quick(r"\bon (?:(why|how|what|when)\b[^,;:.!?]{0,60})?$", _I)
@@ -126,6 +130,10 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
     asked = _QUESTION.search(before, max(0, len(before) - 100))
     if asked:
         return f"a question, not a report ({asked.group().strip()!r})"
+    yes_no = _YES_NO.match(text)
+    if yes_no and _ENDS_ASKING.match(text, end):
+        # "Will Stripe ever go public?", "Has Stripe said it will go public?"
+        return f"a question, not a report ({yes_no.group().strip()!r} ... ?)"
     gerund = text[start:end].split(maxsplit=1)[0].lower().endswith("ing")
     talk = _TALKS_ABOUT.search(before, max(0, len(before) - 80))
     if talk:

@@ -29,6 +29,7 @@ _NAMED_AFTER = re.compile(r"nam(?:es|ed)\b[^,;.]{0,40}\bafter\b", _I)
 _BULK_HIRING = re.compile(r"^\W*(?:about |some |more than |up to |over )?\d[\d,]*\s?(?:k |,000 )?"
                           r"(?:new |seasonal |additional )?(?:workers|employees|people|staff|"
                           r"engineers|jobs)\b", _I)
+_ATTRIBUTION_AFTER = re.compile(r",\s+(?:according to|said|says|citing)\b", _I)
 _LEAVING_NOUN = re.compile(r"resignation|departure|exit|withdrawal|retirement", _I)
 TRANSITIVE_DEPARTURE = re.compile(
     r"oust|fire|sack|push|forced|let go|los|dismiss|part", _I)
@@ -92,8 +93,10 @@ def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
             window = clause_before(text, start) + (" " + text[start:end + 50] if transitive
                                                     else "")
         elif spec.has("object_is_person"):
-            # Who is hired is the object: "appoints Jane Park as CFO", "lured three researchers".
-            window = text[end:end + 70]
+            # Who is hired is the object: "appoints Jane Park as CFO", "lured three researchers"
+            # (not a source named after it: "selects reverse, according to a filing with the
+            # National Highway Traffic Safety Administration").
+            window = _ATTRIBUTION_AFTER.split(text[end:end + 70], maxsplit=1)[0]
         elif spec.has("person_around"):
             window = clause_before(text, start) + " " + text[end:end + 50]
         elif spec.has("title_inside"):  # the title may sit inside: "lost its CFO to"

@@ -83,8 +83,8 @@ _FUNDING = (r"\b(?:funding|financing|round|capital|series [a-h]\b|seed|venture|i
 INVESTMENT: tuple[SenseGuard, ...] = (
     _g("sentence", r"\b(?:shares?|stocks?|index|futures)\b[^.;]{0,60}\b(?:to |a |at )?clos(?:e|ed|"
        r"es|ing)\b|\bclos(?:e|ed|es|ing)\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|"
-       r"friday|yesterday|today|tuesday's session)\s+)?(?:at|up|down|higher|lower|flat|the (?:day|"
-       r"week|session))\b|\brecord (?:close|high)\b|\bmarket (?:value|cap\w*)\b|\bat close to\b|"
+       r"friday|yesterday|today|tuesday's session)\s+)?(?:(?:back )?(?:above|below|at)|up|down|"
+       r"higher|lower|flat|the (?:day|week|session))\b|\brecord (?:close|high)\b|\bmarket (?:value|cap\w*)\b|\bat close to\b|"
        r"\b(?:value|worth|valuation|capitali[sz]ation)\b",
        "a share price or market value, not an investment", trigger=r"clos"),
     _g("after", r"^\W*(?:a |an |the )?(?:[\w$.,-]+ ){0,5}?(?:fines?|penalt(?:y|ies)|damages|"
@@ -128,6 +128,16 @@ INVESTMENT: tuple[SenseGuard, ...] = (
        r"(?:[\w&.'’-]+,?\s+){1,8}$", "who holds a stake, not a new investment",
        unless=r"\b(?:round|raise[sd]?|raising|funding|financing)\b",
        trigger=r"^among (?:the |its |their )?(?!new\b)"),
+    # "It raises roughly £800m a year, most of it from US groups": recurring revenue, not a
+    # round.
+    _g("after", r"^[^.;]{0,40}?\b(?:a|per|each|every) (?:year|month|quarter|week)\b|"
+       r"^[^.;]{0,40}?\b(?:annually|yearly|monthly)\b", "recurring revenue, not an investment",
+       trigger=r"^rais"),
+    # "Uber backs Labor Department's contractor rule": support for an idea, not money.
+    _g("after", r"^\W*(?:[\w&.'’-]+\s+){0,4}?(?:rules?|policy|policies|bills?|laws?|plans?|"
+       r"proposals?|measures?|candidates?|campaigns?|efforts?|calls?|push|ideas?|bans?|"
+       r"reforms?|stance|decisions?|moves?|legislation|regulations?|standards?|"
+       r"initiatives?|approach)\b", "support for an idea, not money", trigger=r"^back"),
 )
 
 # What code review merges ("pull requests", "branches"), not companies.
@@ -255,6 +265,10 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        r"\b(?:up to|at least|more than|as many as|a dozen|dozens of) (?:(?:\d+|"
        + NUMBER_WORDS + r")\s+)?$", "spaceflights, not a product launch",
        trigger=r"^launches$"),
+    # "was rolling out a fix", "released a patch for the outage": a repair, not a product.
+    _g("after", r"^\W*(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:fix|fixes|hotfix|"
+       r"hotfixes|patch|patches|workaround|mitigation|remediation)\b",
+       "a repair, not a product"),
 )
 
 PARTNERSHIP: tuple[SenseGuard, ...] = (
