@@ -601,3 +601,37 @@ def test_short_news_leads_that_carry_the_past() -> None:
     assert detect("Boeing is recalling jets because the camera lags after the pilot selects "
                   "reverse, according to a filing with the National Highway Traffic Safety "
                   "Administration.") == set()
+
+
+def test_short_news_with_the_past_in_the_lead_from_newsd() -> None:
+    # a dated past in a ", whose" clause; a failed deal after "since" with its date
+    assert not any(t == "acquisition" for _, t, _ in detect(
+        "Uber, whose talks to sell itself to Disney fell apart in February, signed a deal "
+        "with Stripe on Monday."))
+    assert not any(t == "acquisition" for _, t, _ in detect(
+        "Uber has been weighing its options since talks to sell itself to Disney fell apart "
+        "in February."))
+    # a participial aside holds another company, not the subject
+    assert ("Disney", "investment", "investor") not in detect(
+        "Stripe, still fighting Disney in court, raises $40m led by Uber")
+    # "Northwind, Amazon's new robot supplier, hires": the name the aside describes
+    found = detect("Stripe, Uber's new payments supplier, hires ex-Uber finance VP as CFO")
+    assert ("Stripe", HIRE, "hiring_company") in found
+    assert ("Uber", HIRE, "hiring_company") not in found
+    # "the company" is the sentence's subject, not a name inside its relative clause
+    found = detect("Stripe, which lost a deal with Uber in late 2024, said on Tuesday that Boeing "
+                   "will buy a 9.9% stake in the company.")
+    assert ("Stripe", "investment", "recipient") in found
+    assert ("Uber", "investment", "recipient") not in found
+    # a deal the noun names, made in a past month
+    assert not any(t == "partnership" for _, t, _ in detect(
+        "Jane Park, who negotiated the company's partnership with Uber announced in March, is "
+        "leaving Boeing, the company said on Tuesday."))
+    # an interim head named by a company, not the company leading something
+    assert ("Netflix", HIRE, "hiring_company") in detect(
+        "Netflix said vice president Helena Sward would lead live events on an interim basis.")
+    assert detect("Boeing will lead the consortium on an interim basis.") == set()
+    # "March" the month is no protest march
+    assert ("Boeing", DEPART, "losing_company") in detect(
+        "Jane Park, who negotiated the Uber deal announced in March, is leaving Boeing, the "
+        "company said on Tuesday.")

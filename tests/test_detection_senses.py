@@ -210,6 +210,12 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Uber backs Pixar, the robotics start-up, with $40 million."),
     ("product_launch", 10, "OpenAI", "OpenAI said it was rolling out a fix for the outage.",
      "OpenAI is rolling out its new video app on Monday."),
+    ("executive_hire", 25, "Stripe", "Stripe's Series B brings in a regional bank as lead "
+     "investor.", "Stripe brings in Jane Park as chief financial officer."),
+    ("product_launch", 11, "Microsoft", "Microsoft to roll out OpenAI's note-taking tool to "
+     "hospital clients.", "Microsoft to roll out its note-taking tool to hospital clients."),
+    ("acquisition", 12, "Pfizer", "Halcyon raised $150 million, including $50 million of stock "
+     "bought by its partner Pfizer.", "Halcyon was bought by Pfizer for $2 billion."),
     ("acquisition", 11, "Disney", "Fans queued for the park tickets sold by Disney on Monday.",
      "Pixar was sold by its founders to Disney."),
     ("partnership", 10, "Disney", "Pixar makes films for Hulu, the company's joint venture with "

@@ -124,6 +124,20 @@ _PAST_PERIOD = quick(
     r"over the (?:past|last) (?:\w+ )?(?:years?|decades?|months))\b", _I)
 # "who left Google", "Meta, which cut 21,000 jobs in its 'year of efficiency', ...": a past
 # move told in a relative clause describes the subject.
+_TOLD_THEN = quick(
+    r"\s+(?:[\w&.'’()-]+\s+){0,4}?,?\s*((?:announced|signed|agreed|struck|unveiled|formed|"
+    r"reached|completed|closed|sealed|inked|launched) (?:in|last|back in) (?:January|February|"
+    r"March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d|year|"
+    r"spring|summer|autumn|fall|winter))\b", _I)
+_DEAL_NOUN_TRIGGER = quick(r"\b(?:partnership|alliance|deal|agreement|pact|joint venture|"
+                                r"acquisition|purchase|takeover|merger|investment|stake|"
+                                r"collaboration|tie-up|contract)s?\b", _I)
+_WHOSE_CLAUSE = quick(r",\s+whose\s+[^,;()]{0,70}$", _I)
+_CLAUSE_REST = quick(r"[^,;()]{0,80}")
+_OLD_DATE = quick(r"\b(?:(?:in|since|until) (?:January|February|March|April|May|June|July|"
+                       r"August|September|October|November|December|(?:19|20)\d\d)|last (?:year|"
+                       r"month|spring|summer|autumn|fall|winter)|earlier this year|"
+                       r"(?:\w+ )?(?:years|months) ago)\b")
 _WHO_PAST = quick(r"\b(?:who|which) (?:had )?$", _I)
 # "who left Google this month": a relative clause can carry the news when it is dated now.
 _JUST_NOW = quick(r"\b(?:this (?:week|month)|last week|earlier this (?:week|month)|"
@@ -473,6 +487,18 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     if _WHO_PAST.search(before[-12:]) and _PAST_MOVE.match(trigger) and not _JUST_NOW.search(
             after[:60]):
         return "who ... (a past move)"
+    told = _TOLD_THEN.match(after)
+    if told is not None and _DEAL_NOUN_TRIGGER.search(trigger):
+        # "the company's partnership with Uber announced in March": the deal the noun names
+        # was made then.
+        return told.group(1)
+    whose = _WHOSE_CLAUSE.search(before[-80:])
+    if whose is not None:
+        rest = _CLAUSE_REST.match(after).group()
+        if _OLD_DATE.search(rest) and not _JUST_NOW.search(rest):
+            # "Perplexity, whose talks to sell itself to Google fell apart in February, ...":
+            # a dated past told about the subject in a relative clause.
+            return "whose ... (a dated past)"
     story = _NARRATIVE.search(before)
     if story is not None:
         return story.group()

@@ -291,7 +291,8 @@ def _possessive(text: str, mention: Mention) -> bool:
 
 _ITS_THING = re.compile(r"['’]s? (?!board|shareholders|directors|owners|parent)[a-z]")
 # "MasterCard's biggest rival", "Apple's supplier": another company, described by this one.
-_ITS_OTHER = re.compile(r"['’]s? (?:[\w-]+ )?(?:rivals?|competitors?|customers?|clients?|"
+_ITS_OTHER = re.compile(r"['’]s? (?:(?!(?:of|in|to|for|with|and|by|from|on|at)\b)[\w-]+ ){0,2}"
+                        r"(?:rivals?|competitors?|customers?|clients?|"
                         r"suppliers?|vendors?|partners?)\b")
 
 
@@ -376,7 +377,10 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
                 spec.name == "acq_merge_pair" and _ITS_THING.match(text, subject.end))):
         # "Adyen, Stripe's Dutch rival, ...": another company; "Perplexity's search app and
         # its browser will be merging": the company's things merge, not the company.
-        return []
+        # "Northwind, Amazon's new robot supplier, hires": the name the aside describes.
+        head = next((m for m in mentions if m.end <= subject.start
+                     and text[m.end:subject.start].strip() == ","), None)
+        return [_Side(head, head.surface, role, "subject")] if head is not None else []
     if subject is not None:
         via = "previous clause" if crossed else "subject"
         heads = parties.coordinated(text, mentions, subject) if (
@@ -495,9 +499,12 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
             _THE_COMPANY.match(text, end)):
         # "Uber's former chief executive sued the company", "Nvidia has bought a stake in
         # the company": the company named before that is not the actor.
-        owner = next((m for m in reversed(mentions) if m.end <= start
-                      and m.company not in left_companies), None)
-        if owner is not None and owner.company not in left_companies:
+        before = [m for m in mentions if m.end <= start and m.company not in left_companies]
+        # the sentence's own subject first ("Cobaltline, which lost a deal with Samsung in
+        # 2024, said Nvidia will buy a stake in the company"), else the nearest name before
+        opening = [m for m in before if not text[:m.start].strip(" \"'“‘(-—")]
+        owner = opening[0] if opening else (before[-1] if before else None)
+        if owner is not None:
             out.append(_Side(owner, owner.surface, spec.right[""], "the company"))
     if not out and "" in spec.right:
         name = parties.name_after(text, end)

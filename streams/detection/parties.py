@@ -201,7 +201,11 @@ _RELATIVE_OBJECT = re.compile(r"\bwho\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+$", re.IGNORE
 
 # Inside ", the Paris lab started by ... ,": an appositive describing the subject before it.
 _IN_APPOSITIVE = re.compile(r",\s+(?:the|a|an|founded|co-founded|backed|owned|run|led|started|"
-                            r"created|built|formed|spun out)\s[^,;()]*$")
+                            r"created|built|formed|spun out|"
+                            # "Kestrel, still fighting Block in court, raises $40m"
+                            r"(?:(?:still|now|already|long|once|newly)\s+)?"
+                            r"(?!including|excluding|according|following|regarding|concerning)"
+                            r"[a-z]+ing)\s[^,;()]*$")
 
 
 def in_appositive(text: str, mention: Mention) -> bool:

@@ -20,6 +20,8 @@ _HEDGED_OBJECT = re.compile(r"\s+(?:a |an |the )?(?:possible|potential|threatene
 # hire, to sue or to leave is not yet the event.
 _PLANS_ARE_NEWS = frozenset({"acquisition", "investment", "layoffs", "product_launch",
                              "partnership", "launch_delay"})
+# Only a time clause ("after months of talks") leaves a deal called off news of today.
+_AFTER_TALKS = re.compile(r"\b(?:after|following)\b", _I)
 _DATED_PAST = re.compile(r"(?:19|20)\d\d|\bago\b|\blast\b|\bpast\b|\bprevious\b|\bprior\b", _I)
 
 
@@ -106,6 +108,7 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
         past = None  # "a former executive sued": 'former' describes the plaintiff
     # A deal called off after talks is news, unless a date puts the whole story in the past.
     if past and not (spec.event_type == "acquisition" and not _DATED_PAST.search(past)
+                     and _AFTER_TALKS.search(past)
                      and not cues.names_failed_deal(before)
                      and cues.acquisition_stage(text, "") == "terminated"):
         return f"background, not news ({past!r})"

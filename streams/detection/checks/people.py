@@ -83,6 +83,8 @@ def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
     if spec.event_type == "executive_departure" and _LEAVING_NOUN.fullmatch(text, start, end) and (
             any(m.end == start - 3 and text[m.end:start] in ("'s ", "’s ") for m in mentions)):
         return "a company leaving something, not a person"  # "Intel's resignation from OLPC"
+    if spec.has("person_subject") and any(0 <= start - m.end <= 1 for m in mentions):
+        return "a company does it, not a person"  # "Nvidia will lead the consortium"
     if NEEDS_EXEC in spec.needs:
         # A company name is not a person: "Sentrylane will join Google Cloud".
         text = mask(text, mentions)

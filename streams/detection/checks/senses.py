@@ -214,6 +214,9 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"plans|loans?|mortgages?|bonds?|subscriptions?|licen[cs]es?|copies|units|"
        r"vehicles?|homes?|houses?|apartments?|flats?)\s+(?:(?:that|which)\s+(?:are|were|is|"
        r"was|have been|had been)\s+)?$", "goods sold, not a company", trigger=r"^sold by"),
+    # "$50 million of stock bought by its partner Pfizer": shares bought are a stake.
+    _g("before", r"\b(?:stock|shares|equity|bonds|notes|debt|units)\s+$",
+       "shares bought, a stake, not a company", trigger=r"^(?:bought|purchased|acquired) by"),
 )
 
 PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
@@ -269,6 +272,11 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
     _g("after", r"^\W*(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:fix|fixes|hotfix|"
        r"hotfixes|patch|patches|workaround|mitigation|remediation)\b",
        "a repair, not a product"),
+    # "IBM Consulting to roll out Lumora's note-taking AI to hospital clients": another
+    # company's product deployed (a distribution deal), not the subject's launch.
+    _g("after", r"^\s+(?:[A-Z][\w&.+-]*\s){0,2}[A-Z][\w&.+-]*['’]s\s",
+       "another company's product deployed, not its own launch",
+       trigger=r"^(?:roll|rolls|rolling|rolled|deploy|offer|bring)"),
 )
 
 PARTNERSHIP: tuple[SenseGuard, ...] = (
@@ -364,7 +372,8 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"intern|contractor|volunteer)s?\b[^.;]{0,60}$", "an ordinary job, not an executive",
        trigger=r"^(?:dismiss|fire|sack|let go|oust|resign|quit|leav|left)"),
     _g("before", r"\b(?:fired|sacked|dismissed)\s+(?:shots?|up|off|back)\s*$|"
-       r"\b(?:protest\w*|picket\w*|strik\w+|rally|march\w*|walkout)\b[^.;]{0,30}$",
+       # ("march" lower-case: "announced in March, is leaving" names a month)
+       r"\b(?:protest\w*|picket\w*|strik\w+|rally|(?-i:march\w*)|walkout)\b[^.;]{0,30}$",
        "an idiom or a protest, not a role change", trigger=r"^(?:join|fire|left|leav)"),
     # "Air Pacific has returned to its original name": a thing returned to, not a person.
     _g("after", r"^\W*(?:its|their|the) (?:[\w-]+ )?(?:name|names|roots|brand|form|profits?|"
@@ -455,6 +464,11 @@ PEOPLE: tuple[SenseGuard, ...] = (
     # appointment (", who will become CEO on June 1" after a name still is one).
     _g("before", r"(?<![,;] )\bwho\s+$", "a question about who, not an appointment",
        trigger=r"^(?:will|would|to|shall|set to) (?:be|become)\b"),
+    # "the Series B brings in a regional bank as lead investor": money, not a hire.
+    _g("after", r"^[^.;]{0,50}?\bas (?:a |an |the |its |their )?(?:[\w-]+ )?(?:investors?|"
+       r"backers?|shareholders?|lenders?|customers?|suppliers?|sponsors?|partners?)\b",
+       "brought in as an investor or partner, not a hire",
+       trigger=r"^(?:bring|brings|bringing|brought) (?:in|on)"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (

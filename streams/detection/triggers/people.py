@@ -38,6 +38,13 @@ HIRE: tuple[TriggerSpec, ...] = (
     TriggerSpec("hire_serve_as", _E,
                 r"\b(?:will|would|to|shall) (?:serve|act|take over|step in|step up) as\b",
                 "hiring_company", {}, 0.75, (NEEDS_EXEC,)),
+    # "Sun-hee Park would lead the automotive business on an interim basis"
+    TriggerSpec("hire_interim", _E,
+                r"\b(?:will|would|to|shall) (?:lead|run|head|oversee|take charge of)\b(?= "
+                r"[^.;]{0,60}?(?:on an? (?:interim|acting|temporary) basis|in the interim|"
+                r"as (?:interim|acting)\b|until a (?:successor|replacement|permanent)))",
+                "hiring_company", {}, 0.75, (NEEDS_EXEC,),
+                traits=frozenset({"person_around", "person_subject"})),
     TriggerSpec("hire_become", _E,
                 r"\b(?:(?:(?:will|would|to|shall|set to) become|becomes|became) "
                 r"(?:the |its |their |[\w&.-]+['’]s )?|"

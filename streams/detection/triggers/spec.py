@@ -45,6 +45,7 @@ Trait = Literal[
     "scraps_plans",  # "scrapped plans to launch": the plan must be a launch
     "moves_date",  # "slips to 2027", "pushed from X to Y": the product comes before
     "company_right_before",  # "the Somerfield bid": only a name right before the noun
+    "person_subject",  # a person, not a company, does it: "Jane Park would lead ..."
     "holds_company",  # the trigger may name the company inside it: "stores of X are closing"
     "company_inside",  # the company named inside the trigger is the party: "stores of X close"
     "sells_named",  # "to sell Channel 5 to Viacom": the name right after is all that is sold
