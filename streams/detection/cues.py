@@ -133,7 +133,6 @@ _DEAL_NOUN_TRIGGER = quick(r"\b(?:partnership|alliance|deal|agreement|pact|joint
                                 r"acquisition|purchase|takeover|merger|investment|stake|"
                                 r"collaboration|tie-up|contract)s?\b", _I)
 _WHOSE_CLAUSE = quick(r",\s+whose\s+[^,;()]{0,70}$", _I)
-_CLAUSE_REST = quick(r"[^,;()]{0,80}")
 _OLD_DATE = quick(r"\b(?:(?:in|since|until) (?:January|February|March|April|May|June|July|"
                        r"August|September|October|November|December|(?:19|20)\d\d)|last (?:year|"
                        r"month|spring|summer|autumn|fall|winter)|earlier this year|"
@@ -487,14 +486,14 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     if _WHO_PAST.search(before[-12:]) and _PAST_MOVE.match(trigger) and not _JUST_NOW.search(
             after[:60]):
         return "who ... (a past move)"
-    told = _TOLD_THEN.match(after)
-    if told is not None and _DEAL_NOUN_TRIGGER.search(trigger):
+    made_then = _TOLD_THEN.match(after)
+    if made_then is not None and _DEAL_NOUN_TRIGGER.search(trigger):
         # "the company's partnership with Uber announced in March": the deal the noun names
         # was made then.
-        return told.group(1)
+        return made_then.group(1)
     whose = _WHOSE_CLAUSE.search(before[-80:])
     if whose is not None:
-        rest = _CLAUSE_REST.match(after).group()
+        rest = after[:80].split(",", 1)[0].split(";", 1)[0]
         if _OLD_DATE.search(rest) and not _JUST_NOW.search(rest):
             # "Perplexity, whose talks to sell itself to Google fell apart in February, ...":
             # a dated past told about the subject in a relative clause.

@@ -499,11 +499,11 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
             _THE_COMPANY.match(text, end)):
         # "Uber's former chief executive sued the company", "Nvidia has bought a stake in
         # the company": the company named before that is not the actor.
-        before = [m for m in mentions if m.end <= start and m.company not in left_companies]
+        earlier = [m for m in mentions if m.end <= start and m.company not in left_companies]
         # the sentence's own subject first ("Cobaltline, which lost a deal with Samsung in
         # 2024, said Nvidia will buy a stake in the company"), else the nearest name before
-        opening = [m for m in before if not text[:m.start].strip(" \"'“‘(-—")]
-        owner = opening[0] if opening else (before[-1] if before else None)
+        opening = [m for m in earlier if not text[:m.start].strip(" \"'“‘(-—")]
+        owner = opening[0] if opening else (earlier[-1] if earlier else None)
         if owner is not None:
             out.append(_Side(owner, owner.surface, spec.right[""], "the company"))
     if not out and "" in spec.right:

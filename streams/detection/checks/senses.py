@@ -84,7 +84,8 @@ INVESTMENT: tuple[SenseGuard, ...] = (
     _g("sentence", r"\b(?:shares?|stocks?|index|futures)\b[^.;]{0,60}\b(?:to |a |at )?clos(?:e|ed|"
        r"es|ing)\b|\bclos(?:e|ed|es|ing)\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|"
        r"friday|yesterday|today|tuesday's session)\s+)?(?:(?:back )?(?:above|below|at)|up|down|"
-       r"higher|lower|flat|the (?:day|week|session))\b|\brecord (?:close|high)\b|\bmarket (?:value|cap\w*)\b|\bat close to\b|"
+       r"higher|lower|flat|the (?:day|week|session))\b|\brecord (?:close|high)\b|"
+       r"\bmarket (?:value|cap\w*)\b|\bat close to\b|"
        r"\b(?:value|worth|valuation|capitali[sz]ation)\b",
        "a share price or market value, not an investment", trigger=r"clos"),
     _g("after", r"^\W*(?:a |an |the )?(?:[\w$.,-]+ ){0,5}?(?:fines?|penalt(?:y|ies)|damages|"
