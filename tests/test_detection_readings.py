@@ -635,3 +635,14 @@ def test_short_news_with_the_past_in_the_lead_from_newsd() -> None:
     assert ("Boeing", DEPART, "losing_company") in detect(
         "Jane Park, who negotiated the Uber deal announced in March, is leaving Boeing, the "
         "company said on Tuesday.")
+
+
+def test_the_company_after_an_unwatched_subject_and_a_long_described_partner() -> None:
+    # an unwatched subject with a relative clause: "the company" is not the name inside it
+    found = detect("Cobaltline, which lost a supply deal with Uber in 2024, said on Monday that "
+                   "Boeing will buy a 9% stake in the company for $300 million.")
+    assert ("Uber", "investment", "recipient") not in found
+    # "Nvidia's newest humanoid-robot hardware partner" describes another company
+    assert not any(c == "Nvidia" for c, _, _ in detect(
+        "Northwind Robotics, Nvidia's newest humanoid-robot hardware partner, said on Monday it "
+        "had hired former Tesla lead Raj Patel as chief technology officer."))

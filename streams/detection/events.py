@@ -291,7 +291,9 @@ def _possessive(text: str, mention: Mention) -> bool:
 
 _ITS_THING = re.compile(r"['’]s? (?!board|shareholders|directors|owners|parent)[a-z]")
 # "MasterCard's biggest rival", "Apple's supplier": another company, described by this one.
-_ITS_OTHER = re.compile(r"['’]s? (?:(?!(?:of|in|to|for|with|and|by|from|on|at)\b)[\w-]+ ){0,2}"
+_UNWATCHED_BEFORE_WHICH = re.compile(r"[\s\"'“‘(]*[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*(?: \([^)]*\))?,"
+                                      r"\s+(?:which|whose|who)\b")
+_ITS_OTHER = re.compile(r"['’]s? (?:(?!(?:of|in|to|for|with|and|by|from|on|at)\b)[\w-]+ ){0,3}"
                         r"(?:rivals?|competitors?|customers?|clients?|"
                         r"suppliers?|vendors?|partners?)\b")
 
@@ -503,7 +505,9 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
         # the sentence's own subject first ("Cobaltline, which lost a deal with Samsung in
         # 2024, said Nvidia will buy a stake in the company"), else the nearest name before
         opening = [m for m in earlier if not text[:m.start].strip(" \"'“‘(-—")]
-        owner = opening[0] if opening else (earlier[-1] if earlier else None)
+        # "Cobaltline, which lost a deal with Samsung, ...": an unwatched subject, not Samsung
+        unwatched = not opening and _UNWATCHED_BEFORE_WHICH.match(text) is not None
+        owner = opening[0] if opening else (earlier[-1] if earlier and not unwatched else None)
         if owner is not None:
             out.append(_Side(owner, owner.surface, spec.right[""], "the company"))
     if not out and "" in spec.right:
