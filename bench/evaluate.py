@@ -142,6 +142,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="short news with background, blind"),
     LabelledSet("falsealarm-dev-an", ("falsealarm/dev-an/*.jsonl",), "devset/rules.yaml",
                 note="short news with background, measured blind, then read"),
+    # A third author of short news with the past in the lead, after AN was read: the even
+    # half is read, the odd half only scored.
+    LabelledSet("falsealarm-dev-ao", ("falsealarm/ao/*.jsonl",), "devset/rules.yaml", "even",
+                note="short news with background, measured blind, then read"),
+    LabelledSet("falsealarm-blind-ao", ("falsealarm/ao/*.jsonl",), "devset/rules.yaml", "odd",
+                note="short news with background, blind"),
     LabelledSet("falsealarm-blind-l", ("falsealarm/blind-l/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, blind, then read"),
     LabelledSet("falsealarm-blind-n", ("falsealarm/blind-n/*.jsonl",), "devset/rules.yaml",

@@ -65,6 +65,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-dev-am": (0.0, 0.0, 10.0),
     "falsealarm-blind-am": (0.0, 0.0, 120.0),
     "falsealarm-dev-an": (0.0, 0.0, 10.0),
+    "falsealarm-dev-ao": (0.0, 0.0, 10.0),
+    "falsealarm-blind-ao": (0.0, 0.0, 70.0),
     "falsealarm-blind-n": (0.0, 0.0, 10.0),
     "falsealarm-blind-r": (0.0, 0.0, 35.0),
     "falsealarm-blind-t": (0.0, 0.0, 20.0),

@@ -216,6 +216,11 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "hospital clients.", "Microsoft to roll out its note-taking tool to hospital clients."),
     ("acquisition", 12, "Pfizer", "Halcyon raised $150 million, including $50 million of stock "
      "bought by its partner Pfizer.", "Halcyon was bought by Pfizer for $2 billion."),
+    ("product_launch", 12, "Samsung", "Samsung recalls charging docks sold with the July-launched "
+     "Galaxy Watch8.", "Samsung launched the Galaxy Watch9 on Monday."),
+    ("legal", 6, "Disney", "A witness, giving evidence to the committee's inquiry into food "
+     "inflation, said Disney's margins were thin.",
+     "Regulators opened an inquiry into Disney on Monday."),
     ("acquisition", 11, "Disney", "Fans queued for the park tickets sold by Disney on Monday.",
      "Pixar was sold by its founders to Disney."),
     ("partnership", 10, "Disney", "Pixar makes films for Hulu, the company's joint venture with "

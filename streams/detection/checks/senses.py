@@ -278,6 +278,9 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
     _g("after", r"^\s+(?:[A-Z][\w&.+-]*\s){0,2}[A-Z][\w&.+-]*['’]s\s",
        "another company's product deployed, not its own launch",
        trigger=r"^(?:roll|rolls|rolling|rolled|deploy|offer|bring)"),
+    # "the July-launched Galaxy Watch8", "a newly-launched service": a compound adjective
+    # that describes the product, not a launch reported (a "re-launch" is one).
+    _g("before", r"(?<![Rr]e)(?<=\w)-$", "a compound adjective, not a launch reported"),
 )
 
 PARTNERSHIP: tuple[SenseGuard, ...] = (
@@ -348,6 +351,12 @@ LEGAL: tuple[SenseGuard, ...] = (
        r"students|customers|users|fans|guests|officials|executives|managers|directors|"
        r"officers|engineers|agents|contractors|participants|protesters|people|men|women)\s+$",
        "people accused, not the company", trigger=r"^(?:were|are|have been|had been) "),
+    # "the committee's inquiry into food inflation, said Tidewell's margin": a topic inquired
+    # into, no company named before the clause ends.
+    _g("after", r"^\s+(?!(?:its|their|his|her|the (?:company|firm|group|bank|carrier))\b)"
+       r"(?:(?:the|a|an)\s+)?(?-i:[a-z][^,.;:()A-Z]*)(?:[,.;:(]|$)",
+       "an inquiry into a topic, not a company",
+       trigger=r"^(?:inquiry|investigation|probe|review) into$"),
 )
 
 PEOPLE: tuple[SenseGuard, ...] = (
