@@ -646,3 +646,12 @@ def test_the_company_after_an_unwatched_subject_and_a_long_described_partner() -
     assert not any(c == "Nvidia" for c, _, _ in detect(
         "Northwind Robotics, Nvidia's newest humanoid-robot hardware partner, said on Monday it "
         "had hired former Tesla lead Raj Patel as chief technology officer."))
+
+
+def test_buying_the_share_it_does_not_own_is_a_takeover() -> None:
+    found = detect("Boeing agreed to buy the 85% of Stripe it does not already own for $2.1 "
+                   "billion, the companies said on Monday.")
+    assert {("Boeing", "acquisition", "acquirer"), ("Stripe", "acquisition", "target")} <= found
+    # a share it buys, with no "does not own": a stake
+    assert not any(t == "acquisition" for _, t, _ in detect(
+        "Boeing agreed to buy 15% of Stripe for $300 million, the companies said on Monday."))

@@ -221,6 +221,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("legal", 6, "Disney", "A witness, giving evidence to the committee's inquiry into food "
      "inflation, said Disney's margins were thin.",
      "Regulators opened an inquiry into Disney on Monday."),
+    ("investment", 13, "Disney", "Disney closes $1.1bn Framecraft purchase",
+     "Disney closes $1.1bn funding round led by Pixar"),
     ("acquisition", 11, "Disney", "Fans queued for the park tickets sold by Disney on Monday.",
      "Pixar was sold by its founders to Disney."),
     ("partnership", 10, "Disney", "Pixar makes films for Hulu, the company's joint venture with "

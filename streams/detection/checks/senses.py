@@ -139,6 +139,10 @@ INVESTMENT: tuple[SenseGuard, ...] = (
        r"proposals?|measures?|candidates?|campaigns?|efforts?|calls?|push|ideas?|bans?|"
        r"reforms?|stance|decisions?|moves?|legislation|regulations?|standards?|"
        r"initiatives?|approach)\b", "support for an idea, not money", trigger=r"^back"),
+    # "Adobe closes $1.1bn Framecraft purchase": a deal closed, not money raised.
+    _g("after", r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:purchase|acquisition|takeover|merger|buyout|"
+       r"buy-out|sale)s?\b",
+       "a purchase closed, not money raised", trigger=r"^clos"),
 )
 
 # What code review merges ("pull requests", "branches"), not companies.

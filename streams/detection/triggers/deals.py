@@ -83,7 +83,10 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
     TriggerSpec("acq_rest", _A,
                 r"\b(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"
                 r"purchase[sd]?) (?:the )?(?:rest|remainder|remaining (?:[\d.]+% )?(?:stake|"
-                r"shares|equity)|(?:all )?(?:the )?(?:outstanding|remaining) shares) (?:of|in)\b",
+                r"shares|equity)|(?:all )?(?:the )?(?:outstanding|remaining) shares|"
+                # "the 85% of Vantage Grid Energy it does not already own"
+                r"[\d.]+%(?= (?:of|in) [^.;]{1,60}? (?:it|they|that it) (?:does|do|did)"
+                r"(?: not|n['’]t) (?:already )?own)) (?:of|in)\b",
                 "acquirer", {"": "target"}, 0.8, (NEEDS_COMPANY_RIGHT,), right_window=40,
                 adjacent=40),
     TriggerSpec("acq_verb", _A,
