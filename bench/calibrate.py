@@ -36,11 +36,12 @@ FIT_ON = ("realnews-dev", "realnews-dev2", "realnews-test", "realnews-dev4",
           "falsealarm-dev-y", "falsealarm-dev-z", "falsealarm-dev-aa",
           "falsealarm-real-dev", "seed")
 # Never read: realnews-test3, newsb-test, newsc-test, newsd-test, sets N, R, T, AC, AF and
-# the odd halves of AI, AM and AO were blind and only scored (realnews-test, realnews-test4,
+# the odd halves of AI, AM, AO and AP were blind and only scored (realnews-test, realnews-test4,
 # synth-test, blind-d, blind-g and blind-l were too until their errors were read).
 SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "falsealarm-blind-t", "falsealarm-blind-ac", "falsealarm-blind-af",
             "falsealarm-blind-ai", "falsealarm-blind-am", "falsealarm-blind-ao",
+            "falsealarm-blind-ap",
             "falsealarm-real-test", "blindset2",
             "newsb-test", "newsc-test", "newsd-test")
 SEED_WEIGHT = 1

@@ -148,6 +148,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="short news with background, measured blind, then read"),
     LabelledSet("falsealarm-blind-ao", ("falsealarm/ao/*.jsonl",), "devset/rules.yaml", "odd",
                 note="short news with background, blind"),
+    # One day of a broad tech-and-business reader (news with background, newsletters,
+    # vendor blogs, opinion, transcripts, tutorials, reviews, job ads, release notes,
+    # anniversaries): the even half is read, the odd half only scored.
+    LabelledSet("falsealarm-dev-ap", ("falsealarm/ap/*.jsonl",), "devset/rules.yaml", "even",
+                note="feed genres, measured blind, then read"),
+    LabelledSet("falsealarm-blind-ap", ("falsealarm/ap/*.jsonl",), "devset/rules.yaml", "odd",
+                note="feed genres, blind"),
     LabelledSet("falsealarm-blind-l", ("falsealarm/blind-l/*.jsonl",), "devset/rules.yaml",
                 note="feed genres, blind, then read"),
     LabelledSet("falsealarm-blind-n", ("falsealarm/blind-n/*.jsonl",), "devset/rules.yaml",

@@ -67,6 +67,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-dev-an": (0.0, 0.0, 10.0),
     "falsealarm-dev-ao": (0.0, 0.0, 10.0),
     "falsealarm-blind-ao": (0.0, 0.0, 70.0),
+    "falsealarm-dev-ap": (0.0, 0.0, 10.0),
+    "falsealarm-blind-ap": (0.0, 0.0, 20.0),
     "falsealarm-blind-n": (0.0, 0.0, 10.0),
     "falsealarm-blind-r": (0.0, 0.0, 35.0),
     "falsealarm-blind-t": (0.0, 0.0, 20.0),

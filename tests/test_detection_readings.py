@@ -655,3 +655,10 @@ def test_buying_the_share_it_does_not_own_is_a_takeover() -> None:
     # a share it buys, with no "does not own": a stake
     assert not any(t == "acquisition" for _, t, _ in detect(
         "Boeing agreed to buy 15% of Stripe for $300 million, the companies said on Monday."))
+
+
+def test_a_past_year_in_a_whose_clause_makes_it_history() -> None:
+    assert detect("Boeing, whose Skylark bus slipped two years before its 2024 debut, watches "
+                  "Ariane 6 fly rivals") == set()
+    assert ("Boeing", "launch_delay", None) in detect(
+        "Boeing, whose Skylark bus slipped two years this week, watches Ariane 6 fly rivals")

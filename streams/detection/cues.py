@@ -132,6 +132,7 @@ _TOLD_THEN = quick(
 _DEAL_NOUN_TRIGGER = quick(r"\b(?:partnership|alliance|deal|agreement|pact|joint venture|"
                                 r"acquisition|purchase|takeover|merger|investment|stake|"
                                 r"collaboration|tie-up|contract)s?\b", _I)
+_YEAR_IN = quick(r"\b((?:19|20)\d\d)\b")
 _WHOSE_CLAUSE = quick(r",\s+whose\s+[^,;()]{0,70}$", _I)
 _OLD_DATE = quick(r"\b(?:(?:in|since|until) (?:January|February|March|April|May|June|July|"
                        r"August|September|October|November|December|(?:19|20)\d\d)|last (?:year|"
@@ -494,7 +495,9 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     whose = _WHOSE_CLAUSE.search(before[-80:])
     if whose is not None:
         rest = after[:80].split(",", 1)[0].split(";", 1)[0]
-        if _OLD_DATE.search(rest) and not _JUST_NOW.search(rest):
+        years = [int(y) for y in _YEAR_IN.findall(rest)]
+        if (_OLD_DATE.search(rest) or any(y < ref_year for y in years)) and not (
+                _JUST_NOW.search(rest)):
             # "Perplexity, whose talks to sell itself to Google fell apart in February, ...":
             # a dated past told about the subject in a relative clause.
             return "whose ... (a dated past)"
