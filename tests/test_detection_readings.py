@@ -662,3 +662,12 @@ def test_a_past_year_in_a_whose_clause_makes_it_history() -> None:
                   "Ariane 6 fly rivals") == set()
     assert ("Boeing", "launch_delay", None) in detect(
         "Boeing, whose Skylark bus slipped two years this week, watches Ariane 6 fly rivals")
+
+
+def test_a_model_number_is_a_product_that_can_be_delayed() -> None:
+    assert ("Boeing", "launch_delay", None) in detect("Boeing delays its 777X to 2028")
+    assert ("Boeing", "launch_delay", None) in detect(
+        "Boeing pushes back 777X deliveries to 2027")
+    # a quarter or a plain year is no model
+    assert detect("Boeing delays Q3 results to May") == set()
+    assert detect("Boeing delays its 2026 plans") == set()

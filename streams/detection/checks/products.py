@@ -75,6 +75,12 @@ _TRAVEL_DELAY = re.compile(
 
 
 
+# A model number right after the verb (not a quarter or half-year: "Q3", "H2", "FY26").
+_MODEL_AFTER = re.compile(r"\s+(?:back\s+)?(?:(?:its|the|their|a|an)\s+)?(?:(?:new|next|upcoming|"
+                          r"planned|long-awaited)\s+)?(?!(?:Q|H|FY)\d)(?:\d{2,}[A-Z][\w-]*|"
+                          r"[A-Z]{1,4}-?\d{2,}[\w-]*|\d{3,}\s+[A-Z]{2,})\b")
+
+
 def product_reason(text: str, spec: TriggerSpec, start: int, end: int,
                    mentions: list[Mention]) -> str | None:
     """Why a launch or delay trigger does not concern a product, or None."""
@@ -107,7 +113,10 @@ def _named_subject(text: str, mentions: list[Mention], start: int) -> bool:
 
 
 def _named_thing(after: str, mentions: list[Mention], end: int) -> bool:
-    """A proper name (not a watched company) right after a delay verb: 'delays Cybercab'."""
+    """A proper name (not a watched company) right after a delay verb: 'delays Cybercab',
+    or a model number: 'delays its 777X', 'pushes back A380 deliveries'."""
+    if _MODEL_AFTER.match(after):
+        return True
     name = parties.name_after(after, 0, skip=2)
     if name is None:
         return False
