@@ -11,7 +11,7 @@ import re
 
 from .first_chars import quick
 from .folding import folded, lowered
-from .lexicon import NUMBER_WORDS, SHARE_MOVES
+from .lexicon import EVENT_NOUNS, MONTH_NAMES, NUMBER_WORDS, SHARE_MOVES
 
 # Every pattern is compiled by ``quick``: the same matches, behind a lookahead for the
 # characters a match can start with (most are searched for across a clause or sentence).
@@ -122,22 +122,19 @@ _PAST_PERIOD = quick(
     r"\b(?:last (?:year|decade)|earlier this year|a year ago|the previous year|the year before|"
     r"(?:its|their) (?:most recent|last|previous|prior) (?:[\w-]+ )?(?:round|raise)|"
     r"over the (?:past|last) (?:\w+ )?(?:years?|decades?|months))\b", _I)
-# "who left Google", "Meta, which cut 21,000 jobs in its 'year of efficiency', ...": a past
-# move told in a relative clause describes the subject.
+# "the partnership with Uber announced in March": the deal a noun names, made then.
 _TOLD_THEN = quick(
     r"\s+(?:[\w&.'’()-]+\s+){0,4}?,?\s*((?:announced|signed|agreed|struck|unveiled|formed|"
-    r"reached|completed|closed|sealed|inked|launched) (?:in|last|back in) (?:January|February|"
-    r"March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d|year|"
-    r"spring|summer|autumn|fall|winter))\b", _I)
-_DEAL_NOUN_TRIGGER = quick(r"\b(?:partnership|alliance|deal|agreement|pact|joint venture|"
-                                r"acquisition|purchase|takeover|merger|investment|stake|"
-                                r"collaboration|tie-up|contract)s?\b", _I)
+    r"reached|completed|closed|sealed|inked|launched) (?:in|last|back in) (?:" + MONTH_NAMES
+    + r"|(?:19|20)\d\d|year|spring|summer|autumn|fall|winter))\b", _I)
 _YEAR_IN = quick(r"\b((?:19|20)\d\d)\b")
+# "Perplexity, whose talks ... fell apart in February, ...": a relative clause and its date.
 _WHOSE_CLAUSE = quick(r",\s+whose\s+[^,;()]{0,70}$", _I)
-_OLD_DATE = quick(r"\b(?:(?:in|since|until) (?:January|February|March|April|May|June|July|"
-                       r"August|September|October|November|December|(?:19|20)\d\d)|last (?:year|"
-                       r"month|spring|summer|autumn|fall|winter)|earlier this year|"
-                       r"(?:\w+ )?(?:years|months) ago)\b")
+_OLD_DATE = quick(r"\b(?:(?:in|since|until) (?:" + MONTH_NAMES + r"|(?:19|20)\d\d)|last (?:year|"
+                  r"month|spring|summer|autumn|fall|winter)|earlier this year|"
+                  r"(?:\w+ )?(?:years|months) ago)\b")
+# "who left Google", "Meta, which cut 21,000 jobs in its 'year of efficiency', ...": a past
+# move told in a relative clause describes the subject.
 _WHO_PAST = quick(r"\b(?:who|which) (?:had )?$", _I)
 # "who left Google this month": a relative clause can carry the news when it is dated now.
 _JUST_NOW = quick(r"\b(?:this (?:week|month)|last week|earlier this (?:week|month)|"
@@ -164,8 +161,7 @@ _PAST_MOVE = quick(r"(?:left|quit|resigned|departed|exited|joined|stepped|was|re
 
 
 _YEAR_AFTER = quick(r"\b(?:in|since|back in|between|during) (?:(?:early|late|mid-?)\s?)?"
-                         r"(?:(?:January|February|March|April|May|June|July|August|September|"
-                         r"October|November|December) )?((?:19|20)\d\d)\b")
+                         r"(?:" + MONTH_NAMES + r" )?((?:19|20)\d\d)\b")
 _YEAR_BEFORE = quick(r"\b((?:19|20)\d\d)(?:['’]s)? $")
 _AGO = quick(r"\b(?:years|decades?|a decade) ago\b|\bin the (?:19|20)\d0s\b", _I)
 # "in August 2022, when the Snapchat owner cut a fifth of its staff": the 'when' clause is in
@@ -488,7 +484,7 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
             after[:60]):
         return "who ... (a past move)"
     made_then = _TOLD_THEN.match(after)
-    if made_then is not None and _DEAL_NOUN_TRIGGER.search(trigger):
+    if made_then is not None and any(w.lower() in EVENT_NOUNS for w in trigger.split()):
         # "the company's partnership with Uber announced in March": the deal the noun names
         # was made then.
         return made_then.group(1)

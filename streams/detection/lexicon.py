@@ -158,3 +158,17 @@ def is_role_noun(word: str) -> bool:
     word = word.lower()
     return word in ROLE_NOUNS or (word.endswith("s") and (
         word[:-1] in ROLE_NOUNS or (word.endswith("ies") and word[:-3] + "y" in ROLE_NOUNS)))
+
+
+# Month names as written in prose, for patterns that date a clause.
+MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+               r"November|December)")
+
+
+# People in the plural, as a sentence names a group that acts or is acted on ("Uber drivers
+# sue", "the show's contestants were accused"): not a company.
+PEOPLE_PLURALS = (r"(?:drivers|workers|riders|users|customers|passengers|employees|staff(?:ers)?|"
+                  r"people|residents|shoppers|owners|tenants|consumers|fans|players|students|"
+                  r"parents|patients|developers|engineers|members|investors|viewers|readers|"
+                  r"buyers|sellers|couriers|contestants|guests|officials|executives|managers|"
+                  r"directors|officers|agents|contractors|participants|protesters|men|women)")
