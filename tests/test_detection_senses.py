@@ -202,7 +202,7 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("executive_hire", 24, "Netflix", "Analysts debated who will be the next chief executive "
      "of Netflix.", "Jane Park, who will be the next chief executive of Netflix, starts on "
      "June 1, the company said."),
-    ("launch_delay", 4, "Samsung", "Samsung testified at a hearing on the long-delayed "
+    ("launch_delay", 3, "Samsung", "Samsung testified at a hearing on the long-delayed "
      "Semiconductor Special Act.", "Samsung delayed the launch of its Galaxy Ring to 2027."),
     ("investment", 11, "Disney", "Disney said the levy raises roughly $800 million a year from "
      "studios.", "Disney raises $800 million in a round led by Pixar."),

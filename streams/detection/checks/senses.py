@@ -17,7 +17,7 @@ from typing import Literal
 from ....schemas.event import EventType
 from ..companies import Mention
 from ..first_chars import quick
-from ..lexicon import NUMBER_WORDS
+from ..lexicon import NUMBER_WORDS, PEOPLE_PLURALS
 from ..triggers import TriggerSpec
 
 _I = re.IGNORECASE
@@ -351,9 +351,7 @@ LEGAL: tuple[SenseGuard, ...] = (
        trigger=r"^(?:been |being |was |were |is |are )?charged"),
     # "after some of the show's contestants were accused of racism": people are accused, and
     # the company before them is not.
-    _g("before", r"\b(?:contestants|employees|workers|staff(?:ers)?|drivers|players|members|"
-       r"students|customers|users|fans|guests|officials|executives|managers|directors|"
-       r"officers|engineers|agents|contractors|participants|protesters|people|men|women)\s+$",
+    _g("before", r"\b" + PEOPLE_PLURALS + r"\s+$",
        "people accused, not the company", trigger=r"^(?:were|are|have been|had been) "),
     # "the committee's inquiry into food inflation, said Tidewell's margin": a topic inquired
     # into, no company named before the clause ends.
@@ -504,18 +502,16 @@ LAUNCH_DELAY: tuple[SenseGuard, ...] = (
        r"(?:\s*(?:to|-|or)\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten))?\s+)"
        r"(?:minutes?|hours?|days?)\b", "a delay of hours or days, not a launch put off",
        trigger=r"^delay"),
-    # "will delay filing of its annual report", "postponed its shareholder meeting": a filing,
-    # a meeting or a vote put off, not a product.
-    _g("after", r"^\W*(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:filing|filings|"
+    # "will delay filing of its annual report", "postponed its shareholder meeting", "the
+    # long-delayed Semiconductor Special Act": a filing, a meeting, a payment, a law or a
+    # rule put off, not a product.
+    _g("after", r"^\W*(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+\s+){0,4}?(?:filing|filings|"
        r"publication|(?:annual |quarterly )?(?:results|earnings|report)|(?:shareholder |annual "
-       r"general |board )?(?:meeting|vote)|hearing|payments?|dividend)\b",
-       "a filing, meeting or payment put off, not a launch", trigger=r"^(?:delay|postpon|defer)"),
-    # "the long-delayed Semiconductor Special Act", "the much-delayed bill": a law or a rule
-    # held up, not a product.
-    _g("after", r"^\W*(?:(?:the|its|a|an)\s+)?(?:[\w-]+\s+){0,4}?(?:act|bill|law|legislation|"
-       r"regulations?|rules?|rulemaking|reforms?|treaty|tariffs?|ban|policy|directive|"
-       r"ordinance|referendum|elections?|census|inquiry|review)\b",
-       "a law, rule or process held up, not a product", trigger=r"^(?:delay|postpon|defer)"),
+       r"general |board )?(?:meeting|vote)|hearing|payments?|dividend|act|bill|law|"
+       r"legislation|regulations?|rules?|rulemaking|reforms?|treaty|tariffs?|ban|policy|"
+       r"directive|ordinance|referendum|elections?|census|inquiry|review)\b",
+       "a filing, meeting, payment, law or rule put off, not a launch",
+       trigger=r"^(?:delay|postpon|defer)"),
 )
 
 SENSES: dict[EventType, tuple[SenseGuard, ...]] = {
