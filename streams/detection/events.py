@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from . import checks, cues, parties
 from .amounts import find_amounts, nearest_amount
 from .companies import Mention
-from .lexicon import EXEC_TITLES
+from .lexicon import EXEC_TITLES, PEOPLE_PLURALS
 from .tolerant import tolerant
 from .triggers import (
     COMPILED,
@@ -291,8 +291,11 @@ def _possessive(text: str, mention: Mention) -> bool:
 
 _ITS_THING = re.compile(r"['’]s? (?!board|shareholders|directors|owners|parent)[a-z]")
 # "MasterCard's biggest rival", "Apple's supplier": another company, described by this one.
-_UNWATCHED_BEFORE_WHICH = re.compile(r"[\s\"'“‘(]*[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*(?: \([^)]*\))?,"
-                                      r"\s+(?:which|whose|who)\b")
+# A company's name as written, with a legal suffix or a ticker in parentheses after it.
+_NAME_RUN = (r"[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&))*(?:,? (?:Inc|Corp|Co|Ltd|LLC|plc|AG|"
+             r"SA|NV|SE)\.?)?(?: \([^)]*\))?")
+# "Cobaltline, which lost a deal with Samsung, ...": the sentence opens on a name and a clause.
+_UNWATCHED_BEFORE_WHICH = re.compile(r"[\s\"'“‘(]*" + _NAME_RUN + r",\s+(?:which|whose|who)\b")
 _ITS_OTHER = re.compile(r"['’]s? (?:(?!(?:of|in|to|for|with|and|by|from|on|at)\b)[\w-]+ ){0,3}"
                         r"(?:rivals?|competitors?|customers?|clients?|"
                         r"suppliers?|vendors?|partners?)\b")
@@ -322,10 +325,7 @@ def _inside_group(text: str, mentions: list[Mention], side: _Side) -> bool:
 
 
 _PEOPLE_THEY = re.compile(r"they\b|them\b", re.IGNORECASE)
-_PEOPLE_PLURAL = re.compile(r"\b(?:drivers|workers|riders|users|customers|passengers|employees|"
-                            r"staff|people|residents|shoppers|owners|tenants|consumers|fans|"
-                            r"players|students|parents|patients|developers|engineers|members|"
-                            r"investors|viewers|readers|buyers|sellers|couriers)\b", re.IGNORECASE)
+_PEOPLE_PLURAL = re.compile(r"\b" + PEOPLE_PLURALS + r"\b", re.IGNORECASE)
 
 
 def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: TriggerSpec,
@@ -556,8 +556,7 @@ _NOT_ANTECEDENT_AFTER = frozenset({"by", "from", "with", "for", "to", "against",
                                    "including", "via"})
 _MADE_BY = re.compile(r"\b(?:made|built|developed|designed|produced|manufactured|created|"
                       r"published|released) by\s+(?:[\w-]+\s+){0,2}$")
-_NAME_END = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&))*(?:,? (?:Inc|Corp|Co|Ltd|"
-                       r"LLC|plc|AG|SA|NV|SE)\.?)?$")
+_NAME_END = re.compile(r"\b" + _NAME_RUN + r"$")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|that|who)\s+(?:[\w-]+\s+){0,3}$")
 _DESCRIBES_NEXT = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")
 
