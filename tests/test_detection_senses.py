@@ -229,6 +229,9 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Disney.", "Pixar formed a joint venture with Disney on Monday."),
     ("legal", 5, "Disney", "Disney pulled its ads, saying the show's contestants were "
      "accused of racism.", "Disney and Pixar were accused of fixing wages, the lawsuit says."),
+    ("investment", 14, "Nvidia", "The panel on chips, with participation from Nvidia, drew a "
+     "crowd.", "Pixar raised $40 million in a round led by Disney, with participation from "
+     "Nvidia."),
 ]
 
 

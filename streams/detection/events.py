@@ -346,7 +346,10 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
     if spec.has("company_right_before"):
         named = [m for m in mentions if m.end == start - 1 and not m.historical
                  and text[m.end:start] == " "]
-        return [_Side(named[-1], named[-1].surface, role, "subject")] if named else []
+        if not named:
+            return []
+        heads = parties.coordinated(text, mentions, named[-1]) if spec.left_all else named[-1:]
+        return [_Side(m, m.surface, role, "subject") for m in heads]
     subject, crossed = parties.subject_before(
         text, mentions, start, spec.left_window, after_preposition=spec.left_any,
         named_clause=spec.event_type not in ("executive_hire", "executive_departure"))
@@ -426,11 +429,15 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
         own_subject = len(text[:start].split()) >= 4
         later = [m for m in mentions if m.start > start and not m.historical
                  and not (own_subject and _CLAUSE_END.search(text, start, m.start))]
-        if len(later) >= 2:
+        if len(later) >= 2 and not parties.listed_gap(text[later[-2].end:parties.descriptor_start(
+                text, later[-1].start, floor=later[-2].end)]):
+            # not "a lawsuit against Qualcomm, Samsung and Nvidia": one list of objects
             return [_Side(later[-1], later[-1].surface, role, "sentence")]
     return []
 
 
+# Two names joined by a comma and "and" are two clauses, not a list of two.
+_CLAUSE_AND = re.compile(r"\s*,\s*and\s*")
 # "accuses three hospitals ...: the litigation that Apple and Adobe settled": past a colon,
 # semicolon or dash the sentence talks of something else.
 _CLAUSE_END = re.compile(r"[:;]|\s[—–]\s")
@@ -451,8 +458,10 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
             # "the new director general of the BBC": the role word stands before "the"
             before = parties.word_before(text, right_from + distance - 4)
             word = before if before in spec.right and before else word
-        if out and spec.right_all and word not in spec.right and parties.listed_gap(
-                text[last_end:parties.descriptor_start(text, mention.start, floor=last_end)]):
+        gap = text[last_end:parties.descriptor_start(text, mention.start, floor=last_end)]
+        if len(out) == 1 and _CLAUSE_AND.fullmatch(gap):
+            break  # "Google sues Samsung, and Microsoft shares rose": a second clause
+        if out and spec.right_all and word not in spec.right and parties.listed_gap(gap):
             role = out[-1].role  # "against X, as well as parent airline Y": the same role
         elif word in spec.right and distance > 2:
             role = spec.right[word]

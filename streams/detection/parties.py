@@ -252,9 +252,17 @@ _OR = re.compile(r"(?:['’]s)?(?:,\s+(?:the|a|an|its|their)\s+[^,;:()]{1,60}?(?
                  r"\s*(?:,|and|, and|&|or|,? as well as)\s*")
 
 
+# Unwatched names may stand between two watched ones of one list: "Qualcomm, Walmart and
+# Samsung were fined" (capitalised words only, so "Qualcomm, which said Samsung" is no list).
+_LIST_SEP = r"\s*(?:,|,?\s+and|&)\s+"
+_OTHERS_LISTED = re.compile(r"(?:['’]s)?" + _LIST_SEP + r"(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)"
+                            r"{0,3}" + _LIST_SEP + r"){1,4}")
+
+
 def listed_gap(gap: str) -> bool:
     """Whether ``gap`` only separates two names of one list ("Pearson PLC, Penguin")."""
-    return _OR.fullmatch(gap) is not None or _LISTED.fullmatch(gap) is not None
+    return (_OR.fullmatch(gap) is not None or _LISTED.fullmatch(gap) is not None
+            or _OTHERS_LISTED.fullmatch(gap) is not None)
 
 
 _SAME_PARTY_GAP = re.compile(r"['’]s\s+|\s*\((?:[A-Za-z]+\s?:\s?)?")
@@ -274,7 +282,7 @@ def coordinated(text: str, mentions: list[Mention], head: Mention) -> list[Menti
         begins = descriptor_start(text, last.start, floor=previous.end)
         if begins > previous.end:
             gap = text[previous.end:begins]  # "Fiat and US-based Ford", "Intel and rival AMD"
-        if _LISTED.fullmatch(gap):
+        if _LISTED.fullmatch(gap) or _OTHERS_LISTED.fullmatch(gap):
             out.append(previous)
             last = previous
         else:

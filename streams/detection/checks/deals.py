@@ -159,7 +159,7 @@ def after_parties(text: str, spec: TriggerSpec, end: int, lefts: int,
         return "no company named after the trigger"
     if NEEDS_LEFT in spec.needs and not lefts and not any(
             role == spec.left for role, _ in rights):
-        return "nobody on the hiring side"
+        return f"nobody on the {(spec.left or 'other').replace('_', ' ')} side"
     if NEEDS_TWO in spec.needs and lefts + len(rights) < 2:
         return "a partnership needs two named parties"
     if NEEDS_TWO in spec.needs and spec.left is not None and not lefts:

@@ -49,6 +49,9 @@ class SenseGuard:
         match = self.pattern.search(where)
         if match is None or (self.unless is not None and self.unless.search(where) is not None):
             return False
+        if self.where == "after" and not self.only_named_next and any(
+                end <= m.start < end + match.end() < m.end + 1 for m in mentions):
+            return False  # the words read end inside a watched name: "buy Aligned Data Centers"
         if (self.unless_named_next or self.only_named_next) and self.where == "after":
             after = end + match.end()
             while after < len(text) and text[after] in " ,":
@@ -143,6 +146,11 @@ INVESTMENT: tuple[SenseGuard, ...] = (
     _g("after", r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:purchase|acquisition|takeover|merger|buyout|"
        r"buy-out|sale)s?\b",
        "a purchase closed, not money raised", trigger=r"^clos"),
+    # "The panel, with participation from Nvidia": only a round has investors taking part.
+    _g("before", r"", "taking part in something other than a round",
+       unless=r"\b(?:round|financing|funding|raise|investment|placement|offering|series [a-h]|"
+              r"seed)\b",
+       trigger=r"^with"),
 )
 
 # What code review merges ("pull requests", "branches"), not companies.

@@ -6,6 +6,7 @@ from ....schemas.event import EventType
 from .spec import (
     BE,
     NEEDS_COMPANY_RIGHT,
+    NEEDS_LEFT,
     NEEDS_MONEY,
     NEEDS_TARGET,
     NEEDS_TWO,
@@ -95,7 +96,7 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"scoop(?:s|ed|ing)? up|absorb(?:s|ed|ing)?|pick(?:s|ed|ing)? up)\b"
                 r"(?! back| up shares| into| as\b|-)",  # "buy-now-pay-later" is no purchase
                 "acquirer", {"": "target"}, 0.85, (NEEDS_TARGET,), right_window=60,
-                adjacent=40, traits=frozenset({"buys"})),
+                adjacent=40, left_all=True, traits=frozenset({"buys"})),
     # "Lindex has been offered 7.9 billion kronor in a takeover bid by Stockmann"
     TriggerSpec("acq_bid_by", _A,
                 r"\b(?:takeover|acquisition|buyout|buy-out)(?: (?:bid|offer|proposal|approach))? "
@@ -153,6 +154,11 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 "recipient", {"": "investor", "and": "investor"}, 0.8, right_all=True),
     TriggerSpec("inv_from", _I, r"\b(?:investment|funding|financing|backing|capital) from\b",
                 "recipient", {"": "investor", "and": "investor"}, 0.75, right_all=True),
+    # "a round led by Sequoia, with participation from Nvidia and Microsoft": the round's
+    # other investors (only after a round is named; a panel has participants too).
+    TriggerSpec("inv_participation", _I,
+                r"\bwith (?:additional |further )?participation (?:from|by)\b",
+                None, {"": "investor", "and": "investor"}, 0.75, right_all=True),
     TriggerSpec("inv_participate_in", _I,
                 r"\b(?:participat(?:e|es|ed|ing) in|join(?:s|ed|ing)?)"
                 r"(?= (?:the |a |an )?(?:[\w'’.&-]+ ){0,5}?(?:funding |financing |investment )?"
@@ -248,6 +254,11 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 adjacent=8),
     TriggerSpec("inv_backs", _I, r"\bback(?:s|ed|ing)\b(?! by| up| down| out| away| off| to)",
                 "investor", {"": "recipient"}, 0.65, (NEEDS_COMPANY_RIGHT,), right_window=30),
+    # The headline plural: "Nvidia, Microsoft and Alphabet back Anthropic" (only with the
+    # backers named right before it, so not "brings back Nokia phones").
+    TriggerSpec("inv_back_plural", _I, r"(?<=\w )back\b(?= [A-Z])", "investor",
+                {"": "recipient"}, 0.65, (NEEDS_COMPANY_RIGHT, NEEDS_LEFT), right_window=30,
+                left_all=True, traits=frozenset({"company_right_before"})),
 )
 
 PARTNERSHIP: tuple[TriggerSpec, ...] = (

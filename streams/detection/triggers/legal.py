@@ -17,7 +17,7 @@ LEGAL: tuple[TriggerSpec, ...] = (
     TriggerSpec("legal_sued_by", _G, r"(?:\b" + BE + r" )?\b(?:sued|taken to court) by\b|"
                 r"\b(?:lawsuit|suit|complaint|action)s? (?:filed|brought|launched) by\b",
                 "defendant",
-                {"": "plaintiff"}, 0.85, passive=True),
+                {"": "plaintiff"}, 0.85, passive=True, right_all=True),
     TriggerSpec("legal_file", _G,
                 r"\b(?:fil(?:e|es|ed|ing)|brought|bring(?:s)?|launch(?:es|ed|ing)?|"
                 r"tak(?:e|es|ing)|took) (?:a |an )?"
@@ -28,7 +28,7 @@ LEGAL: tuple[TriggerSpec, ...] = (
     TriggerSpec("legal_against", _G,
                 r"\b(?:lawsuits?|suits?|complaints?|litigation|case|verdict|ruling|charges|"
                 r"injunction|conviction) "
-                r"(?:against|targeting)\b", "plaintiff", {"": "defendant"}, 0.8),
+                r"(?:against|targeting)\b", "plaintiff", {"": "defendant"}, 0.8, right_all=True),
     TriggerSpec("legal_passive", _G,
                 BE + r" (?:being )?(?:investigated|probed|charged|indicted|fined|accused|"
                 r"subpoenaed|prosecuted|convicted|censured|raided|"
@@ -41,21 +41,21 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r"\b(?:fined|penali[sz]ed|(?:ordered|told|forced) to pay|found liable|"
                 r"found guilty)\b",
                 "defendant", {"by": "plaintiff", "": "defendant"}, 0.8, right_window=30,
-                adjacent=5, left_if_no_right=True),
+                adjacent=5, left_if_no_right=True, right_all=True),
     TriggerSpec("legal_fines", _G, r"\bfin(?:e|es|ing)\b", None, {"": "defendant"}, 0.8,
-                right_window=30, adjacent=5),
+                right_window=30, adjacent=5, right_all=True),
     TriggerSpec("legal_pay", _G,
                 r"\b(?:pa(?:y|ys|id|ying)) (?:a |an |the )?(?:[\w$.,-]+ ){0,5}?(?:civil )?"
                 r"(?:penalt(?:y|ies)|fines?|damages)\b", "defendant", {"to": "plaintiff"}, 0.8),
     TriggerSpec("legal_to_court", _G,
                 r"\b(?:take|takes|took|taken|taking)\b(?= [^;,.]{1,40}? to court\b"
                 r"(?!(?: [a-z]+)? (?:customers|subscribers|voters|investors|buyers|users)\b))",
-                "plaintiff", {"": "defendant"}, 0.8, right_window=30, adjacent=5),
+                "plaintiff", {"": "defendant"}, 0.8, right_window=30, adjacent=5, right_all=True),
     TriggerSpec("legal_charges", _G, r"\bcharg(?:es|ed|ing)\b(?= [^;]{1,60}? with\b)", None,
-                {"": "defendant"}, 0.8, right_window=30, adjacent=5),
+                {"": "defendant"}, 0.8, right_window=30, adjacent=5, right_all=True),
     TriggerSpec("legal_order_to_pay", _G,
                 r"\b(?:ordered|orders|told|forced|required)\b(?= [^;]{0,40}? to pay\b)", None,
-                {"": "defendant"}, 0.8, right_window=30),
+                {"": "defendant"}, 0.8, right_window=30, right_all=True),
     TriggerSpec("legal_faces", _G,
                 r"\b(?:fac(?:e|es|ed|ing)|hit with|slapped with|(?:receiv(?:e|es|ed|ing)|"
                 r"(?:was |were |been )?served with)(?= (?:[\w$.,-]+ ){0,3}(?:subpoenas?|fines?|"
@@ -74,7 +74,7 @@ LEGAL: tuple[TriggerSpec, ...] = (
     TriggerSpec("legal_sues", _G,
                 # Bare "sue" is the headline plural ("Shareholders sue X"), not "plans to sue".
                 r"\b(?:sues|sued|suing|accus(?:es|ed|ing)|(?<!to )(?<!'ll )sue)\b", "plaintiff",
-                {"": "defendant"}, 0.85, right_window=30, adjacent=15),
+                {"": "defendant"}, 0.85, right_window=30, adjacent=15, right_all=True),
     # "has been investigating allegations surrounding Livedoor's acquisitions"
     TriggerSpec("legal_allegations_about", _G,
                 r"\binvestigat(?:e|es|ed|ing) (?:the )?(?:allegations|claims|accusations|"

@@ -1,0 +1,77 @@
+"""Events with several companies on one side: every watched company of a list takes the
+role ("sues Google and Samsung", "Qualcomm, Walmart and Samsung were fined", "BlackRock,
+Microsoft and Nvidia agree to buy"), and a name that only follows the list in another
+clause, or ends it, takes no other role."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newswatch.schemas.article import Article
+from newswatch.schemas.rules import RulesFile
+from newswatch.streams.detection import Detector
+
+NAMES = ("Epic Games", "Google", "Samsung", "Qualcomm", "Nvidia", "Microsoft", "BlackRock",
+         "Aligned Data Centers", "Sequoia", "Intel", "Stripe", "Mistral AI")
+DETECTOR = Detector(RulesFile.model_validate({"companies": [{"name": n} for n in NAMES]}))
+
+Triple = tuple[str, str, str | None]
+
+
+def detect(title: str) -> set[Triple]:
+    article = Article(id="t", title=title, published=datetime(2026, 5, 4, tzinfo=UTC))
+    return {(e.company, e.event_type, e.role) for e in DETECTOR.detect(article)
+            if e.confidence >= 0.5}
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Epic Games sues Google and Samsung over app store fees",
+     {("Epic Games", "legal", "plaintiff"), ("Google", "legal", "defendant"),
+      ("Samsung", "legal", "defendant")}),
+    ("Epic Games sued by Google and Samsung over patents",
+     {("Epic Games", "legal", "defendant"), ("Google", "legal", "plaintiff"),
+      ("Samsung", "legal", "plaintiff")}),
+    ("Regulators charged Qualcomm and Samsung with price fixing",
+     {("Qualcomm", "legal", "defendant"), ("Samsung", "legal", "defendant")}),
+    # an unwatched name inside the list does not end it
+    ("Qualcomm, Walmart and Samsung were fined by the FTC on Monday",
+     {("Qualcomm", "legal", "defendant"), ("Samsung", "legal", "defendant")}),
+    ("The FTC fined Qualcomm, Walmart and Samsung on Monday",
+     {("Qualcomm", "legal", "defendant"), ("Samsung", "legal", "defendant")}),
+    # the last of a list of objects is not the subject the sentence leaves unnamed
+    ("A lawsuit against Qualcomm, Samsung and Nvidia was filed on Monday",
+     {("Qualcomm", "legal", "defendant"), ("Samsung", "legal", "defendant"),
+      ("Nvidia", "legal", "defendant")}),
+    # buyers listed together all buy; a goods word inside a watched name is the name
+    ("BlackRock, Microsoft and Nvidia agree to buy Aligned Data Centers",
+     {("BlackRock", "acquisition", "acquirer"), ("Microsoft", "acquisition", "acquirer"),
+      ("Nvidia", "acquisition", "acquirer"),
+      ("Aligned Data Centers", "acquisition", "target")}),
+    # the headline plural of "backs", and the other investors of a round
+    ("Nvidia, Microsoft and Google back Mistral AI in $4bn round",
+     {("Nvidia", "investment", "investor"), ("Microsoft", "investment", "investor"),
+      ("Google", "investment", "investor"), ("Mistral AI", "investment", "recipient")}),
+    ("The round was led by Sequoia, with participation from Nvidia and Microsoft.",
+     {("Sequoia", "investment", "investor"), ("Nvidia", "investment", "investor"),
+      ("Microsoft", "investment", "investor")}),
+])
+def test_every_company_of_a_list_takes_the_role(title: str, expected: set[Triple]) -> None:
+    assert detect(title) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # ", and" after one object starts another clause
+    ("Google sues Samsung, and Microsoft shares rose",
+     {("Google", "legal", "plaintiff"), ("Samsung", "legal", "defendant")}),
+    ("Microsoft and Nvidia shares rose after Intel agreed to buy Stripe",
+     {("Intel", "acquisition", "acquirer"), ("Stripe", "acquisition", "target")}),
+    ("Microsoft, which owns GitHub and Samsung, buys Stripe",
+     {("Microsoft", "acquisition", "acquirer"), ("Stripe", "acquisition", "target")}),
+    # "back" is the plural verb only right after the backers
+    ("Samsung brings back Nokia phones", set()),
+    ("The panel, with participation from Nvidia and Microsoft, discussed chips", set()),
+])
+def test_a_name_outside_the_list_takes_no_role(title: str, expected: set[Triple]) -> None:
+    assert detect(title) == expected
