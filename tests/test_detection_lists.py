@@ -75,3 +75,21 @@ def test_every_company_of_a_list_takes_the_role(title: str, expected: set[Triple
 ])
 def test_a_name_outside_the_list_takes_no_role(title: str, expected: set[Triple]) -> None:
     assert detect(title) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Nvidia rival Qualcomm buys Samsung",
+     {("Qualcomm", "acquisition", "acquirer"), ("Samsung", "acquisition", "target")}),
+    ("Longtime Nvidia customer Microsoft buys Samsung",
+     {("Microsoft", "acquisition", "acquirer"), ("Samsung", "acquisition", "target")}),
+    ("Nvidia rivals Qualcomm and Samsung sue Microsoft",
+     {("Qualcomm", "legal", "plaintiff"), ("Samsung", "legal", "plaintiff"),
+      ("Microsoft", "legal", "defendant")}),
+    # a relative clause naming rivals still describes the subject before it
+    ("Nvidia, whose rivals include Qualcomm, buys Samsung",
+     {("Nvidia", "acquisition", "acquirer"), ("Samsung", "acquisition", "target")}),
+    ("Nvidia customers can buy Samsung phones", set()),
+])
+def test_a_relation_word_before_a_name_describes_the_subject(
+        title: str, expected: set[Triple]) -> None:
+    assert detect(title) == expected

@@ -235,7 +235,16 @@ def _in_subordinate_phrase(text: str, mentions: list[Mention], mention: Mention)
                                 or _OBJECT_VERB.fullmatch(word_before(text, head.start))):
         return True
     segment_start = max(text.rfind(",", 0, head.start), text.rfind(";", 0, head.start)) + 1
+    if _DESCRIBED_AS.fullmatch(text, segment_start, head.start):
+        return False  # "Nvidia rival Qualcomm buys": the words only describe the subject
     return _SUBORDINATE.search(text, segment_start, head.start) is not None
+
+
+# A relation word right before the name, after at most a name or two words: "Nvidia rival
+# Qualcomm", "its chief rival AMD", "longtime Nvidia customer Meta".
+_DESCRIBED_AS = re.compile(r"\s*(?:[\w'’.&-]+\s+){0,3}?(?:(?:arch-?|chief |main |biggest |"
+                           r"closest )?(?:rivals?|competitors?)|customer|client|investor|"
+                           r"backer|partner|supplier)\s+")
 
 
 # "IBM (NYSE: IBM) and Vantage Grid Energy": a ticker does not break the list.

@@ -185,7 +185,7 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        "goods or property bought, not a company", unless_named_next=True),
     _g("before", r"\b(?:shoppers?|customers?|consumers?|buyers?|people|fans|visitors|readers|"
        r"we|you|i|they|families|parents|voters|investors|teens|teenagers|kids|children|"
-       r"students|retirees|savers|traders|households|collectors|gamers)\s+(?:\w+\s+){0,3}$",
+       r"students|retirees|savers|traders|households|collectors|gamers)\s+(?:(?-i:[a-z]\w*)\s+){0,3}$",
        "people shopping, not a company buying a company",
        trigger=r"^(?:buy|bought|purchas|pick)"),
     _g("before", r"\bup for\s+$|\bfor\s+$", "offered for sale, not bought",
