@@ -93,3 +93,19 @@ def test_a_name_outside_the_list_takes_no_role(title: str, expected: set[Triple]
 def test_a_relation_word_before_a_name_describes_the_subject(
         title: str, expected: set[Triple]) -> None:
     assert detect(title) == expected
+
+
+def test_a_common_word_name_listed_with_a_company_is_a_company() -> None:
+    rules = RulesFile.model_validate({"companies": [{"name": n} for n in (
+        "Apple", "Google", "Shell")]})
+    detector = Detector(rules)
+
+    def counted(title: str) -> dict[str, bool]:
+        article = Article(id="t", title=title, published=datetime(2026, 5, 4, tzinfo=UTC))
+        return {c.company: c.counted for c in detector.explain(article).companies}
+
+    assert counted("Apple and Google face EU probe") == {"Apple": True, "Google": True}
+    assert counted("Apple, Google and Shell") == {"Apple": True, "Google": True, "Shell": True}
+    # listed only with places or with another common word: nothing says it is the company
+    assert counted("Rain in the Apple orchards of Kent and Sussex") == {"Apple": False}
+    assert counted("Apple and Shell") == {"Apple": False, "Shell": False}

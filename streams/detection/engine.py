@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -267,6 +268,7 @@ def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
                 context = _BUSINESS.search(sentence.text)
             if context is not None:
                 confirmed[mention.company] = f"business context {context.group()!r}"
+    _corroborate_by_list(text, mentions, confirmed)
     for mention in mentions:
         if mention.ambiguous:
             why = confirmed.get(mention.company)
@@ -274,6 +276,23 @@ def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
             mention.reason = (f"corroborated by {why}" if why else
                               "common word without corroboration (no ticker, full name or "
                               "business context)")
+
+
+def _corroborate_by_list(text: str, mentions: list[Mention], confirmed: dict[str, str]) -> None:
+    """'Amazon, Walmart and Target were fined': a name listed with a company is one too."""
+    changed = True
+    while changed:
+        changed = False
+        for left, right in itertools.pairwise(mentions):
+            if (left.company in confirmed) == (right.company in confirmed) or (
+                    left.historical or right.historical) or right.start - left.end > 60:
+                continue
+            pending = right if left.company in confirmed else left
+            if pending.everyday or not parties.listed_gap(text[left.end:right.start]):
+                continue
+            other = left if pending is right else right
+            confirmed[pending.company] = f"listing with {other.surface!r}"
+            changed = True
 
 
 def _corroborate_by_events(mentions: list[Mention], sentences: list[Sentence],
