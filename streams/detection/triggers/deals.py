@@ -256,7 +256,7 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 "investor", {"": "recipient"}, 0.65, (NEEDS_COMPANY_RIGHT,), right_window=30),
     # The headline plural: "Nvidia, Microsoft and Alphabet back Anthropic" (only with the
     # backers named right before it, so not "brings back Nokia phones").
-    TriggerSpec("inv_back_plural", _I, r"(?<=\w )back\b(?= [A-Z])", "investor",
+    TriggerSpec("inv_back_plural", _I, r"(?<=\w )back\b(?= \w)", "investor",
                 {"": "recipient"}, 0.65, (NEEDS_COMPANY_RIGHT, NEEDS_LEFT), right_window=30,
                 left_all=True, traits=frozenset({"company_right_before"})),
 )
