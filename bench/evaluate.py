@@ -178,13 +178,13 @@ SETS: tuple[LabelledSet, ...] = (
     # A fourth author on AM's brief (European morning briefs, startup and fintech tickers,
     # trade briefs, show notes), measured after AN, AO and newsd were read.
     LabelledSet("falsealarm-dev-aq", ("falsealarm/aq/*.jsonl",), "devset/rules.yaml", "even",
-                note="short news with background, blind"),
+                note="short news with background, measured blind, then read"),
     LabelledSet("falsealarm-blind-aq", ("falsealarm/aq/*.jsonl",), "devset/rules.yaml", "odd",
                 note="short news with background, blind"),
     # Wire and trade-press news across ten beats, several watched sides per event in a third
     # of the items, background in every item.
     LabelledSet("newse-dev", ("newse/articles.jsonl",), "devset/rules.yaml", "even",
-                note="wire news with background, blind"),
+                note="wire news with background, blind, then read"),
     LabelledSet("newse-test", ("newse/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="wire news with background, blind"),
     LabelledSet("newsd-dev", ("newsd/articles.jsonl",), "devset/rules.yaml", "even",

@@ -109,3 +109,36 @@ def test_a_common_word_name_listed_with_a_company_is_a_company() -> None:
     # listed only with places or with another common word: nothing says it is the company
     assert counted("Rain in the Apple orchards of Kent and Sussex") == {"Apple": False}
     assert counted("Apple and Shell") == {"Apple": False, "Shell": False}
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # a seat on the company's own board is a hire
+    ("Nvidia elected Jane Doe to its board of directors on Monday",
+     {("Nvidia", "executive_hire", "hiring_company")}),
+    ("Nvidia adds retired Air Force general to its board",
+     {("Nvidia", "executive_hire", "hiring_company")}),
+    ("Nvidia adds a new cafeteria to its board game room", set()),
+    # the company inside what a verb won is no subject of the next verb
+    ("Qualcomm lands Nvidia deal and unveils new modem",
+     {("Qualcomm", "product_launch", None)}),
+    # a round with a prefix is still a round
+    ("Microsoft and Google join Mistral AI's latest mega-round",
+     {("Microsoft", "investment", "investor"), ("Google", "investment", "investor"),
+      ("Mistral AI", "investment", "recipient")}),
+    # the market's consensus is no report
+    ("Samsung's finance chief will join Mistral AI, which is widely expected to go public",
+     {("Samsung", "executive_departure", "losing_company"),
+      ("Mistral AI", "executive_hire", "hiring_company")}),
+])
+def test_more_readings_of_who_does_what(title: str, expected: set[Triple]) -> None:
+    assert detect(title) == expected
+
+
+def test_a_possessive_pronoun_before_delayed_names_a_delay_already_known() -> None:
+    article = Article(id="t", title="Studios", content=(
+        "Samsung will cut 50 jobs, and its studio head will leave the company once its "
+        "delayed open-world game \"Orbit\" is released."),
+        published=datetime(2026, 5, 4, tzinfo=UTC))
+    found = {(e.company, e.event_type) for e in DETECTOR.detect(article)}
+    assert ("Samsung", "layoffs") in found
+    assert ("Samsung", "launch_delay") not in found

@@ -232,6 +232,12 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("investment", 14, "Nvidia", "The panel on chips, with participation from Nvidia, drew a "
      "crowd.", "Pixar raised $40 million in a round led by Disney, with participation from "
      "Nvidia."),
+    ("product_launch", 13, "Disney", "The app crashed just as Disney's Black Friday deals went "
+     "live on Thursday.", "Disney's new streaming app went live on Thursday."),
+    ("product_launch", 14, "Boeing", "Boeing had been targeting first delivery, to launch "
+     "customer Emirates, in 2026.", "Boeing is set to launch its new 797 jet in 2026."),
+    ("acquisition", 13, "Uber", "Uber raises $700 million in a share sale to fund expansion.",
+     "The sale of Uber to Disney closed on Monday."),
 ]
 
 

@@ -62,6 +62,8 @@ _HYPOTHETICAL = quick(
     r"sees?\b|argue|says?\b|said\b)\w*|"
     r"(?:expect|predict|anticipat)(?:s|ed|ing)? (?!to\b)(?:[\w.'’-]+ ){1,4}to|"
     r"predict(?:s|ed|ing)?|(?:is|are|was|were|seems?) (?:\w+ )?likely to|"
+    # "Stripe, which is widely expected to go public": the consensus, not a report
+    r"(?:widely|long|generally|broadly) expected|"
     r"aim(?:s|ed|ing)? to|want(?:s|ed)? to|seek(?:s|ing)? to|look(?:s|ing)? to|"
     r"tr(?:y|ies|ying) to|struggl\w+ to|race to|racing to|vie\w* to|fail(?:s|ed|ing)? to|"
     r"call(?:s|ed|ing)? (?:for|on)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|pressur\w+|"

@@ -32,6 +32,8 @@ _OBJECT_VERB = re.compile(
     r"backs|backed|beat(?:s|ing)?|replac\w+|suppl(?:y|ies|ied)|supplying|overt[ao]ok\w*|"
     r"accus\w+|fined|over|invested|funded|ousted|fired|includ\w*|counts?|sending|sent|"
     r"hurt\w*|hit|lift\w*|boost\w*|dragg?\w*|a|an|the|"
+    # "lands Nvidia deal and unveils": the company is in what was won, not the subject
+    r"lands|landed|wins|won|secures|secured|inks|inked|clinch\w*|strikes|struck|"
     # "a startup using Nvidia chips": the company is what is used.
     r"us(?:e|es|ed|ing)|runs|running|rents|renting|licens\w+|powered")
 # "the board of Cobaltline ousted its CEO": the company acts through its board.

@@ -80,7 +80,8 @@ _KNOWN_DELAY = re.compile(r"(?:delayed|postponed)\s+(?!(?:its|the|their|his|her|
                           r"(?![^.;:]{0,40}\b(?:now|again|further|launch|release|rollout|"
                           r"debut|shipments?|production|deliver(?:y|ies)|to (?:ship|launch|"
                           r"arrive|debut|go on sale)|ships|slips)\b)[\w-]", _I)
-_POSSESSIVE_END = re.compile(r"[\w.&]['’]s\s+$")
+# "Apple's delayed Siri", "once its delayed open-world game is released"
+_POSSESSIVE_END = re.compile(r"(?:[\w.&]['’]s|\b(?:its|their|his|her|our))\s+$", re.IGNORECASE)
 
 
 def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -> str | None:

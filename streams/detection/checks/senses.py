@@ -230,6 +230,10 @@ ACQUISITION: tuple[SenseGuard, ...] = (
     # "$50 million of stock bought by its partner Pfizer": shares bought are a stake.
     _g("before", r"\b(?:stock|shares|equity|bonds|notes|debt|units)\s+$",
        "shares bought, a stake, not a company", trigger=r"^(?:bought|purchased|acquired) by"),
+    # "raises $700 million in share sale to fund": shares or goods sold, not a company.
+    _g("before", r"\b(?:share|stock|equity|bond|debt|rights|asset|garage|fire|clearance|yard|"
+       r"bake|ticket|flash|holiday|warehouse|liquidation|secondary)\s+$",
+       "shares or goods on sale, not a company sold", trigger=r"^sale"),
 )
 
 PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
@@ -293,6 +297,14 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
     # "the July-launched Galaxy Watch8", "a newly-launched service": a compound adjective
     # that describes the product, not a launch reported (a "re-launch" is one).
     _g("before", r"(?<![Rr]e)(?<=\w)-$", "a compound adjective, not a launch reported"),
+    # "just as the retailer's Black Friday deals went live": offers, not a product.
+    _g("before", r"\b(?:deals?|discounts?|sales?|offers?|promotions?|promos?|prices?|pricing|"
+       r"coupons?|bargains?|markdowns?|doorbusters?|rebates?)\s+(?:\w+\s+)?$",
+       "deals or prices, not a product", trigger=r"^(?:went|go|goes|going|gone) live|^launch"),
+    # "to launch customer Emirates", "its launch date": a noun in a compound, not a launch.
+    _g("after", r"^\s+(?:customers?|partners?|dates?|window|event|pad|site|party|parties|"
+       r"vehicle|operator|airline|titles?)\b", "a compound noun (launch customer, launch "
+       r"date), not a launch", trigger=r"^(?:to )?launch$"),
 )
 
 PARTNERSHIP: tuple[SenseGuard, ...] = (

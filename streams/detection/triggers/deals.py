@@ -162,8 +162,8 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
     TriggerSpec("inv_participate_in", _I,
                 r"\b(?:participat(?:e|es|ed|ing) in|join(?:s|ed|ing)?)"
                 r"(?= (?:the |a |an )?(?:[\w'’.&-]+ ){0,5}?(?:funding |financing |investment )?"
-                r"(?:round|financing|raise)\b)", "investor", {"": "recipient"}, 0.75,
-                right_window=30, adjacent=5, left_all=True, left_window=60, left_any=True),
+                r"(?:mega-?|super-?)?(?:round|financing|raise)\b)", "investor", {"": "recipient"},
+                0.75, right_window=30, adjacent=5, left_all=True, left_window=60, left_any=True),
     TriggerSpec("inv_participate", _I,
                 r"\b(?:participat(?:e|es|ed|ing) in the (?:round|financing|raise)|"
                 r"participat(?:es|ed|ing)|join(?:s|ed|ing)? (?:as (?:an? )?(?:\w+ )?investors?|"

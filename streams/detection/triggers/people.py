@@ -97,6 +97,13 @@ HIRE: tuple[TriggerSpec, ...] = (
                                    "at": "losing_company"}, 0.85,
                 (NEEDS_EXEC, NEEDS_LEFT), adjacent=15,
                 traits=frozenset({"object_is_person", "describer_before"})),
+    # "Boeing adds retired Air Force general to its board", "elected Marcus Dunleavy to its
+    # board of directors": a seat on the company's own board.
+    TriggerSpec("hire_to_board", _E,
+                r"\b(?:elect(?:s|ed)|add(?:s|ed|ing)|appoint(?:s|ed|ing)|nam(?:es|ed|ing))\b"
+                r"(?= (?!(?:a |an |the )?(?:seat|member|director)s? )[^.;]{1,80}? to (?:its|the|"
+                r"their) (?:\w+ )?board\b)", "hiring_company", {}, 0.8, (NEEDS_EXEC, NEEDS_LEFT),
+                adjacent=0),
 )
 
 DEPARTURE: tuple[TriggerSpec, ...] = (
