@@ -181,6 +181,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="short news with background, measured blind, then read"),
     LabelledSet("falsealarm-blind-aq", ("falsealarm/aq/*.jsonl",), "devset/rules.yaml", "odd",
                 note="short news with background, blind"),
+    # One weekday of a business reader beyond consumer tech (energy, pharma, logistics,
+    # banking, telecoms, food, games, cloud) across ten feed genres.
+    LabelledSet("falsealarm-dev-ar", ("falsealarm/ar/*.jsonl",), "devset/rules.yaml", "even",
+                note="feed genres, blind"),
+    LabelledSet("falsealarm-blind-ar", ("falsealarm/ar/*.jsonl",), "devset/rules.yaml", "odd",
+                note="feed genres, blind"),
     # Wire and trade-press news across ten beats, several watched sides per event in a third
     # of the items, background in every item.
     LabelledSet("newse-dev", ("newse/articles.jsonl",), "devset/rules.yaml", "even",

@@ -71,6 +71,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-blind-ao": (0.0, 0.0, 70.0),
     "falsealarm-dev-aq": (0.0, 0.0, 5.0),
     "falsealarm-blind-aq": (0.0, 0.0, 25.0),
+    "falsealarm-dev-ar": (0.0, 0.0, 5.0),
+    "falsealarm-blind-ar": (0.0, 0.0, 60.0),
     "falsealarm-dev-ap": (0.0, 0.0, 10.0),
     "falsealarm-blind-ap": (0.0, 0.0, 20.0),
     "falsealarm-blind-n": (0.0, 0.0, 10.0),
