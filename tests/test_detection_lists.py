@@ -142,3 +142,27 @@ def test_a_possessive_pronoun_before_delayed_names_a_delay_already_known() -> No
     found = {(e.company, e.event_type) for e in DETECTOR.detect(article)}
     assert ("Samsung", "layoffs") in found
     assert ("Samsung", "launch_delay") not in found
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # unwatched names may open a list of objects, or close a list of subjects
+    ("Texas sues Meta, Microsoft and Nvidia over data-center power deals",
+     {("Microsoft", "legal", "defendant"), ("Nvidia", "legal", "defendant")}),
+    ("Chinese GPU designer Biren sued by AMD and Nvidia in US patent fight",
+     {("Nvidia", "legal", "plaintiff")}),
+    ("Japan fines Walmart, Apple, and Samsung over app-store steering",
+     {("Samsung", "legal", "defendant")}),
+    ("Microsoft, Universal and Warner Bros. Discovery sue Chinese AI video app",
+     {("Microsoft", "legal", "plaintiff")}),
+    ("Samsung, Nvidia and Accel back legal AI startup Harvey in $300m round",
+     {("Samsung", "investment", "investor"), ("Nvidia", "investment", "investor")}),
+    # "the round" stands for the company that raised it
+    ("Accel, Nvidia, and Microsoft invested in the round on Friday",
+     {("Nvidia", "investment", "investor"), ("Microsoft", "investment", "investor")}),
+    # talks and panels have rounds and participants too
+    ("The summit closed with a final round of talks and a panel with participation from "
+     "Nvidia and Microsoft executives", set()),
+    ("Samsung joins latest round of US-Korea tariff talks", set()),
+])
+def test_lists_with_unwatched_names_and_rounds(title: str, expected: set[Triple]) -> None:
+    assert detect(title) == expected

@@ -344,8 +344,11 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
                 # company is the antecedent, not the sentence's subject.
                 return []
     if spec.has("company_right_before"):
-        named = [m for m in mentions if m.end == start - 1 and not m.historical
-                 and text[m.end:start] == " "]
+        # right before, or ending a list closed by unwatched names ("Salesforce, Nvidia and
+        # Accel back")
+        named = [m for m in mentions if m.end <= start - 1 and not m.historical and (
+            text[m.end:start] == " " or (spec.left_all and parties.names_listed_after(
+                text[m.end:start])))]
         if not named:
             return []
         heads = parties.coordinated(text, mentions, named[-1]) if spec.left_all else named[-1:]
@@ -461,8 +464,13 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
         gap = text[last_end:parties.descriptor_start(text, mention.start, floor=last_end)]
         if len(out) == 1 and _CLAUSE_AND.fullmatch(gap):
             break  # "Google sues Samsung, and Microsoft shares rose": a second clause
+        # "sued Meta Platforms, Microsoft and Nvidia": unwatched names open the list
+        opens_list = not out and spec.right_all and parties.names_listed_before(
+            text[right_from:mention.start])
         if out and spec.right_all and word not in spec.right and parties.listed_gap(gap):
             role = out[-1].role  # "against X, as well as parent airline Y": the same role
+        elif opens_list and "" in spec.right:
+            role = spec.right[""]
         elif word in spec.right and distance > 2:
             role = spec.right[word]
         elif distance <= 2 or (word not in parties.PREPOSITIONS and distance <= spec.adjacent):
@@ -476,7 +484,7 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
         if not out and _OBJECT_ENDED.match(text, right_from):
             break  # "Intel down on CEO exit, Nvidia up": the comma ends the object
         if not out and not people and role == spec.right.get("") and distance > 2 and (
-                _unwatched_first(
+                not opens_list) and (_unwatched_first(
                     text, mentions, right_from, mention)):
             break  # "Lawsuit against Ziprow Rides cites old Uber settlement"
         if spec.event_type == "executive_departure" and (

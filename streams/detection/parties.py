@@ -270,6 +270,27 @@ _OTHERS_LISTED = re.compile(r"(?:['’]s)?" + _LIST_SEP + r"(?:[A-Z][\w&.'’-]*
                             r"{0,3}" + _LIST_SEP + r"){1,4}")
 
 
+# Unwatched names listed before the first watched one: " Meta Platforms, " or " Google,
+# Apple, and " (each name followed by a separator, nothing else).
+_NAMES_BEFORE = re.compile(r"\s*(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}" + _LIST_SEP
+                           + r"){1,4}")
+
+
+_NAME = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}"
+# ... closed by "and" or "&": "Salesforce, Nvidia and Accel back" (not "NETFLIX, LOOKING BACK")
+_NAMES_AFTER = re.compile(r"(?:\s*,\s+" + _NAME + r"){0,3}\s*(?:,?\s+and|&)\s+" + _NAME + r"\s")
+
+
+def names_listed_after(gap: str) -> bool:
+    """Whether ``gap`` (from the last watched subject to its verb) lists other names only."""
+    return _NAMES_AFTER.fullmatch(gap) is not None
+
+
+def names_listed_before(gap: str) -> bool:
+    """Whether ``gap`` (from a verb to its first watched object) lists other names only."""
+    return _NAMES_BEFORE.fullmatch(gap) is not None
+
+
 def listed_gap(gap: str) -> bool:
     """Whether ``gap`` only separates two names of one list ("Pearson PLC, Penguin")."""
     return (_OR.fullmatch(gap) is not None or _LISTED.fullmatch(gap) is not None

@@ -16,10 +16,10 @@ from .lexicon import words
 
 _ABBREVIATIONS = words(
     "inc corp co ltd mr mrs ms dr st jr sr prof gen gov sen rep no vs etc al approx dept "
-    "est fig jan feb mar apr jun jul aug sep sept oct nov dec ave nos"
+    "est fig jan feb mar apr jun jul aug sep sept oct nov dec ave nos bros"
 )
 # After these a full stop may still end the sentence when a typical first word follows.
-_COMPANY_SUFFIXES = frozenset({"inc", "corp", "ltd", "co"})
+_COMPANY_SUFFIXES = frozenset({"inc", "corp", "ltd", "co", "bros"})
 _STARTERS = words(
     "The A An It He She They We In On At For But And However Meanwhile Its This That"
 )

@@ -149,13 +149,19 @@ def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | Non
     return None
 
 
+# "Sequoia, Nvidia and Microsoft invested in the round": the round stands for its company.
+_THE_ROUND = re.compile(r"\s*(?:the|this|that|its|their)\s+(?:[\w$.,-]+\s+){0,3}?(?:round|"
+                        r"financing|raise|placement)\b", _I)
+
+
 def after_parties(text: str, spec: TriggerSpec, end: int, lefts: int,
                   rights: list[tuple[str, bool]]) -> str | None:
     """What the parties found must add up to; ``rights`` holds (role, watched) pairs."""
     if (NEEDS_TARGET in spec.needs and not any(role in ("target", "") for role, _ in rights)
             and not _GENERIC_COMPANY.search(text[end:end + 60])):
         return "no company named as the target"
-    if NEEDS_COMPANY_RIGHT in spec.needs and not rights:
+    if NEEDS_COMPANY_RIGHT in spec.needs and not rights and not (
+            spec.event_type == "investment" and _THE_ROUND.match(text, end)):
         return "no company named after the trigger"
     if NEEDS_LEFT in spec.needs and not lefts and not any(
             role == spec.left for role, _ in rights):

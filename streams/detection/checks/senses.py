@@ -146,10 +146,13 @@ INVESTMENT: tuple[SenseGuard, ...] = (
     _g("after", r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:purchase|acquisition|takeover|merger|buyout|"
        r"buy-out|sale)s?\b",
        "a purchase closed, not money raised", trigger=r"^clos"),
-    # "The panel, with participation from Nvidia": only a round has investors taking part.
+    # "The panel, with participation from Nvidia", "a final round of talks ... and a panel
+    # with participation from": only a funding round has investors taking part.
     _g("before", r"", "taking part in something other than a round",
-       unless=r"\b(?:round|financing|funding|raise|investment|placement|offering|series [a-h]|"
-              r"seed)\b",
+       unless=r"\b(?:funding|financing|investment|series [a-h]|seed|venture|equity|growth|"
+              r"mega-?)\s*round\b|\bround (?:was |is )?(?:led|co-led) by\b|\bround of "
+              r"(?:funding|financing|investment)\b|\b(?:financing|placement|offering|raise[sd]?|"
+              r"raising)\b|[$€£]\s?\d|\b\d[\d.,]*\s?(?:[mb]n?|million|billion)\b",
        trigger=r"^with"),
 )
 

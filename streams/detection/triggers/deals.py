@@ -162,7 +162,8 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
     TriggerSpec("inv_participate_in", _I,
                 r"\b(?:participat(?:e|es|ed|ing) in|join(?:s|ed|ing)?)"
                 r"(?= (?:the |a |an )?(?:[\w'’.&-]+ ){0,5}?(?:funding |financing |investment )?"
-                r"(?:mega-?|super-?)?(?:round|financing|raise)\b)", "investor", {"": "recipient"},
+                r"(?:mega-?|super-?)?(?:round|financing|raise)\b(?! of (?!funding|financing|"
+                r"investment)))", "investor", {"": "recipient"},
                 0.75, right_window=30, adjacent=5, left_all=True, left_window=60, left_any=True),
     TriggerSpec("inv_participate", _I,
                 r"\b(?:participat(?:e|es|ed|ing) in the (?:round|financing|raise)|"
@@ -198,7 +199,9 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
     TriggerSpec("inv_raise", _I,
                 r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|"
                 r"land(?:s|ed)|bag(?:s|ged)|net(?:s|ted)|gets?|got|receiv(?:e|es|ed|ing))\b"
-                r"(?= [^;]{0,40}?(?:\$|€|£|funding|financing|round|capital|series [a-h]\b|"
+                # (not "a round of talks")
+                r"(?= [^;]{0,40}?(?:\$|€|£|funding|financing|round(?! of (?!funding|financing|"
+                r"investment))|capital|series [a-h]\b|"
                 r"seed|venture|investment|lifeline|cash injection|bailout|rescue))", "recipient",
                 {"from": "investor", "by": "investor", "including": "investor",
                  "and": "investor"}, 0.8, (NEEDS_MONEY,), right_all=True,
