@@ -135,14 +135,21 @@ def test_an_agreement_to_settle_or_sell_is_not_a_partnership(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    # an unwatched name beside the company is as often its own unit or a person
-    "Stripe and Quesma join forces on fraud tooling",
-    "Netflix and Shonda Rhimes team up again",
-    "Stripe and CEO Patrick Collison team up with schools",
+    # the second party must be named ...
     "Stripe and its rivals join forces against the rule",
+    "On Monday, Stripe announced a partnership",
 ])
 def test_partner_pair_needs_a_second_watched_or_named_party(text: str) -> None:
     assert detect(text) == set()
+
+
+def test_an_unwatched_name_listed_with_the_company_is_the_second_party() -> None:
+    # ... and an unwatched one listed with the company counts (measured: three more true
+    # events on the labelled sets against one more false; a unit or a person so listed,
+    # "Disney and Pixar", "Netflix and Shonda Rhimes", reads as a partner unless the rules
+    # file lists the unit as a brand)
+    assert detect("Stripe and Quesma join forces on fraud tooling") == {
+        ("Stripe", "partnership", "partner")}
 
 
 def test_buying_the_rest_of_a_company_is_a_takeover() -> None:

@@ -166,3 +166,27 @@ def test_a_possessive_pronoun_before_delayed_names_a_delay_already_known() -> No
 ])
 def test_lists_with_unwatched_names_and_rounds(title: str, expected: set[Triple]) -> None:
     assert detect(title) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # an unwatched partner listed with the watched one is the other party
+    ("Samsung and Spotify team up on video podcasts",
+     {("Samsung", "partnership", "partner")}),
+    ("Spotify and Samsung team up on video podcasts",
+     {("Samsung", "partnership", "partner")}),
+    ("On Monday, Samsung announced a partnership", set()),
+    # a goods word inside a company's own name
+    ("Nvidia agreed on Monday to acquire Switch Data Centers, the Las Vegas-based operator",
+     {("Nvidia", "acquisition", "acquirer")}),
+    ("Qualcomm agreed to acquire Precision Aircraft Parts Inc. for $1.2 billion",
+     {("Qualcomm", "acquisition", "acquirer")}),
+    ("Qualcomm agreed on Monday to buy ten Gulfstream aircraft", set()),
+    # the antecedent of ', which' is the unnamed startup, not the sentence's subject
+    ("Ayar Labs said Intel had invested $150 million in the optical startup, which also "
+     "named a former Marvell executive as chief executive",
+     {("Intel", "investment", "investor")}),
+    ("Samsung will invest $10 billion in its chip business", set()),
+])
+def test_unwatched_partners_names_with_goods_words_and_unnamed_startups(
+        title: str, expected: set[Triple]) -> None:
+    assert detect(title) == expected

@@ -343,6 +343,14 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
                 # "replacing Harrow Fields Inc., which is being acquired by": an unwatched
                 # company is the antecedent, not the sentence's subject.
                 return []
+    else:
+        relative = _RELATIVE_BEFORE.search(text, max(0, start - 60), start)
+        if relative is not None and _COMMON_NOUN_END.search(
+                text, max(0, relative.start() - 40), relative.start()) and not any(
+                relative.start() - 40 <= m.start < relative.start() for m in mentions):
+            # "invested $150 million in the startup, which also named a new chief": the
+            # antecedent is a thing the sentence does not name, not its subject.
+            return []
     if spec.has("company_right_before"):
         # right before, or ending a list closed by unwatched names ("Salesforce, Nvidia and
         # Accel back")
@@ -393,7 +401,13 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
         via = "previous clause" if crossed else "subject"
         heads = parties.coordinated(text, mentions, subject) if (
             spec.left_all or spec.event_type in _SHARED_SUBJECT_TYPES) else [subject]
-        return [_Side(m, m.surface, role, via) for m in heads]
+        sides = [_Side(m, m.surface, role, via) for m in heads]
+        if spec.event_type == "partnership" and spec.left_all:
+            # "Netflix and Spotify team up", "Spotify and Netflix team up": an unwatched
+            # partner listed with the watched one is the other party
+            sides += [_Side(None, name, role) for name in parties.unwatched_listed_with(
+                text, heads[-1].start, subject.end, start)]
+        return sides
     at = cues.anaphor_before(text, start) if not spec.left_in_person_np else None
     if at is not None and _PEOPLE_THEY.search(text, at, at + 5) and _PEOPLE_PLURAL.search(
             text, max([m.end for m in mentions if m.end <= at] + [0]), at):
@@ -574,6 +588,8 @@ _NOT_ANTECEDENT_AFTER = frozenset({"by", "from", "with", "for", "to", "against",
 _MADE_BY = re.compile(r"\b(?:made|built|developed|designed|produced|manufactured|created|"
                       r"published|released) by\s+(?:[\w-]+\s+){0,2}$")
 _NAME_END = re.compile(r"\b" + _NAME_RUN + r"$")
+# A noun phrase of lower-case words ending right before the comma: "the optical startup".
+_COMMON_NOUN_END = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|that|who)\s+(?:[\w-]+\s+){0,3}$")
 _DESCRIBES_NEXT = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")
 

@@ -286,6 +286,25 @@ def names_listed_after(gap: str) -> bool:
     return _NAMES_AFTER.fullmatch(gap) is not None
 
 
+# ... closed by "and" or "&" right before the watched name ("Spotify and Netflix"; not
+# "On Monday, Netflix")
+_LEADING_NAMES = re.compile(r"(?:^|(?<=[,;:]\s))\W*((?:" + _NAME + r"\s*,\s+){0,3}" + _NAME
+                            + r"\s*(?:,?\s+and|&)\s+)$")
+
+
+def unwatched_listed_with(text: str, first: int, last: int, verb: int) -> list[str]:
+    """Unwatched names listed with the subjects from ``first`` to ``last`` before ``verb``:
+    'Spotify and' before, 'and Spotify' after ("Netflix and Spotify team up")."""
+    found: list[str] = []
+    tail = text[last:verb]
+    if _NAMES_AFTER.fullmatch(tail):
+        found += re.findall(_NAME, tail)
+    head = _LEADING_NAMES.search(text, max(0, first - 120), first)
+    if head is not None:
+        found += re.findall(_NAME, head.group(1))
+    return [name for name in map(clean_name, found) if name]
+
+
 def names_listed_before(gap: str) -> bool:
     """Whether ``gap`` (from a verb to its first watched object) lists other names only."""
     return _NAMES_BEFORE.fullmatch(gap) is not None

@@ -149,9 +149,13 @@ def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | Non
     return None
 
 
-# "Sequoia, Nvidia and Microsoft invested in the round": the round stands for its company.
-_THE_ROUND = re.compile(r"\s*(?:the|this|that|its|their)\s+(?:[\w$.,-]+\s+){0,3}?(?:round|"
-                        r"financing|raise|placement)\b", _I)
+# "Sequoia, Nvidia and Microsoft invested in the round": the round stands for its company;
+# "invested $150 million in the optical-interconnect startup", "in a robotics company": a
+# company the sentence does not name.
+_THE_ROUND = re.compile(r"\s*(?:(?:the|this|that|its|their)\s+(?:[\w$.,-]+\s+){0,3}?(?:round|"
+                        r"financing|raise|placement)|(?:the|a|an)\s+(?:[\w$.,-]+\s+){0,3}?"
+                        r"(?:start-?up)|(?:a|an)\s+(?:[\w$.,-]+\s+){0,3}?(?:company|firm|"
+                        r"developer|maker))\b", _I)
 
 
 def after_parties(text: str, spec: TriggerSpec, end: int, lefts: int,

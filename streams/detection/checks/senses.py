@@ -184,7 +184,14 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"firms?|company|companies|suppliers?|developers?|providers?|operators?|groups?|"
        r"start-?ups?|businesses|business|retailers?|chains?|brands?|owners?|specialists?|"
        r"builders?|distributors?|arms?|units?|divisions?|subsidiar(?:y|ies)|insurers?|"
-       r"lenders?|banks?|operations)\b)",
+       r"lenders?|banks?|operations)\b)"
+       # ... or are part of a company's own name: "Precision Aircraft Parts Inc.", "Switch
+       # Data Centers, the Las Vegas-based operator"
+       r"(?!(?:\s+(?-i:[A-Z])[\w&-]*){0,2},?\s+(?:inc|corp|corporation|ltd|llc|plc|co|group|"
+       r"holdings|ag|sa|gmbh|nv)\b)"
+       r"(?!(?:\s+(?-i:[A-Z])[\w&-]*){0,2},\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:company|"
+       r"firm|maker|operator|provider|supplier|developer|group|business|start-?up|specialist|"
+       r"owner|chain|retailer|lender|bank|insurer|manufacturer|producer)\b)",
        "goods or property bought, not a company", unless_named_next=True),
     _g("before", r"\b(?:shoppers?|customers?|consumers?|buyers?|people|fans|visitors|readers|"
        r"we|you|i|they|families|parents|voters|investors|teens|teenagers|kids|children|"
