@@ -217,6 +217,9 @@ def test_a_nationality_alias_before_a_name_or_a_role_noun_is_an_adjective() -> N
     assert names("German Adidas buys American Reebok") == ["Reebok"]
     assert names("a deal with the American company Reebok") == ["Reebok"]
     assert names("American automakers rallied") == []
+    # ... and before a word for people
+    assert names("the most senior American executive of the group") == []
+    assert names("American workers and officials protested") == []
     # the alias itself still names the airline
     assert names("American said it would cut flights") == ["American Airlines"]
     assert names("American Airlines and American plan cuts") == [

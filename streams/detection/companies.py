@@ -15,7 +15,7 @@ from typing import Literal
 import ahocorasick
 
 from ...schemas.rules import RulesFile
-from .lexicon import COMMON_WORD_NAMES, EVERYDAY_NAMES, ROLE_NOUNS, STOCK_EXCHANGES
+from .lexicon import COMMON_WORD_NAMES, EVERYDAY_NAMES, PEOPLE_PLURALS, ROLE_NOUNS, STOCK_EXCHANGES
 
 VariantKind = Literal["name", "alias", "brand", "ticker", "exchange_ticker", "paren_ticker",
                       "exclude", "owner"]
@@ -233,10 +233,14 @@ def _accepts(variant: NameVariant, surface: str, text: str, start: int) -> bool:
 
 
 # A one-word alias shaped like a nationality ("American" for American Airlines) is an
-# adjective when a role noun or another name follows it.
+# adjective when a role noun, a word for people ("the most senior American executive") or
+# another name follows it.
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish)")
 _DESCRIBES_NEXT = re.compile(
-    r" (?:[A-Z][a-z]|(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")s?\b)")
+    r" (?:[A-Z][a-z]|(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")s?\b|"
+    r"(?:executive|official|worker|employee|investor|consumer|manager|director|officer|"
+    r"citizen|national|engineer|lawmaker|regulator|customer|shopper|driver)s?\b|"
+    + PEOPLE_PLURALS + r"\b)")
 
 
 def _inside_number(text: str, start: int, end: int) -> bool:
