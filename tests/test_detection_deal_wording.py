@@ -385,3 +385,28 @@ def test_state_money_into_a_company(text: str) -> None:
 def test_what_many_believe_is_speculation() -> None:
     assert detect("Many believe that Nvidia intends to enter the rapidly expanding phone "
                   "market.") == set()
+
+
+@pytest.mark.parametrize(("companies", "title", "expected"), [
+    (("Apple", "Samsung"), "Apple's lawyers are pursuing legal action against Samsung",
+     ("Samsung", "legal", "defendant")),
+    (("NRDC Equity Partners", "Hudson's Bay Trading Company"),
+     "NRDC Equity Partners will support Hudson's Bay Trading Company with $500 million in "
+     "funding", ("Hudson's Bay Trading Company", "investment", "recipient")),
+    (("Here Media",), "Here Media Inc. will be helmed by Chairman Stephen P. Jarchow",
+     ("Here Media", "executive_hire", "hiring_company")),
+    (("GUN Records",), "The closure will affect eight employees, GUN Records said",
+     ("GUN Records", "layoffs", None)),
+])
+def test_more_wire_phrasings(companies: tuple[str, ...], title: str,
+                             expected: Triple) -> None:
+    assert expected in events_of(companies, title)
+
+
+@pytest.mark.parametrize(("companies", "title"), [
+    (("Here Media",), "Here Media Inc. is led by Chairman Stephen P. Jarchow"),
+    (("Samsung",), "The cuts would affect thousands of customers at Samsung"),
+    (("Samsung",), "Samsung will support the campaign with a new logo"),
+])
+def test_their_look_alikes(companies: tuple[str, ...], title: str) -> None:
+    assert events_of(companies, title) == set()

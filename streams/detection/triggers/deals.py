@@ -250,7 +250,9 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                                              "to": "recipient"}, 0.7, right_window=40),
     # "the government will provide Ford Australia with a $52.5 million assistance package"
     TriggerSpec("inv_provide_with", _I,
-                r"\bprovid(?:e|es|ed|ing)\b(?= [^.;]{1,60}? with (?:a |an |new |fresh )?"
+                # "will support the Hudson's Bay Trading Company with $500 million in funding"
+                r"\b(?:provid(?:e|es|ed|ing)|support(?:s|ed|ing)?)\b"
+                r"(?= [^.;]{1,60}? with (?:a |an |new |fresh )?"
                 r"(?:[\w$€£.,()-]+ ){0,5}?(?:financial assistance|assistance package|funding|"
                 r"financing|loans?|capital|bail-?out|rescue package|cash injection)\b)",
                 "investor", {"": "recipient"}, 0.7, (NEEDS_COMPANY_RIGHT,), right_window=60,

@@ -20,7 +20,8 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 {"": "plaintiff"}, 0.85, passive=True, right_all=True),
     TriggerSpec("legal_file", _G,
                 r"\b(?:fil(?:e|es|ed|ing)|brought|bring(?:s)?|launch(?:es|ed|ing)?|"
-                r"tak(?:e|es|ing)|took) (?:a |an )?"
+                r"tak(?:e|es|ing)|took|pursu(?:e|es|ed|ing)|initiat(?:e|es|ed|ing)|"
+                r"commenc(?:e|es|ed|ing)) (?:a |an )?"
                 r"(?:[\w-]+ ){0,3}(?:lawsuit|suit|complaint|case|claim|action)s?"
                 # "filed a separate civil suit on Thursday against"
                 r"(?: (?:on \w+|yesterday|today|last week|this week))? against\b",

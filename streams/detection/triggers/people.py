@@ -99,6 +99,12 @@ HIRE: tuple[TriggerSpec, ...] = (
                 traits=frozenset({"object_is_person", "describer_before"})),
     # "Boeing adds retired Air Force general to its board", "elected Marcus Dunleavy to its
     # board of directors": a seat on the company's own board.
+    # "Here Media Inc. will be helmed by Chairman Stephen P. Jarchow": a company to be run
+    # by a named person (future only: "is led by" describes).
+    TriggerSpec("hire_helmed_by", _E,
+                r"\b(?:will|is to|are to|would) be (?:helmed|led|headed|run|co-led) by\b",
+                "hiring_company", {}, 0.75, (NEEDS_EXEC, NEEDS_LEFT), adjacent=15,
+                traits=frozenset({"object_is_person"})),
     TriggerSpec("hire_to_board", _E,
                 r"\b(?:elect(?:s|ed)|add(?:s|ed|ing)|appoint(?:s|ed|ing)|nam(?:es|ed|ing))\b"
                 r"(?= (?!(?:a |an |the )?(?:seat|member|director)s? )[^.;]{1,80}? to (?:its|the|"
@@ -189,6 +195,14 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"(?:closing|shutting|to close|be closed|closed down|shut down)\b",
                 "", {"at": "", "of": "", "": ""}, 0.7, adjacent=40, right_window=80,
                 traits=frozenset({"holds_company", "company_inside"})),
+    # "The closure will affect eight employees": a closure or cut counted in people.
+    TriggerSpec("layoffs_affect", _L,
+                r"\b(?:closures?|shutdown|restructuring|cuts|reorgani[sz]ation)\s+(?:will|would|"
+                r"is set to|is expected to)\s+(?:affect|impact|hit)\b(?= (?:about |some |around |"
+                r"up to |nearly |roughly |more than |at least )?(?:[\d,]+|two|three|four|five|six|"
+                r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds of|"
+                r"thousands of|dozens of)\s+(?:\w+ )?(?:employees|workers|jobs|staff|people|"
+                r"positions|roles)\b)", "", {"at": "", "of": "", "": ""}, 0.7, adjacent=40),
     TriggerSpec("layoffs_buyouts", _L,
                 r"\boffer(?:s|ed|ing)? (?:voluntary )?(?:buyouts|redundancy|early retirement)\b",
                 "", {}, 0.75),
