@@ -410,3 +410,15 @@ def test_more_wire_phrasings(companies: tuple[str, ...], title: str,
 ])
 def test_their_look_alikes(companies: tuple[str, ...], title: str) -> None:
     assert events_of(companies, title) == set()
+
+
+def test_the_post_a_person_holds_now_is_at_the_company_they_leave() -> None:
+    companies = ("UPN", "Adobe")
+    assert events_of(companies, "Jane Doe, president of UPN, will join Adobe as chief "
+                     "financial officer") == {("UPN", "executive_departure", "losing_company"),
+                                             ("Adobe", "executive_hire", "hiring_company")}
+    # a former post, or a board seat held beside the day job, leaves nothing
+    assert events_of(companies, "Jane Doe, formerly the president of UPN, will join Adobe") == {
+        ("Adobe", "executive_hire", "hiring_company")}
+    assert ("UPN", "executive_departure", "losing_company") not in events_of(
+        companies, "Jane Doe, the president of UPN, joins Adobe's board")

@@ -367,6 +367,14 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
     if subject is not None and spec.left_in_person_np and _REPORTING.search(
             text, subject.end, start):
         subject = None
+    if subject is None and spec.has("moves_employer"):
+        # "Jane Doe, president of UPN, will join Adobe": the post the person holds now is
+        # at the company they leave
+        for mention in reversed(mentions):
+            if mention.end <= start and not mention.historical and _NOW_POST_AT.search(
+                    text, max(0, mention.start - 90), mention.start) and (
+                    _THEN_MOVES.fullmatch(text, mention.end, start)):
+                return [_Side(mention, mention.surface, role, "appositive")]
     if subject is None and spec.left_window < 400:
         far, crossed = parties.subject_before(text, mentions, start)
         if far is not None and _REPORTING.search(text, far.end, start):
@@ -588,6 +596,13 @@ _NOT_ANTECEDENT_AFTER = frozenset({"by", "from", "with", "for", "to", "against",
 _MADE_BY = re.compile(r"\b(?:made|built|developed|designed|produced|manufactured|created|"
                       r"published|released) by\s+(?:[\w-]+\s+){0,2}$")
 _NAME_END = re.compile(r"\b" + _NAME_RUN + r"$")
+# ", currently the president of" / ", chief executive and president of" before a company, and
+# after it only the comma and an auxiliary before the verb.
+_NOW_POST_AT = re.compile(r",\s+(?:currently |now )?(?:the |its |a )?(?:[\w-]+ ){0,3}?"
+                          + EXEC_TITLES + r"(?: (?:and|&) (?:[\w-]+ ){0,3}?" + EXEC_TITLES
+                          + r")? (?:of|at) (?:the )?$", re.IGNORECASE)
+_THEN_MOVES = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s+(?:(?:will|would|is to|is set to|"
+                         r"plans to|is expected to|has|had|is)\s+)?")
 # A noun phrase of lower-case words ending right before the comma: "the optical startup".
 _COMMON_NOUN_END = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|that|who)\s+(?:[\w-]+\s+){0,3}$")
