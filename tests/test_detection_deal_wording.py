@@ -422,3 +422,11 @@ def test_the_post_a_person_holds_now_is_at_the_company_they_leave() -> None:
         ("Adobe", "executive_hire", "hiring_company")}
     assert ("UPN", "executive_departure", "losing_company") not in events_of(
         companies, "Jane Doe, the president of UPN, joins Adobe's board")
+
+
+def test_money_raised_in_a_share_sale_is_raised() -> None:
+    assert ("Halcyon", "investment", "recipient") in events_of(
+        ("Halcyon",), "Halcyon raised $150 million in a share sale on Wednesday")
+    # ... but not a price per share
+    assert not any(t == "investment" for _, t, _ in events_of(
+        ("Halcyon",), "Halcyon raised its offer to $15 a share"))

@@ -190,6 +190,7 @@ NEWS_STORY = (
     "Acme's chief financial officer steps down",
     "Acme at two-year low as Foo bid collapses",
     "Acme to cut 500 jobs, two years after its last round",
+    "Acme, valued at $3bn a year ago, raises $400m",
     "Acme previews its Q1 lineup and names a new CFO",
     "Memo excerpt: Acme chief tells staff of new layoffs",
     "Acme Q1 preview: what to expect as it buys Foo",

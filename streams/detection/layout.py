@@ -237,6 +237,9 @@ def _lead_end(text: str, headline_end: int) -> int:
     return end
 
 
+_IN_ASIDE_AGO = re.compile(r"\S+ years? (?:ago|on|later|since)", re.IGNORECASE)
+
+
 def genre_of(article: Article, text: str,
              feed_genre: Genre | None = None) -> tuple[Genre, str]:
     """What kind of piece ``article`` is, and the cue that says so. The title speaks first
@@ -246,6 +249,10 @@ def genre_of(article: Article, text: str,
     low = lowered(title)
     for genre, pattern in _TITLE_CUES if low is None else _TITLE_CUES_FOLDED:
         found = pattern.search(title if low is None else low)
+        if found and genre == "timeline" and _IN_ASIDE_AGO.fullmatch(found.group()) and (
+                "," in re.split(r"[.?!:;]", title[:found.start()])[-1]
+                and title[found.end():].startswith(",")):
+            continue  # "SSI, valued at $32bn a year ago, raises $4bn": an aside's time
         if found:
             return genre, f"title {title[found.start():found.end()].strip()!r}"
     old = _old_year_in_title(article)

@@ -40,6 +40,8 @@ _GOODS_OBJECT = re.compile(
 _NOT_FUNDING = re.compile(
     r"^ (?:its |their |the )?(?:[\w-]+ ){0,3}(?:forecast|guidance|outlook|prices?|dividends?|"
     r"estimates?|targets?|pt|rates?|concerns?|questions?|fees?)\b|^[^;]{0,30}\b(?:per|a) share\b"
+    # ("raised $150 million in a share sale" is money raised)
+    r"(?!s? (?:sale|offering|placement|issue))"
     r"|^[^;]{0,30}\b(?:in|of|worth of) (?:new )?(?:orders|revenue|sales|contracts|bookings|"
     r"profits?|damages|fines)\b",
     _I)
