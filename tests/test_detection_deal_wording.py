@@ -430,3 +430,11 @@ def test_money_raised_in_a_share_sale_is_raised() -> None:
     # ... but not a price per share
     assert not any(t == "investment" for _, t, _ in events_of(
         ("Halcyon",), "Halcyon raised its offer to $15 a share"))
+
+
+def test_a_capitalised_goods_word_in_running_text_is_part_of_a_name() -> None:
+    assert ("Marlowe", "acquisition", "acquirer") in events_of(
+        ("Marlowe",), "Marlowe completed its takeover of Hollis Home on Monday")
+    # goods written as goods, or an acronym, stay goods
+    assert events_of(("Marlowe",), "Marlowe agreed on Monday to buy new homes in Ohio") == set()
+    assert events_of(("Marlowe",), "Marlowe agreed on Monday to buy GPUs from a broker") == set()

@@ -40,6 +40,9 @@ class SenseGuard:
     unless_named_next: bool = False
     # Only when a watched company is named right after the matched words: "buy any Tesla".
     only_named_next: bool = False
+    # A last matched word written with a capital, outside a Title Case headline, is part of
+    # a proper name: "its takeover of Hollis Home", "to acquire Switch Data Centers".
+    capital_is_name: bool = False
 
     def applies(self, text: str, start: int, end: int,
                 mentions: Sequence[Mention] = ()) -> bool:
@@ -52,6 +55,9 @@ class SenseGuard:
         if self.where == "after" and not self.only_named_next and any(
                 end <= m.start < end + match.end() < m.end + 1 for m in mentions):
             return False  # the words read end inside a watched name: "buy Aligned Data Centers"
+        last = match.group().split()[-1] if self.capital_is_name else ""
+        if last[:1].isupper() and last[1:2].islower() and _running_text(text):
+            return False  # "Home", not "GPUs"
         if (self.unless_named_next or self.only_named_next) and self.where == "after":
             after = end + match.end()
             while after < len(text) and text[after] in " ,":
@@ -71,11 +77,16 @@ class SenseGuard:
 
 def _g(where: Where, pattern: str, reason: str, *, unless: str | None = None,
        trigger: str | None = None, unless_named_next: bool = False,
-       only_named_next: bool = False) -> SenseGuard:
+       only_named_next: bool = False, capital_is_name: bool = False) -> SenseGuard:
     return SenseGuard(where, quick(pattern, _I), reason,
                       quick(unless, _I) if unless else None,
                       quick(trigger, _I) if trigger else None, unless_named_next,
-                      only_named_next)
+                      only_named_next, capital_is_name)
+
+
+def _running_text(text: str) -> bool:
+    """Not a Title Case headline: two or more longer words written lower-case."""
+    return sum(1 for w in text.split() if w[:1].islower() and len(w) > 3) >= 2
 
 
 _FUNDING = (r"\b(?:funding|financing|round|capital|series [a-h]\b|seed|venture|investment|"
@@ -192,7 +203,8 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"(?!(?:\s+(?-i:[A-Z])[\w&-]*){0,2},\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:company|"
        r"firm|maker|operator|provider|supplier|developer|group|business|start-?up|specialist|"
        r"owner|chain|retailer|lender|bank|insurer|manufacturer|producer)\b)",
-       "goods or property bought, not a company", unless_named_next=True),
+       "goods or property bought, not a company", unless_named_next=True,
+       capital_is_name=True),
     _g("before", r"\b(?:shoppers?|customers?|consumers?|buyers?|people|fans|visitors|readers|"
        r"we|you|i|they|families|parents|voters|investors|teens|teenagers|kids|children|"
        r"students|retirees|savers|traders|households|collectors|gamers)\s+(?:(?-i:[a-z]\w*)\s+){0,3}$",
