@@ -187,6 +187,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="feed genres, blind"),
     LabelledSet("falsealarm-blind-ar", ("falsealarm/ar/*.jsonl",), "devset/rules.yaml", "odd",
                 note="feed genres, blind"),
+    # Current news with background from general business desks (a twenty-ninth author, on
+    # AI's brief), measured after everything else of this session was read.
+    LabelledSet("falsealarm-dev-as", ("falsealarm/as/*.jsonl",), "devset/rules.yaml", "even",
+                note="current news with background, blind"),
+    LabelledSet("falsealarm-blind-as", ("falsealarm/as/*.jsonl",), "devset/rules.yaml", "odd",
+                note="current news with background, blind"),
     # Wire and trade-press news across ten beats, several watched sides per event in a third
     # of the items, background in every item.
     LabelledSet("newse-dev", ("newse/articles.jsonl",), "devset/rules.yaml", "even",
