@@ -190,7 +190,7 @@ SETS: tuple[LabelledSet, ...] = (
     # Current news with background from general business desks (a twenty-ninth author, on
     # AI's brief), measured after everything else of this session was read.
     LabelledSet("falsealarm-dev-as", ("falsealarm/as/*.jsonl",), "devset/rules.yaml", "even",
-                note="current news with background, blind"),
+                note="current news with background, measured blind, then read"),
     LabelledSet("falsealarm-blind-as", ("falsealarm/as/*.jsonl",), "devset/rules.yaml", "odd",
                 note="current news with background, blind"),
     # Wire and trade-press news across ten beats, several watched sides per event in a third

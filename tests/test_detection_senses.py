@@ -236,6 +236,10 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "live on Thursday.", "Disney's new streaming app went live on Thursday."),
     ("product_launch", 14, "Boeing", "Boeing had been targeting first delivery, to launch "
      "customer Emirates, in 2026.", "Boeing is set to launch its new 797 jet in 2026."),
+    ("executive_hire", 26, "OpenAI", "Several dozen drivers joined a picket line at OpenAI's "
+     "offices on Monday.", "Uber's finance chief joined OpenAI on Monday."),
+    ("launch_delay", 4, "Boeing", "Boeing is recalling 300 jets because a software fault can "
+     "delay the cockpit display.", "Boeing will delay the 777X to 2027."),
     ("acquisition", 13, "Uber", "Uber raises $700 million in a share sale to fund expansion.",
      "The sale of Uber to Disney closed on Monday."),
 ]

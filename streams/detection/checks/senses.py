@@ -287,7 +287,8 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
     # "Their statement, released early this evening", "Forbes' annual list released".
     _g("before", r"\b(?:statement|report|list|annual|ranking|survey|study|figures|results|"
        r"data|letter|memo|video|photos?|footage|documents?|transcript|findings|poll|index|"
-       r"filing|accounts)\s*,?\s*$", "a statement or report released, not a product",
+       r"filing|accounts)\s*,?(?:\s+(?:will|would|are|is|were|was|to|set to|due to|expected to)"
+       r"(?:\s+be)?)?\s*$", "a statement or report released, not a product",
        trigger=r"^releas"),
     # "introduces redirection and hold fees", "will also launch promotional material".
     _g("after", r"^\W*(?:(?:a|an|the|its|new|higher|lower|extra)\s+)*"
@@ -523,6 +524,11 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"backers?|shareholders?|lenders?|customers?|suppliers?|sponsors?|partners?)\b",
        "brought in as an investor or partner, not a hire",
        trigger=r"^(?:bring|brings|bringing|brought) (?:in|on)"),
+    # "several dozen drivers joined a picket line": a protest joined, not a company.
+    _g("after", r"^\s+(?:a |an |the |their |its )?(?:[\w-]+\s+){0,2}?(?:picket(?: lines?)?|"
+       r"pickets|protests?|strikes?|rall(?:y|ies)|walkouts?|boycotts?|(?-i:march(?:es)?)|"
+       r"demonstrations?|sit-ins?|vigils?)\b", "a protest joined, not a role change",
+       trigger=r"^join"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
@@ -554,6 +560,12 @@ LAUNCH_DELAY: tuple[SenseGuard, ...] = (
        r"directive|ordinance|referendum|elections?|census|inquiry|review)\b",
        "a filing, meeting, payment, law or rule put off, not a launch",
        trigger=r"^(?:delay|postpon|defer)"),
+    # "a software fault can delay the rear-view camera image": a fault's effect, not a
+    # launch put off.
+    _g("before", r"\b(?:fault|bug|glitch|error|defect|flaw|malfunction|failure|outage|"
+       r"congestion|backlog|traffic)s?\s+(?:(?:that|which|can|could|may|might|will|would|"
+       r"did|does|also|sometimes|often)\s+){0,2}$", "a fault's effect, not a launch put off",
+       trigger=r"^delay"),
 )
 
 SENSES: dict[EventType, tuple[SenseGuard, ...]] = {
