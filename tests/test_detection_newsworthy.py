@@ -734,3 +734,18 @@ def test_an_agreement_dated_months_ago_is_background() -> None:
     assert reported("Senators question chip subsidies", "WASHINGTON - The government's "
                     "agreement in January to take a roughly 10 per cent stake in Intel was the "
                     "subject of sharp questions at a hearing on Wednesday.") == set()
+
+
+def test_the_main_clause_of_a_years_after_title_is_news() -> None:
+    # the company and its verb right after the time clause report today's news ...
+    assert ("Stripe", "layoffs") in reported(
+        "A year after Intel's deal took its founder, Stripe cuts 200 more jobs",
+        "The cuts fall mostly on its sales teams, the company said.")
+    assert ("Stripe", "executive_hire") in reported(
+        "A year after its founder left for Intel, Stripe finally has a new boss",
+        "Stripe has named Jane Park, a former Samsung executive, as chief executive.")
+    # ... the time clause stays history, and so does a main clause about something else
+    assert reported("Three years after Intel cut 12,000 jobs, layoffs have become a habit",
+                    "Intel cut the jobs in 2023.") == set()
+    assert reported("Two years after Intel's Seagen deal cleared, regulators sue to block a "
+                    "merger", "Intel bought Seagen in 2024.") == set()

@@ -161,6 +161,42 @@ class StoryContext:
         return found
 
 
+# "A year after Meta's deal took its founder, Scale AI cuts 200 more jobs": the title's own
+# main clause, a watched company and its verb right after the time clause's comma, is news;
+# the rest of the piece stays a look back.
+_YEARS_AFTER_CUE = re.compile(r"title '\W*\w+ (?:years?|decades?) after'$", re.IGNORECASE)
+_MAIN_VERB = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+[a-z]+ly)?\s+(?:to\s+[a-z]+|[a-z]+s|"
+                        r"has|is|will)\b")
+
+
+def _main_clause_after_time(context: StoryContext, finding: Finding) -> bool:
+    """The finding is about the subject of the title's main clause, stated in the headline
+    at that subject or again in the lead ("Adobe closes ... purchase" / "Adobe has
+    completed its acquisition of")."""
+    layout = context.layout
+    if layout.genre != "timeline" or not _YEARS_AFTER_CUE.match(layout.genre_cue) or (
+            finding.zone not in ("headline", "lead")) or not layout.headline_end:
+        return False
+    title = context.text[:layout.headline_end]
+    comma = title.find(",")
+    if comma < 0:
+        return False
+    start = comma + 1 + len(title[comma + 1:]) - len(title[comma + 1:].lstrip())
+    name_end = title.find(" ", start)
+    while name_end > 0 and title[name_end + 1:name_end + 2].isupper():
+        name_end = title.find(" ", name_end + 1)  # "Scale AI cuts": past the name's words
+    if name_end < 0 or _MAIN_VERB.match(title, name_end) is None:
+        return False
+    sentence = context.sentences[finding.sentence_index]
+    if finding.zone == "headline":
+        return sentence.start + finding.mention_start == start and finding.mention_start >= 0
+    # in the lead, only a sentence that opens on the company and reports now
+    at = max(finding.trigger_start, 0)
+    return finding.mention_start == 0 and title[start:name_end].startswith(
+        finding.company) and tense_of(sentence.text, at, at + len(finding.trigger)) in (
+        REPORT_NOW_TENSES)
+
+
 def judge(findings: list[Finding], context: StoryContext) -> None:
     """Reject each accepted finding the article does not report as news; record, on the
     others, the features the event's confidence is computed from (``calibration``)."""
@@ -183,7 +219,7 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
                 finding.company in context.headline_companies):
             _reject(finding, f"denied in the headline ({denied!r})")
             continue
-        if genre in NOT_NEWS:
+        if genre in NOT_NEWS and not _main_clause_after_time(context, finding):
             _reject(finding, f"not a news story ({genre}: {layout.genre_cue})")
             continue
         refuted = _refuted_next(context.sentences, finding)
