@@ -438,3 +438,15 @@ def test_a_capitalised_goods_word_in_running_text_is_part_of_a_name() -> None:
     # goods written as goods, or an acronym, stay goods
     assert events_of(("Marlowe",), "Marlowe agreed on Monday to buy new homes in Ohio") == set()
     assert events_of(("Marlowe",), "Marlowe agreed on Monday to buy GPUs from a broker") == set()
+
+
+def test_an_agreement_to_buy_a_companys_products_is_a_supply_partnership() -> None:
+    companies = ("Microsoft", "Cobaltline")
+    found = events_of(companies, "Microsoft will invest about $1.1 billion for a 9% stake in "
+                      "Cobaltline and has signed a multiyear agreement to buy the company's "
+                      "optical interconnect chips for its data centres.")
+    assert {("Microsoft", "partnership", "partner"),
+            ("Cobaltline", "partnership", "partner")} <= found
+    # an agreement to buy the company itself stays a takeover
+    assert not any(t == "partnership" for _, t, _ in events_of(
+        companies, "Microsoft has signed an agreement to buy Cobaltline for $1.1 billion."))

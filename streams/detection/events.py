@@ -622,6 +622,10 @@ def _appositive_employer(text: str, mentions: list[Mention], end: int,
 
 _FOR_OWNER = re.compile(r"\s+(?:for|covering|around|on) $")
 _FOR_THE_COMPANY = re.compile(r"\s+(?:for|with) the " + _COMPANY_NOUNS + r"\b(?!['’])", _I)
+_TO_BUY_SUPPLIES = re.compile(r"\s+to\s+(?:buy|purchase)\s+(?P<the>the\s+" + _COMPANY_NOUNS
+                              + r"['’]s\s+)?(?:[\w'’$.,-]+\s+){0,5}?(?:products|chips|"
+                              r"components|parts|supplies|equipment|capacity|power|electricity|"
+                              r"energy|services|devices|modules|gpus|servers|fuel)\b", _I)
 _AGREEMENT_END = re.compile(r"\b(?:agreement|deal|pact|contract)$", _I)
 # (Not a rival the deal is aimed at: "a deal to show NFL games to compete with Netflix".)
 _PURPOSE_TO = re.compile(r"\s+to\s+(?!(?:settle|resolve|end|acquire|buy|purchase|sell|merge|"
@@ -658,6 +662,19 @@ def _second_partner(text: str, mentions: list[Mention], spec: TriggerSpec, lefts
                     and not mention.historical
                     and _PURPOSE_TO.fullmatch(text, end, mention.start)):
                 return [_Side(mention, mention.surface, "partner", "object")]
+        supply = _TO_BUY_SUPPLIES.match(text, end)
+        if supply is not None:
+            # "signed a multiyear agreement to buy the company's optical chips": the maker
+            # of what is bought, named there or before ("the company's")
+            for mention in mentions:
+                if supply.start() < mention.start < supply.end() and (
+                        mention.company != first.company and _possessive(text, mention)):
+                    return [_Side(mention, mention.surface, "partner", "object")]
+            if supply.group("the"):
+                named = [m for m in mentions if m.end <= start and m.company != first.company
+                         and not m.historical]
+                if named:
+                    return [_Side(named[-1], named[-1].surface, "partner", "the company")]
         if _FOR_THE_COMPANY.match(text, end):
             # "bought a stake in Ferngate and signed a licensing agreement for the studio
             # to develop a game": the company named before, not the subject

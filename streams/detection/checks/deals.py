@@ -76,6 +76,11 @@ _PARTNERS_NOUN = re.compile(r"\b(?:are|were|be|being|as|make|remain|seem)\s+(?:[
 
 # "a definitive agreement under which Netflix will acquire ...": the agreement is a takeover.
 _AGREEMENT = re.compile(r"\b(?:agreement|deal|pact)$", _I)
+# "a multiyear agreement to buy the company's optical interconnect chips": a supply deal.
+_BUYS_SUPPLIES = re.compile(r"\s+to\s+(?:buy|purchase)\s+(?:[\w'’$.,-]+\s+){0,5}?(?:products|"
+                            r"chips|components|parts|supplies|equipment|capacity|power|"
+                            r"electricity|energy|services|devices|modules|gpus|servers|fuel)\b",
+                            _I)
 _TAKEOVER_TERMS = re.compile(r"\b(?:definitive|merger|acquir\w*|buy(?:s|ing)?|purchas\w*|"
                              r"take over|takeover|merg(?:e|es|ing))\b", _I)
 
@@ -121,7 +126,8 @@ def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | Non
     if spec.event_type == "acquisition" and _COUNTED.match(after):
         return "goods counted, not a company"
     if spec.event_type == "partnership" and _AGREEMENT.search(text, start, end) and (
-            _TAKEOVER_TERMS.search(text, start, min(len(text), end + 60))):
+            _TAKEOVER_TERMS.search(text, start, min(len(text), end + 60))) and not (
+            _BUYS_SUPPLIES.match(text, end)):
         return "an agreement to buy or merge, not a partnership"
     if spec.event_type == "partnership" and text[start:end].lower() == "partners" and (
             _PARTNERS_NOUN.search(text, max(0, start - 30), start)):

@@ -353,9 +353,15 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
     _g("sentence", r"\b(?:merg(?:er|e|es|ing)|takeover|acquisition|buyout|to (?:buy|acquire))\b",
        "an agreement to buy or merge, not a partnership",
        trigger=r"\b(?:agreement|deal|pact)\b",
-       unless=r"^(?![^.;]*\b(?:merg(?:er|e|es|ing)|takeover|acquisition|buyout)\b)[^.;]*\bto "
-              r"(?:buy|purchase|order) (?:up to |about |more than |another )?\d[\d,]*(?![\d,])"
-              r"(?!\s*(?:%|percent|per cent|million|billion|bn|m\b))"),
+       # (a decimal point, "$1.1 billion", does not end the sentence)
+       unless=r"^(?!(?:[^.;]|\.(?=\d))*\b(?:merg(?:er|e|es|ing)|takeover|acquisition|buyout)\b)"
+              r"(?:[^.;]|\.(?=\d))*\bto "
+              r"(?:buy|purchase|order) (?:(?:up to |about |more than |another )?\d[\d,]*(?![\d,])"
+              r"(?!\s*(?:%|percent|per cent|million|billion|bn|m\b))|"
+              # "an agreement to buy the company's optical interconnect chips": supplies
+              r"(?:[\w'’$.,-]+\s+){0,5}?(?:products|chips|components|parts|supplies|"
+              r"equipment|capacity|power|electricity|energy|services|devices|modules|gpus|"
+              r"servers|fuel)\b)"),
     _g("trigger", r"\b(?:non-?disclosure|standstill|confidentiality|settlement|severance|"
        r"employment|lease|loan|credit|purchase|sale|merger)\b",
        "an agreement of another kind, not a partnership"),
