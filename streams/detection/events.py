@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from . import checks, cues, parties
 from .amounts import find_amounts, nearest_amount
 from .companies import Mention
-from .lexicon import EXEC_TITLES, PEOPLE_PLURALS
+from .lexicon import EXEC_TITLES, PEOPLE_PLURALS, SUPPLY_NOUNS
 from .tolerant import tolerant
 from .triggers import (
     COMPILED,
@@ -623,9 +623,8 @@ def _appositive_employer(text: str, mentions: list[Mention], end: int,
 _FOR_OWNER = re.compile(r"\s+(?:for|covering|around|on) $")
 _FOR_THE_COMPANY = re.compile(r"\s+(?:for|with) the " + _COMPANY_NOUNS + r"\b(?!['’])", _I)
 _TO_BUY_SUPPLIES = re.compile(r"\s+to\s+(?:buy|purchase)\s+(?P<the>the\s+" + _COMPANY_NOUNS
-                              + r"['’]s\s+)?(?:[\w'’$.,-]+\s+){0,5}?(?:products|chips|"
-                              r"components|parts|supplies|equipment|capacity|power|electricity|"
-                              r"energy|services|devices|modules|gpus|servers|fuel)\b", _I)
+                              + r"['’]s\s+)?(?:[\w'’$.,-]+\s+){0,5}?" + SUPPLY_NOUNS + r"\b",
+                              _I)
 _AGREEMENT_END = re.compile(r"\b(?:agreement|deal|pact|contract)$", _I)
 # (Not a rival the deal is aimed at: "a deal to show NFL games to compete with Netflix".)
 _PURPOSE_TO = re.compile(r"\s+to\s+(?!(?:settle|resolve|end|acquire|buy|purchase|sell|merge|"

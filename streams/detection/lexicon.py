@@ -167,6 +167,9 @@ MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|
 
 # People in the plural, as a sentence names a group that acts or is acted on ("Uber drivers
 # sue", "the show's contestants were accused"): not a company.
+# What a supply deal buys from a company ("an agreement to buy the company's chips").
+SUPPLY_NOUNS = (r"(?:products|chips|components|parts|supplies|equipment|capacity|power|"
+                r"electricity|energy|services|devices|modules|gpus|servers|fuel)")
 PEOPLE_PLURALS = (r"(?:drivers|workers|riders|users|customers|passengers|employees|staff(?:ers)?|"
                   r"people|residents|shoppers|owners|tenants|consumers|fans|players|students|"
                   r"parents|patients|developers|engineers|members|investors|viewers|readers|"

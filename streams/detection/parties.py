@@ -263,33 +263,32 @@ _OR = re.compile(r"(?:['’]s)?(?:,\s+(?:the|a|an|its|their)\s+[^,;:()]{1,60}?(?
                  r"\s*(?:,|and|, and|&|or|,? as well as)\s*")
 
 
+# A name as a list writes it: up to four capitalised words ("Walmart", "Warner Bros.
+# Discovery"), and what separates two names of a list.
+_NAME = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}"
+_LIST_SEP = r"\s*(?:,|,?\s+and|&)\s+"
 # Unwatched names may stand between two watched ones of one list: "Qualcomm, Walmart and
 # Samsung were fined" (capitalised words only, so "Qualcomm, which said Samsung" is no list).
-_LIST_SEP = r"\s*(?:,|,?\s+and|&)\s+"
-_OTHERS_LISTED = re.compile(r"(?:['’]s)?" + _LIST_SEP + r"(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)"
-                            r"{0,3}" + _LIST_SEP + r"){1,4}")
-
-
-# Unwatched names listed before the first watched one: " Meta Platforms, " or " Google,
-# Apple, and " (each name followed by a separator, nothing else).
-_NAMES_BEFORE = re.compile(r"\s*(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}" + _LIST_SEP
-                           + r"){1,4}")
-
-
-_NAME = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}"
-# ... closed by "and" or "&": "Salesforce, Nvidia and Accel back" (not "NETFLIX, LOOKING BACK")
+_OTHERS_LISTED = re.compile(r"(?:['’]s)?" + _LIST_SEP + r"(?:" + _NAME + _LIST_SEP + r"){1,4}")
+# ... or before the first watched one: " Meta Platforms, ", " Google, Apple, and ".
+_NAMES_BEFORE = re.compile(r"\s*(?:" + _NAME + _LIST_SEP + r"){1,4}")
+# ... or after the last one, closed by "and" or "&": "Salesforce, Nvidia and Accel back"
+# (not "NETFLIX, LOOKING BACK")
 _NAMES_AFTER = re.compile(r"(?:\s*,\s+" + _NAME + r"){0,3}\s*(?:,?\s+and|&)\s+" + _NAME + r"\s")
+# ... or right before the watched name, closed by "and" or "&" ("Spotify and Netflix"; not
+# "On Monday, Netflix")
+_LEADING_NAMES = re.compile(r"(?:^|(?<=[,;:]\s))\W*((?:" + _NAME + r"\s*,\s+){0,3}" + _NAME
+                            + r"\s*(?:,?\s+and|&)\s+)$")
+
+
+def names_listed_before(gap: str) -> bool:
+    """Whether ``gap`` (from a verb to its first watched object) lists other names only."""
+    return _NAMES_BEFORE.fullmatch(gap) is not None
 
 
 def names_listed_after(gap: str) -> bool:
     """Whether ``gap`` (from the last watched subject to its verb) lists other names only."""
     return _NAMES_AFTER.fullmatch(gap) is not None
-
-
-# ... closed by "and" or "&" right before the watched name ("Spotify and Netflix"; not
-# "On Monday, Netflix")
-_LEADING_NAMES = re.compile(r"(?:^|(?<=[,;:]\s))\W*((?:" + _NAME + r"\s*,\s+){0,3}" + _NAME
-                            + r"\s*(?:,?\s+and|&)\s+)$")
 
 
 def unwatched_listed_with(text: str, first: int, last: int, verb: int) -> list[str]:
@@ -303,11 +302,6 @@ def unwatched_listed_with(text: str, first: int, last: int, verb: int) -> list[s
     if head is not None:
         found += re.findall(_NAME, head.group(1))
     return [name for name in map(clean_name, found) if name]
-
-
-def names_listed_before(gap: str) -> bool:
-    """Whether ``gap`` (from a verb to its first watched object) lists other names only."""
-    return _NAMES_BEFORE.fullmatch(gap) is not None
 
 
 def listed_gap(gap: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..companies import Mention
-from ..lexicon import LEGAL_SUFFIXES, NUMBER_WORDS
+from ..lexicon import LEGAL_SUFFIXES, NUMBER_WORDS, SUPPLY_NOUNS
 from ..triggers import (
     NEEDS_COMPANY_RIGHT,
     NEEDS_LEFT,
@@ -77,10 +77,8 @@ _PARTNERS_NOUN = re.compile(r"\b(?:are|were|be|being|as|make|remain|seem)\s+(?:[
 # "a definitive agreement under which Netflix will acquire ...": the agreement is a takeover.
 _AGREEMENT = re.compile(r"\b(?:agreement|deal|pact)$", _I)
 # "a multiyear agreement to buy the company's optical interconnect chips": a supply deal.
-_BUYS_SUPPLIES = re.compile(r"\s+to\s+(?:buy|purchase)\s+(?:[\w'’$.,-]+\s+){0,5}?(?:products|"
-                            r"chips|components|parts|supplies|equipment|capacity|power|"
-                            r"electricity|energy|services|devices|modules|gpus|servers|fuel)\b",
-                            _I)
+_BUYS_SUPPLIES = re.compile(r"\s+to\s+(?:buy|purchase)\s+(?:[\w'’$.,-]+\s+){0,5}?"
+                            + SUPPLY_NOUNS + r"\b", _I)
 _TAKEOVER_TERMS = re.compile(r"\b(?:definitive|merger|acquir\w*|buy(?:s|ing)?|purchas\w*|"
                              r"take over|takeover|merg(?:e|es|ing))\b", _I)
 

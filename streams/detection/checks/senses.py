@@ -17,7 +17,7 @@ from typing import Literal
 from ....schemas.event import EventType
 from ..companies import Mention
 from ..first_chars import quick
-from ..lexicon import NUMBER_WORDS, PEOPLE_PLURALS
+from ..lexicon import NUMBER_WORDS, PEOPLE_PLURALS, SUPPLY_NOUNS
 from ..triggers import TriggerSpec
 
 _I = re.IGNORECASE
@@ -359,9 +359,7 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
               r"(?:buy|purchase|order) (?:(?:up to |about |more than |another )?\d[\d,]*(?![\d,])"
               r"(?!\s*(?:%|percent|per cent|million|billion|bn|m\b))|"
               # "an agreement to buy the company's optical interconnect chips": supplies
-              r"(?:[\w'’$.,-]+\s+){0,5}?(?:products|chips|components|parts|supplies|"
-              r"equipment|capacity|power|electricity|energy|services|devices|modules|gpus|"
-              r"servers|fuel)\b)"),
+              r"(?:[\w'’$.,-]+\s+){0,5}?" + SUPPLY_NOUNS + r"\b)"),
     _g("trigger", r"\b(?:non-?disclosure|standstill|confidentiality|settlement|severance|"
        r"employment|lease|loan|credit|purchase|sale|merger)\b",
        "an agreement of another kind, not a partnership"),
