@@ -190,3 +190,21 @@ def test_lists_with_unwatched_names_and_rounds(title: str, expected: set[Triple]
 def test_unwatched_partners_names_with_goods_words_and_unnamed_startups(
         title: str, expected: set[Triple]) -> None:
     assert detect(title) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # a headline's comma pair, and a described unwatched partner before "and"
+    ("CMA CGM, Samsung sign five-year AI alliance", {("Samsung", "partnership", "partner")}),
+    ("French shipping group CMA CGM and Samsung signed a five-year agreement on Friday",
+     {("Samsung", "partnership", "partner")}),
+    ("Currently, Samsung is in talks to partner with others", set()),
+    # a company's age in an aside is no history of the event
+    ("Samsung, founded only three years ago, strikes cloud deal with Nvidia",
+     {("Samsung", "partnership", "partner"), ("Nvidia", "partnership", "partner")}),
+    # a round closed at a valuation is money raised, a market value is not
+    ("Samsung, worth $29bn in November, closes $2bn round",
+     {("Samsung", "investment", "recipient")}),
+    ("Samsung shares closed at a record high, giving it a market value of $400bn", set()),
+])
+def test_pairs_ages_and_valuations(title: str, expected: set[Triple]) -> None:
+    assert detect(title) == expected

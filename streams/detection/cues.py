@@ -480,7 +480,10 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     offset = max(0, len(before) - 30)
     match = _HISTORY_BEFORE.search(before, offset)
     if match is not None and not (match.group().lower() == "had" and _REPORTED_HAD.search(
-            before, max(0, match.start() - 70), match.start())):
+            before, max(0, match.start() - 70), match.start())) and not (
+            match.group().lower().endswith("ago") and _FOUNDED.search(
+                before, max(0, match.start() - 40), match.start())):
+        # (not "Mistral, founded only three years ago, strikes a deal": its age)
         return match.group()
     if _WHO_PAST.search(before[-12:]) and _PAST_MOVE.match(trigger) and not _JUST_NOW.search(
             after[:60]):

@@ -275,10 +275,16 @@ _NAMES_BEFORE = re.compile(r"\s*(?:" + _NAME + _LIST_SEP + r"){1,4}")
 # ... or after the last one, closed by "and" or "&": "Salesforce, Nvidia and Accel back"
 # (not "NETFLIX, LOOKING BACK")
 _NAMES_AFTER = re.compile(r"(?:\s*,\s+" + _NAME + r"){0,3}\s*(?:,?\s+and|&)\s+" + _NAME + r"\s")
-# ... or right before the watched name, closed by "and" or "&" ("Spotify and Netflix"; not
-# "On Monday, Netflix")
-_LEADING_NAMES = re.compile(r"(?:^|(?<=[,;:]\s))\W*((?:" + _NAME + r"\s*,\s+){0,3}" + _NAME
-                            + r"\s*(?:,?\s+and|&)\s+)$")
+# ... or right before the watched name, closed by "and" or "&" ("Spotify and Netflix",
+# "French shipping group CMA CGM and Mistral"; not "On Monday, Netflix"), or a headline's
+# comma pair ("CMA CGM, Mistral sign")
+_OPENER = (r"(?![A-Z][a-z]+ly\b|(?:On|In|At|For|By|After|Before|Since|As|With|From|Meanwhile|"
+           r"Today|Yesterday|Earlier|Later|Last|This|Next|But|And|So|Still|Now|Why|How|What|"
+           r"When|Where|However|Separately|Also|Overall|Instead|Elsewhere|Indeed|Finally|First|"
+           r"Second|Third|Here|There|Then|Thus|Yet|Even|Again|Once)\b)")
+_LEADING_NAMES = re.compile(r"(?:^|(?<=[,;:]\s))\W*(?:[\w-]+\s+){0,4}?((?:" + _NAME
+                            + r"\s*,\s+){0,3}" + _NAME + r"\s*(?:,?\s+and|&)\s+)$|"
+                            r"^\W*(" + _OPENER + _NAME + r"\s*,\s+)$")
 
 
 def names_listed_before(gap: str) -> bool:
@@ -300,7 +306,7 @@ def unwatched_listed_with(text: str, first: int, last: int, verb: int) -> list[s
         found += re.findall(_NAME, tail)
     head = _LEADING_NAMES.search(text, max(0, first - 120), first)
     if head is not None:
-        found += re.findall(_NAME, head.group(1))
+        found += re.findall(_NAME, head.group(1) or head.group(2))
     return [name for name in map(clean_name, found) if name]
 
 

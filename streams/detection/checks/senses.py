@@ -101,7 +101,11 @@ INVESTMENT: tuple[SenseGuard, ...] = (
        r"higher|lower|flat|the (?:day|week|session))\b|\brecord (?:close|high)\b|"
        r"\bmarket (?:value|cap\w*)\b|\bat close to\b|"
        r"\b(?:value|worth|valuation|capitali[sz]ation)\b",
-       "a share price or market value, not an investment", trigger=r"clos"),
+       "a share price or market value, not an investment", trigger=r"clos",
+       # ... unless a round is what closed: "closed a $2 billion funding round at a $50
+       # billion valuation", "Anysphere, worth $29bn in November, closes $2bn round"
+       unless=r"\bclos(?:e|es|ed|ing)\s+(?:on\s+\w+\s+)?(?:(?:a|an|its|the|their)\s+)?"
+              r"(?:[\w$€£.,-]+\s+){0,4}?(?:round|financing)\b"),
     _g("after", r"^\W*(?:a |an |the )?(?:[\w$.,-]+ ){0,5}?(?:fines?|penalt(?:y|ies)|damages|"
        r"refunds?|compensation|award|prize|grant|subsid(?:y|ies)|tax (?:break|credit)s?)\b",
        "a fine, prize or subsidy, not an investment"),
@@ -533,6 +537,13 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"pickets|protests?|strikes?|rall(?:y|ies)|walkouts?|boycotts?|(?-i:march(?:es)?)|"
        r"demonstrations?|sit-ins?|vigils?)\b", "a protest joined, not a role change",
        trigger=r"^join"),
+    # "Disney's 'Moana 3' will be helmed by an Oscar-winning director": a film or show of
+    # the company directed by someone (not "Netflix's games division will be helmed by").
+    _g("before", r"(?:[\w.&]['’]s|\ws['’])\s+(?:new\s+|next\s+|upcoming\s+)?(?:['‘\"“][^'’\"”]"
+       r"{1,40}['’\"”]|(?:[\w-]+\s+){0,2}(?:film|movie|show|series|sequel|prequel|remake|"
+       r"album|documentary|production|musical|play|episode|season))\s*$",
+       "a film or show directed by someone, not a hire at the company",
+       trigger=r"be (?:helmed|led|headed|run|co-led) by$"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
