@@ -208,3 +208,14 @@ def test_unwatched_partners_names_with_goods_words_and_unnamed_startups(
 ])
 def test_pairs_ages_and_valuations(title: str, expected: set[Triple]) -> None:
     assert detect(title) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Microsoft signs multiyear agreement to buy Lumentum's optical chips",
+     {("Microsoft", "partnership", "partner")}),
+    ("SoftBank agrees to buy $2bn of Samsung shares", {("Samsung", "investment", "recipient")}),
+    ("Our son bought $20 of Samsung stock last week", set()),
+])
+def test_supplies_from_a_named_maker_and_shares_bought(title: str,
+                                                        expected: set[Triple]) -> None:
+    assert detect(title) == expected

@@ -625,6 +625,8 @@ _FOR_THE_COMPANY = re.compile(r"\s+(?:for|with) the " + _COMPANY_NOUNS + r"\b(?!
 _TO_BUY_SUPPLIES = re.compile(r"\s+to\s+(?:buy|purchase)\s+(?P<the>the\s+" + _COMPANY_NOUNS
                               + r"['’]s\s+)?(?:[\w'’$.,-]+\s+){0,5}?" + SUPPLY_NOUNS + r"\b",
                               _I)
+_MAKER_NAMED = re.compile(r"\s+to\s+(?:buy|purchase)\s+((?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])"
+                          r"[\w&.-]*){0,2})['’]s\s", _I)
 _AGREEMENT_END = re.compile(r"\b(?:agreement|deal|pact|contract)$", _I)
 # (Not a rival the deal is aimed at: "a deal to show NFL games to compete with Netflix".)
 _PURPOSE_TO = re.compile(r"\s+to\s+(?!(?:settle|resolve|end|acquire|buy|purchase|sell|merge|"
@@ -674,6 +676,9 @@ def _second_partner(text: str, mentions: list[Mention], spec: TriggerSpec, lefts
                          and not m.historical]
                 if named:
                     return [_Side(named[-1], named[-1].surface, "partner", "the company")]
+            maker = _MAKER_NAMED.match(text, supply.start())
+            if maker is not None:
+                return [_Side(None, maker.group(1), "partner")]  # "to buy Lumentum's chips"
         if _FOR_THE_COMPANY.match(text, end):
             # "bought a stake in Ferngate and signed a licensing agreement for the studio
             # to develop a game": the company named before, not the subject

@@ -184,6 +184,14 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"purchase[sd]?) (?:a further |another |an additional )?" + _MINORITY
                 + r" (?:stake )?(?:of|in))\b",
                 "investor", {"": "recipient"}, 0.85, (NEEDS_COMPANY_RIGHT,), right_window=50),
+    # "SoftBank agrees to buy $2bn of Intel shares": money put into a named company's stock.
+    TriggerSpec("inv_buy_shares", _I,
+                r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing))\s+(?:about |some |up to )?"
+                # (an amount in millions: not "bought $20 of Disney stock")
+                r"(?:us\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion)\s+(?:worth\s+)?of\b"
+                r"(?= (?:newly issued |new )?[^.;,]{1,40}? (?:shares|stock|equity)\b)",
+                "investor", {"": "recipient"}, 0.8, (NEEDS_COMPANY_RIGHT,), right_window=40,
+                adjacent=25),
     TriggerSpec("inv_lead", _I,
                 r"\bled (?:a |an |the )?(?:[^;]{0,40}? )?(?:round|investment|financing)"
                 r"(?: in| into| for)?\b", "investor", {"": "recipient"}, 0.8,
