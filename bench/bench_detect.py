@@ -173,6 +173,10 @@ def adversarial_cases() -> dict[str, Article]:
         "200 KB of one word": article("Meta Platforms agreed to buy Scale AI", "word " * 40_000),
         "a mention every 24 chars": article("Meta news", "Meta hired Apple's CEO. " * 8_300),
         "one 200 KB token": article("Meta news", "Meta " + "x" * (big - 5)),
+        # one sentence listing common-word names: each asks whether the sentence is Title Case
+        "common-word name list": article("List", ", ".join(
+            ["Apple", "Shell", "Target", "Block", "Snap"] * 7_000)[:big - 30]
+            + " and OpenAI are named."),
         "every field at its cap": article("Meta Platforms acquires Scale AI " * 60,
                                           "Meta acquires Scale AI; " * 8_300,
                                           "Meta to buy OpenAI. " * 1_000),
@@ -184,7 +188,8 @@ def run_adversarial(n_companies: int, seed: int) -> None:
     companies = company_names(n_companies, rng)
     companies += [Company(name="Meta Platforms", aliases=["Meta"]), Company(name="Scale AI"),
                   Company(name="Apple"), Company(name="OpenAI")]
-    detector = Detector(RulesFile(companies=companies))
+    common_words = [Company(name=name) for name in ("Shell", "Target", "Block", "Snap")]
+    detector = Detector(RulesFile(companies=companies + common_words))
     normal = articles(200, companies, rng)
     detector.detect(normal[0])
     started = time.perf_counter()

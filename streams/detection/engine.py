@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from datetime import UTC, datetime
@@ -214,10 +215,17 @@ def _subject(text: str, mentions: list[Mention]) -> Mention | None:
 
 def _capitals_say_nothing(sentence: Sentence, start: int) -> bool:
     """At a sentence start or in a Title Case headline a capital letter proves nothing."""
-    if not sentence.text[: start - sentence.start].strip(" \"'“‘(-—:$"):
-        return True
-    words = [w for w in sentence.text.split() if w[:1].isalpha() and len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+    first_word, title_case = _sentence_shape(sentence.text)
+    return start - sentence.start <= first_word or title_case
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence_shape(text: str) -> tuple[int, bool]:
+    """Where a sentence's first word starts, and whether it is written in Title Case (read
+    once per sentence: a long list of names asks for every name)."""
+    first_word = len(text) - len(text.lstrip(" \"'“‘(-—:$"))
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    return first_word, len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
 _LONGER_NAME = re.compile(r" (?!(?:" + LEGAL_SUFFIXES + r"|Monday|Tuesday|"
@@ -279,20 +287,26 @@ def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
 
 
 def _corroborate_by_list(text: str, mentions: list[Mention], confirmed: dict[str, str]) -> None:
-    """'Amazon, Walmart and Target were fined': a name listed with a company is one too."""
-    changed = True
-    while changed:
-        changed = False
-        for left, right in itertools.pairwise(mentions):
-            if (left.company in confirmed) == (right.company in confirmed) or (
-                    left.historical or right.historical) or right.start - left.end > 60:
-                continue
-            pending = right if left.company in confirmed else left
-            if pending.everyday or not parties.listed_gap(text[left.end:right.start]):
-                continue
-            other = left if pending is right else right
-            confirmed[pending.company] = f"listing with {other.surface!r}"
-            changed = True
+    """'Amazon, Walmart and Target were fined': a name listed with a company is one too.
+
+    One pass over the neighbours, then a walk from the confirmed companies along the list
+    links (linear in the mentions however long a chain of common-word names is)."""
+    links: dict[str, list[Mention]] = {}  # company -> the mentions listed next to its own
+    for left, right in itertools.pairwise(mentions):
+        if left.historical or right.historical or right.start - left.end > 60 or (
+                left.company == right.company) or not parties.listed_gap(
+                text[left.end:right.start]):
+            continue
+        links.setdefault(left.company, []).append(right)
+        links.setdefault(right.company, []).append(left)
+    by_company = {m.company: m for m in mentions}
+    todo = [c for c in confirmed if c in links]
+    while todo:
+        company = todo.pop()
+        for other in links[company]:
+            if other.company not in confirmed and not other.everyday:
+                confirmed[other.company] = f"listing with {by_company[company].surface!r}"
+                todo.append(other.company)
 
 
 def _corroborate_by_events(mentions: list[Mention], sentences: list[Sentence],
