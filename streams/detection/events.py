@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from . import checks, cues, parties
 from .amounts import find_amounts, nearest_amount
 from .companies import Mention
-from .lexicon import EXEC_TITLES, PEOPLE_PLURALS, SUPPLY_NOUNS
+from .lexicon import EXEC_TITLES, PEOPLE_PLURALS
 from .tolerant import tolerant
 from .triggers import (
     COMPILED,
@@ -622,9 +622,6 @@ def _appositive_employer(text: str, mentions: list[Mention], end: int,
 
 _FOR_OWNER = re.compile(r"\s+(?:for|covering|around|on) $")
 _FOR_THE_COMPANY = re.compile(r"\s+(?:for|with) the " + _COMPANY_NOUNS + r"\b(?!['’])", _I)
-_TO_BUY_SUPPLIES = re.compile(r"\s+to\s+(?:buy|purchase)\s+(?P<the>the\s+" + _COMPANY_NOUNS
-                              + r"['’]s\s+)?(?:[\w'’$.,-]+\s+){0,5}?" + SUPPLY_NOUNS + r"\b",
-                              _I)
 _MAKER_NAMED = re.compile(r"\s+to\s+(?:buy|purchase)\s+((?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])"
                           r"[\w&.-]*){0,2})['’]s\s", _I)
 _AGREEMENT_END = re.compile(r"\b(?:agreement|deal|pact|contract)$", _I)
@@ -663,7 +660,7 @@ def _second_partner(text: str, mentions: list[Mention], spec: TriggerSpec, lefts
                     and not mention.historical
                     and _PURPOSE_TO.fullmatch(text, end, mention.start)):
                 return [_Side(mention, mention.surface, "partner", "object")]
-        supply = _TO_BUY_SUPPLIES.match(text, end)
+        supply = checks.BUYS_SUPPLIES.match(text, end)
         if supply is not None:
             # "signed a multiyear agreement to buy the company's optical chips": the maker
             # of what is bought, named there or before ("the company's")

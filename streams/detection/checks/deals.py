@@ -77,8 +77,10 @@ _PARTNERS_NOUN = re.compile(r"\b(?:are|were|be|being|as|make|remain|seem)\s+(?:[
 # "a definitive agreement under which Netflix will acquire ...": the agreement is a takeover.
 _AGREEMENT = re.compile(r"\b(?:agreement|deal|pact)$", _I)
 # "a multiyear agreement to buy the company's optical interconnect chips": a supply deal.
-_BUYS_SUPPLIES = re.compile(r"\s+to\s+(?:buy|purchase)\s+(?:[\w'’$.,-]+\s+){0,5}?"
-                            + SUPPLY_NOUNS + r"\b", _I)
+BUYS_SUPPLIES = re.compile(r"\s+to\s+(?:buy|purchase)\s+(?P<the>the\s+[\w-]+['’]s\s+)?"
+                           r"(?:[\w'’$.,-]+\s+){0,5}?" + SUPPLY_NOUNS + r"\b", _I)
+"""A supply deal, not a takeover: "an agreement to buy the company's optical chips"
+(``the``: the maker named before, "the company's")."""
 _TAKEOVER_TERMS = re.compile(r"\b(?:definitive|merger|acquir\w*|buy(?:s|ing)?|purchas\w*|"
                              r"take over|takeover|merg(?:e|es|ing))\b", _I)
 
@@ -125,7 +127,7 @@ def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | Non
         return "goods counted, not a company"
     if spec.event_type == "partnership" and _AGREEMENT.search(text, start, end) and (
             _TAKEOVER_TERMS.search(text, start, min(len(text), end + 60))) and not (
-            _BUYS_SUPPLIES.match(text, end)):
+            BUYS_SUPPLIES.match(text, end)):
         return "an agreement to buy or merge, not a partnership"
     if spec.event_type == "partnership" and text[start:end].lower() == "partners" and (
             _PARTNERS_NOUN.search(text, max(0, start - 30), start)):
