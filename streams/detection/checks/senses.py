@@ -412,6 +412,11 @@ LEGAL: tuple[SenseGuard, ...] = (
        trigger=r"^(?:inquiry|investigation|probe|review) into$"),
 )
 
+# Protests joined or held ("march" only lower-case: "announced in March, is leaving" names a
+# month).
+_PROTESTS = (r"(?:protest\w*|picket\w*|strik\w+|rall(?:y|ies)|(?-i:march\w*)|walkouts?|"
+             r"boycotts?|demonstrations?|sit-ins?|vigils?)")
+
 PEOPLE: tuple[SenseGuard, ...] = (
     _g("after", r"^\W*(?:the |a |an )?(?:[\w-]+ ){0,2}?(?:thing|way|case|place|option|"
        r"default|standard|norm|same|true|enough|necessary|possible|available|an option|"
@@ -435,8 +440,7 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"intern|contractor|volunteer)s?\b[^.;]{0,60}$", "an ordinary job, not an executive",
        trigger=r"^(?:dismiss|fire|sack|let go|oust|resign|quit|leav|left)"),
     _g("before", r"\b(?:fired|sacked|dismissed)\s+(?:shots?|up|off|back)\s*$|"
-       # ("march" lower-case: "announced in March, is leaving" names a month)
-       r"\b(?:protest\w*|picket\w*|strik\w+|rally|(?-i:march\w*)|walkout)\b[^.;]{0,30}$",
+       r"\b" + _PROTESTS + r"\b[^.;]{0,30}$",
        "an idiom or a protest, not a role change", trigger=r"^(?:join|fire|left|leav)"),
     # "Air Pacific has returned to its original name": a thing returned to, not a person.
     _g("after", r"^\W*(?:its|their|the) (?:[\w-]+ )?(?:name|names|roots|brand|form|profits?|"
@@ -533,9 +537,8 @@ PEOPLE: tuple[SenseGuard, ...] = (
        "brought in as an investor or partner, not a hire",
        trigger=r"^(?:bring|brings|bringing|brought) (?:in|on)"),
     # "several dozen drivers joined a picket line": a protest joined, not a company.
-    _g("after", r"^\s+(?:a |an |the |their |its )?(?:[\w-]+\s+){0,2}?(?:picket(?: lines?)?|"
-       r"pickets|protests?|strikes?|rall(?:y|ies)|walkouts?|boycotts?|(?-i:march(?:es)?)|"
-       r"demonstrations?|sit-ins?|vigils?)\b", "a protest joined, not a role change",
+    _g("after", r"^\s+(?:a |an |the |their |its )?(?:[\w-]+\s+){0,2}?" + _PROTESTS + r"\b",
+       "a protest joined, not a role change",
        trigger=r"^join"),
     # "Disney's 'Moana 3' will be helmed by an Oscar-winning director": a film or show of
     # the company directed by someone (not "Netflix's games division will be helmed by").
