@@ -172,8 +172,8 @@ class Detector:
             judge(analysis.findings, StoryContext(analysis.layout, article.event_time,
                                                   sentences, {}, text, in_headline))
         counted = {m.company for m in mentions if m.counted}
-        analysis.events, analysis.features = _merge(
-            article, [f for f in analysis.findings if f.accepted and f.company in counted])
+        kept = _one_deal([f for f in analysis.findings if f.accepted and f.company in counted])
+        analysis.events, analysis.features = _merge(article, kept)
         return analysis
 
 
@@ -340,6 +340,19 @@ def _corroborate_by_events(mentions: list[Mention], sentences: list[Sentence],
         if trigger is not None and not mention.counted and not mention.everyday:
             mention.counted = True
             mention.reason = f"corroborated by its role in an event ({trigger!r})"
+
+
+def _one_deal(findings: list[Finding]) -> list[Finding]:
+    """A takeover is one event: "AMD joins forces with ATI" over a story of AMD buying ATI,
+    "struck a deal with Reebok" when Adidas buys Reebok, is that takeover told again, not a
+    partnership of the two as well."""
+    bought = {frozenset((f.company, f.counterparty)) for f in findings
+              if f.event_type == "acquisition" and f.counterparty is not None}
+    if not bought:
+        return findings
+    return [f for f in findings if not (f.event_type == "partnership" and f.counterparty
+                                        is not None
+                                        and frozenset((f.company, f.counterparty)) in bought)]
 
 
 def _merge(article: Article, findings: list[Finding]

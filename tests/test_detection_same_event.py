@@ -1,0 +1,54 @@
+"""One real-world event, one reading: a takeover told again as "joins forces with" or "struck
+a deal with" is not also a partnership of buyer and target, and a capitalised word that opens
+a sentence ("By joining forces with ...") is not a company."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newswatch.schemas.article import Article
+from newswatch.schemas.rules import RulesFile
+from newswatch.streams.detection import Detector
+
+NAMES = ("Adidas", "Reebok", "Nokia", "Navteq", "AMD", "ATI", "IBM", "Samsung")
+DETECTOR = Detector(RulesFile.model_validate({"companies": [{"name": n} for n in NAMES]}))
+
+
+def detect(title: str, content: str = "") -> set[tuple[str, str, str | None]]:
+    article = Article(id="t", title=title, content=content,
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    return {(e.company, e.event_type, e.counterparty) for e in DETECTOR.detect(article)
+            if e.confidence >= 0.5}
+
+
+@pytest.mark.parametrize(("title", "content", "buyer", "target"), [
+    ("Adidas buys Reebok",
+     "Adidas has announced it has struck a deal with the American company Reebok for EUR 3.1 "
+     "billion.", "Adidas", "Reebok"),
+    ("AMD joins forces with ATI",
+     "The two chipmakers announced plans on Monday. ATI will be bought by AMD for $5.4 billion "
+     "in cash and stock.", "AMD", "ATI"),
+])
+def test_a_takeover_told_again_is_not_a_partnership_too(title: str, content: str, buyer: str,
+                                                        target: str) -> None:
+    found = detect(title, content)
+    assert {(buyer, "acquisition", target), (target, "acquisition", buyer)} <= found
+    assert not [e for e in found if e[1] == "partnership"]
+
+
+def test_a_partnership_with_a_third_company_stays() -> None:
+    found = detect("Samsung signs chip deal with IBM",
+                   "Samsung, which agreed to buy Reebok on Friday, said on Monday it had signed "
+                   "a deal with IBM to make quantum chips.")
+    assert ("Samsung", "partnership", "IBM") in found
+    assert ("IBM", "partnership", "Samsung") in found
+
+
+def test_a_capitalised_preposition_is_not_a_counterparty() -> None:
+    found = detect("Nokia to buy map maker",
+                   "Nokia agreed on Monday to buy Navteq for $8.1 billion. \"By joining forces "
+                   "with Navteq, we will bring maps to our services,\" Nokia's chief said.")
+    assert ("Nokia", "acquisition", "Navteq") in found
+    assert all(c != "By" for _, _, c in found)
