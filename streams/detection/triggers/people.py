@@ -97,6 +97,12 @@ HIRE: tuple[TriggerSpec, ...] = (
                                    "at": "losing_company"}, 0.85,
                 (NEEDS_EXEC, NEEDS_LEFT), adjacent=15,
                 traits=frozenset({"object_is_person", "describer_before"})),
+    # "Euro Disney SCA receives new CEO", "Intel finds a permanent chief executive": the
+    # post is filled, the person may be named later.
+    TriggerSpec("hire_gets_new", _E,
+                r"\b(?:gets?|got|getting|receiv(?:es|ed|ing)|finds|found|welcom(?:es|ed|ing)) "
+                r"(?:an? |its |their )?(?:new|permanent) (?:[\w-]+ ){0,2}?" + _SENIOR_TITLES
+                + r"\b", "hiring_company", {}, 0.8, (NEEDS_EXEC,)),
     # "Boeing adds retired Air Force general to its board", "elected Marcus Dunleavy to its
     # board of directors": a seat on the company's own board.
     # "Here Media Inc. will be helmed by Chairman Stephen P. Jarchow": a company to be run
