@@ -215,3 +215,22 @@ def test_an_agreement_to_buy_is_not_a_partnership() -> None:
     assert not has(text, "Netflix", "partnership")
     assert has("Netflix and Disney today announced a distribution agreement for films.",
                "Netflix", "partnership")
+
+
+# --- a post filled, the person named later -----------------------------------------------------
+
+def test_a_company_that_gets_a_new_chief_hires() -> None:
+    assert has("Intel receives new CEO after months-long search", "Intel", HIRE)
+    assert has("Intel finds a permanent chief financial officer", "Intel", HIRE)
+    assert not has("Intel gets new chip orders from Apple", "Intel", HIRE)
+    assert not has("Intel gets a new headquarters in Oregon", "Intel", HIRE)
+
+
+# --- "announces" with the product's noun closing the object ---------------------------------
+
+def test_announcing_a_named_service_launches_it() -> None:
+    assert has("Netflix announces live sports streaming service", "Netflix", "product_launch")
+    assert has("Netflix announces ad-supported mobile app", "Netflix", "product_launch")
+    assert not has("Netflix announces app update schedule", "Netflix", "product_launch")
+    assert not has("Netflix announces service price increases", "Netflix", "product_launch")
+    assert not has("Netflix announces customer service changes", "Netflix", "product_launch")

@@ -116,6 +116,10 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
                 r"releas(?:es|ed|ing)|(?:will|to|and|'ll) (?:release|debut)|show(?:s|ed|ing)? off|"
                 r"announc(?:e|es|ed|ing) (?:the |its |a |their |an )?(?:new|next-generation|latest|"
                 r"next generation)|introduc(?:e|es|ed|ing) the next generation of|"
+                # "Hawaiian Airlines announces iPad mini in-flight service": a headline ending
+                # on the noun names what is launched
+                r"announc(?:e|es|ed|ing) (?:its |a |an |their )?(?:[\w-]+ ){1,3}?"
+                r"(?:service|app|smartphone|phone|tablet|console|browser|platform)(?= *(?:\n|$))|"
                 r"enter(?:s|ed|ing)? the (?:[\w-]+ ){0,3}market)\b",
                 "", {}, 0.8, (NEEDS_PRODUCT,)),
 )
