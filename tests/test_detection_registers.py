@@ -234,3 +234,12 @@ def test_announcing_a_named_service_launches_it() -> None:
     assert not has("Netflix announces app update schedule", "Netflix", "product_launch")
     assert not has("Netflix announces service price increases", "Netflix", "product_launch")
     assert not has("Netflix announces customer service changes", "Netflix", "product_launch")
+
+
+# --- a product's development pushed back ---------------------------------------------------
+
+def test_development_pushed_back_is_a_delay_unless_of_a_building() -> None:
+    assert has("Boeing pushes back 737 replacement development", "Boeing", "launch_delay")
+    assert has("Boeing delays development of the 737 successor", "Boeing", "launch_delay")
+    assert not has("Boeing delays development of its new headquarters campus", "Boeing",
+                   "launch_delay")

@@ -46,6 +46,9 @@ _DELAYED_THING = re.compile(
     r"first deliver(?:y|ies)|deliver(?:y|ies) of|production|"
     r"software|versions?|drugs?|therap(?:y|ies)|vaccines?|planes?|aircraft|jets?|rollouts?|"
     r"upgrades?|tiers?|"
+    # "pushes back 737 replacement development"; not a building's or a site's
+    r"development(?! of (?:the |its |their |a |an )?(?:[\w-]+ ){0,2}?(?:headquarters|"
+    r"campus|site|offices?|land|propert\w+|buildings?|towers?|stores?|plants?|factor\w+))|"
     r"subscriptions?|expansions?|films?|movies?|sequels?|seasons?|albums?|editions?|bundles?|"
     r"introduc\w+|launching|releasing|rolling out)|"
     r"[A-Z][\w-]*\s\d+\w*)\b")
