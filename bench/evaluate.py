@@ -193,6 +193,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="current news with background, measured blind, then read"),
     LabelledSet("falsealarm-blind-as", ("falsealarm/as/*.jsonl",), "devset/rules.yaml", "odd",
                 note="current news with background, blind"),
+    # A sixth author: short items retelling watched companies' past (newsletters, stock moves,
+    # reviews, profiles, anniversaries, court calendars, round-ups, obituaries).
+    LabelledSet("falsealarm-dev-at", ("falsealarm/at/*.jsonl",), "devset/rules.yaml", "even",
+                note="items retelling the past, measured blind, then read"),
+    LabelledSet("falsealarm-blind-at", ("falsealarm/at/*.jsonl",), "devset/rules.yaml", "odd",
+                note="items retelling the past, blind"),
     # Wire and trade-press news across ten beats, several watched sides per event in a third
     # of the items, background in every item.
     LabelledSet("newse-dev", ("newse/articles.jsonl",), "devset/rules.yaml", "even",

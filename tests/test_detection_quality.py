@@ -74,6 +74,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-dev-ar": (0.0, 0.0, 5.0),
     "falsealarm-dev-as": (0.0, 0.0, 40.0),
     "falsealarm-blind-as": (0.0, 0.0, 60.0),
+    "falsealarm-dev-at": (0.0, 0.0, 90.0),
+    "falsealarm-blind-at": (0.0, 0.0, 90.0),
     "falsealarm-blind-ar": (0.0, 0.0, 60.0),
     "falsealarm-dev-ap": (0.0, 0.0, 10.0),
     "falsealarm-blind-ap": (0.0, 0.0, 20.0),
