@@ -25,6 +25,11 @@ PUBLISHED = datetime(2026, 5, 4, 9, tzinfo=UTC)
 
 # (event type, guard index in SENSES[event type], company, everyday sense, real event)
 CASES: list[tuple[EventType, int, str, str, str]] = [
+    # layoffs
+    ("layoffs", 0, "Nvidia", "Nvidia slipped 1% as traders trimmed positions before its report.",
+     "Nvidia trimmed positions in its sales division on Monday."),
+    ("layoffs", 1, "Nvidia", "Nvidia said it cut its short positions in Treasury futures.",
+     "Nvidia cut 300 positions in its sales team on Monday."),
     # investment
     ("investment", 0, "Intel", "Intel shares closed at a record high of $40 after a funding round.",
      "Intel closed its $40 million funding round led by Nvidia."),

@@ -586,6 +586,18 @@ LAUNCH_DELAY: tuple[SenseGuard, ...] = (
        trigger=r"^delay"),
 )
 
+LAYOFFS: tuple[SenseGuard, ...] = (
+    # "as traders trimmed positions before the report", "funds cut their short positions":
+    # holdings in a market, not jobs.
+    _g("before", r"\b(?:traders?|investors?|(?:hedge |mutual |index )?funds?|speculators?|"
+       r"(?:money|fund|portfolio) managers|bulls|bears|shareholders|dealers|institutions|"
+       r"buyers|sellers|quants?)\s+(?:[\w-]+\s+){0,2}$",
+       "market positions trimmed, not jobs", trigger=r"\bpositions$"),
+    _g("trigger", r"\b(?:long|short|net|equity|bond|options?|trading|stock|share|index|"
+       r"futures|derivatives?|risk|leveraged|speculative)\s+positions$",
+       "market positions trimmed, not jobs"),
+)
+
 SENSES: dict[EventType, tuple[SenseGuard, ...]] = {
     "investment": INVESTMENT,
     "acquisition": ACQUISITION,
@@ -594,7 +606,7 @@ SENSES: dict[EventType, tuple[SenseGuard, ...]] = {
     "legal": LEGAL,
     "executive_hire": PEOPLE,
     "executive_departure": PEOPLE,
-    "layoffs": (),
+    "layoffs": LAYOFFS,
     "launch_delay": LAUNCH_DELAY,
 }
 
