@@ -86,3 +86,13 @@ def test_a_ruling_cited_after_a_lawsuit_is_not_its_defendant() -> None:
                     "ruling") == set()
     assert ("Acme Robotics", "legal") in reported(
         "Activists file suit against Acme Robotics over emissions")
+
+
+def test_a_case_the_headline_dates_in_the_past_is_that_old_case_again() -> None:
+    title = "Regulators sued Globex in September 2023. One year before trial, here is the calendar"
+    assert ("Globex", "legal") not in reported(
+        title, "The regulators' antitrust case against Globex is set for trial in February 2027 "
+               "in Seattle. Key pretrial dates follow.")
+    # a case the article marks as another one is news
+    assert ("Globex", "legal") in reported(
+        title, "A new case against Globex was filed on Monday by the state of Ohio.")

@@ -377,13 +377,29 @@ def _dated_by_the_front(findings: list[Finding], context: StoryContext) -> None:
     if not dated:
         return
     for finding in findings:
-        if not finding.accepted or finding.dated_now or not finding.counterparty:
+        if not finding.accepted or finding.dated_now:
+            continue
+        if not finding.counterparty and not _restates(finding, context):
             continue
         for index, family, sides, where in dated:
             if (index != finding.sentence_index and _FAMILY[finding.event_type] == family
-                    and finding.company in sides and finding.counterparty in sides):
+                    and finding.company in sides and (
+                        finding.counterparty in sides if finding.counterparty
+                        else sides == {finding.company})):
                 _reject(finding, f"background: {where} dates this event in the past")
                 break
+
+
+def _restates(finding: Finding, context: StoryContext) -> bool:
+    """A one-sided event told again by a noun ("the case against Amazon is set for trial"
+    after "The FTC sued Amazon in September 2023."), without a word that makes it another
+    one ("a new case against")."""
+    said = context.sentences[finding.sentence_index].text
+    at = max(finding.trigger_start, 0)
+    if _ANOTHER_ONE.search(said, max(0, at - 25), at + len(finding.trigger) + 25):
+        return False
+    head = finding.trigger.split(maxsplit=1)[0].lower() if finding.trigger else ""
+    return head in _NOUN_HEADS
 
 
 # "A report on Thursday said X was in talks to buy Y. By Friday X had told outlets the report
