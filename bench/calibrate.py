@@ -35,7 +35,7 @@ FIT_ON = ("realnews-dev", "realnews-dev2", "realnews-test", "realnews-dev4",
           "falsealarm-dev-v", "falsealarm-dev-w", "falsealarm-dev-x",
           "falsealarm-dev-y", "falsealarm-dev-z", "falsealarm-dev-aa",
           "falsealarm-real-dev", "seed")
-# Never read: realnews-test3, newsb-test, newsc-test, newsd-test, newse-test, sets N, R, T,
+# Never read: realnews-test3, newsb-test ... newsf-test, sets N, R, T,
 # AC, AF and the odd halves of AI, AM, AO, AP, AQ, AR, AS and AT were blind and only scored
 # (realnews-test, realnews-test4, synth-test, blind-d, blind-g and blind-l were too until
 # their errors were read).
@@ -45,7 +45,7 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "falsealarm-blind-ap", "falsealarm-blind-aq", "falsealarm-blind-ar",
             "falsealarm-blind-as", "falsealarm-blind-at",
             "falsealarm-real-test", "blindset2",
-            "newsb-test", "newsc-test", "newsd-test", "newse-test")
+            "newsb-test", "newsc-test", "newsd-test", "newse-test", "newsf-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

@@ -205,6 +205,11 @@ SETS: tuple[LabelledSet, ...] = (
                 note="wire news with background, blind, then read"),
     LabelledSet("newse-test", ("newse/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="wire news with background, blind"),
+    # A sixth author of positives: the current event told among a lot of past.
+    LabelledSet("newsf-dev", ("newsf/articles.jsonl",), "devset/rules.yaml", "even",
+                note="news told among its past, measured blind, then read"),
+    LabelledSet("newsf-test", ("newsf/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="news told among its past, blind"),
     LabelledSet("newsd-dev", ("newsd/articles.jsonl",), "devset/rules.yaml", "even",
                 note="short news with background, blind, then read"),
     LabelledSet("newsd-test", ("newsd/articles.jsonl",), "devset/rules.yaml", "odd",

@@ -31,6 +31,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "newsd-test": (0.83, 0.75, 220.0),
     "newse-dev": (0.95, 0.90, 50.0),
     "newse-test": (0.92, 0.75, 80.0),
+    "newsf-dev": (0.92, 0.83, 100.0),
+    "newsf-test": (0.90, 0.68, 100.0),
     "falsealarm-synth-dev": (0.0, 0.0, 5.0),
     "falsealarm-synth-test": (0.0, 0.0, 10.0),
     "falsealarm-dev-e": (0.0, 0.0, 10.0),
