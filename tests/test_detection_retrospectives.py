@@ -96,3 +96,14 @@ def test_a_case_the_headline_dates_in_the_past_is_that_old_case_again() -> None:
     # a case the article marks as another one is news
     assert ("Globex", "legal") in reported(
         title, "A new case against Globex was filed on Monday by the state of Ohio.")
+
+
+def test_years_later_in_the_present_tense_brings_the_story_to_today() -> None:
+    body = ("In 2021, Globex put its robots into two Initech warehouses in a pilot. Four years "
+            "later, Globex is suing Initech, accusing it of copying the robots' software.")
+    assert {("Globex", "legal"), ("Initech", "legal")} <= reported("Globex takes Initech to court",
+                                                                   body)
+    # told in the past tense, "years later" stays in the story's past
+    told = ("In 2014, Globex put its robots into two Initech warehouses in a pilot. Four years "
+            "later, Globex sued Initech, accusing it of copying the robots' software.")
+    assert ("Initech", "legal") not in reported("Globex's robots, a history", told)

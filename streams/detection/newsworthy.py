@@ -452,6 +452,10 @@ def _governs(ref: TimeRef, finding: Finding, tense: Tense) -> bool:
         # "will retire in February": next February, not the last one ("said in February it
         # would acquire" in a story of the deal closing is the plan, not old news)
         return False
+    if ref.text.lower().endswith("later") and (tense in ("present", "perfect") or (
+            _PRESENT_BE.search(finding.sentence, 0, max(finding.trigger_start, 0)))):
+        # "Four years later, Northwind is suing Amazon": the story has come to the present.
+        return False
     # "pushed the launch from this October to 2027": the dates it was planned for and moved
     # to, not when it was delayed.
     return not (finding.event_type == "launch_delay" and ref.prefix in _DELAY_SPAN_WORDS)
