@@ -243,3 +243,20 @@ def test_development_pushed_back_is_a_delay_unless_of_a_building() -> None:
     assert has("Boeing delays development of the 737 successor", "Boeing", "launch_delay")
     assert not has("Boeing delays development of its new headquarters campus", "Boeing",
                    "launch_delay")
+
+
+# --- a company chosen as partner or supplier ----------------------------------------------
+
+def test_a_company_chosen_as_partner_is_a_partnership_not_a_hire() -> None:
+    text = ("OpenAI on Tuesday launched a clinical assistant and named payments company Stripe "
+            "as its first launch partner.")
+    found = detect(text)
+    assert {("OpenAI", "partnership", "partner"), ("Stripe", "partnership", "partner")} <= found
+    assert not {t for _, t, _ in found} & {HIRE, DEPART}
+    assert has("Uber picks Stripe to run payouts for its drivers", "Stripe", "partnership")
+    assert has("Netflix launches a games service, with Microsoft as launch partner",
+               "Microsoft", "partnership")
+    # a partner of a firm is still a person hired
+    assert has("Salesforce named Dana Ruiz as a partner in its venture arm", "Salesforce", HIRE)
+    assert not has("Uber picks Stripe's former finance chief to run payouts", "Stripe",
+                   "partnership")

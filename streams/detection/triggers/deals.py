@@ -321,6 +321,20 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"(?:[\w$.,-]+ ){0,4}(?:partnership|alliance|joint venture|collaboration|tie-up|"
                 r"deal|agreement|pact))\b",
                 "partner", {}, 0.8, (NEEDS_TWO,), left_all=True),
+    # "named virtual-care company Lumora Health as its first launch partner", "with Lumora
+    # Health as launch partner", "Pinecrest Bank picks Kestrel to run real-time payments":
+    # a company chosen as partner or supplier.
+    TriggerSpec("partner_chosen", _R,
+                r"\b(?:(?:nam(?:es|ed|ing)|pick(?:s|ed|ing)|select(?:s|ed|ing)|"
+                r"cho(?:ose|oses|se|sen)|tap(?:s|ped)|sign(?:s|ed) up)(?= [^.;]{1,60}? as (?:its |"
+                r"their |a |an |the )?(?:[\w-]+ ){0,2}?(?:partner|supplier|provider|vendor|"
+                r"distributor)s?\b)|"
+                r"with(?= [^.;]{1,40}? as (?:its |their |a |an |the )?(?:first |exclusive |"
+                r"official |preferred )?(?:launch|technology|strategic|exclusive|official|"
+                r"preferred|distribution) partners?\b)|"
+                r"(?:pick(?:s|ed)|select(?:s|ed)|cho(?:oses|se))(?= [^.;]{1,40}? to (?:run|power|"
+                r"provide|supply|build|operate|manage|host|process)\b))",
+                "partner", {"": "partner"}, 0.8, (NEEDS_TWO,), right_window=60),
     # "Apple has licensed ActiveSync from rival Microsoft", "Samsung licenses Microsoft's
     # technology", "Sam's Club will outsource its demonstrations to Shopper Events": a
     # licence or a supply deal between the two.
