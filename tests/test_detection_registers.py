@@ -260,3 +260,11 @@ def test_a_company_chosen_as_partner_is_a_partnership_not_a_hire() -> None:
     assert has("Salesforce named Dana Ruiz as a partner in its venture arm", "Salesforce", HIRE)
     assert not has("Uber picks Stripe's former finance chief to run payouts", "Stripe",
                    "partnership")
+
+
+# --- a probe the company discloses ----------------------------------------------------------
+
+def test_a_company_disclosing_a_probe_faces_it() -> None:
+    assert has("Uber cuts 15% of staff, discloses FTC probe", "Uber", "legal")
+    assert has("Uber reveals SEC investigation into its accounting", "Uber", "legal")
+    assert not has("Uber discloses probe findings into rival Lyft", "Uber", "legal")

@@ -60,7 +60,12 @@ LEGAL: tuple[TriggerSpec, ...] = (
     TriggerSpec("legal_faces", _G,
                 r"\b(?:fac(?:e|es|ed|ing)|hit with|slapped with|(?:receiv(?:e|es|ed|ing)|"
                 r"(?:was |were |been )?served with)(?= (?:[\w$.,-]+ ){0,3}(?:subpoenas?|fines?|"
-                r"summons(?:es)?|writs?|penalt(?:y|ies)|lawsuits?)\b))(?= (?:[\w$.,-]+ ){0,4}"
+                r"summons(?:es)?|writs?|penalt(?:y|ies)|lawsuits?)\b)|"
+                # "Lumora Health cuts 15% of staff, discloses FTC probe"
+                r"(?:disclos(?:e|es|ed|ing)|reveal(?:s|ed|ing))(?= (?:an? |the )?(?:[\w$.,-]+ )"
+                r"{0,3}(?:probes?|investigations?|inquir(?:y|ies)|subpoenas?)\b"
+                r"(?! (?:findings|results|reports?)\b)))"
+                r"(?= (?:[\w$.,-]+ ){0,4}"
                 r"(?:" + _LEGAL_NOUNS + r"|subpoenas?|summons(?:es)?|writs?|penalt(?:y|ies)))",
                 "defendant", {}, 0.8),
     # "Plaintiffs involved in the case are McGraw-Hill, Pearson PLC and Penguin Group".
