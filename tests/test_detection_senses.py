@@ -249,6 +249,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "delay the cockpit display.", "Boeing will delay the 777X to 2027."),
     ("acquisition", 13, "Uber", "Uber raises $700 million in a share sale to fund expansion.",
      "The sale of Uber to Disney closed on Monday."),
+    ("acquisition", 14, "Intel", "Jane Doe, a veteran of the unit, takes over the company's "
+     "largest business on Monday, Intel said.", "Intel takes over Altera on Monday."),
 ]
 
 

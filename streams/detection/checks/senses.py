@@ -260,6 +260,12 @@ ACQUISITION: tuple[SenseGuard, ...] = (
     _g("before", r"\b(?:share|stock|equity|bond|debt|rights|asset|garage|fire|clearance|yard|"
        r"bake|ticket|flash|holiday|warehouse|liquidation|secondary)\s+$",
        "shares or goods on sale, not a company sold", trigger=r"^sale"),
+    # "Das, a Red Hat veteran, takes over the company's largest business", "took over the
+    # day-to-day running": a person taking charge, not a takeover.
+    _g("after", r"^\s+(?:(?:the |his |her |their )?(?:role|job|post|position|duties|"
+       r"responsibilit\w+|helm|reins|leadership|day-to-day|running|chair|command)\b|"
+       r"the (?:company|firm|group|bank|carrier|airline|business)['’]s\b)",
+       "a person taking charge, not a takeover", trigger=r"^t(?:ake|akes|ook|aking) over$"),
 )
 
 PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
