@@ -107,3 +107,14 @@ def test_years_later_in_the_present_tense_brings_the_story_to_today() -> None:
     told = ("In 2014, Globex put its robots into two Initech warehouses in a pilot. Four years "
             "later, Globex sued Initech, accusing it of copying the robots' software.")
     assert ("Initech", "legal") not in reported("Globex's robots, a history", told)
+
+
+def test_a_month_opening_the_sentence_dates_the_talks_it_reports() -> None:
+    body = ("Initech shares rose 2% on Monday after its trading update. In late March, after a "
+            "newspaper reported that Globex was in early talks to buy Initech, Globex said it "
+            "had not made an approach.")
+    assert ("Globex", "acquisition") not in reported("Initech's update steadies shares", body)
+    # a month ahead is a plan, not the past
+    assert ("Globex", "acquisition") in reported(
+        "Initech's update steadies shares", "In June, Globex plans to buy Initech, people "
+        "familiar with the matter said on Monday.")

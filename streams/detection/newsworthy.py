@@ -448,7 +448,8 @@ def _told_in_the_past(text: str, governing: list[TimeRef], refs: list[TimeRef],
 def _governs(ref: TimeRef, finding: Finding, tense: Tense) -> bool:
     """Whether ``ref`` can date this finding at all."""
     if ref.no_year and ref.is_past and tense not in ("past", "past_perfect", "noun") and (
-            not _agreed_then(finding.sentence, ref, max(finding.trigger_start, 0))):
+            not _agreed_then(finding.sentence, ref, max(finding.trigger_start, 0))) and (
+            not _fronted_past(finding.sentence, ref, max(finding.trigger_start, 0))):
         # "will retire in February": next February, not the last one ("said in February it
         # would acquire" in a story of the deal closing is the plan, not old news)
         return False
@@ -459,6 +460,18 @@ def _governs(ref: TimeRef, finding: Finding, tense: Tense) -> bool:
     # "pushed the launch from this October to 2027": the dates it was planned for and moved
     # to, not when it was delayed.
     return not (finding.event_type == "launch_delay" and ref.prefix in _DELAY_SPAN_WORDS)
+
+
+def _fronted_past(sentence: str, ref: TimeRef, at: int) -> bool:
+    """'In late June, after a newspaper reported that Shell was in talks to buy BP, ...': a
+    month that opens the sentence sets its time when a past verb follows it."""
+    return (ref.end <= at and _OPENS.fullmatch(sentence, 0, ref.start) is not None
+            and _PAST_VERB.search(sentence, ref.end, at) is not None)
+
+
+_OPENS = re.compile(r"\W*(?:(?:in|on|at|by|during)\s+)?", re.IGNORECASE)
+_PAST_VERB = re.compile(r"\b(?:was|were|had|said|reported|announced|confirmed|revealed|told|"
+                        r"agreed|decided|disclosed)\b", re.IGNORECASE)
 
 
 def _agreed_then(sentence: str, ref: TimeRef, at: int) -> bool:
