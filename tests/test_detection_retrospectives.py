@@ -118,3 +118,14 @@ def test_a_month_opening_the_sentence_dates_the_talks_it_reports() -> None:
     assert ("Globex", "acquisition") in reported(
         "Initech's update steadies shares", "In June, Globex plans to buy Initech, people "
         "familiar with the matter said on Monday.")
+
+
+def test_an_event_whose_amount_is_dated_elsewhere_is_that_old_event() -> None:
+    body = ("The appeals board will hear Globex's challenge on Tuesday. Regulators fined Globex "
+            "$187,000 in October 2024, six months after the blast at its test site.")
+    assert ("Globex", "legal") not in reported(
+        "Globex was fined $187,000 after its 2024 test-stand blast. The appeal is heard Tuesday",
+        body)
+    # another amount is another fine
+    assert ("Globex", "legal") in reported("Globex was fined $250,000 after a second blast",
+                                           body)

@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import Literal
 
 from . import cues
+from .amounts import find_amounts
 from .calibration import REPORT_NOW_TENSES
 from .events import Finding
 from .first_chars import quick
@@ -319,6 +320,7 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         if finding.accepted and finding.zone == "body":
             finding.same_story = (finding.company, _FAMILY[finding.event_type]) in front
     _dated_by_the_front(findings, context)
+    _dated_by_its_amount(findings, context)
 
 
 # How ``checks.context`` words a trigger its own words date in the past, "background, not
@@ -400,6 +402,41 @@ def _restates(finding: Finding, context: StoryContext) -> bool:
         return False
     head = finding.trigger.split(maxsplit=1)[0].lower() if finding.trigger else ""
     return head in _NOUN_HEADS
+
+
+def _dated_by_its_amount(findings: list[Finding], context: StoryContext) -> None:
+    """Reject an undated event told in the past that another sentence dates in the past
+    with the same money amount: "Arcspire was fined $187,000 after its 2024 test-stand
+    blast" under "Cal/OSHA fined Arcspire Aerospace $187,000 in October 2024". The amount
+    makes it the same event."""
+    dated: dict[tuple[str, str], int] = {}
+    for finding in findings:
+        if finding.accepted or not finding.reason.startswith("background") or (
+                finding.company and finding.company not in
+                {f.company for f in findings if f.accepted}):
+            continue
+        for amount in find_amounts(finding.sentence):
+            dated.setdefault((_FAMILY[finding.event_type], _plain_amount(amount.text)),
+                             finding.sentence_index)
+    if not dated:
+        return
+    for finding in findings:
+        if not finding.accepted or finding.dated_now or finding.tense not in (
+                "past", "past_perfect", "perfect", "noun"):
+            continue
+        at = max(finding.trigger_start, 0)
+        near = [a for a in find_amounts(finding.sentence)
+                if at - 40 <= a.start <= at + len(finding.trigger) + 40]
+        for amount in near:
+            index = dated.get((_FAMILY[finding.event_type], _plain_amount(amount.text)))
+            if index is not None and index != finding.sentence_index:
+                _reject(finding, f"background: the same {amount.text} is dated in the past "
+                                 "elsewhere in the article")
+                break
+
+
+def _plain_amount(text: str) -> str:
+    return re.sub(r"\s+", "", text.lower())
 
 
 # "A report on Thursday said X was in talks to buy Y. By Friday X had told outlets the report
