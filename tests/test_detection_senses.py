@@ -249,6 +249,12 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "delay the cockpit display.", "Boeing will delay the 777X to 2027."),
     ("acquisition", 13, "Uber", "Uber raises $700 million in a share sale to fund expansion.",
      "The sale of Uber to Disney closed on Monday."),
+    ("legal", 5, "Disney", "Disney will withdraw the perfume of Jade Goody, one of the "
+     "contestants accused of bullying.", "Disney was accused of bullying by regulators."),
+    ("product_launch", 15, "Netflix", "Netflix said the rule would stop other streaming "
+     "providers entering the market.", "Netflix is entering the market for live sports."),
+    ("launch_delay", 5, "Uber", "Uber is to be compensated for the delay of its Boeing 777X jets.",
+     "Uber delays its robotaxi launch to 2027."),
     ("acquisition", 14, "Intel", "Jane Doe, a veteran of the unit, takes over the company's "
      "largest business on Monday, Intel said.", "Intel takes over Altera on Monday."),
 ]

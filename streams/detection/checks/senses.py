@@ -338,6 +338,11 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
     _g("after", r"^\s+(?:customers?|partners?|dates?|window|event|pad|site|party|parties|"
        r"vehicle|operator|airline|titles?)\b", "a compound noun (launch customer, launch "
        r"date), not a launch", trigger=r"^(?:to )?launch$"),
+    # "would prevent other VOD providers entering the market": others enter it.
+    _g("before", r"\b(?:other|rival|new|smaller|foreign|more)\s+(?:[\w-]+\s+){0,2}?"
+       r"(?:providers|companies|rivals|competitors|firms|players|entrants|operators|brands|"
+       r"makers|startups)\s+$", "other companies entering the market, not a launch",
+       trigger=r"^enter"),
 )
 
 PARTNERSHIP: tuple[SenseGuard, ...] = (
@@ -409,7 +414,8 @@ LEGAL: tuple[SenseGuard, ...] = (
     # "after some of the show's contestants were accused of racism": people are accused, and
     # the company before them is not.
     _g("before", r"\b" + PEOPLE_PLURALS + r"\s+$",
-       "people accused, not the company", trigger=r"^(?:were|are|have been|had been) "),
+       "people accused, not the company",
+       trigger=r"^(?:(?:were|are|have been|had been) |accused\b)"),
     # "the committee's inquiry into food inflation, said Tidewell's margin": a topic inquired
     # into, no company named before the clause ends.
     _g("after", r"^\s+(?!(?:its|their|his|her|the (?:company|firm|group|bank|carrier))\b)"
@@ -589,6 +595,11 @@ LAUNCH_DELAY: tuple[SenseGuard, ...] = (
     _g("before", r"\b(?:fault|bug|glitch|error|defect|flaw|malfunction|failure|outage|"
        r"congestion|backlog|traffic)s?\s+(?:(?:that|which|can|could|may|might|will|would|"
        r"did|does|also|sometimes|often)\s+){0,2}$", "a fault's effect, not a launch put off",
+       trigger=r"^delay"),
+    # "Singapore Airlines to be compensated for A380 delays": a customer paid for its
+    # supplier's delay, not a launch of its own put off.
+    _g("before", r"\bcompensat\w*\s+(?:[\w-]+\s+){0,4}?(?:for|over)\s+(?:the\s+|its\s+)?"
+       r"(?:[\w-]+\s+){0,3}$", "compensated for a supplier's delay, not its own",
        trigger=r"^delay"),
 )
 
