@@ -52,3 +52,20 @@ def test_a_capitalised_preposition_is_not_a_counterparty() -> None:
                    "with Navteq, we will bring maps to our services,\" Nokia's chief said.")
     assert ("Nokia", "acquisition", "Navteq") in found
     assert all(c != "By" for _, _, c in found)
+
+
+def test_paying_for_a_majority_stake_buys_the_company_named_after_a_nationality() -> None:
+    rules = RulesFile.model_validate({"companies": [{"name": "Ford"},
+                                                    {"name": "Automobile Craiova"}]})
+    article = Article(id="t", title="Carmaker news", published=datetime(2026, 5, 4, tzinfo=UTC),
+                      content="Ford will pay €57 million (US$78 million) for a 72.4 percent "
+                              "stake in the Romanian assembly plant Automobile Craiova, an "
+                              "official said on Monday.")
+    found = {(e.company, e.event_type, e.counterparty) for e in Detector(rules).detect(article)}
+    assert ("Ford", "acquisition", "Automobile Craiova") in found
+    assert ("Automobile Craiova", "acquisition", "Ford") in found
+
+
+def test_a_nationality_with_no_name_after_it_stands_for_the_company() -> None:
+    found = detect("Samsung takes minority stake in Swedish audio start-up")
+    assert ("Samsung", "investment", "Swedish") in found

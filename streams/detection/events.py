@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from . import checks, cues, parties
 from .amounts import find_amounts, nearest_amount
 from .companies import Mention
-from .lexicon import EXEC_TITLES, PEOPLE_PLURALS
+from .lexicon import DEMONYMS, EXEC_TITLES, PEOPLE_PLURALS
 from .tolerant import tolerant
 from .triggers import (
     COMPILED,
@@ -565,8 +565,8 @@ _TITLE_AFTER = re.compile(r"['’]s (?:[\w-]+ ){0,3}?" + EXEC_TITLES + r"\b", re
 def _unwatched_first(text: str, mentions: list[Mention], pos: int, mention: Mention) -> bool:
     """An unwatched company name is the trigger's object, before the watched one."""
     name = parties.name_after(text, pos, skip=2)
-    if name is None:
-        return False
+    if name is None or name.lower() in DEMONYMS:
+        return False  # "a stake in the Romanian assembly plant Automobile Craiova"
     at = text.find(name, pos)
     if at >= 0 and _DESCRIBES_NEXT.fullmatch(text, at + len(name), mention.start) and (
             parties.is_role_noun(parties.word_before(text, mention.start))

@@ -91,6 +91,19 @@ EVERYDAY_NAMES: frozenset[str] = words(
     """
 )
 
+# Nationalities written before a noun ("the Romanian assembly plant Automobile Craiova"):
+# adjectives, not the name of a party.
+DEMONYMS: frozenset[str] = words(
+    """american british german french chinese japanese korean indian canadian australian
+    italian spanish dutch swiss swedish norwegian danish finnish russian brazilian mexican
+    irish israeli romanian polish turkish saudi emirati indonesian thai vietnamese malaysian
+    singaporean taiwanese belgian austrian portuguese greek czech hungarian argentine
+    argentinian chilean colombian peruvian nigerian kenyan egyptian european asian african
+    scottish welsh english icelandic ukrainian pakistani bangladeshi filipino texan
+    californian latvian lithuanian estonian bulgarian croatian serbian slovak slovenian
+    luxembourgish qatari kuwaiti moroccan"""
+)
+
 # Job titles: a hire or a departure needs one of these (or a named person) nearby.
 EXEC_TITLES = (
     r"(?:(?:co-)?(?:CEO|CFO|CTO|COO|CIO|CMO|CPO|CSO|CRO|president|chair(?:man|woman|person)?|"

@@ -6,6 +6,7 @@ import re
 
 from .companies import Mention
 from .lexicon import (
+    DEMONYMS,
     LEGAL_SUFFIXES,
     NOT_A_COMPANY,
     SHARE_MOVES,
@@ -370,12 +371,21 @@ def name_after(text: str, pos: int, skip: int = 5, company: bool = True) -> str 
     of Nvidia chips") and a name that describes goods ("Nvidia chips") does not count.
     """
     index = pos
+    # "the Romanian assembly plant Automobile Craiova": a nationality before a noun describes
+    # the name that follows; only with no name after it does it stand for the company
+    # ("takes minority stake in Swedish audio start-up").
+    nationality: str | None = None
     for _ in range(skip + 1):
         while index < len(text) and text[index] == " ":
             index += 1
         if index >= len(text) or text[index] in ",.;:()—":
-            return None
+            return nationality
         run = _CAPITAL_RUN.match(text, index)
+        if run is not None and nationality is None and run.group().lower() in DEMONYMS and (
+                text[run.end():run.end() + 2][1:2].islower()):
+            nationality = clean_name(run.group())
+            index = run.end()
+            continue
         if run is not None:
             name = clean_name(run.group())
             if name and company and _GOODS.match(text, run.end()):
@@ -386,11 +396,11 @@ def name_after(text: str, pos: int, skip: int = 5, company: bool = True) -> str 
             continue
         token = _TOKEN.match(text, index)
         if token is None or (company and token.group().lower() in PREPOSITIONS):
-            return None
+            return nationality
         if token.group()[-1] in ",;:":
-            return None  # the object ended: "left the company, Alphabet said"
+            return nationality  # the object ended: "left the company, Alphabet said"
         index = token.end()
-    return None
+    return nationality
 
 
 def name_before(text: str, pos: int) -> str | None:

@@ -75,6 +75,12 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"purchase[sd]?) (?:a |an )?(?:" + _MAJORITY
                 + r" (?:stake |share |holding )?|(?:controlling|majority) (?:interest|stake|share|"
                 r"holding|shareholding) )(?:of|in)\b|"
+                # "will pay €57 million (US$78 million) for a 72.4 percent stake in"
+                r"\b(?:pay|pays|paid|paying) (?:about |nearly |some |around |roughly )?"
+                r"(?:[A-Z]{0,3}\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion)?"
+                r"(?: \([^()]{1,30}\))? for (?:a |an )?(?:" + _MAJORITY
+                + r" (?:stake |share |holding )?|(?:controlling|majority) (?:interest|stake|share|"
+                r"holding|shareholding) )(?:of|in)\b|"
                 # "earlier this week it bought control of North American Sports Network"
                 r"\b(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"
                 r"gain(?:s|ed|ing)?|seiz(?:e|es|ed|ing)|won|win(?:s|ning)?) (?:full )?control of\b",
