@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _SCALE_WORDS = {
@@ -33,8 +35,10 @@ class Amount:
     usd: float | None
 
 
-def find_amounts(text: str) -> list[Amount]:
-    """Every money amount in ``text``; ``usd`` is set only for US-dollar amounts."""
+@functools.lru_cache(maxsize=256)
+def find_amounts(text: str) -> tuple[Amount, ...]:
+    """Every money amount in ``text``; ``usd`` is set only for US-dollar amounts (read once
+    per sentence, however many triggers it holds)."""
     out: list[Amount] = []
     for match in AMOUNT.finditer(text):
         suffix = "" if match.group("num") is not None else "2"
@@ -42,7 +46,7 @@ def find_amounts(text: str) -> list[Amount]:
         value = _value(number, scale)
         usd = value if currency.strip().lower() in _USD_CURRENCIES else None
         out.append(Amount(match.group().strip(), match.start(), match.end(), usd))
-    return out
+    return tuple(out)
 
 
 def _value(number: str, scale: str | None) -> float | None:
@@ -55,7 +59,8 @@ def _value(number: str, scale: str | None) -> float | None:
     return value
 
 
-def nearest_amount(amounts: list[Amount], start: int, end: int, window: int = 120) -> Amount | None:
+def nearest_amount(amounts: Sequence[Amount], start: int, end: int,
+                   window: int = 120) -> Amount | None:
     """The amount closest to the span ``start:end`` within ``window`` characters."""
     best: tuple[int, Amount] | None = None
     for amount in amounts:

@@ -583,6 +583,18 @@ _TO_BE = quick(r"\b(?:will|would|to|shall|is set to|are set to)\s+be\s+(?:\w+ly\
 
 def acquisition_stage(sentence: str, trigger: str) -> str:
     """rumored/talks/announced/completed/terminated, from the words of the sentence."""
+    stage = _sentence_stage(sentence)
+    if stage is not None:
+        return stage
+    if _PAST_TRIGGER.search(trigger) and not _TO_BE.search(trigger):
+        return "completed"
+    return "announced"
+
+
+@functools.lru_cache(maxsize=256)
+def _sentence_stage(sentence: str) -> str | None:
+    """The stage the sentence's own words give (read once per sentence, however many
+    triggers it holds), or None."""
     if _TERMINATED.search(sentence):
         return "terminated"
     if _TO_BE.search(sentence):
@@ -595,6 +607,4 @@ def acquisition_stage(sentence: str, trigger: str) -> str:
         return "talks"
     if _RUMORED.search(sentence):
         return "rumored"
-    if _PAST_TRIGGER.search(trigger) and not _TO_BE.search(trigger):
-        return "completed"
-    return "announced"
+    return None
