@@ -129,3 +129,14 @@ def test_an_event_whose_amount_is_dated_elsewhere_is_that_old_event() -> None:
     # another amount is another fine
     assert ("Globex", "legal") in reported("Globex was fined $250,000 after a second blast",
                                            body)
+
+
+def test_a_month_after_a_past_verb_dates_the_infinitive_that_follows() -> None:
+    title = "Globex buys engine maker Vortan"
+    assert ("Globex", "launch_delay") not in reported(
+        title, "Globex said on Monday it would buy Vortan. It was a Vortan engine that failed "
+               "during a test in March, forcing Globex to delay the launch of its Kite app.")
+    # a present plan after the month is news
+    assert ("Globex", "launch_delay") in reported(
+        title, "Globex said on Monday it would buy Vortan. Globex, whose engine failed a test "
+               "in March, now plans to delay the launch of its Kite app to 2027.")

@@ -502,13 +502,21 @@ def _governs(ref: TimeRef, finding: Finding, tense: Tense) -> bool:
 def _fronted_past(sentence: str, ref: TimeRef, at: int) -> bool:
     """'In late June, after a newspaper reported that Shell was in talks to buy BP, ...': a
     month that opens the sentence sets its time when a past verb follows it."""
-    return (ref.end <= at and _OPENS.fullmatch(sentence, 0, ref.start) is not None
-            and _PAST_VERB.search(sentence, ref.end, at) is not None)
+    if ref.end > at:
+        return False
+    if _OPENS.fullmatch(sentence, 0, ref.start) is not None:
+        return _PAST_VERB.search(sentence, ref.end, at) is not None
+    # "an engine that failed during a test in March, forcing Arcspire to delay": a past verb
+    # before the month, and nothing in the present or future between it and the trigger.
+    return (_PAST_VERB.search(sentence, 0, ref.start) is not None
+            and _NOW_VERB.search(sentence, ref.end, at) is None)
 
 
 _OPENS = re.compile(r"\W*(?:(?:in|on|at|by|during)\s+)?", re.IGNORECASE)
 _PAST_VERB = re.compile(r"\b(?:was|were|had|said|reported|announced|confirmed|revealed|told|"
-                        r"agreed|decided|disclosed)\b", re.IGNORECASE)
+                        r"agreed|decided|disclosed|failed|forced)\b", re.IGNORECASE)
+_NOW_VERB = re.compile(r"\b(?:is|are|will|would|has|have|plans?|expects?|says|now|today|"
+                       r"this)\b", re.IGNORECASE)
 
 
 def _agreed_then(sentence: str, ref: TimeRef, at: int) -> bool:
