@@ -241,6 +241,12 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             # date is already behind the story, so the delay is too.
             _reject(finding, f"background, delayed {moved_to.text!r}, a date already past")
             continue
+        plan = _EARLIER_PLAN.search(sentence.text, 0, start) if finding.tense == "future" else None
+        if plan is not None and _NOW_AFTER_PLAN.search(sentence.text, plan.end(), start) is None:
+            # "Stripe had said Tempo's main network would go live by the end of this year":
+            # a plan told as it stood before, not today's news.
+            _reject(finding, f"background: an earlier plan ({plan.group()!r})")
+            continue
         anchor = anchor_for(sentence.text, refs, start, end)
         if anchor is not None and (anchor.is_past or (
                 finding.zone == "body" and anchor.days_before is not None
@@ -515,6 +521,10 @@ def _fronted_past(sentence: str, ref: TimeRef, at: int) -> bool:
 _OPENS = re.compile(r"\W*(?:(?:in|on|at|by|during)\s+)?", re.IGNORECASE)
 _PAST_VERB = re.compile(r"\b(?:was|were|had|said|reported|announced|confirmed|revealed|told|"
                         r"agreed|decided|disclosed|failed|forced)\b", re.IGNORECASE)
+_EARLIER_PLAN = re.compile(r"\bhad\s+(?:(?:long|previously|originally|initially|once)\s+)?"
+                           r"(?:said|planned|promised|expected|hoped|intended|targeted|aimed|"
+                           r"told|pledged|forecast)\b", re.IGNORECASE)
+_NOW_AFTER_PLAN = re.compile(r"\b(?:is|are|will|has|have|now|today|says|said)\b", re.IGNORECASE)
 _NOW_VERB = re.compile(r"\b(?:is|are|will|would|has|have|plans?|expects?|says|now|today|"
                        r"this)\b", re.IGNORECASE)
 
