@@ -69,3 +69,11 @@ def test_paying_for_a_majority_stake_buys_the_company_named_after_a_nationality(
 def test_a_nationality_with_no_name_after_it_stands_for_the_company() -> None:
     found = detect("Samsung takes minority stake in Swedish audio start-up")
     assert ("Samsung", "investment", "Swedish") in found
+
+
+def test_a_so_called_term_is_not_a_company_invested_in() -> None:
+    found = detect("Samsung news", "Samsung said on Monday it is expected to invest in the "
+                                   "so-called Internet of Things.")
+    assert not [e for e in found if e[1] == "investment"]
+    assert ("Samsung", "investment", "Quantum Labs") in detect(
+        "Samsung news", "Samsung said on Monday it will invest in Quantum Labs.")

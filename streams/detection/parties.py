@@ -386,6 +386,8 @@ def name_after(text: str, pos: int, skip: int = 5, company: bool = True) -> str 
             nationality = clean_name(run.group())
             index = run.end()
             continue
+        if run is not None and text.endswith(("so-called ", "so called "), 0, index):
+            return None  # "invest in the so-called Internet of Things": a term, not a name
         if run is not None:
             name = clean_name(run.group())
             if name and company and _GOODS.match(text, run.end()):
