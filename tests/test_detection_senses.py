@@ -72,6 +72,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Boeing agreed to buy Spirit AeroSystems."),
     ("acquisition", 4, "Boeing", "Boeing has bought enough companies.",
      "Boeing has bought Spirit AeroSystems."),
+    ("acquisition", 5, "Samsung", "Bidders at the auction will have a chance to acquire a "
+     "Samsung prototype.", "Samsung will acquire Harman for $8 billion."),
     ("acquisition", 5, "Samsung", "Fast charging remains one of the best reasons to buy any "
      "Samsung.", "Intel agreed to buy Samsung for $30 billion."),
     # product launch

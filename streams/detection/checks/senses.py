@@ -228,7 +228,7 @@ ACQUISITION: tuple[SenseGuard, ...] = (
     # "one of the best reasons to buy any Tesla": one of its products, not the company.
     _g("after", r"^\s+(?:any|a|an|your|my|our|their|his|her|another|one|two|three|a used|"
        r"a new|a second-hand|a secondhand)\b", "one of its products, not the company",
-       trigger=r"^(?:buy|purchas)", only_named_next=True),
+       trigger=r"^(?:buy|purchas|acquir)", only_named_next=True),
     # "a 15-year power purchase agreement": energy bought under contract, not a company.
     _g("before", r"\b(?:power|energy|electricity|offtake|gas|fuel|capacity|advance|"
        r"share)\s+$", "a supply or share contract, not a company bought",
