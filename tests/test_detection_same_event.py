@@ -77,3 +77,15 @@ def test_a_so_called_term_is_not_a_company_invested_in() -> None:
     assert not [e for e in found if e[1] == "investment"]
     assert ("Samsung", "investment", "Quantum Labs") in detect(
         "Samsung news", "Samsung said on Monday it will invest in Quantum Labs.")
+
+
+def test_a_company_the_subject_owns_is_not_the_buyer() -> None:
+    rules = RulesFile.model_validate({"companies": [{"name": "NRDC Equity Partners"},
+                                                    {"name": "Lord & Taylor"}, {"name": "HBC"}]})
+    article = Article(id="t", title="Retail deal", published=datetime(2026, 5, 4, tzinfo=UTC),
+                      content="NRDC Equity Partners, owners of U.S. department store Lord & "
+                              "Taylor, will purchase HBC from its founder's estate, the firms "
+                              "said on Monday.")
+    found = {(e.company, e.event_type, e.role) for e in Detector(rules).detect(article)}
+    assert ("NRDC Equity Partners", "acquisition", "acquirer") in found
+    assert not [e for e in found if e[0] == "Lord & Taylor"]
