@@ -199,6 +199,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="items retelling the past, measured blind, then read"),
     LabelledSet("falsealarm-blind-at", ("falsealarm/at/*.jsonl",), "devset/rules.yaml", "odd",
                 note="items retelling the past, blind"),
+    # A seventh author: the genres that fool alerting most (transcripts, opinion, analyst
+    # notes, tutorials, rankings, job ads, fact checks, conference recaps).
+    LabelledSet("falsealarm-dev-au", ("falsealarm/au/*.jsonl",), "devset/rules.yaml", "even",
+                note="feed genres, measured blind"),
+    LabelledSet("falsealarm-blind-au", ("falsealarm/au/*.jsonl",), "devset/rules.yaml", "odd",
+                note="feed genres, blind"),
     # Wire and trade-press news across ten beats, several watched sides per event in a third
     # of the items, background in every item.
     LabelledSet("newse-dev", ("newse/articles.jsonl",), "devset/rules.yaml", "even",
@@ -210,6 +216,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="news told among its past, measured blind, then read"),
     LabelledSet("newsf-test", ("newsf/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="news told among its past, blind"),
+    # A seventh author of positives: phrasings and structures reporters use (nouns, late
+    # agents, tickers and brands, quotes, lists of parties, telegraphese).
+    LabelledSet("newsg-dev", ("newsg/articles.jsonl",), "devset/rules.yaml", "even",
+                note="reporters' phrasings, measured blind"),
+    LabelledSet("newsg-test", ("newsg/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="reporters' phrasings, blind"),
     LabelledSet("newsd-dev", ("newsd/articles.jsonl",), "devset/rules.yaml", "even",
                 note="short news with background, blind, then read"),
     LabelledSet("newsd-test", ("newsd/articles.jsonl",), "devset/rules.yaml", "odd",
