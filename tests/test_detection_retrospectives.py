@@ -152,3 +152,12 @@ def test_a_plan_told_as_it_stood_before_is_not_news() -> None:
     assert ("Globex", "product_launch") in reported(
         "Globex app news", "Globex said on Monday the Kite app would go live by the end of "
                            "this month.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Suppose Globex did buy Initech tomorrow.",
+    "Imagine Globex bought Initech next year.",
+    "What if Globex acquired Initech this week?",
+])
+def test_a_supposed_deal_is_hypothetical(sentence: str) -> None:
+    assert ("Globex", "acquisition") not in reported("Globex does not need a deal", sentence)

@@ -55,6 +55,8 @@ _NEGATION = quick(
 # Words that make the rest of the clause a possibility, not a fact.
 _HYPOTHETICAL = quick(
     r"\b(?:could|might|may|would|should|if|whether|unless|hypothetical\w*|possib(?:le|ly|ility|ilities)|"
+    # "Suppose Apple did buy Perplexity tomorrow", "Imagine Meta bought Snap"
+    r"suppos(?:e|ing)|imagine|what if|in theory|"
     r"speculat\w+|interested in|open to|eye(?:s|d|ing)?|hop(?:e|es|ed|ing) to|"
     r"(?:analysts?|investors?|observers?|experts?|economists?|traders?|markets?|watchers|"
     r"strategists?|brokerages?|commentators?|many|some|others|critics|pundits|insiders)"
