@@ -266,6 +266,10 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"responsibilit\w+|helm|reins|leadership|day-to-day|running|chair|command)\b|"
        r"the (?:company|firm|group|bank|carrier|airline|business)['’]s\b)",
        "a person taking charge, not a takeover", trigger=r"^t(?:ake|akes|ook|aking) over$"),
+    # "why we'd buy Pfizer under $25": shares bought below a price, an investor's pick.
+    _g("after", r"^\s+(?:[\w&.'’-]+\s+){1,3}?(?:under|below|beneath|near|around|on dips? "
+       r"(?:to|below))\s+(?:\$|€|£|US\$)\s?\d", "shares bought below a price, not a company",
+       trigger=r"^buy"),
 )
 
 PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
