@@ -161,3 +161,12 @@ def test_a_plan_told_as_it_stood_before_is_not_news() -> None:
 ])
 def test_a_supposed_deal_is_hypothetical(sentence: str) -> None:
     assert ("Globex", "acquisition") not in reported("Globex does not need a deal", sentence)
+
+
+def test_an_event_the_headline_negates_is_not_reported_from_the_body() -> None:
+    title = "Globex was not sued over a data breach. A news site confused it with Globax"
+    body = ("On Monday, an automated news site ran the headline: \"Globex sued over data "
+            "breach.\" Separately, Globex said on Monday it will cut 300 jobs.")
+    found = reported(title, body)
+    assert ("Globex", "legal") not in found
+    assert ("Globex", "layoffs") in found  # another event of the company is still news

@@ -210,6 +210,9 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
     # "Uber says it is 'not pursuing' a bid for Wayfarer": the story is a denial, and the
     # report it denies, retold below, is no news about the companies of the headline.
     denied = cues.denial(context.text[:layout.headline_end]) if layout.headline_end else None
+    # "Lumora Health was not sued over a data breach": the headline says the event did not
+    # happen, and what the article quotes of it is the error it corrects.
+    negated = _negated_in_headline(findings, context)
     # Statements dated in the past, and the findings their sentence states without a date.
     dated: dict[tuple[int, str, str], tuple[str, int, int]] = {}
     undated: list[Finding] = []
@@ -219,6 +222,9 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         if denied and finding.zone != "headline" and finding.event_type != "legal" and (
                 finding.company in context.headline_companies):
             _reject(finding, f"denied in the headline ({denied!r})")
+            continue
+        if (finding.company, _FAMILY[finding.event_type]) in negated:
+            _reject(finding, "the headline says it did not happen")
             continue
         if genre in NOT_NEWS and not _main_clause_after_time(context, finding):
             _reject(finding, f"not a news story ({genre}: {layout.genre_cue})")
@@ -408,6 +414,21 @@ def _restates(finding: Finding, context: StoryContext) -> bool:
         return False
     head = finding.trigger.split(maxsplit=1)[0].lower() if finding.trigger else ""
     return head in _NOUN_HEADS
+
+
+def _negated_in_headline(findings: list[Finding], context: StoryContext
+                         ) -> set[tuple[str, str]]:
+    """(company, family) of each event the headline states negated ("was not sued")."""
+    out: set[tuple[str, str]] = set()
+    headline_end = context.layout.headline_end
+    for finding in findings:
+        if finding.accepted or not finding.reason.startswith("negated") or (
+                finding.sentence_index >= len(context.sentences)
+                or context.sentences[finding.sentence_index].start >= headline_end):
+            continue
+        for company in ({finding.company} if finding.company else context.headline_companies):
+            out.add((company, _FAMILY[finding.event_type]))
+    return out
 
 
 def _dated_by_its_amount(findings: list[Finding], context: StoryContext) -> None:
