@@ -268,3 +268,11 @@ def test_a_company_disclosing_a_probe_faces_it() -> None:
     assert has("Uber cuts 15% of staff, discloses FTC probe", "Uber", "legal")
     assert has("Uber reveals SEC investigation into its accounting", "Uber", "legal")
     assert not has("Uber discloses probe findings into rival Lyft", "Uber", "legal")
+
+
+def test_an_agreement_to_buy_a_makers_memory_is_a_supply_partnership() -> None:
+    text = ("Nvidia has signed a multi-year agreement to buy Samsung's newest high-bandwidth "
+            "memory, the companies said on Monday.")
+    found = detect(text)
+    assert {("Nvidia", "partnership", "partner"), ("Samsung", "partnership", "partner")} <= found
+    assert not [e for e in found if e[1] == "acquisition"]

@@ -259,6 +259,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Uber delays its robotaxi launch to 2027."),
     ("acquisition", 14, "Intel", "Jane Doe, a veteran of the unit, takes over the company's "
      "largest business on Monday, Intel said.", "Intel takes over Altera on Monday."),
+    ("acquisition", 0, "Samsung", "Nvidia signed a deal on Monday to buy Samsung's newest "
+     "high-bandwidth memory.", "Nvidia signed a deal on Monday to buy Samsung for $300 billion."),
     ("acquisition", 15, "Pfizer", "In this issue: why we'd buy Pfizer under $25 and what to "
      "watch.", "Novartis agreed to buy Pfizer at $25 a share on Monday."),
 ]

@@ -186,7 +186,8 @@ MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|
 # sue", "the show's contestants were accused"): not a company.
 # What a supply deal buys from a company ("an agreement to buy the company's chips").
 SUPPLY_NOUNS = (r"(?:products|chips|components|parts|supplies|equipment|capacity|power|"
-                r"electricity|energy|services|devices|modules|gpus|servers|fuel)")
+                r"electricity|energy|services|devices|modules|gpus|servers|fuel|memory|"
+                r"batteries|cells|panels|wafers|displays|engines|materials)")
 PEOPLE_PLURALS = (r"(?:drivers|workers|riders|users|customers|passengers|employees|staff(?:ers)?|"
                   r"people|residents|shoppers|owners|tenants|consumers|fans|players|students|"
                   r"parents|patients|developers|engineers|members|investors|viewers|readers|"

@@ -189,7 +189,8 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"land|sites?|plots?|homes?|houses?|apartments?|offices?|tower|towers|stadium|"
        r"paintings?|works|bonds?|treasuries|debt|gold|oil|gas|coal|grain|equipment|"
        r"machines?|robots?|licen[cs]es?|rights|tokens?|bitcoin|credits?|shares? back|"
-       r"back shares|graphics processors|malls?|centres?|centers?|"
+       r"back shares|graphics processors|malls?|centres?|centers?|memory|batteries|"
+       r"wafers|panels|"
        # written lower-case: "Quillfeather Software" is a company
        r"(?-i:content|software|hardware|devices?|handsets?|consoles?|laptops?|computers?|"
        r"subscriptions?)))\b"
