@@ -276,3 +276,12 @@ def test_an_agreement_to_buy_a_makers_memory_is_a_supply_partnership() -> None:
     found = detect(text)
     assert {("Nvidia", "partnership", "partner"), ("Samsung", "partnership", "partner")} <= found
     assert not [e for e in found if e[1] == "acquisition"]
+
+
+def test_companies_joining_a_round_after_with_invest() -> None:
+    text = "OpenAI raising about $2bn, with Microsoft and Nvidia back for more, people said"
+    found = detect(text)
+    assert {("Microsoft", "investment", "investor"), ("Nvidia", "investment", "investor"),
+            ("OpenAI", "investment", "recipient")} <= found
+    assert not has("OpenAI raised $2 billion on Monday, with Microsoft shares falling 2%.",
+                   "Microsoft", "investment")

@@ -220,6 +220,15 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 {"from": "investor", "by": "investor", "including": "investor",
                  "and": "investor"}, 0.8, (NEEDS_MONEY,), right_all=True,
                 traits=frozenset({"raises_money"})),
+    # "SSI raising about $3bn, with Alphabet and Nvidia back for more", "raised $750 million,
+    # with Samsung Electronics joining the round": the companies after ", with" invest in the
+    # subject's round.
+    TriggerSpec("inv_raise_with", _I,
+                r"(?<=, )with\b(?=[^;.]{1,60}?\b(?:back for more|(?:also )?joining the (?:round|"
+                r"raise|financing)|(?:also )?(?:participating|taking part|chipping in)|"
+                r"(?:joining |returning )?as (?:lead |co-?|strategic |new )?(?:investors?|"
+                r"backers?))\b)", "recipient", {"": "investor"}, 0.75, (NEEDS_LEFT,),
+                right_all=True, right_window=60),
     TriggerSpec("inv_put", _I,
                 r"\bput(?:s|ting)? (?:another |an additional |a further |up to |about )?"
                 r"(?:US\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion)? (?:in|into)\b",
