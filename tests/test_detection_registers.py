@@ -285,3 +285,10 @@ def test_companies_joining_a_round_after_with_invest() -> None:
             ("OpenAI", "investment", "recipient")} <= found
     assert not has("OpenAI raised $2 billion on Monday, with Microsoft shares falling 2%.",
                    "Microsoft", "investment")
+
+
+def test_licensing_another_companys_product_is_a_partnership() -> None:
+    found = detect("Pfizer licenses Samsung's HB-201 antibody in a deal worth up to $1.2bn")
+    assert {("Pfizer", "partnership", "partner"), ("Samsung", "partnership", "partner")} <= found
+    assert not has("The state regulator licenses Pfizer's new plant in Ohio", "Pfizer",
+                   "partnership")

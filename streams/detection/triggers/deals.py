@@ -350,6 +350,12 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"(?:pick(?:s|ed)|select(?:s|ed)|cho(?:oses|se))(?= [^.;]{1,40}? to (?:run|power|"
                 r"provide|supply|build|operate|manage|host|process)\b))",
                 "partner", {"": "partner"}, 0.8, (NEEDS_TWO,), right_window=60),
+    # "Pfizer licenses Halcyon's HB-201 in deal worth up to $1.2bn": a licence of the other
+    # company's product (read before 'licenses ... to', which 'up to' would otherwise take).
+    # company's product.
+    TriggerSpec("partner_license_of", _R,
+                r"\blicens(?:es|ed|ing)\b(?= (?:[A-Z][\w&.-]*\s){0,2}?[A-Z][\w&.-]*['’]s\s)",
+                "partner", {"": "partner"}, 0.75, (NEEDS_TWO,), right_window=40, adjacent=4),
     # "Apple has licensed ActiveSync from rival Microsoft", "Samsung licenses Microsoft's
     # technology", "Sam's Club will outsource its demonstrations to Shopper Events": a
     # licence or a supply deal between the two.
