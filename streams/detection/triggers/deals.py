@@ -351,8 +351,8 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"provide|supply|build|operate|manage|host|process)\b))",
                 "partner", {"": "partner"}, 0.8, (NEEDS_TWO,), right_window=60),
     # "Pfizer licenses Halcyon's HB-201 in deal worth up to $1.2bn": a licence of the other
-    # company's product (read before 'licenses ... to', which 'up to' would otherwise take).
-    # company's product.
+    # company's product (read before 'licenses ... to', which 'up to' would otherwise take;
+    # triggers match case-blind, so the letters only say where a word starts).
     TriggerSpec("partner_license_of", _R,
                 r"\blicens(?:es|ed|ing)\b(?= (?:[A-Z][\w&.-]*\s){0,2}?[A-Z][\w&.-]*['’]s\s)",
                 "partner", {"": "partner"}, 0.75, (NEEDS_TWO,), right_window=40, adjacent=4),
