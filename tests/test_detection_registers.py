@@ -292,3 +292,10 @@ def test_licensing_another_companys_product_is_a_partnership() -> None:
     assert {("Pfizer", "partnership", "partner"), ("Samsung", "partnership", "partner")} <= found
     assert not has("The state regulator licenses Pfizer's new plant in Ohio", "Pfizer",
                    "partnership")
+
+
+def test_a_product_launched_with_another_company_is_a_partnership() -> None:
+    found = detect("Netflix launches a mobile bundle with India's Tarang Telecom")
+    assert ("Netflix", "partnership", "partner") in found
+    assert not has("Netflix launches a mobile app with offline downloads", "Netflix",
+                   "partnership")

@@ -350,6 +350,13 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"(?:pick(?:s|ed)|select(?:s|ed)|cho(?:oses|se))(?= [^.;]{1,40}? to (?:run|power|"
                 r"provide|supply|build|operate|manage|host|process)\b))",
                 "partner", {"": "partner"}, 0.8, (NEEDS_TWO,), right_window=60),
+    # "OpenAI launches ChatGPT Go bundle with India's Tarang Telecom": a product launched
+    # together with another company.
+    TriggerSpec("partner_launch_with", _R,
+                r"\b(?:launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|debut(?:s|ed|ing)?|"
+                r"roll(?:s|ed|ing)? out) (?:[\w-]+ ){1,4}?(?:bundle|service|offering|plan|card|"
+                r"product|app|platform) with\b",
+                "partner", {"": "partner"}, 0.75, (NEEDS_TWO,), right_window=40, adjacent=3),
     # "Pfizer licenses Halcyon's HB-201 in deal worth up to $1.2bn": a licence of the other
     # company's product (read before 'licenses ... to', which 'up to' would otherwise take;
     # triggers match case-blind, so the letters only say where a word starts).
