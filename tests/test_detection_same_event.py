@@ -54,14 +54,23 @@ def test_a_capitalised_preposition_is_not_a_counterparty() -> None:
     assert all(c != "By" for _, _, c in found)
 
 
+Quad = tuple[str, str, str | None, str | None]
+
+
+def events_with(names: tuple[str, ...], content: str) -> set[Quad]:
+    """(company, event type, role, counterparty) for a body under a rules file of ``names``."""
+    rules = RulesFile.model_validate({"companies": [{"name": n} for n in names]})
+    article = Article(id="t", title="Company news", content=content,
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    return {(e.company, e.event_type, e.role, e.counterparty)
+            for e in Detector(rules).detect(article)}
+
+
 def test_paying_for_a_majority_stake_buys_the_company_named_after_a_nationality() -> None:
-    rules = RulesFile.model_validate({"companies": [{"name": "Ford"},
-                                                    {"name": "Automobile Craiova"}]})
-    article = Article(id="t", title="Carmaker news", published=datetime(2026, 5, 4, tzinfo=UTC),
-                      content="Ford will pay €57 million (US$78 million) for a 72.4 percent "
-                              "stake in the Romanian assembly plant Automobile Craiova, an "
-                              "official said on Monday.")
-    found = {(e.company, e.event_type, e.counterparty) for e in Detector(rules).detect(article)}
+    found = {(c, t, p) for c, t, _, p in events_with(
+        ("Ford", "Automobile Craiova"),
+        "Ford will pay €57 million (US$78 million) for a 72.4 percent stake in the Romanian "
+        "assembly plant Automobile Craiova, an official said on Monday.")}
     assert ("Ford", "acquisition", "Automobile Craiova") in found
     assert ("Automobile Craiova", "acquisition", "Ford") in found
 
@@ -80,12 +89,9 @@ def test_a_so_called_term_is_not_a_company_invested_in() -> None:
 
 
 def test_a_company_the_subject_owns_is_not_the_buyer() -> None:
-    rules = RulesFile.model_validate({"companies": [{"name": "NRDC Equity Partners"},
-                                                    {"name": "Lord & Taylor"}, {"name": "HBC"}]})
-    article = Article(id="t", title="Retail deal", published=datetime(2026, 5, 4, tzinfo=UTC),
-                      content="NRDC Equity Partners, owners of U.S. department store Lord & "
-                              "Taylor, will purchase HBC from its founder's estate, the firms "
-                              "said on Monday.")
-    found = {(e.company, e.event_type, e.role) for e in Detector(rules).detect(article)}
+    found = {(c, t, r) for c, t, r, _ in events_with(
+        ("NRDC Equity Partners", "Lord & Taylor", "HBC"),
+        "NRDC Equity Partners, owners of U.S. department store Lord & Taylor, will purchase HBC "
+        "from its founder's estate, the firms said on Monday.")}
     assert ("NRDC Equity Partners", "acquisition", "acquirer") in found
     assert not [e for e in found if e[0] == "Lord & Taylor"]
