@@ -423,8 +423,7 @@ def _negated_in_headline(findings: list[Finding], context: StoryContext
     headline_end = context.layout.headline_end
     for finding in findings:
         if finding.accepted or not finding.reason.startswith("negated") or (
-                finding.sentence_index >= len(context.sentences)
-                or context.sentences[finding.sentence_index].start >= headline_end):
+                context.sentences[finding.sentence_index].start >= headline_end):
             continue
         for company in ({finding.company} if finding.company else context.headline_companies):
             out.add((company, _FAMILY[finding.event_type]))
@@ -436,11 +435,11 @@ def _dated_by_its_amount(findings: list[Finding], context: StoryContext) -> None
     with the same money amount: "Arcspire was fined $187,000 after its 2024 test-stand
     blast" under "Cal/OSHA fined Arcspire Aerospace $187,000 in October 2024". The amount
     makes it the same event."""
+    reported = {f.company for f in findings if f.accepted}
     dated: dict[tuple[str, str], int] = {}
     for finding in findings:
         if finding.accepted or not finding.reason.startswith("background") or (
-                finding.company and finding.company not in
-                {f.company for f in findings if f.accepted}):
+                finding.company and finding.company not in reported):
             continue
         for amount in find_amounts(finding.sentence):
             dated.setdefault((_FAMILY[finding.event_type], _plain_amount(amount.text)),
@@ -545,9 +544,11 @@ _PAST_VERB = re.compile(r"\b(?:was|were|had|said|reported|announced|confirmed|re
 _EARLIER_PLAN = re.compile(r"\bhad\s+(?:(?:long|previously|originally|initially|once)\s+)?"
                            r"(?:said|planned|promised|expected|hoped|intended|targeted|aimed|"
                            r"told|pledged|forecast)\b", re.IGNORECASE)
-_NOW_AFTER_PLAN = re.compile(r"\b(?:is|are|will|has|have|now|today|says|said)\b", re.IGNORECASE)
-_NOW_VERB = re.compile(r"\b(?:is|are|will|would|has|have|plans?|expects?|says|now|today|"
-                       r"this)\b", re.IGNORECASE)
+# Words that bring a clause to the present: after "had said" (whose plan's "would" is still
+# the old plan; a new "said" reports again), and between a past month and the trigger.
+_NOW = r"is|are|will|has|have|now|today|says"
+_NOW_AFTER_PLAN = re.compile(r"\b(?:" + _NOW + r"|said)\b", re.IGNORECASE)
+_NOW_VERB = re.compile(r"\b(?:" + _NOW + r"|would|plans?|expects?|this)\b", re.IGNORECASE)
 
 
 def _agreed_then(sentence: str, ref: TimeRef, at: int) -> bool:
