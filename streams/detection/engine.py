@@ -20,7 +20,7 @@ from .explain import DetectionReport, build_report
 from .layout import read_layout
 from .lexicon import BUSINESS_CONTEXT, LEGAL_SUFFIXES, VENTURE_ARMS
 from .newsworthy import StoryContext, judge
-from .sentences import Sentence, sentence_at, split_near
+from .sentences import Sentence, sentence_at, split_near, title_case
 
 _BUSINESS = re.compile(BUSINESS_CONTEXT)
 MAX_ANALYSED_CHARS = 20_000
@@ -224,8 +224,7 @@ def _sentence_shape(text: str) -> tuple[int, bool]:
     """Where a sentence's first word starts, and whether it is written in Title Case (read
     once per sentence: a long list of names asks for every name)."""
     first_word = len(text) - len(text.lstrip(" \"'“‘(-—:$"))
-    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
-    return first_word, len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+    return first_word, title_case(text)
 
 
 _LONGER_NAME = re.compile(r" (?!(?:" + LEGAL_SUFFIXES + r"|Monday|Tuesday|"

@@ -8,6 +8,7 @@ initial or "U.S."), or a line break (headlines and section titles end there).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -36,6 +37,15 @@ _STARTERS = words(
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*(?:</[a-zA-Z][a-zA-Z0-9]*>)*[\"”’')\]]*\s+"
                        r"(?=[\"“‘(]?[A-Z0-9$€£])|"
                        r"(?<=\n)\s*)")
+
+
+@functools.lru_cache(maxsize=64)
+def title_case(text: str) -> bool:
+    """Written in Title Case, as many headlines are: of the words of four letters or more
+    (at least three of them), over 60% begin with a capital. There a capital letter says
+    nothing about a name. Read once per sentence: a long list of names asks for each."""
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
 class Sentence(NamedTuple):

@@ -9,6 +9,7 @@ event family for what the trigger's neighbourhood must hold (``people``, ``produ
 from __future__ import annotations
 
 from ..companies import Mention
+from ..sentences import title_case
 from ..triggers import TriggerSpec
 from .context import context
 from .deals import BUYS_SUPPLIES, after_parties, deal_reason, sells_company
@@ -23,11 +24,6 @@ _PEOPLE = frozenset({"executive_hire", "executive_departure"})
 _PRODUCTS = frozenset({"product_launch", "launch_delay"})
 
 
-def _title_case(text: str) -> bool:
-    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
-
-
 def before_parties(text: str, spec: TriggerSpec, start: int, end: int,
                    mentions: list[Mention]) -> str | None:
     """What the trigger's neighbourhood must hold: a person for hires, a product for launches;
@@ -38,7 +34,7 @@ def before_parties(text: str, spec: TriggerSpec, start: int, end: int,
         if mention.start < end and start < mention.end and not spec.has("holds_company"):
             return f"part of the name {mention.surface!r}"
     if text[start:start + 1].isupper() and text[:start].strip(" \"'“‘(") and (
-            not _title_case(text)) and not text[start:end].isupper():  # "IPO" is no name
+            not title_case(text)) and not text[start:end].isupper():  # "IPO" is no name
         return f"a capitalised word, part of a name ({text[start:end]!r})"
     sense = sense_reason(text, spec, start, end, mentions)
     if sense is not None:

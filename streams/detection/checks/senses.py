@@ -85,7 +85,9 @@ def _g(where: Where, pattern: str, reason: str, *, unless: str | None = None,
 
 
 def _running_text(text: str) -> bool:
-    """Not a Title Case headline: two or more longer words written lower-case."""
+    """Not a Title Case headline: two or more longer words written lower-case. Looser than
+    ``sentences.title_case``, on purpose: a short sentence full of names ("Marlowe completed
+    its takeover of Hollis Home on Monday") is running text although most words are capitals."""
     return sum(1 for w in text.split() if w[:1].islower() and len(w) > 3) >= 2
 
 
