@@ -47,6 +47,20 @@ def test_a_common_word_between_two_capitalised_words_is_part_of_a_longer_name() 
         ("Block", "layoffs", None)}
 
 
+def test_a_clause_word_day_or_nationality_before_a_name_makes_no_longer_name() -> None:
+    # Only named here, so a misread longer name would lose the event.
+    assert words_detect("Games slip again: Meanwhile Block has delayed its Cash Card "
+                        "redesign to 2027.") == {("Block", "launch_delay", None)}
+    assert words_detect("Both Block and Ledgerly cut jobs this week, 300 in all.") == {
+        ("Block", "layoffs", None)}
+    assert words_detect("On Tuesday Block cut 120 jobs in its hardware unit.") == {
+        ("Block", "layoffs", None)}
+    assert words_detect("The Californian Block will buy Ledgerly for $40 million.") == {
+        ("Block", "acquisition", "acquirer")}
+    # ... while a name's own first word still makes one
+    assert words_detect("Union Block cut 120 jobs in its hardware unit.") == set()
+
+
 # --- market wraps -------------------------------------------------------------------------
 
 def test_the_cause_of_a_share_move_is_news_not_background() -> None:

@@ -18,7 +18,7 @@ from .companies import CompanyMatcher, Mention, owner_mentions
 from .events import Finding
 from .explain import DetectionReport, build_report
 from .layout import read_layout
-from .lexicon import BUSINESS_CONTEXT, LEGAL_SUFFIXES, VENTURE_ARMS
+from .lexicon import BUSINESS_CONTEXT, DEMONYMS, LEGAL_SUFFIXES, VENTURE_ARMS, words
 from .newsworthy import StoryContext, judge
 from .sentences import Sentence, sentence_at, split_near, title_case
 
@@ -69,6 +69,16 @@ _OTHER_FIRM = re.compile(
 _JOINED_BEFORE = re.compile(r"&\s?(?:[A-Z][\w.]*\s)?$")
 _HYPHENATED = re.compile(r"-[A-Za-z]")
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
+# Capitalised words before a name that join no name: a clause's first word ("When Boeing
+# combined", "Meanwhile Disney has", "Both Chevron and CNOOC"), a day or a month ("On Tuesday
+# Boeing agreed").
+_NO_NAME_BEFORE = parties.PREPOSITIONS | words(
+    """a an the this that these those its his her their our and or but nor so yet if when
+    while whereas because although though once until unless since both either neither
+    however meanwhile also earlier later then now still thus moreover furthermore
+    additionally recently today yesterday tomorrow monday tuesday wednesday thursday friday
+    saturday sunday january february march april may june july august september october
+    november december""") | DEMONYMS
 _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
 # "United Kingdom", "Delta Force": a capitalised word right after a one-word name, unless it is
 # a legal suffix or a word that starts a clause.
@@ -247,8 +257,13 @@ def _inside_longer_name(text: str, start: int, end: int, *, title_case: bool = F
     if _PLACE_OR_BODY.match(text, end) is not None:
         return True
     return _LONGER_NAME.match(text, end) is not None or (not title_case and (
-        _CAPITAL_BEFORE.search(text, max(0, start - 20), start) is not None
+        _capital_word_before(text, start)
         or _CAPITAL_AFTER_WORD.match(text, end) is not None))
+
+
+def _capital_word_before(text: str, start: int) -> bool:
+    found = _CAPITAL_BEFORE.search(text, max(0, start - 20), start)
+    return found is not None and found.group()[:-1].lower() not in _NO_NAME_BEFORE
 
 
 def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
