@@ -205,6 +205,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="feed genres, measured blind"),
     LabelledSet("falsealarm-blind-au", ("falsealarm/au/*.jsonl",), "devset/rules.yaml", "odd",
                 note="feed genres, blind"),
+    # An eighth author: ordinary news of watched companies whose news is no event (results,
+    # share moves, outages, interviews, votes, figures, prices, hearings, operations,
+    # reviews), with their earlier events as context.
+    LabelledSet("falsealarm-dev-av", ("falsealarm/av/*.jsonl",), "devset/rules.yaml", "even",
+                note="non-event news with background, measured blind"),
+    LabelledSet("falsealarm-blind-av", ("falsealarm/av/*.jsonl",), "devset/rules.yaml", "odd",
+                note="non-event news with background, blind"),
     # Wire and trade-press news across ten beats, several watched sides per event in a third
     # of the items, background in every item.
     LabelledSet("newse-dev", ("newse/articles.jsonl",), "devset/rules.yaml", "even",
@@ -222,6 +229,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="reporters' phrasings, measured blind"),
     LabelledSet("newsg-test", ("newsg/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="reporters' phrasings, blind"),
+    # An eighth author of positives: current news as feeds carry it (teasers cut off, wire
+    # briefs, press releases, newsletters of one-line items, show notes).
+    LabelledSet("newsh-dev", ("newsh/articles.jsonl",), "devset/rules.yaml", "even",
+                note="feed-shaped news, measured blind"),
+    LabelledSet("newsh-test", ("newsh/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="feed-shaped news, blind"),
     LabelledSet("newsd-dev", ("newsd/articles.jsonl",), "devset/rules.yaml", "even",
                 note="short news with background, blind, then read"),
     LabelledSet("newsd-test", ("newsd/articles.jsonl",), "devset/rules.yaml", "odd",

@@ -367,6 +367,15 @@ def test_a_clause_with_a_subject_of_its_own_is_not_the_earlier_company_s() -> No
     # after "and" the noun phrase shares the subject with the company
     assert ("Salesforce", "investment") in reported(
         "Salesforce and a consortium of banks invested $500 million in Stripe")
+    # after ";" a name opens a clause of its own ...
+    assert ("Salesforce", "investment") not in reported(
+        "Deal roundup: Granvale completes its Salesforce takeover; Castlemoor invests $120m "
+        "in Stripe")
+    assert ("Salesforce", "investment") in reported(
+        "Deal roundup: Salesforce closes its books; it invests $120m in Stripe")
+    # ... unless it names the person put in the post
+    assert ("Samsung", "executive_hire") in reported(
+        "Samsung chip chief to retire; Rao named successor")
 
 
 @pytest.mark.parametrize("title", [

@@ -142,6 +142,25 @@ def test_a_month_after_a_past_verb_dates_the_infinitive_that_follows() -> None:
                "in March, now plans to delay the launch of its Kite app to 2027.")
 
 
+def test_a_plan_said_in_a_month_gone_by_is_not_news() -> None:
+    title = "Globex stock notches its best week in a year"
+    assert ("Globex", "investment") not in reported(
+        title, "Shares rose 9%. Globex said in February it would invest $5 billion in Initech "
+               "common stock.")
+    # said on a day of this week, or a plan closed today, is news
+    assert ("Globex", "investment") in reported(
+        title, "Shares rose 9%. Globex said on Monday it would invest $5 billion in Initech "
+               "common stock.")
+
+
+def test_an_update_rolling_out_since_a_season_gone_by_is_not_a_launch() -> None:
+    title = "Our test car on Kite 14.2: smoother merges"
+    assert ("Globex", "product_launch") not in reported(
+        title, "Globex is rolling out the point release to every car since the autumn.")
+    assert ("Globex", "product_launch") in reported(
+        title, "Globex is rolling out the point release to every car this week.")
+
+
 def test_a_plan_told_as_it_stood_before_is_not_news() -> None:
     title = "Globex pushes back its Kite app to 2027"
     found = reported(title, "Globex had said Kite's main network would go live by the end of this "

@@ -257,6 +257,9 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "providers entering the market.", "Netflix is entering the market for live sports."),
     ("launch_delay", 5, "Uber", "Uber is to be compensated for the delay of its Boeing 777X jets.",
      "Uber delays its robotaxi launch to 2027."),
+    ("product_launch", 16, "Pfizer", "Pfizer now expects to launch its RSV shot in the second "
+     "quarter of 2027 rather than at the end of this year.",
+     "Pfizer expects to launch its RSV shot in the second quarter of 2027."),
     ("acquisition", 14, "Intel", "Jane Doe, a veteran of the unit, takes over the company's "
      "largest business on Monday, Intel said.", "Intel takes over Altera on Monday."),
     ("acquisition", 0, "Samsung", "Nvidia signed a deal on Monday to buy Samsung's newest "

@@ -240,7 +240,11 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         start = max(finding.trigger_start, 0)
         end = start + len(finding.trigger)
         finding.tense = tense_of(sentence.text, start, end)
-        refs = [r for r in context.refs_of(sentence) if _governs(r, finding, finding.tense)]
+        # "said in February it would acquire Stripe. The deal closed on Monday.": the plan told
+        # months ago is the story of today's closing.
+        closed = finding.tense == "future" and _closed_since(context, finding.sentence_index)
+        refs = [r for r in context.refs_of(sentence)
+                if _governs(r, finding, finding.tense, closed=closed)]
         moved_to = _moved_to_the_past(context.refs_of(sentence), finding)
         if moved_to is not None:
             # "pushed Hollowmere from 2023 to October 2024" in an article of 2025: the new
@@ -404,6 +408,22 @@ def _dated_by_the_front(findings: list[Finding], context: StoryContext) -> None:
                 break
 
 
+def _closed_since(context: StoryContext, index: int) -> bool:
+    """The headline or the next sentence tells the deal closing: a plan told months ago is
+    then the story of today's closing, not background."""
+    following = context.sentences[index + 1].text if index + 1 < len(context.sentences) else ""
+    return _CLOSED.search(following) is not None or _CLOSED.search(
+        context.text, 0, context.layout.headline_end) is not None
+
+
+_CLOSED = re.compile(r"\b(?:deal|acquisition|takeover|purchase|merger|investment|transaction|"
+                     r"sale)\b[^.;]{0,40}?\b(?:closed|closes|completed|completes|finali[sz]ed|"
+                     r"finali[sz]es|went through|goes through)\b|\b(?:closed|closes|completed|"
+                     r"completes|finali[sz]ed|finali[sz]es)\s+(?:(?:its|the|a|an)\s+)?"
+                     r"(?:[\w$.,-]+\s+){0,3}?(?:deal|acquisition|takeover|purchase|merger|"
+                     r"investment|transaction|sale)\b", re.IGNORECASE)
+
+
 def _restates(finding: Finding, context: StoryContext) -> bool:
     """A one-sided event told again by a noun ("the case against Amazon is set for trial"
     after "The FTC sued Amazon in September 2023."), without a word that makes it another
@@ -508,11 +528,12 @@ def _told_in_the_past(text: str, governing: list[TimeRef], refs: list[TimeRef],
                                   for r in refs)
 
 
-def _governs(ref: TimeRef, finding: Finding, tense: Tense) -> bool:
+def _governs(ref: TimeRef, finding: Finding, tense: Tense, *, closed: bool = False) -> bool:
     """Whether ``ref`` can date this finding at all."""
     if ref.no_year and ref.is_past and tense not in ("past", "past_perfect", "noun") and (
             not _agreed_then(finding.sentence, ref, max(finding.trigger_start, 0))) and (
-            not _fronted_past(finding.sentence, ref, max(finding.trigger_start, 0))):
+            not _fronted_past(finding.sentence, ref, max(finding.trigger_start, 0))) and (
+            closed or not _said_then(finding.sentence, ref, max(finding.trigger_start, 0))):
         # "will retire in February": next February, not the last one ("said in February it
         # would acquire" in a story of the deal closing is the plan, not old news)
         return False
@@ -549,6 +570,20 @@ _EARLIER_PLAN = re.compile(r"\bhad\s+(?:(?:long|previously|originally|initially|
 _NOW = r"is|are|will|has|have|now|today|says"
 _NOW_AFTER_PLAN = re.compile(r"\b(?:" + _NOW + r"|said)\b", re.IGNORECASE)
 _NOW_VERB = re.compile(r"\b(?:" + _NOW + r"|would|plans?|expects?|this)\b", re.IGNORECASE)
+
+
+def _said_then(sentence: str, ref: TimeRef, at: int) -> bool:
+    """'Nvidia said in September it would invest $5 billion in Intel': the plan as it was told
+    then, in a month gone by (unless the headline or the next sentence tells the deal
+    closing: see ``_closed_since``)."""
+    return ref.end <= at and _SAID_BEFORE.search(
+        sentence, max(0, ref.start - 14), ref.start) is not None and _IT_WOULD.fullmatch(
+        sentence, ref.end, at) is not None
+
+
+_SAID_BEFORE = re.compile(r"\b(?:said|announced|confirmed|disclosed|revealed)\s+$", re.IGNORECASE)
+_IT_WOULD = re.compile(r"\s*,?\s*(?:that\s+)?(?:it|they|the (?:company|group|firm)|"
+                       r"[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3})\s+would\s+(?:[a-z]+\s+)?")
 
 
 def _agreed_then(sentence: str, ref: TimeRef, at: int) -> bool:

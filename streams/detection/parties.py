@@ -160,8 +160,22 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
                  or (named_clause and _NAMED_SUBORDINATE_SUBJECT.search(text, mention.end, pos)))
                 and not _SHARES_MOVED.match(text, mention.end, pos)):
             return None, False  # "X denies a rumour, an Oxford team releases": another subject
+        if _NAMED_AFTER_SEMICOLON.search(text, mention.end, pos) and not _PERSON_MOVED.match(
+                text, pos):
+            return None, False  # "completes its Tidewell takeover; Castlemoor invests"
         return mention, ";" in text[mention.end:pos]
     return None, False
+
+
+# After a ';' a new clause with a named subject of its own: "Granvale completes its Tidewell
+# Foods takeover; Castlemoor invests $120m in Brightwater".
+_NAMED_AFTER_SEMICOLON = re.compile(r";\s+(?!(?:It|He|She|They|We|This|That|These|Those|The|"
+                                    r"Its|Their|Both|Each|All)\b)(?:[A-Z][\w&.'’-]*\s+){1,4}$")
+# ... unless the name is a person put in a post ("Boeing defense chief to retire; Rao named
+# successor"): the company is still the earlier clause's.
+_PERSON_MOVED = re.compile(r"(?:named|appointed|elected|promoted|tapped|picked|chosen|"
+                           r"hired|poached|to succeed|succeeds|to replace|replaces|takes over|"
+                           r"to take over|steps up|joins|to join)\b")
 
 
 # The trigger's clause has a subject of its own, a noun phrase right before it after a comma:

@@ -74,7 +74,9 @@ _TIME_BRANCHES = (
     # clause that comes after it, which is at the latest the article's time.
     r"(?P<after>(?P<count10>\d+|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|several)\s+(?P<unit10>day|week|month|quarter|year|decade)s?\s+after)",
-    r"(?P<last>(?:last|this\s+past|the\s+previous|the\s+prior|the\s+past)\s+(?P<unit8>week|"
+    # "rolling out since the autumn": since the last one
+    r"(?P<last>(?:last|this\s+past|the\s+previous|the\s+prior|the\s+past|"
+    r"since\s+the(?=\s+(?:spring|summer|autumn|fall|winter)\b))\s+(?P<unit8>week|"
     r"month|year|decade|spring|summer|autumn|fall|winter|quarter))",
     r"(?P<earlier>earlier\s+this\s+(?P<unit9>week|month|year))",
     r"(?P<this>this\s+(?:week|month|morning|afternoon|evening|weekend))",

@@ -350,6 +350,15 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        r"(?:providers|companies|rivals|competitors|firms|players|entrants|operators|brands|"
        r"makers|startups)\s+$", "other companies entering the market, not a launch",
        trigger=r"^enter"),
+    # "now expects to launch it in the second quarter of 2026 rather than at the end of this
+    # year": a launch's new, later date is the delay, not a launch.
+    _g("sentence", r"\b(?:rather than|instead of)\s+(?:(?:in|at|by|during|before|from|as)\s+)?"
+       r"(?:the (?:end|start|middle|beginning|close)|this|next|early|late|mid|last|(?:its|the) "
+       r"(?:planned|original|earlier)|(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th) "
+       r"(?:quarter|half)|q[1-4]|20\d\d|(?:jan|febr)uary|march|april|may|june|july|august|"
+       r"september|october|november|december|spring|summer|autumn|fall|winter)\b|"
+       r"\blater than (?:planned|expected|scheduled|originally|first|promised|it had)",
+       "a later date for a launch put off: the delay, not a launch"),
 )
 
 PARTNERSHIP: tuple[SenseGuard, ...] = (
