@@ -138,6 +138,18 @@ def test_a_piece_that_is_not_news_reports_no_events(title: str, genre: str) -> N
     assert reason.startswith(f"not a news story ({genre}: title ")
 
 
+def test_a_shows_notes_that_open_on_the_weeks_news_report_it() -> None:
+    title = "Ep. 212: Salesforce lands a big name"
+    assert ("Salesforce", "executive_hire") in reported(
+        title, "This week: Salesforce hires Stripe's risk chief Jane Doe, plus our take on "
+               "the browser wars.")
+    # the hosts' recollection, or the week's news told in the past, is still no report
+    assert reported(title, "This week: how Salesforce hired Jane Doe in 2019, and what "
+                           "came next.") == set()
+    assert reported(title, "In this episode we look back: Salesforce hires Jane Doe as "
+                           "risk chief.") == set()
+
+
 def test_a_timeline_told_in_dated_lines_reports_nothing() -> None:
     content = "\n".join(["2019 — Salesforce buys Tableau.", "2021 — Salesforce buys Slack.",
                          "2023 — Salesforce opens an AI lab.",

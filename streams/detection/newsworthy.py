@@ -170,6 +170,24 @@ _MAIN_VERB = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+[a-z]+ly)?\s+(?:to\s+[a-z
                         r"has|is|will)\b")
 
 
+def _this_weeks_news(context: StoryContext, finding: Finding) -> bool:
+    """A show's notes open on the week's news: "This week: Anthropic hires OpenAI's
+    post-training lead Miriam Solberg, plus our take on ..." (in the present tense, the
+    company first)."""
+    if finding.zone not in ("headline", "lead") or finding.mention_start < 0:
+        return False
+    sentence = context.sentences[finding.sentence_index].text
+    opening = _THIS_WEEK.match(sentence)
+    if opening is None or finding.mention_start != opening.end():
+        return False
+    start = max(finding.trigger_start, 0)
+    return tense_of(sentence, start, start + len(finding.trigger)) in ("present", "perfect")
+
+
+_THIS_WEEK = re.compile(r"\W*(?:this week|today|this morning|on (?:this week'?s|today'?s) "
+                        r"(?:show|episode))\s*[:,—–-]\s*", re.IGNORECASE)
+
+
 def _main_clause_after_time(context: StoryContext, finding: Finding) -> bool:
     """The finding is about the subject of the title's main clause, stated in the headline
     at that subject or again in the lead ("Adobe closes ... purchase" / "Adobe has
@@ -226,7 +244,8 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         if (finding.company, _FAMILY[finding.event_type]) in negated:
             _reject(finding, "the headline says it did not happen")
             continue
-        if genre in NOT_NEWS and not _main_clause_after_time(context, finding):
+        if genre in NOT_NEWS and not _main_clause_after_time(context, finding) and not (
+                genre == "transcript" and _this_weeks_news(context, finding)):
             _reject(finding, f"not a news story ({genre}: {layout.genre_cue})")
             continue
         refuted = _refuted_next(context.sentences, finding)
