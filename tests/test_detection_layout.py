@@ -134,6 +134,8 @@ CODE = ["First install the client:", "pip install acme", "import acme",
 JOB = "Responsibilities: build things. Requirements: Python. Benefits: many. Apply today."
 NEWSLETTER = "In this issue: chips. Subscribe now. This week's sponsor is Acme. Read more below."
 FIRST_PERSON = "I joined Acme years ago and my view is that I was lucky to be there. " * 12
+BRIEFING = [line for n in range(4) for line in (f"▸ Item {n} gets bigger",
+                                                  f"Acme said something about item {n} today.")]
 
 
 @pytest.mark.parametrize(("content", "expected"), [
@@ -144,6 +146,7 @@ FIRST_PERSON = "I joined Acme years ago and my view is that I was lucky to be th
     (JOB, "job_ad"),
     (NEWSLETTER, "newsletter"),
     (FIRST_PERSON, "opinion"),
+    ("\n".join(BRIEFING), "newsletter"),
 ])
 def test_genre_from_body_structure(content: str, expected: str) -> None:
     assert genre("Notes on Acme", content) == expected
@@ -158,6 +161,7 @@ def test_genre_from_body_structure(content: str, expected: str) -> None:
     ("\n".join(CODE), "tutorial"),
     ("\n".join(f"- Link {n}: something worth reading" for n in range(11)), "news"),
     (FIRST_PERSON[:len(FIRST_PERSON) // 4], "news"),  # too short to call
+    ("\n".join(BRIEFING[:6]), "news"),  # three marked items are not yet a briefing
 ])
 def test_structure_needs_enough_evidence(content: str, expected: str) -> None:
     assert genre("Notes on Acme", content) == expected

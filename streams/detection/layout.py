@@ -219,7 +219,10 @@ def _item_starts(text: str, headline_end: int) -> list[int]:
     return [m.end() for m in _ITEM_START.finditer(text, headline_end)]
 
 
-_ITEM_START = re.compile(r"\n\s*(?:[-*•·]\s*|\d+[.)]\s*)?")
+_ITEM_START = re.compile(r"\n\s*(?:[-*•·▸►▶▪■◆◇→‣◦➤]\s*|\d+[.)]\s*)?")
+
+
+_ITEM_GLYPHS = "▸►▶▪■◆◇→‣◦➤"
 
 
 def _lead_end(text: str, headline_end: int) -> int:
@@ -271,9 +274,13 @@ def genre_of(article: Article, text: str,
         if _lines_at_least(_CODE_LINE, body, 3):
             return "tutorial", "code or commands"
         lines = [line for line in body.splitlines() if line.strip()]
-        if len(lines) >= 12 and sum(line.lstrip()[:1] in "-*•" for line in lines) >= len(
-                lines) / 2:
+        bullets = sum(line.lstrip()[:1] in "-*•" for line in lines)
+        if len(lines) >= 12 and bullets >= len(lines) / 2:
             return "newsletter", "a list of links"
+        # "▸ Stargate gets bigger" over each item's text: a briefing's items under headings
+        items = sum(line.lstrip()[:1] in _ITEM_GLYPHS for line in lines)
+        if len(lines) >= 8 and items >= 4 and items + bullets >= len(lines) / 3:
+            return "newsletter", "items under marked headings"
     counts = _body_cue_counts(body)
     if counts["job"] >= 3:
         return "job_ad", "job-ad words"
