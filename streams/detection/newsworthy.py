@@ -155,6 +155,14 @@ class StoryContext:
 
     _history: bool | None = None
 
+    def headline_tells_closing(self) -> bool:
+        """Whether the headline tells a deal closing (read once)."""
+        if self._closing is None:
+            self._closing = _CLOSED.search(self.text, 0, self.layout.headline_end) is not None
+        return self._closing
+
+    _closing: bool | None = None
+
     def refs_of(self, sentence: Sentence) -> list[TimeRef]:
         found = self.refs.get(sentence.position)
         if found is None:
@@ -259,11 +267,8 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         start = max(finding.trigger_start, 0)
         end = start + len(finding.trigger)
         finding.tense = tense_of(sentence.text, start, end)
-        # "said in February it would acquire Stripe. The deal closed on Monday.": the plan told
-        # months ago is the story of today's closing.
-        closed = finding.tense == "future" and _closed_since(context, finding.sentence_index)
         refs = [r for r in context.refs_of(sentence)
-                if _governs(r, finding, finding.tense, closed=closed)]
+                if _governs(r, finding, finding.tense, context)]
         moved_to = _moved_to_the_past(context.refs_of(sentence), finding)
         if moved_to is not None:
             # "pushed Hollowmere from 2023 to October 2024" in an article of 2025: the new
@@ -431,8 +436,7 @@ def _closed_since(context: StoryContext, index: int) -> bool:
     """The headline or the next sentence tells the deal closing: a plan told months ago is
     then the story of today's closing, not background."""
     following = context.sentences[index + 1].text if index + 1 < len(context.sentences) else ""
-    return _CLOSED.search(following) is not None or _CLOSED.search(
-        context.text, 0, context.layout.headline_end) is not None
+    return _CLOSED.search(following) is not None or context.headline_tells_closing()
 
 
 _CLOSED = re.compile(r"\b(?:deal|acquisition|takeover|purchase|merger|investment|transaction|"
@@ -547,12 +551,13 @@ def _told_in_the_past(text: str, governing: list[TimeRef], refs: list[TimeRef],
                                   for r in refs)
 
 
-def _governs(ref: TimeRef, finding: Finding, tense: Tense, *, closed: bool = False) -> bool:
+def _governs(ref: TimeRef, finding: Finding, tense: Tense, context: StoryContext) -> bool:
     """Whether ``ref`` can date this finding at all."""
     if ref.no_year and ref.is_past and tense not in ("past", "past_perfect", "noun") and (
             not _agreed_then(finding.sentence, ref, max(finding.trigger_start, 0))) and (
             not _fronted_past(finding.sentence, ref, max(finding.trigger_start, 0))) and (
-            closed or not _said_then(finding.sentence, ref, max(finding.trigger_start, 0))):
+            not _said_then(finding.sentence, ref, max(finding.trigger_start, 0))
+            or _closed_since(context, finding.sentence_index)):
         # "will retire in February": next February, not the last one ("said in February it
         # would acquire" in a story of the deal closing is the plan, not old news)
         return False
