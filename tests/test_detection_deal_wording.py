@@ -450,3 +450,11 @@ def test_an_agreement_to_buy_a_companys_products_is_a_supply_partnership() -> No
     # an agreement to buy the company itself stays a takeover
     assert not any(t == "partnership" for _, t, _ in events_of(
         companies, "Microsoft has signed an agreement to buy Cobaltline for $1.1 billion."))
+
+
+def test_a_company_named_inside_the_deal_is_the_second_partner() -> None:
+    companies = ("Vantage", "Microsoft")
+    assert events_of(companies, "Vantage signs Microsoft power deal") == {
+        ("Vantage", "partnership", "partner"), ("Microsoft", "partnership", "partner")}
+    # one named party is no partnership
+    assert events_of(companies, "Vantage signs a new power deal") == set()

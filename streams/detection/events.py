@@ -191,6 +191,9 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
             lefts = []
             rights = [_Side(r.mention, r.name, spec.left or "", r.via) if r is post else r
                       for r in rights]
+    if spec.has("party_inside"):
+        rights = rights + [_Side(m, m.surface, spec.left or "", "inside") for m in inside
+                           if m.company not in left_companies]
     if spec.event_type == "partnership" and len(lefts) + len(rights) == 1:
         rights = rights + _second_partner(text, mentions, spec, lefts, start, end)
     sides = lefts + rights

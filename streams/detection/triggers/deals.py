@@ -335,7 +335,9 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"enter)(?:d|ed|s|ing)? (?:to |into )?(?:a |an |new |their |its )?"
                 r"(?:[\w$.,-]+ ){0,4}(?:partnership|alliance|joint venture|collaboration|tie-up|"
                 r"deal|agreement|pact))\b",
-                "partner", {}, 0.8, (NEEDS_TWO,), left_all=True),
+                "partner", {}, 0.8, (NEEDS_TWO,), left_all=True,
+                # "Vantage Grid signs Microsoft power deal": the company named in the deal
+                traits=frozenset({"holds_company", "party_inside"})),
     # "named virtual-care company Lumora Health as its first launch partner", "with Lumora
     # Health as launch partner", "Pinecrest Bank picks Kestrel to run real-time payments":
     # a company chosen as partner or supplier.

@@ -48,6 +48,7 @@ Trait = Literal[
     "person_subject",  # a person, not a company, does it: "Jane Park would lead ..."
     "holds_company",  # the trigger may name the company inside it: "stores of X are closing"
     "company_inside",  # the company named inside the trigger is the party: "stores of X close"
+    "party_inside",  # a company named inside the trigger is a second party: "signs X deal"
     "sells_named",  # "to sell Channel 5 to Viacom": the name right after is all that is sold
 ]
 
