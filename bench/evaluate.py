@@ -212,6 +212,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="non-event news with background, measured blind"),
     LabelledSet("falsealarm-blind-av", ("falsealarm/av/*.jsonl",), "devset/rules.yaml", "odd",
                 note="non-event news with background, blind"),
+    # A ninth author, written after this session's other changes: the tech and business web
+    # as a feed reader sees it (engineering blogs, changelogs, personal essays, deal posts,
+    # investing blogs, sports and culture pages, forum digests, explainers): misread words.
+    LabelledSet("falsealarm-dev-aw", ("falsealarm/aw/*.jsonl",), "devset/rules.yaml", "even",
+                note="misread words on the web, measured blind"),
+    LabelledSet("falsealarm-blind-aw", ("falsealarm/aw/*.jsonl",), "devset/rules.yaml", "odd",
+                note="misread words on the web, blind"),
     # Wire and trade-press news across ten beats, several watched sides per event in a third
     # of the items, background in every item.
     LabelledSet("newse-dev", ("newse/articles.jsonl",), "devset/rules.yaml", "even",

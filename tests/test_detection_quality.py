@@ -86,6 +86,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-blind-au": (0.0, 0.0, 170.0),
     "falsealarm-dev-av": (0.0, 0.0, 30.0),
     "falsealarm-blind-av": (0.0, 0.0, 130.0),
+    "falsealarm-dev-aw": (0.0, 0.0, 30.0),
+    "falsealarm-blind-aw": (0.0, 0.0, 100.0),
     "falsealarm-blind-ar": (0.0, 0.0, 60.0),
     "falsealarm-dev-ap": (0.0, 0.0, 10.0),
     "falsealarm-blind-ap": (0.0, 0.0, 20.0),
