@@ -327,6 +327,18 @@ def test_everyday_phrases_are_not_events(sentence: str) -> None:
     assert events(sentence) == set()
 
 
+@pytest.mark.parametrize(("wish", "fact"), [
+    ("Disney wanted enough films and shows to launch a streaming service.",
+     "Disney is set to launch a streaming service on Monday."),
+    ("OpenAI has been able to raise enormous sums from Nvidia.",
+     "OpenAI raised $6 billion from Nvidia on Monday."),
+])
+def test_a_wish_or_an_ability_is_not_the_event(wish: str, fact: str) -> None:
+    company = wish.split()[0]
+    assert not any(c == company for c, _ in events(wish))
+    assert any(c == company for c, _ in events(fact))
+
+
 # --- bugs found while writing these tests ----------------------------------------------------
 
 @pytest.mark.parametrize(("sentence", "event"), [

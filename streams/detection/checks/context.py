@@ -95,7 +95,9 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
     negated = cues.negation(before)
     if negated:
         return f"negated ({negated!r})"
-    maybe = cues.hypothetical(before) or cues.condition_after(after)
+    # (a trigger that opens on "to" leaves the verb it hangs on before it: "wanted to launch")
+    to = "to " if text.startswith(("to ", "To "), start) else ""
+    maybe = cues.hypothetical(before + to) or cues.condition_after(after)
     if maybe and not (spec.event_type in _PLANS_ARE_NEWS and cues.plan_or_rumour(maybe, text)):
         return f"hypothetical ({maybe!r})"
     if spec.event_type != "acquisition":
