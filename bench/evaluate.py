@@ -242,6 +242,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="feed-shaped news, measured blind"),
     LabelledSet("newsh-test", ("newsh/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="feed-shaped news, blind"),
+    # A ninth author of positives, written after this session's other changes: current
+    # events as the web outside the wire tells them (company and founders' blogs,
+    # changelogs, personal newsletters, investing blogs, digests, show notes).
+    LabelledSet("newsi-dev", ("newsi/articles.jsonl",), "devset/rules.yaml", "even",
+                note="the web's own news, measured blind"),
+    LabelledSet("newsi-test", ("newsi/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="the web's own news, blind"),
     LabelledSet("newsd-dev", ("newsd/articles.jsonl",), "devset/rules.yaml", "even",
                 note="short news with background, blind, then read"),
     LabelledSet("newsd-test", ("newsd/articles.jsonl",), "devset/rules.yaml", "odd",

@@ -458,3 +458,26 @@ def test_a_company_named_inside_the_deal_is_the_second_partner() -> None:
         ("Vantage", "partnership", "partner"), ("Microsoft", "partnership", "partner")}
     # one named party is no partnership
     assert events_of(companies, "Vantage signs a new power deal") == set()
+
+
+def test_talk_of_a_listing_is_no_listing() -> None:
+    assert events_of(("Scale AI",), "Scale AI hires a CFO, and the IPO chatter starts",
+                     year=2026) == {("Scale AI", "executive_hire", "hiring_company")}
+    assert ("Scale AI", "investment", "recipient") in events_of(
+        ("Scale AI",), "Scale AI raises $1 billion in its IPO", year=2026)
+
+
+def test_an_unnamed_subject_after_a_semicolon_is_its_own() -> None:
+    companies = ("Samsung", "Nvidia", "Intel")
+    found = events_of(companies, "Samsung signs a supply agreement with Nvidia; a patent firm "
+                                 "sues Intel over 18A", year=2026)
+    assert ("Intel", "legal", "defendant") in found
+    assert ("Samsung", "legal", "plaintiff") not in found
+
+
+def test_a_launch_a_scrapped_plan_was_due_for_is_what_was_scrapped() -> None:
+    found = events_of(("Netflix",), "Netflix games news", "Netflix has scrapped plans for a "
+                      "separate games-only subscription that was due to launch this summer, "
+                      "people familiar said.", year=2026)
+    assert ("Netflix", "launch_delay", None) in found
+    assert ("Netflix", "product_launch", None) not in found

@@ -37,6 +37,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "newsg-test": (0.92, 0.87, 80.0),
     "newsh-dev": (0.95, 0.90, 30.0),
     "newsh-test": (0.94, 0.80, 60.0),
+    "newsi-dev": (0.95, 0.80, 30.0),
+    "newsi-test": (0.95, 0.68, 30.0),
     "falsealarm-synth-dev": (0.0, 0.0, 5.0),
     "falsealarm-synth-test": (0.0, 0.0, 10.0),
     "falsealarm-dev-e": (0.0, 0.0, 10.0),

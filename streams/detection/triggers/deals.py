@@ -257,6 +257,7 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"(?:initial public offering|ipo|flotation|stock market debut|market debut)"
                 r"(?! (?:price|market|pipeline|window|boom|bubble|rules|fund|funds|investors|"
                 r"shares|stock|speculation|talk|rumou?rs?|timetable|candidates?|hopes|ambitions|"
+                r"chatter|buzz|whispers|watch|plans|dreams|frenzy|drought|"
                 r"could|might|may|would)\b)|"
                 r"(?:to |will |plans to )?(?:list|float)(?:s|ed|ing)? (?:its )?(?:shares )?on "
                 r"(?:the )?(?:[\w'’-]+ ){0,4}?(?:stock exchange|stock market|bourse|nasdaq|nyse|"
