@@ -126,7 +126,7 @@ BUSINESS_CONTEXT = (
     r"shares?|stock|investors?|analysts?|revenue|earnings|profits?|quarter(?:ly)?|"
     r"billion|million|acqui\w+|merger|takeover|invest\w*|funding|startup|layoffs?|"
     r"laid off|jobs|workforce|employees|lawsuit|sued|sues|antitrust|regulators?|launch\w*|"
-    r"unveil\w*|product|devices?|iPhone|smartphones?|software|AI|cloud|chips?|stores?|"
+    r"unveil\w*|products?|devices?|iPhone|smartphones?|software|AI|cloud|chips?|stores?|"
     r"retailer|subscribers|users|partnership|partners|deal|announced|said|spokesperson|"
     r"tech(?:nology)?|giant|rivals?|competitors?|NYSE|Nasdaq|brand)\b"
 )
