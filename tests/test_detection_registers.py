@@ -63,10 +63,9 @@ def test_a_clause_word_day_or_nationality_before_a_name_makes_no_longer_name() -
 
 def test_products_in_the_plural_are_business_context() -> None:
     article = Article(id="t", title="Ledgerly news", published=datetime(2026, 5, 4, tzinfo=UTC),
-                      content="Block will delay its Cash Card redesign to 2027. Sales of "
-                              "Block's hardware products fell.")
-    assert {(e.company, e.event_type) for e in _WORDS.detect(article)} == {
-        ("Block", "launch_delay")}
+                      content="Block's products are popular.")
+    (block,) = _WORDS.explain(article).companies
+    assert block.counted and "'products'" in block.reason
 
 
 # --- market wraps -------------------------------------------------------------------------
