@@ -481,3 +481,11 @@ def test_a_launch_a_scrapped_plan_was_due_for_is_what_was_scrapped() -> None:
                       "people familiar said.", year=2026)
     assert ("Netflix", "launch_delay", None) in found
     assert ("Netflix", "product_launch", None) not in found
+
+
+def test_the_writer_of_a_post_moving_from_a_named_post_is_a_move() -> None:
+    assert events_of(("Kestrel",), "Why I'm stepping down as CEO of Kestrel", year=2026) == {
+        ("Kestrel", "executive_departure", "losing_company")}
+    # an engineer's farewell, or a move told as the past, is not
+    assert events_of(("Kestrel",), "I'm leaving Kestrel as a senior engineer", year=2026) == set()
+    assert events_of(("Kestrel",), "I left Kestrel as CEO in 2019", year=2026) == set()

@@ -76,6 +76,25 @@ _GROUP_SUBJECT = re.compile(
     r"\s+(?:(?:will|would|could|to|also|then|have|has|had)\s+)?$", _I)
 
 
+def _the_writer_in_a_post(text: str, start: int, end: int) -> bool:
+    """'I'm stepping down as CEO of Kestrel', 'I will join Adobe as chief financial
+    officer': the writer moves, in a post named right after (not "I left Google in 2019":
+    the present or future only, which the tense and date checks then read)."""
+    return _I_NOW.search(text, max(0, start - 20), start) is not None and (
+        _AS_EXEC.match(text, end) is not None)
+
+
+# the post, right after the verb: "as CEO of", "as our next chief technology officer"
+_AS_EXEC = re.compile(r"\s+(?:[\w-]+\s+){0,3}?as\s+(?:(?:the|our|its|their|a|an|new|next|"
+                      r"interim|acting)\s+){0,2}(?:(?:co-)?(?:CEO|CFO|CTO|COO|CIO|CMO|CPO|"
+                      r"president|chair(?:man|woman|person)?|chief(?: [a-z-]+){0,3} officer|"
+                      r"(?:co-)?founder|head of|(?:senior |executive )?vice president|SVP|EVP|"
+                      r"general counsel|managing director|board member|director))\b",
+                      re.IGNORECASE)
+_I_NOW = re.compile(r"(?:^|[^\w'’])I(?:['’]m| am| will| have decided to| plan to| intend to)?"
+                    r"(?: also| now)? $")
+
+
 def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
                   mentions: list[Mention]) -> str | None:
     """Why a hire or departure trigger does not concern an executive, or None."""
@@ -107,7 +126,8 @@ def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
             window = text[max(0, start - 80):end + 80]
         if not EXEC_TITLE_RE.search(window) and parties.find_person(window, [], 0) is None \
                 and not (spec.event_type == "executive_departure" and _person_by_reference(
-                    text, start, text[start:end].lower() == "departure")):
+                    text, start, text[start:end].lower() == "departure")) \
+                and not _the_writer_in_a_post(text, start, end):
             return "no executive or person named"
         if spec.event_type == "executive_departure" and TRANSITIVE_DEPARTURE.match(
                 text, start, end) and _BULK_PEOPLE.match(after):
