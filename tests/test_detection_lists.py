@@ -118,6 +118,10 @@ def test_a_common_word_name_listed_with_a_company_is_a_company() -> None:
     ("Nvidia adds retired Air Force general to its board",
      {("Nvidia", "executive_hire", "hiring_company")}),
     ("Nvidia adds a new cafeteria to its board game room", set()),
+    # headline telegraphese drops the article
+    ("Nvidia adds former Samsung memory chief to board",
+     {("Nvidia", "executive_hire", "hiring_company")}),
+    ("Nvidia adds a new chief of staff to board game nights", set()),
     # the company inside what a verb won is no subject of the next verb
     ("Qualcomm lands Nvidia deal and unveils new modem",
      {("Qualcomm", "product_launch", None)}),

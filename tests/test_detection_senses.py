@@ -327,6 +327,11 @@ def test_everyday_phrases_are_not_events(sentence: str) -> None:
     assert events(sentence) == set()
 
 
+def test_an_idea_backed_with_money_is_an_investment() -> None:
+    assert ("Nvidia", "investment") in events("Nvidia backs Pfizer's packaging push with $200M")
+    assert ("Nvidia", "investment") not in events("Nvidia backs Pfizer's packaging push")
+
+
 @pytest.mark.parametrize(("wish", "fact"), [
     ("Disney wanted enough films and shows to launch a streaming service.",
      "Disney is set to launch a streaming service on Monday."),

@@ -158,7 +158,10 @@ INVESTMENT: tuple[SenseGuard, ...] = (
     _g("after", r"^\W*(?:[\w&.'’-]+\s+){0,4}?(?:rules?|policy|policies|bills?|laws?|plans?|"
        r"proposals?|measures?|candidates?|campaigns?|efforts?|calls?|push|ideas?|bans?|"
        r"reforms?|stance|decisions?|moves?|legislation|regulations?|standards?|"
-       r"initiatives?|approach)\b", "support for an idea, not money", trigger=r"^back"),
+       r"initiatives?|approach)\b", "support for an idea, not money", trigger=r"^back",
+       # ... unless money backs it: "Nvidia backs Cobaltline's packaging push with $200M"
+       unless=r"^[^.;]{0,60}?\bwith (?:a |an )?(?:us\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|"
+       r"billion)?\b"),
     # "Adobe closes $1.1bn Framecraft purchase": a deal closed, not money raised.
     _g("after", r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:purchase|acquisition|takeover|merger|buyout|"
        r"buy-out|sale)s?\b",

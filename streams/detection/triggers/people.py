@@ -113,8 +113,10 @@ HIRE: tuple[TriggerSpec, ...] = (
                 traits=frozenset({"object_is_person"})),
     TriggerSpec("hire_to_board", _E,
                 r"\b(?:elect(?:s|ed)|add(?:s|ed|ing)|appoint(?:s|ed|ing)|nam(?:es|ed|ing))\b"
-                r"(?= (?!(?:a |an |the )?(?:seat|member|director)s? )[^.;]{1,80}? to (?:its|the|"
-                r"their) (?:\w+ )?board\b)", "hiring_company", {}, 0.8, (NEEDS_EXEC, NEEDS_LEFT),
+                # (headline telegraphese drops the article: "adds ... chief to board")
+                r"(?= (?!(?:a |an |the )?(?:seat|member|director)s? )[^.;]{1,80}? to (?:(?:its|the|"
+                r"their) (?:\w+ )?)?board\b(?![ -](?:games?|rooms?|meetings?|members?)\b))",
+                "hiring_company", {}, 0.8, (NEEDS_EXEC, NEEDS_LEFT),
                 adjacent=0),
 )
 
