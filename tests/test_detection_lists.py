@@ -122,6 +122,13 @@ def test_a_common_word_name_listed_with_a_company_is_a_company() -> None:
     ("Nvidia adds former Samsung memory chief to board",
      {("Nvidia", "executive_hire", "hiring_company")}),
     ("Nvidia adds a new chief of staff to board game nights", set()),
+    # a promotion: "steps up" after a post or before one, not more effort
+    ("Nvidia's commercial chief to retire; 787 program head steps up",
+     {("Nvidia", "executive_departure", "losing_company"),
+      ("Nvidia", "executive_hire", "hiring_company")}),
+    ("Jane Doe steps up as interim CEO of Nvidia",
+     {("Nvidia", "executive_hire", "hiring_company")}),
+    ("Nvidia steps up production of its chips", set()),
     # the company inside what a verb won is no subject of the next verb
     ("Qualcomm lands Nvidia deal and unveils new modem",
      {("Qualcomm", "product_launch", None)}),

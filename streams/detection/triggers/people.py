@@ -97,6 +97,14 @@ HIRE: tuple[TriggerSpec, ...] = (
                                    "at": "losing_company"}, 0.85,
                 (NEEDS_EXEC, NEEDS_LEFT), adjacent=15,
                 traits=frozenset({"object_is_person", "describer_before"})),
+    # "787 program head steps up", "steps up as interim CEO": a promotion (not "steps up
+    # production", "steps up pressure").
+    TriggerSpec("hire_steps_up", _E,
+                r"\b(?:(?:head|chief|president|boss|CFO|COO|CTO|CEO|deputy) step(?:s|ped)? up"
+                r"(?=\s*(?:$|[.;,]))|step(?:s|ped|ping)? up(?= (?:as|to(?: become| be)?) "
+                r"(?:the |its |their )?(?:new |next |interim |acting |permanent )?"
+                + _SENIOR_TITLES + r"))", "hiring_company",
+                {"of": "hiring_company", "at": "hiring_company"}, 0.75, (NEEDS_EXEC,)),
     # "Euro Disney SCA receives new CEO", "Intel finds a permanent chief executive": the
     # post is filled, the person may be named later.
     TriggerSpec("hire_gets_new", _E,
