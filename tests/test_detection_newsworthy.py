@@ -140,9 +140,9 @@ def test_a_piece_that_is_not_news_reports_no_events(title: str, genre: str) -> N
 
 def test_a_shows_notes_that_open_on_the_weeks_news_report_it() -> None:
     title = "Ep. 212: Salesforce lands a big name"
-    assert ("Salesforce", "executive_hire") in reported(
-        title, "This week: Salesforce hires Stripe's risk chief Jane Doe, plus our take on "
-               "the browser wars.")
+    found = reported(title, "This week: Salesforce hires Stripe's risk chief Jane Doe, plus our "
+                            "take on the browser wars.")
+    assert {("Salesforce", "executive_hire"), ("Stripe", "executive_departure")} <= found
     # the hosts' recollection, or the week's news told in the past, is still no report
     assert reported(title, "This week: how Salesforce hired Jane Doe in 2019, and what "
                            "came next.") == set()

@@ -180,14 +180,14 @@ _MAIN_VERB = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+[a-z]+ly)?\s+(?:to\s+[a-z
 
 def _this_weeks_news(context: StoryContext, finding: Finding) -> bool:
     """A show's notes open on the week's news: "This week: Anthropic hires OpenAI's
-    post-training lead Miriam Solberg, plus our take on ..." (in the present tense, the
-    company first)."""
+    post-training lead Miriam Solberg, plus our take on ..." (in the present tense, a name
+    first)."""
     if finding.zone not in ("headline", "lead") or finding.mention_start < 0:
         return False
     sentence = context.sentences[finding.sentence_index].text
     opening = _THIS_WEEK.match(sentence)
-    if opening is None or finding.mention_start != opening.end():
-        return False
+    if opening is None or not sentence[opening.end():opening.end() + 1].isupper():
+        return False  # a name opens the news ("This week: Anthropic hires OpenAI's ...")
     start = max(finding.trigger_start, 0)
     return tense_of(sentence, start, start + len(finding.trigger)) in ("present", "perfect")
 
