@@ -150,6 +150,18 @@ def test_a_shows_notes_that_open_on_the_weeks_news_report_it() -> None:
                            "risk chief.") == set()
 
 
+def test_a_first_person_post_telling_its_companys_own_news_reports_it() -> None:
+    title = "Why I'm stepping down as CEO of Salesforce"
+    filler = ("I have thought about this for a long time and my family has been patient with "
+              "me. I am proud of what my team built and I will miss my colleagues. ") * 6
+    own = "Salesforce's board has appointed Jane Doe as our next CEO, effective September 1. "
+    other = "Salesforce's board has appointed Jane Doe as the next CEO, effective September 1. "
+    assert analyse(title, filler + own + filler).layout.genre == "opinion"
+    assert ("Salesforce", "executive_hire") in reported(title, filler + own + filler)
+    # without the company's own voice the body of an opinion piece stays out
+    assert ("Salesforce", "executive_hire") not in reported(title, filler + other + filler)
+
+
 def test_a_timeline_told_in_dated_lines_reports_nothing() -> None:
     content = "\n".join(["2019 — Salesforce buys Tableau.", "2021 — Salesforce buys Slack.",
                          "2023 — Salesforce opens an AI lab.",

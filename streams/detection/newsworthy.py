@@ -178,6 +178,16 @@ _MAIN_VERB = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+[a-z]+ly)?\s+(?:to\s+[a-z
                         r"has|is|will)\b")
 
 
+def _own_voice(context: StoryContext, finding: Finding) -> bool:
+    """A first-person post by the company of its headline telling its own news: "The board
+    has appointed Priya as our next CEO" under "Why I'm stepping down as CEO of Kestrel"."""
+    return finding.company in context.headline_companies and _OURS.search(
+        context.sentences[finding.sentence_index].text) is not None
+
+
+_OURS = re.compile(r"\b(?:our|we)\b", re.IGNORECASE)
+
+
 def _this_weeks_news(context: StoryContext, finding: Finding) -> bool:
     """A show's notes open on the week's news: "This week: Anthropic hires OpenAI's
     post-training lead Miriam Solberg, plus our take on ..." (in the present tense, a name
@@ -260,7 +270,8 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         if refuted:
             _reject(finding, f"a sentence next to it refutes the report ({refuted!r})")
             continue
-        if genre in FRONT_ONLY and finding.zone == "body":
+        if genre in FRONT_ONLY and finding.zone == "body" and not (
+                genre == "opinion" and _own_voice(context, finding)):
             _reject(finding, f"{genre.replace('_', ' ')}: only its headline and lead report "
                              "news")
             continue
