@@ -489,3 +489,12 @@ def test_the_writer_of_a_post_moving_from_a_named_post_is_a_move() -> None:
     # an engineer's farewell, or a move told as the past, is not
     assert events_of(("Kestrel",), "I'm leaving Kestrel as a senior engineer", year=2026) == set()
     assert events_of(("Kestrel",), "I left Kestrel as CEO in 2019", year=2026) == set()
+
+
+def test_a_launch_in_a_clause_of_its_own_after_a_scrapped_plan_is_a_launch() -> None:
+    found = events_of(("Meta",), "Meta scraps plan for subscription tier, launches ad-free "
+                                 "Instagram for teens instead", year=2026)
+    assert {("Meta", "launch_delay", None), ("Meta", "product_launch", None)} <= found
+    # a relative clause still describes what was put off
+    assert ("Meta", "product_launch", None) not in events_of(
+        ("Meta",), "Meta delays its games tier, which launches next year", year=2026)

@@ -161,6 +161,13 @@ def test_an_update_rolling_out_since_a_season_gone_by_is_not_a_launch() -> None:
         title, "Globex is rolling out the point release to every car this week.")
 
 
+def test_since_in_an_aside_after_the_object_dates_the_aside() -> None:
+    assert ("Globex", "product_launch") in reported(
+        "Globex launches Kite satellite bus, in development since the autumn")
+    assert ("Globex", "product_launch") in reported(
+        "Globex launches Kite satellite bus, in development since October")
+
+
 def test_a_plan_told_as_it_stood_before_is_not_news() -> None:
     title = "Globex pushes back its Kite app to 2027"
     found = reported(title, "Globex had said Kite's main network would go live by the end of this "

@@ -330,6 +330,7 @@ def test_everyday_phrases_are_not_events(sentence: str) -> None:
 def test_an_idea_backed_with_money_is_an_investment() -> None:
     assert ("Nvidia", "investment") in events("Nvidia backs Pfizer's packaging push with $200M")
     assert ("Nvidia", "investment") not in events("Nvidia backs Pfizer's packaging push")
+    assert ("Nvidia", "investment") not in events("Nvidia backs Pfizer's bid for a NASA contract")
 
 
 @pytest.mark.parametrize(("wish", "fact"), [

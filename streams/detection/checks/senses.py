@@ -156,7 +156,7 @@ INVESTMENT: tuple[SenseGuard, ...] = (
        trigger=r"^rais"),
     # "Uber backs Labor Department's contractor rule": support for an idea, not money.
     _g("after", r"^\W*(?:[\w&.'’-]+\s+){0,4}?(?:rules?|policy|policies|bills?|laws?|plans?|"
-       r"proposals?|measures?|candidates?|campaigns?|efforts?|calls?|push|ideas?|bans?|"
+       r"proposals?|measures?|candidates?|campaigns?|efforts?|calls?|push|ideas?|bans?|bids?|"
        r"reforms?|stance|decisions?|moves?|legislation|regulations?|standards?|"
        r"initiatives?|approach)\b", "support for an idea, not money", trigger=r"^back",
        # ... unless money backs it: "Nvidia backs Cobaltline's packaging push with $200M"
