@@ -68,7 +68,7 @@ _HYPOTHETICAL = quick(
     r"(?:widely|long|generally|broadly) expected|"
     # "wanted enough films and shows to launch", "has been able to raise enormous sums"
     r"aim(?:s|ed|ing)? to|want(?:s|ed)? (?:[\w'’,-]+ ){0,5}?to|seek(?:s|ing)? to|"
-    r"look(?:s|ing)? to|(?:be|been|is|are|was|were|being) (?:\w+ )?able to|"
+    r"look(?:s|ing)? to|(?:be|been|is|are|being) (?:\w+ )?able to|"
     r"tr(?:y|ies|ying) to|struggl\w+ to|race to|racing to|vie\w* to|fail(?:s|ed|ing)? to|"
     r"call(?:s|ed|ing)? (?:for|on)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|pressur\w+|"
     r"push(?:es|ed|ing)? for|threat\w*|warn(?:s|ed|ing)?)\b", _I)

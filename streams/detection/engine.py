@@ -20,7 +20,8 @@ from .explain import DetectionReport, build_report
 from .layout import read_layout
 from .lexicon import BUSINESS_CONTEXT, DEMONYMS, LEGAL_SUFFIXES, VENTURE_ARMS, words
 from .newsworthy import StoryContext, judge
-from .sentences import Sentence, sentence_at, split_near, title_case
+from .sentences import Sentence, sentence_at, split_near
+from .sentences import title_case as is_title_case
 
 _BUSINESS = re.compile(BUSINESS_CONTEXT)
 MAX_ANALYSED_CHARS = 20_000
@@ -234,7 +235,7 @@ def _sentence_shape(text: str) -> tuple[int, bool]:
     """Where a sentence's first word starts, and whether it is written in Title Case (read
     once per sentence: a long list of names asks for every name)."""
     first_word = len(text) - len(text.lstrip(" \"'“‘(-—:$"))
-    return first_word, title_case(text)
+    return first_word, is_title_case(text)
 
 
 _LONGER_NAME = re.compile(r" (?!(?:" + LEGAL_SUFFIXES + r"|Monday|Tuesday|"

@@ -185,7 +185,11 @@ def _own_voice(context: StoryContext, finding: Finding) -> bool:
         context.sentences[finding.sentence_index].text) is not None
 
 
-_OURS = re.compile(r"\b(?:our|we)\b", re.IGNORECASE)
+_OURS = re.compile(r"\bour (?:(?:next|new|incoming|first|interim)\s+)?(?:CEO|CFO|CTO|COO|chief|"
+                   r"president|chair\w*|board|company|team|business|founders?)\b|"
+                   r"\bwe(?:['’]ve| have|['’]re| are|['’]ll| will)?\s+(?:signed|agreed|acquired|"
+                   r"raised|hired|appointed|launched|named|closed|completed|welcomed)\b",
+                   re.IGNORECASE)
 
 
 def _this_weeks_news(context: StoryContext, finding: Finding) -> bool:
@@ -202,7 +206,7 @@ def _this_weeks_news(context: StoryContext, finding: Finding) -> bool:
     return tense_of(sentence, start, start + len(finding.trigger)) in ("present", "perfect")
 
 
-_THIS_WEEK = re.compile(r"\W*(?:this week|today|this morning|on (?:this week'?s|today'?s) "
+_THIS_WEEK = re.compile(r"\W*(?:this week|today|this morning|(?:on )?(?:this week|today)['’]?s "
                         r"(?:show|episode))\s*[:,—–-]\s*", re.IGNORECASE)
 
 
@@ -451,7 +455,8 @@ def _closed_since(context: StoryContext, index: int) -> bool:
 
 
 _CLOSED = re.compile(r"\b(?:deal|acquisition|takeover|purchase|merger|investment|transaction|"
-                     r"sale)\b[^.;]{0,40}?\b(?:closed|closes|completed|completes|finali[sz]ed|"
+                     r"sale)\s+(?:has\s+|have\s+|was\s+|is\s+)?(?:now\s+|officially\s+|formally\s+|"
+                     r"finally\s+)?(?:closed|closes|completed|completes|finali[sz]ed|"
                      r"finali[sz]es|went through|goes through)\b|\b(?:closed|closes|completed|"
                      r"completes|finali[sz]ed|finali[sz]es)\s+(?:(?:its|the|a|an)\s+)?"
                      r"(?:[\w$.,-]+\s+){0,3}?(?:deal|acquisition|takeover|purchase|merger|"

@@ -170,14 +170,17 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
 # After a ';' a new clause with a subject of its own, named or not: "Granvale completes its
 # Tidewell Foods takeover; Castlemoor invests $120m in Brightwater".
 _NAMED_AFTER_SEMICOLON = re.compile(r";\s+(?:(?!(?:It|He|She|They|We|This|That|These|Those|The|"
-                                    r"Its|Their|Both|Each|All)\b)(?:[A-Z][\w&.'’-]*\s+){1,4}|"
+                                    r"Its|Their|Both|Each|All|I|You|Our|Shares)\b)(?:[A-Z][\w&.'’-]*\s+){1,4}|"
                                     # "; a patent firm sues Intel over 18A"
                                     r"(?:a|an|another)\s+(?:[\w'’.-]+\s+){1,3})$")
-# ... unless the name is a person put in a post ("Boeing defense chief to retire; Rao named
-# successor"): the company is still the earlier clause's.
+# ... unless the name is a person put in or leaving a post ("Boeing defense chief to retire;
+# Rao named successor", "Boeing posts a loss; Kelly Ortberg resigns"): the company is still
+# the earlier clause's.
 _PERSON_MOVED = re.compile(r"(?:named|appointed|elected|promoted|tapped|picked|chosen|"
                            r"hired|poached|to succeed|succeeds|to replace|replaces|takes over|"
-                           r"to take over|steps up|joins|to join)\b")
+                           r"to take over|steps up|joins|to join|resigns|to resign|steps down|"
+                           r"to step down|retires|to retire|quits|exits|leaves|to leave|"
+                           r"is ousted|departs)\b")
 
 
 # The trigger's clause has a subject of its own, a noun phrase right before it after a comma:

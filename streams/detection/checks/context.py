@@ -20,9 +20,12 @@ _HEDGED_OBJECT = re.compile(r"\s+(?:a |an |the )?(?:possible|potential|threatene
 # hire, to sue or to leave is not yet the event.
 _PLANS_ARE_NEWS = frozenset({"acquisition", "investment", "layoffs", "product_launch",
                              "partnership", "launch_delay"})
-# A finite verb after a comma or "and" opens a clause of its own.
+# A finite verb after a comma, "and", "but" or "then" opens a clause of its own.
 _NEW_FINITE_CLAUSE = re.compile(r"(?:,|\band|\bbut|\bthen)\s*$", _I)
-_FINITE_VERB = re.compile(r"[a-z]+(?:es|ed|s)\b", _I)
+_FINITE_VERB = re.compile(r"[a-z]+(?:ed|s)\b", _I)
+# ... unless the word is a noun there: "delays two titles, launches now slated for 2027"
+_NOUN_USE = re.compile(r"\s+(?:now\s+)?(?:slated|planned|scheduled|set|expected|due|of|for|are|"
+                       r"were|have|had|will|remain)\b", _I)
 # Only a time clause ("after months of talks") leaves a deal called off news of today.
 _AFTER_TALKS = re.compile(r"\b(?:after|following)\b", _I)
 _DATED_PAST = re.compile(r"(?:19|20)\d\d|\bago\b|\blast\b|\bpast\b|\bprevious\b|\bprior\b", _I)
@@ -119,7 +122,8 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
                      and cues.acquisition_stage(text, "") == "terminated"):
         return f"background, not news ({past!r})"
     if spec.event_type == "product_launch" and DELAY_BEFORE.search(before) and not (
-            _NEW_FINITE_CLAUSE.search(before) and _FINITE_VERB.match(text, start)):
+            _NEW_FINITE_CLAUSE.search(before) and _FINITE_VERB.match(text, start)
+            and not _NOUN_USE.match(text, end)):
         # (not "scraps plan for a tier, launches ad-free Instagram instead": a clause of its own)
         return "the launch is what was delayed"
     if spec.event_type == "launch_delay" and _KNOWN_DELAY.match(text, start) and (

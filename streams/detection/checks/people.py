@@ -88,11 +88,12 @@ def _the_writer_in_a_post(text: str, start: int, end: int) -> bool:
 _AS_EXEC = re.compile(r"\s+(?:[\w-]+\s+){0,3}?as\s+(?:(?:the|our|its|their|a|an|new|next|"
                       r"interim|acting)\s+){0,2}(?:(?:co-)?(?:CEO|CFO|CTO|COO|CIO|CMO|CPO|"
                       r"president|chair(?:man|woman|person)?|chief(?: [a-z-]+){0,3} officer|"
-                      r"(?:co-)?founder|head of|(?:senior |executive )?vice president|SVP|EVP|"
+                      r"chief executive|(?:co-)?founder|(?:senior |executive )?vice president|"
+                      r"SVP|EVP|"
                       r"general counsel|managing director|board member|director))\b",
                       re.IGNORECASE)
-_I_NOW = re.compile(r"(?:^|[^\w'’])I(?:['’]m| am| will| have decided to| plan to| intend to)?"
-                    r"(?: also| now)? $")
+_I_NOW = re.compile(r"(?:^|[^\w'’])I(?:['’]m|['’]ll|['’]ve decided to| am| will| have decided "
+                    r"to| plan to| intend to)(?: also| now)? $")
 
 
 def people_reason(text: str, spec: TriggerSpec, start: int, end: int,

@@ -333,7 +333,7 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"(?:of|on|to) "
                 r"(?:the |their |its )?(?:[\w-]+ ){0,3}(?:partnership|alliance|agreement|deal)|"
                 r"(?:announce|form|sign|strike|struck|ink|agree|extend|renew|expand|deepen|broaden|"
-                r"enter)(?:d|ed|s|ing)? (?:to |into )?(?:a |an |new |their |its )?"
+                r"enter)(?:d|ed|s|ing)? (?!off\b)(?:to |into )?(?:a |an |new |their |its )?"
                 r"(?:[\w$.,-]+ ){0,4}(?:partnership|alliance|joint venture|collaboration|tie-up|"
                 r"deal|agreement|pact))\b",
                 "partner", {}, 0.8, (NEEDS_TWO,), left_all=True,

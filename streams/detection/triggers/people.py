@@ -101,7 +101,7 @@ HIRE: tuple[TriggerSpec, ...] = (
     # production", "steps up pressure").
     TriggerSpec("hire_steps_up", _E,
                 r"\b(?:(?:head|chief|president|boss|CFO|COO|CTO|CEO|deputy) step(?:s|ped)? up"
-                r"(?=\s*(?:$|[.;,]))|step(?:s|ped|ping)? up(?= (?:as|to(?: become| be)?) "
+                r"(?=\s*(?:$|[.;]))|step(?:s|ped|ping)? up(?= (?:as|to(?: become| be)?) "
                 r"(?:the |its |their )?(?:new |next |interim |acting |permanent )?"
                 + _SENIOR_TITLES + r"))", "hiring_company",
                 {"of": "hiring_company", "at": "hiring_company"}, 0.75, (NEEDS_EXEC,)),
