@@ -222,6 +222,10 @@ _TERMINATED = quick(
 _COMPLETED = quick(
     r"\b(?:complet(?:ed|es|ing)|clos(?:ed|es|ing) (?:its |the |their )?(?:[\w$.,-]+ ){0,3}"
     r"(?:acquisition|purchase|deal|takeover|buyout)|finali[sz]ed|now owns|"
+    # "The deal closed on Monday": the noun, then its verb
+    r"(?:deal|acquisition|takeover|purchase|merger|transaction|buyout)\s+(?:has\s+|was\s+)?"
+    r"(?:now\s+|officially\s+|formally\s+|finally\s+)?(?:closed|closes|went through|"
+    r"goes through)|"
     r"(?:has|have|had) (?:now )?(?:acquired|bought|purchased|taken over)|"
     r"(?:was|were|has been|have been|had been) (?:acquired|bought|purchased|taken over))\b", _I)
 _AGREED = quick(
@@ -583,6 +587,11 @@ def anaphor_before(sentence: str, pos: int) -> int | None:
 # "will be bought by", "to be acquired by", "agreed to be acquired": not done yet.
 _TO_BE = quick(r"\b(?:will|would|to|shall|is set to|are set to)\s+be\s+(?:\w+ly\s+)?"
                     r"(?:acquired|bought|purchased|taken over|absorbed|sold)\b", _I)
+
+
+def deal_completed(sentence: str) -> bool:
+    """Whether the sentence's own words tell a deal done ("The deal closed on Monday")."""
+    return _sentence_stage(sentence) == "completed"
 
 
 def acquisition_stage(sentence: str, trigger: str) -> str:

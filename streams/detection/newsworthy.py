@@ -158,7 +158,7 @@ class StoryContext:
     def headline_tells_closing(self) -> bool:
         """Whether the headline tells a deal closing (read once)."""
         if self._closing is None:
-            self._closing = _CLOSED.search(self.text, 0, self.layout.headline_end) is not None
+            self._closing = cues.deal_completed(self.text[:self.layout.headline_end])
         return self._closing
 
     _closing: bool | None = None
@@ -451,16 +451,7 @@ def _closed_since(context: StoryContext, index: int) -> bool:
     """The headline or the next sentence tells the deal closing: a plan told months ago is
     then the story of today's closing, not background."""
     following = context.sentences[index + 1].text if index + 1 < len(context.sentences) else ""
-    return _CLOSED.search(following) is not None or context.headline_tells_closing()
-
-
-_CLOSED = re.compile(r"\b(?:deal|acquisition|takeover|purchase|merger|investment|transaction|"
-                     r"sale)\s+(?:has\s+|have\s+|was\s+|is\s+)?(?:now\s+|officially\s+|formally\s+|"
-                     r"finally\s+)?(?:closed|closes|completed|completes|finali[sz]ed|"
-                     r"finali[sz]es|went through|goes through)\b|\b(?:closed|closes|completed|"
-                     r"completes|finali[sz]ed|finali[sz]es)\s+(?:(?:its|the|a|an)\s+)?"
-                     r"(?:[\w$.,-]+\s+){0,3}?(?:deal|acquisition|takeover|purchase|merger|"
-                     r"investment|transaction|sale)\b", re.IGNORECASE)
+    return cues.deal_completed(following) or context.headline_tells_closing()
 
 
 def _restates(finding: Finding, context: StoryContext) -> bool:
