@@ -219,10 +219,9 @@ def _item_starts(text: str, headline_end: int) -> list[int]:
     return [m.end() for m in _ITEM_START.finditer(text, headline_end)]
 
 
-_ITEM_START = re.compile(r"\n\s*(?:[-*•·▸►▶▪■◆◇→‣◦➤]\s*|\d+[.)]\s*)?")
-
-
+# Glyphs that mark a briefing's item headings ("▸ Stargate gets bigger").
 _ITEM_GLYPHS = "▸►▶▪■◆◇→‣◦➤"
+_ITEM_START = re.compile(r"\n\s*(?:[-*•·" + _ITEM_GLYPHS + r"]\s*|\d+[.)]\s*)?")
 
 
 def _lead_end(text: str, headline_end: int) -> int:

@@ -428,7 +428,7 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
         elif ref.start >= end:
             if ref.dates_what_follows:
                 continue
-            if _SINCE.match(ref.text) and _ASIDE_COMMA.search(sentence, end, ref.start):
+            if ref.text[:6].lower() == "since " and _ASIDE_COMMA.search(sentence, end, ref.start):
                 # "launches Skylark, in development since the autumn": the aside's time
                 continue
             between = _without_aside(sentence[end:ref.start])
@@ -445,9 +445,6 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
         if best is None or score < best[0]:
             best = (score, ref)
     return best[1] if best is not None else None
-
-
-_SINCE = re.compile(r"since\b", re.IGNORECASE)
 
 
 # "bought RouteLine, a Nashville startup that used gig drivers, in the summer of 2020": an
