@@ -131,34 +131,31 @@ def test_an_event_whose_amount_is_dated_elsewhere_is_that_old_event() -> None:
                                            body)
 
 
-def test_a_month_after_a_past_verb_dates_the_infinitive_that_follows() -> None:
-    title = "Globex buys engine maker Vortan"
-    assert ("Globex", "launch_delay") not in reported(
-        title, "Globex said on Monday it would buy Vortan. It was a Vortan engine that failed "
-               "during a test in March, forcing Globex to delay the launch of its Kite app.")
-    # a present plan after the month is news
-    assert ("Globex", "launch_delay") in reported(
-        title, "Globex said on Monday it would buy Vortan. Globex, whose engine failed a test "
-               "in March, now plans to delay the launch of its Kite app to 2027.")
-
-
-def test_a_plan_said_in_a_month_gone_by_is_not_news() -> None:
-    title = "Globex stock notches its best week in a year"
-    assert ("Globex", "investment") not in reported(
-        title, "Shares rose 9%. Globex said in February it would invest $5 billion in Initech "
-               "common stock.")
-    # said on a day of this week, or a plan closed today, is news
-    assert ("Globex", "investment") in reported(
-        title, "Shares rose 9%. Globex said on Monday it would invest $5 billion in Initech "
-               "common stock.")
-
-
-def test_an_update_rolling_out_since_a_season_gone_by_is_not_a_launch() -> None:
-    title = "Our test car on Kite 14.2: smoother merges"
-    assert ("Globex", "product_launch") not in reported(
-        title, "Globex is rolling out the point release to every car since the autumn.")
-    assert ("Globex", "product_launch") in reported(
-        title, "Globex is rolling out the point release to every car this week.")
+@pytest.mark.parametrize(("title", "background", "news", "event"), [
+    # a month after a past verb dates the infinitive that follows; a present plan after the
+    # month is news
+    ("Globex buys engine maker Vortan",
+     "Globex said on Monday it would buy Vortan. It was a Vortan engine that failed during a "
+     "test in March, forcing Globex to delay the launch of its Kite app.",
+     "Globex said on Monday it would buy Vortan. Globex, whose engine failed a test in March, "
+     "now plans to delay the launch of its Kite app to 2027.",
+     ("Globex", "launch_delay")),
+    # a plan said in a month gone by is the plan as told then; said this week, it is news
+    ("Globex stock notches its best week in a year",
+     "Shares rose 9%. Globex said in February it would invest $5 billion in Initech common "
+     "stock.",
+     "Shares rose 9%. Globex said on Monday it would invest $5 billion in Initech common stock.",
+     ("Globex", "investment")),
+    # rolling out since a season gone by is no launch of today
+    ("Our test car on Kite 14.2: smoother merges",
+     "Globex is rolling out the point release to every car since the autumn.",
+     "Globex is rolling out the point release to every car this week.",
+     ("Globex", "product_launch")),
+])
+def test_a_sentence_dated_in_the_past_is_background_and_one_dated_now_is_news(
+        title: str, background: str, news: str, event: tuple[str, str]) -> None:
+    assert event not in reported(title, background)
+    assert event in reported(title, news)
 
 
 def test_since_in_an_aside_after_the_object_dates_the_aside() -> None:
