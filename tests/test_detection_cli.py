@@ -114,6 +114,36 @@ def test_detect_in_several_processes_writes_what_one_writes_in_input_order(
         run(["detect", "--rules", str(rules_file), "--input", str(articles), "--jobs", "0"])
 
 
+def test_detect_forks_only_when_no_other_thread_runs(rules_file: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """fork is fast but unsafe beside other threads; with one running, the fork server
+    is used, and both ways write the same events."""
+    import threading
+
+    from newswatch.streams.detection import offline
+
+    lines = [json.dumps({"id": f"a{i}", "title": "Meta to cut 3,000 jobs",
+                         "published": "2026-06-01T09:00:00Z"}) for i in range(450)]
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("\n".join(lines) + "\n")
+    argv = ["detect", "--rules", str(rules_file), "--input", str(articles), "--jobs", "2"]
+    if threading.active_count() == 1:
+        assert offline._start_method() == "fork"
+    assert run([*argv, "--output", str(tmp_path / "forked.jsonl")]) == 0
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert offline._start_method() in ("forkserver", "spawn")
+        assert run([*argv, "--output", str(tmp_path / "served.jsonl")]) == 0
+    finally:
+        stop.set()
+        other.join()
+    assert "450 article(s), 450 event(s)" in capsys.readouterr().err
+    forked = (tmp_path / "forked.jsonl").read_text()
+    assert forked == (tmp_path / "served.jsonl").read_text() and forked.count("\n") == 450
+
+
 def test_detect_writes_to_stdout_and_strict_fails_on_bad_lines(
         rules_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     articles = tmp_path / "articles.jsonl"

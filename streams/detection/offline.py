@@ -6,6 +6,7 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,12 +138,21 @@ def _write(results: Iterable[list[Result]], summary: DetectSummary, out: TextIO,
 
 @contextlib.contextmanager
 def _pool(detector: Detector, jobs: int) -> Iterator[Any]:
-    # Not fork: a process with threads (a caller's, a test runner's) can deadlock its forked
-    # children. The fork server starts clean; the detector is pickled to each process once.
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
+    context = multiprocessing.get_context(_start_method())
     with context.Pool(jobs, initializer=_init_worker, initargs=(detector,)) as pool:
         yield pool
+
+
+def _start_method() -> str:
+    """fork when this process runs one thread: the children start at once with the detector
+    and every module already loaded (a fresh process spends about a second importing).
+    With other threads running (a caller's, a test runner's), a forked child can inherit a
+    lock some thread held and deadlock, so the fork server, which starts clean, is used and
+    the detector is pickled to each process once."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
 
 
 _DETECTOR: Detector | None = None
