@@ -585,6 +585,12 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"album|documentary|production|musical|play|episode|season))\s*$",
        "a film or show directed by someone, not a hire at the company",
        trigger=r"be (?:helmed|led|headed|run|co-led) by$"),
+    # "The company said a successor would be named in January": a post to fill, nobody
+    # appointed yet (not "Jane Park will be named CFO", nor "a new CEO was named").
+    _g("before", r"(?:^|[^\w'’])(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:(?:will|"
+       r"would|shall|could|may|might|to|(?:is|are|was|were)(?: expected| set| likely| due)? to)"
+       r"\s+)?$", "a post still to be filled, nobody appointed yet",
+       trigger=r"^(?:will )?be (?:hired|appointed|named|tapped|chosen|selected|installed)\b"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
