@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 import pytest
 
 from newswatch.schemas.article import Article
+from newswatch.schemas.rules import RulesFile
+from newswatch.streams.detection import Detector
 from newswatch.streams.detection.layout import (
     LEAD_SENTENCES,
     Layout,
@@ -134,6 +136,15 @@ CODE = ["First install the client:", "pip install acme", "import acme",
 JOB = "Responsibilities: build things. Requirements: Python. Benefits: many. Apply today."
 NEWSLETTER = "In this issue: chips. Subscribe now. This week's sponsor is Acme. Read more below."
 FIRST_PERSON = "I joined Acme years ago and my view is that I was lucky to be there. " * 12
+# A wire's briefs under slugs in capitals, none coming back: each brief is news of its own.
+SLUGS = ["SAMSUNG: Samsung Electronics began selling its tri-fold phone on Thursday.",
+         "HALCYON: Halcyon raised $200 million in a share sale, the company said.",
+         "MARKETS: Stock markets closed early for the holiday.",
+         "TRAVEL: Airlines expected a record number of passengers."]
+SPEAKERS = ["HOST: Welcome back.", "MAYA: Thanks.", "HOST: Big week for chips.",
+            "JONAH: It was."]
+SECTIONS = ["Clarity: sharper lenses.", "Comfort: similar.", "Latency: identical.",
+            "Verdict: worth the extra."]
 BRIEFING = [line for n in range(4) for line in (f"▸ Item {n} gets bigger",
                                                   f"Acme said something about item {n} today.")]
 
@@ -147,6 +158,9 @@ BRIEFING = [line for n in range(4) for line in (f"▸ Item {n} gets bigger",
     (NEWSLETTER, "newsletter"),
     (FIRST_PERSON, "opinion"),
     ("\n".join(BRIEFING), "newsletter"),
+    ("\n".join(SLUGS), "newsletter"),
+    ("\n".join(SPEAKERS), "transcript"),  # in capitals, but a speaker comes back
+    ("\n".join(SECTIONS), "transcript"),  # a review's sections: not news either
 ])
 def test_genre_from_body_structure(content: str, expected: str) -> None:
     assert genre("Notes on Acme", content) == expected
@@ -156,6 +170,7 @@ def test_genre_from_body_structure(content: str, expected: str) -> None:
     ("\n".join(TIMELINE[:2]), "news"),  # two dated lines are not yet a timeline
     ("\n".join(TIMELINE[:3]), "timeline"),
     ("\n".join(TRANSCRIPT[:3]), "news"),
+    ("\n".join(SLUGS[:3]), "news"),
     ("\n".join(TRANSCRIPT), "transcript"),
     ("\n".join(CODE[:2] + CODE[-1:]), "news"),  # one command is an aside
     ("\n".join(CODE), "tutorial"),
@@ -245,3 +260,15 @@ def test_a_title_framing_a_period_closed_before_the_article_looks_back() -> None
     assert dated("Acme to cut 500 jobs over 2025-26") == "news"
     assert dated("AI funding review 2025: Acme raises $2 billion") == "news"
     assert genre("What Acme's deal means for developers", NEWS_STORY) == "news"
+
+
+def test_each_brief_under_a_slug_is_reported_news() -> None:
+    article = Article(id="briefs", title="Holiday wire briefs",
+                      published=datetime(2026, 12, 24, tzinfo=UTC),
+                      content="Short items from a quiet day on the business wires.\n"
+                              + "\n".join([SLUGS[0], "MARKETS: Stock markets closed early.",
+                                           "TRAVEL: Airports were busy.",
+                                           "WEATHER: Snow is expected."]))
+    detector = Detector(RulesFile.model_validate({"companies": [{"name": "Samsung"}]}))
+    events = detector.detect(article)
+    assert {(e.company, e.event_type) for e in events} == {("Samsung", "product_launch")}

@@ -139,8 +139,8 @@ _TIMELINE_LINE = re.compile(
     # "**August** — The US government takes a stake in Intel": a month label, set off.
     r"^\s*(?:[-*•]\s*)?(?:\*\*|__)(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december)(?:\*\*|__)\s*[—–:-]", _I | re.MULTILINE)
-_SPEAKER_LINE = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?[A-Z][\w.'’-]+"
-                           r"(?:\s[A-Z][\w.'’-]+){0,2}:\s", re.MULTILINE)
+_SPEAKER_LINE = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?(?P<who>[A-Z][\w.'’-]+"
+                           r"(?:\s[A-Z][\w.'’-]+){0,2}):\s", re.MULTILINE)
 _CODE_LINE = re.compile(r"^\s*(?:\$ |>>> |import |from \S+ import|def |func |fn |class |"
                         r"const |let |var |#include|npm |pip |go |cargo |kubectl |gcloud |"
                         r"docker |git |curl |\}|\{|//|```)", re.MULTILINE)
@@ -268,8 +268,11 @@ def genre_of(article: Article, text: str,
     if "\n" in body:  # structure shows in lines: timelines, transcripts, code, lists
         if _lines_at_least(_TIMELINE_LINE, body, 3):
             return "timeline", "lines that start with a date"
-        if _lines_at_least(_SPEAKER_LINE, body, 4):
+        labelled = _labelled_lines(body)
+        if labelled == "transcript":
             return "transcript", "speaker labels"
+        if labelled == "newsletter":
+            return "newsletter", "briefs under slugs"
         if _lines_at_least(_CODE_LINE, body, 3):
             return "tutorial", "code or commands"
         lines = [line for line in body.splitlines() if line.strip()]
@@ -359,6 +362,19 @@ def _lines_at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
         newline = text.find("\n", at)
         at = newline + 1 if newline >= 0 else -1
     return False
+
+
+def _labelled_lines(text: str) -> Genre | None:
+    """Four or more lines that open on a label: a transcript's speakers ("HOST:", "Jane
+    Park:") or a review's sections ("Verdict:"), or (every label in capitals, none coming
+    back) a wire's briefs under their slugs ("SAMSUNG: Samsung Electronics began selling
+    ...", "MARKETS: ..."), where each brief's first sentence is its lead."""
+    labels = [found.group("who") for found in _SPEAKER_LINE.finditer(text)]
+    if len(labels) < 4:
+        return None
+    if all(label.isupper() for label in labels) and len(set(labels)) == len(labels):
+        return "newsletter"
+    return "transcript"
 
 
 _LINE_PATTERNS = (_TIMELINE_LINE, _SPEAKER_LINE, _CODE_LINE)
