@@ -35,8 +35,8 @@ FIT_ON = ("realnews-dev", "realnews-dev2", "realnews-test", "realnews-dev4",
           "falsealarm-dev-v", "falsealarm-dev-w", "falsealarm-dev-x",
           "falsealarm-dev-y", "falsealarm-dev-z", "falsealarm-dev-aa",
           "falsealarm-real-dev", "seed")
-# Never read: realnews-test3, newsb-test ... newsi-test, sets N, R, T, AC, AF and the odd
-# halves of AI, AM, AO, AP, AQ, AR, AS, AT, AU, AV and AW were blind and only scored
+# Never read: realnews-test3, newsb-test ... newsj-test, sets N, R, T, AC, AF and the odd
+# halves of AI, AM, AO, AP, AQ, AR, AS, AT, AU, AV, AW and AX were blind and only scored
 # (realnews-test, realnews-test4, synth-test, blind-d, blind-g and blind-l were too until
 # their errors were read).
 SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
@@ -44,9 +44,10 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "falsealarm-blind-ai", "falsealarm-blind-am", "falsealarm-blind-ao",
             "falsealarm-blind-ap", "falsealarm-blind-aq", "falsealarm-blind-ar",
             "falsealarm-blind-as", "falsealarm-blind-at", "falsealarm-blind-au",
-            "falsealarm-blind-av", "falsealarm-blind-aw", "falsealarm-real-test", "blindset2",
+            "falsealarm-blind-av", "falsealarm-blind-aw", "falsealarm-blind-ax",
+            "falsealarm-real-test", "blindset2",
             "newsb-test", "newsc-test", "newsd-test", "newse-test", "newsf-test", "newsg-test",
-            "newsh-test", "newsi-test")
+            "newsh-test", "newsi-test", "newsj-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

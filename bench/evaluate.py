@@ -219,6 +219,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="misread words on the web, measured blind"),
     LabelledSet("falsealarm-blind-aw", ("falsealarm/aw/*.jsonl",), "devset/rules.yaml", "odd",
                 note="misread words on the web, blind"),
+    # A tenth author: the year-end season (reviews of the year, rankings, predictions, gift
+    # guides, last newsletters, recap episodes, anniversaries, holiday pages) retelling the
+    # same year's events, often with no year.
+    LabelledSet("falsealarm-dev-ax", ("falsealarm/ax/*.jsonl",), "devset/rules.yaml", "even",
+                note="the year-end season, measured blind"),
+    LabelledSet("falsealarm-blind-ax", ("falsealarm/ax/*.jsonl",), "devset/rules.yaml", "odd",
+                note="the year-end season, blind"),
     # Wire and trade-press news across ten beats, several watched sides per event in a third
     # of the items, background in every item.
     LabelledSet("newse-dev", ("newse/articles.jsonl",), "devset/rules.yaml", "even",
@@ -249,6 +256,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="the web's own news, measured blind"),
     LabelledSet("newsi-test", ("newsi/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="the web's own news, blind"),
+    # A tenth author of positives: current events of the year-end season, told among the
+    # same year's earlier events, often with no year ("in March", "earlier this year").
+    LabelledSet("newsj-dev", ("newsj/articles.jsonl",), "devset/rules.yaml", "even",
+                note="year-end news among the year's past, measured blind"),
+    LabelledSet("newsj-test", ("newsj/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="year-end news among the year's past, blind"),
     LabelledSet("newsd-dev", ("newsd/articles.jsonl",), "devset/rules.yaml", "even",
                 note="short news with background, blind, then read"),
     LabelledSet("newsd-test", ("newsd/articles.jsonl",), "devset/rules.yaml", "odd",
