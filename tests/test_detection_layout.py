@@ -214,6 +214,8 @@ NEWS_STORY = (
     "Memo excerpt: Acme chief tells staff of new layoffs",
     "Acme Q1 preview: what to expect as it buys Foo",
     "Regulators open review of Acme deal",
+    "Acme lays off 2,000 and lowers its forecasts for 2027",
+    "Acme buys Foo, a maker of prediction markets",
 ])
 def test_news_stays_news(title: str) -> None:
     assert genre(title, NEWS_STORY) == "news"

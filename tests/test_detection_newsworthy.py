@@ -127,6 +127,8 @@ DEAL = "Salesforce agreed to buy Nimbus for $2 billion, the company said."
     ("What is Nimbus?", "explainer"),
     ("Episode 12: the Nimbus founders", "transcript"),
     ("The best databases of 2025", "year_in_review"),
+    ("27 predictions for 2027", "forecast"),
+    ("What to expect from Salesforce in 2027", "forecast"),
 ])
 def test_a_piece_that_is_not_news_reports_no_events(title: str, genre: str) -> None:
     assert genre in NOT_NEWS

@@ -85,6 +85,14 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                # books: an excerpt tells the book's story, not the day's news
                r"\bexcerpt from (?:['‘\"“]|(?:the|a|his|her|their) (?:new )?(?:book|memoir))|"
                r"\bbook (?:excerpt|extract)\b|\badapted from (?:[\w'’-]+ ){0,3}book\b"),
+    # "27 predictions for 2027", "What to expect from Apple in 2027": what may happen.
+    # (not "Intel lowers its forecasts for 2027": guidance is news)
+    ("forecast", r"\bpredictions?\s+(?:for|about)\s+(?:20\d\d|the (?:new|next|coming) year)\b|"
+                 r"\b20\d\d\s+predictions\b|\b(?:bold|our|my|\d+|" + _NUMBER_WORDS
+                 + r")\s+(?:predictions|forecasts)\b|"
+                 r"\bwhat to expect (?:(?:in|from) (?:[\w&.'’-]+ ){0,2})?in 20\d\d\b|"
+                 r"\b(?:things|trends|companies|stocks|deals|people) to watch (?:in|for) 20\d\d\b|"
+                 r"\bwish ?list for 20\d\d\b"),
     ("opinion", r"^\W*(?:opinion|column|commentary|editorial|op-ed|essay|analysis)\b|"
                 r"\b(?:opinion|column|commentary|op-ed)\s*[:|–—]|^(?:why|how) (?:i|we)\b|"
                 r"^(?:in defen[cs]e of|the case (?:for|against)|stop\b|let'?s\b)"),

@@ -44,7 +44,7 @@ Tense = Literal["future", "present", "perfect", "past", "past_perfect", "noun"]
 # opinion column's news hook). Newsletters and round-ups are news, item by item.
 NOT_NEWS: frozenset[Genre] = frozenset({
     "timeline", "year_in_review", "review", "tutorial", "transcript", "job_ad",
-    "release_notes", "explainer", "profile", "obituary"})
+    "release_notes", "explainer", "profile", "obituary", "forecast"})
 FRONT_ONLY: frozenset[Genre] = frozenset({"market_report", "interview", "opinion"})
 
 
