@@ -402,6 +402,12 @@ def test_a_clause_with_a_subject_of_its_own_is_not_the_earlier_company_s() -> No
     # ... unless it names the person put in the post
     assert ("Samsung", "executive_hire") in reported(
         "Samsung chip chief to retire; Rao named successor")
+    # after a comma, a name with a verb of its own opens a clause: not a second target
+    assert reported("Salesforce acquires a chip-design startup, Boeing misses another "
+                    "deadline") == {("Salesforce", "acquisition")}
+    # (a name set off by commas after the object is still the object)
+    assert ("Boeing", "acquisition") in reported(
+        "Salesforce acquires a drone maker, Boeing, for $9 billion")
 
 
 @pytest.mark.parametrize("title", [

@@ -25,6 +25,11 @@ _CLAUSE_BREAK = re.compile(
     r",\s*(?:citing|according to|following|quoting)\b|"
     # ", and the long road to working at Spotify": a new clause, not another object.
     r",\s+and\s+(?:the|a|an|its|his|her|their|then)\b")
+# "acquires a chip-design startup, Tesla misses another deadline": after a comma, a name
+# followed by its own verb opens a clause of its own (not "a chip startup, Kestrel, for").
+_COMMA_BEFORE = re.compile(r"\S\s*,\s*$")
+_OWN_VERB = re.compile(r"\s+(?:[a-z]+(?:ed|s)|has|had|is|was|will|would|can|could|may|said|"
+                       r"made|took|won|lost|got|sold|bought|cut|hit|set|kept|left|fell|rose)\b")
 # Verbs whose next noun is their object, so a company right after one is not a subject.
 _OBJECT_VERB = re.compile(
     r"hire[sd]?|hiring|appoint\w*|names?|named|naming|poach\w*|lure[sd]?|taps|tapped|recruit\w*|"
@@ -376,6 +381,8 @@ def objects_after(text: str, mentions: list[Mention], pos: int, window: int,
         if begins < pos:
             begins = mention.start
         if begins > pos + window or _CLAUSE_BREAK.search(text, pos, begins):
+            break
+        if _OWN_VERB.match(text, mention.end) and _COMMA_BEFORE.search(text, pos, mention.start):
             break
         word = word_before(text, begins)
         if word in ("not", "nor", "than", "unlike", "versus", "vs", "behind", "ahead",
