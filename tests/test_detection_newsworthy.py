@@ -150,6 +150,10 @@ def test_a_shows_notes_that_open_on_the_weeks_news_report_it() -> None:
                            "came next.") == set()
     assert reported(title, "In this episode we look back: Salesforce hires Jane Doe as "
                            "risk chief.") == set()
+    # the week's news named as a noun its company owns
+    assert ("Salesforce", "investment") in reported(
+        title, "This week: Salesforce's new investment in Stripe, and our awards of the year.")
+    assert reported(title, "This week: an investment in Stripe, and our awards.") == set()
 
 
 def test_a_first_person_post_telling_its_companys_own_news_reports_it() -> None:

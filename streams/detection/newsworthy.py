@@ -203,9 +203,15 @@ def _this_weeks_news(context: StoryContext, finding: Finding) -> bool:
     if opening is None or not sentence[opening.end():opening.end() + 1].isupper():
         return False  # a name opens the news ("This week: Anthropic hires OpenAI's ...")
     start = max(finding.trigger_start, 0)
-    return tense_of(sentence, start, start + len(finding.trigger)) in ("present", "perfect")
+    tense = tense_of(sentence, start, start + len(finding.trigger))
+    # "This week: Nvidia's new investment in Safe Superintelligence, and ...": the news named
+    return tense in ("present", "perfect") or (tense == "noun" and _OWNER_FIRST.match(
+        sentence, opening.end()) is not None)
 
 
+# "Nvidia's new investment in", "Meta Platforms' layoffs": a name that owns the noun.
+_OWNER_FIRST = re.compile(r"[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}['’]s?\s+"
+                          r"(?:(?:new|latest|surprise|big|planned)\s+)?")
 _THIS_WEEK = re.compile(r"\W*(?:this week|today|this morning|(?:on )?(?:this week|today)['’]?s "
                         r"(?:show|episode))\s*[:,—–-]\s*", re.IGNORECASE)
 
