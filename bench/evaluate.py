@@ -226,6 +226,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="the year-end season, measured blind"),
     LabelledSet("falsealarm-blind-ax", ("falsealarm/ax/*.jsonl",), "devset/rules.yaml", "odd",
                 note="the year-end season, blind"),
+    # An eleventh author on AX's brief, in the voice of business desks, wire services and
+    # trade press (sector wraps, year-end letters, outlooks, holiday retail tallies).
+    LabelledSet("falsealarm-dev-ay", ("falsealarm/ay/*.jsonl",), "devset/rules.yaml", "even",
+                note="the year-end season, business desks, measured blind"),
+    LabelledSet("falsealarm-blind-ay", ("falsealarm/ay/*.jsonl",), "devset/rules.yaml", "odd",
+                note="the year-end season, business desks, blind"),
     # Wire and trade-press news across ten beats, several watched sides per event in a third
     # of the items, background in every item.
     LabelledSet("newse-dev", ("newse/articles.jsonl",), "devset/rules.yaml", "even",
