@@ -794,3 +794,20 @@ def test_the_main_clause_of_a_years_after_title_is_news() -> None:
                     "Intel cut the jobs in 2023.") == set()
     assert reported("Two years after Intel's Seagen deal cleared, regulators sue to block a "
                     "merger", "Intel bought Seagen in 2024.") == set()
+
+
+def test_this_year_in_the_past_tense_is_months_back_late_in_the_year() -> None:
+    # PUBLISHED is in May: "this year" is on average two months back
+    assert reported("Notes", "Salesforce launched its Nimbus database this year.") == set()
+    assert reported("Notes", "This year, Salesforce launched its Nimbus database.") == set()
+    assert ("Salesforce", "product_launch") in reported(
+        "Notes", "Salesforce will launch its Nimbus database this year.")
+    # the year a verb before the trigger looks to, not when the delay happened
+    assert ("Boeing", "launch_delay") in reported(
+        "Notes", "Boeing said on Wednesday that it no longer expects to deliver the first "
+                 "MAX 7 this year, pushing the milestone into 2027.")
+    # in the first days of January "this year" is this week
+    early = Article(id="n", title="Notes", published=datetime(2026, 1, 9, 9, tzinfo=UTC),
+                    content="Salesforce launched its Nimbus database this year.")
+    assert ("Salesforce", "product_launch") in {
+        (e.company, e.event_type) for e in DETECTOR.analyse(early).events}

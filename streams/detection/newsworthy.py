@@ -574,6 +574,11 @@ def _governs(ref: TimeRef, finding: Finding, tense: Tense, context: StoryContext
         # "will retire in February": next February, not the last one ("said in February it
         # would acquire" in a story of the deal closing is the plan, not old news)
         return False
+    if ref.text.lower() == "this year" and ref.end <= max(finding.trigger_start, 0) and (
+            _OPENS.fullmatch(finding.sentence, 0, ref.start) is None):
+        # "no longer expects to deliver the jet this year, pushing it into 2027": the year a
+        # verb before the trigger looks to ("This year, Apple launched" still dates it).
+        return False
     if ref.text.lower().endswith("later") and (tense in ("present", "perfect") or (
             _PRESENT_BE.search(finding.sentence, 0, max(finding.trigger_start, 0)))):
         # "Four years later, Northwind is suing Amazon": the story has come to the present.

@@ -80,6 +80,8 @@ _TIME_BRANCHES = (
     r"month|year|decade|spring|summer|autumn|fall|winter|quarter))",
     r"(?P<earlier>earlier\s+this\s+(?P<unit9>week|month|year))",
     r"(?P<this>this\s+(?:week|month|morning|afternoon|evening|weekend))",
+    # "launched the Vision Air this year": some time since January (see ``_place``)
+    r"(?P<thisyear>this\s+year)(?!['’])",
     r"(?P<next>next\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter)|"
     r"later\s+this\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months))",
     r"(?P<today>today|tonight|yesterday|tomorrow|overnight|just\s+now)",
@@ -315,6 +317,12 @@ def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
         return ref("current", 1.0 if word.endswith("yesterday") else 0.0)
     if m.group("this"):
         return ref("current", 0.0)
+    if m.group("thisyear"):
+        # Some time this year, on average half the year so far: early in January that is
+        # today's news, in December months back. For a plan or a state ("will launch this
+        # year", "has cut 5,000 jobs this year") the caller drops the past reading.
+        found = _by_days(ref, (pub - date(pub.year, 1, 1)).days / 2, prefix)
+        return TimeRef(start, end, text, found.when, found.days_before, True, prefix)
     # a weekday: this week's news, unless "last Monday" / "next Monday"
     if prefix == "next":
         return ref("future", None)
