@@ -220,6 +220,10 @@ def test_a_date_in_another_clause_does_not_date_the_trigger() -> None:
 
 def test_a_date_after_another_verbs_participle_dates_that_verb() -> None:
     assert anchor("Acme settled the lawsuit filed last year.", "settled") is None
+    # a capitalised word is part of a name, not another verb
+    found = anchor("Acme launched the Pixel at its Made by Acme event in 2019.", "launched")
+    assert found is not None and found.text == "in 2019"
+    assert anchor("Acme launched the Pixel, which it first made in 2019.", "launched") is None
 
 
 def test_a_timeline_line_opening_with_a_date_is_dated_by_it() -> None:

@@ -387,7 +387,9 @@ _OTHER_VERB = quick(r"\b(?:filed|announced|launched|brought|agreed|signed|starte
                          r"(?<!\bher )(?<!\ba )(?<!-)first|originally|initially|struck|reached|"
                          r"opened|"
                          r"unveiled|proposed|reported|set|planned|scheduled|slated|due|"
-                         r"expected|released|issued|introduced|founded|formed)\b", re.IGNORECASE)
+                         r"expected|released|issued|introduced|founded|formed)\b")
+# (lower-case only: in running text a capital makes a name, "at its Made by Google event in
+# August", not another verb the date belongs to)
 
 
 _HANGS_ON_DATE = re.compile(r"^,?\s*(?:when|before|after|(?:(?:only |just |a few |several |"
