@@ -99,6 +99,12 @@ def test_outside_a_newsletter_a_line_break_does_not_open_a_lead() -> None:
     ("From boxes to subscriptions: how Acme changed the way software is sold", "explainer"),
     ("The year in review: Acme", "year_in_review"),
     ("The best laptops of 2025", "year_in_review"),
+    ("Acme names its next CEO -- and 24 more reasons our list changed", "year_in_review"),
+    ("Acme invests $1bn in Foo -- and 17 other moments that shaped AI (2025-2026)",
+     "year_in_review"),
+    ("Acme buys Foo: the deals that defined 2026", "year_in_review"),
+    ("Acme cuts, Foo trims: the year of the layoff, revisited", "year_in_review"),
+    ("27 predictions for 2027", "forecast"),
     ("Review: the Acme Phone 3 is a triumph", "review"),
     ("Opinion: Acme is making a mistake", "opinion"),
     ("Why I quit Acme", "opinion"),
@@ -216,6 +222,8 @@ NEWS_STORY = (
     "Regulators open review of Acme deal",
     "Acme lays off 2,000 and lowers its forecasts for 2027",
     "Acme buys Foo, a maker of prediction markets",
+    "Acme launches its phone and three other products",
+    "Acme's year of efficiency continues with 2,000 job cuts",
 ])
 def test_news_stays_news(title: str) -> None:
     assert genre(title, NEWS_STORY) == "news"

@@ -50,7 +50,16 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                        r"^\W*(?:19|20)\d\d in (?:[\w-]+ ){0,2}[\w-]+\s*:|"
                        r"(?:best|top|worst)\s+(?:\d+\s+|"
                        r"[\w-]+\s+){0,3}of\s+(?:19|20)\d\d|(?:19|20)\d\d in review|"
-                       r"decade in (?:tech|review)|the decade in)"),
+                       r"decade in (?:tech|review)|the decade in|"
+                       # "Disney names its next CEO -- and 24 more reasons our list changed",
+                       # "... and 17 other moments that shaped the AI industry (2025-2026)"
+                       r"\band (?:\d+|" + _NUMBER_WORDS + r") (?:more|other) (?:reasons|moments|"
+                       r"things|stories|lessons|takeaways|highlights|milestones|turning points)\b|"
+                       r"\b(?:moments|stories|events|deals|people|decisions|trends) that "
+                       r"(?:shaped|defined|changed|mattered)\b|"
+                       r"\((?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\)|"
+                       # "Intel cuts, Microsoft trims: the year of the layoff, revisited"
+                       r"(?:^|[:,—–-]\s*)the year of\b|[:,—–-]\s*revisited\s*$)"),
     ("timeline", r"^\W*(?:a |the )?timeline\b|\b(?:a|the) (?:[\w-]+ )?timeline(?: of)?\s*(?::|$)|"
                  r"\bhall of fame\b|\b(?:greatest|best|worst) [\w\s-]{1,40} (?:ever|of all time)\b|"
                  r"\btimeline of\b|\b(?:month|year)[- ]by[- ](?:month|year)\b|"
