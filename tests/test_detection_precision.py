@@ -51,6 +51,12 @@ def test_what_analysts_expect_is_not_an_event() -> None:
     assert detect("Analysts at two banks expect Apple to unveil smart glasses next year.") == set()
     assert detect("Analysts expect Microsoft to release a new Surface laptop.") == set()
     assert has("Apple unveils smart glasses with a built-in display.", "Apple", "product_launch")
+    # the same forecast told first and attributed at the end of the sentence
+    assert detect("Apple to unveil smart glasses next year, bullish analyst predicts.") == set()
+    assert detect("Apple will unveil smart glasses next year, analysts at two banks expect.") \
+        == set()
+    assert has("Apple will unveil smart glasses next year, the company said, as analysts expect "
+               "demand to grow.", "Apple", "product_launch")
 
 
 # --- product launches: verbs, not nouns; products, not policies -------------------------------

@@ -322,8 +322,19 @@ _CONDITION_AFTER = quick(r"^(?:[^.;:—]|\.(?=\S)|(?<=\b[A-Za-z])\.|(?<=\bInc)\.
                          r"\b(if|unless|in the event|provided that|should the)\b", _I)
 
 
+# "Tesla to launch robotaxis in 20 cities next year, bullish analyst predicts": a forecast
+# told first and attributed at the end (not "..., the company said", "people familiar say",
+# nor "..., as analysts expect demand to grow").
+_FORECAST_AFTER = quick(r"^[^.;:—]{0,120}?,\s*((?:[\w-]+\s+){0,3}?(?:analysts?|strategists?|"
+                        r"economists?|observers?|experts?|pundits|watchers|forecasters?|"
+                        r"commentators?|brokerages?)\s+(?:at\s+[^.;,]{1,30}?\s+)?(?:expect|"
+                        r"predict|anticipate|forecast|bet|believe|think|reckon|argue)\w*)\W*$", _I)
+
+
 def condition_after(after: str) -> str | None:
-    match = _CONDITION_AFTER.match(after)
+    """A condition or a forecaster's attribution after the trigger: what it reports may not
+    happen."""
+    match = _CONDITION_AFTER.match(after) or _FORECAST_AFTER.match(after)
     return match.group(1) if match else None
 
 
