@@ -592,6 +592,12 @@ def test_short_news_leads_that_carry_the_past() -> None:
         "Netflix, which cut 2,000 jobs on Monday, posts its biggest gain in a year")
     # a yes-no question asks
     assert detect("Will Stripe ever go public? What we know") == set()
+    # ... and so does a headline's bare question, but not a "why" about a deal done
+    assert detect("Netflix to buy Spotify? Strategists revive the case") == set()
+    assert ("Netflix", "acquisition", "acquirer") in detect(
+        "Why is Netflix buying Spotify? What the deal means")
+    assert ("Netflix", "acquisition", "acquirer") in detect(
+        "Netflix buys Spotify, but will the deal pay off?")
     # the antecedent of ", which" is the unwatched name before it, not the subject
     assert detect("Uber shares enter the S&P 500 on March 23 in place of Harrow Fields Inc., "
                   "which is being acquired by Cardinal Partners.") == set()

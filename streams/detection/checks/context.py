@@ -48,6 +48,11 @@ _QUESTION = quick(r"\b(?:(?:why|how|when|where|whether) (?:did|does|do|would|wil
 _YES_NO = re.compile(r"[\s\"'“‘]*(?:(?:so|but|and|now),?\s+)?(will|would|could|should|can|is|are|"
                      r"was|were|does|do|did|has|have|had|might|may)\b", _I)
 _ENDS_ASKING = re.compile(r"[^.!?]*\?")
+# A question with no clause break from its start to its "?": "Shell to buy BP?" (not "Apple
+# launches Vision Pro, but will anyone buy it?"; nor "Why is Netflix buying an ad-tech
+# company?", which takes the deal as done and asks about it).
+_NO_BREAK = re.compile(r"(?![\s\"'“‘]*(?:why|how|what|when|where|who)\b)[^,;:.!?—–()]*", _I)
+_BARE_QUESTION = re.compile(r"[^,;:.!?—–()]*\?")
 # "Lars Eklund on leaving his own studio", "... on why she left Samsung": someone talking
 # about the act (a plan "on cutting jobs" is news, so not after plan words).
 _TALKS_ABOUT = quick(r"\bon (?:(why|how|what|when)\b[^,;:.!?]{0,60})?$", _I)
@@ -149,6 +154,8 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
     if yes_no and _ENDS_ASKING.match(text, end):
         # "Will Stripe ever go public?", "Has Stripe said it will go public?"
         return f"a question, not a report ({yes_no.group().strip()!r} ... ?)"
+    if _NO_BREAK.fullmatch(text, 0, start) and _BARE_QUESTION.match(text, end):
+        return "a question, not a report ('?')"
     gerund = text[start:end].split(maxsplit=1)[0].lower().endswith("ing")
     talk = _TALKS_ABOUT.search(before, max(0, len(before) - 80))
     if talk:
