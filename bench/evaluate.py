@@ -232,6 +232,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="the year-end season, business desks, measured blind"),
     LabelledSet("falsealarm-blind-ay", ("falsealarm/ay/*.jsonl",), "devset/rules.yaml", "odd",
                 note="the year-end season, business desks, blind"),
+    # A twelfth author on AX's brief: consumer-tech, gaming and entertainment sites, creators'
+    # newsletters, video and podcast descriptions, community digests and personal blogs.
+    LabelledSet("falsealarm-dev-az", ("falsealarm/az/*.jsonl",), "devset/rules.yaml", "even",
+                note="the year-end season, consumer sites, measured blind"),
+    LabelledSet("falsealarm-blind-az", ("falsealarm/az/*.jsonl",), "devset/rules.yaml", "odd",
+                note="the year-end season, consumer sites, blind"),
     # Wire and trade-press news across ten beats, several watched sides per event in a third
     # of the items, background in every item.
     LabelledSet("newse-dev", ("newse/articles.jsonl",), "devset/rules.yaml", "even",

@@ -96,6 +96,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-blind-ax": (0.0, 0.0, 380.0),
     "falsealarm-dev-ay": (0.0, 0.0, 250.0),
     "falsealarm-blind-ay": (0.0, 0.0, 230.0),
+    "falsealarm-dev-az": (0.0, 0.0, 150.0),
+    "falsealarm-blind-az": (0.0, 0.0, 180.0),
     "falsealarm-blind-ar": (0.0, 0.0, 60.0),
     "falsealarm-dev-ap": (0.0, 0.0, 10.0),
     "falsealarm-blind-ap": (0.0, 0.0, 20.0),
