@@ -103,6 +103,11 @@ def test_outside_a_newsletter_a_line_break_does_not_open_a_lead() -> None:
     ("Acme invests $1bn in Foo -- and 17 other moments that shaped AI (2025-2026)",
      "year_in_review"),
     ("Acme buys Foo: the deals that defined 2026", "year_in_review"),
+    ("Who left, who joined: the executive shuffles that shaped tech in 2026",
+     "year_in_review"),
+    ("Acme, Foo and Bar top the list: 2026's biggest tech layoffs, ranked by headcount",
+     "year_in_review"),
+    ("2026 TECH REWIND: Acme launched a foldable, and I tested it", "year_in_review"),
     ("Acme cuts, Foo trims: the year of the layoff, revisited", "year_in_review"),
     ("27 predictions for 2027", "forecast"),
     ("Review: the Acme Phone 3 is a triumph", "review"),
@@ -223,6 +228,8 @@ NEWS_STORY = (
     "Acme lays off 2,000 and lowers its forecasts for 2027",
     "Acme buys Foo, a maker of prediction markets",
     "Acme launches its phone and three other products",
+    "Acme launches 2026 recap feature for its music app",
+    "Acme cuts 2,000 jobs in its biggest layoffs since 2023",
     "Acme's year of efficiency continues with 2,000 job cuts",
 ])
 def test_news_stays_news(title: str) -> None:

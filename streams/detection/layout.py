@@ -55,8 +55,11 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                        # "... and 17 other moments that shaped the AI industry (2025-2026)"
                        r"\band (?:\d+|" + _NUMBER_WORDS + r") (?:more|other) (?:reasons|moments|"
                        r"things|stories|lessons|takeaways|highlights|milestones|turning points)\b|"
-                       r"\b(?:moments|stories|events|deals|people|decisions|trends) that "
-                       r"(?:shaped|defined|changed|mattered)\b|"
+                       r"\b(?:[\w-]+s|people) that (?:shaped|defined|changed|mattered)\b|"
+                       # "2026's biggest tech layoffs, ranked", "2026 TECH REWIND:"
+                       r"\b(?:19|20)\d\d['’]s (?:biggest|best|worst|top|largest|most)\b|"
+                       r"\b(?:19|20)\d\d\b[^:.;]{0,20}\b(?:rewind|recap|wrap-?up|"
+                       r"retrospective)\s*(?:$|[:|–—-])|\branked by\b|"
                        r"\((?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\)|"
                        # "Intel cuts, Microsoft trims: the year of the layoff, revisited"
                        r"(?:^|[:,—–-]\s*)the year of\b|[:,—–-]\s*revisited\s*$)"),
