@@ -409,6 +409,11 @@ def test_a_clause_with_a_subject_of_its_own_is_not_the_earlier_company_s() -> No
     # after a comma, a name with a verb of its own opens a clause: not a second target
     assert reported("Salesforce acquires a chip-design startup, Boeing misses another "
                     "deadline") == {("Salesforce", "acquisition")}
+    # the subject of a relative clause after the object is not an object either
+    assert reported("A developer agreed to buy the parcel Intel once wanted for a plant.") \
+        == set()
+    assert ("Intel", "acquisition") in reported("Salesforce agreed to buy the chipmaker Intel "
+                                                "for $20 billion.")
     # (a name set off by commas after the object is still the object)
     assert ("Boeing", "acquisition") in reported(
         "Salesforce acquires a drone maker, Boeing, for $9 billion")

@@ -28,6 +28,11 @@ _CLAUSE_BREAK = re.compile(
 # "acquires a chip-design startup, Tesla misses another deadline": after a comma, a name
 # followed by its own verb opens a clause of its own (not "a chip startup, Kestrel, for").
 _COMMA_BEFORE = re.compile(r"\S\s*,\s*$")
+# "agreed to buy the parcel Amazon once wanted": a name that is the subject of a relative
+# clause after the object (an adverb or auxiliary, then a past verb) is not an object.
+_RELATIVE_SUBJECT = re.compile(r"\s+(?:(?:once|previously|originally|formerly|first|long|had|"
+                               r"has|have|already)\s+)+(?:[a-z]+ed|bought|sold|built|made|took|"
+                               r"won|lost|left|owned|ran|led|held|kept)\b")
 _OWN_VERB = re.compile(r"\s+(?:[a-z]+(?:ed|s)|has|had|is|was|will|would|can|could|may|said|"
                        r"made|took|won|lost|got|sold|bought|cut|hit|set|kept|left|fell|rose)\b")
 # Verbs whose next noun is their object, so a company right after one is not a subject.
@@ -384,6 +389,8 @@ def objects_after(text: str, mentions: list[Mention], pos: int, window: int,
             break
         if _OWN_VERB.match(text, mention.end) and _COMMA_BEFORE.search(text, pos, mention.start):
             break
+        if _RELATIVE_SUBJECT.match(text, mention.end) and text[pos:mention.start].strip():
+            continue
         word = word_before(text, begins)
         if word in ("not", "nor", "than", "unlike", "versus", "vs", "behind", "ahead",
                     "beyond", "besides"):
