@@ -27,7 +27,6 @@ _CLAUSE_BREAK = re.compile(
     r",\s+and\s+(?:the|a|an|its|his|her|their|then)\b")
 # "acquires a chip-design startup, Tesla misses another deadline": after a comma, a name
 # followed by its own verb opens a clause of its own (not "a chip startup, Kestrel, for").
-_COMMA_BEFORE = re.compile(r"\S\s*,\s*$")
 # "agreed to buy the parcel Amazon once wanted": a name that is the subject of a relative
 # clause after the object (an adverb or auxiliary, then a past verb) is not an object.
 _RELATIVE_SUBJECT = re.compile(r"\s+(?:(?:once|previously|originally|formerly|first|long|had|"
@@ -373,6 +372,13 @@ def coordinated(text: str, mentions: list[Mention], head: Mention) -> list[Menti
     return out
 
 
+def _comma_right_before(text: str, floor: int, at: int) -> bool:
+    """A comma, after some word, is the last thing before ``at`` (spaces aside)."""
+    while at > floor and text[at - 1].isspace():
+        at -= 1
+    return at - 1 > floor and text[at - 1] == "," and not text[at - 2].isspace()
+
+
 def objects_after(text: str, mentions: list[Mention], pos: int, window: int,
                   keep_former: bool = False) -> list[tuple[Mention, str, int]]:
     """Companies after ``pos`` in the same clause: (mention, word in front, distance)."""
@@ -387,7 +393,7 @@ def objects_after(text: str, mentions: list[Mention], pos: int, window: int,
             begins = mention.start
         if begins > pos + window or _CLAUSE_BREAK.search(text, pos, begins):
             break
-        if _OWN_VERB.match(text, mention.end) and _COMMA_BEFORE.search(text, pos, mention.start):
+        if _OWN_VERB.match(text, mention.end) and _comma_right_before(text, pos, mention.start):
             break
         if _RELATIVE_SUBJECT.match(text, mention.end) and text[pos:mention.start].strip():
             continue

@@ -52,7 +52,8 @@ _ENDS_ASKING = re.compile(r"[^.!?]*\?")
 # launches Vision Pro, but will anyone buy it?"; nor "Why is Netflix buying an ad-tech
 # company?", which takes the deal as done and asks about it).
 _NO_BREAK = re.compile(r"(?![\s\"'“‘]*(?:why|how|what|when|where|who)\b)[^,;:.!?—–()]*", _I)
-_BARE_QUESTION = re.compile(r"[^,;:.!?—–()]*\?")
+_BARE_QUESTION = re.compile(r"[^,;:.!?—–()]{0,200}\?")
+_BARE_QUESTION_REACH = 200  # a headline's question is short: read no further back than this
 # "Lars Eklund on leaving his own studio", "... on why she left Samsung": someone talking
 # about the act (a plan "on cutting jobs" is news, so not after plan words).
 _TALKS_ABOUT = quick(r"\bon (?:(why|how|what|when)\b[^,;:.!?]{0,60})?$", _I)
@@ -154,7 +155,8 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
     if yes_no and _ENDS_ASKING.match(text, end):
         # "Will Stripe ever go public?", "Has Stripe said it will go public?"
         return f"a question, not a report ({yes_no.group().strip()!r} ... ?)"
-    if _NO_BREAK.fullmatch(text, 0, start) and _BARE_QUESTION.match(text, end):
+    if start <= _BARE_QUESTION_REACH and _BARE_QUESTION.match(text, end) and (
+            _NO_BREAK.fullmatch(text, 0, start)):
         return "a question, not a report ('?')"
     gerund = text[start:end].split(maxsplit=1)[0].lower().endswith("ing")
     talk = _TALKS_ABOUT.search(before, max(0, len(before) - 80))
