@@ -267,3 +267,10 @@ def test_a_sentence_that_starts_with_fires_has_nobody_firing() -> None:
 def test_headline_passive_hires_for_the_company_after_of() -> None:
     assert not has("Intel veteran named CEO of Rivet Labs", "Intel", HIRE)
     assert has("Disney's parks chief named chief executive", "Disney", HIRE)
+
+
+def test_an_intention_charged_or_wished_is_not_an_event() -> None:
+    # a union's charge, a wish: what a company is bent on is not what it has done
+    assert detect('The union said Apple is "intent on cutting jobs and cutting pay".') == set()
+    assert detect("Apple is keen to buy a chip designer, people who know it say.") == set()
+    assert has("Apple said it will cut 600 jobs.", "Apple", "layoffs")

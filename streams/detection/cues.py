@@ -68,6 +68,8 @@ _HYPOTHETICAL = quick(
     r"(?:widely|long|generally|broadly) expected|"
     # "wanted enough films and shows to launch", "has been able to raise enormous sums"
     r"aim(?:s|ed|ing)? to|want(?:s|ed)? (?:[\w'’,-]+ ){0,5}?to|seek(?:s|ing)? to|"
+    # "Royal Mail are intent on cutting jobs" (a union's charge), "keen to buy": a will
+    r"(?:hell-)?bent on|intent on|determined to|keen (?:to|on)|"
     r"look(?:s|ing)? to|(?:be|been|is|are|being) (?:\w+ )?able to|"
     r"tr(?:y|ies|ying) to|struggl\w+ to|race to|racing to|vie\w* to|fail(?:s|ed|ing)? to|"
     r"call(?:s|ed|ing)? (?:for|on)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|pressur\w+|"
