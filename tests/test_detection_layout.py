@@ -110,6 +110,9 @@ def test_outside_a_newsletter_a_line_break_does_not_open_a_lead() -> None:
     ("2026 TECH REWIND: Acme launched a foldable, and I tested it", "year_in_review"),
     ("Acme cuts, Foo trims: the year of the layoff, revisited", "year_in_review"),
     ("27 predictions for 2027", "forecast"),
+    ("Payments in 2026: Acme's tender offer, Foo's pivot and Bar's court loss",
+     "year_in_review"),
+    ("What's next for the frontier labs in 2027", "forecast"),
     ("Review: the Acme Phone 3 is a triumph", "review"),
     ("Opinion: Acme is making a mistake", "opinion"),
     ("Why I quit Acme", "opinion"),
@@ -229,6 +232,7 @@ NEWS_STORY = (
     "Acme buys Foo, a maker of prediction markets",
     "Acme launches its phone and three other products",
     "Acme launches 2026 recap feature for its music app",
+    "Acme to cut 500 jobs in 2026 as sales slow",
     "Acme cuts 2,000 jobs in its biggest layoffs since 2023",
     "Acme's year of efficiency continues with 2,000 job cuts",
 ])

@@ -62,7 +62,9 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                        r"retrospective)\s*(?:$|[:|–—-])|\branked by\b|"
                        r"\((?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\)|"
                        # "Intel cuts, Microsoft trims: the year of the layoff, revisited"
-                       r"(?:^|[:,—–-]\s*)the year of\b|[:,—–-]\s*revisited\s*$)"),
+                       r"(?:^|[:,—–-]\s*)the year of\b|[:,—–-]\s*revisited\s*$|"
+                       # "Payments in 2026: Stripe's tender offer, Block's pivot and ..."
+                       r"^\W*(?:[\w&'’.-]+ ){0,2}[\w&'’.-]+ in (?:19|20)\d\d\s*:)"),
     ("timeline", r"^\W*(?:a |the )?timeline\b|\b(?:a|the) (?:[\w-]+ )?timeline(?: of)?\s*(?::|$)|"
                  r"\bhall of fame\b|\b(?:greatest|best|worst) [\w\s-]{1,40} (?:ever|of all time)\b|"
                  r"\btimeline of\b|\b(?:month|year)[- ]by[- ](?:month|year)\b|"
@@ -103,6 +105,7 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                  r"\b20\d\d\s+predictions\b|\b(?:bold|our|my|\d+|" + _NUMBER_WORDS
                  + r")\s+(?:predictions|forecasts)\b|"
                  r"\bwhat to expect (?:(?:in|from) (?:[\w&.'’-]+ ){0,2})?in 20\d\d\b|"
+                 r"\bwhat['’]?s next for\b[^:]{0,60}\b20\d\d\b|"
                  r"\b(?:things|trends|companies|stocks|deals|people) to watch (?:in|for) 20\d\d\b|"
                  r"\bwish ?list for 20\d\d\b"),
     ("opinion", r"^\W*(?:opinion|column|commentary|editorial|op-ed|essay|analysis)\b|"
