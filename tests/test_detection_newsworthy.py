@@ -816,3 +816,14 @@ def test_this_year_in_the_past_tense_is_months_back_late_in_the_year() -> None:
                     content="Salesforce launched its Nimbus database this year.")
     assert ("Salesforce", "product_launch") in {
         (e.company, e.event_type) for e in DETECTOR.analyse(early).events}
+
+
+def test_a_season_dates_a_past_event_like_a_month() -> None:
+    def found(content: str) -> set[Pair]:
+        article = Article(id="n", title="Notes", content=content,
+                          published=datetime(2026, 12, 20, 9, tzinfo=UTC))
+        return {(e.company, e.event_type) for e in DETECTOR.analyse(article).events}
+    assert found("In the spring, Salesforce launched its Nimbus database.") == set()
+    assert found("During the summer, Intel cut 5,000 jobs.") == set()
+    assert ("Salesforce", "product_launch") in found(
+        "Salesforce will launch its Nimbus database in the spring.")

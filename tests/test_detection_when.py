@@ -269,3 +269,18 @@ def test_the_branch_lookaheads_change_no_time_expression() -> None:
                      "years, before. On Monday, in may, March 3rd 2020, 2,019 jobs, sept."):
         assert [(m.span(), m.lastgroup) for m in _TIME.finditer(sentence)] == [
             (m.span(), m.lastgroup) for m in plain.finditer(sentence)]
+
+
+def test_a_season_is_placed_like_a_month_without_a_year() -> None:
+    december = date(2026, 12, 20)
+    (spring,) = time_refs("In the spring, Acme launched its phone.", december)
+    assert spring.is_past and spring.no_year and spring.text == "In the spring"
+    (summer,) = time_refs("Acme cut jobs back in the summer.", december)
+    assert summer.is_past and not summer.no_year
+    # a season still to come this year is last year's for a past verb
+    (autumn,) = time_refs("Acme shipped it in the autumn.", date(2026, 5, 4))
+    assert autumn.is_past and autumn.days_before is not None and autumn.days_before > 180
+    # not a noun: "the fall in prices", and not a season that names its year
+    assert time_refs("Shares slid after the fall in prices.", december) == []
+    assert [r.text for r in time_refs("Acme launched it in the summer of 2020.", december)] \
+        == ["of 2020"]

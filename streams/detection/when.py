@@ -80,6 +80,9 @@ _TIME_BRANCHES = (
     r"month|year|decade|spring|summer|autumn|fall|winter|quarter))",
     r"(?P<earlier>earlier\s+this\s+(?P<unit9>week|month|year))",
     r"(?P<this>this\s+(?:week|month|morning|afternoon|evening|weekend))",
+    # "In the spring, Apple launched ...", "will ship in the autumn": a season, placed like a
+    # month named without a year (see ``_place``)
+    r"(?P<season>the\s+(?P<sname>spring|summer|autumn|fall|winter))(?!\s+of\b)",
     # "launched the Vision Air this year": some time since January (see ``_place``)
     r"(?P<thisyear>this\s+year)(?!['’])",
     r"(?P<next>next\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter)|"
@@ -223,6 +226,8 @@ def has_past_date(text: str, published: datetime | date) -> bool:
 
 
 # Not "at the beginning of December", which looks back as often as ahead.
+# A season by its middle month.
+_SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 _TAKES_EFFECT = re.compile(r"(?<!the )\b(?:effective|starting|beginning|commencing)"
                            r"(?: on| from)?\s+$",
                            re.IGNORECASE)
@@ -317,6 +322,15 @@ def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
         return ref("current", 1.0 if word.endswith("yesterday") else 0.0)
     if m.group("this"):
         return ref("current", 0.0)
+    if m.group("season"):
+        if prefix not in ("in", "during", "back in", "by", "early", "late", "mid", "mid-"):
+            return None  # "the fall in prices", "since the autumn" (read elsewhere)
+        name = m.group("sname")  # (as the case-blind match read it: "ſpring" too)
+        month = next(v for k, v in _SEASON_MONTH.items() if re.fullmatch(k, name, re.I))
+        year = pub.year if _days_before(pub, pub.year, month, 15) >= -7 else pub.year - 1
+        found = _by_days(ref, _days_before(pub, year, month, 15), prefix)
+        return TimeRef(start, end, text, found.when, found.days_before, prefix != "back in",
+                       prefix)
     if m.group("thisyear"):
         # Some time this year, on average half the year so far: early in January that is
         # today's news, in December months back. For a plan or a state ("will launch this
