@@ -36,7 +36,7 @@ FIT_ON = ("realnews-dev", "realnews-dev2", "realnews-test", "realnews-dev4",
           "falsealarm-dev-y", "falsealarm-dev-z", "falsealarm-dev-aa",
           "falsealarm-real-dev", "seed")
 # Never read: realnews-test3, newsb-test ... newsj-test, sets N, R, T, AC, AF and the odd
-# halves of AI, AM, AO, AP, AQ, AR, AS, AT, AU, AV, AW, AX, AY and AZ were blind and only scored
+# halves of AI, AM, AO, AP, AQ, AR, AS, AT, AU, AV, AW, AX, AY, AZ and BA were blind and only scored
 # (realnews-test, realnews-test4, synth-test, blind-d, blind-g and blind-l were too until
 # their errors were read).
 SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
@@ -45,7 +45,8 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "falsealarm-blind-ap", "falsealarm-blind-aq", "falsealarm-blind-ar",
             "falsealarm-blind-as", "falsealarm-blind-at", "falsealarm-blind-au",
             "falsealarm-blind-av", "falsealarm-blind-aw", "falsealarm-blind-ax",
-            "falsealarm-blind-ay", "falsealarm-blind-az", "falsealarm-real-test", "blindset2",
+            "falsealarm-blind-ay", "falsealarm-blind-az", "falsealarm-blind-ba",
+            "falsealarm-real-test", "blindset2",
             "newsb-test", "newsc-test", "newsd-test", "newse-test", "newsf-test", "newsg-test",
             "newsh-test", "newsi-test", "newsj-test")
 SEED_WEIGHT = 1

@@ -238,6 +238,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="the year-end season, consumer sites, measured blind"),
     LabelledSet("falsealarm-blind-az", ("falsealarm/az/*.jsonl",), "devset/rules.yaml", "odd",
                 note="the year-end season, consumer sites, blind"),
+    # A thirteenth author on AX's brief: tech news sites, business magazines' websites,
+    # analysts' and investors' blogs, newsletters and company-watcher podcasts (short items).
+    LabelledSet("falsealarm-dev-ba", ("falsealarm/ba/*.jsonl",), "devset/rules.yaml", "even",
+                note="the year-end season, short items, measured blind"),
+    LabelledSet("falsealarm-blind-ba", ("falsealarm/ba/*.jsonl",), "devset/rules.yaml", "odd",
+                note="the year-end season, short items, blind"),
     # Wire and trade-press news across ten beats, several watched sides per event in a third
     # of the items, background in every item.
     LabelledSet("newse-dev", ("newse/articles.jsonl",), "devset/rules.yaml", "even",
