@@ -64,7 +64,14 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                        # "Intel cuts, Microsoft trims: the year of the layoff, revisited"
                        r"(?:^|[:,—–-]\s*)the year of\b|[:,—–-]\s*revisited\s*$|"
                        # "Payments in 2026: Stripe's tender offer, Block's pivot and ..."
-                       r"^\W*(?:[\w&'’.-]+ ){0,2}[\w&'’.-]+ in (?:19|20)\d\d\s*:)"),
+                       r"^\W*(?:[\w&'’.-]+ ){0,2}[\w&'’.-]+ in (?:19|20)\d\d\s*:|"
+                       # "...: the executive carousel of 2026", "...: healthtech's 2026",
+                       # "my 2026 in games", "Who left, who joined", "the year's last Bits"
+                       r"(?:^|[:—–-]\s*)the (?:[\w-]+ ){1,3}of (?:19|20)\d\d\s*$|"
+                       r"[:—–-]\s*(?:[\w&-]+ ){0,2}[\w&-]+['’]s (?:19|20)\d\d\s*$|"
+                       r"\b(?:my|our|your) (?:19|20)\d\d in\b|\bthe year['’]s (?:last|final)\b|"
+                       r"\bwho (?:left|joined|came|went)\b[^:]{0,20}\bwho (?:left|joined|came|"
+                       r"went)\b)"),
     ("timeline", r"^\W*(?:a |the )?timeline\b|\b(?:a|the) (?:[\w-]+ )?timeline(?: of)?\s*(?::|$)|"
                  r"\bhall of fame\b|\b(?:greatest|best|worst) [\w\s-]{1,40} (?:ever|of all time)\b|"
                  r"\btimeline of\b|\b(?:month|year)[- ]by[- ](?:month|year)\b|"
