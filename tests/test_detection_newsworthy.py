@@ -827,3 +827,21 @@ def test_a_season_dates_a_past_event_like_a_month() -> None:
     assert found("During the summer, Intel cut 5,000 jobs.") == set()
     assert ("Salesforce", "product_launch") in found(
         "Salesforce will launch its Nimbus database in the spring.")
+
+
+def test_a_with_phrase_happens_when_its_clause_does() -> None:
+    def found(content: str) -> set[Pair]:
+        article = Article(id="n", title="Notes", content=content,
+                          published=datetime(2026, 12, 20, 9, tzinfo=UTC))
+        return {(e.company, e.event_type) for e in DETECTOR.analyse(article).events}
+    # the past verb and its season date the "with" phrase too
+    assert ("Boeing", "executive_departure") in found(
+        "Boeing said on Monday that its chief executive is stepping aside.")
+    assert found("Boeing completed its succession in the spring, with its chief executive "
+                 "stepping aside after ten years.") == set()
+    # a with-phrase in a clause of today is today's news
+    assert ("Boeing", "executive_departure") in found(
+        "Boeing posted a loss on Monday, with its chief executive stepping aside.")
+    assert tense_of("Intel finished the year, with its CEO stepping down.", 38, 51) == "past"
+    assert tense_of("Intel will finish the year, with its CEO stepping down.", 41, 54) \
+        == "present"

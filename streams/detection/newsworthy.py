@@ -132,7 +132,29 @@ def tense_of(sentence: str, start: int, end: int) -> Tense:
         return "noun"
     if head.endswith("ed") or head in _IRREGULAR_PAST:
         return "past"
+    if head.endswith("ing"):
+        joined = _WITH_PHRASE.search(sentence, max(0, start - 60), start)
+        if joined is not None and _main_verb_past(sentence[max(0, joined.start() - 100):
+                                                           joined.start()]):
+            # "completed its succession in the spring, with Bob Iger stepping aside": the
+            # "with" phrase happens when its clause's verb did
+            return "past"
     return "present"
+
+
+_WITH_PHRASE = re.compile(r",\s*with\s+(?:[\w.'’-]+\s+){1,4}$")
+
+
+def _main_verb_past(clause: str) -> bool:
+    """The clause's last finite verb is in the past tense (not after a modal)."""
+    for word in reversed(re.findall(r"[a-z]+", clause.split(",")[-1] if "," in clause
+                                    else clause)):
+        if word in ("will", "would", "shall", "could", "may", "might", "is", "are", "has",
+                    "have", "to"):
+            return False
+        if word.endswith("ed") or word in _IRREGULAR_PAST:
+            return True
+    return False
 
 
 @dataclass

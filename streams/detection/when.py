@@ -408,8 +408,10 @@ _OTHER_VERB = quick(r"\b(?:filed|announced|launched|brought|agreed|signed|starte
 
 _HANGS_ON_DATE = re.compile(r"^,?\s*(?:when|before|after|(?:(?:only |just |a few |several |"
                             r"two |three |some )?(?:days|weeks|months|"
-                            r"shortly|soon|a day|a week|a month) (?:after|before)))\b",
-                            re.IGNORECASE)
+                            r"shortly|soon|a day|a week|a month) (?:after|before))\b|"
+                            # "completed its succession in the spring, with Bob Iger stepping
+                            # aside": a "with" phrase adds to its clause, at its time
+                            r"with (?:[\w.'’-]+ ){1,4}$)", re.IGNORECASE)
 
 
 # After the report's date ("said in August [that year] that it would", "agreed in December
