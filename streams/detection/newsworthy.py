@@ -35,7 +35,14 @@ from .layout import Genre, Layout
 from .lexicon import EVENT_NOUNS, words
 from .sentences import Sentence
 from .tolerant import tolerant
-from .when import TimeRef, anchor_for, has_past_date, in_closed_aside, time_refs
+from .when import (
+    WITH_PHRASE_BEFORE,
+    TimeRef,
+    anchor_for,
+    has_past_date,
+    in_closed_aside,
+    time_refs,
+)
 
 Tense = Literal["future", "present", "perfect", "past", "past_perfect", "noun"]
 
@@ -133,7 +140,7 @@ def tense_of(sentence: str, start: int, end: int) -> Tense:
     if head.endswith("ed") or head in _IRREGULAR_PAST:
         return "past"
     if head.endswith("ing"):
-        joined = _WITH_PHRASE.search(sentence, max(0, start - 60), start)
+        joined = WITH_PHRASE_BEFORE.search(sentence, max(0, start - 60), start)
         if joined is not None and _main_verb_past(sentence[max(0, joined.start() - 100):
                                                            joined.start()]):
             # "completed its succession in the spring, with Bob Iger stepping aside": the
@@ -142,13 +149,10 @@ def tense_of(sentence: str, start: int, end: int) -> Tense:
     return "present"
 
 
-_WITH_PHRASE = re.compile(r",\s*with\s+(?:[\w.'’-]+\s+){1,4}$")
-
 
 def _main_verb_past(clause: str) -> bool:
     """The clause's last finite verb is in the past tense (not after a modal)."""
-    for word in reversed(re.findall(r"[a-z]+", clause.split(",")[-1] if "," in clause
-                                    else clause)):
+    for word in reversed(re.findall(r"[a-z]+", clause.split(",")[-1])):
         if word in ("will", "would", "shall", "could", "may", "might", "is", "are", "has",
                     "have", "to"):
             return False

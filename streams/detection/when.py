@@ -225,9 +225,9 @@ def has_past_date(text: str, published: datetime | date) -> bool:
     return False
 
 
-# Not "at the beginning of December", which looks back as often as ahead.
 # A season by its middle month.
 _SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+# Not "at the beginning of December", which looks back as often as ahead.
 _TAKES_EFFECT = re.compile(r"(?<!the )\b(?:effective|starting|beginning|commencing)"
                            r"(?: on| from)?\s+$",
                            re.IGNORECASE)
@@ -406,12 +406,15 @@ _OTHER_VERB = quick(r"\b(?:filed|announced|launched|brought|agreed|signed|starte
 # August", not another verb the date belongs to)
 
 
+# "completed its succession in the spring, with Bob Iger stepping aside": a "with" phrase
+# adds to its clause, at its time.
+_WITH_PHRASE = r"with\s+(?:[\w.'’-]+\s+){1,4}$"
 _HANGS_ON_DATE = re.compile(r"^,?\s*(?:when|before|after|(?:(?:only |just |a few |several |"
                             r"two |three |some )?(?:days|weeks|months|"
                             r"shortly|soon|a day|a week|a month) (?:after|before))\b|"
-                            # "completed its succession in the spring, with Bob Iger stepping
-                            # aside": a "with" phrase adds to its clause, at its time
-                            r"with (?:[\w.'’-]+ ){1,4}$)", re.IGNORECASE)
+                            + _WITH_PHRASE + ")", re.IGNORECASE)
+# The same phrase read back from a participle after it (``newsworthy.tense_of``).
+WITH_PHRASE_BEFORE = re.compile(r",\s*" + _WITH_PHRASE)
 
 
 # After the report's date ("said in August [that year] that it would", "agreed in December
