@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema  # type: ignore[import-untyped]
@@ -127,9 +129,17 @@ def test_detect_forks_only_when_no_other_thread_runs(rules_file: Path, tmp_path:
     articles = tmp_path / "articles.jsonl"
     articles.write_text("\n".join(lines) + "\n")
     argv = ["detect", "--rules", str(rules_file), "--input", str(articles), "--jobs", "2"]
-    if threading.active_count() == 1:
-        assert offline._start_method() == "fork"
-    assert run([*argv, "--output", str(tmp_path / "forked.jsonl")]) == 0
+    # The forked run in a fresh process of its own, which runs one thread whatever this
+    # test process has started: the way `newswatch detect` runs.
+    forked_run = subprocess.run(
+        [sys.executable, "-c",
+         "import sys; from newswatch.streams.detection import offline; "
+         "assert offline._start_method() == 'fork', offline._start_method(); "
+         "from newswatch.cli import main; sys.exit(main(sys.argv[1:]))",
+         *argv, "--output", str(tmp_path / "forked.jsonl")],
+        capture_output=True, text=True, check=False)
+    assert forked_run.returncode == 0, forked_run.stderr[-600:]
+    assert "450 article(s), 450 event(s)" in forked_run.stderr
     stop = threading.Event()
     other = threading.Thread(target=stop.wait, daemon=True)
     other.start()
