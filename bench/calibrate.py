@@ -35,8 +35,9 @@ FIT_ON = ("realnews-dev", "realnews-dev2", "realnews-test", "realnews-dev4",
           "falsealarm-dev-v", "falsealarm-dev-w", "falsealarm-dev-x",
           "falsealarm-dev-y", "falsealarm-dev-z", "falsealarm-dev-aa",
           "falsealarm-real-dev", "seed")
-# Never read: realnews-test3, newsb-test ... newsj-test, sets N, R, T, AC, AF and the odd
-# halves of AI, AM, AO, AP, AQ, AR, AS, AT, AU, AV, AW, AX, AY, AZ and BA were blind and only scored
+# Never read: realnews-test3, newsb-test ... newsk-test, sets N, R, T, AC, AF and the odd
+# halves of AI, AM, AO, AP, AQ, AR, AS, AT, AU, AV, AW, AX, AY, AZ, BA, BB and BC were blind
+# and only scored
 # (realnews-test, realnews-test4, synth-test, blind-d, blind-g and blind-l were too until
 # their errors were read).
 SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
@@ -46,9 +47,10 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "falsealarm-blind-as", "falsealarm-blind-at", "falsealarm-blind-au",
             "falsealarm-blind-av", "falsealarm-blind-aw", "falsealarm-blind-ax",
             "falsealarm-blind-ay", "falsealarm-blind-az", "falsealarm-blind-ba",
+            "falsealarm-blind-bb", "falsealarm-blind-bc",
             "falsealarm-real-test", "blindset2",
             "newsb-test", "newsc-test", "newsd-test", "newse-test", "newsf-test", "newsg-test",
-            "newsh-test", "newsi-test", "newsj-test")
+            "newsh-test", "newsi-test", "newsj-test", "newsk-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

@@ -244,6 +244,19 @@ SETS: tuple[LabelledSet, ...] = (
                 note="the year-end season, short items, measured blind"),
     LabelledSet("falsealarm-blind-ba", ("falsealarm/ba/*.jsonl",), "devset/rules.yaml", "odd",
                 note="the year-end season, short items, blind"),
+    # A fifteenth author on AX's brief: the season in sector trade press and business pages
+    # beyond consumer tech (sector reviews, deal tallies, executive moves, company year
+    # posts, outlooks, the year's cases, follow-ups, holiday notices).
+    LabelledSet("falsealarm-dev-bb", ("falsealarm/bb/*.jsonl",), "devset/rules.yaml", "even",
+                note="the year-end season, trade press, measured blind"),
+    LabelledSet("falsealarm-blind-bb", ("falsealarm/bb/*.jsonl",), "devset/rules.yaml", "odd",
+                note="the year-end season, trade press, blind"),
+    # A fourteenth author on AX's brief: short headline-first items (most-read lists, digests
+    # of earlier weeks, "on this day", link round-ups, the year in numbers, quizzes, galleries).
+    LabelledSet("falsealarm-dev-bc", ("falsealarm/bc/*.jsonl",), "devset/rules.yaml", "even",
+                note="the year-end season, headline-first digests, measured blind"),
+    LabelledSet("falsealarm-blind-bc", ("falsealarm/bc/*.jsonl",), "devset/rules.yaml", "odd",
+                note="the year-end season, headline-first digests, blind"),
     # Wire and trade-press news across ten beats, several watched sides per event in a third
     # of the items, background in every item.
     LabelledSet("newse-dev", ("newse/articles.jsonl",), "devset/rules.yaml", "even",
@@ -280,6 +293,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="year-end news among the year's past, measured blind"),
     LabelledSet("newsj-test", ("newsj/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="year-end news among the year's past, blind"),
+    # An eleventh author of positives: current events of the year-end season in trade
+    # press and business pages beyond consumer tech, wrapped in the year's look-backs.
+    LabelledSet("newsk-dev", ("newsk/articles.jsonl",), "devset/rules.yaml", "even",
+                note="year-end trade news among the year's past, measured blind"),
+    LabelledSet("newsk-test", ("newsk/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="year-end trade news among the year's past, blind"),
     LabelledSet("newsd-dev", ("newsd/articles.jsonl",), "devset/rules.yaml", "even",
                 note="short news with background, blind, then read"),
     LabelledSet("newsd-test", ("newsd/articles.jsonl",), "devset/rules.yaml", "odd",
