@@ -42,3 +42,9 @@ def test_a_second_full_stop_after_an_abbreviation_ends_the_sentence() -> None:
     assert [s.text for s in split_sentences(text)] == [
         "He served in the U.S..", "CEO Jane Roe and Viacom are also defendants.",
         "The U.S. case"]
+
+
+def test_an_abbreviated_month_after_a_bracket_does_not_end_the_sentence() -> None:
+    text = "Acme named Jane Roe as CFO (Oct. 13). She starts soon. A list (J. Smith) ends."
+    assert [s.text for s in split_sentences(text)] == [
+        "Acme named Jane Roe as CFO (Oct. 13).", "She starts soon.", "A list (J. Smith) ends."]

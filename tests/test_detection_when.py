@@ -284,3 +284,24 @@ def test_a_season_is_placed_like_a_month_without_a_year() -> None:
     assert time_refs("Shares slid after the fall in prices.", december) == []
     assert [r.text for r in time_refs("Acme launched it in the summer of 2020.", december)] \
         == ["of 2020"]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "expected"), [
+    ("Acme's drug decision pushed back three months (March 14).", "pushed back", "March 14"),
+    ("Acme named Jane Roe as CFO (Feb. 13).", "named", "Feb. 13"),
+    ("Acme staffed up for the holidays, hiring about 100 people (early March).", "hiring",
+     "early March"),
+])
+def test_a_date_in_brackets_closing_a_line_dates_it(sentence: str, trigger: str,
+                                                   expected: str) -> None:
+    found = anchor(sentence, trigger)
+    assert found is not None and found.is_past and expected in found.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "Acme named Jane Roe, its treasurer (since 2019), as CFO.",
+    "Acme named Jane Roe as CFO (she was treasurer in 2019).",
+    "Acme named Jane Roe as CFO (since 2019).",
+])
+def test_a_bracket_that_is_not_a_bare_date_dates_nothing(sentence: str) -> None:
+    assert anchor(sentence, "named") is None

@@ -508,9 +508,19 @@ def find_people(text: str, mentions: list[Mention], pos: int) -> list[str]:
     return list(dict.fromkeys(m.group() for m in chain))
 
 
+# "Black Friday", "Cyber Monday", "Thanksgiving Day": days, not people (months are not
+# listed: "April Ross", "June Lee").
+_CALENDAR_WORDS = words(
+    """monday tuesday wednesday thursday friday saturday sunday day eve christmas thanksgiving
+    easter halloween hanukkah diwali"""
+)
+
+
 def _is_person(match: re.Match[str], mentions: list[Mention]) -> bool:
     words = match.group().split()
     if words[0].lower() in _NOT_PERSON_START or words[0].lower() in NOT_A_COMPANY:
+        return False
+    if any(w.lower() in _CALENDAR_WORDS for w in words):
         return False
     if any(w.lower().strip(".") in _ORG_WORDS for w in words):
         return False

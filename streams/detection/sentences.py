@@ -91,7 +91,8 @@ _CLOSERS = ".!?\"”’')]"
 def _ends_at(text: str, cut: int, after: int) -> bool:
     """False for the full stop of 'Mr.', 'J.', 'U.S.' (unless 'Inc.' closes a sentence)."""
     space = text.rfind(" ", max(0, cut - 8), cut)
-    word = text[space + 1:cut]
+    # "(Oct. 13)", "[Jan. 5]": the abbreviation after an opening bracket or quote
+    word = text[space + 1:cut].lstrip("([{\"“‘'")
     if len(word) == 1 and word.isupper():
         return False  # an initial: "Jane J. Smith"
     if len(word) > 2 and word[-2] == ".":

@@ -457,6 +457,14 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
         elif ref.start >= end:
             if ref.dates_what_follows:
                 continue
+            if _closing_stamp(sentence, ref):
+                # "... pushed back three months (May 14).": a list item's or a brief's date,
+                # in brackets at its end, dates the whole of it.
+                gap = ref.start - end
+                score = gap * 0.8
+                if best is None or score < best[0]:
+                    best = (score, ref)
+                continue
             if ref.text[:6].lower() == "since " and _ASIDE_COMMA.search(sentence, end, ref.start):
                 # "launches Skylark, in development since the autumn": the aside's time
                 continue
@@ -474,6 +482,20 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
         if best is None or score < best[0]:
             best = (score, ref)
     return best[1] if best is not None else None
+
+
+# "(May 14).", "(Oct. 13)", "(2019)" closing a sentence: a date and nothing else in brackets.
+_STAMP_END = re.compile(r"\)[\s.;:!?\"”’']*$")
+
+
+# "(since 2019)", "(until March)": a span, not the date of the line.
+_SPAN_PREFIXES = frozenset({"since", "until", "till", "by", "before", "after", "from", "to",
+                            "into", "beyond"})
+
+
+def _closing_stamp(sentence: str, ref: TimeRef) -> bool:
+    return (ref.prefix not in _SPAN_PREFIXES and ref.start > 0 and sentence[ref.start - 1] == "("
+            and _STAMP_END.match(sentence, ref.end) is not None)
 
 
 # "bought RouteLine, a Nashville startup that used gig drivers, in the summer of 2020": an

@@ -27,7 +27,8 @@ _RECRUITING = re.compile(
     r"people|talent|salespeople|designers|programmers|employees)\b(?![^.;]{0,40}\bfrom\b)", _I)
 _NAMED_AFTER = re.compile(r"nam(?:es|ed)\b[^,;.]{0,40}\bafter\b", _I)
 _BULK_HIRING = re.compile(r"^\W*(?:about |some |more than |up to |over )?\d[\d,]*\s?(?:k |,000 )?"
-                          r"(?:new |seasonal |additional )?(?:workers|employees|people|staff|"
+                          r"(?:(?:new|seasonal|additional|temporary|holiday|part-time|store|warehouse|"
+                          r"hourly|extra) )*(?:workers|employees|people|staff|"
                           r"engineers|jobs)\b", _I)
 _ATTRIBUTION_AFTER = re.compile(r",\s+(?:according to|said|says|citing)\b", _I)
 _LEAVING_NOUN = re.compile(r"resignation|departure|exit|withdrawal|retirement", _I)
