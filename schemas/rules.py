@@ -87,7 +87,7 @@ class Company(_RulesModel):
 
 ArticleGenre = Literal["news", "newsletter", "opinion", "review", "tutorial", "transcript",
                        "release_notes", "job_ad", "market_report", "interview", "explainer",
-                       "profile", "timeline", "year_in_review", "obituary", "forecast"]
+                       "profile", "timeline", "year_in_review", "obituary", "forecast", "quiz"]
 """What kind of piece an article is; detection reads it from the title and the text, or
 from a feed's ``genre`` setting."""
 

@@ -299,3 +299,90 @@ def test_each_brief_under_a_slug_is_reported_news() -> None:
     detector = Detector(RulesFile.model_validate({"companies": [{"name": "Samsung"}]}))
     events = detector.detect(article)
     assert {(e.company, e.event_type) for e in events} == {("Samsung", "product_launch")}
+
+
+# --- the year-end season: digests of a period over, quizzes, labels of the past -------------
+
+def _dated_genre(title: str, published: datetime, summary: str = "",
+                 content: str = " ".join(LEAD)) -> tuple[str, str]:
+    article = Article(id="p", title=title, summary=summary, content=content,
+                      published=published)
+    return genre_of(article, article.text)
+
+
+LATE_NOVEMBER = datetime(2026, 11, 23, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("title", [
+    "Top stories of Q3: Acme launches its phone, Foo folds again",
+    "Acme delays its jet again; Foo hovers: Q3 in aerospace",
+    "Foo fined $4m; Acme names a CFO — the October fintech digest",
+    "Acme unveils its first device: September and early October in AI",
+    "Foo recalls dumplings; Acme staffs up: October in retail",
+    "October in review: Acme buys Foo",
+    "Acme buys Foo: December 2025 in deals",
+])
+def test_a_title_looking_back_at_a_month_or_quarter_over_is_a_review(title: str) -> None:
+    genre_found, cue = _dated_genre(title, LATE_NOVEMBER)
+    assert (genre_found, cue.split(" '")[0]) == ("year_in_review", "title looks back at")
+
+
+@pytest.mark.parametrize("title", [
+    "Acme buys Foo: November in deals",  # the month of the article is not over
+    "Top stories of Q4: Acme buys Foo",
+    "Acme to cut 500 jobs in October",
+    "Acme names a CFO for its October launch",
+    "Acme's Q3 results beat forecasts as it buys Foo",
+])
+def test_a_period_still_running_or_named_in_the_news_is_no_review(title: str) -> None:
+    assert _dated_genre(title, LATE_NOVEMBER)[0] == "news"
+
+
+@pytest.mark.parametrize("title", [
+    "Quiz: Acme got a new CFO and Foo got fined. What else do you remember?",
+    "The 2026 business quiz",
+    "Acme buys Foo, and other news: take our quiz",
+])
+def test_a_news_quiz_is_no_news(title: str) -> None:
+    assert genre(title, NEWS_STORY) == "quiz"
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("'Acme will buy Foo,' and nine other calls we made for 2026 — graded", "forecast"),
+    ("Our 2026 predictions, graded: Acme never bought Foo", "forecast"),
+    ("Acme's 2026, by the numbers", "year_in_review"),
+    ("Foo's lupus drug delayed: our No. 1 story of 2026", "year_in_review"),
+    ("Gallery: new faces at the top — the CEOs who took over in 2026", "year_in_review"),
+    ("Our most-read stories of the year: Acme's layoffs lead", "year_in_review"),
+    ("Acme names a CFO, Foo loses its COO: fintech's year in moves", "year_in_review"),
+    ("Retail's courtroom year: gift cards, refunds and a proxy fight", "year_in_review"),
+])
+def test_year_end_titles(title: str, expected: str) -> None:
+    assert genre(title, NEWS_STORY) == expected
+
+
+@pytest.mark.parametrize("title", [
+    "Acme quiz app maker Foo raises $5 million",
+    "Acme's Q3 by the numbers beat forecasts as it cuts 500 jobs",
+    "Acme to cut 500 jobs in its toughest year in a decade",
+])
+def test_year_end_cues_leave_news_alone(title: str) -> None:
+    assert genre(title, NEWS_STORY) == "news"
+
+
+@pytest.mark.parametrize(("summary", "content"), [
+    ("On this day in 2020: Acme's biggest bet.", "Acme agreed to buy Foo for $27.7 billion."),
+    ("22 years ago today: the deal that ended an era.", "Acme agreed to sell its PC unit."),
+    ("", "#OnThisDay, December 8, 2004\n\nAcme agreed to sell its PC unit to Foo."),
+    ("", "On this day — December 1, 2020\n\nAcme agreed to buy Foo."),
+    ("From the archive: how the deal was done.", "Acme agreed to buy Foo."),
+])
+def test_an_item_labelled_as_the_past_is_a_timeline(summary: str, content: str) -> None:
+    found, cue = _dated_genre("Acme to buy Foo for $27.7 billion", LATE_NOVEMBER, summary,
+                              content)
+    assert (found, cue.split(" '")[0]) == ("timeline", "labelled")
+
+
+def test_a_sentence_about_the_past_is_no_label() -> None:
+    summary = "Five years ago today, Acme launched its first phone. On Monday it named a CEO."
+    assert _dated_genre("Acme names a CEO", LATE_NOVEMBER, summary)[0] == "news"

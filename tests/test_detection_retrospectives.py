@@ -193,3 +193,36 @@ def test_an_event_the_headline_negates_is_not_reported_from_the_body() -> None:
     found = reported(title, body)
     assert ("Globex", "legal") not in found
     assert ("Globex", "layoffs") in found  # another event of the company is still news
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # a story of how it happened, on a list of reads
+    ("Ten longreads for the holidays", "The inside story of how Globex lost its founder to "
+     "Acme Robotics leads our annual list of the year's best reads.", set()),
+    # seasonal staff, and a shopping day that is not a person
+    ("Retail staffing", "Acme Robotics brought on about 100,000 seasonal store workers ahead "
+     "of Black Friday.", set()),
+    ("Retail staffing", "Acme Robotics says its holiday hires will work on Black Friday.",
+     set()),
+    # the same with a real hire
+    ("Acme Robotics names Jane Roe CFO", "Acme Robotics named Jane Roe chief financial "
+     "officer on Monday, ahead of Black Friday.", {("Acme Robotics", "executive_hire")}),
+])
+def test_year_end_readings(title: str, body: str, expected: set[tuple[str, str]]) -> None:
+    assert reported(title, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a look-back that opens on this week's news
+    ("Acme Robotics said on Monday it would invest $200 million in Globex for a 19.9% stake. "
+     "It bought Initech in March.", {("Acme Robotics", "investment"),
+                                      ("Globex", "investment")}),
+    # the same deal retold, dated in the past
+    ("Today's deal: Acme Robotics buys Globex, announced in June 2016, closed that November.",
+     set()),
+    # an earlier month's deal
+    ("Acme Robotics agreed in March to buy Globex for $2 billion.", set()),
+])
+def test_a_year_in_review_reports_the_news_it_opens_on(body: str,
+                                                        expected: set[tuple[str, str]]) -> None:
+    assert reported("The year in robotics: a stake to end the year", body) == expected

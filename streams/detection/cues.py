@@ -150,6 +150,8 @@ _JUST_NOW = quick(r"\b(?:this (?:week|month)|last week|earlier this (?:week|mont
                        r"Sunday))\b", _I)
 # A story told about the past: "a new book recounts how Intel laid off thousands".
 _NARRATIVE = quick(r"\b(?:recount(?:s|ed|ing)?|recall(?:s|ed|ing)?|chronicl\w+|"
+                   # "The inside story of how Scale AI lost its founder to Meta"
+                   r"(?:inside|untold|full|real|true|secret|behind-the-scenes) story|"
                         r"retell(?:s|ing)?|look(?:s|ed|ing)? back at)\b[^.;]{0,30}?\bhow\b", _I)
 # A season with no "this"/"next" places a past-tense event before the news of the day:
 # "launched its first therapy in the spring", "lured them last summer".

@@ -45,6 +45,11 @@ _NUMBER_WORDS = NUMBER_WORDS
 _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
     ("obituary", r"\b(?:obituary|dies at \d+|dies aged|dead at \d+|in memoriam|"
                  r"remembering|tribute to)\b"),
+    # "Quiz: Kestrel got a new CFO and Pinecrest got fined", "The 2026 business quiz": the
+    # questions retell news already told.
+    ("quiz", r"^\W*(?:(?:news|weekly|daily|year-end|holiday) )?quiz\s*[:|–—-]|"
+             r"\b(?:news|business|tech|year-end|weekly|(?:19|20)\d\d) (?:[\w-]+ ){0,2}quiz\b|"
+             r"\btake (?:our|the|this) quiz\b|[:|–—-]\s*(?:a |the |our )?quiz\s*$"),
     ("year_in_review", r"\b(?:year[- ]in[- ]review|the year in\b|(?:19|20)\d\d in (?:tech|business|"
                        r"review|ai|startups|media|deals)\b|"
                        r"^\W*(?:19|20)\d\d in (?:[\w-]+ ){0,2}[\w-]+\s*:|"
@@ -70,6 +75,17 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                        r"(?:^|[:—–-]\s*)the (?:[\w-]+ ){1,3}of (?:19|20)\d\d\s*$|"
                        r"[:—–-]\s*(?:[\w&-]+ ){0,2}[\w&-]+['’]s (?:19|20)\d\d\s*$|"
                        r"\b(?:my|our|your) (?:19|20)\d\d in\b|\bthe year['’]s (?:last|final)\b|"
+                       # "Apple's 2026, by the numbers", "our No. 1 story of 2026", "the CEOs
+                       # who took over in 2026", "our most-read stories this year"
+                       r"\b(?:19|20)\d\d\b[^:]{0,40}\bby the numbers\b|"
+                       # "fintech's year in moves", "Retail's courtroom year: gift cards, ..."
+                       r"['’]s (?:[\w-]+ )?year in (?!\d)[\w-]+|"
+                       r"^\W*[\w&-]+['’]s (?:[\w-]+ )?year\s*:|"
+                       r"\bby the numbers\b[^:]{0,40}\b(?:19|20)\d\d\b|"
+                       r"\bstor(?:y|ies) of (?:the year|(?:19|20)\d\d)\b|"
+                       r"\bmost[- ](?:read|viewed|popular|clicked|shared)\b[^:]{0,40}\b(?:of "
+                       r"(?:the year|(?:19|20)\d\d)|in (?:19|20)\d\d|this year)\b|"
+                       r"\bthe (?:[\w-]+ )?[\w-]+s (?:who|that) [^:;]{1,40}\bin (?:19|20)\d\d\s*$|"
                        r"\bwho (?:left|joined|came|went)\b[^:]{0,20}\bwho (?:left|joined|came|"
                        r"went)\b)"),
     ("timeline", r"^\W*(?:a |the )?timeline\b|\b(?:a|the) (?:[\w-]+ )?timeline(?: of)?\s*(?::|$)|"
@@ -114,7 +130,12 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                  r"\bwhat to expect (?:(?:in|from) (?:[\w&.'’-]+ ){0,2})?in 20\d\d\b|"
                  r"\bwhat['’]?s next for\b[^:]{0,60}\b20\d\d\b|"
                  r"\b(?:things|trends|companies|stocks|deals|people) to watch (?:in|for) 20\d\d\b|"
-                 r"\bwish ?list for 20\d\d\b"),
+                 r"\bwish ?list for 20\d\d\b|"
+                 # "'Apple will buy Perplexity,' and nine other calls we made for 2026 -- graded"
+                 r"\b(?:calls|predictions|forecasts|bets) (?:we|i) made\b|"
+                 r"\b(?:predictions|forecasts|calls)\b[^:]{0,40}\b(?:graded|scored|"
+                 r"report card)\b|\bgrading (?:our|my) (?:20\d\d )?(?:predictions|calls|"
+                 r"forecasts)\b"),
     ("opinion", r"^\W*(?:opinion|column|commentary|editorial|op-ed|essay|analysis)\b|"
                 r"\b(?:opinion|column|commentary|op-ed)\s*[:|–—]|^(?:why|how) (?:i|we)\b|"
                 r"^(?:in defen[cs]e of|the case (?:for|against)|stop\b|let'?s\b)"),
@@ -278,6 +299,11 @@ def genre_of(article: Article, text: str,
     (an obituary on a news feed is an obituary); then the feed's setting, which outranks
     what the text's layout suggests (a news show is news though laid out as a transcript)."""
     title = article.title
+    period = _past_period_in_title(article)
+    if period is not None:
+        # "Boeing delays 777X deliveries again: Q3 in aerospace", "the October fintech
+        # digest" read in late November: a round-up of a period already over.
+        return "year_in_review", f"title looks back at {period!r}"
     low = lowered(title)
     for genre, pattern in _TITLE_CUES if low is None else _TITLE_CUES_FOLDED:
         found = pattern.search(title if low is None else low)
@@ -292,6 +318,11 @@ def genre_of(article: Article, text: str,
         # "Google and DeepMind, 2014: the $500 million bet": a headline dated years back
         # tells a story already told.
         return "timeline", f"title dated {old}"
+    kicker = _KICKER.match(article.summary) or _KICKER.match(article.content)
+    if kicker is not None:
+        # "On this day in 2020: ...", "#OnThisDay, December 8, 2004": the item's label
+        # sets it in the past, whatever its headline says.
+        return "timeline", f"labelled {kicker.group(1).strip()!r}"
     if feed_genre is not None:
         return feed_genre, "the feed's setting"
     body = text[len(article.title):len(article.title) + _GENRE_SCAN_CHARS]
@@ -350,6 +381,71 @@ def _old_year_in_title(article: Article) -> int | None:
     if ends and max(ends) < article.published.year:
         return max(ends)
     return None
+
+
+_MONTH_WORD = (r"(?:january|february|march|april|may|june|july|august|september|october|"
+               r"november|december)")
+_PERIOD = r"(?P<first>" + _MONTH_WORD + r"|q[1-4]|h[12])"
+_PERIOD_END = (r"(?:\s+(?:and|to|&|through)\s+(?:early |late |mid-?)?(?P<last>" + _MONTH_WORD
+               + r"))?(?:,?\s+(?P<year>(?:19|20)\d\d))?")
+# A title whose scope is a month, a quarter or a half: "November in retail", "Q3 in
+# aerospace", "September and early October in AI", "Top stories of Q3", "the October
+# fintech digest", "October in review".
+_PERIOD_TITLE = re.compile(
+    r"(?:^|[:|—–-]\s*)(?:the\s+)?" + _PERIOD + _PERIOD_END
+    + r"\s+in\s+(?:review|[\w&'’-]+(?:\s+[\w&'’-]+)?)\s*(?:$|[:|—–])|"
+    r"\b(?:top|biggest|best|most[- ]read|key) (?:[\w-]+ ){0,2}(?:stories|news|deals|moves|"
+    r"headlines|launches) of (?:the )?" + _PERIOD.replace("first", "first2")
+    + _PERIOD_END.replace("last", "last2").replace("year", "year2") + r"\b|"
+    r"\bthe " + _PERIOD.replace("first", "first3")
+    + r" (?:[\w-]+ ){0,2}(?:digest|round-?up|recap|review|wrap|newsletter)\b", _I)
+_PART_OF_YEAR = {"q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12), "h1": (1, 6),
+                 "h2": (7, 12)}
+
+
+def _months_of(period: str) -> tuple[int, int]:
+    """The first and last month of a month's name, a quarter or a half."""
+    low = period.lower()
+    if low in _PART_OF_YEAR:
+        return _PART_OF_YEAR[low]
+    month = _MONTH_NUMBER[low[:3]]
+    return month, month
+
+
+def _past_period_in_title(article: Article) -> str | None:
+    """The month, quarter or half a title looks back on, when it is over by the article's
+    date (without a year, the most recent one that has begun)."""
+    if article.published is None:
+        return None
+    found = _PERIOD_TITLE.search(article.title)
+    if found is None:
+        return None
+    groups = found.groupdict()
+    first = groups["first"] or groups["first2"] or groups["first3"]
+    last = groups["last"] or groups["last2"] or first
+    year_text = groups["year"] or groups["year2"]
+    start_month = _months_of(first)[0]
+    end_month = _months_of(last)[1]
+    pub = article.published
+    # without a year, the most recent one that has begun ("Q4" in November: this year's)
+    year = int(year_text) if year_text else (pub.year if start_month <= pub.month
+                                              else pub.year - 1)
+    if (year, end_month) >= (pub.year, pub.month):
+        return None  # "December in retail" in December: the month is not over
+    return found.group().strip(" :|—–-")
+
+
+_MONTH_NUMBER = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    start=1)}
+# The first words of a summary or body that label the item: "On this day in 2020:",
+# "22 years ago today:", "#OnThisDay, December 8, 2004", "From the archive:" (a label ends in
+# a colon, a dash or the line: "Five years ago today, Apple launched ..." is a sentence).
+_KICKER = re.compile(
+    r"^\W*((?:#?on ?this ?day|(?:\d+|a|one|" + _NUMBER_WORDS + r") years? ago (?:today|this "
+    r"week)|from the archives?|flashback(?: friday)?|throwback(?: thursday)?|#tbt|"
+    r"(?:this|that) (?:day|week) in (?:[\w-]+ )?history|today in (?:[\w-]+ )?history)\b"
+    r"[^.\n:|—–]{0,40}(?:[:|—–]|$))", _I | re.MULTILINE)
 
 
 _REVIEW_YEAR = re.compile(r"\breview (?:of )?((?:19|20)\d\d)\s*(?::|$)|"

@@ -51,7 +51,7 @@ Tense = Literal["future", "present", "perfect", "past", "past_perfect", "noun"]
 # opinion column's news hook). Newsletters and round-ups are news, item by item.
 NOT_NEWS: frozenset[Genre] = frozenset({
     "timeline", "year_in_review", "review", "tutorial", "transcript", "job_ad",
-    "release_notes", "explainer", "profile", "obituary", "forecast"})
+    "release_notes", "explainer", "profile", "obituary", "forecast", "quiz"})
 FRONT_ONLY: frozenset[Genre] = frozenset({"market_report", "interview", "opinion"})
 
 
@@ -235,6 +235,33 @@ def _this_weeks_news(context: StoryContext, finding: Finding) -> bool:
         sentence, opening.end()) is not None)
 
 
+# A look-back that opens on news of its own: "The year in biotech: ..." over "Pfizer said on
+# Monday it would invest $200 million in Orrin".
+# (Not a timeline: "This week in tech history: Microsoft goes public (March 9-15)" dates
+# the days of other years.)
+_LOOKS_BACK: frozenset[Genre] = frozenset({"year_in_review"})
+#: A date at most this many days old, in the headline or lead, is the piece's own news.
+_THIS_WEEK_DAYS = 7
+
+
+def _dated_this_week(context: StoryContext, finding: Finding) -> bool:
+    """The headline or lead reports the event with a date of this week ("said on Monday",
+    "this week", "yesterday"), in a sentence that names no past ("Today's deal: Tesla buys
+    SolarCity, announced June 2016" is a story retold): the news a look-back opens on."""
+    if finding.zone not in ("headline", "lead"):
+        return False
+    sentence = context.sentences[finding.sentence_index]
+    start = max(finding.trigger_start, 0)
+    end = start + len(finding.trigger)
+    tense = tense_of(sentence.text, start, end)
+    if tense == "noun" or any(r.is_past for r in context.refs_of(sentence)):
+        return False  # "this week's launches": a section, not a report
+    refs = [r for r in context.refs_of(sentence) if _governs(r, finding, tense, context)]
+    anchor = anchor_for(sentence.text, refs, start, end)
+    return anchor is not None and anchor.when == "current" and (
+        anchor.days_before is not None and 0 <= anchor.days_before <= _THIS_WEEK_DAYS)
+
+
 # "Nvidia's new investment in", "Meta Platforms' layoffs": a name that owns the noun.
 _OWNER_FIRST = re.compile(r"[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}['’]s?\s+"
                           r"(?:(?:new|latest|surprise|big|planned)\s+)?")
@@ -299,7 +326,8 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             _reject(finding, "the headline says it did not happen")
             continue
         if genre in NOT_NEWS and not _main_clause_after_time(context, finding) and not (
-                genre == "transcript" and _this_weeks_news(context, finding)):
+                genre == "transcript" and _this_weeks_news(context, finding)) and not (
+                genre in _LOOKS_BACK and _dated_this_week(context, finding)):
             _reject(finding, f"not a news story ({genre}: {layout.genre_cue})")
             continue
         refuted = _refuted_next(context.sentences, finding)
