@@ -369,3 +369,17 @@ def test_it_is_the_company_that_speaks_not_a_watched_one_named_before() -> None:
                       published=datetime(2026, 5, 4, tzinfo=UTC))
     assert ("Microsoft", "executive_hire") in {(e.company, e.event_type)
                                               for e in DETECTOR.detect(article)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name after "and" belongs to another noun phrase, not to the departure
+    ("Intel's talks follow its CEO's exit and a Samsung investment.",
+     {("Intel", "executive_departure", "losing_company")}),
+    ("Intel's finance chief resigned and Samsung shares rose.",
+     {("Intel", "executive_departure", "losing_company")}),
+    # the company right after the verb still loses the person
+    ("The finance chief exits Intel and joins a start-up.",
+     {("Intel", "executive_departure", "losing_company")}),
+])
+def test_a_departure_does_not_reach_past_and(text: str, expected: set[Triple]) -> None:
+    assert {t for t in detect(text) if t[1] == "executive_departure"} == expected

@@ -512,6 +512,8 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
                 not opens_list) and (_unwatched_first(
                     text, mentions, right_from, mention)):
             break  # "Lawsuit against Ziprow Rides cites old Uber settlement"
+        if people and _COORDINATED.match(text, right_from):
+            break  # "follow its CEO's exit and a Samsung investment": another noun phrase
         if spec.event_type == "executive_departure" and (
                 word in ("for", "to", "join", "joining")
                 or _NEXT_JOB.search(text, right_from, mention.start)):
@@ -560,6 +562,7 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
 
 
 _OBJECT_ENDED = re.compile(r"\s*[,;:]")
+_COORDINATED = re.compile(r"\s*(?:and|or|&)\s", re.IGNORECASE)
 _THE_COMPANY_TYPES = frozenset({"legal", "investment", "acquisition"})
 _APPOSITIVE = re.compile(r"[^,;.]{0,40}?, ")
 _TITLE_AFTER = re.compile(r"['’]s (?:[\w-]+ ){0,3}?" + EXEC_TITLES + r"\b", re.IGNORECASE)
