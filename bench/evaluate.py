@@ -299,6 +299,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="year-end trade news among the year's past, measured blind"),
     LabelledSet("newsk-test", ("newsk/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="year-end trade news among the year's past, blind"),
+    # A twelfth author of positives: the same season in general and consumer news
+    # (newspapers', TV and radio sites, consumer-tech and gaming sites, wire briefs, alerts).
+    LabelledSet("newsl-dev", ("newsl/articles.jsonl",), "devset/rules.yaml", "even",
+                note="year-end general news among the year's past, measured blind"),
+    LabelledSet("newsl-test", ("newsl/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="year-end general news among the year's past, blind"),
     LabelledSet("newsd-dev", ("newsd/articles.jsonl",), "devset/rules.yaml", "even",
                 note="short news with background, blind, then read"),
     LabelledSet("newsd-test", ("newsd/articles.jsonl",), "devset/rules.yaml", "odd",

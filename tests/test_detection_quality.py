@@ -43,6 +43,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "newsj-test": (0.85, 0.85, 230.0),
     "newsk-dev": (0.86, 0.86, 200.0),
     "newsk-test": (0.85, 0.69, 180.0),
+    "newsl-dev": (0.84, 0.86, 180.0),
+    "newsl-test": (0.90, 0.70, 100.0),
     "falsealarm-synth-dev": (0.0, 0.0, 5.0),
     "falsealarm-synth-test": (0.0, 0.0, 10.0),
     "falsealarm-dev-e": (0.0, 0.0, 10.0),
