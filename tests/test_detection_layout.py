@@ -386,3 +386,12 @@ def test_an_item_labelled_as_the_past_is_a_timeline(summary: str, content: str) 
 def test_a_sentence_about_the_past_is_no_label() -> None:
     summary = "Five years ago today, Acme launched its first phone. On Monday it named a CEO."
     assert _dated_genre("Acme names a CEO", LATE_NOVEMBER, summary)[0] == "news"
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Amazon's Alexa gets a daily news quiz", "news"),
+    ("Grading our tech calls: 'Acme will launch a phone' (half right)", "forecast"),
+    ("Our year in fintech ends with a fine: Acme penalised $5 million", "year_in_review"),
+])
+def test_year_end_titles_read_from_counter_cases(title: str, expected: str) -> None:
+    assert genre(title, NEWS_STORY) == expected

@@ -226,3 +226,49 @@ def test_year_end_readings(title: str, body: str, expected: set[tuple[str, str]]
 def test_a_year_in_review_reports_the_news_it_opens_on(body: str,
                                                         expected: set[tuple[str, str]]) -> None:
     assert reported("The year in robotics: a stake to end the year", body) == expected
+
+
+DECEMBER = datetime(2026, 12, 10, 9, tzinfo=UTC)
+
+
+def reported_in_december(title: str, body: str = "") -> set[tuple[str, str]]:
+    article = Article(id="d", title=title, content=body, published=DECEMBER)
+    return {(e.company, e.event_type) for e in DETECTOR.detect(article)}
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # lines stamped with an old date, whatever their tense
+    ("Robotics timeline", "Acme Robotics acquires Globex (Aug. 2). Initech cuts 10% of staff "
+     "(Feb. 3).", set()),
+    ("Robotics this week", "Acme Robotics acquires Globex (Dec. 7).",
+     {("Acme Robotics", "acquisition"), ("Globex", "acquisition")}),
+    # "earlier in 2026" is "earlier this year"
+    ("Acme Robotics fined $5 million", "Regulators fined Acme Robotics $5 million on "
+     "Wednesday. Earlier in 2026, Globex launched its delivery robot.",
+     {("Acme Robotics", "legal")}),
+    # a season "over the summer"
+    ("Acme Robotics, fined over the summer, applies for a licence",
+     "Over the summer, Acme Robotics was fined $8 million by regulators.", set()),
+    # a fronted phrase of resolve is not the launch's
+    ("Determined to catch up in chips, Acme Robotics launches its second processor", "",
+     {("Acme Robotics", "product_launch")}),
+    ("Acme Robotics is determined to buy Globex", "", set()),
+    # a forecast named at the end, by a firm in capitals; not the company's own
+    ("Acme Robotics will buy a major robotics startup in 2027, Bernstein forecasts", "", set()),
+    # a superlative since a year is a comparison, not the headline's frame
+    ("Acme Robotics' biggest layoffs since 2024: robot maker to cut 8,000 jobs",
+     "Acme Robotics told staff on Wednesday it would cut about 8,000 jobs.",
+     {("Acme Robotics", "layoffs")}),
+    # a headline's post still to fill
+    ("Acme Robotics says successor to robotics chief would be named in January", "",
+     set()),
+    # job cuts that came with a past clause
+    ("Acme Robotics' margins hold up", "Acme Robotics closed its fiscal year in June with "
+     "9,000 job cuts. On Wednesday, executives said margins had held.", set()),
+    # "our year in" frames a review, whose lead still reports this week's fine
+    ("Our year in robotics ends with a fine: Acme Robotics penalised $5 million",
+     "Regulators fined Acme Robotics $5 million on Wednesday. Earlier this year, Globex "
+     "launched its delivery robot.", {("Acme Robotics", "legal")}),
+])
+def test_year_end_counter_cases(title: str, body: str, expected: set[tuple[str, str]]) -> None:
+    assert reported_in_december(title, body) == expected

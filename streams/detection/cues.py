@@ -69,7 +69,8 @@ _HYPOTHETICAL = quick(
     # "wanted enough films and shows to launch", "has been able to raise enormous sums"
     r"aim(?:s|ed|ing)? to|want(?:s|ed)? (?:[\w'’,-]+ ){0,5}?to|seek(?:s|ing)? to|"
     # "Royal Mail are intent on cutting jobs" (a union's charge), "keen to buy": a will
-    r"(?:hell-)?bent on|intent on|determined to|keen (?:to|on)|"
+    # (not "Determined to catch up in chips, Microsoft launches": the comma ends its phrase)
+    r"(?:(?:hell-)?bent on|intent on|determined to|keen (?:to|on))(?![^,;]*,)|"
     r"look(?:s|ing)? to|(?:be|been|is|are|being) (?:\w+ )?able to|"
     r"tr(?:y|ies|ying) to|struggl\w+ to|race to|racing to|vie\w* to|fail(?:s|ed|ing)? to|"
     r"call(?:s|ed|ing)? (?:for|on)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|pressur\w+|"
@@ -332,7 +333,11 @@ _CONDITION_AFTER = quick(r"^(?:[^.;:—]|\.(?=\S)|(?<=\b[A-Za-z])\.|(?<=\bInc)\.
 _FORECAST_AFTER = quick(r"^[^.;:—]{0,120}?,\s*((?:[\w-]+\s+){0,3}?(?:analysts?|strategists?|"
                         r"economists?|observers?|experts?|pundits|watchers|forecasters?|"
                         r"commentators?|brokerages?)\s+(?:at\s+[^.;,]{1,30}?\s+)?(?:expect|"
-                        r"predict|anticipate|forecast|bet|believe|think|reckon|argue)\w*)\W*$", _I)
+                        r"predict|anticipate|forecast|bet|believe|think|reckon|argue)\w*|"
+                        # "Apple will buy a major AI startup in 2027, Bernstein forecasts" (a
+                        # name, in capitals: not "..., the company forecasts")
+                        r"(?-i:[A-Z])[\w&.'’-]*(?:\s(?-i:[A-Z])[\w&.'’-]*){0,2}\s+(?:predict|"
+                        r"forecast|bet|reckon|speculate)s)\W*$", _I)
 
 
 def condition_after(after: str) -> str | None:

@@ -47,11 +47,13 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                  r"remembering|tribute to)\b"),
     # "Quiz: Kestrel got a new CFO and Pinecrest got fined", "The 2026 business quiz": the
     # questions retell news already told.
+    # (a title, not a sentence: "Amazon's Alexa gets a daily news quiz" is a launch)
     ("quiz", r"^\W*(?:(?:news|weekly|daily|year-end|holiday) )?quiz\s*[:|–—-]|"
-             r"\b(?:news|business|tech|year-end|weekly|(?:19|20)\d\d) (?:[\w-]+ ){0,2}quiz\b|"
+             r"(?:^|[:|–—-]\s*)\W*(?:the |our |this week['’]s |a )?(?:[\w-]+ ){0,2}(?:news|"
+             r"business|tech|year-end|weekly|(?:19|20)\d\d) (?:[\w-]+ ){0,2}quiz\b|"
              r"\btake (?:our|the|this) quiz\b|[:|–—-]\s*(?:a |the |our )?quiz\s*$"),
-    ("year_in_review", r"\b(?:year[- ]in[- ]review|the year in\b|(?:19|20)\d\d in (?:tech|business|"
-                       r"review|ai|startups|media|deals)\b|"
+    ("year_in_review", r"\b(?:year[- ]in[- ]review|(?:the|our|my|your) year in\b|"
+                       r"(?:19|20)\d\d in (?:tech|business|review|ai|startups|media|deals)\b|"
                        r"^\W*(?:19|20)\d\d in (?:[\w-]+ ){0,2}[\w-]+\s*:|"
                        r"(?:best|top|worst)\s+(?:\d+\s+|"
                        r"[\w-]+\s+){0,3}of\s+(?:19|20)\d\d|(?:19|20)\d\d in review|"
@@ -134,7 +136,7 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                  # "'Apple will buy Perplexity,' and nine other calls we made for 2026 -- graded"
                  r"\b(?:calls|predictions|forecasts|bets) (?:we|i) made\b|"
                  r"\b(?:predictions|forecasts|calls)\b[^:]{0,40}\b(?:graded|scored|"
-                 r"report card)\b|\bgrading (?:our|my) (?:20\d\d )?(?:predictions|calls|"
+                 r"report card)\b|\bgrading (?:our|my) (?:[\w-]+ ){0,2}(?:predictions|calls|"
                  r"forecasts)\b"),
     ("opinion", r"^\W*(?:opinion|column|commentary|editorial|op-ed|essay|analysis)\b|"
                 r"\b(?:opinion|column|commentary|op-ed)\s*[:|–—]|^(?:why|how) (?:i|we)\b|"
@@ -367,7 +369,9 @@ def _old_year_in_title(article: Article) -> int | None:
     # of the piece, not an aside ("Intel, founded in 1968, will cut 6,000 jobs").
     head = article.title.split(":", 1)[0] if ":" in article.title else (
         article.title if article.title.lower().startswith("in ") else "")
-    years = [int(y) for y in _YEAR.findall(head)]
+    # ("Tesla's biggest layoffs since 2024: carmaker to cut 8,000 jobs" compares)
+    years = [int(m.group(1)) for m in _YEAR.finditer(head)
+             if not _COMPARED.search(head, 0, m.start())]
     # "How Amazon's 2017 purchase of Whole Foods reshaped grocery": a dated deal named as
     # the subject of the piece, wherever it sits in the headline.
     years += [int(m.group(1)) for m in _YEAR_OF_EVENT.finditer(article.title)]
@@ -448,6 +452,7 @@ _KICKER = re.compile(
     r"[^.\n:|—–]{0,40}(?:[:|—–]|$))", _I | re.MULTILINE)
 
 
+_COMPARED = re.compile(r"\b(?:since|than)\s+$", _I)
 _REVIEW_YEAR = re.compile(r"\breview (?:of )?((?:19|20)\d\d)\s*(?::|$)|"
                           r"^\W*((?:19|20)\d\d) review\b", _I)
 

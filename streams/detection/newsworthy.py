@@ -39,6 +39,7 @@ from .when import (
     WITH_PHRASE_BEFORE,
     TimeRef,
     anchor_for,
+    closing_stamp,
     has_past_date,
     in_closed_aside,
     time_refs,
@@ -87,7 +88,7 @@ _SHARED_PERFECT = quick(r"\b(?:has|have)\s+(?:[\w-]+ly\s+)?[\w-]+(?:ed|en|t)\b"
                              r"(?:[^.;]|\.(?=\d)){0,80}\band\s+(?:[\w-]+ly\s+)?$",
                              re.IGNORECASE)
 _RECENTLY = quick(r"\b(?:recently|just)\s+$", re.IGNORECASE)
-_NOUN_HEADS = EVENT_NOUNS
+_NOUN_HEADS = EVENT_NOUNS | {"job", "workforce"}  # "job cuts", "workforce reduction"
 # Third-person verbs that are also plural nouns: right after their subject they are verbs.
 _VERB_OR_NOUN = words("cuts offers bids")
 _SUBJECT_BEFORE = quick(r"(?:\b[A-Z][\w&.'’-]*|\b(?:it|she|he|they|company|firm|group))"
@@ -621,6 +622,7 @@ def _told_in_the_past(text: str, governing: list[TimeRef], refs: list[TimeRef],
 def _governs(ref: TimeRef, finding: Finding, tense: Tense, context: StoryContext) -> bool:
     """Whether ``ref`` can date this finding at all."""
     if ref.no_year and ref.is_past and tense not in ("past", "past_perfect", "noun") and (
+            not closing_stamp(finding.sentence, ref)) and (
             not _agreed_then(finding.sentence, ref, max(finding.trigger_start, 0))) and (
             not _fronted_past(finding.sentence, ref, max(finding.trigger_start, 0))) and (
             not _said_then(finding.sentence, ref, max(finding.trigger_start, 0))

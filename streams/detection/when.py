@@ -79,6 +79,9 @@ _TIME_BRANCHES = (
     r"since\s+the(?=\s+(?:spring|summer|autumn|fall|winter)\b))\s+(?P<unit8>week|"
     r"month|year|decade|spring|summer|autumn|fall|winter|quarter))",
     r"(?P<earlier>earlier\s+this\s+(?P<unit9>week|month|year))",
+    # "Earlier in 2026, Stripe launched ...", "earlier in the year": as "earlier this year"
+    # when it is the article's year
+    r"(?P<earlieryear>earlier\s+in\s+(?:the\s+year|(?P<eyear>(?:19|20)\d\d)))",
     r"(?P<this>this\s+(?:week|month|morning|afternoon|evening|weekend))",
     # "In the spring, Apple launched ...", "will ship in the autumn": a season, placed like a
     # month named without a year (see ``_place``)
@@ -225,6 +228,7 @@ def has_past_date(text: str, published: datetime | date) -> bool:
     return False
 
 
+_OVER = re.compile(r"\bover\s$", re.IGNORECASE)
 # A season by its middle month.
 _SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 # Not "at the beginning of December", which looks back as often as ahead.
@@ -311,6 +315,11 @@ def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
     if m.group("earlier"):
         return _by_days(ref, float({"week": 3, "month": 10, "year": 120}[
             m.group("unit9").lower()]), prefix)
+    if m.group("earlieryear"):
+        year = int(m.group("eyear") or pub.year)
+        if year != pub.year:
+            return _by_days(ref, float((pub - date(year, 12, 31)).days), prefix)
+        return _by_days(ref, 120.0, prefix)
     if m.group("next"):
         return ref("future", None)
     if m.group("narrative"):
@@ -323,7 +332,12 @@ def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
     if m.group("this"):
         return ref("current", 0.0)
     if m.group("season"):
-        if prefix not in ("in", "during", "back in", "by", "early", "late", "mid", "mid-"):
+        if not prefix and _OVER.search(sentence, max(0, m.start() - 6), m.start()):
+            # "fined over the summer": during it
+            prefix, start = "over", m.start() - 5
+            text = sentence[start:end]
+        if prefix not in ("in", "during", "over", "back in", "by", "early", "late", "mid",
+                          "mid-"):
             return None  # "the fall in prices", "since the autumn" (read elsewhere)
         name = m.group("sname")  # (as the case-blind match read it: "ſpring" too)
         month = next(v for k, v in _SEASON_MONTH.items() if re.fullmatch(k, name, re.I))
@@ -457,7 +471,7 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
         elif ref.start >= end:
             if ref.dates_what_follows:
                 continue
-            if _closing_stamp(sentence, ref):
+            if closing_stamp(sentence, ref):
                 # "... pushed back three months (May 14).": a list item's or a brief's date,
                 # in brackets at its end, dates the whole of it.
                 gap = ref.start - end
@@ -493,7 +507,8 @@ _SPAN_PREFIXES = frozenset({"since", "until", "till", "by", "before", "after", "
                             "into", "beyond"})
 
 
-def _closing_stamp(sentence: str, ref: TimeRef) -> bool:
+def closing_stamp(sentence: str, ref: TimeRef) -> bool:
+    """``ref`` is a date alone in brackets that closes the sentence ("... (May 14).")."""
     return (ref.prefix not in _SPAN_PREFIXES and ref.start > 0 and sentence[ref.start - 1] == "("
             and _STAMP_END.match(sentence, ref.end) is not None)
 

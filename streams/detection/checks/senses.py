@@ -587,7 +587,9 @@ PEOPLE: tuple[SenseGuard, ...] = (
        trigger=r"be (?:helmed|led|headed|run|co-led) by$"),
     # "The company said a successor would be named in January": a post to fill, nobody
     # appointed yet (not "Jane Park will be named CFO", nor "a new CEO was named").
-    _g("before", r"(?:^|[^\w'’])(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:(?:will|"
+    # A headline drops the article: "Microsoft says successor to gaming chief would be named".
+    _g("before", r"(?:(?:^|[^\w'’])(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?|"
+       r"\b(?i:successors?)\s+(?:to\s+(?:[\w'’-]+\s+){1,3}?)?)(?:(?:will|"
        r"would|shall|could|may|might|to|(?:is|are|was|were)(?: expected| set| likely| due)? to)"
        r"\s+)?$", "a post still to be filled, nobody appointed yet",
        trigger=r"^(?:will )?be (?:hired|appointed|named|tapped|chosen|selected|installed)\b"),
