@@ -257,6 +257,18 @@ SETS: tuple[LabelledSet, ...] = (
                 note="the year-end season, headline-first digests, measured blind"),
     LabelledSet("falsealarm-blind-bc", ("falsealarm/bc/*.jsonl",), "devset/rules.yaml", "odd",
                 note="the year-end season, headline-first digests, blind"),
+    # A sixteenth author on BB's brief, in the money and governance world (investors' and
+    # fund letters, client notes, deal lawyers' memos, markets wraps, stock-picking letters).
+    LabelledSet("falsealarm-dev-bd", ("falsealarm/bd/*.jsonl",), "devset/rules.yaml", "even",
+                note="the year-end season, the money world, measured blind"),
+    LabelledSet("falsealarm-blind-bd", ("falsealarm/bd/*.jsonl",), "devset/rules.yaml", "odd",
+                note="the year-end season, the money world, blind"),
+    # A seventeenth author on AX's brief, in general news outlets (newspapers', TV and radio
+    # sites, local news and business journals, a wire's features desk).
+    LabelledSet("falsealarm-dev-be", ("falsealarm/be/*.jsonl",), "devset/rules.yaml", "even",
+                note="the year-end season, general news, measured blind"),
+    LabelledSet("falsealarm-blind-be", ("falsealarm/be/*.jsonl",), "devset/rules.yaml", "odd",
+                note="the year-end season, general news, blind"),
     # Wire and trade-press news across ten beats, several watched sides per event in a third
     # of the items, background in every item.
     LabelledSet("newse-dev", ("newse/articles.jsonl",), "devset/rules.yaml", "even",
