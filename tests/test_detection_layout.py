@@ -395,3 +395,19 @@ def test_a_sentence_about_the_past_is_no_label() -> None:
 ])
 def test_year_end_titles_read_from_counter_cases(title: str, expected: str) -> None:
     assert genre(title, NEWS_STORY) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Acme buys a snack maker, apple prices bite: food's 2026 in five bullets", "year_in_review"),
+    ("Acme acquires three clinic chains: our 2026 healthcare services scorecard",
+     "year_in_review"),
+    ("Deal of the year: Acme takes over Foo", "year_in_review"),
+    ("Acme cut 2,000 Oregon jobs, Foo trimmed again: a year of layoffs in the Northwest",
+     "year_in_review"),
+    ("Ask the Money Desk: Is it too late to buy Acme?", "explainer"),
+    # news
+    ("Acme to cut 500 jobs in 2026 in two rounds", "news"),
+    ("Acme names Jane Roe its executive of the year's biggest unit", "news"),
+])
+def test_year_end_titles_of_the_money_world(title: str, expected: str) -> None:
+    assert genre(title, NEWS_STORY) == expected

@@ -48,3 +48,10 @@ def test_an_abbreviated_month_after_a_bracket_does_not_end_the_sentence() -> Non
     text = "Acme named Jane Roe as CFO (Oct. 13). She starts soon. A list (J. Smith) ends."
     assert [s.text for s in split_sentences(text)] == [
         "Acme named Jane Roe as CFO (Oct. 13).", "She starts soon.", "A list (J. Smith) ends."]
+
+
+def test_a_clock_time_ends_a_sentence_before_a_typical_first_word() -> None:
+    text = "Open from 10 a.m. to 4 p.m. She joins the others later. Call at 9 a.m. Eastern time."
+    assert [s.text for s in split_sentences(text)] == [
+        "Open from 10 a.m. to 4 p.m.", "She joins the others later.",
+        "Call at 9 a.m. Eastern time."]

@@ -305,3 +305,12 @@ def test_a_date_in_brackets_closing_a_line_dates_it(sentence: str, trigger: str,
 ])
 def test_a_bracket_that_is_not_a_bare_date_dates_nothing(sentence: str) -> None:
     assert anchor(sentence, "named") is None
+
+
+def test_a_section_named_this_week_dates_nothing() -> None:
+    december = date(2026, 12, 21)
+    refs = time_refs("This week in the Ledger: Acme laid off 16,000 workers back in January.",
+                     december)
+    assert [r.text for r in refs] == ["back in January"] and refs[0].is_past
+    assert [r.text for r in time_refs("This week Acme laid off 500 workers.", december)] == [
+        "This week"]

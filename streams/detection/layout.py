@@ -69,7 +69,15 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                        r"retrospective)\s*(?:$|[:|–—-])|\branked by\b|"
                        r"\((?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\)|"
                        # "Intel cuts, Microsoft trims: the year of the layoff, revisited"
-                       r"(?:^|[:,—–-]\s*)the year of\b|[:,—–-]\s*revisited\s*$|"
+                       r"(?:^|[:,—–-]\s*)(?:the|a) year of\b|[:,—–-]\s*revisited\s*$|"
+                       # "food's 2026 in five bullets", "our 2026 healthcare services
+                       # scorecard", "Deal of the year: ..."
+                       r"(?:^|['’]s |[:—–-]\s*)(?:19|20)\d\d in (?:\d+|" + _NUMBER_WORDS
+                       + r") [\w-]+\s*(?:$|[:|–—-])|"
+                       r"\b(?:19|20)\d\d\b[^:.;]{0,40}\b(?:scorecard|report card|superlatives|"
+                       r"winners and losers|yearbook)\b|"
+                       r"^\W*(?:deal|ceo|executive|person|company|product|stock|story|flop|"
+                       r"comeback|hire|launch|lawsuit|startup|gadget)s? of the year\b|"
                        # "Payments in 2026: Stripe's tender offer, Block's pivot and ..."
                        r"^\W*(?:[\w&'’.-]+ ){0,2}[\w&'’.-]+ in (?:19|20)\d\d\s*:|"
                        # "...: the executive carousel of 2026", "...: healthtech's 2026",
@@ -162,6 +170,8 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                       r"(?:released|is out|now available)|announcing \S+ v?\d+\.\d+|"
                       r"what'?s new in)\b"),
     ("explainer", r"\b(?:explained|explainer|faq|everything you need to know)\b|"
+                  # "Ask the Money Desk: Is it too late to buy Tesla?": an advice column
+                  r"^\W*ask (?:the|a|an|our) [\w' -]{1,30}:|"
                   r"(?:^|:\s*)from an? [^:]{1,40} to an? |^\W*from [^:]{1,40} to [^:]{1,40}:|"
                   # "How Disney ended up with Fox", "Five days in November: how OpenAI fired
                   # Sam Altman": the story of something done, told after the fact.

@@ -19,6 +19,7 @@ _ABBREVIATIONS = words(
     "inc corp co ltd mr mrs ms dr st jr sr prof gen gov sen rep no vs etc al approx dept "
     "est fig jan feb mar apr jun jul aug sep sept oct nov dec ave nos bros"
 )
+_CLOCK = frozenset({"a.m", "p.m"})
 # After these a full stop may still end the sentence when a typical first word follows.
 _COMPANY_SUFFIXES = frozenset({"inc", "corp", "ltd", "co", "bros"})
 _STARTERS = words(
@@ -96,7 +97,8 @@ def _ends_at(text: str, cut: int, after: int) -> bool:
     if len(word) == 1 and word.isupper():
         return False  # an initial: "Jane J. Smith"
     if len(word) > 2 and word[-2] == ".":
-        return False  # "U.S.", "e.g."
+        # "U.S.", "e.g."; but "from 10 a.m. to 4 p.m. She will ..." ends there
+        return word.lower() in _CLOCK and text[after:after + 12].split(" ", 1)[0] in _STARTERS
     lowered = word.lower()
     if lowered in _ABBREVIATIONS:
         if lowered not in _COMPANY_SUFFIXES:

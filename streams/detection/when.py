@@ -228,6 +228,7 @@ def has_past_date(text: str, published: datetime | date) -> bool:
     return False
 
 
+_SECTION_LABEL = re.compile(r"\s+in\s+[^:.;,]{1,30}:")
 _OVER = re.compile(r"\bover\s$", re.IGNORECASE)
 # A season by its middle month.
 _SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
@@ -330,6 +331,8 @@ def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
             return ref("future", -1.0)
         return ref("current", 1.0 if word.endswith("yesterday") else 0.0)
     if m.group("this"):
+        if _SECTION_LABEL.match(sentence, end):
+            return None  # "This week in the Ledger: ...": a section's name, not a date
         return ref("current", 0.0)
     if m.group("season"):
         if not prefix and _OVER.search(sentence, max(0, m.start() - 6), m.start()):
