@@ -383,3 +383,9 @@ def test_it_is_the_company_that_speaks_not_a_watched_one_named_before() -> None:
 ])
 def test_a_departure_does_not_reach_past_and(text: str, expected: set[Triple]) -> None:
     assert {t for t in detect(text) if t[1] == "executive_departure"} == expected
+
+
+def test_a_clause_opened_by_when_names_no_object() -> None:
+    found = detect("Stripe CEO to step down when Salesforce deal closes.")
+    assert {t for t in found if t[1] == "executive_departure"} == {
+        ("Stripe", "executive_departure", "losing_company")}

@@ -272,3 +272,12 @@ def reported_in_december(title: str, body: str = "") -> set[tuple[str, str]]:
 ])
 def test_year_end_counter_cases(title: str, body: str, expected: set[tuple[str, str]]) -> None:
     assert reported_in_december(title, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Acme Robotics agreed to buy Globex on November 2.", set()),
+    ("Acme Robotics agreed to buy Globex on Monday.",
+     {("Acme Robotics", "acquisition"), ("Globex", "acquisition")}),
+])
+def test_the_day_a_deal_was_agreed_dates_it(body: str, expected: set[tuple[str, str]]) -> None:
+    assert reported_in_december("Robotics notes", body) == expected

@@ -22,6 +22,8 @@ PREPOSITIONS = words(
 )
 _CLAUSE_BREAK = re.compile(
     r";|\bwhile\b|\bwhereas\b|\bwhich\b|\bwho\b|\bwhose\b|\bbut\b|—|\(|\bafter\b|\bsince\b|"
+    # "to step down when Pfizer deal closes": a clause of its own
+    r"\b(?:when|once|until|unless|because)\b|"
     r",\s*(?:citing|according to|following|quoting)\b|"
     # ", and the long road to working at Spotify": a new clause, not another object.
     r",\s+and\s+(?:the|a|an|its|his|her|their|then)\b")
