@@ -269,6 +269,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="the year-end season, general news, measured blind"),
     LabelledSet("falsealarm-blind-be", ("falsealarm/be/*.jsonl",), "devset/rules.yaml", "odd",
                 note="the year-end season, general news, blind"),
+    # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
+    # news with background and the season's look-backs), hard items in pairs so both halves
+    # hold as many.
+    LabelledSet("falsealarm-dev-bg", ("falsealarm/bg/*.jsonl",), "devset/rules.yaml", "even",
+                note="a December feed day, measured blind"),
+    LabelledSet("falsealarm-blind-bg", ("falsealarm/bg/*.jsonl",), "devset/rules.yaml", "odd",
+                note="a December feed day, blind"),
     # Wire and trade-press news across ten beats, several watched sides per event in a third
     # of the items, background in every item.
     LabelledSet("newse-dev", ("newse/articles.jsonl",), "devset/rules.yaml", "even",
