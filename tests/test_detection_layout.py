@@ -411,3 +411,13 @@ def test_year_end_titles_read_from_counter_cases(title: str, expected: str) -> N
 ])
 def test_year_end_titles_of_the_money_world(title: str, expected: str) -> None:
     assert genre(title, NEWS_STORY) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Acme launches a $25,000 car, Foo lets you pick: our 2027 wishlist for getting around",
+     "forecast"),
+    ("Acme buys Foo? Our energy outlook for 2027 says probably not", "forecast"),
+    ("Acme cuts its 2027 outlook as it lays off 500", "news"),
+])
+def test_a_writers_outlook_or_wishlist_is_a_forecast(title: str, expected: str) -> None:
+    assert genre(title, NEWS_STORY) == expected

@@ -140,7 +140,10 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                  r"\bwhat to expect (?:(?:in|from) (?:[\w&.'’-]+ ){0,2})?in 20\d\d\b|"
                  r"\bwhat['’]?s next for\b[^:]{0,60}\b20\d\d\b|"
                  r"\b(?:things|trends|companies|stocks|deals|people) to watch (?:in|for) 20\d\d\b|"
-                 r"\bwish ?list for 20\d\d\b|"
+                 r"\bwish ?list for 20\d\d\b|\b20\d\d wish ?list\b|"
+                 # "Shell buys BP? Our energy outlook for 2027 says probably not" (a writer's
+                 # outlook; not "Intel cuts its 2027 outlook", which is guidance)
+                 r"\b(?:our|my) (?:[\w-]+ ){0,2}(?:outlook|scenarios|wish ?list)\b|"
                  # "'Apple will buy Perplexity,' and nine other calls we made for 2026 -- graded"
                  r"\b(?:calls|predictions|forecasts|bets) (?:we|i) made\b|"
                  r"\b(?:predictions|forecasts|calls)\b[^:]{0,40}\b(?:graded|scored|"
