@@ -269,6 +269,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="the year-end season, general news, measured blind"),
     LabelledSet("falsealarm-blind-be", ("falsealarm/be/*.jsonl",), "devset/rules.yaml", "odd",
                 note="the year-end season, general news, blind"),
+    # A nineteenth author on BA's brief (short items of tech sites, magazines, analysts'
+    # blogs, newsletters and podcasts), hard items in pairs.
+    LabelledSet("falsealarm-dev-bf", ("falsealarm/bf/*.jsonl",), "devset/rules.yaml", "even",
+                note="the year-end season, short items again, measured blind"),
+    LabelledSet("falsealarm-blind-bf", ("falsealarm/bf/*.jsonl",), "devset/rules.yaml", "odd",
+                note="the year-end season, short items again, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
