@@ -421,3 +421,15 @@ def test_year_end_titles_of_the_money_world(title: str, expected: str) -> None:
 ])
 def test_a_writers_outlook_or_wishlist_is_a_forecast(title: str, expected: str) -> None:
     assert genre(title, NEWS_STORY) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Health tech's 2026: Acme cuts, Foo hits, Bar keeps spending", "year_in_review"),
+    ("The Power List 2026: the 25 executives who moved markets", "year_in_review"),
+    ("Acme acquires Foo: my boldest fintech call for 2027", "forecast"),
+    # news
+    ("Acme fires the 20 engineers who leaked its roadmap", "news"),
+    ("Acme's 2026 guidance: sales to rise as it cuts 500 jobs", "news"),
+])
+def test_short_year_end_titles(title: str, expected: str) -> None:
+    assert genre(title, NEWS_STORY) == expected

@@ -113,7 +113,7 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-dev-be": (0.0, 0.0, 30.0),
     "falsealarm-blind-be": (0.0, 0.0, 230.0),
     "falsealarm-dev-bg": (0.0, 0.0, 50.0),
-    "falsealarm-dev-bf": (0.0, 0.0, 180.0),
+    "falsealarm-dev-bf": (0.0, 0.0, 80.0),
     "falsealarm-blind-bf": (0.0, 0.0, 300.0),
     "falsealarm-blind-bg": (0.0, 0.0, 250.0),
     "falsealarm-blind-ar": (0.0, 0.0, 60.0),

@@ -85,6 +85,13 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                        r"(?:^|[:—–-]\s*)the (?:[\w-]+ ){1,3}of (?:19|20)\d\d\s*$|"
                        r"[:—–-]\s*(?:[\w&-]+ ){0,2}[\w&-]+['’]s (?:19|20)\d\d\s*$|"
                        r"\b(?:my|our|your) (?:19|20)\d\d in\b|\bthe year['’]s (?:last|final)\b|"
+                       # "Health tech's 2026: Lumora cuts, ...", "The Power List 2026: the 25
+                       # executives who moved markets"
+                       r"^\W*(?:[\w&-]+ ){0,2}[\w&-]+['’]s (?:19|20)\d\d\s*:|"
+                       r"\b(?:list|awards?|rankings?|honou?rs|index) (?:19|20)\d\d\s*:|"
+                       r"(?:^|[:—–-]\s*)the (?:\d+|" + _NUMBER_WORDS + r") (?:[\w-]+ )?[\w-]+s "
+                       r"(?:who|that) (?:moved|shaped|defined|changed|made|ruled|dominated|"
+                       r"mattered|won|lost|rocked|shook)\b|"
                        # "Apple's 2026, by the numbers", "our No. 1 story of 2026", "the CEOs
                        # who took over in 2026", "our most-read stories this year"
                        r"\b(?:19|20)\d\d\b[^:]{0,40}\bby the numbers\b|"
@@ -134,7 +141,8 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                r"\bbook (?:excerpt|extract)\b|\badapted from (?:[\w'’-]+ ){0,3}book\b"),
     # "27 predictions for 2027", "What to expect from Apple in 2027": what may happen.
     # (not "Intel lowers its forecasts for 2027": guidance is news)
-    ("forecast", r"\bpredictions?\s+(?:for|about)\s+(?:20\d\d|the (?:new|next|coming) year)\b|"
+    ("forecast", r"\b(?:predictions?|calls?|bets?|guess(?:es)?)\s+(?:for|about)\s+(?:20\d\d|"
+                 r"the (?:new|next|coming) year)\b|"
                  r"\b20\d\d\s+predictions\b|\b(?:bold|our|my|\d+|" + _NUMBER_WORDS
                  + r")\s+(?:predictions|forecasts)\b|"
                  r"\bwhat to expect (?:(?:in|from) (?:[\w&.'’-]+ ){0,2})?in 20\d\d\b|"
