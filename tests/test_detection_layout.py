@@ -433,3 +433,20 @@ def test_a_writers_outlook_or_wishlist_is_a_forecast(title: str, expected: str) 
 ])
 def test_short_year_end_titles(title: str, expected: str) -> None:
     assert genre(title, NEWS_STORY) == expected
+
+
+@pytest.mark.parametrize(("title", "published", "expected"), [
+    ("Acme cut 2,000 jobs, Foo trimmed again: how 2026 went", datetime(2026, 12, 15), True),
+    ("The 2026 Acme awards", datetime(2026, 11, 25), True),
+    ("Acme, Foo and Bar: 2026 for investors", datetime(2026, 12, 31), True),
+    # not at the year's end, not the article's year, not the frame
+    ("The 2026 Acme awards", datetime(2026, 10, 25), False),
+    ("The 2025 Acme awards", datetime(2026, 12, 15), False),
+    ("Acme buys Foo, its Business Brief for December 13, 2026", datetime(2026, 12, 15), False),
+    ("Acme's Q4 2026 sales beat forecasts", datetime(2026, 12, 15), False),
+    ("Acme to hire 500 engineers by 2026", datetime(2026, 12, 15), False),
+])
+def test_the_own_year_in_a_title_at_the_years_end_looks_back(title: str, published: datetime,
+                                                             expected: bool) -> None:
+    found, cue = _dated_genre(title, published.replace(tzinfo=UTC))
+    assert (found == "year_in_review" and "at the year's end" in cue) is expected

@@ -281,3 +281,17 @@ def test_year_end_counter_cases(title: str, body: str, expected: set[tuple[str, 
 ])
 def test_the_day_a_deal_was_agreed_dates_it(body: str, expected: set[tuple[str, str]]) -> None:
     assert reported_in_december("Robotics notes", body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a year-end letter that ends with today's news
+    ("It has been a big year. In June we welcomed a new CFO. Today I'm pleased to share that "
+     "Acme Robotics has agreed to acquire Globex.", {("Acme Robotics", "acquisition"),
+                                                     ("Globex", "acquisition")}),
+    # the year told in the simple past
+    ("It has been a big year. In June Acme Robotics bought Globex. It then bought Initech.",
+     set()),
+])
+def test_a_title_naming_the_year_at_its_end_looks_back(body: str,
+                                                       expected: set[tuple[str, str]]) -> None:
+    assert reported_in_december("A letter to our customers as 2026 closes", body) == expected

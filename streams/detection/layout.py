@@ -341,6 +341,12 @@ def genre_of(article: Article, text: str,
         # "Google and DeepMind, 2014: the $500 million bet": a headline dated years back
         # tells a story already told.
         return "timeline", f"title dated {old}"
+    own = _own_year_at_years_end(article)
+    if own is not None:
+        # "Intel cut 2,000 Oregon jobs, Microsoft trimmed again: our 2026 in review" and its
+        # hundred variants: in the last weeks of a year, a title naming that year looks back
+        # on it (a year in review still reports the news its lead dates this week).
+        return "year_in_review", f"title names {own} at the year's end"
     kicker = _KICKER.match(article.summary) or _KICKER.match(article.content)
     if kicker is not None:
         # "On this day in 2020: ...", "#OnThisDay, December 8, 2004": the item's label
@@ -473,6 +479,23 @@ _KICKER = re.compile(
     r"[^.\n:|—–]{0,40}(?:[:|—–]|$))", _I | re.MULTILINE)
 
 
+def _own_year_at_years_end(article: Article) -> int | None:
+    """The article's own year named in its title, from 20 November to 31 December (not a
+    date, a quarter or a target: "December 13, 2026", "Q4 2026", "by 2026")."""
+    pub = article.published
+    if pub is None or not (pub.month == 12 or (pub.month == 11 and pub.day >= 20)):
+        return None
+    for found in _YEAR.finditer(article.title):
+        if int(found.group(1)) == pub.year and not _NOT_A_FRAME.search(
+                article.title, max(0, found.start() - 14), found.start()):
+            return pub.year
+    return None
+
+
+# Before a year that is a date, a quarter, a fiscal year or a target, not the frame.
+_NOT_A_FRAME = re.compile(r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+                          r"(?:\s+\d{1,2})?,?|\bq[1-4]|\bh[12]|\bfy|\bfiscal|\bby|\buntil|"
+                          r"\bbefore|\bthrough)\s*$", _I)
 _COMPARED = re.compile(r"\b(?:since|than)\s+$", _I)
 _REVIEW_YEAR = re.compile(r"\breview (?:of )?((?:19|20)\d\d)\s*(?::|$)|"
                           r"^\W*((?:19|20)\d\d) review\b", _I)

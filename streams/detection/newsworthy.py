@@ -246,11 +246,10 @@ _THIS_WEEK_DAYS = 7
 
 
 def _dated_this_week(context: StoryContext, finding: Finding) -> bool:
-    """The headline or lead reports the event with a date of this week ("said on Monday",
-    "this week", "yesterday"), in a sentence that names no past ("Today's deal: Tesla buys
-    SolarCity, announced June 2016" is a story retold): the news a look-back opens on."""
-    if finding.zone not in ("headline", "lead"):
-        return False
+    """The review reports the event as news of its own, in a sentence that names no past
+    ("Today's deal: Tesla buys SolarCity, announced June 2016" is a story retold): its
+    headline or lead with a date of this week ("said on Monday"), or any sentence with
+    today's ("Today I'm pleased to share that Quillfeather has agreed to acquire ...")."""
     sentence = context.sentences[finding.sentence_index]
     start = max(finding.trigger_start, 0)
     end = start + len(finding.trigger)
@@ -259,8 +258,11 @@ def _dated_this_week(context: StoryContext, finding: Finding) -> bool:
         return False  # "this week's launches": a section, not a report
     refs = [r for r in context.refs_of(sentence) if _governs(r, finding, tense, context)]
     anchor = anchor_for(sentence.text, refs, start, end)
-    return anchor is not None and anchor.when == "current" and (
-        anchor.days_before is not None and 0 <= anchor.days_before <= _THIS_WEEK_DAYS)
+    if anchor is None or anchor.when != "current" or anchor.days_before is None:
+        return False
+    # deeper in the piece, only a report of today ("Today I'm pleased to share that ...")
+    reach = _THIS_WEEK_DAYS if finding.zone in ("headline", "lead") else 0
+    return 0 <= anchor.days_before <= reach
 
 
 # "Nvidia's new investment in", "Meta Platforms' layoffs": a name that owns the noun.
