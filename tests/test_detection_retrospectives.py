@@ -288,6 +288,9 @@ def test_the_day_a_deal_was_agreed_dates_it(body: str, expected: set[tuple[str, 
     ("It has been a big year. In June we welcomed a new CFO. Today I'm pleased to share that "
      "Acme Robotics has agreed to acquire Globex.", {("Acme Robotics", "acquisition"),
                                                      ("Globex", "acquisition")}),
+    # the lead dates it this week; its "this year" only counts the year's cuts
+    ("Acme Robotics said on Tuesday it would cut 180 jobs, its first reduction this year.",
+     {("Acme Robotics", "layoffs")}),
     # the year told in the simple past
     ("It has been a big year. In June Acme Robotics bought Globex. It then bought Initech.",
      set()),

@@ -481,7 +481,8 @@ _KICKER = re.compile(
 
 def _own_year_at_years_end(article: Article) -> int | None:
     """The article's own year named in its title, from 20 November to 31 December (not a
-    date, a quarter or a target: "December 13, 2026", "Q4 2026", "by 2026")."""
+    date, a quarter, a target or a model: "December 13, 2026", "Q4 2026", "by 2026", "its
+    2026 Wrapped")."""
     pub = article.published
     if pub is None or not (pub.month == 12 or (pub.month == 11 and pub.day >= 20)):
         return None
@@ -492,10 +493,11 @@ def _own_year_at_years_end(article: Article) -> int | None:
     return None
 
 
-# Before a year that is a date, a quarter, a fiscal year or a target, not the frame.
+# Before a year that is a date, a quarter, a fiscal year, a target or a model ("launches its
+# 2026 Wrapped recap"), not the frame.
 _NOT_A_FRAME = re.compile(r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
                           r"(?:\s+\d{1,2})?,?|\bq[1-4]|\bh[12]|\bfy|\bfiscal|\bby|\buntil|"
-                          r"\bbefore|\bthrough)\s*$", _I)
+                          r"\bbefore|\bthrough|\bits|\btheir)\s*$", _I)
 _COMPARED = re.compile(r"\b(?:since|than)\s+$", _I)
 _REVIEW_YEAR = re.compile(r"\breview (?:of )?((?:19|20)\d\d)\s*(?::|$)|"
                           r"^\W*((?:19|20)\d\d) review\b", _I)

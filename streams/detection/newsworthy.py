@@ -254,8 +254,11 @@ def _dated_this_week(context: StoryContext, finding: Finding) -> bool:
     start = max(finding.trigger_start, 0)
     end = start + len(finding.trigger)
     tense = tense_of(sentence.text, start, end)
-    if tense == "noun" or any(r.is_past for r in context.refs_of(sentence)):
-        return False  # "this week's launches": a section, not a report
+    if tense == "noun" or any(r.is_past and r.text.lower() != "this year"
+                              for r in context.refs_of(sentence)):
+        # "this week's launches": a section, not a report ("said on Tuesday it would cut 180
+        # jobs, its first reduction this year" still reports)
+        return False
     refs = [r for r in context.refs_of(sentence) if _governs(r, finding, tense, context)]
     anchor = anchor_for(sentence.text, refs, start, end)
     if anchor is None or anchor.when != "current" or anchor.days_before is None:
