@@ -330,6 +330,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="year-end general news among the year's past, measured blind"),
     LabelledSet("newsl-test", ("newsl/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="year-end general news among the year's past, blind"),
+    # A thirteenth author of positives, written after the rule that a title naming its own
+    # year at the year's end looks back: tech and business news, some headlines naming it.
+    LabelledSet("newsm-dev", ("newsm/articles.jsonl",), "devset/rules.yaml", "even",
+                note="year-end news, some headlines naming the year, measured blind"),
+    LabelledSet("newsm-test", ("newsm/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="year-end news, some headlines naming the year, blind"),
     LabelledSet("newsd-dev", ("newsd/articles.jsonl",), "devset/rules.yaml", "even",
                 note="short news with background, blind, then read"),
     LabelledSet("newsd-test", ("newsd/articles.jsonl",), "devset/rules.yaml", "odd",
