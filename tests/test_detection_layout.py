@@ -446,6 +446,8 @@ def test_short_year_end_titles(title: str, expected: str) -> None:
     ("Acme's Q4 2026 sales beat forecasts", datetime(2026, 12, 15), False),
     ("Acme to hire 500 engineers by 2026", datetime(2026, 12, 15), False),
     ("Acme launches its 2026 Wrapped recap feature", datetime(2026, 12, 15), False),
+    ("A letter to our customers at the end of 2026, and what ships today",
+     datetime(2026, 12, 15), False),
 ])
 def test_the_own_year_in_a_title_at_the_years_end_looks_back(title: str, published: datetime,
                                                              expected: bool) -> None:

@@ -484,8 +484,9 @@ def _own_year_at_years_end(article: Article) -> int | None:
     date, a quarter, a target or a model: "December 13, 2026", "Q4 2026", "by 2026", "its
     2026 Wrapped")."""
     pub = article.published
-    if pub is None or not (pub.month == 12 or (pub.month == 11 and pub.day >= 20)):
-        return None
+    if pub is None or not (pub.month == 12 or (pub.month == 11 and pub.day >= 20)) or (
+            _TODAYS_NEWS.search(article.title)):
+        return None  # (not "A letter at the end of 2026, and what ships today")
     for found in _YEAR.finditer(article.title):
         if int(found.group(1)) == pub.year and not _NOT_A_FRAME.search(
                 article.title, max(0, found.start() - 14), found.start()):
@@ -493,6 +494,7 @@ def _own_year_at_years_end(article: Article) -> int | None:
     return None
 
 
+_TODAYS_NEWS = re.compile(r"\b(?:today|tonight|this week)\b", _I)
 # Before a year that is a date, a quarter, a fiscal year, a target or a model ("launches its
 # 2026 Wrapped recap"), not the frame.
 _NOT_A_FRAME = re.compile(r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
