@@ -275,6 +275,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="the year-end season, short items again, measured blind"),
     LabelledSet("falsealarm-blind-bf", ("falsealarm/bf/*.jsonl",), "devset/rules.yaml", "odd",
                 note="the year-end season, short items again, blind"),
+    # A twentieth author on AX's brief, written after the year's-end rule: the season on the
+    # web outside the newsroom (company and founders' blogs, newsletters, forums, posts).
+    LabelledSet("falsealarm-dev-bi", ("falsealarm/bi/*.jsonl",), "devset/rules.yaml", "even",
+                note="the year-end season, the web, measured blind"),
+    LabelledSet("falsealarm-blind-bi", ("falsealarm/bi/*.jsonl",), "devset/rules.yaml", "odd",
+                note="the year-end season, the web, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.

@@ -117,6 +117,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-dev-bg": (0.0, 0.0, 50.0),
     "falsealarm-dev-bf": (0.0, 0.0, 80.0),
     "falsealarm-blind-bf": (0.0, 0.0, 150.0),
+    "falsealarm-dev-bi": (0.0, 0.0, 80.0),
+    "falsealarm-blind-bi": (0.0, 0.0, 130.0),
     "falsealarm-blind-bg": (0.0, 0.0, 230.0),
     "falsealarm-blind-ar": (0.0, 0.0, 60.0),
     "falsealarm-dev-ap": (0.0, 0.0, 10.0),
