@@ -275,6 +275,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="the year-end season, short items again, measured blind"),
     LabelledSet("falsealarm-blind-bf", ("falsealarm/bf/*.jsonl",), "devset/rules.yaml", "odd",
                 note="the year-end season, short items again, blind"),
+    # A twenty-first author on AX's brief, written after the year's-end rule: European,
+    # Asian and Latin American outlets and regional wires.
+    LabelledSet("falsealarm-dev-bh", ("falsealarm/bh/*.jsonl",), "devset/rules.yaml", "even",
+                note="the year-end season, regional outlets, measured blind"),
+    LabelledSet("falsealarm-blind-bh", ("falsealarm/bh/*.jsonl",), "devset/rules.yaml", "odd",
+                note="the year-end season, regional outlets, blind"),
     # A twentieth author on AX's brief, written after the year's-end rule: the season on the
     # web outside the newsroom (company and founders' blogs, newsletters, forums, posts).
     LabelledSet("falsealarm-dev-bi", ("falsealarm/bi/*.jsonl",), "devset/rules.yaml", "even",
