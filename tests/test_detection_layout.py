@@ -427,6 +427,7 @@ def test_a_writers_outlook_or_wishlist_is_a_forecast(title: str, expected: str) 
     ("Health tech's 2026: Acme cuts, Foo hits, Bar keeps spending", "year_in_review"),
     ("The Power List 2026: the 25 executives who moved markets", "year_in_review"),
     ("Acme acquires Foo: my boldest fintech call for 2027", "forecast"),
+    ("Acme will buy a European chip start-up in 2027, and nine other forecasts", "forecast"),
     # news
     ("Acme fires the 20 engineers who leaked its roadmap", "news"),
     ("Acme's 2026 guidance: sales to rise as it cuts 500 jobs", "news"),

@@ -118,7 +118,7 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-dev-bf": (0.0, 0.0, 80.0),
     "falsealarm-blind-bf": (0.0, 0.0, 150.0),
     "falsealarm-dev-bi": (0.0, 0.0, 80.0),
-    "falsealarm-dev-bh": (0.0, 0.0, 100.0),
+    "falsealarm-dev-bh": (0.0, 0.0, 50.0),
     "falsealarm-blind-bh": (0.0, 0.0, 150.0),
     "falsealarm-blind-bi": (0.0, 0.0, 130.0),
     "falsealarm-blind-bg": (0.0, 0.0, 230.0),

@@ -249,6 +249,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "director, Jane Park.", "Disney will be helmed by Jane Park, its new chief executive."),
     ("executive_hire", 28, "Disney", "Disney said a successor would be named in January.",
      "Disney said Jane Park would be named chief executive in January."),
+    ("executive_hire", 29, "Disney", "Disney's purchase of Pixar was named Deal of the Year.",
+     "Disney named Jane Park head of the year-old studio unit."),
     ("launch_delay", 4, "Boeing", "Boeing is recalling 300 jets because a software fault can "
      "delay the cockpit display.", "Boeing will delay the 777X to 2027."),
     ("acquisition", 13, "Uber", "Uber raises $700 million in a share sale to fund expansion.",

@@ -149,6 +149,9 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                  r"\bwhat['’]?s next for\b[^:]{0,60}\b20\d\d\b|"
                  r"\b(?:things|trends|companies|stocks|deals|people) to watch (?:in|for) 20\d\d\b|"
                  r"\bwish ?list for 20\d\d\b|\b20\d\d wish ?list\b|"
+                 # "Nvidia will buy a European chip start-up in 2027, and nine other forecasts"
+                 r"\band (?:\d+|" + _NUMBER_WORDS + r") (?:more|other) (?:forecasts|predictions|"
+                 r"calls|bets)\b|"
                  # "Shell buys BP? Our energy outlook for 2027 says probably not" (a writer's
                  # outlook; not "Intel cuts its 2027 outlook", which is guidance)
                  r"\b(?:our|my) (?:[\w-]+ ){0,2}(?:outlook|scenarios|wish ?list)\b|"

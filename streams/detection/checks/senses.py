@@ -593,6 +593,10 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"would|shall|could|may|might|to|(?:is|are|was|were)(?: expected| set| likely| due)? to)"
        r"\s+)?$", "a post still to be filled, nobody appointed yet",
        trigger=r"^(?:will )?be (?:hired|appointed|named|tapped|chosen|selected|installed)\b"),
+    # "Stripe's acquisition of Lumen Rails was named Deal of the Year": an award, not a post.
+    _g("after", r"^\s*(?:as\s+)?(?:the\s+|its\s+|this\s+year['’]s\s+)?(?:[\w&'’-]+\s+){0,4}?"
+       r"of\s+the\s+(?:year|decade|month)(?![-\w])", "an award, not a post",
+       trigger=r"named$"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
