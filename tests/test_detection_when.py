@@ -314,3 +314,12 @@ def test_a_section_named_this_week_dates_nothing() -> None:
     assert [r.text for r in refs] == ["back in January"] and refs[0].is_past
     assert [r.text for r in time_refs("This week Acme laid off 500 workers.", december)] == [
         "This week"]
+
+
+def test_this_year_is_flagged_whatever_its_preposition() -> None:
+    december = date(2026, 12, 10)
+    for sentence in ("Acme cut 500 jobs this year.", "Acme cut 500 jobs in this year."):
+        (ref,) = time_refs(sentence, december)
+        assert ref.this_year and ref.is_past and ref.no_year, ref
+    (week,) = time_refs("Acme cut 500 jobs this week.", december)
+    assert not week.this_year

@@ -19,8 +19,9 @@ from ...schemas.article import Article
 from ...schemas.rules import ArticleGenre
 from .first_chars import quick
 from .folding import folded, lowered
-from .lexicon import NUMBER_WORDS
+from .lexicon import MONTH_NAMES, NUMBER_WORDS
 from .sentences import iter_sentences
+from .when import month_number
 
 Zone = Literal["headline", "lead", "body"]
 Genre = ArticleGenre
@@ -417,10 +418,8 @@ def _old_year_in_title(article: Article) -> int | None:
     return None
 
 
-_MONTH_WORD = (r"(?:january|february|march|april|may|june|july|august|september|october|"
-               r"november|december)")
-_PERIOD = r"(?P<first>" + _MONTH_WORD + r"|q[1-4]|h[12])"
-_PERIOD_END = (r"(?:\s+(?:and|to|&|through)\s+(?:early |late |mid-?)?(?P<last>" + _MONTH_WORD
+_PERIOD = r"(?P<first>" + MONTH_NAMES + r"|q[1-4]|h[12])"
+_PERIOD_END = (r"(?:\s+(?:and|to|&|through)\s+(?:early |late |mid-?)?(?P<last>" + MONTH_NAMES
                + r"))?(?:,?\s+(?P<year>(?:19|20)\d\d))?")
 # A title whose scope is a month, a quarter or a half: "November in retail", "Q3 in
 # aerospace", "September and early October in AI", "Top stories of Q3", "the October
@@ -442,7 +441,7 @@ def _months_of(period: str) -> tuple[int, int]:
     low = period.lower()
     if low in _PART_OF_YEAR:
         return _PART_OF_YEAR[low]
-    month = _MONTH_NUMBER[low[:3]]
+    month = month_number(low)
     return month, month
 
 
@@ -469,9 +468,6 @@ def _past_period_in_title(article: Article) -> str | None:
     return found.group().strip(" :|—–-")
 
 
-_MONTH_NUMBER = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-    start=1)}
 # The first words of a summary or body that label the item: "On this day in 2020:",
 # "22 years ago today:", "#OnThisDay, December 8, 2004", "From the archive:" (a label ends in
 # a colon, a dash or the line: "Five years ago today, Apple launched ..." is a sentence).

@@ -254,8 +254,7 @@ def _dated_this_week(context: StoryContext, finding: Finding) -> bool:
     start = max(finding.trigger_start, 0)
     end = start + len(finding.trigger)
     tense = tense_of(sentence.text, start, end)
-    if tense == "noun" or any(r.is_past and r.text.lower() != "this year"
-                              for r in context.refs_of(sentence)):
+    if tense == "noun" or any(r.is_past and not r.this_year for r in context.refs_of(sentence)):
         # "this week's launches": a section, not a report ("said on Tuesday it would cut 180
         # jobs, its first reduction this year" still reports)
         return False
@@ -635,7 +634,7 @@ def _governs(ref: TimeRef, finding: Finding, tense: Tense, context: StoryContext
         # "will retire in February": next February, not the last one ("said in February it
         # would acquire" in a story of the deal closing is the plan, not old news)
         return False
-    if ref.text.lower() == "this year" and ref.end <= max(finding.trigger_start, 0) and (
+    if ref.this_year and ref.end <= max(finding.trigger_start, 0) and (
             _OPENS.fullmatch(finding.sentence, 0, ref.start) is None):
         # "no longer expects to deliver the jet this year, pushing it into 2027": the year a
         # verb before the trigger looks to ("This year, Apple launched" still dates it).
@@ -703,14 +702,14 @@ def _agreed_then(sentence: str, ref: TimeRef, at: int) -> bool:
             and _TO_NOW.fullmatch(after) is not None) or _AGREED_TO.fullmatch(after) is not None
 
 
-_AGREED = r"(?:agreed|pledged|voted|decided|offered|promised|agreement|deal|decision)"
+_AGREED_VERB = r"(?:agreed|pledged|voted|decided|offered|promised)"
+_AGREED = r"(?:" + _AGREED_VERB + r"|agreement|deal|decision)"
 _AGREED_BEFORE = re.compile(r"\b" + _AGREED + r"\s+$", re.IGNORECASE)
 # "agreed in January to buy", and a chain of its infinitives: "agreed in January to pay $175
 # million to the CFPB and $80 million to state regulators to settle" (no new clause between).
 _TO_NOW = re.compile(r"\s+to\s+(?:(?:(?!\b(?:said|says|which|who|while|but|after|before|when|"
                      r"because|although)\b)[^.;:])*?\sto\s+)?", re.IGNORECASE)
-_AGREED_TO_BEFORE = re.compile(r"\b(?:agreed|pledged|voted|decided|offered|promised)\s+to\s+$",
-                               re.IGNORECASE)
+_AGREED_TO_BEFORE = re.compile(r"\b" + _AGREED_VERB + r"\s+to\s+$", re.IGNORECASE)
 _AGREED_TO = re.compile(r"\s*,?\s+" + _AGREED + r"\s+to\s+", re.IGNORECASE)
 
 

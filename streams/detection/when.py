@@ -137,6 +137,8 @@ class TimeRef:
     prefix: str = ""
     # "two months after X": it dates what follows it (X), not a trigger before it.
     dates_what_follows: bool = False
+    # "this year": some time this year, a date only for a past verb (see ``_place``)
+    this_year: bool = False
 
     @property
     def is_past(self) -> bool:
@@ -251,13 +253,13 @@ def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
         return TimeRef(start, end, text, when, days, no_year, prefix)
 
     if m.group("mdy") or m.group("dmy") or m.group("my"):
-        month = _month(m.group("month") or m.group("month2") or m.group("month3"))
+        month = month_number(m.group("month") or m.group("month2") or m.group("month3"))
         year = int(m.group("year1") or m.group("year2") or m.group("year3"))
         day = _month_day(pub, year, month) if m.group("my") else int(
             m.group("day1") or m.group("day2"))
         return _by_days(ref, _days_before(pub, year, month, day), prefix)
     if m.group("mthis"):
-        month = _month(m.group("month4"))
+        month = month_number(m.group("month4"))
         year = pub.year + {"this": 0, "last": -1, "next": 1}[m.group("rel4").lower()]
         return _by_days(ref, _days_before(pub, year, month, _month_day(pub, year, month)),
                         prefix)
@@ -267,7 +269,7 @@ def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
             return None  # the verb or the noun, most of the time
         if not prefix and not m.group("day5") and word[:1].islower():
             return None
-        month = _month(word)
+        month = month_number(word)
         year = pub.year
         # "named CFO effective June 1": a date something takes effect is the coming one.
         coming = _TAKES_EFFECT.search(sentence, max(0, start - 16), start) is not None
@@ -353,7 +355,8 @@ def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
         # today's news, in December months back. For a plan or a state ("will launch this
         # year", "has cut 5,000 jobs this year") the caller drops the past reading.
         found = _by_days(ref, (pub - date(pub.year, 1, 1)).days / 2, prefix)
-        return TimeRef(start, end, text, found.when, found.days_before, True, prefix)
+        return TimeRef(start, end, text, found.when, found.days_before, True, prefix,
+                       this_year=True)
     # a weekday: this week's news, unless "last Monday" / "next Monday"
     if prefix == "next":
         return ref("future", None)
@@ -394,7 +397,8 @@ def _month_day(pub: date, year: int, month: int) -> int:
     return 1 if (year, month) == (pub.year, pub.month) else 15
 
 
-def _month(word: str) -> int:
+def month_number(word: str) -> int:
+    """1-12 for a month's name or its abbreviation ("March", "Sept.", "oct")."""
     return _MONTHS[word.lower().rstrip(".")[:4] if word.lower().startswith("sept")
                    else word.lower().rstrip(".")[:3]]
 
