@@ -170,3 +170,14 @@ def test_a_replay_sandbox_keeps_the_feed_settings(tmp_path: Path) -> None:
     assert ("Databricks", "acquisition", "acquirer") in {
         (e.company, e.event_type, e.role)
         for e in Detector(reloaded).detect(_article(*DEAL, feed="Databricks Newsroom"))}
+
+
+@pytest.mark.parametrize("genre", ["quiz", "forecast"])
+def test_a_quiz_or_forecast_feed_reports_no_events(genre: str) -> None:
+    """The genres of the year-end season may be set on a feed as on any other."""
+    detector = Detector(RulesFile.model_validate(
+        {**RULES, "feeds": [{"feed": "Friday Fun", "genre": genre}]}))
+    title, content = "Databricks buys Tabular", "Databricks agreed on Monday to buy Tabular."
+    assert {e.company for e in detector.detect(_article(title, content))} == {
+        "Databricks", "Tabular"}
+    assert detector.detect(_article(title, content, feed="Friday Fun")) == []
