@@ -585,6 +585,11 @@ def test_short_news_leads_that_carry_the_past() -> None:
     # a comma inside a number does not end the time clause
     assert detect("The outage came a week before Boeing announced 14,000 corporate job cuts.") \
         == set()
+    # "follow", "in the wake of": the event named is the earlier one
+    assert detect("Disney is in talks to buy Stripe; the talks follow its CEO's exit.") == {
+        ("Disney", "acquisition", "acquirer"), ("Stripe", "acquisition", "target")}
+    assert ("Disney", "executive_departure", "losing_company") in detect(
+        "Disney is in talks to buy Stripe; the talks include its CEO's exit.")
     # a past move in a ", which" clause describes the subject, unless dated now
     assert detect("Netflix, which cut 2,000 jobs in its 'year of efficiency', posts its biggest "
                   "gain in a year") == set()

@@ -270,6 +270,14 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "high-bandwidth memory.", "Nvidia signed a deal on Monday to buy Samsung for $300 billion."),
     ("acquisition", 15, "Pfizer", "In this issue: why we'd buy Pfizer under $25 and what to "
      "watch.", "Novartis agreed to buy Pfizer at $25 a share on Monday."),
+    ("investment", 15, "Stripe", "Disney agreed on Monday to buy Stripe, ending Stripe's plans "
+     "to go public next year.", "Stripe plans to go public next year."),
+    ("product_launch", 17, "Boeing", "Boeing signed a contract on Monday to launch a batch of "
+     "Uber's drone satellites.", "Boeing will launch a new jet on Monday."),
+    ("executive_departure", 30, "Disney", "Disney said its new park will no longer open in "
+     "March.", "Disney chief executive Jane Doe will no longer lead the company."),
+    ("launch_delay", 6, "Netflix", "Netflix agreed to let British viewers cancel Premium in two "
+     "clicks.", "Netflix will cancel its live quiz show before its launch."),
 ]
 
 

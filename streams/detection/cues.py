@@ -108,7 +108,9 @@ _TIME_CLAUSE = quick(
     # "a year and a bit after", "two years or so after"
     r"(?: and a (?:bit|half)| or (?:so|two)| plus)? (?:after|before)|since)"
     # (a comma inside a number, "14,000 job cuts", does not end the clause)
-    r"\b(?:[^,;]|,(?=\d))*$|\b(?:after|before|since|following|until|till) "
+    r"\b(?:[^,;]|,(?=\d))*$|\b(?:after|before|since|following|until|till|"
+    # "the talks follow its CEO's exit": the verb puts its object before
+    r"follow(?:s|ed)?|in the wake of|on the heels of) "
     # "following Bombardier's purchase of", "after its takeover of": a deal as a time mark.
     r"(?:(?:[\w&.'’-]+ ){0,3}[\w&.'’-]+['’]s (?:[\w-]+ )?|(?:its|their) (?:[\w-]+ )?)?$", _I)
 # "previously admitted wrongdoing and paid fines": the adverb reaches the second verb.

@@ -174,6 +174,12 @@ INVESTMENT: tuple[SenseGuard, ...] = (
               r"(?:funding|financing|investment)\b|\b(?:financing|placement|offering|raise[sd]?|"
               r"raising)\b|[$€£]\s?\d|\b\d[\d.,]*\s?(?:[mb]n?|million|billion)\b",
        trigger=r"^with"),
+    # "agreed to buy Kestrel, ending Kestrel's plans to go public": a listing called off.
+    _g("before", r"\b(?:end(?:s|ed|ing)?|scuttl(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|"
+       r"abandon(?:s|ed|ing)?|shelv(?:e|es|ed|ing)|kill(?:s|ed|ing)?|derail(?:s|ed|ing)?|"
+       r"dash(?:es|ed|ing)?|torpedo(?:es|ed|ing)?|drop(?:s|ped|ping)?|put an end to)\s+"
+       r"(?:(?:the|its|their|his|her|any|[\w.&'’-]+['’]s?)\s+){0,3}$",
+       "a listing called off, not money raised", trigger=r"(?:plans? to |^)go(?:es)? public"),
 )
 
 # What code review merges ("pull requests", "branches"), not companies.
@@ -369,6 +375,12 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        unless=r"^(?!.*?\b(?:now (?:expects?|plans?|aims?|targets?|intends?|hopes?)|push\w*|"
        r"mov\w*|slip\w*|delay\w*|postpon\w*)\b)(?!.*?\b(?:next|later) (?:year|month|quarter|"
        r"spring|summer|autumn|fall|winter)\b.*?\b(?:rather than|instead of)\b)"),
+    # "a contract to launch a batch of Amazon's Leo satellites": a rocket flight carrying
+    # them, not a product put on sale.
+    _g("after", r"^\s+(?:(?:a|an|the|its|their|two|three|several|dozens of|\d+)\s+)?(?:batch|"
+       r"pair|set|fleet|group|cluster|stack|constellation|dozens|hundreds|string)\s+of\s+"
+       r"(?:[\w'’-]+\s+){0,4}?(?:satellites?|payloads?|probes?|spacecraft)\b",
+       "a rocket flight, not a product", trigger=r"launch"),
 )
 
 PARTNERSHIP: tuple[SenseGuard, ...] = (
@@ -597,6 +609,11 @@ PEOPLE: tuple[SenseGuard, ...] = (
     _g("after", r"^\s*(?:as\s+)?(?:the\s+|its\s+|this\s+year['’]s\s+)?(?:[\w&'’-]+\s+){0,4}?"
        r"of\s+the\s+(?:year|decade|month)(?![-\w])", "an award, not a post",
        trigger=r"named$"),
+    # "Hollow Tide will no longer launch in March": a thing's plan stopped, nobody left.
+    _g("sentence", r"\b(?:will|would|can|could|may|might|should|must|shall|does|do|did|to)\s+"
+       r"no longer\s+(?!(?:lead|head|run|manage|oversee|serve|work|chair|hold|report|sit|be|"
+       r"have|remain|act|represent|direct|control|guide|steer|advise)\b)[a-z]+\b",
+       "'no longer' + a verb: something stopped, not a person leaving", trigger=r"no longer"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
@@ -639,6 +656,15 @@ LAUNCH_DELAY: tuple[SenseGuard, ...] = (
     _g("before", r"\bcompensat\w*\s+(?:[\w-]+\s+){0,4}?(?:for|over)\s+(?:the\s+|its\s+)?"
        r"(?:[\w-]+\s+){0,3}$", "compensated for a supplier's delay, not its own",
        trigger=r"^delay"),
+    # "to let British shoppers cancel Prime", "how to cancel Netflix": customers ending a
+    # subscription, not a product called off.
+    _g("before", r"(?:\b(?:customers|users|shoppers|subscribers|members|buyers|consumers|"
+       r"viewers|listeners|players|riders|passengers|fans|people|parents|patients|guests|"
+       r"travell?ers|owners|readers|you|they)\s+(?:(?:to|can|could|will|would|may|must|"
+       r"cannot|can't|easily|quickly|simply|who|that|want to|wanting to|trying to|tried to)\s+)"
+       r"{0,2}|\b(?:how|easier|easy|harder|hard|simpler|simple|quicker|way|ways|right|option|"
+       r"button|where)\s+to\s+)$", "customers ending a subscription, not a product called off",
+       trigger=r"^cancel"),
 )
 
 LAYOFFS: tuple[SenseGuard, ...] = (
