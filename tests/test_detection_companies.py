@@ -162,6 +162,34 @@ def test_an_event_naming_the_company_itself_carries_no_brand() -> None:
     assert [(e.company, e.brand) for e in cuts] == [("Meta Platforms", None)]
 
 
+@pytest.mark.parametrize("title", [
+    "Meta acquires Instagram",
+    "Meta to buy WhatsApp for $19 billion",
+    "Instagram was acquired by Meta for $1 billion",
+    "Amazon invests $2 billion in AWS",
+])
+def test_buying_a_brand_the_company_already_owns_is_history(title: str) -> None:
+    # the rules file lists the brand as the company's: the deal that brought it is history
+    report = Detector(GROUPS).explain(Article(id="b3", title=title))
+    assert [e for e in report.events if e.event_type in ("acquisition", "investment")] == []
+    assert any("own brand (rules file)" in c.reason for c in report.candidates)
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Meta acquires TikTok", ("Meta Platforms", "acquisition", "acquirer")),
+    # a brand buying another company is the parent's deal
+    ("Instagram acquires TikTok", ("Meta Platforms", "acquisition", "acquirer")),
+    # the rest of a brand partly owned is bought now
+    ("Meta buys the rest of WhatsApp from its founders", ("Meta Platforms", "acquisition",
+                                                         "acquirer")),
+])
+def test_a_company_s_deals_for_others_and_for_the_rest_of_a_brand_are_news(
+        title: str, expected: tuple[str, str, str]) -> None:
+    found = {(e.company, e.event_type, e.role)
+             for e in Detector(GROUPS).detect(Article(id="b4", title=title))}
+    assert expected in found
+
+
 def test_a_brand_belongs_to_one_company() -> None:
     with pytest.raises(ValueError, match="brand 'TikTok' of 'Meta Platforms' already names "
                                          "'TikTok'"):

@@ -166,6 +166,10 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
         lefts = []
     right_from = start + len(trigger.split()[0]) if spec.right_from_verb else end
     left_companies = {s.mention.company for s in lefts if s.mention is not None}
+    own = _own_brand_bought(text, mentions, spec, start, right_from, lefts)
+    if own is not None:
+        return [_reject(index, text, spec, trigger, f"{own.surface!r} is already "
+                        f"{own.company}'s own brand (rules file): the deal is history", start)]
     rights = _rights(text, mentions, spec, right_from, start, end, left_companies)
     if spec.left_if_no_right and any(r.mention is not None and r.role == spec.left
                                      for r in rights):
@@ -221,6 +225,34 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
         return [_reject(index, text, spec, trigger, "no watched company in the role")]
     return [_finding(index, text, spec, trigger, start, end, side, sides, mentions)
             for side in watched]
+
+
+# "buys the rest of Hulu", "takes full control of": a brand partly owned, now bought whole.
+_REST_OF = re.compile(r"\b(?:rest|remainder|remaining|outstanding|full control|full ownership|"
+                      r"all of|the other|minority|majority|\d+(?:\.\d+)?\s?(?:%|percent))\b",
+                      re.IGNORECASE)
+
+
+def _own_brand_bought(text: str, mentions: list[Mention], spec: TriggerSpec, start: int,
+                      right_from: int, lefts: list[_Side]) -> Mention | None:
+    """"Meta acquires Instagram", "Disney buys Marvel" with Instagram and Marvel listed as
+    the buyer's brands: the rules file says the company owns them, so the deal that brought
+    them is history (a profile's or a tutorial's aside), not news. The nearest object only,
+    and not a stake or the rest of a brand partly owned."""
+    left = [s.mention for s in lefts if s.mention is not None]
+    if spec.event_type not in ("acquisition", "investment") or not left:
+        return None
+    found = parties.objects_after(text, mentions, right_from, spec.right_window)
+    if not found:
+        return None
+    mention, _, _ = found[0]
+    # "Instagram was acquired by Meta": the brand may stand on either side
+    same = [m for m in left if m.company == mention.company]
+    if not same or (mention.kind != "brand" and all(m.kind != "brand" for m in same)):
+        return None
+    if _REST_OF.search(text, start, mention.start):
+        return None
+    return mention if mention.kind == "brand" else next(m for m in same if m.kind == "brand")
 
 
 _THEIR_PEOPLE = re.compile(r"['’]?s?\s+(?:[\w-]+\s+){0,2}?(?:drivers|workers|employees|"
