@@ -287,6 +287,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="the year-end season, the web, measured blind"),
     LabelledSet("falsealarm-blind-bi", ("falsealarm/bi/*.jsonl",), "devset/rules.yaml", "odd",
                 note="the year-end season, the web, blind"),
+    # A forty-sixth author: the whole web a feed reader subscribes to (sports, local news,
+    # culture, science, lifestyle, code, personal finance), where watched names and event
+    # verbs are used in other senses; hard items in pairs.
+    LabelledSet("falsealarm-dev-bk", ("falsealarm/bk/*.jsonl",), "devset/rules.yaml", "even",
+                note="other senses across the web, measured blind"),
+    LabelledSet("falsealarm-blind-bk", ("falsealarm/bk/*.jsonl",), "devset/rules.yaml", "odd",
+                note="other senses across the web, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
@@ -348,6 +355,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="year-end news, some headlines naming the year, measured blind"),
     LabelledSet("newsm-test", ("newsm/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="year-end news, some headlines naming the year, blind"),
+    # A fourteenth author of positives: current events on ordinary days of 2026, told in the
+    # ways real text hides them (everyday verbs, nouns and passives, the past in the same
+    # sentence, names as people write them, look-alike words beside them).
+    LabelledSet("newsn-dev", ("newsn/articles.jsonl",), "devset/rules.yaml", "even",
+                note="ordinary-day news in hard phrasings, measured blind"),
+    LabelledSet("newsn-test", ("newsn/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="ordinary-day news in hard phrasings, blind"),
     LabelledSet("newsd-dev", ("newsd/articles.jsonl",), "devset/rules.yaml", "even",
                 note="short news with background, blind, then read"),
     LabelledSet("newsd-test", ("newsd/articles.jsonl",), "devset/rules.yaml", "odd",
