@@ -294,6 +294,19 @@ SETS: tuple[LabelledSet, ...] = (
                 note="other senses across the web, measured blind"),
     LabelledSet("falsealarm-blind-bk", ("falsealarm/bk/*.jsonl",), "devset/rules.yaml", "odd",
                 note="other senses across the web, blind"),
+    # A forty-seventh author: an ordinary weekday on tech and business news sites whose news
+    # is no event of a watched company (results, operations, interviews, reviews, hearings,
+    # unwatched firms' news, follow-ups, trend data); hard items in pairs.
+    LabelledSet("falsealarm-dev-bj", ("falsealarm/bj/*.jsonl",), "devset/rules.yaml", "even",
+                note="an ordinary news weekday, measured blind"),
+    LabelledSet("falsealarm-blind-bj", ("falsealarm/bj/*.jsonl",), "devset/rules.yaml", "odd",
+                note="an ordinary news weekday, blind"),
+    # A forty-eighth author: commentary and talk (opinion, analysts' notes, transcripts,
+    # commentary newsletters, explainers, conference recaps, book reviews, tutorials).
+    LabelledSet("falsealarm-dev-bl", ("falsealarm/bl/*.jsonl",), "devset/rules.yaml", "even",
+                note="commentary and talk, measured blind"),
+    LabelledSet("falsealarm-blind-bl", ("falsealarm/bl/*.jsonl",), "devset/rules.yaml", "odd",
+                note="commentary and talk, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
