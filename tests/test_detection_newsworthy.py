@@ -338,6 +338,46 @@ def test_a_dated_earlier_event_in_the_front_leaves_todays_news(title: str,
         title, content)
 
 
+@pytest.mark.parametrize(("title", "content"), [
+    # The lead dates the headline's deal by its year, the same unwatched target named.
+    ("Salesforce buys Slack, and the office is never the same",
+     "I remember where I was when Salesforce said it would buy Slack: at my kitchen table, "
+     "in December 2020."),
+    # ... the same number of jobs, "years ago"
+    ("Intel cuts 18,000 jobs: the memo that rewrote tech's rules",
+     "Three years ago this month, Intel told staff it would eliminate more than 18,000 roles."),
+    # ... the same product
+    ("Samsung launches Galaxy Ring everywhere, and the invoices arrive",
+     "The Galaxy Ring from Samsung went on sale in November 2023 at $399."),
+])
+def test_a_headline_event_the_lead_dates_in_a_past_year_is_that_old_event(
+        title: str, content: str) -> None:
+    assert reported(title, content) == set()
+    assert "background: the lead dates this event in the past" in rejections(title, content)
+
+
+@pytest.mark.parametrize(("title", "content", "expected"), [
+    # the lead states it now
+    ("Salesforce buys Slack", "Salesforce said on Monday it would buy Slack for $27.7 billion, "
+     "a year after it first bid for the company in 2025.", ("Salesforce", "acquisition")),
+    # another number: another round of cuts
+    ("Intel cuts 6,000 jobs", "Intel, which eliminated 18,000 roles in 2023, is cutting again.",
+     ("Intel", "layoffs")),
+    # a delay of a product launched or shown before is news of its own
+    ("Samsung delays Galaxy Ring 2", "Samsung first showed the Galaxy Ring 2 in 2025.",
+     ("Samsung", "launch_delay")),
+    # a case goes through stages, each news
+    ("Stripe sues Samsung over payments patents",
+     "Stripe first sued Samsung over the same patents in 2024.", ("Stripe", "legal")),
+    # "again"
+    ("Salesforce buys Slack again", "Salesforce bought Slack in 2020.",
+     ("Salesforce", "acquisition")),
+])
+def test_a_headline_event_unlike_the_one_the_lead_dates_stays_news(
+        title: str, content: str, expected: Pair) -> None:
+    assert expected in reported(title, content)
+
+
 def test_a_plan_reported_long_ago_is_dated_by_its_report() -> None:
     old = "Salesforce announced in June 2018 that it would buy Stripe for $9 billion."
     new = "Salesforce said on Monday that it would buy Stripe for $9 billion."

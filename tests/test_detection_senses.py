@@ -180,9 +180,9 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("acquisition", 8, "Stripe", "Sold by Stripe; ships free.",
      "Kestrel was sold by its founders to Stripe."),
     ("acquisition", 9, "Microsoft", "Microsoft's GitHub was down for hours, leaving many pull "
-     "requests unable to merge.", "Microsoft agreed to merge with Nvidia."),
+     "requests waiting to merge.", "Microsoft agreed to merge with Nvidia."),
     ("acquisition", 10, "Microsoft", "Microsoft's GitHub was down for two hours, leaving "
-     "developers unable to merge pull requests.", "Microsoft agreed to merge with Nvidia."),
+     "developers to merge pull requests by hand.", "Microsoft agreed to merge with Nvidia."),
     ("launch_delay", 2, "Uber", "A ransomware attack at Uber is delaying shipments for some "
      "customers by two to four days.", "Uber is delaying the launch of its robotaxi service "
      "by six months."),
@@ -350,6 +350,8 @@ def test_an_idea_backed_with_money_is_an_investment() -> None:
      "Disney is set to launch a streaming service on Monday."),
     ("OpenAI has been able to raise enormous sums from Nvidia.",
      "OpenAI raised $6 billion from Nvidia on Monday."),
+    ("Disney was unable to buy Netflix, so it copied it.",
+     "Disney agreed to buy Netflix on Monday."),
 ])
 def test_a_wish_or_an_ability_is_not_the_event(wish: str, fact: str) -> None:
     company = wish.split()[0]

@@ -73,6 +73,8 @@ _HYPOTHETICAL = quick(
     r"(?:(?:hell-)?bent on|intent on|determined to|keen (?:to|on))(?![^,;]*,)|"
     r"look(?:s|ing)? to|(?:be|been|is|are|being) (?:\w+ )?able to|"
     r"tr(?:y|ies|ying) to|struggl\w+ to|race to|racing to|vie\w* to|fail(?:s|ed|ing)? to|"
+    # "Unable to buy Snapchat, Facebook copied it": what could not be done
+    r"unable to|"
     r"call(?:s|ed|ing)? (?:for|on)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|pressur\w+|"
     r"push(?:es|ed|ing)? for|threat\w*|warn(?:s|ed|ing)?)\b", _I)
 _REPORTED_WOULD = quick(

@@ -180,8 +180,10 @@ class Detector:
                                           feed.genre if feed is not None else None)
             in_headline = frozenset(m.company for m in mentions
                                     if m.counted and m.start < analysis.layout.headline_end)
+            named = {index: frozenset(m.company for m in found if m.counted)
+                     for index, found in by_sentence.items()}
             judge(analysis.findings, StoryContext(analysis.layout, article.event_time,
-                                                  sentences, {}, text, in_headline))
+                                                  sentences, {}, text, in_headline, named))
         counted = {m.company for m in mentions if m.counted}
         kept = _one_deal([f for f in analysis.findings if f.accepted and f.company in counted])
         analysis.events, analysis.features = _merge(article, kept)

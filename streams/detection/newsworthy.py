@@ -22,7 +22,7 @@ reason on the finding, so ``rules explain`` shows why.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
@@ -172,6 +172,8 @@ class StoryContext:
     refs: dict[int, list[TimeRef]]
     text: str = ""
     headline_companies: frozenset[str] = frozenset()
+    # the watched companies counted in each sentence (by its position)
+    named: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def has_history(self) -> bool:
         """Whether the article names any past date (read once, at most the first 20,000
@@ -477,7 +479,9 @@ def _dated_by_the_front(findings: list[Finding], context: StoryContext) -> None:
     old event, not news. The same event: same family, and both of its sides named there.
     """
     layout = context.layout
-    dated: list[tuple[int, str, frozenset[str], str]] = []
+    # (sentence, family, sides, where, the type when only the same object makes it the
+    # same event)
+    dated: list[tuple[int, str, frozenset[str], str, str | None]] = []
     for finding in findings:
         if finding.accepted or not finding.reason.startswith("background"):
             continue
@@ -485,31 +489,78 @@ def _dated_by_the_front(findings: list[Finding], context: StoryContext) -> None:
         zone = layout.zone(sentence.start, sentence.start + max(finding.trigger_start, 0))
         if zone == "body":
             continue
+        by_object: str | None = None
         if finding.company:
             sides = frozenset(s for s in (finding.company, finding.counterparty) if s)
         elif zone == "headline":  # rejected before its parties were read: all it names
             sides = context.headline_companies
+        elif _in_a_past_year(finding.reason, context.published.year):
+            # the lead, rejected before its parties were read, by a year or "years ago":
+            # the companies its sentence names, and only for the same object
+            sides = context.named.get(finding.sentence_index, frozenset())
+            by_object = finding.event_type
         else:
             continue
         family = _FAMILY[finding.event_type]
-        if any(f.accepted and f.sentence_index == finding.sentence_index
-               and _FAMILY[f.event_type] == family and f.company in sides for f in findings):
+        if not sides or any(f.accepted and f.sentence_index == finding.sentence_index
+                            and _FAMILY[f.event_type] == family and f.company in sides
+                            for f in findings):
             continue  # the same sentence also states something newer about it
-        dated.append((finding.sentence_index, family, sides, f"the {zone}"))
+        dated.append((finding.sentence_index, family, sides, f"the {zone}", by_object))
     if not dated:
         return
     for finding in findings:
         if not finding.accepted or finding.dated_now:
             continue
-        if not finding.counterparty and not _restates(finding, context):
-            continue
-        for index, family, sides, where in dated:
-            if (index != finding.sentence_index and _FAMILY[finding.event_type] == family
-                    and finding.company in sides and (
-                        finding.counterparty in sides if finding.counterparty
-                        else sides == {finding.company})):
+        restated = bool(finding.counterparty) or _restates(finding, context)
+        for index, family, sides, where, by_object in dated:
+            if index == finding.sentence_index or _FAMILY[finding.event_type] != family or (
+                    finding.company not in sides):
+                continue
+            if (by_object is None and restated and (
+                    finding.counterparty in sides if finding.counterparty
+                    else sides == {finding.company})) or (
+                    by_object == finding.event_type
+                    and sides <= {finding.company, finding.counterparty}
+                    and _same_thing(finding, context.sentences[index].text, context)):
                 _reject(finding, f"background: {where} dates this event in the past")
                 break
+
+
+# A date that places an event in a past year: "in December 2020", "Three years ago".
+_YEARS_AGO = re.compile(r"\b(?:years|decades?)\s+ago\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _in_a_past_year(reason: str, year: int) -> bool:
+    years = [int(y) for y in _YEAR.findall(reason)]
+    return (bool(years) and max(years) < year) or _YEARS_AGO.search(reason) is not None
+
+
+# "cuts 18,000 jobs", "for $3 billion": a number that names one event
+_BIG_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d{3,}(?!\d)")
+
+
+def _same_thing(finding: Finding, dated: str, context: StoryContext) -> bool:
+    """A headline's undated event that a sentence of the lead dates in a past year with the
+    same object: "Salesforce buys Slack" over "... when Salesforce said it would buy Slack: in
+    December 2020", "Amazon cuts 18,000 jobs" over "Three years ago, Amazon would eliminate
+    more than 18,000 roles", "Microsoft launches Copilot everywhere" over "Microsoft 365
+    Copilot went on sale in November 2023". Not one told as another ("again", "more")."""
+    if finding.zone != "headline" or finding.event_type in ("legal", "launch_delay") or (
+            finding.event_type == "acquisition" and context.headline_tells_closing()):
+        return False  # a case and a deal go through stages, a launch is put off again
+    said = context.sentences[finding.sentence_index].text
+    at = max(finding.trigger_start, 0)
+    if _ANOTHER_ONE.search(said, max(0, at - 25), at + len(finding.trigger) + 25):
+        return False
+    if finding.counterparty:
+        # an unwatched name read off the headline may be a word in capitals ("LNG trader")
+        return not finding.counterparty.isupper() and re.search(
+            r"\b" + re.escape(finding.counterparty) + r"\b", dated) is not None
+    if finding.product and re.search(r"\b" + re.escape(finding.product) + r"\b", dated):
+        return True
+    return any(number in dated for number in _BIG_NUMBER.findall(finding.trigger))
 
 
 def _closed_since(context: StoryContext, index: int) -> bool:
