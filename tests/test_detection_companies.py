@@ -252,3 +252,38 @@ def test_a_nationality_alias_before_a_name_or_a_role_noun_is_an_adjective() -> N
     assert names("American said it would cut flights") == ["American Airlines"]
     assert names("American Airlines and American plan cuts") == [
         "American Airlines", "American Airlines"]
+
+
+COMMON_WORDS = Detector(RulesFile.model_validate({"companies": [
+    {"name": "Block", "tickers": ["XYZ"]}, {"name": "Amazon"}]}))
+
+
+def common_word_events(title: str, content: str) -> set[tuple[str, str]]:
+    article = Article(id="c1", title=title, content=content)
+    return {(e.company, e.event_type) for e in COMMON_WORDS.detect(article)}
+
+
+@pytest.mark.parametrize(("title", "content"), [
+    # the body shows the bare word as another organisation's name
+    ("Block sues landlord after months without heat",
+     "The Maple Street Block Association has sued the owner of three buildings on its street."),
+    # ... or a place: "the Amazon basin", "The Amazon is ..."
+    ("Amazon loses its chief",
+     "Harpy eagles are vanishing from parts of the Amazon basin. The Amazon is losing its chief."),
+])
+def test_a_common_word_the_article_uses_for_something_else_is_not_the_company(
+        title: str, content: str) -> None:
+    assert common_word_events(title, content) == set()
+
+
+@pytest.mark.parametrize(("title", "content", "expected"), [
+    ("Block sues landlord after months without heat",
+     "Block has sued the owner of three buildings it leases, the payments company said.",
+     ("Block", "legal")),
+    # "the Amazon deal": the company's name describing a noun
+    ("Amazon loses its chief", "Amazon said on Monday its chief executive would step down. "
+     "The Amazon deal for Whole Foods closed in 2017.", ("Amazon", "executive_departure")),
+])
+def test_a_common_word_name_used_for_the_company_still_counts(
+        title: str, content: str, expected: tuple[str, str]) -> None:
+    assert expected in common_word_events(title, content)

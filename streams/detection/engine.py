@@ -66,7 +66,16 @@ _OTHER_FIRM = re.compile(
     r" (?:Airlines|Airways|Hotels?|Resorts|Corps|Bank|Bancorp|Foods|Records|Motors|Pharma|"
     r"Pharmaceuticals|Therapeutics|Biotherapeutics|Biosciences|Logistics|Insurance|Financial|"
     r"Brewing|Properties|Realty|Construction|Industries|Mining|Oil|Securities|Rail|Trust|Club|"
-    r"Theatre|Theater|Press|Publishing|Books|University|Institute|Hospital)\b")
+    r"Theatre|Theater|Press|Publishing|Books|University|Institute|Hospital|"
+    # "the Maple Street Block Association", "the Cascade Apple Commission"
+    r"Association|Society|Council|Committee|League|Federation|Coalition|Commission|Church|"
+    r"School|Academy|College|Museum|Street|Avenue|Road|Festival)\b")
+# "The Amazon is losing its chief", "the Amazon's canopy", "the Amazon basin": a common-word
+# name after "the", then a verb, a stop or a word of geography, is a place or a thing.
+_THE_BEFORE = re.compile(r"(?:^|\W)[Tt]he\s$")
+_THING_AFTER = re.compile(
+    r"(?:['’]s\b|\s+(?:is|was|are|were|has|had|have|will|would|could|can|may|might|river|"
+    r"rainforest|forest|basin|jungle|region|delta|valley|estuary|coast|canopy)\b|\s*[,.;:!?)]|$)")
 _JOINED_BEFORE = re.compile(r"&\s?(?:[A-Z][\w.]*\s)?$")
 _HYPHENATED = re.compile(r"-[A-Za-z]")
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
@@ -156,6 +165,15 @@ class Detector:
                 mention.reason = "part of another organisation's name"
                 mention.notes.append("another organisation's name")
                 continue
+            if mention.ambiguous and mention.surface[1:].isalpha() and (
+                    mention.surface[1:].islower()) and _THE_BEFORE.search(
+                    text, max(0, mention.start - 5), mention.start) and _THING_AFTER.match(
+                    text, mention.end):
+                mention.counted = False
+                mention.historical = True
+                mention.reason = f"'the {mention.surface}': a place or a thing"
+                mention.notes.append("a place or a thing")
+                continue
             modifier = _MODIFIER.match(text, mention.end)
             if modifier:
                 mention.historical = True
@@ -175,6 +193,7 @@ class Detector:
                     events.classify(sentence.position, sentence.text, local, topic, ref_year))
             topic = _subject(sentence.text, [m for m in local if m.counted]) or topic
         _corroborate_by_events(mentions, sentences, analysis.findings, pending)
+        _short_for_the_other(mentions)
         if any(f.accepted for f in analysis.findings):  # the article's shape, only if needed
             analysis.layout = read_layout(article, text,
                                           feed.genre if feed is not None else None)
@@ -188,6 +207,24 @@ class Detector:
         kept = _one_deal([f for f in analysis.findings if f.accepted and f.company in counted])
         analysis.events, analysis.features = _merge(article, kept)
         return analysis
+
+
+def _short_for_the_other(mentions: list[Mention]) -> None:
+    """"Block sues landlord" over "The Maple Street Block Association has sued": when the
+    article shows a common-word name as another organisation's or a place ("the Amazon
+    basin"), its bare uses of the same word are short for that, unless the company itself
+    is named somewhere (its full name, a ticker, another alias)."""
+    other = {(m.company, m.surface) for m in mentions if m.ambiguous and (
+        "another organisation's name" in m.notes or "a place or a thing" in m.notes)}
+    if not other:
+        return
+    for company, surface in other:
+        own = [m for m in mentions if m.company == company and m.counted]
+        if own and all(m.surface == surface and m.ambiguous for m in own):
+            for mention in own:
+                mention.counted = False
+                mention.reason = (f"the article uses {surface!r} for another organisation "
+                                  "or a place")
 
 
 def _names_another_organisation(text: str, mention: Mention) -> bool:
