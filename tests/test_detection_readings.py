@@ -682,3 +682,19 @@ def test_a_model_number_is_a_product_that_can_be_delayed() -> None:
     # a quarter or a plain year is no model
     assert detect("Boeing delays Q3 results to May") == set()
     assert detect("Boeing delays its 2026 plans") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "A widow sues Netflix in the year's sharpest legal thriller",
+    "In the novel, Boeing buys Airbus and the hero loses her job.",
+    "Stripe launches a rival bank in Maren Holt's new satire of fintech.",
+])
+def test_what_happens_in_fiction_is_no_event(text: str) -> None:
+    assert detect(text) == set()
+
+
+def test_a_film_studio_s_real_news_near_the_word_film_is_still_news() -> None:
+    assert ("Netflix", "legal", "defendant") in detect(
+        "A widow sues Netflix over a film about her husband")
+    assert ("Disney", "product_launch", None) in detect(
+        "Disney launches a streaming service for film fans on Monday")

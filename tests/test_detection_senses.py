@@ -276,6 +276,10 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Uber's drone satellites.", "Boeing will launch a new jet on Monday."),
     ("executive_departure", 30, "Disney", "Disney said its new park will no longer open in "
      "March.", "Disney chief executive Jane Doe will no longer lead the company."),
+    ("acquisition", 16, "Nvidia", "My 14-year-old just bought Nvidia.",
+     "Intel just bought Nvidia."),
+    ("executive_hire", 31, "Disney", "Disney parade returns to Main Street on Saturday.",
+     "Netflix veteran Jane Doe returns to Disney as chief operating officer."),
     ("launch_delay", 6, "Netflix", "Netflix agreed to let British viewers cancel Premium in two "
      "clicks.", "Netflix will cancel its live quiz show before its launch."),
 ]

@@ -96,6 +96,20 @@ _KNOWN_DELAY = re.compile(r"(?:delayed|postponed)\s+(?!(?:its|the|their|his|her|
 _POSSESSIVE_END = re.compile(r"(?:[\w.&]['’]s|\b(?:its|their|his|her|our))\s+$", re.IGNORECASE)
 
 
+# "A widow sues Google in the year's sharpest legal thriller", "In the novel, Apple buys
+# Google": what happens in a novel, film or show.
+_FICTION_WORKS = (r"(?:thriller|novel|novella|film|movie|sitcom|drama|comedy|episode|musical|"
+                  r"short story|fiction|satire|parody|screenplay|miniseries|graphic novel|"
+                  # a book's chapter, not a bankruptcy's ("Chapter 11")
+                  r"(?:first|opening|final|last|second|third|next) chapter)")
+_FICTION_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(in (?:a|an|the|this|that|her|his|their|(?-i:[A-Z])[\w'’-]+(?:['’]s)?)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?" + _FICTION_WORKS + r")\b", re.IGNORECASE)
+_FICTION_BEFORE = re.compile(
+    r"\b((?:in|throughout) (?:the|this|her|his|their) (?:new |latest |debut |first )?"
+    + _FICTION_WORKS + r")\b[^.;]{0,80}$", re.IGNORECASE)
+
+
 def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -> str | None:
     """Why the context rules this trigger out (denied, negated, hypothetical, past), or None."""
     # The cues of a trigger sit near it; a bounded window keeps a sentence of thousands of
@@ -145,6 +159,9 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
     spent = _SPENT_YEARS.search(before, max(0, len(before) - 60))
     if spent and text[start:end].split(maxsplit=1)[0].lower().endswith("ing"):
         return f"background, not news ({spent.group().strip()!r})"
+    story = _FICTION_AFTER.match(after) or _FICTION_BEFORE.search(before)
+    if story:
+        return f"a story told in fiction ({story.group(1)!r})"
     habit = _HABITUAL.search(before, max(0, len(before) - 120))
     if habit:
         return f"a habit, not a report ({habit.group(1)!r})"

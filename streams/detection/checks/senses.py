@@ -282,6 +282,13 @@ ACQUISITION: tuple[SenseGuard, ...] = (
     _g("after", r"^\s+(?:[\w&.'’-]+\s+){1,3}?(?:under|below|beneath|near|around|on dips? "
        r"(?:to|below))\s+(?:\$|€|£|US\$)\s?\d", "shares bought below a price, not a company",
        trigger=r"^buy"),
+    # "My 14-year-old just bought Nvidia", "I bought Apple at $90": a person buying shares.
+    _g("before", r"(?:\b(?:I|I've|I'd|I'll|I'm|me|my\s+[\w'’-]+(?:\s+[\w'’-]+)?|our\s+"
+       r"(?:son|daughter|kids?|teens?|teenager|child|children|family|household)|"
+       r"[\w-]+-year-old|grandma|grandpa|mom|mum|dad)\s+(?:(?:just|finally|also|recently|then|"
+       r"have|had|went and|want to|wants to|would|should|to)\s+){0,2})$",
+       "a person buying shares or goods, not a company bought",
+       trigger=r"^(?:bought|buy|buys|buying|purchas)"),
 )
 
 PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
@@ -614,6 +621,13 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"no longer\s+(?!(?:lead|head|run|manage|oversee|serve|work|chair|hold|report|sit|be|"
        r"have|remain|act|represent|direct|control|guide|steer|advise)\b)[a-z]+\b",
        "'no longer' + a verb: something stopped, not a person leaving", trigger=r"no longer"),
+    # "Shell swap returns to Pelican Point", "Apple festival returns": the company's name
+    # describes a thing that comes back, not a person.
+    _g("before", r"^\W*(?:the\s+)?[A-Z][\w&.'’-]*\s+(?!(?:chief|ceo|cfo|coo|cto|president|"
+       r"chair\w*|director|head|boss|founder|co-?founder|executive|exec|veteran|alum\w*|"
+       r"leader|officer|vp|partner|investor|engineer|designer|scientist|researcher)\b)"
+       r"[a-z]{3,}s?\s+$", "a thing that comes back, not a person",
+       trigger=r"^return"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
