@@ -698,3 +698,26 @@ def test_a_film_studio_s_real_news_near_the_word_film_is_still_news() -> None:
         "A widow sues Netflix over a film about her husband")
     assert ("Disney", "product_launch", None) in detect(
         "Disney launches a streaming service for film fans on Monday")
+
+
+def test_a_delay_named_as_known_with_long_is_no_new_delay() -> None:
+    assert ("Disney", "launch_delay", None) not in detect(
+        "Disney's long-delayed streaming box went on sale on Friday.")
+    assert ("Disney", "launch_delay", None) not in detect(
+        "Netflix agreed to buy the studio behind the delayed Disney game on Monday.")
+    assert ("Disney", "launch_delay", None) in detect(
+        "Disney delayed the launch of its streaming app to 2027.")
+
+
+def test_reported_past_perfect_reaches_past_a_name_with_dots() -> None:
+    found = detect("Uber shares rose on Thursday after the company disclosed that Apple Inc. "
+                   "had agreed to buy a 9.9% stake in Uber.")
+    assert ("Apple", "investment", "investor") in found
+
+
+def test_a_company_selling_a_share_of_itself_takes_an_investment() -> None:
+    assert detect("Uber sells 9.9% stake to Apple") == {
+        ("Uber", "investment", "recipient"), ("Apple", "investment", "investor")}
+    # a holding in another company changing hands is not money into the seller
+    assert ("Uber", "investment", "recipient") not in detect(
+        "Uber sells its stake in Didi to Apple")

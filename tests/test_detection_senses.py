@@ -209,7 +209,7 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("executive_hire", 24, "Netflix", "Analysts debated who will be the next chief executive "
      "of Netflix.", "Jane Park, who will be the next chief executive of Netflix, starts on "
      "June 1, the company said."),
-    ("launch_delay", 3, "Samsung", "Samsung testified at a hearing on the long-delayed "
+    ("launch_delay", 3, "Samsung", "Samsung testified at a hearing on a long-delayed "
      "Semiconductor Special Act.", "Samsung delayed the launch of its Galaxy Ring to 2027."),
     ("investment", 11, "Disney", "Disney said the levy raises roughly $800 million a year from "
      "studios.", "Disney raises $800 million in a round led by Pixar."),
@@ -280,6 +280,10 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Intel just bought Nvidia."),
     ("executive_hire", 31, "Disney", "Disney parade returns to Main Street on Saturday.",
      "Netflix veteran Jane Doe returns to Disney as chief operating officer."),
+    ("investment", 16, "Disney", "Disney agrees to buy a 70% stake in Netflix.",
+     "Disney agrees to buy a 20% stake in Netflix."),
+    ("acquisition", 17, "Boeing", "Boeing agreed to buy the output of two Uber solar projects.",
+     "Boeing agreed to buy Uber."),
     ("launch_delay", 6, "Netflix", "Netflix agreed to let British viewers cancel Premium in two "
      "clicks.", "Netflix will cancel its live quiz show before its launch."),
 ]

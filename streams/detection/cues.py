@@ -166,7 +166,9 @@ _PAST_TENSE = quick(r"\w+ed\b|left\b|bought\b|sold\b|took\b|quit\b|led\b|laid\b|
                          r"struck\b|won\b|lost\b|made\b|went\b|got\b|hired\b", _I)
 # Past perfect after a reporting verb is reported news, not background: "confirmed she had left".
 _REPORTED_HAD = quick(r"\b(?:said|says|confirmed|confirms|announced|told [\w ]{1,20}?|"
-                           r"disclosed|revealed|acknowledged)\b(?: that)?[^.;,]{0,50} $"
+                           # (a name's own dots: "that Amazon.com Inc. had agreed")
+                           r"disclosed|revealed|acknowledged)\b(?: that)?"
+                           r"(?:[^.;,]|\.(?!\s+[A-Z])){0,50} $"
                            r"|\band that (?:it|he|she|they|the company)\s$", _I)
 _PAST_MOVE = quick(r"(?:left|quit|resigned|departed|exited|joined|stepped|was|retired|became|"
                         r"bought|acquired|purchased|sold|invested|launched|sued|took over|"

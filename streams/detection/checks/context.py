@@ -93,7 +93,8 @@ _KNOWN_DELAY = re.compile(r"(?:delayed|postponed)\s+(?!(?:its|the|their|his|her|
                           r"debut|shipments?|production|deliver(?:y|ies)|to (?:ship|launch|"
                           r"arrive|debut|go on sale)|ships|slips)\b)[\w-]", _I)
 # "Apple's delayed Siri", "once its delayed open-world game is released"
-_POSSESSIVE_END = re.compile(r"(?:[\w.&]['’]s|\b(?:its|their|his|her|our))\s+$", re.IGNORECASE)
+_POSSESSIVE_END = re.compile(r"(?:[\w.&]['’]s|\b(?:its|their|his|her|our|the))\s+"
+                             r"(?:(?:long|much|oft|twice|often|repeatedly)[- ])?$", re.IGNORECASE)
 
 
 # "A widow sues Google in the year's sharpest legal thriller", "In the novel, Apple buys

@@ -180,6 +180,11 @@ INVESTMENT: tuple[SenseGuard, ...] = (
        r"dash(?:es|ed|ing)?|torpedo(?:es|ed|ing)?|drop(?:s|ped|ping)?|put an end to)\s+"
        r"(?:(?:the|its|their|his|her|any|[\w.&'’-]+['’]s?)\s+){0,3}$",
        "a listing called off, not money raised", trigger=r"(?:plans? to |^)go(?:es)? public"),
+    # "agrees to buy a 70% stake in Pitchside", "a controlling stake": control, which is the
+    # acquisition, not an investment beside it.
+    _g("trigger", r"\b(?:5[1-9]|[6-9]\d|100)(?:\.\d+)?\s?(?:%|percent|per cent)|"
+       r"\b(?:majority|controlling)\b", "a controlling stake: an acquisition, not an investment",
+       trigger=r"stake"),
 )
 
 # What code review merges ("pull requests", "branches"), not companies.
@@ -289,6 +294,13 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"have|had|went and|want to|wants to|would|should|to)\s+){0,2})$",
        "a person buying shares or goods, not a company bought",
        trigger=r"^(?:bought|buy|buys|buying|purchas)"),
+    # "agreed to buy the output of two solar projects", "to buy electricity from": a supply
+    # contract, not a company bought.
+    _g("after", r"^\s+(?:(?:the|all|most|some|part of the|all of the)\s+)?(?:[\w-]+\s+){0,2}?"
+       r"(?:output|electricity|power|energy|gas|crude|oil|LNG|capacity|offtake|credits|"
+       r"allowances|production)\b(?!\s+(?:company|companies|firm|business|unit|division|"
+       r"producer|developer|utility|provider|group|assets))", "a supply bought, not a company",
+       trigger=r"^(?:buy|bought|buys|buying|purchas)"),
 )
 
 PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (

@@ -190,6 +190,13 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"purchase[sd]?) (?:a further |another |an additional )?" + _MINORITY
                 + r" (?:stake )?(?:of|in))\b",
                 "investor", {"": "recipient"}, 0.85, (NEEDS_COMPANY_RIGHT,), right_window=50),
+    # "Northwind Robotics sells 9.9% stake to Amazon": a company selling a share of itself
+    # (not "sells its stake in Arm to ...": a holding in another company changing hands).
+    TriggerSpec("inv_sells_stake", _I,
+                r"\b(?:sell|sells|sold|selling|issu(?:e|es|ed|ing))\s+(?:a |an )?"
+                r"(?:(?:new|minority|small|\d+(?:\.\d+)?\s?(?:%|percent|per cent))\s+)+"
+                r"stake\s+to\b",
+                "recipient", {"": "investor"}, 0.8, (NEEDS_COMPANY_RIGHT,), right_window=30),
     # "SoftBank agrees to buy $2bn of Intel shares": money put into a named company's stock.
     TriggerSpec("inv_buy_shares", _I,
                 r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing))\s+(?:about |some |up to )?"
