@@ -356,6 +356,22 @@ def test_a_headline_event_the_lead_dates_in_a_past_year_is_that_old_event(
     assert "background: the lead dates this event in the past" in rejections(title, content)
 
 
+def test_a_lead_event_the_headline_dates_in_a_past_year_is_that_old_event() -> None:
+    title = "'Salesforce launches Agentforce': at the summit, the 2024 slide and the hangover"
+    assert reported(title, '"Salesforce launches Agentforce." The first slide of the talk was '
+                           "the press release.") == set()
+    # another product launched now is news
+    assert ("Salesforce", "product_launch") in reported(
+        title, "Salesforce launches Agentforce Voice on Monday, the company said.")
+
+
+# "GitHub launches Copilot, a PM recalls": a memory
+def test_a_clause_someone_recalls_is_no_news() -> None:
+    assert reported("Intel launches its first GPU, an engineer recalls, and then the work began"
+                    ) == set()
+    assert ("Intel", "product_launch") in reported("Intel launches its first GPU, the company says")
+
+
 @pytest.mark.parametrize(("title", "content", "expected"), [
     # the lead states it now
     ("Salesforce buys Slack", "Salesforce said on Monday it would buy Slack for $27.7 billion, "

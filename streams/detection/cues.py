@@ -158,6 +158,10 @@ _NARRATIVE = quick(r"\b(?:recount(?:s|ed|ing)?|recall(?:s|ed|ing)?|chronicl\w+|"
                    # "The inside story of how Scale AI lost its founder to Meta"
                    r"(?:inside|untold|full|real|true|secret|behind-the-scenes) story|"
                         r"retell(?:s|ing)?|look(?:s|ed|ing)? back at)\b[^.;]{0,30}?\bhow\b", _I)
+# "GitHub launches Copilot, a PM recalls": the clause is someone's memory.
+_RECALLED_AFTER = quick(r"[^.;]{0,60}?,\s+((?:(?:a|an|the|his|her|their|its|one)\s+)?"
+                        r"(?:[\w'’-]+\s+){0,3}?(?:recalls|recalled|remembers|remembered|"
+                        r"reminisces|reminisced))\b", _I)
 # A season with no "this"/"next" places a past-tense event before the news of the day:
 # "launched its first therapy in the spring", "lured them last summer".
 _LAST_SEASON = quick(r"\b(?:last|this past) (?:spring|summer|autumn|fall|winter)\b", _I)
@@ -539,6 +543,9 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     story = _NARRATIVE.search(before)
     if story is not None:
         return story.group()
+    memory = _RECALLED_AFTER.match(after)
+    if memory is not None:
+        return memory.group(1)
     time_clause = _TIME_CLAUSE.search(before[-80:])
     if time_clause is not None:
         return time_clause.group().strip()

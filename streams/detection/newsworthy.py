@@ -507,6 +507,12 @@ def _dated_by_the_front(findings: list[Finding], context: StoryContext) -> None:
                             for f in findings):
             continue  # the same sentence also states something newer about it
         dated.append((finding.sentence_index, family, sides, f"the {zone}", by_object))
+        if zone == "headline" and by_object is None and _in_a_past_year(
+                finding.reason, context.published.year):
+            # "'Salesforce launches Agentforce': ..., the 2024 slide": the lead's quote of
+            # the same launch is that old launch too
+            dated.append((finding.sentence_index, family, sides, "the headline",
+                          finding.event_type))
     if not dated:
         return
     for finding in findings:
@@ -522,7 +528,8 @@ def _dated_by_the_front(findings: list[Finding], context: StoryContext) -> None:
                     else sides == {finding.company})) or (
                     by_object == finding.event_type
                     and sides <= {finding.company, finding.counterparty}
-                    and _same_thing(finding, context.sentences[index].text, context)):
+                    and _same_thing(finding, context.sentences[index].text, context,
+                                    where)):
                 _reject(finding, f"background: {where} dates this event in the past")
                 break
 
@@ -541,13 +548,15 @@ def _in_a_past_year(reason: str, year: int) -> bool:
 _BIG_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d{3,}(?!\d)")
 
 
-def _same_thing(finding: Finding, dated: str, context: StoryContext) -> bool:
+def _same_thing(finding: Finding, dated: str, context: StoryContext, where: str) -> bool:
     """A headline's undated event that a sentence of the lead dates in a past year with the
-    same object: "Salesforce buys Slack" over "... when Salesforce said it would buy Slack: in
-    December 2020", "Amazon cuts 18,000 jobs" over "Three years ago, Amazon would eliminate
-    more than 18,000 roles", "Microsoft launches Copilot everywhere" over "Microsoft 365
-    Copilot went on sale in November 2023". Not one told as another ("again", "more")."""
-    if finding.zone != "headline" or finding.event_type in ("legal", "launch_delay") or (
+    same object, or a lead's event that the headline so dates: "Salesforce buys Slack" over
+    "... when Salesforce said it would buy Slack: in December 2020", "Amazon cuts 18,000
+    jobs" over "Three years ago, Amazon would eliminate more than 18,000 roles", "Microsoft
+    launches Copilot everywhere" over "Microsoft 365 Copilot went on sale in November 2023".
+    Not one told as another ("again", "more")."""
+    if finding.zone != ("lead" if where == "the headline" else "headline") or (
+            finding.event_type in ("legal", "launch_delay")) or (
             finding.event_type == "acquisition" and context.headline_tells_closing()):
         return False  # a case and a deal go through stages, a launch is put off again
     said = context.sentences[finding.sentence_index].text
