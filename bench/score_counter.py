@@ -30,8 +30,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("cases")
     parser.add_argument("--misses", action="store_true", help="list every case that differs")
+    parser.add_argument("--rules", type=Path, default=RULES,
+                        help="the watch list the cases were written for (default: the devset's)")
     args = parser.parse_args()
-    detector = Detector(load_rules(RULES))
+    detector = Detector(load_rules(args.rules))
     total: collections.Counter[str] = collections.Counter()
     by_rule: dict[int, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for line in Path(args.cases).read_text(encoding="utf-8").splitlines():

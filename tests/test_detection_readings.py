@@ -721,3 +721,10 @@ def test_a_company_selling_a_share_of_itself_takes_an_investment() -> None:
     # a holding in another company changing hands is not money into the seller
     assert ("Uber", "investment", "recipient") not in detect(
         "Uber sells its stake in Didi to Apple")
+
+
+def test_a_past_act_done_twice_is_history() -> None:
+    assert detect("Samsung delayed the Galaxy Ring 2 twice. Six months later, it was worth it"
+                  ) == set()
+    assert ("Samsung", "launch_delay", None) in detect(
+        "Samsung delayed the Galaxy Ring 2 on Monday, its second delay")

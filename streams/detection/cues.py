@@ -404,7 +404,8 @@ _CLAUSE_DATE = quick(
     r"several|many|\d+) years ago|a (?:year|decade) ago|years ago)\b|"
     r"(?<!founded )(?<!established )\b(?:in|since|back in|during) ((?:19|20)\d\d)\b", _I)
 # "was delayed twice", "delayed the launch four times": a count of past events is a record.
-_REPEATED = quick(r"^(?:\s+(?:the |its |their )?[\w-]+)?\s+(?:twice|(?:three|four|five|"
+# "delayed Hollowfield 3 twice": done more than once, so not today's single act
+_REPEATED = quick(r"^(?:\s+(?:the |its |their )?[\w-]+){0,3}?\s+(?:twice|(?:three|four|five|"
                        r"several|multiple|\d+) times|repeatedly)\b", _I)
 # "when they joined Kestrel": the time of a past event told as background.
 # A temporal 'when' clause opening the sentence or a clause: the time of another event.
