@@ -287,3 +287,13 @@ def test_a_common_word_the_article_uses_for_something_else_is_not_the_company(
 def test_a_common_word_name_used_for_the_company_still_counts(
         title: str, content: str, expected: tuple[str, str]) -> None:
     assert expected in common_word_events(title, content)
+
+
+def test_a_name_opening_on_the_keeps_its_capitals() -> None:
+    rules = RulesFile.model_validate({"companies": [
+        {"name": "John Lewis Partnership", "aliases": ["The Partnership"]},
+        {"name": "Disney", "aliases": ["The Walt Disney Company"]}]})
+    found = [(m.company, m.surface) for m in CompanyMatcher(rules).scan(
+        "The Partnership said the partnership with the Walt Disney Company had ended.")]
+    assert found == [("John Lewis Partnership", "The Partnership"),
+                     ("Disney", "the Walt Disney Company")]

@@ -166,9 +166,15 @@ def _variants(name: str, aliases: list[str], brands: list[str], tickers: list[st
                 # "NeXT" is written with inner capitals, but "next" is a word: match its case
                 case_sensitive = not _distinctive(value) or (
                     single and value.casefold() in COMMON_WORD_NAMES)
-                out.append(NameVariant(name, value, kind,  # type: ignore[arg-type]
-                                       case_sensitive, is_ambiguous, everyday,
-                                       written if kind == "brand" else None))
+                cased = [value]
+                if value[:4].casefold() == "the " and value[4:5].isupper():
+                    # "The Partnership" is a name, "the partnership" a phrase: the rest of
+                    # a name opening on "The" keeps its capitals ("the Walt Disney Company")
+                    cased, case_sensitive = ["The " + value[4:], "the " + value[4:]], True
+                for each in cased:
+                    out.append(NameVariant(name, each, kind,  # type: ignore[arg-type]
+                                           case_sensitive, is_ambiguous, everyday,
+                                           written if kind == "brand" else None))
     for ticker in tickers:
         out.append(NameVariant(name, ticker, "ticker", True, False))
         out.append(NameVariant(name, ticker, "exchange_ticker", True, False))
