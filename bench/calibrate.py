@@ -35,7 +35,7 @@ FIT_ON = ("realnews-dev", "realnews-dev2", "realnews-test", "realnews-dev4",
           "falsealarm-dev-v", "falsealarm-dev-w", "falsealarm-dev-x",
           "falsealarm-dev-y", "falsealarm-dev-z", "falsealarm-dev-aa",
           "falsealarm-real-dev", "seed")
-# Never read: realnews-test3, newsb-test ... newsn-test, sets N, R, T, AC, AF and the odd
+# Never read: realnews-test3, newsb-test ... newso-test, sets N, R, T, AC, AF and the odd
 # halves of AI, AM, AO, AP, AQ, AR, AS, AT, AU, AV, AW, AX, AY, AZ, BA, BB, BC, BD, BE, BF,
 # BG, BH, BI, BJ, BK and BL were blind and only scored
 # (realnews-test, realnews-test4, synth-test, blind-d, blind-g and blind-l were too until
@@ -54,7 +54,7 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "falsealarm-real-test", "blindset2",
             "newsb-test", "newsc-test", "newsd-test", "newse-test", "newsf-test", "newsg-test",
             "newsh-test", "newsi-test", "newsj-test", "newsk-test", "newsl-test",
-            "newsm-test", "newsn-test")
+            "newsm-test", "newsn-test", "newso-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

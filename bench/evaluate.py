@@ -375,6 +375,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="ordinary-day news in hard phrasings, measured blind"),
     LabelledSet("newsn-test", ("newsn/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="ordinary-day news in hard phrasings, blind"),
+    # A fifteenth author of positives, against the devset's list with brands (Instagram is
+    # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
+    # the old deals that brought the brands as background.
+    LabelledSet("newso-dev", ("newso/articles.jsonl",), "newso/rules.yaml", "even",
+                note="news told through brands, measured blind"),
+    LabelledSet("newso-test", ("newso/articles.jsonl",), "newso/rules.yaml", "odd",
+                note="news told through brands, blind"),
     LabelledSet("newsd-dev", ("newsd/articles.jsonl",), "devset/rules.yaml", "even",
                 note="short news with background, blind, then read"),
     LabelledSet("newsd-test", ("newsd/articles.jsonl",), "devset/rules.yaml", "odd",

@@ -49,6 +49,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "newsm-test": (0.88, 0.77, 150.0),
     "newsn-dev": (0.88, 0.80, 150.0),
     "newsn-test": (0.83, 0.72, 230.0),
+    "newso-dev": (0.93, 0.88, 80.0),
+    "newso-test": (0.95, 0.90, 30.0),
     "falsealarm-synth-dev": (0.0, 0.0, 5.0),
     "falsealarm-synth-test": (0.0, 0.0, 10.0),
     "falsealarm-dev-e": (0.0, 0.0, 10.0),
