@@ -297,3 +297,9 @@ def test_a_name_opening_on_the_keeps_its_capitals() -> None:
         "The Partnership said the partnership with the Walt Disney Company had ended.")]
     assert found == [("John Lewis Partnership", "The Partnership"),
                      ("Disney", "the Walt Disney Company")]
+
+
+def test_a_place_or_shop_named_after_a_common_word_is_not_the_company() -> None:
+    assert common_word_events(
+        "Block Beach Surf Club sues town over parking; Block says fees will rise",
+        "The Block Beach Surf Club has sued the town over new parking fees.") == set()

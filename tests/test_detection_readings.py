@@ -728,3 +728,20 @@ def test_a_past_act_done_twice_is_history() -> None:
                   ) == set()
     assert ("Samsung", "launch_delay", None) in detect(
         "Samsung delayed the Galaxy Ring 2 on Monday, its second delay")
+
+
+@pytest.mark.parametrize("text", [
+    # a named author's work, a stage play
+    "In Hannah Ross's new novel, a widow takes Netflix to court over a map error.",
+    "Stripe lays off its entire staff in Sam Hale's biting new play.",
+    # a deal named as failed with the other party before the noun
+    "Samsung lays off 300 in the wake of the collapsed Intel deal.",
+])
+def test_fiction_and_failed_deals_named_with_their_parties(text: str) -> None:
+    assert {t for t in detect(text) if t[1] in ("legal", "acquisition")} == set()
+
+
+def test_shares_bought_by_funds_and_memories_of_launches_are_no_events() -> None:
+    assert detect("Cathie Wood's funds bought Uber again on Monday.") == set()
+    assert ("Netflix", "product_launch", None) not in detect(
+        "Netflix hired Jane Doe, who recalls launching Apple's first watch.")

@@ -56,7 +56,7 @@ _NEGATION = quick(
 _HYPOTHETICAL = quick(
     r"\b(?:could|might|may|would|should|if|whether|unless|hypothetical\w*|possib(?:le|ly|ility|ilities)|"
     # "Suppose Apple did buy Perplexity tomorrow", "Imagine Meta bought Snap"
-    r"suppos(?:e|ing)|imagine|what if|in theory|"
+    r"suppos(?:e|ing)|imagin(?:e|es|ed|ing)|what if|in theory|"
     r"speculat\w+|interested in|open to|eye(?:s|d|ing)?|hop(?:e|es|ed|ing) to|"
     r"(?:analysts?|investors?|observers?|experts?|economists?|traders?|markets?|watchers|"
     r"strategists?|brokerages?|commentators?|many|some|others|critics|pundits|insiders)"
@@ -128,7 +128,9 @@ _PAST_DEALS = quick(r"\b(?:recent|earlier|previous|prior|past|former|several|oth
 # "Nvidia's abandoned $40 billion bid for Arm": a deal that is over, named as such.
 _FAILED_DEAL = quick(r"\b(abandoned|failed|scrapped|collapsed|aborted|ill-fated|doomed|"
                      r"thwarted|botched|unsuccessful|defunct)\s+(?:(?:US)?[$€£][\d.,]+\s*"
-                     r"(?:billion|million|trillion|bn|m)?\s+)?$", _I)
+                     # "the collapsed Intel deal": the other party named before the noun
+                     r"(?:billion|million|trillion|bn|m)?\s+)?(?:(?-i:[A-Z])[\w&.'’-]*\s+){0,3}$",
+                     _I)
 _DEAL_NOUN = quick(r"(?:bid|deal|takeover|merger|acquisition|purchase|offer|buyout|tie-up)\b",
                    _I)
 _PAST_PERIOD = quick(
@@ -154,7 +156,9 @@ _JUST_NOW = quick(r"\b(?:this (?:week|month)|last week|earlier this (?:week|mont
                        r"days ago|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                        r"Sunday))\b", _I)
 # A story told about the past: "a new book recounts how Intel laid off thousands".
-_NARRATIVE = quick(r"\b(?:recount(?:s|ed|ing)?|recall(?:s|ed|ing)?|chronicl\w+|"
+_NARRATIVE = quick(r"\b(?:recall(?:s|ed)?|remember(?:s|ed)?|reminisc(?:es|ed)(?: about)?)\s+$|"
+                   # "who recalls launching Google Instant": a memory of doing it
+                   r"\b(?:recount(?:s|ed|ing)?|recall(?:s|ed|ing)?|chronicl\w+|"
                    # "The inside story of how Scale AI lost its founder to Meta"
                    r"(?:inside|untold|full|real|true|secret|behind-the-scenes) story|"
                         r"retell(?:s|ing)?|look(?:s|ed|ing)? back at)\b[^.;]{0,30}?\bhow\b", _I)

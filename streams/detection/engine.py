@@ -69,7 +69,10 @@ _OTHER_FIRM = re.compile(
     r"Theatre|Theater|Press|Publishing|Books|University|Institute|Hospital|"
     # "the Maple Street Block Association", "the Cascade Apple Commission"
     r"Association|Society|Council|Committee|League|Federation|Coalition|Commission|Church|"
-    r"School|Academy|College|Museum|Street|Avenue|Road|Festival)\b")
+    r"School|Academy|College|Museum|Street|Avenue|Road|Festival|"
+    # "Shell Beach Surf Club", "Apple Valley", "Oracle Bakery": places, shops and farms
+    r"Beach|Bay|Island|Lake|Falls|Springs|Harbou?r|Creek|Hills?|Cove|Valley|Bakery|Cafe|"
+    r"Café|Restaurant|Diner|Pub|Salon|Farms?|Bistro|Brewery|Orchards?)\b")
 # "The Amazon is losing its chief", "the Amazon's canopy", "the Amazon basin": a common-word
 # name after "the", then a verb, a stop or a word of geography, is a place or a thing.
 _THE_BEFORE = re.compile(r"(?:^|\W)[Tt]he\s$")

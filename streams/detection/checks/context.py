@@ -102,12 +102,16 @@ _POSSESSIVE_END = re.compile(r"(?:[\w.&]['’]s|\b(?:its|their|his|her|our|the))
 _FICTION_WORKS = (r"(?:thriller|novel|novella|film|movie|sitcom|drama|comedy|episode|musical|"
                   r"short story|fiction|satire|parody|screenplay|miniseries|graphic novel|"
                   # a book's chapter, not a bankruptcy's ("Chapter 11")
-                  r"(?:first|opening|final|last|second|third|next) chapter)")
+                  r"(?:first|opening|final|last|second|third|next) chapter|"
+                  # "in Sam Hale's biting new play" (not "a play for market share")
+                  r"(?:new|stage|one-act|hit|west end|broadway) play)")
 _FICTION_AFTER = re.compile(
     r"[^.;]{0,80}?\b(in (?:a|an|the|this|that|her|his|their|(?-i:[A-Z])[\w'’-]+(?:['’]s)?)\s+"
     r"(?:[\w'’-]+\s+){0,4}?" + _FICTION_WORKS + r")\b", re.IGNORECASE)
 _FICTION_BEFORE = re.compile(
-    r"\b((?:in|throughout) (?:the|this|her|his|their) (?:new |latest |debut |first )?"
+    r"\b((?:in|throughout) (?:the|this|her|his|their|"
+    # "In Hannah Ross's new novel, ..."
+    r"(?-i:[A-Z])[\w'’-]+(?: (?-i:[A-Z])[\w'’-]+)?['’]s?) (?:new |latest |debut |first )?"
     + _FICTION_WORKS + r")\b[^.;]{0,80}$", re.IGNORECASE)
 
 

@@ -290,7 +290,10 @@ ACQUISITION: tuple[SenseGuard, ...] = (
     # "My 14-year-old just bought Nvidia", "I bought Apple at $90": a person buying shares.
     _g("before", r"(?:\b(?:I|I've|I'd|I'll|I'm|me|my\s+[\w'’-]+(?:\s+[\w'’-]+)?|our\s+"
        r"(?:son|daughter|kids?|teens?|teenager|child|children|family|household)|"
-       r"[\w-]+-year-old|grandma|grandpa|mom|mum|dad)\s+(?:(?:just|finally|also|recently|then|"
+       r"[\w-]+-year-old|grandma|grandpa|mom|mum|dad|"
+       # "Cathie Wood's funds bought Block again": shares bought by funds and traders
+       r"(?:hedge |index |mutual )?funds|ETFs|traders|retail investors|shareholders)\s+"
+       r"(?:(?:just|finally|also|recently|then|"
        r"have|had|went and|want to|wants to|would|should|to)\s+){0,2})$",
        "a person buying shares or goods, not a company bought",
        trigger=r"^(?:bought|buy|buys|buying|purchas)"),
