@@ -307,6 +307,18 @@ SETS: tuple[LabelledSet, ...] = (
                 note="commentary and talk, measured blind"),
     LabelledSet("falsealarm-blind-bl", ("falsealarm/bl/*.jsonl",), "devset/rules.yaml", "odd",
                 note="commentary and talk, blind"),
+    # A forty-ninth author on BL's brief (commentary and talk), beyond consumer tech, written
+    # after that session's changes read from BL's even half.
+    LabelledSet("falsealarm-dev-bm", ("falsealarm/bm/*.jsonl",), "devset/rules.yaml", "even",
+                note="commentary and talk, a second author, measured blind"),
+    LabelledSet("falsealarm-blind-bm", ("falsealarm/bm/*.jsonl",), "devset/rules.yaml", "odd",
+                note="commentary and talk, a second author, blind"),
+    # A fiftieth author on BK's brief (other senses across the web), outside the United
+    # States, written after that session's changes read from BK's even half.
+    LabelledSet("falsealarm-dev-bn", ("falsealarm/bn/*.jsonl",), "devset/rules.yaml", "even",
+                note="other senses across the web, a second author, measured blind"),
+    LabelledSet("falsealarm-blind-bn", ("falsealarm/bn/*.jsonl",), "devset/rules.yaml", "odd",
+                note="other senses across the web, a second author, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
