@@ -303,3 +303,16 @@ def test_a_place_or_shop_named_after_a_common_word_is_not_the_company() -> None:
     assert common_word_events(
         "Block Beach Surf Club sues town over parking; Block says fees will rise",
         "The Block Beach Surf Club has sued the town over new parking fees.") == set()
+
+
+def test_a_name_the_article_calls_a_film_or_a_ship_is_not_the_company() -> None:
+    rules = RulesFile.model_validate({"companies": [
+        {"name": "Northwind Robotics", "aliases": ["Northwind"]}]})
+    article = Article(id="c2", title="Northwind loses its director three weeks before filming",
+                      content="Northwind, the Otago-set survival drama due to begin shooting "
+                              "next month, has lost its director.")
+    assert Detector(rules).detect(article) == []
+    news = Article(id="c3", title="Northwind loses its chief executive",
+                   content="Northwind, the warehouse-robot maker, said its chief executive "
+                           "would step down.")
+    assert [e.event_type for e in Detector(rules).detect(news)] == ["executive_departure"]

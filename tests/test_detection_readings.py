@@ -745,3 +745,29 @@ def test_shares_bought_by_funds_and_memories_of_launches_are_no_events() -> None
     assert detect("Cathie Wood's funds bought Uber again on Monday.") == set()
     assert ("Netflix", "product_launch", None) not in detect(
         "Netflix hired Jane Doe, who recalls launching Apple's first watch.")
+
+
+@pytest.mark.parametrize("text", [
+    # a title whose subtitle is a book, a talk or stories going back over it
+    "Boeing fires its CEO: a new book on the fall of its chief",
+    "Disney buys Netflix: the dealmakers relive 2019 on stage",
+    "Apple buys the Moon: winning stories from our Year 8 writing competition",
+    # a fantasy
+    "My fantasy is simpler: Netflix hires the composer of Small Hours.",
+    # a denial of claims online
+    "Pfizer has dismissed social media claims that its Cork factory is about to cut jobs.",
+    # money put elsewhere, "not in" the company
+    "I spent my bonus investing in myself, not in Uber.",
+])
+def test_retellings_fantasies_denials_and_not_in_are_no_events(text: str) -> None:
+    assert detect(text) == set()
+
+
+def test_a_headline_s_past_sets_up_what_follows_now() -> None:
+    assert detect("Intel cut 12% of staff. Now the margins show it: upgrade to Buy") == set()
+    assert detect("Apple delayed its AI Siri. Now it is buying Perplexity") >= {
+        ("Apple", "acquisition", "acquirer")}
+    assert ("Apple", "launch_delay", None) not in detect(
+        "Apple delayed its AI Siri. Now it is buying Perplexity")
+    # a present-tense report before "Now" is news of its own
+    assert ("Intel", "layoffs", None) in detect("Intel cuts 12% of staff. Now what?")

@@ -284,6 +284,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Disney agrees to buy a 20% stake in Netflix."),
     ("acquisition", 17, "Boeing", "Boeing agreed to buy the output of two Uber solar projects.",
      "Boeing agreed to buy Uber."),
+    ("executive_hire", 32, "Disney", "A detour took us to a town named Disney on the lake.",
+     "Disney named Jane Doe as chief financial officer."),
     ("launch_delay", 6, "Netflix", "Netflix agreed to let British viewers cancel Premium in two "
      "clicks.", "Netflix will cancel its live quiz show before its launch."),
 ]

@@ -21,7 +21,7 @@ _APOS = "['’]"
 _DENIAL = quick(
     r"\b(?:den(?:y|ies|ied|ying)|refut\w+|rebuff\w*|shot down|shoots? down|shooting down|"
     # "dismissed the reports": a denial; "dismissed the team" is not one.
-    r"dismiss(?:ed|es|ing)? (?:the |those |these |such |as )?(?:[\w-]+ )?(?:reports?|"
+    r"dismiss(?:ed|es|ing)? (?:the |those |these |such |as )?(?:[\w-]+ ){0,2}(?:reports?|"
     r"rumou?rs?|speculation|claims?|suggestions?|idea|talk)|dismiss(?:ed|es|ing)? [^.;]{1,40}? as "
     r"(?:speculation|rumou?r|false|baseless|untrue|nonsense)|"
     r"reject(?:s|ed|ing)? (?:the )?(?:reports?|rumou?rs?|speculation|claims?)|"
@@ -57,6 +57,8 @@ _HYPOTHETICAL = quick(
     r"\b(?:could|might|may|would|should|if|whether|unless|hypothetical\w*|possib(?:le|ly|ility|ilities)|"
     # "Suppose Apple did buy Perplexity tomorrow", "Imagine Meta bought Snap"
     r"suppos(?:e|ing)|imagin(?:e|es|ed|ing)|what if|in theory|"
+    # "My fantasy is simpler: Ferngate hires ...", "[FANTASY]"
+    r"fantas(?:y|ies|ise|ize|ising|izing)|"
     r"speculat\w+|interested in|open to|eye(?:s|d|ing)?|hop(?:e|es|ed|ing) to|"
     r"(?:analysts?|investors?|observers?|experts?|economists?|traders?|markets?|watchers|"
     r"strategists?|brokerages?|commentators?|many|some|others|critics|pundits|insiders)"

@@ -73,6 +73,13 @@ _OTHER_FIRM = re.compile(
     # "Shell Beach Surf Club", "Apple Valley", "Oracle Bakery": places, shops and farms
     r"Beach|Bay|Island|Lake|Falls|Springs|Harbou?r|Creek|Hills?|Cove|Valley|Bakery|Cafe|"
     r"Café|Restaurant|Diner|Pub|Salon|Farms?|Bistro|Brewery|Orchards?)\b")
+# "Northwind, the Otago-set survival drama", "Halcyon, a 64-metre research ship": an
+# appositive that says the name is a work, a place, a vessel or an animal.
+_APPOSITIVE_THING = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:drama|film|movie|series|sitcom|show|novel|"
+    r"album|band|ship|vessel|yacht|boat|horse|racehorse|dog|town|village|hamlet|river|lake|"
+    r"mountain|play|musical|opera|song|documentary|restaurant|cafe|café|bakery|pub|school|"
+    r"church|charity|choir)\b(?!['’])")
 # "The Amazon is losing its chief", "the Amazon's canopy", "the Amazon basin": a common-word
 # name after "the", then a verb, a stop or a word of geography, is a place or a thing.
 _THE_BEFORE = re.compile(r"(?:^|\W)[Tt]he\s$")
@@ -168,6 +175,13 @@ class Detector:
                 mention.reason = "part of another organisation's name"
                 mention.notes.append("another organisation's name")
                 continue
+            if " " not in mention.surface and _APPOSITIVE_THING.match(text, mention.end):
+                # "Northwind, the Otago-set survival drama": the text says what it is
+                mention.counted = False
+                mention.historical = True
+                mention.reason = f"{mention.surface!r} named as something else (a work, a place)"
+                mention.notes.append("named as a thing")
+                continue
             if mention.ambiguous and mention.surface[1:].isalpha() and (
                     mention.surface[1:].islower()) and _THE_BEFORE.search(
                     text, max(0, mention.start - 5), mention.start) and _THING_AFTER.match(
@@ -217,13 +231,14 @@ def _short_for_the_other(mentions: list[Mention]) -> None:
     article shows a common-word name as another organisation's or a place ("the Amazon
     basin"), its bare uses of the same word are short for that, unless the company itself
     is named somewhere (its full name, a ticker, another alias)."""
-    other = {(m.company, m.surface) for m in mentions if m.ambiguous and (
-        "another organisation's name" in m.notes or "a place or a thing" in m.notes)}
+    other = {(m.company, m.surface) for m in mentions if (m.ambiguous and (
+        "another organisation's name" in m.notes or "a place or a thing" in m.notes))
+        or "named as a thing" in m.notes}
     if not other:
         return
     for company, surface in other:
         own = [m for m in mentions if m.company == company and m.counted]
-        if own and all(m.surface == surface and m.ambiguous for m in own):
+        if own and all(m.surface == surface for m in own):
             for mention in own:
                 mention.counted = False
                 mention.reason = (f"the article uses {surface!r} for another organisation "

@@ -349,6 +349,13 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         start = max(finding.trigger_start, 0)
         end = start + len(finding.trigger)
         finding.tense = tense_of(sentence.text, start, end)
+        if finding.zone == "headline" and finding.tense == "past" and _now_follows(
+                context, finding.sentence_index):
+            # "Northwind cut 12% of staff. Now the margins show it": the past sets up the
+            # news that follows "Now".
+            _reject(finding, "background: the headline's next sentence tells what is new "
+                             "('Now ...')")
+            continue
         refs = [r for r in context.refs_of(sentence)
                 if _governs(r, finding, finding.tense, context)]
         moved_to = _moved_to_the_past(context.refs_of(sentence), finding)
@@ -467,6 +474,18 @@ _OWN_CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|say
                          r"it|they|he|she|the company)\b", re.IGNORECASE)
 _ANOTHER_ONE = re.compile(r"\b(?:now|again|more|additional|another|further|new|second|"
                           r"third)\b", re.IGNORECASE)
+
+
+_NOW_OPENS = re.compile(r"\W*(?:and\s+)?now\b(?!\s+(?:that|for)\b)", re.IGNORECASE)
+
+
+def _now_follows(context: StoryContext, index: int) -> bool:
+    """The next sentence, still in the headline, opens on "Now"."""
+    if index + 1 >= len(context.sentences):
+        return False
+    following = context.sentences[index + 1]
+    return following.start < context.layout.headline_end and _NOW_OPENS.match(
+        following.text) is not None
 
 
 def _dated_by_the_front(findings: list[Finding], context: StoryContext) -> None:

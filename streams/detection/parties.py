@@ -381,6 +381,9 @@ def _comma_right_before(text: str, floor: int, at: int) -> bool:
     return at - 1 > floor and text[at - 1] == "," and not text[at - 2].isspace()
 
 
+_NOT_PREPOSITION = re.compile(r"\bnot\s+(?:in|into|to|from|with|for|on|by)\s+$", re.IGNORECASE)
+
+
 def objects_after(text: str, mentions: list[Mention], pos: int, window: int,
                   keep_former: bool = False) -> list[tuple[Mention, str, int]]:
     """Companies after ``pos`` in the same clause: (mention, word in front, distance)."""
@@ -403,6 +406,8 @@ def objects_after(text: str, mentions: list[Mention], pos: int, window: int,
         if word in ("not", "nor", "than", "unlike", "versus", "vs", "behind", "ahead",
                     "beyond", "besides"):
             continue
+        if _NOT_PREPOSITION.search(text, max(0, begins - 12), begins):
+            continue  # "investing in myself, not in Tesla"
         out.append((mention, word, begins - pos))
     return out
 

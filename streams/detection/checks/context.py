@@ -115,6 +115,17 @@ _FICTION_BEFORE = re.compile(
     + _FICTION_WORKS + r")\b[^.;]{0,80}$", re.IGNORECASE)
 
 
+# "Boeing fires its CEO: a new book on the fall of ...", "Disney buys Fox: the dealmakers
+# relive 2019 on stage", "Google buys the Moon: winning stories from ...": the title's
+# event is what a book, a talk or a story goes back over.
+_RETOLD_AFTER = re.compile(
+    r"[^.;:]{0,80}?:\s+((?:(?:a|an|the|our|my|his|her|their|inside|new)\s+){0,3}"
+    r"(?:[\w'’-]+\s+){0,2}?(?:book|documentary|docuseries|biography|memoir|case study|"
+    r"oral history|retrospective|(?:winning |short |bedtime |fan )stories|poems?|podcast series)"
+    r"|(?:[\w'’-]+\s+){0,4}?(?:relives?|revisits?|looks? back|remembers?|recalls?|reflects? on))"
+    r"\b", re.IGNORECASE)
+
+
 def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -> str | None:
     """Why the context rules this trigger out (denied, negated, hypothetical, past), or None."""
     # The cues of a trigger sit near it; a bounded window keeps a sentence of thousands of
@@ -167,6 +178,9 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
     story = _FICTION_AFTER.match(after) or _FICTION_BEFORE.search(before)
     if story:
         return f"a story told in fiction ({story.group(1)!r})"
+    retold = _RETOLD_AFTER.match(after)
+    if retold:
+        return f"background, retold ({retold.group(1)!r})"
     habit = _HABITUAL.search(before, max(0, len(before) - 120))
     if habit:
         return f"a habit, not a report ({habit.group(1)!r})"

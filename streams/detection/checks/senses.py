@@ -643,6 +643,11 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"leader|officer|vp|partner|investor|engineer|designer|scientist|researcher)\b)"
        r"[a-z]{3,}s?\s+$", "a thing that comes back, not a person",
        trigger=r"^return"),
+    # "a town named Disney", "a dog named Oracle": a place or a thing called so.
+    _g("before", r"\b(?:town|village|city|hamlet|place|street|road|lake|river|island|dog|cat|"
+       r"horse|pony|boat|ship|yacht|band|character|baby|son|daughter|girl|boy|restaurant|"
+       r"cafe|café|bar|shop|farm|ranch|hotel|school|street)\s+$",
+       "a place or a thing called so, not an appointment", trigger=r"^named$"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
