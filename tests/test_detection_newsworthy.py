@@ -711,6 +711,14 @@ def test_a_delay_to_a_date_already_past_is_history() -> None:
         "Stripe delays its electric truck to 2027", "Stripe delayed the truck's launch to 2027.")
 
 
+def test_a_span_before_a_dated_day_dates_the_act() -> None:
+    assert reported("A new book on Boeing", "Boeing fired its chief executive two days "
+                    "before Christmas 2019.") == set()
+    assert ("Boeing", "executive_departure") in reported(
+        "Boeing fires its chief executive", "Boeing fired its chief executive on Monday, two "
+        "days before its annual meeting.")
+
+
 def test_a_date_after_an_aside_on_the_object_dates_the_act() -> None:
     """'bought RouteLine, a startup that used gig drivers ..., in the summer of 2020'."""
     reasons = rejections("Nashville's delivery scene", "Stripe bought RouteLine, a Nashville "

@@ -491,6 +491,11 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
                 continue
             between = _without_aside(sentence[end:ref.start])
             gap = len(between)
+            span = _SPAN_BEFORE_DATE.search(between)
+            if span is not None:
+                # "fired its chief executive two days before Christmas 2019": the span and
+                # the day it counts from date the act together
+                between = between[:span.start()]
             if not _at_the_same_time(between) and (
                     _CLAUSE_BREAK.search(between) or gap > 90 or _OTHER_VERB.search(between)):
                 continue
@@ -503,6 +508,11 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
         if best is None or score < best[0]:
             best = (score, ref)
     return best[1] if best is not None else None
+
+
+_SPAN_BEFORE_DATE = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
+    r"(?:days?|weeks?|months?)\s+(?:before|after)\s+(?:[A-Z][\w'’]+\s+){0,2}$")
 
 
 # "(May 14).", "(Oct. 13)", "(2019)" closing a sentence: a date and nothing else in brackets.
