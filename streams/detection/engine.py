@@ -148,6 +148,7 @@ class Detector:
         sentences = split_near(text, [m.start for m in mentions])
         analysis.mentions, analysis.sentences = mentions, sentences
         by_sentence: dict[int, list[Mention]] = {}
+        other_sense: set[tuple[str, str]] = set()  # common words used for something else
         for mention in mentions:
             index = sentence_at(sentences, mention.start)
             by_sentence.setdefault(index, []).append(mention)
@@ -174,15 +175,20 @@ class Detector:
                 mention.historical = True
                 mention.reason = "part of another organisation's name"
                 mention.notes.append("another organisation's name")
+                if mention.ambiguous:
+                    other_sense.add((mention.company, mention.surface))
                 continue
-            if " " not in mention.surface and _APPOSITIVE_THING.match(text, mention.end):
+            if text.startswith(",", mention.end) and " " not in mention.surface and (
+                    _APPOSITIVE_THING.match(text, mention.end)):
                 # "Northwind, the Otago-set survival drama": the text says what it is
                 mention.counted = False
                 mention.historical = True
                 mention.reason = f"{mention.surface!r} named as something else (a work, a place)"
                 mention.notes.append("named as a thing")
+                other_sense.add((mention.company, mention.surface))
                 continue
-            if mention.ambiguous and mention.surface[1:].isalpha() and (
+            if mention.ambiguous and text[max(0, mention.start - 4):mention.start].lower() == (
+                    "the ") and mention.surface[1:].isalpha() and (
                     mention.surface[1:].islower()) and _THE_BEFORE.search(
                     text, max(0, mention.start - 5), mention.start) and _THING_AFTER.match(
                     text, mention.end):
@@ -190,6 +196,7 @@ class Detector:
                 mention.historical = True
                 mention.reason = f"'the {mention.surface}': a place or a thing"
                 mention.notes.append("a place or a thing")
+                other_sense.add((mention.company, mention.surface))
                 continue
             modifier = _MODIFIER.match(text, mention.end)
             if modifier:
@@ -210,32 +217,27 @@ class Detector:
                     events.classify(sentence.position, sentence.text, local, topic, ref_year))
             topic = _subject(sentence.text, [m for m in local if m.counted]) or topic
         _corroborate_by_events(mentions, sentences, analysis.findings, pending)
-        _short_for_the_other(mentions)
+        if other_sense:
+            _short_for_the_other(mentions, other_sense)
         if any(f.accepted for f in analysis.findings):  # the article's shape, only if needed
             analysis.layout = read_layout(article, text,
                                           feed.genre if feed is not None else None)
             in_headline = frozenset(m.company for m in mentions
                                     if m.counted and m.start < analysis.layout.headline_end)
-            named = {index: frozenset(m.company for m in found if m.counted)
-                     for index, found in by_sentence.items()}
             judge(analysis.findings, StoryContext(analysis.layout, article.event_time,
-                                                  sentences, {}, text, in_headline, named))
+                                                  sentences, {}, text, in_headline,
+                                                  by_sentence))
         counted = {m.company for m in mentions if m.counted}
         kept = _one_deal([f for f in analysis.findings if f.accepted and f.company in counted])
         analysis.events, analysis.features = _merge(article, kept)
         return analysis
 
 
-def _short_for_the_other(mentions: list[Mention]) -> None:
+def _short_for_the_other(mentions: list[Mention], other: set[tuple[str, str]]) -> None:
     """"Block sues landlord" over "The Maple Street Block Association has sued": when the
     article shows a common-word name as another organisation's or a place ("the Amazon
     basin"), its bare uses of the same word are short for that, unless the company itself
     is named somewhere (its full name, a ticker, another alias)."""
-    other = {(m.company, m.surface) for m in mentions if (m.ambiguous and (
-        "another organisation's name" in m.notes or "a place or a thing" in m.notes))
-        or "named as a thing" in m.notes}
-    if not other:
-        return
     for company, surface in other:
         own = [m for m in mentions if m.company == company and m.counted]
         if own and all(m.surface == surface for m in own):

@@ -22,6 +22,7 @@ reason on the finding, so ``rules explain`` shows why.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -29,6 +30,7 @@ from typing import Literal
 from . import cues
 from .amounts import find_amounts
 from .calibration import REPORT_NOW_TENSES
+from .companies import Mention
 from .events import Finding
 from .first_chars import quick
 from .layout import Genre, Layout
@@ -172,8 +174,14 @@ class StoryContext:
     refs: dict[int, list[TimeRef]]
     text: str = ""
     headline_companies: frozenset[str] = frozenset()
-    # the watched companies counted in each sentence (by its position)
-    named: dict[int, frozenset[str]] = field(default_factory=dict)
+    # the mentions of each sentence (by its position), read only when a rule asks which
+    # watched companies a sentence names
+    mentions_by_sentence: Mapping[int, Sequence[Mention]] = field(default_factory=dict)
+
+    def named(self, index: int) -> frozenset[str]:
+        """The watched companies counted in the sentence at ``index``."""
+        return frozenset(m.company for m in self.mentions_by_sentence.get(index, ())
+                         if m.counted)
 
     def has_history(self) -> bool:
         """Whether the article names any past date (read once, at most the first 20,000
@@ -516,7 +524,7 @@ def _dated_by_the_front(findings: list[Finding], context: StoryContext) -> None:
         elif _in_a_past_year(finding.reason, context.published.year):
             # the lead, rejected before its parties were read, by a year or "years ago":
             # the companies its sentence names, and only for the same object
-            sides = context.named.get(finding.sentence_index, frozenset())
+            sides = context.named(finding.sentence_index)
             by_object = finding.event_type
         else:
             continue

@@ -406,7 +406,8 @@ def objects_after(text: str, mentions: list[Mention], pos: int, window: int,
         if word in ("not", "nor", "than", "unlike", "versus", "vs", "behind", "ahead",
                     "beyond", "besides"):
             continue
-        if _NOT_PREPOSITION.search(text, max(0, begins - 12), begins):
+        if "not " in text[max(0, begins - 12):begins] and _NOT_PREPOSITION.search(
+                text, max(0, begins - 12), begins):
             continue  # "investing in myself, not in Tesla"
         out.append((mention, word, begins - pos))
     return out
