@@ -171,20 +171,16 @@ class Detector:
                 mention.notes.append("part of a longer name")
                 continue
             if _names_another_organisation(text, mention):
-                mention.counted = False
-                mention.historical = True
-                mention.reason = "part of another organisation's name"
-                mention.notes.append("another organisation's name")
+                _something_else(mention, "part of another organisation's name",
+                                "another organisation's name")
                 if mention.ambiguous:
                     other_sense.add((mention.company, mention.surface))
                 continue
             if text.startswith(",", mention.end) and " " not in mention.surface and (
                     _APPOSITIVE_THING.match(text, mention.end)):
                 # "Northwind, the Otago-set survival drama": the text says what it is
-                mention.counted = False
-                mention.historical = True
-                mention.reason = f"{mention.surface!r} named as something else (a work, a place)"
-                mention.notes.append("named as a thing")
+                _something_else(mention, f"{mention.surface!r} named as something else (a work, "
+                                "a place)", "named as a thing")
                 other_sense.add((mention.company, mention.surface))
                 continue
             if mention.ambiguous and text[max(0, mention.start - 4):mention.start].lower() == (
@@ -192,10 +188,8 @@ class Detector:
                     mention.surface[1:].islower()) and _THE_BEFORE.search(
                     text, max(0, mention.start - 5), mention.start) and _THING_AFTER.match(
                     text, mention.end):
-                mention.counted = False
-                mention.historical = True
-                mention.reason = f"'the {mention.surface}': a place or a thing"
-                mention.notes.append("a place or a thing")
+                _something_else(mention, f"'the {mention.surface}': a place or a thing",
+                                "a place or a thing")
                 other_sense.add((mention.company, mention.surface))
                 continue
             modifier = _MODIFIER.match(text, mention.end)
@@ -231,6 +225,14 @@ class Detector:
         kept = _one_deal([f for f in analysis.findings if f.accepted and f.company in counted])
         analysis.events, analysis.features = _merge(article, kept)
         return analysis
+
+
+def _something_else(mention: Mention, reason: str, note: str) -> None:
+    """The text shows the name is not the company here: not counted, and no party."""
+    mention.counted = False
+    mention.historical = True
+    mention.reason = reason
+    mention.notes.append(note)
 
 
 def _short_for_the_other(mentions: list[Mention], other: set[tuple[str, str]]) -> None:
