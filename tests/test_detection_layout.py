@@ -454,3 +454,16 @@ def test_the_own_year_in_a_title_at_the_years_end_looks_back(title: str, publish
                                                              expected: bool) -> None:
     found, cue = _dated_genre(title, published.replace(tzinfo=UTC))
     assert (found == "year_in_review" and "at the year's end" in cue) is expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Did Acme just acquire Foo? A fact check of a misread filing", "explainer"),
+    ("No, Acme did not buy Foo: the viral claim, debunked", "explainer"),
+    ("Why Acme's CEO had to go, and why the next fix is harder", "explainer"),
+    ("Why Acme walked away from Foo", "explainer"),
+    # news
+    ("Acme's CEO resigns; board to check facts of expense claims", "news"),
+    ("Why Acme is buying Foo", "news"),
+])
+def test_fact_checks_and_why_it_had_to_titles_explain(title: str, expected: str) -> None:
+    assert genre(title, NEWS_STORY) == expected

@@ -184,7 +184,12 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
     ("release_notes", r"\b(?:release notes|changelog|v?\d+\.\d+(?:\.\d+)?\s+(?:is\s+)?"
                       r"(?:released|is out|now available)|announcing \S+ v?\d+\.\d+|"
                       r"what'?s new in)\b"),
-    ("explainer", r"\b(?:explained|explainer|faq|everything you need to know)\b|"
+    ("explainer", r"\b(?:explained|explainer|faq|everything you need to know|"
+                  # "Did Nvidia just acquire Cobaltline? A fact check of a misread filing"
+                  r"fact[- ]?check(?:ed|s)?|debunk(?:ed|ing|s)?)\b|"
+                  # "Why Boeing's CEO had to go": the reasons for something done
+                  r"^\W*why (?:[\w&.'’-]+ ){1,4}(?:had to|was forced to|were forced to|chose to|"
+                  r"decided to|gave up|walked away|failed to)\b|"
                   # "Ask the Money Desk: Is it too late to buy Tesla?": an advice column
                   r"^\W*ask (?:the|a|an|our) [\w' -]{1,30}:|"
                   r"(?:^|:\s*)from an? [^:]{1,40} to an? |^\W*from [^:]{1,40} to [^:]{1,40}:|"
