@@ -319,6 +319,17 @@ SETS: tuple[LabelledSet, ...] = (
                 note="other senses across the web, a second author, measured blind"),
     LabelledSet("falsealarm-blind-bn", ("falsealarm/bn/*.jsonl",), "devset/rules.yaml", "odd",
                 note="other senses across the web, a second author, blind"),
+    # Two more authors, 40 items each, written after the changes read from BM's and BN's
+    # even halves: a fifty-first on BL's brief (commentary and talk), a fifty-second on BK's
+    # (other senses across the web).
+    LabelledSet("falsealarm-dev-bo", ("falsealarm/bo/*.jsonl",), "devset/rules.yaml", "even",
+                note="commentary and talk, a third author, measured blind"),
+    LabelledSet("falsealarm-blind-bo", ("falsealarm/bo/*.jsonl",), "devset/rules.yaml", "odd",
+                note="commentary and talk, a third author, blind"),
+    LabelledSet("falsealarm-dev-bp", ("falsealarm/bp/*.jsonl",), "devset/rules.yaml", "even",
+                note="other senses across the web, a third author, measured blind"),
+    LabelledSet("falsealarm-blind-bp", ("falsealarm/bp/*.jsonl",), "devset/rules.yaml", "odd",
+                note="other senses across the web, a third author, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
