@@ -82,7 +82,6 @@ _APPOSITIVE_THING = re.compile(
     r"church|charity|choir)\b(?!['’])")
 # "The Amazon is losing its chief", "the Amazon's canopy", "the Amazon basin": a common-word
 # name after "the", then a verb, a stop or a word of geography, is a place or a thing.
-_THE_BEFORE = re.compile(r"(?:^|\W)[Tt]he\s$")
 _THING_AFTER = re.compile(
     r"(?:['’]s\b|\s+(?:is|was|are|were|has|had|have|will|would|could|can|may|might|river|"
     r"rainforest|forest|basin|jungle|region|delta|valley|estuary|coast|canopy)\b|\s*[,.;:!?)]|$)")
@@ -183,11 +182,9 @@ class Detector:
                                 "a place)", "named as a thing")
                 other_sense.add((mention.company, mention.surface))
                 continue
-            if mention.ambiguous and text[max(0, mention.start - 4):mention.start].lower() == (
-                    "the ") and mention.surface[1:].isalpha() and (
-                    mention.surface[1:].islower()) and _THE_BEFORE.search(
-                    text, max(0, mention.start - 5), mention.start) and _THING_AFTER.match(
-                    text, mention.end):
+            if mention.ambiguous and _the_before(text, mention.start) and (
+                    mention.surface[1:].isalpha() and mention.surface[1:].islower()) and (
+                    _THING_AFTER.match(text, mention.end)):
                 _something_else(mention, f"'the {mention.surface}': a place or a thing",
                                 "a place or a thing")
                 other_sense.add((mention.company, mention.surface))
@@ -225,6 +222,12 @@ class Detector:
         kept = _one_deal([f for f in analysis.findings if f.accepted and f.company in counted])
         analysis.events, analysis.features = _merge(article, kept)
         return analysis
+
+
+def _the_before(text: str, start: int) -> bool:
+    """The word "the" (or "The") right before ``start``, as a word of its own."""
+    return text[max(0, start - 4):start].lower() == "the " and (
+        start < 5 or not text[start - 5].isalnum())
 
 
 def _something_else(mention: Mention, reason: str, note: str) -> None:

@@ -511,7 +511,7 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
 
 
 _SPAN_BEFORE_DATE = re.compile(
-    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
+    r"\b(?:\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\s+"
     r"(?:days?|weeks?|months?)\s+(?:before|after)\s+(?:[A-Z][\w'’]+\s+){0,2}$")
 
 
