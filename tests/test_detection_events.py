@@ -389,3 +389,18 @@ def test_a_clause_opened_by_when_names_no_object() -> None:
     found = detect("Stripe CEO to step down when Salesforce deal closes.")
     assert {t for t in found if t[1] == "executive_departure"} == {
         ("Stripe", "executive_departure", "losing_company")}
+
+
+def test_a_page_naming_companies_thousands_of_times_is_read_to_a_bound() -> None:
+    """Past MAX_ANALYSED_MENTIONS mentions the rest of a page is not read: the headline's
+    event is still found, an event told only after the bound is not."""
+    from newswatch.streams.detection.engine import MAX_ANALYSED_MENTIONS
+    filler = "Meta and Google met again. " * MAX_ANALYSED_MENTIONS
+    article = Article(id="t", title="Stripe to buy a payments startup",
+                      content=filler + "Nvidia will cut 2,000 jobs.",
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    found = {(e.company, e.event_type) for e in DETECTOR.detect(article)}
+    assert ("Stripe", "acquisition") in found
+    assert ("Nvidia", "layoffs") not in found
+    short = article.model_copy(update={"content": filler[:81] + "Nvidia will cut 2,000 jobs."})
+    assert ("Nvidia", "layoffs") in {(e.company, e.event_type) for e in DETECTOR.detect(short)}

@@ -28,6 +28,10 @@ MAX_ANALYSED_CHARS = 20_000
 # Sentences that name a company (or point back to one) read per article: a real story has
 # a few dozen; a page that repeats a name thousands of times gets no more attention.
 MAX_CLASSIFIED_SENTENCES = 120
+# Company mentions read per article: the most in over 5,000 labelled articles, real and
+# written, is 85. A page naming companies thousands of times is read up to its 300th
+# mention; every later stage then costs what a long real story costs.
+MAX_ANALYSED_MENTIONS = 300
 # "Microsoft-owned GitHub": the first company describes the second, it does not act.
 # Only "partner" doubles as a verb ("Stripe partners with Shopify"), so it needs a name or
 # a stop after it; "Apple supplier cuts jobs" is about the supplier.
@@ -144,6 +148,9 @@ class Detector:
                               key=lambda m: m.start)
         if not mentions:
             return analysis
+        if len(mentions) > MAX_ANALYSED_MENTIONS:
+            mentions = mentions[:MAX_ANALYSED_MENTIONS]
+            text = text[:max(m.end for m in mentions)]
         sentences = split_near(text, [m.start for m in mentions])
         analysis.mentions, analysis.sentences = mentions, sentences
         by_sentence: dict[int, list[Mention]] = {}
