@@ -298,3 +298,35 @@ def test_the_day_a_deal_was_agreed_dates_it(body: str, expected: set[tuple[str, 
 def test_a_title_naming_the_year_at_its_end_looks_back(body: str,
                                                        expected: set[tuple[str, str]]) -> None:
     assert reported_in_december("A letter to our customers as 2026 closes", body) == expected
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("Acme cuts 1,100 jobs: what actually happens the day the layoff email lands",
+     "Layoffs at big tech follow a playbook. Here is how it usually works, step by step."),
+    ("Acme Robotics buys Globex: what would it cost, and would it work?",
+     "Acme Robotics buys Globex: what would it cost, and would it work?\n\nClients keep "
+     "asking us about it. We have no sign that talks exist; this is a thought experiment."),
+    ("Initech gets fined. Nobody learns.",
+     "The order is two years old, and the rest of the industry makes the same mistakes."),
+    ("Acme fires its CEO, and a new book tries to explain why",
+     "\"Acme fires its CEO.\" Those words were the story of a weekend, and the book is the "
+     "most thorough account of it yet."),
+])
+def test_a_headline_that_turns_an_event_into_a_comment_needs_a_lead_that_reports_it(
+        title: str, body: str) -> None:
+    assert reported(title, body) == set()
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    ("Acme plans 1,100 job cuts: what we know",
+     "Acme Robotics will cut 1,100 jobs, or 9% of its staff, the company said on Monday.",
+     {("Acme Robotics", "layoffs")}),
+    ("Acme Robotics buys Globex. Here's why",
+     "Acme Robotics agreed on Sunday to buy Globex for $2 billion in cash.",
+     {("Acme Robotics", "acquisition"), ("Globex", "acquisition")}),
+    ("Acme Robotics to cut 1,100 jobs as orders slow", "",
+     {("Acme Robotics", "layoffs")}),
+])
+def test_news_with_a_comment_in_the_headline_is_news_when_the_lead_tells_it(
+        title: str, body: str, expected: set[tuple[str, str]]) -> None:
+    assert reported(title, body) == expected

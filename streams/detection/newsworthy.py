@@ -458,6 +458,7 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             finding.same_story = (finding.company, _FAMILY[finding.event_type]) in front
     _dated_by_the_front(findings, context)
     _dated_by_its_amount(findings, context)
+    _framed_as_commentary(findings, context)
 
 
 # How ``checks.context`` words a trigger its own words date in the past, "background, not
@@ -559,6 +560,66 @@ def _dated_by_the_front(findings: list[Finding], context: StoryContext) -> None:
                                     where)):
                 _reject(finding, f"background: {where} dates this event in the past")
                 break
+
+
+# After a headline's event, what turns it into the subject of a comment or a question:
+# "Meta cuts 11,000 jobs: what actually happens the day the email lands", "Adobe drops its
+# Figma deal. Here's why it still matters", "..., and a new book tries to explain why",
+# "Northwind buys Cobaltline: would it work?", "Pinecrest gets fined. Nobody learns."
+_COMMENTARY_TAIL = re.compile(
+    r"(?:[:?!—–]|\.(?=\s)|,?\s+and)\s+(?:(?:so|but|and)\s+)?(?:what|why|how|here'?s|here\s+is|"
+    r"a\s+case\b|(?:the\s+)?lessons?\b|a\s+look\b|a\s+new\s+book|looking\s+back|nobody|"
+    r"(?:should|would|could|did|does|was|is)\s+(?:it|i|we|you|they|that)\b)",
+    re.IGNORECASE)
+
+
+def _framed_as_commentary(findings: list[Finding], context: StoryContext) -> None:
+    """Reject a headline's event that the rest of the headline makes the subject of a
+    comment or a question, when the lead does not report it.
+
+    A news headline goes on to what is new ("Stripe plans 450 job cuts: what we know" over
+    a lead that tells the cuts); an explainer, essay or review names a known event and then
+    its own subject, and its lead tells that subject, or the event with its old date."""
+    end = context.layout.headline_end
+    if not end:
+        return
+    headline = context.text[:end]
+    tail = _COMMENTARY_TAIL.search(headline)
+    if tail is None:
+        return
+    # (the headline repeated at the top of the text, or quoted, does not report it again)
+    said = _bare(headline)
+    reported = {(f.company, _FAMILY[f.event_type]) for f in findings
+                if f.accepted and f.zone == "lead"
+                and _bare(context.sentences[f.sentence_index].text) not in said}
+    framed = _bare(headline[:tail.start()])
+    # the events the headline names before its comment, there or in its words again
+    # ("Northwind buys Cobaltline: would it work?" atop the text, a quote of the headline)
+    subjects, told = set(), []
+    for finding in findings:
+        sentence = context.sentences[finding.sentence_index]
+        if finding.zone == "headline":
+            if sentence.start + max(finding.trigger_start, 0) >= tail.start():
+                told.append(finding)  # "... the day the layoff email lands"
+                continue
+        elif _bare(sentence.text.split(":")[0]) not in framed:
+            continue
+        told.append(finding)
+        if finding.company and (finding.accepted or finding.zone == "headline"):
+            subjects.add((finding.company, _FAMILY[finding.event_type]))
+    subjects -= reported
+    for finding in told:
+        if finding.accepted and (finding.company, _FAMILY[finding.event_type]) in subjects:
+            _reject(finding, f"commentary: the headline goes on to {tail.group().strip()!r}, "
+                             "and the lead does not report the event")
+
+
+def _bare(text: str) -> str:
+    """``text`` in lower case, without quotes or the stop at its end."""
+    return text.lower().translate(_QUOTES).strip().rstrip(".!?:")
+
+
+_QUOTES = str.maketrans("", "", "\"'‘’“”")
 
 
 # A date that places an event in a past year: "in December 2020", "Three years ago".
