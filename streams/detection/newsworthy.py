@@ -581,8 +581,8 @@ def _framed_as_commentary(findings: list[Finding], context: StoryContext) -> Non
     a lead that tells the cuts); an explainer, essay or review names a known event and then
     its own subject, and its lead tells that subject, or the event with its old date."""
     end = context.layout.headline_end
-    if not end:
-        return
+    if not end or not context.text[end:].strip():
+        return  # a headline alone: nothing says its event is not news
     headline = context.text[:end]
     tail = _COMMENTARY_TAIL.search(headline)
     if tail is None:
