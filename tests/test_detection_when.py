@@ -231,6 +231,18 @@ def test_a_timeline_line_opening_with_a_date_is_dated_by_it() -> None:
     assert found is not None and found.text == "2014" and found.is_past
 
 
+@pytest.mark.parametrize("sentence", [
+    "On a grey morning in January 2019, Acme's chief executive told investors that the chain "
+    "would close 120 stores.",
+    "One evening in March 2019, the board told staff that Acme would cut 500 jobs.",
+    "During the winter of 2019, Acme's founder told the team she would cut 500 jobs.",
+])
+def test_a_scene_set_at_an_opening_date_dates_the_sentence(sentence: str) -> None:
+    trigger = "close" if "close" in sentence else "cut"
+    found = anchor(sentence, trigger)
+    assert found is not None and found.is_past and "2019" in found.text
+
+
 def test_a_clause_that_hangs_on_a_date_is_dated_by_it() -> None:
     found = anchor("In August 1981, when Acme introduced the PC, rivals scoffed.", "introduced")
     assert found is not None and found.text == "In August 1981" and found.is_past

@@ -453,6 +453,12 @@ _REPORTING_VERB = re.compile(r"\b(?:announced|said|confirmed|revealed|disclosed|
                              re.IGNORECASE)
 
 
+# Words before a date that opens a sentence, setting a scene at it: "On a grey morning
+# (in January 2019)", "One evening (in March)", "During the winter (of 2019)".
+_SCENE_BEFORE = re.compile(r"\W*(?:(?i:on|in|at|late|early|during)\s+(?:a|an|the|that)|(?i:one))"
+                           r"\s+(?:[a-z'-]+\s+){1,3}")
+
+
 def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> TimeRef | None:
     """The time expression that dates the trigger at ``start:end``: the nearest one in its
     clause (a date opening a timeline line reaches the whole line)."""
@@ -462,7 +468,9 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
             between = sentence[ref.end:start]
             gap = start - ref.end
             # "2014 — Apple buys Beats" (not "Six months after its IPO, Stripe cuts jobs")
-            opening = ref.start <= 2 and len(between) < 200 and not ref.dates_what_follows
+            # "On a grey morning in January 2019, ...": a scene set at the date opens it too
+            opening = (ref.start <= 2 or _SCENE_BEFORE.fullmatch(sentence, 0, ref.start)
+                       is not None) and len(between) < 200 and not ref.dates_what_follows
             # "in August 1981, when IBM introduced", "in July, weeks after Meta hired":
             # the clause hangs on the date.
             hangs = _HANGS_ON_DATE.match(between) is not None or _dates_a_report(sentence, ref,
