@@ -251,6 +251,20 @@ def test_a_news_story_with_a_quote_and_a_short_list_stays_news() -> None:
     assert genre("Acme to cut 500 jobs", content) == "news"
 
 
+@pytest.mark.parametrize(("content", "expected"), [
+    ("Opinion | The Ledger Line | by Sarah Quinlan\n\n" + NEWS_STORY, "opinion"),
+    ("EXPLAINER | Design & Software | By Kavya Menon\n\n" + NEWS_STORY, "explainer"),
+    ("Book review | Five Days in November, by Leah Vornholt\n\n" + NEWS_STORY, "review"),
+    ("Notes on Acme\nCase study\n\n" + NEWS_STORY, "explainer"),  # after the headline's copy
+    ("Obituary\n" + NEWS_STORY, "obituary"),
+    ("Analysis | Markets | By Ann Lee\n\n" + NEWS_STORY, "news"),  # news as often as not
+    ("Review of the quarter shows Acme's sales fell.\n\n" + NEWS_STORY, "news"),  # a sentence
+    ("Guide dogs at Acme's offices are welcome.\n" + NEWS_STORY, "news"),
+])
+def test_a_section_label_over_the_text_names_the_genre(content: str, expected: str) -> None:
+    assert genre("Notes on Acme", content) == expected
+
+
 # --- bugs found while writing these tests ----------------------------------------------------
 
 def test_an_obituary_with_a_two_digit_age() -> None:

@@ -361,6 +361,11 @@ def genre_of(article: Article, text: str,
         # "On this day in 2020: ...", "#OnThisDay, December 8, 2004": the item's label
         # sets it in the past, whatever its headline says.
         return "timeline", f"labelled {kicker.group(1).strip()!r}"
+    label = _section_label(article)
+    if label is not None:
+        # "Opinion | The Ledger Line | by Sarah Quinlan", "EXPLAINER | Design & Software" over
+        # the text: the page's own label for the piece, as a title's "Opinion:" is
+        return label
     if feed_genre is not None:
         return feed_genre, "the feed's setting"
     body = text[len(article.title):len(article.title) + _GENRE_SCAN_CHARS]
@@ -476,6 +481,40 @@ def _past_period_in_title(article: Article) -> str | None:
 # The first words of a summary or body that label the item: "On this day in 2020:",
 # "22 years ago today:", "#OnThisDay, December 8, 2004", "From the archive:" (a label ends in
 # a colon, a dash or the line: "Five years ago today, Apple launched ..." is a sentence).
+# A section label on a line of its own at the top of the text, alone or before a section, a
+# byline or a date: "Opinion | The Ledger Line | by ...", "EXPLAINER", "Book review | ...".
+# ("Analysis", "Recap" and "Long read" label news as often as not: not here.)
+_LABELS: dict[str, Genre] = {
+    **dict.fromkeys(("opinion", "column", "commentary", "editorial", "op-ed", "essay",
+                     "perspective", "viewpoint", "comment"), "opinion"),
+    **dict.fromkeys(("explainer", "explained", "fact check", "fact-check", "faq",
+                     "case study"), "explainer"),
+    **dict.fromkeys(("review", "book review", "books", "film review", "hands-on",
+                     "first look", "long-term review", "long-term test"), "review"),
+    "profile": "profile", "obituary": "obituary", "obituaries": "obituary",
+    **dict.fromkeys(("tutorial", "how-to", "how to", "guide"), "tutorial"),
+    **dict.fromkeys(("transcript", "podcast transcript"), "transcript"),
+    **dict.fromkeys(("interview", "q&a"), "interview"),
+}
+_LABEL_LINE = re.compile(r"[ \t]*(" + "|".join(re.escape(k) for k in sorted(_LABELS, key=len,
+                                                                           reverse=True))
+                         + r")[ \t]*(?:[|•·:–—][^\n]{0,100})?", _I)
+
+
+def _section_label(article: Article) -> tuple[Genre, str] | None:
+    """The genre a section label at the top of the summary or the text gives the piece
+    (its first line, or the line after a copy of the headline)."""
+    for field in (article.summary, article.content):
+        lines = [line for line in field[:600].splitlines()[:3] if line.strip()]
+        if lines and lines[0].strip() == article.title.strip():
+            lines = lines[1:]
+        if lines and len(lines[0]) <= 120:
+            found = _LABEL_LINE.fullmatch(lines[0])
+            if found is not None:
+                return _LABELS[found.group(1).lower()], f"labelled {lines[0].strip()[:40]!r}"
+    return None
+
+
 _KICKER = re.compile(
     r"^\W*((?:#?on ?this ?day|(?:\d+|a|one|" + _NUMBER_WORDS + r") years? ago (?:today|this "
     r"week)|from the archives?|flashback(?: friday)?|throwback(?: thursday)?|#tbt|"
