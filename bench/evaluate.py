@@ -330,6 +330,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="other senses across the web, a third author, measured blind"),
     LabelledSet("falsealarm-blind-bp", ("falsealarm/bp/*.jsonl",), "devset/rules.yaml", "odd",
                 note="other senses across the web, a third author, blind"),
+    # A fourth author on BL's brief (commentary and talk), 40 items, written after the
+    # session-14 changes read from BO's even half.
+    LabelledSet("falsealarm-dev-bq", ("falsealarm/bq/*.jsonl",), "devset/rules.yaml", "even",
+                note="commentary and talk, a fourth author, measured blind"),
+    LabelledSet("falsealarm-blind-bq", ("falsealarm/bq/*.jsonl",), "devset/rules.yaml", "odd",
+                note="commentary and talk, a fourth author, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
@@ -398,6 +404,14 @@ SETS: tuple[LabelledSet, ...] = (
                 note="ordinary-day news in hard phrasings, measured blind"),
     LabelledSet("newsn-test", ("newsn/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="ordinary-day news in hard phrasings, blind"),
+    # A sixteenth author of positives: current events told in pieces that look like
+    # commentary (news analysis, same-day explainers, reaction columns, analysts' flash
+    # notes, news shows, newsletters' lead items, live blogs, features with a news peg),
+    # headlines in two parts ("X cuts 900 jobs. Here's why").
+    LabelledSet("newsp-dev", ("newsp/articles.jsonl",), "devset/rules.yaml", "even",
+                note="news in commentary's clothes, measured blind"),
+    LabelledSet("newsp-test", ("newsp/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="news in commentary's clothes, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
