@@ -568,6 +568,16 @@ def test_a_delay_is_dated_by_the_report_it_was_told_in_not_by_its_new_dates() ->
                     "results on Monday.")
 
 
+def test_a_delay_moved_to_a_future_date_is_dated_by_its_report() -> None:
+    body = ("Studios are busy this winter. Retailers report strong preorders for consoles. "
+            "Analysts expect a quiet spring. In a short post on Monday, Samsung said its "
+            "open-world game has been pushed back to spring 2027.")
+    assert ("Samsung", "launch_delay") in reported("Games news of the week", body)
+    delays = [f for f in analyse("Games news of the week", body).findings
+              if f.event_type == "launch_delay" and f.accepted]
+    assert delays and all(f.dated_now for f in delays)  # "on Monday", not "2027"
+
+
 def test_one_statement_has_one_date_for_all_its_triggers() -> None:
     sentence = ("Salesforce said {} that it would cut about 10% of its workforce and close some "
                 "offices.")

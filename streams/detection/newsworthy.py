@@ -791,9 +791,10 @@ def _governs(ref: TimeRef, finding: Finding, tense: Tense, context: StoryContext
             _PRESENT_BE.search(finding.sentence, 0, max(finding.trigger_start, 0)))):
         # "Four years later, Northwind is suing Amazon": the story has come to the present.
         return False
-    # "pushed the launch from this October to 2027": the dates it was planned for and moved
-    # to, not when it was delayed.
-    return not (finding.event_type == "launch_delay" and ref.prefix in _DELAY_SPAN_WORDS)
+    # "pushed the launch from this October to 2027", "pushed back to spring 2027": the dates
+    # it was planned for and moved to, not when it was delayed (which is never to come).
+    return not (finding.event_type == "launch_delay" and (
+        ref.prefix in _DELAY_SPAN_WORDS or ref.when == "future"))
 
 
 def _fronted_past(sentence: str, ref: TimeRef, at: int) -> bool:
