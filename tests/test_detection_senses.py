@@ -33,6 +33,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     # investment
     ("investment", 0, "Intel", "Intel shares closed at a record high of $40 after a funding round.",
      "Intel closed its $40 million funding round led by Nvidia."),
+    ("investment", 0, "Pfizer", "Pfizer (PFE) | Neutral | PT $28 | Close $25.70",
+     "Pfizer closes $40 million funding round led by Nvidia."),
     ("investment", 1, "Stripe", "Stripe received a $40 million fine from regulators.",
      "Stripe received $40 million in funding from Nvidia."),
     ("investment", 1, "Stripe", "Stripe received a $40 million tax credit from the state.",

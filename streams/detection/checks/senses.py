@@ -102,6 +102,9 @@ INVESTMENT: tuple[SenseGuard, ...] = (
        r"friday|yesterday|today|tuesday's session)\s+)?(?:(?:back )?(?:above|below|at)|up|down|"
        r"higher|lower|flat|the (?:day|week|session))\b|\brecord (?:close|high)\b|"
        r"\bmarket (?:value|cap\w*)\b|\bat close to\b|"
+       # "Pfizer (PFE) | Neutral | PT $28 | Close $25.70": a price, not a round's millions
+       r"\bclos(?:e|ed|ing)\s*[:=]?\s*(?:us)?[$€£]\s?\d[\d.,]*(?!\d|\s?(?:[mb]n?|million|"
+       r"billion)\b)|"
        r"\b(?:value|worth|valuation|capitali[sz]ation)\b",
        "a share price or market value, not an investment", trigger=r"clos",
        # ... unless a round is what closed: "closed a $2 billion funding round at a $50
