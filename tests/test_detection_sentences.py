@@ -5,7 +5,14 @@ from __future__ import annotations
 import random
 import re
 
-from newswatch.streams.detection.sentences import _BOUNDARY, iter_sentences, split_sentences
+import pytest
+
+from newswatch.streams.detection.sentences import (
+    _BOUNDARY,
+    iter_sentences,
+    split_sentences,
+    title_case,
+)
 
 # The boundary pattern as first written; ``_BOUNDARY`` takes its first character out in
 # front (a faster scan) and must find the same boundaries.
@@ -55,3 +62,17 @@ def test_a_clock_time_ends_a_sentence_before_a_typical_first_word() -> None:
     assert [s.text for s in split_sentences(text)] == [
         "Open from 10 a.m. to 4 p.m.", "She joins the others later.",
         "Call at 9 a.m. Eastern time."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tesla Signs Phoenix Defender On Two-Year Deal", True),
+    ("Acme Robotics Agrees to Buy Globex for $2 Billion", True),
+    ("Why Apple Is Betting Big on Health With the Watch", True),
+    # a body sentence full of names is not a headline in Title Case
+    ("Croatian centre-back Marin Tesla has joined Wellington Phoenix from Hajduk Split's "
+     "reserves.", False),
+    ("Acme said on Monday it would cut 500 jobs in its robotics unit.", False),
+])
+def test_title_case_is_a_headline_style_not_a_sentence_full_of_names(
+        text: str, expected: bool) -> None:
+    assert title_case(text) is expected

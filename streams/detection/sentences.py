@@ -45,8 +45,15 @@ def title_case(text: str) -> bool:
     """Written in Title Case, as many headlines are: of the words of four letters or more
     (at least three of them), over 60% begin with a capital. There a capital letter says
     nothing about a name. Read once per sentence: a long list of names asks for each."""
-    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3
+             and w.lower() not in _SMALL_WORDS]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.75
+
+
+# Words a Title Case headline may leave in lower case: they tell nothing either way.
+_SMALL_WORDS = frozenset(("from", "with", "into", "onto", "over", "after", "about", "than",
+                          "that", "this", "their", "when", "upon", "amid", "like", "near",
+                          "past", "unto", "versus"))
 
 
 class Sentence(NamedTuple):
