@@ -919,3 +919,11 @@ def test_a_with_phrase_happens_when_its_clause_does() -> None:
     assert tense_of("Intel finished the year, with its CEO stepping down.", 38, 51) == "past"
     assert tense_of("Intel will finish the year, with its CEO stepping down.", 41, 54) \
         == "present"
+
+
+def test_a_finding_dated_in_the_past_keeps_the_words_that_date_it() -> None:
+    # the words, not the human-readable reason, are what later rules read a year from
+    found = analyse("Software", "Acme had a long history. Salesforce cut 500 jobs in 2019.")
+    past = [f.past for f in found.findings if f.event_type == "layoffs"]
+    assert past and all(p == "in 2019" for p in past)
+    assert [f.past for f in analyse("Salesforce cut 500 jobs on Monday").findings] == [""]

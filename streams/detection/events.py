@@ -65,6 +65,10 @@ class Finding:
     confidence: float
     accepted: bool = True
     reason: str = ""
+    # Rejected as background because words of its own date it before the article: those
+    # words ("in November 2022", "three years ago"); the newsworthiness step sets the date
+    # that governs it.
+    past: str = ""
     counterparty: str | None = None
     person: str | None = None
     amount: str | None = None
@@ -143,17 +147,18 @@ def _one_sense_per_phrase(findings: list[Finding]) -> None:
 
 
 def _reject(index: int, text: str, spec: TriggerSpec, trigger: str, reason: str,
-            start: int = -1) -> Finding:
+            start: int = -1, past: str = "") -> Finding:
     return Finding(spec.event_type, "", None, text, index, trigger, spec.name, 0.0, False, reason,
-                   trigger_start=start)
+                   past=past, trigger_start=start)
 
 
 def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | None,
                ref_year: int, spec: TriggerSpec, start: int, end: int) -> list[Finding]:
     trigger = text[start:end]
-    reason = checks.context(text, spec, start, end, ref_year)
-    if reason is None:
-        reason = checks.before_parties(text, spec, start, end, mentions)
+    verdict = checks.context(text, spec, start, end, ref_year)
+    if verdict is not None:
+        return [_reject(index, text, spec, trigger, verdict.reason, start, verdict.past)]
+    reason = checks.before_parties(text, spec, start, end, mentions)
     if reason is not None:
         return [_reject(index, text, spec, trigger, reason, start)]
     inside = [m for m in mentions if start <= m.start and m.end <= end and not m.historical]

@@ -371,6 +371,7 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             # "pushed Hollowmere from 2023 to October 2024" in an article of 2025: the new
             # date is already behind the story, so the delay is too.
             _reject(finding, f"background, delayed {moved_to.text!r}, a date already past")
+            finding.past = moved_to.text
             continue
         plan = _EARLIER_PLAN.search(sentence.text, 0, start) if finding.tense == "future" else None
         if plan is not None and _NOW_AFTER_PLAN.search(sentence.text, plan.end(), start) is None:
@@ -386,6 +387,7 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             # published days after its event still report it (up to PAST_AFTER_DAYS).
             _reject(finding, f"background, dated {anchor.text!r} "
                              f"({int(anchor.days_before or 0)} days before the article)")
+            finding.past = anchor.text
             dated[(finding.sentence_index, finding.company, finding.event_type)] = (
                 anchor.text, start, end)
             continue
@@ -416,9 +418,9 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
     told: dict[tuple[int, str], tuple[str, int, int]] = {}
     for finding in findings:
         if not finding.accepted and not finding.company and finding.trigger_start >= 0 and (
-                finding.reason.startswith(_PAST_IN_CONTEXT)):
+                finding.past):
             told.setdefault((finding.sentence_index, finding.event_type), (
-                finding.reason[len(_PAST_IN_CONTEXT):-1].strip("'\""), finding.trigger_start,
+                finding.past, finding.trigger_start,
                 finding.trigger_start + len(finding.trigger)))
     dated_sentences = {index for index, _, _ in dated}
     dated_now = {f.sentence_index for f in findings if f.accepted and f.dated_now}
@@ -452,6 +454,7 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         if not _ANOTHER_ONE.search(said, max(0, at - 25), at + len(finding.trigger) + 25) and (
                 not _OWN_CLAUSE.search(between)):
             _reject(finding, f"background: the same statement is dated {when!r}")
+            finding.past = when
             front.discard((finding.company, _FAMILY[finding.event_type]))
     for finding in accepted:
         if finding.accepted and finding.zone == "body":
@@ -459,11 +462,6 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
     _dated_by_the_front(findings, context)
     _dated_by_its_amount(findings, context)
     _framed_as_commentary(findings, context)
-
-
-# How ``checks.context`` words a trigger its own words date in the past, "background, not
-# news ('in November 2022')": the quoted words are what the judge repeats.
-_PAST_IN_CONTEXT = "background, not news ("
 
 
 # "Didi also agreed to ...", "The company also bought ...": a subject, 'also', a past verb.
@@ -522,7 +520,7 @@ def _dated_by_the_front(findings: list[Finding], context: StoryContext) -> None:
             sides = frozenset(s for s in (finding.company, finding.counterparty) if s)
         elif zone == "headline":  # rejected before its parties were read: all it names
             sides = context.headline_companies
-        elif _in_a_past_year(finding.reason, context.published.year):
+        elif _in_a_past_year(finding.past, context.published.year):
             # the lead, rejected before its parties were read, by a year or "years ago":
             # the companies its sentence names, and only for the same object
             sides = context.named(finding.sentence_index)
@@ -536,7 +534,7 @@ def _dated_by_the_front(findings: list[Finding], context: StoryContext) -> None:
             continue  # the same sentence also states something newer about it
         dated.append((finding.sentence_index, family, sides, f"the {zone}", by_object))
         if zone == "headline" and by_object is None and _in_a_past_year(
-                finding.reason, context.published.year):
+                finding.past, context.published.year):
             # "'Salesforce launches Agentforce': ..., the 2024 slide": the lead's quote of
             # the same launch is that old launch too
             dated.append((finding.sentence_index, family, sides, "the headline",
@@ -627,9 +625,10 @@ _YEARS_AGO = re.compile(r"\b(?:years|decades?)\s+ago\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def _in_a_past_year(reason: str, year: int) -> bool:
-    years = [int(y) for y in _YEAR.findall(reason)]
-    return (bool(years) and max(years) < year) or _YEARS_AGO.search(reason) is not None
+def _in_a_past_year(words: str, year: int) -> bool:
+    """The words that dated a finding (``Finding.past``) name a year before ``year``."""
+    years = [int(y) for y in _YEAR.findall(words)]
+    return (bool(years) and max(years) < year) or _YEARS_AGO.search(words) is not None
 
 
 # "cuts 18,000 jobs", "for $3 billion": a number that names one event

@@ -11,14 +11,14 @@ from __future__ import annotations
 from ..companies import Mention
 from ..sentences import title_case
 from ..triggers import TriggerSpec
-from .context import context
+from .context import Verdict, context
 from .deals import BUYS_SUPPLIES, after_parties, deal_reason, sells_company
 from .people import leaves_employer, people_reason
 from .products import product_reason
 from .senses import SENSE_REASONS, sense_reason
 
-__all__ = ["BUYS_SUPPLIES", "SENSE_REASONS", "after_parties", "before_parties", "context",
-           "leaves_employer", "sense_reason"]
+__all__ = ["BUYS_SUPPLIES", "SENSE_REASONS", "Verdict", "after_parties", "before_parties",
+           "context", "leaves_employer", "sense_reason"]
 
 _PEOPLE = frozenset({"executive_hire", "executive_departure"})
 _PRODUCTS = frozenset({"product_launch", "launch_delay"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .. import cues
 from ..first_chars import quick
@@ -126,26 +127,34 @@ _RETOLD_AFTER = re.compile(
     r"\b", re.IGNORECASE)
 
 
-def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -> str | None:
+class Verdict(NamedTuple):
+    """Why the context rules a trigger out; ``past``, the words that date it before the
+    article ("in November 2022", "three years ago"), when that is why."""
+
+    reason: str
+    past: str = ""
+
+
+def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -> Verdict | None:
     """Why the context rules this trigger out (denied, negated, hypothetical, past), or None."""
     # The cues of a trigger sit near it; a bounded window keeps a sentence of thousands of
     # triggers linear in its length.
     before, after = text[max(0, start - CUE_WINDOW):start], text[end:end + CUE_WINDOW]
     said = cues.denial(text, legal=spec.event_type == "legal")
     if said:
-        return f"denied ({said!r})"
+        return Verdict(f"denied ({said!r})")
     negated = cues.negation(before)
     if negated:
-        return f"negated ({negated!r})"
+        return Verdict(f"negated ({negated!r})")
     # (a trigger that opens on "to" leaves the verb it hangs on before it: "wanted to launch")
     to = "to " if text.startswith(("to ", "To "), start) else ""
     maybe = cues.hypothetical(before + to) or cues.condition_after(after)
     if maybe and not (spec.event_type in _PLANS_ARE_NEWS and cues.plan_or_rumour(maybe, text)):
-        return f"hypothetical ({maybe!r})"
+        return Verdict(f"hypothetical ({maybe!r})")
     if spec.event_type != "acquisition":
         weighing = cues.weighing(before)
         if weighing:
-            return f"only considered ({weighing!r})"
+            return Verdict(f"only considered ({weighing!r})")
     # "settled the lawsuit filed against it last year": the date belongs to the suit.
     settles = spec.has("settles")
     past = cues.history(before, text[start:end], "" if settles else after, ref_year)
@@ -156,44 +165,46 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
                      and _AFTER_TALKS.search(past)
                      and not cues.names_failed_deal(before)
                      and cues.acquisition_stage(text, "") == "terminated"):
-        return f"background, not news ({past!r})"
+        return Verdict(f"background, not news ({past!r})", past)
     if spec.event_type == "product_launch" and DELAY_BEFORE.search(before) and not (
             _NEW_FINITE_CLAUSE.search(before) and _FINITE_VERB.match(text, start)
             and not _NOUN_USE.match(text, end)):
         # (not "scraps plan for a tier, launches ad-free Instagram instead": a clause of its own)
-        return "the launch is what was delayed"
+        return Verdict("the launch is what was delayed")
     if spec.event_type == "launch_delay" and _KNOWN_DELAY.match(text, start) and (
             _POSSESSIVE_END.search(before)):
         # "what Apple's delayed Siri taught us": the delay named as known, like "Nvidia's
         # abandoned bid"; a report says who delayed what ("Apple delayed Siri").
-        return f"a delay named as known ({text[start:end]!r} as an adjective), not reported"
+        return Verdict(f"a delay named as known ({text[start:end]!r} as an adjective), "
+                       "not reported")
     hedge = _HEDGED_OBJECT.match(text, end)
     if hedge and spec.event_type != "acquisition":  # deals keep a "rumored" stage instead
-        return f"hypothetical ({hedge.group().strip()!r})"
+        return Verdict(f"hypothetical ({hedge.group().strip()!r})")
     if not before.strip(" \"'“‘") and TRANSITIVE_DEPARTURE.match(text, start, end):
-        return "no subject: a noun ('Fires in ...'), not someone firing"
+        return Verdict("no subject: a noun ('Fires in ...'), not someone firing")
     spent = _SPENT_YEARS.search(before, max(0, len(before) - 60))
     if spent and text[start:end].split(maxsplit=1)[0].lower().endswith("ing"):
-        return f"background, not news ({spent.group().strip()!r})"
+        words = spent.group().strip()
+        return Verdict(f"background, not news ({words!r})", words)
     story = _FICTION_AFTER.match(after) or _FICTION_BEFORE.search(before)
     if story:
-        return f"a story told in fiction ({story.group(1)!r})"
+        return Verdict(f"a story told in fiction ({story.group(1)!r})")
     retold = _RETOLD_AFTER.match(after)
     if retold:
-        return f"background, retold ({retold.group(1)!r})"
+        return Verdict(f"background, retold ({retold.group(1)!r})")
     habit = _HABITUAL.search(before, max(0, len(before) - 120))
     if habit:
-        return f"a habit, not a report ({habit.group(1)!r})"
+        return Verdict(f"a habit, not a report ({habit.group(1)!r})")
     asked = _QUESTION.search(before, max(0, len(before) - 100))
     if asked:
-        return f"a question, not a report ({asked.group().strip()!r})"
+        return Verdict(f"a question, not a report ({asked.group().strip()!r})")
     yes_no = _YES_NO.match(text)
     if yes_no and _ENDS_ASKING.match(text, end):
         # "Will Stripe ever go public?", "Has Stripe said it will go public?"
-        return f"a question, not a report ({yes_no.group().strip()!r} ... ?)"
+        return Verdict(f"a question, not a report ({yes_no.group().strip()!r} ... ?)")
     if start <= _BARE_QUESTION_REACH and _BARE_QUESTION.match(text, end) and (
             _NO_BREAK.fullmatch(text, 0, start)):
-        return "a question, not a report ('?')"
+        return Verdict("a question, not a report ('?')")
     gerund = text[start:end].split(maxsplit=1)[0].lower().endswith("ing")
     talk = _TALKS_ABOUT.search(before, max(0, len(before) - 80))
     if talk:
@@ -201,15 +212,17 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
         if word and word[0].strip("\"'“‘(").lower() in _PLAN_WORDS:
             talk = None  # "plans on cutting 1,000 jobs": a plan, which is news
     if talk and (talk.group(1) or gerund):
-        return f"what someone says about it, not the event ({talk.group().strip()!r})"
+        return Verdict(f"what someone says about it, not the event "
+                       f"({talk.group().strip()!r})")
     listed = _TALKS_ABOUT_LIST.search(before, max(0, len(before) - 120)) if (
         text[start:end].split(maxsplit=1)[0].lower() in _TOPIC_NOUNS) else None
     if listed and before[:listed.start()].split()[-1:] not in ([w] for w in _PLAN_WORDS):
-        return f"a topic someone talks on, not the event ({listed.group().strip()!r})"
+        return Verdict(f"a topic someone talks on, not the event ({listed.group().strip()!r})")
     if gerund and _SENTENCE_OPENING.match(before):
         verb = _GERUND_SUBJECT_VERB.match(text, end)
         if verb:
-            return f"the act is the subject of {verb.group(1)!r}: discussed, not reported"
+            return Verdict(f"the act is the subject of {verb.group(1)!r}: discussed, not "
+                           "reported")
     if gerund and _TOPIC_OPENING.match(before) and not _FINITE.search(text, end):
-        return "a topic ('X: Buying a bank in a crisis'), not a report"
+        return Verdict("a topic ('X: Buying a bank in a crisis'), not a report")
     return None
