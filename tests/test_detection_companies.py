@@ -316,3 +316,22 @@ def test_a_name_the_article_calls_a_film_or_a_ship_is_not_the_company() -> None:
                    content="Northwind, the warehouse-robot maker, said its chief executive "
                            "would step down.")
     assert [e.event_type for e in Detector(rules).detect(news)] == ["executive_departure"]
+
+
+SHORT_NAMES = Detector(RulesFile.model_validate({"companies": [
+    {"name": "Halcyon Biotherapeutics", "aliases": ["Halcyon Bio", "Halcyon"]}]}))
+
+
+def short_name_events(title: str, content: str) -> set[tuple[str, str]]:
+    article = Article(id="c2", title=title, content=content)
+    return {(e.company, e.event_type) for e in SHORT_NAMES.detect(article)}
+
+
+def test_a_short_name_the_article_gives_to_a_club_is_the_club() -> None:
+    assert short_name_events(
+        "Halcyon appoints new head coach ahead of the Head of the River",
+        "Halcyon Rowing Club has named former lightweight Sophie Marr as head coach.") == set()
+    assert ("Halcyon Biotherapeutics", "executive_hire") in short_name_events(
+        "Halcyon appoints new finance chief",
+        "Halcyon Biotherapeutics has named Sophie Marr as chief financial officer, the drug "
+        "developer said; Marr chaired the Halcyon Rowing Club for a decade.")

@@ -67,8 +67,9 @@ _OTHER_ORGANISATION = re.compile(
     r"University|Institute|Hospital|Club|Theatre|Theater|Press|Publishing|Books)\b")
 # For a common-word name the company's own arms ("Intel Capital", "Amazon Air") are left out.
 _OTHER_FIRM = re.compile(
-    r" (?:Airlines|Airways|Hotels?|Resorts|Corps|Bank|Bancorp|Foods|Records|Motors|Pharma|"
-    r"Pharmaceuticals|Therapeutics|Biotherapeutics|Biosciences|Logistics|Insurance|Financial|"
+    # (one more word may come first: "Halcyon Rowing Club", "Apple Growers Association")
+    r" (?:[A-Z][a-z]+ )?(?:Airlines|Airways|Hotels?|Resorts|Corps|Bank|Bancorp|Foods|Records|"
+    r"Motors|Pharma|Pharmaceuticals|Therapeutics|Biotherapeutics|Biosciences|Logistics|Insurance|Financial|"
     r"Brewing|Properties|Realty|Construction|Industries|Mining|Oil|Securities|Rail|Trust|Club|"
     r"Theatre|Theater|Press|Publishing|Books|University|Institute|Hospital|"
     # "the Maple Street Block Association", "the Cascade Apple Commission"
@@ -179,7 +180,9 @@ class Detector:
             if _names_another_organisation(text, mention):
                 _something_else(mention, "part of another organisation's name",
                                 "another organisation's name")
-                if mention.ambiguous:
+                if mention.ambiguous or mention.company.startswith(mention.surface + " "):
+                    # "Halcyon Rowing Club" for Halcyon Biotherapeutics' short name: the
+                    # bare word is short for the club too, unless the company is named
                     other_sense.add((mention.company, mention.surface))
                 continue
             if text.startswith(",", mention.end) and " " not in mention.surface and (
@@ -271,11 +274,13 @@ def _names_another_organisation(text: str, mention: Mention) -> bool:
         return True  # "Snap-on", "Apple-like": a different word built on the name
     if " " in mention.surface or mention.kind not in ("name", "alias", "brand"):
         return False
+    other = mention.ambiguous and _OTHER_FIRM.match(text, mention.end) is not None
     if mention.company.startswith(mention.surface + " "):
         own = mention.company[len(mention.surface):].split()[0]
         found = _OTHER_ORGANISATION.match(text, mention.end)
-        return found is not None and found.group().strip() != own
-    return mention.ambiguous and _OTHER_FIRM.match(text, mention.end) is not None
+        return (found is not None and found.group().strip() != own) or (
+            other and not text.startswith(" " + own, mention.end))
+    return other
 
 
 def _relative(mention: Mention, offset: int) -> Mention:
