@@ -688,9 +688,16 @@ def test_a_model_number_is_a_product_that_can_be_delayed() -> None:
     "A widow sues Netflix in the year's sharpest legal thriller",
     "In the novel, Boeing buys Airbus and the hero loses her job.",
     "Stripe launches a rival bank in Maren Holt's new satire of fintech.",
+    "Netflix acquires Lantern Hollow (a fan's fantasy thread)",
+    "Boeing fires its CEO (satire)",
 ])
 def test_what_happens_in_fiction_is_no_event(text: str) -> None:
     assert detect(text) == set()
+
+
+def test_a_bracket_that_is_no_fiction_keeps_the_news() -> None:
+    assert ("Netflix", "acquisition", "acquirer") in detect(
+        "Netflix acquires Lantern Hollow (the studio behind Small Hours) for $90 million")
 
 
 def test_a_film_studio_s_real_news_near_the_word_film_is_still_news() -> None:

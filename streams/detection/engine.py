@@ -64,7 +64,9 @@ _OTHER_ORGANISATION = re.compile(
     r"Health|Healthcare|Media|Entertainment|Systems|Technologies|Software|Networks|Aerospace|"
     r"Brewing|Properties|Realty|Construction|Industries|Mining|Oil|Telecom|Communications|"
     r"Securities|Investments|Semiconductors?|Electronics|Shipping|Rail|Trust|Fund|Foundation|"
-    r"University|Institute|Hospital|Club|Theatre|Theater|Press|Publishing|Books)\b")
+    r"University|Institute|Hospital|Club|Theatre|Theater|Press|Publishing|Books|"
+    # "The Tidewell Inn" is a pub, not Tidewell Foods
+    r"Inn|Tavern|Pub|Arms|Lodge|Motel|Cafe|Café|Bakery|Restaurant|Diner|Bistro)\b")
 # For a common-word name the company's own arms ("Intel Capital", "Amazon Air") are left out.
 _OTHER_FIRM = re.compile(
     # (one more word may come first: "Halcyon Rowing Club", "Apple Growers Association")

@@ -115,6 +115,13 @@ _FICTION_BEFORE = re.compile(
     r"(?-i:[A-Z])[\w'’-]+(?: (?-i:[A-Z])[\w'’-]+)?['’]s?) (?:new |latest |debut |first )?"
     + _FICTION_WORKS + r")\b[^.;]{0,80}$", re.IGNORECASE)
 
+# "Ferngate acquires Lantern Hollow (a fan's fantasy thread)", "... (satire)": a bracket
+# after the event says it is made up.
+_MADE_UP_AFTER = re.compile(
+    r"[^.;(]{0,80}?\((?:a |an |the |our |my )?(?:[\w'’-]+\s+){0,3}?(fantasy|fiction|fan fiction|"
+    r"satire|parody|spoof|hypothetical|thought experiment|joke|april fools?['’]?)\b[^)]{0,40}\)",
+    re.IGNORECASE)
+
 
 # "Boeing fires its CEO: a new book on the fall of ...", "Disney buys Fox: the dealmakers
 # relive 2019 on stage", "Google buys the Moon: winning stories from ...": the title's
@@ -186,7 +193,8 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
     if spent and text[start:end].split(maxsplit=1)[0].lower().endswith("ing"):
         words = spent.group().strip()
         return Verdict(f"background, not news ({words!r})", words)
-    story = _FICTION_AFTER.match(after) or _FICTION_BEFORE.search(before)
+    story = _FICTION_AFTER.match(after) or _FICTION_BEFORE.search(before) or (
+        _MADE_UP_AFTER.match(after))
     if story:
         return Verdict(f"a story told in fiction ({story.group(1)!r})")
     retold = _RETOLD_AFTER.match(after)
