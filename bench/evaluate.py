@@ -336,6 +336,16 @@ SETS: tuple[LabelledSet, ...] = (
                 note="commentary and talk, a fourth author, measured blind"),
     LabelledSet("falsealarm-blind-bq", ("falsealarm/bq/*.jsonl",), "devset/rules.yaml", "odd",
                 note="commentary and talk, a fourth author, blind"),
+    # A fifth author on BL's brief and a fourth on BK's, 40 items each, written after the
+    # session-14 changes (and BQ's arrival).
+    LabelledSet("falsealarm-dev-br", ("falsealarm/br/*.jsonl",), "devset/rules.yaml", "even",
+                note="commentary and talk, a fifth author, measured blind"),
+    LabelledSet("falsealarm-blind-br", ("falsealarm/br/*.jsonl",), "devset/rules.yaml", "odd",
+                note="commentary and talk, a fifth author, blind"),
+    LabelledSet("falsealarm-dev-bs", ("falsealarm/bs/*.jsonl",), "devset/rules.yaml", "even",
+                note="other senses across the web, a fourth author, measured blind"),
+    LabelledSet("falsealarm-blind-bs", ("falsealarm/bs/*.jsonl",), "devset/rules.yaml", "odd",
+                note="other senses across the web, a fourth author, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
@@ -412,6 +422,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="news in commentary's clothes, measured blind"),
     LabelledSet("newsp-test", ("newsp/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="news in commentary's clothes, blind"),
+    # A seventeenth author of positives on newsn's brief (current events on ordinary days in
+    # hard phrasings), written after the session-14 changes.
+    LabelledSet("newsq-dev", ("newsq/articles.jsonl",), "devset/rules.yaml", "even",
+                note="ordinary-day news in hard phrasings, a second author, measured blind"),
+    LabelledSet("newsq-test", ("newsq/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="ordinary-day news in hard phrasings, a second author, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
