@@ -599,6 +599,7 @@ def test_short_news_leads_that_carry_the_past() -> None:
     assert detect("Will Stripe ever go public? What we know") == set()
     # ... and so does a headline's bare question, but not a "why" about a deal done
     assert detect("Netflix to buy Spotify? Strategists revive the case") == set()
+    assert detect("NFLX: Netflix to buy Spotify? Both say no. Stay Neutral, PT $41") == set()
     assert ("Netflix", "acquisition", "acquirer") in detect(
         "Why is Netflix buying Spotify? What the deal means")
     assert ("Netflix", "acquisition", "acquirer") in detect(

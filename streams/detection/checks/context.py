@@ -54,6 +54,7 @@ _ENDS_ASKING = re.compile(r"[^.!?]*\?")
 # company?", which takes the deal as done and asks about it).
 _NO_BREAK = re.compile(r"(?![\s\"'“‘]*(?:why|how|what|when|where|who)\b)[^,;:.!?—–()]*", _I)
 _BARE_QUESTION = re.compile(r"[^,;:.!?—–()]{0,200}\?")
+_TICKER_LABEL = re.compile(r"\W*(?:[A-Z]{2,6}|[A-Z]{1,5}\.[A-Z]{1,2}):\s+")
 _BARE_QUESTION_REACH = 200  # a headline's question is short: read no further back than this
 # "Lars Eklund on leaving his own studio", "... on why she left Samsung": someone talking
 # about the act (a plan "on cutting jobs" is news, so not after plan words).
@@ -210,8 +211,10 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
     if yes_no and _ENDS_ASKING.match(text, end):
         # "Will Stripe ever go public?", "Has Stripe said it will go public?"
         return Verdict(f"a question, not a report ({yes_no.group().strip()!r} ... ?)")
+    # (after a ticker's label: "HLBX: Pfizer buys Halcyon Bio? In our bull case it does")
+    label = _TICKER_LABEL.match(text)
     if start <= _BARE_QUESTION_REACH and _BARE_QUESTION.match(text, end) and (
-            _NO_BREAK.fullmatch(text, 0, start)):
+            _NO_BREAK.fullmatch(text, label.end() if label else 0, start)):
         return Verdict("a question, not a report ('?')")
     gerund = text[start:end].split(maxsplit=1)[0].lower().endswith("ing")
     talk = _TALKS_ABOUT.search(before, max(0, len(before) - 80))
