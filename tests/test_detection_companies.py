@@ -319,7 +319,8 @@ def test_a_name_the_article_calls_a_film_or_a_ship_is_not_the_company() -> None:
 
 
 SHORT_NAMES = Detector(RulesFile.model_validate({"companies": [
-    {"name": "Halcyon Biotherapeutics", "aliases": ["Halcyon Bio", "Halcyon"]}]}))
+    {"name": "Halcyon Biotherapeutics", "aliases": ["Halcyon Bio", "Halcyon"]},
+    {"name": "Tidewell Foods", "aliases": ["Tidewell"]}]}))
 
 
 def short_name_events(title: str, content: str) -> set[tuple[str, str]]:
@@ -335,3 +336,16 @@ def test_a_short_name_the_article_gives_to_a_club_is_the_club() -> None:
         "Halcyon appoints new finance chief",
         "Halcyon Biotherapeutics has named Sophie Marr as chief financial officer, the drug "
         "developer said; Marr chaired the Halcyon Rowing Club for a decade.")
+
+
+def test_a_short_name_the_article_gives_to_a_village_or_a_pub_is_that() -> None:
+    assert short_name_events(
+        "Tidewell goes to court over crumbling village shop",
+        "Tidewell has finally taken its absentee landlord to court, said Mary Pengelly, chair "
+        "of Tidewell Parish Council.") == set()
+    assert short_name_events(
+        "Tidewell shuts its doors, and fourteen staff lose their jobs",
+        "The Tidewell Inn, a harbourside pub since 1851, closed on Sunday.") == set()
+    assert ("Tidewell Foods", "layoffs") in short_name_events(
+        "Tidewell shuts its doors, and 140 staff lose their jobs",
+        "Tidewell Foods closed its Leeds bakery on Sunday, near the Tidewell Inn.")

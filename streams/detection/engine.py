@@ -178,6 +178,11 @@ class Detector:
                 mention.counted = False
                 mention.reason = "part of a longer name"
                 mention.notes.append("part of a longer name")
+                if mention.company.startswith(mention.surface + " ") and (
+                        _names_another_organisation(text, mention)):
+                    # "Tidewell Parish Council", "The Tidewell Inn": the short name's bare
+                    # uses are short for that too, unless the company is named
+                    other_sense.add((mention.company, mention.surface))
                 continue
             if _names_another_organisation(text, mention):
                 _something_else(mention, "part of another organisation's name",
@@ -276,8 +281,9 @@ def _names_another_organisation(text: str, mention: Mention) -> bool:
         return True  # "Snap-on", "Apple-like": a different word built on the name
     if " " in mention.surface or mention.kind not in ("name", "alias", "brand"):
         return False
-    other = mention.ambiguous and _OTHER_FIRM.match(text, mention.end) is not None
-    if mention.company.startswith(mention.surface + " "):
+    short = mention.company.startswith(mention.surface + " ")
+    other = (mention.ambiguous or short) and _OTHER_FIRM.match(text, mention.end) is not None
+    if short:
         own = mention.company[len(mention.surface):].split()[0]
         found = _OTHER_ORGANISATION.match(text, mention.end)
         return (found is not None and found.group().strip() != own) or (
