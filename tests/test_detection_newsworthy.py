@@ -927,3 +927,16 @@ def test_a_finding_dated_in_the_past_keeps_the_words_that_date_it() -> None:
     past = [f.past for f in found.findings if f.event_type == "layoffs"]
     assert past and all(p == "in 2019" for p in past)
     assert [f.past for f in analyse("Salesforce cut 500 jobs on Monday").findings] == [""]
+
+
+def test_the_same_day_is_the_day_of_this_week_named_before() -> None:
+    body = ("Analysts have long argued about the warehouse market. On Monday Boeing said it "
+            "would close three depots. The closures are in Alabama and Georgia. The same day, "
+            "Boeing announced a five-year agreement with Samsung to supply its robots.")
+    partnerships = [f for f in analyse("Depots and robots", body).findings
+                    if f.event_type == "partnership" and f.accepted]
+    assert partnerships and all(f.dated_now for f in partnerships)
+    # a past date named before is no such day: it may be an aside's
+    old = body.replace("On Monday", "In 2019")
+    assert not any(f.dated_now for f in analyse("Depots and robots", old).findings
+                   if f.event_type == "partnership")

@@ -246,6 +246,13 @@ def _this_weeks_news(context: StoryContext, finding: Finding) -> bool:
         sentence, opening.end()) is not None)
 
 
+# A sentence that opens in the time of the one before: "The same day, ...", "That
+# morning, ...", "Hours later, ...".
+_SAME_TIME = re.compile(r"\W*(?:(?:on|later|earlier)\s+)?(?:the\s+same|that)\s+(?:day|morning|"
+                        r"afternoon|evening|night|week)\b|\W*(?:hours|minutes|moments)\s+later\b",
+                        re.IGNORECASE)
+
+
 # A look-back that opens on news of its own: "The year in biotech: ..." over "Pfizer said on
 # Monday it would invest $200 million in Orrin".
 # (Not a timeline: "This week in tech history: Microsoft goes public (March 9-15)" dates
@@ -380,6 +387,17 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             _reject(finding, f"background: an earlier plan ({plan.group()!r})")
             continue
         anchor = anchor_for(sentence.text, refs, start, end)
+        if finding.sentence_index and _SAME_TIME.match(sentence.text) and (
+                anchor is None or not anchor.is_past):
+            # "The same day, Brightwater announced ...": the day of this week named a
+            # sentence or two before (a past date there may be an aside's: not taken)
+            for back in range(finding.sentence_index - 1, max(finding.sentence_index - 4, -1),
+                              -1):
+                now = [r for r in context.refs_of(context.sentences[back])
+                       if r.when == "current"]
+                if now:
+                    anchor = now[0]
+                    break
         if anchor is not None and (anchor.is_past or (
                 finding.zone == "body" and anchor.days_before is not None
                 and anchor.days_before > BODY_PAST_AFTER_DAYS)):
