@@ -141,7 +141,8 @@ DEPARTURE: tuple[TriggerSpec, ...] = (
                 r"depart(?:s|ed|ing)?|departure|leav(?:e|es|ing)|left|quit(?:s|ting)?|"
                 r"exit(?:s|ed|ing)?|oust(?:s|ed|ing)?|ouster|fire[sd](?! off| back| up| away| at)|"
                 r"sack(?:s|ed)|dismiss(?:es|ed)|part(?:s|ed|ing)? ways with|"
-                r"retir(?:e|es|ed|ing|ement)|(?:is|was) out as|push(?:ed)? out|forced out|"
+                r"retir(?:e|es|ed|ing|ement)|(?:is|was) out as|push(?:es|ed|ing)? out|"
+                r"forc(?:es|ed|ing) out|"
                 r"let go|no longer|los(?:es|t|ing) (?:its |their |a |the )?(?:[\w-]+ ){0,2}"
                 + EXEC_TITLES + r")\b",
                 "losing_company", {"": "losing_company", "of": "losing_company",
