@@ -940,3 +940,13 @@ def test_the_same_day_is_the_day_of_this_week_named_before() -> None:
     old = body.replace("On Monday", "In 2019")
     assert not any(f.dated_now for f in analyse("Depots and robots", old).findings
                    if f.event_type == "partnership")
+
+
+def test_when_a_deal_starts_does_not_date_its_signing() -> None:
+    # published in May: the March a deal starts in is the next one, not the last
+    body = ("Grocers are adding private labels. Samsung signed a multi-year supply agreement "
+            "with Salesforce, starting in March.")
+    assert ("Samsung", "partnership") in reported("Supply deals", body)
+    # ... but "at the beginning of December" still dates the act
+    assert reported("Boards", "Analysts keep asking about boards. Boeing's board pushed out "
+                              "its chief executive at the beginning of December.") == set()

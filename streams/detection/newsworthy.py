@@ -799,6 +799,10 @@ def _governs(ref: TimeRef, finding: Finding, tense: Tense, context: StoryContext
         # "will retire in February": next February, not the last one ("said in February it
         # would acquire" in a story of the deal closing is the plan, not old news)
         return False
+    if ref.no_year and _STARTS_AT.search(finding.sentence, max(0, ref.start - 14), ref.start):
+        # "a supply agreement ..., starting in the autumn": when the deal begins, the next
+        # autumn, not when it was signed
+        return False
     if ref.this_year and ref.end <= max(finding.trigger_start, 0) and (
             _OPENS.fullmatch(finding.sentence, 0, ref.start) is None):
         # "no longer expects to deliver the jet this year, pushing it into 2027": the year a
@@ -812,6 +816,10 @@ def _governs(ref: TimeRef, finding: Finding, tense: Tense, context: StoryContext
     # it was planned for and moved to, not when it was delayed (which is never to come).
     return not (finding.event_type == "launch_delay" and (
         ref.prefix in _DELAY_SPAN_WORDS or ref.when == "future"))
+
+
+_STARTS_AT = re.compile(r"(?<!the )\b(?:starting|beginning|commencing|effective)\s+$",
+                        re.IGNORECASE)  # (not "at the beginning of December")
 
 
 def _fronted_past(sentence: str, ref: TimeRef, at: int) -> bool:
