@@ -351,9 +351,10 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
     # a company chosen as partner or supplier.
     TriggerSpec("partner_chosen", _R,
                 r"\b(?:(?:nam(?:es|ed|ing)|pick(?:s|ed|ing)|select(?:s|ed|ing)|"
-                r"cho(?:ose|oses|se|sen)|tap(?:s|ped)|sign(?:s|ed) up)(?= [^.;]{1,60}? as (?:its |"
-                r"their |a |an |the )?(?:[\w-]+ ){0,2}?(?:partner|supplier|provider|vendor|"
-                r"distributor)s?\b)|"
+                r"cho(?:ose|oses|se|sen)|tap(?:s|ped)|sign(?:s|ed)(?: up)?)(?= [^.;]{1,60}? as "
+                # "signs Brightwater as launch customer"
+                r"(?:its |their |a |an |the )?(?:[\w-]+ ){0,2}?(?:partner|supplier|provider|"
+                r"vendor|distributor|customer)s?\b)|"
                 r"with(?= [^.;]{1,40}? as (?:its |their |a |an |the )?(?:first |exclusive |"
                 r"official |preferred )?(?:launch|technology|strategic|exclusive|official|"
                 r"preferred|distribution) partners?\b)|"
