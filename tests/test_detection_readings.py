@@ -696,6 +696,13 @@ def test_what_happens_in_fiction_is_no_event(text: str) -> None:
     assert detect(text) == set()
 
 
+def test_blood_pressure_is_no_pressure_to_act() -> None:
+    assert ("Stripe", "investment", "recipient") in detect(
+        "Stripe, which runs clinics for people with high blood pressure, has raised $85 million "
+        "in a Series B round.")
+    assert detect("Stripe, under pressure from investors, to raise $85 million") == set()
+
+
 def test_a_bracket_that_is_no_fiction_keeps_the_news() -> None:
     assert ("Netflix", "acquisition", "acquirer") in detect(
         "Netflix acquires Lantern Hollow (the studio behind Small Hours) for $90 million")

@@ -241,6 +241,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("investment", 14, "Nvidia", "The panel on chips, with participation from Nvidia, drew a "
      "crowd.", "Pixar raised $40 million in a round led by Disney, with participation from "
      "Nvidia."),
+    ("investment", 14, "Nvidia", "The panel on chips, with participation from Nvidia, drew a "
+     "crowd.", "Pixar's Series B was led by Disney, with participation from Nvidia."),
     ("product_launch", 13, "Disney", "The app crashed just as Disney's Black Friday deals went "
      "live on Thursday.", "Disney's new streaming app went live on Thursday."),
     ("product_launch", 14, "Boeing", "Boeing had been targeting first delivery, to launch "

@@ -77,7 +77,9 @@ _HYPOTHETICAL = quick(
     r"tr(?:y|ies|ying) to|struggl\w+ to|race to|racing to|vie\w* to|fail(?:s|ed|ing)? to|"
     # "Unable to buy Snapchat, Facebook copied it": what could not be done
     r"unable to|"
-    r"call(?:s|ed|ing)? (?:for|on)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|pressur\w+|"
+    # (a verb or "under pressure", not "high blood pressure")
+    r"call(?:s|ed|ing)? (?:for|on)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|"
+    r"pressur(?:es|ed|ing|i[sz]\w+)|(?:under|more|growing|mounting) pressure|"
     r"push(?:es|ed|ing)? for|threat\w*|warn(?:s|ed|ing)?)\b", _I)
 _REPORTED_WOULD = quick(
     r"\b(?:said|says|announced|confirmed|agreed|stated|told [\w ]{1,20}?)"

@@ -173,7 +173,8 @@ INVESTMENT: tuple[SenseGuard, ...] = (
     # with participation from": only a funding round has investors taking part.
     _g("before", r"", "taking part in something other than a round",
        unless=r"\b(?:funding|financing|investment|series [a-h]|seed|venture|equity|growth|"
-              r"mega-?)\s*round\b|\bround (?:was |is )?(?:led|co-led) by\b|\bround of "
+              r"mega-?)\s*round\b|\bseries [a-h]\b|"
+              r"\bround (?:was |is )?(?:led|co-led) by\b|\bround of "
               r"(?:funding|financing|investment)\b|\b(?:financing|placement|offering|raise[sd]?|"
               r"raising)\b|[$€£]\s?\d|\b\d[\d.,]*\s?(?:[mb]n?|million|billion)\b",
        trigger=r"^with"),
