@@ -29,9 +29,9 @@ MAX_ANALYSED_CHARS = 20_000
 # a few dozen; a page that repeats a name thousands of times gets no more attention.
 MAX_CLASSIFIED_SENTENCES = 120
 # Company mentions read per article: the most in over 5,000 labelled articles, real and
-# written, is 85. A page naming companies thousands of times is read up to its 300th
+# written, is 85. A page naming companies thousands of times is read up to its 200th
 # mention; every later stage then costs what a long real story costs.
-MAX_ANALYSED_MENTIONS = 300
+MAX_ANALYSED_MENTIONS = 200
 # "Microsoft-owned GitHub": the first company describes the second, it does not act.
 # Only "partner" doubles as a verb ("Stripe partners with Shopify"), so it needs a name or
 # a stop after it; "Apple supplier cuts jobs" is about the supplier.
