@@ -71,8 +71,8 @@ _OTHER_ORGANISATION = re.compile(
 _OTHER_FIRM = re.compile(
     # (one more word may come first: "Halcyon Rowing Club", "Apple Growers Association")
     r" (?:[A-Z][a-z]+ )?(?:Airlines|Airways|Hotels?|Resorts|Corps|Bank|Bancorp|Foods|Records|"
-    r"Motors|Pharma|Pharmaceuticals|Therapeutics|Biotherapeutics|Biosciences|Logistics|Insurance|Financial|"
-    r"Brewing|Properties|Realty|Construction|Industries|Mining|Oil|Securities|Rail|Trust|Club|"
+    r"Motors|Pharma|Pharmaceuticals|Therapeutics|Biotherapeutics|Biosciences|Logistics|"
+    r"Insurance|Financial|Brewing|Properties|Realty|Construction|Industries|Mining|Oil|Securities|Rail|Trust|Club|"
     r"Theatre|Theater|Press|Publishing|Books|University|Institute|Hospital|"
     # "the Maple Street Block Association", "the Cascade Apple Commission"
     r"Association|Society|Council|Committee|League|Federation|Coalition|Commission|Church|"
@@ -178,8 +178,7 @@ class Detector:
                 mention.counted = False
                 mention.reason = "part of a longer name"
                 mention.notes.append("part of a longer name")
-                if mention.company.startswith(mention.surface + " ") and (
-                        _names_another_organisation(text, mention)):
+                if _short_name(mention) and _names_another_organisation(text, mention):
                     # "Tidewell Parish Council", "The Tidewell Inn": the short name's bare
                     # uses are short for that too, unless the company is named
                     other_sense.add((mention.company, mention.surface))
@@ -187,7 +186,7 @@ class Detector:
             if _names_another_organisation(text, mention):
                 _something_else(mention, "part of another organisation's name",
                                 "another organisation's name")
-                if mention.ambiguous or mention.company.startswith(mention.surface + " "):
+                if mention.ambiguous or _short_name(mention):
                     # "Halcyon Rowing Club" for Halcyon Biotherapeutics' short name: the
                     # bare word is short for the club too, unless the company is named
                     other_sense.add((mention.company, mention.surface))
@@ -281,7 +280,7 @@ def _names_another_organisation(text: str, mention: Mention) -> bool:
         return True  # "Snap-on", "Apple-like": a different word built on the name
     if " " in mention.surface or mention.kind not in ("name", "alias", "brand"):
         return False
-    short = mention.company.startswith(mention.surface + " ")
+    short = _short_name(mention)
     other = (mention.ambiguous or short) and _OTHER_FIRM.match(text, mention.end) is not None
     if short:
         own = mention.company[len(mention.surface):].split()[0]
@@ -289,6 +288,12 @@ def _names_another_organisation(text: str, mention: Mention) -> bool:
         return (found is not None and found.group().strip() != own) or (
             other and not text.startswith(" " + own, mention.end))
     return other
+
+
+def _short_name(mention: Mention) -> bool:
+    """The mention is the first word of the company's name ("Halcyon" for Halcyon
+    Biotherapeutics)."""
+    return mention.company.startswith(mention.surface + " ")
 
 
 def _relative(mention: Mention, offset: int) -> Mention:

@@ -478,9 +478,6 @@ def _past_period_in_title(article: Article) -> str | None:
     return found.group().strip(" :|—–-")
 
 
-# The first words of a summary or body that label the item: "On this day in 2020:",
-# "22 years ago today:", "#OnThisDay, December 8, 2004", "From the archive:" (a label ends in
-# a colon, a dash or the line: "Five years ago today, Apple launched ..." is a sentence).
 # A section label on a line of its own at the top of the text, alone or before a section, a
 # byline or a date: "Opinion | The Ledger Line | by ...", "EXPLAINER", "Book review | ...".
 # ("Analysis", "Recap" and "Long read" label news as often as not: not here.)
@@ -515,6 +512,9 @@ def _section_label(article: Article) -> tuple[Genre, str] | None:
     return None
 
 
+# The first words of a summary or body that label the item: "On this day in 2020:",
+# "22 years ago today:", "#OnThisDay, December 8, 2004", "From the archive:" (a label ends in
+# a colon, a dash or the line: "Five years ago today, Apple launched ..." is a sentence).
 _KICKER = re.compile(
     r"^\W*((?:#?on ?this ?day|(?:\d+|a|one|" + _NUMBER_WORDS + r") years? ago (?:today|this "
     r"week)|from the archives?|flashback(?: friday)?|throwback(?: thursday)?|#tbt|"

@@ -211,11 +211,11 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
     if yes_no and _ENDS_ASKING.match(text, end):
         # "Will Stripe ever go public?", "Has Stripe said it will go public?"
         return Verdict(f"a question, not a report ({yes_no.group().strip()!r} ... ?)")
-    # (after a ticker's label: "HLBX: Pfizer buys Halcyon Bio? In our bull case it does")
-    label = _TICKER_LABEL.match(text)
-    if start <= _BARE_QUESTION_REACH and _BARE_QUESTION.match(text, end) and (
-            _NO_BREAK.fullmatch(text, label.end() if label else 0, start)):
-        return Verdict("a question, not a report ('?')")
+    if start <= _BARE_QUESTION_REACH and _BARE_QUESTION.match(text, end):
+        # (after a ticker's label: "HLBX: Pfizer buys Halcyon Bio? In our bull case it does")
+        label = _TICKER_LABEL.match(text)
+        if _NO_BREAK.fullmatch(text, label.end() if label else 0, start):
+            return Verdict("a question, not a report ('?')")
     gerund = text[start:end].split(maxsplit=1)[0].lower().endswith("ing")
     talk = _TALKS_ABOUT.search(before, max(0, len(before) - 80))
     if talk:
