@@ -498,3 +498,26 @@ def test_a_launch_in_a_clause_of_its_own_after_a_scrapped_plan_is_a_launch() -> 
     # a relative clause still describes what was put off
     assert ("Meta", "product_launch", None) not in events_of(
         ("Meta",), "Meta delays its games tier, which launches next year", year=2026)
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Baugur withdraws from Somerfield bid",
+     {("Baugur", "acquisition", "acquirer"), ("Somerfield", "acquisition", "target")}),
+    ("Shell walks away from Vantage Grid bid",
+     {("Shell", "acquisition", "acquirer"), ("Vantage Grid", "acquisition", "target")}),
+    ("Baugur launches Somerfield takeover offer",
+     {("Baugur", "acquisition", "acquirer"), ("Somerfield", "acquisition", "target")}),
+    # a bid for something that is no watched company is no takeover
+    ("Baugur launches London Olympic bid", set()),
+    ("Baugur drops out of Olympic bid", set()),
+])
+def test_the_bidder_before_a_named_bid(title: str, expected: set[Triple]) -> None:
+    assert events_of(("Baugur", "Somerfield", "Shell", "Vantage Grid"), title) == expected
+
+
+def test_a_withdrawn_named_bid_is_terminated() -> None:
+    rules = RulesFile.model_validate({"companies": [{"name": "Baugur"}, {"name": "Somerfield"}]})
+    article = Article(id="t", title="Baugur withdraws from Somerfield bid",
+                      published=datetime(2010, 5, 4, tzinfo=UTC))
+    stages = {e.company: e.stage for e in Detector(rules).detect(article)}
+    assert stages.get("Baugur") == "terminated"

@@ -13,6 +13,7 @@ from ..triggers import (
     NEEDS_LEGAL,
     NEEDS_TARGET,
     NEEDS_TWO,
+    NEEDS_WATCHED_RIGHT,
     TriggerSpec,
 )
 from ..triggers.deals import PRICE
@@ -175,6 +176,9 @@ def after_parties(text: str, spec: TriggerSpec, end: int, lefts: int,
     if NEEDS_COMPANY_RIGHT in spec.needs and not rights and not (
             spec.event_type == "investment" and _THE_ROUND.match(text, end)):
         return "no company named after the trigger"
+    if NEEDS_WATCHED_RIGHT in spec.needs and not any(watched for _, watched in rights):
+        # "launches London Olympic bid": only a watched name makes the bid a takeover
+        return "no watched company named after the trigger"
     if NEEDS_LEFT in spec.needs and not lefts and not any(
             role == spec.left for role, _ in rights):
         return f"nobody on the {(spec.left or 'other').replace('_', ' ')} side"

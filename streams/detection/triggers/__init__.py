@@ -30,13 +30,14 @@ from .spec import (
     NEEDS_PRODUCT,
     NEEDS_TARGET,
     NEEDS_TWO,
+    NEEDS_WATCHED_RIGHT,
     TriggerSpec,
 )
 
 __all__ = [
     "COMPILED", "EXEC_TITLE_RE", "NEEDS_AVAILABLE_THING", "NEEDS_COMPANY_RIGHT",
     "NEEDS_DELAYED_THING", "NEEDS_EXEC", "NEEDS_LEFT", "NEEDS_LEGAL", "NEEDS_MONEY",
-    "NEEDS_PRODUCT", "NEEDS_TARGET", "NEEDS_TWO", "SPECS", "TriggerSpec",
+    "NEEDS_PRODUCT", "NEEDS_TARGET", "NEEDS_TWO", "NEEDS_WATCHED_RIGHT", "SPECS", "TriggerSpec",
     "candidate_types", "possible_specs", "trigger_matches",
 ]
 

@@ -10,6 +10,7 @@ from .spec import (
     NEEDS_MONEY,
     NEEDS_TARGET,
     NEEDS_TWO,
+    NEEDS_WATCHED_RIGHT,
     TriggerSpec,
 )
 
@@ -140,6 +141,19 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"(?! (?:of|for|by|to|from|with|chatter|talk|talks|speculation|rumou?rs?|"
                 r"interest|fever|target|battle|war|defen[cs]e)\b)",
                 "target", {}, 0.7, left_window=2, traits=frozenset({"company_right_before"})),
+    # "Baugur withdraws from Somerfield bid", "Shell walks away from Vantage Grid bid": the
+    # subject is the bidder, the name between the verb and the deal noun the target ("raises
+    # its bid" is acq_raise_bid's, which needs no target).
+    TriggerSpec("acq_verb_named_bid", _A,
+                r"\b(?:withdr(?:aw|aws|ew|awn|awing)|pull(?:s|ed|ing)? out|walk(?:s|ed|ing)? "
+                r"away|back(?:s|ed|ing)? away|bow(?:s|ed|ing)? out|abandon(?:s|ed|ing)?|"
+                r"drop(?:s|ped|ping)?|scrap(?:s|ped|ping)?|launch(?:es|ed|ing)?|"
+                r"renew(?:s|ed|ing)?|revive[sd]?|reviving|lodg(?:e|es|ed|ing)|table[sd]?|"
+                r"tabling)"
+                r"(?= (?:from |of )?(?:the |its |a |an |their )?(?:[\w.&'’-]+ ){1,4}?"
+                r"(?:takeover )?(?:bid|offer)\b(?! (?:price|deadline|period|window)\b))",
+                "acquirer", {"": "target", "from": "target", "of": "target"}, 0.7,
+                (NEEDS_WATCHED_RIGHT,), right_window=40, adjacent=40),
     # "Iceland nationalises Kaupthing Bank", "the nationalisation of Northern Rock".
     TriggerSpec("acq_nationalise", _A,
                 r"\bnationali[sz](?:e|es|ed|ing|ation of)\b(?! (?:the )?(?:industry|sector|"

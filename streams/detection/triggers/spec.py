@@ -18,6 +18,7 @@ from ....schemas.event import EventType
 NEEDS_EXEC = "exec"  # a job title or a person's name near the trigger
 NEEDS_TARGET = "target"  # a named or generic company object
 NEEDS_COMPANY_RIGHT = "company_right"  # a named company after the trigger
+NEEDS_WATCHED_RIGHT = "watched_right"  # a watched company after the trigger
 NEEDS_PRODUCT = "product"  # a product-like object (launches)
 NEEDS_DELAYED_THING = "delayed_thing"  # a launch/release/product object (delays)
 NEEDS_TWO = "two_parties"  # partnerships: two named parties
