@@ -521,3 +521,36 @@ def test_a_withdrawn_named_bid_is_terminated() -> None:
                       published=datetime(2010, 5, 4, tzinfo=UTC))
     stages = {e.company: e.stage for e in Detector(rules).detect(article)}
     assert stages.get("Baugur") == "terminated"
+
+
+@pytest.mark.parametrize(("title", "content", "expected"), [
+    ("New Delhi orders Uber cease operation following alleged rape", "",
+     {("Uber", "legal", "defendant")}),
+    ("Taxi apps banned", "The city administration has directed Uber, and all other unapproved "
+     "radio cab companies, to halt operations in the city.", {("Uber", "legal", "defendant")}),
+    ("Adam Air grounded", "The ministry ordered Adam Air to suspend all flights on Monday.",
+     {("Adam Air", "legal", "defendant")}),
+    ("Lufthansa wins injunction", "Lufthansa won an injunction against the pilots' union on "
+     "Friday.", {("Lufthansa", "legal", "plaintiff")}),
+    # an order to do something else is no sanction; a store ordered to close early neither
+    ("Uber orders drivers to stop at red lights", "", set()),
+])
+def test_orders_to_stop_trading_and_injunctions_won(
+        title: str, content: str, expected: set[Triple]) -> None:
+    assert events_of(("Uber", "Adam Air", "Lufthansa"), title, content) == expected
+
+
+@pytest.mark.parametrize(("title", "content", "expected"), [
+    ("Dubai World to receive aid", "The government of Dubai said it intends to provide $9.5 "
+     "billion to Dubai World to restructure its debt.",
+     {("Dubai World", "investment", "recipient")}),
+    ("Rescue package", "The package includes $8 billion of funding to Nakheel, the property "
+     "arm.", {("Nakheel", "investment", "recipient")}),
+    # money given to people or causes, not to a watched company
+    ("Nakheel gives back", "Nakheel will give $5 million to local schools.", set()),
+    ("Payout", "Dubai World will give $5 million to Nakheel shareholders as a dividend.",
+     set()),
+])
+def test_money_given_to_a_named_company(title: str, content: str,
+                                        expected: set[Triple]) -> None:
+    assert events_of(("Dubai World", "Nakheel"), title, content) == expected

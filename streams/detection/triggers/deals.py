@@ -302,6 +302,18 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"financing|loans?|capital|bail-?out|rescue package|cash injection)\b)",
                 "investor", {"": "recipient"}, 0.7, (NEEDS_COMPANY_RIGHT,), right_window=60,
                 adjacent=8),
+    # "intends to provide $9.5 billion to Dubai World", "agreed to give US$10 billion to ...
+    # Dubai World", "$8 billion of funding to Nakheel": money given to a named company.
+    TriggerSpec("inv_money_to", _I,
+                r"(?:\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|ing)|gave|given|lend(?:s|ing)?|lent|"
+                r"extend(?:s|ed|ing)?|grant(?:s|ed|ing)?) (?:a |an )?(?:further |additional |"
+                r"another |up to |about )?(?:US\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion)"
+                r"(?: (?:in|of) (?:[\w-]+ )?(?:funding|financing|loans?|aid|capital|support|"
+                r"assistance|rescue funds?|bail-?out money))?|"
+                r"(?:US\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion) (?:of|in) (?:new |fresh |"
+                r"emergency |state |government )?(?:funding|financing|capital|aid|rescue funds?)) "
+                r"to\b", "investor", {"": "recipient"}, 0.7, (NEEDS_WATCHED_RIGHT,),
+                right_window=50, adjacent=45),
     TriggerSpec("inv_backs", _I, r"\bback(?:s|ed|ing)\b(?! by| up| down| out| away| off| to)",
                 "investor", {"": "recipient"}, 0.65, (NEEDS_COMPANY_RIGHT,), right_window=30),
     # The headline plural: "Nvidia, Microsoft and Alphabet back Anthropic" (only with the

@@ -100,6 +100,23 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r" the licen[cs]e of|revok(?:e|es|ed|ing) (?:the )?licen[cs]e of)\b",
                 None, {"": "defendant", "and": "defendant"}, 0.65, (NEEDS_LEGAL,),
                 right_all=True, right_window=60),
+    # "New Delhi orders Uber cease operation", "directed Uber ... to halt operations in the
+    # city", "ordered Adam Air to suspend all flights": an authority's order to stop trading.
+    TriggerSpec("legal_ordered_to_stop", _G,
+                r"\b(?:order(?:s|ed)?|direct(?:s|ed)|instruct(?:s|ed)|forc(?:e|es|ed))\b"
+                r"(?= [^.;]{1,80}? (?:to )?(?:halt|cease|stop|suspend|shut down|close down)"
+                r"(?: all| its| their)? (?:operations?|operating|services|flights|sales|trading|"
+                r"business|production)\b)",
+                None, {"": "defendant", "and": "defendant"}, 0.75, right_all=True,
+                right_window=40, adjacent=10),
+    # "the hospital had obtained a restraining order to bar the nurses", "Lufthansa won an
+    # injunction against the union": the company that obtains the order brings the case.
+    TriggerSpec("legal_obtains_order", _G,
+                r"\b(?:obtain(?:s|ed|ing)?|w(?:on|ins|inning)|secur(?:e|es|ed|ing)|"
+                r"s(?:eek|eeks|eeking|ought))"
+                r" (?:a |an )?(?:temporary |interim |preliminary |court )?"
+                r"(?:restraining order|injunction|court order)\b",
+                "plaintiff", {"against": "defendant"}, 0.75),
     TriggerSpec("legal_alleged", _G,
                 r"\b(?:investigation|probe|inquiry|referred|charges?) (?:[\w-]+ ){0,3}?(?:into|"
                 r"over) (?:the )?(?:alleged|suspected|possible)? ?(?:breach(?:es)?|violations?|"
