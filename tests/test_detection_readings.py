@@ -786,3 +786,20 @@ def test_a_headline_s_past_sets_up_what_follows_now() -> None:
         "Apple delayed its AI Siri. Now it is buying Perplexity")
     # a present-tense report before "Now" is news of its own
     assert ("Intel", "layoffs", None) in detect("Intel cuts 12% of staff. Now what?")
+
+
+@pytest.mark.parametrize("text", [
+    # an analyst's scenario, named before or after the event it imagines
+    "Pfizer acquires Netflix at $61 a share — that is the bull-case scenario in our model, "
+    "not a report of talks.",
+    "In our bull case Pfizer buys Netflix at $61 a share.",
+    "Disney buys Netflix for $90 a share under our base-case model.",
+])
+def test_an_analysts_scenario_is_no_event(text: str) -> None:
+    assert detect(text) == set()
+
+
+def test_a_deal_reported_beside_a_case_word_is_still_news() -> None:
+    # "case" alone (a court case, a business case) is no scenario
+    assert ("Pfizer", "acquisition", "acquirer") in detect(
+        "Pfizer agreed on Monday to buy Netflix, making the case for scale in streaming.")

@@ -59,6 +59,8 @@ _HYPOTHETICAL = quick(
     r"suppos(?:e|ing)|imagin(?:e|es|ed|ing)|what if|in theory|"
     # "My fantasy is simpler: Ferngate hires ...", "[FANTASY]"
     r"fantas(?:y|ies|ise|ize|ising|izing)|"
+    # "In our bull case Pfizer buys Halcyon": an analyst's scenario
+    r"(?:bull|bear|base|blue-sky|upside|downside)[- ]case|"
     r"speculat\w+|interested in|open to|eye(?:s|d|ing)?|hop(?:e|es|ed|ing) to|"
     r"(?:analysts?|investors?|observers?|experts?|economists?|traders?|markets?|watchers|"
     r"strategists?|brokerages?|commentators?|many|some|others|critics|pundits|insiders)"
@@ -358,10 +360,17 @@ _FORECAST_AFTER = quick(r"^[^.;:—]{0,120}?,\s*((?:[\w-]+\s+){0,3}?(?:analysts?
                         r"forecast|bet|reckon|speculate)s)\W*$", _I)
 
 
+# "Pfizer acquires Halcyon at $61 a share — that is the bull-case scenario in our model": an
+# analyst's scenario, named after the event it imagines (across a dash too).
+_SCENARIO_AFTER = quick(r"^[^.;]{0,120}?\b((?:bull|bear|base|blue-sky|upside|downside)[- ]case|"
+                        r"(?:in|under) (?:our|my) (?:[\w-]+ )?(?:model|scenario)s?)\b", _I)
+
+
 def condition_after(after: str) -> str | None:
-    """A condition or a forecaster's attribution after the trigger: what it reports may not
-    happen."""
-    match = _CONDITION_AFTER.match(after) or _FORECAST_AFTER.match(after)
+    """A condition, a forecaster's attribution or an analyst's scenario after the trigger:
+    what it reports may not happen."""
+    match = (_CONDITION_AFTER.match(after) or _FORECAST_AFTER.match(after)
+             or _SCENARIO_AFTER.match(after))
     return match.group(1) if match else None
 
 
