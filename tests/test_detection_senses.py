@@ -292,6 +292,10 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Disney named Jane Doe as chief financial officer."),
     ("launch_delay", 6, "Netflix", "Netflix agreed to let British viewers cancel Premium in two "
      "clicks.", "Netflix will cancel its live quiz show before its launch."),
+    ("investment", 17, "Nvidia", "Last week I invested $500 in Nvidia and my wife put $300 "
+     "into Intel.", "Last week Intel invested $500 million in Nvidia."),
+    ("investment", 17, "Nvidia", "Retail investors poured $2 billion into Nvidia shares on "
+     "Monday.", "Microsoft poured $2 billion into Nvidia on Monday."),
 ]
 
 

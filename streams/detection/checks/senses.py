@@ -189,6 +189,15 @@ INVESTMENT: tuple[SenseGuard, ...] = (
     _g("trigger", r"\b(?:5[1-9]|[6-9]\d|100)(?:\.\d+)?\s?(?:%|percent|per cent)|"
        r"\b(?:majority|controlling)\b", "a controlling stake: an acquisition, not an investment",
        trigger=r"stake"),
+    # "My dad invests in Apple every month", "Last week I invested $500 in Nvidia", "retail
+    # investors poured $2 billion into Nvidia shares": a person buying a listed company's
+    # stock, not money put into the company.
+    _g("before", r"(?:(?<![\w'’])(?-i:I)|\b(?:she|he|you|my|your|his|her|retail investors?|"
+       r"individual investors?|small investors?|ordinary investors?|savers|day traders))"
+       r"\s+(?:[\w'’]+\s+){0,4}$", "a person buying shares, not an investment in the company",
+       unless=r"\b(?:my|your|his|her) (?:[\w-]+ )?(?:company|firm|fund|startup|employer|"
+              r"venture|family office)\b",
+       trigger=r"^(?:invest|pour|put)"),
 )
 
 # What code review merges ("pull requests", "branches"), not companies.
