@@ -803,3 +803,15 @@ def test_a_deal_reported_beside_a_case_word_is_still_news() -> None:
     # "case" alone (a court case, a business case) is no scenario
     assert ("Pfizer", "acquisition", "acquirer") in detect(
         "Pfizer agreed on Monday to buy Netflix, making the case for scale in streaming.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a model named after its maker is what "launched in" / "unveiled at" launches
+    ("Samsung Galaxy S26 launched in India", {("Samsung", "product_launch", None)}),
+    ("Samsung Galaxy S26 unveiled at Unpacked", {("Samsung", "product_launch", None)}),
+    # the company itself "launched in" a year or a country: its founding or entry
+    ("Samsung launched in India in 1995", set()),
+    ("Samsung Electronics launched in 1969", set()),
+])
+def test_a_model_before_launched_in_is_the_product(text: str, expected: set[Triple]) -> None:
+    assert detect(text) == expected

@@ -90,7 +90,8 @@ def product_reason(text: str, spec: TriggerSpec, start: int, end: int,
     after = text[end:]
     if spec.event_type == "launch_delay" and _TRAVEL_DELAY.search(after):
         return "a travel delay, not a launch"
-    if NEEDS_PRODUCT in spec.needs and _NOT_A_PRODUCT.search(after):
+    if NEEDS_PRODUCT in spec.needs and _NOT_A_PRODUCT.search(after) and not (
+            _PLACE_AFTER.match(after) and _model_before(text, mentions, start)):
         return "not a product launch"
     if NEEDS_AVAILABLE_THING in spec.needs and _NOT_AVAILABLE.search(clause_before(text, start)):
         return "what became available is not a product"
@@ -107,6 +108,25 @@ def product_reason(text: str, spec: TriggerSpec, start: int, end: int,
                 and _named_subject(text, mentions, start)):
             return "nothing launched is delayed"
     return None
+
+
+# "launched in India", "unveiled at Unpacked", "launched on Monday": where or when.
+_PLACE_AFTER = re.compile(r"^\s+(?:in|at|on)\b")
+# "Samsung Galaxy S26 launched in India", "the Google Pixel 10 Pro was unveiled at": a model
+# named after the maker and before the verb is what was launched (words with a capital or a
+# digit; not an organisation's word such as "Air", "Bank", "Group").
+_MODEL_NAME = re.compile(
+    r"\s+(?!(?:Air|Airlines|Airways|Bank|Group|Holdings|Capital|Partners|Foundation|Club|"
+    r"Council|Inc|Corp|Ltd|Co|Motors|Labs|Technologies|Energy|Media|Studios|Records)\b)"
+    r"(?:[A-Z][\w+-]*|\d[\w+-]*)(?:\s+(?:[A-Z][\w+-]*|\d[\w+-]*|mini)){0,3}"
+    r"\s+(?:(?:was|is|has been|had been|have been|were|will be|gets?|got)\s+)?$")
+
+
+def _model_before(text: str, mentions: list[Mention], start: int) -> bool:
+    """A product model right after a counted company name ends the clause before ``start``."""
+    before = [m for m in mentions if m.end <= start and m.counted]
+    return bool(before) and any(ch.isdigit() for ch in text[before[-1].end:start]) and (
+        _MODEL_NAME.fullmatch(text, before[-1].end, start) is not None)
 
 
 def _named_subject(text: str, mentions: list[Mention], start: int) -> bool:
