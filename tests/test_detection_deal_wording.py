@@ -532,8 +532,9 @@ def test_a_withdrawn_named_bid_is_terminated() -> None:
      {("Adam Air", "legal", "defendant")}),
     ("Lufthansa wins injunction", "Lufthansa won an injunction against the pilots' union on "
      "Friday.", {("Lufthansa", "legal", "plaintiff")}),
-    # an order to do something else is no sanction; a store ordered to close early neither
+    # an order to do something else is no sanction, nor is a market forcing a halt
     ("Uber orders drivers to stop at red lights", "", set()),
+    ("Adam Air grounded", "Falling demand forced Adam Air to suspend all flights.", set()),
 ])
 def test_orders_to_stop_trading_and_injunctions_won(
         title: str, content: str, expected: set[Triple]) -> None:

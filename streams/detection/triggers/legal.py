@@ -103,7 +103,7 @@ LEGAL: tuple[TriggerSpec, ...] = (
     # "New Delhi orders Uber cease operation", "directed Uber ... to halt operations in the
     # city", "ordered Adam Air to suspend all flights": an authority's order to stop trading.
     TriggerSpec("legal_ordered_to_stop", _G,
-                r"\b(?:order(?:s|ed)?|direct(?:s|ed)|instruct(?:s|ed)|forc(?:e|es|ed))\b"
+                r"\b(?:order(?:s|ed)?|direct(?:s|ed)|instruct(?:s|ed))\b"
                 r"(?= [^.;]{1,80}? (?:to )?(?:halt|cease|stop|suspend|shut down|close down)"
                 r"(?: all| its| their)? (?:operations?|operating|services|flights|sales|trading|"
                 r"business|production)\b)",
