@@ -346,6 +346,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="other senses across the web, a fourth author, measured blind"),
     LabelledSet("falsealarm-blind-bs", ("falsealarm/bs/*.jsonl",), "devset/rules.yaml", "odd",
                 note="other senses across the web, a fourth author, blind"),
+    # A fifty-sixth author, 40 items, written after session 15's changes: money on the web
+    # outside the newsroom (portfolio diaries, forums, analysts' scenarios, advice columns,
+    # fund letters, explainers, investing shows, deals and shopping).
+    LabelledSet("falsealarm-dev-bt", ("falsealarm/bt/*.jsonl",), "devset/rules.yaml", "even",
+                note="money on the web, measured blind"),
+    LabelledSet("falsealarm-blind-bt", ("falsealarm/bt/*.jsonl",), "devset/rules.yaml", "odd",
+                note="money on the web, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
@@ -428,6 +435,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="ordinary-day news in hard phrasings, a second author, measured blind"),
     LabelledSet("newsq-test", ("newsq/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="ordinary-day news in hard phrasings, a second author, blind"),
+    # An eighteenth author of positives, written after session 15's changes: current events
+    # as a wire service's business file reports them (regulators, courts and governments
+    # acting on companies, rescues, bids as they unfold, closures, boardrooms).
+    LabelledSet("newsr-dev", ("newsr/articles.jsonl",), "devset/rules.yaml", "even",
+                note="wire-desk news, measured blind"),
+    LabelledSet("newsr-test", ("newsr/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="wire-desk news, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
