@@ -555,3 +555,29 @@ def test_orders_to_stop_trading_and_injunctions_won(
 def test_money_given_to_a_named_company(title: str, content: str,
                                         expected: set[Triple]) -> None:
     assert events_of(("Dubai World", "Nakheel"), title, content) == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("The Central Bank said on Tuesday it had suspended with immediate effect the electronic "
+     "money licence held by Kestrel Payments, its Irish subsidiary.",
+     {("Kestrel Payments", "legal", "defendant")}),
+    ("A 4.9 percent holding in Cobaltline has been taken by Nvidia through a private "
+     "placement, the chip designer said on Monday.",
+     {("Cobaltline", "investment", "recipient"), ("Nvidia", "investment", "investor")}),
+    ("A 20 percent stake in Ferngate Games will be bought by Savvy Games Group for $600 "
+     "million in newly issued shares, the two said on Thursday.",
+     {("Ferngate Games", "investment", "recipient")}),
+    ("The closure of two snack factories in the Midlands by Tidewell Foods will affect about "
+     "800 staff, the union said on Wednesday.", {("Tidewell Foods", "layoffs", None)}),
+    ("The U.S. launch of Halcyon's gene therapy for inherited blindness will slip into 2027 "
+     "after the FDA extended its review, the company said on Thursday.",
+     {("Halcyon", "launch_delay", None)}),
+    # a stake taken long ago, in a relative clause of its own, is not this one
+    ("Ferngate Games, in which a stake was bought by Nvidia in 2019, reported results on "
+     "Thursday.", set()),
+])
+def test_the_institution_or_the_thing_as_the_subject(content: str,
+                                                    expected: set[Triple]) -> None:
+    companies = ("Kestrel Payments", "Cobaltline", "Nvidia", "Ferngate Games",
+                 "Tidewell Foods", "Halcyon")
+    assert events_of(companies, "Business briefs", content, year=2026) == expected

@@ -325,6 +325,15 @@ def _attributed(text: str, mentions: list[Mention], end: int) -> Mention | None:
     return None
 
 
+# "The (U.S.) launch of Halcyon Biotherapeutics' gene therapy for ... will": a launch or a
+# release of a company's product opening the sentence, its owner after "of".
+_OWNER_IN_SUBJECT = re.compile(
+    # (after a dateline: "SOUTH SAN FRANCISCO, Calif., June 25 - The U.S. launch of")
+    r"(?:[^;]{0,60}?\s[-—–]\s)?\s*(?:The|the) (?:[\w.-]+ ){0,2}(?:launch|release|rollout|"
+    r"roll-out|debut|introduction|availability|delivery|deliveries) of "
+    r"((?-i:[A-Z])[\w&.-]*(?: (?-i:[A-Z])[\w&.-]*){0,3})['’]s? [^.;]{1,120}$")
+
+
 def _possessive(text: str, mention: Mention) -> bool:
     return text[mention.end:mention.end + 2] in ("'s", "’s")
 
@@ -426,6 +435,14 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
                     text, max(0, mention.start - 40), mention.start) and (
                     ";" not in text[mention.end:start]):
                 return [_Side(mention, mention.surface, role, "maker")]
+        # "The U.S. launch of Halcyon's gene therapy ... will slip into 2027": the owner of
+        # the thing the subject names, in the subject's "of" phrase.
+        owner = _OWNER_IN_SUBJECT.match(text[:start])
+        if owner is not None:
+            named = [m for m in mentions if m.start == owner.start(1) and not m.historical
+                     and text[m.end:m.end + 1] in ("'", "’")]
+            if named:
+                return [_Side(named[0], named[0].surface, role, "owner")]
     if spec.event_type == "partnership":
         pair = _THE_PAIR.search(text, max(0, start - 60), start)
         if pair is not None:

@@ -314,6 +314,14 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"emergency |state |government )?(?:funding|financing|capital|aid|rescue funds?)) "
                 r"to\b", "investor", {"": "recipient"}, 0.7, (NEEDS_WATCHED_RIGHT,),
                 right_window=50, adjacent=45),
+    # "A 20 percent stake in Ferngate Games will be bought by Savvy Games Group", "a 4.9
+    # percent holding in Cobaltline has been taken by the Qatar Investment Authority".
+    TriggerSpec("inv_stake_taken_by", _I,
+                r"\b(?:stake|holding|shareholding) in\b(?= [^.;]{1,80}? (?:has been|had been|was|"
+                r"were|will be|is being|is to be|are to be|would be) (?:taken|bought|acquired|"
+                r"purchased|picked up) by\b)",
+                None, {"": "recipient", "by": "investor"}, 0.8, right_all=True,
+                right_window=120, adjacent=5),
     TriggerSpec("inv_backs", _I, r"\bback(?:s|ed|ing)\b(?! by| up| down| out| away| off| to)",
                 "investor", {"": "recipient"}, 0.65, (NEEDS_COMPANY_RIGHT,), right_window=30),
     # The headline plural: "Nvidia, Microsoft and Alphabet back Anthropic" (only with the

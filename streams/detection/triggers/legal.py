@@ -96,8 +96,10 @@ LEGAL: tuple[TriggerSpec, ...] = (
     # "the EU banned all of Indonesia's carriers", "blacklisted airlines", "an investigation
     # into alleged breaches".
     TriggerSpec("legal_banned", _G,
-                r"\b(?:bann(?:ed|ing)|bans|blacklist(?:s|ed|ing)?|barr(?:ed|ing)|suspend(?:s|ed|ing)"
-                r" the licen[cs]e of|revok(?:e|es|ed|ing) (?:the )?licen[cs]e of)\b",
+                r"\b(?:bann(?:ed|ing)|bans|blacklist(?:s|ed|ing)?|barr(?:ed|ing)|"
+                # "suspended with immediate effect the electronic money licence held by X"
+                r"(?:suspend(?:s|ed|ing)|revok(?:e|es|ed|ing)|withdr(?:aw|aws|ew|awn|awing)|"
+                r"cancel(?:s|led|ling|ed|ing)?) (?:[\w-]+ ){0,6}?licen[cs]es? (?:of|held by))\b",
                 None, {"": "defendant", "and": "defendant"}, 0.65, (NEEDS_LEGAL,),
                 right_all=True, right_window=60),
     # "New Delhi orders Uber cease operation", "directed Uber ... to halt operations in the

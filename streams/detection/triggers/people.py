@@ -202,7 +202,8 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"\bceas(?:e|es|ed|ing) (?:all )?(?:operations|trading)\b|"
                 r"\b(?:goes|went|gone|going|placed|put) (?:into )?(?:administration|"
                 r"receivership|liquidation)\b",
-                "", {"at": "", "of": "", "": ""}, 0.65, adjacent=15),
+                # "the closure of two snack factories ... by Tidewell Foods UK"
+                "", {"at": "", "of": "", "": "", "by": ""}, 0.65, adjacent=15),
     TriggerSpec("layoffs_reduction", _L,
                 r"\b(?:(?:work)?force|headcount|staff(?:ing)?|payroll) reductions?\b|"
                 r"\b(?:to be|will be|are being|were|be) (?:let go|made redundant|laid off)\b|"
@@ -214,12 +215,15 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 traits=frozenset({"holds_company", "company_inside"})),
     # "The closure will affect eight employees": a closure or cut counted in people.
     TriggerSpec("layoffs_affect", _L,
-                r"\b(?:closures?|shutdown|restructuring|cuts|reorgani[sz]ation)\s+(?:will|would|"
+                r"\b(?:closures?|shutdown|restructuring|cuts|reorgani[sz]ation)"
+                # "The closure of two snack factories ... by Tidewell Foods UK will affect"
+                r"(?:\s+of\s+[^.;]{1,90}?)?\s+(?:will|would|"
                 r"is set to|is expected to)\s+(?:affect|impact|hit)\b(?= (?:about |some |around |"
                 r"up to |nearly |roughly |more than |at least )?(?:[\d,]+|two|three|four|five|six|"
                 r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds of|"
                 r"thousands of|dozens of)\s+(?:\w+ )?(?:employees|workers|jobs|staff|people|"
-                r"positions|roles)\b)", "", {"at": "", "of": "", "": ""}, 0.7, adjacent=40),
+                r"positions|roles)\b)", "", {"at": "", "of": "", "": ""}, 0.7, adjacent=40,
+                traits=frozenset({"holds_company", "company_inside"})),
     TriggerSpec("layoffs_buyouts", _L,
                 r"\boffer(?:s|ed|ing)? (?:voluntary )?(?:buyouts|redundancy|early retirement)\b",
                 "", {}, 0.75),
