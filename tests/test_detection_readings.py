@@ -815,3 +815,14 @@ def test_a_deal_reported_beside_a_case_word_is_still_news() -> None:
 ])
 def test_a_model_before_launched_in_is_the_product(text: str, expected: set[Triple]) -> None:
     assert detect(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a model named right after the verb is the product, whatever noun describes it
+    ("Samsung on Monday unveiled the Helix-400, a satellite platform for small payloads.",
+     {("Samsung", "product_launch", None)}),
+    # a quarter or a fiscal year is no model
+    ("Samsung on Monday unveiled the Q3 results, a record.", set()),
+])
+def test_a_model_named_after_the_verb_is_the_product(text: str, expected: set[Triple]) -> None:
+    assert detect(text) == expected

@@ -91,7 +91,8 @@ def product_reason(text: str, spec: TriggerSpec, start: int, end: int,
     if spec.event_type == "launch_delay" and _TRAVEL_DELAY.search(after):
         return "a travel delay, not a launch"
     if NEEDS_PRODUCT in spec.needs and _NOT_A_PRODUCT.search(after) and not (
-            _PLACE_AFTER.match(after) and _model_before(text, mentions, start)):
+            _PLACE_AFTER.match(after) and _model_before(text, mentions, start)) and not (
+            _MODEL_NAMED_AFTER.match(after)):
         return "not a product launch"
     if NEEDS_AVAILABLE_THING in spec.needs and _NOT_AVAILABLE.search(clause_before(text, start)):
         return "what became available is not a product"
@@ -120,6 +121,13 @@ _MODEL_NAME = re.compile(
     r"Council|Inc|Corp|Ltd|Co|Motors|Labs|Technologies|Energy|Media|Studios|Records)\b)"
     r"(?:[A-Z][\w+-]*|\d[\w+-]*)(?:\s+(?:[A-Z][\w+-]*|\d[\w+-]*|mini)){0,3}"
     r"\s+(?:(?:was|is|has been|had been|have been|were|will be|gets?|got)\s+)?$")
+
+
+# "unveiled the Helix-400, a satellite platform", "launched its new X9 Pro": a model named
+# right after the verb is the product, whatever noun describes it (not "Q3", "H2", "FY26").
+_MODEL_NAMED_AFTER = re.compile(r"\s+(?:the |its |their |a |an )?(?:new |latest |next-generation )?"
+                                r"(?!(?:Q|H|FY)\d)(?-i:[A-Z])[A-Za-z]*-?\d[\w-]*(?:\s(?:Pro|Max|"
+                                r"Ultra|Plus|mini|Lite))?,?\s")
 
 
 def _model_before(text: str, mentions: list[Mention], start: int) -> bool:
