@@ -826,3 +826,10 @@ def test_a_model_before_launched_in_is_the_product(text: str, expected: set[Trip
 ])
 def test_a_model_named_after_the_verb_is_the_product(text: str, expected: set[Triple]) -> None:
     assert detect(text) == expected
+
+
+def test_a_backer_in_a_compound_describes_the_company() -> None:
+    # "X-backed Y" describes Y by an earlier investment; "X backs Y" is the news
+    assert detect("Brokers pile into Nvidia-backed Samsung shares") == set()
+    assert ("Nvidia", "investment", "investor") in detect(
+        "Nvidia backs Samsung with $200 million")

@@ -308,6 +308,9 @@ def test_a_title_naming_the_year_at_its_end_looks_back(body: str,
      "asking us about it. We have no sign that talks exist; this is a thought experiment."),
     ("Initech gets fined. Nobody learns.",
      "The order is two years old, and the rest of the industry makes the same mistakes."),
+    ("Acme Robotics buys Globex: a freight thought experiment",
+     "Acme Robotics buys Globex. We wrote that headline to get your attention: a what-if. No "
+     "deal has been announced."),
     ("Acme fires its CEO, and a new book tries to explain why",
      "\"Acme fires its CEO.\" Those words were the story of a weekend, and the book is the "
      "most thorough account of it yet."),

@@ -581,10 +581,14 @@ def _dated_by_the_front(findings: list[Finding], context: StoryContext) -> None:
 # After a headline's event, what turns it into the subject of a comment or a question:
 # "Meta cuts 11,000 jobs: what actually happens the day the email lands", "Adobe drops its
 # Figma deal. Here's why it still matters", "..., and a new book tries to explain why",
-# "Northwind buys Cobaltline: would it work?", "Pinecrest gets fined. Nobody learns."
+# "Northwind buys Cobaltline: would it work?", "Pinecrest gets fined. Nobody learns.", "Uber
+# buys Brightwater: a freight thought experiment"
 _COMMENTARY_TAIL = re.compile(
     r"(?:[:?!—–]|\.(?=\s)|,?\s+and)\s+(?:(?:so|but|and)\s+)?(?:what|why|how|here'?s|here\s+is|"
     r"a\s+case\b|(?:the\s+)?lessons?\b|a\s+look\b|a\s+new\s+book|looking\s+back|nobody|"
+    # "Uber buys Brightwater Logistics: a freight thought experiment"
+    r"an?\s+(?:[\w-]+\s+){0,2}?(?:thought\s+experiment|what-if|hypothetical|scenario|"
+    r"fantasy|daydream)\b|"
     r"(?:should|would|could|did|does|was|is)\s+(?:it|i|we|you|they|that)\b)",
     re.IGNORECASE)
 

@@ -322,7 +322,9 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"purchased|picked up) by\b)",
                 None, {"": "recipient", "by": "investor"}, 0.8, right_all=True,
                 right_window=120, adjacent=5),
-    TriggerSpec("inv_backs", _I, r"\bback(?:s|ed|ing)\b(?! by| up| down| out| away| off| to)",
+    # (not "Anthropic-backed Amazon", "a SoftBank-backed startup": a description)
+    TriggerSpec("inv_backs", _I,
+                r"(?<![-‐])\bback(?:s|ed|ing)\b(?! by| up| down| out| away| off| to)",
                 "investor", {"": "recipient"}, 0.65, (NEEDS_COMPANY_RIGHT,), right_window=30),
     # The headline plural: "Nvidia, Microsoft and Alphabet back Anthropic" (only with the
     # backers named right before it, so not "brings back Nokia phones").
