@@ -581,3 +581,18 @@ def test_the_institution_or_the_thing_as_the_subject(content: str,
     companies = ("Kestrel Payments", "Cobaltline", "Nvidia", "Ferngate Games",
                  "Tidewell Foods", "Halcyon")
     assert events_of(companies, "Business briefs", content, year=2026) == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    # a count of jobs as the subject, in the lead of a story about one company
+    ("Tidewell Foods entered administration today. Between 60 and 170 jobs will be lost, and "
+     "its US office will close.", {("Tidewell Foods", "layoffs", None)}),
+    # ... not across an industry, and not in a year gone by
+    ("Tidewell Foods said demand was weak. Thousands of jobs will be lost across the industry, "
+     "analysts said.", set()),
+    ("Tidewell Foods reported results on Monday. About 300 jobs were lost in 2019 when it "
+     "closed a depot.", set()),
+])
+def test_a_count_of_jobs_in_the_lead_belongs_to_the_story_s_company(
+        content: str, expected: set[Triple]) -> None:
+    assert events_of(("Tidewell Foods",), "Snack maker news", content, year=2026) == expected

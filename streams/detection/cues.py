@@ -609,6 +609,29 @@ def historical_mention(text_before_mention: str, text_after_mention: str = "") -
     return match.group().strip() if match else None
 
 
+# "Between 60 and 170 jobs will be lost, and ...", "About 800 positions are to go": a
+# sentence whose subject is a count of jobs, with no company in it. In the lead of a story
+# about one company, the jobs are that company's.
+_JOBS_SUBJECT = quick(
+    r"\W*(?:(?:between|about|around|some|up to|more than|nearly|almost|roughly|approximately|"
+    r"an estimated|at least|another|a further|over)\s+)?(?:\d[\d,.]*|hundreds|thousands|"
+    r"dozens)(?:\s+(?:and|to)\s+\d[\d,.]*)?\s+(?:of\s+)?(?:jobs|positions|roles|posts)\s+"
+    r"(?:will|would|are|is|were|could|may|are set to|are expected to|are due to)\s+"
+    r"(?:be\s+)?(?:lost|go|cut|axed|shed|eliminated)\b", _I)
+
+
+# "Thousands of jobs will be lost across the industry": the count is not one company's.
+_JOBS_ELSEWHERE = quick(r"\b(?:across|industry|industries|sector|sectors|nationwide|economy|"
+                        r"countries|country|region|regions|statewide|suppliers|rivals)\b", _I)
+
+
+def jobs_subject(sentence: str) -> bool:
+    """The sentence opens with a count of jobs as its subject, lost or cut, and does not
+    place them across an industry, a country or other firms."""
+    return _JOBS_SUBJECT.match(sentence) is not None and (
+        _JOBS_ELSEWHERE.search(sentence) is None)
+
+
 def has_anaphor(before: str) -> bool:
     """The clause subject is 'the company', 'it' or similar, pointing back to the topic."""
     # ``_ANAPHOR.search(before)``: a match at the start, or one further on (see above).

@@ -218,7 +218,8 @@ class Detector:
             if classified >= MAX_CLASSIFIED_SENTENCES:
                 break
             local = [_relative(m, sentence.start) for m in by_sentence.get(sentence.position, [])]
-            if local or (topic is not None and cues.has_anaphor(sentence.text[:60])):
+            if local or (topic is not None and (cues.has_anaphor(sentence.text[:60]) or (
+                    sentence.position <= 3 and cues.jobs_subject(sentence.text)))):
                 classified += 1
                 analysis.findings.extend(
                     events.classify(sentence.position, sentence.text, local, topic, ref_year))

@@ -500,6 +500,11 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
             return [_Side(None, speaker.group(1), role)]
         if topic is not None:
             return [_Side(topic, topic.surface, role, "anaphor")]
+    if not mentions and topic is not None and spec.event_type == "layoffs" and (
+            cues.jobs_subject(text)):
+        # "Realtime Worlds entered administration today. Between 60 and 170 jobs will be
+        # lost": in the lead (only there is such a sentence read) the jobs are the topic's.
+        return [_Side(topic, topic.surface, role, "lead topic")]
     name = parties.name_before(text, start)
     if name:
         return [_Side(None, name, role)]
