@@ -12,7 +12,7 @@ import pytest
 
 from newswatch.schemas.article import Article
 from newswatch.schemas.rules import RulesFile
-from newswatch.streams.detection import Detector, cues
+from newswatch.streams.detection import Detector, cues, parties
 from newswatch.streams.detection.layout import genre_of
 
 RULES = RulesFile.model_validate({"companies": [
@@ -596,3 +596,11 @@ def test_the_institution_or_the_thing_as_the_subject(content: str,
 def test_a_count_of_jobs_in_the_lead_belongs_to_the_story_s_company(
         content: str, expected: set[Triple]) -> None:
     assert events_of(("Tidewell Foods",), "Snack maker news", content, year=2026) == expected
+
+
+def test_numbers_are_no_name_before_a_trigger() -> None:
+    text = "Between 60 and 170 jobs will be lost"
+    assert parties.name_before(text, text.index("jobs")) is None
+    # names with a digit in them still are names
+    assert parties.clean_name("3M") == "3M"
+    assert parties.clean_name("7-Eleven") == "7-Eleven"

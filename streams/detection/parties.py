@@ -483,6 +483,8 @@ def clean_name(raw: str) -> str | None:
         words.pop(0)
     if not words or all(_plain(w) in NOT_A_COMPANY for w in words):
         return None
+    if not any(ch.isalpha() for w in words for ch in w if w.lower() != "and"):
+        return None  # "60 and 170 jobs", "In 2019": numbers, not a name ("3M" has a letter)
     return " ".join(words).rstrip(".,")
 
 
