@@ -6,6 +6,7 @@ import re
 
 from .. import parties
 from ..companies import Mention
+from ..lexicon import LEGAL_SUFFIXES
 from ..triggers import (
     NEEDS_AVAILABLE_THING,
     NEEDS_DELAYED_THING,
@@ -78,10 +79,12 @@ _TRAVEL_DELAY = re.compile(
 
 
 
-# A model number right after the verb (not a quarter or half-year: "Q3", "H2", "FY26").
+# A model number right after the verb (not a quarter or half-year: "Q3", "H2", "FY26"):
+# "delays its 777X", "unveiled the Helix-400, a satellite platform" (the model is the
+# product, whatever noun describes it).
 _MODEL_AFTER = re.compile(r"\s+(?:back\s+)?(?:(?:its|the|their|a|an)\s+)?(?:(?:new|next|upcoming|"
-                          r"planned|long-awaited)\s+)?(?!(?:Q|H|FY)\d)(?:\d{2,}[A-Z][\w-]*|"
-                          r"[A-Z]{1,4}-?\d{2,}[\w-]*|\d{3,}\s+[A-Z]{2,})\b")
+                          r"planned|long-awaited|latest)\s+)?(?!(?:Q|H|FY)\d)(?:\d{2,}[A-Z][\w-]*|"
+                          r"[A-Z]{1,4}-?\d{2,}[\w-]*|[A-Z][a-z]+-\d{2,}[\w-]*|\d{3,}\s+[A-Z]{2,})\b")
 
 
 def product_reason(text: str, spec: TriggerSpec, start: int, end: int,
@@ -92,7 +95,7 @@ def product_reason(text: str, spec: TriggerSpec, start: int, end: int,
         return "a travel delay, not a launch"
     if NEEDS_PRODUCT in spec.needs and _NOT_A_PRODUCT.search(after) and not (
             _PLACE_AFTER.match(after) and _model_before(text, mentions, start)) and not (
-            _MODEL_NAMED_AFTER.match(after)):
+            _MODEL_AFTER.match(after)):
         return "not a product launch"
     if NEEDS_AVAILABLE_THING in spec.needs and _NOT_AVAILABLE.search(clause_before(text, start)):
         return "what became available is not a product"
@@ -117,17 +120,11 @@ _PLACE_AFTER = re.compile(r"^\s+(?:in|at|on)\b")
 # named after the maker and before the verb is what was launched (words with a capital or a
 # digit; not an organisation's word such as "Air", "Bank", "Group").
 _MODEL_NAME = re.compile(
-    r"\s+(?!(?:Air|Airlines|Airways|Bank|Group|Holdings|Capital|Partners|Foundation|Club|"
-    r"Council|Inc|Corp|Ltd|Co|Motors|Labs|Technologies|Energy|Media|Studios|Records)\b)"
+    r"\s+(?!(?:" + LEGAL_SUFFIXES + r"|Air|Airlines|Airways|Bank|Group|Holdings|Capital|"
+    r"Partners|Foundation|Club|Council|Motors|Labs|Technologies|Energy|Media|Studios|"
+    r"Records)\b)"
     r"(?:[A-Z][\w+-]*|\d[\w+-]*)(?:\s+(?:[A-Z][\w+-]*|\d[\w+-]*|mini)){0,3}"
     r"\s+(?:(?:was|is|has been|had been|have been|were|will be|gets?|got)\s+)?$")
-
-
-# "unveiled the Helix-400, a satellite platform", "launched its new X9 Pro": a model named
-# right after the verb is the product, whatever noun describes it (not "Q3", "H2", "FY26").
-_MODEL_NAMED_AFTER = re.compile(r"\s+(?:the |its |their |a |an )?(?:new |latest |next-generation )?"
-                                r"(?!(?:Q|H|FY)\d)(?-i:[A-Z])[A-Za-z]*-?\d[\w-]*(?:\s(?:Pro|Max|"
-                                r"Ultra|Plus|mini|Lite))?,?\s")
 
 
 def _model_before(text: str, mentions: list[Mention], start: int) -> bool:
