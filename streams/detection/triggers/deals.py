@@ -19,6 +19,8 @@ _PERCENT = r" ?(?:%|per ?cent|percent)"
 _MINORITY = r"(?:[1-4]?\d(?:\.\d+)?|50)" + _PERCENT
 _MAJORITY = r"(?:5[1-9]|[6-9]\d|100)(?:\.\d+)?" + _PERCENT
 # "sold for €300,000 to", "for an estimated £450m to", "for an undisclosed sum to".
+# An amount of money in millions or billions: "$9.5 billion", "US$ 10bn", "€300m".
+AMOUNT = r"(?:US\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion)"
 PRICE = (r"for (?:about |around |roughly |nearly |some |an estimated |a reported |a |an |"
          r"less than |more than |over |under |just over |just under )?"
           r"(?:undisclosed (?:sum|amount|price|fee)|(?:[A-Z]{0,3}\$|€|£)\s?[\d.,]+\s?"
@@ -215,7 +217,7 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
     TriggerSpec("inv_buy_shares", _I,
                 r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing))\s+(?:about |some |up to )?"
                 # (an amount in millions: not "bought $20 of Disney stock")
-                r"(?:us\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion)\s+(?:worth\s+)?of\b"
+                + AMOUNT + r"\s+(?:worth\s+)?of\b"
                 r"(?= (?:newly issued |new )?[^.;,]{1,40}? (?:shares|stock|equity)\b)",
                 "investor", {"": "recipient"}, 0.8, (NEEDS_COMPANY_RIGHT,), right_window=40,
                 adjacent=25),
@@ -252,7 +254,7 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 right_all=True, right_window=60),
     TriggerSpec("inv_put", _I,
                 r"\bput(?:s|ting)? (?:another |an additional |a further |up to |about )?"
-                r"(?:US\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion)? (?:in|into)\b",
+                + AMOUNT + r"? (?:in|into)\b",
                 "investor", {"": "recipient"}, 0.8, (NEEDS_COMPANY_RIGHT,), right_window=30,
                 left_all=True),
     # "with Alphabet among the backers": the company named right before is an investor.
@@ -307,10 +309,10 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
     TriggerSpec("inv_money_to", _I,
                 r"(?:\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|ing)|gave|given|lend(?:s|ing)?|lent|"
                 r"extend(?:s|ed|ing)?|grant(?:s|ed|ing)?) (?:a |an )?(?:further |additional |"
-                r"another |up to |about )?(?:US\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion)"
+                r"another |up to |about )?" + AMOUNT +
                 r"(?: (?:in|of) (?:[\w-]+ )?(?:funding|financing|loans?|aid|capital|support|"
                 r"assistance|rescue funds?|bail-?out money))?|"
-                r"(?:US\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion) (?:of|in) (?:new |fresh |"
+                + AMOUNT + r" (?:of|in) (?:new |fresh |"
                 r"emergency |state |government )?(?:funding|financing|capital|aid|rescue funds?)) "
                 r"to\b", "investor", {"": "recipient"}, 0.7, (NEEDS_WATCHED_RIGHT,),
                 right_window=50, adjacent=45),
