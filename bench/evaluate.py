@@ -353,6 +353,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="money on the web, measured blind"),
     LabelledSet("falsealarm-blind-bt", ("falsealarm/bt/*.jsonl",), "devset/rules.yaml", "odd",
                 note="money on the web, blind"),
+    # A fifty-seventh author, 40 items, written in session 16 before its changes: an
+    # ordinary weekday on business desks beyond consumer tech (airlines, banks, carmakers,
+    # drugmakers, energy, retail), companies called "the airline", "the bank" after one naming.
+    LabelledSet("falsealarm-dev-bu", ("falsealarm/bu/*.jsonl",), "devset/rules.yaml", "even",
+                note="business desks beyond tech, measured blind"),
+    LabelledSet("falsealarm-blind-bu", ("falsealarm/bu/*.jsonl",), "devset/rules.yaml", "odd",
+                note="business desks beyond tech, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
@@ -442,6 +449,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="wire-desk news, measured blind"),
     LabelledSet("newsr-test", ("newsr/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="wire-desk news, blind"),
+    # A second author on newsr's brief, written in session 16 before its changes: current
+    # company events as national newspapers' business pages, regional business journals and
+    # trade press outside the United States report them.
+    LabelledSet("newss-dev", ("newss/articles.jsonl",), "devset/rules.yaml", "even",
+                note="newspapers' business pages, measured blind"),
+    LabelledSet("newss-test", ("newss/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="newspapers' business pages, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
