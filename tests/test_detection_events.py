@@ -378,6 +378,25 @@ def test_it_is_the_company_that_speaks_not_a_watched_one_named_before() -> None:
                                               for e in DETECTOR.detect(article)}
 
 
+def test_a_company_in_a_whose_clause_is_not_what_the_company_stands_for() -> None:
+    # The lead's subject is the unwatched biotech; Pfizer sits in its "whose" aside.
+    lead = ("SAN DIEGO — Corvane Therapeutics, whose lead drug Pfizer licensed in 2021 and "
+            "handed back in 2024, said Tuesday it would cut about 30% of its workforce. ")
+    article = Article(id="w1", title="Corvane to cut 30% of staff after trial miss",
+                      content=lead + "The company said 42 of its 140 employees would lose "
+                                     "their jobs by the end of September.",
+                      published=datetime(2026, 8, 4, tzinfo=UTC))
+    assert not [e for e in DETECTOR.detect(article) if e.company == "Pfizer"]
+    # Named as the subject, Pfizer is still what "the company" stands for.
+    article = Article(id="w2", title="Pfizer to cut staff after trial miss",
+                      content="SAN DIEGO — Pfizer, whose colitis drug failed a trial, said on "
+                              "Tuesday it would review its research sites. The company said "
+                              "420 employees would lose their jobs by the end of September.",
+                      published=datetime(2026, 8, 4, tzinfo=UTC))
+    assert ("Pfizer", "layoffs") in {(e.company, e.event_type)
+                                     for e in DETECTOR.detect(article)}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a name after "and" belongs to another noun phrase, not to the departure
     ("Intel announced its CEO's exit and a Samsung investment.",
