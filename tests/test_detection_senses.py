@@ -30,6 +30,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Nvidia trimmed positions in its sales division on Monday."),
     ("layoffs", 1, "Nvidia", "Nvidia said it cut its short positions in Treasury futures.",
      "Nvidia cut 300 positions in its sales team on Monday."),
+    ("layoffs", 2, "Nvidia", "Nvidia's 9,000 still top the 12-month layoff tally.",
+     "Nvidia layoffs: data centre teams hit as 9,000 roles go."),
     # investment
     ("investment", 0, "Intel", "Intel shares closed at a record high of $40 after a funding round.",
      "Intel closed its $40 million funding round led by Nvidia."),

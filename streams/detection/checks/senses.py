@@ -724,6 +724,11 @@ LAYOFFS: tuple[SenseGuard, ...] = (
     _g("trigger", r"\b(?:long|short|net|equity|bond|options?|trading|stock|share|index|"
        r"futures|derivatives?|risk|leveraged|speculative)\s+positions$",
        "market positions trimmed, not jobs"),
+    # "Microsoft's 9,000 still top the 12-month layoff tally", "the job-cuts tracker": the
+    # cuts counted across firms, a table, not one company's event.
+    _g("after", r"^[-\s]*(?:trackers?|tall(?:y|ies)|rankings?|league tables?|leaderboards?|"
+       r"databases?|data|statistics|stats|charts?|surveys?|counters?)\b",
+       "a table of cuts, not an event"),
 )
 
 SENSES: dict[EventType, tuple[SenseGuard, ...]] = {
