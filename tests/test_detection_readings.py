@@ -346,6 +346,24 @@ def test_the_watched_company_under_its_short_name_still_counts() -> None:
         ("Halcyon Biotherapeutics", "launch_delay", None)}
 
 
+@pytest.mark.parametrize("text", [
+    "Northwind Australia cuts 60 jobs after losing a mail contract.",
+    "About 60 roles will go at Northwind Defence Australia's Brisbane operations, staff were "
+    "told on Wednesday.",
+    "Northwind UK Holdings cuts 60 jobs at its Leeds depot.",
+])
+def test_a_national_arm_is_the_company(text: str) -> None:
+    assert lookalike(text) == {("Northwind Robotics", "layoffs", None)}
+
+
+@pytest.mark.parametrize("text", [
+    "Square Enix Europe delays its fantasy RPG remake to next year.",
+    "The Northwind Australia Foundation cuts 60 jobs after losing a grant.",
+])
+def test_another_organisation_named_for_a_country_too(text: str) -> None:
+    assert lookalike(text) == set()
+
+
 def test_one_party_named_twice_in_a_possessive() -> None:
     events = lookalike("Northwind Robotics and Block's Cash App have agreed a partnership.")
     assert ("Northwind Robotics", "partnership", "partner") in events

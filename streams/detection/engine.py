@@ -18,7 +18,7 @@ from .companies import CompanyMatcher, Mention, owner_mentions
 from .events import Finding
 from .explain import DetectionReport, build_report
 from .layout import read_layout
-from .lexicon import BUSINESS_CONTEXT, DEMONYMS, LEGAL_SUFFIXES, VENTURE_ARMS, words
+from .lexicon import BUSINESS_CONTEXT, COUNTRIES, DEMONYMS, LEGAL_SUFFIXES, VENTURE_ARMS, words
 from .newsworthy import StoryContext, judge
 from .sentences import Sentence, sentence_at, split_near
 from .sentences import title_case as is_title_case
@@ -341,10 +341,22 @@ _PLACE_OR_BODY = re.compile(r" (?:Kingdom|States|Nations|Arab Emirates|Republic|
                             r"Party|Court|Council|Assembly|Congress|Senate|Ministry)\b")
 
 
+# "Boeing Australia", "Uber India", "Boeing Defence Australia's Brisbane operations": the
+# company's arm in a country or region, the company itself (not "Square Enix Europe": the
+# words between are the company's own kinds of business only).
+_NATIONAL_ARM = re.compile(r"(?: (?:Defence|Defense|Retail|Electronics|Services|Technologies|"
+                           r"Technology|Systems|Solutions|Operations|Cloud|Commercial|Digital|"
+                           r"Financial|Finance|Payments|Logistics|Research|Global|"
+                           r"International|Holdings|Pagamentos do|Manufacturing)){0,2} "
+                           + COUNTRIES + r"(?![\w-]| (?:[A-Z]|of\b|and\b))")
+
+
 def _inside_longer_name(text: str, start: int, end: int, *, title_case: bool = False) -> bool:
     """'Square Enix delays', 'Union Square Hospitality Group', 'North American sales',
     'Citizens United v.': the name is part of another (a capital before says nothing in
-    a Title Case headline)."""
+    a Title Case headline). A national arm ("Boeing Australia") is the company's own."""
+    if _NATIONAL_ARM.match(text, end) is not None and not _capital_word_before(text, start):
+        return False
     if _PLACE_OR_BODY.match(text, end) is not None:
         return True
     return _LONGER_NAME.match(text, end) is not None or (not title_case and (

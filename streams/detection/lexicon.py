@@ -104,6 +104,19 @@ DEMONYMS: frozenset[str] = words(
     luxembourgish qatari kuwaiti moroccan"""
 )
 
+# Countries and regions a company names its national arms after ("Boeing Australia", "Meta
+# Platforms Ireland", "Kestrel Pagamentos do Brasil"), as a regex alternation.
+COUNTRIES = (r"(?:Australia|New Zealand|Canada|Mexico|Brazil|Brasil|Argentina|Chile|Colombia|"
+             r"Peru|UK|U\.K\.|Britain|Great Britain|England|Scotland|Ireland|France|Germany|"
+             r"Deutschland|Italy|Italia|Spain|Espa(?:ñ|n)a|Portugal|Netherlands|Nederland|"
+             r"Belgium|Switzerland|Austria|Sweden|Norway|Denmark|Finland|Iceland|Poland|"
+             r"Czech Republic|Hungary|Romania|Greece|Turkey|Russia|Ukraine|Israel|Egypt|"
+             r"Nigeria|Kenya|South Africa|Morocco|Saudi Arabia|UAE|Qatar|India|Pakistan|"
+             r"Bangladesh|China|Hong Kong|Taiwan|Japan|Korea|South Korea|Singapore|Malaysia|"
+             r"Indonesia|Thailand|Vietnam|Philippines|Europe|Asia|Asia Pacific|Asia-Pacific|"
+             r"Africa|Latin America|Middle East|Nordics?|Americas|North America|EMEA|APAC|"
+             r"US|U\.S\.|USA)")
+
 # Job titles: a hire or a departure needs one of these (or a named person) nearby.
 EXEC_TITLES = (
     r"(?:(?:co-)?(?:CEO|CFO|CTO|COO|CIO|CMO|CPO|CSO|CRO|president|chair(?:man|woman|person)?|"
