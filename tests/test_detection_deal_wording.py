@@ -164,6 +164,16 @@ def test_rescues_and_listings(text: str, expected: set[Triple]) -> None:
     assert {t for t in found if t[1] == "investment"} == expected
 
 
+def test_a_fund_named_investment_is_no_trigger_that_hides_the_next() -> None:
+    # "Investment Authority has raised its stake in": the fund's name, then "raised its stake".
+    found = events_of(("Marlowe & Finch",), "Qatar Investment Authority has raised its stake "
+                                            "in Marlowe & Finch to 9.8 per cent.")
+    assert ("Marlowe & Finch", "investment", "recipient") in found
+    found = events_of(("Marlowe & Finch", "Tidewell"), "Tidewell's investment of $40 million "
+                                                       "in Marlowe & Finch closed on Monday.")
+    assert ("Tidewell", "investment", "investor") in found
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The Irish Stock Exchange (ISE) officially launched the Irish Enterprise Exchange today.",
      {("Irish Stock Exchange", "product_launch", None)}),

@@ -231,7 +231,10 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"inject(?:s|ed|ing)?)"
                 # "an investment bank argues ...": a kind of firm, not money going in.
                 r"(?! (?:bank|banker|bankers|banking|grade|firm|adviser|advisor|thesis|case)\b)"
-                r"(?: [^;]{0,50}?)? (?:in|into)\b", "investor", {"": "recipient"}, 0.85,
+                # not across a clause's own verb: "Qatar Investment Authority has raised its
+                # stake in" is the fund's name, then another trigger
+                r"(?: (?:(?!\b(?:has|have|had)\b)[^;]){0,50}?)? (?:in|into)\b", "investor",
+                {"": "recipient"}, 0.85,
                 (NEEDS_COMPANY_RIGHT,), right_window=50, adjacent=30, left_all=True),
     TriggerSpec("inv_raise", _I,
                 r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|"
