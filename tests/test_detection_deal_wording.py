@@ -582,6 +582,13 @@ def test_money_given_to_a_named_company(title: str, content: str,
     ("The U.S. launch of Halcyon's gene therapy for inherited blindness will slip into 2027 "
      "after the FDA extended its review, the company said on Thursday.",
      {("Halcyon", "launch_delay", None)}),
+    ("Deliveries of Cobaltline's new sorting robots to customers have been pushed back by "
+     "about six months, Tidewell Foods disclosed on Tuesday.",
+     {("Cobaltline", "launch_delay", None)}),
+    ("The first deliveries of Halcyon's infusion pump to European hospitals will not take "
+     "place before the first half of 2027, the company told customers on Monday.",
+     {("Halcyon", "launch_delay", None)}),
+    ("Sales of Halcyon's infusion pump slipped 4% in the quarter to June.", set()),
     # a stake taken long ago, in a relative clause of its own, is not this one
     ("Ferngate Games, in which a stake was bought by Nvidia in 2019, reported results on "
      "Thursday.", set()),

@@ -329,7 +329,7 @@ def _attributed(text: str, mentions: list[Mention], end: int) -> Mention | None:
 # release of a company's product opening the sentence, its owner after "of".
 _OWNER_IN_SUBJECT = re.compile(
     # (after a dateline: "SOUTH SAN FRANCISCO, Calif., June 25 - The U.S. launch of")
-    r"(?:[^;]{0,60}?\s[-—–]\s)?\s*(?:The|the) (?:[\w.-]+ ){0,2}(?:launch|release|rollout|"
+    r"(?:[^;]{0,60}?\s[-—–]\s)?\s*(?:(?:The|the) )?(?:[\w.-]+ ){0,2}(?i:launch|release|rollout|"
     r"roll-out|debut|introduction|availability|delivery|deliveries) of "
     r"((?-i:[A-Z])[\w&.-]*(?: (?-i:[A-Z])[\w&.-]*){0,3})['’]s? [^.;]{1,120}$")
 

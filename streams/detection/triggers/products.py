@@ -52,6 +52,11 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"\b(?:previously|originally|initially) (?:planned|scheduled|expected|slated|due|"
                 r"set|targeted) (?:for|in) [^;]{0,40}?\b(?:now|instead) (?:expected|planned|"
                 r"scheduled|slated|due|set)\b|"
+                # "The first deliveries ... will not take place before the first half of 2027"
+                r"\b(?:will|would) not (?:now )?(?:take place|happen|arrive|be made|begin|start) "
+                r"(?:before|until) (?:the )?(?:next |later |early |late |mid-?|first |second |"
+                r"end of )?(?:half |quarter )?(?:of )?(?:(?:19|20)\d\d|year|spring|summer|autumn|"
+                r"fall|winter|q[1-4]|h[12])\b|"
                 # "will start in 2027 rather than late this year"
                 r"\b(?:start|begin|ship|launch|arrive|debut)\w* in (?:[\w-]+ ){0,3}?(?:19|20)\d\d "
                 r"(?:rather than|instead of)\b", "", {}, 0.75, (NEEDS_DELAYED_THING,),
