@@ -621,3 +621,33 @@ def test_numbers_are_no_name_before_a_trigger() -> None:
     # names with a digit in them still are names
     assert parties.clean_name("3M") == "3M"
     assert parties.clean_name("7-Eleven") == "7-Eleven"
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    # the noun's "of" names who leaves
+    ("Samsung announced the resignation of Choi Jae-won as president of its foundry business "
+     "on Tuesday.", {("Samsung", "executive_departure", "losing_company")}),
+    ("The resignation of John Smith as president of Samsung's foundry business, announced by "
+     "the company on Tuesday, comes after a difficult year.",
+     {("Samsung", "executive_departure", "losing_company")}),
+    # many people leaving are no executive's departure
+    ("Samsung announced the departure of 40 engineers from its foundry business.", set()),
+])
+def test_a_departure_named_as_a_noun(content: str, expected: set[Triple]) -> None:
+    found = events_of(("Samsung",), "Chip news", content, year=2026)
+    assert {t for t in found if t[1] == "executive_departure"} == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("The court has issued an injunction restraining Scale AI from terminating the contracts "
+     "of 2,000 workers.", {("Scale AI", "legal", "defendant")}),
+    ("A judge granted a court order barring Uber from operating in the city.",
+     {("Uber", "legal", "defendant")}),
+    ("The National Consumer Commission has ordered Tidewell Foods to recall all polony "
+     "produced at its Paarl factory.", {("Tidewell Foods", "legal", "defendant")}),
+    # a company's own instructions are no authority's order
+    ("Tidewell Foods has ordered its suppliers to recall the old packaging design.", set()),
+])
+def test_an_order_that_holds_a_company_back(content: str, expected: set[Triple]) -> None:
+    found = events_of(("Scale AI", "Uber", "Tidewell Foods"), "Court news", content, year=2026)
+    assert {t for t in found if t[1] == "legal"} == expected

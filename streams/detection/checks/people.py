@@ -112,7 +112,9 @@ def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
         if spec.event_type == "executive_departure":
             # Who leaves is the subject ("CEO Jane Doe resigned") or, for "ousts"/"fired",
             # the object; a title elsewhere in the sentence does not make it a departure.
-            transitive = TRANSITIVE_DEPARTURE.match(text, start, end)
+            # (and the noun's "of": "announced the resignation of John Smith as president")
+            transitive = TRANSITIVE_DEPARTURE.match(text, start, end) or (
+                _LEAVING_NOUN.fullmatch(text, start, end) and text.startswith(" of ", end))
             window = clause_before(text, start) + (" " + text[start:end + 50] if transitive
                                                     else "")
         elif spec.has("object_is_person"):
@@ -131,8 +133,8 @@ def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
                     text, start, text[start:end].lower() == "departure")) \
                 and not _the_writer_in_a_post(text, start, end):
             return "no executive or person named"
-        if spec.event_type == "executive_departure" and TRANSITIVE_DEPARTURE.match(
-                text, start, end) and _BULK_PEOPLE.match(after):
+        if spec.event_type == "executive_departure" and (TRANSITIVE_DEPARTURE.match(
+                text, start, end) or text.startswith(" of ", end)) and _BULK_PEOPLE.match(after):
             return "a bulk cut (layoffs), not an executive"
         if spec.has("joins") and _GROUP_SUBJECT.search(
                 text, max(0, start - 30), start):

@@ -106,9 +106,13 @@ LEGAL: tuple[TriggerSpec, ...] = (
     # city", "ordered Adam Air to suspend all flights": an authority's order to stop trading.
     TriggerSpec("legal_ordered_to_stop", _G,
                 r"\b(?:order(?:s|ed)?|direct(?:s|ed)|instruct(?:s|ed))\b"
-                r"(?= [^.;]{1,80}? (?:to )?(?:halt|cease|stop|suspend|shut down|close down)"
+                r"(?= [^.;]{1,80}? (?:to )?(?:(?:halt|cease|stop|suspend|shut down|close down)"
                 r"(?: all| its| their)? (?:operations?|operating|services|flights|sales|trading|"
-                r"business|production)\b)",
+                r"business|production)|"
+                # "ordered Tidewell Foods South Africa to recall all Karoo Gold polony"
+                r"recall|withdraw (?:all |its |their |the )?(?:[\w-]+ ){0,3}?(?:products?|"
+                r"drugs?|medicines?|vehicles?|cars|devices?|foods?) from (?:sale|the market)"
+                r")\b)",
                 None, {"": "defendant", "and": "defendant"}, 0.75, right_all=True,
                 right_window=40, adjacent=10),
     # "the hospital had obtained a restraining order to bar the nurses", "Lufthansa won an
@@ -119,6 +123,16 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r" (?:a |an )?(?:temporary |interim |preliminary |court )?"
                 r"(?:restraining order|injunction|court order)\b",
                 "plaintiff", {"against": "defendant"}, 0.75),
+    # "has issued an injunction restraining Scale AI from terminating the contracts", "a
+    # court order barring Uber from": the party the order holds back is the defendant.
+    TriggerSpec("legal_order_restrains", _G,
+                r"\b(?:injunctions?|restraining orders?|court orders?|interdicts?)"
+                r"(?: [^.;]{0,30}?)? (?:restrain(?:s|ing|ed)?|barring|bars|barred|preventing|"
+                r"prevents|prevented|blocking|blocks|blocked|stopping|stops|forbidding|"
+                r"forbids|prohibiting|prohibits|halting|halts|halted)\b"
+                r"(?= [^.;]{1,80}? from\b)",
+                None, {"": "defendant", "and": "defendant"}, 0.75, right_window=40,
+                adjacent=10),
     TriggerSpec("legal_alleged", _G,
                 r"\b(?:investigation|probe|inquiry|referred|charges?) (?:[\w-]+ ){0,3}?(?:into|"
                 r"over) (?:the )?(?:alleged|suspected|possible)? ?(?:breach(?:es)?|violations?|"
