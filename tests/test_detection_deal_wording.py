@@ -651,3 +651,13 @@ def test_a_departure_named_as_a_noun(content: str, expected: set[Triple]) -> Non
 def test_an_order_that_holds_a_company_back(content: str, expected: set[Triple]) -> None:
     found = events_of(("Scale AI", "Uber", "Tidewell Foods"), "Court news", content, year=2026)
     assert {t for t in found if t[1] == "legal"} == expected
+
+
+def test_leaving_the_company_named_in_the_person_s_aside() -> None:
+    # "the company" is the employer the aside names, not the one the person joins
+    found = events_of(("Apple", "OpenAI"), "Chip designer moves",
+                      "Priya Raman, the Apple vice president who oversaw the design of its Mac "
+                      "chips, is leaving the company to become OpenAI's head of hardware.",
+                      year=2026)
+    assert ("Apple", "executive_departure", "losing_company") in found
+    assert ("OpenAI", "executive_departure", "losing_company") not in found

@@ -622,7 +622,7 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
 
 _OBJECT_ENDED = re.compile(r"\s*[,;:]")
 _COORDINATED = re.compile(r"\s*(?:and|or|&)\s", re.IGNORECASE)
-_THE_COMPANY_TYPES = frozenset({"legal", "investment", "acquisition"})
+_THE_COMPANY_TYPES = frozenset({"legal", "investment", "acquisition", "executive_departure"})
 _APPOSITIVE = re.compile(r"[^,;.]{0,40}?, ")
 _TITLE_AFTER = re.compile(r"['’]s (?:[\w-]+ ){0,3}?" + EXEC_TITLES + r"\b", re.IGNORECASE)
 
