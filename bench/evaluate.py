@@ -360,6 +360,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="business desks beyond tech, measured blind"),
     LabelledSet("falsealarm-blind-bu", ("falsealarm/bu/*.jsonl",), "devset/rules.yaml", "odd",
                 note="business desks beyond tech, blind"),
+    # A fifty-eighth author on BU's brief, with national arms of groups ("X Australia") next to
+    # organisations that share a word with a watched name; written after session 16's first
+    # changes (national arms among them).
+    LabelledSet("falsealarm-dev-bv", ("falsealarm/bv/*.jsonl",), "devset/rules.yaml", "even",
+                note="business desks beyond tech, a second author, measured blind"),
+    LabelledSet("falsealarm-blind-bv", ("falsealarm/bv/*.jsonl",), "devset/rules.yaml", "odd",
+                note="business desks beyond tech, a second author, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
@@ -456,6 +463,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="newspapers' business pages, measured blind"),
     LabelledSet("newss-test", ("newss/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="newspapers' business pages, blind"),
+    # A third author on that brief, 40 items, written after session 16's first changes (the
+    # 'whose' aside, national arms, delays of deliveries).
+    LabelledSet("newst-dev", ("newst/articles.jsonl",), "devset/rules.yaml", "even",
+                note="business pages, a third author, measured blind"),
+    LabelledSet("newst-test", ("newst/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="business pages, a third author, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
