@@ -950,3 +950,13 @@ def test_when_a_deal_starts_does_not_date_its_signing() -> None:
     # ... but "at the beginning of December" still dates the act
     assert reported("Boards", "Analysts keep asking about boards. Boeing's board pushed out "
                               "its chief executive at the beginning of December.") == set()
+
+
+def test_a_time_clause_runs_through_a_region_and_a_with_adjunct() -> None:
+    lead = ("Three years after Intel closed its fulfilment centre in Gourock, Inverclyde, with "
+            "the loss of around 300 jobs, parcels bound for the Highlands travel further.")
+    assert reported("Highland parcels moving again after the storm", lead) == set()
+    # the main clause after the time clause is still the news
+    assert ("Intel", "layoffs") in reported(
+        "Intel to cut jobs in Leeds", "Three years after Intel closed its fulfilment centre in "
+        "Gourock, Inverclyde, the company said on Monday it will cut 300 jobs in Leeds.")

@@ -115,8 +115,10 @@ _TIME_CLAUSE = quick(
     r"\b(?:(?:days?|weeks?|months?|years?|decades?|shortly|soon|just|long|even|only)"
     # "a year and a bit after", "two years or so after"
     r"(?: and a (?:bit|half)| or (?:so|two)| plus)? (?:after|before)|since)"
-    # (a comma inside a number, "14,000 job cuts", does not end the clause)
-    r"\b(?:[^,;]|,(?=\d))*$|\b(?:after|before|since|following|until|till|"
+    # (a comma inside a number, "14,000 job cuts", does not end the clause, nor one before a
+    # place's region, "in Gourock, Inverclyde,", or a "with" adjunct, ", with the loss of")
+    r"\b(?:[^,;]|,(?=\d)|,(?= with\b)|,(?-i:(?= [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?,)))*$|"
+    r"\b(?:after|before|since|following|until|till|"
     # "the talks follow its CEO's exit": the verb puts its object before
     r"follow(?:s|ed)?|in the wake of|on the heels of) "
     # "following Bombardier's purchase of", "after its takeover of": a deal as a time mark.
@@ -564,7 +566,7 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     memory = _RECALLED_AFTER.match(after)
     if memory is not None:
         return memory.group(1)
-    time_clause = _TIME_CLAUSE.search(before[-80:])
+    time_clause = _TIME_CLAUSE.search(before[-120:])
     if time_clause is not None:
         return time_clause.group().strip()
     year = _YEAR_BEFORE.search(before[-8:])
