@@ -661,3 +661,16 @@ def test_leaving_the_company_named_in_the_person_s_aside() -> None:
                       year=2026)
     assert ("Apple", "executive_departure", "losing_company") in found
     assert ("OpenAI", "executive_departure", "losing_company") not in found
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("Tidewell Foods will close its distribution center in Cedar Falls, Iowa, in January, "
+     "affecting 410 workers.", {("Tidewell Foods", "layoffs", None)}),
+    ("Tidewell Foods will shut its call centre in Leeds next spring, the union said.",
+     {("Tidewell Foods", "layoffs", None)}),
+    # a centre that is no workplace of the company's
+    ("Tidewell Foods closed at a record high as the city centre shops reopened.", set()),
+])
+def test_closing_a_distribution_or_call_centre(content: str, expected: set[Triple]) -> None:
+    found = events_of(("Tidewell Foods",), "Retail news", content, year=2026)
+    assert {t for t in found if t[1] == "layoffs"} == expected

@@ -198,6 +198,8 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"cut(?:s|ting)?)\b(?= "
                 r"(?:[\w$.,-]+ ){0,3}?(?:stores|shops|plants|factories|branches|offices|"
                 r"locations|sites|outlets|restaurants|mills|mines|factory|plant|mill|"
+                # "will close its distribution center in Cedar Falls, affecting 410 workers"
+                r"(?:distribution|fulfil?lment|call|contact|sorting) cent(?:er|re)s?|"
                 r"operations|(?:all|its) (?:\w+ )?(?:stores|branches|operations))\b)|"
                 r"\bceas(?:e|es|ed|ing) (?:all )?(?:operations|trading)\b|"
                 r"\b(?:goes|went|gone|going|placed|put) (?:into )?(?:administration|"
