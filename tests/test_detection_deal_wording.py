@@ -674,3 +674,25 @@ def test_leaving_the_company_named_in_the_person_s_aside() -> None:
 def test_closing_a_distribution_or_call_centre(content: str, expected: set[Triple]) -> None:
     found = events_of(("Tidewell Foods",), "Retail news", content, year=2026)
     assert {t for t in found if t[1] == "layoffs"} == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("Nvidia and Hoshino & Co. were among those taking part in the financing, the company "
+     "said.", {("Nvidia", "investment", "investor")}),
+    ("Nvidia took part in the panel on financing at the conference, the company said.", set()),
+])
+def test_taking_part_in_a_round(content: str, expected: set[Triple]) -> None:
+    found = events_of(("Nvidia",), "Kairo closes an $18m round", content, year=2026)
+    assert {t for t in found if t[1] == "investment"} == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("Halcyon Biotherapeutics' infusion pump will not reach stores until the first half of "
+     "2027, the company said on Monday.", {("Halcyon Biotherapeutics", "launch_delay", None)}),
+    ("Halcyon Biotherapeutics' infusion pump will not go on sale until 2027, the company said "
+     "on Monday.", {("Halcyon Biotherapeutics", "launch_delay", None)}),
+])
+def test_a_product_that_will_not_reach_stores_until(content: str,
+                                                    expected: set[Triple]) -> None:
+    found = events_of(("Halcyon Biotherapeutics",), "Device news", content, year=2026)
+    assert {t for t in found if t[1] == "launch_delay"} == expected

@@ -182,8 +182,13 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"\bwith (?:additional |further )?participation (?:from|by)\b",
                 None, {"": "investor", "and": "investor"}, 0.75, right_all=True),
     TriggerSpec("inv_participate_in", _I,
-                r"\b(?:participat(?:e|es|ed|ing) in|join(?:s|ed|ing)?)"
-                r"(?= (?:the |a |an )?(?:[\w'’.&-]+ ){0,5}?(?:funding |financing |investment )?"
+                r"\b(?:participat(?:e|es|ed|ing) in|join(?:s|ed|ing)?|"
+                # "were among those taking part in the financing"
+                r"t(?:ake|akes|ook|aking|aken) part in)"
+                # (not "took part in the panel on financing")
+                r"(?= (?:the |a |an )?(?:(?!(?:panel|discussion|debate|conference|session|"
+                r"talks|event|summit|forum|webinar)s?\b)[\w'’.&-]+ ){0,5}?"
+                r"(?:funding |financing |investment )?"
                 r"(?:mega-?|super-?)?(?:round|financing|raise)\b(?! of (?!funding|financing|"
                 r"investment)))", "investor", {"": "recipient"},
                 0.75, right_window=30, adjacent=5, left_all=True, left_window=60, left_any=True),

@@ -61,6 +61,14 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"\b(?:start|begin|ship|launch|arrive|debut)\w* in (?:[\w-]+ ){0,3}?(?:19|20)\d\d "
                 r"(?:rather than|instead of)\b", "", {}, 0.75, (NEEDS_DELAYED_THING,),
                 traits=frozenset({"moves_date"})),
+    # "will not reach stores until the first half of next year": things that reach stores are
+    # products, so no product word is needed.
+    TriggerSpec("delay_not_in_stores", _Y,
+                r"\b(?:will|would) not (?:now )?(?:reach (?:stores|shops|shelves|customers|"
+                r"buyers)|go on sale|be on sale|hit (?:stores|shelves)) (?:before|until) (?:the )?"
+                r"(?:next |later |early |late |mid-?|first |second |end of )?(?:half |quarter )?"
+                r"(?:of )?(?:(?:19|20)\d\d|year|spring|summer|autumn|fall|winter|q[1-4]|h[12])\b",
+                "", {}, 0.75, traits=frozenset({"moves_date"})),
     TriggerSpec("delay_slip", _Y,
                 r"\b(?:slip(?:s|ped|ping)?|slid(?:es|ing)?|push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|"
                 r"shift(?:s|ed|ing)?)\b(?![^;]{0,40}?(?:%|percent|per cent|points?\b|lowest|"
