@@ -696,3 +696,16 @@ def test_a_product_that_will_not_reach_stores_until(content: str,
                                                     expected: set[Triple]) -> None:
     found = events_of(("Halcyon Biotherapeutics",), "Device news", content, year=2026)
     assert {t for t in found if t[1] == "launch_delay"} == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("The car was unveiled by Tidewell Foods chairman Ratan Tata in New Delhi on Thursday.",
+     {("Tidewell Foods", "product_launch", None)}),
+    ("The snack bar was launched by Tidewell Foods on Monday.",
+     {("Tidewell Foods", "product_launch", None)}),
+    # an older launch told in a relative clause stays background
+    ("The snack bar, which was launched by Tidewell Foods in 2019, still sells well.", set()),
+])
+def test_launched_by_the_company(content: str, expected: set[Triple]) -> None:
+    found = events_of(("Tidewell Foods",), "Launch news", content, year=2026)
+    assert {t for t in found if t[1] == "product_launch"} == expected

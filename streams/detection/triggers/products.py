@@ -123,6 +123,12 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
                 r"pre-?orders? (?:for|of) [^.;]{1,60}? (?:began|begin|begins|opened|open|opens|"
                 r"start|starts|started|went live))\b", "", {}, 0.75, (NEEDS_AVAILABLE_THING,),
                 traits=frozenset({"holds_company", "company_inside"})),  # "of Apple's iPhone"
+    # "The car was unveiled by Tata Motors chairman Ratan Tata": the company after "by" launches.
+    TriggerSpec("launch_passive_by", _P,
+                BE + r" (?:(?:officially|formally|publicly|first) )?(?:launched|unveiled|"
+                r"introduced|released|debuted|rolled out|shown off|presented) by\b",
+                "", {"": ""}, 0.8, (NEEDS_PRODUCT,), passive=True, right_window=40,
+                adjacent=0),
     TriggerSpec("launch", _P,
                 r"\b(?:launch(?:es|ed|ing)|(?:will|to|and|'ll) launch|unveil(?:s|ed|ing)?|"
                 r"introduc(?:e|es|ed|ing)|debut(?:s|ed|ing)|roll(?:s|ed|ing)? out|"
