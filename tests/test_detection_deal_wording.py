@@ -709,3 +709,15 @@ def test_a_product_that_will_not_reach_stores_until(content: str,
 def test_launched_by_the_company(content: str, expected: set[Triple]) -> None:
     found = events_of(("Tidewell Foods",), "Launch news", content, year=2026)
     assert {t for t in found if t[1] == "product_launch"} == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("A new round of job cuts is coming to Tidewell Foods' television and sports operations, "
+     "with as many as 1,200 roles expected to go.", {("Tidewell Foods", "layoffs", None)}),
+    # the company the cuts add to is not the one cutting
+    ("Brightwater said it would cut 300 jobs, adding to Tidewell Foods' 1,000 announced in "
+     "May.", {("Brightwater", "layoffs", None)}),
+])
+def test_job_cuts_coming_to_a_company(content: str, expected: set[Triple]) -> None:
+    found = events_of(("Tidewell Foods", "Brightwater"), "Jobs news", content, year=2026)
+    assert {t for t in found if t[1] == "layoffs"} == expected

@@ -183,7 +183,7 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"trim(?:s|med|ming)?) (?:about |around |some |nearly |more than |over )?"
                 r"\d{1,3}(?:,\d{3})+(?=\s*(?:$|[,.;:—]|and\b|in\b|at\b|as\b|after\b|amid\b|"
                 r"across\b|worldwide\b|globally\b)))\b",
-                "", {"at": "", "of": ""}, 0.85),
+                "", {"at": "", "of": "", "to": ""}, 0.85),
     # "Thousands of jobs to go at Corus", "2,000 jobs will be lost", "jobs at risk".
     TriggerSpec("layoffs_jobs_go", _L,
                 r"\b(?:jobs|positions|roles|posts)\b(?= (?:are |will |set |expected |due )?"
