@@ -721,3 +721,17 @@ def test_launched_by_the_company(content: str, expected: set[Triple]) -> None:
 def test_job_cuts_coming_to_a_company(content: str, expected: set[Triple]) -> None:
     found = events_of(("Tidewell Foods", "Brightwater"), "Jobs news", content, year=2026)
     assert {t for t in found if t[1] == "layoffs"} == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("Bob Dudley, a Mississippi native, member of the Board of Directors, and most senior "
+     "American executive of Tidewell Foods, will replace Tony Hayward as Chief Executive.",
+     {("Tidewell Foods", "executive_hire", "hiring_company")}),
+    # a post held before is no promotion from within
+    ("Bob Dudley, a former executive of Tidewell Foods, will replace Tony Hayward as chief "
+     "executive.", set()),
+])
+def test_replaced_by_someone_who_holds_a_post_there_now(content: str,
+                                                        expected: set[Triple]) -> None:
+    found = events_of(("Tidewell Foods",), "Boardroom news", content, year=2026)
+    assert {t for t in found if t[1] == "executive_hire"} == expected

@@ -424,6 +424,13 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
                     text, max(0, mention.start - 90), mention.start) and (
                     _THEN_MOVES.fullmatch(text, mention.end, start)):
                 return [_Side(mention, mention.surface, role, "appositive")]
+    if subject is None and spec.has("promoted_within"):
+        # "Bob Dudley, a Mississippi native and most senior American executive of BP, will
+        # replace Tony Hayward as chief executive": the company of the post held now.
+        for mention in reversed(mentions):
+            if mention.end <= start and not mention.historical and _SUBJECT_POST.match(
+                    text, 0, mention.start) and _THEN_MOVES.fullmatch(text, mention.end, start):
+                return [_Side(mention, mention.surface, role, "appositive")]
     if subject is None and spec.left_window < 400:
         far, crossed = parties.subject_before(text, mentions, start)
         if far is not None and _REPORTING.search(text, far.end, start):
@@ -666,6 +673,11 @@ _NAME_END = re.compile(r"\b" + _NAME_RUN + r"$")
 _NOW_POST_AT = re.compile(r",\s+(?:currently |now )?(?:the |its |a )?(?:[\w-]+ ){0,3}?"
                           + EXEC_TITLES + r"(?: (?:and|&) (?:[\w-]+ ){0,3}?" + EXEC_TITLES
                           + r")? (?:of|at) (?:the )?$", re.IGNORECASE)
+# A person, then an aside ending on the post they hold now at the company named next (not a
+# former one).
+_SUBJECT_POST = re.compile(r"[^,;]{2,150},\s+(?:(?!(?:former|formerly|ex|previously|once|"
+                           r"until|who)\b)[^;]){0,120}?\b" + EXEC_TITLES
+                           + r" (?:of|at) (?:the )?$", re.IGNORECASE)
 _THEN_MOVES = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s+(?:(?:will|would|is to|is set to|"
                          r"plans to|is expected to|has|had|is)\s+)?")
 # A noun phrase of lower-case words ending right before the comma: "the optical startup".
