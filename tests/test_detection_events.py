@@ -430,3 +430,20 @@ def test_a_page_naming_companies_thousands_of_times_is_read_to_a_bound() -> None
     assert ("Nvidia", "layoffs") not in found
     short = article.model_copy(update={"content": filler[:81] + "Nvidia will cut 2,000 jobs."})
     assert ("Nvidia", "layoffs") in {(e.company, e.event_type) for e in DETECTOR.detect(short)}
+
+
+@pytest.mark.parametrize(("content", "person"), [
+    # a capitalised title before the name is no part of it
+    ("Chief Executive Mark Hurd will replace Patricia Dunn as chairman of Microsoft.",
+     "Mark Hurd"),
+    # who replaces someone is the one hired, not the one replaced
+    ("Microsoft said Ana Reyes will succeed Marcus Webb as chief executive.", "Ana Reyes"),
+    ("Microsoft said chief executive Marcus Webb will be replaced by chief operating officer "
+     "Ana Reyes, who will serve as acting chief executive.", "Ana Reyes"),
+    ("Microsoft named Chief Financial Officer John Poe as its next chief executive.", "John Poe"),
+])
+def test_the_person_hired(content: str, person: str) -> None:
+    article = Article(id="p1", title="Boardroom news", content=content,
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    [hire] = [e for e in DETECTOR.detect(article) if e.event_type == "executive_hire"]
+    assert hire.person == person

@@ -816,6 +816,11 @@ def _finding(index: int, text: str, spec: TriggerSpec, trigger: str, start: int,
                       else -1, trigger_start=start, brand=side.mention.brand)
     if event_type in ("executive_hire", "executive_departure"):
         finding.people = parties.find_people(text, mentions, start)
+        if spec.has("incoming_subject") and not text.startswith(" by ", end):
+            # "Mark Hurd will replace Patricia Dunn as chairman": who comes in is the one
+            # before the verb, not the one replaced (unless "will be replaced by")
+            finding.people = parties.find_people(text[:start], mentions, start) or (
+                finding.people)
         finding.person = finding.people[0] if finding.people else None
         if counterparty is not None and any(p in counterparty for p in finding.people):
             finding.counterparty = None  # a person is never the company they came from

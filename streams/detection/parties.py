@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .companies import Mention
 from .lexicon import (
@@ -78,7 +79,11 @@ _PERSON = re.compile(
 )
 _NOT_PERSON_START = words(
     """recently furthermore however meanwhile according earlier later analysts reports but and
-    chief senior former executive vice general managing head director president"""
+    chief senior former executive vice general managing head director president officer
+    financial operating technology technical marketing operations information product commercial
+    communications legal revenue strategy digital security science scientific medical creative
+    acting interim deputy global regional chairman chairwoman chair founder co-founder
+    ceo cfo cto coo cio cmo"""
 )
 
 
@@ -508,7 +513,7 @@ _LIST_GAP = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:,?\s+(?:as|to be)\s+(?:its|th
 def find_people(text: str, mentions: list[Mention], pos: int) -> list[str]:
     """The person nearest to ``pos``, then the others listed with them ("named Jane Roe as
     CFO, John Poe as COO and Mary Major as CTO"); never a company's name."""
-    found = [match for match in _PERSON.finditer(text) if _is_person(match, mentions)]
+    found = [match for match in _person_matches(text) if _is_person(match, mentions)]
     if not found:
         return []
     first = min(range(len(found)), key=lambda i: abs(found[i].start() - pos))
@@ -526,6 +531,22 @@ _CALENDAR_WORDS = words(
     """monday tuesday wednesday thursday friday saturday sunday day eve christmas thanksgiving
     easter halloween hanukkah diwali"""
 )
+
+
+def _person_matches(text: str) -> Iterator[re.Match[str]]:
+    """Runs of capitalised words that may be names; a capitalised title before the name is
+    passed over ("Chief Executive Mark Hurd" is Mark Hurd, not "Chief Executive Mark")."""
+    pos = 0
+    while True:
+        match = _PERSON.search(text, pos)
+        if match is None:
+            return
+        head = match.group().split(" ", 1)[0]
+        if head.lower() in _NOT_PERSON_START and " " in match.group():
+            pos = match.start() + len(head) + 1  # the same run, from its next word
+            continue
+        yield match
+        pos = match.end()
 
 
 def _is_person(match: re.Match[str], mentions: list[Mention]) -> bool:

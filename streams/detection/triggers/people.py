@@ -69,7 +69,7 @@ HIRE: tuple[TriggerSpec, ...] = (
                 + _SENIOR_TITLES + r")", "hiring_company", {"": "hiring_company",
                                                             "of": "hiring_company"},
                 0.75, (NEEDS_EXEC,), right_window=90, left_window=200,
-                traits=frozenset({"person_around", "promoted_within"})),
+                traits=frozenset({"person_around", "promoted_within", "incoming_subject"})),
     TriggerSpec("hire_leaves_for", _E,
                 r"\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|exit(?:s|ed|ing)?|"
                 r"quit(?:s|ting)?|defect(?:s|ed|ing)?|jump(?:s|ed|ing)? ship|decamp(?:s|ed)?|"

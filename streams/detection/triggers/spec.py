@@ -37,6 +37,7 @@ Trait = Literal[
     "joins",  # "joins": a group of staff joining is not an executive
     "moves_employer",  # the company before "joins" loses the person, unless they stay
     "promoted_within",  # "X, an executive of Y, will replace Z as CEO": Y promotes X
+    "incoming_subject",  # "X will replace Z as CEO": the person hired is X, before the verb
     "title_inside",  # the title sits inside the trigger: "lost its CFO to"
     "restates_hire",  # "will become CEO": counted only when no hire verb states it
     "second_party_between",  # "X will supply Y under an agreement": Y is the partner
