@@ -735,3 +735,19 @@ def test_replaced_by_someone_who_holds_a_post_there_now(content: str,
                                                         expected: set[Triple]) -> None:
     found = events_of(("Tidewell Foods",), "Boardroom news", content, year=2026)
     assert {t for t in found if t[1] == "executive_hire"} == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    # a bidder walking away ends the deal: news at the 'terminated' stage
+    ("Shell plc said on Wednesday it would not make a firm offer for Fjordgass, ending six "
+     "weeks of talks.", {("Shell", "acquisition", "terminated")}),
+    # without talks ended, a 'not' is a denial
+    ("Shell said it does not intend to make an offer for Fjordgass.", set()),
+    ("Shell will not buy Fjordgass, the company said, ending weeks of speculation.", set()),
+])
+def test_a_bidder_walking_away(content: str, expected: set[tuple[str, str, str]]) -> None:
+    rules = RulesFile.model_validate({"companies": [{"name": "Shell"}, {"name": "Fjordgass"}]})
+    article = Article(id="t", title="Deal news", content=content,
+                      published=datetime(2026, 8, 26, tzinfo=UTC))
+    found = {(e.company, e.event_type, e.stage) for e in Detector(rules).detect(article)}
+    assert {t for t in found if t[0] == "Shell"} == expected

@@ -152,7 +152,7 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
     if said:
         return Verdict(f"denied ({said!r})")
     negated = cues.negation(before)
-    if negated:
+    if negated and not (spec.event_type == "acquisition" and cues.talks_ended(text)):
         return Verdict(f"negated ({negated!r})")
     # (a trigger that opens on "to" leaves the verb it hangs on before it: "wanted to launch")
     to = "to " if text.startswith(("to ", "To "), start) else ""
