@@ -751,3 +751,18 @@ def test_a_bidder_walking_away(content: str, expected: set[tuple[str, str, str]]
                       published=datetime(2026, 8, 26, tzinfo=UTC))
     found = {(e.company, e.event_type, e.stage) for e in Detector(rules).detect(article)}
     assert {t for t in found if t[0] == "Shell"} == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    # a longer match that begins in a name ("trims podcasts.** Spotify is cutting ... jobs",
+    # a Markdown heading run into its paragraph) no longer hides the trigger inside it
+    ("Markets were flat. **Spotify trims podcasts.** Spotify is cutting about 200 jobs in its "
+     "podcast unit, according to a memo sent to staff on Wednesday.",
+     {("Spotify", "layoffs", None)}),
+    # a trigger word inside a company's name stays no event
+    ("Analysts at Best Buy Research cut their estimates on Monday.", set()),
+])
+def test_a_trigger_hidden_in_a_longer_match_that_began_in_a_name(
+        content: str, expected: set[Triple]) -> None:
+    found = events_of(("Spotify", "Best Buy"), "Weekend Stack", content, year=2026)
+    assert {t for t in found if t[1] in ("layoffs", "acquisition")} == expected

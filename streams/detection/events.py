@@ -15,6 +15,7 @@ from .triggers import (
     EXEC_TITLE_RE,
     TriggerSpec,
     candidate_types,
+    match_inside,
     possible_specs,
     trigger_matches,
 )
@@ -117,9 +118,22 @@ def classify(index: int, text: str, mentions: list[Mention], topic: Mention | No
             if number >= MAX_TRIGGERS_PER_TYPE:
                 break  # no real sentence states one kind of event more often than this
             start, end = seen.span(found_start, found_end)
-            out.extend(_candidate(index, text, mentions, topic, ref_year, spec, start, end))
+            found = _candidate(index, text, mentions, topic, ref_year, spec, start, end)
+            out.extend(found)
+            if len(found) == 1 and found[0].reason.startswith(_NAME_REASONS):
+                # The span began in a name ("Qatar Investment Authority has raised its stake
+                # in"): a trigger inside it, which the longer match hid, is read on its own.
+                inner = match_inside(event_type, seen.text, possible, found_start, found_end)
+                if inner is not None:
+                    start, end = seen.span(inner[1], inner[2])
+                    out.extend(_candidate(index, text, mentions, topic, ref_year, inner[0],
+                                          start, end))
     _one_sense_per_phrase(out)
     return out
+
+
+# Why a trigger that begins inside a name is turned down (checks.before_parties).
+_NAME_REASONS = ("part of the name ", "a capitalised word, part of a name ")
 
 
 # Triggers this close to one a sense guard turned down belong to the same phrase.

@@ -159,6 +159,21 @@ def trigger_matches(event_type: str, lowered: str, possible: frozenset[str]
                 else:
                     pending[order] = found.span()
 
+def match_inside(event_type: str, lowered: str, possible: frozenset[str], start: int,
+                 end: int) -> tuple[TriggerSpec, int, int] | None:
+    """The first match of the type starting inside ``start:end`` after ``start`` (which a
+    longer match at ``start`` had taken), by start then spec order; or None."""
+    best: tuple[int, int, int] | None = None
+    candidates = [pair for pair in _spec_regexes(event_type) if pair[0].name in possible]
+    for order, (_spec, regex) in enumerate(candidates):
+        # (searched a little past the span only, for the lookaheads: linear in the span)
+        found = regex.search(lowered, start + 1, min(len(lowered), end + 200))
+        if found is not None and found.start() < end and (
+                best is None or (found.start(), order) < (best[0], best[2])):
+            best = (found.start(), found.end(), order)
+    return None if best is None else (candidates[best[2]][0], best[0], best[1])
+
+
 _TYPE_OF = {spec.name: spec.event_type for spec in SPECS}
 
 
