@@ -242,21 +242,23 @@ _ANAPHOR = quick(f"(?:^|{_CLAUSE_OPENING}){_ANAPHOR_SUBJECT}")
 # lookahead (",", ";" and the conjunctions' first letters) lets far fewer positions through.
 _ANAPHOR_INSIDE = quick(f"(?:{_CLAUSE_OPENING}){_ANAPHOR_SUBJECT}")
 
+# "said it would not make a firm offer for X, ending six weeks of talks": a bidder walking
+# away is the deal's end, not a denial. (Also one of the words of a terminated deal.)
+_TALKS_ENDED_PATTERN = (r"\b(?:end(?:s|ed|ing) (?:[\w-]+ ){0,3}?(?:of )?(?:talks|negotiations|"
+                        r"discussions)|walk(?:s|ed|ing)? away|talks (?:have )?(?:ended|"
+                        r"collapsed|broke down|were terminated))\b")
+_TALKS_ENDED = quick(_TALKS_ENDED_PATTERN, _I)
 _TERMINATED = quick(
     r"\b(?:call(?:s|ed|ing)? off|abandon\w*|terminat\w*|scrap(?:s|ped|ping)?|"
-    r"walk(?:s|ed|ing)? away|collaps\w*|f[ae]ll(?:s|en)? (?:apart|through)|block(?:s|ed|ing)|"
-    r"end(?:s|ed)? (?:talks|negotiations)|pull(?:s|ed)? out|withdr[ae]w\w*|no longer)\b|"
-    + r"\bending (?:[\w-]+ ){0,3}?(?:of )?(?:talks|negotiations|discussions)\b", _I)
-# "said it would not make a firm offer for X, ending six weeks of talks": a bidder walking
-# away is the deal's end, not a denial.
-_TALKS_ENDED = quick(r"\b(?:end(?:s|ed|ing)? (?:[\w-]+ ){0,3}?(?:of )?(?:talks|negotiations|"
-                     r"discussions)|walk(?:s|ed|ing)? away|talks (?:have )?(?:ended|collapsed|"
-                     r"broke down|were terminated))\b", _I)
+    r"collaps\w*|f[ae]ll(?:s|en)? (?:apart|through)|block(?:s|ed|ing)|"
+    r"pull(?:s|ed)? out|withdr[ae]w\w*|no longer)\b|" + _TALKS_ENDED_PATTERN, _I)
 
 
 def talks_ended(sentence: str) -> bool:
     """The sentence ends a deal's talks ("ending six weeks of talks", "walked away")."""
     return _TALKS_ENDED.search(sentence) is not None
+
+
 _COMPLETED = quick(
     r"\b(?:complet(?:ed|es|ing)|clos(?:ed|es|ing) (?:its |the |their )?(?:[\w$.,-]+ ){0,3}"
     r"(?:acquisition|purchase|deal|takeover|buyout)|finali[sz]ed|now owns|"

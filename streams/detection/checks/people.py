@@ -97,6 +97,13 @@ _I_NOW = re.compile(r"(?:^|[^\w'’])I(?:['’]m|['’]ll|['’]ve decided to| a
                     r"to| plan to| intend to)(?: also| now)? $")
 
 
+def _takes_who_leaves(text: str, start: int, end: int) -> bool:
+    """The departure trigger names who leaves after it: a transitive verb ("ousted Jane Doe")
+    or a noun with its "of" ("the resignation of John Smith as president")."""
+    return TRANSITIVE_DEPARTURE.match(text, start, end) is not None or (
+        _LEAVING_NOUN.fullmatch(text, start, end) is not None and text.startswith(" of ", end))
+
+
 def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
                   mentions: list[Mention]) -> str | None:
     """Why a hire or departure trigger does not concern an executive, or None."""
@@ -112,11 +119,8 @@ def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
         if spec.event_type == "executive_departure":
             # Who leaves is the subject ("CEO Jane Doe resigned") or, for "ousts"/"fired",
             # the object; a title elsewhere in the sentence does not make it a departure.
-            # (and the noun's "of": "announced the resignation of John Smith as president")
-            transitive = TRANSITIVE_DEPARTURE.match(text, start, end) or (
-                _LEAVING_NOUN.fullmatch(text, start, end) and text.startswith(" of ", end))
-            window = clause_before(text, start) + (" " + text[start:end + 50] if transitive
-                                                    else "")
+            window = clause_before(text, start) + (
+                " " + text[start:end + 50] if _takes_who_leaves(text, start, end) else "")
         elif spec.has("object_is_person"):
             # Who is hired is the object: "appoints Jane Park as CFO", "lured three researchers"
             # (not a source named after it: "selects reverse, according to a filing with the
@@ -133,8 +137,8 @@ def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
                     text, start, text[start:end].lower() == "departure")) \
                 and not _the_writer_in_a_post(text, start, end):
             return "no executive or person named"
-        if spec.event_type == "executive_departure" and (TRANSITIVE_DEPARTURE.match(
-                text, start, end) or text.startswith(" of ", end)) and _BULK_PEOPLE.match(after):
+        if spec.event_type == "executive_departure" and _takes_who_leaves(
+                text, start, end) and _BULK_PEOPLE.match(after):
             return "a bulk cut (layoffs), not an executive"
         if spec.has("joins") and _GROUP_SUBJECT.search(
                 text, max(0, start - 30), start):

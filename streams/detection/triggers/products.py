@@ -15,6 +15,12 @@ _Y: EventType = "launch_delay"
 _P: EventType = "product_launch"
 
 
+# "... not take place / not reach stores before the first half of 2027": no earlier than a
+# later date.
+_NOT_BEFORE_DATE = (r"(?:before|until) (?:the )?(?:next |later |early |late |mid-?|first |"
+                    r"second |end of )?(?:half |quarter )?(?:of )?(?:(?:19|20)\d\d|year|spring|"
+                    r"summer|autumn|fall|winter|q[1-4]|h[12])\b")
+
 LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
     TriggerSpec("delay_passive", _Y,
                 BE + r" (?:delayed|postponed|pushed back|shelved|put on hold|deferred)\b",
@@ -54,9 +60,7 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"scheduled|slated|due|set)\b|"
                 # "The first deliveries ... will not take place before the first half of 2027"
                 r"\b(?:will|would) not (?:now )?(?:take place|happen|arrive|be made|begin|start) "
-                r"(?:before|until) (?:the )?(?:next |later |early |late |mid-?|first |second |"
-                r"end of )?(?:half |quarter )?(?:of )?(?:(?:19|20)\d\d|year|spring|summer|autumn|"
-                r"fall|winter|q[1-4]|h[12])\b|"
+                + _NOT_BEFORE_DATE + r"|"
                 # "will start in 2027 rather than late this year"
                 r"\b(?:start|begin|ship|launch|arrive|debut)\w* in (?:[\w-]+ ){0,3}?(?:19|20)\d\d "
                 r"(?:rather than|instead of)\b", "", {}, 0.75, (NEEDS_DELAYED_THING,),
@@ -65,9 +69,7 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
     # products, so no product word is needed.
     TriggerSpec("delay_not_in_stores", _Y,
                 r"\b(?:will|would) not (?:now )?(?:reach (?:stores|shops|shelves|customers|"
-                r"buyers)|go on sale|be on sale|hit (?:stores|shelves)) (?:before|until) (?:the )?"
-                r"(?:next |later |early |late |mid-?|first |second |end of )?(?:half |quarter )?"
-                r"(?:of )?(?:(?:19|20)\d\d|year|spring|summer|autumn|fall|winter|q[1-4]|h[12])\b",
+                r"buyers)|go on sale|be on sale|hit (?:stores|shelves)) " + _NOT_BEFORE_DATE,
                 "", {}, 0.75, traits=frozenset({"moves_date"})),
     TriggerSpec("delay_slip", _Y,
                 r"\b(?:slip(?:s|ped|ping)?|slid(?:es|ing)?|push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|"
