@@ -123,6 +123,12 @@ def _spec_regexes(event_type: str) -> tuple[tuple[TriggerSpec, re.Pattern[str]],
     return tuple((spec, re.compile(with_first_chars(spec.pattern.lower()))) for spec in specs)
 
 
+def _possible_regexes(event_type: str, possible: frozenset[str]
+                      ) -> list[tuple[TriggerSpec, re.Pattern[str]]]:
+    """The type's specs that may match (``possible_specs``), in order, with their regexes."""
+    return [pair for pair in _spec_regexes(event_type) if pair[0].name in possible]
+
+
 def trigger_matches(event_type: str, lowered: str, possible: frozenset[str]
                     ) -> Iterator[tuple[TriggerSpec, int, int]]:
     """``COMPILED[event_type][0].finditer(lowered)`` as (spec, start, end), found with the
@@ -135,7 +141,7 @@ def trigger_matches(event_type: str, lowered: str, possible: frozenset[str]
     matches; a spec that is not possible matches nowhere in the sentence. One regex per
     possible spec, usually one or two, instead of all of a type's branches at every word.
     """
-    candidates = [pair for pair in _spec_regexes(event_type) if pair[0].name in possible]
+    candidates = _possible_regexes(event_type, possible)
     if len(candidates) == 1:
         spec, regex = candidates[0]
         for match in regex.finditer(lowered):
@@ -164,7 +170,7 @@ def match_inside(event_type: str, lowered: str, possible: frozenset[str], start:
     """The first match of the type starting inside ``start:end`` after ``start`` (which a
     longer match at ``start`` had taken), by start then spec order; or None."""
     best: tuple[int, int, int] | None = None
-    candidates = [pair for pair in _spec_regexes(event_type) if pair[0].name in possible]
+    candidates = _possible_regexes(event_type, possible)
     for order, (_spec, regex) in enumerate(candidates):
         # (searched a little past the span only, for the lookaheads: linear in the span)
         found = regex.search(lowered, start + 1, min(len(lowered), end + 200))
