@@ -279,6 +279,20 @@ def test_sellers_relatives_and_units(text: str, expected: set[Triple]) -> None:
     assert events_of(companies, "Company news", text) == expected
 
 
+def test_a_headline_sells_a_unit_without_its() -> None:
+    companies = ("Kestrel Payments", "Pinecrest Bank", "Intel", "Apple")
+    assert events_of(companies, "Kestrel Payments to sell Brazilian arm to Banco Andino") == {
+        ("Kestrel Payments", "acquisition", "target")}
+    assert events_of(companies, "Kestrel Payments sells Brazilian unit to Pinecrest Bank "
+                     "for $200m") == {("Kestrel Payments", "acquisition", "target"),
+                                      ("Pinecrest Bank", "acquisition", "acquirer")}
+    # the unit word must end the object: software for business is not a unit
+    assert events_of(companies, "Kestrel Payments sells business software to Pinecrest "
+                     "Bank") == set()
+    # "most of that unit" is the sentence's earlier unit, not a headline's dropped "its"
+    assert events_of(companies, "Intel sold most of that unit to Apple") == set()
+
+
 def test_a_plural_role_noun_describes_the_names_after_it() -> None:
     found = events_of(("Sony", "Flextronics", "Foxconn"), "Company news",
                       "Two major phone makers, Sony and Flextronics, and two wireless "

@@ -53,6 +53,19 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"site|website)) (?:" + PRICE + r")?to\b", None, {"": "acquirer"}, 0.8,
                 (NEEDS_COMPANY_RIGHT,), right_window=60, adjacent=50,
                 traits=frozenset({"sold_to"})),
+    # A unit sold to a named buyer: "sold its supermarket to Rewe" (the seller's unit is the
+    # target, the seller named for it).
+    TriggerSpec("acq_sell_unit_to", _A,
+                r"\b(?:sell(?:s|ing)?|sold|offload(?:s|ed|ing)?)\b(?= (?:its|their) (?:[\w.&'’-]+ )"
+                r"{0,4}?(?:business|unit|division|subsidiary|arm|stations?|operations|brand|chain|"
+                r"supermarkets?|hotels?|newspapers?|magazines?|channels?|airline|bank|brewery|"
+                r"studio)s? (?:[^.;,]{0,30} )?to\b"
+                # a headline drops the possessive: "Kestrel to sell Brazilian arm to Banco
+                # Andino" (one of the unit words then right before "to" or a price)
+                r"| (?:(?!(?:of|that|this|these|those|the|a|an|most|part|some) )[\w.&'’-]+ ){0,3}?"
+                r"(?:business|unit|division|subsidiary|arm|operations) "
+                r"(?:for [^.;,]{1,25} )?to\b)", "target", {"to": "acquirer"}, 0.75,
+                right_window=90, adjacent=0),
     # "to sell Channel 5 to Viacom": the company named right after the verb is sold, the
     # one after "to" buys (goods and stakes sold are turned away by the deal checks).
     TriggerSpec("acq_sell_named", _A,
@@ -121,14 +134,6 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"combin(?:e|ing))\b(?! with)(?: the two "
                 r"(?:companies|firms|groups|businesses|banks))?)",
                 "acquirer", {}, 0.8, left_all=True, left_window=120),
-    # A unit sold to a named buyer: "sold its supermarket to Rewe" (the seller's unit is the
-    # target, the seller named for it).
-    TriggerSpec("acq_sell_unit_to", _A,
-                r"\b(?:sell(?:s|ing)?|sold|offload(?:s|ed|ing)?)\b(?= (?:its|their) (?:[\w.&'’-]+ )"
-                r"{0,4}?(?:business|unit|division|subsidiary|arm|stations?|operations|brand|chain|"
-                r"supermarkets?|hotels?|newspapers?|magazines?|channels?|airline|bank|brewery|"
-                r"studio)s? (?:[^.;,]{0,30} )?to\b)", "target", {"to": "acquirer"}, 0.75,
-                right_window=90, adjacent=0),
     # "agreed to sell its Yellow Pages business", "the sale of BBC Resources".
     TriggerSpec("acq_sell_unit", _A,
                 r"\b(?:sell(?:s|ing)?|sold|divest(?:s|ed|ing)?|spin(?:s|ning)? off|spun off|"
