@@ -293,6 +293,27 @@ def test_a_headline_sells_a_unit_without_its() -> None:
     assert events_of(companies, "Intel sold most of that unit to Apple") == set()
 
 
+def test_an_approval_without_conditions_is_no_denial() -> None:
+    companies = ("Kestrel Payments", "Pinecrest Bank")
+    assert events_of(companies, "Regulator news", "The antitrust regulator on Monday approved "
+                     "without conditions the sale of Kestrel Payments to a local fintech.") == {
+        ("Kestrel Payments", "acquisition", "target")}
+    # a deal done without something is still denied when the deal itself is what is missing
+    assert events_of(companies, "Regulator news", "The board ended the year without a sale "
+                     "of Kestrel Payments.") == set()
+
+
+def test_an_object_owned_by_a_watched_company_is_its_event() -> None:
+    companies = ("Scale AI", "Kestrel Payments")
+    text = ("The Employment and Labour Relations Court in Nairobi has issued an injunction "
+            "restraining Remotasks, the data-annotation platform owned by Scale AI, from "
+            "terminating the contracts of about 2,300 Kenyan workers.")
+    assert events_of(companies, "Court news", text) == {("Scale AI", "legal", "defendant")}
+    # an unwatched object with no such aside is still not the watched company's event
+    assert events_of(companies, "Court news", "The court issued an injunction restraining "
+                     "Remotasks, a rival of Scale AI, from terminating the contracts.") == set()
+
+
 def test_a_plural_role_noun_describes_the_names_after_it() -> None:
     found = events_of(("Sony", "Flextronics", "Foxconn"), "Company news",
                       "Two major phone makers, Sony and Flextronics, and two wireless "

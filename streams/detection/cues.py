@@ -50,7 +50,10 @@ _NEGATION = quick(
     r"rul(?:e|es|ed|ing) out|"
     r"(?:won|wouldn|didn|doesn|don|isn|"
     r"wasn|hasn|haven|hadn|aren|weren|can|couldn|shouldn)" + _APOS + r"t)\b"
-    r"(?! only\b| just\b| longer\b| least\b| less\b| to mention\b| yet\b)", _I)
+    r"(?! only\b| just\b| longer\b| least\b| less\b| to mention\b| yet\b"
+    # "approved without conditions the sale of", "cleared with no remedies": the approval's
+    # terms, not the deal denied
+    r"| (?:any )?(?:conditions|remedies|concessions|objections?)\b)", _I)
 
 # Words that make the rest of the clause a possibility, not a fact.
 _HYPOTHETICAL = quick(

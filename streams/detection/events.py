@@ -560,8 +560,9 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
     hire = spec.event_type == "executive_hire"
     # For people events the object right after the trigger is the person, not a company.
     people = spec.event_type in ("executive_hire", "executive_departure")
-    for mention, word, distance in parties.objects_after(
-            text, mentions, right_from, spec.right_window):
+    aside = _owned_aside(text, right_from)  # the owner named after the object is in reach
+    window = spec.right_window if aside < 0 else max(spec.right_window, aside + 40 - right_from)
+    for mention, word, distance in parties.objects_after(text, mentions, right_from, window):
         if word == "the" and distance > 6:
             # "the new director general of the BBC": the role word stands before "the"
             before = parties.word_before(text, right_from + distance - 4)
@@ -578,7 +579,8 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
             role = spec.right[""]
         elif word in spec.right and distance > 2:
             role = spec.right[word]
-        elif distance <= 2 or (word not in parties.PREPOSITIONS and distance <= spec.adjacent):
+        elif distance <= 2 or (word not in parties.PREPOSITIONS and distance <= spec.adjacent) or (
+                not out and _owned_by(text, right_from, mention)):
             role = spec.right.get("", "")
             if "" not in spec.right:
                 continue
@@ -660,7 +662,37 @@ def _unwatched_first(text: str, mentions: list[Mention], pos: int, mention: Ment
         # "buys Internet provider ihug", "raided the Tokyo offices of livedoor": the
         # capitalised word only describes the company or a place of it.
         return False
-    return 0 <= at < mention.start and not any(m.start <= at < m.end for m in mentions)
+    return 0 <= at < mention.start and not any(m.start <= at < m.end for m in mentions) and (
+        not _owned_by(text, pos, mention))
+
+
+def _owned_aside(text: str, pos: int) -> int:
+    """Where the owner's name may begin when the object after ``pos`` is a name with an aside
+    that makes it another company's own business, or -1: "Remotasks, the platform owned by
+    Scale AI"."""
+    name = parties.name_after(text, pos, skip=2)
+    if name is None:
+        return -1
+    found = _OWNED_ASIDE.match(text, text.find(name, pos) + len(name))
+    return -1 if found is None else found.end()
+
+
+def _owned_by(text: str, pos: int, mention: Mention) -> bool:
+    """``mention`` owns the object after ``pos``: "an injunction restraining Remotasks, the
+    platform owned by Scale AI, from" is an event of Scale AI."""
+    aside = _owned_aside(text, pos)
+    return 0 <= aside <= mention.start and (
+        _OWNER_DESCRIBED.fullmatch(text, aside, mention.start) is not None)
+
+
+# An aside after a name that says whose business it is: ", the data-annotation platform owned
+# by", ", the card-acquiring business of"; then at most four words describing the owner
+# ("Australian payments group").
+_OWNED_ASIDE = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w'’&.-]+\s+){0,5}?(?:(?:wholly[- ])?(?:owned|run|operated|"
+    r"controlled)\s+by|(?:unit|arm|subsidiary|business|division|affiliate|offshoot|operator|"
+    r"platform|brand|chain|airline|bank)\s+of)\s+", re.IGNORECASE)
+_OWNER_DESCRIBED = re.compile(r"(?:[\w'’&.-]+\s+){0,4}")
 
 
 # A rival a company is measured against, anywhere in the stretch before it ("behind Netflix
