@@ -367,6 +367,14 @@ SETS: tuple[LabelledSet, ...] = (
                 note="business desks beyond tech, a second author, measured blind"),
     LabelledSet("falsealarm-blind-bv", ("falsealarm/bv/*.jsonl",), "devset/rules.yaml", "odd",
                 note="business desks beyond tech, a second author, blind"),
+    # A fifty-ninth author: companies' own press releases and the financial and biotech
+    # press on an ordinary weekday (results, trial readouts, calendars, ratings, other
+    # companies' releases, "About" paragraphs and forward-looking statements), written in
+    # session 17 before its detection changes were measured on it.
+    LabelledSet("falsealarm-dev-bw", ("falsealarm/bw/*.jsonl",), "devset/rules.yaml", "even",
+                note="press releases and the financial press, measured blind"),
+    LabelledSet("falsealarm-blind-bw", ("falsealarm/bw/*.jsonl",), "devset/rules.yaml", "odd",
+                note="press releases and the financial press, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
@@ -469,6 +477,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="business pages, a third author, measured blind"),
     LabelledSet("newst-test", ("newst/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="business pages, a third author, blind"),
+    # A twenty-first author of positives: current events as companies' press releases and the
+    # financial and biotech press report them ("announced today the launch of", "Name
+    # (NASDAQ: ABCD)", "About" paragraphs of history, forward-looking statements).
+    LabelledSet("newsu-dev", ("newsu/articles.jsonl",), "devset/rules.yaml", "even",
+                note="press releases and the financial press, measured blind"),
+    LabelledSet("newsu-test", ("newsu/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="press releases and the financial press, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
