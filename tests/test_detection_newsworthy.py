@@ -960,3 +960,25 @@ def test_a_time_clause_runs_through_a_region_and_a_with_adjunct() -> None:
     assert ("Intel", "layoffs") in reported(
         "Intel to cut jobs in Leeds", "Three years after Intel closed its fulfilment centre in "
         "Gourock, Inverclyde, the company said on Monday it will cut 300 jobs in Leeds.")
+
+
+@pytest.mark.parametrize("content", [
+    "Boeing completed its acquisition of Spirit AeroSystems and brought its fuselage supplier "
+    "back in-house. Six months after that December 2025 closing, April's figures show Wichita "
+    "keeping pace.",
+    "Salesforce appointed Aoife Brennan as chief executive to fix its UK business. Eighteen "
+    "months on from that appointment, the group has raised its guidance.",
+    "Intel was sued on behalf of 45 million users over how it profited from their data. "
+    "That was in 2022. This week the tribunal heard the disclosure fight.",
+])
+def test_a_next_sentence_that_looks_back_at_the_event_makes_it_background(
+        content: str) -> None:
+    assert reported("Quarterly figures", content) == set()
+    assert any(reason.startswith("background: the next sentence looks back at it")
+               for reason in rejections("Quarterly figures", content))
+
+
+def test_a_next_sentence_that_points_back_without_a_date_is_no_look_back() -> None:
+    assert reported("Quarterly figures", "Boeing completed its acquisition of Spirit "
+                    "AeroSystems on Monday. That was in line with what analysts expected.") == {
+        ("Boeing", "acquisition")}

@@ -371,6 +371,14 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             _reject(finding, "background: the headline's next sentence tells what is new "
                              "('Now ...')")
             continue
+        looked_back = _looked_back_at(context, finding)
+        if looked_back is not None:
+            # "Boeing completed its acquisition of Spirit AeroSystems. Six months after that
+            # December 2025 closing, May's figures show ...": the next sentence dates the
+            # event it points back to, and goes on to what is new.
+            _reject(finding, f"background: the next sentence looks back at it "
+                             f"({looked_back!r})")
+            continue
         refs = [r for r in context.refs_of(sentence)
                 if _governs(r, finding, finding.tense, context)]
         moved_to = _moved_to_the_past(context.refs_of(sentence), finding)
@@ -511,6 +519,33 @@ def _now_follows(context: StoryContext, index: int) -> bool:
     following = context.sentences[index + 1]
     return following.start < context.layout.headline_end and _NOW_OPENS.match(
         following.text) is not None
+
+
+# The opening of a sentence that points back at the event of the sentence before as past:
+# "That was in 2024.", "That was last year.", "Six months after that December 2025 closing",
+# "Eighteen months on from that January 2025 appointment", "More than four years after that
+# 2022 filing".
+_LOOKS_BACK_AT_IT = re.compile(
+    r"\W*(?:(?:that|this|it)\s+was\s+(?:back\s+)?(?:in|on|last)\b"
+    r"|(?:[\w-]+\s+){0,3}?(?:days?|weeks?|months?|years?|decades?)\s+(?:on\s+from|after|"
+    r"since)\s+that\b)", re.IGNORECASE)
+_TOLD_DONE = frozenset({"past", "perfect", "past_perfect", "noun"})
+
+
+def _looked_back_at(context: StoryContext, finding: Finding) -> str | None:
+    """The next sentence's opening words when they look back at ``finding``'s event, told as
+    done, as past: a date before the article in those words, or a span of time since."""
+    index = finding.sentence_index
+    if finding.tense not in _TOLD_DONE or index + 1 >= len(context.sentences):
+        return None
+    following = context.sentences[index + 1]
+    found = _LOOKS_BACK_AT_IT.match(following.text)
+    if found is None:
+        return None
+    if found.group().lower().lstrip(" \"'“‘(").startswith(("that", "this", "it")) and not any(
+            ref.is_past for ref in context.refs_of(following)):
+        return None  # "That was in line with forecasts": no date of its own
+    return found.group().strip()
 
 
 def _dated_by_the_front(findings: list[Finding], context: StoryContext) -> None:
