@@ -320,3 +320,21 @@ def test_a_product_launched_with_another_company_is_a_partnership() -> None:
     assert ("Netflix", "partnership", "partner") in found
     assert not has("Netflix launches a mobile app with offline downloads", "Netflix",
                    "partnership")
+
+
+def test_a_press_releases_defined_terms_stand_for_the_issuer() -> None:
+    detector = Detector(RulesFile.model_validate({"companies": [
+        {"name": "Quillfeather Software"}]}))
+
+    def events(content: str) -> set[tuple[str, str]]:
+        article = Article(id="t", title="Quillfeather Software news", content=(
+            "Quillfeather Software reported results on Monday. " + content),
+            published=datetime(2026, 11, 30, tzinfo=UTC))
+        return {(e.company, e.event_type) for e in detector.detect(article)}
+
+    assert events("The Board has appointed Grace Whitfield, Chief Financial Officer, as "
+                  "interim Chief Executive Officer.") == {("Quillfeather Software", HIRE)}
+    assert events("The Company said it will cut 200 jobs.") == {
+        ("Quillfeather Software", "layoffs")}
+    # another company that speaks is still not the issuer
+    assert events("Voltaire Motors, the van maker, said it will cut 200 jobs.") == set()

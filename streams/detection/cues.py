@@ -238,7 +238,9 @@ _ANAPHOR_SUBJECT = (
     r"sunday))?,?\s)?"
     r"(?:(?:[Tt]he|[Ii]ts|[Tt]heir) (?:[\w-]+ ){0,2}(?:company|firm|group|startup|start-up|giant|"
     r"maker|conglomerate|retailer|automaker|carmaker|chipmaker|lender|bank|insurer|network|"
-    r"platform|business|owner|parent|developer|operator|airline|board)|[Cc]ompany|[Bb]oard|"
+    r"platform|business|owner|parent|developer|operator|airline|board)|"
+    # a press release's defined terms: "The Company has appointed", "the Board said"
+    r"[Tt]he (?:Company|Board|Group|Corporation)|[Cc]ompany|[Bb]oard|"
     r"[Ii]t|[Tt]hey|[Ii]ts|[Tt]heir)\b")
 _ANAPHOR = quick(f"(?:^|{_CLAUSE_OPENING}){_ANAPHOR_SUBJECT}")
 # Past the first character "^" cannot match: there ``_ANAPHOR`` is this pattern, whose

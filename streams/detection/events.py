@@ -26,7 +26,8 @@ _REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|told|reported|that)
 _ITS = re.compile(r"\b(?:its|their)\b", _I)
 # A sentence opening with a capitalised name (an appositive may follow) and a reporting verb.
 _UNWATCHED_SUBJECT = re.compile(r"(?:The )?(?!(?:It|He|She|They|We|This|That|These|Those|Its|"
-                                r"Their|The|A|An)\b)([A-Z][\w&.'’-]+(?: [A-Z][\w&.'’-]+){0,3})"
+                                r"Their|The|A|An|Company|Board|Group|Corporation)\b)"
+                                r"([A-Z][\w&.'’-]+(?: [A-Z][\w&.'’-]+){0,3})"
                                 r"(?:, [^;]{1,120}?,)? (?:said|says|announced|confirmed|"
                                 r"has agreed|agreed|plans|will|has|is)\b")
 _NEXT_JOB = re.compile(r"\bto (?:become|join|lead|run|head|take|serve)\b|\bfor\b", _I)

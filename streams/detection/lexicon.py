@@ -55,6 +55,7 @@ NOT_A_COMPANY: frozenset[str] = words(
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december today tomorrow yesterday
     series seed round inc corp co ltd llc plc group holdings according analysts reuters
+    company board corporation
     bloomberg however meanwhile also earlier later last next first second third
     chief executive president chairman founder officer director head shares stock
     furthermore moreover additionally recently meanwhile still yet now then thus also
