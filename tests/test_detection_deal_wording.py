@@ -158,6 +158,12 @@ def test_reads_the_legal_matter(text: str, expected: set[Triple]) -> None:
      {("Bank Tabungan Negara", "investment", "recipient")}),
     ("Northern Rock names a new chairman ahead of a planned IPO.", set()),
     ("A Northern Rock IPO could come as soon as next year, analysts believe.", set()),
+    # a listed company selling new shares, as its release says it; notes are debt
+    ("Northern Rock priced an underwritten public offering of 5,000,000 shares of common "
+     "stock at $30.00 per share.", {("Northern Rock", "investment", "recipient")}),
+    ("Northern Rock closed a $40 million private placement with existing investors.",
+     {("Northern Rock", "investment", "recipient")}),
+    ("Northern Rock priced a public offering of $500 million of senior notes due 2031.", set()),
 ])
 def test_rescues_and_listings(text: str, expected: set[Triple]) -> None:
     found = events_of(("Northern Rock", "Partygaming", "Bank Tabungan Negara"), text)

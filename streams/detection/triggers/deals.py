@@ -281,6 +281,15 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"(?:series [a-h]|seed|funding|financing|private placement)\b"
                 r"(?! (?:options?|plans?|needs?|gap|costs?)\b)", "recipient",
                 {"from": "investor", "by": "investor"}, 0.75, right_all=True),
+    # A listed company raising money by selling new shares, as its release says it:
+    # "priced an underwritten public offering of 5,000,000 shares", "closed its previously
+    # announced $40 million private placement" (not notes or bonds: debt, not equity).
+    TriggerSpec("inv_offering", _I,
+                r"\b(?:pric(?:es|ed|ing)|clos(?:es|ed|ing)|complet(?:es|ed|ing)|"
+                r"upsiz(?:es|ed|ing)) (?:its |an |a |the )?(?:previously announced )?"
+                r"(?:[\w$.,-]+ ){0,4}?(?:public offering|private placement|"
+                r"registered direct offering)\b(?! of (?:[\w$.,%-]+ ){0,4}?(?:notes|bonds|"
+                r"debentures)\b)", "recipient", {}, 0.75),
     # Raising money from the public: "Snowy Hydro to go public", "files for an IPO", "the
     # flotation of PartyGaming", "to list on the Icelandic Stock Exchange".
     TriggerSpec("inv_ipo", _I,
