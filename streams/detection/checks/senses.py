@@ -661,6 +661,9 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"horse|pony|boat|ship|yacht|band|character|baby|son|daughter|girl|boy|restaurant|"
        r"cafe|café|bar|shop|farm|ranch|hotel|school|street)\s+$",
        "a place or a thing called so, not an appointment", trigger=r"^named$"),
+    # "who will join Kestrel's board as an observer": a seat without a vote, no director.
+    _g("after", r"^[^.;:]{0,60}?\bas (?:a |an |its |the )?(?:non-voting )?(?:board )?"
+       r"observers?\b", "a board observer, not a director"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
