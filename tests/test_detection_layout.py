@@ -481,3 +481,34 @@ def test_the_own_year_in_a_title_at_the_years_end_looks_back(title: str, publish
 ])
 def test_fact_checks_and_why_it_had_to_titles_explain(title: str, expected: str) -> None:
     assert genre(title, NEWS_STORY) == expected
+
+
+_RELEASE = (
+    "CAMBRIDGE, Mass., June 15, 2026 /PRNewswire/ -- Halcyon Biotherapeutics, Inc. (NASDAQ: "
+    "HLBX) today announced positive topline results from its Phase 3 trial.\n\n"
+    "The trial met its primary endpoint, the company said on Monday.\n\n"
+    "{heading}\n"
+    "{next_line} Halcyon Biotherapeutics acquired Veridane Bio and launched its assay "
+    "platform, and it may be sued or fail to complete acquisitions.\n")
+
+
+@pytest.mark.parametrize(("heading", "next_line"), [
+    ("About Halcyon Biotherapeutics", "Halcyon Biotherapeutics is a biotech company."),
+    ("About Halcyon Biotherapeutics", "Founded in 2012 in Boston."),
+    ("Forward-Looking Statements", "This release contains forward-looking statements."),
+])
+def test_a_press_releases_closing_sections_report_no_news(heading: str,
+                                                          next_line: str) -> None:
+    article, layout = layout_of("Halcyon Biotherapeutics Announces Topline Results",
+                                _RELEASE.format(heading=heading, next_line=next_line))
+    assert layout.closing_heading == heading
+    detector = Detector(RulesFile.model_validate({"companies": [
+        {"name": "Halcyon Biotherapeutics"}, {"name": "Veridane Bio"}]}))
+    assert detector.detect(article.model_copy(update={
+        "published": datetime(2026, 6, 15, tzinfo=UTC)})) == []
+
+
+def test_a_storys_subheading_about_something_is_no_closing_section() -> None:
+    _, layout = layout_of("Halcyon weighs its options", _RELEASE.format(
+        heading="About Halcyon's offer", next_line="The offer values the company at $2 billion."))
+    assert layout.closing_start == -1

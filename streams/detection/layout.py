@@ -277,6 +277,10 @@ class Layout:
     genre_cue: str
 
     item_starts: frozenset[int] = frozenset()
+    # Where a press release's closing sections begin ("About Halcyon Biotherapeutics",
+    # "Forward-Looking Statements", "Media Contact:"), and that heading; -1 when none.
+    closing_start: int = -1
+    closing_heading: str = ""
 
     def zone(self, sentence_start: int, offset: int) -> Zone:
         """Where the trigger at ``offset`` (in the sentence starting at ``sentence_start``)
@@ -294,7 +298,33 @@ def read_layout(article: Article, text: str, feed_genre: Genre | None = None) ->
     headline_end = len(article.title)
     genre, cue = genre_of(article, text, feed_genre)
     items = frozenset(_item_starts(text, headline_end)) if genre == "newsletter" else frozenset()
-    return Layout(headline_end, _lead_end(text, headline_end), genre, cue, items)
+    lead_end = _lead_end(text, headline_end)
+    closing = _closing_section(text, headline_end)
+    return Layout(headline_end, lead_end, genre, cue, items,
+                  *(closing if closing is not None else (-1, "")))
+
+
+# The closing sections of a press release, headings on lines of their own: what follows
+# describes the company, its products and its risks ("we may not complete acquisitions"),
+# or who to call; none of it is the release's news.
+_CLOSING_HEADING = re.compile(
+    r"\n[ \t]*(?:(?i:forward[- ]looking (?:statements?|information)|safe harbou?r(?: statement)?|"
+    r"cautionary (?:note|statement)s?(?: regarding [^\n]{1,60})?|"
+    r"(?:media|press|investor(?: relations)?) contacts?:?|contacts?:)|###|"
+    # "About Halcyon Biotherapeutics" when the next line describes it: "Halcyon
+    # Biotherapeutics is ...", "Founded in 1871 ..." (not a story's "About Nvidia's offer")
+    r"About (?P<name>[A-Z][^\s.!?]*)[^\n.!?]{0,60}(?=[ \t]*\n[ \t]*(?:(?P=name)|Founded|"
+    r"Established|Headquartered|Based|Since|With)\b))[ \t]*(?=\n|$)")
+
+
+def _closing_section(text: str, start: int) -> tuple[int, str] | None:
+    """Where the first closing heading after ``start`` begins, and the heading."""
+    if "\n" not in text:
+        return None
+    found = _CLOSING_HEADING.search(text, start)
+    if found is None:
+        return None
+    return found.start() + 1, found.group().strip()
 
 
 def _item_starts(text: str, headline_end: int) -> list[int]:

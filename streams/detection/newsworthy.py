@@ -347,6 +347,10 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         if (finding.company, _FAMILY[finding.event_type]) in negated:
             _reject(finding, "the headline says it did not happen")
             continue
+        if 0 <= layout.closing_start <= sentence.start:
+            _reject(finding, f"boilerplate: a release's closing section "
+                             f"({layout.closing_heading!r})")
+            continue
         if genre in NOT_NEWS and not _main_clause_after_time(context, finding) and not (
                 genre == "transcript" and _this_weeks_news(context, finding)) and not (
                 genre in _LOOKS_BACK and _dated_this_week(context, finding)):
