@@ -298,6 +298,9 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "into Intel.", "Last week Intel invested $500 million in Nvidia."),
     ("investment", 17, "Nvidia", "Retail investors poured $2 billion into Nvidia shares on "
      "Monday.", "Microsoft poured $2 billion into Nvidia on Monday."),
+    ("partnership", 11, "Netflix", "Stripe will sell the card with Netflix under a partnership "
+     "the companies entered into to share costs.", "Stripe will sell the card with Netflix "
+     "under a partnership the companies signed on Monday."),
     ("executive_hire", 33, "Stripe", "Jane Doe, a partner at the lead investor, will join "
      "Stripe's board as an observer.", "Jane Doe, a partner at the lead investor, will join "
      "Stripe's board as a director."),

@@ -465,6 +465,13 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
        r"(?:(?:[\w-]+\s+){0,2})?$", "an existing venture described, not a new one",
        unless=r"\b(?:new|newly|planned|proposed)\b", trigger=r"^(?:joint venture|partnership|"
        r"alliance|collaboration|tie-up)"),
+    # "co-develops the antibody with Pfizer under a collaboration the companies entered into
+    # to share costs": the agreement is told as made before, with no date of this week.
+    _g("after", r"^\s+(?:that\s+|which\s+)?(?:the\s+(?:two\s+)?(?:companies|firms|groups|"
+       r"sides)|they|it|both)\s+(?:had\s+|first\s+)?(?:entered\s+into|signed|struck|formed|"
+       r"agreed|reached|set\s+up)\b", "an agreement made before, not a new one",
+       unless=r"\b(?:today|this\s+week|on\s+(?:monday|tuesday|wednesday|thursday|friday|"
+       r"saturday|sunday)|yesterday)\b"),
 )
 
 LEGAL: tuple[SenseGuard, ...] = (
