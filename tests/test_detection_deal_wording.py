@@ -721,6 +721,10 @@ def test_closing_a_distribution_or_call_centre(content: str, expected: set[Tripl
     ("Nvidia and Hoshino & Co. were among those taking part in the financing, the company "
      "said.", {("Nvidia", "investment", "investor")}),
     ("Nvidia took part in the panel on financing at the conference, the company said.", set()),
+    # a long list of backers as the subject, the watched one first
+    ("Nvidia Corp. (NVDA), the state-backed Japan Investment Corporation and Osaka trading "
+     "house Hoshino & Co. were among those taking part in the financing, the company said.",
+     {("Nvidia", "investment", "investor")}),
 ])
 def test_taking_part_in_a_round(content: str, expected: set[Triple]) -> None:
     found = events_of(("Nvidia",), "Kairo closes an $18m round", content, year=2026)

@@ -196,7 +196,7 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"(?:funding |financing |investment )?"
                 r"(?:mega-?|super-?)?(?:round|financing|raise)\b(?! of (?!funding|financing|"
                 r"investment)))", "investor", {"": "recipient"},
-                0.75, right_window=30, adjacent=5, left_all=True, left_window=60, left_any=True),
+                0.75, right_window=30, adjacent=5, left_all=True, left_window=120, left_any=True),
     TriggerSpec("inv_participate", _I,
                 r"\b(?:participat(?:e|es|ed|ing) in the (?:round|financing|raise)|"
                 r"participat(?:es|ed|ing)|join(?:s|ed|ing)? (?:as (?:an? )?(?:\w+ )?investors?|"
