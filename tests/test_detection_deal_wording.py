@@ -811,3 +811,23 @@ def test_a_trigger_hidden_in_a_longer_match_that_began_in_a_name(
         content: str, expected: set[Triple]) -> None:
     found = events_of(("Spotify", "Best Buy"), "Weekend Stack", content, year=2026)
     assert {t for t in found if t[1] in ("layoffs", "acquisition")} == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("The boards of Van Dalen Transport Groep on Monday rejected a raised approach from "
+     "Kestrel Payments, saying the proposal undervalues the haulier.",
+     {("Kestrel Payments", "acquisition", "acquirer")}),
+    ("Pinecrest Bank said it rebuffed an unsolicited $2 billion bid from Kestrel Payments.",
+     {("Pinecrest Bank", "acquisition", "target"),
+      ("Kestrel Payments", "acquisition", "acquirer")}),
+    ("Pinecrest Bank is studying a sweetened offer from Kestrel Payments.",
+     {("Pinecrest Bank", "acquisition", "target"),
+      ("Kestrel Payments", "acquisition", "acquirer")}),
+    # an offer of a service is no bid, and rebuffing reports of a bid still denies it
+    ("Pinecrest Bank received an offer from Kestrel Payments to run its card programme.", set()),
+    ("Kestrel Payments rebuffed reports of a bid for Pinecrest Bank.", set()),
+])
+def test_a_target_turning_down_or_weighing_an_approach(content: str,
+                                                       expected: set[Triple]) -> None:
+    found = events_of(("Pinecrest Bank", "Kestrel Payments"), "Bank news", content, year=2026)
+    assert {t for t in found if t[1] == "acquisition"} == expected

@@ -295,7 +295,12 @@ _DENIES_WRONGDOING = quick(
 _NOT_A_DENIAL = quick(
     r"\b(?:admit(?:ting|s|ted)?|confirm(?:ing|s|ed)?) (?:or|n?or) den(?:y|ying|ies)\b|"
     r"\b(?:judge|court|justice|jury|panel|tribunal|magistrate)s? (?:also |has |had )?"
-    r"den(?:y|ies|ied)\b", _I)
+    r"den(?:y|ies|ied)\b|"
+    # "rebuffed an unsolicited $2 billion bid from": a target turning a bidder down, a stage
+    # of the deal, not a denial that it exists
+    r"\brebuff(?:s|ed|ing)? (?:a |an |the |its |their )?(?:(?!(?:reports?|rumou?rs?|"
+    r"speculation|claims?|suggestions?|talk|stor(?:y|ies))\b)[\w$€£.,-]+ ){0,4}?(?:approach|bid|"
+    r"offer|proposal|advances?)(?:es|s)?\b", _I)
 
 
 # The same, case-sensitive, for the lower-cased sentence (``folding``: the same matches,

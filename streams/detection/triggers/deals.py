@@ -124,6 +124,21 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"\b(?:takeover|acquisition|buyout|buy-out)(?: (?:bid|offer|proposal|approach))? "
                 r"by\b", "target", {"": "acquirer"}, 0.75, (NEEDS_COMPANY_RIGHT,),
                 right_window=40, adjacent=20),
+    # The target's board turning down or weighing a bidder's approach: "rejected a raised
+    # approach from Brightwater Logistics", "rebuffed an unsolicited bid from", "is studying
+    # a sweetened offer from" (a bare "offer from" only with a word of a bid before it).
+    TriggerSpec("acq_approach_from", _A,
+                r"\b(?:reject(?:s|ed|ing)?|rebuff(?:s|ed|ing)?|spurn(?:s|ed|ing)?|"
+                r"turn(?:s|ed|ing)? down|receiv(?:e|es|ed|ing)|weigh(?:s|ed|ing)?|"
+                r"consider(?:s|ed|ing)?|stud(?:y|ies|ied|ying)|review(?:s|ed|ing)?) "
+                r"(?:a |an |the |its |their )?(?:(?:[\w$€£.,-]+-a-share|[\w$€£.,]+ "
+                r"(?:billion|million|bn|m)|raised|sweetened|improved|revised|unsolicited|fresh|"
+                r"new|second|third|higher|hostile|cash|all-cash|indicative|non-binding|"
+                r"preliminary|possible|takeover|buyout|merger) ){0,3}?"
+                r"(?:(?:takeover |buyout |merger )?(?:approach|bid|proposal)|"
+                r"(?:raised|sweetened|improved|revised|unsolicited|hostile|higher|cash|all-cash|"
+                r"indicative|non-binding|takeover|buyout) offer) from\b",
+                "target", {"": "acquirer"}, 0.75, right_window=40),
     TriggerSpec("acq_merge", _A, r"\bmerg(?:e|es|ed|ing) with\b", "", {"": ""}, 0.75,
                 (NEEDS_TARGET,), right_window=50),
     # "Lucent and Alcatel announced a merger", "the two banks agreed to merge".
