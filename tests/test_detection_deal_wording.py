@@ -831,3 +831,16 @@ def test_a_target_turning_down_or_weighing_an_approach(content: str,
                                                        expected: set[Triple]) -> None:
     found = events_of(("Pinecrest Bank", "Kestrel Payments"), "Bank news", content, year=2026)
     assert {t for t in found if t[1] == "acquisition"} == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("Oracle and Netflix agreed to open a cloud region in Nairobi, the companies said.",
+     {("Oracle", "partnership", "partner"), ("Netflix", "partnership", "partner")}),
+    # one company agreeing to do something, and a loan provided, are no partnership
+    ("Oracle agreed to open a cloud region in Nairobi, where Netflix is the largest "
+     "customer.", set()),
+    ("Oracle agreed to provide a $40 million loan to Netflix.", set()),
+])
+def test_two_companies_agreeing_to_do_one_thing(content: str, expected: set[Triple]) -> None:
+    found = events_of(("Oracle", "Netflix"), "Cloud news", content, year=2026)
+    assert {t for t in found if t[1] == "partnership"} == expected

@@ -411,6 +411,10 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"(?:will|to) jointly (?:develop|build|sell|market|offer|create|design|produce|"
                 r"operate|launch)|(?:agreeing|agree[sd]?|plan(?:s|ned)?) to (?:jointly \w+|"
                 r"co-?(?:develop|market|produce|create|design|brand)\w*)|"
+                # "Oracle and Safaricom have agreed to open an Oracle Cloud region": two
+                # companies agreeing to do one thing (both must be named: NEEDS_TWO)
+                r"(?:agreeing|agree[sd]?) to (?:open|build|develop|launch|offer|create|set up|"
+                r"form|operate|produce|provide|design|deploy|roll out)\b|"
                 r"(?:announc\w+|sign\w*) (?:an? |the )?(?:extension|renewal|expansion) "
                 r"(?:of|on|to) "
                 r"(?:the |their |its )?(?:[\w-]+ ){0,3}(?:partnership|alliance|agreement|deal)|"
