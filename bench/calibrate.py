@@ -54,12 +54,13 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "falsealarm-blind-bn", "falsealarm-blind-bo", "falsealarm-blind-bp",
             "falsealarm-blind-bq", "falsealarm-blind-br", "falsealarm-blind-bs",
             "falsealarm-blind-bt", "falsealarm-blind-bu",
-            "falsealarm-blind-bv", "falsealarm-blind-bw",
+            "falsealarm-blind-bv", "falsealarm-blind-bw", "falsealarm-blind-bx",
             "falsealarm-real-test", "blindset2",
             "newsb-test", "newsc-test", "newsd-test", "newse-test", "newsf-test", "newsg-test",
             "newsh-test", "newsi-test", "newsj-test", "newsk-test", "newsl-test",
             "newsm-test", "newsn-test", "newso-test", "newsp-test", "newsq-test", "newsr-test",
-            "newss-test", "newst-test", "newsu-test")
+            "newss-test", "newst-test", "newsu-test",
+            "newsv-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

@@ -375,6 +375,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="press releases and the financial press, measured blind"),
     LabelledSet("falsealarm-blind-bw", ("falsealarm/bw/*.jsonl",), "devset/rules.yaml", "odd",
                 note="press releases and the financial press, blind"),
+    # A sixtieth author on BW's brief, written after session 17's first changes for press
+    # releases (their closing sections, defined terms, a next sentence that looks back).
+    LabelledSet("falsealarm-dev-bx", ("falsealarm/bx/*.jsonl",), "devset/rules.yaml", "even",
+                note="press releases and the financial press, a second author, measured blind"),
+    LabelledSet("falsealarm-blind-bx", ("falsealarm/bx/*.jsonl",), "devset/rules.yaml", "odd",
+                note="press releases and the financial press, a second author, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
@@ -484,6 +490,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="press releases and the financial press, measured blind"),
     LabelledSet("newsu-test", ("newsu/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="press releases and the financial press, blind"),
+    # A twenty-second author on that brief, written after session 17's first changes for
+    # press releases.
+    LabelledSet("newsv-dev", ("newsv/articles.jsonl",), "devset/rules.yaml", "even",
+                note="press releases and the financial press, a second author, measured blind"),
+    LabelledSet("newsv-test", ("newsv/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="press releases and the financial press, a second author, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
