@@ -844,3 +844,17 @@ def test_a_target_turning_down_or_weighing_an_approach(content: str,
 def test_two_companies_agreeing_to_do_one_thing(content: str, expected: set[Triple]) -> None:
     found = events_of(("Oracle", "Netflix"), "Cloud news", content, year=2026)
     assert {t for t in found if t[1] == "partnership"} == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("Under the agreement, Nvidia will buy roughly 12.2 million newly issued Northwind "
+     "Robotics shares at $41 apiece in a private placement.", set()),
+    ("Nvidia will buy newly issued Northwind Robotics common shares at a 12% premium.", set()),
+    # what is paid in stock is no object: the company is still bought
+    ("Nvidia has agreed to buy Northwind Robotics for $1.1 billion in stock.",
+     {("Nvidia", "acquisition", "acquirer"), ("Northwind Robotics", "acquisition", "target")}),
+])
+def test_newly_issued_shares_bought_are_no_takeover(content: str,
+                                                   expected: set[Triple]) -> None:
+    found = events_of(("Nvidia", "Northwind Robotics"), "Robotics news", content, year=2026)
+    assert {t for t in found if t[1] == "acquisition"} == expected

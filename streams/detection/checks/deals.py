@@ -27,7 +27,10 @@ _GENERIC_COMPANY = re.compile(
     r"retailers?|chains?|studios?|labs?|brands?|suppliers?|manufacturers?|producers?|"
     r"specialists?|carriers?|insurers?|lenders?|banks?|platforms?|subsidiar(?:y|ies))\b", _I)
 _STAKE_OBJECT = re.compile(
-    r"^\s*(?:(?:a |an |its |the )?(?:[\w.%$-]+ ){0,4}(?:stake|shares|shareholding|stock|bonds?)\b"
+    # "buy roughly 12.2 million newly issued Northwind shares" (the object's own words, not
+    # "buy Kestrel for $1.1 billion in stock": what is paid)
+    r"^\s*(?:(?:a |an |its |the )?(?:(?!(?:for|in|with|to|at|paid|payable|worth)\b)"
+    r"[\w.%$-]+ ){0,7}(?:stake|shares|shareholding|stock|bonds?)\b"
     r"(?! (?:[\w-]+ )?(?:arm|unit|division|subsidiary|business|insurer|lender|bank)\b)"
     r"|(?:more than |up to |about )?(?:\$|€|£)?[\d.,]+ ?(?:billion|million|bn|m|k)? "
     r"(?:worth )?of\b)", _I)
