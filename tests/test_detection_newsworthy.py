@@ -982,3 +982,16 @@ def test_a_next_sentence_that_points_back_without_a_date_is_no_look_back() -> No
     assert reported("Quarterly figures", "Boeing completed its acquisition of Spirit "
                     "AeroSystems on Monday. That was in line with what analysts expected.") == {
         ("Boeing", "acquisition")}
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("Intel stopped work on the modem, the chip it gained by buying Boeing's avionics "
+     "unit, leaving it without a product.", set()),
+    ("Salesforce promoted Jane Doe, putting her in charge of the work it took on with its "
+     "purchase of Stripe.", {("Salesforce", "executive_hire")}),
+    # with an object of its own, the clause tells what the deal does today
+    ("Intel said it gained a foothold in avionics by buying Boeing on Monday.",
+     {("Intel", "acquisition"), ("Boeing", "acquisition")}),
+])
+def test_how_a_thing_was_come_by_is_a_past_deal(content: str, expected: set[Pair]) -> None:
+    assert reported("Chip news", content) == expected

@@ -126,6 +126,14 @@ _TIME_CLAUSE = quick(
     r"follow(?:s|ed)?|in the wake of|on the heels of) "
     # "following Bombardier's purchase of", "after its takeover of": a deal as a time mark.
     r"(?:(?:[\w&.'’-]+ ){0,3}[\w&.'’-]+['’]s (?:[\w-]+ )?|(?:its|their) (?:[\w-]+ )?)?$", _I)
+# A relative clause telling how a thing was come by, right before the deal: "it gained by
+# buying", "they took on with their purchase of", "which it added through the acquisition of".
+_OBTAINED_BY = quick(r"\b(?:it|they|which|that|we)\s+(?:had\s+)?(?:gained|got|obtained|added|"
+                     r"inherited|picked\s+up|took\s+on|brought\s+in|took\s+over)\s+"
+                     # (nothing between the verb and the preposition: the thing come by is
+                     # the clause's antecedent; "it gained a foothold by buying" is today's)
+                     r"(?:\w+ly\s+)?(?:by|through|with|via|in)\s+"
+                     r"(?:(?:its|their|the|a|an)\s+)?(?:[\w$.,-]+\s+){0,2}?$", _I)
 # "previously admitted wrongdoing and paid fines": the adverb reaches the second verb.
 _SHARED_ADVERB = quick(r"\b(?:previously|formerly|earlier)\s+\w+ed\b[^.;,]{0,40}\band\s+$",
                        _I)
@@ -566,6 +574,11 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
                 before, max(0, match.start() - 40), match.start())):
         # (not "Mistral, founded only three years ago, strikes a deal": its age)
         return match.group()
+    obtained = _OBTAINED_BY.search(before, max(0, len(before) - 60))
+    if obtained is not None:
+        # "the pill it gained by buying Calloway", "the assay work it took on with its
+        # purchase of Veridane": how something the sentence names was come by, a past deal
+        return obtained.group().strip()
     if _WHO_PAST.search(before[-12:]) and _PAST_MOVE.match(trigger) and not _JUST_NOW.search(
             after[:60]):
         return "who ... (a past move)"
