@@ -858,3 +858,18 @@ def test_newly_issued_shares_bought_are_no_takeover(content: str,
                                                    expected: set[Triple]) -> None:
     found = events_of(("Nvidia", "Northwind Robotics"), "Robotics news", content, year=2026)
     assert {t for t in found if t[1] == "acquisition"} == expected
+
+
+def test_the_companies_are_the_two_an_earlier_sentence_named() -> None:
+    companies = ("Nvidia", "Northwind Robotics", "Intel")
+    content = ("Nvidia will invest $500 million in Northwind Robotics, the companies said on "
+               "Tuesday. Alongside the investment, the companies signed a co-development "
+               "agreement under which engineers will jointly build picking models.")
+    found = events_of(companies, "Robotics news", content, year=2026)
+    assert {t for t in found if t[1] == "partnership"} == {
+        ("Nvidia", "partnership", "partner"), ("Northwind Robotics", "partnership", "partner")}
+    # one company named before is no pair
+    content = ("Nvidia reported results on Tuesday. Separately, the companies signed a "
+               "co-development agreement, a supplier said.")
+    assert {t for t in events_of(companies, "Chip news", content, year=2026)
+            if t[1] == "partnership"} == set()

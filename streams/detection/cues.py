@@ -237,6 +237,18 @@ _HISTORICAL_MENTION = quick(
     # "previously finance director at", "former chief financial officer of": a title between.
     r"|\b(?:former(?:ly)?|previously|ex-)\s?(?:[\w-]+\s){1,4}(?:at|of|with|from)\s$", _I)
 
+# "the two companies", "both firms": the pair of companies named before.
+THE_PAIR = (r"\b(?:the two (?:companies|firms|groups|sides)|both (?:companies|firms|groups|sides)|"
+            r"the (?:companies|firms|pair))\b")
+_THE_PAIR_SUBJECT = quick(r"^[^.;]{0,40}?" + THE_PAIR + r"(?! (?:that|which|who|whose|in|of)\b)",
+                          _I)
+
+
+def names_the_pair(sentence: str) -> bool:
+    """The sentence's subject, near its start, is "the companies" or "both firms"."""
+    return _THE_PAIR_SUBJECT.search(sentence[:70]) is not None
+
+
 # A clause break: what comes before the subject unless it opens the text.
 _CLAUSE_OPENING = r"[,;]\s*|\b(?:and|while|as|but|after|because|when|where|whereas)\s"
 _ANAPHOR_SUBJECT = (

@@ -212,6 +212,7 @@ class Detector:
         _corroborate(text, mentions, sentences, by_sentence)
         ref_year = (article.published or datetime.now(UTC)).year
         topic: Mention | None = None
+        pair: tuple[Mention, ...] = ()  # the last two companies a sentence named together
         pending = {m.company for m in mentions if not m.counted}
         classified = 0
         for sentence in sentences:
@@ -219,11 +220,14 @@ class Detector:
                 break
             local = [_relative(m, sentence.start) for m in by_sentence.get(sentence.position, [])]
             if local or (topic is not None and (cues.has_anaphor(sentence.text[:60]) or (
-                    sentence.position <= 3 and cues.jobs_subject(sentence.text)))):
+                    sentence.position <= 3 and cues.jobs_subject(sentence.text)))) or (
+                    pair and cues.names_the_pair(sentence.text)):
                 classified += 1
                 analysis.findings.extend(
-                    events.classify(sentence.position, sentence.text, local, topic, ref_year))
+                    events.classify(sentence.position, sentence.text, local, topic, ref_year,
+                                    pair))
             topic = _subject(sentence.text, [m for m in local if m.counted]) or topic
+            pair = _pair_named(local) or pair
         _corroborate_by_events(mentions, sentences, analysis.findings, pending)
         if other_sense:
             _short_for_the_other(mentions, other_sense)
@@ -304,6 +308,15 @@ def _relative(mention: Mention, offset: int) -> Mention:
     m = mention
     return Mention(m.company, m.start - offset, m.end - offset, m.surface, m.kind, m.ambiguous,
                    m.everyday, m.counted, m.reason, m.historical, m.former, m.notes, m.brand)
+
+
+def _pair_named(mentions: list[Mention]) -> tuple[Mention, ...]:
+    """The two companies a sentence names, when it names exactly two (counted, current)."""
+    named: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.counted and not mention.historical:
+            named.setdefault(mention.company, mention)
+    return tuple(named.values()) if len(named) == 2 else ()
 
 
 def _subject(text: str, mentions: list[Mention]) -> Mention | None:

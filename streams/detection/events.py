@@ -34,8 +34,7 @@ _NEXT_JOB = re.compile(r"\bto (?:become|join|lead|run|head|take|serve)\b|\bfor\b
 # "Brightwater, now part of Uber Freight, names an Uber Freight executive": a move inside
 # one group is no departure from it.
 # "the two companies signed a partnership": both parties named earlier in the sentence.
-_THE_PAIR = re.compile(r"\b(?:the two (?:companies|firms|groups|sides)|both (?:companies|firms|"
-                       r"groups|sides)|the (?:companies|firms|pair))\b[^;,]{0,20}$", _I)
+_THE_PAIR = re.compile(cues.THE_PAIR + r"[^;,]{0,20}$", _I)
 # "..., Alphabet confirmed on Thursday": the source of the sentence is the company it is about.
 _ATTRIBUTION = re.compile(r",\s*$")
 # The company named before, called by what it is: "sued the company", "against the studio".
@@ -102,8 +101,9 @@ class _Side:
 
 
 def classify(index: int, text: str, mentions: list[Mention], topic: Mention | None,
-             ref_year: int) -> list[Finding]:
-    """Every event candidate in sentence ``text``; ``mentions`` use sentence offsets."""
+             ref_year: int, pair: tuple[Mention, ...] = ()) -> list[Finding]:
+    """Every event candidate in sentence ``text``; ``mentions`` use sentence offsets.
+    ``pair``: the two companies an earlier sentence named together, for "the companies"."""
     out: list[Finding] = []
     seen = tolerant(text)
     possible = possible_specs(seen.text)
@@ -119,7 +119,7 @@ def classify(index: int, text: str, mentions: list[Mention], topic: Mention | No
             if number >= MAX_TRIGGERS_PER_TYPE:
                 break  # no real sentence states one kind of event more often than this
             start, end = seen.span(found_start, found_end)
-            found = _candidate(index, text, mentions, topic, ref_year, spec, start, end)
+            found = _candidate(index, text, mentions, topic, ref_year, spec, start, end, pair)
             out.extend(found)
             if len(found) == 1 and found[0].reason.startswith(_NAME_REASONS):
                 # The span began in a name ("Qatar Investment Authority has raised its stake
@@ -128,7 +128,7 @@ def classify(index: int, text: str, mentions: list[Mention], topic: Mention | No
                 if inner is not None:
                     start, end = seen.span(inner[1], inner[2])
                     out.extend(_candidate(index, text, mentions, topic, ref_year, inner[0],
-                                          start, end))
+                                          start, end, pair))
     _one_sense_per_phrase(out)
     return out
 
@@ -168,7 +168,8 @@ def _reject(index: int, text: str, spec: TriggerSpec, trigger: str, reason: str,
 
 
 def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | None,
-               ref_year: int, spec: TriggerSpec, start: int, end: int) -> list[Finding]:
+               ref_year: int, spec: TriggerSpec, start: int, end: int,
+               pair: tuple[Mention, ...] = ()) -> list[Finding]:
     trigger = text[start:end]
     verdict = checks.context(text, spec, start, end, ref_year)
     if verdict is not None:
@@ -181,7 +182,8 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
         # "All 187 store locations of Jessops are closing": the stores' owner closes them.
         lefts = [_Side(inside[0], inside[0].surface, spec.left or "", "subject")]
     else:
-        lefts = _lefts(text, mentions, topic, spec, start) if spec.left is not None else []
+        lefts = _lefts(text, mentions, topic, spec, start, pair) if (
+            spec.left is not None) else []
     if spec.has("moves_employer") and not checks.leaves_employer(text, start, end):
         lefts = []
     right_from = start + len(trigger.split()[0]) if spec.right_from_verb else end
@@ -393,7 +395,7 @@ _PEOPLE_PLURAL = re.compile(r"\b" + PEOPLE_PLURALS + r"\b", re.IGNORECASE)
 
 
 def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: TriggerSpec,
-           start: int) -> list[_Side]:
+           start: int, pair: tuple[Mention, ...] = ()) -> list[_Side]:
     role = spec.left or ""
     if spec.passive:
         # "Cingular Wireless, which will be absorbed by AT&T": the relative pronoun's
@@ -466,15 +468,19 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
             if named:
                 return [_Side(named[0], named[0].surface, role, "owner")]
     if spec.event_type == "partnership":
-        pair = _THE_PAIR.search(text, max(0, start - 60), start)
-        if pair is not None:
+        the_pair = _THE_PAIR.search(text, max(0, start - 60), start)
+        if the_pair is not None:
             earlier: list[Mention] = []
             for mention in reversed(mentions):
-                if (mention.end <= pair.start() and not mention.historical
+                if (mention.end <= the_pair.start() and not mention.historical
                         and all(m.company != mention.company for m in earlier)):
                     earlier.append(mention)
             if len(earlier) >= 2:
                 return [_Side(m, m.surface, role, "anaphor") for m in earlier[:2]]
+            if not earlier and len(pair) == 2:
+                # "Nvidia will buy Northwind shares ... Alongside the investment, the companies
+                # signed a co-development agreement": the two an earlier sentence named
+                return [_Side(m, m.surface, role, "the two named before") for m in pair]
     if subject is not None and _possessive(text, subject) and (
             _ITS_OTHER.match(text, subject.end) or (
                 spec.name == "acq_merge_pair" and _ITS_THING.match(text, subject.end))):
