@@ -873,3 +873,17 @@ def test_the_companies_are_the_two_an_earlier_sentence_named() -> None:
                "co-development agreement, a supplier said.")
     assert {t for t in events_of(companies, "Chip news", content, year=2026)
             if t[1] == "partnership"} == set()
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("Halcyon Biotherapeutics discontinued development of HLX-207, its once-daily pill, the "
+     "company said on Monday.", {("Halcyon Biotherapeutics", "launch_delay", None)}),
+    ("Halcyon Biotherapeutics will not advance its oral GLP-1 agonist HLX-207 into Phase 3 "
+     "testing, the company said on Monday.", {("Halcyon Biotherapeutics", "launch_delay", None)}),
+    # a site's development is no product's
+    ("Halcyon Biotherapeutics halted development of the new headquarters site in Boston on "
+     "Monday.", set()),
+])
+def test_a_programme_ended_before_launch(content: str, expected: set[Triple]) -> None:
+    found = events_of(("Halcyon Biotherapeutics",), "Biotech news", content, year=2026)
+    assert {t for t in found if t[1] == "launch_delay"} == expected
