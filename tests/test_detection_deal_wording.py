@@ -164,6 +164,10 @@ def test_reads_the_legal_matter(text: str, expected: set[Triple]) -> None:
     ("Northern Rock closed a $40 million private placement with existing investors.",
      {("Northern Rock", "investment", "recipient")}),
     ("Northern Rock priced a public offering of $500 million of senior notes due 2031.", set()),
+    # an injection into the company, by whoever makes it; not a surgeon's
+    ("A $2 billion injection by the government into Northern Rock was approved on Monday.",
+     {("Northern Rock", "investment", "recipient")}),
+    ("The surgeon gave an injection into the knee of a Northern Rock employee.", set()),
 ])
 def test_rescues_and_listings(text: str, expected: set[Triple]) -> None:
     found = events_of(("Northern Rock", "Partygaming", "Bank Tabungan Negara"), text)
