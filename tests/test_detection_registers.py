@@ -338,3 +338,20 @@ def test_a_press_releases_defined_terms_stand_for_the_issuer() -> None:
         ("Quillfeather Software", "layoffs")}
     # another company that speaks is still not the issuer
     assert events("Voltaire Motors, the van maker, said it will cut 200 jobs.") == set()
+
+
+def test_a_sentence_the_company_said_is_the_storys_company() -> None:
+    detector = Detector(RulesFile.model_validate({"companies": [{"name": "Samsung"}]}))
+
+    def events(content: str) -> set[tuple[str, str]]:
+        article = Article(id="t", title="Samsung news", content=content,
+                          published=datetime(2026, 11, 30, tzinfo=UTC))
+        return {(e.company, e.event_type) for e in detector.detect(article)}
+
+    opening = "Samsung Electronics on Tuesday named Park Ji-hoon co-chief executive. "
+    assert events(opening + "Lee Sang-woo will step down from the board in August, the "
+                  "world's largest memory chipmaker said.") == {("Samsung", HIRE),
+                                                               ("Samsung", DEPART)}
+    # a source that is no company ("a union official said") names no one's departure
+    assert events(opening + "Lee Sang-woo will step down from the board in August, a "
+                  "union official said.") == {("Samsung", HIRE)}

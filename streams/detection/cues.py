@@ -249,6 +249,19 @@ def names_the_pair(sentence: str) -> bool:
     return _THE_PAIR_SUBJECT.search(sentence[:70]) is not None
 
 
+# "..., the company said", "..., the world's largest memory chipmaker said": the sentence's
+# source is the company the story is about.
+_SAID_BY_THE_COMPANY = quick(
+    r",\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,4}?(?:company|firm|group|bank|lender|insurer|"
+    r"carmaker|automaker|chipmaker|drugmaker|retailer|airline|maker|operator|startup|"
+    r"start-up|conglomerate)\s+(?:said|says|confirmed|announced|added)\b", _I)
+
+
+def said_by_the_company(sentence: str, pos: int = 0) -> bool:
+    """After ``pos`` the sentence says "the company said": its source is the story's company."""
+    return _SAID_BY_THE_COMPANY.search(sentence, pos) is not None
+
+
 # A clause break: what comes before the subject unless it opens the text.
 _CLAUSE_OPENING = r"[,;]\s*|\b(?:and|while|as|but|after|because|when|where|whereas)\s"
 _ANAPHOR_SUBJECT = (

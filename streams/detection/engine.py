@@ -220,7 +220,8 @@ class Detector:
                 break
             local = [_relative(m, sentence.start) for m in by_sentence.get(sentence.position, [])]
             if local or (topic is not None and (cues.has_anaphor(sentence.text[:60]) or (
-                    sentence.position <= 3 and cues.jobs_subject(sentence.text)))) or (
+                    sentence.position <= 3 and cues.jobs_subject(sentence.text)) or (
+                    cues.said_by_the_company(sentence.text)))) or (
                     pair and cues.names_the_pair(sentence.text)):
                 classified += 1
                 analysis.findings.extend(

@@ -233,6 +233,11 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
     if not watched and not rights and spec.left is not None and (
             spec.event_type in _ATTRIBUTED_TYPES):
         source = _attributed(text, mentions, end)
+        if source is None and topic is not None and not mentions and (
+                cues.said_by_the_company(text, end)):
+            # "Lee Sang-woo will step down from the board in August, the company said": the
+            # story's company, which the sentence does not name
+            source = topic
         if source is not None:
             watched = [_Side(source, source.surface, spec.left, "attribution")]
             sides = sides + watched
