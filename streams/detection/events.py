@@ -592,7 +592,7 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
         elif word in spec.right and distance > 2:
             role = spec.right[word]
         elif distance <= 2 or (word not in parties.PREPOSITIONS and distance <= spec.adjacent) or (
-                not out and _owned_by(text, right_from, mention)):
+                not out and _owned_by(text, aside, mention)):
             role = spec.right.get("", "")
             if "" not in spec.right:
                 continue
@@ -604,7 +604,7 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
             break  # "Intel down on CEO exit, Nvidia up": the comma ends the object
         if not out and not people and role == spec.right.get("") and distance > 2 and (
                 not opens_list) and (_unwatched_first(
-                    text, mentions, right_from, mention)):
+                    text, mentions, right_from, mention, aside)):
             break  # "Lawsuit against Ziprow Rides cites old Uber settlement"
         if people and _COORDINATED.match(text, right_from):
             break  # "follow its CEO's exit and a Samsung investment": another noun phrase
@@ -662,7 +662,8 @@ _APPOSITIVE = re.compile(r"[^,;.]{0,40}?, ")
 _TITLE_AFTER = re.compile(r"['’]s (?:[\w-]+ ){0,3}?" + EXEC_TITLES + r"\b", re.IGNORECASE)
 
 
-def _unwatched_first(text: str, mentions: list[Mention], pos: int, mention: Mention) -> bool:
+def _unwatched_first(text: str, mentions: list[Mention], pos: int, mention: Mention,
+                     aside: int = -1) -> bool:
     """An unwatched company name is the trigger's object, before the watched one."""
     name = parties.name_after(text, pos, skip=2)
     if name is None or name.lower() in DEMONYMS:
@@ -675,13 +676,15 @@ def _unwatched_first(text: str, mentions: list[Mention], pos: int, mention: Ment
         # capitalised word only describes the company or a place of it.
         return False
     return 0 <= at < mention.start and not any(m.start <= at < m.end for m in mentions) and (
-        not _owned_by(text, pos, mention))
+        not _owned_by(text, aside, mention))
 
 
 def _owned_aside(text: str, pos: int) -> int:
     """Where the owner's name may begin when the object after ``pos`` is a name with an aside
     that makes it another company's own business, or -1: "Remotasks, the platform owned by
-    Scale AI"."""
+    Scale AI". (Read once per trigger: most objects have no such aside nearby.)"""
+    if _OWNED_ASIDE.search(text, pos, pos + 160) is None:
+        return -1
     name = parties.name_after(text, pos, skip=2)
     if name is None:
         return -1
@@ -689,10 +692,9 @@ def _owned_aside(text: str, pos: int) -> int:
     return -1 if found is None else found.end()
 
 
-def _owned_by(text: str, pos: int, mention: Mention) -> bool:
-    """``mention`` owns the object after ``pos``: "an injunction restraining Remotasks, the
-    platform owned by Scale AI, from" is an event of Scale AI."""
-    aside = _owned_aside(text, pos)
+def _owned_by(text: str, aside: int, mention: Mention) -> bool:
+    """``mention`` owns the object whose aside ends at ``aside`` (``_owned_aside``): "an
+    injunction restraining Remotasks, the platform owned by Scale AI, from" is Scale AI's."""
     return 0 <= aside <= mention.start and (
         _OWNER_DESCRIBED.fullmatch(text, aside, mention.start) is not None)
 
