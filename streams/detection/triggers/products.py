@@ -36,15 +36,15 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"rollout|debut|introduction)\b))\b", "", {}, 0.85,
                 (NEEDS_DELAYED_THING,)),
     # A programme ended before launch, as drugmakers say it: "discontinued development of
-    # PF-08217", "will not advance PF-08217 into Phase 3", "halted work on its pill".
+    # PF-08217", "will not advance PF-08217 into Phase 3" (a product after it, as for every
+    # delay: not "halted development of the new headquarters site").
     TriggerSpec("delay_discontinue", _Y,
                 r"\b(?:discontinu(?:e|es|ed|ing)|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|"
                 r"terminat(?:e|es|ed|ing)|end(?:s|ed|ing)?) (?:the |its |their |further |all )?"
-                r"(?:clinical )?development of\b(?! (?:the |its |their |a |an )?(?:[\w-]+ ){0,2}?"
-                r"(?:headquarters|campus|site|offices?|land|propert\w+|buildings?|towers?|"
-                r"stores?|plants?|factor\w+|mines?|fields?|projects?)\b)|"
+                r"(?:clinical )?development of\b|"
                 r"\b(?:will|would|does|did) not (?:now )?(?:advance|move|take|progress) "
-                r"(?=[^.;]{1,80}? into (?:a |the )?(?:phase|pivotal|late-stage)\b)", "", {}, 0.8),
+                r"(?=[^.;]{1,80}? into (?:a |the )?(?:phase|pivotal|late-stage)\b)", "", {}, 0.8,
+                (NEEDS_DELAYED_THING,)),
     TriggerSpec("delay_scrap_plans", _Y,
                 r"\b(?:scrap(?:s|ped|ping)?|abandon(?:s|ed|ing)?|drop(?:s|ped|ping)?|"
                 r"ditch(?:es|ed|ing)?|shelv(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?) "
