@@ -249,12 +249,15 @@ def names_the_pair(sentence: str) -> bool:
     return _THE_PAIR_SUBJECT.search(sentence[:70]) is not None
 
 
+# What a company is called by what it is: "sued the company", "the carmaker said".
+COMPANY_NOUNS = (r"(?:company|firm|group|bank|startup|start-up|carmaker|automaker|retailer|"
+                 r"airline|platform|studio|lender|insurer|chipmaker|drugmaker|broadcaster|"
+                 r"publisher|operator|manufacturer|maker|developer|lab|conglomerate)")
 # "..., the company said", "..., the world's largest memory chipmaker said": the sentence's
 # source is the company the story is about.
 _SAID_BY_THE_COMPANY = quick(
-    r",\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,4}?(?:company|firm|group|bank|lender|insurer|"
-    r"carmaker|automaker|chipmaker|drugmaker|retailer|airline|maker|operator|startup|"
-    r"start-up|conglomerate)\s+(?:said|says|confirmed|announced|added)\b", _I)
+    r",\s+(?:the|its)\s+(?:[\w'’-]+\s+){0,4}?" + COMPANY_NOUNS
+    + r"\s+(?:said|says|confirmed|announced|added)\b", _I)
 
 
 def said_by_the_company(sentence: str, pos: int = 0) -> bool:

@@ -38,10 +38,7 @@ _THE_PAIR = re.compile(cues.THE_PAIR + r"[^;,]{0,20}$", _I)
 # "..., Alphabet confirmed on Thursday": the source of the sentence is the company it is about.
 _ATTRIBUTION = re.compile(r",\s*$")
 # The company named before, called by what it is: "sued the company", "against the studio".
-_COMPANY_NOUNS = (r"(?:company|firm|group|bank|startup|start-up|carmaker|automaker|retailer|"
-                  r"airline|platform|studio|lender|insurer|chipmaker|drugmaker|broadcaster|"
-                  r"publisher|operator|manufacturer|maker|developer|lab)")
-_THE_COMPANY = re.compile(r"\s+the " + _COMPANY_NOUNS + r"\b", _I)
+_THE_COMPANY = re.compile(r"\s+the " + cues.COMPANY_NOUNS + r"\b", _I)
 _SAID_AFTER = re.compile(r"\s+(?:said|says|confirmed|confirms|announced|announces|told)\b", _I)
 _ATTRIBUTED_TYPES = frozenset({"executive_departure", "product_launch", "launch_delay", "layoffs"})
 # "GM and Chrysler offer buyouts", "Freddie Mac, Lehman Brothers and AIG are being
@@ -758,7 +755,8 @@ def _appositive_employer(text: str, mentions: list[Mention], end: int,
 
 
 _FOR_OWNER = re.compile(r"\s+(?:for|covering|around|on) $")
-_FOR_THE_COMPANY = re.compile(r"\s+(?:for|with) the " + _COMPANY_NOUNS + r"\b(?!['’])", _I)
+_FOR_THE_COMPANY = re.compile(r"\s+(?:for|with) the " + cues.COMPANY_NOUNS + r"\b(?!['’])",
+                              _I)
 _MAKER_NAMED = re.compile(r"\s+to\s+(?:buy|purchase)\s+((?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])"
                           r"[\w&.-]*){0,2})['’]s\s", _I)
 _AGREEMENT_END = re.compile(r"\b(?:agreement|deal|pact|contract)$", _I)
