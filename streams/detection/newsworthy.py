@@ -530,7 +530,7 @@ def _now_follows(context: StoryContext, index: int) -> bool:
 # "Eighteen months on from that January 2025 appointment", "More than four years after that
 # 2022 filing".
 _LOOKS_BACK_AT_IT = re.compile(
-    r"\W*(?:(?:that|this|it)\s+was\s+(?:back\s+)?(?:in|on|last)\b"
+    r"\W*(?:(?P<pointer>(?:that|this|it)\s+was\s+(?:back\s+)?(?:in|on|last)\b)"
     r"|(?:[\w-]+\s+){0,3}?(?:days?|weeks?|months?|years?|decades?)\s+(?:on\s+from|after|"
     r"since)\s+that\b)", re.IGNORECASE)
 _TOLD_DONE = frozenset({"past", "perfect", "past_perfect", "noun"})
@@ -546,8 +546,7 @@ def _looked_back_at(context: StoryContext, finding: Finding) -> str | None:
     found = _LOOKS_BACK_AT_IT.match(following.text)
     if found is None:
         return None
-    if found.group().lower().lstrip(" \"'“‘(").startswith(("that", "this", "it")) and not any(
-            ref.is_past for ref in context.refs_of(following)):
+    if found.group("pointer") and not any(ref.is_past for ref in context.refs_of(following)):
         return None  # "That was in line with forecasts": no date of its own
     return found.group().strip()
 

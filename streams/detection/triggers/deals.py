@@ -325,11 +325,10 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 "recipient", {"of": "recipient"}, 0.7, right_window=30,
                 traits=frozenset({"holds_company"})),  # the exchange may be a watched name
     # "a $2 billion injection by the government into Pinecrest Bank", "an injection of
-    # R2.4 billion by the PIC into the South African subsidiary of Vantage Grid": the money
-    # goes into the company named after "into" (or the owner of the unit named there).
+    # R2.4 billion by the PIC into X": the money goes into the company named after "into".
     TriggerSpec("inv_injection", _I,
                 r"\binjections? (?:of [^.;]{1,30}? )?(?:by [^.;]{1,60}? )?into\b", None,
-                {"": "recipient", "of": "recipient"}, 0.75, right_window=50),
+                {"": "recipient"}, 0.75, right_window=50),
     # A state rescue puts money into the company: "received emergency loans from the Bank of
     # England", "asked the government for recapitalisation", "a bail-out of Deutsche Bank".
     TriggerSpec("inv_rescue", _I,
