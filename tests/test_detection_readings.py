@@ -91,6 +91,10 @@ def test_paying_and_charging_outside_the_law_are_not_legal() -> None:
     "Boeing unveiled a larger satellite bus for defence customers.",
     "Samsung activates its 5G network in Seoul.",
     "Stripe has become the first payments company to offer stablecoin accounts.",
+    "Samsung said it had begun volume shipments of the HBM5 stacks from its Pyeongtaek campus.",
+    # a plan customers pay for is a product
+    "OpenAI launched a Family plan for ChatGPT on Thursday.",
+    "Netflix introduced a $9-a-month plan with ads.",
 ])
 def test_launch_phrasings(text: str) -> None:
     assert has(text, text.split("'")[0].split()[0], "product_launch")
@@ -103,6 +107,10 @@ def test_launch_phrasings(text: str) -> None:
     "Intel and Samsung announced a partnership, rolling out over the next year.",
     "Uber activated its account freeze after the breach.",
     "Intel turns on its charm for investors.",
+    # a plan of action is no product
+    "OpenAI launched a plan to cut its computing costs.",
+    "Netflix introduced a new plan on Thursday.",
+    "Disney unveiled a premium plan to win back investors.",
     # a clinical trial tests a drug; it launches nothing
     "Pfizer expects to start several late-stage trials of its obesity injection this year.",
 ])

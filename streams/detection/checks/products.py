@@ -36,6 +36,13 @@ _NOT_A_PRODUCT = re.compile(
     r"|^\W*(?:from|in|on|at|after|over|across|throughout|later|soon|\d{4})\b"
     # "head of space and launch, as chief executive": the noun, with nothing launched.
     r"|^[,.;:)]", _I)
+# "launched a Family plan for ChatGPT", "a $20-a-month Pro plan": a plan customers pay for is a
+# product (not "a plan to cut costs", "launched a new plan").
+_PRODUCT_PLAN = re.compile(
+    r"^\W*(?:a |an |the |its |their |new )?(?:[\w$.,+-]+ ){0,2}?(?:family|premium|subscription|"
+    r"data|unlimited|ad-supported|ad-free|annual|monthly|yearly|enterprise|team|student|paid|"
+    r"free|pro|basic|standard|plus|max|[\w$.]*\d[\w$.]*-an?-(?:month|year))\s+plans?\b"
+    r"(?!\s+(?:to|that|aimed)\b)", _I)
 # "buys more Nvidia chips", "to buy TSMC's entire 2nm capacity": the company makes the object.
 _DELAYED_THING = re.compile(
     # the words in any case ("GPU", "Launch" in a title), the model number as written
@@ -95,7 +102,7 @@ def product_reason(text: str, spec: TriggerSpec, start: int, end: int,
         return "a travel delay, not a launch"
     if NEEDS_PRODUCT in spec.needs and _NOT_A_PRODUCT.search(after) and not (
             _PLACE_AFTER.match(after) and _model_before(text, mentions, start)) and not (
-            _MODEL_AFTER.match(after)):
+            _MODEL_AFTER.match(after)) and not _PRODUCT_PLAN.match(after):
         return "not a product launch"
     if NEEDS_AVAILABLE_THING in spec.needs and _NOT_AVAILABLE.search(clause_before(text, start)):
         return "what became available is not a product"

@@ -102,6 +102,8 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
     TriggerSpec("launch_begin", _P,
                 r"\b(?:(?:begin|begins|began|begun|beginning|start|starts|started|starting) "
                 r"(?:shipping|selling|offering|operating|serving|deliveries of|delivering|sales of|"
+                # "had begun volume shipments of the HBM4E stacks"
+                r"(?:(?:volume|commercial|mass|first|initial|customer) )?shipments of|"
                 r"taking (?:pre-?)?orders for)|"
                 r"ships? (?:its |their |the |a |an )?(?:first|new|latest|"
                 r"next-generation))\b",
