@@ -995,3 +995,38 @@ def test_a_next_sentence_that_points_back_without_a_date_is_no_look_back() -> No
 ])
 def test_how_a_thing_was_come_by_is_a_past_deal(content: str, expected: set[Pair]) -> None:
     assert reported("Chip news", content) == expected
+
+
+
+
+# A story with a past date of its own, so a body sentence is not read as the only report.
+_DEAL_STORY = ("Intel takes $750 million stake in Stripe",
+               "Intel will invest $750 million in Stripe for a 9% stake, the companies said on "
+               "Monday. The money will fund Stripe's expansion in Europe and Asia, where it "
+               "opened offices in 2021. Stripe's finance chief said the round was "
+               "oversubscribed. Analysts called the price fair. {tie}")
+
+
+def _partnership(tie: str) -> dict[str, float]:
+    title, content = _DEAL_STORY
+    return {e.company: e.confidence for e in analyse(title, content.format(tie=tie)).events
+            if e.event_type == "partnership"}
+
+
+def test_a_separate_agreement_is_a_partnership_of_the_companies_named_after_it() -> None:
+    assert _partnership("Under a separate agreement announced at the same time, Intel will "
+                        "run Stripe's payment processing on its new servers.").keys() == {
+        "Intel", "Stripe"}
+    # one company named after it: no second party
+    assert _partnership("Under a separate agreement, Intel will pay the founders a "
+                        "bonus.") == {}
+
+
+@pytest.mark.parametrize("tie", ["Alongside the investment", "Under a separate agreement",
+                                 "In addition to the stake"])
+def test_a_second_deal_tied_to_the_fronts_deal_is_the_same_story(tie: str) -> None:
+    clause = "Intel will sign a cloud agreement with Stripe."
+    tied = _partnership(f"{tie}, {clause}")
+    untied = _partnership(f"Later, {clause}")
+    assert tied["Stripe"] > untied["Stripe"]
+    assert tied["Stripe"] >= 0.5

@@ -218,7 +218,7 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
         rights = rights + [_Side(m, m.surface, spec.left or "", "inside") for m in inside
                            if m.company not in left_companies]
     if spec.event_type == "partnership" and len(lefts) + len(rights) == 1:
-        rights = rights + _second_partner(text, mentions, spec, lefts, start, end)
+        rights = rights + _second_partner(text, mentions, spec, lefts, rights, start, end)
     sides = lefts + rights
     if spec.event_type == "executive_hire":
         sides = [s for s in sides if not _inside_group(text, mentions, s)]
@@ -768,13 +768,23 @@ _PURPOSE_TO = re.compile(r"\s+to\s+(?!(?:settle|resolve|end|acquire|buy|purchase
 
 
 def _second_partner(text: str, mentions: list[Mention], spec: TriggerSpec, lefts: list[_Side],
-                    start: int, end: int) -> list[_Side]:
+                    rights: list[_Side], start: int, end: int) -> list[_Side]:
     """The other party of a one-sided partnership sentence.
 
     "Oracle will supply capacity to OpenAI under an expanded agreement": the company the
     clause names between the subject and "under ..."; "agreed to a partnership for Halcyon's
     lead antibody": the owner of what the partnership is for.
     """
+    if spec.has("parties_after") and rights and rights[0].mention is not None:
+        # "Under a separate agreement, Google will have a right of first offer on power
+        # from Vantage Grid": the subject after the opening, and the other company the
+        # clause names
+        first = rights[0].mention
+        for mention in mentions:
+            if (first.end < mention.start and mention.company != first.company
+                    and not mention.historical and ";" not in text[first.end:mention.start]):
+                return [_Side(mention, mention.surface, "partner", "object")]
+        return []
     if not lefts or lefts[0].mention is None:
         return []
     first = lefts[0].mention

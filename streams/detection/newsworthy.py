@@ -486,12 +486,32 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             _reject(finding, f"background: the same statement is dated {when!r}")
             finding.past = when
             front.discard((finding.company, _FAMILY[finding.event_type]))
+    in_front = {company for company, _ in front}
     for finding in accepted:
         if finding.accepted and finding.zone == "body":
             finding.same_story = (finding.company, _FAMILY[finding.event_type]) in front
+            if not finding.same_story and finding.event_type in _DEALS and (
+                    finding.company in in_front or (
+                    finding.counterparty in in_front)) and _TIED_TO_THE_FRONT.match(
+                    context.sentences[finding.sentence_index].text):
+                # "Under a separate agreement announced at the same time, Samsung will
+                # preinstall Perplexity's assistant", "As part of the deal, Uber is also
+                # making an equity investment": a second deal of the front's story.
+                finding.same_story = True
+                finding.notes.append("tied to the deal the headline or lead reports")
     _dated_by_the_front(findings, context)
     _dated_by_its_amount(findings, context)
     _framed_as_commentary(findings, context)
+
+
+_DEALS = frozenset({"partnership", "investment", "acquisition"})
+# A body sentence that opens on the deal of the story's front: "Under a separate agreement
+# (announced at the same time)", "As part of the deal", "Alongside the investment".
+_TIED_TO_THE_FRONT = re.compile(
+    r"\W*(?:(?:under|in|through|with) (?:a|an) separate (?:[\w-]+ ){0,3}?(?:agreement|deal|pact|"
+    r"arrangement|contract)|(?:alongside|as part of|in addition to|under) (?:the|this|that|its|"
+    r"their) (?:[\w-]+ ){0,2}?(?:investment|deal|round|acquisition|agreement|transaction|"
+    r"financing|stake|takeover|purchase|partnership|pact))\b", re.IGNORECASE)
 
 
 # "Didi also agreed to ...", "The company also bought ...": a subject, 'also', a past verb.

@@ -470,6 +470,16 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"(?=[^;.]{0,60}?\b(?:from|to)\b)",
                 "partner", {"from": "partner", "to": "partner"}, 0.75,
                 (NEEDS_TWO,), right_window=60),
+    # "Under a separate agreement, Google will have a right of first offer on power from
+    # Vantage Grid", "Under a separate agreement announced at the same time, Samsung will
+    # preinstall Perplexity's assistant": a second deal beside the one just reported (an
+    # acquisition's or an investment's own terms are "the agreement", not a separate one),
+    # between the companies the sentence names after it.
+    TriggerSpec("partner_separate", _R,
+                r"^\W*(?:under|in|through|as part of|with) (?:a |an )?separate "
+                r"(?:[\w-]+ ){0,3}?(?:agreement|deal|pact|arrangement|contract)\b[^,;.]{0,60},",
+                None, {"": "partner"}, 0.75, (NEEDS_TWO,), right_window=120, adjacent=120,
+                traits=frozenset({"parties_after"})),
     # "Oracle will supply capacity to OpenAI under an expanded agreement": the parties are
     # the subject and the company the clause names before the agreement (see events.py).
     TriggerSpec("partner_under", _R,

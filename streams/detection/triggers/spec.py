@@ -41,6 +41,7 @@ Trait = Literal[
     "title_inside",  # the title sits inside the trigger: "lost its CFO to"
     "restates_hire",  # "will become CEO": counted only when no hire verb states it
     "second_party_between",  # "X will supply Y under an agreement": Y is the partner
+    "parties_after",  # "Under a separate agreement, X will ... Y": both named after it
     "raises_money",  # the object must be money raised, not a forecast or a price
     "buys",  # the object must be a company, not goods, a rating or a shop
     "sold_to",  # "sold to" needs a buyer, not customers
