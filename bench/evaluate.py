@@ -496,6 +496,20 @@ SETS: tuple[LabelledSet, ...] = (
                 note="press releases and the financial press, a second author, measured blind"),
     LabelledSet("newsv-test", ("newsv/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="press releases and the financial press, a second author, blind"),
+    # A twenty-third author, in session 18: one weekday of a tech-and-business feed reader, half
+    # the items with a current event of a watched company, half with none (earlier events as
+    # context, names in passing or in other senses): precision and recall in one set.
+    LabelledSet("newsw-dev", ("newsw/articles.jsonl",), "devset/rules.yaml", "even",
+                note="a feed reader's day, half without events, measured blind"),
+    LabelledSet("newsw-test", ("newsw/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="a feed reader's day, half without events, blind"),
+    # A twenty-fourth author, in session 18: business news as a volunteer-written, wiki-style
+    # citizen news site reports it (regulators, bail-outs, privatisations, broadcasters
+    # merging), the genre of bench/realnews, with invented events.
+    LabelledSet("newsx-dev", ("newsx/articles.jsonl",), "devset/rules.yaml", "even",
+                note="wiki-style citizen news, measured blind"),
+    LabelledSet("newsx-test", ("newsx/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="wiki-style citizen news, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
