@@ -65,6 +65,12 @@ def test_regulator_and_court_language_names_the_defendant(text: str, company: st
     assert (company, "legal", "defendant") in detect(text)
 
 
+def test_the_company_a_court_orders_paid_is_the_plaintiff() -> None:
+    assert detect("A jury on Wednesday ordered Intel to pay Netflix $212 million after finding "
+                  "that its chips infringed two patents.") == {
+        ("Intel", "legal", "defendant"), ("Netflix", "legal", "plaintiff")}
+
+
 def test_plaintiffs_described_as_former_staff_or_investors() -> None:
     assert detect("Former employees have sued Uber over unpaid overtime.") == {
         ("Uber", "legal", "defendant")}
@@ -95,6 +101,7 @@ def test_paying_and_charging_outside_the_law_are_not_legal() -> None:
     # a plan customers pay for is a product
     "OpenAI launched a Family plan for ChatGPT on Thursday.",
     "Netflix introduced a $9-a-month plan with ads.",
+    "GitHub began offering data residency in India on Tuesday.",
 ])
 def test_launch_phrasings(text: str) -> None:
     assert has(text, text.split("'")[0].split()[0], "product_launch")
@@ -110,6 +117,7 @@ def test_launch_phrasings(text: str) -> None:
     # a plan of action is no product
     "OpenAI launched a plan to cut its computing costs.",
     "Netflix introduced a new plan on Thursday.",
+    "GitHub began offering data on its users to researchers.",
     "Disney unveiled a premium plan to win back investors.",
     # a clinical trial tests a drug; it launches nothing
     "Pfizer expects to start several late-stage trials of its obesity injection this year.",
@@ -129,6 +137,10 @@ def test_available_or_rolling_out_without_a_product(text: str) -> None:
     ("Netflix is holding off on introducing its ad tier in Brazil.", "Netflix"),
     ("Boeing told airlines that first deliveries of the 737 MAX 7 would be pushed back to "
      "next year.", "Boeing"),
+    # a service's start is what is launched
+    ("Uber said it has delayed the start of commercial passenger flights of its air taxi "
+     "from late 2027 to 2028.", "Uber"),
+    ("Uber pushes first commercial air-taxi flights to 2028", "Uber"),
 ])
 def test_delay_phrasings(text: str, company: str) -> None:
     assert (company, "launch_delay", None) in detect(text)
@@ -280,6 +292,18 @@ def test_putting_money_into_a_company_and_joining_its_round() -> None:
     assert detect("Salesforce joined OpenAI's latest funding round.") == {
         ("Salesforce", "investment", "investor"), ("OpenAI", "investment", "recipient")}
     assert detect("Uber put pressure on Stripe to cut fees.") == set()
+
+
+def test_the_name_after_an_opening_phrase_is_the_subject() -> None:
+    # "As part of the deal, Shell": not the appositive of "the deal"
+    assert detect("As part of the deal, Nvidia will also buy a 9.9% stake in Stripe.") == {
+        ("Nvidia", "investment", "investor"), ("Stripe", "investment", "recipient")}
+    assert detect("In addition to the stake, Nvidia will sign a supply agreement with "
+                  "Stripe.") == {("Nvidia", "partnership", "partner"),
+                                 ("Stripe", "partnership", "partner")}
+    # inside a clause it is still the appositive of the object
+    assert ("Intel", "acquisition", "acquirer") not in detect(
+        "Boeing came to a deal with the chip firm, Intel, to buy its avionics unit.")
 
 
 def test_picking_up_a_company_needs_deal_words() -> None:

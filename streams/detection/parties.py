@@ -166,8 +166,7 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
             continue  # "Orsay, the Paris lab started by three DeepMind alumni, raises"
         if not after_preposition and (word in _NOT_BEFORE_SUBJECT or _OBJECT_VERB.fullmatch(word)
                                       or _in_subordinate_phrase(text, mentions, mention)
-                                      or _IN_PP_APPOSITIVE.search(text, max(0, mention.start - 60),
-                                                                  mention.start)):
+                                      or _in_pp_appositive(text, mention.start)):
             continue
         if _RELATIVE_OBJECT.search(text, max(0, mention.start - 40), mention.start):
             continue  # "The analyst who called Boeing's merger a mistake got fired"
@@ -263,6 +262,19 @@ _VERB_NEXT = re.compile(r"(?:\s*\([^()]{1,30}\))?(?: " + VENTURE_ARMS + r")?"
 # prepositional object is not the subject.
 _IN_PP_APPOSITIVE = re.compile(r"\b(?:with|to|from|of|for|at|by|against|than|like|including|"
                                r"over)\s+(?:the|a|an|its|their)\s+(?:[^,;.()]|\.(?=\S|\s[a-z])){1,40},\s*$")
+
+
+# What may stand before a phrase that opens the sentence: "As part of the deal, Shell will
+# buy", "In addition to the stake, Shell will" (the name after the comma is the subject).
+_OPENER_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)[\"'“‘]?(?:as part|in addition|on top|"
+                            r"as a result|ahead|apart)\s*$", re.IGNORECASE)
+
+
+def _in_pp_appositive(text: str, start: int) -> bool:
+    """The name at ``start`` is the appositive of a prepositional object inside a clause."""
+    found = _IN_PP_APPOSITIVE.search(text, max(0, start - 60), start)
+    return found is not None and _OPENER_BEFORE.search(
+        text, max(0, found.start() - 40), found.start()) is None
 
 
 def _in_subordinate_phrase(text: str, mentions: list[Mention], mention: Mention) -> bool:

@@ -24,7 +24,10 @@ _NOT_A_PRODUCT = re.compile(
     # "a satellite bus", "satellite messaging": the satellite only describes the product.
     r"satellites?(?! (?:bus|phones?|internet|broadband|messaging|service|dish|terminals?|"
     r"constellation)\b)|"
-    r"missiles?|reports?|statements?|results|earnings|data|figures|guidance|forecasts?|"
+    # ("began offering data residency in India" offers a service)
+    r"missiles?|reports?|statements?|results|earnings|"
+    r"data(?! (?:residency|storage|cent(?:er|re)s?|services?|plans?|platforms?|products?))|"
+    r"figures|guidance|forecasts?|"
     r"layoffs?|plans?|talks|negotiations|prisoners?|hostages?|polic(?:y|ies)|rules|"
     r"legislation|measures|changes|fees|pricing|prices|tariffs?|bills?|guidelines|"
     r"headquarters|surveys?|studies|study|warnings?|alerts?|recalls?|freezes?|bans?|"
@@ -52,6 +55,9 @@ _DELAYED_THING = re.compile(
     r"displays?|screens?|speakers?|tablets?|laptops?|computers?|accelerators?|gpus?|"
     r"platforms?|drones?|watch(?:es)?|"
     r"first deliver(?:y|ies)|deliver(?:y|ies) of|production|"
+    # "delayed the start of commercial passenger flights of its air taxi": a service's start
+    r"(?:start|beginning) of (?:[\w-]+ ){0,3}?(?:service|flights|operations|sales)|"
+    r"(?:first |initial )?commercial (?:[\w-]+ ){0,2}?(?:service|flights|operations)|"
     r"software|versions?|drugs?|therap(?:y|ies)|vaccines?|planes?|aircraft|jets?|rollouts?|"
     r"upgrades?|tiers?|"
     # "pushes back 737 replacement development"; not a building's or a site's

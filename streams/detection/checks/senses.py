@@ -323,7 +323,9 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
     _g("after", r"^\W*(?:(?:a|an|the|its|it['’]s|their|his|her|new|latest|first|"
        r"quarterly|annual|half-year|six[- ]month|full-year|interim|preliminary)\s+)*"
        r"(?:[\w%$.,'’-]+\s+){0,3}?(?:results|earnings|figures|numbers|report|statements?|"
-       r"details|data|findings|study|studies|paper|papers|research|survey|guidance|forecast|"
+       # (not "data residency", "a data service": services sold)
+       r"details|data(?!\s+(?:residency|storage|cent(?:er|re)s?|services?|plans?|platforms?|"
+       r"products?)\b)|findings|study|studies|paper|papers|research|survey|guidance|forecast|"
        r"outlook|list|ranking|index|minutes|transcript|letter|memo|comments?|information|"
        r"warnings?|guidelines|recommendations|"
        r"remarks|video of|footage|photos?|images?|statement|sales?|promotions?|"

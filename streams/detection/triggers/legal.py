@@ -56,7 +56,8 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 {"": "defendant"}, 0.8, right_window=30, adjacent=5, right_all=True),
     TriggerSpec("legal_order_to_pay", _G,
                 r"\b(?:ordered|orders|told|forced|required)\b(?= [^;]{0,40}? to pay\b)", None,
-                {"": "defendant"}, 0.8, right_window=30, right_all=True),
+                # "ordered Adobe to pay Quillfeather Software $212 million": the one paid sued
+                {"": "defendant", "pay": "plaintiff"}, 0.8, right_window=30, right_all=True),
     TriggerSpec("legal_faces", _G,
                 r"\b(?:fac(?:e|es|ed|ing)|hit with|slapped with|(?:receiv(?:e|es|ed|ing)|"
                 r"(?:was |were |been )?served with)(?= (?:[\w$.,-]+ ){0,3}(?:subpoenas?|fines?|"
