@@ -106,6 +106,21 @@ def test_a_month_without_a_year_dates_a_past_event_but_not_a_plan() -> None:
         ("Boeing", "executive_departure")}
 
 
+@pytest.mark.parametrize(("content", "expected"), [
+    # the month the agreement was made, right after the object and the price
+    ("Intel agreed to buy Stripe for $1.2 billion in March, and the deal was completed in "
+     "April.", set()),
+    ("Intel agreed to buy Stripe in March.", set()),
+    # the month the deal is to close
+    ("Intel agreed to buy Stripe for $1.2 billion in a deal expected to close in March.",
+     {("Intel", "acquisition"), ("Stripe", "acquisition")}),
+    ("Intel agreed to buy Stripe for $1.2 billion, with the deal closing in March.",
+     {("Intel", "acquisition"), ("Stripe", "acquisition")}),
+])
+def test_a_month_after_an_agreement_dates_it(content: str, expected: set[Pair]) -> None:
+    assert reported("Deals", content) == expected
+
+
 def test_a_delay_is_not_dated_by_the_date_it_moves_from() -> None:
     # "from March 2025": when the launch was planned, not when it was delayed.
     assert reported("Boeing delays the 777X launch from March 2025 to 2027") == {

@@ -930,9 +930,12 @@ def _agreed_then(sentence: str, ref: TimeRef, at: int) -> bool:
     is the deal itself (not "said in February it would acquire", a plan reported then, whose
     news may be today's closing)."""
     if ref.end > at:
-        # "Pfizer agreed to buy Halcyon on November 30": the day it agreed
-        return ref.prefix == "on" and _AGREED_TO_BEFORE.search(sentence, max(0, at - 30),
-                                                               at) is not None
+        # "Pfizer agreed to buy Halcyon on November 30": the day it agreed; "agreed to buy
+        # Kowhai for NZ$120 million in March" too, with nothing between that the month could
+        # belong to instead ("..., with the deal expected to close in March")
+        return (ref.prefix == "on" or (ref.prefix == "in" and _OBJECT_AND_PRICE.fullmatch(
+            sentence, at, ref.start) is not None)) and _AGREED_TO_BEFORE.search(
+            sentence, max(0, at - 30), at) is not None
     after = sentence[ref.end:at]
     return (_AGREED_BEFORE.search(sentence, max(0, ref.start - 12), ref.start) is not None
             and _TO_NOW.fullmatch(after) is not None) or _AGREED_TO.fullmatch(after) is not None
@@ -945,6 +948,11 @@ _AGREED_BEFORE = re.compile(r"\b" + _AGREED + r"\s+$", re.IGNORECASE)
 # million to the CFPB and $80 million to state regulators to settle" (no new clause between).
 _TO_NOW = re.compile(r"\s+to\s+(?:(?:(?!\b(?:said|says|which|who|while|but|after|before|when|"
                      r"because|although)\b)[^.;:])*?\sto\s+)?", re.IGNORECASE)
+# The trigger, its object and a price, nothing else: "buy Kowhai for NZ$120 million ".
+_OBJECT_AND_PRICE = re.compile(r"(?:[^,;.:]|\.(?=\d)){0,70}?(?<!\bclose)(?<!\bclosing)"
+                               r"(?<!\bcomplete)(?<!\bcompleted)(?<!\bcompletion)(?<!\bstarting)(?<!\bstart)"
+                               r"(?<!\bdue)(?<!\bexpected)(?<!\bby)(?<!\buntil)\s*",
+                               re.IGNORECASE)
 _AGREED_TO_BEFORE = re.compile(r"\b" + _AGREED_VERB + r"\s+to\s+$", re.IGNORECASE)
 _AGREED_TO = re.compile(r"\s*,?\s+" + _AGREED + r"\s+to\s+", re.IGNORECASE)
 
