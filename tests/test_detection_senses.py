@@ -280,6 +280,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "to go public next year.", "Stripe plans to go public next year."),
     ("product_launch", 17, "Boeing", "Boeing signed a contract on Monday to launch a batch of "
      "Uber's drone satellites.", "Boeing will launch a new jet on Monday."),
+    ("product_launch", 18, "Boeing", "Boeing has launched its Starliner capsule on its maiden "
+     "voyage to orbit.", "Boeing has launched its Starliner jet for airlines."),
     ("executive_departure", 30, "Disney", "Disney said its new park will no longer open in "
      "March.", "Disney chief executive Jane Doe will no longer lead the company."),
     ("acquisition", 16, "Nvidia", "My 14-year-old just bought Nvidia.",
@@ -360,6 +362,7 @@ def test_every_event_type_has_its_guards() -> None:
     "Uber charges $5 for airport trips.",
     "Nvidia stock is down 40% from its post-IPO high.",
     "Microsoft went on to buy dozens of other software companies.",
+    "Boeing's Starliner spacecraft launches for the first time",
 ])
 def test_everyday_phrases_are_not_events(sentence: str) -> None:
     assert events(sentence) == set()

@@ -367,7 +367,8 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
     # "books Kite for Leo satellite launches", "buy up to 12 launches of the rocket":
     # spaceflights, not products.
     # (A bare number is a product's name as often: "Microsoft 365 launches", "Xbox One".)
-    _g("before", r"\b(?:satellite|rocket|space|orbital|missile|crewed|mission|test)\s+$|"
+    _g("before", r"\b(?:satellite|rocket|space|orbital|missile|crewed|mission|test|spacecraft|"
+       r"capsule|probe|lander|rover|booster|shuttle)\s+$|"
        r"\b(?:up to|at least|more than|as many as|a dozen|dozens of) (?:(?:\d+|"
        + NUMBER_WORDS + r")\s+)?$", "spaceflights, not a product launch",
        trigger=r"^launches$"),
@@ -418,6 +419,11 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        r"pair|set|fleet|group|cluster|stack|constellation|dozens|hundreds|string)\s+of\s+"
        r"(?:[\w'’-]+\s+){0,4}?(?:satellites?|payloads?|probes?|spacecraft)\b",
        "a rocket flight, not a product", trigger=r"launch"),
+    # "launched its capsule on its maiden voyage to orbit", "to launch its own craft to
+    # orbit": whatever is launched, it is flown, not put on sale.
+    _g("after", r"^[^.;]{0,60}?\b(?:(?:in)?to (?:a |low[- ](?:earth )?|geostationary |polar )?"
+       r"orbit|into space|maiden (?:voyage|flight)|lift-?off)\b",
+       "a spaceflight, not a product launch", trigger=r"launch"),
 )
 
 PARTNERSHIP: tuple[SenseGuard, ...] = (
