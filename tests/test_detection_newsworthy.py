@@ -1045,3 +1045,17 @@ def test_a_second_deal_tied_to_the_fronts_deal_is_the_same_story(tie: str) -> No
     untied = _partnership(f"Later, {clause}")
     assert tied["Stripe"] > untied["Stripe"]
     assert tied["Stripe"] >= 0.5
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    # a date set off by a dash at the end dates the whole sentence
+    ("The summit opened on Monday. Intel laid off 400 dispatchers and replaced much of their "
+     "work with the routing software its own engineers wrote — in early 2025.", set()),
+    ("The summit opened on Monday. Intel laid off 400 dispatchers and replaced much of their "
+     "work with the routing software its own engineers wrote — back in 2024.", set()),
+    # a date inside the second clause dates that clause only
+    ("The summit opened on Monday. Intel laid off 400 dispatchers on Monday and said it had "
+     "bought the software in early 2025.", {("Intel", "layoffs")}),
+])
+def test_a_date_closing_the_sentence_after_a_dash(content: str, expected: set[Pair]) -> None:
+    assert reported("Summit notes", content) == expected

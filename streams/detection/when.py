@@ -525,6 +525,9 @@ _SPAN_BEFORE_DATE = re.compile(
 
 # "(May 14).", "(Oct. 13)", "(2019)" closing a sentence: a date and nothing else in brackets.
 _STAMP_END = re.compile(r"\)[\s.;:!?\"”’']*$")
+_DASH_BEFORE = re.compile(r"\s[—–-]\s*(?:(?:back |all |both |way back )?(?:in|on|at|during)\s+)?$",
+                          re.IGNORECASE)
+_DASH_STAMP_END = re.compile(r"[\s.!?\"”’']*$")
 
 
 # "(since 2019)", "(until March)": a span, not the date of the line.
@@ -533,9 +536,15 @@ _SPAN_PREFIXES = frozenset({"since", "until", "till", "by", "before", "after", "
 
 
 def closing_stamp(sentence: str, ref: TimeRef) -> bool:
-    """``ref`` is a date alone in brackets that closes the sentence ("... (May 14).")."""
-    return (ref.prefix not in _SPAN_PREFIXES and ref.start > 0 and sentence[ref.start - 1] == "("
-            and _STAMP_END.match(sentence, ref.end) is not None)
+    """``ref`` is a date alone in brackets that closes the sentence ("... (May 14)."), or set
+    off by a dash at its end ("laid off 400 dispatchers and replaced them with software — in
+    early 2025."): it dates the whole of it."""
+    if ref.prefix in _SPAN_PREFIXES or ref.start <= 0:
+        return False
+    if sentence[ref.start - 1] == "(":
+        return _STAMP_END.match(sentence, ref.end) is not None
+    return _DASH_BEFORE.search(sentence, max(0, ref.start - 14), ref.start) is not None and (
+        _DASH_STAMP_END.match(sentence, ref.end) is not None)
 
 
 # "bought RouteLine, a Nashville startup that used gig drivers, in the summer of 2020": an
