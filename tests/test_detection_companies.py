@@ -349,3 +349,15 @@ def test_a_short_name_the_article_gives_to_a_village_or_a_pub_is_that() -> None:
     assert ("Tidewell Foods", "layoffs") in short_name_events(
         "Tidewell shuts its doors, and 140 staff lose their jobs",
         "Tidewell Foods closed its Leeds bakery on Sunday, near the Tidewell Inn.")
+
+
+def test_a_name_with_an_age_after_it_is_a_person() -> None:
+    title = "GitHub signs for Phoenix on two-year deal"
+    content = ("Wellington Phoenix have signed Croatian defender Marin GitHub on a two-year "
+               "contract. GitHub, 23, is a centre-back who came through Hajduk Split's youth "
+               "system. GitHub has joined the club from Hajduk's reserves.")
+    analysis = DETECTOR.analyse(Article(id="x", title=title, content=content))
+    assert not any(m.counted for m in analysis.mentions)
+    assert analysis.events == []
+    # a company's age is not written so, and its bare name still counts
+    assert counted("GitHub, 18 years after its founding, has joined the fight.") == {"GitHub"}

@@ -82,6 +82,8 @@ _OTHER_FIRM = re.compile(
     r"Café|Restaurant|Diner|Pub|Salon|Farms?|Bistro|Brewery|Orchards?)\b")
 # "Northwind, the Otago-set survival drama", "Halcyon, a 64-metre research ship": an
 # appositive that says the name is a work, a place, a vessel or an animal.
+# ", 23, is a centre-back": an age in commas after a name belongs to a person.
+_AGE_AFTER = re.compile(r",\s*\d{1,2},\s")
 _APPOSITIVE_THING = re.compile(
     r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:drama|film|movie|series|sitcom|show|novel|"
     r"album|band|ship|vessel|yacht|boat|horse|racehorse|dog|town|village|hamlet|river|lake|"
@@ -196,6 +198,12 @@ class Detector:
                 # "Northwind, the Otago-set survival drama": the text says what it is
                 _something_else(mention, f"{mention.surface!r} named as something else (a work, "
                                 "a place)", "named as a thing")
+                other_sense.add((mention.company, mention.surface))
+                continue
+            if " " not in mention.surface and _AGE_AFTER.match(text, mention.end):
+                # "Tesla, 23, is a 1.93m centre-back": a person with the company's name
+                _something_else(mention, f"{mention.surface!r} is a person (an age follows)",
+                                "a person")
                 other_sense.add((mention.company, mention.surface))
                 continue
             if mention.ambiguous and _the_before(text, mention.start) and (
