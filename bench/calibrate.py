@@ -60,7 +60,8 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "newsh-test", "newsi-test", "newsj-test", "newsk-test", "newsl-test",
             "newsm-test", "newsn-test", "newso-test", "newsp-test", "newsq-test", "newsr-test",
             "newss-test", "newst-test", "newsu-test",
-            "newsv-test", "newsw-test", "newsx-test")
+            "newsv-test", "newsw-test", "newsx-test",
+            "newsy-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

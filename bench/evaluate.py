@@ -510,6 +510,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="wiki-style citizen news, measured blind"),
     LabelledSet("newsx-test", ("newsx/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="wiki-style citizen news, blind"),
+    # A twenty-fifth author, in session 18, on newsw's brief beyond consumer tech (wires,
+    # business pages, trade press of banking, airlines, pharma, energy, retail, logistics),
+    # written after the session's first changes.
+    LabelledSet("newsy-dev", ("newsy/articles.jsonl",), "devset/rules.yaml", "even",
+                note="a business reader's day, half without events, measured blind"),
+    LabelledSet("newsy-test", ("newsy/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="a business reader's day, half without events, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
