@@ -517,6 +517,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="a business reader's day, half without events, measured blind"),
     LabelledSet("newsy-test", ("newsy/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="a business reader's day, half without events, blind"),
+    # A twenty-sixth author, in session 18, on newsw's brief seen mostly outside the newsroom
+    # (newsletters, blogs, changelogs, show notes and transcripts, community digests),
+    # written after the session's first changes.
+    LabelledSet("newsz-dev", ("newsz/articles.jsonl",), "devset/rules.yaml", "even",
+                note="a feed reader's day outside the newsroom, measured blind"),
+    LabelledSet("newsz-test", ("newsz/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="a feed reader's day outside the newsroom, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.

@@ -69,6 +69,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "newsx-test": (0.87, 0.84, 150.0),
     "newsy-dev": (0.95, 0.70, 40.0),
     "newsy-test": (0.85, 0.90, 110.0),
+    "newsz-dev": (0.75, 0.50, 130.0),
+    "newsz-test": (0.80, 0.68, 130.0),
     "newso-dev": (0.93, 0.88, 80.0),
     "newso-test": (0.95, 0.90, 30.0),
     "falsealarm-synth-dev": (0.0, 0.0, 5.0),
