@@ -171,6 +171,19 @@ def test_a_shows_notes_that_open_on_the_weeks_news_report_it() -> None:
     assert reported(title, "This week: an investment in Stripe, and our awards.") == set()
 
 
+def test_a_shows_notes_naming_the_show_before_the_weeks_news() -> None:
+    title = "Ep. 147: Salesforce gets a chief AI officer"
+    assert ("Salesforce", "executive_hire") in reported(
+        title, "This week on Checkout Lane: Salesforce hires Stripe's Jane Doe as chief AI "
+               "officer, and we dig into what the job is.")
+    assert ("Salesforce", "executive_hire") in reported(
+        title, "This week on Checkout Lane: Salesforce named Jane Doe its first chief AI officer "
+               "on Friday, and we dig into what the job is.")
+    # a day long past is no news of the week
+    assert reported(title, "This week on Checkout Lane: Salesforce named Jane Doe its first "
+                           "chief AI officer in 2019, and what came next.") == set()
+
+
 def test_a_first_person_post_telling_its_companys_own_news_reports_it() -> None:
     title = "Why I'm stepping down as CEO of Salesforce"
     filler = ("I have thought about this for a long time and my family has been patient with "

@@ -65,6 +65,13 @@ def test_regulator_and_court_language_names_the_defendant(text: str, company: st
     assert (company, "legal", "defendant") in detect(text)
 
 
+def test_a_suit_filed_against_a_company_as_the_subject() -> None:
+    assert detect("A shareholder class action was filed against Pfizer in federal court in "
+                  "Boston on Tuesday.") == {("Pfizer", "legal", "defendant")}
+    assert detect("A complaint lodged against Uber this week says drivers were underpaid.") == {
+        ("Uber", "legal", "defendant")}
+
+
 def test_the_company_a_court_orders_paid_is_the_plaintiff() -> None:
     assert detect("A jury on Wednesday ordered Intel to pay Netflix $212 million after finding "
                   "that its chips infringed two patents.") == {
@@ -292,6 +299,17 @@ def test_putting_money_into_a_company_and_joining_its_round() -> None:
     assert detect("Salesforce joined OpenAI's latest funding round.") == {
         ("Salesforce", "investment", "investor"), ("OpenAI", "investment", "recipient")}
     assert detect("Uber put pressure on Stripe to cut fees.") == set()
+
+
+def test_a_deal_named_at_the_end_of_the_sentence_makes_partners() -> None:
+    assert detect("Intel will supply chips to Samsung, the companies said on Monday, in a "
+                  "multi-year licensing and supply agreement.") == {
+        ("Intel", "partnership", "partner"), ("Samsung", "partnership", "partner")}
+    assert detect("Intel will supply chips to Samsung in a new five-year supply deal.") == {
+        ("Intel", "partnership", "partner"), ("Samsung", "partnership", "partner")}
+    # a stake held in a joint venture is no new deal
+    assert not has("Intel will buy the stake of Samsung in their joint venture.", "Samsung",
+                   "partnership")
 
 
 def test_the_name_after_an_opening_phrase_is_the_subject() -> None:

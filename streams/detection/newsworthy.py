@@ -242,8 +242,11 @@ def _this_weeks_news(context: StoryContext, finding: Finding) -> bool:
     start = max(finding.trigger_start, 0)
     tense = tense_of(sentence, start, start + len(finding.trigger))
     # "This week: Nvidia's new investment in Safe Superintelligence, and ...": the news named
+    # ("This week on Checkout Lane: Stripe named Dr. Aiko Tanaka its first chief AI officer
+    # on Tuesday": told in the past, with a day of this week)
     return tense in ("present", "perfect") or (tense == "noun" and _OWNER_FIRST.match(
-        sentence, opening.end()) is not None)
+        sentence, opening.end()) is not None) or (
+        tense == "past" and _dated_this_week(context, finding))
 
 
 # A sentence that opens in the time of the one before: "The same day, ...", "That
@@ -288,7 +291,8 @@ def _dated_this_week(context: StoryContext, finding: Finding) -> bool:
 _OWNER_FIRST = re.compile(r"[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}['’]s?\s+"
                           r"(?:(?:new|latest|surprise|big|planned)\s+)?")
 _THIS_WEEK = re.compile(r"\W*(?:this week|today|this morning|(?:on )?(?:this week|today)['’]?s "
-                        r"(?:show|episode))\s*[:,—–-]\s*", re.IGNORECASE)
+                        r"(?:show|episode)|(?:this week|today) on (?:[\w'’&-]+ ){0,3}?"
+                        r"[\w'’&-]+)\s*[:,—–-]\s*", re.IGNORECASE)
 
 
 def _main_clause_after_time(context: StoryContext, finding: Finding) -> bool:

@@ -486,7 +486,14 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"\b(?:under|through|as part of) (?:a |an |the |its |their )?(?:new |expanded |"
                 r"extended |renewed |broader |multi-?year |strategic )*(?:[\w-]+ )?"
                 r"(?:partnership|alliance|collaboration|tie-up|joint venture|(?:supply|licensing|"
-                r"commercial|distribution|cloud|computing|capacity) (?:agreement|deal|pact))\b",
+                r"commercial|distribution|cloud|computing|capacity)(?: and (?:supply|licensing|"
+                r"commercial|distribution|marketing))? (?:agreement|deal|pact))\b|"
+                # "..., the companies said, in a multi-year licensing and supply agreement" (not
+                # "the stake of Toshiba in their joint venture": a place, not a deal made)
+                r"\bin (?:a|an) (?:new |expanded |extended |renewed |multi-?year |"
+                r"(?:\w+-year) |strategic )*(?:supply|licensing|commercial|distribution|cloud|"
+                r"computing|capacity)(?: and (?:supply|licensing|commercial|distribution|"
+                r"marketing))? (?:agreement|deal|pact)\b",
                 "partner", {}, 0.75, (NEEDS_TWO,), left_all=True,
                 traits=frozenset({"second_party_between"})),
 )

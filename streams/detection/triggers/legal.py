@@ -30,6 +30,13 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r"\b(?:lawsuits?|suits?|complaints?|litigation|case|verdict|ruling|charges|"
                 r"injunction|conviction) "
                 r"(?:against|targeting)\b", "plaintiff", {"": "defendant"}, 0.8, right_all=True),
+    # "A shareholder class action was filed against Halcyon in federal court", "a complaint
+    # lodged against Uber": the suit as the subject, the defendant after "against".
+    TriggerSpec("legal_filed_against", _G,
+                r"\b(?:lawsuit|suit|complaint|class action|action|claim|petition|case)s? "
+                r"(?:(?:was|were|has been|have been|had been|is being|are being|is|are) )?"
+                r"(?:filed|brought|lodged|launched)(?: (?:on \w+|yesterday|today|last week|"
+                r"this week))? against\b", None, {"": "defendant"}, 0.8, right_all=True),
     TriggerSpec("legal_passive", _G,
                 BE + r" (?:being )?(?:investigated|probed|charged|indicted|fined|accused|"
                 r"subpoenaed|prosecuted|convicted|censured|raided|"
