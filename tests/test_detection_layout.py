@@ -335,6 +335,9 @@ LATE_NOVEMBER = datetime(2026, 11, 23, tzinfo=UTC)
     "Foo recalls dumplings; Acme staffs up: October in retail",
     "October in review: Acme buys Foo",
     "Acme buys Foo: December 2025 in deals",
+    # a span of days over before the article's day
+    "Tokens Weekly: everything that happened in AI, Nov 16–22",
+    "The week of 9-15 November: Acme buys Foo",
 ])
 def test_a_title_looking_back_at_a_month_or_quarter_over_is_a_review(title: str) -> None:
     genre_found, cue = _dated_genre(title, LATE_NOVEMBER)
@@ -347,6 +350,8 @@ def test_a_title_looking_back_at_a_month_or_quarter_over_is_a_review(title: str)
     "Acme to cut 500 jobs in October",
     "Acme names a CFO for its October launch",
     "Acme's Q3 results beat forecasts as it buys Foo",
+    "Acme picks, Nov 17–23",  # the span runs to the article's day
+    "Acme's sale runs Nov 27-30",  # days to come
 ])
 def test_a_period_still_running_or_named_in_the_news_is_no_review(title: str) -> None:
     assert _dated_genre(title, LATE_NOVEMBER)[0] == "news"

@@ -485,11 +485,43 @@ def _months_of(period: str) -> tuple[int, int]:
     return month, month
 
 
+# "everything that happened in AI, Nov 16–22", "The week of 9-15 March": days told as a span
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY_SPAN_TITLE = re.compile(
+    r"\b(?P<m1>" + _MONTH_WORD + r")\s+(?P<d1>\d{1,2})\s*[–—-]\s*(?:(?P<m2>" + _MONTH_WORD
+    + r")\s+)?(?P<d2>\d{1,2})\b|\b(?P<d3>\d{1,2})\s*[–—-]\s*(?P<d4>\d{1,2})\s+(?P<m3>"
+    + _MONTH_WORD + r")(?=\W|$)", _I)
+
+
+def _past_day_span(article: Article) -> str | None:
+    """A span of days a title looks back on ("Nov 16–22"), over before the article's day."""
+    assert article.published is not None
+    found = _DAY_SPAN_TITLE.search(article.title)
+    if found is None:
+        return None
+    groups = found.groupdict()
+    try:
+        month = month_number(groups["m2"] or groups["m1"] or groups["m3"])
+    except KeyError:
+        return None
+    day = int(groups["d2"] or groups["d4"])
+    pub = article.published.date()
+    year = pub.year if month <= pub.month else pub.year - 1
+    try:
+        end = pub.replace(year=year, month=month, day=day)
+    except ValueError:
+        return None
+    return found.group() if 0 < (pub - end).days <= 60 else None
+
+
 def _past_period_in_title(article: Article) -> str | None:
     """The month, quarter or half a title looks back on, when it is over by the article's
-    date (without a year, the most recent one that has begun)."""
+    date (without a year, the most recent one that has begun), or a span of days over."""
     if article.published is None:
         return None
+    span = _past_day_span(article)
+    if span is not None:
+        return span
     found = _PERIOD_TITLE.search(article.title)
     if found is None:
         return None
