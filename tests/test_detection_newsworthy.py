@@ -1072,3 +1072,10 @@ def test_a_second_deal_tied_to_the_fronts_deal_is_the_same_story(tie: str) -> No
 ])
 def test_a_date_closing_the_sentence_after_a_dash(content: str, expected: set[Pair]) -> None:
     assert reported("Summit notes", content) == expected
+
+
+def test_a_business_built_from_a_purchase_names_a_past_deal() -> None:
+    found = reported("Chip news", "Intel plans to cut 1,500 jobs in Intel Health, the records "
+                                  "business it built from its acquisition of Boeing's unit.")
+    assert ("Intel", "layoffs") in found
+    assert ("Intel", "acquisition") not in found

@@ -129,10 +129,12 @@ _TIME_CLAUSE = quick(
 # A relative clause telling how a thing was come by, right before the deal: "it gained by
 # buying", "they took on with their purchase of", "which it added through the acquisition of".
 _OBTAINED_BY = quick(r"\b(?:it|they|which|that|we)\s+(?:had\s+)?(?:gained|got|obtained|added|"
-                     r"inherited|picked\s+up|took\s+on|brought\s+in|took\s+over)\s+"
+                     r"inherited|picked\s+up|took\s+on|brought\s+in|took\s+over|"
+                     # "the records business it built from its acquisition of Cerner"
+                     r"built(?:\s+up)?|created|formed|assembled)\s+"
                      # (nothing between the verb and the preposition: the thing come by is
                      # the clause's antecedent; "it gained a foothold by buying" is today's)
-                     r"(?:\w+ly\s+)?(?:by|through|with|via|in)\s+"
+                     r"(?:\w+ly\s+)?(?:by|through|with|via|in|from|out\s+of|around|on)\s+"
                      r"(?:(?:its|their|the|a|an)\s+)?(?:[\w$.,-]+\s+){0,2}?$", _I)
 # "previously admitted wrongdoing and paid fines": the adverb reaches the second verb.
 _SHARED_ADVERB = quick(r"\b(?:previously|formerly|earlier)\s+\w+ed\b[^.;,]{0,40}\band\s+$",
