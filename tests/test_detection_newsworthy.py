@@ -116,6 +116,10 @@ def test_a_month_without_a_year_dates_a_past_event_but_not_a_plan() -> None:
      {("Intel", "acquisition"), ("Stripe", "acquisition")}),
     ("Intel agreed to buy Stripe for $1.2 billion, with the deal closing in March.",
      {("Intel", "acquisition"), ("Stripe", "acquisition")}),
+    ("Intel agreed to buy Stripe in a deal set to close in March.",
+     {("Intel", "acquisition"), ("Stripe", "acquisition")}),
+    ("Intel agreed to buy Stripe for $1.2 billion in a deal due in March.",
+     {("Intel", "acquisition"), ("Stripe", "acquisition")}),
 ])
 def test_a_month_after_an_agreement_dates_it(content: str, expected: set[Pair]) -> None:
     assert reported("Deals", content) == expected

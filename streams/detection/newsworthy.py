@@ -953,10 +953,10 @@ _AGREED_BEFORE = re.compile(r"\b" + _AGREED + r"\s+$", re.IGNORECASE)
 _TO_NOW = re.compile(r"\s+to\s+(?:(?:(?!\b(?:said|says|which|who|while|but|after|before|when|"
                      r"because|although)\b)[^.;:])*?\sto\s+)?", re.IGNORECASE)
 # The trigger, its object and a price, nothing else: "buy Kowhai for NZ$120 million ".
-_OBJECT_AND_PRICE = re.compile(r"(?:[^,;.:]|\.(?=\d)){0,70}?(?<!\bclose)(?<!\bclosing)"
-                               r"(?<!\bcomplete)(?<!\bcompleted)(?<!\bcompletion)(?<!\bstarting)(?<!\bstart)"
-                               r"(?<!\bdue)(?<!\bexpected)(?<!\bby)(?<!\buntil)\s*",
-                               re.IGNORECASE)
+# (No word the month could belong to instead anywhere in it: "in a deal expected to close".)
+_OBJECT_AND_PRICE = re.compile(r"(?![^,;:]*\b(?:clos(?:e|es|ed|ing)|complet(?:e|es|ed|ion)|"
+                               r"start(?:s|ing)?|due|expected|by|until|effective)\b)"
+                               r"(?:[^,;.:]|\.(?=\d)){0,70}", re.IGNORECASE)
 _AGREED_TO_BEFORE = re.compile(r"\b" + _AGREED_VERB + r"\s+to\s+$", re.IGNORECASE)
 _AGREED_TO = re.compile(r"\s*,?\s+" + _AGREED + r"\s+to\s+", re.IGNORECASE)
 
