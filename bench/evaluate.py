@@ -524,6 +524,16 @@ SETS: tuple[LabelledSet, ...] = (
                 note="a feed reader's day outside the newsroom, measured blind"),
     LabelledSet("newsz-test", ("newsz/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="a feed reader's day outside the newsroom, blind"),
+    # Two more authors on newsw's brief, written after the rest of session 18's changes:
+    # English-language outlets outside the United States, and a day of short items.
+    LabelledSet("newsaa-dev", ("newsaa/articles.jsonl",), "devset/rules.yaml", "even",
+                note="a reader's day outside the US, measured blind"),
+    LabelledSet("newsaa-test", ("newsaa/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="a reader's day outside the US, blind"),
+    LabelledSet("newsab-dev", ("newsab/articles.jsonl",), "devset/rules.yaml", "even",
+                note="a day of short items, measured blind"),
+    LabelledSet("newsab-test", ("newsab/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="a day of short items, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
