@@ -312,6 +312,17 @@ def test_a_deal_named_at_the_end_of_the_sentence_makes_partners() -> None:
                    "partnership")
 
 
+def test_what_a_supply_deal_buys_is_goods() -> None:
+    found = detect("Boeing has signed a three-year supply agreement with Samsung, under which it "
+                   "will buy cotton T-shirts and sleepwear worth about $120 million.")
+    assert ("Boeing", "acquisition", "acquirer") not in found
+    assert ("Boeing", "partnership", "partner") in found
+    # a definitive agreement under which a company is bought stays a takeover
+    assert ("Boeing", "acquisition", "acquirer") in detect(
+        "Boeing signed a definitive agreement under which it will buy Samsung's avionics "
+        "unit.")
+
+
 def test_the_name_after_an_opening_phrase_is_the_subject() -> None:
     # "As part of the deal, Shell": not the appositive of "the deal"
     assert detect("As part of the deal, Nvidia will also buy a 9.9% stake in Stripe.") == {

@@ -303,6 +303,12 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("partnership", 11, "Netflix", "Stripe will sell the card with Netflix under a partnership "
      "the companies entered into to share costs.", "Stripe will sell the card with Netflix "
      "under a partnership the companies signed on Monday."),
+    ("investment", 18, "Nvidia", "Nvidia, which has received billions of dollars in investment "
+     "from Microsoft, opened an office in Dubai.", "Nvidia has received $2 billion in "
+     "investment from Microsoft."),
+    ("partnership", 12, "Netflix", "Regulators opened an investigation into the partnership "
+     "between Netflix and Disney on Monday.", "Netflix and Disney announced a partnership "
+     "on Monday."),
     ("executive_hire", 33, "Stripe", "Jane Doe, a partner at the lead investor, will join "
      "Stripe's board as an observer.", "Jane Doe, a partner at the lead investor, will join "
      "Stripe's board as a director."),

@@ -78,6 +78,10 @@ _PARTNERS_NOUN = re.compile(r"\b(?:are|were|be|being|as|make|remain|seem)\s+(?:[
                             _I)
 
 
+_UNDER_SUPPLY_DEAL = re.compile(
+    r"\b(?:supply|sourcing|purchase|purchasing|offtake|procurement|distribution)\s+"
+    r"(?:agreement|deal|contract|pact)\b[^.;]{0,100}?\bunder which\s+(?:[\w&.'’-]+\s+){1,3}?"
+    r"(?:will|would|is to|agreed to|has agreed to)\s+(?:\w+ly\s+)?$", _I)
 # "a definitive agreement under which Netflix will acquire ...": the agreement is a takeover.
 _AGREEMENT = re.compile(r"\b(?:agreement|deal|pact)$", _I)
 # "a multiyear agreement to buy the company's optical interconnect chips": a supply deal.
@@ -142,6 +146,11 @@ def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | Non
         return "no legal context"
     if spec.event_type == "acquisition" and _STAKE_OBJECT.search(after):
         return "a stake or a quantity of goods, not a takeover"
+    if spec.event_type == "acquisition" and _UNDER_SUPPLY_DEAL.search(
+            text, max(0, start - 160), start):
+        # "signed a three-year supply agreement with Sree Garments, under which it will buy
+        # cotton T-shirts": what a supply deal buys is goods
+        return "goods bought under a supply agreement, not a company"
     if spec.event_type == "acquisition" and _GOODS_OBJECT.search(after[:60]):
         return "goods or capacity bought from a company, not the company"
     if spec.has("buys"):

@@ -198,6 +198,12 @@ INVESTMENT: tuple[SenseGuard, ...] = (
        unless=r"\b(?:my|your|his|her) (?:[\w-]+ )?(?:company|firm|fund|startup|employer|"
               r"venture|family office)\b",
        trigger=r"^(?:invest|pour|put)"),
+    # "which has received billions of dollars in investment from Amazon and Google": money
+    # taken in over the years, told as a sum with no round.
+    _g("after", r"^\s+(?:(?:many|several|tens of|hundreds of|a few)\s+)?(?:billions|millions)\s+"
+       r"(?:of\s+(?:dollars|pounds|euros)\s+)?(?:in\s+)?(?:investment|funding|backing|capital)\b",
+       "money taken in over the years, not a round",
+       trigger=r"^(?:received|raised|taken|attracted|has received|has raised)"),
 )
 
 # What code review merges ("pull requests", "branches"), not companies.
@@ -480,6 +486,12 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
        r"agreed|reached|set\s+up)\b", "an agreement made before, not a new one",
        unless=r"\b(?:today|this\s+week|on\s+(?:monday|tuesday|wednesday|thursday|friday|"
        r"saturday|sunday)|yesterday)\b"),
+    # "opened a formal investigation into the partnership between Microsoft and Quillfeather":
+    # a deal examined is one made before, not a new one.
+    _g("before", r"\b(?:investigations?|probes?|inquir(?:y|ies)|reviews?|scrutiny|examination|"
+       r"challenges?|complaints?|lawsuits?|look)\s+(?:into|of|over|on|at)\s+(?:the|their|its)\s+"
+       r"(?:[\w-]+\s+){0,2}$", "an existing deal examined, not a new one",
+       trigger=r"^(?:partnership|alliance|joint venture|collaboration|tie-up|deal|agreement)"),
 )
 
 LEGAL: tuple[SenseGuard, ...] = (
