@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 import ahocorasick
@@ -21,7 +22,7 @@ from .first_chars import quick
 from .folding import folded, lowered
 from .lexicon import MONTH_NAMES, NUMBER_WORDS
 from .sentences import iter_sentences
-from .when import month_number
+from .when import MONTH_WORD, month_number
 
 Zone = Literal["headline", "lead", "body"]
 Genre = ArticleGenre
@@ -486,30 +487,24 @@ def _months_of(period: str) -> tuple[int, int]:
 
 
 # "everything that happened in AI, Nov 16–22", "The week of 9-15 March": days told as a span
-_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DAY_SPAN_TITLE = re.compile(
-    r"\b(?P<m1>" + _MONTH_WORD + r")\s+(?P<d1>\d{1,2})\s*[–—-]\s*(?:(?P<m2>" + _MONTH_WORD
+    r"\b(?P<m1>" + MONTH_WORD + r")\s+(?P<d1>\d{1,2})\s*[–—-]\s*(?:(?P<m2>" + MONTH_WORD
     + r")\s+)?(?P<d2>\d{1,2})\b|\b(?P<d3>\d{1,2})\s*[–—-]\s*(?P<d4>\d{1,2})\s+(?P<m3>"
-    + _MONTH_WORD + r")(?=\W|$)", _I)
+    + MONTH_WORD + r")(?=\W|$)", _I)
 
 
-def _past_day_span(article: Article) -> str | None:
+def _past_day_span(title: str, pub: date) -> str | None:
     """A span of days a title looks back on ("Nov 16–22"), over before the article's day."""
-    assert article.published is not None
-    found = _DAY_SPAN_TITLE.search(article.title)
+    found = _DAY_SPAN_TITLE.search(title)
     if found is None:
         return None
     groups = found.groupdict()
-    try:
-        month = month_number(groups["m2"] or groups["m1"] or groups["m3"])
-    except KeyError:
-        return None
+    month = month_number(groups["m2"] or groups["m1"] or groups["m3"])
     day = int(groups["d2"] or groups["d4"])
-    pub = article.published.date()
     year = pub.year if month <= pub.month else pub.year - 1
     try:
         end = pub.replace(year=year, month=month, day=day)
-    except ValueError:
+    except ValueError:  # "Feb 28-30"
         return None
     return found.group() if 0 < (pub - end).days <= 60 else None
 
@@ -519,7 +514,7 @@ def _past_period_in_title(article: Article) -> str | None:
     date (without a year, the most recent one that has begun), or a span of days over."""
     if article.published is None:
         return None
-    span = _past_day_span(article)
+    span = _past_day_span(article.title, article.published.date())
     if span is not None:
         return span
     found = _PERIOD_TITLE.search(article.title)

@@ -198,6 +198,9 @@ MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|
 
 # People in the plural, as a sentence names a group that acts or is acted on ("Uber drivers
 # sue", "the show's contestants were accused"): not a company.
+# "data" as a report or figures, not "data residency" or "a data service" (services sold).
+DATA_AS_REPORT = (r"data(?!\s+(?:residency|storage|cent(?:er|re)s?|services?|plans?|platforms?|"
+                  r"products?)\b)")
 # What a supply deal buys from a company ("an agreement to buy the company's chips").
 SUPPLY_NOUNS = (r"(?:products|chips|components|parts|supplies|equipment|capacity|power|"
                 r"electricity|energy|services|devices|modules|gpus|servers|fuel|memory|"

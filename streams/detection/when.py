@@ -32,6 +32,8 @@ _MONTHS = {
 _MONTH = (r"(?P<month>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|"
           r"june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?)?\.?|oct(?:ober|\.)?|"
           r"nov(?:ember|\.)?|dec(?:ember|\.)?)")
+MONTH_WORD = _MONTH.replace("(?P<month>", "(?:")
+"""A month's name or abbreviation, no group (read case-blind): "Nov", "Sept.", "March"."""
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3,

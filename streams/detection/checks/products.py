@@ -6,7 +6,7 @@ import re
 
 from .. import parties
 from ..companies import Mention
-from ..lexicon import LEGAL_SUFFIXES
+from ..lexicon import DATA_AS_REPORT, LEGAL_SUFFIXES
 from ..triggers import (
     NEEDS_AVAILABLE_THING,
     NEEDS_DELAYED_THING,
@@ -26,7 +26,7 @@ _NOT_A_PRODUCT = re.compile(
     r"constellation)\b)|"
     # ("began offering data residency in India" offers a service)
     r"missiles?|reports?|statements?|results|earnings|"
-    r"data(?! (?:residency|storage|cent(?:er|re)s?|services?|plans?|platforms?|products?))|"
+    + DATA_AS_REPORT + r"|"
     r"figures|guidance|forecasts?|"
     r"layoffs?|plans?|talks|negotiations|prisoners?|hostages?|polic(?:y|ies)|rules|"
     r"legislation|measures|changes|fees|pricing|prices|tariffs?|bills?|guidelines|"

@@ -17,7 +17,7 @@ from typing import Literal
 from ....schemas.event import EventType
 from ..companies import Mention
 from ..first_chars import quick
-from ..lexicon import NUMBER_WORDS, PEOPLE_PLURALS, SUPPLY_NOUNS
+from ..lexicon import DATA_AS_REPORT, NUMBER_WORDS, PEOPLE_PLURALS, SUPPLY_NOUNS
 from ..triggers import TriggerSpec
 
 _I = re.IGNORECASE
@@ -330,8 +330,8 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        r"quarterly|annual|half-year|six[- ]month|full-year|interim|preliminary)\s+)*"
        r"(?:[\w%$.,'’-]+\s+){0,3}?(?:results|earnings|figures|numbers|report|statements?|"
        # (not "data residency", "a data service": services sold)
-       r"details|data(?!\s+(?:residency|storage|cent(?:er|re)s?|services?|plans?|platforms?|"
-       r"products?)\b)|findings|study|studies|paper|papers|research|survey|guidance|forecast|"
+       r"details|" + DATA_AS_REPORT + r"|findings|study|studies|paper|papers|research|survey|"
+       r"guidance|forecast|"
        r"outlook|list|ranking|index|minutes|transcript|letter|memo|comments?|information|"
        r"warnings?|guidelines|recommendations|"
        r"remarks|video of|footage|photos?|images?|statement|sales?|promotions?|"
