@@ -897,6 +897,21 @@ def test_a_model_before_launched_in_is_the_product(text: str, expected: set[Trip
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a product named after its maker, with no model number, the subject of its own launch
+    ("Microsoft Copilot Vision launched for all Windows users",
+     {("Microsoft", "product_launch", None)}),
+    ("Google Pixel Nano goes on sale in India", {("Alphabet", "product_launch", None)}),
+    ("Samsung Galaxy Ring has been launched in India", {("Samsung", "product_launch", None)}),
+    # an organisation's word ends the longer name: another organisation launches
+    ("Samsung Heavy Industries launched a new tanker design", set()),
+    ("Microsoft Research Labs released a new dataset", set()),
+])
+def test_a_product_named_after_its_maker_is_the_makers(text: str,
+                                                       expected: set[Triple]) -> None:
+    assert detect(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a model named right after the verb is the product, whatever noun describes it
     ("Samsung on Monday unveiled the Helix-400, a satellite platform for small payloads.",
      {("Samsung", "product_launch", None)}),

@@ -18,7 +18,16 @@ from .companies import CompanyMatcher, Mention, owner_mentions
 from .events import Finding
 from .explain import DetectionReport, build_report
 from .layout import read_layout
-from .lexicon import BUSINESS_CONTEXT, COUNTRIES, DEMONYMS, LEGAL_SUFFIXES, VENTURE_ARMS, words
+from .lexicon import (
+    BUSINESS_CONTEXT,
+    COUNTRIES,
+    DEMONYMS,
+    LEGAL_SUFFIXES,
+    MAKERS_PRODUCT,
+    ORGANISATION_WORDS,
+    VENTURE_ARMS,
+    words,
+)
 from .newsworthy import StoryContext, judge
 from .sentences import Sentence, sentence_at, split_near
 from .sentences import title_case as is_title_case
@@ -57,16 +66,7 @@ _VENTURE_ARM = re.compile(r" " + VENTURE_ARMS + r"\b(?! (?:Markets?|Group|Partne
                           r"One)\b)")
 # "Northwind Air", "Halcyon Hotels", "Apple Corps": a short name followed by a word that makes
 # a different organisation's name. Legal suffixes ("Apple Inc") keep the company.
-_OTHER_ORGANISATION = re.compile(
-    r" (?:Air|Airlines|Airways|Hotels?|Resorts|Corps|Bank|Bancorp|Foods|Records|Motors|"
-    r"Pictures|Studios|Games|Labs|Energy|Pharma|Pharmaceuticals|Therapeutics|Biotherapeutics|"
-    r"Biosciences|Logistics|Freight|Robotics|Capital|Partners|Ventures|Insurance|Financial|"
-    r"Health|Healthcare|Media|Entertainment|Systems|Technologies|Software|Networks|Aerospace|"
-    r"Brewing|Properties|Realty|Construction|Industries|Mining|Oil|Telecom|Communications|"
-    r"Securities|Investments|Semiconductors?|Electronics|Shipping|Rail|Trust|Fund|Foundation|"
-    r"University|Institute|Hospital|Club|Theatre|Theater|Press|Publishing|Books|"
-    # "The Tidewell Inn" is a pub, not Tidewell Foods
-    r"Inn|Tavern|Pub|Arms|Lodge|Motel|Cafe|Café|Bakery|Restaurant|Diner|Bistro)\b")
+_OTHER_ORGANISATION = re.compile(r" " + ORGANISATION_WORDS + r"\b")
 # For a common-word name the company's own arms ("Intel Capital", "Amazon Air") are left out.
 _OTHER_FIRM = re.compile(
     # (one more word may come first: "Halcyon Rowing Club", "Apple Growers Association")
@@ -115,6 +115,7 @@ _CAPITAL_AFTER_WORD = re.compile(r" (?!(?:" + LEGAL_SUFFIXES + r"|Group|Holdings
                                  r"On|In|At|And|But|The|As|For|To|Is|Was|Has|Will|Said|CEO)\b)"
                                  r"[A-Z][a-z]+\b")
 _ASIDE = re.compile(r",[^,;]{1,80},\s*")
+_MAKERS_PRODUCT = re.compile(MAKERS_PRODUCT)
 _HAS_PRODUCT_FIELD = "product" in CompanyEvent.model_fields
 
 
@@ -173,6 +174,8 @@ class Detector:
                 # "The OpenAI Startup Fund has led a round", "Intel Capital invests": the
                 # company's own venture arm invests for it.
                 mention.notes.append("its venture arm")
+            elif _MAKERS_PRODUCT.match(text, mention.end) and not mention.ambiguous:
+                mention.notes.append("the maker of the product named next")
             elif (" " not in mention.surface and mention.kind in ("name", "alias", "brand")
                     and not mention.ambiguous and _inside_longer_name(
                         text, mention.start, mention.end,

@@ -210,3 +210,26 @@ PEOPLE_PLURALS = (r"(?:drivers|workers|riders|users|customers|passengers|employe
                   r"parents|patients|developers|engineers|members|investors|viewers|readers|"
                   r"buyers|sellers|couriers|contestants|guests|officials|executives|managers|"
                   r"directors|officers|agents|contractors|participants|protesters|men|women)")
+
+# Words that end another organisation's name after a company's short name: "Northwind Air",
+# "Halcyon Hotels", "Apple Corps" (legal suffixes, "Apple Inc", keep the company).
+ORGANISATION_WORDS = (
+    r"(?:Air|Airlines|Airways|Hotels?|Resorts|Corps|Bank|Bancorp|Foods|Records|Motors|"
+    r"Pictures|Studios|Games|Labs|Energy|Pharma|Pharmaceuticals|Therapeutics|Biotherapeutics|"
+    r"Biosciences|Logistics|Freight|Robotics|Capital|Partners|Ventures|Insurance|Financial|"
+    r"Health|Healthcare|Media|Entertainment|Systems|Technologies|Software|Networks|Aerospace|"
+    r"Brewing|Properties|Realty|Construction|Industries|Mining|Oil|Telecom|Communications|"
+    r"Securities|Investments|Semiconductors?|Electronics|Shipping|Rail|Trust|Fund|Foundation|"
+    r"University|Institute|Hospital|Club|Theatre|Theater|Press|Publishing|Books|"
+    # "The Tidewell Inn" is a pub, not Tidewell Foods
+    r"Inn|Tavern|Pub|Arms|Lodge|Motel|Cafe|Café|Bakery|Restaurant|Diner|Bistro)")
+
+# "Microsoft Copilot Vision launched for Windows users", "the Tata Nano, has been launched":
+# the company's name before its product's, the product the subject of its own launch. The
+# maker is named (not "Tata Steel launches": an organisation's word ends the name).
+MAKERS_PRODUCT = (
+    r"(?: (?!(?:" + ORGANISATION_WORDS + r"|Group|Holdings|" + LEGAL_SUFFIXES
+    + r")\b)(?:[A-Z][\w.+-]*|\d[\w.+-]*)){1,3},? (?:(?:has|have) been |(?:is|are|was|were) "
+    r"(?:being )?|will be |officially |finally )?(?:launch(?:es|ed)|debut(?:s|ed)|"
+    r"arriv(?:es|ed)|roll(?:s|ed) out|go(?:es)? on sale|went on sale|goes live|went live|"
+    r"(?:is|are) now available|unveiled|released)\b")

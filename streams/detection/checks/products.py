@@ -6,7 +6,7 @@ import re
 
 from .. import parties
 from ..companies import Mention
-from ..lexicon import DATA_AS_REPORT, LEGAL_SUFFIXES
+from ..lexicon import DATA_AS_REPORT, LEGAL_SUFFIXES, MAKERS_PRODUCT
 from ..triggers import (
     NEEDS_AVAILABLE_THING,
     NEEDS_DELAYED_THING,
@@ -127,6 +127,7 @@ def product_reason(text: str, spec: TriggerSpec, start: int, end: int,
     return None
 
 
+_MAKERS_PRODUCT = re.compile(MAKERS_PRODUCT)
 # "launched in India", "unveiled at Unpacked", "launched on Monday": where or when.
 _PLACE_AFTER = re.compile(r"^\s+(?:in|at|on)\b")
 # "Samsung Galaxy S26 launched in India", "the Google Pixel 10 Pro was unveiled at": a model
@@ -141,9 +142,16 @@ _MODEL_NAME = re.compile(
 
 
 def _model_before(text: str, mentions: list[Mention], start: int) -> bool:
-    """A product model right after a counted company name ends the clause before ``start``."""
+    """A product model right after a counted company name ends the clause before ``start``,
+    or the product named after its maker is the subject of this very verb ("the Tata Nano,
+    has been launched")."""
     before = [m for m in mentions if m.end <= start and m.counted]
-    return bool(before) and any(ch.isdigit() for ch in text[before[-1].end:start]) and (
+    if not before:
+        return False
+    makers = _MAKERS_PRODUCT.match(text, before[-1].end)
+    if makers is not None and makers.end() >= start:
+        return True
+    return any(ch.isdigit() for ch in text[before[-1].end:start]) and (
         _MODEL_NAME.fullmatch(text, before[-1].end, start) is not None)
 
 
