@@ -838,6 +838,38 @@ def test_a_target_turning_down_or_weighing_an_approach(content: str,
 
 
 @pytest.mark.parametrize(("content", "expected"), [
+    # the bidder in the possessive
+    ("Pinecrest Bank is ready to study Kestrel Payments's improved takeover offer.",
+     {("Pinecrest Bank", "acquisition", "target"),
+      ("Kestrel Payments", "acquisition", "acquirer")}),
+    ("Pinecrest Bank rejected Kestrel Payments' raised approach on Monday.",
+     {("Pinecrest Bank", "acquisition", "target"),
+      ("Kestrel Payments", "acquisition", "acquirer")}),
+    # a possessive of something else is no bid
+    ("Pinecrest Bank is studying Kestrel Payments's offer of a new card programme.", set()),
+])
+def test_a_target_weighing_a_bidders_offer(content: str, expected: set[Triple]) -> None:
+    found = events_of(("Pinecrest Bank", "Kestrel Payments"), "Bank news", content, year=2026)
+    assert {t for t in found if t[1] == "acquisition"} == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    # the unit sold, when watched, is the target beside its seller, the buyer after "to"
+    ("Dexia will sell its U.S. bond insurance arm Financial Security Assurance to "
+     "Assured Guaranty.",
+     {("Dexia", "acquisition", "target"), ("Financial Security Assurance", "acquisition", "target"),
+      ("Assured Guaranty", "acquisition", "acquirer")}),
+    # a unit described but not named: only the buyer
+    ("Dexia will sell its U.S. bond insurance arm to Assured Guaranty.",
+     {("Dexia", "acquisition", "target"), ("Assured Guaranty", "acquisition", "acquirer")}),
+])
+def test_a_named_unit_sold_is_bought(content: str, expected: set[Triple]) -> None:
+    found = events_of(("Dexia", "Financial Security Assurance", "Assured Guaranty"),
+                      "Bank news", content, year=2026)
+    assert {t for t in found if t[1] == "acquisition"} == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
     ("Oracle and Netflix agreed to open a cloud region in Nairobi, the companies said.",
      {("Oracle", "partnership", "partner"), ("Netflix", "partnership", "partner")}),
     # one company agreeing to do something, and a loan provided, are no partnership

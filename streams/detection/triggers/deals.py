@@ -64,8 +64,11 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 # Andino" (one of the unit words then right before "to" or a price)
                 r"| (?:(?!(?:of|that|this|these|those|the|a|an|most|part|some) )[\w.&'’-]+ ){0,3}?"
                 r"(?:business|unit|division|subsidiary|arm|operations) "
-                r"(?:for [^.;,]{1,25} )?to\b)", "target", {"to": "acquirer"}, 0.75,
-                right_window=90, adjacent=0),
+                r"(?:for [^.;,]{1,25} )?to\b)", "target",
+                # the unit named, when watched, is bought too: "sell its U.S. bond insurance
+                # arm Financial Security Assurance to Assured Guaranty"
+                {"": "target", "to": "acquirer"}, 0.75, right_window=90, adjacent=45,
+                right_all=True),
     # "to sell Channel 5 to Viacom": the company named right after the verb is sold, the
     # one after "to" buys (goods and stakes sold are turned away by the deal checks).
     TriggerSpec("acq_sell_named", _A,
@@ -139,6 +142,21 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"(?:raised|sweetened|improved|revised|unsolicited|hostile|higher|cash|all-cash|"
                 r"indicative|non-binding|takeover|buyout) offer) from\b",
                 "target", {"": "acquirer"}, 0.75, right_window=40),
+    # The bidder named in the possessive: "is ready to study Mittal Steel's improved takeover
+    # offer", "rejected Brightwater's raised approach".
+    TriggerSpec("acq_approach_of", _A,
+                r"\b(?:reject(?:s|ed|ing)?|rebuff(?:s|ed|ing)?|spurn(?:s|ed|ing)?|"
+                r"turn(?:s|ed|ing)? down|weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|"
+                r"stud(?:y|ies|ied|ying)|review(?:s|ed|ing)?|accept(?:s|ed|ing)?)\b"
+                r"(?= [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?: ?['’]s|(?<=s)['’]) "
+                r"(?:(?:[\w$€£.,-]+-a-share|[\w$€£.,]+ (?:billion|million|bn|m)|raised|"
+                r"sweetened|improved|revised|unsolicited|fresh|new|second|third|higher|hostile|"
+                r"cash|all-cash|indicative|non-binding|preliminary|possible) ){0,3}?"
+                # (a bare "offer" may be of anything: "Kestrel's offer of a card programme")
+                r"(?:(?:takeover |buyout |merger )?(?:approach|bid|proposal)|"
+                r"(?:raised|sweetened|improved|revised|unsolicited|hostile|higher|cash|all-cash|"
+                r"indicative|non-binding|takeover|buyout) offer)\b)",
+                "target", {"": "acquirer"}, 0.75, right_window=40, adjacent=5),
     TriggerSpec("acq_merge", _A, r"\bmerg(?:e|es|ed|ing) with\b", "", {"": ""}, 0.75,
                 (NEEDS_TARGET,), right_window=50),
     # "Lucent and Alcatel announced a merger", "the two banks agreed to merge".
