@@ -534,6 +534,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="a day of short items, measured blind"),
     LabelledSet("newsab-test", ("newsab/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="a day of short items, blind"),
+    # A markets and investing reader's day (analyst notes, 13F round-ups, movers lists), half
+    # eventless, by a thirtieth author after session 19's first changes.
+    LabelledSet("newsad-dev", ("newsad/articles.jsonl",), "devset/rules.yaml", "even",
+                note="markets day, blind, then read"),
+    LabelledSet("newsad-test", ("newsad/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="markets day, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
