@@ -542,6 +542,15 @@ def test_a_deal_named_as_over_is_background_but_ending_it_is_news() -> None:
     assert ("Intel", "acquisition") in reported("Intel abandons its $40 billion bid for Stripe")
 
 
+def test_a_deal_named_as_pending_is_background_but_a_step_it_takes_is_news() -> None:
+    assert reported("Arb desk", "The spread on Intel's pending $62-a-share takeover of Stripe "
+                                "widened to 7.1% on Monday.") == set()
+    assert reported("Arb desk", "Stripe shares rose as the previously announced $9 billion "
+                                "takeover of Stripe by Intel neared its vote.") == set()
+    assert ("Intel", "acquisition") in reported(
+        "Chip deals", "EU regulators on Monday cleared Intel's pending takeover of Stripe.")
+
+
 def test_a_company_in_a_founded_by_aside_is_not_the_subject() -> None:
     title = "Kairo Analytics, founded by former Salesforce and Stripe executives, raises $18M"
     assert reported(title, "The Austin-based startup's round was led by Bluebonnet "

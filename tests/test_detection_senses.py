@@ -312,6 +312,10 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("executive_hire", 33, "Stripe", "Jane Doe, a partner at the lead investor, will join "
      "Stripe's board as an observer.", "Jane Doe, a partner at the lead investor, will join "
      "Stripe's board as a director."),
+    ("executive_hire", 34, "Nvidia", "Nvidia named top pick for 2027 at Brennan Hale; price "
+     "target $260", "Nvidia named Jane Roe chief financial officer on Monday."),
+    ("executive_hire", 34, "Nvidia", "Brennan Hale named Nvidia its top semiconductor pick "
+     "for 2027.", "Nvidia named top AI researcher Jane Roe as its chief scientist."),
 ]
 
 

@@ -146,6 +146,16 @@ _PAST_DEALS = quick(r"\b(?:recent|earlier|previous|prior|past|former|several|oth
                          r"investments|lawsuits|layoffs|launches|case|cases|suit|suits|"
                          r"settlements?|fines|probes?|investigations?)\s+"
                          r"(?:by|of|in|against|with|over)?\s*$", _I)
+# "Pfizer's pending $62-a-share takeover of Halcyon", "the previously announced merger": a
+# deal agreed before, named as such (news of it is told by its own verb: "EU clears ...").
+_PENDING_DEAL = quick(r"\b(pending|previously[ -]announced|already[ -]announced|"
+                      r"previously[ -]agreed|already[ -]agreed)\s+(?:(?:US)?[$€£][\d.,]+"
+                      r"(?:-a-share|\s*(?:billion|million|trillion|bn|m)?)\s+)?"
+                      r"(?:(?-i:[A-Z])[\w&.'’-]*\s+){0,3}$", _I)
+# A step the pending deal takes now: "EU regulators cleared Pfizer's pending takeover".
+_DEAL_STEP = quick(r"\b(?:approv|clear|block|complet|clos|terminat|abandon|scrap|call(?:s|ed|ing)? "
+                   r"off|sweeten|rais|challeng|su(?:e|es|ed|ing)\b|vot|end|walk(?:s|ed|ing)? "
+                   r"away from|drop|extend|amend|renegotiat)\w*", _I)
 # "Nvidia's abandoned $40 billion bid for Arm": a deal that is over, named as such.
 _FAILED_DEAL = quick(r"\b(abandoned|failed|scrapped|collapsed|aborted|ill-fated|doomed|"
                      r"thwarted|botched|unsuccessful|defunct)\s+(?:(?:US)?[$€£][\d.,]+\s*"
@@ -569,6 +579,10 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     failed = names_failed_deal(before)
     if failed is not None and _DEAL_NOUN.match(trigger):
         return failed  # "Nvidia's abandoned $40 billion bid for Arm"
+    pending = _PENDING_DEAL.search(before[-50:])
+    if pending is not None and _DEAL_NOUN.match(trigger) and not _DEAL_STEP.search(
+            _clause_start(before[:pending.start() + max(0, len(before) - 50)])[-80:]):
+        return pending.group(1)  # "Pfizer's pending takeover of Halcyon"
     old = _OLD_THING.search(before[-40:])
     if old is not None:
         return old.group().split()[0]

@@ -691,6 +691,12 @@ PEOPLE: tuple[SenseGuard, ...] = (
     # "who will join Kestrel's board as an observer": a seat without a vote, no director.
     _g("after", r"^[^.;:]{0,60}?\bas (?:a |an |its |the )?(?:non-voting )?(?:board )?"
        r"observers?\b", "a board observer, not a director"),
+    # "Nvidia named top pick for 2027 at Brennan Hale", "named Nvidia its top semiconductor
+    # pick": a stock an analyst favours, not a post.
+    _g("after", r"^\s*(?:[A-Z][\w&.'’-]*\s+){0,3}(?:as\s+)?(?:a\s+|an\s+|the\s+|its\s+|their\s+|"
+       r"his\s+|her\s+)?(?:new\s+)?(?:(?:top|best|favou?rite|preferred|key|highest-conviction|"
+       r"conviction)\s+)(?:[\w-]+\s+){0,2}?(?:picks?|ideas?|stocks?|buys?|holdings?|plays?|"
+       r"names?|shorts?)\b", "a stock an analyst favours, not a post", trigger=r"^nam"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
