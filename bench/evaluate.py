@@ -534,6 +534,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="a day of short items, measured blind"),
     LabelledSet("newsab-test", ("newsab/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="a day of short items, blind"),
+    # A consumer-technology and gadget reader's day (launch headlines with the product named
+    # after its maker, deals posts, reviews, leaks), half eventless, by a twenty-ninth author.
+    LabelledSet("newsac-dev", ("newsac/articles.jsonl",), "devset/rules.yaml", "even",
+                note="gadget day, blind, then read"),
+    LabelledSet("newsac-test", ("newsac/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="gadget day, blind"),
     # A markets and investing reader's day (analyst notes, 13F round-ups, movers lists), half
     # eventless, by a thirtieth author after session 19's first changes.
     LabelledSet("newsad-dev", ("newsad/articles.jsonl",), "devset/rules.yaml", "even",

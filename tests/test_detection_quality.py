@@ -75,6 +75,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "newsaa-test": (0.95, 0.77, 40.0),
     "newsab-dev": (0.95, 0.77, 40.0),
     "newsab-test": (0.80, 0.83, 170.0),
+    "newsac-dev": (0.60, 0.40, 170.0),
+    "newsac-test": (0.88, 0.66, 70.0),
     "newsad-dev": (0.80, 0.75, 110.0),
     "newsad-test": (0.88, 0.70, 70.0),
     "newso-dev": (0.93, 0.88, 80.0),
