@@ -838,6 +838,22 @@ def test_a_target_turning_down_or_weighing_an_approach(content: str,
 
 
 @pytest.mark.parametrize(("content", "expected"), [
+    # a round named by its series or stage
+    ("Nvidia has led an $80 million Series B in Lumenfold, Lumenfold said on Tuesday.",
+     {("Nvidia", "investment", "investor"), ("Lumenfold", "investment", "recipient")}),
+    ("Nvidia led a $40 million Series C round in Lumenfold.",
+     {("Nvidia", "investment", "investor"), ("Lumenfold", "investment", "recipient")}),
+    ("Nvidia led the seed in Lumenfold last week and joined its board.",
+     {("Nvidia", "investment", "investor"), ("Lumenfold", "investment", "recipient")}),
+    # a series of something else is no round
+    ("Nvidia led a series of talks in Lumenfold's home town.", set()),
+])
+def test_a_round_led_named_by_its_series(content: str, expected: set[Triple]) -> None:
+    found = events_of(("Nvidia", "Lumenfold"), "Chip startups", content, year=2026)
+    assert {t for t in found if t[1] == "investment"} == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
     # the bidder in the possessive
     ("Pinecrest Bank is ready to study Kestrel Payments's improved takeover offer.",
      {("Pinecrest Bank", "acquisition", "target"),

@@ -316,6 +316,16 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "target $260", "Nvidia named Jane Roe chief financial officer on Monday."),
     ("executive_hire", 34, "Nvidia", "Brennan Hale named Nvidia its top semiconductor pick "
      "for 2027.", "Nvidia named top AI researcher Jane Roe as its chief scientist."),
+    ("product_launch", 19, "Samsung", "Samsung's December 2026 Galaxy update is rolling out to "
+     "the S24 and later.", "Samsung's Galaxy XR headset is rolling out to stores in Korea."),
+    ("product_launch", 20, "Samsung", "Samsung rolls out the December Galaxy update to older "
+     "phones.", "Samsung rolls out the Galaxy Ring 2 to stores in Korea."),
+    ("launch_delay", 7, "Samsung", "Samsung says the new buds add adaptive noise cancelling and "
+     "a longer battery.", "Samsung is cancelling the Galaxy S26 Edge, people familiar said."),
+    ("launch_delay", 8, "Samsung", "Ordered a Galaxy on Monday? Samsung Store ship dates have "
+     "slipped to mid-December.", "Samsung's Galaxy XR launch has slipped to 2027."),
+    ("executive_hire", 35, "Samsung", "Tesla picks Samsung's Exynos Auto chip for its next "
+     "infotainment computer.", "Samsung picks Jane Roe as chief financial officer."),
 ]
 
 

@@ -325,6 +325,13 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        trigger=r"^(?:buy|bought|buys|buying|purchas)"),
 )
 
+# A routine update named by its month or kind: "December 2026 Pixel update", "May security
+# patch", "bug-fix release".
+_ROUTINE_UPDATE = (r"(?:(?:january|february|march|april|may|june|july|august|september|october|"
+                   r"november|december)(?:\s+20\d\d)?|monthly|weekly|security|maintenance|"
+                   r"bug-?fix|stability)\s+(?:(?-i:[A-Z])[\w+-]*\s+){0,2}?(?:security\s+)?"
+                   r"(?:software\s+|firmware\s+|system\s+)?(?:update|patch|release)e?s?")
+
 PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
     _g("after", r"^\W*(?:(?:a|an|the|its|it['’]s|their|his|her|new|latest|first|"
        r"quarterly|annual|half-year|six[- ]month|full-year|interim|preliminary)\s+)*"
@@ -430,6 +437,15 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
     _g("after", r"^[^.;]{0,60}?\b(?:(?:in)?to (?:a |low[- ](?:earth )?|geostationary |polar )?"
        r"orbit|into space|maiden (?:voyage|flight)|lift-?off)\b",
        "a spaceflight, not a product launch", trigger=r"launch"),
+    # "Google's December 2026 Pixel update is rolling out", "released the May security patch":
+    # a routine update of products already out, not a product (a named version or a feature
+    # is read as one).
+    _g("before", _ROUTINE_UPDATE + r"\s+(?:(?:is|are|has been|have been|was|were|will be)\s+)?"
+       r"(?:now\s+|finally\s+|also\s+)?$", "a routine update, not a product",
+       trigger=r"^(?:roll|releas|arriv|land|ship|go|went|launch)"),
+    _g("after", r"^\s+(?:(?:its|the|their|a|an|this|this month['’]s)\s+)?"
+       + _ROUTINE_UPDATE + r"\b", "a routine update, not a product",
+       trigger=r"^(?:roll|releas|ship|push|launch)"),
 )
 
 PARTNERSHIP: tuple[SenseGuard, ...] = (
@@ -697,6 +713,13 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"his\s+|her\s+)?(?:new\s+)?(?:(?:top|best|favou?rite|preferred|key|highest-conviction|"
        r"conviction)\s+)(?:[\w-]+\s+){0,2}?(?:picks?|ideas?|stocks?|buys?|holdings?|plays?|"
        r"names?|shorts?)\b", "a stock an analyst favours, not a post", trigger=r"^nam"),
+    # "Tesla picks Samsung's Exynos Auto chip for its next infotainment computer": a product
+    # chosen from a supplier, not a person.
+    _g("after", r"^\s*(?:[A-Z][\w&.-]*\s+){0,3}?[A-Z][\w&.-]*['’]s?\s+(?:[\w&.+-]+\s+){0,3}?"
+       r"(?:chips?|processors?|modems?|displays?|screens?|panels?|cameras?|sensors?|"
+       r"batter(?:y|ies)|cells?|software|platform|cloud|models?|engines?|assistant|app|"
+       r"systems?|services?|network|servers?|tech(?:nology)?|design|parts?|components?)\b",
+       "a supplier's product chosen, not a person", trigger=r"^(?:pick|choos|chose|select|tap)"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
@@ -748,6 +771,15 @@ LAUNCH_DELAY: tuple[SenseGuard, ...] = (
        r"{0,2}|\b(?:how|easier|easy|harder|hard|simpler|simple|quicker|way|ways|right|option|"
        r"button|where)\s+to\s+)$", "customers ending a subscription, not a product called off",
        trigger=r"^cancel"),
+    # "adaptive noise cancelling", "echo-cancelling microphones": a feature, not a product
+    # called off.
+    _g("before", r"\b(?:noise|echo|wind|feedback)[\s-]$", "a feature, not a product called off",
+       trigger=r"^cancel"),
+    # "Google Store ship dates have slipped to mid-December": delivery dates of orders for a
+    # product on sale, not its launch put off.
+    _g("before", r"\b(?:store|order|orders|online|delivery|shipping)\s+(?:ship(?:ping)?\s+)?"
+       r"(?:dates?|times?|estimates?|windows?)\s+(?:(?:have|has|had|are|were|is|was)\s+)?"
+       r"(?:(?:now|already|also|again)\s+)?$", "delivery dates of orders, not a launch put off"),
 )
 
 LAYOFFS: tuple[SenseGuard, ...] = (

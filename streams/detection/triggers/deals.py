@@ -148,7 +148,9 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"\b(?:reject(?:s|ed|ing)?|rebuff(?:s|ed|ing)?|spurn(?:s|ed|ing)?|"
                 r"turn(?:s|ed|ing)? down|weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|"
                 r"stud(?:y|ies|ied|ying)|review(?:s|ed|ing)?|accept(?:s|ed|ing)?)\b"
-                r"(?= [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?: ?['’]s|(?<=s)['’]) "
+                # (patterns are matched lower-cased: the name is any one to four words, a
+                # watched company right there being required by adjacent=5)
+                r"(?= [\w&.-]+(?: [\w&.-]+){0,3}(?: ?['’]s|(?<=s)['’]) "
                 r"(?:(?:[\w$€£.,-]+-a-share|[\w$€£.,]+ (?:billion|million|bn|m)|raised|"
                 r"sweetened|improved|revised|unsolicited|fresh|new|second|third|higher|hostile|"
                 r"cash|all-cash|indicative|non-binding|preliminary|possible) ){0,3}?"
@@ -265,7 +267,9 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 "investor", {"": "recipient"}, 0.8, (NEEDS_COMPANY_RIGHT,), right_window=40,
                 adjacent=25),
     TriggerSpec("inv_lead", _I,
-                r"\bled (?:a |an |the )?(?:[^;]{0,40}? )?(?:round|investment|financing)"
+                r"\bled (?:a |an |the )?(?:[^;]{0,40}? )?(?:round|investment|financing|"
+                # "has led an $80 million Series B in Lumenfold"
+                r"(?:series [a-h]\d?|seed)(?: extension)?(?: (?:round|financing|funding))?)"
                 r"(?: in| into| for)?\b", "investor", {"": "recipient"}, 0.8,
                 (NEEDS_COMPANY_RIGHT,), right_window=50, left_all=True),
     TriggerSpec("inv_invest", _I,
