@@ -565,6 +565,22 @@ def test_reviews_and_comparisons_report_nothing(title: str) -> None:
     assert reported(title, "Samsung launched the ring in the spring.") == set()
 
 
+@pytest.mark.parametrize(("content", "expected"), [
+    # a hands-on written the day the product is shown reports that day's news
+    ("Samsung unveiled the Galaxy XR 2 this morning, with pre-orders open now.",
+     {("Samsung", "product_launch")}),
+    ("We tried it a few hours before Intel unveiled its Lunar Bay chips this afternoon.",
+     {("Intel", "product_launch")}),
+    # a launch days or months back stays the background of the review
+    ("Samsung unveiled the Galaxy XR 2 last Tuesday, with pre-orders open now.", set()),
+    ("Samsung launched the Galaxy XR 2 in the spring.", set()),
+])
+def test_a_hands_on_dated_today_reports_the_days_launch(content: str,
+                                                         expected: set[Pair]) -> None:
+    title = "Galaxy XR 2 hands-on: lighter, sharper, still pricey"
+    assert reported(title, "Hands-on | By Lucas Grant\n\n" + content) == expected
+
+
 def test_a_week_in_review_is_not_a_product_review() -> None:
     assert ("Intel", "layoffs") in reported("Week in review: Intel cuts 3,000 jobs")
 

@@ -261,11 +261,15 @@ _SAME_TIME = re.compile(r"\W*(?:(?:on|later|earlier)\s+)?(?:the\s+same|that)\s+(
 # (Not a timeline: "This week in tech history: Microsoft goes public (March 9-15)" dates
 # the days of other years.)
 _LOOKS_BACK: frozenset[Genre] = frozenset({"year_in_review"})
+#: A hands-on or review written the day a product is shown reports that day's news when it
+#: dates it so ("Meta announced the Quest 4S this morning"); a week-old launch it reviews
+#: stays background.
+_SAME_DAY_NEWS: frozenset[Genre] = frozenset({"review"})
 #: A date at most this many days old, in the headline or lead, is the piece's own news.
 _THIS_WEEK_DAYS = 7
 
 
-def _dated_this_week(context: StoryContext, finding: Finding) -> bool:
+def _dated_this_week(context: StoryContext, finding: Finding, *, same_day: bool = False) -> bool:
     """The review reports the event as news of its own, in a sentence that names no past
     ("Today's deal: Tesla buys SolarCity, announced June 2016" is a story retold): its
     headline or lead with a date of this week ("said on Monday"), or any sentence with
@@ -283,7 +287,7 @@ def _dated_this_week(context: StoryContext, finding: Finding) -> bool:
     if anchor is None or anchor.when != "current" or anchor.days_before is None:
         return False
     # deeper in the piece, only a report of today ("Today I'm pleased to share that ...")
-    reach = _THIS_WEEK_DAYS if finding.zone in ("headline", "lead") else 0
+    reach = _THIS_WEEK_DAYS if finding.zone in ("headline", "lead") and not same_day else 0
     return 0 <= anchor.days_before <= reach
 
 
@@ -357,7 +361,8 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             continue
         if genre in NOT_NEWS and not _main_clause_after_time(context, finding) and not (
                 genre == "transcript" and _this_weeks_news(context, finding)) and not (
-                genre in _LOOKS_BACK and _dated_this_week(context, finding)):
+                genre in _LOOKS_BACK and _dated_this_week(context, finding)) and not (
+                genre in _SAME_DAY_NEWS and _dated_this_week(context, finding, same_day=True)):
             _reject(finding, f"not a news story ({genre}: {layout.genre_cue})")
             continue
         refuted = _refuted_next(context.sentences, finding)
