@@ -838,6 +838,22 @@ def test_a_target_turning_down_or_weighing_an_approach(content: str,
 
 
 @pytest.mark.parametrize(("content", "expected"), [
+    # a bare agreement with a term of its own ties the subject to the company it names
+    ("Samsung will supply the main processor for Tesla's next infotainment computer under a "
+     "multi-year agreement, the two companies said on Tuesday.",
+     {("Samsung", "partnership", "partner"), ("Tesla", "partnership", "partner")}),
+    ("Samsung will supply memory chips to Tesla under a five-year deal.",
+     {("Samsung", "partnership", "partner"), ("Tesla", "partnership", "partner")}),
+    # one company with an unnamed other side is no partnership of two
+    ("Samsung workers will get a raise under a three-year agreement with the union, Tesla "
+     "said.", set()),
+])
+def test_a_deal_with_a_term_ties_the_two_companies(content: str, expected: set[Triple]) -> None:
+    found = events_of(("Samsung", "Tesla"), "Chips", content, year=2026)
+    assert {t for t in found if t[1] == "partnership"} == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
     # a round named by its series or stage
     ("Nvidia has led an $80 million Series B in Lumenfold, Lumenfold said on Tuesday.",
      {("Nvidia", "investment", "investor"), ("Lumenfold", "investment", "recipient")}),

@@ -509,7 +509,11 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"extended |renewed |broader |multi-?year |strategic )*(?:[\w-]+ )?"
                 r"(?:partnership|alliance|collaboration|tie-up|joint venture|(?:supply|licensing|"
                 r"commercial|distribution|cloud|computing|capacity)(?: and (?:supply|licensing|"
-                r"commercial|distribution|marketing))? (?:agreement|deal|pact))\b|"
+                r"commercial|distribution|marketing))? (?:agreement|deal|pact)|"
+                # "will supply the main processor for Tesla's computer under a multi-year
+                # agreement": a bare agreement with a term of its own
+                r"(?:(?:new |long-term )?(?:multi-?year|\w+-year|long-term) )(?:agreement|deal|"
+                r"pact))\b|"
                 # "..., the companies said, in a multi-year licensing and supply agreement" (not
                 # "the stake of Toshiba in their joint venture": a place, not a deal made)
                 r"\bin (?:a|an) (?:new |expanded |extended |renewed |multi-?year |"
