@@ -896,6 +896,17 @@ def test_a_model_before_launched_in_is_the_product(text: str, expected: set[Trip
     assert detect(text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    # what is moved may be named at length before "from ... to"
+    "Samsung has pushed the Galaxy XR 2 and Galaxy XR 2 Pro versions of its headset from "
+    "February to spring 2027, the company said on Saturday.",
+    'Samsung pushes the Galaxy XR 2 and Galaxy XR 2 Pro versions of its headset from February '
+    'to "spring 2027"',
+])
+def test_a_long_named_product_moved_from_one_date_to_another(text: str) -> None:
+    assert ("Samsung", "launch_delay", None) in detect(text)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a product named after its maker, with no model number, the subject of its own launch
     ("Microsoft Copilot Vision launched for all Windows users",

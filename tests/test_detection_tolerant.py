@@ -144,3 +144,4 @@ def test_the_quick_white_space_test_agrees_with_the_runs() -> None:
         text = "".join(rng.choice(["a", " ", "\n", "\t", "\r", "\u00a0", "\u2003", "b"])
                        for _ in range(rng.randint(0, 8)))
         assert (_HAS_RUN.search(text) is None) == (_RUN.search(text) is None), repr(text)
+

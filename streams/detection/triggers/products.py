@@ -56,7 +56,9 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
     TriggerSpec("delay_from_to", _Y,
                 r"\b(?:slip(?:s|ped|ping)?|slid(?:es|ing)?|push(?:es|ed|ing)?(?: back| out)?|"
                 r"mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?)"
-                r"(?= (?:[^;]{0,50}? )?from (?:the |this |its "
+                # (what is moved may be long: "the Switch 2 and Xbox Series versions of
+                # Lanternfall from February to spring 2027")
+                r"(?= (?:[^;]{0,70}? )?from (?:the |this |its "
                 r"|an? )?[^;]{0,40}? to (?:the )?(?:next |later |early |late |mid-?|first |second |"
                 r"third |fourth |following )?(?:(?:19|20)\d\d|year|spring|summer|autumn|fall|"
                 r"winter|quarter|half|month|q[1-4]|h[12]|second|third|fourth|next|january|february|"
