@@ -9,12 +9,14 @@ interview, is not; their headline and lead still are.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from newswatch.schemas.article import Article
-from newswatch.schemas.rules import RulesFile
+from newswatch.schemas.rules import RulesFile, load_rules
 from newswatch.streams.detection import Analysis, Detector
 from newswatch.streams.detection.newsworthy import FRONT_ONLY, NOT_NEWS, tense_of
 from newswatch.streams.detection.when import PAST_AFTER_DAYS
@@ -563,6 +565,19 @@ def test_a_company_in_a_founded_by_aside_is_not_the_subject() -> None:
 ])
 def test_reviews_and_comparisons_report_nothing(title: str) -> None:
     assert reported(title, "Samsung launched the ring in the spring.") == set()
+
+
+def test_an_item_of_the_release_the_headline_reports_is_its_news() -> None:
+    # newsad's item 40 (its read half): a buyback release that also names a chief scientist,
+    # "In the same release, Meta said it had hired Dr. Helena Varga ..." in its third paragraph
+    bench = Path(__file__).parent.parent / "bench"
+    detector = Detector(load_rules(bench / "devset/rules.yaml"))
+    raw = json.loads((bench / "newsad/articles.jsonl").read_text().splitlines()[39])
+    assert raw["id"] == "nad-0040"
+    article = Article.model_validate({k: v for k, v in raw.items() if k in Article.model_fields})
+    # (at a watch's default min_confidence)
+    found = {(e.company, e.event_type) for e in detector.detect(article) if e.confidence >= 0.5}
+    assert ("Meta Platforms", "executive_hire") in found
 
 
 @pytest.mark.parametrize(("content", "expected"), [

@@ -508,6 +508,12 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
                 # making an equity investment": a second deal of the front's story.
                 finding.same_story = True
                 finding.notes.append("tied to the deal the headline or lead reports")
+            elif not finding.same_story and finding.company in context.headline_companies and (
+                    _SAME_RELEASE.match(context.sentences[finding.sentence_index].text)):
+                # "In the same release, Meta said it had hired ...": one more item of the
+                # announcement the headline reports, of the same day.
+                finding.same_story = True
+                finding.notes.append("told in the release the headline reports")
     _dated_by_the_front(findings, context)
     _dated_by_its_amount(findings, context)
     _framed_as_commentary(findings, context)
@@ -521,6 +527,12 @@ _TIED_TO_THE_FRONT = re.compile(
     r"arrangement|contract)|(?:alongside|as part of|in addition to|under) (?:the|this|that|its|"
     r"their) (?:[\w-]+ ){0,2}?(?:investment|deal|round|acquisition|agreement|transaction|"
     r"financing|stake|takeover|purchase|partnership|pact))\b", re.IGNORECASE)
+
+
+# "In the same release", "In the same filing": the announcement the headline reports.
+_SAME_RELEASE = re.compile(r"\W*(?:in|with|alongside) (?:the same|that|the) (?:press )?(?:release|"
+                           r"statement|filing|announcement|letter|update|post)\b(?! (?:of|in|on) )",
+                           re.IGNORECASE)
 
 
 # "Didi also agreed to ...", "The company also bought ...": a subject, 'also', a past verb.
