@@ -854,6 +854,21 @@ def test_a_deal_with_a_term_ties_the_two_companies(content: str, expected: set[T
 
 
 @pytest.mark.parametrize(("content", "expected"), [
+    # a backer taking part in the round the sentence before reports
+    ("Lumenfold raised $40 million in a round led by Nvidia. Existing backer Intel also took "
+     "part.", {("Intel", "investment", "investor"), ("Nvidia", "investment", "investor"),
+               ("Lumenfold", "investment", "recipient")}),
+    ("Intel took part in the round, Lumenfold said.",
+     {("Intel", "investment", "investor")}),
+    # taking part in something else is no investment
+    ("Intel also took part in the panel on chip supply, Lumenfold said.", set()),
+])
+def test_a_backer_taking_part(content: str, expected: set[Triple]) -> None:
+    found = events_of(("Nvidia", "Intel", "Lumenfold"), "Chip startups", content, year=2026)
+    assert {t for t in found if t[1] == "investment"} == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
     # a round named by its series or stage
     ("Nvidia has led an $80 million Series B in Lumenfold, Lumenfold said on Tuesday.",
      {("Nvidia", "investment", "investor"), ("Lumenfold", "investment", "recipient")}),

@@ -120,8 +120,9 @@ INVESTMENT: tuple[SenseGuard, ...] = (
     _g("after", r"^", "money received, not an investment", unless=_FUNDING + r"|\bfrom\b",
        trigger=r"^(?:receiv|gets?\b|got\b|net|land|bag|secur)"),
     _g("sentence", r"^", "took part in something other than a funding round",
-       unless=r"\b(?:round|financing|funding|raise|investment|offering|placement|series)\b",
-       trigger=r"^participat"),
+       unless=r"\b(?:round|financing|funding|raise|investment|offering|placement|series|"
+       r"backers?|investors?)\b",
+       trigger=r"^(?:participat|took part|takes? part|taking part)"),
     _g("after", r"^\W*(?:[\w$.,-]+ ){0,6}?(?:in |of )?(?:sales|revenue|orders|profits?|income|"
        r"earnings|bookings|contracts)\b", "sales or earnings, not an investment",
        unless=_FUNDING),

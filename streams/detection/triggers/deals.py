@@ -234,7 +234,13 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 0.75, right_window=30, adjacent=5, left_all=True, left_window=120, left_any=True),
     TriggerSpec("inv_participate", _I,
                 r"\b(?:participat(?:e|es|ed|ing) in the (?:round|financing|raise)|"
-                r"participat(?:es|ed|ing)|join(?:s|ed|ing)? (?:as (?:an? )?(?:\w+ )?investors?|"
+                r"participat(?:es|ed|ing)|"
+                # "Existing backer Intel also took part." (the round told just before), "took
+                # part in the round" (not "took part in the panel on financing")
+                r"(?:took|takes|taking|take) part(?= *[.;]| in (?:the|a|an|its|this) "
+                r"(?:(?!(?:on|of|about|at|for|with) )[\w$.,-]+ ){0,4}?(?:round|financing|raise|"
+                r"funding|placement|offering)\b)|"
+                r"join(?:s|ed|ing)? (?:as (?:an? )?(?:\w+ )?investors?|"
                 r"the (?:round|financing)))\b", "investor", {}, 0.75, left_all=True,
                 left_window=60, left_any=True),
     TriggerSpec("inv_stake", _I,
