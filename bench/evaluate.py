@@ -546,6 +546,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="markets day, blind, then read"),
     LabelledSet("newsad-test", ("newsad/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="markets day, blind"),
+    # A regional business-news reader's day (WARN notices, plants and stores of watched
+    # companies in named towns, hiring fairs, ribbon cuttings), half eventless, by a
+    # thirty-second author after most of session 19's changes.
+    LabelledSet("newsaf-dev", ("newsaf/articles.jsonl",), "devset/rules.yaml", "even",
+                note="regional day, blind, then read"),
+    LabelledSet("newsaf-test", ("newsaf/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="regional day, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.

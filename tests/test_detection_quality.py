@@ -78,6 +78,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "newsac-dev": (0.60, 0.40, 170.0),
     "newsac-test": (0.88, 0.66, 70.0),
     "newsad-dev": (0.80, 0.75, 110.0),
+    "newsaf-dev": (0.90, 0.80, 40.0),
+    "newsaf-test": (0.80, 0.85, 110.0),
     "newsad-test": (0.88, 0.70, 70.0),
     "newso-dev": (0.93, 0.88, 80.0),
     "newso-test": (0.95, 0.90, 30.0),
