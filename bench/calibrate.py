@@ -61,7 +61,8 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "newsm-test", "newsn-test", "newso-test", "newsp-test", "newsq-test", "newsr-test",
             "newss-test", "newst-test", "newsu-test",
             "newsv-test", "newsw-test", "newsx-test",
-            "newsy-test", "newsz-test", "newsaa-test", "newsab-test", "newsac-test", "newsad-test", "newsaf-test")
+            "newsy-test", "newsz-test", "newsaa-test", "newsab-test", "newsac-test",
+            "newsad-test", "newsae-test", "newsaf-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

@@ -546,9 +546,16 @@ SETS: tuple[LabelledSet, ...] = (
                 note="markets day, blind, then read"),
     LabelledSet("newsad-test", ("newsad/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="markets day, blind"),
+    # A biotech and pharma trade-press reader's day (licensing deals, approvals, trial readouts,
+    # people moves), half eventless, by a thirty-second author after most of session 19's
+    # changes.
+    LabelledSet("newsae-dev", ("newsae/articles.jsonl",), "devset/rules.yaml", "even",
+                note="biotech day, blind, then read"),
+    LabelledSet("newsae-test", ("newsae/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="biotech day, blind"),
     # A regional business-news reader's day (WARN notices, plants and stores of watched
     # companies in named towns, hiring fairs, ribbon cuttings), half eventless, by a
-    # thirty-second author after most of session 19's changes.
+    # thirty-first author after most of session 19's changes.
     LabelledSet("newsaf-dev", ("newsaf/articles.jsonl",), "devset/rules.yaml", "even",
                 note="regional day, blind, then read"),
     LabelledSet("newsaf-test", ("newsaf/articles.jsonl",), "devset/rules.yaml", "odd",

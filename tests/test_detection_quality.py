@@ -78,6 +78,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "newsac-dev": (0.60, 0.40, 170.0),
     "newsac-test": (0.88, 0.66, 70.0),
     "newsad-dev": (0.80, 0.75, 110.0),
+    "newsae-dev": (0.90, 0.65, 40.0),
+    "newsae-test": (0.72, 0.64, 140.0),
     "newsaf-dev": (0.90, 0.80, 40.0),
     "newsaf-test": (0.80, 0.85, 110.0),
     "newsad-test": (0.88, 0.70, 70.0),
