@@ -326,6 +326,10 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "slipped to mid-December.", "Samsung's Galaxy XR launch has slipped to 2027."),
     ("executive_hire", 35, "Samsung", "Tesla picks Samsung's Exynos Auto chip for its next "
      "infotainment computer.", "Samsung picks Jane Roe as chief financial officer."),
+    ("acquisition", 18, "Netflix", "Planning commission to hear rezoning bid for Netflix's "
+     "proposed studio lot.", "Disney makes $40 billion bid for Netflix."),
+    ("acquisition", 18, "Netflix", "Salesforce mounts re-election bid for Netflix board seat.",
+     "Salesforce mounts $40 billion bid for Netflix."),
 ]
 
 

@@ -226,7 +226,9 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"paintings?|works|bonds?|treasuries|debt|gold|oil|gas|coal|grain|equipment|"
        r"machines?|robots?|licen[cs]es?|rights|tokens?|bitcoin|credits?|shares? back|"
        r"back shares|graphics processors|malls?|centres?|centers?|memory|batteries|"
-       r"wafers|panels|"
+       # (a bare "station" or "warehouse" may be a broadcaster or a store: "Illum warehouse")
+       r"wafers|panels|(?:delivery|distribution|fulfil?ment|sortation) (?:stations?|"
+       r"warehouses?|hubs?)|facilit(?:y|ies)|depots?|"
        # written lower-case: "Quillfeather Software" is a company
        r"(?-i:content|software|hardware|devices?|handsets?|consoles?|laptops?|computers?|"
        r"subscriptions?)))\b"
@@ -324,6 +326,12 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"allowances|production)\b(?!\s+(?:company|companies|firm|business|unit|division|"
        r"producer|developer|utility|provider|group|assets))", "a supply bought, not a company",
        trigger=r"^(?:buy|bought|buys|buying|purchas)"),
+    # "Planning commission to hear rezoning bid for proposed Amazon delivery station", "a
+    # re-election bid": a bid for a permit, an office or a title, not for a company.
+    _g("before", r"\b(?:re-?zoning|zoning|planning|permit|variance|annexation|re-?election|"
+       r"election|presidential|leadership|olympic|hosting|world cup|record|title|playoff|"
+       r"comeback|asylum|parole|tax (?:break|abatement|incentive))\s+$",
+       "a bid for a permit, an office or a title, not for a company", trigger=r"^bids?\b"),
 )
 
 # A routine update named by its month or kind: "December 2026 Pixel update", "May security
