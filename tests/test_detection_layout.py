@@ -92,6 +92,7 @@ def test_outside_a_newsletter_a_line_break_does_not_open_a_lead() -> None:
     ("A timeline of Acme's acquisitions", "timeline"),
     ("A brief history of Acme", "timeline"),
     ("Acme at 50: the deals that made it", "timeline"),
+    ("A year since Baz: how Acme's deal aged", "timeline"),
     ("Classic gaming: 'Acme Quest' at two, and the studio behind it", "timeline"),
     ("The Acme board crisis, two years later: what we learned", "timeline"),
     ("Twenty years of Acme Maps: how a small deal changed everything", "timeline"),
@@ -228,6 +229,8 @@ NEWS_STORY = (
     "Acme at two-year low as Foo bid collapses",
     "Acme to cut 500 jobs, two years after its last round",
     "Acme, valued at $3bn a year ago, raises $400m",
+    # a digest title's last item looks back; the items before it are the day's news
+    "The Deal Desk - Dec. 1: Acme and Foo team up, Bar's premium, and a year since Baz",
     "Acme previews its Q1 lineup and names a new CFO",
     "Memo excerpt: Acme chief tells staff of new layoffs",
     "Acme Q1 preview: what to expect as it buys Foo",

@@ -330,6 +330,11 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "proposed studio lot.", "Disney makes $40 billion bid for Netflix."),
     ("acquisition", 18, "Netflix", "Salesforce mounts re-election bid for Netflix board seat.",
      "Salesforce mounts $40 billion bid for Netflix."),
+    ("product_launch", 21, "Pfizer", "Pfizer has launched a 1,050-patient Phase 3 program for "
+     "PF-07940112 in psoriatic arthritis.", "Pfizer has launched Abrysvo, its RSV vaccine, "
+     "in Japan."),
+    ("product_launch", 21, "Pfizer", "Pfizer launched a pivotal trial of its oral GLP-1 pill "
+     "on Monday.", "Pfizer launched its oral GLP-1 pill on Monday."),
 ]
 
 

@@ -354,6 +354,9 @@ def _lead_end(text: str, headline_end: int) -> int:
 
 
 _IN_ASIDE_AGO = re.compile(r"\S+ years? (?:ago|on|later|since)", re.IGNORECASE)
+# The last of a digest title's items: "...: AWS and Quillfeather team up, Pfizer's Osterling
+# premium, and " before "a year since Metsera" (a colon, then items joined by commas).
+_LIST_ITEM_BEFORE = re.compile(r":[^:]*,[^:]*,\s*(?:and\s+)?$")
 
 
 def genre_of(article: Article, text: str,
@@ -374,6 +377,9 @@ def genre_of(article: Article, text: str,
                 "," in re.split(r"[.?!:;]", title[:found.start()])[-1]
                 and title[found.end():].startswith(",")):
             continue  # "SSI, valued at $32bn a year ago, raises $4bn": an aside's time
+        if found and genre == "timeline" and _IN_ASIDE_AGO.fullmatch(found.group()) and (
+                _LIST_ITEM_BEFORE.search(title, 0, found.start())):
+            continue  # "Dec. 1: AWS and Quillfeather team up, ..., and a year since Metsera"
         if found:
             return genre, f"title {title[found.start():found.end()].strip()!r}"
     old = _old_year_in_title(article)

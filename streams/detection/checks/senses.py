@@ -455,6 +455,13 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
     _g("after", r"^\s+(?:(?:its|the|their|a|an|this|this month['’]s)\s+)?"
        + _ROUTINE_UPDATE + r"\b", "a routine update, not a product",
        trigger=r"^(?:roll|releas|ship|push|launch)"),
+    # "has launched a 1,050-patient Phase 3 program for PF-07940112", "launched a pivotal
+    # trial of": a clinical trial started, not a product put on sale.
+    _g("after", r"^\s+(?:(?:a|an|the|its|their|two|three|\d+)\s+)?(?:[\w,.$-]+\s+){0,3}?"
+       r"(?:phase\s*(?:[1-4]|i{1,3}|iv)(?:[ab]|/(?:[1-4]|i{1,3}))?|pivotal|registrational|"
+       r"clinical|late-stage|mid-stage|early-stage|first-in-human|dose-escalation)\b[^.;]{0,40}?"
+       r"\b(?:trials?|stud(?:y|ies)|programs?|programmes?)\b",
+       "a clinical trial started, not a product", trigger=r"^(?:launch|start|begin|began|init)"),
 )
 
 PARTNERSHIP: tuple[SenseGuard, ...] = (
