@@ -262,7 +262,7 @@ _SAME_TIME = re.compile(r"\W*(?:(?:on|later|earlier)\s+)?(?:the\s+same|that)\s+(
 # the days of other years.)
 _LOOKS_BACK: frozenset[Genre] = frozenset({"year_in_review"})
 #: A hands-on or review written the day a product is shown reports that day's news when it
-#: dates it so ("Meta announced the Quest 4S this morning"); a week-old launch it reviews
+#: dates it so ("Meta unveiled the Quest 4S this morning"); a week-old launch it reviews
 #: stays background.
 _SAME_DAY_NEWS: frozenset[Genre] = frozenset({"review"})
 #: A date at most this many days old, in the headline or lead, is the piece's own news.
