@@ -26,7 +26,24 @@ PRICE = (r"for (?:about |around |roughly |nearly |some |an estimated |a reported
           r"(?:undisclosed (?:sum|amount|price|fee)|(?:[A-Z]{0,3}\$|€|£)\s?[\d.,]+\s?"
           r"(?:[mb]n?|million|billion)?) ")
 _I: EventType = "investment"
+# A named kind of deal between two companies: "supply agreement", "licensing and supply deal".
+_DEAL_KIND = (r"(?:supply|licensing|commercial|distribution|cloud|computing|capacity)(?: and "
+              r"(?:supply|licensing|commercial|distribution|marketing))? (?:agreement|deal|pact)")
 _R: EventType = "partnership"
+
+
+# A target's board weighing a bid, the words that qualify the bid, and the bid itself (a bare
+# "offer" may be of anything: "Kestrel's offer of a card programme", "an offer from X to run
+# its card programme"; only a word of a bid makes it one).
+_WEIGHS_A_BID = (r"reject(?:s|ed|ing)?|rebuff(?:s|ed|ing)?|spurn(?:s|ed|ing)?|turn(?:s|ed|ing)? "
+                 r"down|weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|stud(?:y|ies|ied|ying)|"
+                 r"review(?:s|ed|ing)?")
+_BID_QUALIFIER = (r"(?:[\w$€£.,-]+-a-share|[\w$€£.,]+ (?:billion|million|bn|m)|raised|sweetened|"
+                  r"improved|revised|unsolicited|fresh|new|second|third|higher|hostile|cash|"
+                  r"all-cash|indicative|non-binding|preliminary|possible|takeover|buyout|merger)")
+_BID = (r"(?:(?:takeover |buyout |merger )?(?:approach|bid|proposal)|(?:raised|sweetened|"
+        r"improved|revised|unsolicited|hostile|higher|cash|all-cash|indicative|non-binding|"
+        r"takeover|buyout) offer)")
 
 
 ACQUISITION: tuple[TriggerSpec, ...] = (
@@ -131,33 +148,18 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
     # approach from Brightwater Logistics", "rebuffed an unsolicited bid from", "is studying
     # a sweetened offer from" (a bare "offer from" only with a word of a bid before it).
     TriggerSpec("acq_approach_from", _A,
-                r"\b(?:reject(?:s|ed|ing)?|rebuff(?:s|ed|ing)?|spurn(?:s|ed|ing)?|"
-                r"turn(?:s|ed|ing)? down|receiv(?:e|es|ed|ing)|weigh(?:s|ed|ing)?|"
-                r"consider(?:s|ed|ing)?|stud(?:y|ies|ied|ying)|review(?:s|ed|ing)?) "
-                r"(?:a |an |the |its |their )?(?:(?:[\w$€£.,-]+-a-share|[\w$€£.,]+ "
-                r"(?:billion|million|bn|m)|raised|sweetened|improved|revised|unsolicited|fresh|"
-                r"new|second|third|higher|hostile|cash|all-cash|indicative|non-binding|"
-                r"preliminary|possible|takeover|buyout|merger) ){0,3}?"
-                r"(?:(?:takeover |buyout |merger )?(?:approach|bid|proposal)|"
-                r"(?:raised|sweetened|improved|revised|unsolicited|hostile|higher|cash|all-cash|"
-                r"indicative|non-binding|takeover|buyout) offer) from\b",
+                r"\b(?:" + _WEIGHS_A_BID + r"|receiv(?:e|es|ed|ing)) "
+                r"(?:a |an |the |its |their )?(?:" + _BID_QUALIFIER + r" ){0,3}?" + _BID
+                + r" from\b",
                 "target", {"": "acquirer"}, 0.75, right_window=40),
     # The bidder named in the possessive: "is ready to study Mittal Steel's improved takeover
     # offer", "rejected Brightwater's raised approach".
     TriggerSpec("acq_approach_of", _A,
-                r"\b(?:reject(?:s|ed|ing)?|rebuff(?:s|ed|ing)?|spurn(?:s|ed|ing)?|"
-                r"turn(?:s|ed|ing)? down|weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|"
-                r"stud(?:y|ies|ied|ying)|review(?:s|ed|ing)?|accept(?:s|ed|ing)?)\b"
+                r"\b(?:" + _WEIGHS_A_BID + r"|accept(?:s|ed|ing)?)\b"
                 # (patterns are matched lower-cased: the name is any one to four words, a
                 # watched company right there being required by adjacent=5)
                 r"(?= [\w&.-]+(?: [\w&.-]+){0,3}(?: ?['’]s|(?<=s)['’]) "
-                r"(?:(?:[\w$€£.,-]+-a-share|[\w$€£.,]+ (?:billion|million|bn|m)|raised|"
-                r"sweetened|improved|revised|unsolicited|fresh|new|second|third|higher|hostile|"
-                r"cash|all-cash|indicative|non-binding|preliminary|possible) ){0,3}?"
-                # (a bare "offer" may be of anything: "Kestrel's offer of a card programme")
-                r"(?:(?:takeover |buyout |merger )?(?:approach|bid|proposal)|"
-                r"(?:raised|sweetened|improved|revised|unsolicited|hostile|higher|cash|all-cash|"
-                r"indicative|non-binding|takeover|buyout) offer)\b)",
+                r"(?:" + _BID_QUALIFIER + r" ){0,3}?" + _BID + r"\b)",
                 "target", {"": "acquirer"}, 0.75, right_window=40, adjacent=5),
     TriggerSpec("acq_merge", _A, r"\bmerg(?:e|es|ed|ing) with\b", "", {"": ""}, 0.75,
                 (NEEDS_TARGET,), right_window=50),
@@ -513,9 +515,7 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
     TriggerSpec("partner_under", _R,
                 r"\b(?:under|through|as part of) (?:a |an |the |its |their )?(?:new |expanded |"
                 r"extended |renewed |broader |multi-?year |strategic )*(?:[\w-]+ )?"
-                r"(?:partnership|alliance|collaboration|tie-up|joint venture|(?:supply|licensing|"
-                r"commercial|distribution|cloud|computing|capacity)(?: and (?:supply|licensing|"
-                r"commercial|distribution|marketing))? (?:agreement|deal|pact)|"
+                r"(?:partnership|alliance|collaboration|tie-up|joint venture|" + _DEAL_KIND + r"|"
                 # "will supply the main processor for Tesla's computer under a multi-year
                 # agreement": a bare agreement with a term of its own
                 r"(?:(?:new |long-term )?(?:multi-?year|\w+-year|long-term) )(?:agreement|deal|"
@@ -523,9 +523,7 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 # "..., the companies said, in a multi-year licensing and supply agreement" (not
                 # "the stake of Toshiba in their joint venture": a place, not a deal made)
                 r"\bin (?:a|an) (?:new |expanded |extended |renewed |multi-?year |"
-                r"(?:\w+-year) |strategic )*(?:supply|licensing|commercial|distribution|cloud|"
-                r"computing|capacity)(?: and (?:supply|licensing|commercial|distribution|"
-                r"marketing))? (?:agreement|deal|pact)\b",
+                r"(?:\w+-year) |strategic )*" + _DEAL_KIND + r"\b",
                 "partner", {}, 0.75, (NEEDS_TWO,), left_all=True,
                 traits=frozenset({"second_party_between"})),
 )
