@@ -579,9 +579,9 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     failed = names_failed_deal(before)
     if failed is not None and _DEAL_NOUN.match(trigger):
         return failed  # "Nvidia's abandoned $40 billion bid for Arm"
-    pending = _PENDING_DEAL.search(before[-50:])
+    pending = _PENDING_DEAL.search(before, max(0, len(before) - 50))
     if pending is not None and _DEAL_NOUN.match(trigger) and not _DEAL_STEP.search(
-            _clause_start(before[:pending.start() + max(0, len(before) - 50)])[-80:]):
+            _clause_start(before[:pending.start()])[-80:]):
         return pending.group(1)  # "Pfizer's pending takeover of Halcyon"
     old = _OLD_THING.search(before[-40:])
     if old is not None:

@@ -174,20 +174,22 @@ class Detector:
                 # "The OpenAI Startup Fund has led a round", "Intel Capital invests": the
                 # company's own venture arm invests for it.
                 mention.notes.append("its venture arm")
-            elif _MAKERS_PRODUCT.match(text, mention.end) and not mention.ambiguous:
-                mention.notes.append("the maker of the product named next")
             elif (" " not in mention.surface and mention.kind in ("name", "alias", "brand")
                     and not mention.ambiguous and _inside_longer_name(
                         text, mention.start, mention.end,
                         title_case=_capitals_say_nothing(sentences[index], mention.start))):
-                mention.counted = False
-                mention.reason = "part of a longer name"
-                mention.notes.append("part of a longer name")
-                if _short_name(mention) and _names_another_organisation(text, mention):
-                    # "Tidewell Parish Council", "The Tidewell Inn": the short name's bare
-                    # uses are short for that too, unless the company is named
-                    other_sense.add((mention.company, mention.surface))
-                continue
+                if _MAKERS_PRODUCT.match(text, mention.end):
+                    # "Microsoft Copilot Vision launched ...": the longer name is its product's
+                    mention.notes.append("the maker of the product named next")
+                else:
+                    mention.counted = False
+                    mention.reason = "part of a longer name"
+                    mention.notes.append("part of a longer name")
+                    if _short_name(mention) and _names_another_organisation(text, mention):
+                        # "Tidewell Parish Council", "The Tidewell Inn": the short name's bare
+                        # uses are short for that too, unless the company is named
+                        other_sense.add((mention.company, mention.surface))
+                    continue
             if _names_another_organisation(text, mention):
                 _something_else(mention, "part of another organisation's name",
                                 "another organisation's name")

@@ -196,8 +196,6 @@ MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|
                r"November|December)")
 
 
-# People in the plural, as a sentence names a group that acts or is acted on ("Uber drivers
-# sue", "the show's contestants were accused"): not a company.
 # "data" as a report or figures, not "data residency" or "a data service" (services sold).
 DATA_AS_REPORT = (r"data(?!\s+(?:residency|storage|cent(?:er|re)s?|services?|plans?|platforms?|"
                   r"products?)\b)")
@@ -205,6 +203,8 @@ DATA_AS_REPORT = (r"data(?!\s+(?:residency|storage|cent(?:er|re)s?|services?|pla
 SUPPLY_NOUNS = (r"(?:products|chips|components|parts|supplies|equipment|capacity|power|"
                 r"electricity|energy|services|devices|modules|gpus|servers|fuel|memory|"
                 r"batteries|cells|panels|wafers|displays|engines|materials)")
+# People in the plural, as a sentence names a group that acts or is acted on ("Uber drivers
+# sue", "the show's contestants were accused"): not a company.
 PEOPLE_PLURALS = (r"(?:drivers|workers|riders|users|customers|passengers|employees|staff(?:ers)?|"
                   r"people|residents|shoppers|owners|tenants|consumers|fans|players|students|"
                   r"parents|patients|developers|engineers|members|investors|viewers|readers|"

@@ -17,7 +17,7 @@ from typing import Literal
 from ....schemas.event import EventType
 from ..companies import Mention
 from ..first_chars import quick
-from ..lexicon import DATA_AS_REPORT, NUMBER_WORDS, PEOPLE_PLURALS, SUPPLY_NOUNS
+from ..lexicon import DATA_AS_REPORT, MONTH_NAMES, NUMBER_WORDS, PEOPLE_PLURALS, SUPPLY_NOUNS
 from ..triggers import TriggerSpec
 
 _I = re.IGNORECASE
@@ -336,9 +336,8 @@ ACQUISITION: tuple[SenseGuard, ...] = (
 
 # A routine update named by its month or kind: "December 2026 Pixel update", "May security
 # patch", "bug-fix release".
-_ROUTINE_UPDATE = (r"(?:(?:january|february|march|april|may|june|july|august|september|october|"
-                   r"november|december)(?:\s+20\d\d)?|monthly|weekly|security|maintenance|"
-                   r"bug-?fix|stability)\s+(?:(?-i:[A-Z])[\w+-]*\s+){0,2}?(?:security\s+)?"
+_ROUTINE_UPDATE = (r"(?:" + MONTH_NAMES + r"(?:\s+20\d\d)?|monthly|weekly|security|"
+                   r"maintenance|bug-?fix|stability)\s+(?:(?-i:[A-Z])[\w+-]*\s+){0,2}?(?:security\s+)?"
                    r"(?:software\s+|firmware\s+|system\s+)?(?:update|patch|release)e?s?")
 
 PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
