@@ -938,3 +938,35 @@ def test_a_backer_in_a_compound_describes_the_company() -> None:
     assert detect("Brokers pile into Nvidia-backed Samsung shares") == set()
     assert ("Nvidia", "investment", "investor") in detect(
         "Nvidia backs Samsung with $200 million")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the company named right before the case it is the subject of
+    ("Boeing antitrust probe widens", {("Boeing", "legal", "defendant")}),
+    ("Intel financial probe becomes formal investigation", {("Intel", "legal", "defendant")}),
+    ("Uber probe widens to drivers' pay", {("Uber", "legal", "defendant")}),
+    # a case "into" the company is still read from the company after it
+    ("Regulators open an antitrust probe into Nvidia over bundling",
+     {("Nvidia", "legal", "defendant")}),
+    # a probe that flies, a case study: no case at all
+    ("Boeing probe reaches Mars orbit", set()),
+    ("A Microsoft case study: how Acme moved its stores to the cloud", set()),
+])
+def test_a_company_named_before_its_case(text: str, expected: set[Triple]) -> None:
+    assert detect(text) == expected
+
+
+def test_a_case_cited_by_its_parties_is_no_party_of_the_event() -> None:
+    # the judge throws out a suit against an unwatched developer, citing an old case whose
+    # caption names two watched companies: neither is a party of this suit
+    article = Article(
+        id="t", title="Judge cites Netflix v. Disney as she tosses code-copying suit against "
+                      "Boulder app maker",
+        summary="A federal judge in Denver dismissed a copyright claim by Tessellate Software "
+                "against Alpine Loop Apps, relying on the 2021 Netflix v. Disney decision.",
+        content="DENVER — A federal judge on Thursday threw out a copyright lawsuit accusing a "
+                "Boulder mobile-app developer of copying another company's software "
+                "interface, finding that the reuse was fair use under the landmark 2021 "
+                "ruling in Netflix Inc. v. Disney Enterprises, Inc.",
+        published=datetime(2026, 5, 4, tzinfo=UTC))
+    assert [(e.company, e.event_type) for e in DETECTOR.detect(article)] == []

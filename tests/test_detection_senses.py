@@ -229,6 +229,9 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "bought by its partner Pfizer.", "Halcyon was bought by Pfizer for $2 billion."),
     ("product_launch", 12, "Samsung", "Samsung recalls charging docks sold with the July-launched "
      "Galaxy Watch8.", "Samsung launched the Galaxy Watch9 on Monday."),
+    ("legal", 7, "Disney", "Dana Ruiz, who argued the Netflix v. Disney copyright trial, was "
+     "sworn in as a magistrate judge on Monday.",
+     "The Netflix v. Disney copyright trial opened in Los Angeles on Monday."),
     ("legal", 6, "Disney", "A witness, giving evidence to the committee's inquiry into food "
      "inflation, said Disney's margins were thin.",
      "Regulators opened an inquiry into Disney on Monday."),

@@ -76,3 +76,15 @@ def test_a_clock_time_ends_a_sentence_before_a_typical_first_word() -> None:
 def test_title_case_is_a_headline_style_not_a_sentence_full_of_names(
         text: str, expected: bool) -> None:
     assert title_case(text) is expected
+
+
+def test_a_case_caption_does_not_end_the_sentence() -> None:
+    text = "She argued the Oracle v. Google copyright trial. She is now a judge."
+    assert [s.text for s in split_sentences(text)] == [
+        "She argued the Oracle v. Google copyright trial.", "She is now a judge."]
+
+
+def test_a_line_break_after_an_abbreviation_ends_the_sentence() -> None:
+    text = "The ruling in Google LLC v. Oracle America, Inc.\n\nU.S. District Judge Roe agreed."
+    assert [s.text for s in split_sentences(text)] == [
+        "The ruling in Google LLC v. Oracle America, Inc.", "U.S. District Judge Roe agreed."]

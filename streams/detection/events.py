@@ -546,6 +546,10 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
         own_subject = len(text[:start].split()) >= 4
         later = [m for m in mentions if m.start > start and not m.historical
                  and not (own_subject and _CLAUSE_END.search(text, start, m.start))]
+        if len(later) >= 2 and _CASE_CAPTION.search(text, later[-2].end, later[-1].start):
+            # "under the Supreme Court's 2021 ruling in Google LLC v. Oracle America": the
+            # parties of a case cited, not of the event the sentence reports.
+            return []
         if len(later) >= 2 and not parties.listed_gap(text[later[-2].end:parties.descriptor_start(
                 text, later[-1].start, floor=later[-2].end)]):
             # not "a lawsuit against Qualcomm, Samsung and Nvidia": one list of objects
@@ -553,6 +557,8 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
     return []
 
 
+# "Google LLC v. Oracle America": a case named by its parties.
+_CASE_CAPTION = re.compile(r"\s(?:v|vs|versus)\.?\s")
 # Two names joined by a comma and "and" are two clauses, not a list of two.
 _CLAUSE_AND = re.compile(r"\s*,\s*and\s*")
 # "accuses three hospitals ...: the litigation that Apple and Adobe settled": past a colon,

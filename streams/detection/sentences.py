@@ -17,7 +17,7 @@ from .lexicon import words
 
 _ABBREVIATIONS = words(
     "inc corp co ltd mr mrs ms dr st jr sr prof gen gov sen rep no vs etc al approx dept "
-    "est fig jan feb mar apr jun jul aug sep sept oct nov dec ave nos bros"
+    "est fig jan feb mar apr jun jul aug sep sept oct nov dec ave nos bros v"
 )
 _CLOCK = frozenset({"a.m", "p.m"})
 # After these a full stop may still end the sentence when a typical first word follows.
@@ -77,8 +77,10 @@ def iter_sentences(text: str) -> Iterator[Sentence]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         cut = match.start()
-        # "the U.S.. CEO of CBS": a second full stop ends what the first abbreviated.
-        if text[cut] == "." and text[cut + 1] != "." and not _ends_at(text, cut, match.end()):
+        # "the U.S.. CEO of CBS": a second full stop ends what the first abbreviated; a line
+        # break after it ends the paragraph ("Oracle America, Inc.\n\nU.S. District Judge").
+        if text[cut] == "." and text[cut + 1] != "." and "\n" not in match.group() and (
+                not _ends_at(text, cut, match.end())):
             continue
         # The sentence keeps its closing punctuation and quotes, not the space after.
         boundary = match.group()

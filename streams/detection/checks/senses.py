@@ -553,6 +553,12 @@ LEGAL: tuple[SenseGuard, ...] = (
        r"(?:(?:the|a|an)\s+)?(?-i:[a-z][^,.;:()A-Z]*)(?:[,.;:(]|$)",
        "an inquiry into a topic, not a company",
        trigger=r"^(?:inquiry|investigation|probe|review) into$"),
+    # "Dana Ruiz, who argued the Oracle v. Google copyright trial, was sworn in": a case a
+    # lawyer, judge or reporter worked on, told as their past.
+    _g("before", r"\b(?:argued|litigated|tried|handled|worked on|covered|reported on|"
+       r"presided over|clerked on|won|lost)\s+(?:the|a|an|that)\s+(?:[\w.&'’-]+\s+){0,5}$",
+       "a case someone worked on, told as their past, not a case now",
+       trigger=r"(?:probe|investigation|inquiry|lawsuit|suit|case|trial)s?$"),
 )
 
 # Protests joined or held ("march" only lower-case: "announced in March, is leaving" names a

@@ -9,6 +9,13 @@ _LEGAL_NOUNS = (r"(?:lawsuits?|suits?|probes?|investigations?|fines?|charges|com
                 r"litigation|class[- ]actions?|actions?|antitrust \w+|cases?|claims?|"
                 r"(?<!clinical )(?<!drug )(?<!human )(?<!field )trials?)")
 
+# Kinds of case a company is the subject of, written before the noun: "antitrust probe".
+_CASE_KIND = (r"antitrust|anti-trust|competition|monopoly|fraud|bribery|corruption|accounting|"
+              r"financial|privacy|criminal|securities|tax|safety|emissions|discrimination|"
+              r"patent|copyright|trademark|class[- ]action|shareholder|insider[- ]trading|"
+              r"money[- ]laundering|sanctions|price[- ]fixing|cartel|bias|harassment|"
+              r"wrongful[- ]death|product[- ]liability|data[- ]breach|sec|doj|ftc|federal")
+
 _G: EventType = "legal"
 
 
@@ -186,6 +193,19 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r"\braid(?:s|ed|ing)?\b(?= (?:the )?(?:[\w.&'’-]+ ){0,4}?(?:offices?|"
                 r"headquarters|premises|hq)\b)", None, {"": "defendant", "of": "defendant"}, 0.7,
                 right_window=40, adjacent=10),
+    # "Research In Motion financial probe becomes formal investigation", "Boeing antitrust
+    # probe widens": the company named right before the case it is the subject of. A kind of
+    # case names it ("antitrust probe"); a bare "probe" or "lawsuit" needs a verb of its
+    # course after it (not "the Boeing probe" that flew to Mars, "a Google case study"). A
+    # case "into" or "against" a company is left to the triggers that read the company after.
+    TriggerSpec("legal_named_case", _G,
+                r"(?<=\w )(?:(?:" + _CASE_KIND + r") ){1,2}(?:probe|investigation|inquiry|"
+                r"lawsuit|suit|case|trial)s?\b(?! (?:study|studies|lawyers?|attorneys?|into|of|"
+                r"against|by|over)\b)|"
+                r"(?<=\w )(?:probe|investigation|inquiry|lawsuit)\b(?= (?:widens|deepens|"
+                r"expands|escalates|intensifies|opens|begins|becomes|ends|dropped|dismissed|"
+                r"settled|revived|reopened|heads to|moves to|goes to|turns to)\b)",
+                "defendant", {}, 0.7, left_window=2, traits=frozenset({"company_right_before"})),
     TriggerSpec("legal_ruled", _G, r"\b(?:ruled|rules|ruling|found) (?:that )?(?:against)?\b",
                 None, {"": "defendant", "against": "defendant"}, 0.6, (NEEDS_LEGAL,),
                 right_window=30),
