@@ -970,3 +970,17 @@ def test_a_case_cited_by_its_parties_is_no_party_of_the_event() -> None:
                 "ruling in Netflix Inc. v. Disney Enterprises, Inc.",
         published=datetime(2026, 5, 4, tzinfo=UTC))
     assert [(e.company, e.event_type) for e in DETECTOR.detect(article)] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a regulator takes away the licence the company trades under
+    ("Uber to lose operator licence after September", {("Uber", "legal", "defendant")}),
+    ("Uber has its London licence revoked", {("Uber", "legal", "defendant")}),
+    ("Stripe stripped of its banking licence in Lithuania", {("Stripe", "legal", "defendant")}),
+    ("Regulator suspends Uber's licence", {("Uber", "legal", "defendant")}),
+    # people losing their own licences: no case against the company
+    ("Drivers lose licences as Uber tightens checks", set()),
+    ("Uber drivers had their licences suspended", set()),
+])
+def test_a_licence_taken_away_by_a_regulator(text: str, expected: set[Triple]) -> None:
+    assert detect(text) == expected

@@ -16,6 +16,11 @@ _CASE_KIND = (r"antitrust|anti-trust|competition|monopoly|fraud|bribery|corrupti
               r"money[- ]laundering|sanctions|price[- ]fixing|cartel|bias|harassment|"
               r"wrongful[- ]death|product[- ]liability|data[- ]breach|sec|doj|ftc|federal")
 
+# A licence a company trades under: "operator licence", "banking licence".
+_TRADING_LICENCE = (r"(?:operat(?:ing|or['’]?s?)|banking|broadcast(?:ing)?|trading|gaming|"
+                    r"mining|export|business|taxi|private[- ]hire|air operator['’]?s?|"
+                    r"telecoms?|spectrum|licen[cs]es? to operate) licen[cs]es?\b")
+
 _G: EventType = "legal"
 
 
@@ -206,6 +211,21 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r"expands|escalates|intensifies|opens|begins|becomes|ends|dropped|dismissed|"
                 r"settled|revived|reopened|heads to|moves to|goes to|turns to)\b)",
                 "defendant", {}, 0.7, left_window=2, traits=frozenset({"company_right_before"})),
+    # "Uber London to lose operator licence", "stripped of its banking licence", "has its
+    # licence revoked": a regulator takes away the licence the company trades under (a kind
+    # of licence is named, so not a driver losing a driving licence).
+    TriggerSpec("legal_loses_licence", _G,
+                r"\b(?:los(?:e|es|ing|t)|stripped of|denied)\b(?= (?:its |their |the |a )?"
+                r"(?:[\w-]+ ){0,2}?" + _TRADING_LICENCE + r")|"
+                r"\b(?:ha(?:s|d|ve)|gets?|got|s(?:ees?|aw)) (?:its|their) (?:[\w-]+ ){0,2}?"
+                r"licen[cs]es? (?:revoked|suspended|pulled|withdrawn|cancell?ed)\b",
+                "defendant", {}, 0.75),
+    # "Regulator suspends Uber's licence", "revoked Uber London's operating licence"
+    TriggerSpec("legal_licence_taken", _G,
+                r"\b(?:revok(?:es|ed|ing)|suspend(?:s|ed|ing)|pull(?:s|ed|ing)|"
+                r"withdr(?:aws|ew|awn|awing)|cancel(?:s|led|ed|ling|ing))\b"
+                r"(?= [\w.&'’ -]{1,40}?['’]s? (?:[\w-]+ )?licen[cs]es?\b(?! (?:of|held by)\b))",
+                None, {"": "defendant"}, 0.75, right_window=40, adjacent=10),
     TriggerSpec("legal_ruled", _G, r"\b(?:ruled|rules|ruling|found) (?:that )?(?:against)?\b",
                 None, {"": "defendant", "against": "defendant"}, 0.6, (NEEDS_LEGAL,),
                 right_window=30),
