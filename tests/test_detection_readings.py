@@ -984,3 +984,17 @@ def test_a_case_cited_by_its_parties_is_no_party_of_the_event() -> None:
 ])
 def test_a_licence_taken_away_by_a_regulator(text: str, expected: set[Triple]) -> None:
     assert detect(text) == expected
+
+
+def test_a_kicker_named_again_after_the_verb_is_its_object_not_its_subject() -> None:
+    # "Nvidia: FTC sues Nvidia": the FTC sues; Nvidia is no plaintiff and no counterparty
+    article = Article(id="t", title="Nvidia: FTC sues Nvidia over chip bundling",
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    found = [(e.company, e.event_type, e.role, e.counterparty)
+             for e in DETECTOR.detect(article)]
+    assert found == [("Nvidia", "legal", "defendant", None)]
+    assert detect("Nvidia: Intel sues Nvidia over a patent") == {
+        ("Intel", "legal", "plaintiff"), ("Nvidia", "legal", "defendant")}
+    # a kicker not named again still stands for the subject's maker
+    assert detect("Samsung: Galaxy Ring 2 slips to 2027") == {
+        ("Samsung", "launch_delay", None)}

@@ -175,6 +175,12 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
                  or (named_clause and _NAMED_SUBORDINATE_SUBJECT.search(text, mention.end, pos)))
                 and not _SHARES_MOVED.match(text, mention.end, pos)):
             return None, False  # "X denies a rumour, an Oxford team releases": another subject
+        if _NAMED_AFTER_COLON.search(text, mention.end, pos) and any(
+                m.company == mention.company and pos < m.start <= pos + 60 for m in mentions):
+            # "Nvidia: FTC sues Nvidia over bundling": the kicker names the object again, so
+            # the name after its colon is the subject ("Ferngate Games: Hollow Tide slips"
+            # keeps the kicker as its maker)
+            return None, False
         if _NAMED_AFTER_SEMICOLON.search(text, mention.end, pos) and not _PERSON_MOVED.match(
                 text, pos):
             return None, False  # "completes its Tidewell takeover; Castlemoor invests"
@@ -188,6 +194,10 @@ _NAMED_AFTER_SEMICOLON = re.compile(r";\s+(?:(?!(?:It|He|She|They|We|This|That|T
                                     r"Its|Their|Both|Each|All|I|You|Our|Shares)\b)(?:[A-Z][\w&.'’-]*\s+){1,4}|"
                                     # "; a patent firm sues Intel over 18A"
                                     r"(?:a|an|another)\s+(?:[\w'’.-]+\s+){1,3})$")
+# After a headline's kicker and its colon, a name of its own right before the verb: "Nvidia:
+# FTC sues Nvidia", "Apple: EU fines Apple €1.8bn" (not "Apple: The company launches").
+_NAMED_AFTER_COLON = re.compile(r":\s+(?!(?:It|He|She|They|We|This|That|The|Its|Their|I|You|"
+                                r"Our)\b)(?:[A-Z][\w&.'’-]*\s+){1,3}$")
 # ... unless the name is a person put in or leaving a post ("Boeing defense chief to retire;
 # Rao named successor", "Boeing posts a loss; Kelly Ortberg resigns"): the company is still
 # the earlier clause's.
@@ -480,8 +490,8 @@ def name_before(text: str, pos: int) -> str | None:
     for run in _CAPITAL_RUN.finditer(head):
         if len(head) - run.end() > 40:
             continue
-        if word_before(head, run.start()) in PREPOSITIONS:
-            continue
+        if word_before(head, run.start()) in PREPOSITIONS or head.startswith(":", run.end()):
+            continue  # (a kicker before its colon is no subject: "Nvidia: FTC sues")
         name = clean_name(run.group())
         if name:
             best = name
