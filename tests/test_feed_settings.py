@@ -74,6 +74,19 @@ def test_a_quoted_we_may_be_someone_else() -> None:
     assert not any(company == "Databricks" for company, _, _ in found)
 
 
+@pytest.mark.parametrize(("intro", "owners"), [
+    # a guest author from another company: their "we" is their own company
+    ("My name is Jo Bloggs and I'm the founder of a company called Widgetly.", False),
+    ("This is a guest post by Jo Bloggs of Widgetly.", False),
+    # the owner's own engineer introducing themselves: "we" is still the owner
+    ("I'm an engineer at Databricks.", True),
+])
+def test_a_guest_authors_we_is_their_own_company(intro: str, owners: bool) -> None:
+    content = f"{intro} We recently released Pipewise, a scheduler for data jobs."
+    found = _events(_article("Building Pipewise", content, feed="Databricks Newsroom"))
+    assert (("Databricks", "product_launch", None) in found) is owners
+
+
 def test_the_owners_history_is_still_history() -> None:
     content = "In 2021 we acquired 8080 Labs, and in 2023 we bought MosaicML."
     assert _events(_article("A look back", content, feed="Databricks Newsroom")) == set()

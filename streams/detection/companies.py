@@ -280,12 +280,24 @@ def _leftmost_longest(hits: list[Mention]) -> list[Mention]:
 _OWNER_WORDS = re.compile(r"\b(?:[Ww]e\b(?!-)|[Oo]ur (?:team|company)\b|"
                           r"[Tt]he (?:[A-Z][\w.+-]*\s){1,3}teams?\b)")
 _QUOTE_SCAN = 400
+# A guest author from another organisation introduces themselves near the top ("My name is
+# Patrick Crosby and I'm the founder of a company called Numerotron", "Guest post by ..."):
+# their "we" is their own organisation, not the feed's owner.
+_GUEST_AUTHOR = re.compile(
+    r"\bguest (?:post|blog post|article|author)\b|\b(?:I am|I[’']m|we are|we[’']re)\s+"
+    r"(?:the\s+|a\s+|an\s+|one of the\s+)?(?:co-?founders?|founders?|CEO|CTO|engineers?|"
+    r"developers?|maintainers?)\s+(?:of|at)\s+(?:a\s+(?:company|startup|start-up|firm)\s+"
+    r"(?:called|named)\s+)?(?-i:[A-Z])", re.IGNORECASE)
+_GUEST_SCAN = 800
 
 
 def owner_mentions(text: str, owner: str) -> list[Mention]:
     """Where ``text``, an item of ``owner``'s own feed, names the owner in the first person:
     "we", "our team", "the <name> team". Not inside quotation marks, where someone else
     (a partner, a customer) may be speaking."""
+    guest = _GUEST_AUTHOR.search(text, 0, _GUEST_SCAN)
+    if guest is not None and not text.startswith(owner.split()[0], guest.end() - 1):
+        return []  # "I'm the founder of a company called Numerotron. We recently released"
     found = []
     for match in _OWNER_WORDS.finditer(text):
         if _inside_quotes(text, match.start()):
