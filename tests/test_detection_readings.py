@@ -998,3 +998,29 @@ def test_a_kicker_named_again_after_the_verb_is_its_object_not_its_subject() -> 
     # a kicker not named again still stands for the subject's maker
     assert detect("Samsung: Galaxy Ring 2 slips to 2027") == {
         ("Samsung", "launch_delay", None)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a date inside an aside dates the aside, not the sentence's own verb
+    ("Stripe, which Nvidia backed in 2020, acquired Acme Robotics on Monday.",
+     {("Stripe", "acquisition", "acquirer")}),
+    ("Stripe (which Nvidia backed in 2020) acquired Acme Robotics on Monday.",
+     {("Stripe", "acquisition", "acquirer")}),
+    # a date of the verb's own clause still makes it history
+    ("Stripe acquired Acme Robotics in 2019, which Nvidia praised.", set()),
+    ("In 2019, Stripe, a payments firm, acquired Acme Robotics.", set()),
+])
+def test_a_date_in_an_aside_dates_the_aside(text: str, expected: set[Triple]) -> None:
+    assert {t for t in detect(text) if t[1] == "acquisition"} == expected
+
+
+def test_a_company_inside_a_relative_clause_is_not_the_subject() -> None:
+    # Harlow Crest (unwatched) takes part; Stripe is only named in its aside
+    text = ("Stripe raised $200 million on Monday. Existing backer Harlow Crest Capital, which "
+            "led Stripe's last round, also took part.")
+    article = Article(id="t", title="Stripe raises $200 million", content=text,
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    roles = {(e.company, e.role) for e in DETECTOR.detect(article)
+             if e.event_type == "investment"}
+    assert ("Stripe", "recipient") in roles
+    assert ("Stripe", "investor") not in roles

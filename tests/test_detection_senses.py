@@ -327,6 +327,9 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "a longer battery.", "Samsung is cancelling the Galaxy S26 Edge, people familiar said."),
     ("launch_delay", 8, "Samsung", "Ordered a Galaxy on Monday? Samsung Store ship dates have "
      "slipped to mid-December.", "Samsung's Galaxy XR launch has slipped to 2027."),
+    ("executive_hire", 36, "Uber", "Uber's chief operating officer, who has been with the "
+     "company since 2017, joined operations leaders from two carriers on the panel.",
+     "Jane Park, Intel's chief operating officer, joined Uber as chief executive on Monday."),
     ("executive_hire", 35, "Samsung", "Tesla picks Samsung's Exynos Auto chip for its next "
      "infotainment computer.", "Samsung picks Jane Roe as chief financial officer."),
     ("acquisition", 18, "Netflix", "Planning commission to hear rezoning bid for Netflix's "

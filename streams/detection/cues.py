@@ -524,6 +524,22 @@ _OLD_THING = quick(r"\b(?:old|earlier|prior|past|years-old)\s+(?:[A-Z][\w&.'’-
 _PERFECT = quick(r"\b(?:has|have)\s+(?:[\w-]+\s+)?$", _I)
 
 
+# An aside opened before a date: ", which Nvidia backed in", ", whose founder left in".
+_ASIDE_OPENS = quick(r"[,(]\s*(?:which|who|whose|where|that|once|formerly|then)\b[^,()]*$|"
+                          r"\([^()]*$", _I)
+
+
+def _in_closed_aside(clause: str, start: int, end: int) -> bool:
+    """The date at ``clause[start:end]`` sits in an aside closed before the trigger (the
+    clause ends right before it): it dates the aside, not the clause's own verb."""
+    opened = _ASIDE_OPENS.search(clause, 0, start)
+    if opened is None:
+        return False
+    closer = ")" if opened.group().lstrip(",( ").startswith("(") or (
+        opened.group().startswith("(")) else ","
+    return closer in clause[end:]
+
+
 def _clause_start(before: str) -> str:
     cut = max(before.rfind(";"), before.rfind(". "))
     return before[cut + 1:]
@@ -554,7 +570,10 @@ def _past_event(before: str, trigger: str, after: str, ref_year: int) -> str | N
     if not _past_trigger(trigger) or _PERFECT.search(
             before[-20:]):
         return None
-    for dated in _CLAUSE_DATE.finditer(_clause_start(before)):
+    clause = _clause_start(before)
+    for dated in _CLAUSE_DATE.finditer(clause):
+        if _in_closed_aside(clause, dated.start(), dated.end()):
+            continue  # "Stripe, which Nvidia backed in 2020, acquired": the aside's date
         if dated.group(1) is None or int(dated.group(1)) < ref_year:
             return dated.group().strip()
     repeated = _REPEATED.match(after)

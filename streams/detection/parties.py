@@ -248,8 +248,9 @@ _RELATIVE_OBJECT = re.compile(r"\bwho\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+$", re.IGNORE
 
 # Inside ", the Paris lab started by ... ,": an appositive describing the subject before it.
 _IN_APPOSITIVE = re.compile(r",\s+(?:the|a|an|founded|co-founded|backed|owned|run|led|started|"
-                            # "Corvane, whose lead drug Pfizer licensed in 2021, said"
-                            r"whose|"
+                            # "Corvane, whose lead drug Pfizer licensed in 2021, said",
+                            # "Harlow Crest, which led Kestrel's Series D, also took part"
+                            r"whose|which|who|"
                             r"created|built|formed|spun out|"
                             # "NRDC Equity Partners, owners of department store Lord & Taylor,"
                             r"(?:the\s+)?(?:owners?|parent|operators?|makers?|publishers?) of|"

@@ -741,6 +741,12 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"batter(?:y|ies)|cells?|software|platform|cloud|models?|engines?|assistant|app|"
        r"systems?|services?|network|servers?|tech(?:nology)?|design|parts?|components?)\b",
        "a supplier's product chosen, not a person", trigger=r"^(?:pick|choos|chose|select|tap)"),
+    # "Brightwater's chief operating officer ... joined operations leaders from a grocery
+    # distributor on the panel": people joined on a panel or a call, not an employer.
+    _g("after", r"^\s+(?:(?:other|fellow|[\w-]+)\s+){0,3}?(?:leaders|executives|colleagues|"
+       r"panell?ists|speakers|peers|counterparts|officials|ministers|delegates|guests|hosts)\b"
+       r"(?!\s+(?:at|of)\s+(?-i:[A-Z]))", "people joined on a panel or a call, not an employer",
+       trigger=r"^join"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
