@@ -560,6 +560,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="regional day, blind, then read"),
     LabelledSet("newsaf-test", ("newsaf/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="regional day, blind"),
+    # A leadership, careers and workplace desk's day ("people on the move" columns, layoff
+    # trackers, obituaries, career profiles, job ads), half eventless, by a thirty-fifth
+    # author after session 20's first changes.
+    LabelledSet("newsai-dev", ("newsai/articles.jsonl",), "devset/rules.yaml", "even",
+                note="careers day, blind"),
+    LabelledSet("newsai-test", ("newsai/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="careers day, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
