@@ -1024,3 +1024,37 @@ def test_a_company_inside_a_relative_clause_is_not_the_subject() -> None:
              if e.event_type == "investment"}
     assert ("Stripe", "recipient") in roles
     assert ("Stripe", "investor") not in roles
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a suit filed without "against": its people sue the company, the company sues others
+    ("Former Salesforce staff file age-bias class action",
+     {("Salesforce", "legal", "defendant")}),
+    ("Eleven former employees of Stripe filed a proposed class action in federal court",
+     {("Stripe", "legal", "defendant")}),
+    ("Stripe files suit over payment patents", {("Stripe", "legal", "plaintiff")}),
+])
+def test_a_suit_filed_by_the_company_or_by_its_people(text: str,
+                                                      expected: set[Triple]) -> None:
+    assert detect(text) == expected
+
+
+def test_the_words_naming_the_people_who_sue_are_no_party() -> None:
+    article = Article(id="t", title="Eleven former employees of Stripe filed a proposed class "
+                                    "action in federal court",
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    assert [e.counterparty for e in DETECTOR.detect(article)] == [None]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "none would lose their jobs": no job is cut
+    ("Uber delays its drone service; it said none would lose their jobs.",
+     {("Uber", "launch_delay", None)}),
+    # a team, described at length, joins: staff, not an executive
+    ("The 14-person team behind Loomwork's code-review agents is joining OpenAI; its former "
+     "GitHub executive co-founder called it the obvious home.", set()),
+    ("Jane Park, Loomwork's chief executive, is joining OpenAI as head of research.",
+     {("OpenAI", "executive_hire", "hiring_company")}),
+])
+def test_no_one_laid_off_and_a_team_joining(text: str, expected: set[Triple]) -> None:
+    assert {t for t in detect(text) if t[1] != "product_launch"} == expected

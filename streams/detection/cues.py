@@ -46,7 +46,7 @@ _DENIAL = quick(
     r"rumou?rs?|posts?|claims?|speculation)|(?:is|was|are|were) not accurate)\b", _I)
 
 _NEGATION = quick(
-    r"\b(?:not|no|never|neither|nor|nobody|no-one|without|cannot|unlikely|"
+    r"\b(?:not|no|never|neither|nor|nobody|no-one|none(?! other\b)|without|cannot|unlikely|"
     r"rul(?:e|es|ed|ing) out|"
     r"(?:won|wouldn|didn|doesn|don|isn|"
     r"wasn|hasn|haven|hadn|aren|weren|can|couldn|shouldn)" + _APOS + r"t)\b"

@@ -106,7 +106,7 @@ _NO_NAME_BEFORE = parties.PREPOSITIONS | words(
     however meanwhile also earlier later then now still thus moreover furthermore
     additionally recently today yesterday tomorrow monday tuesday wednesday thursday friday
     saturday sunday january february march april may june july august september october
-    november december""") | DEMONYMS
+    november december former ex longtime veteran""") | DEMONYMS
 _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
 # "United Kingdom", "Delta Force": a capitalised word right after a one-word name, unless it is
 # a legal suffix or a word that starts a clause.

@@ -242,9 +242,10 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
         own = _people_of_company_before(text, mentions, start)
         if own is not None:
             # "Uber drivers sue, alleging unpaid wages": people described by a company sue
-            # it when the sentence names no one else.
+            # it when the sentence names no one else (and the words that name the people,
+            # "Eleven former employees", are no party).
             watched = [_Side(own, own.surface, "defendant", "subject")]
-            sides = sides + watched
+            sides = [s for s in sides if s.mention is not None] + watched
     if not watched:
         return [_reject(index, text, spec, trigger, "no watched company in the role")]
     return [_finding(index, text, spec, trigger, start, end, side, sides, mentions)
@@ -285,11 +286,25 @@ _THEIR_PEOPLE = re.compile(r"['’]?s?\s+(?:[\w-]+\s+){0,2}?(?:drivers|workers|e
                            r"franchisees|retirees)\s+(?:have\s+|has\s+)?$", re.IGNORECASE)
 
 
+# "Eleven former employees of Kestrel Payments filed": the people before the company.
+_PEOPLE_OF = re.compile(r"\b(?:drivers|workers|employees|contractors|staff|staffers|"
+                        r"shareholders|stockholders|investors|customers|users|subscribers|"
+                        r"engineers|pilots|franchisees|retirees)\s+(?:of|at)\s+$", re.IGNORECASE)
+_THEN_VERB = re.compile(r"\s+(?:(?:have|has)\s+)?$")
+
+
 def _people_of_company_before(text: str, mentions: list[Mention], start: int) -> Mention | None:
-    """The company whose people stand as the subject right before the trigger."""
+    """The company whose people stand as the subject right before the trigger ("Uber drivers
+    sue", "former Kestrel staff file", "former employees of Kestrel filed"): their employer
+    is named as it was, so a 'former' before it still names the company sued now."""
     for mention in reversed(mentions):
         if mention.end <= start and start - mention.end <= 40:
-            return mention if _THEIR_PEOPLE.fullmatch(text, mention.end, start) else None
+            if _THEIR_PEOPLE.fullmatch(text, mention.end, start):
+                return mention
+            if _THEN_VERB.fullmatch(text, mention.end, start) and _PEOPLE_OF.search(
+                    text, max(0, mention.start - 40), mention.start):
+                return mention
+            return None
     return None
 
 

@@ -74,7 +74,9 @@ _RECENTLY = re.compile(r"\b(?:newly|recently|newly-|recently-)\s?$", _I)
 # "The team joins X's group", "how many engineers will join her team": people in bulk.
 _GROUP_SUBJECT = re.compile(
     r"\b(?:team|teams|staff|employees|workers|engineers|researchers|people|workforce|they)"
-    r"\s+(?:(?:will|would|could|to|also|then|have|has|had)\s+)?$", _I)
+    # "The 14-person team behind Loomwork's agents is joining Anthropic"
+    r"(?:\s+(?:behind|at|from|of)\s+[^,;.()]{1,50}?)?"
+    r"\s+(?:(?:will|would|could|to|also|then|have|has|had|is|are|was|were)\s+)*$", _I)
 
 
 def _the_writer_in_a_post(text: str, start: int, end: int) -> bool:
@@ -141,7 +143,7 @@ def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
                 text, start, end) and _BULK_PEOPLE.match(after):
             return "a bulk cut (layoffs), not an executive"
         if spec.has("joins") and _GROUP_SUBJECT.search(
-                text, max(0, start - 30), start):
+                text, max(0, start - 90), start):
             return "a group of staff joins, not an executive"
         if spec.event_type == "executive_hire" and _RECENTLY.search(text, max(0, start - 12),
                                                                     start):

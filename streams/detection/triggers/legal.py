@@ -38,6 +38,12 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 # "filed a separate civil suit on Thursday against"
                 r"(?: (?:on \w+|yesterday|today|last week|this week))? against\b",
                 "plaintiff", {"": "defendant"}, 0.85, right_all=True),
+    # "Former Kestrel Payments staff file age-bias class action", "Stripe files suit over
+    # patents": a suit filed, its defendant not named after it ("against" is legal_file's).
+    TriggerSpec("legal_files_suit", _G,
+                r"\bfil(?:e|es|ed|ing) (?:a |an )?(?:[\w-]+ ){0,3}?(?:lawsuit|suit|"
+                r"class[- ]action)s?\b(?! (?:[\w-]+ ){0,3}?against\b)",
+                "plaintiff", {}, 0.8),
     TriggerSpec("legal_against", _G,
                 r"\b(?:lawsuits?|suits?|complaints?|litigation|case|verdict|ruling|charges|"
                 r"injunction|conviction) "
