@@ -560,6 +560,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="regional day, blind, then read"),
     LabelledSet("newsaf-test", ("newsaf/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="regional day, blind"),
+    # A law, courts and regulation desk's day (suits, fines, probes, deals cleared or
+    # blocked, cases cited as precedent, lawyers' bios), half eventless, by a thirty-fourth
+    # author after session 20's first changes.
+    LabelledSet("newsah-dev", ("newsah/articles.jsonl",), "devset/rules.yaml", "even",
+                note="law desk day, blind"),
+    LabelledSet("newsah-test", ("newsah/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="law desk day, blind"),
     # A leadership, careers and workplace desk's day ("people on the move" columns, layoff
     # trackers, obituaries, career profiles, job ads), half eventless, by a thirty-fifth
     # author after session 20's first changes.
