@@ -1058,3 +1058,12 @@ def test_the_words_naming_the_people_who_sue_are_no_party() -> None:
 ])
 def test_no_one_laid_off_and_a_team_joining(text: str, expected: set[Triple]) -> None:
     assert {t for t in detect(text) if t[1] != "product_launch"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Regulator assesses $18 million civil money penalty against Stripe",
+     {("Stripe", "legal", "defendant")}),
+    ("EU readies fines against Netflix over data transfers", {("Netflix", "legal", "defendant")}),
+])
+def test_a_penalty_against_the_company(text: str, expected: set[Triple]) -> None:
+    assert detect(text) == expected

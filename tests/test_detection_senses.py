@@ -229,6 +229,9 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "bought by its partner Pfizer.", "Halcyon was bought by Pfizer for $2 billion."),
     ("product_launch", 12, "Samsung", "Samsung recalls charging docks sold with the July-launched "
      "Galaxy Watch8.", "Samsung launched the Galaxy Watch9 on Monday."),
+    ("legal", 8, "Netflix", "Netflix and Pfizer filed friend-of-the-court briefs on Monday "
+     "asking the Supreme Court to hear Tessaro v. Crane, a patent case.",
+     "Netflix asked the Supreme Court on Monday to hear its appeal of the patent ruling."),
     ("legal", 7, "Disney", "Dana Ruiz, who argued the Netflix v. Disney copyright trial, was "
      "sworn in as a magistrate judge on Monday.",
      "The Netflix v. Disney copyright trial opened in Los Angeles on Monday."),

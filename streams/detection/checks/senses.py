@@ -559,6 +559,11 @@ LEGAL: tuple[SenseGuard, ...] = (
        r"presided over|clerked on|won|lost)\s+(?:the|a|an|that)\s+(?:[\w.&'’-]+\s+){0,5}$",
        "a case someone worked on, told as their past, not a case now",
        trigger=r"(?:probe|investigation|inquiry|lawsuit|suit|case|trial)s?$"),
+    # "filed friend-of-the-court briefs asking the Supreme Court to hear X v. Y": a company
+    # that speaks to a court in someone else's case is no party to it.
+    _g("before", r"\b(?:amicus|amici|friend-of-the-court|friend of the court)\b[^.;]{0,80}$",
+       "a brief in someone else's case, not a party to it",
+       trigger=r"^(?:ask|urg|petition|appl|call)"),
 )
 
 # Protests joined or held ("march" only lower-case: "announced in March, is leaving" names a

@@ -46,7 +46,8 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 "plaintiff", {}, 0.8),
     TriggerSpec("legal_against", _G,
                 r"\b(?:lawsuits?|suits?|complaints?|litigation|case|verdict|ruling|charges|"
-                r"injunction|conviction) "
+                # "assesses $18 million civil money penalty against Pinecrest Bank"
+                r"injunction|conviction|penalt(?:y|ies)|fines?|sanctions) "
                 r"(?:against|targeting)\b", "plaintiff", {"": "defendant"}, 0.8, right_all=True),
     # "A shareholder class action was filed against Halcyon in federal court", "a complaint
     # lodged against Uber": the suit as the subject, the defendant after "against".
