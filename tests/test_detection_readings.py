@@ -1067,3 +1067,12 @@ def test_no_one_laid_off_and_a_team_joining(text: str, expected: set[Triple]) ->
 ])
 def test_a_penalty_against_the_company(text: str, expected: set[Triple]) -> None:
     assert detect(text) == expected
+
+
+def test_the_owner_of_a_deal_named_in_the_possessive_after_a_preposition() -> None:
+    # the regulator's inquiry is denied; the investment is news, and its owner is Alphabet
+    text = ("The regulator said on Tuesday it does not intend to open a merger inquiry into "
+            "Alphabet's follow-on investment in OpenAI, a $2 billion commitment disclosed on "
+            "Monday.")
+    assert {t for t in detect(text) if t[1] == "investment"} == {
+        ("Alphabet", "investment", "investor"), ("OpenAI", "investment", "recipient")}

@@ -293,6 +293,24 @@ _PEOPLE_OF = re.compile(r"\b(?:drivers|workers|employees|contractors|staff|staff
 _THEN_VERB = re.compile(r"\s+(?:(?:have|has)\s+)?$")
 
 
+_DEAL_NOUN_TRIGGER = re.compile(r"(?:investment|stake|takeover|acquisition|purchase|"
+                                r"buyout)s?\b", re.IGNORECASE)
+_OWNER_GAP = re.compile(r"['’]s?\s+(?:[\w$€£.-]+\s+){0,4}", re.IGNORECASE)
+
+
+def _owner_of_deal_noun(text: str, mentions: list[Mention], spec: TriggerSpec,
+                        start: int) -> Mention | None:
+    """The company named in the possessive right before a deal noun ("Alphabet's latest
+    investment in", "into Nvidia's $5 billion stake in"), or None."""
+    if spec.event_type not in ("investment", "acquisition") or not _DEAL_NOUN_TRIGGER.match(
+            text, start):
+        return None
+    before = [m for m in mentions if m.end <= start and not m.historical]
+    if not before or not _OWNER_GAP.fullmatch(text, before[-1].end, start):
+        return None
+    return before[-1]
+
+
 def _people_of_company_before(text: str, mentions: list[Mention], start: int) -> Mention | None:
     """The company whose people stand as the subject right before the trigger ("Uber drivers
     sue", "former Kestrel staff file", "former employees of Kestrel filed"): their employer
@@ -444,6 +462,11 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
             return []
         heads = parties.coordinated(text, mentions, named[-1]) if spec.left_all else named[-1:]
         return [_Side(m, m.surface, role, "subject") for m in heads]
+    deal_owner = _owner_of_deal_noun(text, mentions, spec, start)
+    if deal_owner is not None:
+        # "a merger inquiry into Alphabet's follow-on investment in Anthropic": the deal's
+        # owner, named in the possessive right before it, whatever governs the phrase.
+        return [_Side(deal_owner, deal_owner.surface, role, "subject")]
     subject, crossed = parties.subject_before(
         text, mentions, start, spec.left_window, after_preposition=spec.left_any,
         named_clause=spec.event_type not in ("executive_hire", "executive_departure"))
