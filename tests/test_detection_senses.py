@@ -229,6 +229,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "bought by its partner Pfizer.", "Halcyon was bought by Pfizer for $2 billion."),
     ("product_launch", 12, "Samsung", "Samsung recalls charging docks sold with the July-launched "
      "Galaxy Watch8.", "Samsung launched the Galaxy Watch9 on Monday."),
+    ("legal", 9, "Uber", "Pfizer raised $400 million on Monday, even as suits against Uber "
+     "continue.", "Drivers filed new suits against Uber on Monday."),
     ("legal", 8, "Netflix", "Netflix and Pfizer filed friend-of-the-court briefs on Monday "
      "asking the Supreme Court to hear Tessaro v. Crane, a patent case.",
      "Netflix asked the Supreme Court on Monday to hear its appeal of the patent ruling."),

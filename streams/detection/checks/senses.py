@@ -564,6 +564,12 @@ LEGAL: tuple[SenseGuard, ...] = (
     _g("before", r"\b(?:amicus|amici|friend-of-the-court|friend of the court)\b[^.;]{0,80}$",
        "a brief in someone else's case, not a party to it",
        trigger=r"^(?:ask|urg|petition|appl|call)"),
+    # "even as worker-classification suits against the data-labelling company continue": a
+    # case still going on, told beside the news, not a new step in it.
+    _g("after", r"^\s+(?:[\w.&'’-]+\s+){1,5}?(?:continues?|drags? on|remains? pending|"
+       r"(?:is|are) (?:still )?(?:ongoing|pending|unresolved))\b",
+       "a case still going on, not a new step in it",
+       trigger=r"^(?:lawsuits?|suits?|complaints?|litigation|case|claims?)\b"),
 )
 
 # Protests joined or held ("march" only lower-case: "announced in March, is leaving" names a
