@@ -560,6 +560,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="regional day, blind, then read"),
     LabelledSet("newsaf-test", ("newsaf/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="regional day, blind"),
+    # An enterprise-technology and B2B trade-press reader's day (general availability,
+    # marketplace listings, integrations, customer wins, partner badges, advisories), half
+    # eventless, by a thirty-third author after session 20's first changes.
+    LabelledSet("newsag-dev", ("newsag/articles.jsonl",), "devset/rules.yaml", "even",
+                note="enterprise day, blind"),
+    LabelledSet("newsag-test", ("newsag/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="enterprise day, blind"),
     # A law, courts and regulation desk's day (suits, fines, probes, deals cleared or
     # blocked, cases cited as precedent, lawyers' bios), half eventless, by a thirty-fourth
     # author after session 20's first changes.

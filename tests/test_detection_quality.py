@@ -82,6 +82,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "newsae-test": (0.72, 0.64, 140.0),
     "newsaf-dev": (0.90, 0.80, 40.0),
     "newsaf-test": (0.80, 0.85, 110.0),
+    "newsag-dev": (0.90, 0.82, 60.0),
+    "newsag-test": (0.90, 0.85, 60.0),
     "newsah-dev": (0.82, 0.82, 130.0),
     "newsah-test": (0.82, 0.82, 130.0),
     "newsai-dev": (0.85, 0.90, 100.0),
