@@ -1076,3 +1076,10 @@ def test_the_owner_of_a_deal_named_in_the_possessive_after_a_preposition() -> No
             "Monday.")
     assert {t for t in detect(text) if t[1] == "investment"} == {
         ("Alphabet", "investment", "investor"), ("OpenAI", "investment", "recipient")}
+
+
+def test_a_backer_joining_a_round_named_after_it() -> None:
+    found = detect("Stripe raises $85M Series C, with Nvidia's venture arm joining")
+    assert found == {("Stripe", "investment", "recipient"), ("Nvidia", "investment", "investor")}
+    # joining something other than a round is no investment
+    assert detect("Stripe opens a lab in Austin, with Nvidia's team joining") == set()

@@ -245,6 +245,14 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"join(?:s|ed|ing)? (?:as (?:an? )?(?:\w+ )?investors?|"
                 r"the (?:round|financing)))\b", "investor", {}, 0.75, left_all=True,
                 left_window=60, left_any=True),
+    # "Lumora Health raises $85M Series C, with Nvidia's venture arm joining": the backer
+    # named inside the trigger, after the round it joins (an existing sense guard turns down
+    # "opens a lab, with Nvidia's team joining": no round is joined).
+    TriggerSpec("inv_with_joining", _I,
+                r"(?<=, )with (?:[\w.&'’-]+ ){1,5}?(?:joining|participating|taking part|"
+                r"chipping in)"
+                r"(?= *(?:[.;,]|$))", "investor", {}, 0.7,
+                traits=frozenset({"holds_company", "company_inside"})),
     TriggerSpec("inv_stake", _I,
                 r"\b(?:(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"
                 r"purchase[sd]?|build(?:s|ing)?|built|accumulat(?:e|es|ed|ing)|amass(?:es|ed|ing)?"
