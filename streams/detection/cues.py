@@ -535,9 +535,7 @@ def _in_closed_aside(clause: str, start: int, end: int) -> bool:
     opened = _ASIDE_OPENS.search(clause, 0, start)
     if opened is None:
         return False
-    closer = ")" if opened.group().lstrip(",( ").startswith("(") or (
-        opened.group().startswith("(")) else ","
-    return closer in clause[end:]
+    return (")" if opened.group().startswith("(") else ",") in clause[end:]
 
 
 def _clause_start(before: str) -> str:

@@ -280,17 +280,32 @@ def _own_brand_bought(text: str, mentions: list[Mention], spec: TriggerSpec, sta
     return mention if mention.kind == "brand" else next(m for m in same if m.kind == "brand")
 
 
-_THEIR_PEOPLE = re.compile(r"['’]?s?\s+(?:[\w-]+\s+){0,2}?(?:drivers|workers|employees|"
-                           r"contractors|staff|staffers|shareholders|stockholders|investors|"
-                           r"customers|users|subscribers|riders|engineers|moderators|pilots|"
-                           r"franchisees|retirees)\s+(?:have\s+|has\s+)?$", re.IGNORECASE)
+# A company's people who may act against it: "Uber drivers", "employees of Kestrel".
+_ITS_PEOPLE = (r"(?:drivers|workers|employees|contractors|staff|staffers|shareholders|"
+               r"stockholders|investors|customers|users|subscribers|riders|engineers|"
+               r"moderators|pilots|franchisees|retirees)")
+_THEIR_PEOPLE = re.compile(r"['’]?s?\s+(?:[\w-]+\s+){0,2}?" + _ITS_PEOPLE
+                           + r"\s+(?:have\s+|has\s+)?$", re.IGNORECASE)
 
 
 # "Eleven former employees of Kestrel Payments filed": the people before the company.
-_PEOPLE_OF = re.compile(r"\b(?:drivers|workers|employees|contractors|staff|staffers|"
-                        r"shareholders|stockholders|investors|customers|users|subscribers|"
-                        r"engineers|pilots|franchisees|retirees)\s+(?:of|at)\s+$", re.IGNORECASE)
+_PEOPLE_OF = re.compile(r"\b" + _ITS_PEOPLE + r"\s+(?:of|at)\s+$", re.IGNORECASE)
 _THEN_VERB = re.compile(r"\s+(?:(?:have|has)\s+)?$")
+
+
+def _people_of_company_before(text: str, mentions: list[Mention], start: int) -> Mention | None:
+    """The company whose people stand as the subject right before the trigger ("Uber drivers
+    sue", "former Kestrel staff file", "former employees of Kestrel filed"): their employer
+    is named as it was, so a 'former' before it still names the company sued now."""
+    for mention in reversed(mentions):
+        if mention.end <= start and start - mention.end <= 40:
+            if _THEIR_PEOPLE.fullmatch(text, mention.end, start):
+                return mention
+            if _THEN_VERB.fullmatch(text, mention.end, start) and _PEOPLE_OF.search(
+                    text, max(0, mention.start - 40), mention.start):
+                return mention
+            return None
+    return None
 
 
 _DEAL_NOUN_TRIGGER = re.compile(r"(?:investment|stake|takeover|acquisition|purchase|"
@@ -309,21 +324,6 @@ def _owner_of_deal_noun(text: str, mentions: list[Mention], spec: TriggerSpec,
     if not before or not _OWNER_GAP.fullmatch(text, before[-1].end, start):
         return None
     return before[-1]
-
-
-def _people_of_company_before(text: str, mentions: list[Mention], start: int) -> Mention | None:
-    """The company whose people stand as the subject right before the trigger ("Uber drivers
-    sue", "former Kestrel staff file", "former employees of Kestrel filed"): their employer
-    is named as it was, so a 'former' before it still names the company sued now."""
-    for mention in reversed(mentions):
-        if mention.end <= start and start - mention.end <= 40:
-            if _THEIR_PEOPLE.fullmatch(text, mention.end, start):
-                return mention
-            if _THEN_VERB.fullmatch(text, mention.end, start) and _PEOPLE_OF.search(
-                    text, max(0, mention.start - 40), mention.start):
-                return mention
-            return None
-    return None
 
 
 def _named_to_post_at(text: str, rights: list[_Side], start: int, end: int) -> _Side | None:
