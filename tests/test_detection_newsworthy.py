@@ -1050,6 +1050,33 @@ def test_a_next_sentence_that_looks_back_at_the_event_makes_it_background(
                for reason in rejections("Quarterly figures", content))
 
 
+@pytest.mark.parametrize("content", [
+    "Stripe was fined $40 million over overdraft practices and its chief risk officer "
+    "left. Both happened three years ago. The stock still trades at a discount.",
+    "Boeing delayed its new jet, the 777X freighter, to March 2027 — but "
+    "that was back in June, and the studio has said nothing new since.",
+    "Stripe was fined $40 million by the OCC over its overdraft fees; that was 2023, "
+    "and the remediation has been completed.",
+])
+def test_words_after_the_event_that_date_it_in_the_past_make_it_background(
+        content: str) -> None:
+    assert reported("What to watch", content) == set()
+    assert any(" looks back at it" in reason for reason in rejections("What to watch", content))
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    # a clause pointing back with no past date of its own
+    ("Boeing delayed the 777X freighter to March 2027 on Monday — but that was expected, "
+     "analysts said.", {("Boeing", "launch_delay")}),
+    # a later date is no look back
+    ("Stripe was fined $40 million by the OCC on Monday; that was the largest penalty this "
+     "year.", {("Stripe", "legal")}),
+])
+def test_a_clause_after_the_event_without_a_past_date_keeps_it_news(
+        content: str, expected: set[tuple[str, str]]) -> None:
+    assert reported("What to watch", content) == expected
+
+
 def test_a_next_sentence_that_points_back_without_a_date_is_no_look_back() -> None:
     assert reported("Quarterly figures", "Boeing completed its acquisition of Spirit "
                     "AeroSystems on Monday. That was in line with what analysts expected.") == {

@@ -389,8 +389,8 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             # "Boeing completed its acquisition of Spirit AeroSystems. Six months after that
             # December 2025 closing, May's figures show ...": the next sentence dates the
             # event it points back to, and goes on to what is new.
-            _reject(finding, f"background: the next sentence looks back at it "
-                             f"({looked_back!r})")
+            _reject(finding, f"background: {looked_back[0]} looks back at it "
+                             f"({looked_back[1]!r})")
             continue
         refs = [r for r in context.refs_of(sentence)
                 if _governs(r, finding, finding.tense, context)]
@@ -570,18 +570,37 @@ def _now_follows(context: StoryContext, index: int) -> bool:
 # "That was in 2024.", "That was last year.", "Six months after that December 2025 closing",
 # "Eighteen months on from that January 2025 appointment", "More than four years after that
 # 2022 filing".
+# "Both happened three years ago.", "All of that was back in June." point back at more
+# than one event of the sentence before.
+_POINTER = (r"(?:(?:that|this|it|both|all\s+(?:of\s+)?(?:that|this|it|them|three|two))\s+"
+            r"(?:was|were|happened|came|took\s+place)\s+(?:back\s+)?"
+            r"(?:in|on|last|(?:1[89]|20)\d\d\b|(?:[\w-]+\s+){1,3}?ago\b))")
 _LOOKS_BACK_AT_IT = re.compile(
-    r"\W*(?:(?P<pointer>(?:that|this|it)\s+was\s+(?:back\s+)?(?:in|on|last)\b)"
+    rf"\W*(?:(?P<pointer>{_POINTER})"
     r"|(?:[\w-]+\s+){0,3}?(?:days?|weeks?|months?|years?|decades?)\s+(?:on\s+from|after|"
     r"since)\s+that\b)", re.IGNORECASE)
+# The same look back as a clause of the event's own sentence: "Disney delayed Frostline to
+# March 2027 — but that was back in June", "...; that was 2023, and the remediation ...".
+_LOOKS_BACK_IN_CLAUSE = re.compile(rf"(?:[;—–]|,\s*but|\s-)\s*(?:but\s+)?(?P<pointer>{_POINTER})",
+                                   re.IGNORECASE)
 _TOLD_DONE = frozenset({"past", "perfect", "past_perfect", "noun"})
 
 
-def _looked_back_at(context: StoryContext, finding: Finding) -> str | None:
-    """The next sentence's opening words when they look back at ``finding``'s event, told as
-    done, as past: a date before the article in those words, or a span of time since."""
+def _looked_back_at(context: StoryContext, finding: Finding) -> tuple[str, str] | None:
+    """Where and in which words the article looks back at ``finding``'s event, told as done,
+    as past: a clause after it in its sentence or the next sentence's opening, with a date
+    before the article in those words, or a span of time since."""
     index = finding.sentence_index
-    if finding.tense not in _TOLD_DONE or index + 1 >= len(context.sentences):
+    if finding.tense not in _TOLD_DONE:
+        return None
+    sentence = context.sentences[index]
+    after = max(finding.trigger_start, 0) + len(finding.trigger)
+    clause = _LOOKS_BACK_IN_CLAUSE.search(sentence.text, after)
+    if clause is not None and any(
+            ref.is_past and ref.start >= clause.start("pointer")
+            for ref in context.refs_of(sentence)):
+        return "a clause after it", clause.group("pointer").strip()
+    if index + 1 >= len(context.sentences):
         return None
     following = context.sentences[index + 1]
     found = _LOOKS_BACK_AT_IT.match(following.text)
@@ -589,7 +608,7 @@ def _looked_back_at(context: StoryContext, finding: Finding) -> str | None:
         return None
     if found.group("pointer") and not any(ref.is_past for ref in context.refs_of(following)):
         return None  # "That was in line with forecasts": no date of its own
-    return found.group().strip()
+    return "the next sentence", found.group().strip()
 
 
 def _dated_by_the_front(findings: list[Finding], context: StoryContext) -> None:
