@@ -7,7 +7,7 @@ import pytest
 from newswatch.schemas.article import Article
 from newswatch.schemas.rules import Company, RulesFile
 from newswatch.streams.detection import Detector
-from newswatch.streams.detection.companies import CompanyMatcher
+from newswatch.streams.detection.companies import CompanyMatcher, spelled_out_as
 
 RULES = RulesFile.model_validate({"companies": [
     {"name": "Meta Platforms", "aliases": ["Meta", "Facebook"], "tickers": ["META"],
@@ -361,3 +361,52 @@ def test_a_name_with_an_age_after_it_is_a_person() -> None:
     assert analysis.events == []
     # a company's age is not written so, and its bare name still counts
     assert counted("GitHub, 18 years after its founding, has joined the fight.") == {"GitHub"}
+
+
+ACRONYMS = Detector(RulesFile.model_validate({"companies": [
+    {"name": "Safe Superintelligence", "aliases": ["SSI", "Safe Superintelligence Inc."]},
+    {"name": "Advanced Micro Devices", "aliases": ["AMD"]},
+    {"name": "IBM"},
+]}))
+
+
+def acronym_events(title: str, content: str) -> set[tuple[str, str]]:
+    article = Article(id="x", title=title, content=content)
+    return {(e.company, e.event_type) for e in ACRONYMS.detect(article)}
+
+
+@pytest.mark.parametrize(("text", "acronym", "words"), [
+    ("applications for Supplemental Security Income, known as SSI, and", "SSI",
+     "Supplemental Security Income"),
+    ("patients with age-related macular degeneration (AMD) were", "AMD",
+     "age-related macular degeneration"),
+    ("The Department of Justice (DOJ) sued", "DOJ", "Department of Justice"),
+    ("SSI (Supplemental Security Income) benefits", "SSI", "Supplemental Security Income"),
+    ("Safe Superintelligence Inc (SSI) raised", "SSI", "Safe Superintelligence Inc"),
+    ("SSI (the startup) raised", "SSI", None),  # no initials of it
+    ("its new chip (AMD) sold", "AMD", None),
+    ("SSI raised $2 billion", "SSI", None),
+])
+def test_where_an_article_spells_an_acronym_out(text: str, acronym: str,
+                                                words: str | None) -> None:
+    assert spelled_out_as(text, acronym) == words
+
+
+def test_an_alias_acronym_spelled_out_as_something_else_is_not_the_company() -> None:
+    title = "Ex-Google product managers raise $7M to help families claim SSI benefits"
+    body = ("Benefitly, a startup that guides families through applications for Supplemental "
+            "Security Income, known as SSI, has raised $7 million in a seed round led by "
+            "Kapor Capital.")
+    assert acronym_events(title, body) == set()
+
+
+def test_an_acronym_spelled_out_as_the_company_s_own_name_is_the_company() -> None:
+    assert acronym_events("SSI raises $2bn", "Safe Superintelligence Inc (SSI) has raised $2 "
+                          "billion in a round led by Greenoaks.") == {
+        ("Safe Superintelligence", "investment")}
+    assert acronym_events("AMD to buy Xilinx", "Advanced Micro Devices (AMD) agreed on Monday "
+                          "to buy Xilinx for $35 billion.") == {
+        ("Advanced Micro Devices", "acquisition")}
+    # the canonical name itself is never taken for another thing
+    assert acronym_events("IBM to cut 3,000 jobs", "International Business Machines (IBM) "
+                          "said on Monday it would cut 3,000 jobs.") == {("IBM", "layoffs")}

@@ -313,3 +313,45 @@ def _inside_quotes(text: str, at: int) -> bool:
     start = max(text.rfind("\n", 0, at) + 1, at - _QUOTE_SCAN)
     before = text[start:at]
     return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+# Words an acronym skips: "Department of Justice (DOJ)", "Research and Development (R&D)".
+_ACRONYM_SKIPS = frozenset({"of", "and", "for", "the", "on", "in", "to", "a", "an", "&", "de"})
+_WORD = re.compile(r"[A-Za-z][\w'’-]*|&")
+# Where an article spells an acronym out: "Supplemental Security Income (SSI)",
+# "Supplemental Security Income, known as SSI", "SSI (Supplemental Security Income)".
+_SPELLED_BEFORE = r"(?:\(\s*{0}\s*\)|,?\s+(?:known as|also called|or|abbreviated(?: as)?)\s+{0}\b)"
+_SPELLED_AFTER = r"\b{0}\s*\(([^()]{{3,80}})\)"
+
+
+def is_acronym(surface: str) -> bool:
+    """"SSI", "AWS", "R&D": two to six capitals (digits and '&' inside), one word."""
+    return 2 <= len(surface) <= 6 and surface[0].isupper() and surface.isupper() and (
+        " " not in surface)
+
+
+def spelled_out_as(text: str, acronym: str) -> str | None:
+    """The words ``text`` spells ``acronym`` out as, when it does: their initials (skipping
+    "of", "and", "the" ...) are the acronym's letters."""
+    letters = "".join(ch for ch in acronym if ch.isalpha()).lower()
+    if acronym not in text:
+        return None
+    name = re.escape(acronym)
+    for found in re.finditer(_SPELLED_BEFORE.format(name), text):
+        words = _WORD.findall(text[max(0, found.start() - 120):found.start()])
+        for index in range(len(words) - 1, max(len(words) - 2 * len(letters) - 1, -1), -1):
+            if words[index].lower() in _ACRONYM_SKIPS:
+                continue  # the spelled-out words start on a word of their own
+            tail = words[index:]
+            content = [w for w in tail if w.lower() not in _ACRONYM_SKIPS]
+            if letters in (_initials(content), _initials(tail)):
+                return " ".join(tail)
+    for found in re.finditer(_SPELLED_AFTER.format(name), text):
+        content = [w for w in _WORD.findall(found.group(1)) if w.lower() not in _ACRONYM_SKIPS]
+        if _initials(content) == letters:
+            return found.group(1).strip()
+    return None
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(word[0] for word in words).lower()

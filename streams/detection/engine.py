@@ -14,7 +14,7 @@ from ...schemas.rules import RulesFile
 from . import cues, events, parties
 from .analysis import Analysis
 from .calibration import CALIBRATION, EventFeatures
-from .companies import CompanyMatcher, Mention, owner_mentions
+from .companies import CompanyMatcher, Mention, fold, is_acronym, owner_mentions, spelled_out_as
 from .events import Finding
 from .explain import DetectionReport, build_report
 from .layout import read_layout
@@ -129,6 +129,10 @@ class Detector:
     def __init__(self, rules: RulesFile) -> None:
         self.rules = rules
         self.matcher = CompanyMatcher(rules)
+        # Each company's longer names, folded: an acronym spelled out as one of them is the
+        # company's own ("Safe Superintelligence Inc (SSI)").
+        self._long_names = {c.name: tuple(fold(n) for n in (c.name, *c.aliases, *c.brands)
+                                          if not is_acronym(n)) for c in rules.companies}
 
     def detect(self, article: Article) -> list[CompanyEvent]:
         """The company events of ``article``: one per (company, event type, role)."""
@@ -161,6 +165,7 @@ class Detector:
         analysis.mentions, analysis.sentences = mentions, sentences
         by_sentence: dict[int, list[Mention]] = {}
         other_sense: set[tuple[str, str]] = set()  # common words used for something else
+        spelled: dict[str, str | None] = {}  # acronyms the article spells out
         for mention in mentions:
             index = sentence_at(sentences, mention.start)
             by_sentence.setdefault(index, []).append(mention)
@@ -205,6 +210,15 @@ class Detector:
                                 "a place)", "named as a thing")
                 other_sense.add((mention.company, mention.surface))
                 continue
+            if mention.kind in ("alias", "brand") and is_acronym(mention.surface):
+                if mention.surface not in spelled:
+                    spelled[mention.surface] = self._spelled_as_another(text, mention)
+                if spelled[mention.surface]:
+                    # "Supplemental Security Income, known as SSI": not Safe Superintelligence
+                    _something_else(mention, f"{mention.surface!r} is spelled out as "
+                                    f"{spelled[mention.surface]!r}", "an acronym of another name")
+                    other_sense.add((mention.company, mention.surface))
+                    continue
             if " " not in mention.surface and _AGE_AFTER.match(text, mention.end):
                 # "Tesla, 23, is a 1.93m centre-back": a person with the company's name
                 _something_else(mention, f"{mention.surface!r} is a person (an age follows)",
@@ -257,6 +271,19 @@ class Detector:
         kept = _one_deal([f for f in analysis.findings if f.accepted and f.company in counted])
         analysis.events, analysis.features = _merge(article, kept)
         return analysis
+
+
+    def _spelled_as_another(self, text: str, mention: Mention) -> str | None:
+        """What the article spells ``mention``'s acronym out as, when that is not one of
+        the company's own names."""
+        words = spelled_out_as(text, mention.surface)
+        if words is None:
+            return None
+        folded = fold(words)
+        names = self._long_names.get(mention.company, ())
+        if any(name in folded or folded in name for name in names):
+            return None
+        return words
 
 
 def _the_before(text: str, start: int) -> bool:
