@@ -1150,3 +1150,33 @@ def test_a_business_built_from_a_purchase_names_a_past_deal() -> None:
                                   "business it built from its acquisition of Boeing's unit.")
     assert ("Intel", "layoffs") in found
     assert ("Intel", "acquisition") not in found
+
+
+@pytest.mark.parametrize("content", [
+    "Samsung launches a foldable tablet in September 2027 and Intel slashes its prices to "
+    "compete. It is the most-requested prediction in our inbox.",
+    "In 2050, Boeing buys Stripe. The winning story of our writing competition imagines it.",
+])
+def test_an_event_told_in_the_present_and_set_in_a_later_year_is_a_scenario(
+        content: str) -> None:
+    assert reported("Reader mail", content) == set()
+    assert any(reason.startswith("a scenario: told in the present")
+               for reason in rejections("Reader mail", content))
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    # a plan told today
+    ("Samsung will launch a foldable tablet in September 2027, the company said on Monday.",
+     ("Samsung", "product_launch")),
+    # a delay's date is where the launch moves
+    ("Boeing delays the 777X freighter to 2027, it said on Monday.", ("Boeing", "launch_delay")),
+    # a deal that runs ahead
+    ("Stripe signs a multiyear partnership with Samsung that starts in 2027.",
+     ("Stripe", "partnership")),
+    # a span that starts now
+    ("Samsung rolls out its payments app in Korea from 2026 to 2027.",
+     ("Samsung", "product_launch")),
+])
+def test_a_later_year_does_not_make_a_plan_a_delay_or_a_deal_a_scenario(
+        content: str, expected: tuple[str, str]) -> None:
+    assert expected in reported("Samsung news", content)

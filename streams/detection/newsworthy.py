@@ -430,6 +430,15 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             dated[(finding.sentence_index, finding.company, finding.event_type)] = (
                 anchor.text, start, end)
             continue
+        if anchor is not None and anchor.when == "future" and finding.tense == "present" and (
+                finding.event_type not in _RUN_AHEAD) and _IN_A_YEAR.match(anchor.text) and (
+                _in_a_later_year(anchor.text, context.published.year)):
+            # "Apple launches a foldable iPhone in September 2027 ..." in a piece of 2026,
+            # "In 2050, Google buys the Moon": the present of a scenario, not a report
+            # ("will launch in 2027" is a plan told today; "rolls out ... from 2025 to 2027"
+            # a span that starts now)
+            _reject(finding, f"a scenario: told in the present, set in {anchor.text!r}")
+            continue
         if anchor is None:
             undated.append(finding)
         # Its own dated report: "on Monday", "this week", "yesterday", a date days old.
@@ -749,6 +758,18 @@ def _in_a_past_year(words: str, year: int) -> bool:
     """The words that dated a finding (``Finding.past``) name a year before ``year``."""
     years = [int(y) for y in _YEAR.findall(words)]
     return (bool(years) and max(years) < year) or _YEARS_AGO.search(words) is not None
+
+
+# A scenario's date: "in September 2027", "In 2050", a bare "2027" (not "to 2027", "early
+# 2027": a span or a start, which may begin now).
+_IN_A_YEAR = re.compile(r"(?:in\b|(?:19|20)\d\d$)", re.IGNORECASE)
+# A delay's date is where the launch moves; a deal's, when it runs or pays out.
+_RUN_AHEAD = frozenset({"launch_delay", "partnership", "investment"})
+
+
+def _in_a_later_year(words: str, year: int) -> bool:
+    """Whether ``words`` name a year after ``year``."""
+    return any(int(found) > year for found in _YEAR.findall(words))
 
 
 # "cuts 18,000 jobs", "for $3 billion": a number that names one event
