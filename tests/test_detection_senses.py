@@ -341,6 +341,11 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "proposed studio lot.", "Disney makes $40 billion bid for Netflix."),
     ("acquisition", 18, "Netflix", "Salesforce mounts re-election bid for Netflix board seat.",
      "Salesforce mounts $40 billion bid for Netflix."),
+    ("acquisition", 19, "Stripe", "Stripe's Lumen Rails purchase takes Deal of the Year at the "
+     "FinTech Lion awards.", "Stripe's purchase of Lumen Rails wins approval from regulators."),
+    ("acquisition", 19, "Stripe", "Stripe's acquisition of Lumen Rails, the start-up it bought in "
+     "April, was named Deal of the Year on Thursday.", "Stripe's acquisition of Lumen Rails, the "
+     "start-up it agreed to buy in April, was cleared by regulators on Thursday."),
     ("product_launch", 21, "Pfizer", "Pfizer has launched a 1,050-patient Phase 3 program for "
      "PF-07940112 in psoriatic arthritis.", "Pfizer has launched Abrysvo, its RSV vaccine, "
      "in Japan."),

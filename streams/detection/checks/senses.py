@@ -332,6 +332,14 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"election|presidential|leadership|olympic|hosting|world cup|record|title|playoff|"
        r"comeback|asylum|parole|tax (?:break|abatement|incentive))\s+$",
        "a bid for a permit, an office or a title, not for a company", trigger=r"^bids?\b"),
+    # "Stripe's Lumen Rails purchase takes Deal of the Year at the FinTech Lion awards", "its
+    # acquisition of Arm was named deal of the year": an award for a deal done before.
+    _g("sentence", r"\b(?:purchase|acquisition|takeover|merger|buyout|deal)\b"
+       r"(?:(?!\b(?:which|who|that)\b)[^.;!?]){0,120}?\b(?:(?:was|is|has been|were)\s+)?"
+       r"(?:named|crowned|voted|shortlisted|wins?|won|takes?|took|scoop(?:s|ed)?|earn(?:s|ed)?|"
+       r"picks? up|picked up|bag(?:s|ged)?)\s+(?:[\w&'’-]+\s+){0,5}?(?:of\s+the\s+(?:year|"
+       r"decade)|awards?|prize|honou?rs?)\b", "an award for a deal done before, not a deal",
+       trigger=r"^(?:purchase|acquisition|takeover|merger|buyout|deal)\b"),
 )
 
 # A routine update named by its month or kind: "December 2026 Pixel update", "May security
