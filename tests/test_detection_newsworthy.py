@@ -1180,3 +1180,32 @@ def test_an_event_told_in_the_present_and_set_in_a_later_year_is_a_scenario(
 def test_a_later_year_does_not_make_a_plan_a_delay_or_a_deal_a_scenario(
         content: str, expected: tuple[str, str]) -> None:
     assert expected in reported("Samsung news", content)
+
+
+def test_last_weeks_event_of_a_company_whose_news_today_is_another_is_background() -> None:
+    body = ("Samsung unveiled the robot at a trade show on Monday. It unloads a trailer in "
+            "under an hour. Warehouses have struggled to hire. The first units ship in June. "
+            "Samsung raised $95 million last week in a private placement anchored by Intel.")
+    assert reported("Samsung unveils a trailer-unloading robot", body) == {
+        ("Samsung", "product_launch")}
+    assert any(reason.startswith("background: last week's event of a company whose news")
+               for reason in rejections("Samsung unveils a trailer-unloading robot", body))
+
+
+FILLER = ("Robots unload trailers in under an hour. Warehouses have struggled to hire. The "
+          "first units ship in June. Buyers are lining up. ")
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # the same event is the news
+    ("Samsung closes $95 million placement", FILLER + "Samsung raised $95 million last week "
+     "in a private placement anchored by Intel.", {("Samsung", "investment"),
+                                                   ("Intel", "investment")}),
+    # the front's news is neither party's: last week's event may be news of its own
+    ("Boeing cuts 300 jobs", FILLER + "Samsung raised $95 million last week in a private "
+     "placement anchored by Intel.", {("Boeing", "layoffs"), ("Samsung", "investment"),
+                                      ("Intel", "investment")}),
+])
+def test_last_weeks_event_stays_news_when_nothing_else_of_its_company_is(
+        title: str, body: str, expected: set[tuple[str, str]]) -> None:
+    assert reported(title, body) == expected

@@ -345,6 +345,7 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
     # Statements dated in the past, and the findings their sentence states without a date.
     dated: dict[tuple[int, str, str], tuple[str, int, int]] = {}
     undated: list[Finding] = []
+    last_week: list[Finding] = []
     for finding in accepted:
         sentence = context.sentences[finding.sentence_index]
         finding.zone = layout.zone(sentence.start, sentence.start + max(finding.trigger_start, 0))
@@ -441,6 +442,8 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             continue
         if anchor is None:
             undated.append(finding)
+        elif finding.zone == "body" and _LAST_WEEK.fullmatch(anchor.text):
+            last_week.append(finding)
         # Its own dated report: "on Monday", "this week", "yesterday", a date days old.
         finding.dated_now = anchor is not None and anchor.when == "current" and (
             anchor.days_before is not None and anchor.days_before <= 10)
@@ -505,6 +508,16 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             finding.past = when
             front.discard((finding.company, _FAMILY[finding.event_type]))
     in_front = {company for company, _ in front}
+    for finding in last_week:
+        # "Northwind unveils trailer-unloading robot" over "Northwind raised $95 million last
+        # week in a private placement anchored by Nvidia": the story's news is another event
+        # of a party; last week's is what led up to it (both parties' sides of it).
+        parties = {p for p in (finding.company, finding.counterparty) if p}
+        family = _FAMILY[finding.event_type]
+        if finding.accepted and parties & in_front and not any(
+                (p, family) in front for p in parties):
+            _reject(finding, "background: last week's event of a company whose news today is "
+                             "another")
     for finding in accepted:
         if finding.accepted and finding.zone == "body":
             finding.same_story = (finding.company, _FAMILY[finding.event_type]) in front
@@ -529,6 +542,7 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
 
 
 _DEALS = frozenset({"partnership", "investment", "acquisition"})
+_LAST_WEEK = re.compile(r"last week", re.IGNORECASE)
 # A body sentence that opens on the deal of the story's front: "Under a separate agreement
 # (announced at the same time)", "As part of the deal", "Alongside the investment".
 _TIED_TO_THE_FRONT = re.compile(
