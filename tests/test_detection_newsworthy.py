@@ -1188,8 +1188,11 @@ def test_last_weeks_event_of_a_company_whose_news_today_is_another_is_background
             "Samsung raised $95 million last week in a private placement anchored by Intel.")
     assert reported("Samsung unveils a trailer-unloading robot", body) == {
         ("Samsung", "product_launch")}
-    assert any(reason.startswith("background: last week's event of a company whose news")
+    assert any(reason.endswith("an event of a company whose news today is another")
                for reason in rejections("Samsung unveils a trailer-unloading robot", body))
+    body = body.replace("raised $95 million last week", "raised $95 million earlier this month")
+    assert reported("Samsung unveils a trailer-unloading robot", body) == {
+        ("Samsung", "product_launch")}
 
 
 FILLER = ("Robots unload trailers in under an hour. Warehouses have struggled to hire. The "
@@ -1201,6 +1204,10 @@ FILLER = ("Robots unload trailers in under an hour. Warehouses have struggled to
     ("Samsung closes $95 million placement", FILLER + "Samsung raised $95 million last week "
      "in a private placement anchored by Intel.", {("Samsung", "investment"),
                                                    ("Intel", "investment")}),
+    # "earlier this week": the wire's way of telling what led to today's news
+    ("Samsung director joins Intel", FILLER + "Earlier this week Intel bought control of "
+     "Stripe.", {("Intel", "executive_hire"), ("Samsung", "executive_departure"),
+                 ("Intel", "acquisition"), ("Stripe", "acquisition")}),
     # the front's news is neither party's: last week's event may be news of its own
     ("Boeing cuts 300 jobs", FILLER + "Samsung raised $95 million last week in a private "
      "placement anchored by Intel.", {("Boeing", "layoffs"), ("Samsung", "investment"),

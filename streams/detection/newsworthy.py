@@ -345,7 +345,7 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
     # Statements dated in the past, and the findings their sentence states without a date.
     dated: dict[tuple[int, str, str], tuple[str, int, int]] = {}
     undated: list[Finding] = []
-    last_week: list[Finding] = []
+    lately: list[tuple[Finding, str]] = []
     for finding in accepted:
         sentence = context.sentences[finding.sentence_index]
         finding.zone = layout.zone(sentence.start, sentence.start + max(finding.trigger_start, 0))
@@ -442,8 +442,8 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             continue
         if anchor is None:
             undated.append(finding)
-        elif finding.zone == "body" and _LAST_WEEK.fullmatch(anchor.text):
-            last_week.append(finding)
+        elif finding.zone == "body" and _LATELY.fullmatch(anchor.text):
+            lately.append((finding, anchor.text))
         # Its own dated report: "on Monday", "this week", "yesterday", a date days old.
         finding.dated_now = anchor is not None and anchor.when == "current" and (
             anchor.days_before is not None and anchor.days_before <= 10)
@@ -508,7 +508,7 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             finding.past = when
             front.discard((finding.company, _FAMILY[finding.event_type]))
     in_front = {company for company, _ in front}
-    for finding in last_week:
+    for finding, when in lately:
         # "Northwind unveils trailer-unloading robot" over "Northwind raised $95 million last
         # week in a private placement anchored by Nvidia": the story's news is another event
         # of a party; last week's is what led up to it (both parties' sides of it).
@@ -516,8 +516,8 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         family = _FAMILY[finding.event_type]
         if finding.accepted and parties & in_front and not any(
                 (p, family) in front for p in parties):
-            _reject(finding, "background: last week's event of a company whose news today is "
-                             "another")
+            _reject(finding, f"background: dated {when!r}, an event of a company whose news "
+                             "today is another")
     for finding in accepted:
         if finding.accepted and finding.zone == "body":
             finding.same_story = (finding.company, _FAMILY[finding.event_type]) in front
@@ -542,7 +542,10 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
 
 
 _DEALS = frozenset({"partnership", "investment", "acquisition"})
-_LAST_WEEK = re.compile(r"last week", re.IGNORECASE)
+# Dates of the days before a story ("Northwind raised $95 million last week", "hired Snap's
+# finance chief as its CFO earlier this month"); not "earlier this week", which a wire story
+# uses for the news that leads to today's ("earlier this week it bought control of NASN").
+_LATELY = re.compile(r"last week|(?:earlier )?this month", re.IGNORECASE)
 # A body sentence that opens on the deal of the story's front: "Under a separate agreement
 # (announced at the same time)", "As part of the deal", "Alongside the investment".
 _TIED_TO_THE_FRONT = re.compile(
