@@ -581,6 +581,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="careers day, blind"),
     LabelledSet("newsai-test", ("newsai/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="careers day, blind"),
+    # International business news in English from non-native newsrooms (agency wires,
+    # translated releases and filings, "inked a memorandum", "has proceeded to the dismissal
+    # of"), half eventless, by a thirty-sixth author after session 21's first changes.
+    LabelledSet("newsak-dev", ("newsak/articles.jsonl",), "devset/rules.yaml", "even",
+                note="translated wire day, blind"),
+    LabelledSet("newsak-test", ("newsak/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="translated wire day, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
