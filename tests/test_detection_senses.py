@@ -332,6 +332,12 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "a longer battery.", "Samsung is cancelling the Galaxy S26 Edge, people familiar said."),
     ("launch_delay", 8, "Samsung", "Ordered a Galaxy on Monday? Samsung Store ship dates have "
      "slipped to mid-December.", "Samsung's Galaxy XR launch has slipped to 2027."),
+    ("partnership", 13, "Netflix", "Netflix said it will collaborate fully with the Authority "
+     "on its inquiry.", "Netflix will collaborate with Disney on a streaming bundle."),
+    ("partnership", 13, "Netflix", "Netflix said it will collaborate with competition "
+     "regulators on the review.", "Netflix said it will collaborate with Disney on the bundle."),
+    ("launch_delay", 9, "Samsung", "Samsung's new snack line will arrive to the shelves of "
+     "stores this week.", "Samsung shelves the launch of its Galaxy Ring."),
     ("executive_hire", 36, "Uber", "Uber's chief operating officer, who has been with the "
      "company since 2017, joined operations leaders from two carriers on the panel.",
      "Jane Park, Intel's chief operating officer, joined Uber as chief executive on Monday."),

@@ -337,7 +337,16 @@ _OTHERS_LISTED = re.compile(r"(?:['’]s)?" + _LIST_SEP + r"(?:" + _NAME + _LIST
 _NAMES_BEFORE = re.compile(r"\s*(?:" + _NAME + _LIST_SEP + r"){1,4}")
 # ... or after the last one, closed by "and" or "&": "Salesforce, Nvidia and Accel back"
 # (not "NETFLIX, LOOKING BACK")
-_NAMES_AFTER = re.compile(r"(?:\s*,\s+" + _NAME + r"){0,3}\s*(?:,?\s+and|&)\s+" + _NAME + r"\s")
+# (the last may be described, abbreviated and dated: "and state-owned PT Energi Hijau
+# Nusantara (EHN) on Tuesday signed")
+_NAMES_AFTER = re.compile(r"(?:\s*,\s+" + _NAME + r"){0,3}\s*(?:,?\s+and|&)\s+"
+                          r"(?:(?:state|government|family|privately|publicly)-(?:owned|run|"
+                          r"held|controlled|listed)\s+|local\s+|rival\s+)?" + _NAME
+                          + r"(?:\s+\([A-Z][\w&.-]{0,11}\))?(?:\s+(?:on\s+)?(?:Monday|Tuesday|"
+                          r"Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?\s")
+# A headline's comma pair after the watched name: "Vantage Grid, Energi Hijau Nusantara form
+# joint venture".
+_NAME_PAIRED_AFTER = re.compile(r"\s*,\s+" + _NAME + r"\s")
 # ... or right before the watched name, closed by "and" or "&" ("Spotify and Netflix",
 # "French shipping group CMA CGM and Mistral"; not "On Monday, Netflix"), or a headline's
 # comma pair ("CMA CGM, Mistral sign")
@@ -365,7 +374,8 @@ def unwatched_listed_with(text: str, first: int, last: int, verb: int) -> list[s
     'Spotify and' before, 'and Spotify' after ("Netflix and Spotify team up")."""
     found: list[str] = []
     tail = text[last:verb]
-    if _NAMES_AFTER.fullmatch(tail):
+    if _NAMES_AFTER.fullmatch(tail) or (not text[:first].strip() and (
+            _NAME_PAIRED_AFTER.fullmatch(tail))):
         found += re.findall(_NAME, tail)
     head = _LEADING_NAMES.search(text, max(0, first - 120), first)
     if head is not None:

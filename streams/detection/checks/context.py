@@ -148,6 +148,11 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
     # The cues of a trigger sit near it; a bounded window keeps a sentence of thousands of
     # triggers linear in its length.
     before, after = text[max(0, start - CUE_WINDOW):start], text[end:end + CUE_WINDOW]
+    # "Uber anuncia nova diretora-geral no Brasil / Uber appoints new general director": a
+    # spaced slash or bar parts a title; the words of the part before it are not this one's
+    part = max(before.rfind(" / "), before.rfind(" | "))
+    if part >= 0:
+        before = before[part + 3:]
     said = cues.denial(text, legal=spec.event_type == "legal")
     if said:
         return Verdict(f"denied ({said!r})")

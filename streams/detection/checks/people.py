@@ -154,6 +154,10 @@ def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
             return "hired a firm, not an executive"
         if spec.event_type == "executive_hire" and _ADVISER.search(after[:80]):
             return "engaged an adviser, not an executive"
+        if spec.has("person_before_as") and parties.find_person(
+                after[:after.find(" as ") + 1 if " as " in after else 0], [], 0) is None:
+            # "announced record revenue as its new chief executive settled in"
+            return "nobody named before the post"
         if spec.has("object_is_person") and _RECRUITING.search(after):
             return "recruiting staff, not an executive"
         if spec.has("object_is_person") and _NAMED_AFTER.match(text, start, end + 50):

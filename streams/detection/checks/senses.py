@@ -531,6 +531,13 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
        r"challenges?|complaints?|lawsuits?|look)\s+(?:into|of|over|on|at)\s+(?:the|their|its)\s+"
        r"(?:[\w-]+\s+){0,2}$", "an existing deal examined, not a new one",
        trigger=r"^(?:partnership|alliance|joint venture|collaboration|tie-up|deal|agreement)"),
+    # "Amazon informed that it will collaborate fully with the Authority": cooperating with an
+    # inquiry or an official body, not a partnership.
+    _g("after", r"^\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,4}?(?:authorit(?:y|ies)|"
+       r"regulators?|investigat(?:ors?|ions?)|inquir(?:y|ies)|probes?|police|prosecutors?|"
+       r"officials|government|ministry|commission|court|judges?)\b",
+       "cooperating with an inquiry or an official body, not a partnership",
+       trigger=r"^(?:co-?operat|collaborat)"),
 )
 
 LEGAL: tuple[SenseGuard, ...] = (
@@ -826,6 +833,10 @@ LAUNCH_DELAY: tuple[SenseGuard, ...] = (
     _g("before", r"\b(?:store|order|orders|online|delivery|shipping)\s+(?:ship(?:ping)?\s+)?"
        r"(?:dates?|times?|estimates?|windows?)\s+(?:(?:have|has|had|are|were|is|was)\s+)?"
        r"(?:(?:now|already|also|again)\s+)?$", "delivery dates of orders, not a launch put off"),
+    # "will arrive to the shelves of self-service stores", "back on shelves": store shelves,
+    # not a product shelved.
+    _g("before", r"\b(?:the|to|on|onto|off|store|stores|supermarket|retail|grocery|empty)\s+$",
+       "store shelves, not a product shelved", trigger=r"^shelves$"),
 )
 
 LAYOFFS: tuple[SenseGuard, ...] = (

@@ -47,7 +47,9 @@ LEGAL: tuple[TriggerSpec, ...] = (
     TriggerSpec("legal_against", _G,
                 r"\b(?:lawsuits?|suits?|complaints?|litigation|case|verdict|ruling|charges|"
                 # "assesses $18 million civil money penalty against Pinecrest Bank"
-                r"injunction|conviction|penalt(?:y|ies)|fines?|sanctions) "
+                r"injunction|conviction|penalt(?:y|ies)|fines?|sanctions|"
+                # "has opened an investigation against Amazon Italia and Amazon EU"
+                r"investigations?|probes?|inquir(?:y|ies)|proceedings) "
                 r"(?:against|targeting)\b", "plaintiff", {"": "defendant"}, 0.8, right_all=True),
     # "A shareholder class action was filed against Halcyon in federal court", "a complaint
     # lodged against Uber": the suit as the subject, the defendant after "against".
@@ -190,7 +192,9 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 "defendant", {"": "defendant", "of": "defendant", "against": "defendant"},
                 0.75, passive=True, right_window=40, right_all=True),
     TriggerSpec("legal_probe", _G,
-                r"\b(?:investigation|probe|inquiry|lawsuit|suit) (?:into|of)\b", None,
+                # "opens investigation on Amazon" (a translated "on")
+                r"\b(?:(?:investigation|probe|inquiry|lawsuit|suit) (?:into|of)|"
+                r"(?:investigation|probe|inquiry) on(?! behalf\b))\b", None,
                 {"": "defendant"}, 0.75),
     TriggerSpec("legal_settle", _G,
                 r"\bsettl(?:e|es|ed|ing|ement)\b(?= (?:[\w$.,-]+ ){0,6}(?:" + _LEGAL_NOUNS

@@ -97,6 +97,13 @@ HIRE: tuple[TriggerSpec, ...] = (
                                    "at": "losing_company"}, 0.85,
                 (NEEDS_EXEC, NEEDS_LEFT), adjacent=15,
                 traits=frozenset({"object_is_person", "describer_before"})),
+    # "Uber announced this Monday the executive Mariana Costa Albuquerque as its new general
+    # director for Brazil": a person announced in a post of the company's.
+    TriggerSpec("hire_announced_as", _E,
+                r"\bannounc(?:es|ed|ing)\b(?= [^.;]{3,90}? as (?:its|their|the company['’]s) "
+                r"(?:new|next|incoming|first|interim|acting|permanent) (?:[\w-]+ ){0,2}?"
+                + _SENIOR_TITLES + r"\b)", "hiring_company", {}, 0.8, (NEEDS_EXEC, NEEDS_LEFT),
+                adjacent=15, traits=frozenset({"object_is_person", "person_before_as"})),
     # "787 program head steps up", "steps up as interim CEO": a promotion (not "steps up
     # production", "steps up pressure").
     TriggerSpec("hire_steps_up", _E,

@@ -31,6 +31,7 @@ NEEDS_AVAILABLE_THING = "available_thing"  # launches stated of the product ("we
 # How a trigger states its event, where that changes the checks (data, not names):
 Trait = Literal[
     "object_is_person",  # who is hired is the object: "appoints Jane Park as CFO"
+    "person_before_as",  # a person named before "as its new CEO": "announced Jane Park as"
     "describer_before",  # "IBM veteran named CEO of X": the company before only describes
     "person_around",  # the person is in the clause before or right after the trigger
     "employer_after",  # the employer may follow: "named CEO of Rivet Labs" hires there

@@ -1,0 +1,71 @@
+"""Wire English as non-native newsrooms write it: the phrasings the engine reads, and the
+near misses it must not take."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswatch.schemas.article import Article
+from newswatch.schemas.rules import RulesFile
+from newswatch.streams.detection import Detector
+
+DETECTOR = Detector(RulesFile.model_validate({"companies": [
+    {"name": "Vantage Grid Energy", "aliases": ["Vantage Grid"]},
+    *({"name": name} for name in ("Amazon", "Uber", "Salesforce", "Microsoft"))]}))
+
+Pair = tuple[str, str]
+
+
+def events(title: str, content: str = "") -> set[Pair]:
+    article = Article(id="w", title=title, content=content)
+    return {(e.company, e.event_type) for e in DETECTOR.detect(article)}
+
+
+@pytest.mark.parametrize("text", [
+    "The competition authority has opened an investigation against Amazon over Prime "
+    "cancellations.",
+    "Italian Authority opens investigation on Amazon over Prime cancellations",
+    "The regulator started proceedings against Amazon on Monday.",
+])
+def test_an_investigation_against_or_on_a_company_is_a_case(text: str) -> None:
+    assert ("Amazon", "legal") in events(text)
+
+
+def test_an_investigation_on_behalf_of_a_company_is_not_a_case_against_it() -> None:
+    assert ("Amazon", "legal") not in events(
+        "Auditors finished an investigation on behalf of Amazon into the warehouse fire.")
+
+
+@pytest.mark.parametrize("text", [
+    "US-based Vantage Grid Energy and state-owned PT Energi Hijau Nusantara (EHN) on Tuesday "
+    "signed an agreement to form a joint venture.",
+    "Vantage Grid, Energi Hijau Nusantara form joint venture for battery storage in Sumatra",
+])
+def test_an_unwatched_partner_described_abbreviated_or_dated_is_the_other_party(
+        text: str) -> None:
+    assert ("Vantage Grid Energy", "partnership") in events(text)
+
+
+def test_a_lone_company_forming_a_venture_still_needs_a_partner() -> None:
+    assert events("Vantage Grid Energy on Tuesday signed an agreement to form a joint "
+                  "venture.") == set()
+
+
+def test_the_part_of_a_bilingual_title_before_its_slash_does_not_negate_the_english_part(
+        ) -> None:
+    title = "Uber anuncia nova diretora-geral no Brasil / Uber appoints new general director"
+    assert ("Uber", "executive_hire") in events(title)
+    # the same words in one clause still negate
+    assert ("Uber", "executive_hire") not in events(
+        "Uber will not appoint a new general director")
+
+
+def test_a_person_announced_as_the_company_s_new_executive_is_a_hire() -> None:
+    assert ("Uber", "executive_hire") in events(
+        "Brazil", "The ride-hailing platform Uber announced this Monday (30) the executive "
+        "Mariana Costa Albuquerque as its new general director for Brazil.")
+
+
+def test_announcing_something_as_a_new_executive_starts_is_no_hire() -> None:
+    assert events("Results", "Salesforce announced record revenue as its new chief executive "
+                  "settled in.") == set()
