@@ -11,7 +11,7 @@ from newswatch.streams.detection import Detector
 
 DETECTOR = Detector(RulesFile.model_validate({"companies": [
     {"name": "Vantage Grid Energy", "aliases": ["Vantage Grid"]},
-    *({"name": name} for name in ("Amazon", "Uber", "Salesforce", "Microsoft"))]}))
+    *({"name": name} for name in ("Amazon", "Uber", "Salesforce", "Microsoft", "Apple"))]}))
 
 Pair = tuple[str, str]
 
@@ -69,3 +69,30 @@ def test_a_person_announced_as_the_company_s_new_executive_is_a_hire() -> None:
 def test_announcing_something_as_a_new_executive_starts_is_no_hire() -> None:
     assert events("Results", "Salesforce announced record revenue as its new chief executive "
                   "settled in.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "KFTC slaps 2.1 billion won fine on Amazon over unfair terms for advertisers",
+    "The Korea Fair Trade Commission said Wednesday it has imposed a fine of 2.1 billion won "
+    "(about US$1.5 million) on Amazon and ordered the company to correct its terms.",
+])
+def test_a_fine_imposed_on_a_company_is_a_case_against_it(text: str) -> None:
+    assert ("Amazon", "legal") in events(text)
+
+
+def test_only_the_one_named_right_after_on_is_fined() -> None:
+    assert events("Trade", "The government imposed new sanctions on Russia on Monday, and "
+                  "Apple imposed a fee on developers.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Salesforce will close its Busan office at the end of February and make redundant about 120 "
+    "employees, the company said Tuesday.",
+    "Salesforce will make 120 staff redundant at its Busan office.",
+])
+def test_making_staff_redundant_is_a_layoff(text: str) -> None:
+    assert ("Salesforce", "layoffs") in events(text)
+
+
+def test_making_a_product_redundant_is_no_layoff() -> None:
+    assert events("Salesforce's new scanner will make redundant the 2019 model, it said.") == set()
