@@ -96,3 +96,9 @@ def test_making_staff_redundant_is_a_layoff(text: str) -> None:
 
 def test_making_a_product_redundant_is_no_layoff() -> None:
     assert events("Salesforce's new scanner will make redundant the 2019 model, it said.") == set()
+
+
+def test_md_is_a_managing_director() -> None:
+    assert ("Uber", "executive_departure") in events("Uber Brazil MD Costa to retire December 31")
+    # written in lower case it is no title
+    assert events("Uber driver md costa to retire December 31") == set()

@@ -123,7 +123,7 @@ EXEC_TITLES = (
     r"(?:(?:co-)?(?:CEO|CFO|CTO|COO|CIO|CMO|CPO|CSO|CRO|president|chair(?:man|woman|person)?|"
     r"chief(?: [A-Za-z-]+){0,3} officer|chief|executives?|exec|founder|co-?founder|"
     r"head(?: of [A-Za-z-]+(?: [A-Za-z-]+)?)?|director|(?:senior |executive )?vice president|"
-    r"SVP|EVP|VP|general counsel|managing director|board member|leader|boss|"
+    r"SVP|EVP|VP|(?-i:MD)|general counsel|managing director|board member|leader|boss|"
     # a partner of a firm, not a company's "launch partner" or "technology partner"
     r"(?<!launch )(?<!technology )(?<!strategic )(?<!commercial )(?<!exclusive )"
     r"(?<!preferred )(?<!official )(?<!distribution )(?<!retail )(?<!channel )(?<!supply )"
