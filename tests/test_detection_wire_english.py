@@ -102,3 +102,13 @@ def test_md_is_a_managing_director() -> None:
     assert ("Uber", "executive_departure") in events("Uber Brazil MD Costa to retire December 31")
     # written in lower case it is no title
     assert events("Uber driver md costa to retire December 31") == set()
+
+
+def test_a_business_transferred_to_a_company_is_bought_by_it() -> None:
+    assert ("Microsoft", "acquisition") in events(
+        "Filing", "Hoshizora Denki Co., Ltd. announced that its Board of Directors resolved on "
+        "December 1 to transfer its semiconductor test equipment business to Microsoft "
+        "Corporation of the United States through a company split.")
+    # operations moved to a place, staff moved to a company: nothing bought
+    assert events("Plans", "Uber will transfer its operations to Mexico and transfer its "
+                  "employees to Microsoft.") == set()

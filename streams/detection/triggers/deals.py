@@ -86,6 +86,13 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 # arm Financial Security Assurance to Assured Guaranty"
                 {"": "target", "to": "acquirer"}, 0.75, right_window=90, adjacent=45,
                 right_all=True),
+    # A filing's "resolved to transfer its semiconductor test equipment business to
+    # Cobaltline Semiconductors, Inc. through a company split": the buyer right after "to"
+    # (not "transfer its operations to Mexico", "its employees to").
+    TriggerSpec("acq_transfer_unit_to", _A,
+                r"\btransfer(?:s|red|ring)?\b(?= (?:its|their) (?:[\w.&'’-]+ ){0,5}?(?:business|"
+                r"unit|division|subsidiary) to\b)", "target", {"to": "acquirer"}, 0.75,
+                right_window=80, adjacent=5),
     # "to sell Channel 5 to Viacom": the company named right after the verb is sold, the
     # one after "to" buys (goods and stakes sold are turned away by the deal checks).
     TriggerSpec("acq_sell_named", _A,
