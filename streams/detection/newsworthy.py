@@ -621,7 +621,8 @@ def _looked_back_at(context: StoryContext, finding: Finding) -> tuple[str, str] 
         return None
     sentence = context.sentences[index]
     after = max(finding.trigger_start, 0) + len(finding.trigger)
-    clause = _LOOKS_BACK_IN_CLAUSE.search(sentence.text, after)
+    # (near the event only: a runaway sentence is not read to its end for every trigger)
+    clause = _LOOKS_BACK_IN_CLAUSE.search(sentence.text, after, after + 200)
     if clause is not None and any(
             ref.is_past and ref.start >= clause.start("pointer")
             for ref in context.refs_of(sentence)):
