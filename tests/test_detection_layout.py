@@ -291,6 +291,23 @@ def test_a_deal_dated_years_back_in_the_headline_is_history() -> None:
     assert genre_of(recent, recent.text)[0] == "news"
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Acme buys Foo: the dealmakers relive 2019 on stage", ("timeline", "title dated 2019")),
+    ("Acme's Foo deal: two bankers revisit 2018", ("timeline", "title dated 2018")),
+    # model years recalled
+    ("Acme recalls 2019 models; Foo to cut 300 jobs", ("news", "")),
+    # last year's deal relived is still close enough to be news of its own
+    ("Acme buys Foo: the dealmakers relive 2024 on stage", ("news", "")),
+    # a year that is not relived
+    ("Acme buys Foo, its first deal since 2019", ("news", "")),
+])
+def test_a_title_that_relives_a_year_long_past_is_history(
+        title: str, expected: tuple[str, str]) -> None:
+    article = Article(id="r", title=title, content=" ".join(LEAD),
+                      published=datetime(2025, 6, 1, tzinfo=UTC))
+    assert genre_of(article, article.text) == expected
+
+
 def test_a_title_framing_a_period_closed_before_the_article_looks_back() -> None:
     def dated(title: str) -> str:
         article = Article(id="y", title=title, content=" ".join(LEAD),

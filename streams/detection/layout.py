@@ -453,6 +453,7 @@ def _old_year_in_title(article: Article) -> int | None:
     # "How Amazon's 2017 purchase of Whole Foods reshaped grocery": a dated deal named as
     # the subject of the piece, wherever it sits in the headline.
     years += [int(m.group(1)) for m in _YEAR_OF_EVENT.finditer(article.title)]
+    years += [int(m.group(1)) for m in _YEAR_RELIVED.finditer(article.title)]
     if years and max(years) <= article.published.year - 2:
         return max(years)
     # "GitHub Under Microsoft, 2018-2022", "Tech layoffs 2022–2024, by the numbers": a
@@ -625,6 +626,13 @@ def _century(match: re.Match[str]) -> int:
 _YEAR_OF_EVENT = re.compile(r"\b(19\d\d|20\d\d) (?:purchase|acquisition|takeover|merger|buyout|"
                             r"deal|sale|ipo|listing|launch|layoffs|lawsuit|settlement|"
                             r"bankruptcy|bailout|split|spin-?off)\b", _I)
+# "Disney buys Fox: the dealmakers relive 2019 on stage", "... bankers look back at 2018": a
+# year the title says is relived or looked back on.
+_YEAR_RELIVED = re.compile(r"\b(?:reliv(?:e|es|ed|ing)|revisit(?:s|ed|ing)?|look(?:s|ed|ing)? "
+                           # (not "recalls 2019 Camrys": model years)
+                           r"back (?:at|on)|reflect(?:s|ed|ing)? on) (?:the (?:summer |spring |"
+                           r"autumn |fall |"
+                           r"winter )?(?:of )?)?(19\d\d|20\d\d)\b", _I)
 
 
 
