@@ -1216,3 +1216,21 @@ FILLER = ("Robots unload trailers in under an hour. Warehouses have struggled to
 def test_last_weeks_event_stays_news_when_nothing_else_of_its_company_is(
         title: str, body: str, expected: set[tuple[str, str]]) -> None:
     assert reported(title, body) == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    # the means of a course the company has run up to now: how it came to be what it is
+    ("Samsung reported higher profits on Tuesday. The bank-like group has been expanding "
+     "abroad by opening an office in London as well as buying the chip designer Stripe.",
+     set()),
+    ("Samsung reported higher profits on Tuesday. It has grown over the decade by acquiring "
+     "Stripe and others.", set()),
+    # today's means, or a course agreed today, stay news
+    ("Samsung expanded on Tuesday by buying Stripe.", {("Samsung", "acquisition"),
+                                                       ("Stripe", "acquisition")}),
+    ("Samsung has agreed to expand by acquiring Stripe.", {("Samsung", "acquisition"),
+                                                           ("Stripe", "acquisition")}),
+])
+def test_the_means_of_a_course_run_up_to_now_is_history(
+        content: str, expected: set[Pair]) -> None:
+    assert reported("Samsung results", content) == expected

@@ -136,6 +136,16 @@ _OBTAINED_BY = quick(r"\b(?:it|they|which|that|we)\s+(?:had\s+)?(?:gained|got|ob
                      # the clause's antecedent; "it gained a foothold by buying" is today's)
                      r"(?:\w+ly\s+)?(?:by|through|with|via|in|from|out\s+of|around|on)\s+"
                      r"(?:(?:its|their|the|a|an)\s+)?(?:[\w$.,-]+\s+){0,2}?$", _I)
+# "The bank has been expanding abroad by opening a branch in London as well as buying the
+# broker Teather & Greenwood", "it has grown over the decade by acquiring": the means of a
+# course the company has run up to now, a history of how it came to be what it is (not
+# "it expanded today by buying", nor "it has agreed to expand by buying").
+_COURSE_BY = quick(r"\b(?:has|have|had)\s+(?:long\s+|steadily\s+|largely\s+|mostly\s+)?"
+                   r"(?:been\s+)?(?:grow(?:n|ing)|expand(?:ed|ing)|built|building|"
+                   r"diversif(?:ied|ying)|transform(?:ed|ing)|bulk(?:ed|ing)\s+up|"
+                   r"broaden(?:ed|ing)|extend(?:ed|ing)|reshap(?:ed|ing)|"
+                   r"consolidat(?:ed|ing))\b[^.;:!?]{0,90}?\b(?:by|through)\s+"
+                   r"(?:\w+ing\b[^.;:!?]{0,70}?\s(?:and|as\s+well\s+as|or)\s+)?$", _I)
 # "previously admitted wrongdoing and paid fines": the adverb reaches the second verb.
 _SHARED_ADVERB = quick(r"\b(?:previously|formerly|earlier)\s+\w+ed\b[^.;,]{0,40}\band\s+$",
                        _I)
@@ -640,6 +650,9 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
         # "the pill it gained by buying Calloway", "the assay work it took on with its
         # purchase of Veridane": how something the sentence names was come by, a past deal
         return obtained.group().strip()
+    course = _COURSE_BY.search(before, max(0, len(before) - 200))
+    if course is not None and trigger.split()[0].lower().endswith("ing"):
+        return course.group().split()[0] + " ... by (a course run up to now)"
     if _WHO_PAST.search(before[-12:]) and _PAST_MOVE.match(trigger) and not _JUST_NOW.search(
             after[:60]):
         return "who ... (a past move)"
