@@ -1083,3 +1083,18 @@ def test_a_backer_joining_a_round_named_after_it() -> None:
     assert found == {("Stripe", "investment", "recipient"), ("Nvidia", "investment", "investor")}
     # joining something other than a round is no investment
     assert detect("Stripe opens a lab in Austin, with Nvidia's team joining") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Netflix would compete with rivals such as Disney, Apple and Samsung who also have "
+    "launched their own streaming services.",
+    "Uber faces companies like Stripe which recently launched its own payments app.",
+])
+def test_a_relative_clause_after_names_has_its_own_subject(text: str) -> None:
+    # the verb in "... Samsung who also have launched" is theirs, not the sentence subject's
+    assert not {t for t in detect(text) if t[1] == "product_launch"}
+
+
+def test_the_sentence_subject_keeps_a_verb_with_no_relative_clause_before_it() -> None:
+    assert ("Netflix", "product_launch", None) in detect(
+        "Netflix, a rival of Disney, Apple and Samsung, launched a games service.")

@@ -445,6 +445,12 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
                 # company is the antecedent, not the sentence's subject.
                 return []
     else:
+        bare = _BARE_RELATIVE_BEFORE.search(text, max(0, start - 40), start)
+        if bare is not None and _NAME_END.search(text, max(0, bare.start() - 40), bare.start()):
+            # "competitors such as Google, Yahoo! and Microsoft who also have launched their
+            # own search engines": the verb's subject is the names before "who" (often a list
+            # of examples), not the sentence's subject.
+            return []
         relative = _RELATIVE_BEFORE.search(text, max(0, start - 60), start)
         if relative is not None and _COMMON_NOUN_END.search(
                 text, max(0, relative.start() - 40), relative.start()) and not any(
@@ -784,6 +790,8 @@ _THEN_MOVES = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s+(?:(?:will|would|is to|is 
 # A noun phrase of lower-case words ending right before the comma: "the optical startup".
 _COMMON_NOUN_END = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|that|who)\s+(?:[\w-]+\s+){0,3}$")
+# A relative clause opened without a comma right after a name ("Microsoft who also have").
+_BARE_RELATIVE_BEFORE = re.compile(r"(?<=[\w.!'’])\s+(?:who|which)\s+(?:[\w-]+\s+){0,3}$")
 _DESCRIBES_NEXT = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")
 
 
