@@ -970,3 +970,18 @@ def test_the_companies_are_the_two_an_earlier_sentence_named() -> None:
 def test_a_programme_ended_before_launch(content: str, expected: set[Triple]) -> None:
     found = events_of(("Halcyon Biotherapeutics",), "Biotech news", content, year=2026)
     assert {t for t in found if t[1] == "launch_delay"} == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    # a suitor turned down in a relative clause denies nothing of today's launch
+    ("Pinecrest Bank, which rebuffed Kestrel Payments last year, on Wednesday launched a "
+     "contract-negotiation agent.", {("Pinecrest Bank", "product_launch", None)}),
+    # rebuffing reports or suggestions still denies the event
+    ("Pinecrest Bank rebuffed suggestions that it launched a contract-negotiation agent.",
+     set()),
+    ("Pinecrest Bank rebuffed the reports that it will launch a contract-negotiation agent.",
+     set()),
+])
+def test_rebuffing_a_suitor_is_no_denial(content: str, expected: set[Triple]) -> None:
+    found = events_of(("Pinecrest Bank", "Kestrel Payments"), "Bank news", content, year=2026)
+    assert {t for t in found if t[1] == "product_launch"} == expected

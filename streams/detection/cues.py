@@ -19,7 +19,11 @@ _I = re.IGNORECASE
 _APOS = "['’]"
 
 _DENIAL = quick(
-    r"\b(?:den(?:y|ies|ied|ying)|refut\w+|rebuff\w*|shot down|shoots? down|shooting down|"
+    r"\b(?:den(?:y|ies|ied|ying)|refut\w+|shot down|shoots? down|shooting down|"
+    # "rebuffed the reports", "rebuffed suggestions that"; "which rebuffed Salesforce last
+    # year" turned a suitor down and denies nothing
+    r"rebuff(?:s|ed|ing)? (?:the |those |these |such |all )?(?:[\w-]+ ){0,2}(?:reports?|"
+    r"rumou?rs?|speculation|claims?|suggestions?|idea|talk|stor(?:y|ies)|allegations?)\b|"
     # "dismissed the reports": a denial; "dismissed the team" is not one.
     r"dismiss(?:ed|es|ing)? (?:the |those |these |such |as )?(?:[\w-]+ ){0,2}(?:reports?|"
     r"rumou?rs?|speculation|claims?|suggestions?|idea|talk)|dismiss(?:ed|es|ing)? [^.;]{1,40}? as "
