@@ -1098,3 +1098,17 @@ def test_a_relative_clause_after_names_has_its_own_subject(text: str) -> None:
 def test_the_sentence_subject_keeps_a_verb_with_no_relative_clause_before_it() -> None:
     assert ("Netflix", "product_launch", None) in detect(
         "Netflix, a rival of Disney, Apple and Samsung, launched a games service.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the unwatched subject stands before the relative clause set off by commas
+    ("Prairie Ridge Health Inc., which runs four hospitals and 22 clinics in central Kansas, "
+     "has signed a 10-year agreement with Stripe to run its payments.",
+     {("Stripe", "partnership", "partner")}),
+    # a common noun before the clause names no second party
+    ("The hospital group, which runs four hospitals and 22 clinics in central Kansas, has "
+     "signed a 10-year agreement with Stripe to run its payments.", set()),
+])
+def test_an_unwatched_subject_before_a_relative_clause_is_the_other_party(
+        text: str, expected: set[Triple]) -> None:
+    assert {t for t in detect(text) if t[1] == "partnership"} == expected

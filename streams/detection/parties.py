@@ -494,9 +494,20 @@ def name_after(text: str, pos: int, skip: int = 5, company: bool = True) -> str 
     return nationality
 
 
+# A relative clause set off by commas between a subject and its verb, with at most an
+# auxiliary or a time word after it.
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;:()\"“”]{1,150},(?:\s+(?:has|have|had|will|"
+                             r"would|is|are|was|were|also|now|today|on\s+\w+day)){0,3}\s*$")
+
+
 def name_before(text: str, pos: int) -> str | None:
     """An unwatched proper name right before ``pos`` (the subject of the trigger)."""
     head = text[:pos].rstrip()
+    aside = _RELATIVE_ASIDE.search(head, max(0, len(head) - 200))
+    if aside is not None:
+        # "Prairie Ridge Health Inc., which runs four hospitals in central Kansas, has
+        # signed": the subject stands before the relative clause, not inside it
+        head = head[:aside.start()]
     best: str | None = None
     for run in _CAPITAL_RUN.finditer(head):
         if len(head) - run.end() > 40:
