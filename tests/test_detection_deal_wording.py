@@ -985,3 +985,19 @@ def test_a_programme_ended_before_launch(content: str, expected: set[Triple]) ->
 def test_rebuffing_a_suitor_is_no_denial(content: str, expected: set[Triple]) -> None:
     found = events_of(("Pinecrest Bank", "Kestrel Payments"), "Bank news", content, year=2026)
     assert {t for t in found if t[1] == "product_launch"} == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # a deal the headline names by its target, before the deal noun
+    ("Pinecrest Bank closes $1.1bn Framecraft purchase", {("Pinecrest Bank", "acquisition",
+                                                          "acquirer")}),
+    ("Pinecrest Bank completes Kestrel Payments acquisition",
+     {("Pinecrest Bank", "acquisition", "acquirer"),
+      ("Kestrel Payments", "acquisition", "target")}),
+    # purchase orders, a quarter's purchases and goods bought are no company bought
+    ("Pinecrest Bank closes Q3 purchase orders", set()),
+    ("Pinecrest Bank completes Kestrel Payments purchase of card terminals", set()),
+])
+def test_a_deal_named_by_its_target_before_the_noun(title: str, expected: set[Triple]) -> None:
+    found = events_of(("Pinecrest Bank", "Kestrel Payments"), title, "", year=2026)
+    assert {t for t in found if t[1] == "acquisition"} == expected

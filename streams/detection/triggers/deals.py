@@ -216,6 +216,17 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"\b(?:rais|improv|sweeten|increas|lift|boost)(?:e|es|ed|ing) (?:its|their|the) "
                 r"(?:[\w-]+ ){0,3}(?:bid|offer)\b",
                 "acquirer", {"for": "target", "": "target"}, 0.75, right_window=60),
+    # "Adobe closes $1.1bn Framecraft purchase", "Salesforce completes Slack acquisition": the
+    # deal a headline names by its target, the noun after the name.
+    TriggerSpec("acq_done_named_deal", _A,
+                r"\b(?:complet(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|finali[sz](?:e|es|ed|ing)|"
+                r"seal(?:s|ed|ing)?|wrap(?:s|ped|ping)? up|clinch(?:es|ed|ing)?)"
+                r"(?= (?:its |the |a |an )?(?:(?:\$|€|£|US\$)[\d.,]+\s?(?:bn|billion|m|mn|million)?"
+                r"(?:-plus)? )?(?!(?:Q[1-4]|H[12]|FY\d*|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                r"Saturday|Sunday)\b)(?:[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2}) "
+                r"(?:acquisition|purchase|takeover|buyout|buy-out)\b(?! (?:of|orders?|price|"
+                r"window|programme|program|plan|obligations?|commitments?)\b))",
+                "acquirer", {"": "target"}, 0.75, (NEEDS_TARGET,), right_window=40, adjacent=5),
 )
 
 INVESTMENT: tuple[TriggerSpec, ...] = (
