@@ -297,7 +297,11 @@ _ANAPHOR_SUBJECT = (
     # "Yet on Monday it agreed", "The same week it launched": an opener before the subject.
     r"(?:(?i:yet|now|then|so|also|meanwhile|separately|today|later|earlier|the same (?:week|day|"
     r"month)|this week|last week)(?: on (?i:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday))?,?\s)?"
+    r"sunday))?,?\s|"
+    # "On Thursday the company said": a weekday alone opens the clause too, before a noun
+    # that names the company (not before "it", which may be any company named before)
+    r"(?i:on) (?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s"
+    r"(?=[Tt]he |[Ii]ts |[Tt]heir ))?"
     r"(?:(?:[Tt]he|[Ii]ts|[Tt]heir) (?:[\w-]+ ){0,2}(?:company|firm|group|startup|start-up|giant|"
     r"maker|conglomerate|retailer|automaker|carmaker|chipmaker|lender|bank|insurer|network|"
     r"platform|business|owner|parent|developer|operator|airline|board)|"

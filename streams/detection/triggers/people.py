@@ -37,7 +37,10 @@ HIRE: tuple[TriggerSpec, ...] = (
                 right_from_verb=True),
     TriggerSpec("hire_serve_as", _E,
                 r"\b(?:will|would|to|shall) (?:serve|act|take over|step in|step up) as\b",
-                "hiring_company", {}, 0.75, (NEEDS_EXEC,)),
+                # "Controller Ana Lisboa will serve as acting CFO of Kestrel": the post's
+                # company after its title
+                "hiring_company", {"of": "hiring_company", "at": "hiring_company"}, 0.75,
+                (NEEDS_EXEC,), right_window=50, left_if_no_right=True),
     # "Sun-hee Park would lead the automotive business on an interim basis"
     TriggerSpec("hire_interim", _E,
                 r"\b(?:will|would|to|shall) (?:lead|run|head|oversee|take charge of)\b(?= "
