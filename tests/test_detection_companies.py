@@ -410,3 +410,31 @@ def test_an_acronym_spelled_out_as_the_company_s_own_name_is_the_company() -> No
     # the canonical name itself is never taken for another thing
     assert acronym_events("IBM to cut 3,000 jobs", "International Business Machines (IBM) "
                           "said on Monday it would cut 3,000 jobs.") == {("IBM", "layoffs")}
+
+
+def _events_with_brands(title: str, content: str) -> set[tuple[str, str, str | None]]:
+    return {(e.company, e.event_type, e.brand) for e in DETECTOR.detect(
+        Article(id="x", title=title, content=content))}
+
+
+@pytest.mark.parametrize("content", [
+    "Apple-owned Lumen Labs is laying off about 450 employees, mostly in engineering.",
+    "Lumen Labs, owned by Apple, is laying off about 450 employees, mostly in engineering.",
+    "Lumen Labs, a unit of Apple, is laying off about 450 employees, mostly in engineering.",
+    "Apple's Lumen Labs unit is laying off about 450 employees, mostly in engineering.",
+])
+def test_a_unit_the_text_says_a_watched_company_owns_counts_as_the_owner(content: str) -> None:
+    assert _events_with_brands("Lumen Labs to cut about 450 jobs", content) == {
+        ("Apple", "layoffs", "Lumen Labs")}
+
+
+@pytest.mark.parametrize("content", [
+    # a stake, a past owner, an imagined owner: the unit is not the company's
+    "Apple-backed Lumen Labs is laying off about 450 employees, mostly in engineering.",
+    "Lumen Labs, formerly owned by Apple, is laying off about 450 employees.",
+    "An Apple-owned Lumen Labs would have laid off 450 employees years ago.",
+])
+def test_a_stake_a_past_or_an_imagined_owner_is_no_owner(content: str) -> None:
+    assert not any(c == "Apple" and t == "layoffs"
+                   for c, t, _ in _events_with_brands("Lumen Labs to cut about 450 jobs",
+                                                      content))

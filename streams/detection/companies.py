@@ -355,3 +355,56 @@ def spelled_out_as(text: str, acronym: str) -> str | None:
 
 def _initials(words: list[str]) -> str:
     return "".join(word[0] for word in words).lower()
+
+
+# A unit the text itself says a watched company owns: "Microsoft-owned LinkedIn", "LinkedIn,
+# owned by Microsoft,", "Whole Foods, a unit of Amazon", "Amazon's Whole Foods unit". Not
+# a stake ("Amazon-backed", "partly owned by"), nor a past owner ("formerly owned by").
+_UNIT_NAME = r"((?:[A-Z][\w&'’.+-]*)(?: (?:[A-Z][\w&'’.+-]*)){0,2})"
+_OWNED_AFTER = re.compile(r"-owned " + _UNIT_NAME + r"(?=[\s,.;:)'’]|$)")
+_OWNED_BEFORE = re.compile(_UNIT_NAME + r",\s+(?:which is\s+|is\s+)?(?:(?:wholly|fully)\s+)?"
+                           r"(?:owned by|a (?:unit|subsidiary|division|part) of)\s+(?:the\s+)?$")
+_OWNED_UNIT_WORD = re.compile(r"['’]s " + _UNIT_NAME + r" (?:unit|subsidiary|division)\b")
+# Words that open no unit's name ("Microsoft-owned The ...", "Apple's In ...").
+_NOT_A_UNIT = frozenset({"The", "A", "An", "In", "On", "At", "It", "Its", "This", "That",
+                         "Chief", "CEO", "President", "Chairman"})
+
+
+_IMAGINED_OWNER = re.compile(r"\b(?:an?|any)\s+$", re.IGNORECASE)
+_IMAGINED_UNIT = re.compile(r"\s+(?:would|could|might|may)\b")
+
+
+def owned_unit_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of the units the text says a watched company owns, wherever the text names
+    them, as the owner's (a brand the rules file does not list, read from the article)."""
+    units: dict[str, Mention] = {}
+    for mention in mentions:
+        if not mention.counted or mention.kind == "owner":
+            continue
+        found = _OWNED_AFTER.match(text, mention.end) or _OWNED_UNIT_WORD.match(
+            text, mention.end)
+        if found is None:
+            before = _OWNED_BEFORE.search(text, max(0, mention.start - 120), mention.start)
+            if before is not None and not re.search(
+                    r"\b(?:formerly|once|previously|until|partly|partially|minority)\b",
+                    before.group(), re.IGNORECASE):
+                found = before
+        if found is None:
+            continue
+        if _IMAGINED_OWNER.search(text, max(0, mention.start - 4), mention.start) or (
+                _IMAGINED_UNIT.match(text, found.end(1))):
+            continue  # "An Adobe-owned Figma would have got generative features faster"
+        name = found.group(1).rstrip(".")
+        if name.split()[0] in _NOT_A_UNIT or any(m.surface == name for m in mentions):
+            continue
+        units.setdefault(name, mention)
+    added: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for name, owner in units.items():
+        for match in re.finditer(r"(?<![\w&-])" + re.escape(name) + r"(?![\w&-])", text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            added.append(Mention(owner.company, match.start(), match.end(), name, "brand",
+                                 False, brand=name,
+                                 notes=[f"owned by {owner.surface}, as the text says"]))
+    return added

@@ -14,7 +14,15 @@ from ...schemas.rules import RulesFile
 from . import cues, events, parties
 from .analysis import Analysis
 from .calibration import CALIBRATION, EventFeatures
-from .companies import CompanyMatcher, Mention, fold, is_acronym, owner_mentions, spelled_out_as
+from .companies import (
+    CompanyMatcher,
+    Mention,
+    fold,
+    is_acronym,
+    owned_unit_mentions,
+    owner_mentions,
+    spelled_out_as,
+)
 from .events import Finding
 from .explain import DetectionReport, build_report
 from .layout import read_layout
@@ -158,6 +166,9 @@ class Detector:
                               key=lambda m: m.start)
         if not mentions:
             return analysis
+        units = owned_unit_mentions(text, mentions)
+        if units:  # "Microsoft-owned LinkedIn is laying off": the unit is the owner's
+            mentions = sorted([*mentions, *units], key=lambda m: m.start)
         if len(mentions) > MAX_ANALYSED_MENTIONS:
             mentions = mentions[:MAX_ANALYSED_MENTIONS]
             text = text[:max(m.end for m in mentions)]
