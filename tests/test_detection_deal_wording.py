@@ -1001,3 +1001,18 @@ def test_rebuffing_a_suitor_is_no_denial(content: str, expected: set[Triple]) ->
 def test_a_deal_named_by_its_target_before_the_noun(title: str, expected: set[Triple]) -> None:
     found = events_of(("Pinecrest Bank", "Kestrel Payments"), title, "", year=2026)
     assert {t for t in found if t[1] == "acquisition"} == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    # a plan two companies announce together
+    ("Pinecrest Bank and Kestrel Payments have announced plans to offer instant payouts to "
+     "small businesses.", {("Pinecrest Bank", "partnership", "partner"),
+                           ("Kestrel Payments", "partnership", "partner")}),
+    # each its own plan, or one company's plan: no partnership
+    ("Pinecrest Bank and Kestrel Payments both announced plans to open branches in Ohio.",
+     set()),
+    ("Pinecrest Bank has announced plans to open a branch in Ohio.", set()),
+])
+def test_a_plan_two_companies_announce_together(content: str, expected: set[Triple]) -> None:
+    found = events_of(("Pinecrest Bank", "Kestrel Payments"), "Bank news", content, year=2026)
+    assert {t for t in found if t[1] == "partnership"} == expected

@@ -476,6 +476,11 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 # companies agreeing to do one thing (both must be named: NEEDS_TWO)
                 r"(?:agreeing|agree[sd]?) to (?:open|build|develop|launch|offer|create|set up|"
                 r"form|operate|produce|provide|design|deploy|roll out)\b|"
+                # "AOL and Warner Bros. have announced plans to offer vintage shows online":
+                # a plan the two announce together (both must be named: NEEDS_TWO)
+                r"(?<!both )(?:have |has )?announc(?:e|ed|ing) (?:joint )?plans to (?:jointly )?"
+                r"(?:open|build|develop|launch|offer|create|set up|form|operate|produce|provide|"
+                r"design|deploy|roll out|allow|sell|market|bring|deliver|make)\b|"
                 r"(?:announc\w+|sign\w*) (?:an? |the )?(?:extension|renewal|expansion) "
                 r"(?:of|on|to) "
                 r"(?:the |their |its )?(?:[\w-]+ ){0,3}(?:partnership|alliance|agreement|deal)|"
