@@ -1016,3 +1016,19 @@ def test_a_deal_named_by_its_target_before_the_noun(title: str, expected: set[Tr
 def test_a_plan_two_companies_announce_together(content: str, expected: set[Triple]) -> None:
     found = events_of(("Pinecrest Bank", "Kestrel Payments"), "Bank news", content, year=2026)
     assert {t for t in found if t[1] == "partnership"} == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    # a named business of the seller, sold to a named buyer: with a price, or an aside
+    ("Pinecrest Bank said on Tuesday it had agreed to sell Loomwise to Carrow Partners for "
+     "about $900 million in cash.", {("Pinecrest Bank", "acquisition", "target")}),
+    ("Pinecrest Bank agreed to sell Insitu, its Ohio-based maker of card terminals, to "
+     "defense contractor Stanhope Systems for $740 million.",
+     {("Pinecrest Bank", "acquisition", "target")}),
+    # a product sold to customers, or goods at a price each: no business sold
+    ("Pinecrest Bank will sell Galaxy Cards to Verizon customers from March.", set()),
+    ("Pinecrest Bank sells Galaxy phones to Verizon for $900 each.", set()),
+])
+def test_a_named_business_sold_to_a_named_buyer(content: str, expected: set[Triple]) -> None:
+    found = events_of(("Pinecrest Bank", "Kestrel Payments"), "Bank news", content, year=2026)
+    assert {t for t in found if t[1] == "acquisition"} == expected

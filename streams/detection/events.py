@@ -13,6 +13,7 @@ from .tolerant import tolerant
 from .triggers import (
     COMPILED,
     EXEC_TITLE_RE,
+    SPECS,
     TriggerSpec,
     candidate_types,
     match_inside,
@@ -34,6 +35,7 @@ _NEXT_JOB = re.compile(r"\bto (?:become|join|lead|run|head|take|serve)\b|\bfor\b
 # "Brightwater, now part of Uber Freight, names an Uber Freight executive": a move inside
 # one group is no departure from it.
 # "the two companies signed a partnership": both parties named earlier in the sentence.
+_SELL_NAMED_UNIT = next(spec for spec in SPECS if spec.name == "acq_sell_named_unit")
 _THE_PAIR = re.compile(cues.THE_PAIR + r"[^;,]{0,20}$", _I)
 # "..., Alphabet confirmed on Thursday": the source of the sentence is the company it is about.
 _ATTRIBUTION = re.compile(r",\s*$")
@@ -168,6 +170,11 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
                ref_year: int, spec: TriggerSpec, start: int, end: int,
                pair: tuple[Mention, ...] = ()) -> list[Finding]:
     trigger = text[start:end]
+    if spec.has("sells_named") and not checks.sells_company(text, end, mentions) and (
+            checks.sells_named_unit(text, end)):
+        # "agreed to sell Loomwise to Carrow Partners for $900 million": an unwatched
+        # business of the seller, sold to a named buyer; the seller stands for it
+        spec = _SELL_NAMED_UNIT
     verdict = checks.context(text, spec, start, end, ref_year)
     if verdict is not None:
         return [_reject(index, text, spec, trigger, verdict.reason, start, verdict.past)]

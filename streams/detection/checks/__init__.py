@@ -12,13 +12,19 @@ from ..companies import Mention
 from ..sentences import title_case
 from ..triggers import TriggerSpec
 from .context import Verdict, context
-from .deals import BUYS_SUPPLIES, after_parties, deal_reason, sells_company
+from .deals import (
+    BUYS_SUPPLIES,
+    after_parties,
+    deal_reason,
+    sells_company,
+    sells_named_unit,
+)
 from .people import leaves_employer, people_reason
 from .products import product_reason
 from .senses import SENSE_REASONS, sense_reason
 
 __all__ = ["BUYS_SUPPLIES", "SENSE_REASONS", "Verdict", "after_parties", "before_parties",
-           "context", "leaves_employer", "sense_reason"]
+           "context", "leaves_employer", "sells_named_unit", "sense_reason"]
 
 _PEOPLE = frozenset({"executive_hire", "executive_departure"})
 _PRODUCTS = frozenset({"product_launch", "launch_delay"})
@@ -41,6 +47,8 @@ def before_parties(text: str, spec: TriggerSpec, start: int, end: int,
         return sense
     if spec.has("sells_named") and not sells_company(text, end, mentions):
         return "something other than a company sold"
+    if spec.has("sells_unit_named") and not sells_named_unit(text, end):
+        return "something other than a business sold to a named buyer"
     if spec.event_type in _PEOPLE:
         return people_reason(text, spec, start, end, mentions)
     if spec.event_type in _PRODUCTS:

@@ -116,6 +116,29 @@ _COUNTED = re.compile(
     r"billion|bn)\b)(?![\d.,]*\s?%)", _I)
 
 
+# A business of the seller named right after "sell" (capitals), sold to a named buyer: with
+# an aside saying what it is ("Insitu, its maker of small military drones, to defense
+# contractor Stanhope Systems"), or a price ("Loomwise to Carrow Partners for about $900
+# million"). Read on the text as written: a product sold to customers has no buyer's name
+# and no price of a business.
+_PRICE_NOW = (r"(?:for|worth) (?:about |around |roughly |nearly |some |an estimated |"
+              r"a reported )?(?:[A-Z]{0,3}\$|€|£)\s?\d")
+_NAMED_UNIT_SOLD = re.compile(
+    r" (?!(?:The|A|An|Its|Their|Shares|Stock|Bonds?|Assets|Products?)\b)[A-Z][\w&'’.-]*"
+    r"(?: [A-Z][\w&'’.-]*){0,2}"
+    r"(?:, (?:its|their|a|an|the) [^.;,]{0,70}?\b(?:maker|developer|company|firm|business|unit|"
+    r"subsidiary|operator|provider|studio|label|brand|chain|start-?up|platform|division|arm|"
+    r"producer|manufacturer|supplier|network)\b[^.;,]{0,40},"
+    r"|(?= (?:for [^.;,]{1,25} )?to (?:[a-z][\w-]* ){0,3}[A-Z][^.;]{0,60}?\b" + _PRICE_NOW
+    + r")) (?:for [^.;,]{1,25} )?to (?:[a-z][\w-]* ){0,3}[A-Z]")
+
+
+def sells_named_unit(text: str, end: int) -> bool:
+    """'agreed to sell Loomwise to Carrow Partners for $900 million': a named business of the
+    seller sold to a named buyer."""
+    return _NAMED_UNIT_SOLD.match(text, end) is not None
+
+
 def sells_company(text: str, end: int, mentions: list[Mention]) -> bool:
     """The watched company named right after a 'sell' verb is what is sold, whole."""
     for mention in mentions:

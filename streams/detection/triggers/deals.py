@@ -216,6 +216,17 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"\b(?:rais|improv|sweeten|increas|lift|boost)(?:e|es|ed|ing) (?:its|their|the) "
                 r"(?:[\w-]+ ){0,3}(?:bid|offer)\b",
                 "acquirer", {"for": "target", "": "target"}, 0.75, right_window=60),
+    # "agreed to sell Loomwise to Carrow Partners for about $900 million", "agreed to sell
+    # Insitu, its maker of small military drones, to defense contractor Stanhope Systems": a
+    # business of the seller the text names (an aside saying what it is, or a price), sold
+    # to a named buyer. The seller stands for the unit sold, as with "sold its unit to".
+    TriggerSpec("acq_sell_named_unit", _A,
+                r"\b(?:sell(?:s|ing)?|sold)\b(?= [\w&'’.-]+(?: [\w&'’.-]+){0,2}, (?:its|their|a|an|"
+                r"the) [^.;,]{0,70}?\b(?:maker|developer|company|firm|business|unit|subsidiary|"
+                r"operator|provider|studio|label|brand|chain|start-?up|platform|division|arm|"
+                r"producer|manufacturer|supplier|network)\b[^.;,]{0,40}, to\b)",
+                "target", {"to": "acquirer"}, 0.75, right_window=80, adjacent=60,
+                traits=frozenset({"sells_unit_named"})),
     # "Adobe closes $1.1bn Framecraft purchase", "Salesforce completes Slack acquisition": the
     # deal a headline names by its target, the noun after the name.
     TriggerSpec("acq_done_named_deal", _A,

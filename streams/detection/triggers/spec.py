@@ -55,6 +55,7 @@ Trait = Literal[
     "company_inside",  # the company named inside the trigger is the party: "stores of X close"
     "party_inside",  # a company named inside the trigger is a second party: "signs X deal"
     "sells_named",  # "to sell Channel 5 to Viacom": the name right after is all that is sold
+    "sells_unit_named",  # "to sell Loomwise to Carrow Partners for $900m": the seller's business
 ]
 
 
