@@ -166,12 +166,13 @@ class Detector:
                               key=lambda m: m.start)
         if not mentions:
             return analysis
-        units = owned_unit_mentions(text, mentions)
-        if units:  # "Microsoft-owned LinkedIn is laying off": the unit is the owner's
-            mentions = sorted([*mentions, *units], key=lambda m: m.start)
         if len(mentions) > MAX_ANALYSED_MENTIONS:
             mentions = mentions[:MAX_ANALYSED_MENTIONS]
             text = text[:max(m.end for m in mentions)]
+        units = owned_unit_mentions(text, mentions)
+        if units:  # "Microsoft-owned LinkedIn is laying off": the unit is the owner's
+            mentions = sorted([*mentions, *units], key=lambda m: m.start)[
+                :MAX_ANALYSED_MENTIONS]
         sentences = split_near(text, [m.start for m in mentions])
         analysis.mentions, analysis.sentences = mentions, sentences
         by_sentence: dict[int, list[Mention]] = {}
