@@ -63,7 +63,8 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "newsv-test", "newsw-test", "newsx-test",
             "newsy-test", "newsz-test", "newsaa-test", "newsab-test", "newsac-test",
             "newsad-test", "newsae-test", "newsaf-test", "newsag-test", "newsah-test",
-            "newsai-test", "newsak-test")
+            "newsai-test", "newsak-test",
+            "newsaj-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

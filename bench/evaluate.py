@@ -588,6 +588,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="translated wire day, blind"),
     LabelledSet("newsak-test", ("newsak/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="translated wire day, blind"),
+    # A sports, media and entertainment business desk (rights deals, studios, streaming,
+    # games; players "signed", a coach "fired", a horse "acquired", a band called Tesla),
+    # half eventless, by a thirty-seventh author after session 22.
+    LabelledSet("newsaj-dev", ("newsaj/articles.jsonl",), "devset/rules.yaml", "even",
+                note="sports and media desk, blind"),
+    LabelledSet("newsaj-test", ("newsaj/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="sports and media desk, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
