@@ -318,6 +318,22 @@ def test_a_name_the_article_calls_a_film_or_a_ship_is_not_the_company() -> None:
     assert [e.event_type for e in Detector(rules).detect(news)] == ["executive_departure"]
 
 
+def test_a_name_the_article_calls_a_band_or_a_horse_is_not_the_company() -> None:
+    rules = RulesFile.model_validate({"companies": [{"name": "Tesla"}]})
+    band = Article(id="c4", title="Tesla announce farewell tour, 'one last lap' in 2027",
+                   content="Tesla, the Oslo synth-pop trio named after the inventor, will "
+                           "launch a farewell tour next spring, the band said Wednesday.")
+    assert Detector(rules).detect(band) == []
+    horse = Article(id="c5", title="Tesla retired and sold to Ballyhale Stud",
+                    content="Tesla, the seven-year-old gelding, has been retired and sold to "
+                            "Ballyhale Stud.")
+    assert Detector(rules).detect(horse) == []
+    news = Article(id="c6", title="Tesla to launch robotaxi service next spring",
+                   content="Tesla, the electric-car maker, will launch a robotaxi service in "
+                           "Austin next spring, the company said Wednesday.")
+    assert [e.event_type for e in Detector(rules).detect(news)] == ["product_launch"]
+
+
 SHORT_NAMES = Detector(RulesFile.model_validate({"companies": [
     {"name": "Halcyon Biotherapeutics", "aliases": ["Halcyon Bio", "Halcyon"]},
     {"name": "Tidewell Foods", "aliases": ["Tidewell"]}]}))

@@ -88,15 +88,17 @@ _OTHER_FIRM = re.compile(
     # "Shell Beach Surf Club", "Apple Valley", "Oracle Bakery": places, shops and farms
     r"Beach|Bay|Island|Lake|Falls|Springs|Harbou?r|Creek|Hills?|Cove|Valley|Bakery|Cafe|"
     r"Café|Restaurant|Diner|Pub|Salon|Farms?|Bistro|Brewery|Orchards?)\b")
-# "Northwind, the Otago-set survival drama", "Halcyon, a 64-metre research ship": an
-# appositive that says the name is a work, a place, a vessel or an animal.
+# "Northwind, the Otago-set survival drama", "Halcyon, a 64-metre research ship", "Tesla, the
+# Oslo synth-pop trio": an appositive that says the name is a work, a place, a vessel, a band
+# or an animal.
 # ", 23, is a centre-back": an age in commas after a name belongs to a person.
 _AGE_AFTER = re.compile(r",\s*\d{1,2},\s")
 _APPOSITIVE_THING = re.compile(
     r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:drama|film|movie|series|sitcom|show|novel|"
     r"album|band|ship|vessel|yacht|boat|horse|racehorse|dog|town|village|hamlet|river|lake|"
     r"mountain|play|musical|opera|song|documentary|restaurant|cafe|café|bakery|pub|school|"
-    r"church|charity|choir)\b(?!['’])")
+    r"church|charity|choir|trio|duo|quartet|quintet|singer|rapper|stallion|mare|colt|filly|"
+    r"gelding|thoroughbred)\b(?!['’])")
 # "The Amazon is losing its chief", "the Amazon's canopy", "the Amazon basin": a common-word
 # name after "the", then a verb, a stop or a word of geography, is a place or a thing.
 _THING_AFTER = re.compile(
