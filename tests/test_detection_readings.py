@@ -1142,3 +1142,29 @@ def test_a_weekday_opening_the_sentence_before_the_company() -> None:
 def test_an_interim_post_names_its_company_after_the_title(
         text: str, expected: set[Triple]) -> None:
     assert {t for t in detect(text) if t[1] == "executive_hire"} == expected
+
+
+STREAMERS = Detector(RulesFile.model_validate({"companies": [
+    {"name": "Amazon", "brands": ["Prime Video"]}, {"name": "Alphabet", "aliases": ["Google"]}]}))
+
+
+def _streamers(title: str, content: str) -> set[Triple]:
+    article = Article(id="t", title=title, content=content,
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    return {(e.company, e.event_type, e.role) for e in STREAMERS.detect(article)}
+
+
+def test_its_after_a_named_league_is_the_league_not_the_story_company() -> None:
+    content = ("The Women's Premier Hockey League is leaving Prime Video. Its games will stream "
+               "on Google's YouTube from next season under a five-year deal.")
+    found = _streamers("Amazon loses women's hockey rights after three seasons", content)
+    assert ("Amazon", "partnership", "partner") not in found
+    assert ("Alphabet", "partnership", "partner") in found
+    # the league leaving the brand is no person's departure ("League" is no surname)
+    assert ("Amazon", "executive_departure", "losing_company") not in found
+    # only the sentence right after the league's: later "it" is the story's company again
+    content = ("The Women's Premier Hockey League is leaving Prime Video. An Amazon spokesperson "
+               "said the company was proud of the run. It will launch a sports streaming app "
+               "called Prime Arena next month.")
+    assert ("Amazon", "product_launch", None) in _streamers(
+        "Amazon loses women's hockey rights after three seasons", content)

@@ -256,20 +256,25 @@ class Detector:
         pair: tuple[Mention, ...] = ()  # the last two companies a sentence named together
         pending = {m.company for m in mentions if not m.counted}
         classified = 0
+        body = ""  # the named body (not a company) that was the last sentence's subject
         for sentence in sentences:
             if classified >= MAX_CLASSIFIED_SENTENCES:
                 break
             local = [_relative(m, sentence.start) for m in by_sentence.get(sentence.position, [])]
-            if local or (topic is not None and (cues.has_anaphor(sentence.text[:60]) or (
+            told = None if body and _PRONOUN_OPENS.match(sentence.text) else topic
+            if local or (told is not None and (cues.has_anaphor(sentence.text[:60]) or (
                     sentence.position <= 3 and cues.jobs_subject(sentence.text)) or (
                     cues.said_by_the_company(sentence.text)))) or (
                     pair and cues.names_the_pair(sentence.text)):
                 classified += 1
                 analysis.findings.extend(
-                    events.classify(sentence.position, sentence.text, local, topic, ref_year,
-                                    pair))
+                    events.classify(sentence.position, sentence.text, local, told, ref_year,
+                                    pair, body if told is None else ""))
             topic = _subject(sentence.text, [m for m in local if m.counted]) or topic
             pair = _pair_named(local) or pair
+            named_body = _BODY_SUBJECT.match(sentence.text)
+            body = named_body.group(1) if named_body is not None and not any(
+                m.start < named_body.end(1) for m in local) else ""
         _corroborate_by_events(mentions, sentences, analysis.findings, pending)
         if other_sense:
             _short_for_the_other(mentions, other_sense)
@@ -404,6 +409,16 @@ _LONGER_NAME = re.compile(r" (?!(?:" + LEGAL_SUFFIXES + r"|Monday|Tuesday|"
 
 # "United Kingdom", "Delta State", "Liberty Island": a country, place or public body, even in a
 # Title Case headline or a dateline.
+# "The Women's Premier Hockey League is leaving Prime Video. Its games will stream on
+# YouTube": a sentence whose subject is a named league, union, agency or the like is what
+# "it", "its" or "they" opening the next sentence stands for, not the article's company.
+_BODY_SUBJECT = re.compile(
+    r"\W{0,3}(The (?:[A-Z][\w'’.&-]*\s+){0,5}(?:League|Association|Federation|Union|Club|"
+    r"Council|Commission|Committee|Agency|Authority|Ministry|Department|Society|Foundation|"
+    r"Institute|University|Conference|Tour|Festival|Academy|Court|Tribunal|Regulator|"
+    r"Parliament|Government|Administration|Museum|Orchestra|Team))\s+(?:[a-z]+ly\s+)?"
+    r"[a-z]+\b")
+_PRONOUN_OPENS = re.compile(r"\W{0,3}(?:It|Its|They|Their)\b")
 _PLACE_OR_BODY = re.compile(r" (?:Kingdom|States|Nations|Arab Emirates|Republic|Islands?|"
                             r"Province|County|Territory|State|Parliament|Church|Army|Navy|"
                             r"Party|Court|Council|Assembly|Congress|Senate|Ministry)\b")

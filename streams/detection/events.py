@@ -100,9 +100,11 @@ class _Side:
 
 
 def classify(index: int, text: str, mentions: list[Mention], topic: Mention | None,
-             ref_year: int, pair: tuple[Mention, ...] = ()) -> list[Finding]:
+             ref_year: int, pair: tuple[Mention, ...] = (), body: str = "") -> list[Finding]:
     """Every event candidate in sentence ``text``; ``mentions`` use sentence offsets.
-    ``pair``: the two companies an earlier sentence named together, for "the companies"."""
+    ``pair``: the two companies an earlier sentence named together, for "the companies".
+    ``body``: the unwatched league, agency or the like the last sentence was about, which
+    "it" or "its" opening this one stands for (``topic`` is then None)."""
     out: list[Finding] = []
     seen = tolerant(text)
     possible = possible_specs(seen.text)
@@ -118,7 +120,8 @@ def classify(index: int, text: str, mentions: list[Mention], topic: Mention | No
             if number >= MAX_TRIGGERS_PER_TYPE:
                 break  # no real sentence states one kind of event more often than this
             start, end = seen.span(found_start, found_end)
-            found = _candidate(index, text, mentions, topic, ref_year, spec, start, end, pair)
+            found = _candidate(index, text, mentions, topic, ref_year, spec, start, end, pair,
+                               body)
             out.extend(found)
             if len(found) == 1 and found[0].reason.startswith(_NAME_REASONS):
                 # The span began in a name ("Qatar Investment Authority has raised its stake
@@ -127,7 +130,7 @@ def classify(index: int, text: str, mentions: list[Mention], topic: Mention | No
                 if inner is not None:
                     start, end = seen.span(inner[1], inner[2])
                     out.extend(_candidate(index, text, mentions, topic, ref_year, inner[0],
-                                          start, end, pair))
+                                          start, end, pair, body))
     _one_sense_per_phrase(out)
     return out
 
@@ -168,7 +171,7 @@ def _reject(index: int, text: str, spec: TriggerSpec, trigger: str, reason: str,
 
 def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | None,
                ref_year: int, spec: TriggerSpec, start: int, end: int,
-               pair: tuple[Mention, ...] = ()) -> list[Finding]:
+               pair: tuple[Mention, ...] = (), body: str = "") -> list[Finding]:
     trigger = text[start:end]
     if spec.has("sells_named") and not checks.sells_company(text, end, mentions) and (
             checks.sells_named_unit(text, end)):
@@ -186,7 +189,7 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
         # "All 187 store locations of Jessops are closing": the stores' owner closes them.
         lefts = [_Side(inside[0], inside[0].surface, spec.left or "", "subject")]
     else:
-        lefts = _lefts(text, mentions, topic, spec, start, pair) if (
+        lefts = _lefts(text, mentions, topic, spec, start, pair, body) if (
             spec.left is not None) else []
     if spec.has("moves_employer") and not checks.leaves_employer(text, start, end):
         lefts = []
@@ -437,7 +440,7 @@ _PEOPLE_PLURAL = re.compile(r"\b" + PEOPLE_PLURALS + r"\b", re.IGNORECASE)
 
 
 def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: TriggerSpec,
-           start: int, pair: tuple[Mention, ...] = ()) -> list[_Side]:
+           start: int, pair: tuple[Mention, ...] = (), body: str = "") -> list[_Side]:
     role = spec.left or ""
     if spec.passive:
         # "Cingular Wireless, which will be absorbed by AT&T": the relative pronoun's
@@ -581,6 +584,8 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
             return [_Side(None, speaker.group(1), role)]
         if topic is not None:
             return [_Side(topic, topic.surface, role, "anaphor")]
+        if body:
+            return [_Side(None, body, role)]
     if not mentions and topic is not None and spec.event_type == "layoffs" and (
             cues.jobs_subject(text)):
         # "Realtime Worlds entered administration today. Between 60 and 170 jobs will be
@@ -844,7 +849,16 @@ def _second_partner(text: str, mentions: list[Mention], spec: TriggerSpec, lefts
                     and not mention.historical and ";" not in text[first.end:mention.start]):
                 return [_Side(mention, mention.surface, "partner", "object")]
         return []
-    if not lefts or lefts[0].mention is None:
+    if not lefts:
+        return []
+    if lefts[0].mention is None:
+        if spec.has("second_party_between"):
+            # "Its games will stream on Google's YouTube under a five-year deal", 'its' the
+            # league: an unwatched subject's partner is the company the clause names
+            for mention in mentions:
+                if mention.start < start and not mention.historical and (
+                        ";" not in text[mention.end:start]):
+                    return [_Side(mention, mention.surface, "partner", "object")]
         return []
     first = lefts[0].mention
     if spec.has("second_party_between"):

@@ -71,8 +71,17 @@ _ORG_WORDS = words(
     ventures street journal times news bank university institute research ai systems software
     networks media studios games motors energy health therapeutics robotics payments platforms
     superintelligence foundation fund association agency commission committee council court
-    department ministry office house post wire review"""
+    department ministry office house post wire review league federation union club society
+    conference tour festival academy tribunal parliament government administration museum
+    orchestra team authority"""
 )
+
+
+def org_word(word: str) -> bool:
+    """A word that ends an organisation's name and no person's ("League", "Council")."""
+    return word.lower().strip(".") in _ORG_WORDS
+
+
 _PERSON = re.compile(
     r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z]\.)?(?: (?:de |van |von |da |di |del |le |la )?"
     r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}\b"

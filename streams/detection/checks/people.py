@@ -186,7 +186,9 @@ def _person_by_reference(masked: str, start: int, noun: bool = False) -> bool:
     surname = _SURNAME_SUBJECT.search(before)
     if noun and surname is not None and not re.search(r"['’]s\s+$", before):
         return False  # "delays Newark departure": only "Solberg's departure" names a person
-    return surname is not None and surname.group(1).lower() not in NOT_A_COMPANY
+    # "The Women's Premier Hockey League is leaving": a body's name, not a surname
+    return surname is not None and surname.group(1).lower() not in NOT_A_COMPANY and (
+        not parties.org_word(surname.group(1)))
 
 
 
