@@ -72,6 +72,16 @@ def test_a_suit_filed_against_a_company_as_the_subject() -> None:
         ("Uber", "legal", "defendant")}
 
 
+def test_an_injunction_or_petition_filed_against_a_party() -> None:
+    assert detect("Netflix filed an injunction against Pfizer on Monday, calling the campaign "
+                  "misleading.") == {("Netflix", "legal", "plaintiff"),
+                                     ("Pfizer", "legal", "defendant")}
+    assert detect("Uber filed a petition against Intel in the Delaware court.") == {
+        ("Uber", "legal", "plaintiff"), ("Intel", "legal", "defendant")}
+    # filed for, not against: no case between the two
+    assert detect("Uber filed a petition for a new licence with Intel's help.") == set()
+
+
 def test_the_company_a_court_orders_paid_is_the_plaintiff() -> None:
     assert detect("A jury on Wednesday ordered Intel to pay Netflix $212 million after finding "
                   "that its chips infringed two patents.") == {

@@ -34,7 +34,8 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r"\b(?:fil(?:e|es|ed|ing)|brought|bring(?:s)?|launch(?:es|ed|ing)?|"
                 r"tak(?:e|es|ing)|took|pursu(?:e|es|ed|ing)|initiat(?:e|es|ed|ing)|"
                 r"commenc(?:e|es|ed|ing)) (?:a |an )?"
-                r"(?:[\w-]+ ){0,3}(?:lawsuit|suit|complaint|case|claim|action)s?"
+                r"(?:[\w-]+ ){0,3}(?:lawsuit|suit|complaint|case|claim|action|injunction|"
+                r"petition)s?"
                 # "filed a separate civil suit on Thursday against"
                 r"(?: (?:on \w+|yesterday|today|last week|this week))? against\b",
                 "plaintiff", {"": "defendant"}, 0.85, right_all=True),
