@@ -83,3 +83,10 @@ def test_the_lookahead_changes_no_match(event_type: str) -> None:
     for sentence in SENTENCES:
         assert [(m.span(), m.lastgroup) for m in compiled.finditer(sentence)] == [
             (m.span(), m.lastgroup) for m in plain.finditer(sentence)]
+
+
+def test_a_backspace_where_a_word_boundary_was_meant_is_refused() -> None:
+    # "\b" in a plain string is a backspace: the lookahead would ask for one and never match
+    with pytest.raises(ValueError, match="control character"):
+        quick("\bnames\b")
+    assert quick(r"\bnames\b").search("she names him") is not None

@@ -125,3 +125,16 @@ def test_a_trigger_that_could_match_nothing_is_refused(monkeypatch: pytest.Monke
                                                                  ""),))
     with pytest.raises(ValueError, match="'empty' can match the empty string"):
         triggers._read_specs()
+
+
+@pytest.mark.parametrize("pattern", [r"\bnames (?-i:MD)\b", r"\bcloses [A-Z]\w+ purchase\b"])
+def test_a_trigger_that_asks_for_capitals_is_refused(
+        monkeypatch: pytest.MonkeyPatch, pattern: str) -> None:
+    # triggers match the lower-cased sentence: a capital in the pattern would silently
+    # become a lower-case letter and match what it was written to exclude
+    from newswatch.streams.detection import triggers
+
+    monkeypatch.setattr(triggers, "SPECS", (triggers.TriggerSpec("caps", "layoffs", pattern,
+                                                                 ""),))
+    with pytest.raises(ValueError, match="'caps' asks for capitals"):
+        triggers._read_specs()

@@ -55,6 +55,11 @@ def with_first_chars(pattern: str, flags: int = 0) -> str:
     if first is None:
         return pattern
     chars, bounded = first
+    odd = sorted(ch for ch in chars if len(ch) == 1 and ch < " " and ch not in "\t\n\r\f\v")
+    if odd:
+        # a "\b" in a plain (not raw) string is a backspace: the pattern would never match
+        raise ValueError(f"pattern {pattern[:60]!r} starts with control character {odd[0]!r} "
+                         "(a '\\b' outside a raw string?)")
     look = "(?=[" + "".join(ch if ch in _ESCAPES else re.escape(ch) for ch in sorted(chars)) + "])"
     return look + ("\\b" if bounded else "") + "(?:" + pattern + ")"
 

@@ -132,6 +132,10 @@ EXEC_TITLES = (
     r"designers?|architects?|lead|manager|treasurer|secretary|successor|replacement|"
     r"interim|acting))"  # "co-president", "co-CEO": one of two holding the post
 )
+# The same titles for trigger patterns, which see the sentence lower-cased: there "MD" is
+# "md" (a trigger also takes "Md.", Maryland; the capitals are read only where the
+# original text is, as in EXEC_TITLE_RE).
+FOLDED_EXEC_TITLES = EXEC_TITLES.replace("(?-i:MD)", "md")
 
 # Words that make a sentence read as business news; they corroborate ambiguous names.
 BUSINESS_CONTEXT = (

@@ -73,11 +73,18 @@ def _alternation(specs: list[TriggerSpec]) -> re.Pattern[str]:
 COMPILED = _compile()
 
 
+_CASE_BOUND = re.compile(r"\(\?-i:|\[\^?A-Z\]")
+
+
 def _read_specs() -> dict[str, frozenset[str] | None]:
     """Each spec's required strings (one parse of each pattern); a spec that could match
     the empty string is refused here, since ``trigger_matches`` relies on none doing so."""
     literals: dict[str, frozenset[str] | None] = {}
     for spec in SPECS:
+        if _CASE_BOUND.search(spec.pattern):
+            # the pattern is lower-cased with the sentence: "(?-i:MD)" would become "md"
+            raise ValueError(f"trigger {spec.name!r} asks for capitals, which a trigger "
+                             "never sees (it matches the lower-cased sentence)")
         parsed = _parser.parse(spec.pattern.lower())
         if parsed.getwidth()[0] == 0:
             raise ValueError(f"trigger {spec.name!r} can match the empty string")

@@ -23,7 +23,7 @@ _MAJORITY = r"(?:5[1-9]|[6-9]\d|100)(?:\.\d+)?" + _PERCENT
 AMOUNT = r"(?:US\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion)"
 PRICE = (r"for (?:about |around |roughly |nearly |some |an estimated |a reported |a |an |"
          r"less than |more than |over |under |just over |just under )?"
-          r"(?:undisclosed (?:sum|amount|price|fee)|(?:[A-Z]{0,3}\$|€|£)\s?[\d.,]+\s?"
+          r"(?:undisclosed (?:sum|amount|price|fee)|(?:[a-z]{0,3}\$|€|£)\s?[\d.,]+\s?"
           r"(?:[mb]n?|million|billion)?) ")
 _I: EventType = "investment"
 # A named kind of deal between two companies: "supply agreement", "licensing and supply deal".
@@ -120,7 +120,7 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"holding|shareholding) )(?:of|in)\b|"
                 # "will pay €57 million (US$78 million) for a 72.4 percent stake in"
                 r"\b(?:pay|pays|paid|paying) (?:about |nearly |some |around |roughly )?"
-                r"(?:[A-Z]{0,3}\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion)?"
+                r"(?:[a-z]{0,3}\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion)?"
                 r"(?: \([^()]{1,30}\))? for (?:a |an )?(?:" + _MAJORITY
                 + r" (?:stake |share |holding )?|(?:controlling|majority) (?:interest|stake|share|"
                 r"holding|shareholding) )(?:of|in)\b|"
@@ -228,13 +228,15 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 "target", {"to": "acquirer"}, 0.75, right_window=80, adjacent=60,
                 traits=frozenset({"sells_unit_named"})),
     # "Adobe closes $1.1bn Framecraft purchase", "Salesforce completes Slack acquisition": the
-    # deal a headline names by its target, the noun after the name.
+    # deal a headline names by its target, the noun after the name (triggers match the
+    # lower-cased sentence, so the name is one to three words; NEEDS_TARGET asks for a
+    # company among them).
     TriggerSpec("acq_done_named_deal", _A,
                 r"\b(?:complet(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|finali[sz](?:e|es|ed|ing)|"
                 r"seal(?:s|ed|ing)?|wrap(?:s|ped|ping)? up|clinch(?:es|ed|ing)?)"
                 r"(?= (?:its |the |a |an )?(?:(?:\$|€|£|US\$)[\d.,]+\s?(?:bn|billion|m|mn|million)?"
                 r"(?:-plus)? )?(?!(?:Q[1-4]|H[12]|FY\d*|Monday|Tuesday|Wednesday|Thursday|Friday|"
-                r"Saturday|Sunday)\b)(?:[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2}) "
+                r"Saturday|Sunday)\b)(?:[a-z][\w&.'’-]*(?: [a-z][\w&.'’-]*){0,2}) "
                 r"(?:acquisition|purchase|takeover|buyout|buy-out)\b(?! (?:of|orders?|price|"
                 r"window|programme|program|plan|obligations?|commitments?)\b))",
                 "acquirer", {"": "target"}, 0.75, (NEEDS_TARGET,), right_window=40, adjacent=5),
@@ -526,9 +528,9 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 "partner", {"": "partner"}, 0.75, (NEEDS_TWO,), right_window=40, adjacent=3),
     # "Pfizer licenses Halcyon's HB-201 in deal worth up to $1.2bn": a licence of the other
     # company's product (read before 'licenses ... to', which 'up to' would otherwise take;
-    # triggers match case-blind, so the letters only say where a word starts).
+    # triggers match the lower-cased sentence, so any word may begin the name).
     TriggerSpec("partner_license_of", _R,
-                r"\blicens(?:es|ed|ing)\b(?= (?:[A-Z][\w&.-]*\s){0,2}?[A-Z][\w&.-]*['’]s\s)",
+                r"\blicens(?:es|ed|ing)\b(?= (?:[a-z][\w&.-]*\s){0,2}?[a-z][\w&.-]*['’]s\s)",
                 "partner", {"": "partner"}, 0.75, (NEEDS_TWO,), right_window=40, adjacent=4),
     # "Apple has licensed ActiveSync from rival Microsoft", "Samsung licenses Microsoft's
     # technology", "Sam's Club will outsource its demonstrations to Shopper Events": a

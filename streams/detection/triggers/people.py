@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ....schemas.event import EventType
-from ..lexicon import EXEC_TITLES
+from ..lexicon import FOLDED_EXEC_TITLES
 from .spec import BE, NEEDS_EXEC, NEEDS_LEFT, TriggerSpec
 
 # "joining as a strategic investor" is an investment, not a hire.
@@ -76,7 +76,8 @@ HIRE: tuple[TriggerSpec, ...] = (
     TriggerSpec("hire_leaves_for", _E,
                 r"\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|exit(?:s|ed|ing)?|"
                 r"quit(?:s|ting)?|defect(?:s|ed|ing)?|jump(?:s|ed|ing)? ship|decamp(?:s|ed)?|"
-                r"los(?:es|t|ing) (?:its |their |a |the )?(?:[\w-]+ ){0,2}" + EXEC_TITLES + r")"
+                r"los(?:es|t|ing) (?:its |their |a |the )?(?:[\w-]+ ){0,2}"
+                + FOLDED_EXEC_TITLES + r")"
                 r"(?: [^;]{0,40}?)? (?:for|to join|to)\b",
                 # "is leaving to become president of Vantage Grid Energy"
                 None, {"": "hiring_company", "of": "hiring_company", "at": "hiring_company"},
@@ -154,7 +155,7 @@ DEPARTURE: tuple[TriggerSpec, ...] = (
                 r"retir(?:e|es|ed|ing|ement)|(?:is|was) out as|push(?:es|ed|ing)? out|"
                 r"forc(?:es|ed|ing) out|"
                 r"let go|no longer|los(?:es|t|ing) (?:its |their |a |the )?(?:[\w-]+ ){0,2}"
-                + EXEC_TITLES + r")\b",
+                + FOLDED_EXEC_TITLES + r")\b",
                 "losing_company", {"": "losing_company", "of": "losing_company",
                                    "from": "losing_company", "at": "losing_company"},
                 0.8, (NEEDS_EXEC,), right_window=50, adjacent=10, left_window=120,
