@@ -219,6 +219,8 @@ def test_the_owner_named_inside_a_closure_closes() -> None:
      "'entirely false.'"),
     ("Nvidia CEO 'isn't going anywhere', company says",
      "A newsletter reported that Nvidia's chief executive was negotiating an exit."),
+    ("Nvidia to buy Stripe? Company says it has \"no knowledge\" of any approach",
+     "An anonymous post on a forum claimed Nvidia was preparing an offer for Stripe."),
 ])
 def test_a_denial_in_the_headline_covers_the_story(title: str, content: str) -> None:
     assert events_of(("Apple", "Nvidia", "Samsung", "Stripe"), title, content, year=2026) == set()
@@ -266,6 +268,8 @@ def test_this_week_in_history_is_a_timeline(title: str) -> None:
     "Lumora Health says CEO 'isn't going anywhere' after report of board rift",
     "A Reddit post claiming it would lay off 20% of staff was 'entirely false.'",
     "Every year someone posts that Adobe is buying Quillfeather, and it isn't true.",
+    "Cobaltline says it has \"no knowledge\" of any approach",
+    "Stripe said it was not aware of any talks with Nvidia.",
 ])
 def test_denials_as_written(sentence: str) -> None:
     assert cues.denial(sentence) is not None
@@ -273,6 +277,8 @@ def test_denials_as_written(sentence: str) -> None:
 
 def test_not_pursuing_only_is_no_denial() -> None:
     assert cues.denial("Uber is not pursuing only growth; it bought Wayfarer.") is None
+    # knowing nothing of a person or a product is no denial of a deal
+    assert cues.denial("Uber said it had no knowledge of the driver's record.") is None
 
 
 @pytest.mark.parametrize(("text", "expected"), [
