@@ -1038,3 +1038,17 @@ def test_a_plan_two_companies_announce_together(content: str, expected: set[Trip
 def test_a_named_business_sold_to_a_named_buyer(content: str, expected: set[Triple]) -> None:
     found = events_of(("Pinecrest Bank", "Kestrel Payments"), "Bank news", content, year=2026)
     assert {t for t in found if t[1] == "acquisition"} == expected
+
+
+def test_a_party_denying_the_rumoured_deal_later_in_the_story() -> None:
+    summary = ("A Korean blog is claiming Nvidia is in talks to buy Stripe, supposedly for its "
+               "payments tech. Single anonymous source, no numbers. EDIT 4:10pm: Stripe has "
+               "put out a statement: \"Stripe is not in discussions with Nvidia or any other "
+               "party regarding a sale of the company.\" Nvidia declined to comment.")
+    assert events_of(("Nvidia", "Stripe"), "Chip giant eyes payments? [rumour thread]",
+                     summary=summary, year=2026) == set()
+    # a deal agreed outlives a denial of talks made before it
+    summary = ("Stripe said in March it was not in discussions with Nvidia regarding a sale. "
+               "On Tuesday Nvidia agreed to buy Stripe for $9 billion.")
+    assert ("Nvidia", "acquisition", "acquirer") in events_of(
+        ("Nvidia", "Stripe"), "Nvidia agrees to buy Stripe", summary=summary, year=2026)

@@ -327,6 +327,28 @@ def _main_clause_after_time(context: StoryContext, finding: Finding) -> bool:
         REPORT_NOW_TENSES)
 
 
+_DEALS = frozenset({"acquisition", "investment", "partnership"})
+
+
+def _denied_by_party(finding: Finding, denials: list[tuple[str, int]],
+                     context: StoryContext) -> str | None:
+    """The sentence of the story that denies ``finding``'s event, when the finding reports
+    talks or a rumour: a denial of an event of its kind that names its company and, when it
+    has one, its counterparty (a deal agreed or done outlives a denial of earlier talks)."""
+    if finding.stage not in ("rumored", "talks") or finding.event_type not in _DEALS:
+        return None
+    family = _FAMILY[finding.event_type]
+    for kind, index in denials:
+        if kind != family or index == finding.sentence_index:
+            continue
+        named = context.named(index)
+        sentence = context.sentences[index].text
+        if finding.company in named and (finding.counterparty is None or (
+                finding.counterparty in named or finding.counterparty in sentence)):
+            return sentence[:80]
+    return None
+
+
 def judge(findings: list[Finding], context: StoryContext) -> None:
     """Reject each accepted finding the article does not report as news; record, on the
     others, the features the event's confidence is computed from (``calibration``)."""
@@ -342,6 +364,11 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
     # "Lumora Health was not sued over a data breach": the headline says the event did not
     # happen, and what the article quotes of it is the error it corrects.
     negated = _negated_in_headline(findings, context)
+    # "Cobaltline is not in discussions with Nvidia or any other party regarding a sale": a
+    # party's denial anywhere in the story, of a deal of the kind, naming both parties.
+    party_denials = [(_FAMILY[f.event_type], f.sentence_index) for f in findings
+                     if not f.accepted and f.reason.startswith("denied (")
+                     and f.event_type != "legal"]
     # Statements dated in the past, and the findings their sentence states without a date.
     dated: dict[tuple[int, str, str], tuple[str, int, int]] = {}
     undated: list[Finding] = []
@@ -355,6 +382,10 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             continue
         if (finding.company, _FAMILY[finding.event_type]) in negated:
             _reject(finding, "the headline says it did not happen")
+            continue
+        denier = _denied_by_party(finding, party_denials, context)
+        if denier is not None:
+            _reject(finding, f"a party denies it elsewhere in the story: {denier!r}")
             continue
         if 0 <= layout.closing_start <= sentence.start:
             _reject(finding, f"boilerplate: a release's closing section "
