@@ -1178,3 +1178,27 @@ def test_its_after_a_named_league_is_the_league_not_the_story_company() -> None:
                "called Prime Arena next month.")
     assert ("Amazon", "product_launch", None) in _streamers(
         "Amazon loses women's hockey rights after three seasons", content)
+
+
+@pytest.mark.parametrize("text", [
+    "She retired on Friday after 34 years at Hillcrest High School.",
+    "The Women's Premier Hockey League is leaving the network.",
+    "He left Riverside Community College in May.",
+])
+def test_a_school_league_or_college_is_no_person(text: str) -> None:
+    from newswatch.streams.detection import parties
+
+    assert parties.find_person(text, [], 0) is None
+
+
+def test_a_teacher_retiring_from_a_school_is_no_departure() -> None:
+    rules = RulesFile.model_validate({"companies": [{"name": "Tesla"}]})
+    article = Article(id="t", title="Tesla retires after 34 years at Hillcrest",
+                      content="Vesna Tesla, who taught mathematics at Hillcrest High School for "
+                              "34 years, retired on Friday with a guard of honour.",
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    assert Detector(rules).detect(article) == []
+    news = Article(id="t2", title="Tesla finance chief retires",
+                   content="Tesla's chief financial officer Jane Roe retired on Friday, the "
+                           "company said.", published=datetime(2026, 5, 4, tzinfo=UTC))
+    assert [e.event_type for e in Detector(rules).detect(news)] == ["executive_departure"]

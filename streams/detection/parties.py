@@ -73,7 +73,7 @@ _ORG_WORDS = words(
     superintelligence foundation fund association agency commission committee council court
     department ministry office house post wire review league federation union club society
     conference tour festival academy tribunal parliament government administration museum
-    orchestra team authority"""
+    orchestra team authority school college academy hospital church"""
 )
 
 
