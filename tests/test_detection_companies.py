@@ -305,33 +305,26 @@ def test_a_place_or_shop_named_after_a_common_word_is_not_the_company() -> None:
         "The Block Beach Surf Club has sued the town over new parking fees.") == set()
 
 
-def test_a_name_the_article_calls_a_film_or_a_ship_is_not_the_company() -> None:
+@pytest.mark.parametrize(("company", "alias", "title", "thing", "news"), [
+    ("Northwind Robotics", "Northwind", "Northwind loses its director three weeks before filming",
+     "Northwind, the Otago-set survival drama due to begin shooting next month, has lost its "
+     "director.",
+     "Northwind, the warehouse-robot maker, said its chief executive would step down."),
+    ("Tesla", None, "Tesla announce farewell tour, 'one last lap' in 2027",
+     "Tesla, the Oslo synth-pop trio named after the inventor, will launch a farewell tour "
+     "next spring, the band said Wednesday.",
+     "Tesla, the electric-car maker, said its chief executive would step down."),
+    ("Tesla", None, "Tesla retired and sold to Ballyhale Stud",
+     "Tesla, the seven-year-old gelding, has been retired and sold to Ballyhale Stud.",
+     "Tesla, the electric-car maker, said its chief executive would step down."),
+])
+def test_a_name_the_article_calls_a_work_a_ship_a_band_or_a_horse_is_not_the_company(
+        company: str, alias: str | None, title: str, thing: str, news: str) -> None:
     rules = RulesFile.model_validate({"companies": [
-        {"name": "Northwind Robotics", "aliases": ["Northwind"]}]})
-    article = Article(id="c2", title="Northwind loses its director three weeks before filming",
-                      content="Northwind, the Otago-set survival drama due to begin shooting "
-                              "next month, has lost its director.")
-    assert Detector(rules).detect(article) == []
-    news = Article(id="c3", title="Northwind loses its chief executive",
-                   content="Northwind, the warehouse-robot maker, said its chief executive "
-                           "would step down.")
-    assert [e.event_type for e in Detector(rules).detect(news)] == ["executive_departure"]
-
-
-def test_a_name_the_article_calls_a_band_or_a_horse_is_not_the_company() -> None:
-    rules = RulesFile.model_validate({"companies": [{"name": "Tesla"}]})
-    band = Article(id="c4", title="Tesla announce farewell tour, 'one last lap' in 2027",
-                   content="Tesla, the Oslo synth-pop trio named after the inventor, will "
-                           "launch a farewell tour next spring, the band said Wednesday.")
-    assert Detector(rules).detect(band) == []
-    horse = Article(id="c5", title="Tesla retired and sold to Ballyhale Stud",
-                    content="Tesla, the seven-year-old gelding, has been retired and sold to "
-                            "Ballyhale Stud.")
-    assert Detector(rules).detect(horse) == []
-    news = Article(id="c6", title="Tesla to launch robotaxi service next spring",
-                   content="Tesla, the electric-car maker, will launch a robotaxi service in "
-                           "Austin next spring, the company said Wednesday.")
-    assert [e.event_type for e in Detector(rules).detect(news)] == ["product_launch"]
+        {"name": company, "aliases": [alias] if alias else []}]})
+    assert Detector(rules).detect(Article(id="c2", title=title, content=thing)) == []
+    story = Article(id="c3", title=f"{alias or company} loses its chief executive", content=news)
+    assert [e.event_type for e in Detector(rules).detect(story)] == ["executive_departure"]
 
 
 SHORT_NAMES = Detector(RulesFile.model_validate({"companies": [

@@ -1124,10 +1124,10 @@ def test_an_unwatched_subject_before_a_relative_clause_is_the_other_party(
     assert {t for t in detect(text) if t[1] == "partnership"} == expected
 
 
-def _events(title: str, content: str) -> set[Triple]:
+def _events(title: str, content: str, detector: Detector = DETECTOR) -> set[Triple]:
     article = Article(id="t", title=title, content=content,
                       published=datetime(2026, 5, 4, tzinfo=UTC))
-    return {(e.company, e.event_type, e.role) for e in DETECTOR.detect(article)}
+    return {(e.company, e.event_type, e.role) for e in detector.detect(article)}
 
 
 def test_a_weekday_opening_the_sentence_before_the_company() -> None:
@@ -1159,9 +1159,7 @@ STREAMERS = Detector(RulesFile.model_validate({"companies": [
 
 
 def _streamers(title: str, content: str) -> set[Triple]:
-    article = Article(id="t", title=title, content=content,
-                      published=datetime(2026, 5, 4, tzinfo=UTC))
-    return {(e.company, e.event_type, e.role) for e in STREAMERS.detect(article)}
+    return _events(title, content, STREAMERS)
 
 
 def test_its_after_a_named_league_is_the_league_not_the_story_company() -> None:
