@@ -46,13 +46,34 @@ class _StderrHandler(logging.StreamHandler):
         pass  # always the current sys.stderr
 
 
+class _TextFormatter(logging.Formatter):
+    """The text format; a library's own error ("kafka.net.transport: Error receiving from
+    socket" while a command shuts down) carries its exception on the same line, not as a
+    traceback, unless -v asked for the libraries' detail."""
+
+    def __init__(self, fmt: str, *, quiet_libraries: bool) -> None:
+        super().__init__(fmt)
+        self._quiet = quiet_libraries
+
+    def format(self, record: logging.LogRecord) -> str:
+        if not (self._quiet and record.exc_info and record.exc_info[1] is not None
+                and record.name.split(".", 1)[0] in NOISY_LOGGERS):
+            return super().format(record)
+        exc = record.exc_info[1]
+        line = logging.LogRecord(record.name, record.levelno, record.pathname, record.lineno,
+                                 f"{record.getMessage()} ({type(exc).__name__}: {exc})", None,
+                                 None, record.funcName)
+        line.created, line.msecs = record.created, record.msecs
+        return super().format(line)
+
+
 def configure_logging(level: int, fmt: LogFormat = "text", *, service: str = "newswatch",
                       stream: TextIO | None = None, quiet_libraries: bool = True) -> None:
     """Log to stderr in ``fmt`` (replacing the handler an earlier call installed; handlers
     someone else installed, such as a test runner's, are left alone)."""
     handler = logging.StreamHandler(stream) if stream is not None else _StderrHandler()
     handler.setFormatter(json_formatter(service) if fmt == "json"
-                         else logging.Formatter(TEXT_FORMAT))
+                         else _TextFormatter(TEXT_FORMAT, quiet_libraries=quiet_libraries))
     handler.set_name(_HANDLER_NAME)
     root = logging.getLogger()
     for old in [h for h in root.handlers if h.get_name() == _HANDLER_NAME]:

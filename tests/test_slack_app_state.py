@@ -212,3 +212,17 @@ def test_cli_lists_exports_and_writes_labels(kafka_bootstrap: str, topic_prefix:
     bad = cli("labels", "export", "-o", str(tmp_path / "missing" / "labels.jsonl"))
     assert bad.returncode == 2 and "missing/labels.jsonl: cannot write" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("command", [("labels", "export"), ("subscriptions", "export")])
+def test_an_output_that_cannot_be_written_is_named_before_the_broker_is_read(
+        tmp_path: Path, command: tuple[str, ...]) -> None:
+    # nothing listens on the broker's port: the command must stop on the path alone
+    env = stage_env(kafka_bootstrap="127.0.0.1:9", topic_prefix="unused",
+                    rules=str(ROOT / "samples" / "rules.yaml"))
+    missing = tmp_path / "missing" / "out.yaml"
+    done = subprocess.run(newswatch_command(*command, "-o", str(missing)), env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f"newswatch: error: {missing}: cannot write: No such file or directory"]

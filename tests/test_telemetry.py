@@ -169,3 +169,29 @@ def test_logs_follow_stderr_when_it_is_swapped_and_the_old_one_closed(
     assert "to the second" in second.getvalue()
     assert "Logging error" not in second.getvalue()  # what a handler bound to `first` prints
     assert "to the first" not in second.getvalue()
+
+
+def _log_library_error(name: str) -> None:
+    try:
+        raise AttributeError("'NoneType' object has no attribute 'recv'")
+    except AttributeError:
+        logging.getLogger(name).error("Error receiving from socket", exc_info=True)
+
+
+def test_a_library_error_is_one_line_unless_verbose() -> None:
+    # kafka-python logs a traceback when a command exits while its client is mid-request
+    quiet, verbose = io.StringIO(), io.StringIO()
+    try:
+        configure_logging(logging.INFO, "text", stream=quiet)
+        _log_library_error("kafka.net.transport")
+        _log_library_error("newswatch.stage")  # our own errors keep their traceback
+        configure_logging(logging.INFO, "text", stream=verbose, quiet_libraries=False)
+        _log_library_error("kafka.net.transport")
+    finally:
+        configure_logging(logging.WARNING, "text")
+    first, *rest = quiet.getvalue().split("\n", 1)
+    assert first.endswith("ERROR kafka.net.transport: Error receiving from socket "
+                          "(AttributeError: 'NoneType' object has no attribute 'recv')")
+    assert "Traceback" in rest[0] and "newswatch.stage" in rest[0]
+    assert rest[0].count("Traceback") == 1
+    assert "Traceback" in verbose.getvalue()

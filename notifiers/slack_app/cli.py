@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import signal
 import sys
 from datetime import UTC, datetime, timedelta
@@ -108,6 +109,7 @@ def _export_subscriptions(args: argparse.Namespace) -> int:
     from ...schemas.rules import load_rules
     from .export import rules_yaml
 
+    _check_writable(args.output)
     settings = load_settings()
     rules = load_rules(settings.rules)
     text = rules_yaml(rules, _channels(settings), utcnow(), only_slack=args.only_slack,
@@ -122,6 +124,7 @@ def _export_labels(args: argparse.Namespace) -> int:
     from .labels import export_labels
     from .store import read_feedback
 
+    _check_writable(args.output)
     settings = load_settings()
     clients = KafkaClients(settings)
     clients.check_reachable()
@@ -187,6 +190,17 @@ def _channels(settings: Settings) -> list[Any]:
     clients = KafkaClients(settings)
     clients.check_reachable()
     return read_subscriptions(clients, TopicNames.from_settings(settings).subscriptions)
+
+
+def _check_writable(output: Path | None) -> None:
+    """A file that cannot be written is the user's to fix: said before the broker is read."""
+    if output is None:
+        return
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        raise ConfigError("cannot write: No such file or directory", location=str(output))
+    if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        raise ConfigError("cannot write: Permission denied", location=str(output))
 
 
 def _write(text: str, output: Path | None) -> None:
