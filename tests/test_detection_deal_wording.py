@@ -1052,3 +1052,22 @@ def test_a_party_denying_the_rumoured_deal_later_in_the_story() -> None:
                "On Tuesday Nvidia agreed to buy Stripe for $9 billion.")
     assert ("Nvidia", "acquisition", "acquirer") in events_of(
         ("Nvidia", "Stripe"), "Nvidia agrees to buy Stripe", summary=summary, year=2026)
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    ("Stripe Buys Nvidia. (It Should, Anyway.)",
+     "Stripe buys Nvidia and suddenly a payments firm owns a chipmaker. That's the headline "
+     "a columnist would like to write; nobody at either company has suggested it."),
+    ("Why Stripe should buy Nvidia",
+     "Stripe buys Nvidia for $9 billion. That's the headline I'd like to write. Let me be "
+     "clear: it hasn't happened, and this is an argument, not a scoop."),
+])
+def test_a_lead_saying_the_headline_event_has_not_happened(title: str, summary: str) -> None:
+    assert events_of(("Nvidia", "Stripe"), title, summary=summary, year=2026) == set()
+
+
+def test_a_step_still_to_come_is_no_denial_of_the_deal() -> None:
+    summary = ("Stripe agreed on Tuesday to buy Nvidia for $9 billion. Regulators must approve "
+               "the deal, and that hasn't happened yet.")
+    assert ("Stripe", "acquisition", "acquirer") in events_of(
+        ("Nvidia", "Stripe"), "Stripe agrees to buy Nvidia", summary=summary, year=2026)

@@ -328,6 +328,24 @@ def _main_clause_after_time(context: StoryContext, finding: Finding) -> bool:
 
 
 _DEALS = frozenset({"acquisition", "investment", "partnership"})
+# "it hasn't happened" (not "yet": a step still to come), "that's the headline I'd like to
+# write", "this is an argument, not a scoop"
+_IMAGINED = re.compile(
+    r"\b(?:it|this|that|none of (?:this|it)) (?:hasn['’]t|has not|didn['’]t|did not) "
+    r"happen(?:ed)?\b(?! yet\b)|\bthe headline (?:I['’]d|I would|we['’]d|we would|"
+    r"(?:a|any|every|one) [\w-]+ would) (?:like|love|want) to (?:write|see|read)\b|"
+    r"\bnot a scoop\b", re.IGNORECASE)
+
+
+def _imagined_in_lead(context: StoryContext) -> str | None:
+    """What the headline or lead says of its own event that has not happened."""
+    for sentence in context.sentences[:12]:
+        if sentence.start >= context.layout.lead_end:
+            break
+        found = _IMAGINED.search(sentence.text)
+        if found:
+            return found.group()
+    return None
 
 
 def _denied_by_party(finding: Finding, denials: list[tuple[str, int]],
@@ -364,6 +382,9 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
     # "Lumora Health was not sued over a data breach": the headline says the event did not
     # happen, and what the article quotes of it is the error it corrects.
     negated = _negated_in_headline(findings, context)
+    # "Pinecrest Bank Buys Kestrel Payments. ... That's the headline I'd like to write": the
+    # lead says the headline's event has not happened.
+    imagined = _imagined_in_lead(context)
     # "Cobaltline is not in discussions with Nvidia or any other party regarding a sale": a
     # party's denial anywhere in the story, of a deal of the kind, naming both parties.
     party_denials = [(_FAMILY[f.event_type], f.sentence_index) for f in findings
@@ -382,6 +403,9 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             continue
         if (finding.company, _FAMILY[finding.event_type]) in negated:
             _reject(finding, "the headline says it did not happen")
+            continue
+        if imagined and finding.zone != "body" and finding.event_type != "launch_delay":
+            _reject(finding, f"the lead says it has not happened ({imagined!r})")
             continue
         denier = _denied_by_party(finding, party_denials, context)
         if denier is not None:
@@ -943,6 +967,9 @@ def _refuted_next(sentences: list[Sentence], finding: Finding) -> str | None:
     if index + 1 >= len(sentences):
         return None
     following = sentences[index + 1].text
+    imagined = _IMAGINED.search(following) if finding.event_type != "launch_delay" else None
+    if imagined:  # "... buys Kestrel Payments. That's the headline I'd like to write."
+        return imagined.group()
     if not _THE_REPORT.search(following):
         return None
     return cues.denial(following)
