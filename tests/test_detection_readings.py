@@ -255,6 +255,16 @@ def test_a_rival_measured_against_is_never_the_company_that_follows(text: str) -
     assert detect(text) == set()
 
 
+def test_the_name_after_an_opening_prepositional_phrase_is_the_subject() -> None:
+    # Wikinews: the keynote's place named in a chain of phrases before the subject.
+    assert detect("At the company's own keynote at the Moscone West center in San Francisco, "
+                  "Apple CEO Steve Jobs introduced a new tablet.") == {
+        ("Apple", "product_launch", None)}
+    # ... but a name set off by commas inside the opener stays its appositive
+    assert detect("In talks with the carmaker, Tesla, the startup launched a robotaxi "
+                  "app.") == set()
+
+
 def test_a_person_named_to_a_post_at_a_company() -> None:
     assert detect("Netflix veteran named Disney CFO") == {
         ("Disney", HIRE, "hiring_company")}

@@ -290,11 +290,19 @@ _OPENER_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)[\"'“‘]?(?:as part|in add
                             r"as a result|ahead|apart)\s*$", re.IGNORECASE)
 
 
+# A sentence that opens with prepositional phrases and no comma before the one that closes
+# them: "At the company's own keynote at the Moscone West center in San Francisco, Apple CEO
+# Steve Jobs introduced" (the name after the comma is the subject, not an appositive).
+_PP_OPENER = re.compile(r"(?:^|[.!?]\s+|\n\s*)[\"'“‘]?(?:At|In|On|During|After|Before|"
+                        r"Following|From|With|Under|Speaking at)\s[^,;.!?\n]*,\s*$")
+
+
 def _in_pp_appositive(text: str, start: int) -> bool:
     """The name at ``start`` is the appositive of a prepositional object inside a clause."""
     found = _IN_PP_APPOSITIVE.search(text, max(0, start - 60), start)
     return found is not None and _OPENER_BEFORE.search(
-        text, max(0, found.start() - 40), found.start()) is None
+        text, max(0, found.start() - 40), found.start()) is None and (
+        _PP_OPENER.search(text, max(0, start - 300), start) is None)
 
 
 def _in_subordinate_phrase(text: str, mentions: list[Mention], mention: Mention) -> bool:
