@@ -221,6 +221,23 @@ def test_bulk_dismissals_are_layoffs_not_departures() -> None:
     assert detect("A judge dismissed the lawsuit against Uber.") == {("Uber", "legal", "defendant")}
 
 
+def _layoffs(title: str) -> list[tuple[str | None, str | None]]:
+    article = Article(id="t", title=title, published=datetime(2026, 5, 4, tzinfo=UTC))
+    return [(e.stage, e.counterparty) for e in DETECTOR.detect(article)
+            if e.event_type == "layoffs"]
+
+
+def test_cuts_a_report_says_are_being_considered_are_rumoured_layoffs() -> None:
+    assert _layoffs("Intel is said by the Financial Times to be considering 1,500 job losses "
+                    "in Ireland.") == [("rumored", None)]
+    assert _layoffs("Intel is considering cutting 2,000 jobs, people familiar with the matter "
+                    "said.") == [("rumored", None)]
+    # The company weighing an option, with no report of it, is not news yet.
+    assert _layoffs("Intel is considering job cuts at its Oregon plant.") == []
+    # 'Thousands' opening the headline is how many, not the other party.
+    assert _layoffs("Thousands of jobs to go at Intel") == [("announced", None)]
+
+
 def test_firing_staff_and_leaving_them_jobless_are_layoffs() -> None:
     assert detect("Intel was forced to fire 8-10 employees due to lowered demand.") == {
         ("Intel", "layoffs", None)}

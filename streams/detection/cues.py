@@ -421,8 +421,15 @@ _INTENT = quick(r"^(?:aim(?:s|ed|ing)? to|want(?:s|ed)? to|seek(?:s|ing)? to|"
                      r"eye(?:s|d|ing)?)$", _I)
 # A report that attributes the event to sources: "may cut 3,000 jobs, sources say".
 _SOURCED = quick(r"\b(?:sources?|people (?:familiar|close|briefed)|reportedly|according to|"
-                      r"report(?:s|ed)?|said to be|person familiar|insiders?)\b", _I)
+                      r"report(?:s|ed)?|said (?:by [^.;,]{1,40} )?to be|person familiar|"
+                      r"insiders?)\b", _I)
 _MODAL_WORDS = frozenset({"could", "might", "may", "would"})
+
+
+def sourced(sentence: str) -> bool:
+    """The sentence attributes what it tells to sources or a report ("people familiar
+    said", "is said by The Sunday Times to be")."""
+    return _SOURCED.search(sentence) is not None
 
 
 def plan_or_rumour(cue: str, sentence: str) -> str | None:

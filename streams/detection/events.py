@@ -976,7 +976,8 @@ def _finding(index: int, text: str, spec: TriggerSpec, trigger: str, start: int,
             finding.stage = "rumored"
     elif event_type == "layoffs":
         # "may cut up to 3,000 jobs, sources say": reported, not confirmed.
-        finding.stage = "rumored" if (hedge or cues.hypothetical(text[:start])) else "announced"
+        finding.stage = "rumored" if (hedge or cues.hypothetical(text[:start])
+                                      or cues.weighing(text[:start])) else "announced"
     if event_type in ("product_launch", "launch_delay"):
         finding.product = parties.product_after(text, end)
     finding.confidence = round(min(0.99, max(0.05, confidence)), 2)

@@ -56,6 +56,7 @@ NOT_A_COMPANY: frozenset[str] = words(
     may june july august september october november december today tomorrow yesterday
     series seed round inc corp co ltd llc plc group holdings according analysts reuters
     company board corporation
+    thousands hundreds dozens scores millions billions several many some
     bloomberg however meanwhile also earlier later last next first second third
     chief executive president chairman founder officer director head shares stock
     furthermore moreover additionally recently meanwhile still yet now then thus also

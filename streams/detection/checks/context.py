@@ -166,7 +166,9 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
         return Verdict(f"hypothetical ({maybe!r})")
     if spec.event_type != "acquisition":
         weighing = cues.weighing(before)
-        if weighing:
+        if weighing and not (spec.event_type == "layoffs" and cues.sourced(text)):
+            # ("is said by The Sunday Times to be considering 1,500 job losses": a sourced
+            # report of planned cuts is news at stage rumored, as deals under talks are)
             return Verdict(f"only considered ({weighing!r})")
     # "settled the lawsuit filed against it last year": the date belongs to the suit.
     settles = spec.has("settles")
