@@ -404,6 +404,23 @@ def test_partnership_phrasings(text: str) -> None:
     assert len({c for c, t, _ in detect(text) if t == "partnership"}) == 2
 
 
+def test_the_two_companies_are_the_seller_and_buyer_not_the_unit_sold() -> None:
+    # Wikinews: "its HotJobs" is Yahoo's unit, so "the two companies" of the next sentence
+    # are Yahoo and Monster.
+    rules = RulesFile.model_validate({"companies": [
+        {"name": "Monster Worldwide", "aliases": ["Monster"]}, {"name": "Yahoo"},
+        {"name": "HotJobs"}]})
+    sale = ("Yahoo announced plans to sell its HotJobs employment search service to Monster "
+            "Worldwide for $225m, the companies said yesterday.")
+    pact = (" The two companies also struck a three-year agreement under which Monster will "
+            "provide job content for Yahoo's homepage.")
+    article = Article(id="p", title="Monster buys HotJobs", content=sale + pact,
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    partners = {e.company for e in Detector(rules).detect(article)
+                if e.event_type == "partnership"}
+    assert partners == {"Yahoo", "Monster Worldwide"}
+
+
 def test_agreeing_to_comply_is_not_a_partnership() -> None:
     assert detect("Apple agreed to comply with the ruling.") == set()
 

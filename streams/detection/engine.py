@@ -271,7 +271,7 @@ class Detector:
                     events.classify(sentence.position, sentence.text, local, told, ref_year,
                                     pair, body if told is None else ""))
             topic = _subject(sentence.text, [m for m in local if m.counted]) or topic
-            pair = _pair_named(local) or pair
+            pair = _pair_named(sentence.text, local) or pair
             named_body = _BODY_SUBJECT.match(sentence.text)
             body = named_body.group(1) if named_body is not None and not any(
                 m.start < named_body.end(1) for m in local) else ""
@@ -370,11 +370,13 @@ def _relative(mention: Mention, offset: int) -> Mention:
                    m.everyday, m.counted, m.reason, m.historical, m.former, m.notes, m.brand)
 
 
-def _pair_named(mentions: list[Mention]) -> tuple[Mention, ...]:
-    """The two companies a sentence names, when it names exactly two (counted, current)."""
+def _pair_named(text: str, mentions: list[Mention]) -> tuple[Mention, ...]:
+    """The two companies a sentence names, when it names exactly two (counted, current); a
+    unit named as another's ("plans to sell its HotJobs service to Monster") is no party."""
     named: dict[str, Mention] = {}
     for mention in mentions:
-        if mention.counted and not mention.historical:
+        if mention.counted and not mention.historical and parties.word_before(
+                text, mention.start) not in ("its", "their"):
             named.setdefault(mention.company, mention)
     return tuple(named.values()) if len(named) == 2 else ()
 
