@@ -146,6 +146,16 @@ def test_a_month_without_a_year_is_the_most_recent_one_and_says_so() -> None:
     assert may.when == "current" and may.no_year
 
 
+def test_the_end_of_the_articles_own_month_is_still_ahead() -> None:
+    # Read on 4 May: the last days of May are ahead, its first day is not.
+    for sentence in ("Acosta would leave at the end of May.", "Acosta will leave in late May.",
+                     "Acosta will stay until the close of May."):
+        assert only_ref(sentence).when == "future", sentence
+    assert only_ref("Acme bought Foo in May.").days_before == 3
+    # another month's end is placed as before: last April is past
+    assert only_ref("Acme bought Foo at the end of April.").when == "current"
+
+
 def test_may_and_march_as_words_are_not_months() -> None:
     assert time_refs("Acme may buy Foo, analysts said.", PUBLISHED) == []
     assert time_refs("Workers march on Acme's headquarters.", PUBLISHED) == []

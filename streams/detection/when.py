@@ -9,6 +9,7 @@ picks the one that governs a trigger (the nearest in its clause).
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -232,6 +233,8 @@ def has_past_date(text: str, published: datetime | date) -> bool:
     return False
 
 
+# "at the end of", "by the close of", "in the last week of" a month: its last days.
+_MONTH_END = re.compile(r"\b(?:end|close|last\s+(?:days?|week))\s+$", re.IGNORECASE)
 _SECTION_LABEL = re.compile(r"\s+in\s+[^:.;,]{1,30}:")
 _OVER = re.compile(r"\bover\s$", re.IGNORECASE)
 # A season by its middle month.
@@ -279,6 +282,10 @@ def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
                                 and _days_before(pub, year, month, 1) < -7):
             year -= 1  # the most recent one; a plan's reading is the caller's to choose
         day = int(m.group("day5")) if m.group("day5") else _month_day(pub, year, month)
+        if not m.group("day5") and (prefix == "late" or (prefix == "of" and _MONTH_END.search(
+                sentence, max(0, start - 20), start))):
+            # "would leave at the end of April", "late September": the month's last days
+            day = calendar.monthrange(year, month)[1]
         found = _by_days(ref, _days_before(pub, year, month, day), prefix)
         # "in August that year", "in May of the same year": a year the story already named,
         # so the past reading is the one.
