@@ -212,6 +212,14 @@ def test_departure_of_a_person_named_by_surname_or_pronoun() -> None:
     assert not has("Disney confirmed the exit from its Paris lease.", "Disney", DEPART)
 
 
+def test_stepping_down_as_a_companys_chief_names_the_company_left() -> None:
+    assert detect("Nvidia said Mendes would step down as Intel's chief executive.") == {
+        ("Intel", DEPART, "losing_company")}
+    # 'as' opening a clause of its own names no post
+    assert detect("GitHub product chief departs as Microsoft pulls team closer") == {
+        ("GitHub", DEPART, "losing_company")}
+
+
 def test_bulk_dismissals_are_layoffs_not_departures() -> None:
     assert detect("Intel let go of 300 engineers in Oregon.") == {("Intel", "layoffs", None)}
     assert detect("Uber fired 120 people from its self-driving unit.") == {

@@ -650,6 +650,11 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
             role = spec.right[""]
         elif word in spec.right and distance > 2:
             role = spec.right[word]
+        elif word == "as" and spec.event_type == "executive_departure" and _TITLE_AFTER.match(
+                text, mention.end):
+            # "would step down as Cobaltline's chief executive": the post's company (not
+            # "departs as Microsoft pulls the team closer", a clause of its own)
+            role = spec.left or ""
         elif distance <= 2 or (word not in parties.PREPOSITIONS and distance <= spec.adjacent) or (
                 not out and _owned_by(text, aside, mention)):
             role = spec.right.get("", "")
