@@ -796,6 +796,8 @@ def test_replaced_by_someone_who_holds_a_post_there_now(content: str,
     # a bidder walking away ends the deal: news at the 'terminated' stage
     ("Shell plc said on Wednesday it would not make a firm offer for Fjordgass, ending six "
      "weeks of talks.", {("Shell", "acquisition", "terminated")}),
+    ("Shell said it will not make a firm offer for Fjordgass, ending a five-week pursuit.",
+     {("Shell", "acquisition", "terminated")}),
     # without talks ended, a 'not' is a denial
     ("Shell said it does not intend to make an offer for Fjordgass.", set()),
     ("Shell will not buy Fjordgass, the company said, ending weeks of speculation.", set()),

@@ -319,7 +319,7 @@ _ANAPHOR_INSIDE = quick(f"(?:{_CLAUSE_OPENING}){_ANAPHOR_SUBJECT}")
 # "said it would not make a firm offer for X, ending six weeks of talks": a bidder walking
 # away is the deal's end, not a denial. (Also one of the words of a terminated deal.)
 _TALKS_ENDED_PATTERN = (r"\b(?:end(?:s|ed|ing) (?:[\w-]+ ){0,3}?(?:of )?(?:talks|negotiations|"
-                        r"discussions)|walk(?:s|ed|ing)? away|talks (?:have )?(?:ended|"
+                        r"discussions|pursuit)|walk(?:s|ed|ing)? away|talks (?:have )?(?:ended|"
                         r"collapsed|broke down|were terminated))\b")
 _TALKS_ENDED = quick(_TALKS_ENDED_PATTERN, _I)
 _TERMINATED = quick(
