@@ -99,6 +99,8 @@ def test_outside_a_newsletter_a_line_break_does_not_open_a_lead() -> None:
     ("The day Acme bought Foo: an oral history", "timeline"),
     ("From boxes to subscriptions: how Acme changed the way software is sold", "explainer"),
     ("The year in review: Acme", "year_in_review"),
+    ("Acme's CEO steps aside, Foo raises prices: our streaming year in one newsletter",
+     "year_in_review"),
     ("The best laptops of 2025", "year_in_review"),
     ("Acme names its next CEO -- and 24 more reasons our list changed", "year_in_review"),
     ("Acme invests $1bn in Foo -- and 17 other moments that shaped AI (2025-2026)",

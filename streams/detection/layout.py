@@ -54,7 +54,7 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
              r"(?:^|[:|–—-]\s*)\W*(?:the |our |this week['’]s |a )?(?:[\w-]+ ){0,2}(?:news|"
              r"business|tech|year-end|weekly|(?:19|20)\d\d) (?:[\w-]+ ){0,2}quiz\b|"
              r"\btake (?:our|the|this) quiz\b|[:|–—-]\s*(?:a |the |our )?quiz\s*$"),
-    ("year_in_review", r"\b(?:year[- ]in[- ]review|(?:the|our|my|your) year in\b|"
+    ("year_in_review", r"\b(?:year[- ]in[- ]review|(?:the|our|my|your) (?:[\w-]+ )?year in\b|"
                        r"(?:19|20)\d\d in (?:tech|business|review|ai|startups|media|deals)\b|"
                        r"^\W*(?:19|20)\d\d in (?:[\w-]+ ){0,2}[\w-]+\s*:|"
                        r"(?:best|top|worst)\s+(?:\d+\s+|"
