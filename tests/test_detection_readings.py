@@ -212,6 +212,27 @@ def test_departure_of_a_person_named_by_surname_or_pronoun() -> None:
     assert not has("Disney confirmed the exit from its Paris lease.", "Disney", DEPART)
 
 
+def _departures(content: str) -> set[tuple[str, str | None]]:
+    article = Article(id="t", title="Market wrap", content=content,
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    return {(e.company, e.person) for e in DETECTOR.detect(article)
+            if e.event_type == DEPART}
+
+
+def test_she_or_he_leaving_after_a_person_in_a_senior_post() -> None:
+    # "she" stands for the person named before in a post; the interim named after her is
+    # not the one who leaves
+    assert _departures("Jane Park has run Intel's European business since 2021. Intel said "
+                       "she would leave at the end of October and that John Smith would run "
+                       "the business.") == {("Intel", None)}
+    assert _departures("On Tuesday the company said it had appointed Solberg as its chief "
+                       "technology officer. She is leaving Google DeepMind, where she leads a "
+                       "robotics group.") == {("Alphabet", None)}
+    # no senior post before the pronoun: nothing
+    assert _departures("Jane Park is a trader in London. Intel said she would leave the "
+                       "trading floor early.") == set()
+
+
 def test_stepping_down_as_a_companys_chief_names_the_company_left() -> None:
     assert detect("Nvidia said Mendes would step down as Intel's chief executive.") == {
         ("Intel", DEPART, "losing_company")}

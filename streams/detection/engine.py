@@ -257,6 +257,7 @@ class Detector:
         pending = {m.company for m in mentions if not m.counted}
         classified = 0
         body = ""  # the named body (not a company) that was the last sentence's subject
+        recent: tuple[str, ...] = ()  # the last sentences, where "she" or "he" was named
         for sentence in sentences:
             if classified >= MAX_CLASSIFIED_SENTENCES:
                 break
@@ -269,9 +270,10 @@ class Detector:
                 classified += 1
                 analysis.findings.extend(
                     events.classify(sentence.position, sentence.text, local, told, ref_year,
-                                    pair, body if told is None else ""))
+                                    pair, body if told is None else "", " ".join(recent)))
             topic = _subject(sentence.text, [m for m in local if m.counted]) or topic
             pair = _pair_named(sentence.text, local) or pair
+            recent = (*recent[-2:], sentence.text)
             named_body = _BODY_SUBJECT.match(sentence.text)
             body = named_body.group(1) if named_body is not None and not any(
                 m.start < named_body.end(1) for m in local) else ""

@@ -100,11 +100,13 @@ class _Side:
 
 
 def classify(index: int, text: str, mentions: list[Mention], topic: Mention | None,
-             ref_year: int, pair: tuple[Mention, ...] = (), body: str = "") -> list[Finding]:
+             ref_year: int, pair: tuple[Mention, ...] = (), body: str = "",
+             previous: str = "") -> list[Finding]:
     """Every event candidate in sentence ``text``; ``mentions`` use sentence offsets.
     ``pair``: the two companies an earlier sentence named together, for "the companies".
     ``body``: the unwatched league, agency or the like the last sentence was about, which
-    "it" or "its" opening this one stands for (``topic`` is then None)."""
+    "it" or "its" opening this one stands for (``topic`` is then None). ``previous``: the
+    sentences before, for the person "she" or "he" stands for."""
     out: list[Finding] = []
     seen = tolerant(text)
     possible = possible_specs(seen.text)
@@ -121,7 +123,7 @@ def classify(index: int, text: str, mentions: list[Mention], topic: Mention | No
                 break  # no real sentence states one kind of event more often than this
             start, end = seen.span(found_start, found_end)
             found = _candidate(index, text, mentions, topic, ref_year, spec, start, end, pair,
-                               body)
+                               body, previous)
             out.extend(found)
             if len(found) == 1 and found[0].reason.startswith(_NAME_REASONS):
                 # The span began in a name ("Qatar Investment Authority has raised its stake
@@ -130,7 +132,7 @@ def classify(index: int, text: str, mentions: list[Mention], topic: Mention | No
                 if inner is not None:
                     start, end = seen.span(inner[1], inner[2])
                     out.extend(_candidate(index, text, mentions, topic, ref_year, inner[0],
-                                          start, end, pair, body))
+                                          start, end, pair, body, previous))
     _one_sense_per_phrase(out)
     return out
 
@@ -171,7 +173,8 @@ def _reject(index: int, text: str, spec: TriggerSpec, trigger: str, reason: str,
 
 def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | None,
                ref_year: int, spec: TriggerSpec, start: int, end: int,
-               pair: tuple[Mention, ...] = (), body: str = "") -> list[Finding]:
+               pair: tuple[Mention, ...] = (), body: str = "",
+               previous: str = "") -> list[Finding]:
     trigger = text[start:end]
     if spec.has("sells_named") and not checks.sells_company(text, end, mentions) and (
             checks.sells_named_unit(text, end)):
@@ -181,7 +184,7 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
     verdict = checks.context(text, spec, start, end, ref_year)
     if verdict is not None:
         return [_reject(index, text, spec, trigger, verdict.reason, start, verdict.past)]
-    reason = checks.before_parties(text, spec, start, end, mentions)
+    reason = checks.before_parties(text, spec, start, end, mentions, previous)
     if reason is not None:
         return [_reject(index, text, spec, trigger, reason, start)]
     inside = [m for m in mentions if start <= m.start and m.end <= end and not m.historical]
@@ -967,6 +970,9 @@ def _finding(index: int, text: str, spec: TriggerSpec, trigger: str, start: int,
             # before the verb, not the one replaced (unless "will be replaced by")
             finding.people = parties.find_people(text[:start], mentions, start) or (
                 finding.people)
+        if event_type == "executive_departure" and checks.pronoun_leaves(text, start):
+            finding.people = []  # "Snap said she would leave and that Jonas Lindqvist would
+            # run the business": who leaves was named before; those named here stay
         finding.person = finding.people[0] if finding.people else None
         if counterparty is not None and any(p in counterparty for p in finding.people):
             finding.counterparty = None  # a person is never the company they came from

@@ -19,19 +19,19 @@ from .deals import (
     sells_company,
     sells_named_unit,
 )
-from .people import leaves_employer, people_reason
+from .people import leaves_employer, people_reason, pronoun_leaves
 from .products import product_reason
 from .senses import SENSE_REASONS, sense_reason
 
 __all__ = ["BUYS_SUPPLIES", "SENSE_REASONS", "Verdict", "after_parties", "before_parties",
-           "context", "leaves_employer", "sells_named_unit", "sense_reason"]
+           "context", "leaves_employer", "pronoun_leaves", "sells_named_unit", "sense_reason"]
 
 _PEOPLE = frozenset({"executive_hire", "executive_departure"})
 _PRODUCTS = frozenset({"product_launch", "launch_delay"})
 
 
 def before_parties(text: str, spec: TriggerSpec, start: int, end: int,
-                   mentions: list[Mention]) -> str | None:
+                   mentions: list[Mention], previous: str = "") -> str | None:
     """What the trigger's neighbourhood must hold: a person for hires, a product for launches;
     and the trigger must be used in its event sense."""
     # A trigger word inside a company's name ("Best Buy"); a few triggers name the company
@@ -50,7 +50,7 @@ def before_parties(text: str, spec: TriggerSpec, start: int, end: int,
     if spec.has("sells_unit_named") and not sells_named_unit(text, end):
         return "something other than a business sold to a named buyer"
     if spec.event_type in _PEOPLE:
-        return people_reason(text, spec, start, end, mentions)
+        return people_reason(text, spec, start, end, mentions, previous)
     if spec.event_type in _PRODUCTS:
         return product_reason(text, spec, start, end, mentions)
     return deal_reason(text, spec, start, end)

@@ -99,6 +99,33 @@ _I_NOW = re.compile(r"(?:^|[^\w'’])I(?:['’]m|['’]ll|['’]ve decided to| a
                     r"to| plan to| intend to)(?: also| now)? $")
 
 
+# "... she would leave", "She is leaving": a pronoun as the subject of the departure.
+_PRONOUN_LEAVES = re.compile(r"\b(?:he|she)\s+(?:(?:would|will|is|was|has|had|also|now|then|"
+                             r"plans\s+to|intends\s+to|is\s+set\s+to|is\s+to)\s+){0,3}$", _I)
+# A senior post held, in the sentences before: "has run Snap's European business",
+# "appointed Solberg as its chief technology officer".
+_RUNS_A_UNIT = re.compile(r"\b(?:run|ran|runs|led|leads|heads|headed)\s+(?:[\w'’&.-]+\s+){0,4}"
+                          r"(?:business|unit|division|group|team|operations|arm|lab)\b", _I)
+# A person named by surname with a title or an honorific: "appointed Solberg as its chief
+# technology officer", "Ms Vogt".
+_SURNAME_NAMED = re.compile(r"\b(?:(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z][\w'’-]+|"
+                            r"[A-Z][\w'’-]+,? as (?:its|the|their|our) )")
+
+
+def pronoun_leaves(text: str, start: int) -> bool:
+    """'Snap said she would leave', 'She is leaving Google DeepMind': a pronoun leaves."""
+    return _PRONOUN_LEAVES.search(clause_before(text, start)) is not None
+
+
+def _named_before(previous: str) -> bool:
+    """The sentences before "she would leave" name a person in a senior post ("Jane Park has
+    run Snap's European business since 2021", "appointed Solberg as its chief technology
+    officer")."""
+    return bool(previous) and (EXEC_TITLE_RE.search(previous) is not None or _RUNS_A_UNIT.search(
+        previous) is not None) and (parties.find_person(previous, [], 0) is not None
+                                    or _SURNAME_NAMED.search(previous) is not None)
+
+
 def _takes_who_leaves(text: str, start: int, end: int) -> bool:
     """The departure trigger names who leaves after it: a transitive verb ("ousted Jane Doe")
     or a noun with its "of" ("the resignation of John Smith as president")."""
@@ -107,8 +134,9 @@ def _takes_who_leaves(text: str, start: int, end: int) -> bool:
 
 
 def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
-                  mentions: list[Mention]) -> str | None:
-    """Why a hire or departure trigger does not concern an executive, or None."""
+                  mentions: list[Mention], previous: str = "") -> str | None:
+    """Why a hire or departure trigger does not concern an executive, or None.
+    ``previous``: the sentences before, where "she" or "he" may have been named."""
     after = text[end:]
     if spec.event_type == "executive_departure" and _LEAVING_NOUN.fullmatch(text, start, end) and (
             any(m.end == start - 3 and text[m.end:start] in ("'s ", "’s ") for m in mentions)):
@@ -137,7 +165,9 @@ def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
         if not EXEC_TITLE_RE.search(window) and parties.find_person(window, [], 0) is None \
                 and not (spec.event_type == "executive_departure" and _person_by_reference(
                     text, start, text[start:end].lower() == "departure")) \
-                and not _the_writer_in_a_post(text, start, end):
+                and not _the_writer_in_a_post(text, start, end) \
+                and not (spec.event_type == "executive_departure" and pronoun_leaves(
+                    text, start) and _named_before(previous)):
             return "no executive or person named"
         if spec.event_type == "executive_departure" and _takes_who_leaves(
                 text, start, end) and _BULK_PEOPLE.match(after):
