@@ -458,6 +458,22 @@ def test_a_brand_on_someone_elses_business_is_not_a_party() -> None:
     assert detect("A bike maker partnered with a Samsung-branded phone reseller.") == set()
 
 
+def test_a_common_word_name_inside_another_firms_name() -> None:
+    # "Makati Square Holdings" is a developer, even where Afterpay makes Block a subject
+    rules = RulesFile.model_validate({"companies": [
+        {"name": "Block", "aliases": ["Square", "Afterpay"]}]})
+    content = ("Makati Square Holdings said on Tuesday it will acquire a 60 percent stake in "
+               "mall operator Luzon Malls Corp. Shoppers there can pay with Afterpay.")
+    article = Article(id="t", title="Mall deal", content=content,
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    assert Detector(rules).detect(article) == []
+    # Square's own news keeps it
+    own = Article(id="u", title="Square launches a new card reader for restaurants",
+                  content="Square, the payments company owned by Block, said on Tuesday it "
+                          "launched a new card reader.", published=datetime(2026, 5, 4, tzinfo=UTC))
+    assert {e.company for e in Detector(rules).detect(own)} == {"Block"}
+
+
 # --- names that start another organisation's name --------------------------------------------
 
 LOOKALIKES = Detector(RulesFile.model_validate({"companies": [
