@@ -855,6 +855,11 @@ def test_a_target_turning_down_or_weighing_an_approach(content: str,
     # one company with an unnamed other side is no partnership of two
     ("Samsung workers will get a raise under a three-year agreement with the union, Tesla "
      "said.", set()),
+    # the unwatched company named last, right before the deal, is the other side, not the
+    # watched one named earlier in the sentence
+    ("Samsung raised $600 million in a round led by Hoshino Telecom, with Tesla also "
+     "participating, and will bundle its app into Hoshino's mobile plans under a separate "
+     "distribution agreement.", {("Samsung", "partnership", "partner")}),
 ])
 def test_a_deal_with_a_term_ties_the_two_companies(content: str, expected: set[Triple]) -> None:
     found = events_of(("Samsung", "Tesla"), "Chips", content, year=2026)

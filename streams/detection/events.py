@@ -724,6 +724,9 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
 
 _OBJECT_ENDED = re.compile(r"\s*[,;:]")
 _COORDINATED = re.compile(r"\s*(?:and|or|&)\s", re.IGNORECASE)
+# An unwatched company in the possessive: "into Hoshino's mobile plans".
+_UNWATCHED_POSSESSIVE = re.compile(r"(?<![\w&.-])((?-i:[A-Z])[\w&-]+(?: (?-i:[A-Z])[\w&-]+){0,2})"
+                                   r"['’]s\b")
 _THE_COMPANY_TYPES = frozenset({"legal", "investment", "acquisition", "executive_departure"})
 _APPOSITIVE = re.compile(r"[^,;.]{0,40}?, ")
 _TITLE_AFTER = re.compile(r"['’]s (?:[\w-]+ ){0,3}?" + EXEC_TITLES + r"\b", re.IGNORECASE)
@@ -873,6 +876,13 @@ def _second_partner(text: str, mentions: list[Mention], spec: TriggerSpec, lefts
         for mention in mentions:
             if (first.end < mention.start < start and mention.company != first.company
                     and not mention.historical and ";" not in text[first.end:start]):
+                later = [m for m in _UNWATCHED_POSSESSIVE.finditer(text, mention.end, start)
+                         if not any(w.start <= m.start() < w.end for w in mentions)]
+                if later:
+                    # "a round led by Hoshino, with Nvidia also participating, and will bundle
+                    # its plan into Hoshino's mobile plans under a separate distribution
+                    # agreement": the deal is with the unwatched company named last
+                    return [_Side(None, later[-1].group(1), "partner")]
                 return [_Side(mention, mention.surface, "partner", "object")]
     for mention in mentions:
         if (end <= mention.start <= end + 12 and mention.company != first.company
