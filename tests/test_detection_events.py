@@ -339,6 +339,29 @@ def test_phrasings_of_wire_headlines(text: str, expected: set[tuple[str, str]]) 
     assert {(company, event_type) for company, event_type, _role in detect(text)} == expected
 
 
+def test_a_buyer_with_nothing_after_its_verb_buys_nothing_named_later() -> None:
+    # a digest headline: the items after the comma are other stories
+    assert detect("Freight Week: Stripe buys and gets sued, Uber's new boss, Amazon's push") == {
+        ("Stripe", "legal", "defendant")}
+    assert ("Stripe", "acquisition", "acquirer") in detect("Stripe buys and integrates Uber's "
+                                                           "payments unit")
+
+
+@pytest.mark.parametrize("text", ["Uber was sued over driver pay.",
+                                  "Uber gets sued over driver pay.",
+                                  "Uber has been sued by a drivers' group."])
+def test_a_company_that_is_sued_is_the_defendant(text: str) -> None:
+    assert detect(text) == {("Uber", "legal", "defendant")}
+
+
+def test_a_name_ending_in_get_is_no_passive() -> None:
+    rules = RulesFile.model_validate({"companies": [{"name": "Target"}, {"name": "Stripe"}]})
+    article = Article(id="t", title="Target sued Stripe over labels",
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    found = {(e.company, e.role) for e in Detector(rules).detect(article)}
+    assert found == {("Target", "plaintiff"), ("Stripe", "defendant")}
+
+
 def test_what_a_possessor_sells_is_bought_not_the_possessor() -> None:
     rules = RulesFile.model_validate({"companies": [
         {"name": "Monster Worldwide", "aliases": ["Monster.com"]}, {"name": "Yahoo"},

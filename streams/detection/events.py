@@ -629,6 +629,8 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
             start: int, end: int, left_companies: set[str]) -> list[_Side]:
     if not spec.right:
         return []
+    if spec.event_type == "acquisition" and _NO_OBJECT.match(text, end):
+        return []  # "Brightwater buys and gets sued, Uber Freight's new boss": no object
     out: list[_Side] = []
     last_end = right_from
     hire = spec.event_type == "executive_hire"
@@ -724,6 +726,9 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
 
 _OBJECT_ENDED = re.compile(r"\s*[,;:]")
 _COORDINATED = re.compile(r"\s*(?:and|or|&)\s", re.IGNORECASE)
+# A verb with nothing bought after it: "Brightwater buys and gets sued, ...".
+_NO_OBJECT = re.compile(r"\s+(?:and|or|but)\s+(?:gets?|is|was|then|also|sells?|raises?|cuts?|"
+                        r"hires?|fires?|sues?|launch(?:es)?)\b")
 # An unwatched company in the possessive: "into Hoshino's mobile plans".
 _UNWATCHED_POSSESSIVE = re.compile(r"(?<![\w&.-])((?-i:[A-Z])[\w&-]+(?: (?-i:[A-Z])[\w&-]+){0,2})"
                                    r"['’]s\b")

@@ -67,7 +67,7 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r"(?:filed|brought|lodged|launched)(?: (?:on \w+|yesterday|today|last week|"
                 r"this week))? against\b", None, {"": "defendant"}, 0.8, right_all=True),
     TriggerSpec("legal_passive", _G,
-                BE + r" (?:being )?(?:investigated|probed|charged|indicted|fined|accused|"
+                BE + r" (?:being )?(?:investigated|probed|charged|indicted|fined|accused|sued|"
                 r"subpoenaed|prosecuted|convicted|censured|raided|"
                 r"penali[sz]ed|ordered to pay|found liable|found guilty|"
                 r"(?:named|listed) (?:as )?(?:a )?"
@@ -116,7 +116,10 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 right_all=True, right_window=120, adjacent=120),
     TriggerSpec("legal_sues", _G,
                 # Bare "sue" is the headline plural ("Shareholders sue X"), not "plans to sue".
-                r"\b(?:sues|sued|suing|accus(?:es|ed|ing)|(?<!to )(?<!'ll )sue)\b", "plaintiff",
+                # ("was sued", "gets sued": the passive is legal_passive's, a defendant)
+                r"\b(?:sues|(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )"
+                r"(?<!\bbeing )(?<!\bget )(?<!\bgets )(?<!\bgot )sued|suing|accus(?:es|ed|ing)|"
+                r"(?<!to )(?<!'ll )sue)\b", "plaintiff",
                 {"": "defendant"}, 0.85, right_window=30, adjacent=15, right_all=True),
     # "has been investigating allegations surrounding Livedoor's acquisitions"
     TriggerSpec("legal_allegations_about", _G,
