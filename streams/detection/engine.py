@@ -276,10 +276,13 @@ class Detector:
                 classified += 1
                 analysis.findings.extend(
                     events.classify(sentence.position, sentence.text, local, told, ref_year,
-                                    pair, body if told is None else "", " ".join(recent)))
+                                    pair, body if told is None else "",
+                                    " ".join(recent)))
             topic = _subject(sentence.text, [m for m in local if m.counted]) or topic
             pair = _pair_named(sentence.text, local) or pair
-            recent = (*recent[-2:], sentence.text)
+            # (the last 600 characters of each: a person named for "she" is named near it,
+            # and a hostile run-on sentence costs no more)
+            recent = (*recent[-2:], sentence.text[-600:])
             named_body = _BODY_SUBJECT.match(sentence.text)
             body = named_body.group(1) if named_body is not None and not any(
                 m.start < named_body.end(1) for m in local) else ""
