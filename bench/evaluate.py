@@ -381,6 +381,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="press releases and the financial press, a second author, measured blind"),
     LabelledSet("falsealarm-blind-bx", ("falsealarm/bx/*.jsonl",), "devset/rules.yaml", "odd",
                 note="press releases and the financial press, a second author, blind"),
+    # A sixty-first author on the same brief, for the deal and money pages: goods bought,
+    # shares held, deals of the past or of unwatched firms, speculation and denials.
+    LabelledSet("falsealarm-dev-by", ("falsealarm/by/*.jsonl",), "devset/rules.yaml", "even",
+                note="deal and money pages, measured blind"),
+    LabelledSet("falsealarm-blind-by", ("falsealarm/by/*.jsonl",), "devset/rules.yaml", "odd",
+                note="deal and money pages, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.

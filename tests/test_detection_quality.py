@@ -199,6 +199,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-blind-bw": (0.0, 0.0, 230.0),
     "falsealarm-dev-bx": (0.0, 0.0, 60.0),
     "falsealarm-blind-bx": (0.0, 0.0, 80.0),
+    "falsealarm-dev-by": (0.0, 0.0, 200.0),
+    "falsealarm-blind-by": (0.0, 0.0, 100.0),
     "falsealarm-blind-bg": (0.0, 0.0, 230.0),
     "falsealarm-blind-ar": (0.0, 0.0, 60.0),
     "falsealarm-dev-ap": (0.0, 0.0, 10.0),
