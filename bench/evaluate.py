@@ -628,6 +628,12 @@ SETS: tuple[LabelledSet, ...] = (
     LabelledSet("falsealarm-real-test-feeds", ("falsealarm/realtext/*.jsonl",),
                 "falsealarm/realtext/rules-feeds.yaml", "odd",
                 note="real, blind, feed settings"),
+    # A second batch of real text: the Knative project blog (release notes, tutorials,
+    # roadmap and community posts), against the same watch list.
+    LabelledSet("falsealarm-real2-dev", ("falsealarm/realtext2/*.jsonl",),
+                "falsealarm/realtext/rules.yaml", "even", note="real, second batch"),
+    LabelledSet("falsealarm-real2-test", ("falsealarm/realtext2/*.jsonl",),
+                "falsealarm/realtext/rules.yaml", "odd", note="real, second batch, blind"),
 )
 
 Key = tuple[str, str, str]  # article, company, event type

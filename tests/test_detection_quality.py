@@ -214,6 +214,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-real-test": (0.0, 0.0, 3.0),
     "falsealarm-real-dev-feeds": (0.0, 0.04, 20.0),
     "falsealarm-real-test-feeds": (0.0, 0.07, 20.0),
+    "falsealarm-real2-dev": (0.0, 0.0, 50.0),
+    "falsealarm-real2-test": (0.0, 0.0, 50.0),
 }
 
 
