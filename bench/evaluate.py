@@ -601,6 +601,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="sports and media desk, blind"),
     LabelledSet("newsaj-test", ("newsaj/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="sports and media desk, blind"),
+    # An automotive, energy and industrial trade-press day (model years, plants and shifts,
+    # supply and offtake deals, recalls, union votes, capacity tables), half eventless, by a
+    # thirty-eighth author during session 24.
+    LabelledSet("newsal-dev", ("newsal/articles.jsonl",), "devset/rules.yaml", "even",
+                note="automotive and energy trade press, blind"),
+    LabelledSet("newsal-test", ("newsal/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="automotive and energy trade press, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.

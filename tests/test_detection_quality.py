@@ -91,6 +91,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "newsak-dev": (0.65, 0.50, 170.0),
     "newsaj-dev": (0.70, 0.80, 170.0),
     "newsaj-test": (0.90, 0.65, 70.0),
+    "newsal-dev": (0.85, 0.60, 70.0),
+    "newsal-test": (0.85, 0.50, 70.0),
     "newsak-test": (0.85, 0.65, 70.0),
     "newsad-test": (0.88, 0.70, 70.0),
     "newso-dev": (0.93, 0.88, 80.0),
