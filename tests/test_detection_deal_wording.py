@@ -860,6 +860,10 @@ def test_a_target_turning_down_or_weighing_an_approach(content: str,
     ("Samsung raised $600 million in a round led by Hoshino Telecom, with Tesla also "
      "participating, and will bundle its app into Hoshino's mobile plans under a separate "
      "distribution agreement.", {("Samsung", "partnership", "partner")}),
+    # a day in the possessive is no company: the watched partner stands
+    ("Samsung will supply memory chips to Tesla, as set out in Tuesday's filing, under a "
+     "five-year deal.",
+     {("Samsung", "partnership", "partner"), ("Tesla", "partnership", "partner")}),
 ])
 def test_a_deal_with_a_term_ties_the_two_companies(content: str, expected: set[Triple]) -> None:
     found = events_of(("Samsung", "Tesla"), "Chips", content, year=2026)

@@ -276,8 +276,7 @@ class Detector:
                 classified += 1
                 analysis.findings.extend(
                     events.classify(sentence.position, sentence.text, local, told, ref_year,
-                                    pair, body if told is None else "",
-                                    " ".join(recent)))
+                                    pair, body if told is None else "", recent))
             topic = _subject(sentence.text, [m for m in local if m.counted]) or topic
             pair = _pair_named(sentence.text, local) or pair
             # (the last 600 characters of each: a person named for "she" is named near it,

@@ -101,7 +101,7 @@ class _Side:
 
 def classify(index: int, text: str, mentions: list[Mention], topic: Mention | None,
              ref_year: int, pair: tuple[Mention, ...] = (), body: str = "",
-             previous: str = "") -> list[Finding]:
+             previous: tuple[str, ...] = ()) -> list[Finding]:
     """Every event candidate in sentence ``text``; ``mentions`` use sentence offsets.
     ``pair``: the two companies an earlier sentence named together, for "the companies".
     ``body``: the unwatched league, agency or the like the last sentence was about, which
@@ -174,7 +174,7 @@ def _reject(index: int, text: str, spec: TriggerSpec, trigger: str, reason: str,
 def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | None,
                ref_year: int, spec: TriggerSpec, start: int, end: int,
                pair: tuple[Mention, ...] = (), body: str = "",
-               previous: str = "") -> list[Finding]:
+               previous: tuple[str, ...] = ()) -> list[Finding]:
     trigger = text[start:end]
     if spec.has("sells_named") and not checks.sells_company(text, end, mentions) and (
             checks.sells_named_unit(text, end)):
@@ -881,13 +881,15 @@ def _second_partner(text: str, mentions: list[Mention], spec: TriggerSpec, lefts
         for mention in mentions:
             if (first.end < mention.start < start and mention.company != first.company
                     and not mention.historical and ";" not in text[first.end:start]):
-                later = [m for m in _UNWATCHED_POSSESSIVE.finditer(text, mention.end, start)
-                         if not any(w.start <= m.start() < w.end for w in mentions)]
+                later = [name for m in _UNWATCHED_POSSESSIVE.finditer(text, mention.end, start)
+                         if not any(w.start <= m.start() < w.end for w in mentions)
+                         and (name := parties.clean_name(m.group(1)))]
                 if later:
                     # "a round led by Hoshino, with Nvidia also participating, and will bundle
                     # its plan into Hoshino's mobile plans under a separate distribution
-                    # agreement": the deal is with the unwatched company named last
-                    return [_Side(None, later[-1].group(1), "partner")]
+                    # agreement": the deal is with the unwatched company named last (not
+                    # "Tuesday's", a day: the shared name cleaner drops it)
+                    return [_Side(None, later[-1], "partner")]
                 return [_Side(mention, mention.surface, "partner", "object")]
     for mention in mentions:
         if (end <= mention.start <= end + 12 and mention.company != first.company

@@ -31,7 +31,7 @@ _PRODUCTS = frozenset({"product_launch", "launch_delay"})
 
 
 def before_parties(text: str, spec: TriggerSpec, start: int, end: int,
-                   mentions: list[Mention], previous: str = "") -> str | None:
+                   mentions: list[Mention], previous: tuple[str, ...] = ()) -> str | None:
     """What the trigger's neighbourhood must hold: a person for hires, a product for launches;
     and the trigger must be used in its event sense."""
     # A trigger word inside a company's name ("Best Buy"); a few triggers name the company

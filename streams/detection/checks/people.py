@@ -117,10 +117,11 @@ def pronoun_leaves(text: str, start: int) -> bool:
     return _PRONOUN_LEAVES.search(clause_before(text, start)) is not None
 
 
-def _named_before(previous: str) -> bool:
+def _named_before(sentences: tuple[str, ...]) -> bool:
     """The sentences before "she would leave" name a person in a senior post ("Jane Park has
     run Snap's European business since 2021", "appointed Solberg as its chief technology
-    officer")."""
+    officer"). Joined here, only for a pronoun that leaves."""
+    previous = " ".join(sentences)
     return bool(previous) and (EXEC_TITLE_RE.search(previous) is not None or _RUNS_A_UNIT.search(
         previous) is not None) and (parties.find_person(previous, [], 0) is not None
                                     or _SURNAME_NAMED.search(previous) is not None)
@@ -134,7 +135,7 @@ def _takes_who_leaves(text: str, start: int, end: int) -> bool:
 
 
 def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
-                  mentions: list[Mention], previous: str = "") -> str | None:
+                  mentions: list[Mention], previous: tuple[str, ...] = ()) -> str | None:
     """Why a hire or departure trigger does not concern an executive, or None.
     ``previous``: the sentences before, where "she" or "he" may have been named."""
     after = text[end:]
