@@ -166,6 +166,17 @@ SPEAKERS = ["HOST: Welcome back.", "MAYA: Thanks.", "HOST: Big week for chips.",
             "JONAH: It was."]
 SECTIONS = ["Clarity: sharper lenses.", "Comfort: similar.", "Latency: identical.",
             "Verdict: worth the extra."]
+# Speakers in bold after a timestamp, as podcast pages set them.
+BOLD_SPEAKERS = ["[05:02] **Rohan:** What I keep coming back to is the spring round.",
+                 "[05:20] **Elise:** And the revenue actually supports it.",
+                 "[19:15] **Elise:** This was the year it started acting like a company.",
+                 "[19:32] __Rohan__: And more lawsuits than any company I can think of."]
+# A trade paper's fact box and a table of cities and years: labels, but no one speaks.
+SPEC_BOX = ["Acme ships LineSeq to plants today.", "Product box", "Name: LineSeq 1.0",
+            "Requires: Acme MES 9.2+", "Deployment: cloud or on-premises",
+            "Price: from $24,000 per line per year"]
+CITY_TABLE = ["Launches by city", "Phoenix: 2020", "San Francisco: 2023", "Los Angeles: 2024",
+              "Dallas: now Q4 2027 (was late 2026)"]
 BRIEFING = [line for n in range(4) for line in (f"▸ Item {n} gets bigger",
                                                   f"Acme said something about item {n} today.")]
 
@@ -182,6 +193,9 @@ BRIEFING = [line for n in range(4) for line in (f"▸ Item {n} gets bigger",
     ("\n".join(SLUGS), "newsletter"),
     ("\n".join(SPEAKERS), "transcript"),  # in capitals, but a speaker comes back
     ("\n".join(SECTIONS), "transcript"),  # a review's sections: not news either
+    ("\n".join(BOLD_SPEAKERS), "transcript"),
+    ("\n".join(SPEC_BOX), "news"),
+    ("\n".join(CITY_TABLE), "news"),
 ])
 def test_genre_from_body_structure(content: str, expected: str) -> None:
     assert genre("Notes on Acme", content) == expected

@@ -223,8 +223,10 @@ _TIMELINE_LINE = re.compile(
     # "**August** — The US government takes a stake in Intel": a month label, set off.
     r"^\s*(?:[-*•]\s*)?(?:\*\*|__)(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december)(?:\*\*|__)\s*[—–:-]", _I | re.MULTILINE)
-_SPEAKER_LINE = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?(?P<who>[A-Z][\w.'’-]+"
-                           r"(?:\s[A-Z][\w.'’-]+){0,2}):\s", re.MULTILINE)
+# "Jane Park: ...", "[05:02] **Rohan:** ...", "__HOST__: ...".
+_SPEAKER_LINE = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?(?:\*\*|__)?"
+                           r"(?P<who>[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2})"
+                           r"(?:\*\*|__)?:(?:\*\*|__)?\s", re.MULTILINE)
 _CODE_LINE = re.compile(r"^\s*(?:\$ |>>> |import |from \S+ import|def |func |fn |class |"
                         r"const |let |var |#include|npm |pip |go |cargo |kubectl |gcloud |"
                         r"docker |git |curl |\}|\{|//|```)", re.MULTILINE)
@@ -662,12 +664,26 @@ def _labelled_lines(text: str) -> Genre | None:
     Park:") or a review's sections ("Verdict:"), or (every label in capitals, none coming
     back) a wire's briefs under their slugs ("SAMSUNG: Samsung Electronics began selling
     ...", "MARKETS: ..."), where each brief's first sentence is its lead."""
-    labels = [found.group("who") for found in _SPEAKER_LINE.finditer(text)]
+    labels = []
+    spoken = 0
+    for found in _SPEAKER_LINE.finditer(text):
+        labels.append(found.group("who"))
+        end = text.find("\n", found.end())
+        spoken += _is_spoken(text[found.end():end if end >= 0 else len(text)])
     if len(labels) < 4:
         return None
     if all(label.isupper() for label in labels) and len(set(labels)) == len(labels):
         return "newsletter"
-    return "transcript"
+    # A fact box or spec sheet ("Name: LineSeq 1.0", "Price: from $24,000 per line",
+    # "Phoenix: 2020") has labels too, but its values are not sentences.
+    return "transcript" if 2 * spoken >= len(labels) else None
+
+
+def _is_spoken(rest: str) -> bool:
+    """What follows a label reads as said or written prose: it ends a sentence, or it runs
+    on for eight words or more ("HOST: Right.", "Verdict: the best phone this year ...")."""
+    rest = rest.rstrip()
+    return rest.endswith((".", "?", "!", '"', "”", "…", "'", "’")) or rest.count(" ") >= 7
 
 
 _LINE_PATTERNS = (_TIMELINE_LINE, _SPEAKER_LINE, _CODE_LINE)
