@@ -563,6 +563,10 @@ def test_every_company_listed_in_an_investigation_is_a_defendant(text: str) -> N
 @pytest.mark.parametrize(("text", "pair"), [
     ("Apple has licensed ActiveSync from rival Microsoft", ("Apple", "Microsoft")),
     ("Netflix is outsourcing customer support to Salesforce", ("Netflix", "Salesforce")),
+    # a power purchase agreement is a supply deal, whatever "purchase" says
+    ("Boeing has agreed a 20-year power purchase agreement with Pfizer covering 600 MW",
+     ("Boeing", "Pfizer")),
+    ("Boeing signs 20-year PPA with Pfizer for its Arizona plants", ("Boeing", "Pfizer")),
 ])
 def test_a_licence_or_supply_deal_between_two_companies_is_a_partnership(
         text: str, pair: tuple[str, str]) -> None:

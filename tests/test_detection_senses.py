@@ -357,6 +357,9 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "in Japan."),
     ("product_launch", 21, "Pfizer", "Pfizer launched a pivotal trial of its oral GLP-1 pill "
      "on Monday.", "Pfizer launched its oral GLP-1 pill on Monday."),
+    ("partnership", 7, "Microsoft", "Samsung agreed a share purchase agreement with Microsoft "
+     "for its modem unit.", "Samsung agreed a 15-year power purchase agreement with Microsoft "
+     "for 600 MW of solar."),
 ]
 
 

@@ -208,6 +208,9 @@ DATA_AS_REPORT = (r"data(?!\s+(?:residency|storage|cent(?:er|re)s?|services?|pla
 SUPPLY_NOUNS = (r"(?:products|chips|components|parts|supplies|equipment|capacity|power|"
                 r"electricity|energy|services|devices|modules|gpus|servers|fuel|memory|"
                 r"batteries|cells|panels|wafers|displays|engines|materials)")
+# "A 20-year power purchase agreement": energy bought under contract, a supply deal.
+SUPPLY_BOUGHT = ("power", "energy", "electricity", "offtake", "capacity")
+SUPPLY_PURCHASE = r"(?:" + "|".join(SUPPLY_BOUGHT) + r")\s+purchase"
 # People in the plural, as a sentence names a group that acts or is acted on ("Uber drivers
 # sue", "the show's contestants were accused"): not a company.
 PEOPLE_PLURALS = (r"(?:drivers|workers|riders|users|customers|passengers|employees|staff(?:ers)?|"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..companies import Mention
-from ..lexicon import LEGAL_SUFFIXES, NUMBER_WORDS, SUPPLY_NOUNS
+from ..lexicon import LEGAL_SUFFIXES, NUMBER_WORDS, SUPPLY_BOUGHT, SUPPLY_NOUNS
 from ..triggers import (
     NEEDS_COMPANY_RIGHT,
     NEEDS_LEFT,
@@ -89,7 +89,9 @@ BUYS_SUPPLIES = re.compile(r"\s+to\s+(?:buy|purchase)\s+(?P<the>the\s+[\w-]+['â€
                            r"(?:[\w'â€™$.,-]+\s+){0,5}?" + SUPPLY_NOUNS + r"\b", _I)
 """A supply deal, not a takeover: "an agreement to buy the company's optical chips"
 (``the``: the maker named before, "the company's")."""
-_TAKEOVER_TERMS = re.compile(r"\b(?:definitive|merger|acquir\w*|buy(?:s|ing)?|purchas\w*|"
+_TAKEOVER_TERMS = re.compile(r"\b(?:definitive|merger|acquir\w*|buy(?:s|ing)?|"
+                             # (not "a power purchase agreement": a supply deal)
+                             + "".join(f"(?<!{word} )" for word in SUPPLY_BOUGHT) + r"purchas\w*|"
                              r"take over|takeover|merg(?:e|es|ing))\b", _I)
 
 

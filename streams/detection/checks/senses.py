@@ -17,7 +17,14 @@ from typing import Literal
 from ....schemas.event import EventType
 from ..companies import Mention
 from ..first_chars import quick
-from ..lexicon import DATA_AS_REPORT, MONTH_NAMES, NUMBER_WORDS, PEOPLE_PLURALS, SUPPLY_NOUNS
+from ..lexicon import (
+    DATA_AS_REPORT,
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    PEOPLE_PLURALS,
+    SUPPLY_NOUNS,
+    SUPPLY_PURCHASE,
+)
 from ..triggers import TriggerSpec
 
 _I = re.IGNORECASE
@@ -503,7 +510,9 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
               r"(?:[\w'’$.,-]+\s+){0,5}?" + SUPPLY_NOUNS + r"\b)"),
     _g("trigger", r"\b(?:non-?disclosure|standstill|confidentiality|settlement|severance|"
        r"employment|lease|loan|credit|purchase|sale|merger)\b",
-       "an agreement of another kind, not a partnership"),
+       "an agreement of another kind, not a partnership",
+       # ... but "a 20-year power purchase agreement with Microsoft" is a supply deal
+       unless=r"\b" + SUPPLY_PURCHASE + r"\b"),
     # "Yahoo!7 is the joint venture between Yahoo! and Seven": what a company is.
     _g("before", r"\b(?:is|was|are|were|remains?|as)\s+(?:the|a|an)\s+(?:[\w-]+\s+)?$",
        "describes what it is, not a new agreement", trigger=r"\bbetween$"),
