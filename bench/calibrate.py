@@ -65,7 +65,8 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "newsy-test", "newsz-test", "newsaa-test", "newsab-test", "newsac-test",
             "newsad-test", "newsae-test", "newsaf-test", "newsag-test", "newsah-test",
             "newsai-test", "newsak-test",
-            "newsaj-test", "newsal-test")
+            "newsaj-test", "newsal-test", "newsam-test",
+            "newsan-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

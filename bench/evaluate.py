@@ -608,6 +608,20 @@ SETS: tuple[LabelledSet, ...] = (
                 note="automotive and energy trade press, blind"),
     LabelledSet("newsal-test", ("newsal/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="automotive and energy trade press, blind"),
+    # A retail, consumer-goods, food, travel and hospitality trade-press day (store counts,
+    # menu launches, route cuts, seasonal hiring, checkout deals), half eventless, by a
+    # thirty-ninth author during session 25.
+    LabelledSet("newsam-dev", ("newsam/articles.jsonl",), "devset/rules.yaml", "even",
+                note="retail and travel trade press, blind"),
+    LabelledSet("newsam-test", ("newsam/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="retail and travel trade press, blind"),
+    # A telecoms, banking, fintech and payments trade-press day (spectrum, roll-outs, branch
+    # closures, wallet deals, fines and consent orders), half eventless, by a fortieth author
+    # during session 25.
+    LabelledSet("newsan-dev", ("newsan/articles.jsonl",), "devset/rules.yaml", "even",
+                note="telecom and fintech trade press, blind"),
+    LabelledSet("newsan-test", ("newsan/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="telecom and fintech trade press, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
