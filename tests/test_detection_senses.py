@@ -360,6 +360,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("partnership", 7, "Microsoft", "Samsung agreed a share purchase agreement with Microsoft "
      "for its modem unit.", "Samsung agreed a 15-year power purchase agreement with Microsoft "
      "for 600 MW of solar."),
+    ("partnership", 14, "Uber", "Uber has named Jane Park as global managing partner for "
+     "freight at its consulting arm.", "Pfizer has named Uber as its launch partner."),
 ]
 
 

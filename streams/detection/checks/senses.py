@@ -547,6 +547,12 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
        r"officials|government|ministry|commission|court|judges?)\b",
        "cooperating with an inquiry or an official body, not a partnership",
        trigger=r"^(?:co-?operat|collaborat)"),
+    # "IBM has named Karen Whitlow as global managing partner": a person's post (a partner of
+    # a consultancy, a law firm or a fund), not a company chosen as partner.
+    _g("after", r"^[^.;]{0,60}?\bas\s+(?:(?:its|their|a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
+       r"(?:managing|general|senior|founding|equity|venture|operating|junior)\s+partners?\b",
+       "a person's post as partner, not a company chosen",
+       trigger=r"^(?:nam|pick|select|cho|tap|sign)"),
 )
 
 LEGAL: tuple[SenseGuard, ...] = (
