@@ -1293,3 +1293,13 @@ def test_a_teacher_retiring_from_a_school_is_no_departure() -> None:
                    content="Tesla's chief financial officer Jane Roe retired on Friday, the "
                            "company said.", published=datetime(2026, 5, 4, tzinfo=UTC))
     assert [e.event_type for e in Detector(rules).detect(news)] == ["executive_departure"]
+
+
+def test_a_name_in_the_object_of_an_unwatched_subjects_verb_does_not_act_after_and() -> None:
+    # Corvid Air takes the jet and launches the route; Boeing only made the jet.
+    assert detect("Corvid Air takes first Boeing 787-9 and launches Lisbon service") == set()
+    assert ("Boeing", "product_launch", None) in detect(
+        "Boeing takes first order and launches new jet")
+    # A speaker's verb is no subject's own: the company still acts after "and".
+    assert ("Boeing", "product_launch", None) in detect(
+        "Reuters reports Boeing cut costs and launches a new jet")

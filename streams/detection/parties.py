@@ -193,8 +193,24 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
         if _NAMED_AFTER_SEMICOLON.search(text, mention.end, pos) and not _PERSON_MOVED.match(
                 text, pos):
             return None, False  # "completes its Tidewell takeover; Castlemoor invests"
+        if _THEN_VERB.fullmatch(text, mention.end, pos) and _NAMED_SUBJECT_ACTS.fullmatch(
+                text, 0, mention.start) and not any(m.end <= mention.start for m in mentions):
+            return None, False  # "Corvid Air takes first Boeing 787-9 and launches"
         return mention, ";" in text[mention.end:pos]
     return None, False
+
+
+# The sentence opens on a name of its own (no watched one) and a verb of its own, whose object
+# holds the watched name: "Corvid Air takes first Boeing 787-9 and launches Lisbon service".
+# A verb joined by "and" after it shares that subject. (Not a speaker: "Reuters reports Apple
+# cut jobs and ...".)
+_NAMED_SUBJECT_ACTS = re.compile(
+    r"\W*(?!(?:It|He|She|They|We|This|That|These|Those|Its|Their|The|A|An|I|You|Our|Shares)\b)"
+    r"(?:[A-Z][\w&.'’-]*\s+){1,4}(?!(?:says|said|reports|reported|writes|wrote|notes|noted|"
+    r"argues|argued|claims|claimed|thinks|believes|expects|hopes|fears|warns|warned|adds|added|"
+    r"confirms|confirmed|announces|announced|learns|learned|hears|heard)\b)[a-z]+(?:s|ed)\s"
+    r"[^,;:]*")
+_THEN_VERB = re.compile(r"[^,;:]*\s(?:and|then)\s+(?:[a-z]+ly\s+)?")
 
 
 # After a ';' a new clause with a subject of its own, named or not: "Granvale completes its
