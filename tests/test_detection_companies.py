@@ -347,6 +347,20 @@ def test_a_short_name_the_article_gives_to_a_club_is_the_club() -> None:
         "developer said; Marr chaired the Halcyon Rowing Club for a decade.")
 
 
+def test_the_short_name_after_another_firms_full_name_is_that_firms_until_the_company_is_named(
+        ) -> None:
+    assert short_name_events(
+        "Halcyon Hotels names new chief executive and buys Lisbon boutique property",
+        "Halcyon Hotels & Resorts said on Wednesday it has appointed Sofia Marchetti as chief "
+        "executive. Halcyon also agreed to buy Casa Alfama, a 48-room hotel in Lisbon. "
+        "Halcyon Hotels is unrelated to the US drug developer Halcyon Biotherapeutics.") == set()
+    # Once the company is named, the bare word is the company's again.
+    assert ("Halcyon Biotherapeutics", "acquisition") in short_name_events(
+        "Halcyon Biotherapeutics sponsors rowing regatta",
+        "Halcyon Biotherapeutics will sponsor the Halcyon Rowing Club regatta. Halcyon also "
+        "agreed to buy Corvane Therapeutics for $400 million.")
+
+
 def test_a_short_name_the_article_gives_to_a_village_or_a_pub_is_that() -> None:
     assert short_name_events(
         "Tidewell goes to court over crumbling village shop",

@@ -184,7 +184,8 @@ class Detector:
         sentences = split_near(text, [m.start for m in mentions])
         analysis.mentions, analysis.sentences = mentions, sentences
         by_sentence: dict[int, list[Mention]] = {}
-        other_sense: set[tuple[str, str]] = set()  # common words used for something else
+        # common words used for something else, and where first
+        other_sense: dict[tuple[str, str], int] = {}
         spelled: dict[str, str | None] = {}  # acronyms the article spells out
         for mention in mentions:
             index = sentence_at(sentences, mention.start)
@@ -213,7 +214,7 @@ class Detector:
                     if _short_name(mention) and _names_another_organisation(text, mention):
                         # "Tidewell Parish Council", "The Tidewell Inn": the short name's bare
                         # uses are short for that too, unless the company is named
-                        other_sense.add((mention.company, mention.surface))
+                        other_sense.setdefault((mention.company, mention.surface), mention.start)
                     continue
             if _names_another_organisation(text, mention):
                 _something_else(mention, "part of another organisation's name",
@@ -221,14 +222,14 @@ class Detector:
                 if mention.ambiguous or _short_name(mention):
                     # "Halcyon Rowing Club" for Halcyon Biotherapeutics' short name: the
                     # bare word is short for the club too, unless the company is named
-                    other_sense.add((mention.company, mention.surface))
+                    other_sense.setdefault((mention.company, mention.surface), mention.start)
                 continue
             if text.startswith(",", mention.end) and " " not in mention.surface and (
                     _APPOSITIVE_THING.match(text, mention.end)):
                 # "Northwind, the Otago-set survival drama": the text says what it is
                 _something_else(mention, f"{mention.surface!r} named as something else (a work, "
                                 "a place)", "named as a thing")
-                other_sense.add((mention.company, mention.surface))
+                other_sense.setdefault((mention.company, mention.surface), mention.start)
                 continue
             if mention.kind in ("alias", "brand") and is_acronym(mention.surface):
                 if mention.surface not in spelled:
@@ -237,20 +238,20 @@ class Detector:
                     # "Supplemental Security Income, known as SSI": not Safe Superintelligence
                     _something_else(mention, f"{mention.surface!r} is spelled out as "
                                     f"{spelled[mention.surface]!r}", "an acronym of another name")
-                    other_sense.add((mention.company, mention.surface))
+                    other_sense.setdefault((mention.company, mention.surface), mention.start)
                     continue
             if " " not in mention.surface and _AGE_AFTER.match(text, mention.end):
                 # "Tesla, 23, is a 1.93m centre-back": a person with the company's name
                 _something_else(mention, f"{mention.surface!r} is a person (an age follows)",
                                 "a person")
-                other_sense.add((mention.company, mention.surface))
+                other_sense.setdefault((mention.company, mention.surface), mention.start)
                 continue
             if mention.ambiguous and _the_before(text, mention.start) and (
                     mention.surface[1:].isalpha() and mention.surface[1:].islower()) and (
                     _THING_AFTER.match(text, mention.end)):
                 _something_else(mention, f"'the {mention.surface}': a place or a thing",
                                 "a place or a thing")
-                other_sense.add((mention.company, mention.surface))
+                other_sense.setdefault((mention.company, mention.surface), mention.start)
                 continue
             modifier = _MODIFIER.match(text, mention.end)
             if modifier:
@@ -287,7 +288,13 @@ class Detector:
                 m.start < named_body.end(1) for m in local) else ""
         _corroborate_by_events(mentions, sentences, analysis.findings, pending)
         if other_sense:
-            _short_for_the_other(mentions, other_sense)
+            short = _short_for_the_other(mentions, other_sense)
+            for finding in analysis.findings:
+                if finding.accepted and finding.mention_start >= 0 and (
+                        finding.company, sentences[finding.sentence_index].start
+                        + finding.mention_start) in short:
+                    finding.accepted = False
+                    finding.reason = "the name is short for another organisation here"
         if any(f.accepted for f in analysis.findings):  # the article's shape, only if needed
             analysis.layout = read_layout(article, text,
                                           feed.genre if feed is not None else None)
@@ -329,18 +336,29 @@ def _something_else(mention: Mention, reason: str, note: str) -> None:
     mention.notes.append(note)
 
 
-def _short_for_the_other(mentions: list[Mention], other: set[tuple[str, str]]) -> None:
+def _short_for_the_other(mentions: list[Mention],
+                         other: dict[tuple[str, str], int]) -> set[tuple[str, int]]:
     """"Block sues landlord" over "The Maple Street Block Association has sued": when the
     article shows a common-word name as another organisation's or a place ("the Amazon
-    basin"), its bare uses of the same word are short for that, unless the company itself
-    is named somewhere (its full name, a ticker, another alias)."""
-    for company, surface in other:
+    basin"), its bare uses of the same word are short for that: all of them when the company
+    is never named otherwise (its full name, a ticker, another alias), else those between
+    the other's name and the company's own. Returns the (company, start) of the uses taken."""
+    short: set[tuple[str, int]] = set()
+    for (company, surface), first_other in other.items():
         own = [m for m in mentions if m.company == company and m.counted]
-        if own and all(m.surface == surface for m in own):
-            for mention in own:
+        named = [m.start for m in own if m.surface != surface]
+        if named:
+            # "Halcyon Hotels & Resorts ... Halcyon also agreed to buy ... Halcyon Hotels is
+            # unrelated to Halcyon Biotherapeutics": before the company is first named, the
+            # bare word after the other organisation's name is short for that one.
+            own = [m for m in own if first_other < m.start < min(named)]
+        for mention in own:
+            if mention.surface == surface:
                 mention.counted = False
                 mention.reason = (f"the article uses {surface!r} for another organisation "
                                   "or a place")
+                short.add((company, mention.start))
+    return short
 
 
 def _names_another_organisation(text: str, mention: Mention) -> bool:
