@@ -1303,3 +1303,11 @@ def test_a_name_in_the_object_of_an_unwatched_subjects_verb_does_not_act_after_a
     # A speaker's verb is no subject's own: the company still acts after "and".
     assert ("Boeing", "product_launch", None) in detect(
         "Reuters reports Boeing cut costs and launches a new jet")
+
+
+def test_a_common_noun_written_as_a_name_in_running_text_is_the_product() -> None:
+    assert ("Boeing", "product_launch", None) in detect(
+        "Boeing has launched Tap to Pay on its in-flight app in Vietnam.")
+    # In lower case, or all in Title Case, the noun says what was launched: no product.
+    assert detect("Boeing has launched a review of its pay.") == set()
+    assert detect("Boeing launched its IPO on Monday.") == {("Boeing", "investment", "recipient")}

@@ -7,6 +7,7 @@ import re
 from .. import parties
 from ..companies import Mention
 from ..lexicon import DATA_AS_REPORT, LEGAL_SUFFIXES, MAKERS_PRODUCT
+from ..sentences import title_case
 from ..triggers import (
     NEEDS_AVAILABLE_THING,
     NEEDS_DELAYED_THING,
@@ -100,13 +101,23 @@ _MODEL_AFTER = re.compile(r"\s+(?:back\s+)?(?:(?:its|the|their|a|an)\s+)?(?:(?:n
                           r"[A-Z]{1,4}-?\d{2,}[\w-]*|[A-Z][a-z]+-\d{2,}[\w-]*|\d{3,}\s+[A-Z]{2,})\b")
 
 
+def _no_product(text: str, after: str) -> bool:
+    """What follows the verb is no product ("launched a probe", "introduced pay rises"),
+    unless the noun is written as a name in running text: "launched Tap to Pay on iPhone"."""
+    found = _NOT_A_PRODUCT.search(after)
+    if found is None:
+        return False
+    last = found.group().split()[-1] if found.group().strip() else ""
+    return not (last[:1].isupper() and last[1:2].islower() and not title_case(text))
+
+
 def product_reason(text: str, spec: TriggerSpec, start: int, end: int,
                    mentions: list[Mention]) -> str | None:
     """Why a launch or delay trigger does not concern a product, or None."""
     after = text[end:]
     if spec.event_type == "launch_delay" and _TRAVEL_DELAY.search(after):
         return "a travel delay, not a launch"
-    if NEEDS_PRODUCT in spec.needs and _NOT_A_PRODUCT.search(after) and not (
+    if NEEDS_PRODUCT in spec.needs and _no_product(text, after) and not (
             _PLACE_AFTER.match(after) and _model_before(text, mentions, start)) and not (
             _MODEL_AFTER.match(after)) and not _PRODUCT_PLAN.match(after):
         return "not a product launch"
