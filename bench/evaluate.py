@@ -387,6 +387,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="deal and money pages, measured blind"),
     LabelledSet("falsealarm-blind-by", ("falsealarm/by/*.jsonl",), "devset/rules.yaml", "odd",
                 note="deal and money pages, blind"),
+    # A sixty-second author on the same brief, for coverage around companies rather than of
+    # their news: keynote live blogs, trade-show floors, earnings calls, awards, surveys,
+    # buying guides, event previews and panel recaps.
+    LabelledSet("falsealarm-dev-bz", ("falsealarm/bz/*.jsonl",), "devset/rules.yaml", "even",
+                note="coverage around companies, measured blind"),
+    LabelledSet("falsealarm-blind-bz", ("falsealarm/bz/*.jsonl",), "devset/rules.yaml", "odd",
+                note="coverage around companies, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
@@ -622,6 +629,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="telecom and fintech trade press, blind"),
     LabelledSet("newsan-test", ("newsan/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="telecom and fintech trade press, blind"),
+    # A startup, venture-capital and private-equity day (rounds led and joined, acquihires,
+    # take-privates, founders leaving, launches out of stealth), half eventless, by a
+    # forty-first author during session 25.
+    LabelledSet("newsao-dev", ("newsao/articles.jsonl",), "devset/rules.yaml", "even",
+                note="startup and venture press, blind"),
+    LabelledSet("newsao-test", ("newsao/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="startup and venture press, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
