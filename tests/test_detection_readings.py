@@ -1311,3 +1311,11 @@ def test_a_common_noun_written_as_a_name_in_running_text_is_the_product() -> Non
     # In lower case, or all in Title Case, the noun says what was launched: no product.
     assert detect("Boeing has launched a review of its pay.") == set()
     assert detect("Boeing launched its IPO on Monday.") == {("Boeing", "investment", "recipient")}
+
+
+def test_launching_nothing_is_no_launch() -> None:
+    assert detect("Samsung launches nothing new at MWC, and the Fold7 still owns Hall 3") == set()
+    assert ("Samsung", "product_launch", None) in detect("Samsung launches no-code app builder")
+    # "No" as the first word of a name in running text launches it
+    assert ("Samsung", "product_launch", None) in detect(
+        "Samsung launched No Man's Sky for its Galaxy phones on Monday.")

@@ -362,6 +362,9 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "for 600 MW of solar."),
     ("partnership", 14, "Uber", "Uber has named Jane Park as global managing partner for "
      "freight at its consulting arm.", "Pfizer has named Uber as its launch partner."),
+    ("acquisition", 20, "Pfizer", "Readers voted it the best biopharma acquisition of the "
+     "decade, ahead of a Pfizer licensing deal.", "Disney completed its acquisition of Pfizer "
+     "on Monday."),
 ]
 
 

@@ -38,6 +38,8 @@ _NOT_A_PRODUCT = re.compile(
     r"protocols?|trailers?|teasers?|increases?|hikes?|raises?|pay|bonus(?:es)?|discounts?|"
     r"offensive|crackdown|overhaul|reorgani[sz]ation|shake-?up)(?=[\s,.;:]|$)"
     r"|^\W*(?:from|in|on|at|after|over|across|throughout|later|soon|\d{4})\b"
+    # "Samsung launches nothing new at MWC": nothing launched
+    r"|^\W*(?:nothing|none)\b|^\W*no\s"
     # "head of space and launch, as chief executive": the noun, with nothing launched.
     r"|^[,.;:)]", _I)
 # "launched a Family plan for ChatGPT", "a $20-a-month Pro plan": a plan customers pay for is a

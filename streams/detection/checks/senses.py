@@ -347,6 +347,10 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"picks? up|picked up|bag(?:s|ged)?)\s+(?:[\w&'’-]+\s+){0,5}?(?:of\s+the\s+(?:year|"
        r"decade)|awards?|prize|honou?rs?)\b", "an award for a deal done before, not a deal",
        trigger=r"^(?:purchase|acquisition|takeover|merger|buyout|deal)\b"),
+    # "voted it the best biopharma acquisition of the decade": a ranking, no company bought.
+    _g("after", r"^\s*the\s+(?:year|decade|century|quarter|month|week|season)\b",
+       "a ranking of deals, not a company bought",
+       trigger=r"(?:purchase|acquisition|takeover|buyout|deal)s?\s+of$", capital_is_name=True),
 )
 
 # A routine update named by its month or kind: "December 2026 Pixel update", "May security
