@@ -1140,6 +1140,12 @@ def test_a_second_deal_tied_to_the_fronts_deal_is_the_same_story(tie: str) -> No
     # a date inside the second clause dates that clause only
     ("The summit opened on Monday. Intel laid off 400 dispatchers on Monday and said it had "
      "bought the software in early 2025.", {("Intel", "layoffs")}),
+    # "..., all within six months in 2021": a closing phrase gathers every act before it
+    ("The summit opened on Monday. Intel was sued by a card scheme, lost its chief executive "
+     "and laid off half its staff, all within six months in 2021.", set()),
+    ("The summit opened on Monday. Intel was sued by a card scheme, lost its chief executive "
+     "and laid off half its staff, all on Monday.",
+     {("Intel", "legal"), ("Intel", "executive_departure"), ("Intel", "layoffs")}),
 ])
 def test_a_date_closing_the_sentence_after_a_dash(content: str, expected: set[Pair]) -> None:
     assert reported("Summit notes", content) == expected

@@ -552,8 +552,14 @@ def closing_stamp(sentence: str, ref: TimeRef) -> bool:
         return False
     if sentence[ref.start - 1] == "(":
         return _STAMP_END.match(sentence, ref.end) is not None
-    return _DASH_BEFORE.search(sentence, max(0, ref.start - 14), ref.start) is not None and (
+    return (_DASH_BEFORE.search(sentence, max(0, ref.start - 14), ref.start) is not None or (
+        _ALL_OF_IT.search(sentence, max(0, ref.start - 50), ref.start) is not None)) and (
         _DASH_STAMP_END.match(sentence, ref.end) is not None)
+
+
+# "was sued, lost its chief executive and laid off half its staff, all within six months in
+# 2021.": a closing phrase that gathers everything before it under one date.
+_ALL_OF_IT = re.compile(r",\s+(?:all|both|each)\b[^,;()—–]{0,40}$", re.IGNORECASE)
 
 
 # "bought RouteLine, a Nashville startup that used gig drivers, in the summer of 2020": an
