@@ -1240,3 +1240,12 @@ def test_last_weeks_event_stays_news_when_nothing_else_of_its_company_is(
 def test_the_means_of_a_course_run_up_to_now_is_history(
         content: str, expected: set[Pair]) -> None:
     assert reported("Samsung results", content) == expected
+
+
+def test_the_date_of_a_figure_compared_with_is_not_the_acts() -> None:
+    # "down from $600 million in 2022" dates the old valuation, not this week's round
+    assert ("Stripe", "investment") in reported(
+        "Stripe takes a down round",
+        "Stripe raised $35 million at a $180 million valuation, down from $600 million in 2022.")
+    assert ("Stripe", "investment") not in reported(
+        "Stripe notes", "Stripe raised $35 million at a $180 million valuation in 2022.")

@@ -424,6 +424,11 @@ _CLAUSE_BREAK = quick(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bwhen\b|\b
                            r"\bbefore\b|\bsince\b|\bwhich\b|\bwho\b|\bthat\b|\(|\)")
 
 
+# "raised $35 million at a $180 million valuation, down from $600 million in 2022": the date
+# is the figure compared with, not the act's.
+_COMPARED_WITH = quick(r"\b(?:down|up) from\b|\bcompared (?:with|to)\b|\bversus\b|\bvs\b")
+
+
 # "settled the suit filed last year", "completed the deal announced in March": a date after
 # another verb's participle dates that verb, not the trigger.
 _OTHER_VERB = quick(r"\b(?:filed|announced|launched|brought|agreed|signed|started|begun|"
@@ -514,7 +519,8 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
                 # the day it counts from date the act together
                 between = between[:span.start()]
             if not _at_the_same_time(between) and (
-                    _CLAUSE_BREAK.search(between) or gap > 90 or _OTHER_VERB.search(between)):
+                    _CLAUSE_BREAK.search(between) or gap > 90 or _OTHER_VERB.search(between)
+                    or _COMPARED_WITH.search(between)):
                 continue
         elif start <= ref.start and ref.end > end:
             gap = 0  # "investment announced in May 2024": the trigger ends with its 'in'
