@@ -1319,3 +1319,20 @@ def test_launching_nothing_is_no_launch() -> None:
     # "No" as the first word of a name in running text launches it
     assert ("Samsung", "product_launch", None) in detect(
         "Samsung launched No Man's Sky for its Galaxy phones on Monday.")
+
+
+def test_a_companys_venture_arm_joining_a_round_is_the_company_investing() -> None:
+    # "Intel" alone is a common word ("threat intel"); its venture arm names the company
+    assert ("Intel", "investment", "investor") in detect(
+        "Lucent Lane raises $65M Series C with Intel Capital participating")
+    assert ("Intel", "investment", "investor") in detect(
+        "Lucent Lane has raised a $65 million Series C led by Meridian Deep Tech, with "
+        "participation from Intel Capital and existing investors.")
+    assert detect("Lucent Lane hires a former Intel analyst to lead threat intel work.") == set()
+
+
+def test_a_startup_studio_named_ventures_is_no_funding_round() -> None:
+    assert detect("Stripe will lay off about 400 employees and close Stripe Lab Ventures, its "
+                  "internal startup studio.") == {("Stripe", "layoffs", None)}
+    assert ("Stripe", "investment", "recipient") in detect(
+        "Stripe closed a $400 million venture round on Monday.")

@@ -498,6 +498,10 @@ def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
         for mention in local:
             if not mention.ambiguous or mention.company in confirmed:
                 continue
+            if _VENTURE_ARM.match(text, mention.end):
+                # "with participation from Intel Capital": the company's own venture arm
+                confirmed[mention.company] = f"its venture arm {mention.surface!r}"
+                continue
             if _inside_longer_name(text, mention.start, mention.end,
                                    title_case=_capitals_say_nothing(sentence, mention.start)):
                 continue  # "Square Enix delays", "Union Square Hospitality": a longer name

@@ -280,7 +280,10 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
     # named inside the trigger, after the round it joins (an existing sense guard turns down
     # "opens a lab, with Nvidia's team joining": no round is joined).
     TriggerSpec("inv_with_joining", _I,
-                r"(?<=, )with (?:[\w.&'’-]+ ){1,5}?(?:joining|participating|taking part|"
+                # (or right after the round: "raises $65M Series C with Intel Capital
+                # participating")
+                r"(?:(?<=, )|(?<=round )|(?<=series [a-h] )|(?<=seed ))"
+                r"with (?:[\w.&'’-]+ ){1,5}?(?:joining|participating|taking part|"
                 r"chipping in)"
                 r"(?= *(?:[.;,]|$))", "investor", {}, 0.7,
                 traits=frozenset({"holds_company", "company_inside"})),
@@ -336,7 +339,9 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 # (not "a round of talks")
                 r"(?= [^;]{0,40}?(?:\$|€|£|funding|financing|round(?! of (?!funding|financing|"
                 r"investment))|capital|series [a-h]\b|"
-                r"seed|venture|investment|lifeline|cash injection|bailout|rescue))", "recipient",
+                # (not "close Snap Lab Ventures, its startup studio": a name)
+                r"seed|venture(?!s)|investment|lifeline|cash injection|bailout|rescue))",
+                "recipient",
                 {"from": "investor", "by": "investor", "including": "investor",
                  "and": "investor"}, 0.8, (NEEDS_MONEY,), right_all=True,
                 traits=frozenset({"raises_money"})),
