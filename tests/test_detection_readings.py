@@ -1336,3 +1336,13 @@ def test_a_startup_studio_named_ventures_is_no_funding_round() -> None:
                   "internal startup studio.") == {("Stripe", "layoffs", None)}
     assert ("Stripe", "investment", "recipient") in detect(
         "Stripe closed a $400 million venture round on Monday.")
+
+
+def test_a_relative_clause_on_another_name_is_that_ones() -> None:
+    # Reelstack raised the money, not Netflix
+    assert ("Netflix", "investment", "recipient") not in detect(
+        "Dana Okafor, Netflix's chief product officer, is leaving to co-found Reelstack, "
+        "which has raised a $12 million seed round.")
+    # "which" right after the watched name is the watched company's
+    assert ("Netflix", "investment", "recipient") in detect(
+        "Netflix, which has raised $12 million, said on Monday it would expand.")

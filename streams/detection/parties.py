@@ -193,11 +193,22 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
         if _NAMED_AFTER_SEMICOLON.search(text, mention.end, pos) and not _PERSON_MOVED.match(
                 text, pos):
             return None, False  # "completes its Tidewell takeover; Castlemoor invests"
+        if _RELATIVE_OF_ANOTHER.search(text, mention.end, pos):
+            return None, False  # "... to co-found Reelstack, which has raised $12 million"
         if _THEN_VERB.fullmatch(text, mention.end, pos) and _NAMED_SUBJECT_ACTS.fullmatch(
                 text, 0, mention.start) and not any(m.end <= mention.start for m in mentions):
             return None, False  # "Corvid Air takes first Boeing 787-9 and launches"
         return mention, ";" in text[mention.end:pos]
     return None, False
+
+
+# A relative clause right before the trigger whose antecedent is another name, written with
+# capitals after the watched one: "Netflix's product chief is leaving to co-found Reelstack,
+# which has raised a $12 million seed round".
+_RELATIVE_OF_ANOTHER = re.compile(r"\s(?!(?:It|Its|The|This|That|They|Their)\b)[A-Z][\w&.'’-]*"
+                                  r"(?:\s[A-Z][\w&.'’-]*){0,3},?\s+(?:which|that)\s+"
+                                  r"(?:(?:has|have|had|also|just|recently|now|already|"
+                                  r"reportedly)\s+)*$")
 
 
 # The sentence opens on a name of its own (no watched one) and a verb of its own, whose object
