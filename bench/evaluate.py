@@ -394,6 +394,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="coverage around companies, measured blind"),
     LabelledSet("falsealarm-blind-bz", ("falsealarm/bz/*.jsonl",), "devset/rules.yaml", "odd",
                 note="coverage around companies, blind"),
+    # A sixty-third author on BZ's brief, written while BZ's even half was being read: a
+    # second measure of that genre that no change was made for.
+    LabelledSet("falsealarm-dev-ca", ("falsealarm/ca/*.jsonl",), "devset/rules.yaml", "even",
+                note="coverage around companies, a second author, measured blind"),
+    LabelledSet("falsealarm-blind-ca", ("falsealarm/ca/*.jsonl",), "devset/rules.yaml", "odd",
+                note="coverage around companies, a second author, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.

@@ -211,6 +211,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-blind-by": (0.0, 0.0, 100.0),
     "falsealarm-dev-bz": (0.0, 0.0, 500.0),
     "falsealarm-blind-bz": (0.0, 0.0, 300.0),
+    "falsealarm-dev-ca": (0.0, 0.0, 450.0),
+    "falsealarm-blind-ca": (0.0, 0.0, 300.0),
     "falsealarm-blind-bg": (0.0, 0.0, 230.0),
     "falsealarm-blind-ar": (0.0, 0.0, 60.0),
     "falsealarm-dev-ap": (0.0, 0.0, 10.0),
