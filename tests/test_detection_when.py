@@ -156,6 +156,14 @@ def test_the_end_of_the_articles_own_month_is_still_ahead() -> None:
     assert only_ref("Acme bought Foo at the end of April.").when == "current"
 
 
+def test_next_and_a_month_gone_by_this_year_is_next_years() -> None:
+    # Read on 4 May: "next February" and "next May" are in 2027, "next June" is this year's
+    for month, low, high in (("February", -300, -250), ("May", -380, -330), ("June", -60, 0)):
+        ref = only_ref(f"Acme will finish the cuts by next {month}.")
+        assert ref.when == "future", month
+        assert ref.days_before is not None and low <= ref.days_before <= high, month
+
+
 def test_may_and_march_as_words_are_not_months() -> None:
     assert time_refs("Acme may buy Foo, analysts said.", PUBLISHED) == []
     assert time_refs("Workers march on Acme's headquarters.", PUBLISHED) == []

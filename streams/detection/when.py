@@ -281,6 +281,8 @@ def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
         if prefix == "last" or (prefix != "next" and not coming
                                 and _days_before(pub, year, month, 1) < -7):
             year -= 1  # the most recent one; a plan's reading is the caller's to choose
+        elif prefix == "next" and month <= pub.month:
+            year += 1  # "by next October", written in December: the coming year's
         day = int(m.group("day5")) if m.group("day5") else _month_day(pub, year, month)
         if not m.group("day5") and (prefix == "late" or (prefix == "of" and _MONTH_END.search(
                 sentence, max(0, start - 20), start))):
