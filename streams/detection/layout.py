@@ -148,6 +148,11 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                  r"\b20\d\d\s+predictions\b|\b(?:bold|our|my|\d+|" + _NUMBER_WORDS
                  + r")\s+(?:predictions|forecasts)\b|"
                  r"\bwhat to expect (?:(?:in|from) (?:[\w&.'’-]+ ){0,2})?in 20\d\d\b|"
+                 # an event's preview: "Google I/O 2026: what Google could launch next week",
+                 # "Everything we expect from the summer Unpacked", "What to expect at WWDC"
+                 r"\bwhat to expect (?:from|at)\b|\beverything we expect\b|"
+                 r"\bwhat (?:[\w&.'’-]+ ){1,3}(?:could|might|may) (?:launch|announce|unveil|"
+                 r"show|release|reveal|debut)\b|\b(?:rumou?r|leak)s? (?:roundup|round-up)\b|"
                  r"\bwhat['’]?s next for\b[^:]{0,60}\b20\d\d\b|"
                  r"\b(?:things|trends|companies|stocks|deals|people) to watch (?:in|for) 20\d\d\b|"
                  r"\bwish ?list for 20\d\d\b|\b20\d\d wish ?list\b|"
