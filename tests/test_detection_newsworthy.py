@@ -1057,6 +1057,12 @@ def test_a_next_sentence_that_looks_back_at_the_event_makes_it_background(
     "that was back in June, and the studio has said nothing new since.",
     "Stripe was fined $40 million by the OCC over its overdraft fees; that was 2023, "
     "and the remediation has been completed.",
+    # a span since the event needs no date; a headline's present is looked back at too
+    "Intel acquires Mobileye for $15 billion — ten years after that deal closed, cars drove "
+    "Intel's quarter.",
+    "Intel bought Mobileye for $15 billion, and three years after the deal closed you can "
+    "measure the result in queue length.",
+    "Boeing delays 777X deliveries to 2027 — that was in October, and the jet is parked.",
 ])
 def test_words_after_the_event_that_date_it_in_the_past_make_it_background(
         content: str) -> None:
@@ -1071,6 +1077,9 @@ def test_words_after_the_event_that_date_it_in_the_past_make_it_background(
     # a later date is no look back
     ("Stripe was fined $40 million by the OCC on Monday; that was the largest penalty this "
      "year.", {("Stripe", "legal")}),
+    # a span after something else is no look back at the event
+    ("Intel agreed to buy Mobileye for $15 billion on Monday, and three years after the "
+     "chip crisis the market has changed.", {("Intel", "acquisition")}),
 ])
 def test_a_clause_after_the_event_without_a_past_date_keeps_it_news(
         content: str, expected: set[tuple[str, str]]) -> None:

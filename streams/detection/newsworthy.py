@@ -662,8 +662,14 @@ _LOOKS_BACK_AT_IT = re.compile(
     r"since)\s+that\b)", re.IGNORECASE)
 # The same look back as a clause of the event's own sentence: "Disney delayed Frostline to
 # March 2027 — but that was back in June", "...; that was 2023, and the remediation ...".
-_LOOKS_BACK_IN_CLAUSE = re.compile(rf"(?:[;—–]|,\s*but|\s-)\s*(?:but\s+)?(?P<pointer>{_POINTER})",
-                                   re.IGNORECASE)
+# "Shell acquires BG Group for $53 billion — ten years after that deal closed, ...",
+# "Microsoft bought Activision Blizzard, and three years after the deal closed ...": a span
+# since the event says it is past, with no date needed.
+_LOOKS_BACK_IN_CLAUSE = re.compile(
+    rf"(?:[;—–]|,\s*(?:but|and)|\s-)\s*(?:but\s+)?(?:(?P<pointer>{_POINTER})|(?P<span>"
+    r"(?:[\w-]+\s+){0,3}?(?:months|years?|decades?)\s+(?:on\s+from|after|since)\s+"
+    r"(?:that|the\s+(?:deal|acquisition|takeover|purchase|merger|sale|launch|lawsuit|suit|"
+    r"layoffs?|cuts?|delay|appointment|departure)\b)))", re.IGNORECASE)
 _TOLD_DONE = frozenset({"past", "perfect", "past_perfect", "noun"})
 
 
@@ -672,17 +678,19 @@ def _looked_back_at(context: StoryContext, finding: Finding) -> tuple[str, str] 
     as past: a clause after it in its sentence or the next sentence's opening, with a date
     before the article in those words, or a span of time since."""
     index = finding.sentence_index
-    if finding.tense not in _TOLD_DONE:
+    if finding.tense not in _TOLD_DONE and finding.tense != "present":
         return None
     sentence = context.sentences[index]
     after = max(finding.trigger_start, 0) + len(finding.trigger)
-    # (near the event only: a runaway sentence is not read to its end for every trigger)
+    # (near the event only: a runaway sentence is not read to its end for every trigger; a
+    # headline's present, "Boeing delays 777X deliveries to 2027 — that was last October's
+    # news", is looked back at as well)
     clause = _LOOKS_BACK_IN_CLAUSE.search(sentence.text, after, after + 200)
-    if clause is not None and any(
+    if clause is not None and (clause.group("span") or any(
             ref.is_past and ref.start >= clause.start("pointer")
-            for ref in context.refs_of(sentence)):
-        return "a clause after it", clause.group("pointer").strip()
-    if index + 1 >= len(context.sentences):
+            for ref in context.refs_of(sentence))):
+        return "a clause after it", (clause.group("pointer") or clause.group("span")).strip()
+    if finding.tense not in _TOLD_DONE or index + 1 >= len(context.sentences):
         return None
     following = context.sentences[index + 1]
     found = _LOOKS_BACK_AT_IT.match(following.text)
