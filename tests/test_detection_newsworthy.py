@@ -1063,6 +1063,7 @@ def test_a_next_sentence_that_looks_back_at_the_event_makes_it_background(
     "Intel bought Mobileye for $15 billion, and three years after the deal closed you can "
     "measure the result in queue length.",
     "Boeing delays 777X deliveries to 2027 — that was in October, and the jet is parked.",
+    "Boeing delays 777X deliveries to 2027 — that was last October's news.",
 ])
 def test_words_after_the_event_that_date_it_in_the_past_make_it_background(
         content: str) -> None:

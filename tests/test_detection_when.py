@@ -164,6 +164,11 @@ def test_next_and_a_month_gone_by_this_year_is_next_years() -> None:
         assert ref.days_before is not None and low <= ref.days_before <= high, month
 
 
+def test_a_month_owning_a_noun_is_still_the_month() -> None:
+    ref = only_ref("Acme delays the phone again; that was last October's news.")
+    assert (ref.text, ref.when) == ("last October", "past")
+
+
 def test_may_and_march_as_words_are_not_months() -> None:
     assert time_refs("Acme may buy Foo, analysts said.", PUBLISHED) == []
     assert time_refs("Workers march on Acme's headquarters.", PUBLISHED) == []

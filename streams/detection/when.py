@@ -59,7 +59,8 @@ _TIME_BRANCHES = (
     r"(?P<mthis>" + _MONTH.replace("month", "month4") + r"\s+(?:of\s+)?(?P<rel4>this|last|"
     r"next)\s+year)",
     r"(?P<md>" + _MONTH.replace("month", "month5")
-    + r"(?:\s+(?P<day5>\d{1,2})(?:st|nd|rd|th)?)?)(?=[\s,.;:)]|$)",
+    # ("last October's news": a month owning a noun is still the month)
+    + r"(?:\s+(?P<day5>\d{1,2})(?:st|nd|rd|th)?)?)(?=[\s,.;:)'’]|$)",
     # "the 1990s", "2014", "in 2014", "since 2006", "by 2012", "mid-2019"
     r"(?P<decade>(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?P<dyear>(?:19|20)\d0)['’]?s)",
     r"(?P<year>(?P<year6>(?:19|20)\d\d)(?![\d,.]\d|\s?(?:%|percent|bn|m\b|million|"
