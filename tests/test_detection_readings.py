@@ -925,6 +925,10 @@ def test_a_past_act_done_twice_is_history() -> None:
                   ) == set()
     assert ("Samsung", "launch_delay", None) in detect(
         "Samsung delayed the Galaxy Ring 2 on Monday, its second delay")
+    # "so many times", "time and again": a habit told, not one act
+    assert detect("Tesla delayed the new Roadster so many times that our 2021 guide listed it "
+                  "as coming next year.") == set()
+    assert detect("Samsung delayed the Galaxy Ring 2 time and again.") == set()
 
 
 @pytest.mark.parametrize("text", [

@@ -524,7 +524,8 @@ _CLAUSE_DATE = quick(
 # "was delayed twice", "delayed the launch four times": a count of past events is a record.
 # "delayed Hollowfield 3 twice": done more than once, so not today's single act
 _REPEATED = quick(r"^(?:\s+(?:the |its |their )?[\w-]+){0,3}?\s+(?:twice|(?:three|four|five|"
-                       r"several|multiple|\d+) times|repeatedly)\b", _I)
+                       r"several|multiple|\d+) times|repeatedly|so many times|so often|"
+                       r"time and again|again and again|time after time|over and over)\b", _I)
 # "when they joined Kestrel": the time of a past event told as background.
 # A temporal 'when' clause opening the sentence or a clause: the time of another event.
 _WHEN_OPENS = quick(r"(?:^|[.;:*!?—(]\s*|\b(?:and|but)\s+|\b(?:learned|learnt|happened|"
