@@ -37,7 +37,7 @@ FIT_ON = ("realnews-dev", "realnews-dev2", "realnews-test", "realnews-dev4",
           "falsealarm-real-dev", "seed")
 # Never read: realnews-test3, newsb-test ... newso-test, sets N, R, T, AC, AF and the odd
 # halves of AI, AM, AO, AP, AQ, AR, AS, AT, AU, AV, AW, AX, AY, AZ, BA, BB, BC, BD, BE, BF,
-# BG ... BP, BY, BZ, CA were blind and only scored
+# BG ... BP, BY, BZ, CA, CB were blind and only scored
 # (realnews-test, realnews-test4, synth-test, blind-d, blind-g and blind-l were too until
 # their errors were read).
 SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
@@ -56,7 +56,7 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "falsealarm-blind-bt", "falsealarm-blind-bu",
             "falsealarm-blind-bv", "falsealarm-blind-bw", "falsealarm-blind-bx",
             "falsealarm-blind-by", "falsealarm-blind-bz",
-            "falsealarm-blind-ca",
+            "falsealarm-blind-ca", "falsealarm-blind-cb",
             "falsealarm-real-test", "falsealarm-real2-test", "blindset2",
             "newsb-test", "newsc-test", "newsd-test", "newse-test", "newsf-test", "newsg-test",
             "newsh-test", "newsi-test", "newsj-test", "newsk-test", "newsl-test",

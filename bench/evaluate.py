@@ -400,6 +400,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="coverage around companies, a second author, measured blind"),
     LabelledSet("falsealarm-blind-ca", ("falsealarm/ca/*.jsonl",), "devset/rules.yaml", "odd",
                 note="coverage around companies, a second author, blind"),
+    # A sixty-fourth author on the same brief, written while this session's changes for BZ
+    # and CA were being made: a third measure of the genre, none of it read.
+    LabelledSet("falsealarm-dev-cb", ("falsealarm/cb/*.jsonl",), "devset/rules.yaml", "even",
+                note="coverage around companies, a third author, blind"),
+    LabelledSet("falsealarm-blind-cb", ("falsealarm/cb/*.jsonl",), "devset/rules.yaml", "odd",
+                note="coverage around companies, a third author, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.

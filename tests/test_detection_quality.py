@@ -213,6 +213,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-blind-bz": (0.0, 0.0, 300.0),
     "falsealarm-dev-ca": (0.0, 0.0, 450.0),
     "falsealarm-blind-ca": (0.0, 0.0, 300.0),
+    "falsealarm-dev-cb": (0.0, 0.0, 150.0),
+    "falsealarm-blind-cb": (0.0, 0.0, 400.0),
     "falsealarm-blind-bg": (0.0, 0.0, 230.0),
     "falsealarm-blind-ar": (0.0, 0.0, 60.0),
     "falsealarm-dev-ap": (0.0, 0.0, 10.0),
