@@ -351,7 +351,8 @@ def _short_for_the_other(mentions: list[Mention],
             # "Halcyon Hotels & Resorts ... Halcyon also agreed to buy ... Halcyon Hotels is
             # unrelated to Halcyon Biotherapeutics": before the company is first named, the
             # bare word after the other organisation's name is short for that one.
-            own = [m for m in own if first_other < m.start < min(named)]
+            first_named = min(named)
+            own = [m for m in own if first_other < m.start < first_named]
         for mention in own:
             if mention.surface == surface:
                 mention.counted = False

@@ -193,7 +193,7 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
         if _NAMED_AFTER_SEMICOLON.search(text, mention.end, pos) and not _PERSON_MOVED.match(
                 text, pos):
             return None, False  # "completes its Tidewell takeover; Castlemoor invests"
-        if _RELATIVE_OF_ANOTHER.search(text, mention.end, pos):
+        if _RELATIVE_OF_ANOTHER.search(text, max(mention.end, pos - 90), pos):
             return None, False  # "... to co-found Reelstack, which has raised $12 million"
         if _THEN_VERB.fullmatch(text, mention.end, pos) and _NAMED_SUBJECT_ACTS.fullmatch(
                 text, 0, mention.start) and not any(m.end <= mention.start for m in mentions):
