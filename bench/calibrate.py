@@ -67,7 +67,7 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "newsad-test", "newsae-test", "newsaf-test", "newsag-test", "newsah-test",
             "newsai-test", "newsak-test",
             "newsaj-test", "newsal-test", "newsam-test",
-            "newsan-test", "newsao-test")
+            "newsan-test", "newsao-test", "newsap-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

@@ -648,6 +648,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="startup and venture press, blind"),
     LabelledSet("newsao-test", ("newsao/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="startup and venture press, blind"),
+    # A healthcare, insurance and government-contracting day (health-system deals, EHR
+    # go-lives, contract awards and protests, data-breach settlements), half eventless, by a
+    # forty-second author during session 25.
+    LabelledSet("newsap-dev", ("newsap/articles.jsonl",), "devset/rules.yaml", "even",
+                note="health and government-contract press, blind"),
+    LabelledSet("newsap-test", ("newsap/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="health and government-contract press, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.

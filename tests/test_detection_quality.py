@@ -99,6 +99,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "newsan-test": (0.85, 0.70, 70.0),
     "newsao-dev": (0.80, 0.75, 100.0),
     "newsao-test": (0.65, 0.90, 250.0),
+    "newsap-dev": (0.85, 0.45, 70.0),
+    "newsap-test": (0.90, 0.55, 70.0),
     "newsak-test": (0.85, 0.65, 70.0),
     "newsad-test": (0.88, 0.70, 70.0),
     "newso-dev": (0.93, 0.88, 80.0),
