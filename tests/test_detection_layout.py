@@ -197,6 +197,10 @@ BRIEFING = [line for n in range(4) for line in (f"▸ Item {n} gets bigger",
     ("\n".join(SPEAKERS), "transcript"),  # in capitals, but a speaker comes back
     ("\n".join(SECTIONS), "transcript"),  # a review's sections: not news either
     ("\n".join(BOLD_SPEAKERS), "transcript"),
+    # what is said on the line after the label
+    ("\n\n".join(line for pair in zip(("Host:", "Guest:", "Host:", "Guest:"), TRANSCRIPT,
+                                      strict=True)
+                 for line in (pair[0], pair[1].split(": ", 1)[1])), "transcript"),
     ("\n".join(SPEC_BOX), "news"),
     ("\n".join(CITY_TABLE), "news"),
 ])

@@ -673,8 +673,12 @@ def _labelled_lines(text: str) -> Genre | None:
     spoken = 0
     for found in _SPEAKER_LINE.finditer(text):
         labels.append(found.group("who"))
-        end = text.find("\n", found.end())
-        spoken += _is_spoken(text[found.end():end if end >= 0 else len(text)])
+        # (what is said is on the label's line, or on the next one: "Host:\n\nWelcome back")
+        start = found.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+        end = text.find("\n", start)
+        spoken += _is_spoken(text[start:end if end >= 0 else len(text)])
     if len(labels) < 4:
         return None
     if all(label.isupper() for label in labels) and len(set(labels)) == len(labels):
