@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ....schemas.event import EventType
-from .spec import BE, NEEDS_LEGAL, TriggerSpec
+from .spec import BE, NEEDS_LEGAL, NOT_AFTER_BE, TriggerSpec
 
 _LEGAL_NOUNS = (r"(?:lawsuits?|suits?|probes?|investigations?|fines?|charges|complaints?|"
                 r"litigation|class[- ]actions?|actions?|antitrust \w+|cases?|claims?|"
@@ -117,8 +117,7 @@ LEGAL: tuple[TriggerSpec, ...] = (
     TriggerSpec("legal_sues", _G,
                 # Bare "sue" is the headline plural ("Shareholders sue X"), not "plans to sue".
                 # ("was sued", "gets sued": the passive is legal_passive's, a defendant)
-                r"\b(?:sues|(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )"
-                r"(?<!\bbeing )(?<!\bget )(?<!\bgets )(?<!\bgot )sued|suing|accus(?:es|ed|ing)|"
+                r"\b(?:sues|" + NOT_AFTER_BE + r"sued|suing|accus(?:es|ed|ing)|"
                 r"(?<!to )(?<!'ll )sue)\b", "plaintiff",
                 {"": "defendant"}, 0.85, right_window=30, adjacent=15, right_all=True),
     # "has been investigating allegations surrounding Livedoor's acquisitions"

@@ -94,6 +94,9 @@ class TriggerSpec:
 
 
 # Starts at a word boundary: "software hired" must not read as "are hired".
-BE = (r"\b(?:be|been|being|is|are|was|were|gets?|got|getting|has been|have been|had been|"
-      r"will be)")
+BE_WORDS = ("be", "been", "being", "is", "are", "was", "were", "get", "gets", "got", "getting")
+BE = r"\b(?:" + "|".join(BE_WORDS) + r"|has been|have been|had been|will be)"
+# Not right after a form of "be" or "get" (every form of BE ends in one of these words), as
+# one lookbehind per word: "sued" that is not "was sued".
+NOT_AFTER_BE = "".join(rf"(?<!\b{word} )" for word in BE_WORDS)
 
