@@ -75,11 +75,10 @@ _VENTURE_ARM = re.compile(r" " + VENTURE_ARMS + r"\b(?! (?:Markets?|Group|Partne
 # "Northwind Air", "Halcyon Hotels", "Apple Corps": a short name followed by a word that makes
 # a different organisation's name. Legal suffixes ("Apple Inc") keep the company.
 _OTHER_ORGANISATION = re.compile(r" " + ORGANISATION_WORDS + r"\b")
-# A common-word name between a capitalised word and an organisation's word: "Makati Square
-# Holdings" is a developer, not Square (Block).
-_NAME_WORD_BEFORE = re.compile(r"(?<![\w&'’-])(?!(?:The|A|An|In|At|On|For|By|With|From|And|But|Or|"
-                               r"As|To|Of|Its|Their|Our|Why|How|What|When|After|Before)\b)"
-                               r"[A-Z][a-z]+ $")
+# A common-word name between a capitalised word (one that may open a name: not in
+# parties.NOT_NAME_START) and an organisation's word: "Makati Square Holdings" is a developer,
+# not Square (Block).
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w&'’-])([A-Z][a-z]+) $")
 _NAME_ENDS_IN_FIRM = re.compile(r" (?:" + ORGANISATION_WORDS + r"|Holdings|Group)\b")
 # For a common-word name the company's own arms ("Intel Capital", "Amazon Air") are left out.
 _OTHER_FIRM = re.compile(
@@ -374,9 +373,9 @@ def _names_another_organisation(text: str, mention: Mention) -> bool:
         return True  # "Snap-on", "Apple-like": a different word built on the name
     if " " in mention.surface or mention.kind not in ("name", "alias", "brand"):
         return False
-    if mention.ambiguous and _NAME_WORD_BEFORE.search(text, max(0, mention.start - 30),
-                                                      mention.start) and (
-            _NAME_ENDS_IN_FIRM.match(text, mention.end)):
+    word_before = _NAME_WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start) if (
+        mention.ambiguous and _NAME_ENDS_IN_FIRM.match(text, mention.end)) else None
+    if word_before is not None and word_before.group(1).lower() not in parties.NOT_NAME_START:
         return True  # "Makati Square Holdings", "Harbour Shell Partners": a name within a name
     short = _short_name(mention)
     other = (mention.ambiguous or short) and _OTHER_FIRM.match(text, mention.end) is not None

@@ -566,15 +566,15 @@ def name_before(text: str, pos: int) -> str | None:
 
 # Words that open no name: "the", "CEO", a place, and a capitalised preposition or
 # conjunction opening a sentence ("By joining forces with Navteq").
-_NOT_NAME_START = NOT_A_COMPANY | PREPOSITIONS | words(
-    "and or but if when while because although though so")
+NOT_NAME_START = NOT_A_COMPANY | PREPOSITIONS | words(
+    "and or but if when while because although though so why how what")
 
 
 def clean_name(raw: str) -> str | None:
     words = raw.replace("’s", "").replace("'s", "").split()
     while words and words[-1].lower() in ("of", "de", "du", "van", "von", "and", "&"):
         words.pop()
-    while words and _plain(words[0]) in _NOT_NAME_START:
+    while words and _plain(words[0]) in NOT_NAME_START:
         words.pop(0)
     if not words or all(_plain(w) in NOT_A_COMPANY for w in words):
         return None
