@@ -629,7 +629,7 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
             start: int, end: int, left_companies: set[str]) -> list[_Side]:
     if not spec.right:
         return []
-    if spec.event_type == "acquisition" and _NO_OBJECT.match(text, end):
+    if _NO_OBJECT.match(text, end):
         return []  # "Brightwater buys and gets sued, Uber Freight's new boss": no object
     out: list[_Side] = []
     last_end = right_from
@@ -726,7 +726,8 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
 
 _OBJECT_ENDED = re.compile(r"\s*[,;:]")
 _COORDINATED = re.compile(r"\s*(?:and|or|&)\s", re.IGNORECASE)
-# A verb with nothing bought after it: "Brightwater buys and gets sued, ...".
+# A verb with nothing after it: "Brightwater buys and gets sued, ...", "Acme hires and
+# fires": no company on its right.
 _NO_OBJECT = re.compile(r"\s+(?:and|or|but)\s+(?:gets?|is|was|then|also|sells?|raises?|cuts?|"
                         r"hires?|fires?|sues?|launch(?:es)?)\b")
 # An unwatched company in the possessive: "into Hoshino's mobile plans".
