@@ -349,7 +349,8 @@ def test_a_buyer_with_nothing_after_its_verb_buys_nothing_named_later() -> None:
 
 @pytest.mark.parametrize("text", ["Uber was sued over driver pay.",
                                   "Uber gets sued over driver pay.",
-                                  "Uber has been sued by a drivers' group."])
+                                  "Uber has been sued by a drivers' group.",
+                                  "Uber is getting sued over driver pay."])
 def test_a_company_that_is_sued_is_the_defendant(text: str) -> None:
     assert detect(text) == {("Uber", "legal", "defendant")}
 
