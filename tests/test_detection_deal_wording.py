@@ -82,6 +82,9 @@ def events_of(companies: tuple[str, ...], title: str, content: str = "", summary
     ("Motorola, NEC and Vodafone said they will work together to provide a Linux platform.",
      {("Motorola", "partnership", "partner"), ("NEC", "partnership", "partner"),
       ("Vodafone", "partnership", "partner")}),
+    # the buyer of "the sale of X" follows "to"
+    ("A court has approved the sale of troubled Jamba to Setanta in a decision today.",
+     {("Jamba", "acquisition", "target"), ("Setanta", "acquisition", "acquirer")}),
 ])
 def test_reads_the_deal(text: str, expected: set[Triple]) -> None:
     assert detect(text) == expected
@@ -94,6 +97,7 @@ def test_reads_the_deal(text: str, expected: set[Triple]) -> None:
     "Apple sells iPhones to Vodafone customers in 20 countries.",
     "Nvidia sold 20,000 chips to Vodafone last quarter.",
     "Motorola picked up three design awards this year.",
+    "The state has banned the production and sale of both Coca-Cola and Pepsi.",
     "NEC and Motorola engineers worked together on the panel.",
 ])
 def test_not_a_deal(text: str) -> None:

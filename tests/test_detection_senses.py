@@ -365,6 +365,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("acquisition", 20, "Pfizer", "Readers voted it the best biopharma acquisition of the "
      "decade, ahead of a Pfizer licensing deal.", "Disney completed its acquisition of Pfizer "
      "on Monday."),
+    ("acquisition", 21, "Netflix", "The state banned the production and sale of Netflix "
+     "merchandise on Monday.", "A court approved the sale of Netflix to Disney on Monday."),
 ]
 
 

@@ -351,6 +351,12 @@ ACQUISITION: tuple[SenseGuard, ...] = (
     _g("after", r"^\s*the\s+(?:year|decade|century|quarter|month|week|season)\b",
        "a ranking of deals, not a company bought",
        trigger=r"(?:purchase|acquisition|takeover|buyout|deal)s?\s+of$", capital_is_name=True),
+    # "banned the production and sale of both Coca-Cola and Pepsi", "the import or sale of
+    # Tesla cars": selling goods, one trade among others, not a company sold.
+    _g("before", r"\b(?:production|manufactur(?:e|ing)|making|import(?:ation|ing)?|export|"
+       r"distribution|marketing|advertising|promotion|purchase|use|consumption|possession|"
+       r"supply|storage|transport)\s*(?:,|and|or|and/or)\s+(?:the\s+)?$",
+       "goods made and sold, not a company sold", trigger=r"^sales?\b"),
 )
 
 # A routine update named by its month or kind: "December 2026 Pixel update", "May security

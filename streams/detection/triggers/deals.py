@@ -185,7 +185,8 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"(?:business|unit|division|subsidiary|arm|stations?|operations|brand|chain|"
                 r"stake|supermarkets?|hotels?|newspapers?|magazines?|channels?|airline|bank|"
                 r"brewery|studio)\b)|\bsale of\b(?! (?:its|their) (?:products|goods|shares))",
-                None, {"": "target", "of": "target"}, 0.75, right_window=60),
+                None, {"": "target", "of": "target", "to": "acquirer"}, 0.75, right_window=80,
+                right_all=True),
     # "the Somerfield bid", "the Chrysler sale": the company named before the deal noun.
     TriggerSpec("acq_named_bid", _A,
                 r"(?<=\w )(?:takeover |buyout )?(?:bid|takeover|buyout)\b"
