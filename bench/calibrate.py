@@ -56,7 +56,7 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "falsealarm-blind-bt", "falsealarm-blind-bu",
             "falsealarm-blind-bv", "falsealarm-blind-bw", "falsealarm-blind-bx",
             "falsealarm-blind-by", "falsealarm-blind-bz",
-            "falsealarm-blind-ca", "falsealarm-blind-cb",
+            "falsealarm-blind-ca", "falsealarm-blind-cb", "falsealarm-blind-cc",
             "falsealarm-real-test", "falsealarm-real2-test", "blindset2",
             "newsb-test", "newsc-test", "newsd-test", "newse-test", "newsf-test", "newsg-test",
             "newsh-test", "newsi-test", "newsj-test", "newsk-test", "newsl-test",
@@ -67,7 +67,7 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "newsad-test", "newsae-test", "newsaf-test", "newsag-test", "newsah-test",
             "newsai-test", "newsak-test",
             "newsaj-test", "newsal-test", "newsam-test",
-            "newsan-test", "newsao-test", "newsap-test")
+            "newsan-test", "newsao-test", "newsap-test", "newsaq-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

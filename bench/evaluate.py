@@ -406,6 +406,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="coverage around companies, a third author, blind"),
     LabelledSet("falsealarm-blind-cb", ("falsealarm/cb/*.jsonl",), "devset/rules.yaml", "odd",
                 note="coverage around companies, a third author, blind"),
+    # A sixty-fifth author, during session 26: the operational and customer-facing text
+    # people subscribe to (status pages and post-mortems, help centres, third-party release
+    # notes, listings, pricing pages, policy notices, deprecation guides, support threads).
+    LabelledSet("falsealarm-dev-cc", ("falsealarm/cc/*.jsonl",), "devset/rules.yaml", "even",
+                note="operational and customer-facing text, blind"),
+    LabelledSet("falsealarm-blind-cc", ("falsealarm/cc/*.jsonl",), "devset/rules.yaml", "odd",
+                note="operational and customer-facing text, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
@@ -655,6 +662,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="health and government-contract press, blind"),
     LabelledSet("newsap-test", ("newsap/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="health and government-contract press, blind"),
+    # A marketing, advertising, media-agency and ad-tech trade-press day (account moves,
+    # campaign launches that launch no product, holding-company cuts, CMOs moving, ad-tech
+    # deals, tracking fines), half eventless, by a forty-third author during session 26.
+    LabelledSet("newsaq-dev", ("newsaq/articles.jsonl",), "devset/rules.yaml", "even",
+                note="advertising and marketing trade press, blind"),
+    LabelledSet("newsaq-test", ("newsaq/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="advertising and marketing trade press, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
