@@ -98,6 +98,8 @@ def test_reads_the_deal(text: str, expected: set[Triple]) -> None:
     "Nvidia sold 20,000 chips to Vodafone last quarter.",
     "Motorola picked up three design awards this year.",
     "The state has banned the production and sale of both Coca-Cola and Pepsi.",
+    # 'by' after "sold" names the seller, never a buyer
+    "My order for a Motorola phone was sold by Apple, shipped by Apple.",
     "NEC and Motorola engineers worked together on the panel.",
 ])
 def test_not_a_deal(text: str) -> None:

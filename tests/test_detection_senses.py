@@ -181,7 +181,7 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "a solar developer.", "Microsoft signed a purchase agreement to buy Nvidia."),
     ("acquisition", 7, "OpenAI", "OpenAI was considering buying the rest of the company.",
      "OpenAI is in talks to acquire the rest of Stripe."),
-    ("acquisition", 8, "Stripe", "Sold by Stripe; ships free.",
+    ("acquisition", 8, "Stripe", "Sold by Stripe, shipped free to your door.",
      "Kestrel was sold by its founders to Stripe."),
     ("acquisition", 9, "Microsoft", "Microsoft's GitHub was down for hours, leaving many pull "
      "requests waiting to merge.", "Microsoft agreed to merge with Nvidia."),
@@ -242,7 +242,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Regulators opened an inquiry into Disney on Monday."),
     ("investment", 13, "Disney", "Disney closes $1.1bn Framecraft purchase",
      "Disney closes $1.1bn funding round led by Pixar"),
-    ("acquisition", 11, "Disney", "Fans queued for the park tickets sold by Disney on Monday.",
+    ("acquisition", 11, "Disney", "Fans queued for the park tickets sold by Disney to visitors "
+     "on Monday.",
      "Pixar was sold by its founders to Disney."),
     ("partnership", 10, "Disney", "Pixar makes films for Hulu, the company's joint venture with "
      "Disney.", "Pixar formed a joint venture with Disney on Monday."),
@@ -367,6 +368,14 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "on Monday."),
     ("acquisition", 21, "Netflix", "The state banned the production and sale of Netflix "
      "merchandise on Monday.", "A court approved the sale of Netflix to Disney on Monday."),
+    ("product_launch", 7, "Samsung", "Samsung rolls out 'Unfold the Season' spot for its "
+     "Galaxy phones.", "Samsung launched shoppable ads in its Galaxy Store on Monday."),
+    ("product_launch", 7, "Disney", "Disney releases a director's cut of \"The Lantern,\" its "
+     "holiday ad.", "Disney launched a self-serve ads manager for small advertisers."),
+    ("product_launch", 22, "Microsoft", "Microsoft Teams launches to a blank window after the "
+     "update.", "Microsoft launches Teams Premium in Europe."),
+    ("executive_hire", 37, "Uber", "Uber Eats hires comedian Dev Castellano for its holiday "
+     "spot.", "Uber hires Dev Castellano as chief marketing officer."),
 ]
 
 

@@ -399,13 +399,26 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        r"filing|accounts)\s*,?(?:\s+(?:will|would|are|is|were|was|to|set to|due to|expected to)"
        r"(?:\s+be)?)?\s*$", "a statement or report released, not a product",
        trigger=r"^releas"),
-    # "introduces redirection and hold fees", "will also launch promotional material".
-    _g("after", r"^\W*(?:(?:a|an|the|its|new|higher|lower|extra)\s+)*"
+    # "introduces redirection and hold fees", "will also launch promotional material", "rolls
+    # out 'Unfold the Season' spot for Galaxy Z Fold8", "releases a director's cut of its
+    # holiday ad" ... but an ad product is a product: "launched shoppable ads in Spotlight",
+    # "a self-serve ads manager".
+    _g("after", r"^\W*(?:(?:a|an|the|its|new|higher|lower|extra)\s+)*(?:"
        r"(?:(?!that\b|which\b|to\b|for\b)[\w-]+\s+){0,3}?(?:fees?|surcharges?|charges|"
        r"prices?|pricing|tariffs?|taxes|levies|rules|restrictions|limits|polic(?:y|ies)|"
        r"measures|requirements|campaigns?|promotional|advertising|ads|adverts|commercials|"
-       r"marketing|crackdown)\b",
-       "a price, a rule or a campaign, not a product"),
+       r"marketing|crackdown)|"
+       # an ad may come after its title in quotes ('Unfold the Season' spot)
+       r"(?:['‘\"“][^\"“”]{1,60}?['’\"”]\s+)?(?:(?!that\b|which\b|to\b|for\b)[\w'’-]+\s+)"
+       r"{0,3}?(?:of\s+(?:['‘\"“][^\"“”]{1,60}?['’\"”]\s*,?\s+)?(?:its|their|the|a|an)\s+"
+       r"(?:[\w-]+\s+){0,2}?(?:ad|advert|spot|commercial)|campaigns?|spots|spot(?=\s+(?:for|from|with|starring|featuring|about|"
+       r"that|which|in|on)\b)|(?:holiday|christmas|super bowl|tv|television|radio|print|brand|"
+       r"launch|video|social|outdoor|teaser)\s+(?:ad|spot)(?![\w-])))\b",
+       "a price, a rule or a campaign, not a product",
+       unless=r"^\W*(?:(?:a|an|the|its|new)\s+)*(?:(?:shoppable|self-serve|self-service|"
+              r"sponsored|programmatic|interactive|native|in-app|conversational|clickable)\s+"
+              r"(?:[\w-]+\s+)?ads?\b|(?:[\w-]+\s+)?ads? (?:manager|platform|format|product|"
+              r"tier|network|api|marketplace|exchange|suite|tools?|studio|business|offering)s?\b)"),
     # "it introduced the word 'binge' into every media column": a word, not a product.
     _g("after", r"^\s+(?:the |a |an )?(?:new )?(?:word|term|phrase|concept|idea|notion|"
        r"expression|slang|vocabulary|catchphrase)\b", "a word or an idea, not a product",
@@ -486,6 +499,12 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        r"clinical|late-stage|mid-stage|early-stage|first-in-human|dose-escalation)\b[^.;]{0,40}?"
        r"\b(?:trials?|stud(?:y|ies)|programs?|programmes?)\b",
        "a clinical trial started, not a product", trigger=r"^(?:launch|start|begin|began|init)"),
+    # "Microsoft Teams launches to a blank window after installing Agendo", "launches in safe
+    # mode": an app starting up on someone's computer, not a product put on sale.
+    _g("after", r"^\s+(?:(?:only|just|straight|directly)\s+)?(?:to|into|in|with|at|on)\s+"
+       r"(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+){0,2}?(?:window|screen|dialog|prompt|"
+       r"error(?:\s+message)?|taskbar|system tray|safe mode|start-?up|boot|log-?in|sign-?in)\b",
+       "an app starting up, not a product launched", trigger=r"^launch(?:es|ed|ing)?$"),
 )
 
 PARTNERSHIP: tuple[SenseGuard, ...] = (
@@ -798,6 +817,16 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"panell?ists|speakers|peers|counterparts|officials|ministers|delegates|guests|hosts)\b"
        r"(?!\s+(?:at|of)\s+(?-i:[A-Z]))", "people joined on a panel or a call, not an employer",
        trigger=r"^join"),
+    # "Uber Eats hires comedian Dev Castellano for its holiday spot", "taps agency Mother":
+    # a performer or a supplier engaged, not an executive.
+    _g("after", r"^\W*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:comedian|actor|actress|singer|"
+       r"rapper|musician|band|influencer|creator|youtuber|tiktoker|streamer|athlete|footballer|"
+       r"quarterback|model|supermodel|celebrity|celebrities|chef|popstar|pop star|voice actor|"
+       r"narrator|filmmaker|photographer|dj|mascot|(?:creative |ad |media |pr )?agency|"
+       r"agencies)\b",
+       "a performer or an agency engaged, not an executive",
+       unless=r"\b(?:chief|head of|president|vice president|vp|officer|ceo|cmo|board|chair\w*)\b",
+       trigger=r"^(?:hir|tap|sign|enlist|recruit|cast|bring|rope|draft)"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (

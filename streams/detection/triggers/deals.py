@@ -53,8 +53,10 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"(?:\b" + BE + r" )?\bsold (?:" + PRICE + r")?by\b(?= [^.;]{1,60}? to\b)",
                 "target", {"to": "acquirer"}, 0.85, passive=True, right_window=80, adjacent=0),
     TriggerSpec("acq_passive", _A,
-                r"(?:\b" + BE + r" )?\b(?:acquired|bought|purchased|taken over|snapped up|"
-                r"absorbed|sold) (?:" + PRICE + r")?(?:by|to)\b", "target", {"": "acquirer"}, 0.85,
+                # "was sold by Amazon.com": 'by' names the seller, only 'sold to' a buyer
+                r"(?:\b" + BE + r" )?\b(?:(?:acquired|bought|purchased|taken over|snapped up|"
+                r"absorbed) (?:" + PRICE + r")?(?:by|to)|sold (?:" + PRICE + r")?to)\b",
+                "target", {"": "acquirer"}, 0.85,
                 passive=True, traits=frozenset({"sold_to"})),
     TriggerSpec("acq_by", _A,
                 r"\b(?:acquisition|takeover|purchase|buyout|sale) (?:of it )?(?:by|to)\b",
