@@ -1259,3 +1259,33 @@ def test_the_date_of_a_figure_compared_with_is_not_the_acts() -> None:
         "Stripe raised $35 million at a $180 million valuation, down from $600 million in 2022.")
     assert ("Stripe", "investment") not in reported(
         "Stripe notes", "Stripe raised $35 million at a $180 million valuation in 2022.")
+
+
+def test_hearsay_on_social_media_and_a_phrase_quoted_as_a_kind_of_post_are_not_reports() -> None:
+    thread = ("Amazon cancelled my order with no explanation",
+              "Somebody on TikTok claimed this is happening because Stripe is buying Intel and "
+              "pulling inventory. lol every week there's a new \"Samsung is buying Boeing\" "
+              "video.")
+    assert reported(*thread) == set()
+    assert ("Stripe", "acquisition") in reported(
+        "Shop news", "Stripe is buying Intel, the companies said on Monday.")
+
+
+def test_an_event_a_day_before_the_news_is_still_this_weeks() -> None:
+    story = ("Samsung launches shoppable ads in 12 markets",
+             "Samsung on Monday launched shoppable ads in its app. The launch comes {} after "
+             "Samsung told staff it would cut about 300 jobs in its ad-sales unit.")
+    assert ("Samsung", "layoffs") in reported(story[0], story[1].format("a day"))
+    assert ("Samsung", "layoffs") not in reported(story[0], story[1].format("ten days"))
+
+
+def test_a_years_after_title_with_news_of_today_in_the_body_reports_it() -> None:
+    title = "A year after its Kestrel deal, Samsung takes card-linked offers to Intel"
+    body = ("When Samsung and Kestrel agreed in May 2025 to pipe offers into Samsung's app, the "
+            "pitch was modest. Twelve months later the programme reaches 4 million users. Now "
+            "Samsung wants big brands too. Samsung and Intel have agreed a partnership under "
+            "which advertisers will be able to buy card-linked offers through Intel's ad "
+            "platform{}")
+    assert ("Intel", "partnership") in reported(title, body.format(
+        ", the companies said on Monday."))
+    assert ("Intel", "partnership") not in reported(title, body.format("."))

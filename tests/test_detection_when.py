@@ -358,3 +358,37 @@ def test_this_year_is_flagged_whatever_its_preposition() -> None:
         assert ref.this_year and ref.is_past and ref.no_year, ref
     (week,) = time_refs("Acme cut 500 jobs this week.", december)
     assert not week.this_year
+
+
+def test_the_articles_own_weekday_is_its_day_and_another_some_day_this_week() -> None:
+    # PUBLISHED is a Monday
+    (own,) = time_refs("Acme said on Monday it would cut 500 jobs.", PUBLISHED)
+    assert own.when == "current" and own.days_before == 0.0
+    (other,) = time_refs("Acme said on Thursday it would cut 500 jobs.", PUBLISHED)
+    assert other.when == "current" and 0 < (other.days_before or 0) <= PAST_AFTER_DAYS
+    (last,) = time_refs("Acme said last Monday it would cut 500 jobs.", PUBLISHED)
+    assert (last.days_before or 0) > (other.days_before or 0)
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "expected"), [
+    # a closing attribution dates the report of all before it
+    ("Acme and Foo have agreed a partnership under which advertisers can buy offers through "
+     "Foo's ad platform and measure sales, the companies said on Monday.", "agreed", "Monday"),
+    ("Acme will cut 500 jobs at its plants in three states, Reuters reported Monday.", "cut",
+     "Monday"),
+    # the act named again with its year after a colon
+    ("Acme fined €1.2bn over transfers of data to the US: that 2023 decision still shapes "
+     "how firms work.", "fined", "2023"),
+])
+def test_a_date_after_a_clause_break_that_still_dates_the_act(sentence: str, trigger: str,
+                                                             expected: str) -> None:
+    found = anchor(sentence, trigger)
+    assert found is not None and expected in found.text
+
+
+def test_a_date_after_a_break_that_is_not_an_attribution_or_the_act_dates_nothing() -> None:
+    assert anchor("Acme fined €1.2bn over data transfers: a decision due in 2027 will follow.",
+                  "fined") is None
+    assert anchor("Acme and Foo have agreed a partnership under which advertisers can buy offers "
+                  "through Foo's ad platform and measure sales against a 2019 baseline.",
+                  "agreed") is None

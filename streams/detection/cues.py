@@ -76,6 +76,12 @@ _HYPOTHETICAL = quick(
     r"strategists?|brokerages?|commentators?|many|some|others|critics|pundits|insiders)"
     r"\b[^.;]{0,40}?\b(?:expect|predict|anticipate|forecast|bet|believe|think|reckon|"
     r"sees?\b|argue|says?\b|said\b)\w*|"
+    # "Somebody on TikTok claimed ... Amazon is buying Best Buy": hearsay, not a report
+    # (the window may cut "somebody" to "ebody")
+    r"(?:\w*body|\w*one|guy|users?|people|videos?|posts?|threads?|tweets?|clips?|"
+    r"creators?|influencers?|redditors?|commenters?|posters?) on (?:tiktok|reddit|twitter|"
+    r"youtube|facebook|instagram|threads|discord|(?:the )?forums?)\b[^.;]{0,40}?"
+    r"\b(?:claim|say|said|insist|swear|suggest)\w*|"
     r"(?:expect|predict|anticipat)(?:s|ed|ing)? (?!to\b)(?:[\w.'’-]+ ){1,4}to|"
     r"predict(?:s|ed|ing)?|(?:is|are|was|were|seems?) (?:\w+ )?likely to|"
     # "Stripe, which is widely expected to go public": the consensus, not a report
@@ -120,11 +126,14 @@ _HISTORY_BEFORE = quick(
     r"referring to|in reference to|alluding to|"
     r"who (?:left|quit|resigned|departed|exited|joined|was ousted|was fired|stepped down))\b",
     _I)
-# A time clause puts what follows in the past: "weeks after X bought Y", "since buying".
+# A time clause puts what follows in the past: "weeks after X bought Y", "since buying" (a day,
+# two or three after is still this week: "The launch comes a day after Snap told staff it
+# would cut 300 jobs").
 _TIME_CLAUSE = quick(
-    r"\b(?:(?:days?|weeks?|months?|years?|decades?|shortly|soon|just|long|even|only)"
+    r"\b(?:(?:(?<!\btwo )(?<!\bthree )days|weeks?|months?|years?|decades?|shortly|soon|just|"
+    r"long|even|only)"
     # "a year and a bit after", "two years or so after"
-    r"(?: and a (?:bit|half)| or (?:so|two)| plus)? (?:after|before)|since)"
+    r"(?: and a (?:bit|half)| or (?:so|two)| plus)? (?:after|before)|days? before|since)"
     # (a comma inside a number, "14,000 job cuts", does not end the clause, nor one before a
     # place's region, "in Gourock, Inverclyde,", or a "with" adjunct, ", with the loss of")
     r"\b(?:[^,;]|,(?=\d)|,(?= with\b)|,(?-i:(?= [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?,)))*$|"

@@ -417,7 +417,8 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             continue
         if genre in NOT_NEWS and not _main_clause_after_time(context, finding) and not (
                 genre == "transcript" and _this_weeks_news(context, finding)) and not (
-                genre in _LOOKS_BACK and _dated_this_week(context, finding)) and not (
+                (genre in _LOOKS_BACK or _YEARS_AFTER_CUE.match(layout.genre_cue))
+                and _dated_this_week(context, finding)) and not (
                 genre in _SAME_DAY_NEWS and _dated_this_week(context, finding, same_day=True)):
             _reject(finding, f"not a news story ({genre}: {layout.genre_cue})")
             continue

@@ -369,10 +369,15 @@ def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
         found = _by_days(ref, (pub - date(pub.year, 1, 1)).days / 2, prefix)
         return TimeRef(start, end, text, found.when, found.days_before, True, prefix,
                        this_year=True)
-    # a weekday: this week's news, unless "last Monday" / "next Monday"
+    # a weekday: this week's news, unless "last Monday" / "next Monday"; the article's own
+    # weekday is its day ("said on Thursday" in a Thursday paper), any other some day of
+    # the week (which one, before or after, the tense alone cannot tell)
     if prefix == "next":
         return ref("future", None)
-    return ref("current", 10.0 if prefix == "last" else 3.0)
+    if prefix == "last":
+        return ref("current", 10.0)
+    own = m.group("weekday").lower() == calendar.day_name[pub.weekday()].lower()
+    return ref("current", 0.0 if own else 3.0)
 
 
 class _Groups:
@@ -511,6 +516,14 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
                 if best is None or score < best[0]:
                     best = (score, ref)
                 continue
+            if _NAMED_AGAIN_BEFORE.search(sentence, max(end, ref.start - 12), ref.start) and \
+                    _NAMED_AGAIN_AFTER.match(sentence, ref.end):
+                # "Meta fined €1.2bn over EU data transfers: that 2023 decision still shapes
+                # ...": the act named again with its year, whatever clause it sits in.
+                score = (ref.start - end) * 0.8
+                if best is None or score < best[0]:
+                    best = (score, ref)
+                continue
             if ref.text[:6].lower() == "since " and _ASIDE_COMMA.search(sentence, end, ref.start):
                 # "launches Skylark, in development since the autumn": the aside's time
                 continue
@@ -534,6 +547,15 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
         if best is None or score < best[0]:
             best = (score, ref)
     return best[1] if best is not None else None
+
+
+# "that 2023 decision", "the same 2019 deal": a demonstrative, the year, and a noun for the act.
+_NAMED_AGAIN_BEFORE = re.compile(r"\b(?:that|this|the same|which|whose)\s+$", re.IGNORECASE)
+_NAMED_AGAIN_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:decision|ruling|fine|penalty|judge?ment|verdict|settlement|order|"
+    r"deal|acquisition|purchase|merger|takeover|buyout|launch|release|layoffs?|cuts|lawsuit|"
+    r"suit|case|appointment|hire|departure|exit|investment|round|partnership|agreement|"
+    r"announcement|delay)s?\b", re.IGNORECASE)
 
 
 _SPAN_BEFORE_DATE = re.compile(
@@ -562,8 +584,18 @@ def closing_stamp(sentence: str, ref: TimeRef) -> bool:
     if sentence[ref.start - 1] == "(":
         return _STAMP_END.match(sentence, ref.end) is not None
     return (_DASH_BEFORE.search(sentence, max(0, ref.start - 14), ref.start) is not None or (
-        _ALL_OF_IT.search(sentence, max(0, ref.start - 50), ref.start) is not None)) and (
+        _ALL_OF_IT.search(sentence, max(0, ref.start - 50), ref.start) is not None) or (
+        _SAID_AT_END.search(sentence, max(0, ref.start - 60), ref.start) is not None)) and (
         _DASH_STAMP_END.match(sentence, ref.end) is not None)
+
+
+# "..., the companies said on Thursday.", "..., Reuters reported Monday.": the closing
+# attribution's day is the day of the report of all before it.
+_SAID_AT_END = re.compile(
+    r",[\"”’']?\s+(?:(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+|it|they|he|she|"
+    r"(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){0,3})\s+(?:said|says|announced|"
+    r"confirmed|disclosed|reported|told\s+(?:[\w'’-]+\s+){1,3}?)\s*(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE)
 
 
 # "was sued, lost its chief executive and laid off half its staff, all within six months in

@@ -127,6 +127,14 @@ _MADE_UP_AFTER = re.compile(
 # "Boeing fires its CEO: a new book on the fall of ...", "Disney buys Fox: the dealmakers
 # relive 2019 on stage", "Google buys the Moon: winning stories from ...": the title's
 # event is what a book, a talk or a story goes back over.
+# A double quote opened before the trigger and not closed; after it, the quote closes before a
+# noun for a kind of post or talk.
+_OPEN_QUOTE = re.compile(r"[\"“][^\"“”]*$")
+_QUOTE_AS_LABEL = re.compile(
+    r"[^\"“”]{0,60}[\"”]\s+(?:videos?|memes?|headlines?|posts?|threads?|takes?|jokes?|"
+    r"narratives?|rumou?rs?|clickbait|tweets?|thumbnails?|genre|tropes?|crowd|discourse|"
+    r"conspirac(?:y|ies)|theor(?:y|ies)|fan ?fic(?:tion)?|speculation|content)\b",
+    re.IGNORECASE)
 _RETOLD_AFTER = re.compile(
     r"[^.;:]{0,80}?:\s+((?:(?:a|an|the|our|my|his|her|their|inside|new)\s+){0,3}"
     r"(?:[\w'’-]+\s+){0,2}?(?:book|documentary|docuseries|biography|memoir|case study|"
@@ -205,6 +213,10 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
         _MADE_UP_AFTER.match(after))
     if story:
         return Verdict(f"a story told in fiction ({story.group(1)!r})")
+    if _OPEN_QUOTE.search(before, max(0, len(before) - 60)) and _QUOTE_AS_LABEL.match(after):
+        # 'every week there's a new "Amazon is buying X" video': words quoted as a kind of
+        # post, not a report
+        return Verdict("a phrase quoted as a kind of post, not a report")
     retold = _RETOLD_AFTER.match(after)
     if retold:
         return Verdict(f"background, retold ({retold.group(1)!r})")
