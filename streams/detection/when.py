@@ -534,6 +534,11 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
                 # "fired its chief executive two days before Christmas 2019": the span and
                 # the day it counts from date the act together
                 between = between[:span.start()]
+            # "has been the subject of a federal investigation since last October": the date
+            # a state began is a preposition's object, not a new clause
+            since = _SINCE_DATE.search(between)
+            if since is not None:
+                between = between[:since.start()]
             if not _at_the_same_time(between) and (
                     _CLAUSE_BREAK.search(between) or gap > 90 or _OTHER_VERB.search(between)
                     or _COMPARED_WITH.search(between)):
@@ -556,6 +561,9 @@ _NAMED_AGAIN_AFTER = re.compile(
     r"deal|acquisition|purchase|merger|takeover|buyout|launch|release|layoffs?|cuts|lawsuit|"
     r"suit|case|appointment|hire|departure|exit|investment|round|partnership|agreement|"
     r"announcement|delay)s?\b", re.IGNORECASE)
+
+
+_SINCE_DATE = re.compile(r"\bsince\s*$", re.IGNORECASE)
 
 
 _SPAN_BEFORE_DATE = re.compile(

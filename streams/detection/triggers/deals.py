@@ -297,7 +297,7 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|doubl(?:e|es|ed|ing))"
                 r"(?! (?:a |an )?(?:controlling|majority) )"
                 r" (?:a |an )?(?:[\w.%$-]+ ){0,4}"
-                r"(?:stake|shareholding|holding) in|"
+                r"(?:stake|shareholding|holding|(?<=% )ownership) in|"
                 # "to buy 40% of diamond giant De Beers": a minority share (a majority is a
                 # takeover, acq_majority).
                 r"(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"

@@ -133,7 +133,9 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
     TriggerSpec("launch_available", _P,
                 r"\b(?:(?:is|are|was|were|now|became|becomes|become) (?:now )?generally available|"
                 r"(?:made|makes|make|making) (?:[^;]{0,50}? )?generally available|"
-                r"(?:go(?:es)?|went|gone|going) (?:on sale|live)|hit(?:s|ting)? (?:the )?"
+                r"(?:go(?:es)?|went|gone|going) (?:on sale|live|online)|"
+                # "Domain names with .tel have been put on sale for businesses"
+                r"(?:been|be|was|were|is|are) put on sale|hit(?:s|ting)? (?:the )?"
                 r"(?:shelves|stores)|"
                 # "Pre-orders of Apple's iPhone 4 began Tuesday": it starts selling
                 r"pre-?orders? (?:for|of) [^.;]{1,60}? (?:began|begin|begins|opened|open|opens|"
