@@ -57,6 +57,7 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "falsealarm-blind-bv", "falsealarm-blind-bw", "falsealarm-blind-bx",
             "falsealarm-blind-by", "falsealarm-blind-bz",
             "falsealarm-blind-ca", "falsealarm-blind-cb", "falsealarm-blind-cc",
+            "falsealarm-blind-cd",
             "falsealarm-real-test", "falsealarm-real2-test", "blindset2",
             "newsb-test", "newsc-test", "newsd-test", "newse-test", "newsf-test", "newsg-test",
             "newsh-test", "newsi-test", "newsj-test", "newsk-test", "newsl-test",
@@ -67,7 +68,8 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "newsad-test", "newsae-test", "newsaf-test", "newsag-test", "newsah-test",
             "newsai-test", "newsak-test",
             "newsaj-test", "newsal-test", "newsam-test",
-            "newsan-test", "newsao-test", "newsap-test", "newsaq-test")
+            "newsan-test", "newsao-test", "newsap-test", "newsaq-test",
+            "newsar-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

@@ -413,6 +413,11 @@ SETS: tuple[LabelledSet, ...] = (
                 note="operational and customer-facing text, blind"),
     LabelledSet("falsealarm-blind-cc", ("falsealarm/cc/*.jsonl",), "devset/rules.yaml", "odd",
                 note="operational and customer-facing text, blind"),
+    # A sixty-sixth author on CC's brief, written while CC's even half was being read.
+    LabelledSet("falsealarm-dev-cd", ("falsealarm/cd/*.jsonl",), "devset/rules.yaml", "even",
+                note="operational and customer-facing text, a second author, blind"),
+    LabelledSet("falsealarm-blind-cd", ("falsealarm/cd/*.jsonl",), "devset/rules.yaml", "odd",
+                note="operational and customer-facing text, a second author, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
@@ -669,6 +674,11 @@ SETS: tuple[LabelledSet, ...] = (
                 note="advertising and marketing trade press, blind"),
     LabelledSet("newsaq-test", ("newsaq/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="advertising and marketing trade press, blind"),
+    # A forty-fourth author on newsaq's brief, written while newsaq's even half was being read.
+    LabelledSet("newsar-dev", ("newsar/articles.jsonl",), "devset/rules.yaml", "even",
+                note="advertising and marketing trade press, a second author, blind"),
+    LabelledSet("newsar-test", ("newsar/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="advertising and marketing trade press, a second author, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
