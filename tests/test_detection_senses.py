@@ -376,6 +376,13 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "update.", "Microsoft launches Teams Premium in Europe."),
     ("executive_hire", 37, "Uber", "Uber Eats hires comedian Dev Castellano for its holiday "
      "spot.", "Uber hires Dev Castellano as chief marketing officer."),
+    ("product_launch", 7, "Samsung", "Samsung rolls out 'Fold the Season' spot, pitching its "
+     "foldable as a gift.", "Samsung launches Spot, its robot dog, in Europe."),
+    ("product_launch", 22, "Pfizer", "Pfizer launches quietly in the background after your phone "
+     "restarts.", "Pfizer launches its reminder app in Europe."),
+    ("launch_delay", 10, "Nvidia", "On Nvidia cards, shader compilation delayed the launch of the "
+     "game by up to 40 seconds.", "Nvidia delayed the launch of its Rubin chips by several "
+     "months."),
 ]
 
 

@@ -411,9 +411,11 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        # an ad may come after its title in quotes ('Unfold the Season' spot)
        r"(?:['‘\"“][^\"“”]{1,60}?['’\"”]\s+)?(?:(?!that\b|which\b|to\b|for\b)[\w'’-]+\s+)"
        r"{0,3}?(?:of\s+(?:['‘\"“][^\"“”]{1,60}?['’\"”]\s*,?\s+)?(?:its|their|the|a|an)\s+"
-       r"(?:[\w-]+\s+){0,2}?(?:ad|advert|spot|commercial)|campaigns?|spots|spot(?=\s+(?:for|from|with|starring|featuring|about|"
-       r"that|which|in|on)\b)|(?:holiday|christmas|super bowl|tv|television|radio|print|brand|"
-       r"launch|video|social|outdoor|teaser)\s+(?:ad|spot)(?![\w-])))\b",
+       r"(?:[\w-]+\s+){0,2}?(?:ad|advert|spot|commercial)|campaigns?|spots|"
+       # (a capital makes a name: "launches Spot, its robot dog")
+       r"(?-i:spot)(?=\s*[,;:—–]|\s+(?:for|from|with|starring|featuring|about|that|which|in|"
+       r"on|pitching|showing|set)\b)|(?:holiday|christmas|super bowl|tv|television|radio|"
+       r"print|brand|launch|video|social|outdoor|teaser)\s+(?:ad|spot)(?![\w-])))\b",
        "a price, a rule or a campaign, not a product",
        unless=r"^\W*(?:(?:a|an|the|its|new)\s+)*(?:(?:shoppable|self-serve|self-service|"
               r"sponsored|programmatic|interactive|native|in-app|conversational|clickable)\s+"
@@ -501,9 +503,12 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        "a clinical trial started, not a product", trigger=r"^(?:launch|start|begin|began|init)"),
     # "Microsoft Teams launches to a blank window after installing Agendo", "launches in safe
     # mode": an app starting up on someone's computer, not a product put on sale.
-    _g("after", r"^\s+(?:(?:only|just|straight|directly)\s+)?(?:to|into|in|with|at|on)\s+"
-       r"(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+){0,2}?(?:window|screen|dialog|prompt|"
-       r"error(?:\s+message)?|taskbar|system tray|safe mode|start-?up|boot|log-?in|sign-?in)\b",
+    # "Lumora launches quietly in the background after your phone restarts" too.
+    _g("after", r"^\s+(?:(?:only|just|straight|directly|quietly|silently|automatically|slowly|"
+       r"instantly)\s+)?(?:(?:to|into|in|with|at|on)\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+)"
+       r"{0,2}?(?:window|screen|dialog|prompt|error(?:\s+message)?|taskbar|system tray|"
+       r"safe mode|start-?up|boot|log-?in|sign-?in|background)\b|(?:when|after|every time|"
+       r"whenever)\s+(?:you|your|the (?:phone|computer|device|pc|mac|laptop)\b))",
        "an app starting up, not a product launched", trigger=r"^launch(?:es|ed|ing)?$"),
 )
 
@@ -891,6 +896,12 @@ LAUNCH_DELAY: tuple[SenseGuard, ...] = (
     # not a product shelved.
     _g("before", r"\b(?:the|to|on|onto|off|store|stores|supermarket|retail|grocery|empty)\s+$",
        "store shelves, not a product shelved", trigger=r"^shelves$"),
+    # "shader compilation delayed the launch of Lanternfall by up to 40 seconds": a wait of
+    # seconds or minutes, not a product held back.
+    _g("after", r"^[^.;]{0,80}?\bby (?:up to |about |around |roughly |as much as |nearly |"
+       r"almost |over |more than )?(?:\d[\d.,]*|a few|several|a couple of|few)\s*(?:ms|"
+       r"milliseconds?|seconds?|secs?|minutes?|mins?)\b",
+       "a wait of seconds, not a delayed launch"),
 )
 
 LAYOFFS: tuple[SenseGuard, ...] = (
