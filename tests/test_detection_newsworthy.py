@@ -1289,3 +1289,12 @@ def test_a_years_after_title_with_news_of_today_in_the_body_reports_it() -> None
     assert ("Intel", "partnership") in reported(title, body.format(
         ", the companies said on Monday."))
     assert ("Intel", "partnership") not in reported(title, body.format("."))
+
+
+def test_an_act_named_again_by_its_age_in_the_same_sentence_is_background() -> None:
+    sentence = ("Boeing bought Intel for roughly $47 billion, and on Monday's call its chief "
+                "executive spent minutes defending {}.")
+    assert ("Boeing", "acquisition") not in reported("Boeing on the call", sentence.format(
+        "a decade-old deal he did not make"))
+    assert ("Boeing", "acquisition") in reported("Boeing on the call", sentence.format(
+        "a two-year-old strategy of buying rivals"))

@@ -380,6 +380,10 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "foldable as a gift.", "Samsung launches Spot, its robot dog, in Europe."),
     ("product_launch", 22, "Pfizer", "Pfizer launches quietly in the background after your phone "
      "restarts.", "Pfizer launches its reminder app in Europe."),
+    ("acquisition", 5, "Samsung", "A museum in Paderborn acquires a working Samsung from 1983.",
+     "Disney agreed to acquire a struggling Samsung on Monday."),
+    ("acquisition", 22, "Netflix", "Fans cheered the band's takeover of the Netflix homepage.",
+     "Disney completed its takeover of Netflix on Monday."),
     ("launch_delay", 10, "Nvidia", "On Nvidia cards, shader compilation delayed the launch of the "
      "game by up to 40 seconds.", "Nvidia delayed the launch of its Rubin chips by several "
      "months."),

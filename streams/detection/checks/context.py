@@ -124,9 +124,6 @@ _MADE_UP_AFTER = re.compile(
     re.IGNORECASE)
 
 
-# "Boeing fires its CEO: a new book on the fall of ...", "Disney buys Fox: the dealmakers
-# relive 2019 on stage", "Google buys the Moon: winning stories from ...": the title's
-# event is what a book, a talk or a story goes back over.
 # A double quote opened before the trigger and not closed; after it, the quote closes before a
 # noun for a kind of post or talk.
 _OPEN_QUOTE = re.compile(r"[\"“][^\"“”]*$")
@@ -135,6 +132,20 @@ _QUOTE_AS_LABEL = re.compile(
     r"narratives?|rumou?rs?|clickbait|tweets?|thumbnails?|genre|tropes?|crowd|discourse|"
     r"conspirac(?:y|ies)|theor(?:y|ies)|fan ?fic(?:tion)?|speculation|content)\b",
     re.IGNORECASE)
+
+
+# "Shell bought BG Group for £47 billion, and ... spent minutes defending a decade-old deal":
+# the act named again by its age, later in the same sentence.
+_AGED_AFTER = re.compile(
+    r"[^.;!?]{0,200}?\b((?:a|the|that|this|its|their)\s+(?:(?:decade|century|\w+-year|\w+-decade)"
+    r"-old|(?:decades|years)-old)\s+(?:deal|acquisition|purchase|merger|takeover|buyout|"
+    r"lawsuit|suit|case|launch|layoffs?|cuts|appointment|hire|departure|investment|"
+    r"partnership|agreement|move|bet))\b", re.IGNORECASE)
+
+
+# "Boeing fires its CEO: a new book on the fall of ...", "Disney buys Fox: the dealmakers
+# relive 2019 on stage", "Google buys the Moon: winning stories from ...": the title's
+# event is what a book, a talk or a story goes back over.
 _RETOLD_AFTER = re.compile(
     r"[^.;:]{0,80}?:\s+((?:(?:a|an|the|our|my|his|her|their|inside|new)\s+){0,3}"
     r"(?:[\w'’-]+\s+){0,2}?(?:book|documentary|docuseries|biography|memoir|case study|"
@@ -217,6 +228,9 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
         # 'every week there's a new "Amazon is buying X" video': words quoted as a kind of
         # post, not a report
         return Verdict("a phrase quoted as a kind of post, not a report")
+    aged = _AGED_AFTER.match(after)
+    if aged:
+        return Verdict(f"background, named by its age ({aged.group(1)!r})", aged.group(1))
     retold = _RETOLD_AFTER.match(after)
     if retold:
         return Verdict(f"background, retold ({retold.group(1)!r})")

@@ -271,9 +271,12 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"(?:[\w-]+\s+){0,2}?(?:companies|firms|startups|start-ups|businesses|rivals|"
        r"competitors)\b",
        "a record of deals, not one deal"),
-    # "one of the best reasons to buy any Tesla": one of its products, not the company.
-    _g("after", r"^\s+(?:any|a|an|your|my|our|their|his|her|another|one|two|three|a used|"
-       r"a new|a second-hand|a secondhand)\b", "one of its products, not the company",
+    # "one of the best reasons to buy any Tesla", "Paderborn museum acquires a working
+    # Apple-1": one of its products, not the company.
+    _g("after", r"^\s+(?:any|a|an|your|my|our|their|his|her|another|one|two|three)"
+       r"(?:\s+(?:used|new|brand-new|working|vintage|second-hand|secondhand|refurbished|"
+       r"restored|rare|mint|boxed|cheap|loaded|fully loaded|base|top-spec|\d{4}))?\b",
+       "one of its products, not the company",
        trigger=r"^(?:buy|purchas|acquir)", only_named_next=True),
     # "a 15-year power purchase agreement": energy bought under contract, not a company.
     _g("before", r"\b(?:power|energy|electricity|offtake|gas|fuel|capacity|advance|"
@@ -357,6 +360,12 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"distribution|marketing|advertising|promotion|purchase|use|consumption|possession|"
        r"supply|storage|transport)\s*(?:,|and|or|and/or)\s+(?:the\s+)?$",
        "goods made and sold, not a company sold", trigger=r"^sales?\b"),
+    # "Bergen trio's takeover of Spotify playlist", "an Instagram account takeover": a page,
+    # an account or a stage taken over for a day, not a company.
+    _g("after", r"^\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w&.'’-]+\s+){1,3}?(?:playlists?|"
+       r"accounts?|channels?|pages?|profiles?|homepage|feeds?|stor(?:y|ies)|charts?|billboards?|"
+       r"stages?|booths?|timelines?|handles?)\b", "a page or an account taken over, not a company",
+       trigger=r"^takeovers?\b"),
 )
 
 # A routine update named by its month or kind: "December 2026 Pixel update", "May security
