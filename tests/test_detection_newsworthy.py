@@ -1298,3 +1298,10 @@ def test_an_act_named_again_by_its_age_in_the_same_sentence_is_background() -> N
         "a decade-old deal he did not make"))
     assert ("Boeing", "acquisition") in reported("Boeing on the call", sentence.format(
         "a two-year-old strategy of buying rivals"))
+
+
+def test_a_next_sentence_telling_how_the_company_got_through_it_looks_back() -> None:
+    assert reported("Stripe was sued, lost its CEO and laid off half its staff. Its co-founder "
+                    "told Money20/20 how it survived") == set()
+    assert ("Stripe", "layoffs") in reported(
+        "Stripe lays off half its staff. Its co-founder told staff the cuts were needed")

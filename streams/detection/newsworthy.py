@@ -660,7 +660,14 @@ _POINTER = (r"(?:(?:that|this|it|both|all\s+(?:of\s+)?(?:that|this|it|them|three
 _LOOKS_BACK_AT_IT = re.compile(
     rf"\W*(?:(?P<pointer>{_POINTER})"
     r"|(?:[\w-]+\s+){0,3}?(?:days?|weeks?|months?|years?|decades?)\s+(?:on\s+from|after|"
-    r"since)\s+that\b)", re.IGNORECASE)
+    r"since)\s+that\b"
+    # "Kestrel was sued, lost its CEO and laid off half its staff. Its co-founder told
+    # Money20/20 how it survived": a story of getting through it, told afterwards
+    r"|(?:[\w'’/.-]+\s+){1,6}?(?:told|tells|recalls|recounts|explains|explained|shares|shared|"
+    r"describes|described)\s+(?:[\w'’/.-]+\s+){0,4}?how\s+(?:it|they|the\s+\w+|she|he|we|I)\s+"
+    r"(?:survived|recovered|rebuilt|came\s+back|bounced\s+back|pulled\s+through|got\s+through|"
+    r"turned\s+(?:it|things)\s+around|lived\s+through|made\s+it\s+through))",
+    re.IGNORECASE)
 # The same look back as a clause of the event's own sentence: "Disney delayed Frostline to
 # March 2027 — but that was back in June", "...; that was 2023, and the remediation ...".
 # "Shell acquires BG Group for $53 billion — ten years after that deal closed, ...",
