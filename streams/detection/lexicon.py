@@ -23,6 +23,12 @@ EVENT_NOUNS = words(
     hire hiring exit ouster retirement""")
 
 
+# The same, with what a court or a regulator hands down: the nouns that name an act again
+# later in a sentence ("that 2023 decision", "a decade-old deal"), as one regex alternation.
+ACT_NOUNS = EVENT_NOUNS | words("decision ruling penalty judgment judgement verdict order")
+ACT_NOUN_PATTERN = "|".join(sorted(ACT_NOUNS, key=len, reverse=True))
+
+
 # Ordinary English words that are also the name (or alias) of a well-known company.
 # A single-word name in this list only counts once the article corroborates it
 # (a ticker, a longer unambiguous name, or business context in the sentence).

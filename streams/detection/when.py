@@ -20,6 +20,7 @@ import ahocorasick
 
 from .first_chars import quick, with_first_chars
 from .folding import folded, lowered
+from .lexicon import ACT_NOUN_PATTERN
 
 When = Literal["past", "current", "future"]
 
@@ -556,11 +557,8 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
 
 # "that 2023 decision", "the same 2019 deal": a demonstrative, the year, and a noun for the act.
 _NAMED_AGAIN_BEFORE = re.compile(r"\b(?:that|this|the same|which|whose)\s+$", re.IGNORECASE)
-_NAMED_AGAIN_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:decision|ruling|fine|penalty|judge?ment|verdict|settlement|order|"
-    r"deal|acquisition|purchase|merger|takeover|buyout|launch|release|layoffs?|cuts|lawsuit|"
-    r"suit|case|appointment|hire|departure|exit|investment|round|partnership|agreement|"
-    r"announcement|delay)s?\b", re.IGNORECASE)
+_NAMED_AGAIN_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:" + ACT_NOUN_PATTERN + r")s?\b",
+                                re.IGNORECASE)
 
 
 _SINCE_DATE = re.compile(r"\bsince\s*$", re.IGNORECASE)

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from .. import cues
 from ..first_chars import quick
-from ..lexicon import EVENT_NOUNS
+from ..lexicon import ACT_NOUN_PATTERN, EVENT_NOUNS
 from ..triggers import TriggerSpec
 from .people import TRANSITIVE_DEPARTURE
 from .products import DELAY_BEFORE
@@ -137,10 +137,8 @@ _QUOTE_AS_LABEL = re.compile(
 # "Shell bought BG Group for £47 billion, and ... spent minutes defending a decade-old deal":
 # the act named again by its age, later in the same sentence.
 _AGED_AFTER = re.compile(
-    r"[^.;!?]{0,200}?\b((?:a|the|that|this|its|their)\s+(?:(?:decade|century|\w+-year|\w+-decade)"
-    r"-old|(?:decades|years)-old)\s+(?:deal|acquisition|purchase|merger|takeover|buyout|"
-    r"lawsuit|suit|case|launch|layoffs?|cuts|appointment|hire|departure|investment|"
-    r"partnership|agreement|move|bet))\b", re.IGNORECASE)
+    r"[^.;!?]{0,200}?\b((?:a|the|that|this|its|their)\s+(?:(?:decade|century|\w+-year|"
+    r"\w+-decade)-old|(?:decades|years)-old)\s+(?:" + ACT_NOUN_PATTERN + r"))\b", re.IGNORECASE)
 
 
 # "Boeing fires its CEO: a new book on the fall of ...", "Disney buys Fox: the dealmakers
