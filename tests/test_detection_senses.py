@@ -384,6 +384,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Disney agreed to acquire a struggling Samsung on Monday."),
     ("acquisition", 22, "Netflix", "Fans cheered the band's takeover of the Netflix homepage.",
      "Disney completed its takeover of Netflix on Monday."),
+    ("executive_departure", 38, "Intel", "Intel's chief executive steps down in Santa Clara, "
+     "trophy in hand.", "Intel's chief executive steps down after six years."),
     ("launch_delay", 10, "Nvidia", "On Nvidia cards, shader compilation delayed the launch of the "
      "game by up to 40 seconds.", "Nvidia delayed the launch of its Rubin chips by several "
      "months."),

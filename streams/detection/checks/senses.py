@@ -841,6 +841,12 @@ PEOPLE: tuple[SenseGuard, ...] = (
        "a performer or an agency engaged, not an executive",
        unless=r"\b(?:chief|head of|president|vice president|vp|officer|ceo|cmo|board|chair\w*)\b",
        trigger=r"^(?:hir|tap|sign|enlist|recruit|cast|bring|rope|draft)"),
+    # "Intel's Pat Gelsinger steps down in Santa Clara, trophy in hand", "stepped down from
+    # the podium": off a stage, not out of a post.
+    _g("after", r"^[^.;]{0,40}?\b(?:(?:from|off)\s+(?:the|a)\s+(?:stage|podium|dais|lectern|"
+       r"rostrum|pulpit|platform|catwalk|runway|ring)|(?:trophy|award|medal|plaque|microphone|"
+       r"mic)\s+in\s+hand)\b", "off a stage, not out of a post",
+       trigger=r"^step(?:s|ped|ping)?\s+(?:down|off)"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
