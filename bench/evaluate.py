@@ -418,6 +418,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="operational and customer-facing text, a second author, blind"),
     LabelledSet("falsealarm-blind-cd", ("falsealarm/cd/*.jsonl",), "devset/rules.yaml", "odd",
                 note="operational and customer-facing text, a second author, blind"),
+    # A sixty-seventh author, during session 26: what working people post and read about
+    # their jobs (career posts, interview write-ups, workplace forums, advice columns, alumni
+    # notes, job boards, benefits, tributes), where watched companies are employers.
+    LabelledSet("falsealarm-dev-ce", ("falsealarm/ce/*.jsonl",), "devset/rules.yaml", "even",
+                note="the career and workplace web, blind"),
+    LabelledSet("falsealarm-blind-ce", ("falsealarm/ce/*.jsonl",), "devset/rules.yaml", "odd",
+                note="the career and workplace web, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
