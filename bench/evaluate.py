@@ -686,6 +686,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="advertising and marketing trade press, a second author, blind"),
     LabelledSet("newsar-test", ("newsar/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="advertising and marketing trade press, a second author, blind"),
+    # An investor-relations or intelligence analyst's day of filings and exchange alerts (8-K
+    # items, RNS and ASX announcements, Form 4 and 13D/G alerts, dockets, filing bots'
+    # summaries), half eventless, by a forty-fifth author during session 26.
+    LabelledSet("newsas-dev", ("newsas/articles.jsonl",), "devset/rules.yaml", "even",
+                note="filings and exchange alerts, blind"),
+    LabelledSet("newsas-test", ("newsas/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="filings and exchange alerts, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
