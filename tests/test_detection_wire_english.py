@@ -127,6 +127,11 @@ def test_a_business_transferred_to_a_company_is_bought_by_it() -> None:
      ("Uber", "investment")),
     ("Apple's new streaming site will go online on March 1, the company said on Monday.",
      ("Apple", "product_launch")),
+    # a regulator's demand for documents, a notice that it may sue, a warning letter
+    ("On November 30 Uber received a civil investigative demand from the FTC seeking "
+     "documents.", ("Uber", "legal")),
+    ("Salesforce received a Wells notice from the SEC on Monday.", ("Salesforce", "legal")),
+    ("Amazon received an FDA warning letter over its pharmacy on Monday.", ("Amazon", "legal")),
 ])
 def test_wire_phrasings_of_probes_protests_stakes_and_launches(text: str,
                                                                expected: Pair) -> None:

@@ -97,13 +97,17 @@ LEGAL: tuple[TriggerSpec, ...] = (
     TriggerSpec("legal_faces", _G,
                 r"\b(?:fac(?:e|es|ed|ing)|hit with|slapped with|(?:receiv(?:e|es|ed|ing)|"
                 r"(?:was |were |been )?served with)(?= (?:[\w$.,-]+ ){0,3}(?:subpoenas?|fines?|"
-                r"summons(?:es)?|writs?|penalt(?:y|ies)|lawsuits?)\b)|"
+                r"summons(?:es)?|writs?|penalt(?:y|ies)|lawsuits?|civil investigative demands?|"
+                r"wells notices?|warning letters?)\b)|"
                 # "Lumora Health cuts 15% of staff, discloses FTC probe"
                 r"(?:disclos(?:e|es|ed|ing)|reveal(?:s|ed|ing))(?= (?:an? |the )?(?:[\w$.,-]+ )"
                 r"{0,3}(?:probes?|investigations?|inquir(?:y|ies)|subpoenas?)\b"
                 r"(?! (?:findings|results|reports?)\b)))"
                 r"(?= (?:[\w$.,-]+ ){0,4}"
-                r"(?:" + _LEGAL_NOUNS + r"|subpoenas?|summons(?:es)?|writs?|penalt(?:y|ies)))",
+                r"(?:" + _LEGAL_NOUNS + r"|subpoenas?|summons(?:es)?|writs?|penalt(?:y|ies)|"
+                # a regulator's demand for documents, the SEC's notice that it may sue, an
+                # FDA warning: "received a civil investigative demand from the FTC"
+                r"civil investigative demands?|wells notices?|warning letters?))",
                 "defendant", {}, 0.8),
     # "Plaintiffs involved in the case are McGraw-Hill, Pearson PLC and Penguin Group".
     TriggerSpec("legal_plaintiffs_are", _G,
