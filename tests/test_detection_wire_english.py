@@ -117,10 +117,6 @@ def test_a_business_transferred_to_a_company_is_bought_by_it() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Amazon is the subject of a federal investigation into its warehouse practices, officials "
-     "said on Monday.", ("Amazon", "legal")),
-    ("Two ticket sites have been the subject of lawsuits from Uber in US courts.",
-     ("Uber", "legal")),
     ("Salesforce filed a formal protest with the GAO on Monday over the Army's award.",
      ("Salesforce", "legal")),
     ("Microsoft initiated the purchase of 25.5% ownership in Uber on Monday.",
@@ -133,16 +129,15 @@ def test_a_business_transferred_to_a_company_is_bought_by_it() -> None:
     ("Salesforce received a Wells notice from the SEC on Monday.", ("Salesforce", "legal")),
     ("Amazon received an FDA warning letter over its pharmacy on Monday.", ("Amazon", "legal")),
 ])
-def test_wire_phrasings_of_probes_protests_stakes_and_launches(text: str,
+def test_wire_phrasings_of_protests_demands_stakes_and_launches(text: str,
                                                                expected: Pair) -> None:
     assert expected in events(text)
 
 
-def test_being_the_subject_of_talk_or_of_a_probe_since_long_ago_is_no_case_now() -> None:
-    assert events("Amazon is the subject of much speculation after the outage.") == set()
-    for state in ("the subject of a federal safety investigation", "under federal investigation"):
-        since = Article(id="w", title="Autos", content=f"Uber, whose software has been {state} "
-                        "since last October, was mentioned most.",
-                        published=datetime(2026, 5, 7, tzinfo=UTC))
-        assert ("Uber", "legal") not in {(e.company, e.event_type)
-                                         for e in DETECTOR.detect(since)}
+def test_a_probe_since_long_ago_is_no_case_now() -> None:
+    for when, reported in (("since last October", False), ("since Monday", True)):
+        article = Article(id="w", title="Autos", content="Uber, whose software has been under "
+                          f"federal investigation {when}, was mentioned most.",
+                          published=datetime(2026, 5, 7, tzinfo=UTC))
+        found = ("Uber", "legal") in {(e.company, e.event_type) for e in DETECTOR.detect(article)}
+        assert found is reported, when

@@ -205,15 +205,6 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r"\bprosecutions? (?:of|against)\b",
                 "defendant", {"": "defendant", "of": "defendant", "against": "defendant"},
                 0.75, passive=True, right_window=40, right_all=True),
-    # "Pfizer is the subject of a federal investigation", "two sites have been the subject of
-    # lawsuits from the IOC": the one it is about is the defendant, the one it comes from sues.
-    TriggerSpec("legal_subject_of", _G,
-                BE + r" (?:also |now |already |itself )?(?:the )?(?:subject|target)s? of (?:a |an |"
-                r"the |several |two |three |multiple )?(?:[\w-]+ ){0,3}?(?:lawsuits?|suits?|"
-                r"class actions?|(?:criminal |civil |antitrust |regulatory )?(?:investigations?|"
-                r"probes?|inquir(?:y|ies))|complaints? (?:filed|lodged)|legal action)\b",
-                "defendant", {"from": "plaintiff", "by": "plaintiff"}, 0.75, passive=True,
-                right_window=60),
     # "Boeing filed a formal protest with the GAO": a bidder contesting a contract award.
     TriggerSpec("legal_bid_protest", _G,
                 r"\b(?:fil(?:e|es|ed|ing)|lodg(?:e|es|ed|ing)|submit(?:s|ted|ting)?) (?:a |an )?"
