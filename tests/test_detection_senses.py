@@ -386,6 +386,14 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Disney completed its takeover of Netflix on Monday."),
     ("executive_departure", 38, "Intel", "Intel's chief executive steps down in Santa Clara, "
      "trophy in hand.", "Intel's chief executive steps down after six years."),
+    ("acquisition", 23, "Uber", "Agency Mother acquires Uber's $300 million media account.",
+     "Disney acquires Uber's freight business for $3 billion."),
+    ("partnership", 15, "Netflix", "Netflix partners with creator Jane Doe for a sponsored post.",
+     "Netflix partners with Samsung on creator payouts."),
+    ("partnership", 16, "OpenAI", "OpenAI signs influencer deal with Jane Doe.",
+     "OpenAI signs a licensing deal with Disney."),
+    ("executive_hire", 39, "Stripe", "Stripe taps Jane Doe as the face of its holiday campaign.",
+     "Stripe taps Jane Doe as chief marketing officer."),
     ("launch_delay", 10, "Nvidia", "On Nvidia cards, shader compilation delayed the launch of the "
      "game by up to 40 seconds.", "Nvidia delayed the launch of its Rubin chips by several "
      "months."),

@@ -366,6 +366,12 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"accounts?|channels?|pages?|profiles?|homepage|feeds?|stor(?:y|ies)|charts?|billboards?|"
        r"stages?|booths?|timelines?|handles?)\b", "a page or an account taken over, not a company",
        trigger=r"^takeovers?\b"),
+    # "Agency Mother acquires Uber's $300 million media account": an agency's client won,
+    # not a company bought.
+    _g("after", r"^\s+(?:[\w&.'’-]+\s+){0,2}?(?:[\w$.,-]+\s+){0,4}?(?:media|creative|advertising|"
+       r"ad|digital|social|pr|marketing|brand|planning|buying)\s+(?:accounts?|briefs?|"
+       r"mandates?|assignments?|business)\b", "an agency's account won, not a company bought",
+       trigger=r"^(?:acquir|pick|win|won|land|snag|scoop|bag)"),
 )
 
 # A routine update named by its month or kind: "December 2026 Pixel update", "May security
@@ -596,6 +602,15 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
        r"(?:managing|general|senior|founding|equity|venture|operating|junior)\s+partners?\b",
        "a person's post as partner, not a company chosen",
        trigger=r"^(?:nam|pick|select|cho|tap|sign)"),
+    # "Netflix partners with creator Jane Doe for a sponsored post", "signs influencer deal
+    # with": a person engaged for a campaign, not a company partnered with.
+    _g("after", r"^\s+(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w-]*)\s+)?(?:creators?|influencers?|"
+       r"youtubers?|tiktokers?|streamers?|comedians?|actors?|actress(?:es)?|singers?|"
+       r"rappers?|musicians?|athletes?|footballers?|chefs?|celebrit(?:y|ies)|podcasters?)\b",
+       "a person engaged for a campaign, not a company", trigger=r"with$"),
+    _g("trigger", r"\b(?:influencer|endorsement|ambassador|creator|talent|modelling|modeling)\s+"
+       r"(?:deal|agreement|contract|partnership)s?\b",
+       "a person engaged for a campaign, not a company"),
 )
 
 LEGAL: tuple[SenseGuard, ...] = (
@@ -847,6 +862,13 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"rostrum|pulpit|platform|catwalk|runway|ring)|(?:trophy|award|medal|plaque|microphone|"
        r"mic)\s+in\s+hand)\b", "off a stage, not out of a post",
        trigger=r"^step(?:s|ped|ping)?\s+(?:down|off)"),
+    # "Target taps Jane Doe as the face of its holiday campaign": a campaign's star, not an
+    # executive.
+    _g("after", r"^[^.;]{0,60}?\bas\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:new\s+)?"
+       r"(?:global\s+)?(?:face|voice|ambassador|brand ambassador|"
+       r"spokes(?:person|woman|man|model)|mascot|star|muse)\b(?!\s+(?:of|for)\s+(?:the\s+)?(?:board|company))",
+       "a campaign's star, not an executive", trigger=r"^(?:tap|hir|sign|nam|pick|choos|chose|"
+       r"recruit|enlist|bring|cast)"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
