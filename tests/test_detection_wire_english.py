@@ -123,6 +123,8 @@ def test_a_business_transferred_to_a_company_is_bought_by_it() -> None:
      ("Uber", "investment")),
     ("Apple's new streaming site will go online on March 1, the company said on Monday.",
      ("Apple", "product_launch")),
+    ("Apple's .music domain names have been put on sale for businesses.",
+     ("Apple", "product_launch")),
     # a regulator's demand for documents, a notice that it may sue, a warning letter
     ("On November 30 Uber received a civil investigative demand from the FTC seeking "
      "documents.", ("Uber", "legal")),

@@ -29,6 +29,14 @@ ACT_NOUNS = EVENT_NOUNS | words("decision ruling penalty judgment judgement verd
 ACT_NOUN_PATTERN = "|".join(sorted(ACT_NOUNS, key=len, reverse=True))
 
 
+# People a brand engages for a campaign, a post or a show rather than to run it, singular or
+# plural, as a regex alternation: "hires comedian Dev Castellano", "partners with creators".
+PERFORMERS = (r"(?:(?:comedian|actor|actress|singer|rapper|musician|band|influencer|creator|"
+              r"youtuber|tiktoker|streamer|podcaster|athlete|footballer|quarterback|model|"
+              r"supermodel|chef|popstar|pop star|voice actor|narrator|filmmaker|photographer|"
+              r"dj|mascot)(?:e?s)?|celebrit(?:y|ies))")
+
+
 # Ordinary English words that are also the name (or alias) of a well-known company.
 # A single-word name in this list only counts once the article corroborates it
 # (a ticker, a longer unambiguous name, or business context in the sentence).

@@ -22,6 +22,7 @@ from ..lexicon import (
     MONTH_NAMES,
     NUMBER_WORDS,
     PEOPLE_PLURALS,
+    PERFORMERS,
     SUPPLY_NOUNS,
     SUPPLY_PURCHASE,
 )
@@ -604,9 +605,7 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
        trigger=r"^(?:nam|pick|select|cho|tap|sign)"),
     # "Netflix partners with creator Jane Doe for a sponsored post", "signs influencer deal
     # with": a person engaged for a campaign, not a company partnered with.
-    _g("after", r"^\s+(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w-]*)\s+)?(?:creators?|influencers?|"
-       r"youtubers?|tiktokers?|streamers?|comedians?|actors?|actress(?:es)?|singers?|"
-       r"rappers?|musicians?|athletes?|footballers?|chefs?|celebrit(?:y|ies)|podcasters?)\b",
+    _g("after", r"^\s+(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w-]*)\s+)?" + PERFORMERS + r"\b",
        "a person engaged for a campaign, not a company", trigger=r"with$"),
     _g("trigger", r"\b(?:influencer|endorsement|ambassador|creator|talent|modelling|modeling)\s+"
        r"(?:deal|agreement|contract|partnership)s?\b",
@@ -848,11 +847,8 @@ PEOPLE: tuple[SenseGuard, ...] = (
        trigger=r"^join"),
     # "Uber Eats hires comedian Dev Castellano for its holiday spot", "taps agency Mother":
     # a performer or a supplier engaged, not an executive.
-    _g("after", r"^\W*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:comedian|actor|actress|singer|"
-       r"rapper|musician|band|influencer|creator|youtuber|tiktoker|streamer|athlete|footballer|"
-       r"quarterback|model|supermodel|celebrity|celebrities|chef|popstar|pop star|voice actor|"
-       r"narrator|filmmaker|photographer|dj|mascot|(?:creative |ad |media |pr )?agency|"
-       r"agencies)\b",
+    _g("after", r"^\W*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:" + PERFORMERS
+       + r"|(?:creative |ad |media |pr )?agency|agencies)\b",
        "a performer or an agency engaged, not an executive",
        unless=r"\b(?:chief|head of|president|vice president|vp|officer|ceo|cmo|board|chair\w*)\b",
        trigger=r"^(?:hir|tap|sign|enlist|recruit|cast|bring|rope|draft)"),
@@ -866,7 +862,8 @@ PEOPLE: tuple[SenseGuard, ...] = (
     # executive.
     _g("after", r"^[^.;]{0,60}?\bas\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:new\s+)?"
        r"(?:global\s+)?(?:face|voice|ambassador|brand ambassador|"
-       r"spokes(?:person|woman|man|model)|mascot|star|muse)\b(?!\s+(?:of|for)\s+(?:the\s+)?(?:board|company))",
+       r"spokes(?:person|woman|man|model)|mascot|star|muse)\b"
+       r"(?!\s+(?:of|for)\s+(?:the\s+)?(?:board|company))",
        "a campaign's star, not an executive", trigger=r"^(?:tap|hir|sign|nam|pick|choos|chose|"
        r"recruit|enlist|bring|cast)"),
 )
