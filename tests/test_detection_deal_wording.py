@@ -1088,3 +1088,12 @@ def test_a_step_still_to_come_is_no_denial_of_the_deal() -> None:
                "the deal, and that hasn't happened yet.")
     assert ("Stripe", "acquisition", "acquirer") in events_of(
         ("Nvidia", "Stripe"), "Stripe agrees to buy Nvidia", summary=summary, year=2026)
+
+
+def test_an_agreements_title_is_no_party() -> None:
+    # "entered into an Agreement and Plan of Merger with": the title of the document
+    assert parties.clean_name("Agreement and Plan of") is None
+    assert parties.clean_name("Merger Agreement") is None
+    # a name with one of those words beside a name of its own is still a name
+    assert parties.clean_name("Lantern Merger Sub") == "Lantern Merger Sub"
+    assert parties.clean_name("Ontario Teachers Pension Plan") == "Ontario Teachers Pension Plan"

@@ -561,3 +561,19 @@ def test_a_storys_subheading_about_something_is_no_closing_section() -> None:
     _, layout = layout_of("Halcyon weighs its options", _RELEASE.format(
         heading="About Halcyon's offer", next_line="The offer values the company at $2 billion."))
     assert layout.closing_start == -1
+
+
+def test_an_exchanges_disclaimer_and_a_filings_headings_do_not_use_up_the_lead() -> None:
+    headings = ("Hong Kong Exchanges and Clearing Limited and The Stock Exchange of Hong Kong "
+                "Limited take no responsibility for the contents of this announcement.\n"
+                "NORTHWIND ROBOTICS HOLDINGS LIMITED (incorporated in the Cayman Islands with "
+                "limited liability) (Stock Code: 2286)\n"
+                "VOLUNTARY ANNOUNCEMENT — FORMATION OF JOINT VENTURE\n"
+                "Item 1.01 Entry into a Material Definitive Agreement.\n")
+    article, layout = layout_of("Acme to cut 500 jobs", headings + " ".join([*LEAD, AFTER_LEAD]))
+    assert zone_of(article, layout, LEAD[-1]) == "lead"
+    assert zone_of(article, layout, AFTER_LEAD) == "body"
+    # a sentence in capitals with a lower-case word outside its brackets is prose
+    shouted = "ACME SAYS it will close two plants in Ohio this year, the union said.\n"
+    article, layout = layout_of("Acme to cut 500 jobs", shouted + " ".join([*LEAD, AFTER_LEAD]))
+    assert zone_of(article, layout, LEAD[-1]) == "body"

@@ -1350,3 +1350,17 @@ def test_a_relative_clause_on_another_name_is_that_ones() -> None:
     # "which" right after the watched name is the watched company's
     assert ("Netflix", "investment", "recipient") in detect(
         "Netflix, which has raised $12 million, said on Monday it would expand.")
+
+
+def test_a_merger_agreements_defined_buyer_buys_whatever_the_clause_order() -> None:
+    # an 8-K's merger paragraph: the filer is the subject, the buyer is defined as "Parent"
+    assert detect('Harlan Mobility, Inc. (the "Company") entered into an Agreement and Plan of '
+                  'Merger (the "Merger Agreement") with Uber Technologies, Inc., a Delaware '
+                  'corporation ("Parent").') == {("Uber", "acquisition", "acquirer")}
+    # the watched filer, with an unwatched buyer defined as "Parent", is the one bought
+    assert detect('Uber Technologies, Inc. (the "Company") entered into an Agreement and Plan of '
+                  'Merger with Harlan Mobility, Inc. ("Parent").') == {
+        ("Uber", "acquisition", "target")}
+    # with no defined buyer the subject of "a merger agreement with" stays the buyer
+    assert detect("Uber entered into a merger agreement with Harlan Mobility.") == {
+        ("Uber", "acquisition", "acquirer")}

@@ -233,6 +233,8 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
     if spec.event_type == "partnership" and len(lefts) + len(rights) == 1:
         rights = rights + _second_partner(text, mentions, spec, lefts, rights, start, end)
     sides = lefts + rights
+    if spec.event_type == "acquisition":
+        sides = _defined_deal_roles(text, sides)
     if spec.event_type == "executive_hire":
         sides = [s for s in sides if not _inside_group(text, mentions, s)]
     reason = checks.after_parties(text, spec, end, len(lefts),
@@ -263,6 +265,27 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
         return [_reject(index, text, spec, trigger, "no watched company in the role")]
     return [_finding(index, text, spec, trigger, start, end, side, sides, mentions)
             for side in watched]
+
+
+# A deal agreement's defined terms name the buyer: 'Uber Technologies, Inc., a Delaware
+# corporation ("Parent")', 'Northwind Robotics ("Buyer")'.
+_BUYER_TERM = (r"\(\s*(?:the\s+)?[\"“](?:Parent|Buyer|Purchaser|Acquir[eo]r|Offeror|Bidder)"
+               r"[\"”]")
+_BUYER_DEFINED = re.compile(r"(?:[^()\"“;.]|\.(?=,)|\b(?:Inc|Corp|Co|Ltd|N\.V|S\.A)\.){0,80}?"
+                            + _BUYER_TERM)
+
+
+def _defined_deal_roles(text: str, sides: list[_Side]) -> list[_Side]:
+    """In a merger agreement's sentence the side defined as "Parent" or "Buyer" buys,
+    whatever the clause order says ("Harlan Mobility, Inc. (the "Company") entered into an
+    Agreement and Plan of Merger with Uber Technologies, Inc. ("Parent")"), and the others
+    are bought; when the buyer so defined is not watched, every watched side is bought."""
+    if re.search(_BUYER_TERM, text) is None:
+        return sides
+    buyers = [s for s in sides if s.mention is not None
+              and _BUYER_DEFINED.match(text, s.mention.end) is not None]
+    return [_Side(s.mention, s.name, "acquirer" if s in buyers else "target", s.via)
+            for s in sides]
 
 
 # "buys the rest of Hulu", "takes full control of": a brand partly owned, now bought whole.

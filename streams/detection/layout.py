@@ -352,12 +352,30 @@ def _lead_end(text: str, headline_end: int) -> int:
     # Lazily: the lead's few sentences are read, not the whole window.
     for sentence in iter_sentences(text[body_start:body_start + _LEAD_SCAN_CHARS]):
         end = body_start + sentence.end
-        if _BOILERPLATE.match(sentence.text) or len(sentence.text) < 25:
+        if (_BOILERPLATE.match(sentence.text) or len(sentence.text) < 25
+                or _NOT_A_LEAD.search(sentence.text) or _in_capitals(sentence.text)):
             continue
         counted += 1
         if counted >= LEAD_SENTENCES:
             break
     return end
+
+
+# Not a lead's sentence: an exchange's disclaimer ahead of a filing ("Hong Kong Exchanges
+# and Clearing Limited ... take no responsibility for the contents of this announcement"),
+# a filing's item heading ("Item 1.01 Entry into a Material Definitive Agreement."), a
+# header of fields ("FORM 8-K | Harlan Mobility, Inc. | NYSE: HRLN | CIK 0001839916").
+_NOT_A_LEAD = re.compile(r"\btakes? no responsibility for the contents of this "
+                         r"(?:announcement|document|circular|release)|"
+                         r"^\W*item \d{1,2}\.\d{2}\b", _I)
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _in_capitals(sentence: str) -> bool:
+    """A heading in capitals ("VOLUNTARY ANNOUNCEMENT — FORMATION OF JOINT VENTURE", a
+    filer's name with its "(Stock Code: 2286)"): the lead's sentences come after it."""
+    bare = _ASIDE.sub("", sentence)
+    return not any(c.islower() for c in bare) and sum(c.isupper() for c in bare) >= 8
 
 
 _IN_ASIDE_AGO = re.compile(r"\S+ years? (?:ago|on|later|since)", re.IGNORECASE)

@@ -570,14 +570,18 @@ NOT_NAME_START = NOT_A_COMPANY | PREPOSITIONS | words(
     "and or but if when while because although though so why how what")
 
 
+_DOCUMENT_WORDS = words("agreement plan merger arrangement amendment exhibit item and of")
+
+
 def clean_name(raw: str) -> str | None:
     words = raw.replace("’s", "").replace("'s", "").split()
     while words and words[-1].lower() in ("of", "de", "du", "van", "von", "and", "&"):
         words.pop()
     while words and _plain(words[0]) in NOT_NAME_START:
         words.pop(0)
-    if not words or all(_plain(w) in NOT_A_COMPANY for w in words):
-        return None
+    if not words or all(_plain(w) in NOT_A_COMPANY or _plain(w) in _DOCUMENT_WORDS
+                        for w in words):
+        return None  # (nor is an agreement's title: "an Agreement and Plan of Merger")
     if not any(ch.isalpha() for w in words for ch in w if w.lower() != "and"):
         return None  # "60 and 170 jobs", "In 2019": numbers, not a name ("3M" has a letter)
     return " ".join(words).rstrip(".,")
