@@ -7,7 +7,11 @@ import pytest
 from newswatch.schemas.article import Article
 from newswatch.schemas.rules import Company, RulesFile
 from newswatch.streams.detection import Detector
-from newswatch.streams.detection.companies import CompanyMatcher, spelled_out_as
+from newswatch.streams.detection.companies import (
+    CompanyMatcher,
+    defined_name_mentions,
+    spelled_out_as,
+)
 
 RULES = RulesFile.model_validate({"companies": [
     {"name": "Meta Platforms", "aliases": ["Meta", "Facebook"], "tickers": ["META"],
@@ -461,3 +465,27 @@ def test_a_stake_a_past_or_an_imagined_owner_is_no_owner(content: str) -> None:
     assert not any(c == "Apple" and t == "layoffs"
                    for c, t, _ in _events_with_brands("Lumen Labs to cut about 450 jobs",
                                                       content))
+
+
+def test_a_short_name_the_text_defines_is_the_companys_from_the_definition_on() -> None:
+    rules = RulesFile.model_validate({"companies": [{"name": "Vantage Grid Energy"}]})
+    matcher = CompanyMatcher(rules)
+    text = ('Vantage said nothing. Vantage Grid Energy, Inc. (NYSE: VGE) ("Vantage" or the '
+            '"Company") today reported results. Vantage said the Company would cut 300 jobs.')
+    added = defined_name_mentions(text, matcher.scan(text))
+    # only the use after the definition, and not the document's generic "Company"
+    assert [(m.company, m.surface, m.start) for m in added] == [
+        ("Vantage Grid Energy", "Vantage", text.rindex("Vantage said"))]
+    # a term the document defines for itself is no short name of the company
+    text = 'Vantage Grid Energy ("Parent") and Merger Sub signed. Parent will pay cash.'
+    assert defined_name_mentions(text, matcher.scan(text)) == []
+    # end to end: the short name is the subject of the event
+    detector = Detector(RulesFile.model_validate({
+        "companies": [{"name": "Vantage Grid Energy"}],
+        "watches": [{"name": "w", "companies": ["*"], "events": ["*"], "channels": ["#x"]}]}))
+    article = Article(id="v", title="Vantage Grid Energy Reports Third Quarter Results",
+                      content='HOUSTON -- Vantage Grid Energy, Inc. (NYSE: VGE) ("Vantage" or '
+                              'the "Company") today reported results. Separately, Vantage said '
+                              'it will reduce its workforce by about 300 positions.')
+    assert {(e.company, e.event_type) for e in detector.detect(article)} == {
+        ("Vantage Grid Energy", "layoffs")}

@@ -15,7 +15,14 @@ from typing import Literal
 import ahocorasick
 
 from ...schemas.rules import RulesFile
-from .lexicon import COMMON_WORD_NAMES, EVERYDAY_NAMES, PEOPLE_PLURALS, ROLE_NOUNS, STOCK_EXCHANGES
+from .lexicon import (
+    COMMON_WORD_NAMES,
+    EVERYDAY_NAMES,
+    PEOPLE_PLURALS,
+    ROLE_NOUNS,
+    STOCK_EXCHANGES,
+    words,
+)
 
 VariantKind = Literal["name", "alias", "brand", "ticker", "exchange_ticker", "paren_ticker",
                       "exclude", "owner"]
@@ -407,4 +414,44 @@ def owned_unit_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             added.append(Mention(owner.company, match.start(), match.end(), name, "brand",
                                  False, brand=name,
                                  notes=[f"owned by {owner.surface}, as the text says"]))
+    return added
+
+
+# A press release or a filing defines the short name it then uses: 'Vantage Grid Energy,
+# Inc. (NYSE: VGE) ("Vantage" or the "Company")', 'Harbor Lane Foods (the "Issuer" or
+# "Harbor Lane")'. Generic terms ("Company", "Parent", "Merger Sub") stay the documents'.
+_DEFINITION = re.compile(r"(?:,?\s+(?:Inc|Corp|Corporation|Co|Ltd|LLC|plc|N\.V|S\.A|AG|SE)\.?)?"
+                         r"(?:\s*\([^()\"“]{1,40}\))?\s*\(([^()]{3,80})\)")
+_DEFINED_TERM = re.compile(r"[\"“]([A-Z][\w&'’.+-]*(?: [A-Z][\w&'’.+-]*){0,2})[\"”]")
+_GENERIC_TERMS = words("""
+    Company Companies Parent Buyer Purchaser Acquirer Acquiror Seller Issuer Offeror Bidder
+    Target Group Board Bank Fund Trust Partnership Partners Sponsor Borrower Lender Guarantor
+    Licensor Licensee Supplier Customer Agreement Transaction Merger Offering Notes Shares
+    Registrant Corporation Holdings Subsidiary JV
+    """)
+
+
+def defined_name_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of the short names the text defines for a watched company after its first
+    full mention, as that company's, from the definition on."""
+    defined: dict[str, tuple[Mention, int]] = {}
+    for mention in mentions:
+        if not mention.counted or mention.kind in ("owner", "exclude"):
+            continue
+        found = _DEFINITION.match(text, mention.end)
+        if found is None:
+            continue
+        for term in _DEFINED_TERM.finditer(found.group(1)):
+            name = term.group(1)
+            if name.split()[-1] not in _GENERIC_TERMS and name != mention.surface:
+                defined.setdefault(name, (mention, found.end()))
+    added: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for name, (owner, after) in defined.items():
+        for match in re.finditer(r"(?<![\w&-])" + re.escape(name) + r"(?![\w&-])", text[after:]):
+            start, end = after + match.start(), after + match.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            added.append(Mention(owner.company, start, end, name, "alias", False,
+                                 notes=[f"defined as {owner.surface}'s short name"]))
     return added

@@ -17,6 +17,7 @@ from .calibration import CALIBRATION, EventFeatures
 from .companies import (
     CompanyMatcher,
     Mention,
+    defined_name_mentions,
     fold,
     is_acronym,
     owned_unit_mentions,
@@ -176,8 +177,9 @@ class Detector:
         if len(mentions) > MAX_ANALYSED_MENTIONS:
             mentions = mentions[:MAX_ANALYSED_MENTIONS]
             text = text[:max(m.end for m in mentions)]
-        units = owned_unit_mentions(text, mentions)
-        if units:  # "Microsoft-owned LinkedIn is laying off": the unit is the owner's
+        units = owned_unit_mentions(text, mentions) + defined_name_mentions(text, mentions)
+        if units:  # "Microsoft-owned LinkedIn is laying off": the unit is the owner's; so is
+            # a short name the text defines: 'Vantage Grid Energy, Inc. ("Vantage")'
             mentions = sorted([*mentions, *units], key=lambda m: m.start)[
                 :MAX_ANALYSED_MENTIONS]
         sentences = split_near(text, [m.start for m in mentions])

@@ -269,10 +269,10 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
 
 # A deal agreement's defined terms name the buyer: 'Uber Technologies, Inc., a Delaware
 # corporation ("Parent")', 'Northwind Robotics ("Buyer")'.
-_BUYER_TERM = (r"\(\s*(?:the\s+)?[\"“](?:Parent|Buyer|Purchaser|Acquir[eo]r|Offeror|Bidder)"
-               r"[\"”]")
+_BUYER_TERM = re.compile(r"\(\s*(?:the\s+)?[\"“](?:Parent|Buyer|Purchaser|Acquir[eo]r|Offeror|"
+                         r"Bidder)[\"”]")
 _BUYER_DEFINED = re.compile(r"(?:[^()\"“;.]|\.(?=,)|\b(?:Inc|Corp|Co|Ltd|N\.V|S\.A)\.){0,80}?"
-                            + _BUYER_TERM)
+                            + _BUYER_TERM.pattern)
 
 
 def _defined_deal_roles(text: str, sides: list[_Side]) -> list[_Side]:
@@ -280,7 +280,7 @@ def _defined_deal_roles(text: str, sides: list[_Side]) -> list[_Side]:
     whatever the clause order says ("Harlan Mobility, Inc. (the "Company") entered into an
     Agreement and Plan of Merger with Uber Technologies, Inc. ("Parent")"), and the others
     are bought; when the buyer so defined is not watched, every watched side is bought."""
-    if re.search(_BUYER_TERM, text) is None:
+    if _BUYER_TERM.search(text) is None:
         return sides
     buyers = [s for s in sides if s.mention is not None
               and _BUYER_DEFINED.match(text, s.mention.end) is not None]
