@@ -425,6 +425,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="the career and workplace web, blind"),
     LabelledSet("falsealarm-blind-ce", ("falsealarm/ce/*.jsonl",), "devset/rules.yaml", "odd",
                 note="the career and workplace web, blind"),
+    # A sixty-eighth author, during session 27: press-release wires and company newsrooms
+    # (vendors naming a watched platform, awards, events, investor notices, "About"
+    # paragraphs that recount history, routine updates, denials).
+    LabelledSet("falsealarm-dev-cf", ("falsealarm/cf/*.jsonl",), "devset/rules.yaml", "even",
+                note="press-release wires, blind"),
+    LabelledSet("falsealarm-blind-cf", ("falsealarm/cf/*.jsonl",), "devset/rules.yaml", "odd",
+                note="press-release wires, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.

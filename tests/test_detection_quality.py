@@ -229,6 +229,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-blind-cd": (0.0, 0.0, 150.0),
     "falsealarm-dev-ce": (0.0, 0.0, 50.0),
     "falsealarm-blind-ce": (0.0, 0.0, 50.0),
+    "falsealarm-dev-cf": (0.0, 0.0, 100.0),
+    "falsealarm-blind-cf": (0.0, 0.0, 100.0),
     "falsealarm-blind-bg": (0.0, 0.0, 230.0),
     "falsealarm-blind-ar": (0.0, 0.0, 60.0),
     "falsealarm-dev-ap": (0.0, 0.0, 10.0),
