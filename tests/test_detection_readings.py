@@ -1364,3 +1364,13 @@ def test_a_merger_agreements_defined_buyer_buys_whatever_the_clause_order() -> N
     # with no defined buyer the subject of "a merger agreement with" stays the buyer
     assert detect("Uber entered into a merger agreement with Harlan Mobility.") == {
         ("Uber", "acquisition", "acquirer")}
+
+
+def test_a_pronoun_inside_a_relative_aside_is_not_the_subject_of_the_verb_after_it() -> None:
+    # 'its' belongs to "who left Netflix after its 2023 reorganisation": Reelstack releases
+    assert ("Netflix", "product_launch", None) not in detect(
+        "Reelstack, started by two engineers who left Netflix after its 2023 reorganisation, "
+        "will release its first app in November.")
+    # a pronoun outside any aside still stands for the company named before it
+    assert ("Netflix", "product_launch", None) in detect(
+        "Netflix, the streaming company, said it will release its first game in November.")

@@ -397,6 +397,11 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("launch_delay", 10, "Nvidia", "On Nvidia cards, shader compilation delayed the launch of the "
      "game by up to 40 seconds.", "Nvidia delayed the launch of its Rubin chips by several "
      "months."),
+    ("executive_departure", 40, "Salesforce", "Hartley's Markets is retiring its Salesforce "
+     "Commerce Cloud platform this year.", "Salesforce's chief financial officer Jane Doe is "
+     "retiring this year."),
+    ("executive_hire", 41, "Microsoft", "Kinloch Digital joins Microsoft and Salesforce on the "
+     "Best Places to Work list.", "Jane Doe joins Microsoft as chief financial officer."),
 ]
 
 

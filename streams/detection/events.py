@@ -465,6 +465,17 @@ _PEOPLE_THEY = re.compile(r"they\b|them\b", re.IGNORECASE)
 _PEOPLE_PLURAL = re.compile(r"\b" + PEOPLE_PLURALS + r"\b", re.IGNORECASE)
 
 
+_RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which|that)\b")
+
+
+def _in_relative_aside(text: str, at: int, start: int) -> bool:
+    """Whether the word at ``at`` sits in a relative clause set off by commas that closes
+    before ``start``."""
+    opened = text.rfind(",", 0, at)
+    return opened >= 0 and "," in text[at:start] and (
+        _RELATIVE_WORD.search(text, opened, at) is not None)
+
+
 def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: TriggerSpec,
            start: int, pair: tuple[Mention, ...] = (), body: str = "") -> list[_Side]:
     role = spec.left or ""
@@ -584,6 +595,9 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
                 text, heads[-1].start, subject.end, start)]
         return sides
     at = cues.anaphor_before(text, start) if not spec.left_in_person_np else None
+    if at is not None and _in_relative_aside(text, at, start):
+        at = None  # "Lantern Owl, started by developers who left Ferngate after its 2022
+        # job cuts, will release its first game": 'its' is the relative clause's
     if at is not None and _PEOPLE_THEY.search(text, at, at + 5) and _PEOPLE_PLURAL.search(
             text, max([m.end for m in mentions if m.end <= at] + [0]), at):
         return []  # "The drivers can't reach the area and they get fined": 'they' are people

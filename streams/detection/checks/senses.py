@@ -866,6 +866,21 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"(?!\s+(?:of|for)\s+(?:the\s+)?(?:board|company))",
        "a campaign's star, not an executive", trigger=r"^(?:tap|hir|sign|nam|pick|choos|chose|"
        r"recruit|enlist|bring|cast)"),
+    # "Hartley's Markets ... Retiring Oracle Retail Merchandising System": a system
+    # switched off, not a person retiring.
+    _g("after", r"^\W*(?:(?:its|their|the|an?|our)\s+)?(?:[\w&.'’-]+\s+){0,5}?(?:systems?|"
+       r"platforms?|software|apps?|applications?|mainframes?|servers?|databases?|tools?|"
+       r"products?|models?|fleet|aircraft|jets?|planes?|engines?|networks?|stack|suite|"
+       r"versions?|api|apis|features?|services?|brand|line-?up|plants?|data cent(?:er|re)s?)\b",
+       "a system or a product retired, not a person",
+       unless=r"\b(?:as|from (?:the |its )?(?:board|post|role|company))\b",
+       trigger=r"^retir"),
+    # "Kinloch Digital Joins Microsoft and Salesforce on Best Places to Work in Scotland 2026
+    # List": companies a list names together.
+    _g("after", r"^\W*(?:[\w&.'’-]+,?\s+){1,6}?(?:on|in|among|atop)\s+(?:the\s+|a\s+|an\s+|"
+       r"this\s+year['’]s\s+)?(?:[\w&.'’-]+\s+){0,9}?(?:lists?|rankings?|index|indices|"
+       r"leaderboards?|league tables?|honou?rees|top \d+)\b",
+       "a list or a ranking joined, not a hire", trigger=r"^join"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
