@@ -700,6 +700,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="filings and exchange alerts, blind"),
     LabelledSet("newsas-test", ("newsas/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="filings and exchange alerts, blind"),
+    # A forty-sixth author of positives, during session 27: a day of press-release wires
+    # (datelines, defined terms, "About" paragraphs, vendors naming watched platforms).
+    LabelledSet("newsau-dev", ("newsau/articles.jsonl",), "devset/rules.yaml", "even",
+                note="press-release wires, blind"),
+    LabelledSet("newsau-test", ("newsau/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="press-release wires, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
