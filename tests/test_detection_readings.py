@@ -1374,3 +1374,20 @@ def test_a_pronoun_inside_a_relative_aside_is_not_the_subject_of_the_verb_after_
     # a pronoun outside any aside still stands for the company named before it
     assert ("Netflix", "product_launch", None) in detect(
         "Netflix, the streaming company, said it will release its first game in November.")
+
+
+def test_a_settlement_with_a_public_enforcer_is_a_legal_matter() -> None:
+    assert detect("Uber reaches settlement with FTC over driver pay claims") == {
+        ("Uber", "legal", "defendant")}
+    assert ("Uber", "legal", "defendant") in detect(
+        "Uber reached a settlement with the state attorney general on Tuesday.")
+    # a settlement of something else is no legal matter
+    assert detect("Uber reaches settlement with landlord over its San Francisco lease") == set()
+
+
+def test_agreements_to_buy_shares_are_no_partnership() -> None:
+    assert ("Uber", "partnership", "partner") not in detect(
+        "Uber has entered into agreements with Foodly's founding shareholders to acquire an "
+        "additional 31% of Foodly.")
+    assert ("Uber", "partnership", "partner") in detect(
+        "Uber has entered into agreements with Foodly to deliver its meals in Europe.")

@@ -51,7 +51,11 @@ _NOT_FUNDING = re.compile(
     _I)
 _LEGAL_NOUN = re.compile(r"\b(?:court|judge|jury|lawsuit|antitrust|infring\w+|violat\w+|"
                          r"illegal\w*|unlawful\w*|liable|order|regulators?|ministry|authorit(?:y|ies)|"
-                         r"licen[cs]e)\b", _I)
+                         r"licen[cs]e|"
+                         # the public enforcers a settlement is reached with
+                         r"commission|attorneys?[- ]general|prosecutors?|watchdog|"
+                         r"office for civil rights|(?-i:FTC|SEC|DOJ|CFPB|FCC|EPA|HHS|OCC|FINRA|"
+                         r"CMA|FCA|ACCC|OSHA|EEOC|NLRB|FDA))\b", _I)
 # "picked up Klangwerk, a Hamburg maker": 'pick up' is a purchase only with deal words around.
 _DEAL_CONTEXT = re.compile(
     r"\b(?:for (?:an? )?(?:undisclosed|US\$|\$|€|£|about|around|roughly|nearly|more than)|"

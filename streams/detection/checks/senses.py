@@ -550,7 +550,7 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
     # deal, counted.
     _g("sentence", r"\b(?:merg(?:er|e|es|ing)|takeover|acquisition|buyout|to (?:buy|acquire))\b",
        "an agreement to buy or merge, not a partnership",
-       trigger=r"\b(?:agreement|deal|pact)\b",
+       trigger=r"\b(?:agreements?|deals?|pacts?)\b",
        # (a decimal point, "$1.1 billion", does not end the sentence)
        unless=r"^(?!(?:[^.;]|\.(?=\d))*\b(?:merg(?:er|e|es|ing)|takeover|acquisition|buyout)\b)"
               r"(?:[^.;]|\.(?=\d))*\bto "
