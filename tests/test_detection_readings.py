@@ -1391,3 +1391,12 @@ def test_agreements_to_buy_shares_are_no_partnership() -> None:
         "additional 31% of Foodly.")
     assert ("Uber", "partnership", "partner") in detect(
         "Uber has entered into agreements with Foodly to deliver its meals in Europe.")
+
+
+def test_a_launch_now_expected_later_rather_than_sooner_is_delayed() -> None:
+    assert ("Boeing", "launch_delay", None) in detect(
+        "Boeing now expects the U.S. launch of its Starliner service in the second half of 2027 "
+        "rather than early 2027.")
+    # a forecast moved is no launch delayed
+    assert detect("Boeing now expects revenue of $2 billion in 2027 rather than $1.5 billion.") \
+        == set()

@@ -75,7 +75,14 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 + _NOT_BEFORE_DATE + r"|"
                 # "will start in 2027 rather than late this year"
                 r"\b(?:start|begin|ship|launch|arrive|debut)\w* in (?:[\w-]+ ){0,3}?(?:19|20)\d\d "
-                r"(?:rather than|instead of)\b", "", {}, 0.75, (NEEDS_DELAYED_THING,),
+                r"(?:rather than|instead of)\b|"
+                # "now expects the U.S. launch of HLX-204 in the second half of 2027 rather
+                # than early 2027"
+                r"\bnow (?:expect(?:s|ed)?|anticipat(?:es|ed)|plan(?:s|ned)?|target(?:s|ed)?)\b"
+                # (the dots of "U.S." and "2.0" do not end the sentence)
+                r"(?=(?:[^.;]|\.(?=\S)|(?<=\b[a-z])\.){0,80}? in (?:[\w-]+ ){0,4}?(?:19|20)\d\d,? "
+                r"(?:rather than|instead of)\b)",
+                "", {}, 0.75, (NEEDS_DELAYED_THING,),
                 traits=frozenset({"moves_date"})),
     # "will not reach stores until the first half of next year": things that reach stores are
     # products, so no product word is needed.
