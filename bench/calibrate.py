@@ -69,7 +69,8 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "newsai-test", "newsak-test",
             "newsaj-test", "newsal-test", "newsam-test",
             "newsan-test", "newsao-test", "newsap-test", "newsaq-test",
-            "newsar-test", "newsas-test", "newsau-test")
+            "newsar-test", "newsas-test", "newsat-test",
+            "newsau-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

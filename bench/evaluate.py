@@ -700,6 +700,11 @@ SETS: tuple[LabelledSet, ...] = (
                 note="filings and exchange alerts, blind"),
     LabelledSet("newsas-test", ("newsas/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="filings and exchange alerts, blind"),
+    # A forty-seventh author on the same brief, written at the same time as newsau.
+    LabelledSet("newsat-dev", ("newsat/articles.jsonl",), "devset/rules.yaml", "even",
+                note="press-release wires, a second author, blind"),
+    LabelledSet("newsat-test", ("newsat/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="press-release wires, a second author, blind"),
     # A forty-sixth author of positives, during session 27: a day of press-release wires
     # (datelines, defined terms, "About" paragraphs, vendors naming watched platforms).
     LabelledSet("newsau-dev", ("newsau/articles.jsonl",), "devset/rules.yaml", "even",

@@ -107,6 +107,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "newsar-test": (0.75, 0.80, 150.0),
     "newsas-dev": (0.80, 0.50, 100.0),
     "newsas-test": (0.65, 0.45, 150.0),
+    "newsat-dev": (0.85, 0.85, 100.0),
+    "newsat-test": (0.85, 0.85, 100.0),
     "newsau-dev": (0.85, 0.75, 100.0),
     "newsau-test": (0.70, 0.80, 200.0),
     "newsak-test": (0.85, 0.65, 70.0),
