@@ -402,6 +402,11 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "retiring this year."),
     ("executive_hire", 41, "Microsoft", "Kinloch Digital joins Microsoft and Salesforce on the "
      "Best Places to Work list.", "Jane Doe joins Microsoft as chief financial officer."),
+    ("executive_hire", 41, "Microsoft", "Microsoft was named to the Fintech Vanguard 50 this "
+     "year.", "Microsoft has named Jane Doe to its board."),
+    ("legal", 10, "Boeing", "SHAREHOLDER ALERT: Lindqvist & Moreau investigates "
+     "Boeing on behalf of long-term shareholders.", "The Justice Department "
+     "investigates Boeing over money laundering."),
 ]
 
 

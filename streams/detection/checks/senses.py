@@ -657,6 +657,13 @@ LEGAL: tuple[SenseGuard, ...] = (
        r"(?:is|are) (?:still )?(?:ongoing|pending|unresolved))\b",
        "a case still going on, not a new step in it",
        trigger=r"^(?:lawsuits?|suits?|complaints?|litigation|case|claims?)\b"),
+    # "SHAREHOLDER ALERT: Lindqvist & Moreau Investigates Pinecrest Bancorp on Behalf of
+    # Long-Term Shareholders": a law firm looking for clients, not an authority's probe (a
+    # suit it files is still a suit).
+    _g("sentence", r"\bon behalf of (?:its |the company['’]s |long-term |current |former )*"
+       r"(?:share|stock)holders\b|\bon behalf of investors\b|\b(?:shareholder|investor) "
+       r"alert\b|\blaw firm\b|\bLLP\b", "a law firm seeking clients, not an authority's probe",
+       trigger=r"^investigat"),
 )
 
 # Protests joined or held ("march" only lower-case: "announced in March, is leaving" names a
@@ -876,11 +883,14 @@ PEOPLE: tuple[SenseGuard, ...] = (
        unless=r"\b(?:as|from (?:the |its )?(?:board|post|role|company))\b",
        trigger=r"^retir"),
     # "Kinloch Digital Joins Microsoft and Salesforce on Best Places to Work in Scotland 2026
-    # List": companies a list names together.
-    _g("after", r"^\W*(?:[\w&.'’-]+,?\s+){1,6}?(?:on|in|among|atop)\s+(?:the\s+|a\s+|an\s+|"
-       r"this\s+year['’]s\s+)?(?:[\w&.'’-]+\s+){0,9}?(?:lists?|rankings?|index|indices|"
-       r"leaderboards?|league tables?|honou?rees|top \d+)\b",
-       "a list or a ranking joined, not a hire", trigger=r"^join"),
+    # List": companies a list names together. "Kestrel Payments Named to the 2027 Fintech
+    # Vanguard 50": a company put on a list.
+    _g("after", r"^\W*(?:(?:[\w&.'’-]+,?\s+){1,6}?(?:on|in|among|atop)|to)\s+"
+       r"(?:the\s+|a\s+|an\s+|this\s+year['’]s\s+)?(?:[\w&.'’-]+\s+){0,9}?(?:(?:lists?|"
+       r"rankings?|index|indices|leaderboards?|league tables?|honou?rees|top \d+)\b|"
+       r"(?-i:[A-Z][\w&'’.-]*) \d{2,4}\b(?! (?:as|to)\b))",
+       "a list or a ranking joined, not a hire", trigger=r"^(?:join|(?:(?:was|were|has been|"
+       r"have been|is|are|been) )?named$)"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
