@@ -1400,3 +1400,10 @@ def test_a_launch_now_expected_later_rather_than_sooner_is_delayed() -> None:
     # a forecast moved is no launch delayed
     assert detect("Boeing now expects revenue of $2 billion in 2027 rather than $1.5 billion.") \
         == set()
+
+
+def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
+    assert ("Intel", "layoffs", None) in detect(
+        "Intel said the plan will result in the elimination of approximately 620 roles.")
+    # the elimination of anything but jobs is no job cut
+    assert detect("Intel said the plan will result in the elimination of 620 products.") == set()

@@ -203,8 +203,10 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
     TriggerSpec("layoffs_jobs_go", _L,
                 r"\b(?:jobs|positions|roles|posts)\b(?= (?:are |will |set |expected |due )?"
                 r"(?:to (?:go|be lost|be axed|be cut)|be lost|be axed|go|at risk|lost|axed)\b)|"
-                r"\b(?:los(?:e|es|ing)|lost) (?:their|his|her) jobs\b|\bloss of (?:about |some |"
-                r"around |nearly )?[\d,]+ jobs\b",
+                r"\b(?:los(?:e|es|ing)|lost) (?:their|his|her) jobs\b|"
+                # "the elimination of approximately 620 roles", "the loss of 300 jobs"
+                r"\b(?:loss|elimination|cutting|shedding) of (?:about |some |around |nearly |"
+                r"approximately |up to |more than )?[\d,]+ (?:jobs|positions|roles|posts)\b",
                 "", {"at": "", "of": "", "": ""}, 0.75, right_window=60, adjacent=30),
     # Closing stores, plants or the whole business: "will close 300 stores", "ceased all
     # operations", "is shutting down its Utah factory".
