@@ -9,6 +9,7 @@ checked in Python: word boundaries, case rules, ticker shape, exclude contexts.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -405,16 +406,19 @@ def owned_unit_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         if name.split()[0] in _NOT_A_UNIT or any(m.surface == name for m in mentions):
             continue
         units.setdefault(name, mention)
-    added: list[Mention] = []
     taken = [(m.start, m.end) for m in mentions]
-    for name, owner in units.items():
-        for match in re.finditer(r"(?<![\w&-])" + re.escape(name) + r"(?![\w&-])", text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            added.append(Mention(owner.company, match.start(), match.end(), name, "brand",
-                                 False, brand=name,
-                                 notes=[f"owned by {owner.surface}, as the text says"]))
-    return added
+    return [Mention(owner.company, start, end, name, "brand", False, brand=name,
+                    notes=[f"owned by {owner.surface}, as the text says"])
+            for name, owner in units.items() for start, end in _free_uses(text, name, taken)]
+
+
+def _free_uses(text: str, name: str, taken: list[tuple[int, int]],
+               after: int = 0) -> Iterator[tuple[int, int]]:
+    """Where ``name`` stands as a word of its own from ``after`` on, outside ``taken``."""
+    for match in re.finditer(r"(?<![\w&-])" + re.escape(name) + r"(?![\w&-])", text[after:]):
+        start, end = after + match.start(), after + match.end()
+        if not any(s < end and start < e for s, e in taken):
+            yield start, end
 
 
 # A press release or a filing defines the short name it then uses: 'Vantage Grid Energy,
@@ -445,13 +449,8 @@ def defined_name_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             name = term.group(1)
             if name.split()[-1] not in _GENERIC_TERMS and name != mention.surface:
                 defined.setdefault(name, (mention, found.end()))
-    added: list[Mention] = []
     taken = [(m.start, m.end) for m in mentions]
-    for name, (owner, after) in defined.items():
-        for match in re.finditer(r"(?<![\w&-])" + re.escape(name) + r"(?![\w&-])", text[after:]):
-            start, end = after + match.start(), after + match.end()
-            if any(s < end and start < e for s, e in taken):
-                continue
-            added.append(Mention(owner.company, start, end, name, "alias", False,
-                                 notes=[f"defined as {owner.surface}'s short name"]))
-    return added
+    return [Mention(owner.company, start, end, name, "alias", False,
+                    notes=[f"defined as {owner.surface}'s short name"])
+            for name, (owner, after) in defined.items()
+            for start, end in _free_uses(text, name, taken, after)]

@@ -363,8 +363,7 @@ def _lead_end(text: str, headline_end: int) -> int:
 
 # Not a lead's sentence: an exchange's disclaimer ahead of a filing ("Hong Kong Exchanges
 # and Clearing Limited ... take no responsibility for the contents of this announcement"),
-# a filing's item heading ("Item 1.01 Entry into a Material Definitive Agreement."), a
-# header of fields ("FORM 8-K | Harlan Mobility, Inc. | NYSE: HRLN | CIK 0001839916").
+# a filing's item heading ("Item 1.01 Entry into a Material Definitive Agreement.").
 _NOT_A_LEAD = re.compile(r"\btakes? no responsibility for the contents of this "
                          r"(?:announcement|document|circular|release)|"
                          r"^\W*item \d{1,2}\.\d{2}\b", _I)
