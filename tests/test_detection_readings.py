@@ -1407,3 +1407,69 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
         "Intel said the plan will result in the elimination of approximately 620 roles.")
     # the elimination of anything but jobs is no job cut
     assert detect("Intel said the plan will result in the elimination of 620 products.") == set()
+
+
+# --- headline verbs of every type, probed apart from any labelled set -----------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Disney culls 7,000 jobs in cost drive", ("Disney", "layoffs", None)),
+    ("Uber makes 350 redundant in Europe", ("Uber", "layoffs", None)),
+    ("Boeing indicted over 737 MAX", ("Boeing", "legal", "defendant")),
+    ("Uber charged with deceptive billing", ("Uber", "legal", "defendant")),
+    ("Nvidia under investigation by China regulator", ("Nvidia", "legal", "defendant")),
+    ("Disney to pay $10 million to settle children's privacy claims",
+     ("Disney", "legal", "defendant")),
+    ("OpenAI wins dismissal of Musk lawsuit", ("OpenAI", "legal", "defendant")),
+    ("Microsoft halts rollout of its Recall feature", ("Microsoft", "launch_delay", None)),
+    ("OpenAI puts open-weight model on hold", ("OpenAI", "launch_delay", None)),
+    ("Uber nominates Dara Khosrowshahi as chairman", ("Uber", HIRE, "hiring_company")),
+    ("Boeing reveals new 737 variant", ("Boeing", "product_launch", None)),
+    ("Boeing pleaded guilty to a fraud conspiracy charge.", ("Boeing", "legal", "defendant")),
+    ("Netflix has started another round of job reductions.", ("Netflix", "layoffs", None)),
+    ("Netflix is parting ways with about 1,500 employees.", ("Netflix", "layoffs", None)),
+    ("Intel and Samsung set up a joint venture for advanced packaging.",
+     ("Samsung", "partnership", "partner")),
+    ("Salesforce told staff on Monday that 1,000 of them would lose their jobs.",
+     ("Salesforce", "layoffs", None)),
+    ("Boeing chief executive Dave Calhoun announced he will stand down at the end of the year.",
+     ("Boeing", DEPART, "losing_company")),
+    ("Netflix co-founder Reed Hastings to step back as chairman",
+     ("Netflix", DEPART, "losing_company")),
+    ("Samsung said that up to 3,000 jobs would go at its British operations.",
+     ("Samsung", "layoffs", None)),
+    ("Intel's board has given the top job to Lip-Bu Tan.", ("Intel", HIRE, "hiring_company")),
+    ("The launch of Apple's new Siri has been put back until 2027.",
+     ("Apple", "launch_delay", None)),
+    ("Samsung and Stripe have agreed to cooperate on mobile payments.",
+     ("Stripe", "partnership", "partner")),
+    ("Microsoft has announced it will take a 49% share in OpenAI.",
+     ("OpenAI", "investment", "recipient")),
+])
+def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
+    assert expected in detect(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Disney culls old titles from its streaming catalogue",  # no jobs culled
+    "Uber makes its old app redundant",  # a product, no staff
+    "Uber engineer charged with running the new Europe unit",  # a duty, not an offence
+    "Nvidia chips under investigation as a cause of the outage",  # not the company
+    "Disney World ticket reseller wins dismissal of consumer class action",  # the reseller
+    "Microsoft halts sales of its Surface Duo",  # no launch halted
+    "OpenAI puts its faith in open-weight models",  # nothing on hold
+    "Uber nominated for a design award",  # no person, no post
+    "Boeing reveals new details of the 737 crash inquiry",  # details, no product
+    "Boeing pleaded with regulators for more time",  # no plea of guilt
+    "Netflix is parting ways with its old logo",  # no staff
+    "Uber set up a new office in Lisbon",  # no partner, no venture
+    "Intel told staff that 1,000 of them could lose their jobs if sales fall",  # a what-if
+    "Boeing told its striking machinists to stand down the picket lines",  # no executive
+    "Netflix steps back from its plan for a games studio",  # no person, no post
+    "Samsung said the phones would go on sale in June",  # no jobs
+    "Apple put back its old logo on the store",  # no launch put back
+    "Samsung and Stripe refused to cooperate with the inquiry",  # no partnership
+    "Microsoft has a 20% share in the cloud market",  # a market share, no stake
+])
+def test_the_same_verbs_in_other_senses_state_no_event(text: str) -> None:
+    assert not {t for t in detect(text) if t[0] in ("Disney", "Uber", "Nvidia", "Microsoft",
+                                                    "OpenAI", "Boeing")}

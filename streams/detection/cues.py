@@ -102,7 +102,7 @@ _HYPOTHETICAL = quick(
 _REPORTED_WOULD = quick(
     r"\b(?:said|says|announced|confirmed|agreed|stated|told [\w ]{1,20}?)"
     r"(?: on \w+| today| yesterday| \w+day)?,?(?: that)?"
-    r" (?:it|they|the company|the firm|(?:[\w'’.-]+ ){0,6}[\w'’.-]+) (?:would|will)\b", _I)
+    r" (?:it|they|the company|the firm|(?:[\w'’.,-]+ ){0,6}[\w'’.-]+) (?:would|will)\b", _I)
 # A new clause with its own subject ends the reach of a modal: "would retire in July and that
 # it had hired ...".
 _NEW_CLAUSE = quick(r";|\b(?:and|but) (?:that|it|they|he|she|the company)\b", _I)

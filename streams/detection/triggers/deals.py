@@ -297,7 +297,7 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|doubl(?:e|es|ed|ing))"
                 r"(?! (?:a |an )?(?:controlling|majority) )"
                 r" (?:a |an )?(?:[\w.%$-]+ ){0,4}"
-                r"(?:stake|shareholding|holding|(?<=% )ownership) in|"
+                r"(?:stake|shareholding|holding|(?<=% )(?:ownership|share)) in|"
                 # "to buy 40% of diamond giant De Beers": a minority share (a majority is a
                 # takeover, acq_majority).
                 r"(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"
@@ -486,7 +486,7 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
     TriggerSpec("partner_pair", _R,
                 r"\b(?:partner(?:s|ed|ing)?|team(?:s|ed|ing)? up|join(?:ed|ing)? forces|"
                 r"link(?:s|ed|ing)? up|combin(?:e|es|ed|ing)? forces|collaborat(?:e|es|ed|ing)"
-                r"(?! with)|"
+                r"(?! with)|co-?operat(?:e|es|ed|ing)(?= on\b)|"
                 # "Ford, Fiat to produce small cars together"
                 r"(?:will|to) (?:develop|build|sell|market|offer|create|design|produce|make|"
                 r"operate|launch) [^;,.]{1,40}? together\b|"
@@ -507,6 +507,9 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"(?:announc\w+|sign\w*) (?:an? |the )?(?:extension|renewal|expansion) "
                 r"(?:of|on|to) "
                 r"(?:the |their |its )?(?:[\w-]+ ){0,3}(?:partnership|alliance|agreement|deal)|"
+                # "Intel and Samsung set up a joint venture for advanced packaging"
+                r"set(?:s|ting)? up (?:a |an |new |their |its )?(?:[\w$.,-]+ ){0,3}?(?:joint "
+                r"venture|partnership|alliance)|"
                 r"(?:announce|form|sign|strike|struck|ink|agree|extend|renew|expand|deepen|broaden|"
                 r"enter)(?:d|ed|s|ing)? (?!off\b)(?:to |into )?(?:a |an |new |their |its )?"
                 r"(?:[\w$.,-]+ ){0,4}(?:partnership|alliance|joint venture|collaboration|tie-up|"

@@ -21,6 +21,13 @@ _TRADING_LICENCE = (r"(?:operat(?:ing|or['’]?s?)|banking|broadcast(?:ing)?|tra
                     r"mining|export|business|taxi|private[- ]hire|air operator['’]?s?|"
                     r"telecoms?|spectrum|licen[cs]es? to operate) licen[cs]es?\b")
 
+# What a company is charged with: "charged with fraud", "with deceptive billing".
+_OFFENCES = (r"fraud|deceptive|deception|misleading|mislead|violat\w+|breach\w*|bribery|"
+             r"corruption|manslaughter|negligence|homicide|crimes?|criminal|offen[cs]es?|"
+             r"conspiracy|money[- ]laundering|insider[- ]trading|price[- ]fixing|collusion|"
+             r"cartel|manipulat\w+|misconduct|wrongdoing|discriminat\w+|abuse|illegal\w*|"
+             r"unlawful\w*|theft|tax evasion|evading|counts? of")
+
 _G: EventType = "legal"
 
 
@@ -76,7 +83,10 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 {"by": "plaintiff"}, 0.85, passive=True),
     TriggerSpec("legal_ordered", _G,
                 r"\b(?:fined|penali[sz]ed|(?:ordered|told|forced) to pay|found liable|"
-                r"found guilty)\b",
+                r"found guilty|indicted|convicted|ple(?:d|aded|ads) guilty|"
+                # "Uber charged with deceptive billing": an offence, not a duty ("charged with
+                # running the unit") or a battery
+                r"charged with(?= (?:[\w-]+ ){0,3}?(?:" + _OFFENCES + r")))\b",
                 "defendant", {"by": "plaintiff", "": "defendant"}, 0.8, right_window=30,
                 adjacent=5, left_if_no_right=True, right_all=True),
     TriggerSpec("legal_fines", _G, r"\bfin(?:e|es|ing)\b", None, {"": "defendant"}, 0.8,
@@ -199,6 +209,19 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r"\bw(?:on|ins|inning) (?:its|their|a|the) (?:[\w-]+ ){0,2}?(?:case|appeal|"
                 r"lawsuit|suit|court (?:case|battle|fight))\b",
                 "plaintiff", {"against": "defendant"}, 0.75),
+    # "OpenAI wins dismissal of Musk lawsuit": the one sued had the case thrown out (the
+    # company right before: not "Disney World ticket reseller wins dismissal").
+    TriggerSpec("legal_dismissal", _G,
+                r"\b(?:w(?:on|ins|inning)|secur(?:e|es|ed|ing)|obtain(?:s|ed|ing)?) (?:a |the )?"
+                r"(?:partial )?dismissal of\b",
+                "defendant", {}, 0.75, left_window=2,
+                traits=frozenset({"company_right_before"})),
+    # "Nvidia under investigation by China regulator": a headline's "is" left out, the
+    # company right before.
+    TriggerSpec("legal_under_probe", _G,
+                r"(?<=\w )under (?:an? )?(?:[\w-]+ ){0,2}?(?:investigation|probe)\b",
+                "defendant", {"by": "plaintiff"}, 0.75, left_window=2,
+                traits=frozenset({"company_right_before"})),
     TriggerSpec("legal_scrutiny", _G,
                 BE + r" (?:being |now )?(?:scrutini[sz]ed|under (?:investigation|scrutiny|"
                 r"criminal investigation|federal investigation))\b|"
@@ -217,7 +240,7 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r"(?:investigation|probe|inquiry) on(?! behalf\b))\b", None,
                 {"": "defendant"}, 0.75),
     TriggerSpec("legal_settle", _G,
-                r"\bsettl(?:e|es|ed|ing|ement)\b(?= (?:[\w$.,-]+ ){0,6}(?:" + _LEGAL_NOUNS
+                r"\bsettl(?:e|es|ed|ing|ement)\b(?= (?:[\w$.,'’-]+ ){0,6}(?:" + _LEGAL_NOUNS
                 + r"|dispute|allegations|fight|battle)\b)",
                 "defendant", {"with": "plaintiff"}, 0.8, left_all=True,
                 traits=frozenset({"settles"})),

@@ -96,7 +96,8 @@ HIRE: tuple[TriggerSpec, ...] = (
                 r"pick(?:s|ed)(?! up)|selects|selected|chooses|chose|chosen|"
                 r"(?:bring(?:s|ing)?|brought) (?:on|in)(?! (?:revenue|sales|\$|more|less))|"
                 r"(?:appointment|promotion) of|"
-                r"welcom(?:es|ed)|promot(?:es|ed)|elevat(?:es|ed))\b" + _NOT_AFTER_HIRE,
+                r"welcom(?:es|ed)|promot(?:es|ed)|elevat(?:es|ed)|nominat(?:es|ed))\b"
+                + _NOT_AFTER_HIRE,
                 "hiring_company", {"": "losing_company", "from": "losing_company",
                                    "at": "losing_company"}, 0.85,
                 (NEEDS_EXEC, NEEDS_LEFT), adjacent=15,
@@ -118,6 +119,10 @@ HIRE: tuple[TriggerSpec, ...] = (
                 {"of": "hiring_company", "at": "hiring_company"}, 0.75, (NEEDS_EXEC,)),
     # "Euro Disney SCA receives new CEO", "Intel finds a permanent chief executive": the
     # post is filled, the person may be named later.
+    # "Intel's board has given the top job to Lip-Bu Tan", "hands top job to its finance chief"
+    TriggerSpec("hire_top_job", _E,
+                r"\b(?:give[sn]?|gave|giving|hand(?:s|ed|ing)?) (?:the |its |their )?top job to\b",
+                "hiring_company", {}, 0.8, (NEEDS_EXEC,), traits=frozenset({"object_is_person"})),
     TriggerSpec("hire_gets_new", _E,
                 r"\b(?:gets?|got|getting|receiv(?:es|ed|ing)|finds|found|welcom(?:es|ed|ing)) "
                 r"(?:an? |its |their )?(?:new|permanent) (?:[\w-]+ ){0,2}?" + _SENIOR_TITLES
@@ -149,6 +154,8 @@ DEPARTURE: tuple[TriggerSpec, ...] = (
                 right_window=60, left_window=80),
     TriggerSpec("depart", _D,
                 r"\b(?:step(?:s|ped|ping)? (?:down|aside|away)|resign(?:s|ed|ing)?|resignation|"
+                # "announced he will stand down", "to step back as chairman"
+                r"st(?:and|ands|anding|ood) (?:down|aside)|step(?:s|ped|ping)? back (?:as|from)|"
                 r"depart(?:s|ed|ing)?|departure|leav(?:e|es|ing)|left|quit(?:s|ting)?|"
                 r"exit(?:s|ed|ing)?|oust(?:s|ed|ing)?|ouster|fire[sd](?! off| back| up| away| at)|"
                 r"sack(?:s|ed)|dismiss(?:es|ed)|part(?:s|ed|ing)? ways with|"
@@ -170,8 +177,12 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 None, {"": ""}, 0.8, right_window=40, adjacent=40),
     TriggerSpec("layoffs", _L,
                 r"\b(?:lay(?:s|ing)? off|laid off|layoffs?|lay-offs?|job cuts?|job losses|"
+                r"job reductions?|"
+                # "is parting ways with about 1,500 employees"
+                r"part(?:s|ed|ing)? ways with (?:about |around |some |nearly |more than |over |"
+                r"up to )?\d[\d,]* (?:employees|workers|staff|people|staffers)|"
                 r"(?:cut(?:s|ting)?|slash(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|shed(?:s|ding)?|"
-                r"ax(?:e|es|ed|ing)?|trim(?:s|med|ming)?|reduc(?:e|es|ed|ing))"
+                r"ax(?:e|es|ed|ing)?|trim(?:s|med|ming)?|reduc(?:e|es|ed|ing)|cull(?:s|ed|ing)?)"
                 r" (?:[^;]{0,40}? )?(?:jobs|positions|roles|workforce|headcount|staff|"
                 r"employees|workers)|redundanc(?:y|ies)|workforce reduction|downsiz\w+|"
                 r"furlough\w*|(?:let(?:s|ting)? go(?: of)?|dismiss(?:es|ed|ing)?|"
@@ -185,7 +196,7 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 # "make redundant about 120 employees", "make 120 staff redundant"
                 r"mak(?:e|es|ing) (?:redundant (?:about |around |some |nearly |more than |over |"
                 r"up to )?\d[\d,]*|(?:about |around |some |nearly |more than |over |up to )?"
-                r"\d[\d,]* (?:employees|workers|staff|people|jobs|positions|roles) redundant)|"
+                r"\d[\d,]* (?:(?:employees|workers|staff|people|jobs|positions|roles) )?redundant)|"
                 # "leaving an estimated 8,000 employees jobless", "put 300 people out of work"
                 r"(?:leav(?:e|es|ing)|left|put(?:s|ting)?) (?:about |around |some |nearly |"
                 r"more than |over |an estimated )?\d[\d,]* (?:employees|workers|people|staff) "
@@ -195,13 +206,14 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"was|is|have been|had been)(?: being)? (?:eliminated|cut|axed|made redundant)|"
                 # "trims 3,000": a bare head count in thousands is people, not money or a year.
                 r"(?:cut(?:s|ting)?|slash(?:es|ed|ing)?|shed(?:s|ding)?|ax(?:e|es|ed|ing)|"
-                r"trim(?:s|med|ming)?) (?:about |around |some |nearly |more than |over )?"
+                r"trim(?:s|med|ming)?|cull(?:s|ed|ing)?) "
+                r"(?:about |around |some |nearly |more than |over )?"
                 r"\d{1,3}(?:,\d{3})+(?=\s*(?:$|[,.;:—]|and\b|in\b|at\b|as\b|after\b|amid\b|"
                 r"across\b|worldwide\b|globally\b)))\b",
                 "", {"at": "", "of": "", "to": ""}, 0.85),
     # "Thousands of jobs to go at Corus", "2,000 jobs will be lost", "jobs at risk".
     TriggerSpec("layoffs_jobs_go", _L,
-                r"\b(?:jobs|positions|roles|posts)\b(?= (?:are |will |set |expected |due )?"
+                r"\b(?:jobs|positions|roles|posts)\b(?= (?:are |will |would |set |expected |due )?"
                 r"(?:to (?:go|be lost|be axed|be cut)|be lost|be axed|go|at risk|lost|axed)\b)|"
                 r"\b(?:los(?:e|es|ing)|lost) (?:their|his|her) jobs\b|"
                 # "the elimination of approximately 620 roles", "the loss of 300 jobs"

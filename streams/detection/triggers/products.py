@@ -23,7 +23,7 @@ _NOT_BEFORE_DATE = (r"(?:before|until) (?:the )?(?:next |later |early |late |mid
 
 LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
     TriggerSpec("delay_passive", _Y,
-                BE + r" (?:delayed|postponed|pushed back|shelved|put on hold|deferred)\b",
+                BE + r" (?:delayed|postponed|pushed back|put back|shelved|put on hold|deferred)\b",
                 "", {}, 0.8, (NEEDS_DELAYED_THING,), passive=True),
     TriggerSpec("delay_noun", _Y,
                 r"\bdelay (?:of|in|to) (?:the |its |their )?(?:launch|release|rollout|debut)\b",
@@ -33,7 +33,13 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"shelv(?:e|es|ed|ing)|defer(?:s|red|ring)?|hold(?:s|ing)? off on|held off on|"
                 r"hold(?:s|ing)? back|held back|put(?:s|ting)? on hold|paus(?:e|es|ed|ing)|"
                 r"cancel(?:s|led|ed|ling|ing)?|push(?:es|ed|ing)?(?= the (?:launch|release|"
-                r"rollout|debut|introduction)\b))\b", "", {}, 0.85,
+                r"rollout|debut|introduction)\b)|"
+                # "halts rollout of Just Walk Out", "puts open-weight model on hold"
+                r"halt(?:s|ed|ing)?(?= (?:the |its |their )?(?:[\w-]+ )?(?:launch|release|"
+                r"rollout|debut|introduction) of\b)|put(?:s|ting)?(?= [^.;]{1,40}? on hold\b)|"
+                r"put(?:s|ting)? back(?= (?:the |its |their )?(?:launch|release|rollout|"
+                r"debut)\b))\b",
+                "", {}, 0.85,
                 (NEEDS_DELAYED_THING,)),
     # A programme ended before launch, as drugmakers say it: "discontinued development of
     # PF-08217", "will not advance PF-08217 into Phase 3" (a product after it, as for every
@@ -158,7 +164,8 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
                 r"\b(?:launch(?:es|ed|ing)|(?:will|to|and|'ll) launch|unveil(?:s|ed|ing)?|"
                 r"introduc(?:e|es|ed|ing)|debut(?:s|ed|ing)|roll(?:s|ed|ing)? out|"
                 r"releas(?:es|ed|ing)|(?:will|to|and|'ll) (?:release|debut)|show(?:s|ed|ing)? off|"
-                r"announc(?:e|es|ed|ing) (?:the |its |a |their |an )?(?:new|next-generation|latest|"
+                r"(?:announc(?:e|es|ed|ing)|reveal(?:s|ed|ing)?) (?:the |its |a |their |an )?"
+                r"(?:new|next-generation|latest|"
                 r"next generation)|introduc(?:e|es|ed|ing) the next generation of|"
                 # "Hawaiian Airlines announces iPad mini in-flight service": a headline ending
                 # on the noun names what is launched
