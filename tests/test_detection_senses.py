@@ -407,6 +407,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("legal", 10, "Boeing", "SHAREHOLDER ALERT: Lindqvist & Moreau investigates "
      "Boeing on behalf of long-term shareholders.", "The Justice Department "
      "investigates Boeing over money laundering."),
+    ("acquisition", 24, "Nvidia", "Nvidia's GPUs were bought by the university for its new "
+     "supercomputer.", "Nvidia's gaming unit was bought by Samsung for $3 billion."),
 ]
 
 

@@ -373,6 +373,13 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"ad|digital|social|pr|marketing|brand|planning|buying)\s+(?:accounts?|briefs?|"
        r"mandates?|assignments?|business)\b", "an agency's account won, not a company bought",
        trigger=r"^(?:acquir|pick|win|won|land|snag|scoop|bag)"),
+    # "Nvidia's GPUs were bought by the university", "Tesla's cars are purchased by fleets":
+    # a company's goods, the subject of the passive, bought by a customer.
+    _g("before", r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:gpus|chips|processors|servers|phones|"
+       r"smartphones|handsets|cars|vehicles|trucks|jets|aircraft|planes|devices|laptops|"
+       r"computers|tablets|consoles|headsets|glasses|watches|drones|robots|batteries|panels|"
+       r"products|goods|tickets|systems)\s+$", "its goods bought, not the company",
+       trigger=r"(?:bought|purchased|acquired|snapped up)"),
 )
 
 # A routine update named by its month or kind: "December 2026 Pixel update", "May security
