@@ -58,6 +58,7 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "falsealarm-blind-by", "falsealarm-blind-bz",
             "falsealarm-blind-ca", "falsealarm-blind-cb", "falsealarm-blind-cc",
             "falsealarm-blind-cd", "falsealarm-blind-ce", "falsealarm-blind-cf",
+            "falsealarm-blind-cg",
             "falsealarm-real-test", "falsealarm-real2-test", "blindset2",
             "newsb-test", "newsc-test", "newsd-test", "newse-test", "newsf-test", "newsg-test",
             "newsh-test", "newsi-test", "newsj-test", "newsk-test", "newsl-test",
@@ -70,7 +71,7 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "newsaj-test", "newsal-test", "newsam-test",
             "newsan-test", "newsao-test", "newsap-test", "newsaq-test",
             "newsar-test", "newsas-test", "newsat-test",
-            "newsau-test")
+            "newsau-test", "newsav-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

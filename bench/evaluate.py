@@ -432,6 +432,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="press-release wires, blind"),
     LabelledSet("falsealarm-blind-cf", ("falsealarm/cf/*.jsonl",), "devset/rules.yaml", "odd",
                 note="press-release wires, blind"),
+    # A sixty-ninth author, during session 28: the AI, cloud and chips desk (papers and
+    # benchmarks, unwatched labs, GPU buying, rumours and denials, the AI race's history,
+    # idioms and demos, opinion and podcasts, routine updates).
+    LabelledSet("falsealarm-dev-cg", ("falsealarm/cg/*.jsonl",), "devset/rules.yaml", "even",
+                note="AI and chips desk, blind"),
+    LabelledSet("falsealarm-blind-cg", ("falsealarm/cg/*.jsonl",), "devset/rules.yaml", "odd",
+                note="AI and chips desk, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
@@ -711,6 +718,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="press-release wires, blind"),
     LabelledSet("newsau-test", ("newsau/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="press-release wires, blind"),
+    # A forty-eighth author of positives, during session 28: a day of the AI, cloud and chips
+    # desk (model releases, GPU deals, talent moves, papers and benchmarks "released").
+    LabelledSet("newsav-dev", ("newsav/articles.jsonl",), "devset/rules.yaml", "even",
+                note="AI and chips desk, blind"),
+    LabelledSet("newsav-test", ("newsav/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="AI and chips desk, blind"),
     # A fifteenth author of positives, against the devset's list with brands (Instagram is
     # Meta's, ESPN Disney's, Twitch Amazon's, ...): current events told through brands, with
     # the old deals that brought the brands as background.
