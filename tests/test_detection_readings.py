@@ -1473,3 +1473,11 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
 def test_the_same_verbs_in_other_senses_state_no_event(text: str) -> None:
     assert not {t for t in detect(text) if t[0] in ("Disney", "Uber", "Nvidia", "Microsoft",
                                                     "OpenAI", "Boeing")}
+
+
+def test_what_a_company_said_last_year_would_happen_is_no_report_of_now() -> None:
+    assert ("Samsung", "product_launch", None) not in detect(
+        "The glasses Samsung said last year would go on sale in 2026 might slip.")
+    # said this week, it is the company's own plan, told now
+    assert ("Samsung", "product_launch", None) in detect(
+        "Samsung said on Tuesday its glasses would go on sale in Korea next month.")

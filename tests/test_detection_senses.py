@@ -407,8 +407,19 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("legal", 10, "Boeing", "SHAREHOLDER ALERT: Lindqvist & Moreau investigates "
      "Boeing on behalf of long-term shareholders.", "The Justice Department "
      "investigates Boeing over money laundering."),
-    ("acquisition", 24, "Nvidia", "Nvidia's GPUs were bought by the university for its new "
+    ("acquisition", 25, "Nvidia", "Nvidia's GPUs were bought by the university for its new "
      "supercomputer.", "Nvidia's gaming unit was bought by Samsung for $3 billion."),
+    ("acquisition", 24, "Nvidia", "The grocer buys Nvidia by the rack now.",
+     "Samsung buys Nvidia's networking unit for $4 billion."),
+    ("product_launch", 23, "Salesforce", "Salesforce drops its fourteenth Spring '26 patch this "
+     "week, rolling out to sandboxes on Tuesday.", "Salesforce unveils Agentforce Voice, rolling "
+     "out to customers on Tuesday."),
+    ("product_launch", 24, "Microsoft", "Microsoft launches 'Build with Copilot' student "
+     "hackathon in Stockholm.", "Microsoft launches Copilot Studio in Sweden."),
+    ("partnership", 17, "Nvidia", "Five universities picked a system integrator to supply 128 "
+     "Nvidia nodes.", "Samsung picked Nvidia to supply chips for its new data centre."),
+    ("launch_delay", 11, "Boeing", "Boeing on Wednesday pushed back against an analyst note "
+     "about the 777X.", "Boeing on Wednesday pushed back the 777X launch to 2027."),
 ]
 
 

@@ -101,6 +101,8 @@ _HYPOTHETICAL = quick(
     r"push(?:es|ed|ing)? for|threat\w*|warn(?:s|ed|ing)?)\b", _I)
 _REPORTED_WOULD = quick(
     r"\b(?:said|says|announced|confirmed|agreed|stated|told [\w ]{1,20}?)"
+    # (not "the glasses it said last year would go on sale": an old statement)
+    r"(?! (?:last|earlier|previously|in (?:19|20)\d\d)\b)"
     r"(?: on \w+| today| yesterday| \w+day)?,?(?: that)?"
     r" (?:it|they|the company|the firm|(?:[\w'’.,-]+ ){0,6}[\w'’.-]+) (?:would|will)\b", _I)
 # A new clause with its own subject ends the reach of a modal: "would retire in July and that

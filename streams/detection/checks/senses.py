@@ -373,6 +373,11 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"ad|digital|social|pr|marketing|brand|planning|buying)\s+(?:accounts?|briefs?|"
        r"mandates?|assignments?|business)\b", "an agency's account won, not a company bought",
        trigger=r"^(?:acquir|pick|win|won|land|snag|scoop|bag)"),
+    # "Tidewell Foods buys Nvidia by the rack now": a company's goods bought by the measure.
+    _g("after", r"^\s+[\w&.'’-]+(?:\s+[\w&.'’-]+){0,2}?\s+(?:by the (?:rack|crate|box|case|"
+       r"dozen|truckload|pallet|container|ton|tonne|barrel|pound|kilo|thousand|hundred|"
+       r"million)|in bulk|wholesale)\b", "its goods bought by the measure, not the company",
+       trigger=r"^(?:buy|bought|purchas)"),
     # "Nvidia's GPUs were bought by the university", "Tesla's cars are purchased by fleets":
     # a company's goods, the subject of the passive, bought by a customer.
     _g("before", r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:gpus|chips|processors|servers|phones|"
@@ -384,7 +389,8 @@ ACQUISITION: tuple[SenseGuard, ...] = (
 
 # A routine update named by its month or kind: "December 2026 Pixel update", "May security
 # patch", "bug-fix release".
-_ROUTINE_UPDATE = (r"(?:" + MONTH_NAMES + r"(?:\s+20\d\d)?|monthly|weekly|security|"
+_ROUTINE_UPDATE = (r"(?:" + MONTH_NAMES + r"(?:\s+20\d\d)?|(?:spring|summer|autumn|fall|winter)"
+                   r"(?:\s+['’]?\d\d(?:\d\d)?)?|monthly|weekly|security|"
                    r"maintenance|bug-?fix|stability)\s+(?:(?-i:[A-Z])[\w+-]*\s+){0,2}?(?:security\s+)?"
                    r"(?:software\s+|firmware\s+|system\s+)?(?:update|patch|release)e?s?")
 
@@ -533,6 +539,18 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        r"safe mode|start-?up|boot|log-?in|sign-?in|background)\b|(?:when|after|every time|"
        r"whenever)\s+(?:you|your|the (?:phone|computer|device|pc|mac|laptop)\b))",
        "an app starting up, not a product launched", trigger=r"^launch(?:es|ed|ing)?$"),
+    # "drops its fourteenth Spring '26 patch this week, rolling out to sandboxes on Tuesday":
+    # the update, told first, is what rolls out.
+    _g("before", _ROUTINE_UPDATE + r"\b(?:\s+\d+)?[^.;,]{0,30},\s+$",
+       "a routine update, not a product",
+       trigger=r"^(?:rolling|releasing|shipping|arriving|landing|going)"),
+    # "launches 'Build with Gemini' student hackathon", "launches a webinar series": an event
+    # or a programme for people, not a product.
+    _g("after", r"^\W*(?:(?:a|an|the|its|their|new|first|annual|global|free)\s+)*"
+       r"(?:[\w'’\"-]+\s+){0,5}?(?:hackathons?|webinars?|workshops?|bootcamps?|meetups?|"
+       r"conferences?|summits?|scholarships?|fellowships?|internships?|mentorships?|"
+       r"apprenticeships?)\b", "an event or programme for people, not a product",
+       trigger=r"^(?:launch|introduc|unveil|announc|roll)"),
 )
 
 PARTNERSHIP: tuple[SenseGuard, ...] = (
@@ -617,6 +635,13 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
     _g("trigger", r"\b(?:influencer|endorsement|ambassador|creator|talent|modelling|modeling)\s+"
        r"(?:deal|agreement|contract|partnership)s?\b",
        "a person engaged for a campaign, not a company"),
+    # "has picked a system integrator to supply 128 Nvidia HGX nodes": the one picked is not
+    # named, and a watched name later only tells whose goods are supplied.
+    _g("after", r"^\s+(?:an?|one|two|three|four|five)\s+(?:[\w-]+\s+){0,3}?(?:integrators?|"
+       r"contractors?|suppliers?|vendors?|resellers?|providers?|partners?|firms?|"
+       r"compan(?:y|ies)|consultanc(?:y|ies)|agenc(?:y|ies)|start-?ups?|builders?|"
+       r"operators?)\b(?!,)", "an unnamed company chosen, not a named partner",
+       trigger=r"^(?:nam|pick|select|cho|tap|sign)"),
 )
 
 LEGAL: tuple[SenseGuard, ...] = (
@@ -968,6 +993,9 @@ LAUNCH_DELAY: tuple[SenseGuard, ...] = (
        r"almost |over |more than )?(?:\d[\d.,]*|a few|several|a couple of|few)\s*(?:ms|"
        r"milliseconds?|seconds?|secs?|minutes?|mins?)\b",
        "a wait of seconds, not a delayed launch"),
+    # "Snap on Wednesday pushed back against an analyst note": disputed, nothing delayed.
+    _g("after", r"^\s+(?:against|on|at|hard|strongly|firmly)\b",
+       "pushed back against a claim, not a delay", trigger=r"^push\w*\s+back$"),
 )
 
 LAYOFFS: tuple[SenseGuard, ...] = (
