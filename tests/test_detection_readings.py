@@ -1481,3 +1481,32 @@ def test_what_a_company_said_last_year_would_happen_is_no_report_of_now() -> Non
     # said this week, it is the company's own plan, told now
     assert ("Samsung", "product_launch", None) in detect(
         "Samsung said on Tuesday its glasses would go on sale in Korea next month.")
+
+
+@pytest.mark.parametrize(("text", "delayed"), [
+    ("Nvidia's next chip faces delay", True),
+    ("Boeing's 777X hit by fresh delays", True),
+    ("Intel pulls plug on cheaper Arc graphics card", True),
+    ("Nvidia scraps plans for gaming chip", True),
+    ("Nvidia faces further delays in its court case", False),  # a case, no product
+    ("Boeing pulls plug on its pension plan", False),  # a plan, no product
+])
+def test_a_product_facing_delay_or_with_the_plug_pulled_is_delayed(text: str,
+                                                                    delayed: bool) -> None:
+    company = text.split("'")[0].split()[0]
+    assert ((company, "launch_delay", None) in detect(text)) is delayed
+
+
+def test_money_closed_in_a_deal_named_by_its_target_is_not_money_raised() -> None:
+    assert ("Intel", "investment", "recipient") not in detect(
+        "Intel closes $6.4 billion HashiCorp deal")
+    assert ("Stripe", "investment", "recipient") in detect(
+        "Stripe closes $50 million funding round led by Sequoia")
+
+
+def test_a_product_that_will_not_launch_as_planned_is_delayed() -> None:
+    assert ("Intel", "launch_delay", None) in detect(
+        "Intel said its Falcon Shores chip would not launch this year as planned.")
+    # a denial that a delay is coming is no delay
+    assert ("Intel", "launch_delay", None) not in detect(
+        "Intel said its Falcon Shores chip would launch this year as planned.")

@@ -49,6 +49,11 @@ _NOT_FUNDING = re.compile(
     r"|^[^;]{0,30}\b(?:in|of|worth of) (?:new )?(?:orders|revenue|sales|contracts|bookings|"
     r"profits?|damages|fines)\b",
     _I)
+# "IBM closes $6.4 billion HashiCorp deal": money paid in a deal named by its target.
+_DEAL_MONEY = re.compile(
+    r"^ (?:its |their |the |a |an )?(?:US\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion)?"
+    r"(?:-plus)? (?:all-cash |all-stock |cash-and-stock |cash )?(?:(?-i:[A-Z])[\w&.'’-]*\s+){0,3}"
+    r"(?:deal|acquisition|purchase|takeover|buyout|merger|divestiture)s?\b", _I)
 _LEGAL_NOUN = re.compile(r"\b(?:court|judge|jury|lawsuit|antitrust|infring\w+|violat\w+|"
                          r"illegal\w*|unlawful\w*|liable|order|regulators?|ministry|authorit(?:y|ies)|"
                          r"licen[cs]e|"
@@ -171,6 +176,8 @@ def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | Non
         return "calls them partners, no agreement"
     if spec.has("raises_money") and _NOT_FUNDING.search(after):
         return "raised a forecast or price, not money"
+    if spec.has("raises_money") and _DEAL_MONEY.search(after):
+        return "money paid in a deal, not raised"
     if NEEDS_LEGAL in spec.needs and not _LEGAL_NOUN.search(text):
         return "no legal context"
     if spec.event_type == "acquisition" and _STAKE_OBJECT.search(after):

@@ -82,7 +82,9 @@ _PLANNED_LAUNCH = re.compile(
     r"^\s*(?:launch|release|introduce|roll out|debut|unveil|start (?:selling|offering|shipping|"
     r"an? |its |their )|offer (?:an? |its |their )|sell (?:an? |its |their ))"
     r"|^\s*(?:an? |its |their |the )?(?:[\w-]+ ){0,3}?(?:service|product|app|device|launch|"
-    r"model|car|vehicle|phone|tier|network|platform|game|console|film|rollout|release)s?\b",
+    r"model|car|vehicle|phone|tier|network|platform|game|console|film|rollout|release|chip|"
+    r"processor|headset|tablet|laptop|drone|robotaxi|channel|feature|edition|version|sequel|"
+    r"series|show)s?\b",
     _I)
 
 

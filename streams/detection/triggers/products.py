@@ -25,6 +25,11 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
     TriggerSpec("delay_passive", _Y,
                 BE + r" (?:delayed|postponed|pushed back|put back|shelved|put on hold|deferred)\b",
                 "", {}, 0.8, (NEEDS_DELAYED_THING,), passive=True),
+    # "Nvidia's next chip faces delay", "the 777X hit by fresh delays": the thing comes first.
+    TriggerSpec("delay_faces", _Y,
+                r"\b(?:fac(?:e|es|ed|ing)|hit by|suffer(?:s|ed|ing)?) (?:a |another |further |"
+                r"new |fresh |more |possible |lengthy |long |major )?(?:[\w-]+ )?delays?\b",
+                "", {}, 0.75, (NEEDS_DELAYED_THING,), passive=True),
     TriggerSpec("delay_noun", _Y,
                 r"\bdelay (?:of|in|to) (?:the |its |their )?(?:launch|release|rollout|debut)\b",
                 "", {}, 0.8),
@@ -37,6 +42,8 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 # "halts rollout of Just Walk Out", "puts open-weight model on hold"
                 r"halt(?:s|ed|ing)?(?= (?:the |its |their )?(?:[\w-]+ )?(?:launch|release|"
                 r"rollout|debut|introduction) of\b)|put(?:s|ting)?(?= [^.;]{1,40}? on hold\b)|"
+                # "Tesla pulls plug on cheaper Model 2"
+                r"pull(?:s|ed|ing)? the plug on|pull(?:s|ed|ing)? plug on|"
                 r"put(?:s|ting)? back(?= (?:the |its |their )?(?:launch|release|rollout|"
                 r"debut)\b))\b",
                 "", {}, 0.85,
@@ -94,7 +101,11 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
     # products, so no product word is needed.
     TriggerSpec("delay_not_in_stores", _Y,
                 r"\b(?:will|would) not (?:now )?(?:reach (?:stores|shops|shelves|customers|"
-                r"buyers)|go on sale|be on sale|hit (?:stores|shelves)) " + _NOT_BEFORE_DATE,
+                r"buyers)|go on sale|be on sale|hit (?:stores|shelves)) " + _NOT_BEFORE_DATE + "|"
+                # "its Falcon Shores chip would not launch this year as planned"
+                r"\b(?:will|would) not (?:now )?(?:launch|ship|debut|be released|arrive) "
+                r"(?:this year |this quarter |this month |in (?:19|20)\d\d )?(?:as planned|on "
+                r"schedule|on time|as (?:originally )?(?:scheduled|expected|promised))\b",
                 "", {}, 0.75, traits=frozenset({"moves_date"})),
     TriggerSpec("delay_slip", _Y,
                 r"\b(?:slip(?:s|ped|ping)?|slid(?:es|ing)?|push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|"
