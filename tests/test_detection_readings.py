@@ -1444,6 +1444,10 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
      ("Stripe", "partnership", "partner")),
     ("Microsoft has announced it will take a 49% share in OpenAI.",
      ("OpenAI", "investment", "recipient")),
+    ("Nvidia, Samsung in AI chip tie-up", ("Samsung", "partnership", "partner")),
+    ("Netflix board adds new independent director", ("Netflix", HIRE, "hiring_company")),
+    ("OpenAI valued at $300 billion after $40 billion funding round",
+     ("OpenAI", "investment", "recipient")),
 ])
 def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     assert expected in detect(text)
@@ -1469,6 +1473,10 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Apple put back its old logo on the store",  # no launch put back
     "Samsung and Stripe refused to cooperate with the inquiry",  # no partnership
     "Microsoft has a 20% share in the cloud market",  # a market share, no stake
+    "Modulo PC achieves Gold tier in Nvidia Partner Network",  # a programme joined
+    "Netflix adds new independent films to its catalogue",  # films, no directors
+    "Uber shares rose after a $40 billion funding round at OpenAI",  # another's round
+    "Salesforce's chief executive stepped back from the stage after his keynote",  # a stage
 ])
 def test_the_same_verbs_in_other_senses_state_no_event(text: str) -> None:
     assert not {t for t in detect(text) if t[0] in ("Disney", "Uber", "Nvidia", "Microsoft",
@@ -1490,6 +1498,7 @@ def test_what_a_company_said_last_year_would_happen_is_no_report_of_now() -> Non
     ("Nvidia scraps plans for gaming chip", True),
     ("Nvidia faces further delays in its court case", False),  # a case, no product
     ("Boeing pulls plug on its pension plan", False),  # a plan, no product
+    ("Nvidia's GPUs faced delays at customs in Rotterdam", False),  # goods held up on the way
 ])
 def test_a_product_facing_delay_or_with_the_plug_pulled_is_delayed(text: str,
                                                                     delayed: bool) -> None:

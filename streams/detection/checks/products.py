@@ -92,7 +92,9 @@ _PLANNED_LAUNCH = re.compile(
 _TRAVEL_DELAY = re.compile(
     r"^[^.;]{0,25}?\b(?:\d+|an?|one|two|three|four|five|several|many) (?:more )?"
     r"(?:hours?|minutes?)\b|^\s+(?:[A-Z][\w-]*\s+){0,2}(?:the |its |a )?"
-    r"(?:departures?|flights?|arrivals?|takeoffs?|landings?|boarding|trains?)\b")
+    r"(?:departures?|flights?|arrivals?|takeoffs?|landings?|boarding|trains?)\b"
+    # "faced delays at customs in Rotterdam": goods held up on their way, not a launch
+    r"|^\s+(?:at|in) (?:the )?(?:customs|ports?|borders?|checkpoints?|airports?|transit)\b")
 
 
 

@@ -351,6 +351,12 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
     # "SSI raising about $3bn, with Alphabet and Nvidia back for more", "raised $750 million,
     # with Samsung Electronics joining the round": the companies after ", with" invest in the
     # subject's round.
+    # "OpenAI valued at $300 bln after $40 bln funding round"
+    TriggerSpec("inv_after_round", _I,
+                r"\bvalued at (?:US\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|bln|million|billion|"
+                r"trillion) after (?:a |an |its |their )?(?:US\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|"
+                r"bln|mln|million|billion) (?:[\w-]+ )?(?:funding|financing|investment) round\b"
+                r"(?! (?:at|for|of|in|by)\b)", "recipient", {}, 0.75, left_window=5),
     TriggerSpec("inv_raise_with", _I,
                 r"(?<=, )with\b(?=[^;.]{1,60}?\b(?:back for more|(?:also )?joining the (?:round|"
                 r"raise|financing)|(?:also )?(?:participating|taking part|chipping in)|"
@@ -507,6 +513,10 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"(?:announc\w+|sign\w*) (?:an? |the )?(?:extension|renewal|expansion) "
                 r"(?:of|on|to) "
                 r"(?:the |their |its )?(?:[\w-]+ ){0,3}(?:partnership|alliance|agreement|deal)|"
+                # "Nvidia, Samsung in AI chip tie-up": a headline's pair in a named deal
+                # (not a programme joined: "achieves Gold tier in Intel Partner Alliance")
+                r"(?<=\w )in (?:(?!partner |program |programme |network |member )[\w$.,-]+ ){0,3}?"
+                r"(?:tie-up|alliance|partnership|pact|joint venture)\b(?! talks\b)|"
                 # "Intel and Samsung set up a joint venture for advanced packaging"
                 r"set(?:s|ting)? up (?:a |an |new |their |its )?(?:[\w$.,-]+ ){0,3}?(?:joint "
                 r"venture|partnership|alliance)|"

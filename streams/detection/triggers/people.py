@@ -142,6 +142,11 @@ HIRE: tuple[TriggerSpec, ...] = (
                 r"their) (?:\w+ )?)?board\b(?![ -](?:games?|rooms?|meetings?|members?)\b))",
                 "hiring_company", {}, 0.8, (NEEDS_EXEC, NEEDS_LEFT),
                 adjacent=0),
+    # "Tesla board adds new independent director", "elects two non-executive directors"
+    TriggerSpec("hire_directors", _E,
+                r"\b(?:elect(?:s|ed)|add(?:s|ed|ing)|appoint(?:s|ed|ing)|nam(?:es|ed|ing))"
+                r" (?:a |an |two |three |four |2 |3 |4 )?(?:new )?(?:independent |non-executive |"
+                r"outside )directors?\b", "hiring_company", {}, 0.75, (NEEDS_LEFT,), adjacent=0),
 )
 
 DEPARTURE: tuple[TriggerSpec, ...] = (
@@ -155,7 +160,10 @@ DEPARTURE: tuple[TriggerSpec, ...] = (
     TriggerSpec("depart", _D,
                 r"\b(?:step(?:s|ped|ping)? (?:down|aside|away)|resign(?:s|ed|ing)?|resignation|"
                 # "announced he will stand down", "to step back as chairman"
-                r"st(?:and|ands|anding|ood) (?:down|aside)|step(?:s|ped|ping)? back (?:as|from)|"
+                r"st(?:and|ands|anding|ood) (?:down|aside)|"
+                r"step(?:s|ped|ping)? back (?:as|from(?! (?:the |a |his |her )?"
+                r"(?:stage|podium|microphone|mic|lectern|edge|brink|ledge|window|"
+                r"table|car|camera)\b))|"
                 r"depart(?:s|ed|ing)?|departure|leav(?:e|es|ing)|left|quit(?:s|ting)?|"
                 r"exit(?:s|ed|ing)?|oust(?:s|ed|ing)?|ouster|fire[sd](?! off| back| up| away| at)|"
                 r"sack(?:s|ed)|dismiss(?:es|ed)|part(?:s|ed|ing)? ways with|"
