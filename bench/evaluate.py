@@ -718,6 +718,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="press-release wires, blind"),
     LabelledSet("newsau-test", ("newsau/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="press-release wires, blind"),
+    # A forty-ninth author of positives, during session 28: earnings season on a business
+    # desk (results stories and calls, with events told inside them and old ones as context).
+    LabelledSet("newsaw-dev", ("newsaw/articles.jsonl",), "devset/rules.yaml", "even",
+                note="earnings season, blind"),
+    LabelledSet("newsaw-test", ("newsaw/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="earnings season, blind"),
     # A forty-eighth author of positives, during session 28: a day of the AI, cloud and chips
     # desk (model releases, GPU deals, talent moves, papers and benchmarks "released").
     LabelledSet("newsav-dev", ("newsav/articles.jsonl",), "devset/rules.yaml", "even",

@@ -113,6 +113,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "newsau-test": (0.70, 0.80, 200.0),
     "newsav-dev": (0.90, 0.90, 40.0),
     "newsav-test": (0.90, 0.70, 40.0),
+    "newsaw-dev": (0.90, 0.80, 40.0),
+    "newsaw-test": (0.80, 0.80, 100.0),
     "newsak-test": (0.85, 0.65, 70.0),
     "newsad-test": (0.88, 0.70, 70.0),
     "newso-dev": (0.93, 0.88, 80.0),
