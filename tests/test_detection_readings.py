@@ -1445,6 +1445,8 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
     ("Microsoft has announced it will take a 49% share in OpenAI.",
      ("OpenAI", "investment", "recipient")),
     ("Nvidia, Samsung in AI chip tie-up", ("Samsung", "partnership", "partner")),
+    ("Redmere said it had agreed with Microsoft to co-develop AI assistants for factories.",
+     ("Microsoft", "partnership", "partner")),
     ("Netflix board adds new independent director", ("Netflix", HIRE, "hiring_company")),
     ("OpenAI valued at $300 billion after $40 billion funding round",
      ("OpenAI", "investment", "recipient")),
@@ -1477,6 +1479,7 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Netflix adds new independent films to its catalogue",  # films, no directors
     "Uber shares rose after a $40 billion funding round at OpenAI",  # another's round
     "Salesforce's chief executive stepped back from the stage after his keynote",  # a stage
+    "Uber agreed with regulators to offer refunds to riders",  # no second company
 ])
 def test_the_same_verbs_in_other_senses_state_no_event(text: str) -> None:
     assert not {t for t in detect(text) if t[0] in ("Disney", "Uber", "Nvidia", "Microsoft",

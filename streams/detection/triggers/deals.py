@@ -468,6 +468,9 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
     TriggerSpec("partner_with", _R,
                 r"\b(?:partner(?:s|ed|ing)? (?:up )?with|partnership with|"
                 r"team(?:s|ed|ing)? up with|collaborat(?:e|es|ed|ing|ion) with|alliance with|"
+                # "had agreed with Microsoft to co-develop AI assistants"
+                r"agree(?:s|d|ing)? with(?= [^.;]{1,40}? to (?:jointly )?(?:co-?develop|develop|"
+                r"build|launch|create|market|produce|offer|design|sell|distribute)\b)|"
                 r"link(?:s|ed|ing)? up with|combin(?:e|es|ed|ing) forces with|"
                 r"joint venture with|tie-up with|join(?:s|ed|ing)? forces with|"
                 r"ti(?:e|es|ed|ing) up with|co-?brand(?:s|ed|ing)? with|"
