@@ -43,7 +43,7 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"halt(?:s|ed|ing)?(?= (?:the |its |their )?(?:[\w-]+ )?(?:launch|release|"
                 r"rollout|debut|introduction) of\b)|put(?:s|ting)?(?= [^.;]{1,40}? on hold\b)|"
                 # "Tesla pulls plug on cheaper Model 2"
-                r"pull(?:s|ed|ing)? the plug on|pull(?:s|ed|ing)? plug on|"
+                r"pull(?:s|ed|ing)? (?:the )?plug on|"
                 r"put(?:s|ting)? back(?= (?:the |its |their )?(?:launch|release|rollout|"
                 r"debut)\b))\b",
                 "", {}, 0.85,
