@@ -439,6 +439,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="AI and chips desk, blind"),
     LabelledSet("falsealarm-blind-cg", ("falsealarm/cg/*.jsonl",), "devset/rules.yaml", "odd",
                 note="AI and chips desk, blind"),
+    # A seventieth author, during session 28: earnings season on a business desk (results of
+    # old events, charges for the past, guidance, capital returns, call colour, rivals on the
+    # call, previews and wraps, headcount and metrics).
+    LabelledSet("falsealarm-dev-ch", ("falsealarm/ch/*.jsonl",), "devset/rules.yaml", "even",
+                note="earnings season, blind"),
+    LabelledSet("falsealarm-blind-ch", ("falsealarm/ch/*.jsonl",), "devset/rules.yaml", "odd",
+                note="earnings season, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
