@@ -241,7 +241,7 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-blind-cf": (0.0, 0.0, 100.0),
     "falsealarm-dev-cg": (0.0, 0.0, 100.0),
     "falsealarm-blind-cg": (0.0, 0.0, 200.0),
-    "falsealarm-dev-ch": (0.0, 0.0, 200.0),
+    "falsealarm-dev-ch": (0.0, 0.0, 100.0),
     "falsealarm-blind-ch": (0.0, 0.0, 100.0),
     "falsealarm-blind-bg": (0.0, 0.0, 230.0),
     "falsealarm-blind-ar": (0.0, 0.0, 60.0),

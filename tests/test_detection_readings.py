@@ -1522,3 +1522,18 @@ def test_a_product_that_will_not_launch_as_planned_is_delayed() -> None:
     # a denial that a delay is coming is no delay
     assert ("Intel", "launch_delay", None) not in detect(
         "Intel said its Falcon Shores chip would launch this year as planned.")
+
+
+def test_a_company_no_longer_shy_has_lost_nobody() -> None:
+    assert ("Boeing", DEPART, "losing_company") not in detect(
+        "Boeing's 777X delay has been good for Airbus, and Airbus is no longer shy about "
+        "saying so.")
+    assert ("Boeing", DEPART, "losing_company") in detect(
+        "Boeing's chief financial officer is no longer with the company.")
+
+
+def test_a_dividend_raised_behind_a_possessive_is_no_money_raised() -> None:
+    assert ("Intel", "investment", "recipient") not in detect(
+        "Intel's board raised the company's quarterly dividend to $1.70 a share.")
+    assert ("Intel", "investment", "recipient") in detect(
+        "Intel raised $2 billion from Apollo for its Irish plant.")

@@ -42,7 +42,8 @@ _GOODS_OBJECT = re.compile(
     r"electricity|components|parts|panels|batteries|memory|wafers|vehicles|cars|trucks|"
     r"planes|aircraft|jets|robotaxis|units)\b|^\W*time\b")
 _NOT_FUNDING = re.compile(
-    r"^ (?:its |their |the )?(?:[\w-]+ ){0,3}(?:forecast|guidance|outlook|prices?|dividends?|"
+    # ("raised the company's quarterly dividend": a possessive among the words)
+    r"^ (?:its |their |the )?(?:[\w'’-]+ ){0,3}(?:forecast|guidance|outlook|prices?|dividends?|"
     r"estimates?|targets?|pt|rates?|concerns?|questions?|fees?)\b|^[^;]{0,30}\b(?:per|a) share\b"
     # ("raised $150 million in a share sale" is money raised)
     r"(?!s? (?:sale|offering|placement|issue))"

@@ -706,6 +706,10 @@ _PROTESTS = (r"(?:protest\w*|picket\w*|strik\w+|rall(?:y|ies)|(?-i:march\w*)|wal
 PEOPLE: tuple[SenseGuard, ...] = (
     _g("after", r"^\W*(?:the |a |an )?(?:[\w-]+ ){0,2}?(?:thing|way|case|place|option|"
        r"default|standard|norm|same|true|enough|necessary|possible|available|an option|"
+       # "Airbus is no longer shy about saying so": how a company behaves
+       r"shy|afraid|willing|able|interested|keen|sure|clear|alone|relevant|profitable|cheap|"
+       r"free|safe|worth|valid|supported|needed|required|welcome|content|happy|dependent|"
+       r"reliant|competitive|viable|secret|"
        r"part of)\b", "'no longer' describes a thing, not a person leaving",
        trigger=r"no longer"),
     _g("after", r"^\W*(?:(?:a|an|the|one|two|three|several|some|many|dozens of|hundreds of)\s+)?"
