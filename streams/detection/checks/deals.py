@@ -16,7 +16,7 @@ from ..triggers import (
     NEEDS_WATCHED_RIGHT,
     TriggerSpec,
 )
-from ..triggers.deals import PRICE
+from ..triggers.deals import AMOUNT, PRICE
 
 _I = re.IGNORECASE
 # The object starts right after the trigger: "to buy, saying its business" has none.
@@ -52,8 +52,8 @@ _NOT_FUNDING = re.compile(
     _I)
 # "IBM closes $6.4 billion HashiCorp deal": money paid in a deal named by its target.
 _DEAL_MONEY = re.compile(
-    r"^ (?:its |their |the |a |an )?(?:US\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion)?"
-    r"(?:-plus)? (?:all-cash |all-stock |cash-and-stock |cash )?(?:(?-i:[A-Z])[\w&.'’-]*\s+){0,3}"
+    r"^ (?:its |their |the |a |an )?" + AMOUNT + r"(?:-plus)? (?:all-cash |all-stock |"
+    r"cash-and-stock |cash )?(?:(?-i:[A-Z])[\w&.'’-]*\s+){0,3}"
     r"(?:deal|acquisition|purchase|takeover|buyout|merger|divestiture)s?\b", _I)
 _LEGAL_NOUN = re.compile(r"\b(?:court|judge|jury|lawsuit|antitrust|infring\w+|violat\w+|"
                          r"illegal\w*|unlawful\w*|liable|order|regulators?|ministry|authorit(?:y|ies)|"

@@ -20,7 +20,8 @@ _MINORITY = r"(?:[1-4]?\d(?:\.\d+)?|50)" + _PERCENT
 _MAJORITY = r"(?:5[1-9]|[6-9]\d|100)(?:\.\d+)?" + _PERCENT
 # "sold for €300,000 to", "for an estimated £450m to", "for an undisclosed sum to".
 # An amount of money in millions or billions: "$9.5 billion", "US$ 10bn", "€300m".
-AMOUNT = r"(?:US\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion)"
+# (wires write "$40 bln", "$2 mln", "$1.2 tn")
+AMOUNT = r"(?:US\$|\$|€|£)\s?[\d.,]+\s?(?:bln|mln|tn|[mb]n?|million|billion|trillion)"
 PRICE = (r"for (?:about |around |roughly |nearly |some |an estimated |a reported |a |an |"
          r"less than |more than |over |under |just over |just under )?"
           r"(?:undisclosed (?:sum|amount|price|fee)|(?:[a-z]{0,3}\$|€|£)\s?[\d.,]+\s?"
@@ -353,10 +354,10 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
     # subject's round.
     # "OpenAI valued at $300 bln after $40 bln funding round"
     TriggerSpec("inv_after_round", _I,
-                r"\bvalued at (?:US\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|bln|million|billion|"
-                r"trillion) after (?:a |an |its |their )?(?:US\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|"
-                r"bln|mln|million|billion) (?:[\w-]+ )?(?:funding|financing|investment) round\b"
-                r"(?! (?:at|for|of|in|by)\b)", "recipient", {}, 0.75, left_window=5),
+                r"\bvalued at " + AMOUNT + r" after (?:a |an |its |their )?" + AMOUNT
+                + r" (?:[\w-]+ )?(?:funding|financing|investment) round\b"
+                r"(?! (?:at|for|of|in|by)\b)",
+                "recipient", {}, 0.75, left_window=5),
     TriggerSpec("inv_raise_with", _I,
                 r"(?<=, )with\b(?=[^;.]{1,60}?\b(?:back for more|(?:also )?joining the (?:round|"
                 r"raise|financing)|(?:also )?(?:participating|taking part|chipping in)|"
