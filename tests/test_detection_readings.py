@@ -1467,15 +1467,15 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Boeing reveals new details of the 737 crash inquiry",  # details, no product
     "Boeing pleaded with regulators for more time",  # no plea of guilt
     "Netflix is parting ways with its old logo",  # no staff
-    "Uber set up a new office in Lisbon",  # no partner, no venture
+    "Uber set up a partnership office in Lisbon",  # no second party
     "Intel told staff that 1,000 of them could lose their jobs if sales fall",  # a what-if
     "Boeing told its striking machinists to stand down the picket lines",  # no executive
     "Netflix steps back from its plan for a games studio",  # no person, no post
     "Samsung said the phones would go on sale in June",  # no jobs
     "Apple put back its old logo on the store",  # no launch put back
     "Samsung and Stripe refused to cooperate with the inquiry",  # no partnership
-    "Microsoft has a 20% share in the cloud market",  # a market share, no stake
-    "Modulo PC achieves Gold tier in Nvidia Partner Network",  # a programme joined
+    "Microsoft took a 20% share in the cloud market",  # a market share, no stake
+    "Stripe achieves Gold tier in Microsoft Partner Alliance",  # a programme joined
     "Netflix adds new independent films to its catalogue",  # films, no directors
     "Uber shares rose after a $40 billion funding round at OpenAI",  # another's round
     "Salesforce's chief executive stepped back from the stage after his keynote",  # a stage
@@ -1483,7 +1483,7 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
 ])
 def test_the_same_verbs_in_other_senses_state_no_event(text: str) -> None:
     assert not {t for t in detect(text) if t[0] in ("Disney", "Uber", "Nvidia", "Microsoft",
-                                                    "OpenAI", "Boeing")}
+                                                    "OpenAI", "Boeing", "Stripe")}
 
 
 def test_what_a_company_said_last_year_would_happen_is_no_report_of_now() -> None:
