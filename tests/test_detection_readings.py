@@ -1450,6 +1450,41 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
     ("Netflix board adds new independent director", ("Netflix", HIRE, "hiring_company")),
     ("OpenAI valued at $300 billion after $40 billion funding round",
      ("OpenAI", "investment", "recipient")),
+    # the translated wires' words and other voices
+    ("Netflix concluded a cooperation agreement with Stripe for payments in Japan.",
+     ("Stripe", "partnership", "partner")),
+    ("Boeing will reduce about 2,000 workplaces at its German units.",
+     ("Boeing", "layoffs", None)),
+    ("Microsoft took a participation of 15 percent in Stripe.",
+     ("Stripe", "investment", "recipient")),
+    ("A court in Madrid condemned Uber to pay 5 million euros to taxi drivers.",
+     ("Uber", "legal", "defendant")),
+    ("Boeing on Sunday agreed to plead guilty to a criminal fraud conspiracy charge.",
+     ("Boeing", "legal", "defendant")),
+    ("OpenAI shipped a new voice model for its API on Tuesday.",
+     ("OpenAI", "product_launch", None)),
+    ("Intel said Thursday its New Albany chip factory won't open until 2031.",
+     ("Intel", "launch_delay", None)),
+    # the city desks' idioms and the wires' capitals
+    ("Intel has pumped $500m into Israeli chip startup Stripe.", ("Stripe", "investment",
+                                                                   "recipient")),
+    ("Microsoft is ploughing $1bn into UK AI firm OpenAI.", ("OpenAI", "investment",
+                                                              "recipient")),
+    ("Apple has taken the wraps off a new MacBook Air with its M5 chip.",
+     ("Apple", "product_launch", None)),
+    ("Nvidia pulled the covers off its Rubin GPU at its developer conference on Tuesday.",
+     ("Nvidia", "product_launch", None)),
+    ("Nvidia's head of robotics development, Drew Baglino, has bowed out after 18 years.",
+     ("Nvidia", DEPART, "losing_company")),
+    ("Apple has handed the reins of its design team to Molly Anderson, who becomes chief "
+     "design officer.", ("Apple", HIRE, "hiring_company")),
+    ("Netflix and Stripe have joined hands to bring payments to Netflix.",
+     ("Stripe", "partnership", "partner")),
+    ("Pfizer in the dock over drug prices", ("Pfizer", "legal", "defendant")),
+    ("Uber has been hauled before an employment tribunal by 300 drivers.",
+     ("Uber", "legal", "defendant")),
+    ("SAMSUNG ELECTRONICS SAYS AGREED TO BUY AUDIO FIRM HARMANIX FOR $1.2 BLN",
+     ("Samsung", "acquisition", "acquirer")),
 ])
 def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     assert expected in detect(text)
@@ -1480,10 +1515,25 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Uber shares rose after a $40 billion funding round at OpenAI",  # another's round
     "Salesforce's chief executive stepped back from the stage after his keynote",  # a stage
     "Uber agreed with regulators to offer refunds to riders",  # no second company
+    "Netflix concluded that its agreement with Disney was not worth renewing",  # a judgement
+    "Boeing will reduce noise in 2,000 workplaces near the airport",  # places, no jobs
+    "Microsoft condemned Uber's decision to pay drivers less",  # Uber's act, not a penalty
+    "Boeing refused to plead guilty to the fraud charge",  # no plea
+    "Microsoft shipped a new batch of Xbox consoles to stores in Japan",  # old goods shipped
+    "Microsoft bowed out of the race for TikTok, chief executive Satya Nadella said",  # a bid
+    "Uber fans took the covers off their old phones for the anniversary",  # no launch
+    "Netflix and Disney fans joined hands in a flash mob in Stockholm",  # no deal
 ])
 def test_the_same_verbs_in_other_senses_state_no_event(text: str) -> None:
     assert not {t for t in detect(text) if t[0] in ("Disney", "Uber", "Nvidia", "Microsoft",
                                                     "OpenAI", "Boeing", "Stripe")}
+
+
+def test_the_company_that_poaches_is_not_the_one_the_person_leaves() -> None:
+    found = detect("Uber has poached Lyft's chief financial officer, Erin Brewer, who will "
+                   "join next month.")
+    assert ("Uber", HIRE, "hiring_company") in found
+    assert ("Uber", DEPART, "losing_company") not in found
 
 
 def test_what_a_company_said_last_year_would_happen_is_no_report_of_now() -> None:

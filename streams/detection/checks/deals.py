@@ -200,7 +200,8 @@ def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | Non
         if verb == "buy" and _RATING.search(text, max(0, start - 60), start) and (
                 _RATING_AFTER.match(after)):
             return "an analyst rating, not a purchase"
-        if verb == "buy" and (text[start:end] == "BUY" or _RATING_CELL.search(
+        shouted = text[start:end] == "BUY" and text != text.upper()  # not a capitals headline
+        if verb == "buy" and (shouted or _RATING_CELL.search(
                 text, max(0, start - 40), start) or _RATING_NEXT.match(after)):
             # "AMZN | BUY | Price target: $275", "keep our Buy rating", "(Buy, PT $275)"
             return "an analyst rating, not a purchase"

@@ -233,7 +233,8 @@ def leaves_employer(text: str, start: int, end: int) -> bool:
     """Whether 'joins' takes the person away from the company before it.
 
     A board seat is held alongside the day job ("Netflix founder joins Anthropic's board"),
-    and in "hired X's head of research to join its lab" the company before 'join' hires.
+    and in "hired X's head of research to join its lab" (or "..., who will join next month")
+    the company before 'join' hires.
     """
     if _BOARD_SEAT.match(text, end):
         return False
@@ -244,4 +245,5 @@ _BOARD_SEAT = re.compile(r"\s+(?:the |its |their )?(?:[\w&.'’-]+ ){0,3}?(?:adv
                          r"board\b(?! as (?:chair|chief|ceo|president))", _I)
 _HIRED_TO = re.compile(r"\b(?:hire[sd]?|hiring|brought|bring(?:s|ing)?|lur(?:e|es|ed|ing)|"
                        r"recruit\w*|poach\w*|tap(?:s|ped)|named|appoint\w*|sign(?:s|ed))\b"
-                       r"[^;]{0,80} to $", _I)
+                       # "poached Lyft's CFO, Erin Brewer, who will join next month"
+                       r"[^;]{0,80}(?: to|\bwho(?: will| would| is (?:set |due )?to)?) $", _I)

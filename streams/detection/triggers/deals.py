@@ -299,6 +299,9 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"(?! (?:a |an )?(?:controlling|majority) )"
                 r" (?:a |an )?(?:[\w.%$-]+ ){0,4}"
                 r"(?:stake|shareholding|holding|(?<=% )(?:ownership|share)) in|"
+                # "took a participation of 15 percent in": the translated wires' stake
+                r"(?:take|takes|took|taking|acquire[sd]?|acquiring) (?:a |an )?(?:[\w.%$-]+ )?"
+                r"participation (?:of [\d.,]+ ?(?:%|percent|per cent) )?in|"
                 # "to buy 40% of diamond giant De Beers": a minority share (a majority is a
                 # takeover, acq_majority).
                 r"(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"
@@ -329,7 +332,8 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
     TriggerSpec("inv_invest", _I,
                 # not "under-investing in supply": too little spent, no money going in
                 r"\b(?<!under-)(?<!over-)(?:invest(?:s|ed|ing|ment|ments)?|pour(?:s|ed|ing)?|"
-                r"inject(?:s|ed|ing)?)"
+                # "pumps $500m into", "is ploughing $1bn into": money, named
+                r"inject(?:s|ed|ing)?|(?:pump|plough|plow)(?:s|ed|ing)?(?= " + AMOUNT + r"))"
                 # "an investment bank argues ...": a kind of firm, not money going in.
                 r"(?! (?:bank|banker|bankers|banking|grade|firm|adviser|advisor|thesis|case)\b)"
                 # not across a clause's own verb: "Qatar Investment Authority has raised its
@@ -473,6 +477,7 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"agree(?:s|d|ing)? with(?= [^.;]{1,40}? to (?:jointly )?(?:co-?develop|develop|"
                 r"build|launch|create|market|produce|offer|design|sell|distribute)\b)|"
                 r"link(?:s|ed|ing)? up with|combin(?:e|es|ed|ing) forces with|"
+                r"join(?:s|ed|ing)? hands with|"
                 r"joint venture with|tie-up with|join(?:s|ed|ing)? forces with|"
                 r"ti(?:e|es|ed|ing) up with|co-?brand(?:s|ed|ing)? with|"
                 # "is close to a deal with Sprint to offer mobile service"
@@ -480,7 +485,8 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"pact|partnership) with|"
                 r"code-?shar(?:e|es|ed|ing)(?: (?:agreement|deal|flights))? with|"
                 r"(?:sign(?:s|ed|ing)?|strik(?:e|es|ing)|struck|ink(?:s|ed|ing)?|form(?:s|ed|ing)?|"
-                r"agree(?:s|d)?(?: to)?|"
+                # "concluded a cooperation agreement with": the translated wires' verb
+                r"agree(?:s|d)?(?: to)?|conclud(?:e|es|ed|ing)(?! that\b)|"
                 r"announc(?:e|es|ed|ing)|enter(?:s|ed|ing)?(?: into)?|expand(?:s|ed|ing)?|"
                 r"exten(?:d|ds|ded|ding)|renew(?:s|ed|ing)?|deepen(?:s|ed|ing)?|"
                 r"reach(?:es|ed)?) (?:a |an |its |their )?(?:[\w$.,-]+ ){0,4}(?:partnership|"
@@ -495,6 +501,7 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 right_window=50, left_all=True, right_all=True),
     TriggerSpec("partner_pair", _R,
                 r"\b(?:partner(?:s|ed|ing)?|team(?:s|ed|ing)? up|join(?:ed|ing)? forces|"
+                r"join(?:ed|ing)? hands(?= (?:to|for|on)\b)|"
                 r"link(?:s|ed|ing)? up|combin(?:e|es|ed|ing)? forces|collaborat(?:e|es|ed|ing)"
                 r"(?! with)|co-?operat(?:e|es|ed|ing)(?= on\b)|"
                 # "Ford, Fiat to produce small cars together"

@@ -83,7 +83,9 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 {"by": "plaintiff"}, 0.85, passive=True),
     TriggerSpec("legal_ordered", _G,
                 r"\b(?:fined|penali[sz]ed|(?:ordered|told|forced) to pay|found liable|"
-                r"found guilty|indicted|convicted|ple(?:d|aded|ads) guilty|"
+                r"found guilty|indicted|convicted|ple(?:d|aded|ads) guilty|condemned to pay|"
+                # "agreed to plead guilty" (not "refused to plead guilty")
+                r"(?<!refused to )(?<!refuses to )(?<!declined to )(?<!not )plead guilty|"
                 # "Uber charged with deceptive billing": an offence, not a duty ("charged with
                 # running the unit") or a battery
                 r"charged with(?= (?:[\w-]+ ){0,3}?(?:" + _OFFENCES + r")))\b",
@@ -101,7 +103,10 @@ LEGAL: tuple[TriggerSpec, ...] = (
     TriggerSpec("legal_charges", _G, r"\bcharg(?:es|ed|ing)\b(?= [^;]{1,60}? with\b)", None,
                 {"": "defendant"}, 0.8, right_window=30, adjacent=5, right_all=True),
     TriggerSpec("legal_order_to_pay", _G,
-                r"\b(?:ordered|orders|told|forced|required)\b(?= [^;]{0,40}? to pay\b)", None,
+                # "a court in Madrid condemned Meta to pay": the translated courts' verb
+                r"\b(?:(?:ordered|orders|told|forced|required)\b(?= [^;]{0,40}? to pay\b)|"
+                # (the one condemned, not "condemned Uber's decision to pay drivers less")
+                r"condemn(?:s|ed)\b(?= (?:[\w&.-]+ ){1,4}to pay\b))", None,
                 # "ordered Adobe to pay Quillfeather Software $212 million": the one paid sued
                 {"": "defendant", "pay": "plaintiff"}, 0.8, right_window=30, right_all=True),
     TriggerSpec("legal_faces", _G,
@@ -192,6 +197,11 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r"fraud|wrongdoing|misconduct|irregularities|allegations|manipulation|"
                 r"bribery|corruption|money laundering|insider trading|price[- ]fixing|"
                 r"collusion|cartel)\b", "defendant", {}, 0.7, left_window=150),
+    # "Adobe in the dock over cancellation fees", "hauled before an employment tribunal"
+    TriggerSpec("legal_in_the_dock", _G,
+                r"\b(?:in the dock (?=over|for|in|after|amid)|hauled (?:before|into|in front of) "
+                r"(?:an? |the )?(?:[\w-]+ ){0,2}?(?:court|tribunal|judge|jury)\b)",
+                "defendant", {"by": "plaintiff"}, 0.75),
     TriggerSpec("legal_court_asked", _G,
                 r"\b(?:ask(?:s|ed|ing)?|petition(?:s|ed|ing)?|appl(?:y|ies|ied|ying) to) "
                 r"(?:a |the )?(?:[\w-]+ )?(?:court|judge|tribunal)\b",

@@ -121,7 +121,10 @@ HIRE: tuple[TriggerSpec, ...] = (
     # post is filled, the person may be named later.
     # "Intel's board has given the top job to Lip-Bu Tan", "hands top job to its finance chief"
     TriggerSpec("hire_top_job", _E,
-                r"\b(?:give[sn]?|gave|giving|hand(?:s|ed|ing)?) (?:the |its |their )?top job to\b",
+                r"\b(?:give[sn]?|gave|giving|hand(?:s|ed|ing)?) (?:the |its |their )?top job to\b|"
+                # "has handed the reins of its design team to Molly Anderson"
+                r"\b(?:hand(?:s|ed|ing)?|pass(?:es|ed|ing)?) (?:over )?(?:the )?(?:reins|baton)"
+                r"(?: of (?:the |its |their )?(?:[\w-]+ ){0,2}?[\w-]+)? to\b",
                 "hiring_company", {}, 0.8, (NEEDS_EXEC,), traits=frozenset({"object_is_person"})),
     TriggerSpec("hire_gets_new", _E,
                 r"\b(?:gets?|got|getting|receiv(?:es|ed|ing)|finds|found|welcom(?:es|ed|ing)) "
@@ -169,6 +172,9 @@ DEPARTURE: tuple[TriggerSpec, ...] = (
                 r"sack(?:s|ed)|dismiss(?:es|ed)|part(?:s|ed|ing)? ways with|"
                 r"retir(?:e|es|ed|ing|ement)|(?:is|was) out as|push(?:es|ed|ing)? out|"
                 r"forc(?:es|ed|ing) out|"
+                # "has bowed out after 18 years" (not a bidder bowing out of a race)
+                r"bow(?:s|ed|ing)? out(?! of (?:the |a )?(?:[\w-]+ )?(?:race|bidding|auction|"
+                r"contest|talks|running|deal|fight|battle|competition|tender)\b)|"
                 r"let go|no longer|los(?:es|t|ing) (?:its |their |a |the )?(?:[\w-]+ ){0,2}"
                 + FOLDED_EXEC_TITLES + r")\b",
                 "losing_company", {"": "losing_company", "of": "losing_company",
@@ -193,6 +199,9 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"ax(?:e|es|ed|ing)?|trim(?:s|med|ming)?|reduc(?:e|es|ed|ing)|cull(?:s|ed|ing)?)"
                 r" (?:[^;]{0,40}? )?(?:jobs|positions|roles|workforce|headcount|staff|"
                 r"employees|workers)|redundanc(?:y|ies)|workforce reduction|downsiz\w+|"
+                # "will reduce about 2,000 workplaces": the translated wires' jobs, counted
+                r"(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|shed(?:s|ding)?) "
+                r"(?:about |around |some |nearly |more than |over |up to )?\d[\d,]* workplaces|"
                 r"furlough\w*|(?:let(?:s|ting)? go(?: of)?|dismiss(?:es|ed|ing)?|"
                 # not "under fire from employees", "opened fire on workers"
                 r"(?<!under )(?<!open )(?<!opens )(?<!opened )(?<!draw )(?<!drew )"

@@ -84,7 +84,9 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"set|targeted) (?:for|in) [^;]{0,40}?\b(?:now|instead) (?:expected|planned|"
                 r"scheduled|slated|due|set)\b|"
                 # "The first deliveries ... will not take place before the first half of 2027"
-                r"\b(?:will|would) not (?:now )?(?:take place|happen|arrive|be made|begin|start) "
+                # "its New Albany chip factory won't open until 2031"
+                r"\b(?:(?:will|would) not|won['’]t|wouldn['’]t) (?:now )?(?:take place|happen|"
+                r"arrive|be made|begin|start|open|be ready|go live|enter service) "
                 + _NOT_BEFORE_DATE + r"|"
                 # "will start in 2027 rather than late this year"
                 r"\b(?:start|begin|ship|launch|arrive|debut)\w* in (?:[\w-]+ ){0,3}?(?:19|20)\d\d "
@@ -100,12 +102,14 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
     # "will not reach stores until the first half of next year": things that reach stores are
     # products, so no product word is needed.
     TriggerSpec("delay_not_in_stores", _Y,
-                r"\b(?:will|would) not (?:now )?(?:reach (?:stores|shops|shelves|customers|"
-                r"buyers)|go on sale|be on sale|hit (?:stores|shelves)) " + _NOT_BEFORE_DATE + "|"
+                r"\b(?:(?:will|would) not|won['’]t|wouldn['’]t) (?:now )?(?:reach (?:stores|shops|"
+                r"shelves|customers|buyers)|go on sale|be on sale|hit (?:stores|shelves)) "
+                + _NOT_BEFORE_DATE + "|"
                 # "its Falcon Shores chip would not launch this year as planned"
-                r"\b(?:will|would) not (?:now )?(?:launch|ship|debut|be released|arrive) "
-                r"(?:this year |this quarter |this month |in (?:19|20)\d\d )?(?:as planned|on "
-                r"schedule|on time|as (?:originally )?(?:scheduled|expected|promised))\b",
+                r"\b(?:(?:will|would) not|won['’]t|wouldn['’]t) (?:now )?(?:launch|ship|debut|"
+                r"be released|arrive) (?:this year |this quarter |this month |in (?:19|20)\d\d )?"
+                r"(?:as planned|on schedule|on time|as (?:originally )?(?:scheduled|expected|"
+                r"promised))\b",
                 "", {}, 0.75, traits=frozenset({"moves_date"})),
     TriggerSpec("delay_slip", _Y,
                 r"\b(?:slip(?:s|ped|ping)?|slid(?:es|ing)?|push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|"
@@ -131,8 +135,8 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
                 # "had begun volume shipments of the HBM4E stacks"
                 r"(?:(?:volume|commercial|mass|first|initial|customer) )?shipments of|"
                 r"taking (?:pre-?)?orders for)|"
-                r"ships? (?:its |their |the |a |an )?(?:first|new|latest|"
-                r"next-generation))\b",
+                r"ship(?:s|ped)? (?:its |their |the |a |an )?(?:first|new|latest|"
+                r"next-generation)(?! (?:batch|shipment|lot|round|record|wave)s?\b))\b",
                 "", {}, 0.8, (NEEDS_PRODUCT,)),
     # The object is inside the trigger: "began drone deliveries", "opened its app to the
     # general public", "opens a new cloud region".
@@ -182,6 +186,9 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
                 # on the noun names what is launched
                 r"announc(?:e|es|ed|ing) (?:its |a |an |their )?(?:[\w-]+ ){1,3}?"
                 r"(?:service|app|smartphone|phone|tablet|console|browser|platform)(?= *(?:\n|$))|"
-                r"enter(?:s|ed|ing)? the (?:[\w-]+ ){0,3}market)\b",
+                r"enter(?:s|ed|ing)? the (?:[\w-]+ ){0,3}market|"
+                # "takes the wraps off a new MacBook Air", "pulled the covers off its Rubin GPU"
+                r"(?:tak(?:e|es|en|ing)|took|pull(?:s|ed|ing)?) the (?:wraps|covers) off"
+                r"(?= (?:a|an|its|the) ))\b",
                 "", {}, 0.8, (NEEDS_PRODUCT,)),
 )
