@@ -446,6 +446,14 @@ SETS: tuple[LabelledSet, ...] = (
                 note="earnings season, blind"),
     LabelledSet("falsealarm-blind-ch", ("falsealarm/ch/*.jsonl",), "devset/rules.yaml", "odd",
                 note="earnings season, blind"),
+    # A seventy-first author, during session 29: a local and regional news desk (a watched
+    # company's store or plant only as the place of the story, job fairs and seasonal
+    # hiring, schools and charity, local government, courts not about the company,
+    # anniversaries, consumer service, people and features).
+    LabelledSet("falsealarm-dev-ci", ("falsealarm/ci/*.jsonl",), "devset/rules.yaml", "even",
+                note="local news desk, blind"),
+    LabelledSet("falsealarm-blind-ci", ("falsealarm/ci/*.jsonl",), "devset/rules.yaml", "odd",
+                note="local news desk, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.

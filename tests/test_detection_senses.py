@@ -32,6 +32,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Nvidia cut 300 positions in its sales team on Monday."),
     ("layoffs", 2, "Nvidia", "Nvidia's 9,000 still top the 12-month layoff tally.",
      "Nvidia layoffs: data centre teams hit as 9,000 roles go."),
+    ("layoffs", 3, "Disney", "Disney stores are shutting their doors early Tuesday as freezing "
+     "rain moves in.", "Disney stores are shutting in March as the chain retreats."),
     # investment
     ("investment", 0, "Intel", "Intel shares closed at a record high of $40 after a funding round.",
      "Intel closed its $40 million funding round led by Nvidia."),
@@ -404,6 +406,14 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Best Places to Work list.", "Jane Doe joins Microsoft as chief financial officer."),
     ("executive_hire", 41, "Microsoft", "Microsoft was named to the Fintech Vanguard 50 this "
      "year.", "Microsoft has named Jane Doe to its board."),
+    ("executive_departure", 42, "Microsoft", "A Microsoft engineer steps down from Redmond "
+     "Planning Commission after six years.", "Microsoft's chief financial officer steps down "
+     "after six years."),
+    ("executive_departure", 38, "Salesforce", "Salesforce chief executive Marc Benioff stepped "
+     "down to a standing ovation after his commencement speech.", "Salesforce chief executive "
+     "Marc Benioff stepped down after 25 years."),
+    ("executive_hire", 8, "Samsung", "Samsung hires 40 co-op students for the fall term.",
+     "Samsung hires Jane Doe as chief financial officer."),
     ("legal", 10, "Boeing", "SHAREHOLDER ALERT: Lindqvist & Moreau investigates "
      "Boeing on behalf of long-term shareholders.", "The Justice Department "
      "investigates Boeing over money laundering."),

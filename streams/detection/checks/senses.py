@@ -742,6 +742,8 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"assistants?|technicians?|developers?|analysts?|representatives?|agents?|staff|workers?|"
        r"employees?|interns?|drivers?|designers?|clerks?|cashiers?|operators?|coordinators?|"
        r"administrators?|consultants?|advisers?|advisors?|accountants?|teachers?|researchers?|"
+       # "hires 40 Waterloo co-op students for the fall term"
+       r"students?|graduates?|apprentices?|trainees?|"
        r"people|talent)\b", "hiring staff, not an executive",
        unless=r"\b(?:chief|head of|president|director|vice president|vp|officer|ceo|cfo|cto|"
        r"coo|chair\w*|board|general counsel|managing|to (?:lead|run|head|oversee|manage))\b",
@@ -897,9 +899,11 @@ PEOPLE: tuple[SenseGuard, ...] = (
        trigger=r"^(?:hir|tap|sign|enlist|recruit|cast|bring|rope|draft)"),
     # "Intel's Pat Gelsinger steps down in Santa Clara, trophy in hand", "stepped down from
     # the podium": off a stage, not out of a post.
-    _g("after", r"^[^.;]{0,40}?\b(?:(?:from|off)\s+(?:the|a)\s+(?:stage|podium|dais|lectern|"
-       r"rostrum|pulpit|platform|catwalk|runway|ring)|(?:trophy|award|medal|plaque|microphone|"
-       r"mic)\s+in\s+hand)\b", "off a stage, not out of a post",
+    # ("stepped down to a standing ovation — from the Worthen Arena lectern")
+    _g("after", r"^[^.;]{0,40}?\b(?:(?:from|off)\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:stage|"
+       r"podium|dais|lectern|rostrum|pulpit|platform|catwalk|runway|ring)|(?:trophy|award|medal|"
+       r"plaque|microphone|mic)\s+in\s+hand|to (?:a |an )?(?:standing |rousing )?ovation)\b",
+       "off a stage, not out of a post",
        trigger=r"^step(?:s|ped|ping)?\s+(?:down|off)"),
     # "Target taps Jane Doe as the face of its holiday campaign": a campaign's star, not an
     # executive.
@@ -927,6 +931,14 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"(?-i:[A-Z][\w&'’.-]*) \d{2,4}\b(?! (?:as|to)\b))",
        "a list or a ranking joined, not a hire", trigger=r"^(?:join|(?:(?:was|were|has been|"
        r"have been|is|are|been) )?named$)"),
+    # "a Microsoft engineer steps down from Redmond Planning Commission": a civic or
+    # volunteer seat left, not a post at the company.
+    _g("after", r"^\s*(?:(?:down|aside|away)\s+)?from\s+(?:the\s+|a\s+|his\s+|her\s+)?"
+       r"(?:[\w&.'’-]+\s+){0,3}?(?:commission|council|committee|school board|board of "
+       r"(?:education|trustees|supervisors|selectmen|governors)|zoning board|task force|"
+       r"league|club|association|charity|church|parish|pta|choir)\b",
+       "a civic or volunteer seat left, not a post at the company",
+       trigger=r"^(?:step|resign|quit|leav|left|depart)"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
@@ -1017,6 +1029,12 @@ LAYOFFS: tuple[SenseGuard, ...] = (
     _g("after", r"^[-\s]*(?:trackers?|tall(?:y|ies)|rankings?|league tables?|leaderboards?|"
        r"databases?|data|statistics|stats|charts?|surveys?|counters?)\b",
        "a table of cuts, not an event"),
+    # "Target and Tulsa-area libraries are shutting their doors early Tuesday as freezing
+    # rain moves in": closed for a while, not for good.
+    _g("after", r"^\s*(?:(?:their|its|the) doors\s+)?(?:early|for the (?:day|night|evening|"
+       r"weekend|storm|holiday|holidays)|temporarily|overnight|until (?:further notice|"
+       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|noon|tomorrow))\b",
+       "closed for a while, not for good", trigger=r"(?:clos|shut)\w*$"),
 )
 
 SENSES: dict[EventType, tuple[SenseGuard, ...]] = {
