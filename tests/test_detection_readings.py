@@ -1485,6 +1485,17 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
      ("Uber", "legal", "defendant")),
     ("SAMSUNG ELECTRONICS SAYS AGREED TO BUY AUDIO FIRM HARMANIX FOR $1.2 BLN",
      ("Samsung", "acquisition", "acquirer")),
+    # the citizen reporters' plainer words
+    ("Samsung will become the owner of Netflix after agreeing to pay $8 billion for it.",
+     ("Samsung", "acquisition", "acquirer")),
+    ("Samsung Electronics has bought into the payments company Stripe, taking a 3% holding.",
+     ("Stripe", "investment", "recipient")),
+    ("Intel Capital has funded the startup OpenAI with $60 million.",
+     ("OpenAI", "investment", "recipient")),
+    ("Boeing and Samsung have agreed on a cooperation to market satellite links.",
+     ("Samsung", "partnership", "partner")),
+    ("Boeing delivered the first 777X to Emirates on Friday.",
+     ("Boeing", "product_launch", None)),
 ])
 def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     assert expected in detect(text)
@@ -1523,6 +1534,9 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Microsoft bowed out of the race for TikTok, chief executive Satya Nadella said",  # a bid
     "Uber fans took the covers off their old phones for the anniversary",  # no launch
     "Netflix and Disney fans joined hands in a flash mob in Stockholm",  # no deal
+    "Investors have bought into Uber's turnaround story",  # a story believed, no money
+    "Boeing delivered the first of 20 jets to Emirates on Friday",  # one of an order
+    "Nvidia became the owner of the most valued brand in chips",  # a brand, no company
 ])
 def test_the_same_verbs_in_other_senses_state_no_event(text: str) -> None:
     assert not {t for t in detect(text) if t[0] in ("Disney", "Uber", "Nvidia", "Microsoft",

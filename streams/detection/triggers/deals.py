@@ -129,7 +129,9 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"holding|shareholding) )(?:of|in)\b|"
                 # "earlier this week it bought control of North American Sports Network"
                 r"\b(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"
-                r"gain(?:s|ed|ing)?|seiz(?:e|es|ed|ing)|won|win(?:s|ning)?) (?:full )?control of\b",
+                r"gain(?:s|ed|ing)?|seiz(?:e|es|ed|ing)|won|win(?:s|ning)?) (?:full )?control of\b|"
+                # "will become the owner of Harman International"
+                r"\b(?:become|becomes|became|becoming) the (?:new |sole |full )?owner of\b",
                 "acquirer", {"": "target"}, 0.8, (NEEDS_TARGET,), right_window=50, adjacent=40),
     # "in talks to acquire the rest of Ferngate Games": the stake it lacked, of a company
     # named right there (not "the rest of the company", nor "the rest of Nvidia's output").
@@ -333,7 +335,10 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 # not "under-investing in supply": too little spent, no money going in
                 r"\b(?<!under-)(?<!over-)(?:invest(?:s|ed|ing|ment|ments)?|pour(?:s|ed|ing)?|"
                 # "pumps $500m into", "is ploughing $1bn into": money, named
-                r"inject(?:s|ed|ing)?|(?:pump|plough|plow)(?:s|ed|ing)?(?= " + AMOUNT + r"))"
+                r"inject(?:s|ed|ing)?|(?:pump|plough|plow)(?:s|ed|ing)?(?= " + AMOUNT + r")|"
+                # "has bought into the Dutch chip equipment maker ASML"
+                r"(?:buy(?:s|ing)?|bought)(?= into\b(?! (?:the )?(?:idea|story|hype|narrative|"
+                r"rally|thesis|vision|dream)\b)(?! [^.;]{1,30}?['’]s\b)))"
                 # "an investment bank argues ...": a kind of firm, not money going in.
                 r"(?! (?:bank|banker|bankers|banking|grade|firm|adviser|advisor|thesis|case)\b)"
                 # not across a clause's own verb: "Qatar Investment Authority has raised its
@@ -456,7 +461,9 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 right_window=120, adjacent=5),
     # (not "Anthropic-backed Amazon", "a SoftBank-backed startup": a description)
     TriggerSpec("inv_backs", _I,
-                r"(?<![-‐])\bback(?:s|ed|ing)\b(?! by| up| down| out| away| off| to)",
+                r"(?<![-‐])\bback(?:s|ed|ing)\b(?! by| up| down| out| away| off| to)|"
+                # "Intel Capital has funded the Israeli startup Hailo with $60 million"
+                r"\bfund(?:s|ed)\b(?= [^.;]{1,60}? with " + AMOUNT + r")",
                 "investor", {"": "recipient"}, 0.65, (NEEDS_COMPANY_RIGHT,), right_window=30),
     # The headline plural: "Nvidia, Microsoft and Alphabet back Anthropic" (only with the
     # backers named right before it, so not "brings back Nokia phones").
@@ -532,9 +539,10 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"set(?:s|ting)? up (?:a |an |new |their |its )?(?:[\w$.,-]+ ){0,3}?(?:joint "
                 r"venture|partnership|alliance)|"
                 r"(?:announce|form|sign|strike|struck|ink|agree|extend|renew|expand|deepen|broaden|"
-                r"enter)(?:d|ed|s|ing)? (?!off\b)(?:to |into )?(?:a |an |new |their |its )?"
+                r"enter)(?:d|ed|s|ing)? (?!off\b)(?:to |into |on )?(?:a |an |new |their |its )?"
                 r"(?:[\w$.,-]+ ){0,4}(?:partnership|alliance|joint venture|collaboration|tie-up|"
-                r"deal|agreement|pact))\b",
+                # "have agreed on a cooperation to market the KC-390"
+                r"deal|agreement|pact|cooperation))\b",
                 "partner", {}, 0.8, (NEEDS_TWO,), left_all=True,
                 # "Vantage Grid signs Microsoft power deal": the company named in the deal
                 traits=frozenset({"holds_company", "party_inside"})),

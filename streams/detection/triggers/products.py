@@ -135,6 +135,9 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
                 # "had begun volume shipments of the HBM4E stacks"
                 r"(?:(?:volume|commercial|mass|first|initial|customer) )?shipments of|"
                 r"taking (?:pre-?)?orders for)|"
+                # "delivered the first 777X to Emirates": the first one handed over
+                r"deliver(?:s|ed|ing)? (?:the|its) first(?! (?:quarter|half|profit|results?|"
+                r"dividend|batch|of|time|year|month)\b)(?= [^.;]{1,40}? to\b)|"
                 r"ship(?:s|ped)? (?:its |their |the |a |an )?(?:first|new|latest|"
                 r"next-generation)(?! (?:batch|shipment|lot|round|record|wave)s?\b))\b",
                 "", {}, 0.8, (NEEDS_PRODUCT,)),
