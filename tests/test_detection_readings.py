@@ -1537,6 +1537,10 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Investors have bought into Uber's turnaround story",  # a story believed, no money
     "Boeing delivered the first of 20 jets to Emirates on Friday",  # one of an order
     "Nvidia became the owner of the most valued brand in chips",  # a brand, no company
+    "Microsoft announced its new strategy to investors on Tuesday",  # an aim, no product
+    "Uber unveiled its new logo on Monday",  # a logo
+    "Disney launched a new climate pledge on Monday",  # a pledge
+    "Netflix unveiled new subscriber targets for 2027",  # targets
 ])
 def test_the_same_verbs_in_other_senses_state_no_event(text: str) -> None:
     assert not {t for t in detect(text) if t[0] in ("Disney", "Uber", "Nvidia", "Microsoft",

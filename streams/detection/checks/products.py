@@ -36,7 +36,10 @@ _NOT_A_PRODUCT = re.compile(
     r"shares|stock|bonds|stakes?|"
     r"moratori\w+|curbs?|restrictions?|sanctions?|cuts?|hiring|job cuts|actions?|procedures?|"
     r"protocols?|trailers?|teasers?|increases?|hikes?|raises?|pay|bonus(?:es)?|discounts?|"
-    r"offensive|crackdown|overhaul|reorgani[sz]ation|shake-?up)(?=[\s,.;:]|$)"
+    r"offensive|crackdown|overhaul|reorgani[sz]ation|shake-?up|"
+    # "announced its new strategy to investors": an aim, not a product
+    r"strateg(?:y|ies)|visions?|roadmaps?|goals?|targets?|priorities|agenda|commitments?|"
+    r"pledges?|structures?|logos?|slogans?|mottos?|values|mission statements?)(?=[\s,.;:]|$)"
     r"|^\W*(?:from|in|on|at|after|over|across|throughout|later|soon|\d{4})\b"
     # "Samsung launches nothing new at MWC": nothing launched
     r"|^\W*(?:nothing|none)\b|^\W*no\s"
