@@ -32,6 +32,10 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Nvidia cut 300 positions in its sales team on Monday."),
     ("layoffs", 2, "Nvidia", "Nvidia's 9,000 still top the 12-month layoff tally.",
      "Nvidia layoffs: data centre teams hit as 9,000 roles go."),
+    ("legal", 11, "Disney", "Two Disney shoppers are suing each other over a parking lot crash.",
+     "Two Disney shoppers are suing Disney over a parking lot crash."),
+    ("launch_delay", 12, "Netflix", "Netflix has cancelled the series after one season.",
+     "Netflix has cancelled its planned games console."),
     ("layoffs", 3, "Disney", "Disney stores are shutting their doors early Tuesday as freezing "
      "rain moves in.", "Disney stores are shutting in March as the chain retreats."),
     # investment

@@ -41,6 +41,11 @@ _GOODS_OBJECT = re.compile(
     r"products|devices|equipment|hardware|credits|licen[cs]es|ads|advertising|power|"
     r"electricity|components|parts|panels|batteries|memory|wafers|vehicles|cars|trucks|"
     r"planes|aircraft|jets|robotaxis|units)\b|^\W*time\b")
+# "chief executive Marc Benioff bought a $50 million estate in Hawaii": a home, not a company.
+_HOME_OBJECT = re.compile(
+    r"^\W*(?:(?i:a|an|his|her|their)\s+)?(?:[\w$.,'’-]+\s+){0,3}?(?<!real )(?:estate|mansion|home|"
+    r"house|ranch|island|yacht|penthouse|apartment|condo|villa|castle|chateau|vineyard|"
+    r"painting)\b(?=\s*(?:[,.;]|$|(?i:in|on|near|for|from|overlooking|worth|once|that|which)\b))")
 _NOT_FUNDING = re.compile(
     # ("raised the company's quarterly dividend": a possessive among the words)
     r"^ (?:its |their |the )?(?:[\w'’-]+ ){0,3}(?:forecast|guidance|outlook|prices?|dividends?|"
@@ -190,6 +195,8 @@ def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | Non
         return "goods bought under a supply agreement, not a company"
     if spec.event_type == "acquisition" and _GOODS_OBJECT.search(after[:60]):
         return "goods or capacity bought from a company, not the company"
+    if spec.event_type == "acquisition" and _HOME_OBJECT.search(after[:70]):
+        return "a home or a possession bought, not a company"
     if spec.has("buys"):
         verb = text[start:end].lower()
         if verb.startswith("pick") and not _DEAL_CONTEXT.search(text) and not (

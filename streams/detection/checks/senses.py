@@ -696,6 +696,13 @@ LEGAL: tuple[SenseGuard, ...] = (
        r"(?:share|stock)holders\b|\bon behalf of investors\b|\b(?:shareholder|investor) "
        r"alert\b|\blaw firm\b|\bLLP\b", "a law firm seeking clients, not an authority's probe",
        trigger=r"^investigat"),
+    # "Two Target shoppers are suing each other over a parking lot crash": people named after
+    # the store they met at, suing one another.
+    _g("sentence", r"\b(?:shoppers|customers|employees|workers|drivers|riders|passengers|"
+       r"users|fans|owners|subscribers|residents|neighbou?rs|parents|students|guests|"
+       r"members)\s+(?:(?:are|were|have|had)\s+)?(?:su(?:e|es|ed|ing)|taking)\s+"
+       r"(?:each other|one another)\b", "people suing one another, not the company",
+       trigger=r"^(?:su|tak)"),
 )
 
 # Protests joined or held ("march" only lower-case: "announced in March, is leaving" names a
@@ -1012,6 +1019,11 @@ LAUNCH_DELAY: tuple[SenseGuard, ...] = (
     # "Snap on Wednesday pushed back against an analyst note": disputed, nothing delayed.
     _g("after", r"^\s+(?:against|on|at|hard|strongly|firmly)\b",
        "pushed back against a claim, not a delay", trigger=r"^push\w*\s+back$"),
+    # "Netflix has cancelled the series after one season": a show ended after its run, not a
+    # launch called off.
+    _g("after", r"^[^.;]{0,60}?\bafter (?:just |only )?(?:one|two|three|four|five|six|seven|"
+       r"eight|nine|ten|\d+|a|its|their) (?:[\w-]+ )?(?:seasons?|series|runs?|episodes?)\b",
+       "a show ended after its run, not a launch called off", trigger=r"^cancel"),
 )
 
 LAYOFFS: tuple[SenseGuard, ...] = (
