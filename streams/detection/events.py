@@ -466,6 +466,10 @@ _PEOPLE_PLURAL = re.compile(r"\b" + PEOPLE_PLURALS + r"\b", re.IGNORECASE)
 
 
 _RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which|that)\b")
+_NAME_DESCRIBES_NEXT = re.compile(
+    r"(?:\s+[\w-]+)?\s+(?:owners?|drivers?|shoppers?|customers?|users?|fans?|employees?|"
+    r"workers?|staff(?:ers)?|investors?|shareholders?|riders?|passengers?|subscribers?|"
+    r"partners?|suppliers?|rivals?|backers?)\b(?!['’])", re.IGNORECASE)
 
 
 def _in_relative_aside(text: str, at: int, start: int) -> bool:
@@ -574,6 +578,11 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
                 # "Nvidia will buy Northwind shares ... Alongside the investment, the companies
                 # signed a co-development agreement": the two an earlier sentence named
                 return [_Side(m, m.surface, role, "the two named before") for m in pair]
+    if subject is not None and spec.event_type == "legal" and _NAME_DESCRIBES_NEXT.match(
+            text, subject.end, start):
+        # "A Tesla owner in Fremont is suing a neighbour", "Pfizer vaccine partner BioNTech
+        # sued": the name describes the people or the firm that act, not the party.
+        subject = None
     if subject is not None and _possessive(text, subject) and (
             _ITS_OTHER.match(text, subject.end) or (
                 spec.name == "acq_merge_pair" and _ITS_THING.match(text, subject.end))):
