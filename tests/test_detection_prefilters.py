@@ -188,7 +188,7 @@ def test_hypotheses_read_from_the_lower_cased_window_are_the_same() -> None:
         if match is None:
             return None
         if match.group().lower() in ("would", "will") and cues._REPORTED_WOULD.search(
-                before[-130:]):
+                before[-130:]) and not cues._WOULD_WEIGH.search(window, match.start()):
             return None
         return match.group()
 

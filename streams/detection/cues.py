@@ -105,6 +105,9 @@ _REPORTED_WOULD = quick(
     r"(?! (?:last|earlier|previously|in (?:19|20)\d\d)\b)"
     r"(?: on \w+| today| yesterday| \w+day)?,?(?: that)?"
     r" (?:it|they|the company|the firm|(?:[\w'’.,-]+ ){0,6}[\w'’.-]+) (?:would|will)\b", _I)
+# What a company says it would do if asked: "would consider buying", "would be open to".
+_WOULD_WEIGH = quick(r"\b(?:would|will) (?:\w+ )?(?:consider|look at|think about|be open to|"
+                     r"be interested in|(?:like|love|want) to|welcome)\b", _I)
 # A new clause with its own subject ends the reach of a modal: "would retire in July and that
 # it had hired ...".
 _NEW_CLAUSE = quick(r";|\b(?:and|but) (?:that|it|they|he|she|the company)\b", _I)
@@ -502,8 +505,9 @@ def hypothetical(before: str) -> str | None:
     if match is None:
         return None
     found = window[match.start():match.end()]  # as written
-    if found.lower() in ("would", "will") and _REPORTED_WOULD.search(before[-130:]):
-        return None
+    if found.lower() in ("would", "will") and _REPORTED_WOULD.search(before[-130:]) and not (
+            _WOULD_WEIGH.search(window, match.start())):
+        return None  # (but "says he would consider buying Expedia" is still a what-if)
     return found
 
 

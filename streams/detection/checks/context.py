@@ -46,7 +46,9 @@ _QUESTION = quick(r"\b(?:(?:why|how|when|where|whether) (?:did|does|do|would|wil
                   r"should|has|have|had)|(?:ask|asks|asked|asking|wonder|wonders|"
                   r"wondered|wondering) (?:when|whether|if|why|how))\b[^,;:.!?]{0,60}$", _I)
 # A yes-no question: "Will Stripe ever go public?", "Is Apple about to buy Perplexity?"
-_YES_NO = re.compile(r"[\s\"'“‘]*(?:(?:so|but|and|now),?\s+)?(will|would|could|should|can|is|are|"
+# ("Rumour mill: is Apple about to buy Perplexity?": after a kicker's colon)
+_YES_NO = re.compile(r"(?:[^:?.!\n]{1,40}:\s+)?[\s\"'“‘]*(?:(?:so|but|and|now),?\s+)?"
+                     r"(will|would|could|should|can|is|are|"
                      r"was|were|does|do|did|has|have|had|might|may)\b", _I)
 _ENDS_ASKING = re.compile(r"[^.!?]*\?")
 # A question with no clause break from its start to its "?": "Shell to buy BP?" (not "Apple
