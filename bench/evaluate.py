@@ -733,6 +733,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="press-release wires, blind"),
     LabelledSet("newsau-test", ("newsau/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="press-release wires, blind"),
+    # A fiftieth author of positives, during session 29: business news as a volunteer-written,
+    # wiki-style citizen news site reports it (the genre of bench/realnews), with companies'
+    # histories retold in background paragraphs.
+    LabelledSet("newsay-dev", ("newsay/articles.jsonl",), "devset/rules.yaml", "even",
+                note="wiki-style citizen news, blind"),
+    LabelledSet("newsay-test", ("newsay/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="wiki-style citizen news, blind"),
     # A forty-ninth author of positives, during session 28: earnings season on a business
     # desk (results stories and calls, with events told inside them and old ones as context).
     LabelledSet("newsaw-dev", ("newsaw/articles.jsonl",), "devset/rules.yaml", "even",

@@ -1496,6 +1496,18 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
      ("Samsung", "partnership", "partner")),
     ("Boeing delivered the first 777X to Emirates on Friday.",
      ("Boeing", "product_launch", None)),
+    # the nouns of the citizen reporters' passives
+    ("Mira Murati's exit from OpenAI was announced on Wednesday.",
+     ("OpenAI", DEPART, "losing_company")),
+    ("The appointment of Jun Young-hyun as Samsung's co-CEO was announced on Tuesday.",
+     ("Samsung", HIRE, "hiring_company")),
+    ("The appointment of Jun Young-hyun as co-chief executive of Samsung was announced.",
+     ("Samsung", HIRE, "hiring_company")),
+    ("Disneyland Paris, the theme park resort owned by Disney, said the "
+     "opening of its new roller coaster, Dragon Flight, is postponed until spring 2027.",
+     ("Disney", "launch_delay", None)),
+    ("Pfizer also receives an exclusive licence to develop and sell HB-204, Samsung's "
+     "experimental gene therapy.", ("Samsung", "partnership", "partner")),
 ])
 def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     assert expected in detect(text)
@@ -1558,6 +1570,35 @@ def test_a_name_that_describes_who_sues_is_no_party() -> None:
     # the subscribers' case against the company itself still is one
     assert ("Netflix", "legal", "defendant") in detect(
         "Netflix subscribers sue Netflix over price rises")
+
+
+def test_a_name_inside_a_country_s_name_is_no_party() -> None:
+    detector = Detector(RulesFile.model_validate({"companies": [
+        {"name": "Emirates"}, {"name": "Dubai Aerospace Enterprise", "aliases": ["DAE"]}]}))
+    article = Article(id="t", title="Dubai firm bids for Auckland airport",
+                      content="Dubai Aerospace Enterprise (DAE) of Dubai, United Arab Emirates "
+                              "has entered a controversial bid for Auckland Airport.",
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    assert not [e for e in detector.detect(article) if e.company == "Emirates"]
+
+
+def test_jun_and_jan_before_a_name_are_first_names_not_months() -> None:
+    # "Jun" read as June put the appointment 172 days in the past
+    assert ("Samsung", HIRE, "hiring_company") in detect(
+        "Jun Young-hyun was appointed as Samsung's co-CEO on Tuesday.")
+
+
+def test_another_company_that_speaks_after_an_opener_is_what_its_stands_for() -> None:
+    article = Article(
+        id="t", title="Samsung finance chief leaves to lead Norwegian energy company Nordhav",
+        content="On Wednesday, Samsung announced that its chief financial officer, Jane Doe, "
+                "will leave the company at the end of the year. On the same day, the Norwegian "
+                "energy company Nordhav Energi said that Doe will take over as its chief "
+                "executive from January 1, 2027.",
+        published=datetime(2026, 5, 4, tzinfo=UTC))
+    found = {(e.company, e.event_type) for e in DETECTOR.detect(article)}
+    assert ("Samsung", DEPART) in found
+    assert ("Samsung", HIRE) not in found
 
 
 def test_the_company_that_poaches_is_not_the_one_the_person_leaves() -> None:

@@ -113,6 +113,8 @@ _THING_AFTER = re.compile(
 _JOINED_BEFORE = re.compile(r"&\s?(?:[A-Z][\w.]*\s)?$")
 _HYPHENATED = re.compile(r"-[A-Za-z]")
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
+# The words before a name that make it part of a country's name (a demonym alone says nothing).
+_COUNTRY_BEFORE = re.compile(r"\bUnited Arab $")
 # Capitalised words before a name that join no name: a clause's first word ("When Boeing
 # combined", "Meanwhile Disney has", "Both Chevron and CNOOC"), a day or a month ("On Tuesday
 # Boeing agreed").
@@ -208,6 +210,12 @@ class Detector:
                 if _MAKERS_PRODUCT.match(text, mention.end):
                     # "Microsoft Copilot Vision launched ...": the longer name is its product's
                     mention.notes.append("the maker of the product named next")
+                elif _COUNTRY_BEFORE.search(text, max(0, mention.start - 20), mention.start):
+                    # "Dubai Aerospace Enterprise of Dubai, United Arab Emirates has entered a
+                    # bid": a country, never a party
+                    _something_else(mention, "part of a country's name",
+                                    "part of a country's name")
+                    continue
                 else:
                     mention.counted = False
                     mention.reason = "part of a longer name"
@@ -476,8 +484,9 @@ def _inside_longer_name(text: str, start: int, end: int, *, title_case: bool = F
     a Title Case headline). A national arm ("Boeing Australia") is the company's own."""
     if _NATIONAL_ARM.match(text, end) is not None and not _capital_word_before(text, start):
         return False
-    if _PLACE_OR_BODY.match(text, end) is not None:
-        return True
+    if _PLACE_OR_BODY.match(text, end) is not None or _COUNTRY_BEFORE.search(
+            text, max(0, start - 20), start):
+        return True  # "United Kingdom", "United Arab Emirates": a country
     return _LONGER_NAME.match(text, end) is not None or (not title_case and (
         _capital_word_before(text, start)
         or _CAPITAL_AFTER_WORD.match(text, end) is not None))

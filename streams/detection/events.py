@@ -26,7 +26,12 @@ MAX_TRIGGERS_PER_TYPE = 12
 _REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|told|reported|that)\b", _I)
 _ITS = re.compile(r"\b(?:its|their)\b", _I)
 # A sentence opening with a capitalised name (an appositive may follow) and a reporting verb.
-_UNWATCHED_SUBJECT = re.compile(r"(?:The )?(?!(?:It|He|She|They|We|This|That|These|Those|Its|"
+# ("On the same day, the Norwegian energy company Nordhav Energi said": after an opener and
+# a description)
+_UNWATCHED_SUBJECT = re.compile(r"(?:(?:(?:On|In|At|Later|Earlier|Meanwhile|Separately|Also|"
+                                r"The same|That same)\b[\w ]{0,25}?,\s+)?[Tt]he\s+"
+                                r"(?:[\w-]+\s+){0,3}?" + cues.COMPANY_NOUNS + r"\s+|The )?"
+                                r"(?!(?:It|He|She|They|We|This|That|These|Those|Its|"
                                 r"Their|The|A|An|Company|Board|Group|Corporation)\b)"
                                 r"([A-Z][\w&.'’-]+(?: [A-Z][\w&.'’-]+){0,3})"
                                 r"(?:, [^;]{1,120}?,)? (?:said|says|announced|confirmed|"
@@ -227,6 +232,12 @@ def _candidate(index: int, text: str, mentions: list[Mention], topic: Mention | 
             lefts = []
             rights = [_Side(r.mention, r.name, spec.left or "", r.via) if r is post else r
                       for r in rights]
+    if not lefts and spec.event_type == "executive_hire" and spec.has("object_is_person"):
+        post_at = _post_after_as(text, mentions, end)
+        if post_at is not None:
+            # "The appointment of Jun Young-hyun as Samsung's co-CEO was announced": the
+            # company of the post the person is named to, when no one is said to hire
+            lefts = [_Side(post_at, post_at.surface, spec.left or "", "post")]
     if spec.has("party_inside"):
         rights = rights + [_Side(m, m.surface, spec.left or "", "inside") for m in inside
                            if m.company not in left_companies]
@@ -379,6 +390,29 @@ def _named_to_post_at(text: str, rights: list[_Side], start: int, end: int) -> _
         # Not "hired Google CFO Jane Doe", where the company and post describe the person.
         if rest[:1] in ("", ",", ".", ";", ":") or (rest[:1] == " " and rest[1:2].islower()):
             return side
+    return None
+
+
+_AS_POST = re.compile(r"[^.;,]{1,60}?\s+as\s+(?:the\s+|its\s+)?(?:(?:new|next|incoming|"
+                      r"interim|acting|permanent)\s+)?")
+_TITLE_OF = re.compile(r"(?:[\w-]+ ){0,3}?" + EXEC_TITLES + r" (?:of|at) ", re.IGNORECASE)
+
+
+def _post_after_as(text: str, mentions: list[Mention], end: int) -> Mention | None:
+    """'... of Jane Doe as Samsung's co-CEO', '... as chief executive of Samsung': the
+    company of the post named after the person."""
+    found = _AS_POST.match(text, end)
+    if found is None:
+        return None
+    at = found.end()
+    title = _TITLE_OF.match(text, at)
+    for mention in mentions:
+        if mention.historical:
+            continue
+        if mention.start == at and _TITLE_AFTER.match(text, mention.end):
+            return mention
+        if title is not None and mention.start == title.end():
+            return mention
     return None
 
 
@@ -578,6 +612,12 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
                 # "Nvidia will buy Northwind shares ... Alongside the investment, the companies
                 # signed a co-development agreement": the two an earlier sentence named
                 return [_Side(m, m.surface, role, "the two named before") for m in pair]
+    if subject is None:
+        subject_owner = _owner_of_subject(text, mentions, start)
+        if subject_owner is not None:
+            # "Disneyland Paris, the theme park resort owned by The Walt Disney Company, said
+            # the opening ... is postponed": the owner the subject's aside names
+            return [_Side(subject_owner, subject_owner.surface, role, "owner of the subject")]
     if subject is not None and spec.event_type == "legal" and _NAME_DESCRIBES_NEXT.match(
             text, subject.end, start):
         # "A Tesla owner in Fremont is suing a neighbour", "Pfizer vaccine partner BioNTech
@@ -812,6 +852,22 @@ def _owned_aside(text: str, pos: int) -> int:
         return -1
     found = _OWNED_ASIDE.match(text, text.find(name, pos) + len(name))
     return -1 if found is None else found.end()
+
+
+def _owner_of_subject(text: str, mentions: list[Mention], start: int) -> Mention | None:
+    """The watched owner an unwatched subject's aside names before the verb: "Disneyland
+    Paris, the theme park resort near Paris owned by The Walt Disney Company, said"."""
+    for aside in _OWNED_ASIDE.finditer(text, max(0, start - 240), start):
+        if not _NAME_END.search(text, max(0, aside.start() - 40), aside.start()):
+            continue  # the aside describes a name written before it
+        for mention in mentions:
+            if mention.historical or not _owned_by(text, aside.end(), mention):
+                continue
+            rest = text[mention.end:start]
+            if rest.startswith(",") and ";" not in rest and not any(
+                    mention.end < m.start < start for m in mentions):
+                return mention
+    return None
 
 
 def _owned_by(text: str, aside: int, mention: Mention) -> bool:

@@ -36,6 +36,7 @@ _MONTH = (r"(?P<month>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.
           r"nov(?:ember|\.)?|dec(?:ember|\.)?)")
 MONTH_WORD = _MONTH.replace("(?P<month>", "(?:")
 """A month's name or abbreviation, no group (read case-blind): "Nov", "Sept.", "March"."""
+_NAME_NEXT = re.compile(r" (?-i:[A-Z][a-z])")
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3,
@@ -276,6 +277,10 @@ def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
             return None  # the verb or the noun, most of the time
         if not prefix and not m.group("day5") and word[:1].islower():
             return None
+        if prefix in ("", "of", "from", "to", "by") and not m.group("day5") and len(
+                word) <= 4 and _NAME_NEXT.match(sentence, end):
+            return None  # "Jan Koum", "of Jun Young-hyun", "June Yoon": a first name
+
         month = month_number(word)
         year = pub.year
         # "named CFO effective June 1": a date something takes effect is the coming one.

@@ -60,7 +60,7 @@ _LEFT_WHAT = re.compile(
     r"maker|employer|organi[sz]ation|retailer|lender|insurer|carrier|airline|studio|"
     r"conglomerate|\w+maker)s?\b|(?:board|post|role|position|job|helm|company|firm)\b|"
     r"[A-Z]|(?:to|for|after|in|at|on|as|when|effective|later|next|this|by|with|amid|and|"
-    r"immediately|early|later)\b)")
+    r"immediately|early|later)\b|from (?=[A-Z]))")
 # "left Seoul for Washington", "is leaving for a trip", "left the board meeting": a place or
 # an occasion, not the employer.
 _LEFT_ELSEWHERE = re.compile(

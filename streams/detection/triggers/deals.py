@@ -574,6 +574,14 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
     TriggerSpec("partner_license_of", _R,
                 r"\blicens(?:es|ed|ing)\b(?= (?:[a-z][\w&.-]*\s){0,2}?[a-z][\w&.-]*['’]s\s)",
                 "partner", {"": "partner"}, 0.75, (NEEDS_TWO,), right_window=40, adjacent=4),
+    # "Pfizer also receives an exclusive licence to develop and sell HLB-204, Halcyon's
+    # experimental gene therapy": a licence to the other company's product.
+    TriggerSpec("partner_licence_to", _R,
+                r"\b(?:receiv(?:es|ed|ing)|obtain(?:s|ed|ing)|gets?|got|secur(?:es|ed|ing)|"
+                r"acquir(?:es|ed|ing)|w(?:ins|on)|takes?|took) (?:an? |the )?(?:(?:exclusive|"
+                r"global|worldwide|non-exclusive|commercial) )*(?:licen[cs]es?|rights) to\b"
+                r"(?= [^.;]{1,80}?['’]s\s)",
+                "partner", {"": "partner"}, 0.75, (NEEDS_TWO,), right_window=90, adjacent=90),
     # "Apple has licensed ActiveSync from rival Microsoft", "Samsung licenses Microsoft's
     # technology", "Sam's Club will outsource its demonstrations to Shopper Events": a
     # licence or a supply deal between the two.
