@@ -1508,6 +1508,20 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
      ("Disney", "launch_delay", None)),
     ("Pfizer also receives an exclusive licence to develop and sell HB-204, Samsung's "
      "experimental gene therapy.", ("Samsung", "partnership", "partner")),
+    # Indian and South-East Asian business English
+    ("Uber has roped in former Zomato executive Priya Menon as its new head of India "
+     "operations.", ("Uber", HIRE, "hiring_company")),
+    ("Samsung on Tuesday inked an MoU with Stripe for payments in India.",
+     ("Stripe", "partnership", "partner")),
+    ("Microsoft has signed a memorandum of understanding with Samsung to build AI data "
+     "centres.", ("Samsung", "partnership", "partner")),
+    ("Nvidia has picked up a minority stake in the Bengaluru startup OpenAI.",
+     ("OpenAI", "investment", "recipient")),
+    ("Intel will retrench about 1,200 workers at its Penang plant.", ("Intel", "layoffs", None)),
+    ("Disney has moved the Delhi High Court against Netflix over a streaming deal.",
+     ("Netflix", "legal", "defendant")),
+    ("News agency ANI has dragged OpenAI to the Delhi High Court over copyright.",
+     ("OpenAI", "legal", "defendant")),
 ])
 def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     assert expected in detect(text)
@@ -1557,6 +1571,7 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Salesforce founder Benioff buys Hawaii estate",  # the same, as a headline
     "Rumour mill: is Uber about to buy OpenAI? (Probably not)",  # a question after a kicker
     "Uber's CEO says he would consider buying Stripe",  # what he would do, if asked
+    "Boeing roped in the crowd with a flashy demo at the air show",  # no one hired
 ])
 def test_the_same_verbs_in_other_senses_state_no_event(text: str) -> None:
     assert not {t for t in detect(text) if t[0] in ("Disney", "Uber", "Nvidia", "Microsoft",

@@ -295,6 +295,7 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 traits=frozenset({"holds_company", "company_inside"})),
     TriggerSpec("inv_stake", _I,
                 r"\b(?:(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"
+                r"pick(?:s|ed|ing)? up|"
                 r"purchase[sd]?|build(?:s|ing)?|built|accumulat(?:e|es|ed|ing)|amass(?:es|ed|ing)?"
                 r"|disclos(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|"
                 r"lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|doubl(?:e|es|ed|ing))"
@@ -498,8 +499,9 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"exten(?:d|ds|ded|ding)|renew(?:s|ed|ing)?|deepen(?:s|ed|ing)?|"
                 r"reach(?:es|ed)?) (?:a |an |its |their )?(?:[\w$.,-]+ ){0,4}(?:partnership|"
                 r"alliance|joint venture|collaboration|agreements?|deal|pact|contract|"
-                # "signs 20-year PPA with Microsoft": a power purchase agreement
-                r"ppas?) with|"
+                # "signs 20-year PPA with Microsoft": a power purchase agreement; "inked an MoU
+                # with Tata Electronics", "a memorandum of understanding with Reliance"
+                r"ppas?|mou|memorandum of understanding) with|"
                 # "will be working with RealNetworks to launch a music service"
                 r"work(?:s|ed|ing)? (?:closely |together )?with(?= [^.;]{2,50}? to (?:develop|"
                 r"launch|build|create|offer|provide|produce|make|bring|deliver|design|market|"

@@ -48,6 +48,10 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 "plaintiff", {"": "defendant"}, 0.85, right_all=True),
     # "Former Kestrel Payments staff file age-bias class action", "Stripe files suit over
     # patents": a suit filed, its defendant not named after it ("against" is legal_file's).
+    # "Amazon has moved the Delhi High Court against Future Retail": a petition to a court.
+    TriggerSpec("legal_moved_court", _G,
+                r"\bmov(?:e|es|ed|ing) (?:the )?(?:[\w-]+ ){0,2}?(?:court|hc|tribunal|nclt|"
+                r"nclat) against\b", "plaintiff", {"": "defendant"}, 0.8, right_all=True),
     TriggerSpec("legal_files_suit", _G,
                 r"\bfil(?:e|es|ed|ing) (?:a |an )?(?:[\w-]+ ){0,3}?(?:lawsuit|suit|"
                 r"class[- ]action)s?\b(?! (?:[\w-]+ ){0,3}?against\b)",
@@ -97,7 +101,9 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r"\b(?:pa(?:y|ys|id|ying)) (?:a |an |the )?(?:[\w$.,-]+ ){0,5}?(?:civil )?"
                 r"(?:penalt(?:y|ies)|fines?|damages)\b", "defendant", {"to": "plaintiff"}, 0.8),
     TriggerSpec("legal_to_court", _G,
-                r"\b(?:take|takes|took|taken|taking)\b(?= [^;,.]{1,40}? to court\b"
+                r"\b(?:take|takes|took|taken|taking|drag(?:s|ged|ging)?)\b(?= [^;,.]{1,40}? to "
+                # "dragged OpenAI to the Delhi High Court"
+                r"(?:the )?(?:[\w-]+ ){0,2}?court\b"
                 r"(?!(?: [a-z]+)? (?:customers|subscribers|voters|investors|buyers|users)\b))",
                 "plaintiff", {"": "defendant"}, 0.8, right_window=30, adjacent=5, right_all=True),
     TriggerSpec("legal_charges", _G, r"\bcharg(?:es|ed|ing)\b(?= [^;]{1,60}? with\b)", None,

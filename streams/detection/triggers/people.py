@@ -95,6 +95,8 @@ HIRE: tuple[TriggerSpec, ...] = (
                 r"recruit(?:s|ed)|taps|tapped|nab(?:s|bed)|snag(?:s|ged)|names|named|"
                 r"pick(?:s|ed)(?! up)|selects|selected|chooses|chose|chosen|"
                 r"(?:bring(?:s|ing)?|brought) (?:on|in)(?! (?:revenue|sales|\$|more|less))|"
+                # "has roped in former Zomato executive Priya Menon as its India head"
+                r"rop(?:e|es|ed|ing) in|"
                 r"(?:appointment|promotion) of|"
                 r"welcom(?:es|ed)|promot(?:es|ed)|elevat(?:es|ed)|nominat(?:es|ed))\b"
                 + _NOT_AFTER_HIRE,
@@ -196,7 +198,9 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"part(?:s|ed|ing)? ways with (?:about |around |some |nearly |more than |over |"
                 r"up to )?\d[\d,]* (?:employees|workers|staff|people|staffers)|"
                 r"(?:cut(?:s|ting)?|slash(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|shed(?:s|ding)?|"
-                r"ax(?:e|es|ed|ing)?|trim(?:s|med|ming)?|reduc(?:e|es|ed|ing)|cull(?:s|ed|ing)?)"
+                r"ax(?:e|es|ed|ing)?|trim(?:s|med|ming)?|reduc(?:e|es|ed|ing)|cull(?:s|ed|ing)?|"
+                # "will retrench about 1,200 workers"
+                r"retrench(?:es|ed|ing)?)"
                 r" (?:[^;]{0,40}? )?(?:jobs|positions|roles|workforce|headcount|staff|"
                 r"employees|workers)|redundanc(?:y|ies)|workforce reduction|downsiz\w+|"
                 # "will reduce about 2,000 workplaces": the translated wires' jobs, counted
