@@ -1522,6 +1522,21 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
      ("Netflix", "legal", "defendant")),
     ("News agency ANI has dragged OpenAI to the Delhi High Court over copyright.",
      ("OpenAI", "legal", "defendant")),
+    # British and Irish city pages
+    ("Samsung has announced a link-up with Stripe to build payment terminals.",
+     ("Stripe", "partnership", "partner")),
+    ("Boeing and Samsung have formed a JV to bid for the next NASA lunar lander.",
+     ("Samsung", "partnership", "partner")),
+    ("Stripe chief executive Tom Reilly has walked out after a board row.",
+     ("Stripe", DEPART, "losing_company")),
+    ("Stripe has axed its chairman, Mark Doyle, after a governance review.",
+     ("Stripe", DEPART, "losing_company")),
+    ("Microsoft has gobbled up rival Harcourt Legal in a $40m deal.",
+     ("Microsoft", "acquisition", "acquirer")),
+    ("Pfizer has swallowed up snack brand Crunchie Co in a $90m deal.",
+     ("Pfizer", "acquisition", "acquirer")),
+    ("Intel has been hit by a patent claim from Sandisk in the High Court.",
+     ("Intel", "legal", "defendant")),
 ])
 def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     assert expected in detect(text)
@@ -1572,6 +1587,9 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Rumour mill: is Uber about to buy OpenAI? (Probably not)",  # a question after a kicker
     "Uber's CEO says he would consider buying Stripe",  # what he would do, if asked
     "Boeing roped in the crowd with a flashy demo at the air show",  # no one hired
+    "Boeing workers walked out on Friday, chief executive Kelly Ortberg said",  # a strike
+    "Salesforce chief executive Marc Benioff walked out of the meeting early",  # a room left
+    "Disney axed its streaming price increase after a backlash",  # a plan axed
 ])
 def test_the_same_verbs_in_other_senses_state_no_event(text: str) -> None:
     assert not {t for t in detect(text) if t[0] in ("Disney", "Uber", "Nvidia", "Microsoft",

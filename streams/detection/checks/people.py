@@ -33,7 +33,7 @@ _BULK_HIRING = re.compile(r"^\W*(?:about |some |more than |up to |over )?\d[\d,]
 _ATTRIBUTION_AFTER = re.compile(r",\s+(?:according to|said|says|citing)\b", _I)
 _LEAVING_NOUN = re.compile(r"resignation|departure|exit|withdrawal|retirement", _I)
 TRANSITIVE_DEPARTURE = re.compile(
-    r"oust|fire|sack|push|forc|let go|los|dismiss|part", _I)
+    r"oust|fire|sack|push|forc|let go|los|dismiss|part|ax", _I)
 # "let go of 90 engineers", "dismissed most of its team": a bulk cut is layoffs, not a departure.
 _BULK_PEOPLE = re.compile(
     r"^\s*(?:of )?(?:about |around |some |nearly |more than |over |roughly |up to |almost )?"

@@ -147,7 +147,9 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
     TriggerSpec("acq_verb", _A,
                 r"\b(?:ac?quir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
                 r"take(?:s)? over|took over|taking over|snap(?:s|ped|ping)? up|"
-                r"scoop(?:s|ed|ing)? up|absorb(?:s|ed|ing)?|pick(?:s|ed|ing)? up)\b"
+                r"scoop(?:s|ed|ing)? up|absorb(?:s|ed|ing)?|pick(?:s|ed|ing)? up|"
+                # "has gobbled up rival Harcourt Legal", "swallowed up snack brand Crunchie"
+                r"gobbl(?:e|es|ed|ing) up|swallow(?:s|ed|ing)? up)\b"
                 r"(?! back| up shares| into| as\b|-)",  # "buy-now-pay-later" is no purchase
                 "acquirer", {"": "target"}, 0.85, (NEEDS_TARGET,), right_window=60,
                 adjacent=40, left_all=True, traits=frozenset({"buys"})),
@@ -501,7 +503,9 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"alliance|joint venture|collaboration|agreements?|deal|pact|contract|"
                 # "signs 20-year PPA with Microsoft": a power purchase agreement; "inked an MoU
                 # with Tata Electronics", "a memorandum of understanding with Reliance"
-                r"ppas?|mou|memorandum of understanding) with|"
+                r"ppas?|mou|memorandum of understanding|"
+                # "announced a link-up with Vodafone"
+                r"link-?up|team-?up|jv) with|"
                 # "will be working with RealNetworks to launch a music service"
                 r"work(?:s|ed|ing)? (?:closely |together )?with(?= [^.;]{2,50}? to (?:develop|"
                 r"launch|build|create|offer|provide|produce|make|bring|deliver|design|market|"
@@ -543,8 +547,8 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"(?:announce|form|sign|strike|struck|ink|agree|extend|renew|expand|deepen|broaden|"
                 r"enter)(?:d|ed|s|ing)? (?!off\b)(?:to |into |on )?(?:a |an |new |their |its )?"
                 r"(?:[\w$.,-]+ ){0,4}(?:partnership|alliance|joint venture|collaboration|tie-up|"
-                # "have agreed on a cooperation to market the KC-390"
-                r"deal|agreement|pact|cooperation))\b",
+                # "have agreed on a cooperation to market the KC-390", "formed a JV to bid"
+                r"deal|agreement|pact|cooperation|jv|link-?up))\b",
                 "partner", {}, 0.8, (NEEDS_TWO,), left_all=True,
                 # "Vantage Grid signs Microsoft power deal": the company named in the deal
                 traits=frozenset({"holds_company", "party_inside"})),

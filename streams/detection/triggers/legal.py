@@ -116,7 +116,7 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 # "ordered Adobe to pay Quillfeather Software $212 million": the one paid sued
                 {"": "defendant", "pay": "plaintiff"}, 0.8, right_window=30, right_all=True),
     TriggerSpec("legal_faces", _G,
-                r"\b(?:fac(?:e|es|ed|ing)|hit with|slapped with|(?:receiv(?:e|es|ed|ing)|"
+                r"\b(?:fac(?:e|es|ed|ing)|hit (?:with|by)|slapped with|(?:receiv(?:e|es|ed|ing)|"
                 r"(?:was |were |been )?served with)(?= (?:[\w$.,-]+ ){0,3}(?:subpoenas?|fines?|"
                 r"summons(?:es)?|writs?|penalt(?:y|ies)|lawsuits?|civil investigative demands?|"
                 r"wells notices?|warning letters?)\b)|"

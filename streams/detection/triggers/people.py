@@ -174,6 +174,9 @@ DEPARTURE: tuple[TriggerSpec, ...] = (
                 r"sack(?:s|ed)|dismiss(?:es|ed)|part(?:s|ed|ing)? ways with|"
                 r"retir(?:e|es|ed|ing|ement)|(?:is|was) out as|push(?:es|ed|ing)? out|"
                 r"forc(?:es|ed|ing) out|"
+                # "has walked out after a board row" (not "out of the meeting"), "has axed its
+                # chairman"
+                r"walk(?:s|ed|ing)? out(?! of\b)|axe[sd](?= (?:its|their) )|"
                 # "has bowed out after 18 years" (not a bidder bowing out of a race)
                 r"bow(?:s|ed|ing)? out(?! of (?:the |a )?(?:[\w-]+ )?(?:race|bidding|auction|"
                 r"contest|talks|running|deal|fight|battle|competition|tender)\b)|"
