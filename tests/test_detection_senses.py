@@ -36,6 +36,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Two Disney shoppers are suing Disney over a parking lot crash."),
     ("launch_delay", 12, "Netflix", "Netflix has cancelled the series after one season.",
      "Netflix has cancelled its planned games console."),
+    ("launch_delay", 13, "Boeing", "Boeing delays have become part of the 777X story.",
+     "Boeing delays the 777X again."),
     ("layoffs", 3, "Disney", "Disney stores are shutting their doors early Tuesday as freezing "
      "rain moves in.", "Disney stores are shutting in March as the chain retreats."),
     # investment

@@ -1024,6 +1024,11 @@ LAUNCH_DELAY: tuple[SenseGuard, ...] = (
     _g("after", r"^[^.;]{0,60}?\bafter (?:just |only )?(?:one|two|three|four|five|six|seven|"
        r"eight|nine|ten|\d+|a|its|their) (?:[\w-]+ )?(?:seasons?|series|runs?|episodes?)\b",
        "a show ended after its run, not a launch called off", trigger=r"^cancel"),
+    # "Boeing delays have become part of the 777X story": the plural noun as a subject, not
+    # a delay announced.
+    _g("after", r"^\s+(?:have|has|had|are|were|continue[sd]?|plagued?|hurt|weigh(?:ed)?|"
+       r"cost|dogged|mount(?:ed)?|pile up|piled up)\b", "delays as a topic, not one announced",
+       trigger=r"^delays$"),
 )
 
 LAYOFFS: tuple[SenseGuard, ...] = (
