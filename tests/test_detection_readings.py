@@ -1619,6 +1619,8 @@ def test_jun_and_jan_before_a_name_are_first_names_not_months() -> None:
     # "Jun" read as June put the appointment 172 days in the past
     assert ("Samsung", HIRE, "hiring_company") in detect(
         "Jun Young-hyun was appointed as Samsung's co-CEO on Tuesday.")
+    assert ("Samsung", HIRE, "hiring_company") in detect(
+        "August Walker was named chief financial officer of Samsung on Tuesday.")
 
 
 def test_another_company_that_speaks_after_an_opener_is_what_its_stands_for() -> None:

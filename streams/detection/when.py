@@ -277,9 +277,9 @@ def _place(match: re.Match[str], sentence: str, pub: date) -> TimeRef | None:
             return None  # the verb or the noun, most of the time
         if not prefix and not m.group("day5") and word[:1].islower():
             return None
-        if prefix in ("", "of", "from", "to", "by") and not m.group("day5") and len(
-                word) <= 4 and _NAME_NEXT.match(sentence, end):
-            return None  # "Jan Koum", "of Jun Young-hyun", "June Yoon": a first name
+        if prefix in ("", "of", "from", "to", "by") and not m.group("day5") and (
+                _NAME_NEXT.match(sentence, end)):
+            return None  # "Jan Koum", "of Jun Young-hyun", "April Walker": a first name
 
         month = month_number(word)
         year = pub.year
