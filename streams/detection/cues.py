@@ -237,7 +237,9 @@ _PAST_TENSE = quick(r"\w+ed\b|left\b|bought\b|sold\b|took\b|quit\b|led\b|laid\b|
 # Past perfect after a reporting verb is reported news, not background: "confirmed she had left".
 _REPORTED_HAD = quick(r"\b(?:said|says|confirmed|confirms|announced|told [\w ]{1,20}?|"
                            # (a name's own dots: "that Amazon.com Inc. had agreed")
-                           r"disclosed|revealed|acknowledged)\b(?: that)?"
+                           # "filed a Form D reporting that it had raised $42 million"
+                           r"disclosed|revealed|acknowledged|reporting|stat(?:es|ed)|"
+                           r"informed [\w ]{1,20}?|notified [\w ]{1,20}?)\b(?: that)?"
                            r"(?:[^.;,]|\.(?!\s+[A-Z])){0,50} $"
                            r"|\band that (?:it|he|she|they|the company)\s$", _I)
 _PAST_MOVE = quick(r"(?:left|quit|resigned|departed|exited|joined|stepped|was|retired|became|"

@@ -52,6 +52,13 @@ LEGAL: tuple[TriggerSpec, ...] = (
     TriggerSpec("legal_moved_court", _G,
                 r"\bmov(?:e|es|ed|ing) (?:the )?(?:[\w-]+ ){0,2}?(?:court|hc|tribunal|nclt|"
                 r"nclat) against\b", "plaintiff", {"": "defendant"}, 0.8, right_all=True),
+    # "Pinecrest Bank entered into a consent order with the Office of the Comptroller of the
+    # Currency": an enforcement order agreed with a regulator.
+    TriggerSpec("legal_consent_order", _G,
+                r"\b(?:enter(?:s|ed|ing)? into|agree(?:s|d)? to|sign(?:s|ed)|reach(?:es|ed)|"
+                r"consent(?:s|ed) to) (?:a |an |the )?consent (?:order|decree|agreement|"
+                r"judgment)\b",
+                "defendant", {"with": "plaintiff"}, 0.8),
     TriggerSpec("legal_files_suit", _G,
                 r"\bfil(?:e|es|ed|ing) (?:a |an )?(?:[\w-]+ ){0,3}?(?:lawsuit|suit|"
                 r"class[- ]action)s?\b(?! (?:[\w-]+ ){0,3}?against\b)",

@@ -174,6 +174,11 @@ DEPARTURE: tuple[TriggerSpec, ...] = (
                 r"sack(?:s|ed)|dismiss(?:es|ed)|part(?:s|ed|ing)? ways with|"
                 r"retir(?:e|es|ed|ing|ement)|(?:is|was) out as|push(?:es|ed|ing)? out|"
                 r"forc(?:es|ed|ing) out|"
+                # "will not stand for re-election as a director"; "has been terminated,
+                # effective immediately"
+                r"(?:will|would|did|does) not (?:stand|seek|run) for re-?election|"
+                r"(?:has been|was|had been) (?:terminated|dismissed)(?=,? (?:effective|as|from|"
+                r"for cause|without cause)\b)|"
                 # "has walked out after a board row" (not "out of the meeting"), "has axed its
                 # chairman"
                 r"walk(?:s|ed|ing)? out(?! of\b)|axe[sd](?= (?:its|their) )|"
@@ -261,6 +266,8 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 "", {"at": "", "of": "", "": "", "by": ""}, 0.65, adjacent=15),
     TriggerSpec("layoffs_reduction", _L,
                 r"\b(?:(?:work)?force|headcount|staff(?:ing)?|payroll) reductions?\b|"
+                # "approved a reduction in force affecting approximately 120 employees"
+                r"\breductions? in (?:force|workforce|headcount)\b|(?:(?<=a )|(?<=the ))rifs?\b|"
                 r"\b(?:to be|will be|are being|were|be) (?:let go|made redundant|laid off)\b|"
                 r"\b(?:stores|shops|locations|branches|plants|factories|offices|outlets|"
                 r"restaurants|sites|mine|plant|factory|mill|smelter|refinery) (?:[\w-]+ ){0,4}?"
