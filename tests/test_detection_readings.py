@@ -1550,6 +1550,8 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
      "effective immediately.", ("Disney", DEPART, "losing_company")),
     ("Stripe filed a Form D reporting that it had raised $42 million in a new equity "
      "offering.", ("Stripe", "investment", "recipient")),
+    ("Salesforce is thinning its ranks again, with 700 workers handed pink slips this week.",
+     ("Salesforce", "layoffs", None)),
 ])
 def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     assert expected in detect(text)
@@ -1606,6 +1608,7 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Reports early last year that Uber had chosen Stripe as its payments partner have not "
     "produced a feature",  # old reports, not a report now
     "Uber's contract with the city has been terminated, effective immediately",  # no person
+    "Uber drivers must show the pink slip for their car at the depot",  # a car's title
 ])
 def test_the_same_verbs_in_other_senses_state_no_event(text: str) -> None:
     assert not {t for t in detect(text) if t[0] in ("Disney", "Uber", "Nvidia", "Microsoft",

@@ -201,7 +201,9 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 None, {"": ""}, 0.8, right_window=40, adjacent=40),
     TriggerSpec("layoffs", _L,
                 r"\b(?:lay(?:s|ing)? off|laid off|layoffs?|lay-offs?|job cuts?|job losses|"
-                r"job reductions?|"
+                # "700 workers handed pink slips", "is thinning its ranks again"
+                r"job reductions?|pink[- ](?:slips|slipped)|"
+                r"thin(?:s|ned|ning)? (?:its|their) ranks|"
                 # "is parting ways with about 1,500 employees"
                 r"part(?:s|ed|ing)? ways with (?:about |around |some |nearly |more than |over |"
                 r"up to )?\d[\d,]* (?:employees|workers|staff|people|staffers)|"
