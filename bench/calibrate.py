@@ -71,7 +71,7 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "newsaj-test", "newsal-test", "newsam-test",
             "newsan-test", "newsao-test", "newsap-test", "newsaq-test",
             "newsar-test", "newsas-test", "newsat-test",
-            "newsau-test", "newsav-test", "newsaw-test", "newsay-test")
+            "newsau-test", "newsav-test", "newsaw-test", "newsay-test", "newsax-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

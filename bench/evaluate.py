@@ -733,6 +733,13 @@ SETS: tuple[LabelledSet, ...] = (
                 note="press-release wires, blind"),
     LabelledSet("newsau-test", ("newsau/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="press-release wires, blind"),
+    # A fifty-first author of positives, during session 29: a day of a local and regional news
+    # desk (plant closings and WARN notices, hometown companies bought, stores opened, local
+    # lawsuits and settlements, with a watched company's store as the place of other stories).
+    LabelledSet("newsax-dev", ("newsax/articles.jsonl",), "devset/rules.yaml", "even",
+                note="local news desk, blind"),
+    LabelledSet("newsax-test", ("newsax/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="local news desk, blind"),
     # A fiftieth author of positives, during session 29: business news as a volunteer-written,
     # wiki-style citizen news site reports it (the genre of bench/realnews), with companies'
     # histories retold in background paragraphs.

@@ -117,6 +117,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "newsaw-test": (0.80, 0.80, 100.0),
     "newsay-dev": (0.90, 0.85, 40.0),
     "newsay-test": (0.85, 0.85, 70.0),
+    "newsax-dev": (0.85, 0.70, 70.0),
+    "newsax-test": (0.80, 0.75, 100.0),
     "newsak-test": (0.85, 0.65, 70.0),
     "newsad-test": (0.88, 0.70, 70.0),
     "newso-dev": (0.93, 0.88, 80.0),

@@ -1552,6 +1552,8 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
      "offering.", ("Stripe", "investment", "recipient")),
     ("Salesforce is thinning its ranks again, with 700 workers handed pink slips this week.",
      ("Salesforce", "layoffs", None)),
+    ("Pfizer said it will close two of its own overlapping plants after the deal.",
+     ("Pfizer", "layoffs", None)),
 ])
 def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     assert expected in detect(text)
@@ -1609,6 +1611,8 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "produced a feature",  # old reports, not a report now
     "Uber's contract with the city has been terminated, effective immediately",  # no person
     "Uber drivers must show the pink slip for their car at the depot",  # a car's title
+    "PlateRail's 55 employees, who work in a renovated tobacco warehouse on East Market "
+    "Street, will join Uber and stay in Louisville, co-founder Dev Ramaswamy said",  # staff
 ])
 def test_the_same_verbs_in_other_senses_state_no_event(text: str) -> None:
     assert not {t for t in detect(text) if t[0] in ("Disney", "Uber", "Nvidia", "Microsoft",

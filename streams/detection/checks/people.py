@@ -76,6 +76,8 @@ _GROUP_SUBJECT = re.compile(
     r"\b(?:team|teams|staff|employees|workers|engineers|researchers|people|workforce|they)"
     # "The 14-person team behind Loomwork's agents is joining Anthropic"
     r"(?:\s+(?:behind|at|from|of)\s+[^,;.()]{1,50}?)?"
+    # "PlateRail's 55 employees, who work in a renovated tobacco warehouse, will join Square"
+    r"(?:,\s+who\s+[^;,]{1,120},)?"
     r"\s+(?:(?:will|would|could|to|also|then|have|has|had|is|are|was|were)\s+)*$", _I)
 
 
@@ -174,7 +176,7 @@ def people_reason(text: str, spec: TriggerSpec, start: int, end: int,
                 text, start, end) and _BULK_PEOPLE.match(after):
             return "a bulk cut (layoffs), not an executive"
         if spec.has("joins") and _GROUP_SUBJECT.search(
-                text, max(0, start - 90), start):
+                text, max(0, start - 200), start):
             return "a group of staff joins, not an executive"
         if spec.event_type == "executive_hire" and _RECENTLY.search(text, max(0, start - 12),
                                                                     start):

@@ -256,7 +256,9 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
     TriggerSpec("layoffs_closure", _L,
                 r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)? down|shut|closure of|"
                 r"cut(?:s|ting)?)\b(?= "
-                r"(?:[\w$.,-]+ ){0,3}?(?:stores|shops|plants|factories|branches|offices|"
+                # ("close two of its own overlapping branches")
+                r"(?:(?:[\w$.,-]+ ){0,3}?|[\w,]+ of (?:its|their) (?:own )?(?:[\w-]+ ){0,2}?)"
+                r"(?:stores|shops|plants|factories|branches|offices|"
                 r"locations|sites|outlets|restaurants|mills|mines|factory|plant|mill|"
                 # "will close its distribution center in Cedar Falls, affecting 410 workers"
                 r"(?:distribution|fulfil?lment|call|contact|sorting) cent(?:er|re)s?|"
