@@ -17,6 +17,8 @@ _P: EventType = "product_launch"
 
 # "... not take place / not reach stores before the first half of 2027": no earlier than a
 # later date.
+# "will not", "won't": a plan not kept
+_WILL_NOT = r"(?:(?:will|would) not|won['’]t|wouldn['’]t)"
 _NOT_BEFORE_DATE = (r"(?:before|until) (?:the )?(?:next |later |early |late |mid-?|first |"
                     r"second |end of )?(?:half |quarter )?(?:of )?(?:(?:19|20)\d\d|year|spring|"
                     r"summer|autumn|fall|winter|q[1-4]|h[12])\b")
@@ -85,7 +87,7 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"scheduled|slated|due|set)\b|"
                 # "The first deliveries ... will not take place before the first half of 2027"
                 # "its New Albany chip factory won't open until 2031"
-                r"\b(?:(?:will|would) not|won['’]t|wouldn['’]t) (?:now )?(?:take place|happen|"
+                r"\b" + _WILL_NOT + r" (?:now )?(?:take place|happen|"
                 r"arrive|be made|begin|start|open|be ready|go live|enter service) "
                 + _NOT_BEFORE_DATE + r"|"
                 # "will start in 2027 rather than late this year"
@@ -102,11 +104,11 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
     # "will not reach stores until the first half of next year": things that reach stores are
     # products, so no product word is needed.
     TriggerSpec("delay_not_in_stores", _Y,
-                r"\b(?:(?:will|would) not|won['’]t|wouldn['’]t) (?:now )?(?:reach (?:stores|shops|"
+                r"\b" + _WILL_NOT + r" (?:now )?(?:reach (?:stores|shops|"
                 r"shelves|customers|buyers)|go on sale|be on sale|hit (?:stores|shelves)) "
                 + _NOT_BEFORE_DATE + "|"
                 # "its Falcon Shores chip would not launch this year as planned"
-                r"\b(?:(?:will|would) not|won['’]t|wouldn['’]t) (?:now )?(?:launch|ship|debut|"
+                r"\b" + _WILL_NOT + r" (?:now )?(?:launch|ship|debut|"
                 r"be released|arrive) (?:this year |this quarter |this month |in (?:19|20)\d\d )?"
                 r"(?:as planned|on schedule|on time|as (?:originally )?(?:scheduled|expected|"
                 r"promised))\b",
