@@ -1638,6 +1638,15 @@ def test_a_name_inside_a_country_s_name_is_no_party() -> None:
     assert not [e for e in detector.detect(article) if e.company == "Emirates"]
 
 
+def test_names_with_accents_are_people() -> None:
+    article = Article(id="t", title="Netflix named Alex Norström and Gustav Söderström co-CEOs.",
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    [event] = [e for e in DETECTOR.detect(article) if e.event_type == HIRE]
+    assert event.company == "Netflix"
+    assert event.people == ["Alex Norström", "Gustav Söderström"]
+    assert event.counterparty is None  # not "Alex", cut at the "ö"
+
+
 def test_jun_and_jan_before_a_name_are_first_names_not_months() -> None:
     # "Jun" read as June put the appointment 172 days in the past
     assert ("Samsung", HIRE, "hiring_company") in detect(

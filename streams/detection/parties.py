@@ -58,9 +58,12 @@ _SUBORDINATE = re.compile(r"\b(?:whose|which|who|includ\w*|such as|like|among|co
                           r"owned by|a (?:unit|subsidiary|division|brand|part) of|part of|"
                           r"backed by|controlled by|run by|operated by)\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*$")
+# Capital and small letters of names, with accents: "Gustav Söderström", "Nestlé", "Ødegaard".
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
 _CAPITAL_RUN = re.compile(
-    r"[A-Z][A-Za-z0-9&'’.+-]*(?:\s(?:[A-Z][A-Za-z0-9&'’.+-]*|\d[\w.]*|&|of|de|du|van|von|and)"
-    r"(?=\s|$|[,.;:)]))*"
+    rf"[{_UP}][{_UP}{_LOW}0-9&'’.+-]*(?:\s(?:[{_UP}][{_UP}{_LOW}0-9&'’.+-]*|\d[\w.]*|&|of|de|"
+    r"du|van|von|and)(?=\s|$|[,.;:)]))*"
 )
 _TOKEN = re.compile(r"\S+")
 _GOODS = re.compile(r" (?:chips|gpus|processors|servers|shares|stock|products|devices|services|"
@@ -83,8 +86,8 @@ def org_word(word: str) -> bool:
 
 
 _PERSON = re.compile(
-    r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z]\.)?(?: (?:de |van |von |da |di |del |le |la )?"
-    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}\b"
+    rf"\b[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?(?: [{_UP}]\.)?(?: (?:de |van |von |da |di |"
+    rf"del |le |la )?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?){{1,2}}\b"
 )
 _NOT_PERSON_START = words(
     """recently furthermore however meanwhile according earlier later analysts reports but and
