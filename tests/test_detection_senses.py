@@ -415,6 +415,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("executive_departure", 42, "Microsoft", "A Microsoft engineer steps down from Redmond "
      "Planning Commission after six years.", "Microsoft's chief financial officer steps down "
      "after six years."),
+    ("executive_hire", 43, "Pfizer", "Pfizer has nabbed $85 million to push its lead drug "
+     "into a phase 3 trial.", "Pfizer has nabbed Jane Doe as its chief medical officer."),
     ("executive_departure", 38, "Salesforce", "Salesforce chief executive Marc Benioff stepped "
      "down to a standing ovation after his commencement speech.", "Salesforce chief executive "
      "Marc Benioff stepped down after 25 years."),

@@ -58,6 +58,8 @@ _NEGATION = quick(
     r"(?:won|wouldn|didn|doesn|don|isn|"
     r"wasn|hasn|haven|hadn|aren|weren|can|couldn|shouldn)" + _APOS + r"t)\b"
     r"(?! only\b| just\b| longer\b| least\b| less\b| to mention\b| yet\b"
+    # "can't escape a wrongful death lawsuit": a double negative, the suit goes on
+    r"| (?:escape|dodge|shake off|duck|evade)\b"
     # "approved without conditions the sale of", "cleared with no remedies": the approval's
     # terms, not the deal denied
     r"| (?:any )?(?:conditions|remedies|concessions|objections?)\b)", _I)

@@ -9,6 +9,7 @@ from .. import parties
 from ..companies import Mention
 from ..lexicon import NOT_A_COMPANY
 from ..triggers import EXEC_TITLE_RE, NEEDS_EXEC, TriggerSpec
+from ..triggers.spec import ABOUT
 from .text import clause_before, mask
 
 _I = re.IGNORECASE
@@ -36,8 +37,8 @@ TRANSITIVE_DEPARTURE = re.compile(
     r"oust|fire|sack|push|forc|let go|los|dismiss|part|ax", _I)
 # "let go of 90 engineers", "dismissed most of its team": a bulk cut is layoffs, not a departure.
 _BULK_PEOPLE = re.compile(
-    r"^\s*(?:of )?(?:about |around |some |nearly |more than |over |roughly |up to |almost )?"
-    r"(?:\d[\d,.]*\b|hundreds\b|thousands\b|dozens\b|most\b|many\b|half\b|a third\b|"
+    r"^\s*(?:of )?" + ABOUT
+    + r"(?:\d[\d,.]*\b|hundreds\b|thousands\b|dozens\b|most\b|many\b|half\b|a third\b|"
     r"the (?:majority|bulk|rest)\b|(?:the |its |their )?(?:entire |whole )?(?:[\w-]+ )?"
     r"(?:team|staff|workforce)\b)", _I)
 # "hires retired Boeing executive", "a retired general": the adjective, not the event.

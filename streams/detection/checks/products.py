@@ -60,6 +60,8 @@ _DELAYED_THING = re.compile(
     r"robotaxis?|features?|updates?|games?|consoles?|headsets?|glasses|services?|apps?|"
     r"displays?|screens?|speakers?|tablets?|laptops?|computers?|accelerators?|gpus?|"
     r"platforms?|drones?|watch(?:es)?|"
+    # "first orbital flight has slid to next year"
+    r"(?:maiden|inaugural|orbital|crewed) (?:[\w-]+ )?(?:flights?|missions?)|"
     r"first deliver(?:y|ies)|deliver(?:y|ies) of|production|"
     # "delayed the start of commercial passenger flights of its air taxi": a service's start
     r"(?:start|beginning) of (?:[\w-]+ ){0,3}?(?:service|flights|operations|sales)|"

@@ -946,6 +946,10 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"league|club|association|charity|church|parish|pta|choir)\b",
        "a civic or volunteer seat left, not a post at the company",
        trigger=r"^(?:step|resign|quit|leav|left|depart)"),
+    # "Lumora Health has nabbed $85 million to push its lead drug": money, not a person.
+    _g("after", r"^\s+(?:a |an |another |further |fresh )?(?:(?:us|a|c|s|hk|nz)?\$|€|£|¥|"
+       r"(?:rs\.?|inr|usd|eur|gbp) ?\d|\d[\d.,]* ?(?:million|billion|mln|bln|[mb]n?)\b)",
+       "money raised, not a person hired", trigger=r"^(?:nab|snag|land|bag|pick|brought|bring)"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (

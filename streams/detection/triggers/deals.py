@@ -149,7 +149,10 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"take(?:s)? over|took over|taking over|snap(?:s|ped|ping)? up|"
                 r"scoop(?:s|ed|ing)? up|absorb(?:s|ed|ing)?|pick(?:s|ed|ing)? up|"
                 # "has gobbled up rival Harcourt Legal", "swallowed up snack brand Crunchie"
-                r"gobbl(?:e|es|ed|ing) up|swallow(?:s|ed|ing)? up)\b"
+                r"gobbl(?:e|es|ed|ing) up|swallow(?:s|ed|ing)? up|"
+                # "Pfizer bags obesity biotech Corvane in $3.1B buyout" (not "bags top spot")
+                r"bag(?:s|ged|ging)?(?= (?:[^.;]|\.(?=\d)){1,60}?(?:buyout|buy-out|takeover|"
+                r"acquisition|deal|for (?:about |around |roughly |nearly |some )?(?:us)?[$€£])))\b"
                 r"(?! back| up shares| into| as\b|-)",  # "buy-now-pay-later" is no purchase
                 "acquirer", {"": "target"}, 0.85, (NEEDS_TARGET,), right_window=60,
                 adjacent=40, left_all=True, traits=frozenset({"buys"})),
@@ -351,7 +354,9 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 (NEEDS_COMPANY_RIGHT,), right_window=50, adjacent=30, left_all=True),
     TriggerSpec("inv_raise", _I,
                 r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|"
-                r"land(?:s|ed)|bag(?:s|ged)|net(?:s|ted)|gets?|got|receiv(?:e|es|ed|ing))\b"
+                r"land(?:s|ed)|bag(?:s|ged)|net(?:s|ted)|gets?|got|receiv(?:e|es|ed|ing)|"
+                # "Lumora nabs $85M to push sleep drug into phase 3"
+                r"nab(?:s|bed|bing)|snag(?:s|ged|ging))\b"
                 # (not "a round of talks")
                 r"(?= [^;]{0,40}?(?:\$|€|£|funding|financing|round(?! of (?!funding|financing|"
                 r"investment))|capital|series [a-h]\b|"

@@ -113,6 +113,17 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r"(?:the )?(?:[\w-]+ ){0,2}?court\b"
                 r"(?!(?: [a-z]+)? (?:customers|subscribers|voters|investors|buyers|users)\b))",
                 "plaintiff", {"": "defendant"}, 0.8, right_window=30, adjacent=5, right_all=True),
+    # "A Delaware jury has hit Pfizer with a $40 million verdict", "slapped Meta with a fine"
+    TriggerSpec("legal_hit_with", _G,
+                r"\b(?:hit(?:s|ting)?|slap(?:s|ped|ping)?)\b(?= (?:[\w&.'’-]+ ){1,4}?with "
+                r"(?:an? |the )?(?:[\w$€£.,-]+ ){0,4}?(?:verdicts?|fines?|penalt(?:y|ies)|"
+                r"lawsuits?|suits?|damages|judgments?|class[- ]actions?|injunctions?)\b)", None,
+                {"": "defendant"}, 0.8, right_window=30, adjacent=5, right_all=True),
+    # "Pfizer hit with $40M verdict over Zantac" (not "Ebbers' face reddened as the verdict
+    # was read": a face, no suit)
+    TriggerSpec("legal_hit_with_verdict", _G,
+                r"\b(?:hit|slapped) with(?= (?:[\w$€£.,-]+ ){0,4}?verdicts?\b)", "defendant",
+                {}, 0.8),
     TriggerSpec("legal_charges", _G, r"\bcharg(?:es|ed|ing)\b(?= [^;]{1,60}? with\b)", None,
                 {"": "defendant"}, 0.8, right_window=30, adjacent=5, right_all=True),
     TriggerSpec("legal_order_to_pay", _G,
@@ -123,7 +134,12 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 # "ordered Adobe to pay Quillfeather Software $212 million": the one paid sued
                 {"": "defendant", "pay": "plaintiff"}, 0.8, right_window=30, right_all=True),
     TriggerSpec("legal_faces", _G,
-                r"\b(?:fac(?:e|es|ed|ing)|hit (?:with|by)|slapped with|(?:receiv(?:e|es|ed|ing)|"
+                r"\b(?:fac(?:e|es|ed|ing)|hit (?:with|by)|slapped with|"
+                # "can't escape a wrongful death lawsuit", "lost its bid to toss a suit"
+                r"(?:can['’]?t|cannot|fail(?:s|ed)? to|must) (?:escape|dodge|shake(?: off)?|"
+                r"duck)|los(?:es|t|ing) (?:its |their |a |an )?(?:bid|attempt|motion|effort|"
+                r"appeal|challenge) to (?:toss|dismiss|throw out|escape|dodge|overturn|quash|"
+                r"end)|(?:receiv(?:e|es|ed|ing)|"
                 r"(?:was |were |been )?served with)(?= (?:[\w$.,-]+ ){0,3}(?:subpoenas?|fines?|"
                 r"summons(?:es)?|writs?|penalt(?:y|ies)|lawsuits?|civil investigative demands?|"
                 r"wells notices?|warning letters?)\b)|"
@@ -264,7 +280,10 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 {"": "defendant"}, 0.75),
     TriggerSpec("legal_settle", _G,
                 r"\bsettl(?:e|es|ed|ing|ement)\b(?= (?:[\w$.,'’-]+ ){0,6}(?:" + _LEGAL_NOUNS
-                + r"|dispute|allegations|fight|battle)\b)",
+                + r"|dispute|allegations|fight|battle)\b)|"
+                # "agreed to pay $14 million to end a class action", "inks deal to end suit"
+                r"\b(?:pa(?:y|ys|id|ying)|deal)\b(?= (?:[\w$.,-]+ ){0,4}?to (?:end|resolve) "
+                r"(?:[\w$.,'’-]+ ){0,4}(?:" + _LEGAL_NOUNS + r"|dispute|allegations)\b)",
                 "defendant", {"with": "plaintiff"}, 0.8, left_all=True,
                 traits=frozenset({"settles"})),
     TriggerSpec("legal_settlement_court", _G, r"\bsettlements?\b", "defendant",

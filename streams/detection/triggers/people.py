@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ....schemas.event import EventType
 from ..lexicon import FOLDED_EXEC_TITLES
-from .spec import BE, NEEDS_EXEC, NEEDS_LEFT, TriggerSpec
+from .spec import ABOUT, BE, NEEDS_EXEC, NEEDS_LEFT, WILL_NOT, TriggerSpec
 
 # "joining as a strategic investor" is an investment, not a hire.
 _NOT_AS_INVESTOR = (r"(?! (?:as )?(?:an? )?(?:[\w-]+ )?(?:investors?|backers?|shareholders?|"
@@ -176,12 +176,18 @@ DEPARTURE: tuple[TriggerSpec, ...] = (
                 r"forc(?:es|ed|ing) out|"
                 # "will not stand for re-election as a director"; "has been terminated,
                 # effective immediately"
-                r"(?:will|would|did|does) not (?:stand|seek|run) for re-?election|"
+                + r"(?:" + WILL_NOT + r"|(?:did|does) not|didn['’]t|doesn['’]t) (?:stand|seek|run) "
+                r"for re-?election|"
                 r"(?:has been|was|had been) (?:terminated|dismissed)(?=,? (?:effective|as|from|"
                 r"for cause|without cause)\b)|"
                 # "has walked out after a board row" (not "out of the meeting"), "has axed its
                 # chairman"
-                r"walk(?:s|ed|ing)? out(?! of\b)|axe[sd](?= (?:its|their) )|"
+                r"walk(?:s|ed|ing)? out(?! of\b)|"
+                # (its chief, not "its lead sleep program")
+                r"axe[sd](?= (?:its|their) (?:[\w-]+ )?(?:ceo|cfo|coo|cto|chair(?:man|woman|"
+                r"person)?|chief executive|president|boss|founder|managing director)\b)|"
+                # "is heading for the exit after 18 years"
+                r"head(?:s|ed|ing)? for the exits?\b|"
                 # "has bowed out after 18 years" (not a bidder bowing out of a race)
                 r"bow(?:s|ed|ing)? out(?! of (?:the |a )?(?:[\w-]+ )?(?:race|bidding|auction|"
                 r"contest|talks|running|deal|fight|battle|competition|tender)\b)|"
@@ -197,7 +203,9 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
     # "14,500 job cuts announced by Hewlett-Packard": the company is the agent.
     TriggerSpec("layoffs_announced_by", _L,
                 r"\b(?:job cuts|layoffs|lay-offs|redundancies|job losses)(?: (?:were|was|have been|"
-                r"had been|are|is))? (?:announced|unveiled|planned|confirmed|ordered) by\b",
+                r"had been|are|is))? (?:announced|unveiled|planned|confirmed|ordered) by\b|"
+                # "Layoffs have hit Ferngate Games"
+                r"\b(?:job cuts|layoffs|lay-offs|redundancies) (?:have |has |will |again )?hit\b",
                 None, {"": ""}, 0.8, right_window=40, adjacent=40),
     TriggerSpec("layoffs", _L,
                 r"\b(?:lay(?:s|ing)? off|laid off|layoffs?|lay-offs?|job cuts?|job losses|"
@@ -205,8 +213,8 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"job reductions?|pink[- ](?:slips|slipped)|"
                 r"thin(?:s|ned|ning)? (?:its|their) ranks|"
                 # "is parting ways with about 1,500 employees"
-                r"part(?:s|ed|ing)? ways with (?:about |around |some |nearly |more than |over |"
-                r"up to )?\d[\d,]* (?:employees|workers|staff|people|staffers)|"
+                r"part(?:s|ed|ing)? ways with " + ABOUT
+                + r"\d[\d,]* (?:employees|workers|staff|people|staffers)|"
                 r"(?:cut(?:s|ting)?|slash(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|shed(?:s|ding)?|"
                 r"ax(?:e|es|ed|ing)?|trim(?:s|med|ming)?|reduc(?:e|es|ed|ing)|cull(?:s|ed|ing)?|"
                 # "will retrench about 1,200 workers"
@@ -215,7 +223,7 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"employees|workers)|redundanc(?:y|ies)|workforce reduction|downsiz\w+|"
                 # "will reduce about 2,000 workplaces": the translated wires' jobs, counted
                 r"(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|shed(?:s|ding)?) "
-                r"(?:about |around |some |nearly |more than |over |up to )?\d[\d,]* workplaces|"
+                + ABOUT + r"\d[\d,]* workplaces|"
                 r"furlough\w*|(?:let(?:s|ting)? go(?: of)?|dismiss(?:es|ed|ing)?|"
                 # not "under fire from employees", "opened fire on workers"
                 r"(?<!under )(?<!open )(?<!opens )(?<!opened )(?<!draw )(?<!drew )"
@@ -223,14 +231,14 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"staff|employees|workers|people|engineers|team|teams|staffers|reps|"
                 r"salespeople|managers)|"
                 r"(?:let(?:s|ting)? go(?: of)?|dismiss(?:es|ed|ing)?|fir(?:es|ed|ing)|"
-                r"sack(?:s|ed|ing)?) (?:about |around |some |nearly |more than |over )?\d[\d,]*|"
+                r"sack(?:s|ed|ing)?) " + ABOUT + r"\d[\d,]*|"
                 # "make redundant about 120 employees", "make 120 staff redundant"
-                r"mak(?:e|es|ing) (?:redundant (?:about |around |some |nearly |more than |over |"
-                r"up to )?\d[\d,]*|(?:about |around |some |nearly |more than |over |up to )?"
-                r"\d[\d,]* (?:(?:employees|workers|staff|people|jobs|positions|roles) )?redundant)|"
+                r"mak(?:e|es|ing) (?:redundant " + ABOUT + r"\d[\d,]*|" + ABOUT
+                + r"\d[\d,]* (?:(?:employees|workers|staff|people|jobs|positions|roles) )?"
+                r"redundant)|"
                 # "leaving an estimated 8,000 employees jobless", "put 300 people out of work"
-                r"(?:leav(?:e|es|ing)|left|put(?:s|ting)?) (?:about |around |some |nearly |"
-                r"more than |over |an estimated )?\d[\d,]* (?:employees|workers|people|staff) "
+                r"(?:leav(?:e|es|ing)|left|put(?:s|ting)?) " + ABOUT
+                + r"\d[\d,]* (?:employees|workers|people|staff) "
                 r"(?:jobless|out of work|unemployed)|"
                 # "their roles were being eliminated": the jobs as the subject of a passive.
                 r"(?:jobs|positions|roles|posts) (?:[\w-]+ ){0,2}?(?:will be|would be|were|are|"
@@ -238,8 +246,8 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 # "trims 3,000": a bare head count in thousands is people, not money or a year.
                 r"(?:cut(?:s|ting)?|slash(?:es|ed|ing)?|shed(?:s|ding)?|ax(?:e|es|ed|ing)|"
                 r"trim(?:s|med|ming)?|cull(?:s|ed|ing)?) "
-                r"(?:about |around |some |nearly |more than |over )?"
-                r"\d{1,3}(?:,\d{3})+(?=\s*(?:$|[,.;:—]|and\b|in\b|at\b|as\b|after\b|amid\b|"
+                + ABOUT
+                + r"\d{1,3}(?:,\d{3})+(?=\s*(?:$|[,.;:—]|and\b|in\b|at\b|as\b|after\b|amid\b|"
                 r"across\b|worldwide\b|globally\b)))\b",
                 "", {"at": "", "of": "", "to": ""}, 0.85),
     # "Thousands of jobs to go at Corus", "2,000 jobs will be lost", "jobs at risk".
@@ -248,14 +256,14 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"(?:to (?:go|be lost|be axed|be cut)|be lost|be axed|go|at risk|lost|axed)\b)|"
                 r"\b(?:los(?:e|es|ing)|lost) (?:their|his|her) jobs\b|"
                 # "the elimination of approximately 620 roles", "the loss of 300 jobs"
-                r"\b(?:loss|elimination|cutting|shedding) of (?:about |some |around |nearly |"
-                r"approximately |up to |more than )?[\d,]+ (?:jobs|positions|roles|posts)\b",
+                r"\b(?:loss|elimination|cutting|shedding) of " + ABOUT
+                + r"[\d,]+ (?:jobs|positions|roles|posts)\b",
                 "", {"at": "", "of": "", "": ""}, 0.75, right_window=60, adjacent=30),
     # Closing stores, plants or the whole business: "will close 300 stores", "ceased all
     # operations", "is shutting down its Utah factory".
     TriggerSpec("layoffs_closure", _L,
                 r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)? down|shut|closure of|"
-                r"cut(?:s|ting)?)\b(?= "
+                r"shutter(?:s|ed|ing)?|cut(?:s|ting)?)\b(?= "
                 # ("close two of its own overlapping branches")
                 r"(?:(?:[\w$.,-]+ ){0,3}?|[\w,]+ of (?:its|their) (?:own )?(?:[\w-]+ ){0,2}?)"
                 r"(?:stores|shops|plants|factories|branches|offices|"

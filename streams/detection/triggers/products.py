@@ -8,6 +8,7 @@ from .spec import (
     NEEDS_AVAILABLE_THING,
     NEEDS_DELAYED_THING,
     NEEDS_PRODUCT,
+    WILL_NOT,
     TriggerSpec,
 )
 
@@ -17,8 +18,6 @@ _P: EventType = "product_launch"
 
 # "... not take place / not reach stores before the first half of 2027": no earlier than a
 # later date.
-# "will not", "won't": a plan not kept
-_WILL_NOT = r"(?:(?:will|would) not|won['’]t|wouldn['’]t)"
 _NOT_BEFORE_DATE = (r"(?:before|until) (?:the )?(?:next |later |early |late |mid-?|first |"
                     r"second |end of )?(?:half |quarter )?(?:of )?(?:(?:19|20)\d\d|year|spring|"
                     r"summer|autumn|fall|winter|q[1-4]|h[12])\b")
@@ -60,6 +59,16 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"\b(?:will|would|does|did) not (?:now )?(?:advance|move|take|progress) "
                 r"(?=[^.;]{1,80}? into (?:a |the )?(?:phase|pivotal|late-stage)\b)", "", {}, 0.8,
                 (NEEDS_DELAYED_THING,)),
+    # "Lumora Health has axed its lead sleep program before a phase 3 start", "culls three
+    # early-stage candidates": a drug programme ended before launch (not "axed its internship
+    # program": a qualifier of the pipeline is needed).
+    TriggerSpec("delay_drops_program", _Y,
+                r"\b(?:ax(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|cull(?:s|ed|ing)?|"
+                r"shelv(?:e|es|ed|ing)|discontinu(?:e|es|ed|ing)|drop(?:s|ped|ping)?|"
+                r"terminat(?:e|es|ed|ing)|halt(?:s|ed|ing)?) (?:its |their |the |a |an |one |two |"
+                r"three |four |several )?(?:[\w-]+ )?(?:lead|clinical|drug|experimental|pipeline|"
+                r"development|phase [1-3i]+|early-stage|late-stage|mid-stage)(?: [\w-]+)? "
+                r"(?:programs?|programmes?|candidates?|assets?)\b", "", {}, 0.8),
     TriggerSpec("delay_scrap_plans", _Y,
                 r"\b(?:scrap(?:s|ped|ping)?|abandon(?:s|ed|ing)?|drop(?:s|ped|ping)?|"
                 r"ditch(?:es|ed|ing)?|shelv(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?) "
@@ -87,7 +96,7 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"scheduled|slated|due|set)\b|"
                 # "The first deliveries ... will not take place before the first half of 2027"
                 # "its New Albany chip factory won't open until 2031"
-                r"\b" + _WILL_NOT + r" (?:now )?(?:take place|happen|"
+                r"\b" + WILL_NOT + r" (?:now )?(?:take place|happen|"
                 r"arrive|be made|begin|start|open|be ready|go live|enter service) "
                 + _NOT_BEFORE_DATE + r"|"
                 # "will start in 2027 rather than late this year"
@@ -104,11 +113,11 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
     # "will not reach stores until the first half of next year": things that reach stores are
     # products, so no product word is needed.
     TriggerSpec("delay_not_in_stores", _Y,
-                r"\b" + _WILL_NOT + r" (?:now )?(?:reach (?:stores|shops|"
+                r"\b" + WILL_NOT + r" (?:now )?(?:reach (?:stores|shops|"
                 r"shelves|customers|buyers)|go on sale|be on sale|hit (?:stores|shelves)) "
                 + _NOT_BEFORE_DATE + "|"
                 # "its Falcon Shores chip would not launch this year as planned"
-                r"\b" + _WILL_NOT + r" (?:now )?(?:launch|ship|debut|"
+                r"\b" + WILL_NOT + r" (?:now )?(?:launch|ship|debut|"
                 r"be released|arrive) (?:this year |this quarter |this month |in (?:19|20)\d\d )?"
                 r"(?:as planned|on schedule|on time|as (?:originally )?(?:scheduled|expected|"
                 r"promised))\b",

@@ -95,6 +95,11 @@ class TriggerSpec:
 
 # Starts at a word boundary: "software hired" must not read as "are hired".
 BE_WORDS = ("be", "been", "being", "is", "are", "was", "were", "get", "gets", "got", "getting")
+# A count's hedge before its number: "cut about 2,000 jobs", "make redundant up to 120".
+ABOUT = (r"(?:about |around |some |nearly |more than |over |roughly |up to |almost |"
+         r"approximately |an estimated )?")
+# A plan not kept: "will not take place", "won't ship", "will not stand for re-election".
+WILL_NOT = r"(?:(?:will|would) not|won['’]t|wouldn['’]t)"
 BE = r"\b(?:" + "|".join(BE_WORDS) + r"|has been|have been|had been|will be)"
 # Not right after a form of "be" or "get" (every form of BE ends in one of these words), as
 # one lookbehind per word: "sued" that is not "was sued".
