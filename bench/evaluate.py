@@ -454,6 +454,14 @@ SETS: tuple[LabelledSet, ...] = (
                 note="local news desk, blind"),
     LabelledSet("falsealarm-blind-ci", ("falsealarm/ci/*.jsonl",), "devset/rules.yaml", "odd",
                 note="local news desk, blind"),
+    # A seventy-second author, during session 30: business news as a volunteer-written,
+    # wiki-style citizen news site reports it (markets, policy, labour disputes, other
+    # companies' events, courts without the company, history and obituaries, products and
+    # prices, science and society), half hard.
+    LabelledSet("falsealarm-dev-cj", ("falsealarm/cj/*.jsonl",), "devset/rules.yaml", "even",
+                note="wiki-style citizen news, blind"),
+    LabelledSet("falsealarm-blind-cj", ("falsealarm/cj/*.jsonl",), "devset/rules.yaml", "odd",
+                note="wiki-style citizen news, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.

@@ -249,6 +249,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-blind-ch": (0.0, 0.0, 100.0),
     "falsealarm-dev-ci": (0.0, 0.0, 50.0),
     "falsealarm-blind-ci": (0.0, 0.0, 200.0),
+    "falsealarm-dev-cj": (0.0, 0.0, 50.0),
+    "falsealarm-blind-cj": (0.0, 0.0, 50.0),
     "falsealarm-blind-bg": (0.0, 0.0, 230.0),
     "falsealarm-blind-ar": (0.0, 0.0, 60.0),
     "falsealarm-dev-ap": (0.0, 0.0, 10.0),

@@ -427,6 +427,11 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "investigates Boeing over money laundering."),
     ("acquisition", 25, "Nvidia", "Nvidia's GPUs were bought by the university for its new "
      "supercomputer.", "Nvidia's gaming unit was bought by Samsung for $3 billion."),
+    ("acquisition", 26, "Samsung", "On Tuesday, Nvidia took over Samsung as the most "
+     "valuable company listed in Asia.", "On Tuesday, Nvidia took over Samsung in a $300 "
+     "billion deal."),
+    ("investment", 19, "Samsung", "Nvidia passed Samsung, the most valuable company listed on "
+     "the Korea Exchange.", "Samsung listed on the Korea Exchange on Tuesday."),
     ("acquisition", 24, "Nvidia", "The grocer buys Nvidia by the rack now.",
      "Samsung buys Nvidia's networking unit for $4 billion."),
     ("product_launch", 23, "Salesforce", "Salesforce drops its fourteenth Spring '26 patch this "

@@ -213,6 +213,10 @@ INVESTMENT: tuple[SenseGuard, ...] = (
        r"(?:of\s+(?:dollars|pounds|euros)\s+)?(?:in\s+)?(?:investment|funding|backing|capital)\b",
        "money taken in over the years, not a round",
        trigger=r"^(?:received|raised|taken|attracted|has received|has raised)"),
+    # "the most valuable company listed on the Korea Exchange": a description, not a listing
+    _g("before", r"\b(?:compan(?:y|ies)|firms?|stocks?|shares|groups?|businesses|lenders?|"
+       r"banks?|makers?|names|carmakers?|chipmakers?|insurers?|retailers?)\s+$",
+       "a company described as listed, not a listing", trigger=r"^listed"),
 )
 
 # What code review merges ("pull requests", "branches"), not companies.
@@ -385,6 +389,12 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"computers|tablets|consoles|headsets|glasses|watches|drones|robots|batteries|panels|"
        r"products|goods|tickets|systems)\s+$", "its goods bought, not the company",
        trigger=r"(?:bought|purchased|acquired|snapped up)"),
+    # "SK Hynix took over Samsung Electronics as the most valuable company": a ranking passed
+    _g("after", r"^\s+(?:[\w.&'’-]+\s+){1,4}?(?:as|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+       r"(?:most valuable|largest|biggest|top|leading|no\.? ?1|number one|richest|"
+       r"market value|market capitali[sz]ation|market cap|rankings?|sales)\b",
+       "a rival passed in a ranking, not a company bought",
+       trigger=r"^(?:take|takes|took|taking) over"),
 )
 
 # A routine update named by its month or kind: "December 2026 Pixel update", "May security
