@@ -179,6 +179,10 @@ _PAST_DEALS = quick(r"\b(?:recent|earlier|previous|prior|past|former|several|oth
                          r"investments|lawsuits|layoffs|launches|case|cases|suit|suits|"
                          r"settlements?|fines|probes?|investigations?)\s+"
                          r"(?:by|of|in|against|with|over)?\s*$", _I)
+# "Penang plant doubles output after Cobaltline takeover": a deal named by its company, no
+# possessive, as a time mark (a headline's; "after its takeover of" is _TIME_CLAUSE's).
+_AFTER_NAMED_DEAL = quick(r"\b(after|since|following)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w&.'’-]*\s+)"
+                          r"{1,3}$", _I)
 # "Pfizer's pending $62-a-share takeover of Halcyon", "the previously announced merger": a
 # deal agreed before, named as such (news of it is told by its own verb: "EU clears ...").
 _PENDING_DEAL = quick(r"\b(pending|previously[ -]announced|already[ -]announced|"
@@ -641,6 +645,9 @@ def _history(before: str, trigger: str, after: str, ref_year: int) -> str | None
     deals = _PAST_DEALS.search(before[-60:] + trigger)
     if deals is not None:
         return deals.group().strip()
+    marked = _AFTER_NAMED_DEAL.search(before, max(0, len(before) - 60))
+    if marked is not None and _DEAL_NOUN.match(trigger):
+        return marked.group(1)  # "plant doubles output after Cobaltline takeover"
     failed = names_failed_deal(before)
     if failed is not None and _DEAL_NOUN.match(trigger):
         return failed  # "Nvidia's abandoned $40 billion bid for Arm"

@@ -36,6 +36,16 @@ _UNWATCHED_SUBJECT = re.compile(r"(?:(?:(?:On|In|At|Later|Earlier|Meanwhile|Sepa
                                 r"([A-Z][\w&.'’-]+(?: [A-Z][\w&.'’-]+){0,3})"
                                 r"(?:, [^;]{1,120}?,)? (?:said|says|announced|confirmed|"
                                 r"has agreed|agreed|plans|will|has|is)\b")
+# "The Karlsruhe software company Kranich Software takes over ...": the company noun opens
+# the sentence in apposition to the name of the subject, whatever its verb.
+_NAMED_COMPANY_SUBJECT = re.compile(r"(?:(?:On|In|At|Later|Earlier|Meanwhile|Separately|Also|"
+                                    r"The same|That same)\b[\w ]{0,25}?,\s+)?[Tt]he\s+"
+                                    r"(?:[\w-]+\s+){0,3}?" + cues.COMPANY_NOUNS + r"\s+"
+                                    r"(?!(?:It|He|She|They|We|This|That|These|Those|Its|"
+                                    r"Their|The|A|An|Company|Board|Group|Corporation|On|In|"
+                                    r"At|For|By|With|From)\b)"
+                                    r"([A-Z][\w&.'’-]+(?: [A-Z][\w&.'’-]+){0,3})"
+                                    r"(?:, [^;]{1,120}?,)? (?:[a-z]+ ){0,2}?[a-z]+s?\b")
 _NEXT_JOB = re.compile(r"\bto (?:become|join|lead|run|head|take|serve)\b|\bfor\b", _I)
 # "Brightwater, now part of Uber Freight, names an Uber Freight executive": a move inside
 # one group is no departure from it.
@@ -666,7 +676,7 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
                    if not _RIVAL_BEFORE.search(text, _clause_start(text, m.start), m.start)]
         if earlier and topic is None:
             return [_Side(earlier[-1], earlier[-1].surface, role, "anaphor")]
-        speaker = _UNWATCHED_SUBJECT.match(text)
+        speaker = _UNWATCHED_SUBJECT.match(text) or _NAMED_COMPANY_SUBJECT.match(text)
         if speaker is not None:
             # "Voltaire Motors, the electric-van startup, said it has appointed ...": 'it'
             # is the company that speaks, not the watched one of an earlier sentence.

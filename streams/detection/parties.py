@@ -323,8 +323,11 @@ _OPENER_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)[\"'“‘]?(?:as part|in add
 # A sentence that opens with prepositional phrases and no comma before the one that closes
 # them: "At the company's own keynote at the Moscone West center in San Francisco, Apple CEO
 # Steve Jobs introduced" (the name after the comma is the subject, not an appositive).
-_PP_OPENER = re.compile(r"(?:^|[.!?]\s+|\n\s*)[\"'“‘]?(?:At|In|On|During|After|Before|"
-                        r"Following|From|With|Under|Speaking at)\s[^,;.!?\n]*,\s*$")
+# "According to the union, Amazon will close", "The unions said that, according to the works
+# council, Amazon will close": an attribution opens the clause.
+_PP_OPENER = re.compile(r"(?:^|[.!?]\s+|\n\s*|\bthat,\s+)[\"'“‘]?(?:At|In|On|During|After|"
+                        r"Before|Following|From|With|Under|Speaking at|[Aa]ccording to)\s"
+                        r"[^,;.!?\n]*,\s*$")
 
 
 def _in_pp_appositive(text: str, start: int) -> bool:

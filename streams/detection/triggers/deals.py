@@ -197,6 +197,12 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"brewery|studio)\b)|\bsale of\b(?! (?:its|their) (?:products|goods|shares))",
                 None, {"": "target", "of": "target", "to": "acquirer"}, 0.75, right_window=80,
                 right_all=True),
+    # "Oracle has won its 18-month battle for PeopleSoft": a contested bid won.
+    TriggerSpec("acq_won_battle", _A,
+                r"\bw(?:on|ins|inning) (?:its |the |a )?(?:[\w-]+ ){0,2}?(?:takeover |bidding )?"
+                r"(?:battle|fight|contest|tussle|war) (?:for|over)\b",
+                "acquirer", {"": "target"}, 0.75, (NEEDS_COMPANY_RIGHT,), right_window=40,
+                adjacent=5),
     # "the Somerfield bid", "the Chrysler sale": the company named before the deal noun.
     TriggerSpec("acq_named_bid", _A,
                 r"(?<=\w )(?:takeover |buyout )?(?:bid|takeover|buyout)\b"
@@ -549,6 +555,9 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 # "Intel and Samsung set up a joint venture for advanced packaging"
                 r"set(?:s|ting)? up (?:a |an |new |their |its )?(?:[\w$.,-]+ ){0,3}?(?:joint "
                 r"venture|partnership|alliance)|"
+                # "Brightwater and HBF found a joint venture": the translated wires' verb
+                r"(?:found|establish|creat)(?:s|ed|es|ing)? (?:a |an |new |their |its )?"
+                r"(?:[\w$.,-]+ ){0,3}?joint (?:venture|company)(?! with\b)|"
                 r"(?:announce|form|sign|strike|struck|ink|agree|extend|renew|expand|deepen|broaden|"
                 r"enter)(?:d|ed|s|ing)? (?!off\b)(?:to |into |on )?(?:a |an |new |their |its )?"
                 r"(?:[\w$.,-]+ ){0,4}(?:partnership|alliance|joint venture|collaboration|tie-up|"

@@ -180,6 +180,13 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r"\b(?:allegations?|complaints?|claims?|accusations?) (?:by|from)\b",
                 None, {"": "plaintiff", "and": "plaintiff"}, 0.7, (NEEDS_LEGAL,), right_all=True,
                 right_window=60),
+    # "The government of Delhi has banned the taxi service Uber from operating in the city":
+    # an authority's ban on trading.
+    TriggerSpec("legal_banned_from", _G,
+                r"\b(?:bann(?:ed|ing)|bans|barr(?:ed|ing)|bars)\b(?= (?:[\w&.'’-]+ ){1,5}?from "
+                r"(?:operating|trading|doing business|selling|offering|providing|running)\b)",
+                None, {"": "defendant", "and": "defendant"}, 0.75, right_all=True,
+                right_window=40, adjacent=30),
     # "the EU banned all of Indonesia's carriers", "blacklisted airlines", "an investigation
     # into alleged breaches".
     TriggerSpec("legal_banned", _G,

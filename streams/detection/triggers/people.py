@@ -25,7 +25,7 @@ HIRE: tuple[TriggerSpec, ...] = (
                 r"(?:" + BE + r" (?:hired|appointed|named|tapped|poached|lured|recruited|chosen|"
                 r"selected|elevated|promoted|installed|brought (?:in|on))|"
                 # a headline's passive without its verb: "Mary Barra appointed as GM chief"
-                r"(?:appointed|named|tapped|chosen|selected|hired|installed) as)\b",
+                r"(?:appointed|named|tapped|chosen|selected|hired|installed|nominated) as)\b",
                 "hiring_company", {"by": "hiring_company", "from": "losing_company",
                                    "of": "hiring_company", "at": "hiring_company",
                                    "as": "hiring_company", "": "hiring_company"},
@@ -97,6 +97,9 @@ HIRE: tuple[TriggerSpec, ...] = (
                 r"(?:bring(?:s|ing)?|brought) (?:on|in)(?! (?:revenue|sales|\$|more|less))|"
                 # "has roped in former Zomato executive Priya Menon as its India head"
                 r"rop(?:e|es|ed|ing) in|"
+                # "has added former SEC official Dana Ortiz as general counsel"
+                r"add(?:s|ed|ing)(?= [^.;]{3,60}? as (?:its |their |a |an |the |new |chief )*"
+                r"(?:[\w-]+ ){0,2}?" + _SENIOR_TITLES + r"\b)|"
                 r"(?:appointment|promotion) of|"
                 r"welcom(?:es|ed)|promot(?:es|ed)|elevat(?:es|ed)|nominat(?:es|ed))\b"
                 + _NOT_AFTER_HIRE,
@@ -220,7 +223,9 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 # "will retrench about 1,200 workers"
                 r"retrench(?:es|ed|ing)?)"
                 r" (?:[^;]{0,40}? )?(?:jobs|positions|roles|workforce|headcount|staff|"
-                r"employees|workers)|redundanc(?:y|ies)|workforce reduction|downsiz\w+|"
+                # "is to axe 600 posts at its Belfast site" (a count of posts, not a feed's)
+                r"employees|workers|(?<=\d )posts)|redundanc(?:y|ies)|workforce reduction|"
+                r"downsiz\w+|"
                 # "will reduce about 2,000 workplaces": the translated wires' jobs, counted
                 r"(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|shed(?:s|ding)?) "
                 + ABOUT + r"\d[\d,]* workplaces|"
@@ -256,7 +261,7 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"(?:to (?:go|be lost|be axed|be cut)|be lost|be axed|go|at risk|lost|axed)\b)|"
                 r"\b(?:los(?:e|es|ing)|lost) (?:their|his|her) jobs\b|"
                 # "the elimination of approximately 620 roles", "the loss of 300 jobs"
-                r"\b(?:loss|elimination|cutting|shedding) of " + ABOUT
+                r"\b(?:loss|elimination|cutting|shedding|reduction) of " + ABOUT
                 + r"[\d,]+ (?:jobs|positions|roles|posts)\b",
                 "", {"at": "", "of": "", "": ""}, 0.75, right_window=60, adjacent=30),
     # Closing stores, plants or the whole business: "will close 300 stores", "ceased all
@@ -267,7 +272,8 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 # ("close two of its own overlapping branches")
                 r"(?:(?:[\w$.,-]+ ){0,3}?|[\w,]+ of (?:its|their) (?:own )?(?:[\w-]+ ){0,2}?)"
                 r"(?:stores|shops|plants|factories|branches|offices|"
-                r"locations|sites|outlets|restaurants|mills|mines|factory|plant|mill|"
+                r"locations|sites|outlets|restaurants|mills|mines|factory|plant|mill|fabs?|"
+                r"warehouses?|"
                 # "will close its distribution center in Cedar Falls, affecting 410 workers"
                 r"(?:distribution|fulfil?lment|call|contact|sorting) cent(?:er|re)s?|"
                 r"operations|(?:all|its) (?:\w+ )?(?:stores|branches|operations))\b)|"

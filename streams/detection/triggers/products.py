@@ -32,7 +32,9 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"new |fresh |more |possible |lengthy |long |major )?(?:[\w-]+ )?delays?\b",
                 "", {}, 0.75, (NEEDS_DELAYED_THING,), passive=True),
     TriggerSpec("delay_noun", _Y,
-                r"\bdelay (?:of|in|to) (?:the |its |their )?(?:launch|release|rollout|debut)\b",
+                r"\bdelay (?:of|in|to) (?:the |its |their )?(?:launch|release|rollout|debut|"
+                # "announced another delay to the first flight of its 787 Dreamliner"
+                r"(?:first|maiden) (?:flight|deliver(?:y|ies))|first deliveries)\b",
                 "", {}, 0.8),
     TriggerSpec("delay", _Y,
                 r"\b(?:delay(?:s|ed|ing)?|postpon(?:e|es|ed|ing)|push(?:es|ed|ing)? back|"
@@ -107,7 +109,11 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"\bnow (?:expect(?:s|ed)?|anticipat(?:es|ed)|plan(?:s|ned)?|target(?:s|ed)?)\b"
                 # (the dots of "U.S." and "2.0" do not end the sentence)
                 r"(?=(?:[^.;]|\.(?=\S)|(?<=\b[a-z])\.){0,80}? in (?:[\w-]+ ){0,4}?(?:19|20)\d\d,? "
-                r"(?:rather than|instead of)\b)",
+                r"(?:rather than|instead of)\b)|"
+                # "has slipped again, now expected late next year rather than this summer"
+                r"\bnow (?:expected|due|slated|planned|scheduled)\b(?= (?:in )?(?:[\w-]+ ){0,3}?"
+                r"(?:next|this|the following) (?:year|quarter|spring|summer|autumn|fall|winter|"
+                r"month|half) (?:rather than|instead of)\b)",
                 "", {}, 0.75, (NEEDS_DELAYED_THING,),
                 traits=frozenset({"moves_date"})),
     # "will not reach stores until the first half of next year": things that reach stores are
@@ -145,7 +151,11 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
                 r"(?:shipping|selling|offering|operating|serving|deliveries of|delivering|sales of|"
                 # "had begun volume shipments of the HBM4E stacks"
                 r"(?:(?:volume|commercial|mass|first|initial|customer) )?shipments of|"
-                r"taking (?:pre-?)?orders for)|"
+                r"taking (?:pre-?)?orders for|"
+                # "it started as of today in Türkiye the sale of a new membership package"
+                r"(?:[\w-]+ ){0,5}?the sale of(?! (?:its |their |the |a |an )?(?:[\w-]+ ){0,2}?"
+                r"(?:units?|divisions?|business(?:es)?|stakes?|subsidiar(?:y|ies)|shares|arms?|"
+                r"assets|compan(?:y|ies)|operations|properties|buildings?|land|headquarters)\b))|"
                 # "delivered the first 777X to Emirates": the first one handed over
                 r"deliver(?:s|ed|ing)? (?:the|its) first(?! (?:quarter|half|profit|results?|"
                 r"dividend|batch|of|time|year|month)\b)(?= [^.;]{1,40}? to\b)|"
