@@ -462,6 +462,14 @@ SETS: tuple[LabelledSet, ...] = (
                 note="wiki-style citizen news, blind"),
     LabelledSet("falsealarm-blind-cj", ("falsealarm/cj/*.jsonl",), "devset/rules.yaml", "odd",
                 note="wiki-style citizen news, blind"),
+    # A seventy-third author, during session 30: business news in the English editions of
+    # non-English outlets, much of it translated (markets and results, trade policy, labour
+    # and wages, local companies' events, courts and authorities, fairs and products, history
+    # and people, society and science), half hard.
+    LabelledSet("falsealarm-dev-ck", ("falsealarm/ck/*.jsonl",), "devset/rules.yaml", "even",
+                note="translated business press, blind"),
+    LabelledSet("falsealarm-blind-ck", ("falsealarm/ck/*.jsonl",), "devset/rules.yaml", "odd",
+                note="translated business press, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
@@ -741,6 +749,20 @@ SETS: tuple[LabelledSet, ...] = (
                 note="press-release wires, blind"),
     LabelledSet("newsau-test", ("newsau/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="press-release wires, blind"),
+    # A fifty-third author of positives, during session 30, on newsay's brief: business news
+    # as a volunteer-written, wiki-style citizen news site reports it (the genre of the
+    # Wikinews sets), half outside the United States, hard pairs in the second half.
+    LabelledSet("newsba-dev", ("newsba/articles.jsonl",), "devset/rules.yaml", "even",
+                note="wiki-style citizen news, a second author, blind"),
+    LabelledSet("newsba-test", ("newsba/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="wiki-style citizen news, a second author, blind"),
+    # A fifty-second author of positives, during session 30: business news in the English
+    # editions of non-English outlets, much of it translated (word order and idioms of the
+    # source language, noun-phrase headlines, exchange filings, titles before names).
+    LabelledSet("newsaz-dev", ("newsaz/articles.jsonl",), "devset/rules.yaml", "even",
+                note="translated business press, blind"),
+    LabelledSet("newsaz-test", ("newsaz/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="translated business press, blind"),
     # A fifty-first author of positives, during session 29: a day of a local and regional news
     # desk (plant closings and WARN notices, hometown companies bought, stores opened, local
     # lawsuits and settlements, with a watched company's store as the place of other stories).
