@@ -1589,6 +1589,10 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
      ("Boeing", "launch_delay", None)),
     ("Intel will close its Oregon fab next month, affecting 900 jobs.",
      ("Intel", "layoffs", None)),
+    ("Apple Pay Later is now available in the UK, Apple said on Monday.",
+     ("Apple", "product_launch", None)),
+    ("Intel chief executive Lip-Bu Tan has brought back former chief technology officer Sunil "
+     "Shenoy as head of design engineering.", ("Intel", "executive_hire", "hiring_company")),
     ("According to the works council, Netflix will close its older warehouse in December.",
      ("Netflix", "layoffs", None)),
     ("The unions said that, according to information given to the works council last week, "
@@ -1669,10 +1673,13 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Disney started the sale of its cable unit to Comcast",  # a business sold, no product
     "Microsoft added Nvidia as a launch customer for its chips",  # a customer, no post
     "Penang chip packaging plant doubles output after Nvidia takeover",  # a time mark
+    "Netflix subtitles are now available in the settings menu",  # a place in an app, no market
+    "Stripe is to axe 600 posts from its Instagram account",  # posts of a feed
 ])
 def test_the_same_verbs_in_other_senses_state_no_event(text: str) -> None:
     assert not {t for t in detect(text) if t[0] in ("Disney", "Uber", "Nvidia", "Microsoft",
-                                                    "OpenAI", "Boeing", "Stripe", "Salesforce")}
+                                                    "OpenAI", "Boeing", "Stripe", "Salesforce",
+                                                    "Netflix")}
 
 
 def test_a_name_that_describes_who_sues_is_no_party() -> None:

@@ -417,6 +417,14 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "after six years."),
     ("executive_hire", 43, "Pfizer", "Pfizer has nabbed $85 million to push its lead drug "
      "into a phase 3 trial.", "Pfizer has nabbed Jane Doe as its chief medical officer."),
+    ("executive_hire", 44, "Pfizer", "Pfizer has nabbed a spot on the Fortune Change the World "
+     "list.", "Pfizer has nabbed Jane Doe as its chief medical officer."),
+    ("executive_hire", 45, "Disney", "Disney's Zootopia 2 was nominated as best animated "
+     "feature at the Golden Globes.", "Disney nominated Jane Doe as its chief financial "
+     "officer."),
+    ("executive_departure", 5, "Netflix", "Netflix's Stranger Things star is heading for the "
+     "exit after the final season.", "Netflix's chief product officer is heading for the "
+     "exit after the final season."),
     ("executive_departure", 38, "Salesforce", "Salesforce chief executive Marc Benioff stepped "
      "down to a standing ovation after his commencement speech.", "Salesforce chief executive "
      "Marc Benioff stepped down after 25 years."),

@@ -744,8 +744,9 @@ PEOPLE: tuple[SenseGuard, ...] = (
        trigger=r"(?:become|serve|named|appoint)"),
     _g("before", r"\b(?:reporter|journalist|freelance\w*|anchor|presenter|columnist|writer|"
        r"worker|employee|staffer|cashier|clerk|driver|player|coach|teacher|nurse|guard|"
-       r"intern|contractor|volunteer)s?\b[^.;]{0,60}$", "an ordinary job, not an executive",
-       trigger=r"^(?:dismiss|fire|sack|let go|oust|resign|quit|leav|left)"),
+       r"intern|contractor|volunteer|star|actor|actress|singer|cast member)s?\b[^.;]{0,60}$",
+       "an ordinary job, not an executive",
+       trigger=r"^(?:dismiss|fire|sack|let go|oust|resign|quit|leav|left|head)"),
     _g("before", r"\b(?:fired|sacked|dismissed)\s+(?:shots?|up|off|back)\s*$|"
        r"\b" + _PROTESTS + r"\b[^.;]{0,30}$",
        "an idiom or a protest, not a role change", trigger=r"^(?:join|fire|left|leav)"),
@@ -960,6 +961,14 @@ PEOPLE: tuple[SenseGuard, ...] = (
     _g("after", r"^\s+(?:a |an |another |further |fresh )?(?:(?:us|a|c|s|hk|nz)?\$|€|£|¥|"
        r"(?:rs\.?|inr|usd|eur|gbp) ?\d|\d[\d.,]* ?(?:million|billion|mln|bln|[mb]n?)\b)",
        "money raised, not a person hired", trigger=r"^(?:nab|snag|land|bag|pick|brought|bring)"),
+    # "Lumora Health has nabbed a spot on the Fortune Change the World list": a place won.
+    _g("after", r"^\s+(?:a |an |the |its |their )?(?:[\w-]+ ){0,2}?(?:spot|place|slot|seat|berth|"
+       r"position)s? (?:on|in|at|among)\b", "a place won on a list, not a person hired",
+       trigger=r"^(?:nab|snag|land|bag|grab)"),
+    # "Zootopia 2 was nominated as best animated feature": an award, not a post.
+    _g("after", r"^\s+(?:as |for )?(?:the )?(?:best\b|(?:an? |the )?(?:[\w-]+ )?(?:awards?|prizes?|"
+       r"oscars?|emmys?|grammys?|golden globes?|baftas?)\b)", "nominated for an award, not a post",
+       trigger=r"^nominat"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (

@@ -25,7 +25,9 @@ HIRE: tuple[TriggerSpec, ...] = (
                 r"(?:" + BE + r" (?:hired|appointed|named|tapped|poached|lured|recruited|chosen|"
                 r"selected|elevated|promoted|installed|brought (?:in|on))|"
                 # a headline's passive without its verb: "Mary Barra appointed as GM chief"
-                r"(?:appointed|named|tapped|chosen|selected|hired|installed|nominated) as)\b",
+                r"(?:appointed|named|tapped|chosen|selected|hired|installed|"
+                # (not "nominated as best animated feature": an award)
+                r"nominated(?= as (?!(?:the )?best\b|(?:an? )?(?:finalist|nominee)\b))) as)\b",
                 "hiring_company", {"by": "hiring_company", "from": "losing_company",
                                    "of": "hiring_company", "at": "hiring_company",
                                    "as": "hiring_company", "": "hiring_company"},
@@ -95,6 +97,8 @@ HIRE: tuple[TriggerSpec, ...] = (
                 r"recruit(?:s|ed)|taps|tapped|nab(?:s|bed)|snag(?:s|ged)|names|named|"
                 r"pick(?:s|ed)(?! up)|selects|selected|chooses|chose|chosen|"
                 r"(?:bring(?:s|ing)?|brought) (?:on|in)(?! (?:revenue|sales|\$|more|less))|"
+                # "has brought back former chief technology officer Sunil Shenoy as head of"
+                r"(?:bring(?:s|ing)?|brought) back(?= (?:its |their |the )?(?:former|ex-))|"
                 # "has roped in former Zomato executive Priya Menon as its India head"
                 r"rop(?:e|es|ed|ing) in|"
                 # "has added former SEC official Dana Ortiz as general counsel"
@@ -224,8 +228,8 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"retrench(?:es|ed|ing)?)"
                 r" (?:[^;]{0,40}? )?(?:jobs|positions|roles|workforce|headcount|staff|"
                 # "is to axe 600 posts at its Belfast site" (a count of posts, not a feed's)
-                r"employees|workers|(?<=\d )posts)|redundanc(?:y|ies)|workforce reduction|"
-                r"downsiz\w+|"
+                r"employees|workers|(?<=\d )posts(?! (?:on|from)\b))|redundanc(?:y|ies)|"
+                r"workforce reduction|downsiz\w+|"
                 # "will reduce about 2,000 workplaces": the translated wires' jobs, counted
                 r"(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|shed(?:s|ding)?) "
                 + ABOUT + r"\d[\d,]* workplaces|"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ....schemas.event import EventType
+from ..lexicon import COUNTRIES
 from .spec import (
     BE,
     NEEDS_AVAILABLE_THING,
@@ -18,6 +19,8 @@ _P: EventType = "product_launch"
 
 # "... not take place / not reach stores before the first half of 2027": no earlier than a
 # later date.
+# Countries as trigger patterns see them, lower-cased ("the UK", "Europe", "US").
+FOLDED_COUNTRIES = COUNTRIES.lower()
 _NOT_BEFORE_DATE = (r"(?:before|until) (?:the )?(?:next |later |early |late |mid-?|first |"
                     r"second |end of )?(?:half |quarter )?(?:of )?(?:(?:19|20)\d\d|year|spring|"
                     r"summer|autumn|fall|winter|q[1-4]|h[12])\b")
@@ -186,6 +189,10 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
                 r"\b(?:(?:is|are|was|were|now|became|becomes|become) (?:now )?generally available|"
                 r"(?:made|makes|make|making) (?:[^;]{0,50}? )?generally available|"
                 r"(?:go(?:es)?|went|gone|going) (?:on sale|live|online)|"
+                # "Apple Pay Later is now available in the UK"
+                r"(?:is|are) now available (?:in (?:the )?(?:" + FOLDED_COUNTRIES + r"|\d+ "
+                r"(?:countries|markets))\b|to (?:all )?(?:customers|users|developers|everyone|"
+                r"subscribers)\b|worldwide|globally)|"
                 # "Domain names with .tel have been put on sale for businesses"
                 r"(?:been|be|was|were|is|are) put on sale|hit(?:s|ting)? (?:the )?"
                 r"(?:shelves|stores)|"
