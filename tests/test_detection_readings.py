@@ -1593,6 +1593,10 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
      ("Apple", "product_launch", None)),
     ("Intel chief executive Lip-Bu Tan has brought back former chief technology officer Sunil "
      "Shenoy as head of design engineering.", ("Intel", "executive_hire", "hiring_company")),
+    ("Pfizer has halted development of its once-daily obesity pill danuglipron.",
+     ("Pfizer", "launch_delay", None)),
+    ("Boeing's defense chief, Ted Colbert, is out, effective immediately.",
+     ("Boeing", DEPART, "losing_company")),
     ("According to the works council, Netflix will close its older warehouse in December.",
      ("Netflix", "layoffs", None)),
     ("The unions said that, according to information given to the works council last week, "

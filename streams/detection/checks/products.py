@@ -66,7 +66,8 @@ _DELAYED_THING = re.compile(
     # "delayed the start of commercial passenger flights of its air taxi": a service's start
     r"(?:start|beginning) of (?:[\w-]+ ){0,3}?(?:service|flights|operations|sales)|"
     r"(?:first |initial )?commercial (?:[\w-]+ ){0,2}?(?:service|flights|operations)|"
-    r"software|versions?|drugs?|therap(?:y|ies)|vaccines?|planes?|aircraft|jets?|rollouts?|"
+    r"software|versions?|drugs?|therap(?:y|ies)|vaccines?|pills?|medicines?|treatments?|"
+    r"planes?|aircraft|jets?|rollouts?|"
     r"upgrades?|tiers?|"
     # "pushes back 737 replacement development"; not a building's or a site's
     r"development(?! of (?:the |its |their |a |an )?(?:[\w-]+ ){0,2}?(?:headquarters|"

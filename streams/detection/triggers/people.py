@@ -180,6 +180,8 @@ DEPARTURE: tuple[TriggerSpec, ...] = (
                 r"exit(?:s|ed|ing)?|oust(?:s|ed|ing)?|ouster|fire[sd](?! off| back| up| away| at)|"
                 r"sack(?:s|ed)|dismiss(?:es|ed)|part(?:s|ed|ing)? ways with|"
                 r"retir(?:e|es|ed|ing|ement)|(?:is|was) out as|push(?:es|ed|ing)? out|"
+                # "Ted Colbert, is out, effective immediately"
+                r"(?:is|was) out(?=,? effective\b)|"
                 r"forc(?:es|ed|ing) out|"
                 # "will not stand for re-election as a director"; "has been terminated,
                 # effective immediately"
