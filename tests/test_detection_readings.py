@@ -1597,6 +1597,12 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
      ("Pfizer", "launch_delay", None)),
     ("Boeing's defense chief, Ted Colbert, is out, effective immediately.",
      ("Boeing", DEPART, "losing_company")),
+    ("Ravi Osei, Netflix's global head of music, is leaving the streamer to join Meta.",
+     ("Netflix", DEPART, "losing_company")),
+    ("Microsoft has pushed its first in-house Xbox handheld into 2027.",
+     ("Microsoft", "launch_delay", None)),
+    ("KFTC clears Netflix's purchase of controlling stake in Studio Hanbit",
+     ("Netflix", "acquisition", "acquirer")),
     ("According to the works council, Netflix will close its older warehouse in December.",
      ("Netflix", "layoffs", None)),
     ("The unions said that, according to information given to the works council last week, "
@@ -1679,6 +1685,8 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Penang chip packaging plant doubles output after Nvidia takeover",  # a time mark
     "Netflix subtitles are now available in the settings menu",  # a place in an app, no market
     "Stripe is to axe 600 posts from its Instagram account",  # posts of a feed
+    "'Disney' Delayed to 2027 as AMC Reworks Season 2",  # a show's title in quotes
+    "Xbox Handheld 'Project Stripe' Slips to 2027",  # a project's codename in quotes
 ])
 def test_the_same_verbs_in_other_senses_state_no_event(text: str) -> None:
     assert not {t for t in detect(text) if t[0] in ("Disney", "Uber", "Nvidia", "Microsoft",
@@ -1810,3 +1818,16 @@ def test_a_company_noun_in_apposition_to_an_unwatched_name_is_that_company() -> 
                       published=datetime(2026, 5, 4, tzinfo=UTC))
     assert {(e.company, e.event_type) for e in DETECTOR.detect(article)} == {
         ("Salesforce", "acquisition")}
+
+
+def test_a_year_after_a_settlement_is_the_suit_s_and_a_report_dated_earlier_is_old() -> None:
+    # "have settled IBM's 2025 patent suit": the settlement is this week's
+    assert ("Microsoft", "legal", "defendant") in detect(
+        "Intel and Microsoft have settled Intel's 2025 patent suit over Azure.")
+    # "announced in October that he was stepping down": a report of October, told in
+    # December
+    article = Article(id="t", title="Hearthlight names a new chief executive",
+                      content="Aaron Feld announced in October that he was stepping down as "
+                      "president of Disney's streaming business at the end of the year.",
+                      published=datetime(2026, 12, 1, tzinfo=UTC))
+    assert not DETECTOR.detect(article)

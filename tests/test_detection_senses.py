@@ -422,6 +422,15 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("executive_hire", 45, "Disney", "Disney's Zootopia 2 was nominated as best animated "
      "feature at the Golden Globes.", "Disney nominated Jane Doe as its chief financial "
      "officer."),
+    ("executive_hire", 46, "Netflix", "Netflix has tapped Greta Gerwig to write and direct two "
+     "Narnia films.", "Netflix has tapped Greta Gerwig to run its film studio as president."),
+    ("executive_departure", 47, "Netflix", "Warner Bros. Discovery walked away from the talks, "
+     "leaving Netflix as the only bidder.", "Jane Doe is leaving Netflix as its chief financial "
+     "officer hands over to a successor."),
+    ("executive_hire", 44, "Netflix", "Netflix has nabbed the rights to stream Jake Paul's next "
+     "fight.", "Netflix has nabbed Jane Doe as its chief medical officer."),
+    ("executive_departure", 5, "Disney", "In the finale, the Disney series' villain Krennic "
+     "fires his deputy.", "Disney fires its chief financial officer."),
     ("executive_departure", 5, "Netflix", "Netflix's Stranger Things star is heading for the "
      "exit after the final season.", "Netflix's chief product officer is heading for the "
      "exit after the final season."),
@@ -438,6 +447,9 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("acquisition", 26, "Samsung", "On Tuesday, Nvidia took over Samsung as the most "
      "valuable company listed in Asia.", "On Tuesday, Nvidia took over Samsung in a $300 "
      "billion deal."),
+    ("acquisition", 27, "Samsung", "Samsung buys your biggest supplier, and the board wants "
+     "to know by Monday whether to object.", "Samsung buys its biggest supplier, Harman, "
+     "for $8 billion."),
     ("investment", 19, "Samsung", "Nvidia passed Samsung, the most valuable company listed on "
      "the Korea Exchange.", "Samsung listed on the Korea Exchange on Tuesday."),
     ("acquisition", 24, "Nvidia", "The grocer buys Nvidia by the rack now.",

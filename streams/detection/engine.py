@@ -114,6 +114,11 @@ _JOINED_BEFORE = re.compile(r"&\s?(?:[A-Z][\w.]*\s)?$")
 _HYPHENATED = re.compile(r"-[A-Za-z]")
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
 # The words before a name that make it part of a country's name (a demonym alone says nothing).
+# A short title in quotes around the name: an opening quote after a space or the start, then
+# up to three capitalised words before the name and after it, then the closing quote.
+# (not a filing's defined term: 'Tesla, Inc. ("Tesla")', '(the "Company")')
+_QUOTE_OPENS = re.compile(r"(?:^|(?<=[\s:—–-]))(?<!\(the )['‘\"“](?:[A-Z0-9][\w&.’-]*\s){0,3}$")
+_QUOTE_CLOSES = re.compile(r"(?:\s[A-Z0-9][\w&.’-]*){0,3}['’\"”](?![\w])")
 _COUNTRY_BEFORE = re.compile(r"\bUnited Arab $")
 # Capitalised words before a name that join no name: a clause's first word ("When Boeing
 # combined", "Meanwhile Disney has", "Both Chevron and CNOOC"), a day or a month ("On Tuesday
@@ -195,6 +200,14 @@ class Detector:
             by_sentence.setdefault(index, []).append(mention)
             background = cues.historical_mention(text[sentences[index].start:mention.start],
                                                  text[mention.end:mention.end + 16])
+            if index == 0 and _QUOTE_OPENS.search(text, max(0, mention.start - 40),
+                                                  mention.start) and (
+                    _QUOTE_CLOSES.match(text, mention.end)):
+                # "'Quillfeather' Delayed to 2027 as AMC Reworks Season 2", "Xbox Handheld
+                # 'Project Kestrel' Slips": a show's, a film's or a project's title in quotes
+                # in a headline (the trade press's way to name a work)
+                _something_else(mention, "a title in quotes", "a title in quotes, not the company")
+                continue
             if background:
                 mention.historical = True
                 mention.former = background.lower().startswith(("former", "ex-"))

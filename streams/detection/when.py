@@ -475,7 +475,8 @@ _REPORTED_PLAN = re.compile(r"^,?\s*(?:(?:of )?that (?:year|month|week|spring|su
                             r"group|firm)|[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3})|(?:it|they))"
                             r"\s+(?:would|will|had|"
                             r"was going to|were going to|planned to|intended to|was to|were "
-                            r"to)|to)\s+(?:\w+ly\s+)?$")
+                            # "announced in October that he was stepping down"
+                            r"to|was|were)|to)\s+(?:\w+ly\s+)?$")
 _REPORTING_VERB = re.compile(r"\b(?:announced|said|confirmed|revealed|disclosed|declared|"
                              r"told\s+\w+|agreed)\s+(?:in|on|at|during|back in)?\s*$",
                              re.IGNORECASE)
@@ -514,6 +515,8 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
         elif ref.start >= end:
             if ref.dates_what_follows:
                 continue
+            if _SETTLES.match(sentence, start) and _BARE_YEAR.fullmatch(ref.text):
+                continue  # "have settled IBM's 2025 patent suit": the year is the suit's
             if closing_stamp(sentence, ref):
                 # "... pushed back three months (May 14).": a list item's or a brief's date,
                 # in brackets at its end, dates the whole of it.
@@ -567,6 +570,8 @@ _NAMED_AGAIN_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:" + ACT_NOUN_PATTERN + r")
 
 
 _SINCE_DATE = re.compile(r"\bsince\s*$", re.IGNORECASE)
+_SETTLES = re.compile(r"settl|resolv", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 _SPAN_BEFORE_DATE = re.compile(

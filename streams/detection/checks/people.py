@@ -59,6 +59,8 @@ _LEFT_WHAT = re.compile(
     r"\s*(?:$|[,.;:—]|(?:the|its|his|her|their) (?:[\w-]+ ){0,2}(?:company|firm|board|group|"
     r"startup|start-up|business|role|post|position|job|team|bank|lab|unit|helm|chair|parent|giant|"
     r"maker|employer|organi[sz]ation|retailer|lender|insurer|carrier|airline|studio|"
+    # "is leaving the streamer to join Meta"
+    r"streamer|network|label|broadcaster|publisher|platform|automaker|"
     r"conglomerate|\w+maker)s?\b|(?:board|post|role|position|job|helm|company|firm)\b|"
     r"[A-Z]|(?:to|for|after|in|at|on|as|when|effective|later|next|this|by|with|amid|and|"
     r"immediately|early|later)\b|from (?=[A-Z]))")

@@ -58,7 +58,7 @@ _DELAYED_THING = re.compile(
     r"\b(?:(?i:launch|release|rollout|roll-out|debut|availability|shipments?|shipping|introduction|"
     r"model|products?|devices?|phones?|smartphones?|chips?|processors?|vehicles?|cars?|trucks?|"
     r"robotaxis?|features?|updates?|games?|consoles?|headsets?|glasses|services?|apps?|"
-    r"displays?|screens?|speakers?|tablets?|laptops?|computers?|accelerators?|gpus?|"
+    r"displays?|screens?|speakers?|tablets?|laptops?|computers?|accelerators?|gpus?|handhelds?|"
     r"platforms?|drones?|watch(?:es)?|"
     # "first orbital flight has slid to next year"
     r"(?:maiden|inaugural|orbital|crewed) (?:[\w-]+ )?(?:flights?|missions?)|"

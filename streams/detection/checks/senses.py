@@ -395,6 +395,10 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"market value|market capitali[sz]ation|market cap|rankings?|sales)\b",
        "a rival passed in a ranking, not a company bought",
        trigger=r"^(?:take|takes|took|taking) over"),
+    # "Google buys your biggest supplier, and the board wants to know by Monday": a scenario
+    # put to the reader, not a report
+    _g("after", r"^\s+your\b", "a scenario put to the reader, not a report",
+       trigger=r"^(?:buy|bought|acquir|purchas|take|took|snap)"),
 )
 
 # A routine update named by its month or kind: "December 2026 Pixel update", "May security
@@ -744,7 +748,8 @@ PEOPLE: tuple[SenseGuard, ...] = (
        trigger=r"(?:become|serve|named|appoint)"),
     _g("before", r"\b(?:reporter|journalist|freelance\w*|anchor|presenter|columnist|writer|"
        r"worker|employee|staffer|cashier|clerk|driver|player|coach|teacher|nurse|guard|"
-       r"intern|contractor|volunteer|star|actor|actress|singer|cast member)s?\b[^.;]{0,60}$",
+       r"intern|contractor|volunteer|star|actor|actress|singer|cast member|character|villain|"
+       r"hero|protagonist)s?\b[^.;]{0,60}$",
        "an ordinary job, not an executive",
        trigger=r"^(?:dismiss|fire|sack|let go|oust|resign|quit|leav|left|head)"),
     _g("before", r"\b(?:fired|sacked|dismissed)\s+(?:shots?|up|off|back)\s*$|"
@@ -962,13 +967,26 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"(?:rs\.?|inr|usd|eur|gbp) ?\d|\d[\d.,]* ?(?:million|billion|mln|bln|[mb]n?)\b)",
        "money raised, not a person hired", trigger=r"^(?:nab|snag|land|bag|pick|brought|bring)"),
     # "Lumora Health has nabbed a spot on the Fortune Change the World list": a place won.
-    _g("after", r"^\s+(?:a |an |the |its |their )?(?:[\w-]+ ){0,2}?(?:spot|place|slot|seat|berth|"
-       r"position)s? (?:on|in|at|among)\b", "a place won on a list, not a person hired",
-       trigger=r"^(?:nab|snag|land|bag|grab)"),
+    # "has nabbed the rights to stream Jake Paul's next fight": rights, not a person
+    _g("after", r"^\s+(?:a |an |the |its |their )?(?:[\w-]+ ){0,2}?(?:(?:spot|place|slot|seat|"
+       r"berth|position)s? (?:on|in|at|among)\b|rights?\b)",
+       "a place or rights won, not a person hired", trigger=r"^(?:nab|snag|land|bag|grab)"),
     # "Zootopia 2 was nominated as best animated feature": an award, not a post.
     _g("after", r"^\s+(?:as |for )?(?:the )?(?:best\b|(?:an? |the )?(?:[\w-]+ )?(?:awards?|prizes?|"
        r"oscars?|emmys?|grammys?|golden globes?|baftas?)\b)", "nominated for an award, not a post",
        trigger=r"^nominat"),
+    # "Netflix has tapped Greta Gerwig to write and direct two Narnia films": talent for a
+    # work, not an executive.
+    _g("after", r"^\s+(?:[\w.'’-]+\s+){1,4}?to (?:write|direct|star|play|host|voice|produce|"
+       r"co-?star|score|narrate|headline|perform|write and direct|direct and produce)\b|"
+       # "Netflix Taps Greta Gerwig for 'Narnia'"
+       r"^\s+(?:[\w.'’-]+\s+){1,4}?for ['‘\"“]",
+       "talent hired for a work, not an executive",
+       trigger=r"^(?:tap|hire|sign|land|nab|cast|enlist|recruit|pick|bring)"),
+    # "leaving Netflix as the only bidder": left in a state, not a person leaving
+    _g("after", r"^\s+(?:[\w.&'’-]+\s+){1,3}?as the (?:only|sole|last|lone|front-?runner|"
+       r"favou?rite|leader|leading|biggest|largest)\b", "left in a position, not a departure",
+       trigger=r"^(?:leav|left)"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
