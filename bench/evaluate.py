@@ -470,6 +470,20 @@ SETS: tuple[LabelledSet, ...] = (
                 note="translated business press, blind"),
     LabelledSet("falsealarm-blind-ck", ("falsealarm/ck/*.jsonl",), "devset/rules.yaml", "odd",
                 note="translated business press, blind"),
+    # A seventy-fourth author, during session 30: the entertainment, sports and media trade
+    # press (box office and ratings, talent moves, renewals and cancellations, unwatched
+    # studios' deals, awards, plot recaps, business analysis, history), half hard.
+    LabelledSet("falsealarm-dev-cl", ("falsealarm/cl/*.jsonl",), "devset/rules.yaml", "even",
+                note="entertainment trade press, blind"),
+    LabelledSet("falsealarm-blind-cl", ("falsealarm/cl/*.jsonl",), "devset/rules.yaml", "odd",
+                note="entertainment trade press, blind"),
+    # A seventy-fifth author, during session 30: the legal and regulatory press (cases between
+    # others, sector-wide rules, precedent, calendars, former people, amicus briefs and
+    # testimony, anniversaries of verdicts, law firms), half hard.
+    LabelledSet("falsealarm-dev-cm", ("falsealarm/cm/*.jsonl",), "devset/rules.yaml", "even",
+                note="legal and regulatory press, blind"),
+    LabelledSet("falsealarm-blind-cm", ("falsealarm/cm/*.jsonl",), "devset/rules.yaml", "odd",
+                note="legal and regulatory press, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
@@ -749,6 +763,17 @@ SETS: tuple[LabelledSet, ...] = (
                 note="press-release wires, blind"),
     LabelledSet("newsau-test", ("newsau/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="press-release wires, blind"),
+    # A fifty-fourth and a fifty-fifth author of positives, during session 30: the
+    # entertainment, sports and media trade press, and the legal and regulatory press (court
+    # reporters, regulators' releases, law-firm alerts), 40 items each, half eventless.
+    LabelledSet("newsbb-dev", ("newsbb/articles.jsonl",), "devset/rules.yaml", "even",
+                note="entertainment trade press, blind"),
+    LabelledSet("newsbb-test", ("newsbb/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="entertainment trade press, blind"),
+    LabelledSet("newsbc-dev", ("newsbc/articles.jsonl",), "devset/rules.yaml", "even",
+                note="legal and regulatory press, blind"),
+    LabelledSet("newsbc-test", ("newsbc/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="legal and regulatory press, blind"),
     # A fifty-third author of positives, during session 30, on newsay's brief: business news
     # as a volunteer-written, wiki-style citizen news site reports it (the genre of the
     # Wikinews sets), half outside the United States, hard pairs in the second half.
