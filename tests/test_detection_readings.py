@@ -1603,6 +1603,11 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
      ("Microsoft", "launch_delay", None)),
     ("KFTC clears Netflix's purchase of controlling stake in Studio Hanbit",
      ("Netflix", "acquisition", "acquirer")),
+    ("Netflix film chairman Scott Stuber is ankling the streamer at the end of the month.",
+     ("Netflix", DEPART, "losing_company")),
+    ("Disney has taken Marvel's Blade off its release calendar, leaving the film without a "
+     "date.", ("Disney", "launch_delay", None)),
+    ("Netflix is cutting 200 staffers in its podcast unit.", ("Netflix", "layoffs", None)),
     ("According to the works council, Netflix will close its older warehouse in December.",
      ("Netflix", "layoffs", None)),
     ("The unions said that, according to information given to the works council last week, "

@@ -177,6 +177,8 @@ DEPARTURE: tuple[TriggerSpec, ...] = (
                 r"(?:stage|podium|microphone|mic|lectern|edge|brink|ledge|window|"
                 r"table|car|camera)\b))|"
                 r"depart(?:s|ed|ing)?|departure|leav(?:e|es|ing)|left|quit(?:s|ting)?|"
+                # the entertainment trade's "is ankling the streamer"
+                r"ankl(?:es|ed|ing)|"
                 r"exit(?:s|ed|ing)?|oust(?:s|ed|ing)?|ouster|fire[sd](?! off| back| up| away| at)|"
                 r"sack(?:s|ed)|dismiss(?:es|ed)|part(?:s|ed|ing)? ways with|"
                 r"retir(?:e|es|ed|ing|ement)|(?:is|was) out as|push(?:es|ed|ing)? out|"
@@ -228,7 +230,7 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"ax(?:e|es|ed|ing)?|trim(?:s|med|ming)?|reduc(?:e|es|ed|ing)|cull(?:s|ed|ing)?|"
                 # "will retrench about 1,200 workers"
                 r"retrench(?:es|ed|ing)?)"
-                r" (?:[^;]{0,40}? )?(?:jobs|positions|roles|workforce|headcount|staff|"
+                r" (?:[^;]{0,40}? )?(?:jobs|positions|roles|workforce|headcount|staff(?:ers)?|"
                 # "is to axe 600 posts at its Belfast site" (a count of posts, not a feed's)
                 r"employees|workers|(?<=\d )posts(?! (?:on|from)\b))|redundanc(?:y|ies)|"
                 r"workforce reduction|downsiz\w+|"

@@ -50,6 +50,10 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"rollout|debut|introduction) of\b)|put(?:s|ting)?(?= [^.;]{1,40}? on hold\b)|"
                 # "Tesla pulls plug on cheaper Model 2"
                 r"pull(?:s|ed|ing)? (?:the )?plug on|"
+                # "has taken Marvel's Blade off its release calendar"
+                r"(?:tak(?:e|es|en|ing)|took|pull(?:s|ed|ing)?|remov(?:e|es|ed|ing))"
+                r"(?= [^.;]{1,50}? off (?:its |the |their )?(?:theatrical |release |film )?"
+                r"(?:calendar|schedule|slate)\b)|"
                 r"put(?:s|ting)? back(?= (?:the |its |their )?(?:launch|release|rollout|"
                 r"debut)\b))\b",
                 "", {}, 0.85,
