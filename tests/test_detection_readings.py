@@ -1608,6 +1608,10 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
     ("Disney has taken Marvel's Blade off its release calendar, leaving the film without a "
      "date.", ("Disney", "launch_delay", None)),
     ("Netflix is cutting 200 staffers in its podcast unit.", ("Netflix", "layoffs", None)),
+    ("Disney is shifting its racing drama Glass Harbor from June 19 to Nov. 20, the studio "
+     "confirmed.", ("Disney", "launch_delay", None)),
+    ("Mainbank acquires a stake of 9.9 percent in Stripe in the course of a capital increase.",
+     ("Stripe", "investment", "recipient")),
     ("According to the works council, Netflix will close its older warehouse in December.",
      ("Netflix", "layoffs", None)),
     ("The unions said that, according to information given to the works council last week, "
@@ -1690,6 +1694,12 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Penang chip packaging plant doubles output after Nvidia takeover",  # a time mark
     "Netflix subtitles are now available in the settings menu",  # a place in an app, no market
     "Stripe is to axe 600 posts from its Instagram account",  # posts of a feed
+    "Sundance: Uber Ousts Its CEO All Over Again in Doc 'Hustle Mode'",  # a film retells it
+    "'Shelf Life' Recap: Disney Buys Netflix (Or Does It?)",  # a show's episode
+    "Microsoft Acquires Its Biggest Audience Yet as the Series Cracks the Top 10",  # viewers
+    "Microsoft bought the movie that won it Best Picture",  # a work, not a company
+    "Microsoft acquired a bigger audience than ever, according to figures Nielsen released "
+    "Thursday",  # data released by another
     "'Disney' Delayed to 2027 as AMC Reworks Season 2",  # a show's title in quotes
     "Xbox Handheld 'Project Stripe' Slips to 2027",  # a project's codename in quotes
 ])

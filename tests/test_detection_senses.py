@@ -447,6 +447,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("acquisition", 26, "Samsung", "On Tuesday, Nvidia took over Samsung as the most "
      "valuable company listed in Asia.", "On Tuesday, Nvidia took over Samsung in a $300 "
      "billion deal."),
+    ("product_launch", 25, "Netflix", "Netflix drew 1.4 billion minutes, according to figures "
+     "Nielsen released Thursday.", "Netflix released its new games app on Thursday."),
     ("acquisition", 27, "Samsung", "Samsung buys your biggest supplier, and the board wants "
      "to know by Monday whether to object.", "Samsung buys its biggest supplier, Harman, "
      "for $8 billion."),

@@ -104,6 +104,8 @@ _POSSESSIVE_END = re.compile(r"(?:[\w.&]['’]s|\b(?:its|their|his|her|our|the))
 # "A widow sues Google in the year's sharpest legal thriller", "In the novel, Apple buys
 # Google": what happens in a novel, film or show.
 _FICTION_WORKS = (r"(?:thriller|novel|novella|film|movie|sitcom|drama|comedy|episode|musical|"
+                  # "Uber Ousts Its CEO All Over Again in Doc 'Hustle Mode'": a retelling
+                  r"doc|documentary|docuseries|docudrama|biopic|"
                   r"short story|fiction|satire|parody|screenplay|miniseries|graphic novel|"
                   # a book's chapter, not a bankruptcy's ("Chapter 11")
                   r"(?:first|opening|final|last|second|third|next) chapter|"
@@ -118,6 +120,13 @@ _FICTION_BEFORE = re.compile(
     r"(?-i:[A-Z])[\w'’-]+(?: (?-i:[A-Z])[\w'’-]+)?['’]s?) (?:new |latest |debut |first )?"
     + _FICTION_WORKS + r")\b[^.;]{0,80}$", re.IGNORECASE)
 
+# "Uber Ousts Its CEO All Over Again in Doc 'Hustle Mode'": a work named by its title in quotes
+_TITLED_WORK_AFTER = re.compile(r"[^.;]{0,80}?\b(in (?:new |upcoming |the )?(?:doc|documentary|"
+                                r"docuseries|film|movie|series|biopic|drama|play|musical|show)"
+                                r"\s+['‘\"“])", re.IGNORECASE)
+# "'Shelf Life' Recap: Amazon Buys the Store (Or Does It?)": a show's episode retold
+_RECAP_BEFORE = re.compile(r"\b(recap|episode \d+|season \d+,? episode \d+|s\d+e\d+)\s*:\s+"
+                           r"(?:\S+\s+){0,3}$", re.IGNORECASE)
 # "Ferngate acquires Lantern Hollow (a fan's fantasy thread)", "... (satire)": a bracket
 # after the event says it is made up.
 _MADE_UP_AFTER = re.compile(
@@ -221,7 +230,8 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
         words = spent.group().strip()
         return Verdict(f"background, not news ({words!r})", words)
     story = _FICTION_AFTER.match(after) or _FICTION_BEFORE.search(before) or (
-        _MADE_UP_AFTER.match(after))
+        _MADE_UP_AFTER.match(after)) or _RECAP_BEFORE.search(before) or (
+        _TITLED_WORK_AFTER.match(after))
     if story:
         return Verdict(f"a story told in fiction ({story.group(1)!r})")
     if _OPEN_QUOTE.search(before, max(0, len(before) - 60)) and _QUOTE_AS_LABEL.match(after):

@@ -44,6 +44,14 @@ _GOODS_OBJECT = re.compile(
     r"products|devices|equipment|hardware|credits|licen[cs]es|ads|advertising|power|"
     r"electricity|components|parts|panels|batteries|memory|wafers|vehicles|cars|trucks|"
     r"planes|aircraft|jets|robotaxis|units)\b|^\W*time\b")
+# "Apple bought the movie that won it Best Picture", "Apple Acquires Its Biggest Audience
+# Yet": a work, its rights or an audience (not "the film studio A24").
+_WORK_OR_AUDIENCE_OBJECT = re.compile(
+    r"^\W*(?:(?i:a|an|the|its|their|his|her)\s+)?(?:[\w$.,'’-]+\s+){0,3}?(?i:movie|film|"
+    r"picture|screenplay|script|series|show|documentary|docuseries|album|song|catalog(?:ue)?|"
+    r"novel|book|painting|artwork|rights|audience|viewers|subscribers|fans|followers|"
+    r"listeners|readers)s?\b(?!\s+(?i:studio|company|maker|producer|distributor|label|group|"
+    r"business|unit|division|network|chain|publisher|arm)s?\b)")
 # "chief executive Marc Benioff bought a $50 million estate in Hawaii": a home, not a company.
 _HOME_OBJECT = re.compile(
     r"^\W*(?:(?i:a|an|his|her|their)\s+)?(?:[\w$.,'’-]+\s+){0,3}?(?<!real )(?:estate|mansion|home|"
@@ -203,6 +211,8 @@ def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | Non
         return "goods or capacity bought from a company, not the company"
     if spec.event_type == "acquisition" and _HOME_OBJECT.search(after[:70]):
         return "a home or a possession bought, not a company"
+    if spec.event_type == "acquisition" and _WORK_OR_AUDIENCE_OBJECT.search(after[:70]):
+        return "a work, its rights or an audience acquired, not a company"
     if spec.has("buys"):
         verb = text[start:end].lower()
         if verb.startswith("pick") and not _DEAL_CONTEXT.search(text) and not (

@@ -73,6 +73,7 @@ _DELAYED_THING = re.compile(
     r"development(?! of (?:the |its |their |a |an )?(?:[\w-]+ ){0,2}?(?:headquarters|"
     r"campus|site|offices?|land|propert\w+|buildings?|towers?|stores?|plants?|factor\w+))|"
     r"subscriptions?|expansions?|films?|movies?|sequels?|seasons?|albums?|editions?|bundles?|"
+    r"dramas?|thrillers?|tentpoles?|"
     r"introduc\w+|launching|releasing|rolling out)|"
     r"[A-Z][\w-]*\s\d+\w*)\b")
 DELAY_BEFORE = re.compile(r"\b(?:delay\w*|postpon\w*|push\w* back|shelv\w*|defer\w*|pause\w*|"

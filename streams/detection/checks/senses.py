@@ -565,6 +565,10 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        r"conferences?|summits?|scholarships?|fellowships?|internships?|mentorships?|"
        r"apprenticeships?)\b", "an event or programme for people, not a product",
        trigger=r"^(?:launch|introduc|unveil|announc|roll)"),
+    # "according to figures Nielsen released Thursday": data released by someone
+    _g("before", r"\b(?:figures|data|numbers|results|ratings|statistics|stats|estimates|"
+       r"findings|rankings|charts?)\s+(?:[\w&.'’-]+\s+){1,3}$",
+       "data someone released, not a product", trigger=r"^releas"),
 )
 
 PARTNERSHIP: tuple[SenseGuard, ...] = (

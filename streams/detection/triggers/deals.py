@@ -315,7 +315,7 @@ INVESTMENT: tuple[TriggerSpec, ...] = (
                 r"(?:stake|shareholding|holding|(?<=% )(?:ownership|share)) in|"
                 # "took a participation of 15 percent in": the translated wires' stake
                 r"(?:take|takes|took|taking|acquire[sd]?|acquiring) (?:a |an )?(?:[\w.%$-]+ )?"
-                r"participation (?:of [\d.,]+ ?(?:%|percent|per cent) )?in|"
+                r"(?:participation|stake|shareholding) (?:of [\d.,]+ ?(?:%|percent|per cent) )?in|"
                 # "to buy 40% of diamond giant De Beers": a minority share (a majority is a
                 # takeover, acq_majority).
                 r"(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"

@@ -93,9 +93,11 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 # Lanternfall from February to spring 2027")
                 r"(?= (?:[^;]{0,70}? )?from (?:the |this |its "
                 r"|an? )?[^;]{0,40}? to (?:the )?(?:next |later |early |late |mid-?|first |second |"
-                r"third |fourth |following )?(?:(?:19|20)\d\d|year|spring|summer|autumn|fall|"
+                r"third |fourth |following )?(?:(?:(?:19|20)\d\d|year|spring|summer|autumn|fall|"
                 r"winter|quarter|half|month|q[1-4]|h[12]|second|third|fourth|next|january|february|"
-                r"march|april|may|june|july|august|september|october|november|december)\b)|"
+                r"march|april|may|june|july|august|september|october|november|december)\b|"
+                # "from June 19 to Nov. 20"
+                r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.))|"
                 r"\b(?:slip(?:s|ped|ping)?|push(?:es|ed|ing)? back|delay(?:s|ed|ing)?) (?:by )?"
                 r"(?:a|one|two|three|several|another|a full) (?:quarter|month|year|half)s?\b"
                 r"(?! (?:point|percent|of)\b)|"
