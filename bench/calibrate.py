@@ -60,7 +60,7 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "falsealarm-blind-cd", "falsealarm-blind-ce", "falsealarm-blind-cf",
             "falsealarm-blind-cg", "falsealarm-blind-ch", "falsealarm-blind-ci",
             "falsealarm-blind-cj", "falsealarm-blind-ck", "falsealarm-blind-cl",
-            "falsealarm-blind-cm",
+            "falsealarm-blind-cm", "falsealarm-blind-cn",
             "falsealarm-real-test", "falsealarm-real2-test", "blindset2",
             "newsb-test", "newsc-test", "newsd-test", "newse-test", "newsf-test", "newsg-test",
             "newsh-test", "newsi-test", "newsj-test", "newsk-test", "newsl-test",
@@ -74,7 +74,8 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "newsan-test", "newsao-test", "newsap-test", "newsaq-test",
             "newsar-test", "newsas-test", "newsat-test",
             "newsau-test", "newsav-test", "newsaw-test", "newsay-test", "newsax-test",
-            "newsaz-test", "newsba-test", "newsbb-test", "newsbc-test")
+            "newsaz-test", "newsba-test", "newsbb-test", "newsbc-test",
+            "newsbd-test", "newsbe-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

@@ -484,6 +484,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="legal and regulatory press, blind"),
     LabelledSet("falsealarm-blind-cm", ("falsealarm/cm/*.jsonl",), "devset/rules.yaml", "odd",
                 note="legal and regulatory press, blind"),
+    # A seventy-sixth author on CL's brief (the entertainment trade press), written after most
+    # of session 30's changes.
+    LabelledSet("falsealarm-dev-cn", ("falsealarm/cn/*.jsonl",), "devset/rules.yaml", "even",
+                note="entertainment trade press, a second author, blind"),
+    LabelledSet("falsealarm-blind-cn", ("falsealarm/cn/*.jsonl",), "devset/rules.yaml", "odd",
+                note="entertainment trade press, a second author, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.
@@ -763,6 +769,18 @@ SETS: tuple[LabelledSet, ...] = (
                 note="press-release wires, blind"),
     LabelledSet("newsau-test", ("newsau/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="press-release wires, blind"),
+    # A fifty-sixth and a fifty-seventh author of positives, during session 30, written after
+    # most of its changes: newsbb's brief (the entertainment trade press) and newsaz's (the
+    # translated business press), 40 items each, to see whether what their first authors'
+    # even halves taught carries to another hand.
+    LabelledSet("newsbd-dev", ("newsbd/articles.jsonl",), "devset/rules.yaml", "even",
+                note="entertainment trade press, a second author, blind"),
+    LabelledSet("newsbd-test", ("newsbd/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="entertainment trade press, a second author, blind"),
+    LabelledSet("newsbe-dev", ("newsbe/articles.jsonl",), "devset/rules.yaml", "even",
+                note="translated business press, a second author, blind"),
+    LabelledSet("newsbe-test", ("newsbe/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="translated business press, a second author, blind"),
     # A fifty-fourth and a fifty-fifth author of positives, during session 30: the
     # entertainment, sports and media trade press, and the legal and regulatory press (court
     # reporters, regulators' releases, law-firm alerts), 40 items each, half eventless.
