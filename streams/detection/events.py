@@ -25,27 +25,24 @@ _I = re.IGNORECASE
 MAX_TRIGGERS_PER_TYPE = 12
 _REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|told|reported|that)\b", _I)
 _ITS = re.compile(r"\b(?:its|their)\b", _I)
-# A sentence opening with a capitalised name (an appositive may follow) and a reporting verb.
-# ("On the same day, the Norwegian energy company Nordhav Energi said": after an opener and
-# a description)
-_UNWATCHED_SUBJECT = re.compile(r"(?:(?:(?:On|In|At|Later|Earlier|Meanwhile|Separately|Also|"
-                                r"The same|That same)\b[\w ]{0,25}?,\s+)?[Tt]he\s+"
-                                r"(?:[\w-]+\s+){0,3}?" + cues.COMPANY_NOUNS + r"\s+|The )?"
-                                r"(?!(?:It|He|She|They|We|This|That|These|Those|Its|"
-                                r"Their|The|A|An|Company|Board|Group|Corporation)\b)"
-                                r"([A-Z][\w&.'’-]+(?: [A-Z][\w&.'’-]+){0,3})"
-                                r"(?:, [^;]{1,120}?,)? (?:said|says|announced|confirmed|"
+# An opener and "the <description> company" before a sentence's own subject name, and the name
+# (an appositive may follow it).
+_OPENER = (r"(?:(?:On|In|At|Later|Earlier|Meanwhile|Separately|Also|The same|That same)\b"
+           r"[\w ]{0,25}?,\s+)?")
+_DESCRIBED = r"[Tt]he\s+(?:[\w-]+\s+){0,3}?" + cues.COMPANY_NOUNS + r"\s+"
+_NOT_A_NAME = (r"(?!(?:It|He|She|They|We|This|That|These|Those|Its|Their|The|A|An|Company|"
+               r"Board|Group|Corporation)\b)")
+_SUBJECT_NAME = r"([A-Z][\w&.'’-]+(?: [A-Z][\w&.'’-]+){0,3})(?:, [^;]{1,120}?,)? "
+# A sentence opening with a capitalised name and a reporting verb ("On the same day, the
+# Norwegian energy company Nordhav Energi said": after an opener and a description).
+_UNWATCHED_SUBJECT = re.compile(r"(?:" + _OPENER + _DESCRIBED + r"|The )?" + _NOT_A_NAME
+                                + _SUBJECT_NAME + r"(?:said|says|announced|confirmed|"
                                 r"has agreed|agreed|plans|will|has|is)\b")
 # "The Karlsruhe software company Kranich Software takes over ...": the company noun opens
 # the sentence in apposition to the name of the subject, whatever its verb.
-_NAMED_COMPANY_SUBJECT = re.compile(r"(?:(?:On|In|At|Later|Earlier|Meanwhile|Separately|Also|"
-                                    r"The same|That same)\b[\w ]{0,25}?,\s+)?[Tt]he\s+"
-                                    r"(?:[\w-]+\s+){0,3}?" + cues.COMPANY_NOUNS + r"\s+"
-                                    r"(?!(?:It|He|She|They|We|This|That|These|Those|Its|"
-                                    r"Their|The|A|An|Company|Board|Group|Corporation|On|In|"
-                                    r"At|For|By|With|From)\b)"
-                                    r"([A-Z][\w&.'’-]+(?: [A-Z][\w&.'’-]+){0,3})"
-                                    r"(?:, [^;]{1,120}?,)? (?:[a-z]+ ){0,2}?[a-z]+s?\b")
+_NAMED_COMPANY_SUBJECT = re.compile(_OPENER + _DESCRIBED + _NOT_A_NAME
+                                    + r"(?!(?:On|In|At|For|By|With|From)\b)" + _SUBJECT_NAME
+                                    + r"(?:[a-z]+ ){0,2}?[a-z]+s?\b")
 _NEXT_JOB = re.compile(r"\bto (?:become|join|lead|run|head|take|serve)\b|\bfor\b", _I)
 # "Brightwater, now part of Uber Freight, names an Uber Freight executive": a move inside
 # one group is no departure from it.

@@ -151,6 +151,8 @@ EXEC_TITLES = (
 # "md" (a trigger also takes "Md.", Maryland; the capitals are read only where the
 # original text is, as in EXEC_TITLE_RE).
 FOLDED_EXEC_TITLES = EXEC_TITLES.replace("(?-i:MD)", "md")
+# Countries as trigger patterns see them, lower-cased ("the uk", "europe").
+FOLDED_COUNTRIES = COUNTRIES.lower()
 
 # Words that make a sentence read as business news; they corroborate ambiguous names.
 BUSINESS_CONTEXT = (

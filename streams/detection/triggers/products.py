@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ....schemas.event import EventType
-from ..lexicon import COUNTRIES
+from ..lexicon import FOLDED_COUNTRIES
 from .spec import (
     BE,
     NEEDS_AVAILABLE_THING,
@@ -19,8 +19,6 @@ _P: EventType = "product_launch"
 
 # "... not take place / not reach stores before the first half of 2027": no earlier than a
 # later date.
-# Countries as trigger patterns see them, lower-cased ("the UK", "Europe", "US").
-FOLDED_COUNTRIES = COUNTRIES.lower()
 _NOT_BEFORE_DATE = (r"(?:before|until) (?:the )?(?:next |later |early |late |mid-?|first |"
                     r"second |end of )?(?:half |quarter )?(?:of )?(?:(?:19|20)\d\d|year|spring|"
                     r"summer|autumn|fall|winter|q[1-4]|h[12])\b")
