@@ -1846,3 +1846,14 @@ def test_a_year_after_a_settlement_is_the_suit_s_and_a_report_dated_earlier_is_o
                       "president of Disney's streaming business at the end of the year.",
                       published=datetime(2026, 12, 1, tzinfo=UTC))
     assert not DETECTOR.detect(article)
+
+
+def test_a_described_company_s_own_relative_clause_is_not_the_watched_one_s() -> None:
+    # "The Denver space start-up, which has twice delayed its first crewed flight": the
+    # start-up's delay, not Boeing's
+    article = Article(id="t", title="Boeing to buy Denver space start-up Orbix",
+                      content="The Denver space start-up, which has twice delayed its first "
+                      "crewed flight, will become part of Boeing's defense and space unit.",
+                      published=datetime(2026, 5, 4, tzinfo=UTC))
+    assert {(e.company, e.event_type) for e in DETECTOR.detect(article)} == {
+        ("Boeing", "acquisition")}

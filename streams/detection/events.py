@@ -926,7 +926,10 @@ _SUBJECT_POST = re.compile(r"[^,;]{2,150},\s+(?:(?!(?:former|formerly|ex|previou
 _THEN_MOVES = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s+(?:(?:will|would|is to|is set to|"
                          r"plans to|is expected to|has|had|is)\s+)?")
 # A noun phrase of lower-case words ending right before the comma: "the optical startup".
-_COMMON_NOUN_END = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$")
+# ("The Denver space start-up, which has twice delayed its first crewed flight": a place's
+# name may describe the thing)
+_COMMON_NOUN_END = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,3}"
+                              r"[a-z][\w-]*$")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|that|who)\s+(?:[\w-]+\s+){0,3}$")
 # A relative clause opened without a comma right after a name ("Microsoft who also have").
 _BARE_RELATIVE_BEFORE = re.compile(r"(?<=[\w.!'’])\s+(?:who|which)\s+(?:[\w-]+\s+){0,3}$")
