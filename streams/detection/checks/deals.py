@@ -16,7 +16,7 @@ from ..triggers import (
     NEEDS_WATCHED_RIGHT,
     TriggerSpec,
 )
-from ..triggers.deals import AMOUNT, PRICE
+from ..triggers.deals import AMOUNT, MAJORITY, PRICE
 
 _I = re.IGNORECASE
 # The object starts right after the trigger: "to buy, saying its business" has none.
@@ -34,9 +34,8 @@ _STAKE_OBJECT = re.compile(
     r"(?! (?:[\w-]+ )?(?:arm|unit|division|subsidiary|business|insurer|lender|bank)\b)"
     r"|(?:more than |up to |about )?(?:\$|€|£)?[\d.,]+ ?(?:billion|million|bn|m|k)? "
     r"(?:worth )?of\b)", _I)
-_MAJORITY = re.compile(
-    r"(?:^\s*(?:a |an |the )?|\b)(?:majority|controlling|(?<![\d.,])(?:5[1-9]|[6-9]\d|100)"
-    r"(?:[.,]\d+)? ?(?:%|percent|per cent))\b", _I)
+_CONTROL = re.compile(r"(?:^\s*(?:a |an |the )?|\b)(?:majority|controlling|(?<![\d.,])"
+                       + MAJORITY + r")\b", _I)
 _GOODS_OBJECT = re.compile(
     r"^\W*(?:(?:more|some|large numbers of|millions of|thousands of|all of|all|[\d,.]+)\s+)?"
     r"(?:[A-Z][\w&.-]*(?:['’]s)?\s+){1,3}?(?:(?:entire|whole|new|latest|[\w.-]*\d[\w.-]*)\s+)*"
@@ -198,7 +197,7 @@ def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | Non
     if NEEDS_LEGAL in spec.needs and not _LEGAL_NOUN.search(text):
         return "no legal context"
     if spec.event_type == "acquisition" and _STAKE_OBJECT.search(after) and not (
-            _MAJORITY.match(after) or _MAJORITY.search(text, start, end)):
+            _CONTROL.match(after) or _CONTROL.search(text, start, end)):
         # (not "purchase of controlling stake in", "acquisition of a 60% stake in": control,
         # which the investment reading leaves to this one)
         return "a stake or a quantity of goods, not a takeover"

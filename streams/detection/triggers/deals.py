@@ -17,7 +17,8 @@ from .spec import (
 _A: EventType = "acquisition"
 _PERCENT = r" ?(?:%|per ?cent|percent)"
 _MINORITY = r"(?:[1-4]?\d(?:\.\d+)?|50)" + _PERCENT
-_MAJORITY = r"(?:5[1-9]|[6-9]\d|100)(?:\.\d+)?" + _PERCENT
+# A majority share: "60%", "75 percent" (control, a takeover)
+MAJORITY = r"(?:5[1-9]|[6-9]\d|100)(?:\.\d+)?" + _PERCENT
 # "sold for €300,000 to", "for an estimated £450m to", "for an undisclosed sum to".
 # An amount of money in millions or billions: "$9.5 billion", "US$ 10bn", "€300m".
 # (wires write "$40 bln", "$2 mln", "$1.2 tn")
@@ -118,13 +119,13 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
     # "has bought 80% in Illum": a majority share is control of the company.
     TriggerSpec("acq_majority", _A,
                 r"\b(?:take|takes|took|taking|buy|buys|bought|buying|acquire[sd]?|acquiring|"
-                r"purchase[sd]?) (?:a |an )?(?:" + _MAJORITY
+                r"purchase[sd]?) (?:a |an )?(?:" + MAJORITY
                 + r" (?:stake |share |holding )?|(?:controlling|majority) (?:interest|stake|share|"
                 r"holding|shareholding) )(?:of|in)\b|"
                 # "will pay €57 million (US$78 million) for a 72.4 percent stake in"
                 r"\b(?:pay|pays|paid|paying) (?:about |nearly |some |around |roughly )?"
                 r"(?:[a-z]{0,3}\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|billion)?"
-                r"(?: \([^()]{1,30}\))? for (?:a |an )?(?:" + _MAJORITY
+                r"(?: \([^()]{1,30}\))? for (?:a |an )?(?:" + MAJORITY
                 + r" (?:stake |share |holding )?|(?:controlling|majority) (?:interest|stake|share|"
                 r"holding|shareholding) )(?:of|in)\b|"
                 # "earlier this week it bought control of North American Sports Network"
