@@ -101,6 +101,9 @@ class Finding:
     about_headline: bool = False  # the company (or its counterparty) is named in the headline
     brand: str | None = None  # the text named this brand of the company ("Instagram")
     people: list[str] = field(default_factory=list)  # everyone hired or leaving, person first
+    # "have settled IBM's 2025 patent suit": a year after the trigger is its object's (the
+    # trigger's "settles" trait)
+    object_dated: bool = False
 
 
 @dataclass
@@ -1092,7 +1095,8 @@ def _finding(index: int, text: str, spec: TriggerSpec, trigger: str, start: int,
     finding = Finding(event_type, side.mention.company, role, text, index, trigger, spec.name,
                       0.0, counterparty=counterparty, notes=notes,
                       mention_start=side.mention.start if side.via in ("subject", "object")
-                      else -1, trigger_start=start, brand=side.mention.brand)
+                      else -1, trigger_start=start, brand=side.mention.brand,
+                      object_dated=spec.has("settles"))
     if event_type in ("executive_hire", "executive_departure"):
         finding.people = parties.find_people(text, mentions, start)
         if spec.has("incoming_subject") and not text.startswith(" by ", end):

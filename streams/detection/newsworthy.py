@@ -283,7 +283,7 @@ def _dated_this_week(context: StoryContext, finding: Finding, *, same_day: bool 
         # jobs, its first reduction this year" still reports)
         return False
     refs = [r for r in context.refs_of(sentence) if _governs(r, finding, tense, context)]
-    anchor = anchor_for(sentence.text, refs, start, end)
+    anchor = anchor_for(sentence.text, refs, start, end, object_dated=finding.object_dated)
     if anchor is None or anchor.when != "current" or anchor.days_before is None:
         return False
     # deeper in the piece, only a report of today ("Today I'm pleased to share that ...")
@@ -464,7 +464,7 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             # a plan told as it stood before, not today's news.
             _reject(finding, f"background: an earlier plan ({plan.group()!r})")
             continue
-        anchor = anchor_for(sentence.text, refs, start, end)
+        anchor = anchor_for(sentence.text, refs, start, end, object_dated=finding.object_dated)
         if finding.sentence_index and _SAME_TIME.match(sentence.text) and (
                 anchor is None or not anchor.is_past):
             # "The same day, Brightwater announced ...": the day of this week named a

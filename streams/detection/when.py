@@ -488,9 +488,11 @@ _SCENE_BEFORE = re.compile(r"\W*(?:(?i:on|in|at|late|early|during)\s+(?:a|an|the
                            r"\s+(?:[a-z'-]+\s+){1,3}")
 
 
-def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> TimeRef | None:
+def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int, *,
+               object_dated: bool = False) -> TimeRef | None:
     """The time expression that dates the trigger at ``start:end``: the nearest one in its
-    clause (a date opening a timeline line reaches the whole line)."""
+    clause (a date opening a timeline line reaches the whole line). With ``object_dated`` a
+    bare year after the trigger is its object's, not its own ("settled IBM's 2025 suit")."""
     best: tuple[float, TimeRef] | None = None
     for ref in refs:
         if ref.end <= start:
@@ -515,7 +517,7 @@ def anchor_for(sentence: str, refs: list[TimeRef], start: int, end: int) -> Time
         elif ref.start >= end:
             if ref.dates_what_follows:
                 continue
-            if _SETTLES.match(sentence, start) and _BARE_YEAR.fullmatch(ref.text):
+            if object_dated and _BARE_YEAR.fullmatch(ref.text):
                 continue  # "have settled IBM's 2025 patent suit": the year is the suit's
             if closing_stamp(sentence, ref):
                 # "... pushed back three months (May 14).": a list item's or a brief's date,
@@ -570,7 +572,6 @@ _NAMED_AGAIN_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:" + ACT_NOUN_PATTERN + r")
 
 
 _SINCE_DATE = re.compile(r"\bsince\s*$", re.IGNORECASE)
-_SETTLES = re.compile(r"settl|resolv", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
