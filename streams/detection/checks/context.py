@@ -121,9 +121,8 @@ _FICTION_BEFORE = re.compile(
     + _FICTION_WORKS + r")\b[^.;]{0,80}$", re.IGNORECASE)
 
 # "Uber Ousts Its CEO All Over Again in Doc 'Hustle Mode'": a work named by its title in quotes
-_TITLED_WORK_AFTER = re.compile(r"[^.;]{0,80}?\b(in (?:new |upcoming |the )?(?:doc|documentary|"
-                                r"docuseries|film|movie|series|biopic|drama|play|musical|show)"
-                                r"\s+['‘\"“])", re.IGNORECASE)
+_TITLED_WORK_AFTER = re.compile(r"[^.;]{0,80}?\b(in (?:new |upcoming |the )?(?:" + _FICTION_WORKS
+                                + r"|series|show|play)\s+['‘\"“])", re.IGNORECASE)
 # "'Shelf Life' Recap: Amazon Buys the Store (Or Does It?)": a show's episode retold
 _RECAP_BEFORE = re.compile(r"\b(recap|episode \d+|season \d+,? episode \d+|s\d+e\d+)\s*:\s+"
                            r"(?:\S+\s+){0,3}$", re.IGNORECASE)
