@@ -1627,6 +1627,15 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
      ("Salesforce", "layoffs", None)),
     ("Pfizer said it will close two of its own overlapping plants after the deal.",
      ("Pfizer", "layoffs", None)),
+    # the entertainment trade's own words
+    ("Disney has upped Dana Walden to co-chairman of Disney Entertainment.",
+     ("Disney", "executive_hire", "hiring_company")),
+    ("Netflix, Blumhouse team on horror slate for the holidays",
+     ("Netflix", "partnership", "partner")),
+    ("Netflix and Comcast finalized an 11-year media rights pact on Monday.",
+     ("Netflix", "partnership", "partner")),
+    ("Disney bumps 'Avengers: Doomsday' to December 2026",
+     ("Disney", "launch_delay", None)),
 ])
 def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     assert expected in detect(text)
@@ -1702,6 +1711,10 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Thursday",  # data released by another
     "'Disney' Delayed to 2027 as AMC Reworks Season 2",  # a show's title in quotes
     "Xbox Handheld 'Project Stripe' Slips to 2027",  # a project's codename in quotes
+    "Disney ups Jane Doe's salary to $2 million a year",  # no post
+    "Netflix and Disney's team on the 'Squid Game' spin-off met in Seoul",  # a staff
+    "Netflix and Disney teams on the ground in Seoul met on Monday",  # staffs, no deal
+    "Netflix bumped up its ad tier to 2027 pricing",  # no release moved
 ])
 def test_the_same_verbs_in_other_senses_state_no_event(text: str) -> None:
     assert not {t for t in detect(text) if t[0] in ("Disney", "Uber", "Nvidia", "Microsoft",

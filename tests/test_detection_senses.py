@@ -447,6 +447,15 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("acquisition", 26, "Samsung", "On Tuesday, Nvidia took over Samsung as the most "
      "valuable company listed in Asia.", "On Tuesday, Nvidia took over Samsung in a $300 "
      "billion deal."),
+    ("executive_departure", 48, "Netflix", "Taylor Swift leaves Netflix top spot to Bad Bunny "
+     "after six weeks.", "Jane Doe leaves Netflix to run a defence start-up after 19 years."),
+    ("executive_departure", 49, "Disney", "Dwayne Johnson has left Disney's 'Moana' live-action "
+     "set for a Netflix thriller.", "Jane Doe has left Disney's board for a Netflix seat."),
+    ("product_launch", 26, "Netflix", "Netflix's 'Mercy' launched with $12 million in its first "
+     "weekend.", "Netflix launched 'Mercy', its first interactive film, on Friday."),
+    ("product_launch", 27, "Samsung", "Samsung has released One UI 8.0.2 to fix a zero-day flaw "
+     "exploited in targeted attacks.", "Samsung has released One UI 9 with a new AI "
+     "assistant."),
     ("product_launch", 25, "Netflix", "Netflix drew 1.4 billion minutes, according to figures "
      "Nielsen released Thursday.", "Netflix released its new games app on Thursday."),
     ("acquisition", 27, "Samsung", "Samsung buys your biggest supplier, and the board wants "

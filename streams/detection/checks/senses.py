@@ -569,6 +569,19 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
     _g("before", r"\b(?:figures|data|numbers|results|ratings|statistics|stats|estimates|"
        r"findings|rankings|charts?)\s+(?:[\w&.'’-]+\s+){1,3}$",
        "data someone released, not a product", trigger=r"^releas"),
+    # "Amazon MGM's 'Mercy' launches with $12M", "opened to $180 million": a box-office
+    # opening, told by its takings.
+    _g("after", r"^\s+(?:(?:with|to)\s+(?:an?\s+)?(?:(?:estimated|record|solid|soft|"
+       r"disappointing|projected)\s+)?(?:us\s?)?[$€£]\s?\d[\d.,]*\s?(?:million|billion|mn|bn|"
+       r"[mb])\b)", "a box-office opening, not a product launch",
+       trigger=r"^(?:launch|debut|open|bow)"),
+    # "has released iOS 19.1.2 to fix a zero-day flaw": a version shipped to repair a hole.
+    _g("after", r"^\s+(?:[^.;]|\.(?=\d)){1,40}?\bto (?:fix|patch|address|close|plug|"
+       r"remediate|mitigate|resolve) (?:a |an |the |two |three |several |\d+ )?"
+       r"(?:[\w-]+ ){0,3}?(?:flaws?|bugs?|"
+       r"vulnerabilit(?:y|ies)|zero-days?|exploits?|security (?:holes?|issues?)|cves?)\b",
+       "a version shipped to repair a flaw, not a product",
+       trigger=r"^(?:releas|roll|ship|push|issu)"),
 )
 
 PARTNERSHIP: tuple[SenseGuard, ...] = (
@@ -991,6 +1004,18 @@ PEOPLE: tuple[SenseGuard, ...] = (
     _g("after", r"^\s+(?:[\w.&'’-]+\s+){1,3}?as the (?:only|sole|last|lone|front-?runner|"
        r"favou?rite|leader|leading|biggest|largest)\b", "left in a position, not a departure",
        trigger=r"^(?:leav|left)"),
+    # "Taylor Swift leaves Spotify top spot to Bad Bunny": a place in a chart given up.
+    _g("after", r"^\s+(?:(?:the|its|their|her|his)\s+)?(?:[\w.&'’-]+\s+){0,2}?(?:top spot|"
+       r"top slot|no\.\s?1 spot|number[- ]one spot|first place|pole position|crown|throne)\b",
+       "a place in a ranking given up, not a departure", trigger=r"^(?:leav|left|los|cede)"),
+    # "The Rock leaves Disney's 'Moana' live-action set for a Netflix thriller": a work of the
+    # company left by its talent, not the company left by an executive.
+    _g("after", r"^\s+(?:[\w.&-]+\s+){0,2}?[\w.&]+['’]s?\s+(?:(?:new|hit|upcoming|next|"
+       r"live-action|animated)\s+)*(?:['‘\"“][^'’\"”]{1,40}['’\"”]|(?:[\w-]+\s+){0,2}?"
+       r"(?:film|movie|show|series|sequel|franchise|tour|album|sitcom|drama|musical|"
+       r"production)\b)(?:\s+(?:[\w-]+\s+){0,2}?(?:set|cast|shoot|lineup|line-up|ensemble)\b)?",
+       "a work left by its talent, not a departure from the company",
+       trigger=r"^(?:leav|left|exit|quit|depart|ankl|walk)"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (

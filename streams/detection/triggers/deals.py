@@ -509,6 +509,7 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"(?:sign(?:s|ed|ing)?|strik(?:e|es|ing)|struck|ink(?:s|ed|ing)?|form(?:s|ed|ing)?|"
                 # "concluded a cooperation agreement with": the translated wires' verb
                 r"agree(?:s|d)?(?: to)?|conclud(?:e|es|ed|ing)(?! that\b)|"
+                r"finali[sz](?:e|es|ed|ing)|seal(?:s|ed|ing)?|"
                 r"announc(?:e|es|ed|ing)|enter(?:s|ed|ing)?(?: into)?|expand(?:s|ed|ing)?|"
                 r"exten(?:d|ds|ded|ding)|renew(?:s|ed|ing)?|deepen(?:s|ed|ing)?|"
                 r"reach(?:es|ed)?) (?:a |an |its |their )?(?:[\w$.,-]+ ){0,4}(?:partnership|"
@@ -525,7 +526,10 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 "partner", {"": "partner", "and": "partner"}, 0.85, (NEEDS_TWO,),
                 right_window=50, left_all=True, right_all=True),
     TriggerSpec("partner_pair", _R,
-                r"\b(?:partner(?:s|ed|ing)?|team(?:s|ed|ing)? up|join(?:ed|ing)? forces|"
+                r"\b(?:partner(?:s|ed|ing)?|team(?:s|ed|ing)? up|"
+                # the trade's "Meta, Blumhouse team on horror slate"
+                # (not a staff: "Netflix and Disney's team on the spin-off", "teams on the ground")
+                r"teamed(?= on\b)|(?<!['’]s )teams?(?= on (?!the ground\b))|join(?:ed|ing)? forces|"
                 r"join(?:ed|ing)? hands(?= (?:to|for|on)\b)|"
                 r"link(?:s|ed|ing)? up|combin(?:e|es|ed|ing)? forces|collaborat(?:e|es|ed|ing)"
                 r"(?! with)|co-?operat(?:e|es|ed|ing)(?= on\b)|"
@@ -560,7 +564,8 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"(?:found|establish|creat)(?:s|ed|es|ing)? (?:a |an |new |their |its )?"
                 r"(?:[\w$.,-]+ ){0,3}?joint (?:venture|company)(?! with\b)|"
                 r"(?:announce|form|sign|strike|struck|ink|agree|extend|renew|expand|deepen|broaden|"
-                r"enter)(?:d|ed|s|ing)? (?!off\b)(?:to |into |on )?(?:a |an |new |their |its )?"
+                r"enter|finali[sz]e|seal)(?:d|ed|s|ing)? (?!off\b)(?:to |into |on )?"
+                r"(?:a |an |new |their |its )?"
                 r"(?:[\w$.,-]+ ){0,4}(?:partnership|alliance|joint venture|collaboration|tie-up|"
                 # "have agreed on a cooperation to market the KC-390", "formed a JV to bid"
                 r"deal|agreement|pact|cooperation|jv|link-?up))\b",

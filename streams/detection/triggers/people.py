@@ -104,6 +104,9 @@ HIRE: tuple[TriggerSpec, ...] = (
                 # "has added former SEC official Dana Ortiz as general counsel"
                 r"add(?:s|ed|ing)(?= [^.;]{3,60}? as (?:its |their |a |an |the |new |chief )*"
                 r"(?:[\w-]+ ){0,2}?" + _SENIOR_TITLES + r"\b)|"
+                # the trade's "Disney ups Dana Walden to co-chair" (not "ups its forecast")
+                r"up(?:s|ped)(?= [^.;]{3,50}? to (?:its |their |the )?(?:new )?"
+                r"(?:co-?)?(?:[\w-]+ ){0,2}?" + _SENIOR_TITLES + r")|"
                 r"(?:appointment|promotion) of|"
                 r"welcom(?:es|ed)|promot(?:es|ed)|elevat(?:es|ed)|nominat(?:es|ed))\b"
                 + _NOT_AFTER_HIRE,

@@ -86,7 +86,7 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
     # third", "slips a quarter": a date moved later.
     TriggerSpec("delay_from_to", _Y,
                 r"\b(?:slip(?:s|ped|ping)?|slid(?:es|ing)?|push(?:es|ed|ing)?(?: back| out)?|"
-                r"mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?)"
+                r"mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|bump(?:s|ed|ing)?(?! up\b))"
                 # (what is moved may be long: "the Switch 2 and Xbox Series versions of
                 # Lanternfall from February to spring 2027")
                 r"(?= (?:[^;]{0,70}? )?from (?:the |this |its "
@@ -137,7 +137,9 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 "", {}, 0.75, traits=frozenset({"moves_date"})),
     TriggerSpec("delay_slip", _Y,
                 r"\b(?:slip(?:s|ped|ping)?|slid(?:es|ing)?|push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|"
-                r"shift(?:s|ed|ing)?)\b(?![^;]{0,40}?(?:%|percent|per cent|points?\b|lowest|"
+                # the trade's "Disney bumps 'Avengers: Doomsday' to December 2026"
+                r"shift(?:s|ed|ing)?|bump(?:s|ed|ing)?(?! up\b))\b"
+                r"(?![^;]{0,40}?(?:%|percent|per cent|points?\b|lowest|"
                 r"highest|quarter|loss|profit))(?= [^;]{0,40}?\b(?:to|until|into|till) (?:the )?"
                 r"(?:next |later |early |late |mid-?)?(?:(?:19|20)\d\d|year|spring|summer|autumn|"
                 r"fall|winter|quarter|month|q[1-4]|h[12]|january|february|march|april|may|june|"
