@@ -141,6 +141,8 @@ def test_outside_a_newsletter_a_line_break_does_not_open_a_lead() -> None:
     ("Acme 2.3 released", "release_notes"),
     ("What is Acme Cloud?", "explainer"),
     ("We're hiring: backend engineer at Acme", "job_ad"),
+    ("Job ad: Senior Product Manager, Payments (Acme)", "job_ad"),
+    ("Now hiring: store managers for the holiday season", "job_ad"),
 ])
 def test_genre_from_title_cues(title: str, expected: str) -> None:
     article = Article(id="t", title=title, content=" ".join(LEAD))

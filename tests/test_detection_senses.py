@@ -447,6 +447,11 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("acquisition", 26, "Samsung", "On Tuesday, Nvidia took over Samsung as the most "
      "valuable company listed in Asia.", "On Tuesday, Nvidia took over Samsung in a $300 "
      "billion deal."),
+    ("executive_departure", 50, "Intel", "Two Intel engineers have stepped down as maintainers "
+     "of the Linux graphics driver.", "Intel's chief executive has stepped down after four "
+     "years."),
+    ("executive_hire", 8, "Stripe", "Stripe is hiring a senior product manager for its "
+     "payments team in Dublin.", "Stripe is hiring Jane Doe as its chief financial officer."),
     ("executive_departure", 48, "Netflix", "Taylor Swift leaves Netflix top spot to Bad Bunny "
      "after six weeks.", "Jane Doe leaves Netflix to run a defence start-up after 19 years."),
     ("executive_departure", 49, "Disney", "Dwayne Johnson has left Disney's 'Moana' live-action "

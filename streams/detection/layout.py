@@ -182,7 +182,10 @@ _TITLE_CUE_PATTERNS: tuple[tuple[Genre, str], ...] = (
                    r"newsletter)|issue #?\d+|digest|roundup|round-up|briefing|"
                    r"(?:week|month) in review|links? (?:for|of) the|what we'?re reading|"
                    r"the week in)\b"),
-    ("job_ad", r"\bis hiring:|\bwho'?s hiring\b|\b(?:we'?re hiring|job opening|careers? at|"
+    ("job_ad", r"\bis hiring:|\bwho'?s hiring\b|"
+               # "Job ad: Senior Product Manager, Payments (Stripe)", "Now hiring: ..."
+               r"^\W*(?:job (?:ads?|adverts?|postings?|listings?|openings?|offers?)|now hiring|"
+               r"hiring)\s*[:|–—]|\b(?:we'?re hiring|job opening|careers? at|"
                r"join (?:our|the) team|vacancy|internship|apply now)\b|"
                r"(?:senior|junior|staff|lead) "
                r"[\w ]{0,30}(?:engineer|manager|designer|developer)\b.{0,20}(?:remote|"

@@ -768,7 +768,7 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"intern|contractor|volunteer|star|actor|actress|singer|cast member|character|villain|"
        r"hero|protagonist)s?\b[^.;]{0,60}$",
        "an ordinary job, not an executive",
-       trigger=r"^(?:dismiss|fire|sack|let go|oust|resign|quit|leav|left|head)"),
+       trigger=r"^(?:dismiss|fire|sack|let go|oust|resign|quit|leav|left|head|step|exit)"),
     _g("before", r"\b(?:fired|sacked|dismissed)\s+(?:shots?|up|off|back)\s*$|"
        r"\b" + _PROTESTS + r"\b[^.;]{0,30}$",
        "an idiom or a protest, not a role change", trigger=r"^(?:join|fire|left|leav)"),
@@ -784,6 +784,8 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"administrators?|consultants?|advisers?|advisors?|accountants?|teachers?|researchers?|"
        # "hires 40 Waterloo co-op students for the fall term"
        r"students?|graduates?|apprentices?|trainees?|"
+       # "is hiring a senior product manager for its payments team" (not a general manager)
+       r"(?<!general )(?<!managing )(?<!country )managers?|"
        r"people|talent)\b", "hiring staff, not an executive",
        unless=r"\b(?:chief|head of|president|director|vice president|vp|officer|ceo|cfo|cto|"
        r"coo|chair\w*|board|general counsel|managing|to (?:lead|run|head|oversee|manage))\b",
@@ -1016,6 +1018,11 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"production)\b)(?:\s+(?:[\w-]+\s+){0,2}?(?:set|cast|shoot|lineup|line-up|ensemble)\b)?",
        "a work left by its talent, not a departure from the company",
        trigger=r"^(?:leav|left|exit|quit|depart|ankl|walk)"),
+    # "Two Intel engineers have stepped down as maintainers of the driver": engineers leave
+    # a post of their craft (not a chief engineer).
+    _g("before", r"(?<!chief )(?<!lead )(?<!principal )(?<!head )(?:engineer|developer|"
+       r"maintainer|programmer)s?\b[^.;]{0,60}$", "an engineer's post, not an executive's",
+       trigger=r"^(?:resign|quit|leav|left|step|exit|depart)"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
