@@ -664,7 +664,11 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
     _g("after", r"^\s+(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w-]*)\s+)?" + PERFORMERS + r"\b",
        "a person engaged for a campaign, not a company", trigger=r"with$"),
     _g("trigger", r"\b(?:influencer|endorsement|ambassador|creator|talent|modelling|modeling)\s+"
-       r"(?:deal|agreement|contract|partnership)s?\b",
+       r"(?:deal|agreement|contract|partnership)s?\b|"
+       # "Shonda Rhimes has renewed her overall deal with Netflix": a producer's own deal
+       r"\b(?:his|her)\s+(?:[\w$.,-]+\s+){0,3}?(?:deal|agreement|contract|pact)\b|"
+       r"\b(?:overall|talent|book|multi-picture|multi-film|two-picture|three-picture)\s+"
+       r"(?:deal|pact|contract)\b",
        "a person engaged for a campaign, not a company"),
     # "has picked a system integrator to supply 128 Nvidia HGX nodes": the one picked is not
     # named, and a watched name later only tells whose goods are supplied.
