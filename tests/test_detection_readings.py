@@ -1636,6 +1636,8 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
      ("Netflix", "partnership", "partner")),
     ("Disney bumps 'Avengers: Doomsday' to December 2026",
      ("Disney", "launch_delay", None)),
+    ("Microsoft has delayed 'Fable' to 2027, Xbox said in a post.",
+     ("Microsoft", "launch_delay", None)),
 ])
 def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     assert expected in detect(text)

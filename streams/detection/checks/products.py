@@ -185,10 +185,15 @@ def _named_subject(text: str, mentions: list[Mention], start: int) -> bool:
     return parties.name_before(clause, len(clause)) is not None
 
 
+# "Microsoft has delayed 'Fable' to 2027": a work's title in quotes (not "delayed
+# 'indefinitely'").
+_TITLE_AFTER = re.compile(r"\s+(?:(?:its|the|their)\s+)?(?:[\w-]+\s+){0,2}?['‘\"“][A-Z0-9]")
+
+
 def _named_thing(after: str, mentions: list[Mention], end: int) -> bool:
     """A proper name (not a watched company) right after a delay verb: 'delays Cybercab',
     or a model number: 'delays its 777X', 'pushes back A380 deliveries'."""
-    if _MODEL_AFTER.match(after):
+    if _MODEL_AFTER.match(after) or _TITLE_AFTER.match(after):
         return True
     name = parties.name_after(after, 0, skip=2)
     if name is None:
