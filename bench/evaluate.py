@@ -781,6 +781,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="translated business press, a second author, blind"),
     LabelledSet("newsbe-test", ("newsbe/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="translated business press, a second author, blind"),
+    # A fifty-eighth author of positives, during session 31: the cybersecurity and privacy
+    # press, 40 items, half eventless.
+    LabelledSet("newsbh-dev", ("newsbh/articles.jsonl",), "devset/rules.yaml", "even",
+                note="cybersecurity and privacy press, blind"),
+    LabelledSet("newsbh-test", ("newsbh/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="cybersecurity and privacy press, blind"),
     # A fifty-fourth and a fifty-fifth author of positives, during session 30: the
     # entertainment, sports and media trade press, and the legal and regulatory press (court
     # reporters, regulators' releases, law-firm alerts), 40 items each, half eventless.

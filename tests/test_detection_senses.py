@@ -461,6 +461,12 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "set for a Netflix thriller.", "Jane Doe has left Disney's board for a Netflix seat."),
     ("product_launch", 26, "Netflix", "Netflix's 'Mercy' launched with $12 million in its first "
      "weekend.", "Netflix launched 'Mercy', its first interactive film, on Friday."),
+    ("product_launch", 28, "Microsoft", "Microsoft: Storm-2291 teams up with an access broker to "
+     "launch a Teams vishing wave.", "Microsoft teams up with an access broker to launch Teams "
+     "Phone for small firms."),
+    ("product_launch", 27, "Samsung", "Samsung has released One UI 8.0.2, One UI 7.0.9 and "
+     "One UI 6.1.4 to fix a zero-day flaw exploited in attacks.", "Samsung has released One "
+     "UI 9 with a new AI assistant."),
     ("product_launch", 27, "Samsung", "Samsung has released One UI 8.0.2 to fix a zero-day flaw "
      "exploited in targeted attacks.", "Samsung has released One UI 9 with a new AI "
      "assistant."),

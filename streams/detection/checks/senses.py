@@ -576,12 +576,19 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        r"[mb])\b)", "a box-office opening, not a product launch",
        trigger=r"^(?:launch|debut|open|bow)"),
     # "has released iOS 19.1.2 to fix a zero-day flaw": a version shipped to repair a hole.
-    _g("after", r"^\s+(?:[^.;]|\.(?=\d)){1,40}?\bto (?:fix|patch|address|close|plug|"
+    _g("after", r"^\s+(?:[^.;]|\.(?=\d)){1,90}?\bto (?:fix|patch|address|close|plug|"
        r"remediate|mitigate|resolve) (?:a |an |the |two |three |several |\d+ )?"
        r"(?:[\w-]+ ){0,3}?(?:flaws?|bugs?|"
        r"vulnerabilit(?:y|ies)|zero-days?|exploits?|security (?:holes?|issues?)|cves?)\b",
        "a version shipped to repair a flaw, not a product",
        trigger=r"^(?:releas|roll|ship|push|issu)"),
+    # "teams up with an access broker to launch a Teams vishing wave": an attack, not a product.
+    _g("after", r"^\s+(?:(?:a|an|the|its|their|new|fresh|another|second|large-scale|massive|"
+       r"coordinated)\s+)*(?:[\w-]+\s+){0,3}?(?:attacks?|(?:phishing|vishing|smishing|"
+       r"malware|ransomware|spam|disinformation|influence|espionage|hacking|intrusion)\s+"
+       r"(?:[\w-]+\s+)?(?:waves?|campaigns?|operations?|sprees?)|cyber-?attacks?|"
+       r"ddos|offensives?|raids?|assaults?|airstrikes?|strikes? on)\b",
+       "an attack launched, not a product", trigger=r"launch"),
 )
 
 PARTNERSHIP: tuple[SenseGuard, ...] = (
