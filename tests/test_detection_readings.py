@@ -1638,6 +1638,9 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
      ("Disney", "launch_delay", None)),
     ("Microsoft has delayed 'Fable' to 2027, Xbox said in a post.",
      ("Microsoft", "launch_delay", None)),
+    ("Netflix has culled most of its 500-strong Supercharger team, people familiar said.",
+     ("Netflix", "layoffs", None)),
+    ("Salesforce gutted its trust and safety team this week.", ("Salesforce", "layoffs", None)),
 ])
 def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     assert expected in detect(text)
@@ -1717,6 +1720,7 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Netflix and Disney's team on the 'Squid Game' spin-off met in Seoul",  # a staff
     "Netflix and Disney teams on the ground in Seoul met on Monday",  # staffs, no deal
     "Netflix bumped up its ad tier to 2027 pricing",  # no release moved
+    "Netflix cut most of its team's travel budget",  # money, not people
 ])
 def test_the_same_verbs_in_other_senses_state_no_event(text: str) -> None:
     assert not {t for t in detect(text) if t[0] in ("Disney", "Uber", "Nvidia", "Microsoft",

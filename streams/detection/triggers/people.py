@@ -237,6 +237,15 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 # "is to axe 600 posts at its Belfast site" (a count of posts, not a feed's)
                 r"employees|workers|(?<=\d )posts(?! (?:on|from)\b))|redundanc(?:y|ies)|"
                 r"workforce reduction|downsiz\w+|"
+                # "has culled most of its 500-strong Supercharger team", "gutted its trust and
+                # safety team"
+                r"(?:cut(?:s|ting)?|slash(?:es|ed|ing)?|cull(?:s|ed|ing)?|ax(?:e|es|ed|ing)|"
+                r"eliminat(?:e|es|ed|ing)|lay(?:s|ing)? off|laid off) (?:most|half|all|much|"
+                r"(?:a|one) (?:third|quarter)|two-thirds|the bulk|\d+%|\d+ per ?cent) of (?:its|"
+                r"their|the) (?:[\w-]+ ){0,3}?(?:team|teams|unit|division|department|"
+                r"staff)\b(?!['’])|"
+                r"gut(?:s|ted|ting) (?:its|their|the) (?:[\w-]+ ){0,3}?(?:team|teams|unit|division|"
+                r"department|staff)\b(?!['’])|"
                 # "will reduce about 2,000 workplaces": the translated wires' jobs, counted
                 r"(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|shed(?:s|ding)?) "
                 + ABOUT + r"\d[\d,]* workplaces|"
