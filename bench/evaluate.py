@@ -781,6 +781,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="translated business press, a second author, blind"),
     LabelledSet("newsbe-test", ("newsbe/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="translated business press, a second author, blind"),
+    # A fifty-ninth author on newsbb's brief (the entertainment, sports and media trade press),
+    # during session 31.
+    LabelledSet("newsbf-dev", ("newsbf/articles.jsonl",), "devset/rules.yaml", "even",
+                note="entertainment trade press, a third author, blind"),
+    LabelledSet("newsbf-test", ("newsbf/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="entertainment trade press, a third author, blind"),
     # A fifty-eighth author of positives, during session 31: the cybersecurity and privacy
     # press, 40 items, half eventless.
     LabelledSet("newsbh-dev", ("newsbh/articles.jsonl",), "devset/rules.yaml", "even",

@@ -1641,6 +1641,12 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
     ("Netflix has culled most of its 500-strong Supercharger team, people familiar said.",
      ("Netflix", "layoffs", None)),
     ("Salesforce gutted its trust and safety team this week.", ("Salesforce", "layoffs", None)),
+    ("Stripe said on Monday that its chief executive, Jane Doe, would step down at the end of "
+     "the month.", ("Stripe", DEPART, "losing_company")),
+    ("Netflix is laying off about 90 people at its Irvine studio, where the team behind "
+     "2024's MMO 'Crownfall' has been working.", ("Netflix", "layoffs", None)),
+    ("Salesforce acquires Docs maker Quip for $750 million", ("Salesforce", "acquisition",
+                                                             "acquirer")),
 ])
 def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     assert expected in detect(text)
@@ -1721,6 +1727,8 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Netflix and Disney teams on the ground in Seoul met on Monday",  # staffs, no deal
     "Netflix bumped up its ad tier to 2027 pricing",  # no release moved
     "Netflix cut most of its team's travel budget",  # money, not people
+    "Foxglove Films Acquires Disney Doc 'The Feed' in Seven-Figure Deal",  # a work
+    "Netflix acquired the Icelandic drama 'Ash Year' on Friday.",  # a work
 ])
 def test_the_same_verbs_in_other_senses_state_no_event(text: str) -> None:
     assert not {t for t in detect(text) if t[0] in ("Disney", "Uber", "Nvidia", "Microsoft",

@@ -461,6 +461,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "set for a Netflix thriller.", "Jane Doe has left Disney's board for a Netflix seat."),
     ("product_launch", 26, "Netflix", "Netflix's 'Mercy' launched with $12 million in its first "
      "weekend.", "Netflix launched 'Mercy', its first interactive film, on Friday."),
+    ("legal", 12, "Netflix", "Jane Doe's investigation into Netflix's early years sold after a "
+     "bidding war.", "The FTC's investigation into Netflix's pricing began on Monday."),
     ("product_launch", 28, "Microsoft", "Microsoft: Storm-2291 teams up with an access broker to "
      "launch a Teams vishing wave.", "Microsoft teams up with an access broker to launch Teams "
      "Phone for small firms."),

@@ -106,7 +106,8 @@ _REPORTED_WOULD = quick(
     # (not "the glasses it said last year would go on sale": an old statement)
     r"(?! (?:last|earlier|previously|in (?:19|20)\d\d)\b)"
     r"(?: on \w+| today| yesterday| \w+day)?,?(?: that)?"
-    r" (?:it|they|the company|the firm|(?:[\w'’.,-]+ ){0,6}[\w'’.-]+) (?:would|will)\b", _I)
+    # ("said that its chief executive, Jane Doe, would step down": an apposition's comma)
+    r" (?:it|they|the company|the firm|(?:[\w'’.,-]+ ){0,6}[\w'’.-]+,?) (?:would|will)\b", _I)
 # What a company says it would do if asked: "would consider buying", "would be open to".
 _WOULD_WEIGH = quick(r"\b(?:would|will) (?:\w+ )?(?:consider|look at|think about|be open to|"
                      r"be interested in|(?:like|love|want) to|welcome)\b", _I)

@@ -29,6 +29,18 @@ ACT_NOUNS = EVENT_NOUNS | words("decision ruling penalty judgment judgement verd
 ACT_NOUN_PATTERN = "|".join(sorted(ACT_NOUNS, key=len, reverse=True))
 
 
+# "A widow sues Google in the year's sharpest legal thriller", "In the novel, Apple buys
+# Google": what happens in a novel, film or show.
+FICTION_WORKS = (r"(?:thriller|novel|novella|film|movie|sitcom|drama|comedy|episode|musical|"
+                 # "Uber Ousts Its CEO All Over Again in Doc 'Hustle Mode'": a retelling
+                 r"doc|documentary|docuseries|docudrama|biopic|"
+                 r"short story|fiction|satire|parody|screenplay|miniseries|graphic novel|"
+                 # a book's chapter, not a bankruptcy's ("Chapter 11")
+                 r"(?:first|opening|final|last|second|third|next) chapter|"
+                 # "in Sam Hale's biting new play" (not "a play for market share")
+                 r"(?:new|stage|one-act|hit|west end|broadway) play)")
+
+
 # People a brand engages for a campaign, a post or a show rather than to run it, singular or
 # plural, as a regex alternation: "hires comedian Dev Castellano", "partners with creators".
 PERFORMERS = (r"(?:(?:comedian|actor|actress|singer|rapper|musician|band|influencer|creator|"

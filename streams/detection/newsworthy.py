@@ -1014,6 +1014,12 @@ def _governs(ref: TimeRef, finding: Finding, tense: Tense, context: StoryContext
         # "will retire in February": next February, not the last one ("said in February it
         # would acquire" in a story of the deal closing is the plan, not old news)
         return False
+    if ref.start >= max(finding.trigger_start, 0) + len(finding.trigger) and (
+            _OWNS_A_NOUN.match(finding.sentence, ref.end)):
+        # "laying off about 90 people at the studio where the team behind 2024's MMO has been
+        # working": a year after the trigger that owns a noun dates that thing, not the event
+        # ("2024's layoffs", before it, still dates them).
+        return False
     if ref.no_year and _STARTS_AT.search(finding.sentence, max(0, ref.start - 14), ref.start):
         # "a supply agreement ..., starting in the autumn": when the deal begins, the next
         # autumn, not when it was signed
@@ -1033,6 +1039,10 @@ def _governs(ref: TimeRef, finding: Finding, tense: Tense, context: StoryContext
         ref.prefix in _DELAY_SPAN_WORDS or ref.when == "future"))
 
 
+_OWNS_A_NOUN = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:mmo|games?|films?|movies?|shows?|"
+                          r"series|albums?|hits?|sequels?|models?|phones?|consoles?|devices?|"
+                          r"titles?|seasons?|blockbusters?|bestsellers?|flops?|"
+                          r"chips?|cars?)\b", re.IGNORECASE)
 _STARTS_AT = re.compile(r"(?<!the )\b(?:starting|beginning|commencing|effective)\s+$",
                         re.IGNORECASE)  # (not "at the beginning of December")
 

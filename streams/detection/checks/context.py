@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from .. import cues
 from ..first_chars import quick
-from ..lexicon import ACT_NOUN_PATTERN, EVENT_NOUNS
+from ..lexicon import ACT_NOUN_PATTERN, EVENT_NOUNS, FICTION_WORKS
 from ..triggers import TriggerSpec
 from .people import TRANSITIVE_DEPARTURE
 from .products import DELAY_BEFORE
@@ -101,27 +101,17 @@ _POSSESSIVE_END = re.compile(r"(?:[\w.&]['’]s|\b(?:its|their|his|her|our|the))
                              r"(?:(?:long|much|oft|twice|often|repeatedly)[- ])?$", re.IGNORECASE)
 
 
-# "A widow sues Google in the year's sharpest legal thriller", "In the novel, Apple buys
-# Google": what happens in a novel, film or show.
-_FICTION_WORKS = (r"(?:thriller|novel|novella|film|movie|sitcom|drama|comedy|episode|musical|"
-                  # "Uber Ousts Its CEO All Over Again in Doc 'Hustle Mode'": a retelling
-                  r"doc|documentary|docuseries|docudrama|biopic|"
-                  r"short story|fiction|satire|parody|screenplay|miniseries|graphic novel|"
-                  # a book's chapter, not a bankruptcy's ("Chapter 11")
-                  r"(?:first|opening|final|last|second|third|next) chapter|"
-                  # "in Sam Hale's biting new play" (not "a play for market share")
-                  r"(?:new|stage|one-act|hit|west end|broadway) play)")
 _FICTION_AFTER = re.compile(
     r"[^.;]{0,80}?\b(in (?:a|an|the|this|that|her|his|their|(?-i:[A-Z])[\w'’-]+(?:['’]s)?)\s+"
-    r"(?:[\w'’-]+\s+){0,4}?" + _FICTION_WORKS + r")\b", re.IGNORECASE)
+    r"(?:[\w'’-]+\s+){0,4}?" + FICTION_WORKS + r")\b", re.IGNORECASE)
 _FICTION_BEFORE = re.compile(
     r"\b((?:in|throughout) (?:the|this|her|his|their|"
     # "In Hannah Ross's new novel, ..."
     r"(?-i:[A-Z])[\w'’-]+(?: (?-i:[A-Z])[\w'’-]+)?['’]s?) (?:new |latest |debut |first )?"
-    + _FICTION_WORKS + r")\b[^.;]{0,80}$", re.IGNORECASE)
+    + FICTION_WORKS + r")\b[^.;]{0,80}$", re.IGNORECASE)
 
 # "Uber Ousts Its CEO All Over Again in Doc 'Hustle Mode'": a work named by its title in quotes
-_TITLED_WORK_AFTER = re.compile(r"[^.;]{0,80}?\b(in (?:new |upcoming |the )?(?:" + _FICTION_WORKS
+_TITLED_WORK_AFTER = re.compile(r"[^.;]{0,80}?\b(in (?:new |upcoming |the )?(?:" + FICTION_WORKS
                                 + r"|series|show|play)\s+['‘\"“])", re.IGNORECASE)
 # "'Shelf Life' Recap: Amazon Buys the Store (Or Does It?)": a show's episode retold
 _RECAP_BEFORE = re.compile(r"\b(recap|episode \d+|season \d+,? episode \d+|s\d+e\d+)\s*:\s+"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..companies import Mention
-from ..lexicon import LEGAL_SUFFIXES, NUMBER_WORDS, SUPPLY_BOUGHT, SUPPLY_NOUNS
+from ..lexicon import FICTION_WORKS, LEGAL_SUFFIXES, NUMBER_WORDS, SUPPLY_BOUGHT, SUPPLY_NOUNS
 from ..triggers import (
     NEEDS_COMPANY_RIGHT,
     NEEDS_LEFT,
@@ -46,10 +46,13 @@ _GOODS_OBJECT = re.compile(
 # "Apple bought the movie that won it Best Picture", "Apple Acquires Its Biggest Audience
 # Yet": a work, its rights or an audience (not "the film studio A24").
 _WORK_OR_AUDIENCE_OBJECT = re.compile(
-    r"^\W*(?:(?i:a|an|the|its|their|his|her)\s+)?(?:[\w$.,'’-]+\s+){0,3}?(?i:movie|film|"
-    r"picture|screenplay|script|series|show|documentary|docuseries|album|song|catalog(?:ue)?|"
-    r"novel|book|painting|artwork|rights|audience|viewers|subscribers|fans|followers|"
-    r"listeners|readers)s?\b(?!\s+(?i:studio|company|maker|producer|distributor|label|group|"
+    # ("Foxglove Films Acquires Meta Doc 'The Feed'", "picked up the Icelandic drama 'Ash
+    # Year'": the works of fiction and record; not Google Docs)
+    # (a work's plural is read for film and movie only: "docs" are Google's)
+    r"^\W*(?:(?i:a|an|the|its|their|his|her)\s+)?(?:[\w$.,'’-]+\s+){0,3}?(?i:"
+    + FICTION_WORKS + r"(?!s)|(?:movie|film|picture|script|series|show|album|song|"
+    r"catalog(?:ue)?|book|painting|artwork|rights|audience|viewers|subscribers|fans|followers|"
+    r"listeners|readers)s?)\b(?!\s+(?i:studio|company|maker|producer|distributor|label|group|"
     r"business|unit|division|network|chain|publisher|arm)s?\b)")
 # "chief executive Marc Benioff bought a $50 million estate in Hawaii": a home, not a company.
 _HOME_OBJECT = re.compile(

@@ -745,6 +745,13 @@ LEGAL: tuple[SenseGuard, ...] = (
        r"members)\s+(?:(?:are|were|have|had)\s+)?(?:su(?:e|es|ed|ing)|taking)\s+"
        r"(?:each other|one another)\b", "people suing one another, not the company",
        trigger=r"^(?:su|tak)"),
+    # "Carys Beaumont's investigation into Meta's growth years": an account of the company's
+    # past (a book's, a film's), not an authority's probe of the company.
+    _g("after", r"^\s+(?:(?:into|of)\s+)?(?:[\w.&'’-]+\s+){0,2}?[\w.&]+['’]s?\s+"
+       r"(?:[\w-]+\s+){0,2}?"
+       r"(?:years|era|days|rise|origins|founding|legacy|early history)\b",
+       "an account of a company's past, not a probe",
+       trigger=r"^(?:investigation|probe|inquiry|look)"),
 )
 
 # Protests joined or held ("march" only lower-case: "announced in March, is leaving" names a
