@@ -173,7 +173,7 @@ def subject_before(text: str, mentions: list[Mention], pos: int, window: int = 4
         if word == "of" and _ACTS_THROUGH.search(text, max(0, mention.start - 40),
                                                  mention.start):
             return mention, ";" in text[mention.end:pos]
-        if _IN_APPOSITIVE.search(text, max(0, mention.start - 80), mention.start) and (
+        if _IN_APPOSITIVE.search(text, max(0, mention.start - 160), mention.start) and (
                 "," in text[mention.end:pos]):
             continue  # "Orsay, the Paris lab started by three DeepMind alumni, raises"
         if not after_preposition and (word in _NOT_BEFORE_SUBJECT or _OBJECT_VERB.fullmatch(word)
@@ -296,7 +296,10 @@ _IN_APPOSITIVE = re.compile(r",\s+(?:the|a|an|founded|co-founded|backed|owned|ru
                             # "Kestrel, still fighting Block in court, raises $40m"
                             r"(?:(?:still|now|already|long|once|newly)\s+)?"
                             r"(?!including|excluding|according|following|regarding|concerning)"
-                            r"[a-z]+ing)\s[^,;()]*$")
+                            r"[a-z]+ing)\s[^,;()]*"
+                            # "a startup that helps musicians across Spotify, Apple Music and
+                            # Netflix, has raised": a list of names inside the aside
+                            r"(?:,\s+[A-Z][^,;()]{0,30})*$")
 
 
 def in_appositive(text: str, mention: Mention) -> bool:
