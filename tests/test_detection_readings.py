@@ -1728,6 +1728,7 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Netflix bumped up its ad tier to 2027 pricing",  # no release moved
     "Netflix cut most of its team's travel budget",  # money, not people
     "Foxglove Films Acquires Disney Doc 'The Feed' in Seven-Figure Deal",  # a work
+    "Netflix star Millie Bobby Brown launches a beauty brand",  # the star's launch
     # the name in a long aside before the verb is not its subject
     "Stagehand, a Nashville startup that helps musicians promote releases across Spotify, "
     "Apple Music and Netflix, has raised a $10 million Series A.",

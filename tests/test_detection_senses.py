@@ -398,7 +398,7 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Disney acquires Uber's freight business for $3 billion."),
     ("partnership", 15, "Netflix", "Netflix partners with creator Jane Doe for a sponsored post.",
      "Netflix partners with Samsung on creator payouts."),
-    ("partnership", 16, "Netflix", "Shonda Rhimes has renewed her overall deal with Netflix "
+    ("partnership", 18, "Netflix", "Shonda Rhimes has renewed her overall deal with Netflix "
      "through 2030.", "Shondaland Media has renewed its production deal with Netflix through "
      "2030."),
     ("partnership", 16, "OpenAI", "OpenAI signs influencer deal with Jane Doe.",

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from . import checks, cues, parties
 from .amounts import find_amounts, nearest_amount
 from .companies import Mention
-from .lexicon import DEMONYMS, EXEC_TITLES, PEOPLE_PLURALS
+from .lexicon import DEMONYMS, EXEC_TITLES, PEOPLE_PLURALS, PERFORMERS
 from .tolerant import tolerant
 from .triggers import (
     COMPILED,
@@ -59,6 +59,7 @@ _ATTRIBUTED_TYPES = frozenset({"executive_departure", "product_launch", "launch_
 # scrutinized": every company of a listed subject does what the verb says. (Not for people
 # events, where "Apple and Google's former CEO" names one employer.)
 _SHARED_SUBJECT_TYPES = frozenset({"layoffs", "legal", "product_launch", "launch_delay"})
+_PEOPLE_MOVES = ("executive_hire", "executive_departure")
 _PARENT_OF = re.compile(r"\b(?:part of|unit of|subsidiary of|division of|arm of|owned by|"
                         r"acquired by|bought by)\s+(?:the\s+)?$", _I)
 
@@ -509,6 +510,8 @@ _PEOPLE_THEY = re.compile(r"they\b|them\b", re.IGNORECASE)
 _PEOPLE_PLURAL = re.compile(r"\b" + PEOPLE_PLURALS + r"\b", re.IGNORECASE)
 
 
+_PERFORMER_NEXT = re.compile(r"(?:\s+[\w-]+)?\s+(?:" + PERFORMERS + r"|star|host)\s+"
+                             r"(?-i:[A-Z])", re.IGNORECASE)
 _RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which|that)\b")
 _NAME_DESCRIBES_NEXT = re.compile(
     r"(?:\s+[\w-]+)?\s+(?:owners?|drivers?|shoppers?|customers?|users?|fans?|employees?|"
@@ -570,7 +573,7 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
         return [_Side(deal_owner, deal_owner.surface, role, "subject")]
     subject, crossed = parties.subject_before(
         text, mentions, start, spec.left_window, after_preposition=spec.left_any,
-        named_clause=spec.event_type not in ("executive_hire", "executive_departure"))
+        named_clause=spec.event_type not in _PEOPLE_MOVES)
     if subject is not None and spec.left_in_person_np and _REPORTING.search(
             text, subject.end, start):
         subject = None
@@ -632,6 +635,11 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
             text, subject.end, start):
         # "A Tesla owner in Fremont is suing a neighbour", "Pfizer vaccine partner BioNTech
         # sued": the name describes the people or the firm that act, not the party.
+        subject = None
+    if subject is not None and spec.event_type not in _PEOPLE_MOVES and _PERFORMER_NEXT.match(
+            text, subject.end, start):
+        # "YouTube creator MrBeast launches a chocolate bar", "Netflix star Millie Bobby Brown
+        # launches a beauty brand": the name describes the performer who acts.
         subject = None
     if subject is not None and _possessive(text, subject) and (
             _ITS_OTHER.match(text, subject.end) or (
@@ -731,7 +739,7 @@ def _rights(text: str, mentions: list[Mention], spec: TriggerSpec, right_from: i
     last_end = right_from
     hire = spec.event_type == "executive_hire"
     # For people events the object right after the trigger is the person, not a company.
-    people = spec.event_type in ("executive_hire", "executive_departure")
+    people = spec.event_type in _PEOPLE_MOVES
     aside = _owned_aside(text, right_from)  # the owner named after the object is in reach
     window = spec.right_window if aside < 0 else max(spec.right_window, aside + 40 - right_from)
     for mention, word, distance in parties.objects_after(text, mentions, right_from, window):
@@ -1097,7 +1105,7 @@ def _finding(index: int, text: str, spec: TriggerSpec, trigger: str, start: int,
                       mention_start=side.mention.start if side.via in ("subject", "object")
                       else -1, trigger_start=start, brand=side.mention.brand,
                       object_dated=spec.has("settles"))
-    if event_type in ("executive_hire", "executive_departure"):
+    if event_type in _PEOPLE_MOVES:
         finding.people = parties.find_people(text, mentions, start)
         if spec.has("incoming_subject") and not text.startswith(" by ", end):
             # "Mark Hurd will replace Patricia Dunn as chairman": who comes in is the one

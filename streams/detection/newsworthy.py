@@ -34,7 +34,7 @@ from .companies import Mention
 from .events import Finding
 from .first_chars import quick
 from .layout import Genre, Layout
-from .lexicon import EVENT_NOUNS, words
+from .lexicon import EVENT_NOUNS, FICTION_WORKS, words
 from .sentences import Sentence
 from .tolerant import tolerant
 from .when import (
@@ -1039,10 +1039,10 @@ def _governs(ref: TimeRef, finding: Finding, tense: Tense, context: StoryContext
         ref.prefix in _DELAY_SPAN_WORDS or ref.when == "future"))
 
 
-_OWNS_A_NOUN = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:mmo|games?|films?|movies?|shows?|"
-                          r"series|albums?|hits?|sequels?|models?|phones?|consoles?|devices?|"
-                          r"titles?|seasons?|blockbusters?|bestsellers?|flops?|"
-                          r"chips?|cars?)\b", re.IGNORECASE)
+_OWNS_A_NOUN = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:" + FICTION_WORKS + r"|mmo|games?|"
+                          r"films|movies|shows?|series|albums?|hits?|sequels?|models?|phones?|"
+                          r"consoles?|devices?|titles?|seasons?|blockbusters?|bestsellers?|"
+                          r"flops?|chips?|cars?)\b", re.IGNORECASE)
 _STARTS_AT = re.compile(r"(?<!the )\b(?:starting|beginning|commencing|effective)\s+$",
                         re.IGNORECASE)  # (not "at the beginning of December")
 

@@ -19,6 +19,7 @@ from ..companies import Mention
 from ..first_chars import quick
 from ..lexicon import (
     DATA_AS_REPORT,
+    FICTION_WORKS,
     MONTH_NAMES,
     NUMBER_WORDS,
     PEOPLE_PLURALS,
@@ -671,11 +672,7 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
     _g("after", r"^\s+(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w-]*)\s+)?" + PERFORMERS + r"\b",
        "a person engaged for a campaign, not a company", trigger=r"with$"),
     _g("trigger", r"\b(?:influencer|endorsement|ambassador|creator|talent|modelling|modeling)\s+"
-       r"(?:deal|agreement|contract|partnership)s?\b|"
-       # "Shonda Rhimes has renewed her overall deal with Netflix": a producer's own deal
-       r"\b(?:his|her)\s+(?:[\w$.,-]+\s+){0,3}?(?:deal|agreement|contract|pact)\b|"
-       r"\b(?:overall|talent|book|multi-picture|multi-film|two-picture|three-picture)\s+"
-       r"(?:deal|pact|contract)\b",
+       r"(?:deal|agreement|contract|partnership)s?\b",
        "a person engaged for a campaign, not a company"),
     # "has picked a system integrator to supply 128 Nvidia HGX nodes": the one picked is not
     # named, and a watched name later only tells whose goods are supplied.
@@ -684,6 +681,10 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
        r"compan(?:y|ies)|consultanc(?:y|ies)|agenc(?:y|ies)|start-?ups?|builders?|"
        r"operators?)\b(?!,)", "an unnamed company chosen, not a named partner",
        trigger=r"^(?:nam|pick|select|cho|tap|sign)"),
+    # "Shonda Rhimes has renewed her overall deal with Netflix": a producer's own deal.
+    _g("trigger", r"\b(?:his|her)\s+(?:[\w$.,-]+\s+){0,3}?(?:deal|agreement|contract|pact)\b|"
+       r"\b(?:overall|talent|book|multi-picture|multi-film|two-picture|three-picture)\s+"
+       r"(?:deal|pact|contract)\b", "a person's own deal, not a partnership of companies"),
 )
 
 LEGAL: tuple[SenseGuard, ...] = (
@@ -1032,8 +1033,8 @@ PEOPLE: tuple[SenseGuard, ...] = (
     # company left by its talent, not the company left by an executive.
     _g("after", r"^\s+(?:[\w.&-]+\s+){0,2}?[\w.&]+['’]s?\s+(?:(?:new|hit|upcoming|next|"
        r"live-action|animated)\s+)*(?:['‘\"“][^'’\"”]{1,40}['’\"”]|(?:[\w-]+\s+){0,2}?"
-       r"(?:film|movie|show|series|sequel|franchise|tour|album|sitcom|drama|musical|"
-       r"production)\b)(?:\s+(?:[\w-]+\s+){0,2}?(?:set|cast|shoot|lineup|line-up|ensemble)\b)?",
+       r"(?:" + FICTION_WORKS + r"|show|series|sequel|franchise|tour|album|production)\b)"
+       r"(?:\s+(?:[\w-]+\s+){0,2}?(?:set|cast|shoot|lineup|line-up|ensemble)\b)?",
        "a work left by its talent, not a departure from the company",
        trigger=r"^(?:leav|left|exit|quit|depart|ankl|walk)"),
     # "Two Intel engineers have stepped down as maintainers of the driver": engineers leave
