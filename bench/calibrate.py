@@ -75,7 +75,8 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "newsar-test", "newsas-test", "newsat-test",
             "newsau-test", "newsav-test", "newsaw-test", "newsay-test", "newsax-test",
             "newsaz-test", "newsba-test", "newsbb-test", "newsbc-test",
-            "newsbd-test", "newsbe-test", "newsbf-test", "newsbh-test")
+            "newsbd-test", "newsbe-test", "newsbf-test", "newsbg-test",
+            "newsbh-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

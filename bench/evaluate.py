@@ -787,6 +787,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="entertainment trade press, a third author, blind"),
     LabelledSet("newsbf-test", ("newsbf/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="entertainment trade press, a third author, blind"),
+    # A sixtieth author of positives, during session 31: the automotive, mobility and
+    # transport trade press, 40 items, half eventless.
+    LabelledSet("newsbg-dev", ("newsbg/articles.jsonl",), "devset/rules.yaml", "even",
+                note="automotive and mobility trade press, blind"),
+    LabelledSet("newsbg-test", ("newsbg/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="automotive and mobility trade press, blind"),
     # A fifty-eighth author of positives, during session 31: the cybersecurity and privacy
     # press, 40 items, half eventless.
     LabelledSet("newsbh-dev", ("newsbh/articles.jsonl",), "devset/rules.yaml", "even",

@@ -1647,6 +1647,10 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
      "2024's MMO 'Crownfall' has been working.", ("Netflix", "layoffs", None)),
     ("Salesforce acquires Docs maker Quip for $750 million", ("Salesforce", "acquisition",
                                                              "acquirer")),
+    ("Uber signs Altamira to bring robotaxis to Madrid in 2027", ("Uber", "partnership",
+                                                                  "partner")),
+    ("Nvidia and Intel will combine in an all-stock deal, the companies said.",
+     ("Nvidia", "acquisition", "acquirer")),
 ])
 def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     assert expected in detect(text)
@@ -1729,6 +1733,7 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Netflix cut most of its team's travel budget",  # money, not people
     "Foxglove Films Acquires Disney Doc 'The Feed' in Seven-Figure Deal",  # a work
     "Netflix star Millie Bobby Brown launches a beauty brand",  # the star's launch
+    "Nvidia will combine driver assistance, the cockpit and body functions on one board.",
     # the name in a long aside before the verb is not its subject
     "Stagehand, a Nashville startup that helps musicians promote releases across Spotify, "
     "Apple Music and Netflix, has raised a $10 million Series A.",

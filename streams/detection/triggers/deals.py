@@ -186,7 +186,10 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 r"\b(?:(?:announc|agree|approv|complet|unveil|confirm|finali[sz])(?:e|es|ed|ing)?"
                 r" (?:a |an |the |their |its )?(?:[\w$.,-]+ ){0,3}?merger\b(?! with)|"
                 r"(?:to|will|agreed to|plan to|plans to|will be) (?:merg(?:e|ing)|"
-                r"combin(?:e|ing))\b(?! with)(?: the two "
+                # (not things combined: "It will combine driver assistance, the cockpit and
+                # body functions on one board")
+                r"combin(?:e|ing)(?=\s*(?:[,.;:]|$|in\b|into\b|under\b|to (?:create|form)\b|"
+                r"the two\b|their (?:businesses|operations|companies)\b)))\b(?! with)(?: the two "
                 r"(?:companies|firms|groups|businesses|banks))?)",
                 "acquirer", {}, 0.8, left_all=True, left_window=120),
     # "agreed to sell its Yellow Pages business", "the sale of BBC Resources".
@@ -585,7 +588,10 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
                 r"official |preferred )?(?:launch|technology|strategic|exclusive|official|"
                 r"preferred|distribution) partners?\b)|"
                 r"(?:pick(?:s|ed)|select(?:s|ed)|cho(?:oses|se))(?= [^.;]{1,40}? to (?:run|power|"
-                r"provide|supply|build|operate|manage|host|process)\b))",
+                r"provide|supply|build|operate|manage|host|process)\b)|"
+                # "Uber signs Altamira to bring robotaxis to Madrid"
+                r"sign(?:s|ed)(?= [^.;]{1,40}? to (?:bring|run|power|provide|supply|build|"
+                r"operate|deploy|develop|manufacture|deliver|host|process)\b))",
                 "partner", {"": "partner"}, 0.8, (NEEDS_TWO,), right_window=60),
     # "OpenAI launches ChatGPT Go bundle with India's Tarang Telecom": a product launched
     # together with another company.
