@@ -490,6 +490,11 @@ SETS: tuple[LabelledSet, ...] = (
                 note="entertainment trade press, a second author, blind"),
     LabelledSet("falsealarm-blind-cn", ("falsealarm/cn/*.jsonl",), "devset/rules.yaml", "odd",
                 note="entertainment trade press, a second author, blind"),
+    # A seventy-seventh author, during session 31: the cybersecurity and privacy press.
+    LabelledSet("falsealarm-dev-cq", ("falsealarm/cq/*.jsonl",), "devset/rules.yaml", "even",
+                note="cybersecurity and privacy press, blind"),
+    LabelledSet("falsealarm-blind-cq", ("falsealarm/cq/*.jsonl",), "devset/rules.yaml", "odd",
+                note="cybersecurity and privacy press, blind"),
     # An eighteenth author on AX's brief: one mid-December day of a busy feed reader (current
     # news with background and the season's look-backs), hard items in pairs so both halves
     # hold as many.

@@ -489,3 +489,17 @@ def test_a_short_name_the_text_defines_is_the_companys_from_the_definition_on() 
                               'it will reduce its workforce by about 300 positions.')
     assert {(e.company, e.event_type) for e in detector.detect(article)} == {
         ("Vantage Grid Energy", "layoffs")}
+
+
+@pytest.mark.parametrize("text", [
+    "Target of spring ransomware attack sued by patients",
+    "The Apple of my eye: a grower's year",
+])
+def test_a_common_word_heading_an_of_phrase_is_the_word(text: str) -> None:
+    assert not {company for company, _ in found(text)} & {"Target", "Apple"}
+
+
+def test_a_verb_that_takes_of_keeps_the_name() -> None:
+    # "accused Target of misleading shoppers": the company, the object of 'accused'
+    assert ("Target", "Target") in found("Regulators accused Target of misleading shoppers.")
+    assert ("Target", "Target") in found("Target of Minneapolis sued by patients")

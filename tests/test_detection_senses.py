@@ -461,6 +461,10 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "set for a Netflix thriller.", "Jane Doe has left Disney's board for a Netflix seat."),
     ("product_launch", 26, "Netflix", "Netflix's 'Mercy' launched with $12 million in its first "
      "weekend.", "Netflix launched 'Mercy', its first interactive film, on Friday."),
+    ("layoffs", 4, "Netflix", "A Netflix HR flaw let anyone hire, fire and re-grade staff.",
+     "Netflix fired 300 staff in its games unit on Monday."),
+    ("launch_delay", 13, "Intel", "Intel's delays give the game away, a timing paper shows.",
+     "Intel delays its Falcon Shores chip to 2027."),
     ("legal", 12, "Netflix", "Jane Doe's investigation into Netflix's early years sold after a "
      "bidding war.", "The FTC's investigation into Netflix's pricing began on Monday."),
     ("product_launch", 28, "Microsoft", "Microsoft: Storm-2291 teams up with an access broker to "

@@ -241,11 +241,23 @@ def _accepts(variant: NameVariant, surface: str, text: str, start: int) -> bool:
     if variant.kind == "alias" and _DEMONYM.fullmatch(surface) and _DESCRIBES_NEXT.match(
             text, start + len(surface)):
         return False  # "the American company Reebok", "German Adidas buys American Reebok"
+    if variant.ambiguous and variant.kind != "brand" and _NOUN_OF.match(
+            text, start + len(surface)) and not _VERB_OF_BEFORE.search(
+            text, max(0, start - 30), start):
+        return False  # "Target of spring ransomware attack sued", "Apple of my eye": the noun
     if variant.case_sensitive:
         return surface == variant.text or surface == variant.text.upper()
     return True
 
 
+# A common word heading an "of" phrase is the word: "Target of a ransomware attack", "Block of
+# flats" (not "Target of Minneapolis").
+_NOUN_OF = re.compile(r" of (?:the |a |an |my |your |his |her |its |their )?[a-z]")
+# ... but not the object of a verb that takes "of": "accused Amazon of retaliating", "warns
+# Apple of higher costs".
+_VERB_OF_BEFORE = re.compile(r"\b(?:accus|suspect|convict|warn|clear|acquit|rob|strip|depriv|"
+                             r"inform|notif|remind|convinc|persuad|reliev|rid|assur|advis|"
+                             r"cur|free|absolv)\w*\s+$", re.IGNORECASE)
 # A one-word alias shaped like a nationality ("American" for American Airlines) is an
 # adjective when a role noun, a word for people ("the most senior American executive") or
 # another name follows it.

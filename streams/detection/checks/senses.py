@@ -1123,7 +1123,10 @@ LAUNCH_DELAY: tuple[SenseGuard, ...] = (
     # "Boeing delays have become part of the 777X story": the plural noun as a subject, not
     # a delay announced.
     _g("after", r"^\s+(?:have|has|had|are|were|continue[sd]?|plagued?|hurt|weigh(?:ed)?|"
-       r"cost|dogged|mount(?:ed)?|pile up|piled up)\b", "delays as a topic, not one announced",
+       r"cost|dogged|mount(?:ed)?|pile up|piled up|"
+       # "Intel's delays give the game away: timing paper breaks TDX": a timing's delays
+       r"give|gave|reveal(?:ed)?|leak(?:ed)?|expose[sd]?|betray(?:ed)?|show(?:ed)?)\b",
+       "delays as a topic, not one announced",
        trigger=r"^delays$"),
 )
 
@@ -1148,6 +1151,12 @@ LAYOFFS: tuple[SenseGuard, ...] = (
        r"weekend|storm|holiday|holidays)|temporarily|overnight|until (?:further notice|"
        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|noon|tomorrow))\b",
        "closed for a while, not for good", trigger=r"(?:clos|shut)\w*$"),
+    # "Oracle HR flaw let anyone hire, fire and re-grade staff": what a flaw or a tool lets
+    # others do, not the company cutting jobs.
+    _g("before", r"\b(?:let|lets|allow(?:s|ed)?|enabl(?:e|es|ed)|help(?:s|ed)?)\s+(?:anyone|"
+       r"anybody|users?|attackers?|hackers?|someone|strangers|outsiders|intruders|people|"
+       r"customers|managers|admins?)\s+(?:to\s+)?(?:[\w-]+,?\s+){0,3}?$",
+       "what others are let do, not the company's cuts"),
 )
 
 SENSES: dict[EventType, tuple[SenseGuard, ...]] = {
