@@ -490,6 +490,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="entertainment trade press, a second author, blind"),
     LabelledSet("falsealarm-blind-cn", ("falsealarm/cn/*.jsonl",), "devset/rules.yaml", "odd",
                 note="entertainment trade press, a second author, blind"),
+    # A seventy-eighth author, during session 31: the automotive, mobility and transport trade
+    # press (arrived at the session's end; neither half read).
+    LabelledSet("falsealarm-dev-cp", ("falsealarm/cp/*.jsonl",), "devset/rules.yaml", "even",
+                note="automotive and mobility trade press, blind"),
+    LabelledSet("falsealarm-blind-cp", ("falsealarm/cp/*.jsonl",), "devset/rules.yaml", "odd",
+                note="automotive and mobility trade press, blind"),
     # A seventy-seventh author, during session 31: the cybersecurity and privacy press.
     LabelledSet("falsealarm-dev-cq", ("falsealarm/cq/*.jsonl",), "devset/rules.yaml", "even",
                 note="cybersecurity and privacy press, blind"),
