@@ -953,6 +953,24 @@ def test_two_companies_agreeing_to_do_one_thing(content: str, expected: set[Trip
 
 
 @pytest.mark.parametrize(("content", "expected"), [
+    # an auxiliary between the pair and the verb keeps the unwatched name a party
+    ("Oracle and Safaricom have agreed to open a cloud region in Nairobi.",
+     {("Oracle", "partnership", "partner")}),
+    ("Oracle and Safaricom will jointly develop a payments platform for Kenya.",
+     {("Oracle", "partnership", "partner")}),
+    # ... and two companies agreeing to combine are merging, not partnering
+    ("Oracle and Hsinmei Microsystems have agreed to combine in a deal valued at $9 billion, "
+     "the companies said.", set()),
+    ("Oracle and Hsinmei Microsystems signed an all-share deal, the companies said.", set()),
+])
+def test_a_pair_with_an_auxiliary_before_its_verb(content: str, expected: set[Triple]) -> None:
+    found = events_of(("Oracle", "Netflix"), "Cloud news", content, year=2026)
+    assert {t for t in found if t[1] == "partnership"} == expected
+    if "combine" in content:
+        assert ("Oracle", "acquisition", "acquirer") in found
+
+
+@pytest.mark.parametrize(("content", "expected"), [
     ("Under the agreement, Nvidia will buy roughly 12.2 million newly issued Northwind "
      "Robotics shares at $41 apiece in a private placement.", set()),
     ("Nvidia will buy newly issued Northwind Robotics common shares at a 12% premium.", set()),

@@ -396,7 +396,9 @@ _NAMES_AFTER = re.compile(r"(?:\s*,\s+" + _NAME + r"){0,3}\s*(?:,?\s+and|&)\s+"
                           r"(?:(?:state|government|family|privately|publicly)-(?:owned|run|"
                           r"held|controlled|listed)\s+|local\s+|rival\s+)?" + _NAME
                           + r"(?:\s+\([A-Z][\w&.-]{0,11}\))?(?:\s+(?:on\s+)?(?:Monday|Tuesday|"
-                          r"Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?\s")
+                          r"Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
+                          # "Oracle and Safaricom have agreed to open a cloud region"
+                          r"(?:\s+(?:have|has|had|will|would|are|were))?\s")
 # A headline's comma pair after the watched name: "Vantage Grid, Energi Hijau Nusantara form
 # joint venture".
 _NAME_PAIRED_AFTER = re.compile(r"\s*,\s+" + _NAME + r"\s")

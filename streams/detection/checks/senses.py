@@ -592,6 +592,9 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        "an attack launched, not a product", trigger=r"launch"),
 )
 
+_MERGING = (r"merg(?:er|e|es|ing)|takeover|acquisition|buyout|all-(?:share|stock)|"
+            r"combination|to combine(?! forces)")
+
 PARTNERSHIP: tuple[SenseGuard, ...] = (
     _g("after", r"^[^.;]{0,60}?\bfor (?:the )?(?:supply|purchase|sale|delivery|provision|"
        r"construction|assembly|installation) of\b",
@@ -612,11 +615,12 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
        "a partnership with a public body or a foundation"),
     # Not "an agreement with Tesla to buy 200 Tesla Semi trucks": goods bought under a supply
     # deal, counted.
-    _g("sentence", r"\b(?:merg(?:er|e|es|ing)|takeover|acquisition|buyout|to (?:buy|acquire))\b",
+    # "have agreed to combine in an all-share deal": a merger too.
+    _g("sentence", r"\b(?:" + _MERGING + r"|to (?:buy|acquire))\b",
        "an agreement to buy or merge, not a partnership",
        trigger=r"\b(?:agreements?|deals?|pacts?)\b",
        # (a decimal point, "$1.1 billion", does not end the sentence)
-       unless=r"^(?!(?:[^.;]|\.(?=\d))*\b(?:merg(?:er|e|es|ing)|takeover|acquisition|buyout)\b)"
+       unless=r"^(?!(?:[^.;]|\.(?=\d))*\b(?:" + _MERGING + r")\b)"
               r"(?:[^.;]|\.(?=\d))*\bto "
               r"(?:buy|purchase|order) (?:(?:up to |about |more than |another )?\d[\d,]*(?![\d,])"
               r"(?!\s*(?:%|percent|per cent|million|billion|bn|m\b))|"
