@@ -1483,6 +1483,13 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
     ("Pfizer in the dock over drug prices", ("Pfizer", "legal", "defendant")),
     ("Uber has been hauled before an employment tribunal by 300 drivers.",
      ("Uber", "legal", "defendant")),
+    ("A UK employment tribunal ruled on Tuesday that Uber must pay drivers for holiday time.",
+     ("Uber", "legal", "defendant")),
+    ("European payment firms have filed a complaint with the European Commission against "
+     "Stripe over its fees.", ("Stripe", "legal", "defendant")),
+    ("Stripe faces EU antitrust complaint from payment rivals", ("Stripe", "legal", "defendant")),
+    ("Samsung has launched satellite texting on its Galaxy S26 phones in Europe.",
+     ("Samsung", "product_launch", None)),
     ("SAMSUNG ELECTRONICS SAYS AGREED TO BUY AUDIO FIRM HARMANIX FOR $1.2 BLN",
      ("Samsung", "acquisition", "acquirer")),
     # the citizen reporters' plainer words
@@ -1658,6 +1665,9 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
 
 @pytest.mark.parametrize("text", [
     "Disney culls old titles from its streaming catalogue",  # no jobs culled
+    "Stripe faces customer complaints from merchants over payouts",  # no legal action
+    "Samsung launched a satellite carrying a new camera on Tuesday",  # a satellite, no product
+    "Stripe filed its comments with the European Commission against the new rules",  # no case
     "Uber makes its old app redundant",  # a product, no staff
     "Uber engineer charged with running the new Europe unit",  # a duty, not an offence
     "Nvidia chips under investigation as a cause of the outage",  # not the company
@@ -1817,11 +1827,25 @@ def test_what_a_company_said_last_year_would_happen_is_no_report_of_now() -> Non
     ("Nvidia faces further delays in its court case", False),  # a case, no product
     ("Boeing pulls plug on its pension plan", False),  # a plan, no product
     ("Nvidia's GPUs faced delays at customs in Rotterdam", False),  # goods held up on the way
+    # a system, or the move to one, is something launched
+    ("Stripe postpones the move to its new ledger system until 2027", True),
+    ("Stripe postpones the move to its new headquarters until 2027", False),
 ])
 def test_a_product_facing_delay_or_with_the_plug_pulled_is_delayed(text: str,
                                                                     delayed: bool) -> None:
     company = text.split("'")[0].split()[0]
     assert ((company, "launch_delay", None) in detect(text)) is delayed
+
+
+@pytest.mark.parametrize(("text", "launched"), [
+    ("Apple has launched a new installment plan in Apple Pay, available from today.", True),
+    ("Samsung launches a 5G roaming plan for travellers to Japan", True),
+    ("Apple has launched a new plan to cut costs in its retail stores.", False),
+    ("Samsung launches a new pension plan for its staff", False),
+])
+def test_a_plan_customers_buy_is_a_product(text: str, launched: bool) -> None:
+    company = text.split()[0]
+    assert ((company, "product_launch", None) in detect(text)) is launched
 
 
 def test_money_closed_in_a_deal_named_by_its_target_is_not_money_raised() -> None:

@@ -23,7 +23,8 @@ _NOT_A_PRODUCT = re.compile(
     r"strikes?|appeals?|challenges?|initiatives?|programs?|programmes?|efforts?|funds?|"
     r"searches?|hunts?|tenders?|IPO|buybacks?|restructuring|rockets?|missions?|"
     # "a satellite bus", "satellite messaging": the satellite only describes the product.
-    r"satellites?(?! (?:bus|phones?|internet|broadband|messaging|service|dish|terminals?|"
+    r"satellites?(?! (?:bus|phones?|internet|broadband|messaging|texting|calling|connectivity|"
+    r"service|dish|terminals?|"
     r"constellation)\b)|"
     # ("began offering data residency in India" offers a service)
     r"missiles?|reports?|statements?|results|earnings|"
@@ -50,7 +51,11 @@ _NOT_A_PRODUCT = re.compile(
 _PRODUCT_PLAN = re.compile(
     r"^\W*(?:a |an |the |its |their |new )?(?:[\w$.,+-]+ ){0,2}?(?:family|premium|subscription|"
     r"data|unlimited|ad-supported|ad-free|annual|monthly|yearly|enterprise|team|student|paid|"
-    r"free|pro|basic|standard|plus|max|[\w$.]*\d[\w$.]*-an?-(?:month|year))\s+plans?\b"
+    r"free|pro|basic|standard|plus|max|[\w$.]*\d[\w$.]*-an?-(?:month|year)|"
+    # "launched a new installment plan in Apple Pay", "a 5G roaming plan" (not a staff's
+    # pension or health plan)
+    r"install?ment|pay-later|prepaid|postpaid|roaming|mobile|phone|broadband|fib(?:re|er)|"
+    r"5g|travel)\s+plans?\b"
     r"(?!\s+(?:to|that|aimed)\b)", _I)
 # "buys more Nvidia chips", "to buy TSMC's entire 2nm capacity": the company makes the object.
 _DELAYED_THING = re.compile(
@@ -69,6 +74,8 @@ _DELAYED_THING = re.compile(
     r"software|versions?|drugs?|therap(?:y|ies)|vaccines?|pills?|medicines?|treatments?|"
     r"planes?|aircraft|jets?|rollouts?|"
     r"upgrades?|tiers?|"
+    # "postponed the move to its new core banking system", "the migration slips"
+    r"systems?|migrations?|go-lives?|cutovers?|switchovers?|"
     # "pushes back 737 replacement development"; not a building's or a site's
     r"development(?! of (?:the |its |their |a |an )?(?:[\w-]+ ){0,2}?(?:headquarters|"
     r"campus|site|offices?|land|propert\w+|buildings?|towers?|stores?|plants?|factor\w+))|"

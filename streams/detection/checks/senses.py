@@ -694,7 +694,7 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
 LEGAL: tuple[SenseGuard, ...] = (
     _g("sentence", r"\bcomplaints?\s+(?:about|from|over|of)\b|\bcustomer complaints\b",
        "consumer complaints, not a legal action", unless=r"\b(?:court|lawsuit|filed|regulator|"
-       r"commission|tribunal)\b", trigger=r"complaint"),
+       r"commission|tribunal|antitrust)\b", trigger=r"complaint"),
     _g("after", r"^\W*(?:\$|€|£|[\d.,]+ (?:cents|dollars|euros)|a fee|fees|for|per|extra|more|"
        r"less|customers|users|interest)\b", "a price charged, not a criminal charge",
        trigger=r"charg"),

@@ -69,6 +69,9 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r"injunction|conviction|penalt(?:y|ies)|fines?|sanctions|"
                 # "has opened an investigation against Amazon Italia and Amazon EU"
                 r"investigations?|probes?|inquir(?:y|ies)|proceedings) "
+                # "filed a complaint with the European Commission against Stripe", "a lawsuit
+                # in federal court against"
+                r"(?:(?:with|in|at|before) (?:the |a |an )?(?:[\w.'’-]+ ){1,4}?)?"
                 r"(?:against|targeting)\b", "plaintiff", {"": "defendant"}, 0.8, right_all=True),
     # "KFTC slaps 2.1 billion won fine on Meta", "has imposed a fine of 2.1 billion won
     # (about US$1.5 million) on Meta Platforms": the one fined is named after "on".
