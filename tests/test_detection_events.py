@@ -465,6 +465,9 @@ def test_a_page_naming_companies_thousands_of_times_is_read_to_a_bound() -> None
     ("Microsoft said chief executive Marcus Webb will be replaced by chief operating officer "
      "Ana Reyes, who will serve as acting chief executive.", "Ana Reyes"),
     ("Microsoft named Chief Financial Officer John Poe as its next chief executive.", "John Poe"),
+    # surnames with a prefix written with a capital inside
+    ("Microsoft named Deirdre O'Brien as its chief people officer.", "Deirdre O'Brien"),
+    ("Microsoft has hired Sean McDonald as chief financial officer.", "Sean McDonald"),
 ])
 def test_the_person_hired(content: str, person: str) -> None:
     article = Article(id="p1", title="Boardroom news", content=content,

@@ -269,6 +269,12 @@ def test_a_scene_set_at_an_opening_date_dates_the_sentence(sentence: str) -> Non
 def test_a_clause_that_hangs_on_a_date_is_dated_by_it() -> None:
     found = anchor("In August 1981, when Acme introduced the PC, rivals scoffed.", "introduced")
     assert found is not None and found.text == "In August 1981" and found.is_past
+    # a relative clause on the dated act tells what that act did
+    found = anchor("The judgment in Kent v Acme in 2019, which found that Acme had abused its "
+                   "position, still shapes cases.", "found that")
+    assert found is not None and found.text == "in 2019"
+    # ... but not "which is why": what follows is its consequence, undated
+    assert anchor("Sales fell in 2019, which is why Acme will cut 500 jobs.", "cut") is None
 
 
 @pytest.mark.parametrize("sentence", [

@@ -87,7 +87,9 @@ def org_word(word: str) -> bool:
 
 _PERSON = re.compile(
     rf"\b[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?(?: [{_UP}]\.)?(?: (?:de |van |von |da |di |"
-    rf"del |le |la )?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?){{1,2}}\b"
+    # "O'Brien", "McDonald", "MacKenzie"
+    rf"del |le |la )?(?:O['’](?=[{_UP}])|Ma?c(?=[{_UP}]))?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
+    rf"{{1,2}}\b"
 )
 _NOT_PERSON_START = words(
     """recently furthermore however meanwhile according earlier later analysts reports but and

@@ -458,7 +458,10 @@ _OTHER_VERB = quick(r"\b(?:filed|announced|launched|brought|agreed|signed|starte
 # "completed its succession in the spring, with Bob Iger stepping aside": a "with" phrase
 # adds to its clause, at its time.
 _WITH_PHRASE = r"with\s+(?:[\w.'’-]+\s+){1,4}$"
-_HANGS_ON_DATE = re.compile(r"^,?\s*(?:when|before|after|(?:(?:only |just |a few |several |"
+# ("The tribunal's judgment last October, which found that Apple had abused": the relative
+# clause tells what the dated act did; not "which is why", "which means")
+_HANGS_ON_DATE = re.compile(r"^,?\s*(?:when|which(?! (?:is|was) why| means\b)|before|after|"
+                            r"(?:(?:only |just |a few |several |"
                             r"two |three |some )?(?:days|weeks|months|"
                             r"shortly|soon|a day|a week|a month) (?:after|before))\b|"
                             + _WITH_PHRASE + ")", re.IGNORECASE)

@@ -73,7 +73,7 @@ _DEAL_MONEY = re.compile(
     r"^ (?:its |their |the |a |an )?" + AMOUNT + r"(?:-plus)? (?:all-cash |all-stock |"
     r"cash-and-stock |cash )?(?:(?-i:[A-Z])[\w&.'’-]*\s+){0,3}"
     r"(?:deal|acquisition|purchase|takeover|buyout|merger|divestiture)s?\b", _I)
-_LEGAL_NOUN = re.compile(r"\b(?:court|judge|jury|lawsuit|antitrust|infring\w+|violat\w+|"
+_LEGAL_NOUN = re.compile(r"\b(?:court|tribunal|judge|jury|lawsuit|antitrust|infring\w+|violat\w+|"
                          r"illegal\w*|unlawful\w*|liable|order|regulators?|ministry|authorit(?:y|ies)|"
                          r"licen[cs]e|"
                          # the public enforcers a settlement is reached with
