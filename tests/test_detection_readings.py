@@ -96,6 +96,13 @@ def test_plaintiffs_described_as_former_staff_or_investors() -> None:
     # The company's investors are the plaintiffs, not the company.
     assert ("Microsoft", "legal", "plaintiff") not in detect(
         "Microsoft investors sued the company over disclosures.")
+    # ... and the company sued is not its own counterparty
+    [suit] = DETECTOR.detect(Article(id="t", title="Uber's former chief executive sued the "
+                                     "company.", published=datetime(2026, 5, 4, tzinfo=UTC)))
+    assert suit.counterparty is None
+    # "the startup she joined" is another company than the one she left
+    assert detect("A former Uber engineer has sued the startup she joined after leaving Uber "
+                  "in 2022.") == set()
 
 
 def test_paying_and_charging_outside_the_law_are_not_legal() -> None:

@@ -52,7 +52,11 @@ _THE_PAIR = re.compile(cues.THE_PAIR + r"[^;,]{0,20}$", _I)
 # "..., Alphabet confirmed on Thursday": the source of the sentence is the company it is about.
 _ATTRIBUTION = re.compile(r",\s*$")
 # The company named before, called by what it is: "sued the company", "against the studio".
-_THE_COMPANY = re.compile(r"\s+the " + cues.COMPANY_NOUNS + r"\b", _I)
+# (not "sued the startup she joined after leaving Intel": a clause saying which company is
+# another one)
+_THE_COMPANY = re.compile(r"\s+the " + cues.COMPANY_NOUNS + r"\b(?!\s+(?:she|he|they|we|I)\b|"
+                          r"\s+(?:that|which|who)\s+(?:hired|employed|acquired|bought|poached|"
+                          r"recruited)\b)", _I)
 _SAID_AFTER = re.compile(r"\s+(?:said|says|confirmed|confirms|announced|announces|told)\b", _I)
 _ATTRIBUTED_TYPES = frozenset({"executive_departure", "product_launch", "launch_delay", "layoffs"})
 # "GM and Chrysler offer buyouts", "Freddie Mac, Lehman Brothers and AIG are being
@@ -1084,8 +1088,11 @@ def _finding(index: int, text: str, spec: TriggerSpec, trigger: str, start: int,
         event_type = "executive_departure"
     elif role == "hiring_company":
         event_type = "executive_hire"
-    others = [s for s in sides if s is not side and (s.mention is None or
-                                                       s.mention.company != side.mention.company)]
+    # (a company is never its own counterparty: "Uber's former chief executive sued the
+    # company" names Uber on both sides)
+    others = [s for s in sides if s is not side and (
+        s.mention.company != side.mention.company if s.mention is not None
+        else s.name not in (side.mention.company, side.mention.surface))]
     counterparty = None
     if others:
         other = others[0]
