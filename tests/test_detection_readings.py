@@ -1497,6 +1497,11 @@ def test_the_elimination_of_a_count_of_roles_is_job_cuts() -> None:
     ("Stripe faces EU antitrust complaint from payment rivals", ("Stripe", "legal", "defendant")),
     ("Samsung has launched satellite texting on its Galaxy S26 phones in Europe.",
      ("Samsung", "product_launch", None)),
+    ("Uber will close its Memphis distribution hub in March, affecting 450 jobs.",
+     ("Uber", "layoffs", None)),
+    ("Regulators have hit Stripe with a consent order over lapses in its compliance.",
+     ("Stripe", "legal", "defendant")),
+    ("Uber nabs delivery rival Drivewise in $400M deal", ("Uber", "acquisition", "acquirer")),
     ("SAMSUNG ELECTRONICS SAYS AGREED TO BUY AUDIO FIRM HARMANIX FOR $1.2 BLN",
      ("Samsung", "acquisition", "acquirer")),
     # the citizen reporters' plainer words
@@ -1673,6 +1678,7 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
 @pytest.mark.parametrize("text", [
     "Disney culls old titles from its streaming catalogue",  # no jobs culled
     "Stripe faces customer complaints from merchants over payouts",  # no legal action
+    "Uber will close its Memphis hub to traffic during the marathon",  # no jobs, a road hub
     "Samsung launched a satellite carrying a new camera on Tuesday",  # a satellite, no product
     "Stripe filed its comments with the European Commission against the new rules",  # no case
     "Uber makes its old app redundant",  # a product, no staff
@@ -1860,6 +1866,11 @@ def test_money_closed_in_a_deal_named_by_its_target_is_not_money_raised() -> Non
         "Intel closes $6.4 billion HashiCorp deal")
     assert ("Stripe", "investment", "recipient") in detect(
         "Stripe closes $50 million funding round led by Sequoia")
+    # the company bought, then its price
+    assert ("Uber", "investment", "recipient") not in detect(
+        "Uber nabs delivery rival Drivewise in $400M deal")
+    assert ("Stripe", "investment", "recipient") in detect(
+        "Stripe nabs $400M in funding led by Sequoia")
 
 
 def test_a_product_that_will_not_launch_as_planned_is_delayed() -> None:

@@ -70,8 +70,9 @@ _NOT_FUNDING = re.compile(
     _I)
 # "IBM closes $6.4 billion HashiCorp deal": money paid in a deal named by its target.
 _DEAL_MONEY = re.compile(
-    r"^ (?:its |their |the |a |an )?" + AMOUNT + r"(?:-plus)? (?:all-cash |all-stock |"
-    r"cash-and-stock |cash )?(?:(?-i:[A-Z])[\w&.'’-]*\s+){0,3}"
+    # "nabs Shipt rival Drivewise in $400M deal": the company bought, then its price
+    r"^ (?:[^$€£;,.]{1,40}? (?:in|for) )?(?:its |their |the |a |an )?" + AMOUNT
+    + r"(?:-plus)? (?:all-cash |all-stock |cash-and-stock |cash )?(?:(?-i:[A-Z])[\w&.'’-]*\s+){0,3}"
     r"(?:deal|acquisition|purchase|takeover|buyout|merger|divestiture)s?\b", _I)
 _LEGAL_NOUN = re.compile(r"\b(?:court|tribunal|judge|jury|lawsuit|antitrust|infring\w+|violat\w+|"
                          r"illegal\w*|unlawful\w*|liable|order|regulators?|ministry|authorit(?:y|ies)|"

@@ -152,7 +152,9 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 # "has gobbled up rival Harcourt Legal", "swallowed up snack brand Crunchie"
                 r"gobbl(?:e|es|ed|ing) up|swallow(?:s|ed|ing)? up|"
                 # "Pfizer bags obesity biotech Corvane in $3.1B buyout" (not "bags top spot")
-                r"bag(?:s|ged|ging)?(?= (?:[^.;]|\.(?=\d)){1,60}?(?:buyout|buy-out|takeover|"
+                # ... and "nabs Shipt rival Drivewise in $400M deal"
+                r"(?:bag(?:s|ged|ging)?|nab(?:s|bed|bing)?|snag(?:s|ged|ging)?)"
+                r"(?= (?:[^.;]|\.(?=\d)){1,60}?(?:buyout|buy-out|takeover|"
                 r"acquisition|deal|for (?:about |around |roughly |nearly |some )?(?:us)?[$€£])))\b"
                 r"(?! back| up shares| into| as\b|-)",  # "buy-now-pay-later" is no purchase
                 "acquirer", {"": "target"}, 0.85, (NEEDS_TARGET,), right_window=60,

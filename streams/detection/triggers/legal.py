@@ -120,7 +120,9 @@ LEGAL: tuple[TriggerSpec, ...] = (
     TriggerSpec("legal_hit_with", _G,
                 r"\b(?:hit(?:s|ting)?|slap(?:s|ped|ping)?)\b(?= (?:[\w&.'’-]+ ){1,4}?with "
                 r"(?:an? |the )?(?:[\w$€£.,-]+ ){0,4}?(?:verdicts?|fines?|penalt(?:y|ies)|"
-                r"lawsuits?|suits?|damages|judgments?|class[- ]actions?|injunctions?)\b)", None,
+                r"lawsuits?|suits?|damages|judgments?|class[- ]actions?|injunctions?|"
+                # "Regulators have hit Pinecrest Bank with a consent order"
+                r"consent orders?|cease-and-desist orders?|enforcement actions?)\b)", None,
                 {"": "defendant"}, 0.8, right_window=30, adjacent=5, right_all=True),
     # "Pfizer hit with $40M verdict over Zantac" (not "Ebbers' face reddened as the verdict
     # was read": a face, no suit)

@@ -296,6 +296,8 @@ LAYOFFS: tuple[TriggerSpec, ...] = (
                 r"warehouses?|"
                 # "will close its distribution center in Cedar Falls, affecting 410 workers"
                 r"(?:distribution|fulfil?lment|call|contact|sorting) cent(?:er|re)s?|"
+                # "will close its Memphis distribution hub", "closes two parcel depots"
+                r"(?:distribution|logistics|delivery|sorting|parcel|regional) (?:hubs?|depots?)|"
                 r"operations|(?:all|its) (?:\w+ )?(?:stores|branches|operations))\b)|"
                 r"\bceas(?:e|es|ed|ing) (?:all )?(?:operations|trading)\b|"
                 r"\b(?:goes|went|gone|going|placed|put) (?:into )?(?:administration|"
