@@ -1679,6 +1679,8 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Disney culls old titles from its streaming catalogue",  # no jobs culled
     "Stripe faces customer complaints from merchants over payouts",  # no legal action
     "Uber will close its Memphis hub to traffic during the marathon",  # no jobs, a road hub
+    # an exit package is severance
+    "Microsoft is offering exit packages to staff, said Jane Roe, its chief people officer",
     "Samsung launched a satellite carrying a new camera on Tuesday",  # a satellite, no product
     "Stripe filed its comments with the European Commission against the new rules",  # no case
     "Uber makes its old app redundant",  # a product, no staff

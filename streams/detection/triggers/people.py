@@ -15,6 +15,10 @@ _SENIOR_TITLES = (r"(?:CEO|CFO|CTO|COO|CIO|CMO|CPO|president|chair(?:man|woman|p
                   r"director[- ]general|director|vice president|general counsel|"
                   r"managing director|treasurer)")
 _NOT_AFTER_HIRE = r"(?! (?:after|for|in|into|as one|only|by name)\b)"
+# "exit" as a noun's modifier: "voluntary exit packages to employees", "exit interviews"
+_EXIT = (r"exit(?:s|ed|ing)?(?! (?:packages?|interviews?|pay|payments?|deals?|offers?|"
+         r"programmes?|programs?|schemes?|strateg(?:y|ies)|routes?|ramps?|fees?|polls?|signs?|"
+         r"plans?|windows?|terms|bonus(?:es)?|incentives?|surveys?)\b)")
 
 _E: EventType = "executive_hire"
 _D: EventType = "executive_departure"
@@ -76,7 +80,7 @@ HIRE: tuple[TriggerSpec, ...] = (
                 0.75, (NEEDS_EXEC,), right_window=90, left_window=200,
                 traits=frozenset({"person_around", "promoted_within", "incoming_subject"})),
     TriggerSpec("hire_leaves_for", _E,
-                r"\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|exit(?:s|ed|ing)?|"
+                r"\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|" + _EXIT + r"|"
                 r"quit(?:s|ting)?|defect(?:s|ed|ing)?|jump(?:s|ed|ing)? ship|decamp(?:s|ed)?|"
                 r"los(?:es|t|ing) (?:its |their |a |the )?(?:[\w-]+ ){0,2}"
                 + FOLDED_EXEC_TITLES + r")"
@@ -182,7 +186,7 @@ DEPARTURE: tuple[TriggerSpec, ...] = (
                 r"depart(?:s|ed|ing)?|departure|leav(?:e|es|ing)|left|quit(?:s|ting)?|"
                 # the entertainment trade's "is ankling the streamer"
                 r"ankl(?:es|ed|ing)|"
-                r"exit(?:s|ed|ing)?|oust(?:s|ed|ing)?|ouster|fire[sd](?! off| back| up| away| at)|"
+                + _EXIT + r"|oust(?:s|ed|ing)?|ouster|fire[sd](?! off| back| up| away| at)|"
                 r"sack(?:s|ed)|dismiss(?:es|ed)|part(?:s|ed|ing)? ways with|"
                 r"retir(?:e|es|ed|ing|ement)|(?:is|was) out as|push(?:es|ed|ing)? out|"
                 # "Ted Colbert, is out, effective immediately"
