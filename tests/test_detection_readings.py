@@ -1679,6 +1679,10 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Disney culls old titles from its streaming catalogue",  # no jobs culled
     "Stripe faces customer complaints from merchants over payouts",  # no legal action
     "Uber will close its Memphis hub to traffic during the marathon",  # no jobs, a road hub
+    "Uber courier sues restaurant after dog bite",  # the courier sues
+    "Stripe's founders say IPO still not on the table",  # the act named, then denied
+    "Nvidia layoffs off the table, chief executive says",
+    "Nvidia job cuts not on the cards, CEO says",
     # an exit package is severance
     "Microsoft is offering exit packages to staff, said Jane Roe, its chief people officer",
     "Samsung launched a satellite carrying a new camera on Tuesday",  # a satellite, no product

@@ -490,6 +490,19 @@ _SCENARIO_AFTER = quick(r"^[^.;]{0,120}?\b((?:bull|bear|base|blue-sky|upside|dow
                         r"(?:in|under) (?:our|my) (?:[\w-]+ )?(?:model|scenario)s?)\b", _I)
 
 
+# "IPO still not on the table", "a merger is off the table": the act named, then denied.
+_NEGATED_AFTER = re.compile(
+    r"^[\s'’]*(?:(?:is|are|was|were|remains?|stays?|still|now|firmly|very much|also)\s+){0,3}"
+    r"((?:not|no longer) on the (?:table|cards|agenda)|off the (?:table|cards|agenda))\b",
+    re.IGNORECASE)
+
+
+def negated_after(after: str) -> str | None:
+    """The act named by the trigger is denied right after it: 'IPO still not on the table'."""
+    match = _NEGATED_AFTER.match(after)
+    return match.group(1) if match else None
+
+
 def condition_after(after: str) -> str | None:
     """A condition, a forecaster's attribution or an analyst's scenario after the trigger:
     what it reports may not happen."""

@@ -58,7 +58,9 @@ _MODIFIER = re.compile(
     r"sponsored|linked|listed)\b|['’]?s? (?:supplier|"
     r"customer|client|rival|competitor|subsidiary|affiliate|vendor|contractor|backer|"
     r"spin-?off|shareholder|stockholder|investor|subscriber|employee|staffer|worker|"
-    r"user|driver|pilot|trader|banker|lawyer|spokes(?:man|woman|person))s?\b|"
+    r"user|driver|pilot|trader|banker|lawyer|spokes(?:man|woman|person)|"
+    # "Uber Eats courier sues restaurant" (not "its merchant-acquiring unit")
+    r"courier|rider|franchisee|cashier|clerk)s?\b|"
     r"['’]?s? (?:staff|workforce|personnel)\b|"
     r"(?:['’]s)? partners?(?=\s[A-Z]|[,;:.)—]|$)|['’]s partners?\b|"
     # "Apple lens suppliers Asiaoptic and Kinglens", "Salesforce consultancy Northbeam",

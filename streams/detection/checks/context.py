@@ -173,7 +173,7 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
     said = cues.denial(text, legal=spec.event_type == "legal")
     if said:
         return Verdict(f"denied ({said!r})")
-    negated = cues.negation(before)
+    negated = cues.negation(before) or cues.negated_after(after)
     if negated and not (spec.event_type == "acquisition" and cues.talks_ended(text)):
         return Verdict(f"negated ({negated!r})")
     # (a trigger that opens on "to" leaves the verb it hangs on before it: "wanted to launch")
