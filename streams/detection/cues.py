@@ -491,10 +491,9 @@ _SCENARIO_AFTER = quick(r"^[^.;]{0,120}?\b((?:bull|bear|base|blue-sky|upside|dow
 
 
 # "IPO still not on the table", "a merger is off the table": the act named, then denied.
-_NEGATED_AFTER = re.compile(
+_NEGATED_AFTER = quick(
     r"^[\s'’]*(?:(?:is|are|was|were|remains?|stays?|still|now|firmly|very much|also)\s+){0,3}"
-    r"((?:not|no longer) on the (?:table|cards|agenda)|off the (?:table|cards|agenda))\b",
-    re.IGNORECASE)
+    r"((?:not|no longer) on the (?:table|cards|agenda)|off the (?:table|cards|agenda))\b", _I)
 
 
 def negated_after(after: str) -> str | None:
