@@ -481,6 +481,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("acquisition", 27, "Samsung", "Samsung buys your biggest supplier, and the board wants "
      "to know by Monday whether to object.", "Samsung buys its biggest supplier, Harman, "
      "for $8 billion."),
+    ("acquisition", 28, "Samsung", "Regulators sued to unwind Samsung's purchase of Harman.",
+     "Regulators cleared Samsung's purchase of Harman."),
     ("investment", 19, "Samsung", "Nvidia passed Samsung, the most valuable company listed on "
      "the Korea Exchange.", "Samsung listed on the Korea Exchange on Tuesday."),
     ("acquisition", 24, "Nvidia", "The grocer buys Nvidia by the rack now.",

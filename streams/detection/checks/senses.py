@@ -400,6 +400,11 @@ ACQUISITION: tuple[SenseGuard, ...] = (
     # put to the reader, not a report
     _g("after", r"^\s+your\b", "a scenario put to the reader, not a report",
        trigger=r"^(?:buy|bought|acquir|purchas|take|took|snap)"),
+    # "the FTC's case seeking to unwind its purchases of Instagram and WhatsApp": deals done
+    # before, to be undone
+    _g("before", r"\b(?:unwind(?:s|ing)?|unwound|undo(?:es|ing)?|undid|reverse[sd]?|reversing|"
+       r"unravel\w*|break(?:s|ing)? up|broke up)\s+(?:(?:its|their|the|his|her)\s+)?"
+       r"(?:[\w'’-]+\s+){0,2}$", "a deal done before, to be undone"),
 )
 
 # A routine update named by its month or kind: "December 2026 Pixel update", "May security
