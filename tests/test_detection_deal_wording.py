@@ -962,8 +962,14 @@ def test_two_companies_agreeing_to_do_one_thing(content: str, expected: set[Trip
     ("Oracle and Hsinmei Microsystems have agreed to combine in a deal valued at $9 billion, "
      "the companies said.", set()),
     ("Oracle and Hsinmei Microsystems signed an all-share deal, the companies said.", set()),
+    # the pair's act done under a joint venture
+    ("Oracle and Safaricom will build a data centre in Nairobi under a joint venture.",
+     {("Oracle", "partnership", "partner")}),
+    ("Oracle will build a data centre in Nairobi, where Safaricom is based, under a new "
+     "law.", set()),
 ])
-def test_a_pair_with_an_auxiliary_before_its_verb(content: str, expected: set[Triple]) -> None:
+def test_a_pair_acting_together_with_an_auxiliary_or_under_a_venture(
+        content: str, expected: set[Triple]) -> None:
     found = events_of(("Oracle", "Netflix"), "Cloud news", content, year=2026)
     assert {t for t in found if t[1] == "partnership"} == expected
     if "combine" in content:
