@@ -496,6 +496,11 @@ SETS: tuple[LabelledSet, ...] = (
                 note="automotive and mobility trade press, blind"),
     LabelledSet("falsealarm-blind-cp", ("falsealarm/cp/*.jsonl",), "devset/rules.yaml", "odd",
                 note="automotive and mobility trade press, blind"),
+    # A seventy-ninth author, during session 32: the workplace, HR and careers press.
+    LabelledSet("falsealarm-dev-cr", ("falsealarm/cr/*.jsonl",), "devset/rules.yaml", "even",
+                note="workplace, HR and careers press, blind"),
+    LabelledSet("falsealarm-blind-cr", ("falsealarm/cr/*.jsonl",), "devset/rules.yaml", "odd",
+                note="workplace, HR and careers press, blind"),
     # A seventy-seventh author, during session 31: the cybersecurity and privacy press.
     LabelledSet("falsealarm-dev-cq", ("falsealarm/cq/*.jsonl",), "devset/rules.yaml", "even",
                 note="cybersecurity and privacy press, blind"),
