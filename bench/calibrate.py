@@ -77,7 +77,7 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "newsau-test", "newsav-test", "newsaw-test", "newsay-test", "newsax-test",
             "newsaz-test", "newsba-test", "newsbb-test", "newsbc-test",
             "newsbd-test", "newsbe-test", "newsbf-test", "newsbg-test",
-            "newsbh-test")
+            "newsbh-test", "newsbk-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

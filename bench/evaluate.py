@@ -803,6 +803,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="entertainment trade press, a third author, blind"),
     LabelledSet("newsbf-test", ("newsbf/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="entertainment trade press, a third author, blind"),
+    # A sixty-first author of positives, during session 32: the telecoms, banking, fintech and
+    # payments trade press, 40 items, half eventless.
+    LabelledSet("newsbk-dev", ("newsbk/articles.jsonl",), "devset/rules.yaml", "even",
+                note="telecoms, banking and fintech trade press, blind"),
+    LabelledSet("newsbk-test", ("newsbk/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="telecoms, banking and fintech trade press, blind"),
     # A sixtieth author of positives, during session 31: the automotive, mobility and
     # transport trade press, 40 items, half eventless.
     LabelledSet("newsbg-dev", ("newsbg/articles.jsonl",), "devset/rules.yaml", "even",

@@ -135,6 +135,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "newsbf-test": (0.65, 0.75, 250.0),
     "newsbg-dev": (0.85, 0.85, 100.0),
     "newsbg-test": (0.70, 0.70, 200.0),
+    "newsbk-dev": (0.90, 0.90, 50.0),
+    "newsbk-test": (0.75, 0.75, 150.0),
     "newsbh-dev": (0.90, 0.90, 50.0),
     "newsbh-test": (0.80, 0.80, 150.0),
     "newsak-test": (0.85, 0.65, 70.0),
