@@ -503,3 +503,39 @@ def test_a_verb_that_takes_of_keeps_the_name() -> None:
     # "accused Target of misleading shoppers": the company, the object of 'accused'
     assert ("Target", "Target") in found("Regulators accused Target of misleading shoppers.")
     assert ("Target", "Target") in found("Target of Minneapolis sued by patients")
+
+
+WORKS_AND_PLAYERS = Detector(RulesFile.model_validate({"companies": [
+    {"name": "Block", "aliases": ["Square"], "tickers": ["XYZ"]},
+    {"name": "Brightwater Logistics", "aliases": ["Brightwater"]}]}))
+
+
+def test_a_player_named_like_the_company_is_not_it_even_with_a_place_of_its_alias() -> None:
+    # "Madison Square Garden" is no use of the alias, and "Block, 28," is a person: the
+    # player's bare surname is neither counted again nor corroborates the company
+    article = Article(
+        id="p", title="Rangers Sign Block to Three-Year, $11.25M Deal",
+        summary="Block, a 28-year-old defenseman, leaves Seattle after four seasons and heads "
+                "to Madison Square Garden.",
+        content="The New York Rangers signed free-agent defenseman Evan Block to a three-year "
+                "contract worth $11.25 million on Wednesday.\n\nBlock, 28, spent the last four "
+                "seasons with the Seattle Kraken. Block said he found out the deal was done "
+                "while sitting in the back of a taxi.")
+    assert WORKS_AND_PLAYERS.detect(article) == []
+    # the payments company near the same arena still counts
+    near = Article(id="q", title="Square sues landlord",
+                   content="Square has sued the owner of the building it leases near Madison "
+                           "Square Garden, the payments company said.")
+    assert {e.company for e in WORKS_AND_PLAYERS.detect(near)} == {"Block"}
+
+
+def test_a_show_named_in_quotes_in_the_headline_is_what_its_bare_name_means() -> None:
+    article = Article(id="w", title="'Brightwater' Finale Recap: Brightwater Fires Dale, Sues "
+                      "the Port Authority",
+                      content="Brightwater fires its most loyal captain and sues the port "
+                              "authority in a finale that blows up the family business.")
+    assert WORKS_AND_PLAYERS.detect(article) == []
+    named = article.model_copy(update={"content": "Brightwater Logistics sued the port "
+                                       "authority on Monday, the company said."})
+    assert ("Brightwater Logistics", "legal") in {
+        (e.company, e.event_type) for e in WORKS_AND_PLAYERS.detect(named)}

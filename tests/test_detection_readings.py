@@ -1680,6 +1680,8 @@ def test_headline_verbs_state_the_event(text: str, expected: Triple) -> None:
     "Stripe faces customer complaints from merchants over payouts",  # no legal action
     "Uber will close its Memphis hub to traffic during the marathon",  # no jobs, a road hub
     "Uber courier sues restaurant after dog bite",  # the courier sues
+    # the words of a work's title in quotes after its owner
+    "Cannes Lions: Microsoft's 'Captain Crumb Is Let Go' Takes Film Grand Prix",
     "Stripe's founders say IPO still not on the table",  # the act named, then denied
     "Nvidia layoffs off the table, chief executive says",
     "Nvidia job cuts not on the cards, CEO says",

@@ -209,6 +209,10 @@ class Detector:
                 # 'Project Kestrel' Slips": a show's, a film's or a project's title in quotes
                 # in a headline (the trade press's way to name a work)
                 _something_else(mention, "a title in quotes", "a title in quotes, not the company")
+                if _short_name(mention):
+                    # "'Brightwater' Finale Recap: Brightwater Fires Dale": the show's name,
+                    # and its bare uses are the show's too unless the company is named
+                    other_sense.setdefault((mention.company, mention.surface), mention.start)
                 continue
             if background:
                 mention.historical = True
@@ -240,6 +244,12 @@ class Detector:
                         # uses are short for that too, unless the company is named
                         other_sense.setdefault((mention.company, mention.surface), mention.start)
                     continue
+            if mention.ambiguous and " " not in mention.surface and _between_capitals(
+                    text, mention) and not _capitals_say_nothing(sentences[index],
+                                                                 mention.start):
+                # "heads to Madison Square Garden": a common word inside a longer proper name
+                _something_else(mention, "part of a longer name", "part of a longer name")
+                continue
             if _names_another_organisation(text, mention):
                 _something_else(mention, "part of another organisation's name",
                                 "another organisation's name")
@@ -412,6 +422,18 @@ def _names_another_organisation(text: str, mention: Mention) -> bool:
     return other
 
 
+# A capitalised word after a common-word name, not the company's own legal suffix ("Block
+# Inc.", "Shell plc").
+_CAPITAL_AFTER = re.compile(r" (?!" + LEGAL_SUFFIXES + r"\b)[A-Z][a-z]+\b")
+
+
+def _between_capitals(text: str, mention: Mention) -> bool:
+    """A name-like word on each side: "Madison Square Garden", not "at Square's stand"."""
+    before = _NAME_WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    return before is not None and before.group(1).lower() not in parties.NOT_NAME_START and (
+        _CAPITAL_AFTER.match(text, mention.end) is not None)
+
+
 def _short_name(mention: Mention) -> bool:
     """The mention is the first word of the company's name ("Halcyon" for Halcyon
     Biotherapeutics)."""
@@ -514,7 +536,9 @@ def _capital_word_before(text: str, start: int) -> bool:
 
 def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
                  by_sentence: dict[int, list[Mention]]) -> None:
-    """Ambiguous names (Apple, Snap) count only with a ticker, a full name or business context."""
+    """Ambiguous names (Apple, Snap) count only with a ticker, a full name or business context.
+    A use the text already showed to be something else ("Block, 28, spent four seasons", "heads
+    to Madison Square Garden") stays uncounted and corroborates nothing."""
     confirmed: dict[str, str] = {}
     for mention in mentions:
         if not mention.ambiguous:
@@ -522,7 +546,7 @@ def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
     for index, local in by_sentence.items():
         sentence = sentences[index]
         for mention in local:
-            if not mention.ambiguous or mention.company in confirmed:
+            if not mention.ambiguous or mention.company in confirmed or not mention.counted:
                 continue
             if _VENTURE_ARM.match(text, mention.end):
                 # "with participation from Intel Capital": the company's own venture arm
@@ -542,7 +566,7 @@ def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
                 confirmed[mention.company] = f"business context {context.group()!r}"
     _corroborate_by_list(text, mentions, confirmed)
     for mention in mentions:
-        if mention.ambiguous:
+        if mention.ambiguous and mention.counted:
             why = confirmed.get(mention.company)
             mention.counted = why is not None
             mention.reason = (f"corroborated by {why}" if why else

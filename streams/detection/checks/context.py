@@ -160,6 +160,12 @@ class Verdict(NamedTuple):
     past: str = ""
 
 
+# "Tidewell's 'Captain Crumb Is Let Go' Takes Film Grand Prix": the trigger inside a quoted
+# title after a possessive is the words of a work (an ad, a film, a song), not an event.
+_TITLE_OPENS = re.compile(r"\w['’]s\s+['‘\"“](?:[^'‘’\"“”]|\w['’]\w)*$")
+_TITLE_CLOSES = re.compile(r"(?:[^'‘’\"“”]|\w['’]\w)*['’\"”]")
+
+
 def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -> Verdict | None:
     """Why the context rules this trigger out (denied, negated, hypothetical, past), or None."""
     # The cues of a trigger sit near it; a bounded window keeps a sentence of thousands of
@@ -170,6 +176,9 @@ def context(text: str, spec: TriggerSpec, start: int, end: int, ref_year: int) -
     part = max(before.rfind(" / "), before.rfind(" | "))
     if part >= 0:
         before = before[part + 3:]
+    if _TITLE_OPENS.search(text, max(0, start - 60), start) and _TITLE_CLOSES.match(
+            text, end, end + 60):
+        return Verdict("inside a work's title in quotes")
     said = cues.denial(text, legal=spec.event_type == "legal")
     if said:
         return Verdict(f"denied ({said!r})")
