@@ -496,6 +496,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="automotive and mobility trade press, blind"),
     LabelledSet("falsealarm-blind-cp", ("falsealarm/cp/*.jsonl",), "devset/rules.yaml", "odd",
                 note="automotive and mobility trade press, blind"),
+    # An eightieth author, written during sessions 31 and 32 on CL's brief (the entertainment,
+    # sports and media trade press), a third author after CL and CN.
+    LabelledSet("falsealarm-dev-co", ("falsealarm/co/*.jsonl",), "devset/rules.yaml", "even",
+                note="entertainment trade press, a third author, blind"),
+    LabelledSet("falsealarm-blind-co", ("falsealarm/co/*.jsonl",), "devset/rules.yaml", "odd",
+                note="entertainment trade press, a third author, blind"),
     # A seventy-ninth author, during session 32: the workplace, HR and careers press.
     LabelledSet("falsealarm-dev-cr", ("falsealarm/cr/*.jsonl",), "devset/rules.yaml", "even",
                 note="workplace, HR and careers press, blind"),

@@ -281,6 +281,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-blind-cn": (0.0, 0.0, 200.0),
     "falsealarm-dev-cp": (0.0, 0.0, 100.0),
     "falsealarm-blind-cp": (0.0, 0.0, 150.0),
+    "falsealarm-dev-co": (0.0, 0.0, 200.0),
+    "falsealarm-blind-co": (0.0, 0.0, 250.0),
     "falsealarm-dev-cr": (0.0, 0.0, 50.0),
     "falsealarm-blind-cr": (0.0, 0.0, 150.0),
     "falsealarm-dev-cq": (0.0, 0.0, 100.0),
