@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..companies import Mention
-from ..lexicon import FICTION_WORKS, LEGAL_SUFFIXES, NUMBER_WORDS, SUPPLY_BOUGHT, SUPPLY_NOUNS
+from ..lexicon import FICTION_WORKS, LEGAL_SUFFIXES, NUMBER_WORDS, SUPPLY_NOUNS
 from ..triggers import (
     NEEDS_COMPANY_RIGHT,
     NEEDS_LEFT,
@@ -111,18 +111,11 @@ _UNDER_SUPPLY_DEAL = re.compile(
     r"\b(?:supply|sourcing|purchase|purchasing|offtake|procurement|distribution)\s+"
     r"(?:agreement|deal|contract|pact)\b[^.;]{0,100}?\bunder which\s+(?:[\w&.'’-]+\s+){1,3}?"
     r"(?:will|would|is to|agreed to|has agreed to)\s+(?:\w+ly\s+)?$", _I)
-# "a definitive agreement under which Netflix will acquire ...": the agreement is a takeover.
-_AGREEMENT = re.compile(r"\b(?:agreement|deal|pact)$", _I)
 # "a multiyear agreement to buy the company's optical interconnect chips": a supply deal.
 BUYS_SUPPLIES = re.compile(r"\s+to\s+(?:buy|purchase)\s+(?P<the>the\s+[\w-]+['’]s\s+)?"
                            r"(?:[\w'’$.,-]+\s+){0,5}?" + SUPPLY_NOUNS + r"\b", _I)
 """A supply deal, not a takeover: "an agreement to buy the company's optical chips"
 (``the``: the maker named before, "the company's")."""
-_TAKEOVER_TERMS = re.compile(r"\b(?:definitive|merger|acquir\w*|buy(?:s|ing)?|"
-                             # (not "a power purchase agreement": a supply deal)
-                             + "".join(f"(?<!{word} )" for word in SUPPLY_BOUGHT) + r"purchas\w*|"
-                             r"take over|takeover|merg(?:e|es|ing))\b", _I)
-
 
 # After the company sold: only its description, a price, then "to" ("sell Channel 5 to
 # Viacom", "sold Plan, an architecture magazine, for €300,000 to"), not "Coke documents".
@@ -187,10 +180,6 @@ def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | Non
         return "goods or rights sold, not a company"
     if spec.event_type == "acquisition" and _COUNTED.match(after):
         return "goods counted, not a company"
-    if spec.event_type == "partnership" and _AGREEMENT.search(text, start, end) and (
-            _TAKEOVER_TERMS.search(text, start, min(len(text), end + 60))) and not (
-            BUYS_SUPPLIES.match(text, end)):
-        return "an agreement to buy or merge, not a partnership"
     if spec.event_type == "partnership" and text[start:end].lower() == "partners" and (
             _PARTNERS_NOUN.search(text, max(0, start - 30), start)):
         return "calls them partners, no agreement"
