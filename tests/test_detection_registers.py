@@ -315,6 +315,22 @@ def test_licensing_another_companys_product_is_a_partnership() -> None:
                    "partnership")
 
 
+def test_a_licence_told_as_upfront_and_milestone_money_is_a_partnership() -> None:
+    pair = {("Pfizer", "partnership", "partner"), ("Samsung", "partnership", "partner")}
+    assert pair <= detect("Pfizer pays $150M upfront to license Samsung's KRAS degrader")
+    assert pair <= detect("Pfizer will pay Samsung $150 million upfront and up to $1.9 billion "
+                          "in milestones for global rights to HB-221.")
+    found = detect("Samsung will receive $80 million up front from Pfizer, plus up to $700 "
+                   "million in milestones, for rights to its fibrosis drug.")
+    assert pair <= found
+    assert not {t for t in found if t[1] == "investment"}
+    # A takeover's price paid in parts, and milestone money reported as income, are not.
+    assert not has("Pfizer will pay Samsung's holders $40 a share upfront plus a CVR tied to "
+                   "milestones.", "Pfizer", "partnership")
+    assert not {t for t in detect("Samsung received $20 million in milestone payments from "
+                                  "Pfizer during the quarter.") if t[1] == "investment"}
+
+
 def test_a_product_launched_with_another_company_is_a_partnership() -> None:
     found = detect("Netflix launches a mobile bundle with India's Tarang Telecom")
     assert ("Netflix", "partnership", "partner") in found

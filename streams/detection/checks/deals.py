@@ -68,6 +68,9 @@ _NOT_FUNDING = re.compile(
     r"|^[^;]{0,30}\b(?:in|of|worth of) (?:new )?(?:orders|revenue|sales|contracts|bookings|"
     r"profits?|damages|fines)\b",
     _I)
+# "received $20 million in milestone payments", "$80m up front": a licensee's payments.
+_LICENCE_MONEY = re.compile(r"^[^;.]{0,30}?\b(?:up-?front|up front|milestones?|royalt(?:y|ies)|"
+                            r"licen[cs](?:e|ing) fees?)\b", _I)
 # "IBM closes $6.4 billion HashiCorp deal": money paid in a deal named by its target.
 _DEAL_MONEY = re.compile(
     # "nabs Shipt rival Drivewise in $400M deal": the company bought, then its price
@@ -185,6 +188,8 @@ def deal_reason(text: str, spec: TriggerSpec, start: int, end: int) -> str | Non
         return "calls them partners, no agreement"
     if spec.has("raises_money") and _NOT_FUNDING.search(after):
         return "raised a forecast or price, not money"
+    if spec.has("raises_money") and _LICENCE_MONEY.search(after):
+        return "a licensee's upfront or milestone payment, not funding"
     if spec.has("raises_money") and _DEAL_MONEY.search(after):
         return "money paid in a deal, not raised"
     if NEEDS_LEGAL in spec.needs and not _LEGAL_NOUN.search(text):

@@ -610,8 +610,21 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
     # company's product (read before 'licenses ... to', which 'up to' would otherwise take;
     # triggers match the lower-cased sentence, so any word may begin the name).
     TriggerSpec("partner_license_of", _R,
-                r"\blicens(?:es|ed|ing)\b(?= (?:[a-z][\w&.-]*\s){0,2}?[a-z][\w&.-]*['’]s\s)",
+                r"\b(?:licens(?:es|ed|ing)|(?<=to )licen[cs]e)\b"
+                r"(?= (?:[a-z][\w&.-]*\s){0,2}?[a-z][\w&.-]*['’]s\s)",
                 "partner", {"": "partner"}, 0.75, (NEEDS_TWO,), right_window=40, adjacent=4),
+    # "Pfizer will pay Halcyon $150 million upfront and up to $1.9 billion in milestones",
+    # "Halcyon receives $80m up front from Pfizer, plus milestones": how the drug trade
+    # reports a licensing deal. (Not a takeover's price: "$40 a share upfront plus a CVR".)
+    TriggerSpec("partner_upfront", _R,
+                r"\b(?:pay(?:s|ing)?|paid|receiv(?:e|es|ed|ing)|get(?:s|ting)?|got)\b"
+                # (a decimal point, "$1.9 billion", does not end the sentence)
+                r"(?=(?:[^.;]|\.(?=\d)){0,80}?\b(?:upfront|up-front|up front)\b"
+                r"(?:[^.;]|\.(?=\d)){0,120}?\bmilestones?\b)"
+                r"(?!(?:[^.;]|\.(?=\d))*\b(?:acqui\w+|buy\w*|takeover|tender|per share|"
+                r"a share|contingent value|cvr)\b)",
+                "partner", {"": "partner", "from": "partner"}, 0.75, (NEEDS_TWO,),
+                right_window=60, adjacent=3),
     # "Pfizer also receives an exclusive licence to develop and sell HLB-204, Halcyon's
     # experimental gene therapy": a licence to the other company's product.
     TriggerSpec("partner_licence_to", _R,
