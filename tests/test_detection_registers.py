@@ -331,6 +331,13 @@ def test_a_licence_told_as_upfront_and_milestone_money_is_a_partnership() -> Non
                                   "Pfizer during the quarter.") if t[1] == "investment"}
 
 
+def test_a_first_cargo_shipped_is_output_not_a_product() -> None:
+    assert has("Samsung ships its first 2nm smartphone chips to customers", "Samsung",
+               "product_launch")
+    assert not has("Samsung's Pyeongtaek venture ships first cargo", "Samsung",
+                   "product_launch")
+
+
 def test_a_product_launched_with_another_company_is_a_partnership() -> None:
     found = detect("Netflix launches a mobile bundle with India's Tarang Telecom")
     assert ("Netflix", "partnership", "partner") in found

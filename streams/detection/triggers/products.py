@@ -169,7 +169,9 @@ PRODUCT_LAUNCH: tuple[TriggerSpec, ...] = (
                 r"deliver(?:s|ed|ing)? (?:the|its) first(?! (?:quarter|half|profit|results?|"
                 r"dividend|batch|of|time|year|month)\b)(?= [^.;]{1,40}? to\b)|"
                 r"ship(?:s|ped)? (?:its |their |the |a |an )?(?:first|new|latest|"
-                r"next-generation)(?! (?:batch|shipment|lot|round|record|wave)s?\b))\b",
+                # (not "shipped its first cargo from Kitimat": a plant's output)
+                r"next-generation)(?! (?:batch|shipment|lot|round|record|wave|cargo|cargoe|"
+                r"consignment|load|container|tanker|barrel)s?\b))\b",
                 "", {}, 0.8, (NEEDS_PRODUCT,)),
     # The object is inside the trigger: "began drone deliveries", "opened its app to the
     # general public", "opens a new cloud region".
