@@ -496,6 +496,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Nvidia nodes.", "Samsung picked Nvidia to supply chips for its new data centre."),
     ("launch_delay", 11, "Boeing", "Boeing on Wednesday pushed back against an analyst note "
      "about the 777X.", "Boeing on Wednesday pushed back the 777X launch to 2027."),
+    ("product_launch", 29, "Uber", "Uber launches its Black Friday ride discounts on Thursday.",
+     "Uber launches a deals app for its One members on Thursday."),
 ]
 
 

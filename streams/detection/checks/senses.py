@@ -595,6 +595,15 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        r"(?:[\w-]+\s+)?(?:waves?|campaigns?|operations?|sprees?)|cyber-?attacks?|"
        r"ddos|offensives?|raids?|assaults?|airstrikes?|strikes? on)\b",
        "an attack launched, not a product", trigger=r"launch"),
+    # "Target launches its Black Friday doorbusters", "rolls out a 20%-off sale": offers put
+    # on, not a product (but "launches a deals app", "a loyalty scheme offering discounts").
+    _g("after", r"^\W*(?:(?:a|an|the|its|their|new)\s+)*(?:(?!offering\b|with\b|that\b|"
+       r"which\b|featuring\b|including\b|for\b)[\w'’%-]+\s+){0,3}?(?:deals|discounts|sale|"
+       r"offers|promotions?|promos?|doorbusters|markdowns|coupons|bargains|rebates)\b"
+       r"(?!\s+(?:platform|app|tool|engine|service|feature|product|card|program|programme|"
+       r"api|software|system|site|storefront|marketplace|hub|section|tab)s?\b)",
+       "deals or a sale put on, not a product",
+       trigger=r"^(?:launch|roll|unveil|introduc|debut)"),
 )
 
 _MERGING = (r"merg(?:er|e|es|ing)|takeover|acquisition|buyout|all-(?:share|stock)|"
