@@ -62,7 +62,8 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "falsealarm-blind-cj", "falsealarm-blind-ck", "falsealarm-blind-cl",
             "falsealarm-blind-cm", "falsealarm-blind-cn",
             "falsealarm-blind-cq", "falsealarm-blind-cp", "falsealarm-blind-cr",
-            "falsealarm-blind-co",
+            "falsealarm-blind-co", "falsealarm-blind-cu", "falsealarm-blind-cv",
+            "falsealarm-blind-cs", "falsealarm-blind-ct",
             "falsealarm-real-test", "falsealarm-real2-test", "blindset2",
             "newsb-test", "newsc-test", "newsd-test", "newse-test", "newsf-test", "newsg-test",
             "newsh-test", "newsi-test", "newsj-test", "newsk-test", "newsl-test",
@@ -78,7 +79,7 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "newsau-test", "newsav-test", "newsaw-test", "newsay-test", "newsax-test",
             "newsaz-test", "newsba-test", "newsbb-test", "newsbc-test",
             "newsbd-test", "newsbe-test", "newsbf-test", "newsbg-test",
-            "newsbh-test", "newsbk-test")
+            "newsbh-test", "newsbk-test", "newsbi-test", "newsbj-test", "newsbl-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

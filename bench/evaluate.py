@@ -496,6 +496,38 @@ SETS: tuple[LabelledSet, ...] = (
                 note="automotive and mobility trade press, blind"),
     LabelledSet("falsealarm-blind-cp", ("falsealarm/cp/*.jsonl",), "devset/rules.yaml", "odd",
                 note="automotive and mobility trade press, blind"),
+    # An eighty-first author, during session 33: the energy, utilities, industrial, aerospace
+    # and defence trade press.
+    LabelledSet("falsealarm-dev-cu", ("falsealarm/cu/*.jsonl",), "devset/rules.yaml",
+                "even",
+                note="energy, industrial and aerospace trade press, blind"),
+    LabelledSet("falsealarm-blind-cu", ("falsealarm/cu/*.jsonl",), "devset/rules.yaml",
+                "odd",
+                note="energy, industrial and aerospace trade press, blind"),
+    # An eighty-second author, during session 33: the healthcare, pharma, biotech and medtech
+    # trade press.
+    LabelledSet("falsealarm-dev-cv", ("falsealarm/cv/*.jsonl",), "devset/rules.yaml",
+                "even",
+                note="healthcare and pharma trade press, blind"),
+    LabelledSet("falsealarm-blind-cv", ("falsealarm/cv/*.jsonl",), "devset/rules.yaml",
+                "odd",
+                note="healthcare and pharma trade press, blind"),
+    # An eighty-third author, during session 33: the retail, consumer-goods, food, travel and
+    # hospitality trade press.
+    LabelledSet("falsealarm-dev-cs", ("falsealarm/cs/*.jsonl",), "devset/rules.yaml",
+                "even",
+                note="retail, food and travel trade press, blind"),
+    LabelledSet("falsealarm-blind-cs", ("falsealarm/cs/*.jsonl",), "devset/rules.yaml",
+                "odd",
+                note="retail, food and travel trade press, blind"),
+    # An eighty-fourth author, during session 33: the telecoms, banking, fintech and payments
+    # trade press.
+    LabelledSet("falsealarm-dev-ct", ("falsealarm/ct/*.jsonl",), "devset/rules.yaml",
+                "even",
+                note="telecoms and fintech trade press, blind"),
+    LabelledSet("falsealarm-blind-ct", ("falsealarm/ct/*.jsonl",), "devset/rules.yaml",
+                "odd",
+                note="telecoms and fintech trade press, blind"),
     # An eightieth author, written during sessions 31 and 32 on CL's brief (the entertainment,
     # sports and media trade press), a third author after CL and CN.
     LabelledSet("falsealarm-dev-co", ("falsealarm/co/*.jsonl",), "devset/rules.yaml", "even",
@@ -809,6 +841,24 @@ SETS: tuple[LabelledSet, ...] = (
                 note="entertainment trade press, a third author, blind"),
     LabelledSet("newsbf-test", ("newsbf/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="entertainment trade press, a third author, blind"),
+    # A sixty-second author of positives, during session 33: the retail, consumer-goods, food,
+    # travel and hospitality trade press, 40 items, half eventless.
+    LabelledSet("newsbi-dev", ("newsbi/articles.jsonl",), "devset/rules.yaml", "even",
+                note="retail, food and travel trade press, blind"),
+    LabelledSet("newsbi-test", ("newsbi/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="retail, food and travel trade press, blind"),
+    # A sixty-third author of positives, during session 33: the workplace, HR and careers
+    # press, 40 items, half eventless.
+    LabelledSet("newsbj-dev", ("newsbj/articles.jsonl",), "devset/rules.yaml", "even",
+                note="workplace and HR press, blind"),
+    LabelledSet("newsbj-test", ("newsbj/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="workplace and HR press, blind"),
+    # A sixty-fourth author of positives, during session 33: the energy, utilities,
+    # industrial, aerospace and defence trade press, 40 items, half eventless.
+    LabelledSet("newsbl-dev", ("newsbl/articles.jsonl",), "devset/rules.yaml", "even",
+                note="energy, industrial and aerospace trade press, blind"),
+    LabelledSet("newsbl-test", ("newsbl/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="energy, industrial and aerospace trade press, blind"),
     # A sixty-first author of positives, during session 32: the telecoms, banking, fintech and
     # payments trade press, 40 items, half eventless.
     LabelledSet("newsbk-dev", ("newsbk/articles.jsonl",), "devset/rules.yaml", "even",
