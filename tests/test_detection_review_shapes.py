@@ -60,3 +60,13 @@ def found(title: str, content: str = "") -> set[tuple[str, str]]:
 def test_the_reading_a_review_asked_for(title: str, content: str,
                                         expected: set[tuple[str, str]]) -> None:
     assert found(title, content) == expected
+
+
+def test_a_survey_by_someone_released_is_no_product() -> None:
+    title = "Grocers shift ad budgets, survey finds"
+    assert ("Alphabet", "product_launch") not in found(title, (
+        "US supermarket chains plan to increase their spending on Facebook, Instagram and "
+        "Google search advertising by an average of 14% this year, according to a survey of 48 "
+        "grocers by the Food Marketing Council released Wednesday."))
+    assert ("Alphabet", "product_launch") in found(title, (
+        "Google released a new self-serve search ads manager on Wednesday."))

@@ -498,7 +498,15 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "about the 777X.", "Boeing on Wednesday pushed back the 777X launch to 2027."),
     ("product_launch", 29, "Uber", "Uber launches its Black Friday ride discounts on Thursday.",
      "Uber launches a deals app for its One members on Thursday."),
+    ("product_launch", 30, "Uber", "Uber launches me into gig work, a courier writes.",
+     "Uber launches Uber Teens in Madrid, a courier writes."),
 ]
+
+
+def test_a_launch_executive_is_no_launch() -> None:
+    assert ("Boeing", "product_launch") not in events(
+        "Boeing's defence head is leaving, with space and launch executive Carol Hartley named "
+        "interim chief.")
 
 
 def events(sentence: str) -> set[tuple[str, str]]:

@@ -445,7 +445,9 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
     # "Their statement, released early this evening", "Forbes' annual list released".
     _g("before", r"\b(?:statement|report|list|annual|ranking|survey|study|figures|results|"
        r"data|letter|memo|video|photos?|footage|documents?|transcript|findings|poll|index|"
-       r"filing|accounts)\s*,?(?:\s+(?:will|would|are|is|were|was|to|set to|due to|expected to)"
+       # ("a survey of 48 grocers by the Food Marketing Council released Wednesday")
+       r"filing|accounts)(?:\s+(?:of|by|from)\s+[^.;,]{1,60}?)?\s*,?"
+       r"(?:\s+(?:will|would|are|is|were|was|to|set to|due to|expected to)"
        r"(?:\s+be)?)?\s*$", "a statement or report released, not a product",
        trigger=r"^releas"),
     # "introduces redirection and hold fees", "will also launch promotional material", "rolls
@@ -500,8 +502,9 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        "deals or prices, not a product", trigger=r"^(?:went|go|goes|going|gone) live|^launch"),
     # "to launch customer Emirates", "its launch date": a noun in a compound, not a launch.
     _g("after", r"^\s+(?:customers?|partners?|dates?|window|event|pad|site|party|parties|"
-       r"vehicle|operator|airline|titles?)\b", "a compound noun (launch customer, launch "
-       r"date), not a launch", trigger=r"^(?:to )?launch$"),
+       r"vehicle|operator|airline|titles?|executives?|chiefs?|directors?|managers?|"
+       r"leads?|heads?|officers?)\b", "a compound noun (launch customer, launch "
+       r"date), not a launch", trigger=r"^(?:(?:to|and) )?launch$"),
     # "would prevent other VOD providers entering the market": others enter it.
     _g("before", r"\b(?:other|rival|new|smaller|foreign|more)\s+(?:[\w-]+\s+){0,2}?"
        r"(?:providers|companies|rivals|competitors|firms|players|entrants|operators|brands|"
@@ -604,6 +607,9 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        r"api|software|system|site|storefront|marketplace|hub|section|tab)s?\b)",
        "deals or a sale put on, not a product",
        trigger=r"^(?:launch|roll|unveil|introduc|debut)"),
+    # "Kestrel launches me into gig work": a person sent on a course, not a product.
+    _g("after", r"^\s+(?:me|us|him|her|them|you|myself|himself|herself|themselves)\b",
+       "a person launched, not a product", trigger=r"^launch"),
 )
 
 _MERGING = (r"merg(?:er|e|es|ing)|takeover|acquisition|buyout|all-(?:share|stock)|"
