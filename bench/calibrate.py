@@ -79,7 +79,8 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "newsau-test", "newsav-test", "newsaw-test", "newsay-test", "newsax-test",
             "newsaz-test", "newsba-test", "newsbb-test", "newsbc-test",
             "newsbd-test", "newsbe-test", "newsbf-test", "newsbg-test",
-            "newsbh-test", "newsbk-test", "newsbi-test", "newsbj-test", "newsbl-test")
+            "newsbh-test", "newsbk-test", "newsbi-test", "newsbj-test", "newsbl-test",
+            "newsbm-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

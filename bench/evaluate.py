@@ -859,6 +859,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="energy, industrial and aerospace trade press, blind"),
     LabelledSet("newsbl-test", ("newsbl/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="energy, industrial and aerospace trade press, blind"),
+    # A sixty-fifth author of positives, written during session 33 and read first in session
+    # 34: the healthcare, pharma, biotech and medtech trade press, 40 items, half eventless.
+    LabelledSet("newsbm-dev", ("newsbm/articles.jsonl",), "devset/rules.yaml", "even",
+                note="healthcare and pharma trade press, blind"),
+    LabelledSet("newsbm-test", ("newsbm/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="healthcare and pharma trade press, blind"),
     # A sixty-first author of positives, during session 32: the telecoms, banking, fintech and
     # payments trade press, 40 items, half eventless.
     LabelledSet("newsbk-dev", ("newsbk/articles.jsonl",), "devset/rules.yaml", "even",
