@@ -113,6 +113,10 @@ def test_a_month_without_a_year_dates_a_past_event_but_not_a_plan() -> None:
     ("Intel agreed to buy Stripe for $1.2 billion in March, and the deal was completed in "
      "April.", set()),
     ("Intel agreed to buy Stripe in March.", set()),
+    # the agreement's noun: "following Intel's agreement to buy Stripe in March"
+    ("The deal follows Intel's $1.2 billion agreement to buy Stripe in March.", set()),
+    ("Intel signed a deal to buy Stripe in a transaction expected to close in March.",
+     {("Intel", "acquisition"), ("Stripe", "acquisition")}),
     # the month the deal is to close
     ("Intel agreed to buy Stripe for $1.2 billion in a deal expected to close in March.",
      {("Intel", "acquisition"), ("Stripe", "acquisition")}),

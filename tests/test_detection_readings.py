@@ -165,6 +165,9 @@ def test_available_or_rolling_out_without_a_product(text: str) -> None:
     ("Uber said it has delayed the start of commercial passenger flights of its air taxi "
      "from late 2027 to 2028.", "Uber"),
     ("Uber pushes first commercial air-taxi flights to 2028", "Uber"),
+    # a launch given up for now
+    ("Pfizer no longer expects to launch its combined RSV and flu vaccine this season.",
+     "Pfizer"),
 ])
 def test_delay_phrasings(text: str, company: str) -> None:
     assert (company, "launch_delay", None) in detect(text)
@@ -176,6 +179,8 @@ def test_delay_phrasings(text: str, company: str) -> None:
     "Intel scrapped plans to build a factory in Germany.",
     "Uber scrapped plans for an expansion into Spain.",
     "Meta denied a report that its smart glasses had been delayed, calling it 'false'.",
+    # a volume target cut, not a launch put off
+    "Tesla no longer expects to ship 2 million cars this year.",
 ])
 def test_not_a_delayed_launch(text: str) -> None:
     assert not any(t == "launch_delay" for _, t, _ in detect(text))

@@ -329,6 +329,9 @@ def test_a_licence_told_as_upfront_and_milestone_money_is_a_partnership() -> Non
                    "milestones.", "Pfizer", "partnership")
     assert not {t for t in detect("Samsung received $20 million in milestone payments from "
                                   "Pfizer during the quarter.") if t[1] == "investment"}
+    # (a decimal point does not end the sentence before the milestones)
+    assert not {t for t in detect("Samsung received $1.5 million in milestone payments from "
+                                  "Pfizer during the quarter.") if t[1] == "investment"}
 
 
 def test_a_first_cargo_shipped_is_output_not_a_product() -> None:

@@ -500,7 +500,19 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "Uber launches a deals app for its One members on Thursday."),
     ("product_launch", 30, "Uber", "Uber launches me into gig work, a courier writes.",
      "Uber launches Uber Teens in Madrid, a courier writes."),
+    ("partnership", 19, "Pfizer", "To acquire Samsung's biologics unit, Pfizer will pay $4 "
+     "billion upfront plus milestones.", "Pfizer will pay Samsung $150 million upfront plus "
+     "milestones to acquire global rights to HB-221."),
+    ("product_launch", 31, "Salesforce", "Salesforce signed a deal with Microsoft to roll out "
+     "Copilot to its 70,000 employees.", "Salesforce rolls out Agentforce Voice to its "
+     "customers in Europe."),
 ]
+
+
+def test_products_launched_as_them_are_launched() -> None:
+    # "them" and "you" are not people launched into something: the products just named.
+    assert ("Uber", "product_launch") in events(
+        "Uber built two electric scooters for Madrid and launches them on Thursday.")
 
 
 def test_a_launch_executive_is_no_launch() -> None:

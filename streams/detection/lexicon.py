@@ -224,6 +224,11 @@ def is_role_noun(word: str) -> bool:
         word[:-1] in ROLE_NOUNS or (word.endswith("ies") and word[:-3] + "y" in ROLE_NOUNS)))
 
 
+# One character of the same sentence: a full stop ends it, but a decimal point does not
+# ("pay $1.9 billion upfront", "received $1.5 million in milestone payments").
+IN_SENTENCE = r"(?:[^.;]|\.(?=\d))"
+
+
 # Month names as written in prose, for patterns that date a clause.
 MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|"
                r"November|December)")

@@ -34,7 +34,7 @@ from .companies import Mention
 from .events import Finding
 from .first_chars import quick
 from .layout import Genre, Layout
-from .lexicon import EVENT_NOUNS, FICTION_WORKS, words
+from .lexicon import EVENT_NOUNS, FICTION_WORKS, IN_SENTENCE, words
 from .sentences import Sentence
 from .tolerant import tolerant
 from .when import (
@@ -87,7 +87,7 @@ _VERB_TENSE: dict[str, Tense] = {"is": "present", "are": "present", "has": "perf
                                  "have": "perfect", "will": "future", "was": "past",
                                  "were": "past", "had": "past_perfect"}
 _SHARED_PERFECT = quick(r"\b(?:has|have)\s+(?:[\w-]+ly\s+)?[\w-]+(?:ed|en|t)\b"
-                             r"(?:[^.;]|\.(?=\d)){0,80}\band\s+(?:[\w-]+ly\s+)?$",
+                             + IN_SENTENCE + r"{0,80}\band\s+(?:[\w-]+ly\s+)?$",
                              re.IGNORECASE)
 _RECENTLY = quick(r"\b(?:recently|just)\s+$", re.IGNORECASE)
 _NOUN_HEADS = EVENT_NOUNS | {"job", "workforce"}  # "job cuts", "workforce reduction"
@@ -1116,7 +1116,9 @@ _TO_NOW = re.compile(r"\s+to\s+(?:(?:(?!\b(?:said|says|which|who|while|but|after
 _OBJECT_AND_PRICE = re.compile(r"(?![^,;:]*\b(?:clos(?:e|es|ed|ing)|complet(?:e|es|ed|ion)|"
                                r"start(?:s|ing)?|due|expected|by|until|effective)\b)"
                                r"(?:[^,;.:]|\.(?=\d)){0,70}", re.IGNORECASE)
-_AGREED_TO_BEFORE = re.compile(r"\b" + _AGREED_VERB + r"\s+to\s+$", re.IGNORECASE)
+# ("Pfizer's $4.2 billion agreement to buy Calloway in September": the agreement's noun, too)
+_AGREED_TO_BEFORE = re.compile(r"\b(?:" + _AGREED_VERB + r"|agreement|deal)\s+to\s+$",
+                               re.IGNORECASE)
 _AGREED_TO = re.compile(r"\s*,?\s+" + _AGREED + r"\s+to\s+", re.IGNORECASE)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..companies import Mention
-from ..lexicon import FICTION_WORKS, LEGAL_SUFFIXES, NUMBER_WORDS, SUPPLY_NOUNS
+from ..lexicon import FICTION_WORKS, IN_SENTENCE, LEGAL_SUFFIXES, NUMBER_WORDS, SUPPLY_NOUNS
 from ..triggers import (
     NEEDS_COMPANY_RIGHT,
     NEEDS_LEFT,
@@ -69,8 +69,9 @@ _NOT_FUNDING = re.compile(
     r"profits?|damages|fines)\b",
     _I)
 # "received $20 million in milestone payments", "$80m up front": a licensee's payments.
-_LICENCE_MONEY = re.compile(r"^[^;.]{0,30}?\b(?:up-?front|up front|milestones?|royalt(?:y|ies)|"
-                            r"licen[cs](?:e|ing) fees?)\b", _I)
+# (a decimal point, "$1.5 million in milestone payments", does not end the sentence)
+_LICENCE_MONEY = re.compile(r"^" + IN_SENTENCE + r"{0,30}?\b(?:up-?front|up front|milestones?|"
+                            r"royalt(?:y|ies)|licen[cs](?:e|ing) fees?)\b", _I)
 # "IBM closes $6.4 billion HashiCorp deal": money paid in a deal named by its target.
 _DEAL_MONEY = re.compile(
     # "nabs Shipt rival Drivewise in $400M deal": the company bought, then its price

@@ -85,7 +85,10 @@ _DELAYED_THING = re.compile(
     r"[A-Z][\w-]*\s\d+\w*)\b")
 DELAY_BEFORE = re.compile(r"\b(?:delay\w*|postpon\w*|push\w* back|shelv\w*|defer\w*|pause\w*|"
                            r"scrap\w*|cancel\w*|abandon\w*|ditch\w*|hold\w* back|held back|"
-                           r"hold\w* off|held off|on hold)\b(?:[^.;]{0,40}|[^.;,]{0,80})$", _I)
+                           r"hold\w* off|held off|on hold|"
+                           # "no longer expects to launch the shot this season": dropped
+                           r"no longer (?:expect|plan|intend|aim|hope)\w*(?:\s+to)?)\b"
+                           r"(?:[^.;]{0,40}|[^.;,]{0,80})$", _I)
 # Launches stated of the product ("went on sale") say nothing when the subject is not one.
 _NOT_AVAILABLE = re.compile(
     r"\b(?:results|reports?|data|figures|tickets|shares|stock|details|filings?|transcripts?|"

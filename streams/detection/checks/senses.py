@@ -20,6 +20,7 @@ from ..first_chars import quick
 from ..lexicon import (
     DATA_AS_REPORT,
     FICTION_WORKS,
+    IN_SENTENCE,
     MONTH_NAMES,
     NUMBER_WORDS,
     PEOPLE_PLURALS,
@@ -176,7 +177,7 @@ INVESTMENT: tuple[SenseGuard, ...] = (
        unless=r"^[^.;]{0,60}?\bwith (?:a |an )?(?:us\$|\$|€|£)\s?[\d.,]+\s?(?:[mb]n?|million|"
        r"billion)?\b"),
     # "Adobe closes $1.1bn Framecraft purchase": a deal closed, not money raised.
-    _g("after", r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:purchase|acquisition|takeover|merger|buyout|"
+    _g("after", r"^" + IN_SENTENCE + r"{0,40}?\b(?:purchase|acquisition|takeover|merger|buyout|"
        r"buy-out|sale)s?\b",
        "a purchase closed, not money raised", trigger=r"^clos"),
     # "The panel, with participation from Nvidia", "a final round of talks ... and a panel
@@ -585,7 +586,7 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        r"[mb])\b)", "a box-office opening, not a product launch",
        trigger=r"^(?:launch|debut|open|bow)"),
     # "has released iOS 19.1.2 to fix a zero-day flaw": a version shipped to repair a hole.
-    _g("after", r"^\s+(?:[^.;]|\.(?=\d)){1,90}?\bto (?:fix|patch|address|close|plug|"
+    _g("after", r"^\s+" + IN_SENTENCE + r"{1,90}?\bto (?:fix|patch|address|close|plug|"
        r"remediate|mitigate|resolve) (?:a |an |the |two |three |several |\d+ )?"
        r"(?:[\w-]+ ){0,3}?(?:flaws?|bugs?|"
        r"vulnerabilit(?:y|ies)|zero-days?|exploits?|security (?:holes?|issues?)|cves?)\b",
@@ -608,8 +609,17 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        "deals or a sale put on, not a product",
        trigger=r"^(?:launch|roll|unveil|introduc|debut)"),
     # "Kestrel launches me into gig work": a person sent on a course, not a product.
-    _g("after", r"^\s+(?:me|us|him|her|them|you|myself|himself|herself|themselves)\b",
+    # (not "them" or "you": "launches them in May" launches the products just named)
+    _g("after", r"^\s+(?:me|us|him|her|myself|ourselves|himself|herself|themselves)\b",
        "a person launched, not a product", trigger=r"^launch"),
+    # "signed an agreement with Microsoft to roll out ambient documentation to its 1,100
+    # clinicians": a tool deployed to the company's own staff, not a product it offers.
+    _g("after", r"^[^.;]{0,100}?\bto (?:all )?(?:of )?(?:its|their|our) (?:[\w,.-]+ ){0,3}?"
+       r"(?:employees|staff|staffers|workforce|workers|clinicians|nurses|physicians|doctors|"
+       r"engineers|salespeople|bankers|lawyers|associates|caregivers|call-centre agents|"
+       r"call-center agents)\b",
+       "a tool deployed to the company's own staff, not a product",
+       trigger=r"^(?:roll|deploy|introduc|launch)"),
 )
 
 _MERGING = (r"merg(?:er|e|es|ing)|takeover|acquisition|buyout|all-(?:share|stock)|"
@@ -640,8 +650,8 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
        "an agreement to buy or merge, not a partnership",
        trigger=r"\b(?:agreements?|deals?|pacts?)\b",
        # (a decimal point, "$1.1 billion", does not end the sentence)
-       unless=r"^(?!(?:[^.;]|\.(?=\d))*\b(?:" + _MERGING + r")\b)"
-              r"(?:[^.;]|\.(?=\d))*\bto "
+       unless=r"^(?!" + IN_SENTENCE + r"*\b(?:" + _MERGING + r")\b)"
+              + IN_SENTENCE + r"*\bto "
               r"(?:buy|purchase|order) (?:(?:up to |about |more than |another )?\d[\d,]*(?![\d,])"
               r"(?!\s*(?:%|percent|per cent|million|billion|bn|m\b))|"
               # "an agreement to buy the company's optical interconnect chips": supplies
@@ -709,6 +719,14 @@ PARTNERSHIP: tuple[SenseGuard, ...] = (
     _g("trigger", r"\b(?:his|her)\s+(?:[\w$.,-]+\s+){0,3}?(?:deal|agreement|contract|pact)\b|"
        r"\b(?:overall|talent|book|multi-picture|multi-film|two-picture|three-picture)\s+"
        r"(?:deal|pact|contract)\b", "a person's own deal, not a partnership of companies"),
+    # "To acquire Halcyon, Pfizer will pay $40 a share upfront plus milestones": a takeover's
+    # price paid in parts, anywhere in the sentence (but "pay $150 million upfront to acquire
+    # global rights to HB-221" buys a licence).
+    _g("sentence", r"\b(?:acqui\w+(?!\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:rights|"
+       r"licen[cs]es?)\b)|buy(?:s|ing|out)?|bought|takeover|tender offer|per share|a share|"
+       r"contingent value|cvr)\b",
+       "a takeover's price paid upfront, not a licence",
+       trigger=r"^(?:pa(?:y|id)|receiv|get|got)"),
 )
 
 LEGAL: tuple[SenseGuard, ...] = (

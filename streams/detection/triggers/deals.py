@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ....schemas.event import EventType
+from ..lexicon import IN_SENTENCE
 from .spec import (
     BE,
     NEEDS_COMPANY_RIGHT,
@@ -154,7 +155,7 @@ ACQUISITION: tuple[TriggerSpec, ...] = (
                 # "Pfizer bags obesity biotech Corvane in $3.1B buyout" (not "bags top spot")
                 # ... and "nabs Shipt rival Drivewise in $400M deal"
                 r"(?:bag(?:s|ged|ging)?|nab(?:s|bed|bing)?|snag(?:s|ged|ging)?)"
-                r"(?= (?:[^.;]|\.(?=\d)){1,60}?(?:buyout|buy-out|takeover|"
+                r"(?= " + IN_SENTENCE + r"{1,60}?(?:buyout|buy-out|takeover|"
                 r"acquisition|deal|for (?:about |around |roughly |nearly |some )?(?:us)?[$€£])))\b"
                 r"(?! back| up shares| into| as\b|-)",  # "buy-now-pay-later" is no purchase
                 "acquirer", {"": "target"}, 0.85, (NEEDS_TARGET,), right_window=60,
@@ -619,10 +620,9 @@ PARTNERSHIP: tuple[TriggerSpec, ...] = (
     TriggerSpec("partner_upfront", _R,
                 r"\b(?:pay(?:s|ing)?|paid|receiv(?:e|es|ed|ing)|get(?:s|ting)?|got)\b"
                 # (a decimal point, "$1.9 billion", does not end the sentence)
-                r"(?=(?:[^.;]|\.(?=\d)){0,80}?\b(?:upfront|up-front|up front)\b"
-                r"(?:[^.;]|\.(?=\d)){0,120}?\bmilestones?\b)"
-                r"(?!(?:[^.;]|\.(?=\d))*\b(?:acqui\w+|buy\w*|takeover|tender|per share|"
-                r"a share|contingent value|cvr)\b)",
+                r"(?=" + IN_SENTENCE + r"{0,80}?\b(?:upfront|up-front|up front)\b"
+                # (a takeover's price paid in parts is not: a sense guard of the sentence)
+                + IN_SENTENCE + r"{0,120}?\bmilestones?\b)",
                 "partner", {"": "partner", "from": "partner"}, 0.75, (NEEDS_TWO,),
                 right_window=60, adjacent=3),
     # "Pfizer also receives an exclusive licence to develop and sell HLB-204, Halcyon's

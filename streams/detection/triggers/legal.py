@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ....schemas.event import EventType
+from ..lexicon import IN_SENTENCE
 from .spec import BE, NEEDS_LEGAL, NOT_AFTER_BE, TriggerSpec
 
 _LEGAL_NOUNS = (r"(?:lawsuits?|suits?|probes?|investigations?|fines?|charges|complaints?|"
@@ -78,7 +79,7 @@ LEGAL: tuple[TriggerSpec, ...] = (
     TriggerSpec("legal_fine_on", _G,
                 r"\b(?:impos(?:e|es|ed|ing)|slap(?:s|ped|ping)?|lev(?:y|ies|ied|ying)|"
                 r"hand(?:s|ed|ing)? down) (?:an? |the |its )?(?:[\w$€£.,-]+ ){0,4}?(?:fines?|"
-                r"penalt(?:y|ies)|sanctions)(?: of (?:[^.;]|\.(?=\d)){1,60}?)? on\b", "plaintiff",
+                r"penalt(?:y|ies)|sanctions)(?: of " + IN_SENTENCE + r"{1,60}?)? on\b", "plaintiff",
                 {"": "defendant"}, 0.8, right_window=30, adjacent=5, right_all=True),
     # "A shareholder class action was filed against Halcyon in federal court", "a complaint
     # lodged against Uber": the suit as the subject, the defendant after "against".

@@ -123,6 +123,14 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"month|half) (?:rather than|instead of)\b)",
                 "", {}, 0.75, (NEEDS_DELAYED_THING,),
                 traits=frozenset({"moves_date"})),
+    # "Pfizer no longer expects to launch its RSV-flu shot this season", "no longer plans to
+    # ship the headset": a launch given up or put off.
+    TriggerSpec("delay_no_longer", _Y,
+                # (not a volume: "no longer expects to ship 2 million phones this year")
+                r"\bno longer (?:expect|plan|intend|aim)s? to (?:launch|release|ship|introduce|"
+                r"debut|roll out|bring)\b(?! (?:about |around |more than |some |up to )?[\d$])",
+                "", {}, 0.8,
+                (NEEDS_DELAYED_THING,)),
     # "will not reach stores until the first half of next year": things that reach stores are
     # products, so no product word is needed.
     TriggerSpec("delay_not_in_stores", _Y,
