@@ -80,7 +80,8 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "newsaz-test", "newsba-test", "newsbb-test", "newsbc-test",
             "newsbd-test", "newsbe-test", "newsbf-test", "newsbg-test",
             "newsbh-test", "newsbk-test", "newsbi-test", "newsbj-test", "newsbl-test",
-            "newsbm-test")
+            "newsbm-test",
+            "newsbp-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

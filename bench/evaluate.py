@@ -859,6 +859,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="energy, industrial and aerospace trade press, blind"),
     LabelledSet("newsbl-test", ("newsbl/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="energy, industrial and aerospace trade press, blind"),
+    # A sixty-sixth author of positives, during session 34: the logistics, shipping, airline and
+    # travel-industry trade press, 40 items, half eventless.
+    LabelledSet("newsbp-dev", ("newsbp/articles.jsonl",), "devset/rules.yaml", "even",
+                note="logistics, airline and travel trade press, blind"),
+    LabelledSet("newsbp-test", ("newsbp/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="logistics, airline and travel trade press, blind"),
     # A sixty-fifth author of positives, written during session 33 and read first in session
     # 34: the healthcare, pharma, biotech and medtech trade press, 40 items, half eventless.
     LabelledSet("newsbm-dev", ("newsbm/articles.jsonl",), "devset/rules.yaml", "even",
