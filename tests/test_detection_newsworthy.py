@@ -483,6 +483,16 @@ def test_a_report_the_next_sentence_refutes_is_not_news() -> None:
     assert ("Salesforce", "acquisition") in reported("Payments weekly", kept)
 
 
+def test_a_headline_whose_report_the_story_refutes_below_is_not_news() -> None:
+    title = "Intel's foundry chief is leaving, a newsletter says. Intel says no"
+    refuted = ("Intel's foundry chief is stepping down at the end of the quarter, according to "
+               "a newsletter. By Wednesday, Intel had told reporters the claim was \"false\".")
+    kept = ("Intel's foundry chief is stepping down at the end of the quarter, according to "
+            "a newsletter. Intel declined to comment on the claim.")
+    assert ("Intel", "executive_departure") not in reported(title, refuted)
+    assert ("Intel", "executive_departure") in reported(title, kept)
+
+
 def test_a_clause_with_a_subject_of_its_own_is_not_the_earlier_company_s() -> None:
     title = "Samsung denies a takeover rumour, an Oxford team releases a reading dataset"
     assert ("Samsung", "product_launch") not in reported(title)

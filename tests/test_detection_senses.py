@@ -506,6 +506,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("product_launch", 31, "Salesforce", "Salesforce signed a deal with Microsoft to roll out "
      "Copilot to its 70,000 employees.", "Salesforce rolls out Agentforce Voice to its "
      "customers in Europe."),
+    ("product_launch", 32, "Salesforce", "Salesforce will roll out Nvidia-built servers across "
+     "its 14 data centres.", "Salesforce will roll out Agentforce Voice across Europe."),
 ]
 
 

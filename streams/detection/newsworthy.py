@@ -390,6 +390,11 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
     party_denials = [(_FAMILY[f.event_type], f.sentence_index) for f in findings
                      if not f.accepted and f.reason.startswith("denied (")
                      and f.event_type != "legal"]
+    # "Intel's foundry chief is leaving, a newsletter says. Intel says no" over a body whose
+    # report of the same departure is refuted by the next sentence ("the claim was 'false'"):
+    # the events whose report the story refutes, with their counterparties.
+    refuted_reports = {(f.company, f.event_type, f.counterparty) for f in accepted
+                       if f.event_type != "legal" and _refuted_next(context.sentences, f)}
     # Statements dated in the past, and the findings their sentence states without a date.
     dated: dict[tuple[int, str, str], tuple[str, int, int]] = {}
     undated: list[Finding] = []
@@ -425,6 +430,9 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         refuted = _refuted_next(context.sentences, finding)
         if refuted:
             _reject(finding, f"a sentence next to it refutes the report ({refuted!r})")
+            continue
+        if finding.zone == "headline" and _same_report_refuted(finding, refuted_reports):
+            _reject(finding, "the story refutes the same report below")
             continue
         if genre in FRONT_ONLY and finding.zone == "body" and not (
                 genre == "opinion" and _own_voice(context, finding)):
@@ -969,6 +977,15 @@ _VERDICTS = (r"(?:didn'?t happen|did not happen|not true|untrue|false|fake|debun
              r"nope|wrong)")
 _VERDICT = re.compile(r"^\W*" + _VERDICTS + r"\W*$", re.IGNORECASE)
 _VERDICT_FIRST = re.compile(r"^\W*" + _VERDICTS + r"[.!:]\W*\s", re.IGNORECASE)
+
+
+def _same_report_refuted(finding: Finding,
+                         refuted: set[tuple[str, str, str | None]]) -> bool:
+    """The story refutes, below, a report of this event: same company and kind, and the same
+    counterparty when both name one."""
+    return any(company == finding.company and kind == finding.event_type and (
+        other is None or finding.counterparty is None or other == finding.counterparty)
+        for company, kind, other in refuted)
 
 
 def _refuted_next(sentences: list[Sentence], finding: Finding) -> str | None:

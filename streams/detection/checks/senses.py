@@ -620,6 +620,16 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        r"call-center agents)\b",
        "a tool deployed to the company's own staff, not a product",
        trigger=r"^(?:roll|deploy|introduc|launch)"),
+    # "Target to roll out Northwind picking robots across 12 distribution centres": equipment
+    # put into the company's own back office (but "rolls out same-day delivery across its
+    # stores" is a service to customers).
+    _g("after", r"^[^.;]{0,100}?\b(?:to|across|in|at|throughout|into) (?:all )?(?:of )?"
+       r"(?:its |their |our |the company's )?(?:[\w,.-]+ ){0,3}?(?:distribution (?:centres|"
+       r"centers|hubs|sites)|warehouses|fulfil?ment (?:centres|centers|sites)|sortation (?:centres|"
+       r"centers)|factories|plants|depots|back offices?|call (?:centres|centers)|data (?:centres|"
+       r"centers))\b",
+       "equipment put into the company's own operations, not a product",
+       trigger=r"^(?:roll|deploy)"),
 )
 
 _MERGING = (r"merg(?:er|e|es|ing)|takeover|acquisition|buyout|all-(?:share|stock)|"
