@@ -276,6 +276,8 @@ def test_this_week_in_history_is_a_timeline(title: str) -> None:
     "Every year someone posts that Adobe is buying Quillfeather, and it isn't true.",
     "Cobaltline says it has \"no knowledge\" of any approach",
     "Stripe said it was not aware of any talks with Nvidia.",
+    "Samsung called the report \"groundless\", and the numbers suggest it is right.",
+    "Nvidia called the reports baseless.",
 ])
 def test_denials_as_written(sentence: str) -> None:
     assert cues.denial(sentence) is not None
@@ -1102,6 +1104,11 @@ def test_a_party_denying_the_rumoured_deal_later_in_the_story() -> None:
     ("Why Stripe should buy Nvidia",
      "Stripe buys Nvidia for $9 billion. That's the headline I'd like to write. Let me be "
      "clear: it hasn't happened, and this is an argument, not a scoop."),
+    ("Stripe buys Nvidia for $9 billion. (It hasn't. But it should.)",
+     "A columnist lays out the case for a deal neither company has proposed."),
+    ("Why Stripe should buy Nvidia",
+     "Stripe buys Nvidia for $9 billion: our columnist has pencilled in that deal three years "
+     "running. It still hasn't happened."),
 ])
 def test_a_lead_saying_the_headline_event_has_not_happened(title: str, summary: str) -> None:
     assert events_of(("Nvidia", "Stripe"), title, summary=summary, year=2026) == set()
@@ -1112,6 +1119,12 @@ def test_a_step_still_to_come_is_no_denial_of_the_deal() -> None:
                "the deal, and that hasn't happened yet.")
     assert ("Stripe", "acquisition", "acquirer") in events_of(
         ("Nvidia", "Stripe"), "Stripe agrees to buy Nvidia", summary=summary, year=2026)
+    # a step that has not happened, said alone, is no denial of the deal either
+    summary = "Stripe agreed on Tuesday to buy Nvidia for $9 billion. It hasn't closed yet."
+    assert ("Stripe", "acquisition", "acquirer") in events_of(
+        ("Nvidia", "Stripe"), "Stripe agrees to buy Nvidia", summary=summary, year=2026)
+    # nor is a report called "wrong" about something else
+    assert cues.denial("Samsung called the report's timing odd.") is None
 
 
 def test_an_agreements_title_is_no_party() -> None:

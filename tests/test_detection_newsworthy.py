@@ -483,6 +483,18 @@ def test_a_report_the_next_sentence_refutes_is_not_news() -> None:
     assert ("Salesforce", "acquisition") in reported("Payments weekly", kept)
 
 
+def test_a_past_event_in_the_lead_that_sets_up_now_is_background() -> None:
+    title = "Cuffless blood pressure: FDA draft guidance could redraw the line"
+    lead = ("Samsung launched a blood-pressure app for the Galaxy Watch{}. Now a draft FDA "
+            "guidance could change how such tools reach the market.")
+    assert ("Samsung", "product_launch") not in reported(title, lead.format(""))
+    # dated this week, the launch is news of its own
+    assert ("Samsung", "product_launch") in reported(title, lead.format(" on Monday"))
+    # and a company the headline names is the story's own
+    assert ("Samsung", "product_launch") in reported(
+        "Samsung's watch feature meets FDA draft guidance", lead.format(""))
+
+
 def test_a_headline_whose_report_the_story_refutes_below_is_not_news() -> None:
     title = "Intel's foundry chief is leaving, a newsletter says. Intel says no"
     refuted = ("Intel's foundry chief is stepping down at the end of the quarter, according to "

@@ -331,8 +331,11 @@ _DEALS = frozenset({"acquisition", "investment", "partnership"})
 # "it hasn't happened" (not "yet": a step still to come), "that's the headline I'd like to
 # write", "this is an argument, not a scoop"
 _IMAGINED = re.compile(
-    r"\b(?:it|this|that|none of (?:this|it)) (?:hasn['’]t|has not|didn['’]t|did not) "
-    r"happen(?:ed)?\b(?! yet\b)|\bthe headline (?:I['’]d|I would|we['’]d|we would|"
+    r"\b(?:it|this|that|none of (?:this|it)) (?:still )?(?:hasn['’]t|has not|didn['’]t|"
+    r"did not) happen(?:ed)?\b(?! yet\b)|"
+    # "Uber acquires Instacart for $12 billion. (It hasn't. But it should.)"
+    r"^\W*it (?:still )?(?:hasn['’]t|has not|didn['’]t|did not)\W*$|"
+    r"\bthe headline (?:I['’]d|I would|we['’]d|we would|"
     r"(?:a|any|every|one) [\w-]+ would) (?:like|love|want) to (?:write|see|read)\b|"
     r"\bnot a scoop\b", re.IGNORECASE)
 
@@ -443,10 +446,20 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         end = start + len(finding.trigger)
         finding.tense = tense_of(sentence.text, start, end)
         if finding.zone == "headline" and finding.tense == "past" and _now_follows(
-                context, finding.sentence_index):
+                context, finding.sentence_index, context.layout.headline_end):
             # "Northwind cut 12% of staff. Now the margins show it": the past sets up the
             # news that follows "Now".
             _reject(finding, "background: the headline's next sentence tells what is new "
+                             "('Now ...')")
+            continue
+        if finding.zone == "lead" and finding.tense == "past" and (
+                finding.company not in context.headline_companies) and not any(
+                r.when == "current" for r in context.refs_of(sentence)) and _now_follows(
+                context, finding.sentence_index, context.layout.lead_end):
+            # "Cuffless blood pressure: FDA draft guidance could redraw the line" over "Apple
+            # launched hypertension notifications on the Apple Watch. Now a draft guidance
+            # ...": the lead's past sets up its news, of another party than the headline's.
+            _reject(finding, "background: the lead's next sentence tells what is new "
                              "('Now ...')")
             continue
         looked_back = _looked_back_at(context, finding)
@@ -647,13 +660,13 @@ _ANOTHER_ONE = re.compile(r"\b(?:now|again|more|additional|another|further|new|s
 _NOW_OPENS = re.compile(r"\W*(?:and\s+)?now\b(?!\s+(?:that|for)\b)", re.IGNORECASE)
 
 
-def _now_follows(context: StoryContext, index: int) -> bool:
-    """The next sentence, still in the headline, opens on "Now"."""
+def _now_follows(context: StoryContext, index: int, within: int) -> bool:
+    """The next sentence, starting before ``within`` (the headline's or the lead's end),
+    opens on "Now"."""
     if index + 1 >= len(context.sentences):
         return False
     following = context.sentences[index + 1]
-    return following.start < context.layout.headline_end and _NOW_OPENS.match(
-        following.text) is not None
+    return following.start < within and _NOW_OPENS.match(following.text) is not None
 
 
 # The opening of a sentence that points back at the event of the sentence before as past:
