@@ -539,3 +539,13 @@ def test_a_show_named_in_quotes_in_the_headline_is_what_its_bare_name_means() ->
                                        "authority on Monday, the company said."})
     assert ("Brightwater Logistics", "legal") in {
         (e.company, e.event_type) for e in WORKS_AND_PLAYERS.detect(named)}
+
+
+def test_a_name_and_its_next_word_written_in_lower_case_elsewhere_are_a_common_noun() -> None:
+    # "Snap startup raises $25m" over "a snap startup that ...": the writer's own lower case
+    # says the headline's words are a common noun.
+    assert "Snap" not in counted("Snap startup raises $25m to speed up checkout. A snap "
+                                 "startup that builds one-tap payments has raised $25 million.")
+    # another word after the lower-case use says nothing of the headline's
+    assert "Snap" in counted("Snap startup raises $25m to speed up checkout. A snap decision "
+                             "by its board started the round.")

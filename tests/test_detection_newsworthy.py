@@ -495,6 +495,15 @@ def test_a_past_event_in_the_lead_that_sets_up_now_is_background() -> None:
         "Samsung's watch feature meets FDA draft guidance", lead.format(""))
 
 
+def test_a_headline_deal_the_lead_looks_back_at_is_background() -> None:
+    title = "Salesforce bought Stripe for $9 billion. Payments are the test"
+    assert ("Salesforce", "acquisition") not in reported(
+        title, "Four years after the deal closed, payments look very different.")
+    # days after the deal, it is still this week's story
+    assert ("Salesforce", "acquisition") in reported(
+        title, "Four days after the deal closed, payments look very different.")
+
+
 def test_a_headline_whose_report_the_story_refutes_below_is_not_news() -> None:
     title = "Intel's foundry chief is leaving, a newsletter says. Intel says no"
     refuted = ("Intel's foundry chief is stepping down at the end of the quarter, according to "

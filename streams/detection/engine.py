@@ -196,6 +196,7 @@ class Detector:
         by_sentence: dict[int, list[Mention]] = {}
         # common words used for something else, and where first
         other_sense: dict[tuple[str, str], int] = {}
+        lower_pairs: dict[str, set[tuple[str, str]]] = {}  # read once, if a name needs it
         spelled: dict[str, str | None] = {}  # acronyms the article spells out
         for mention in mentions:
             index = sentence_at(sentences, mention.start)
@@ -279,6 +280,14 @@ class Detector:
                 _something_else(mention, f"{mention.surface!r} is a person (an age follows)",
                                 "a person")
                 other_sense.setdefault((mention.company, mention.surface), mention.start)
+                continue
+            if mention.ambiguous and " " not in mention.surface and (
+                    mention.surface[:1].isupper()) and _written_lower_elsewhere(
+                    text, mention, lower_pairs):
+                # "Oracle startup raises $25m" over "An oracle startup that feeds prices"
+                _something_else(mention, f"{mention.surface!r} and the word after it are "
+                                "written in lower case elsewhere: a common noun",
+                                "a common noun")
                 continue
             if mention.ambiguous and _the_before(text, mention.start) and (
                     mention.surface[1:].isalpha() and mention.surface[1:].islower()) and (
@@ -572,6 +581,25 @@ def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
             mention.reason = (f"corroborated by {why}" if why else
                               "common word without corroboration (no ticker, full name or "
                               "business context)")
+
+
+_NEXT_WORD = re.compile(r" ([A-Za-z][\w-]{2,})")
+# Every word written in lower case with the word after it (overlapping pairs: one pass).
+_LOWER_PAIR = re.compile(r"(?<![\w'’-])(?=([a-z][\w-]*) ([A-Za-z][\w-]{2,}))")
+
+
+def _written_lower_elsewhere(text: str, mention: Mention,
+                             pairs: dict[str, set[tuple[str, str]]]) -> bool:
+    """"Oracle startup raises $25m" where the text writes "an oracle startup": the name and
+    the word after it, written in lower case elsewhere, are a common noun, not the company.
+    (``pairs`` holds the text's lower-case pairs, read once per article: linear in the text
+    however many names it has.)"""
+    after = _NEXT_WORD.match(text, mention.end)
+    if after is None:
+        return False
+    if "" not in pairs:
+        pairs[""] = {(m.group(1), m.group(2).lower()) for m in _LOWER_PAIR.finditer(text)}
+    return (mention.surface.lower(), after.group(1).lower()) in pairs[""]
 
 
 def _corroborate_by_list(text: str, mentions: list[Mention], confirmed: dict[str, str]) -> None:

@@ -682,6 +682,10 @@ _LOOKS_BACK_AT_IT = re.compile(
     rf"\W*(?:(?P<pointer>{_POINTER})"
     r"|(?:[\w-]+\s+){0,3}?(?:days?|weeks?|months?|years?|decades?)\s+(?:on\s+from|after|"
     r"since)\s+that\b"
+    # "Microsoft bought Nuance for $19.7 billion. ... Four years after the deal closed, ..."
+    r"|(?:[\w-]+\s+){0,3}?(?:months|years?|decades?)\s+(?:on\s+from|after|since)\s+the\s+"
+    r"(?:deal|acquisition|takeover|purchase|merger|launch|lawsuit|suit|layoffs|job\s+cuts|"
+    r"delay|appointment|departure)\b"
     # "Kestrel was sued, lost its CEO and laid off half its staff. Its co-founder told
     # Money20/20 how it survived": a story of getting through it, told afterwards
     r"|(?:[\w'’/.-]+\s+){1,6}?(?:told|tells|recalls|recounts|explains|explained|shares|shared|"
@@ -723,11 +727,19 @@ def _looked_back_at(context: StoryContext, finding: Finding) -> tuple[str, str] 
         return None
     following = context.sentences[index + 1]
     found = _LOOKS_BACK_AT_IT.match(following.text)
+    where = "the next sentence"
+    if found is None and finding.zone == "headline":
+        where = "the lead"
+        # "Microsoft bought Nuance for $19.7 billion. What should it do with it now?" over
+        # "Four years after the deal closed, ...": the lead's opening looks back at it too.
+        following = next((s for s in context.sentences[index + 1:index + 4]
+                          if s.start >= context.layout.headline_end), following)
+        found = _LOOKS_BACK_AT_IT.match(following.text)
     if found is None:
         return None
     if found.group("pointer") and not any(ref.is_past for ref in context.refs_of(following)):
         return None  # "That was in line with forecasts": no date of its own
-    return "the next sentence", found.group().strip()
+    return where, found.group().strip()
 
 
 def _dated_by_the_front(findings: list[Finding], context: StoryContext) -> None:
