@@ -365,6 +365,14 @@ def test_the_short_name_after_another_firms_full_name_is_that_firms_until_the_co
         "agreed to buy Corvane Therapeutics for $400 million.")
 
 
+def test_a_short_name_of_a_cafe_chain_is_the_chain_s() -> None:
+    title = "Tidewell closes 12 cafés, cuts 140 jobs"
+    assert short_name_events(title, "Tidewell Coffee Roasters, the Minneapolis café chain, is "
+                                    "shrinking to 31 locations.") == set()
+    assert ("Tidewell Foods", "layoffs") in short_name_events(
+        title, "The Minneapolis company is shrinking to 31 locations.")
+
+
 def test_a_short_name_the_article_gives_to_a_village_or_a_pub_is_that() -> None:
     assert short_name_events(
         "Tidewell goes to court over crumbling village shop",

@@ -70,3 +70,15 @@ def test_a_survey_by_someone_released_is_no_product() -> None:
         "grocers by the Food Marketing Council released Wednesday."))
     assert ("Alphabet", "product_launch") in found(title, (
         "Google released a new self-serve search ads manager on Wednesday."))
+
+
+def test_a_company_named_only_to_say_the_story_is_not_about_it_is_not_named() -> None:
+    title = "Northwind acquired: infrastructure fund takes Danish wind developer private"
+    lead = ("Copenhagen-listed Northwind Energi has agreed to a DKK 9.8bn takeover by Meridian "
+            "Infrastructure Partners. {} Northwind Robotics.")
+    for said in ("It is not related to US warehouse-automation firm", "It shares a name, but "
+                 "nothing else, with"):
+        assert ("Northwind Robotics", "acquisition") not in found(title, lead.format(said))
+    # named as a party of the story, the company is the headline's
+    assert ("Northwind Robotics", "acquisition") in found(
+        title, lead.format("Its largest shareholder is US warehouse-automation firm"))

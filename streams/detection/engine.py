@@ -215,6 +215,12 @@ class Detector:
                     # and its bare uses are the show's too unless the company is named
                     other_sense.setdefault((mention.company, mention.surface), mention.start)
                 continue
+            if _NOT_RELATED_BEFORE.search(text, max(0, mention.start - 90), mention.start):
+                # "It is not related to US warehouse-automation firm Northwind Robotics": named
+                # to say the story is about another company of the name
+                _something_else(mention, "named to say the story is not about it",
+                                "not related")
+                continue
             if background:
                 mention.historical = True
                 mention.former = background.lower().startswith(("former", "ex-"))
@@ -583,6 +589,14 @@ def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
                               "business context)")
 
 
+# "not related to US warehouse-automation firm", "no relation to the", "unaffiliated with"
+_NOT_RELATED_BEFORE = re.compile(
+    r"\b(?:(?:is|are|was|were|it's|it’s)\s+(?:not|in no way)\s+(?:related|affiliated|connected|"
+    r"linked)|unrelated|unaffiliated|no (?:relation|connection|affiliation|link)|"
+    # "shares a name, but nothing else, with Northwind Robotics"
+    r"shar(?:es|ed|ing)\s+(?:only\s+)?(?:a|its|the)\s+name(?:,?\s+but\s+nothing\s+else,?)?)"
+    r"\s+(?:to|with)\s+"
+    r"(?:(?:the|a|an)\s+)?(?:[\w.&'’-]+\s+){0,4}?$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r" ([A-Za-z][\w-]{2,})")
 # Every word written in lower case with the word after it (overlapping pairs: one pass).
 _LOWER_PAIR = re.compile(r"(?<![\w'’-])(?=([a-z][\w-]*) ([A-Za-z][\w-]{2,}))")

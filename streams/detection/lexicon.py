@@ -263,7 +263,11 @@ ORGANISATION_WORDS = (
     r"Securities|Investments|Semiconductors?|Electronics|Shipping|Rail|Trust|Fund|Foundation|"
     r"University|Institute|Hospital|Club|Theatre|Theater|Press|Publishing|Books|"
     # "The Tidewell Inn" is a pub, not Tidewell Foods
-    r"Inn|Tavern|Pub|Arms|Lodge|Motel|Cafe|Café|Bakery|Restaurant|Diner|Bistro)")
+    r"Inn|Tavern|Pub|Arms|Lodge|Motel|Cafe|Café|Bakery|Restaurant|Diner|Bistro|"
+    # "Northwind Energi A/S", "Northwind Coffee Roasters": other trades' own names
+    r"Energi|Energia|Power|Renewables|Solar|Wind|Utilities|Coffee|Roasters|Brewery|Farms|"
+    r"Dairy|Kitchen|Grill|Outfitters|Apparel|Furniture|Homes|Clinic|Dental|Marine|Maritime|"
+    r"Engineering|Consulting|Interiors)")
 
 # "Microsoft Copilot Vision launched for Windows users", "the Tata Nano, has been launched":
 # the company's name before its product's, the product the subject of its own launch. The
