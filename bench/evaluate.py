@@ -528,6 +528,11 @@ SETS: tuple[LabelledSet, ...] = (
     LabelledSet("falsealarm-blind-ct", ("falsealarm/ct/*.jsonl",), "devset/rules.yaml",
                 "odd",
                 note="telecoms and fintech trade press, blind"),
+    # An eighty-fifth author, during session 34: the media, advertising and marketing trade press.
+    LabelledSet("falsealarm-dev-cx", ("falsealarm/cx/*.jsonl",), "devset/rules.yaml", "even",
+                note="media and advertising trade press, blind"),
+    LabelledSet("falsealarm-blind-cx", ("falsealarm/cx/*.jsonl",), "devset/rules.yaml", "odd",
+                note="media and advertising trade press, blind"),
     # An eightieth author, written during sessions 31 and 32 on CL's brief (the entertainment,
     # sports and media trade press), a third author after CL and CN.
     LabelledSet("falsealarm-dev-co", ("falsealarm/co/*.jsonl",), "devset/rules.yaml", "even",

@@ -303,6 +303,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-blind-cs": (0.0, 0.0, 400.0),
     "falsealarm-dev-ct": (0.0, 0.0, 200.0),
     "falsealarm-blind-ct": (0.0, 0.0, 300.0),
+    "falsealarm-dev-cx": (0.0, 0.0, 150.0),
+    "falsealarm-blind-cx": (0.0, 0.0, 400.0),
     "falsealarm-dev-cq": (0.0, 0.0, 100.0),
     "falsealarm-blind-cq": (0.0, 0.0, 250.0),
     "falsealarm-blind-bg": (0.0, 0.0, 230.0),
