@@ -1104,6 +1104,8 @@ def test_a_party_denying_the_rumoured_deal_later_in_the_story() -> None:
     ("Why Stripe should buy Nvidia",
      "Stripe buys Nvidia for $9 billion. That's the headline I'd like to write. Let me be "
      "clear: it hasn't happened, and this is an argument, not a scoop."),
+    ("Stripe buys Nvidia and fires its bankers",
+     "That's the memo I'd write if I were Stripe's chief executive for a day."),
     ("Stripe buys Nvidia for $9 billion. (It hasn't. But it should.)",
      "A columnist lays out the case for a deal neither company has proposed."),
     ("Why Stripe should buy Nvidia",

@@ -504,6 +504,15 @@ def test_a_headline_deal_the_lead_looks_back_at_is_background() -> None:
         title, "Four days after the deal closed, payments look very different.")
 
 
+def test_a_present_the_next_sentence_dates_in_the_past_is_background() -> None:
+    title = "Salesforce is launching a new database, and it bought a Super Bowl ad to say so"
+    assert ("Salesforce", "product_launch") not in reported(
+        title, "That was the news in January 1994. Three people who were there recall it.")
+    # a pointer at this week's news leaves it news
+    assert ("Salesforce", "product_launch") in reported(
+        title, "That was the news on Monday. Three people who were there recall it.")
+
+
 def test_a_headline_whose_report_the_story_refutes_below_is_not_news() -> None:
     title = "Intel's foundry chief is leaving, a newsletter says. Intel says no"
     refuted = ("Intel's foundry chief is stepping down at the end of the quarter, according to "

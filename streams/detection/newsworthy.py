@@ -337,6 +337,9 @@ _IMAGINED = re.compile(
     r"^\W*it (?:still )?(?:hasn['’]t|has not|didn['’]t|did not)\W*$|"
     r"\bthe headline (?:I['’]d|I would|we['’]d|we would|"
     r"(?:a|any|every|one) [\w-]+ would) (?:like|love|want) to (?:write|see|read)\b|"
+    # "That's the memo I'd write if I were Disney's CMO for a day"
+    r"\b(?:that['’]s|that is|this is) the (?:memo|headline|press release|announcement|email|"
+    r"letter|post) (?:I['’]d|I would|we['’]d|we would) (?:write|send|issue|post)\b|"
     r"\bnot a scoop\b", re.IGNORECASE)
 
 
@@ -676,7 +679,10 @@ def _now_follows(context: StoryContext, index: int, within: int) -> bool:
 # "Both happened three years ago.", "All of that was back in June." point back at more
 # than one event of the sentence before.
 _POINTER = (r"(?:(?:that|this|it|both|all\s+(?:of\s+)?(?:that|this|it|them|three|two))\s+"
-            r"(?:was|were|happened|came|took\s+place)\s+(?:back\s+)?"
+            r"(?:was|were|happened|came|took\s+place)\s+"
+            # "That was the news in January 1984.", "That was the pitch, more or less, in"
+            r"(?:the\s+(?:news|pitch|story|headline|plan|idea|announcement)(?:,?\s+more\s+or\s+"
+            r"less,?)?\s+)?(?:back\s+)?"
             r"(?:in|on|last|(?:1[89]|20)\d\d\b|(?:[\w-]+\s+){1,3}?ago\b))")
 _LOOKS_BACK_AT_IT = re.compile(
     rf"\W*(?:(?P<pointer>{_POINTER})"
@@ -711,7 +717,7 @@ def _looked_back_at(context: StoryContext, finding: Finding) -> tuple[str, str] 
     as past: a clause after it in its sentence or the next sentence's opening, with a date
     before the article in those words, or a span of time since."""
     index = finding.sentence_index
-    if finding.tense not in _TOLD_DONE and finding.tense != "present":
+    if finding.tense not in _TOLD_DONE and finding.tense not in ("present", "future"):
         return None
     sentence = context.sentences[index]
     after = max(finding.trigger_start, 0) + len(finding.trigger)
@@ -723,10 +729,16 @@ def _looked_back_at(context: StoryContext, finding: Finding) -> tuple[str, str] 
             ref.is_past and ref.start >= clause.start("pointer")
             for ref in context.refs_of(sentence))):
         return "a clause after it", (clause.group("pointer") or clause.group("span")).strip()
-    if finding.tense not in _TOLD_DONE or index + 1 >= len(context.sentences):
+    # (a present or a plan, "Apple is launching a computer, and it bought a minute of the
+    # Super Bowl", looked back at by a dated pointer: "That was the news in January 1984.")
+    told_now = finding.tense in ("present", "future")
+    if (finding.tense not in _TOLD_DONE and not told_now) or (
+            index + 1 >= len(context.sentences)):
         return None
     following = context.sentences[index + 1]
     found = _LOOKS_BACK_AT_IT.match(following.text)
+    if found is not None and told_now and not found.group("pointer"):
+        found = None
     where = "the next sentence"
     if found is None and finding.zone == "headline":
         where = "the lead"
