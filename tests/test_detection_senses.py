@@ -637,3 +637,10 @@ def test_a_person_named_beside_an_award_and_one_who_no_longer_remains_are_moves(
         "Year award.")
     assert ("Netflix", "executive_departure") in events(
         "Jane Park no longer remains chief executive of Netflix.")
+
+
+def test_goods_bought_from_retailers_are_goods() -> None:
+    # a preposition ends what the goods may describe: not "items ... retailers" as a company
+    assert ("Samsung", "acquisition") not in events(
+        "Samsung will let its assistant buy items from participating retailers.")
+    assert ("Samsung", "acquisition") in events("Samsung buys chip retailer Harman for $8 billion.")

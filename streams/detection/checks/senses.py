@@ -248,7 +248,9 @@ ACQUISITION: tuple[SenseGuard, ...] = (
        r"subscriptions?)))\b"
        # ... unless the goods only describe the company bought: "chip designer Arm", "oil
        # producer Hess", "aircraft parts maker Spirit AeroSystems", "its bond insurance arm".
-       r"(?!(?:[\s-]+[\w-]+){0,2}?\s+(?:designers?|makers?|producers?|manufacturers?|"
+       # (not across a preposition: "buy items from participating retailers" buys goods)
+       r"(?!(?:[\s-]+(?!(?:from|for|to|at|in|on|by|with)\b)[\w-]+){0,2}?\s+(?:designers?|"
+       r"makers?|producers?|manufacturers?|"
        r"firms?|company|companies|suppliers?|developers?|providers?|operators?|groups?|"
        r"start-?ups?|businesses|business|retailers?|chains?|brands?|owners?|specialists?|"
        r"builders?|distributors?|arms?|units?|divisions?|subsidiar(?:y|ies)|insurers?|"
