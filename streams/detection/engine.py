@@ -196,7 +196,7 @@ class Detector:
         by_sentence: dict[int, list[Mention]] = {}
         # common words used for something else, and where first
         other_sense: dict[tuple[str, str], int] = {}
-        lower_pairs: dict[str, set[tuple[str, str]]] = {}  # read once, if a name needs it
+        lower_pairs: dict[str, bool] = {}  # phrases looked up in lower case
         spelled: dict[str, str | None] = {}  # acronyms the article spells out
         for mention in mentions:
             index = sentence_at(sentences, mention.start)
@@ -598,22 +598,30 @@ _NOT_RELATED_BEFORE = re.compile(
     r"\s+(?:to|with)\s+"
     r"(?:(?:the|a|an)\s+)?(?:[\w.&'’-]+\s+){0,4}?$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r" ([A-Za-z][\w-]{2,})")
-# Every word written in lower case with the word after it (overlapping pairs: one pass).
-_LOWER_PAIR = re.compile(r"(?<![\w'’-])(?=([a-z][\w-]*) ([A-Za-z][\w-]{2,}))")
+#: At most this many different phrases are looked up per article (each lookup is one pass
+#: over the text: the cost stays linear in the text however many names it has).
+_LOWER_LOOKUPS = 16
 
 
-def _written_lower_elsewhere(text: str, mention: Mention,
-                             pairs: dict[str, set[tuple[str, str]]]) -> bool:
+def _written_lower_elsewhere(text: str, mention: Mention, seen: dict[str, bool]) -> bool:
     """"Oracle startup raises $25m" where the text writes "an oracle startup": the name and
     the word after it, written in lower case elsewhere, are a common noun, not the company.
-    (``pairs`` holds the text's lower-case pairs, read once per article: linear in the text
-    however many names it has.)"""
+    (``seen`` holds this article's answers by phrase.)"""
     after = _NEXT_WORD.match(text, mention.end)
     if after is None:
         return False
-    if "" not in pairs:
-        pairs[""] = {(m.group(1), m.group(2).lower()) for m in _LOWER_PAIR.finditer(text)}
-    return (mention.surface.lower(), after.group(1).lower()) in pairs[""]
+    phrase = f"{mention.surface.lower()} {after.group(1).lower()}"
+    if phrase in seen:
+        return seen[phrase]
+    if len(seen) >= _LOWER_LOOKUPS:
+        return False
+    found = False
+    at = text.find(phrase)
+    while at >= 0 and not found:
+        found = at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "-'’")
+        at = text.find(phrase, at + 1)
+    seen[phrase] = found
+    return found
 
 
 def _corroborate_by_list(text: str, mentions: list[Mention], confirmed: dict[str, str]) -> None:
