@@ -82,7 +82,8 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "newsbd-test", "newsbe-test", "newsbf-test", "newsbg-test",
             "newsbh-test", "newsbk-test", "newsbi-test", "newsbj-test", "newsbl-test",
             "newsbm-test",
-            "newsbp-test")
+            "newsbp-test",
+            "newsbq-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

@@ -870,6 +870,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="logistics, airline and travel trade press, blind"),
     LabelledSet("newsbp-test", ("newsbp/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="logistics, airline and travel trade press, blind"),
+    # A sixty-seventh author of positives, during session 34: the banking, insurance, real-estate
+    # and fintech press, 40 items, half eventless.
+    LabelledSet("newsbq-dev", ("newsbq/articles.jsonl",), "devset/rules.yaml", "even",
+                note="banking, insurance, real-estate and fintech press, blind"),
+    LabelledSet("newsbq-test", ("newsbq/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="banking, insurance, real-estate and fintech press, blind"),
     # A sixty-fifth author of positives, written during session 33 and read first in session
     # 34: the healthcare, pharma, biotech and medtech trade press, 40 items, half eventless.
     LabelledSet("newsbm-dev", ("newsbm/articles.jsonl",), "devset/rules.yaml", "even",

@@ -147,6 +147,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "newsbm-test": (0.85, 0.85, 100.0),
     "newsbp-dev": (0.85, 0.95, 150.0),
     "newsbp-test": (0.95, 0.95, 50.0),
+    "newsbq-dev": (0.85, 0.95, 150.0),
+    "newsbq-test": (0.95, 0.90, 50.0),
     "newsbh-dev": (0.90, 0.90, 50.0),
     "newsbh-test": (0.80, 0.80, 150.0),
     "newsak-test": (0.85, 0.65, 70.0),
