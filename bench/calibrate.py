@@ -64,6 +64,7 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "falsealarm-blind-cq", "falsealarm-blind-cp", "falsealarm-blind-cr",
             "falsealarm-blind-co", "falsealarm-blind-cu", "falsealarm-blind-cv",
             "falsealarm-blind-cs", "falsealarm-blind-ct",
+            "falsealarm-blind-cy",
             "falsealarm-blind-cx",
             "falsealarm-real-test", "falsealarm-real2-test", "blindset2",
             "newsb-test", "newsc-test", "newsd-test", "newse-test", "newsf-test", "newsg-test",
@@ -83,7 +84,8 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "newsbh-test", "newsbk-test", "newsbi-test", "newsbj-test", "newsbl-test",
             "newsbm-test",
             "newsbp-test",
-            "newsbq-test")
+            "newsbq-test",
+            "newsbn-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]
 

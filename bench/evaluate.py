@@ -533,6 +533,11 @@ SETS: tuple[LabelledSet, ...] = (
                 note="media and advertising trade press, blind"),
     LabelledSet("falsealarm-blind-cx", ("falsealarm/cx/*.jsonl",), "devset/rules.yaml", "odd",
                 note="media and advertising trade press, blind"),
+    # An eighty-sixth author, during session 34: the logistics, shipping, airline and travel-industry trade press.
+    LabelledSet("falsealarm-dev-cy", ("falsealarm/cy/*.jsonl",), "devset/rules.yaml", "even",
+                note="logistics, airline and travel trade press, blind"),
+    LabelledSet("falsealarm-blind-cy", ("falsealarm/cy/*.jsonl",), "devset/rules.yaml", "odd",
+                note="logistics, airline and travel trade press, blind"),
     # An eightieth author, written during sessions 31 and 32 on CL's brief (the entertainment,
     # sports and media trade press), a third author after CL and CN.
     LabelledSet("falsealarm-dev-co", ("falsealarm/co/*.jsonl",), "devset/rules.yaml", "even",
@@ -876,6 +881,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="banking, insurance, real-estate and fintech press, blind"),
     LabelledSet("newsbq-test", ("newsbq/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="banking, insurance, real-estate and fintech press, blind"),
+    # A sixty-eighth author of positives, during session 34: the semiconductor, hardware and
+    # consumer-electronics press, 40 items, half eventless.
+    LabelledSet("newsbn-dev", ("newsbn/articles.jsonl",), "devset/rules.yaml", "even",
+                note="semiconductor, hardware and consumer-electronics press, blind"),
+    LabelledSet("newsbn-test", ("newsbn/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="semiconductor, hardware and consumer-electronics press, blind"),
     # A sixty-fifth author of positives, written during session 33 and read first in session
     # 34: the healthcare, pharma, biotech and medtech trade press, 40 items, half eventless.
     LabelledSet("newsbm-dev", ("newsbm/articles.jsonl",), "devset/rules.yaml", "even",
