@@ -533,7 +533,8 @@ SETS: tuple[LabelledSet, ...] = (
                 note="media and advertising trade press, blind"),
     LabelledSet("falsealarm-blind-cx", ("falsealarm/cx/*.jsonl",), "devset/rules.yaml", "odd",
                 note="media and advertising trade press, blind"),
-    # An eighty-sixth author, during session 34: the logistics, shipping, airline and travel-industry trade press.
+    # An eighty-sixth author, during session 34: the logistics, shipping, airline and
+    # travel-industry trade press.
     LabelledSet("falsealarm-dev-cy", ("falsealarm/cy/*.jsonl",), "devset/rules.yaml", "even",
                 note="logistics, airline and travel trade press, blind"),
     LabelledSet("falsealarm-blind-cy", ("falsealarm/cy/*.jsonl",), "devset/rules.yaml", "odd",

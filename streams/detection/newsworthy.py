@@ -717,23 +717,21 @@ def _looked_back_at(context: StoryContext, finding: Finding) -> tuple[str, str] 
     as past: a clause after it in its sentence or the next sentence's opening, with a date
     before the article in those words, or a span of time since."""
     index = finding.sentence_index
-    if finding.tense not in _TOLD_DONE and finding.tense not in ("present", "future"):
-        return None
     sentence = context.sentences[index]
     after = max(finding.trigger_start, 0) + len(finding.trigger)
     # (near the event only: a runaway sentence is not read to its end for every trigger; a
     # headline's present, "Boeing delays 777X deliveries to 2027 — that was last October's
     # news", is looked back at as well)
-    clause = _LOOKS_BACK_IN_CLAUSE.search(sentence.text, after, after + 200)
+    clause = _LOOKS_BACK_IN_CLAUSE.search(sentence.text, after, after + 200) if (
+        finding.tense in _TOLD_DONE or finding.tense == "present") else None
     if clause is not None and (clause.group("span") or any(
             ref.is_past and ref.start >= clause.start("pointer")
             for ref in context.refs_of(sentence))):
         return "a clause after it", (clause.group("pointer") or clause.group("span")).strip()
     # (a present or a plan, "Apple is launching a computer, and it bought a minute of the
     # Super Bowl", looked back at by a dated pointer: "That was the news in January 1984.")
-    told_now = finding.tense in ("present", "future")
-    if (finding.tense not in _TOLD_DONE and not told_now) or (
-            index + 1 >= len(context.sentences)):
+    told_now = finding.tense not in _TOLD_DONE
+    if index + 1 >= len(context.sentences):
         return None
     following = context.sentences[index + 1]
     found = _LOOKS_BACK_AT_IT.match(following.text)
