@@ -26,6 +26,7 @@ from .companies import (
 )
 from .events import Finding
 from .explain import DetectionReport, build_report
+from .first_chars import quick
 from .layout import read_layout
 from .lexicon import (
     BUSINESS_CONTEXT,
@@ -590,7 +591,8 @@ def _corroborate(text: str, mentions: list[Mention], sentences: list[Sentence],
 
 
 # "not related to US warehouse-automation firm", "no relation to the", "unaffiliated with"
-_NOT_RELATED_BEFORE = re.compile(
+# (every mention is tried: behind the lookahead of its first characters)
+_NOT_RELATED_BEFORE = quick(
     r"\b(?:(?:is|are|was|were|it's|it’s)\s+(?:not|in no way)\s+(?:related|affiliated|connected|"
     r"linked)|unrelated|unaffiliated|no (?:relation|connection|affiliation|link)|"
     # "shares a name, but nothing else, with Northwind Robotics"

@@ -229,6 +229,11 @@ def is_role_noun(word: str) -> bool:
 IN_SENTENCE = r"(?:[^.;]|\.(?=\d))"
 
 
+# A plan given up: "no longer expects to launch", "no longer plans to ship" (the verb; "to"
+# and the act follow).
+NO_LONGER_PLANS = r"no longer (?:expect|plan|intend|aim|hope)s?"
+
+
 # Month names as written in prose, for patterns that date a clause.
 MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|"
                r"November|December)")

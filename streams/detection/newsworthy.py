@@ -399,8 +399,11 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
     # "Intel's foundry chief is leaving, a newsletter says. Intel says no" over a body whose
     # report of the same departure is refuted by the next sentence ("the claim was 'false'"):
     # the events whose report the story refutes, with their counterparties.
+    # (read once per finding: the loop below takes each one's answer from here)
+    refutations = {id(f): said for f in accepted
+                   if (said := _refuted_next(context.sentences, f)) is not None}
     refuted_reports = {(f.company, f.event_type, f.counterparty) for f in accepted
-                       if f.event_type != "legal" and _refuted_next(context.sentences, f)}
+                       if id(f) in refutations}
     # Statements dated in the past, and the findings their sentence states without a date.
     dated: dict[tuple[int, str, str], tuple[str, int, int]] = {}
     undated: list[Finding] = []
@@ -433,7 +436,7 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
                 genre in _SAME_DAY_NEWS and _dated_this_week(context, finding, same_day=True)):
             _reject(finding, f"not a news story ({genre}: {layout.genre_cue})")
             continue
-        refuted = _refuted_next(context.sentences, finding)
+        refuted = refutations.get(id(finding))
         if refuted:
             _reject(finding, f"a sentence next to it refutes the report ({refuted!r})")
             continue
@@ -448,22 +451,11 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         start = max(finding.trigger_start, 0)
         end = start + len(finding.trigger)
         finding.tense = tense_of(sentence.text, start, end)
-        if finding.zone == "headline" and finding.tense == "past" and _now_follows(
-                context, finding.sentence_index, context.layout.headline_end):
+        if finding.tense == "past" and _sets_up_now(context, finding, sentence):
             # "Northwind cut 12% of staff. Now the margins show it": the past sets up the
             # news that follows "Now".
-            _reject(finding, "background: the headline's next sentence tells what is new "
-                             "('Now ...')")
-            continue
-        if finding.zone == "lead" and finding.tense == "past" and (
-                finding.company not in context.headline_companies) and not any(
-                r.when == "current" for r in context.refs_of(sentence)) and _now_follows(
-                context, finding.sentence_index, context.layout.lead_end):
-            # "Cuffless blood pressure: FDA draft guidance could redraw the line" over "Apple
-            # launched hypertension notifications on the Apple Watch. Now a draft guidance
-            # ...": the lead's past sets up its news, of another party than the headline's.
-            _reject(finding, "background: the lead's next sentence tells what is new "
-                             "('Now ...')")
+            _reject(finding, f"background: the {finding.zone}'s next sentence tells what is "
+                             "new ('Now ...')")
             continue
         looked_back = _looked_back_at(context, finding)
         if looked_back is not None:
@@ -661,6 +653,18 @@ _ANOTHER_ONE = re.compile(r"\b(?:now|again|more|additional|another|further|new|s
 
 
 _NOW_OPENS = re.compile(r"\W*(?:and\s+)?now\b(?!\s+(?:that|for)\b)", re.IGNORECASE)
+
+
+def _sets_up_now(context: StoryContext, finding: Finding, sentence: Sentence) -> bool:
+    """A past event in the headline, or in the lead of a company the headline does not name
+    and undated this week, whose next sentence (in the same part) opens on "Now" ("Cuffless
+    blood pressure: FDA draft guidance ..." over "Apple launched hypertension notifications.
+    Now a draft guidance ...")."""
+    if finding.zone == "headline":
+        return _now_follows(context, finding.sentence_index, context.layout.headline_end)
+    return finding.zone == "lead" and finding.company not in context.headline_companies and (
+        not any(r.when == "current" for r in context.refs_of(sentence))) and _now_follows(
+        context, finding.sentence_index, context.layout.lead_end)
 
 
 def _now_follows(context: StoryContext, index: int, within: int) -> bool:

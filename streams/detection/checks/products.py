@@ -6,7 +6,7 @@ import re
 
 from .. import parties
 from ..companies import Mention
-from ..lexicon import DATA_AS_REPORT, LEGAL_SUFFIXES, MAKERS_PRODUCT
+from ..lexicon import DATA_AS_REPORT, LEGAL_SUFFIXES, MAKERS_PRODUCT, NO_LONGER_PLANS
 from ..sentences import title_case
 from ..triggers import (
     NEEDS_AVAILABLE_THING,
@@ -87,7 +87,7 @@ DELAY_BEFORE = re.compile(r"\b(?:delay\w*|postpon\w*|push\w* back|shelv\w*|defer
                            r"scrap\w*|cancel\w*|abandon\w*|ditch\w*|hold\w* back|held back|"
                            r"hold\w* off|held off|on hold|"
                            # "no longer expects to launch the shot this season": dropped
-                           r"no longer (?:expect|plan|intend|aim|hope)\w*(?:\s+to)?)\b"
+                           + NO_LONGER_PLANS + r"(?:\s+to)?)\b"
                            r"(?:[^.;]{0,40}|[^.;,]{0,80})$", _I)
 # Launches stated of the product ("went on sale") say nothing when the subject is not one.
 _NOT_AVAILABLE = re.compile(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ....schemas.event import EventType
-from ..lexicon import FOLDED_COUNTRIES
+from ..lexicon import FOLDED_COUNTRIES, NO_LONGER_PLANS
 from .spec import (
     BE,
     NEEDS_AVAILABLE_THING,
@@ -127,7 +127,7 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
     # ship the headset": a launch given up or put off.
     TriggerSpec("delay_no_longer", _Y,
                 # (not a volume: "no longer expects to ship 2 million phones this year")
-                r"\bno longer (?:expect|plan|intend|aim)s? to (?:launch|release|ship|introduce|"
+                r"\b" + NO_LONGER_PLANS + r" to (?:launch|release|ship|introduce|"
                 r"debut|roll out|bring)\b(?! (?:about |around |more than |some |up to )?[\d$])",
                 "", {}, 0.8,
                 (NEEDS_DELAYED_THING,)),
