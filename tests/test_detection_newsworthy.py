@@ -513,6 +513,15 @@ def test_a_present_the_next_sentence_dates_in_the_past_is_background() -> None:
         title, "That was the news on Monday. Three people who were there recall it.")
 
 
+def test_an_event_the_next_sentence_puts_years_back_is_background() -> None:
+    lead = ("Jane Doe resigned from Boeing on a Tuesday, with a box and no plan. {} later "
+            "she has been named air cargo person of the year.")
+    title = "The engineer who walked out"
+    assert ("Boeing", "executive_departure") not in reported(title, lead.format("Two decades"))
+    # days later, the departure is still this week's story
+    assert ("Boeing", "executive_departure") in reported(title, lead.format("Two days"))
+
+
 def test_a_headline_whose_report_the_story_refutes_below_is_not_news() -> None:
     title = "Intel's foundry chief is leaving, a newsletter says. Intel says no"
     refuted = ("Intel's foundry chief is stepping down at the end of the quarter, according to "

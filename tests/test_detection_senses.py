@@ -463,6 +463,11 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
      "weekend.", "Netflix launched 'Mercy', its first interactive film, on Friday."),
     ("layoffs", 4, "Netflix", "A Netflix HR flaw let anyone hire, fire and re-grade staff.",
      "Netflix fired 300 staff in its games unit on Monday."),
+    ("executive_hire", 51, "Salesforce", "Salesforce picks Nvidia to power its AI agents.",
+     "Salesforce picks Nvidia veteran Jane Doe to run its AI unit."),
+    ("layoffs", 5, "Intel", "Intel says its new chip cuts latency in "
+     "crowded factory networks by up to 60%.", "Intel cuts two plants in Ohio, "
+     "affecting 400 workers."),
     ("launch_delay", 13, "Intel", "Intel's delays give the game away, a timing paper shows.",
      "Intel delays its Falcon Shores chip to 2027."),
     ("legal", 12, "Netflix", "Jane Doe's investigation into Netflix's early years sold after a "

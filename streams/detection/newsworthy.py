@@ -692,6 +692,9 @@ _LOOKS_BACK_AT_IT = re.compile(
     rf"\W*(?:(?P<pointer>{_POINTER})"
     r"|(?:[\w-]+\s+){0,3}?(?:days?|weeks?|months?|years?|decades?)\s+(?:on\s+from|after|"
     r"since)\s+that\b"
+    # "Marisol Okafor resigned from Boeing on a Tuesday. Two decades later she has been
+    # named ...": a span of years since, with no date needed
+    r"|(?:[\w-]+\s+){0,3}?(?:years?|decades?)\s+later\b"
     # "Microsoft bought Nuance for $19.7 billion. ... Four years after the deal closed, ..."
     r"|(?:[\w-]+\s+){0,3}?(?:months|years?|decades?)\s+(?:on\s+from|after|since)\s+the\s+"
     r"(?:deal|acquisition|takeover|purchase|merger|launch|lawsuit|suit|layoffs|job\s+cuts|"

@@ -1096,6 +1096,14 @@ PEOPLE: tuple[SenseGuard, ...] = (
     _g("before", r"(?<!chief )(?<!lead )(?<!principal )(?<!head )(?:engineer|developer|"
        r"maintainer|programmer)s?\b[^.;]{0,60}$", "an engineer's post, not an executive's",
        trigger=r"^(?:resign|quit|leav|left|step|exit|depart)"),
+    # "Amazon picks Kestrel to pay Latin American sellers", "Northwind picks Nvidia Jetson
+    # Thor for its robots": a watched company (or its product) chosen as a supplier, not a
+    # person; "taps Google veteran Jane Doe" or "picks Google's Jane Doe" is still a hire.
+    _g("after", r"^", "a company chosen as a supplier, not a person",
+       unless=r"^\W*(?:[\w&.-]+\s+){0,3}?(?:[\w&.-]+['’]s?\s|(?:veteran|alum\w*|executive|"
+       r"exec|insider|engineer|researcher|scientist|chief|ceo|cfo|cto|coo|president|head|"
+       r"director|officer|leader|lawyer|banker|designer|founder|co-founder|partner)s?\b)",
+       trigger=r"^(?:pick|choos|chose|select|tap)", only_named_next=True),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
@@ -1211,6 +1219,12 @@ LAYOFFS: tuple[SenseGuard, ...] = (
        r"anybody|users?|attackers?|hackers?|someone|strangers|outsiders|intruders|people|"
        r"customers|managers|admins?)\s+(?:to\s+)?(?:[\w-]+,?\s+){0,3}?$",
        "what others are let do, not the company's cuts"),
+    # "its multi-link coordination cuts latency in crowded factory networks": a measure cut,
+    # not a site closed ("cuts two plants", "cuts 40 stores" are).
+    _g("after", r"^\s+(?:(?:its|their|the)\s+)?(?:[\w-]+\s+)?(?:latency|costs?|prices?|"
+       r"emissions|time|power|energy|consumption|waste|delays|downtime|noise|fuel|bills?|"
+       r"rates?|fees?|errors?|risks?|spending|expenses|inventor(?:y|ies)|debt|losses|"
+       r"carbon|water)\b", "a measure cut, not a site closed", trigger=r"^cut"),
 )
 
 SENSES: dict[EventType, tuple[SenseGuard, ...]] = {
