@@ -1948,3 +1948,17 @@ def test_a_described_company_s_own_relative_clause_is_not_the_watched_one_s() ->
                       published=datetime(2026, 5, 4, tzinfo=UTC))
     assert {(e.company, e.event_type) for e in DETECTOR.detect(article)} == {
         ("Boeing", "acquisition")}
+
+
+def test_a_stand_in_while_the_company_searches_is_the_lead_company_s_hire() -> None:
+    lead = ("Netflix said on Thursday that chief financial officer Jane Doe has resigned. "
+            "Controller Ken Roe will serve as interim CFO {}.")
+    title = "Netflix CFO Jane Doe resigns"
+    assert ("Netflix", HIRE, "hiring_company") in _events(
+        title, lead.format("while the company searches for a permanent replacement"))
+    # a stand-in's post with no company looking for anyone is not given to the lead's company
+    assert ("Netflix", HIRE, "hiring_company") not in _events(
+        title, lead.format("at a charity he chairs"))
+    # and a post written as the company's own
+    assert ("Netflix", HIRE, "hiring_company") in _events(
+        title, "Controller Ken Roe will serve as Netflix's interim CFO.")

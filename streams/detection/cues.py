@@ -800,6 +800,20 @@ _JOBS_ELSEWHERE = quick(r"\b(?:across|industry|industries|sector|sectors|nationw
                         r"countries|country|region|regions|statewide|suppliers|rivals)\b", _I)
 
 
+# "Controller Kevin Tsai will serve as interim CFO while the company searches for a
+# permanent replacement": a stand-in's post, held for the company that is looking.
+_STAND_IN_FOR_THE_COMPANY = quick(
+    r"\b(?:interim|acting)\b[^.;]{0,80}?\b(?:while|until)\s+(?:the\s+(?:company|firm|"
+    r"group|bank|board|business)|it)\s+(?:searches|looks|conducts|seeks|finds|names|hires|"
+    r"appoints|recruits)\b", _I)
+
+
+def stand_in_for_the_company(sentence: str) -> bool:
+    """The sentence names an interim or acting post held while "the company" (or "it")
+    looks for a permanent holder."""
+    return _STAND_IN_FOR_THE_COMPANY.search(sentence) is not None
+
+
 def jobs_subject(sentence: str) -> bool:
     """The sentence opens with a count of jobs as its subject, lost or cut, and does not
     place them across an industry, a country or other firms."""

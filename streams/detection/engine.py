@@ -321,7 +321,8 @@ class Detector:
             local = [_relative(m, sentence.start) for m in by_sentence.get(sentence.position, [])]
             told = None if body and _PRONOUN_OPENS.match(sentence.text) else topic
             if local or (told is not None and (cues.has_anaphor(sentence.text[:60]) or (
-                    sentence.position <= 3 and cues.jobs_subject(sentence.text)) or (
+                    sentence.position <= 3 and (cues.jobs_subject(sentence.text) or (
+                        cues.stand_in_for_the_company(sentence.text)))) or (
                     cues.said_by_the_company(sentence.text)))) or (
                     pair and cues.names_the_pair(sentence.text)):
                 classified += 1

@@ -702,6 +702,11 @@ def _lefts(text: str, mentions: list[Mention], topic: Mention | None, spec: Trig
         # "Realtime Worlds entered administration today. Between 60 and 170 jobs will be
         # lost": in the lead (only there is such a sentence read) the jobs are the topic's.
         return [_Side(topic, topic.surface, role, "lead topic")]
+    if not mentions and topic is not None and spec.event_type == "executive_hire" and (
+            cues.stand_in_for_the_company(text)):
+        # "Controller Kevin Tsai will serve as interim CFO while the company searches for a
+        # permanent replacement": in the lead, the company looking is the topic.
+        return [_Side(topic, topic.surface, role, "lead topic")]
     name = parties.name_before(text, start)
     if name:
         return [_Side(None, name, role)]

@@ -45,7 +45,9 @@ HIRE: tuple[TriggerSpec, ...] = (
                 r"\b(?:will|would|to|shall) (?:serve|act|take over|step in|step up) as\b",
                 # "Controller Ana Lisboa will serve as acting CFO of Kestrel": the post's
                 # company after its title
-                "hiring_company", {"of": "hiring_company", "at": "hiring_company"}, 0.75,
+                # ("will serve as Halcyon's interim CFO": the company's own post)
+                "hiring_company", {"of": "hiring_company", "at": "hiring_company",
+                                   "": "hiring_company"}, 0.75,
                 (NEEDS_EXEC,), right_window=50, left_if_no_right=True),
     # "Sun-hee Park would lead the automotive business on an interim basis"
     TriggerSpec("hire_interim", _E,
