@@ -30,6 +30,7 @@ from typing import Literal
 from . import cues
 from .amounts import find_amounts
 from .calibration import REPORT_NOW_TENSES
+from .checks import OTHER_SENSE_REASONS
 from .companies import Mention
 from .events import Finding
 from .first_chars import quick
@@ -404,6 +405,7 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
                    if (said := _refuted_next(context.sentences, f)) is not None}
     refuted_reports = {(f.company, f.event_type, f.counterparty) for f in accepted
                        if id(f) in refutations}
+    lead_senses = _read_otherwise_in_lead(findings, context)
     # Statements dated in the past, and the findings their sentence states without a date.
     dated: dict[tuple[int, str, str], tuple[str, int, int]] = {}
     undated: list[Finding] = []
@@ -442,6 +444,14 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
             continue
         if finding.zone == "headline" and _same_report_refuted(finding, refuted_reports):
             _reject(finding, "the story refutes the same report below")
+            continue
+        if finding.zone == "headline" and (
+                finding.event_type, _stem(finding), finding.company) in lead_senses:
+            # "Shell pulls the plug on card payments at forecourts" over "Shell pulled the
+            # plug on card payments at 1,200 stations on Sunday", read as no launch: the
+            # headline's words mean what the lead's same words mean (the trigger and the two
+            # words after it the same)
+            _reject(finding, "the lead reads the same words in another sense")
             continue
         if genre in FRONT_ONLY and finding.zone == "body" and not (
                 genre == "opinion" and _own_voice(context, finding)):
@@ -1019,6 +1029,40 @@ _VERDICTS = (r"(?:didn'?t happen|did not happen|not true|untrue|false|fake|debun
              r"nope|wrong)")
 _VERDICT = re.compile(r"^\W*" + _VERDICTS + r"\W*$", re.IGNORECASE)
 _VERDICT_FIRST = re.compile(r"^\W*" + _VERDICTS + r"[.!:]\W*\s", re.IGNORECASE)
+
+
+_WORDS_AFTER = re.compile(r"(?:\W+(?:(?:the|a|an|its|their)\s+)?(\w+)){2}")
+
+
+def _stem(finding: Finding) -> str:
+    """A trigger's words and the two after it, each cut to its first four letters: "pulls
+    the plug on card payments" and "pulled the plug on card payments" are the same words."""
+    end = max(finding.trigger_start, 0) + len(finding.trigger)
+    after = _WORDS_AFTER.match(finding.sentence, end)
+    if after is None:
+        return ""
+    words = finding.trigger.split() + finding.sentence[end:after.end()].split()
+    return " ".join(w[:4].lower() for w in words if w.lower() not in ("the", "a", "an", "its",
+                                                                      "their"))
+
+
+def _read_otherwise_in_lead(findings: list[Finding],
+                            context: StoryContext) -> frozenset[tuple[str, str, str]]:
+    """(event type, trigger stem, company) of the triggers the lead turns down as another
+    sense, for each watched company its sentence names."""
+    layout = context.layout
+    out: set[tuple[str, str, str]] = set()
+    for f in findings:
+        if f.accepted or f.trigger_start < 0 or f.reason not in OTHER_SENSE_REASONS:
+            continue
+        sentence = context.sentences[f.sentence_index]
+        if layout.zone(sentence.start, sentence.start + f.trigger_start) != "lead":
+            continue
+        stem = _stem(f)
+        if stem:  # (a trigger at the sentence's end has no words after it to compare)
+            out.update((f.event_type, stem, company)
+                       for company in context.named(f.sentence_index))
+    return frozenset(out)
 
 
 def _same_report_refuted(finding: Finding,

@@ -20,11 +20,16 @@ from .deals import (
     sells_named_unit,
 )
 from .people import leaves_employer, people_reason, pronoun_leaves
-from .products import product_reason
+from .products import PRODUCT_REASONS, product_reason
 from .senses import SENSE_REASONS, sense_reason
 
-__all__ = ["BUYS_SUPPLIES", "SENSE_REASONS", "Verdict", "after_parties", "before_parties",
-           "context", "leaves_employer", "pronoun_leaves", "sells_named_unit", "sense_reason"]
+__all__ = ["BUYS_SUPPLIES", "OTHER_SENSE_REASONS", "SENSE_REASONS", "Verdict", "after_parties",
+           "before_parties", "context", "leaves_employer", "pronoun_leaves", "sells_named_unit",
+           "sense_reason"]
+
+#: The reasons that read a trigger's words in another sense than the event's (a sense
+#: guard's, or no product where a launch or a delay needs one).
+OTHER_SENSE_REASONS = SENSE_REASONS | PRODUCT_REASONS
 
 _PEOPLE = frozenset({"executive_hire", "executive_departure"})
 _PRODUCTS = frozenset({"product_launch", "launch_delay"})

@@ -134,6 +134,13 @@ def _no_product(text: str, after: str) -> bool:
     return not (last[:1].isupper() and last[1:2].islower() and not title_case(text))
 
 
+#: Every reason ``product_reason`` gives: the words read as something other than a product.
+PRODUCT_REASONS = frozenset({
+    "a travel delay, not a launch", "not a product launch",
+    "what became available is not a product", "the plan was not a launch",
+    "nothing launched is delayed"})
+
+
 def product_reason(text: str, spec: TriggerSpec, start: int, end: int,
                    mentions: list[Mention]) -> str | None:
     """Why a launch or delay trigger does not concern a product, or None."""
