@@ -468,6 +468,9 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("layoffs", 5, "Intel", "Intel says its new chip cuts latency in "
      "crowded factory networks by up to 60%.", "Intel cuts two plants in Ohio, "
      "affecting 400 workers."),
+    ("executive_departure", 52, "Intel", "'I was fired from my first lab job': Intel's "
+     "research chief on three decades in chips.", "'I was fired from Intel's board': Jane Doe "
+     "on her ouster this week."),
     ("launch_delay", 13, "Intel", "Intel's delays give the game away, a timing paper shows.",
      "Intel delays its Falcon Shores chip to 2027."),
     ("legal", 12, "Netflix", "Jane Doe's investigation into Netflix's early years sold after a "

@@ -1104,6 +1104,11 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"exec|insider|engineer|researcher|scientist|chief|ceo|cfo|cto|coo|president|head|"
        r"director|officer|leader|lawyer|banker|designer|founder|co-founder|partner)s?\b)",
        trigger=r"^(?:pick|choos|chose|select|tap)", only_named_next=True),
+    # "'I was fired from my first lab job': Halcyon's research chief on three decades": a
+    # career's first job, left long ago, not a departure from the company named.
+    _g("after", r"^\s+(?:from|at|in)\s+(?:my|his|her|their|our)\s+(?:very\s+)?first\s+"
+       r"(?:[\w-]+\s+){0,2}?(?:jobs?|posts?|roles?|gigs?|positions?|employers?)\b",
+       "a first job, long ago, not a departure"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
