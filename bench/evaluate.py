@@ -528,6 +528,12 @@ SETS: tuple[LabelledSet, ...] = (
     LabelledSet("falsealarm-blind-ct", ("falsealarm/ct/*.jsonl",), "devset/rules.yaml",
                 "odd",
                 note="telecoms and fintech trade press, blind"),
+    # An eighty-seventh author, during session 35: columnists, rumour mills, market commentary,
+    # investor letters and market-show transcripts.
+    LabelledSet("falsealarm-dev-cz", ("falsealarm/cz/*.jsonl",), "devset/rules.yaml", "even",
+                note="columnists, rumour mills and market commentary, blind"),
+    LabelledSet("falsealarm-blind-cz", ("falsealarm/cz/*.jsonl",), "devset/rules.yaml", "odd",
+                note="columnists, rumour mills and market commentary, blind"),
     # An eighty-fifth author, during session 34: the media, advertising and marketing trade press.
     LabelledSet("falsealarm-dev-cx", ("falsealarm/cx/*.jsonl",), "devset/rules.yaml", "even",
                 note="media and advertising trade press, blind"),
