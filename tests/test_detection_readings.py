@@ -60,6 +60,7 @@ def test_market_wrap_reports_the_event_behind_the_share_move() -> None:
     ("The SEC charged Uber with misleading investors about safety data.", "Uber"),
     ("A federal judge approved the settlement between Google and the publishers.", "Alphabet"),
     ("Uber penalised for breaching driver-pay rules", "Uber"),
+    ("The telecoms commission has issued a fine to Uber for breaching licence rules.", "Uber"),
 ])
 def test_regulator_and_court_language_names_the_defendant(text: str, company: str) -> None:
     assert (company, "legal", "defendant") in detect(text)

@@ -75,11 +75,14 @@ LEGAL: tuple[TriggerSpec, ...] = (
                 r"(?:(?:with|in|at|before) (?:the |a |an )?(?:[\w.'’-]+ ){1,4}?)?"
                 r"(?:against|targeting)\b", "plaintiff", {"": "defendant"}, 0.8, right_all=True),
     # "KFTC slaps 2.1 billion won fine on Meta", "has imposed a fine of 2.1 billion won
-    # (about US$1.5 million) on Meta Platforms": the one fined is named after "on".
+    # (about US$1.5 million) on Meta Platforms": the one fined is named after "on"; "have
+    # issued a fine to a mobile phone provider": or after "to".
     TriggerSpec("legal_fine_on", _G,
                 r"\b(?:impos(?:e|es|ed|ing)|slap(?:s|ped|ping)?|lev(?:y|ies|ied|ying)|"
-                r"hand(?:s|ed|ing)? down) (?:an? |the |its )?(?:[\w$€£.,-]+ ){0,4}?(?:fines?|"
-                r"penalt(?:y|ies)|sanctions)(?: of " + IN_SENTENCE + r"{1,60}?)? on\b", "plaintiff",
+                r"hand(?:s|ed|ing)? down|issu(?:e|es|ed|ing)) (?:an? |the |its )?"
+                r"(?:[\w$€£.,-]+ ){0,4}?(?:fines?|"
+                r"penalt(?:y|ies)|sanctions)(?: of " + IN_SENTENCE + r"{1,60}?)? (?:on|to)\b",
+                "plaintiff",
                 {"": "defendant"}, 0.8, right_window=30, adjacent=5, right_all=True),
     # "A shareholder class action was filed against Halcyon in federal court", "a complaint
     # lodged against Uber": the suit as the subject, the defendant after "against".
