@@ -1367,3 +1367,30 @@ def test_a_headline_in_the_words_the_lead_reads_in_another_sense_is_that_sense()
     assert ("Boeing", "launch_delay") not in reported(title, lead.format("card payments"))
     # the lead's other words leave the headline to be read on its own
     assert ("Boeing", "launch_delay") in reported(title, lead.format("the new EV chargers"))
+
+
+def test_a_headline_question_the_company_answers_no_denies_the_report() -> None:
+    body = ("Salesforce is cutting 3,000 more support jobs. That is what a screenshot claimed "
+            "on Friday.")
+    assert ("Salesforce", "layoffs") not in reported(
+        "Salesforce cuts another 3,000 support jobs? The company says no", body)
+    # saying no to something else denies nothing
+    assert ("Salesforce", "layoffs") in reported(
+        "Salesforce cuts 3,000 support jobs, says no to remote work",
+        "Salesforce is cutting 3,000 support jobs, the company said on Monday.")
+
+
+def test_both_events_pointed_back_at_as_past() -> None:
+    lead = ("Intel named two new chief executives, and we bought more of the stock. {} "
+            "here is our thinking three months on.")
+    title = "Fourth-quarter letter: why we stayed"
+    assert ("Intel", "executive_hire") not in reported(
+        title, lead.format("Both things happened in September 2025;"))
+    assert ("Intel", "executive_hire") in reported(title, lead.format("Our view:"))
+
+
+def test_a_deal_on_paper_anyway_is_figurative() -> None:
+    title = "Halvorsen & Co. buys Boeing; the rest of the Street isn't so sure"
+    lead = "{} its analyst upgraded the stock to Buy with a $285 price target."
+    assert ("Boeing", "acquisition") not in reported(title, lead.format("On paper, anyway:"))
+    assert ("Boeing", "acquisition") in reported(title, lead.format("Separately,"))

@@ -55,7 +55,10 @@ _DENIAL = quick(
     r"\bno (?:new |more |further |additional )(?:layoffs|job cuts|redundancies|cuts)|"
     r"\bno plans? (?:for|to make) (?:any )?(?:new |more |further )?(?:layoffs|job cuts|cuts)|"
     r"push(?:es|ed|ing)? back (?:against|on) (?:an? |the )?(?:[\w-]+ ){0,3}(?:reports?|"
-    r"rumou?rs?|posts?|claims?|speculation)|(?:is|was|are|were) not accurate)\b", _I)
+    r"rumou?rs?|posts?|claims?|speculation)|(?:is|was|are|were) not accurate|"
+    # "Salesforce Cuts Another 3,000 Support Jobs? The Company Says No": the answer that
+    # ends a headline or a sentence ("says no to remote work" refuses something else)
+    r"(?:says|said|say)\s+no(?=\s*[.!]?\s*$))\b", _I)
 
 _NEGATION = quick(
     r"\b(?:not|no|never|neither|nor|nobody|no-one|none(?! other\b)|without|cannot|unlikely|"

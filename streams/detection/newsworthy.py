@@ -341,7 +341,10 @@ _IMAGINED = re.compile(
     # "That's the memo I'd write if I were Disney's CMO for a day"
     r"\b(?:that['’]s|that is|this is) the (?:memo|headline|press release|announcement|email|"
     r"letter|post) (?:I['’]d|I would|we['’]d|we would) (?:write|send|issue|post)\b|"
-    r"\bnot a scoop\b", re.IGNORECASE)
+    r"\bnot a scoop\b|"
+    # "Halvorsen & Co. bought Boeing this morning. On paper, anyway: its analyst upgraded
+    # BA to Buy": figuratively
+    r"\bon paper,?\s+anyway\b", re.IGNORECASE)
 
 
 def _imagined_in_lead(context: StoryContext) -> str | None:
@@ -692,7 +695,8 @@ def _now_follows(context: StoryContext, index: int, within: int) -> bool:
 # 2022 filing".
 # "Both happened three years ago.", "All of that was back in June." point back at more
 # than one event of the sentence before.
-_POINTER = (r"(?:(?:that|this|it|both|all\s+(?:of\s+)?(?:that|this|it|them|three|two))\s+"
+_POINTER = (r"(?:(?:that|this|it|both(?:\s+(?:things|events|moves|deals|of\s+them|of\s+these))?|"
+            r"all\s+(?:of\s+)?(?:that|this|it|them|three|two))\s+"
             r"(?:was|were|happened|came|took\s+place)\s+"
             # "That was the news in January 1984.", "That was the pitch, more or less, in"
             r"(?:the\s+(?:news|pitch|story|headline|plan|idea|announcement)(?:,?\s+more\s+or\s+"
