@@ -534,6 +534,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="columnists, rumour mills and market commentary, blind"),
     LabelledSet("falsealarm-blind-cz", ("falsealarm/cz/*.jsonl",), "devset/rules.yaml", "odd",
                 note="columnists, rumour mills and market commentary, blind"),
+    # An eighty-eighth author, during session 35: the government, policy and regulatory press
+    # (hearings, draft rules, lobbying, unwatched firms' cases, past cases explained).
+    LabelledSet("falsealarm-dev-dc", ("falsealarm/dc/*.jsonl",), "devset/rules.yaml", "even",
+                note="the government, policy and regulatory press, blind"),
+    LabelledSet("falsealarm-blind-dc", ("falsealarm/dc/*.jsonl",), "devset/rules.yaml", "odd",
+                note="the government, policy and regulatory press, blind"),
     # An eighty-fifth author, during session 34: the media, advertising and marketing trade press.
     LabelledSet("falsealarm-dev-cx", ("falsealarm/cx/*.jsonl",), "devset/rules.yaml", "even",
                 note="media and advertising trade press, blind"),

@@ -298,6 +298,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "falsealarm-dev-co": (0.0, 0.0, 200.0),
     "falsealarm-blind-co": (0.0, 0.0, 250.0),
     "falsealarm-dev-cr": (0.0, 0.0, 50.0),
+    "falsealarm-dev-dc": (0.0, 0.0, 200.0),
+    "falsealarm-blind-dc": (0.0, 0.0, 250.0),
     "falsealarm-dev-cz": (0.0, 0.0, 250.0),
     "falsealarm-blind-cz": (0.0, 0.0, 450.0),
     "falsealarm-blind-cr": (0.0, 0.0, 150.0),
