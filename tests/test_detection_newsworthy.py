@@ -1394,3 +1394,23 @@ def test_a_deal_on_paper_anyway_is_figurative() -> None:
     lead = "{} its analyst upgraded the stock to Buy with a $285 price target."
     assert ("Boeing", "acquisition") not in reported(title, lead.format("On paper, anyway:"))
     assert ("Boeing", "acquisition") in reported(title, lead.format("Separately,"))
+
+
+def test_a_launch_a_bill_would_impose_is_no_launch() -> None:
+    assert ("Intel", "product_launch") not in reported(
+        "Intel to launch a new laptop chip in every US state — if AB 1182 passes")
+    # a condition across a dash that is no bill's passing leaves the launch
+    assert ("Intel", "product_launch") in reported(
+        "Intel to launch a new laptop chip in every US state — if you can find one")
+
+
+def test_a_claim_the_next_sentence_doubts_or_the_company_denies() -> None:
+    lead = "Intel will launch a new laptop chip in every US state by July 2027. {}"
+    title = "Repair rules advance in Sacramento"
+    assert ("Intel", "product_launch") not in reported(
+        title, lead.format("That, at least, is what Assembly Bill 1182 says."))
+    assert ("Intel", "product_launch") not in reported(
+        title, lead.format("The company has announced no such plan."))
+    # the company's own word is its plan
+    assert ("Intel", "product_launch") in reported(
+        title, lead.format("That, at least, is what the company says."))

@@ -56,6 +56,9 @@ _DENIAL = quick(
     r"\bno plans? (?:for|to make) (?:any )?(?:new |more |further )?(?:layoffs|job cuts|cuts)|"
     r"push(?:es|ed|ing)? back (?:against|on) (?:an? |the )?(?:[\w-]+ ){0,3}(?:reports?|"
     r"rumou?rs?|posts?|claims?|speculation)|(?:is|was|are|were) not accurate|"
+    # "The company has announced no such plan."
+    r"(?:announced|confirmed|disclosed|made) no such (?:plans?|deal|move|launch|cuts|talks|"
+    r"decision|announcement)|"
     # "Salesforce Cuts Another 3,000 Support Jobs? The Company Says No": the answer that
     # ends a headline or a sentence ("says no to remote work" refuses something else)
     r"(?:says|said|say)\s+no(?=\s*[.!]?\s*$))\b", _I)
@@ -475,8 +478,14 @@ def plan_or_rumour(cue: str, sentence: str) -> str | None:
 
 # "will shut down U.S. operations if the bill is signed": the event waits on a condition.
 # A period inside an abbreviation ("U.S.", "Inc.") does not end the clause.
+# "Google to launch choice screens on every Android phone — if AB 1182 passes": across a
+# dash only a bill's or a rule's passing (not "— if you can find one").
 _CONDITION_AFTER = quick(r"^(?:[^.;:—]|\.(?=\S)|(?<=\b[A-Za-z])\.|(?<=\bInc)\.){0,60}?"
-                         r"\b(if|unless|in the event|provided that|should the)\b", _I)
+                         r"\b(if|unless|in the event|provided that|should the)\b|"
+                         r"^[^.;:]{0,80}?[—–]\s*((?:if|unless)\s+(?:the\s+)?(?:bill|law|measure|"
+                         r"rule|legislation|proposal|ordinance|directive|(?-i:[A-Z]{1,3})\s?\d+)"
+                         r"\b[^.;]{0,40}?\b(?:passes|is passed|becomes law|is enacted|is signed|"
+                         r"takes effect|is adopted|clears))\b", _I)
 
 
 # "Tesla to launch robotaxis in 20 cities next year, bullish analyst predicts": a forecast
@@ -515,7 +524,7 @@ def condition_after(after: str) -> str | None:
     what it reports may not happen."""
     match = (_CONDITION_AFTER.match(after) or _FORECAST_AFTER.match(after)
              or _SCENARIO_AFTER.match(after))
-    return match.group(1) if match else None
+    return next(group for group in match.groups() if group) if match else None
 
 
 # The same, case-sensitive, for the lower-cased window (``folding``: the same matches).

@@ -344,7 +344,13 @@ _IMAGINED = re.compile(
     r"\bnot a scoop\b|"
     # "Halvorsen & Co. bought Boeing this morning. On paper, anyway: its analyst upgraded
     # BA to Buy": figuratively
-    r"\bon paper,?\s+anyway\b", re.IGNORECASE)
+    r"\bon paper,?\s+anyway\b|"
+    # "Google will launch a choice screen ... That, at least, is what Assembly Bill 1182
+    # says", "That, at least, is what a screenshot circulating on Blind claimed": someone
+    # else's claim, doubted (not the company's own word)
+    r"^\W*that,?\s+at\s+least,?\s+is\s+what\s+(?!(?:the\s+)?(?:company|firm|it|they)\b)"
+    r"(?:[\w'’&.-]+\s+){1,8}?(?:says?|said|claims?|claimed|states?|stated|suggests?|"
+    r"suggested|proposes?|proposed)\b", re.IGNORECASE)
 
 
 def _imagined_in_lead(context: StoryContext) -> str | None:
@@ -1024,7 +1030,8 @@ def _plain_amount(text: str) -> str:
 # "A report on Thursday said X was in talks to buy Y. By Friday X had told outlets the report
 # was 'not accurate'": a report refuted in the very next sentence.
 _THE_REPORT = re.compile(r"\b(?:the|that|this|such|these|those) (?:reports?|rumou?rs?|story|"
-                         r"stories|claims?|speculation|talks|article)\b", re.IGNORECASE)
+                         # "The company has announced no such plan."
+                         r"stories|claims?|speculation|talks|article|plans?)\b", re.IGNORECASE)
 
 
 # "**Didn't happen.** A post claimed Nvidia was in talks to buy ...": a fact-check's verdict.
