@@ -87,6 +87,7 @@ SCORE_ON = ("realnews-test3", "falsealarm-blind-n", "falsealarm-blind-r",
             "newsbm-test",
             "newsbp-test",
             "newsbq-test",
+            "newsbo-test",
             "newsbn-test")
 SEED_WEIGHT = 1
 Row = tuple[EventFeatures, bool]

@@ -894,6 +894,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="banking, insurance, real-estate and fintech press, blind"),
     LabelledSet("newsbq-test", ("newsbq/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="banking, insurance, real-estate and fintech press, blind"),
+    # A sixty-ninth author of positives, during session 35: the media, advertising, streaming and
+    # marketing trade press, 40 items, half eventless.
+    LabelledSet("newsbo-dev", ("newsbo/articles.jsonl",), "devset/rules.yaml", "even",
+                note="media, advertising and streaming trade press, blind"),
+    LabelledSet("newsbo-test", ("newsbo/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="media, advertising and streaming trade press, blind"),
     # A sixty-eighth author of positives, during session 34: the semiconductor, hardware and
     # consumer-electronics press, 40 items, half eventless.
     LabelledSet("newsbn-dev", ("newsbn/articles.jsonl",), "devset/rules.yaml", "even",

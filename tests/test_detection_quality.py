@@ -151,6 +151,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "newsbq-test": (0.95, 0.90, 50.0),
     "newsbn-dev": (0.80, 0.95, 200.0),
     "newsbn-test": (0.95, 0.90, 50.0),
+    "newsbo-dev": (0.90, 0.90, 100.0),
+    "newsbo-test": (0.85, 0.95, 150.0),
     "newsbh-dev": (0.90, 0.90, 50.0),
     "newsbh-test": (0.80, 0.80, 150.0),
     "newsak-test": (0.85, 0.65, 70.0),
