@@ -471,6 +471,9 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("executive_departure", 52, "Intel", "'I was fired from my first lab job': Intel's "
      "research chief on three decades in chips.", "'I was fired from Intel's board': Jane Doe "
      "on her ouster this week."),
+    ("legal", 13, "Intel", "The publishers' complaint leans heavily on the government's "
+     "antitrust case against Intel.", "The government filed an antitrust case against Intel "
+     "on Monday."),
     ("launch_delay", 13, "Intel", "Intel's delays give the game away, a timing paper shows.",
      "Intel delays its Falcon Shores chip to 2027."),
     ("legal", 12, "Netflix", "Jane Doe's investigation into Netflix's early years sold after a "

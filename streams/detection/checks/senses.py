@@ -807,6 +807,13 @@ LEGAL: tuple[SenseGuard, ...] = (
        r"(?:years|era|days|rise|origins|founding|legacy|early history)\b",
        "an account of a company's past, not a probe",
        trigger=r"^(?:investigation|probe|inquiry|look)"),
+    # "citing the federal ad-tech ruling against Google as a road map", "The filing leans
+    # heavily on the government's ad-tech case against Google": a case cited as a
+    # precedent by another one, not a new case.
+    _g("before", r"\b(?:citing|cites|cited|invoking|invokes|invoked|pointing\s+to|points\s+to|"
+       r"relying\s+on|relies\s+on|lean(?:s|ed|ing)?\s+(?:heavily\s+)?on|modell?ed\s+on|"
+       r"referencing|references)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+       r"(?:[\w'’.-]+\s+){0,4}$", "a case cited as a precedent, not a new one"),
 )
 
 # Protests joined or held ("march" only lower-case: "announced in March, is leaving" names a
