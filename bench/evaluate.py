@@ -540,6 +540,12 @@ SETS: tuple[LabelledSet, ...] = (
                 note="the government, policy and regulatory press, blind"),
     LabelledSet("falsealarm-blind-dc", ("falsealarm/dc/*.jsonl",), "devset/rules.yaml", "odd",
                 note="the government, policy and regulatory press, blind"),
+    # An eighty-ninth author, during session 35: the semiconductor, hardware and consumer-
+    # electronics trade press (benchmarks, teardowns, leaks, buying and supply).
+    LabelledSet("falsealarm-dev-cw", ("falsealarm/cw/*.jsonl",), "devset/rules.yaml", "even",
+                note="semiconductor and hardware trade press, blind"),
+    LabelledSet("falsealarm-blind-cw", ("falsealarm/cw/*.jsonl",), "devset/rules.yaml", "odd",
+                note="semiconductor and hardware trade press, blind"),
     # An eighty-fifth author, during session 34: the media, advertising and marketing trade press.
     LabelledSet("falsealarm-dev-cx", ("falsealarm/cx/*.jsonl",), "devset/rules.yaml", "even",
                 note="media and advertising trade press, blind"),
@@ -900,6 +906,18 @@ SETS: tuple[LabelledSet, ...] = (
                 note="media, advertising and streaming trade press, blind"),
     LabelledSet("newsbo-test", ("newsbo/articles.jsonl",), "devset/rules.yaml", "odd",
                 note="media, advertising and streaming trade press, blind"),
+    # A seventieth author of positives, during session 35: the video-game, esports and sports-
+    # business press, 40 items, half eventless.
+    LabelledSet("newsbr-dev", ("newsbr/articles.jsonl",), "devset/rules.yaml", "even",
+                note="video-game, esports and sports-business press, blind"),
+    LabelledSet("newsbr-test", ("newsbr/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="video-game, esports and sports-business press, blind"),
+    # A seventy-first author of positives, during session 35: the food, agriculture, consumer-goods
+    # and grocery trade press, 40 items, half eventless.
+    LabelledSet("newsbs-dev", ("newsbs/articles.jsonl",), "devset/rules.yaml", "even",
+                note="food, agriculture and grocery trade press, blind"),
+    LabelledSet("newsbs-test", ("newsbs/articles.jsonl",), "devset/rules.yaml", "odd",
+                note="food, agriculture and grocery trade press, blind"),
     # A sixty-eighth author of positives, during session 34: the semiconductor, hardware and
     # consumer-electronics press, 40 items, half eventless.
     LabelledSet("newsbn-dev", ("newsbn/articles.jsonl",), "devset/rules.yaml", "even",
