@@ -1414,3 +1414,12 @@ def test_a_claim_the_next_sentence_doubts_or_the_company_denies() -> None:
     # the company's own word is its plan
     assert ("Intel", "product_launch") in reported(
         title, lead.format("That, at least, is what the company says."))
+
+
+def test_a_headline_whose_company_calls_it_baseless_is_denied() -> None:
+    body = ("Samsung Electronics is studying a takeover of Intel, a Seoul daily reported on "
+            "Tuesday.")
+    assert ("Samsung", "acquisition") not in reported(
+        "Samsung eyes Intel takeover, paper claims; Intel calls it 'baseless'", body)
+    assert ("Samsung", "acquisition") in reported(
+        "Samsung eyes Intel takeover, paper claims; Intel declines to comment", body)

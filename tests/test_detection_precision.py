@@ -109,6 +109,7 @@ def test_picks_and_selects_appoint() -> None:
 @pytest.mark.parametrize("text", [
     "Intel hires Goldman Sachs to advise on the sale of its networking unit.",
     "Intel said it had hired an executive search firm and would look at internal candidates.",
+    "Intel said its board has hired the search firm Carver Lane to find a successor.",
     "Netflix is hiring engineers for its games unit.",
     "Apple named its new campus after Steve Jobs.",
     "Nimbus will join Microsoft Cloud, the companies said.",

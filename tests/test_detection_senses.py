@@ -474,6 +474,9 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("legal", 13, "Intel", "The publishers' complaint leans heavily on the government's "
      "antitrust case against Intel.", "The government filed an antitrust case against Intel "
      "on Monday."),
+    ("executive_departure", 53, "Microsoft", "The biggest first-party news was that "
+     "Microsoft's space racer has been pushed out of October.", "Microsoft's games chief "
+     "has been pushed out by the board."),
     ("launch_delay", 13, "Intel", "Intel's delays give the game away, a timing paper shows.",
      "Intel delays its Falcon Shores chip to 2027."),
     ("legal", 12, "Netflix", "Jane Doe's investigation into Netflix's early years sold after a "
@@ -588,6 +591,7 @@ def test_every_event_type_has_its_guards() -> None:
     "Nvidia stock is down 40% from its post-IPO high.",
     "Microsoft went on to buy dozens of other software companies.",
     "Boeing's Starliner spacecraft launches for the first time",
+    "Tidewell Foods' Pumpkin Spice Oat Crisps are returning to shelves for a fifth autumn.",
 ])
 def test_everyday_phrases_are_not_events(sentence: str) -> None:
     assert events(sentence) == set()

@@ -16,7 +16,9 @@ _I = re.IGNORECASE
 _HIRED_A_FIRM = re.compile(r"^\W*(?:a|an|the|two|three) (?:[\w-]+ ){0,3}(?:firms?|agency|"
                            r"consultancy|company|bank|advisers?|advisors?|consultants?|"
                            # ("hired an executive search firm and would look at ...")
-                           r"headhunters?)(?=\s+(?:to|for|that|and|which|who|with)\b|[,.;]|$)",
+                           # ("hired the search firm Carver Lane to find a successor")
+                           r"headhunters?)(?:\s+(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){0,3})?"
+                           r"(?=\s+(?:to|for|that|and|which|who|with)\b|[,.;]|$)",
                            _I)
 # "hires Goldman Sachs to advise on the sale": an engagement, not a hire.
 _ADVISER = re.compile(r"^[^;.]{0,60}?\b(?:to advise|as (?:an? |its |their |lead )?(?:[\w-]+ )?"

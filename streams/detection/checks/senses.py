@@ -853,9 +853,12 @@ PEOPLE: tuple[SenseGuard, ...] = (
        r"\b" + _PROTESTS + r"\b[^.;]{0,30}$",
        "an idiom or a protest, not a role change", trigger=r"^(?:join|fire|left|leav)"),
     # "Air Pacific has returned to its original name": a thing returned to, not a person.
-    _g("after", r"^\W*(?:its|their|the) (?:[\w-]+ )?(?:name|names|roots|brand|form|profits?|"
-       r"profitability|growth|black|market)\b", "a company returning to a state, not a person",
-       trigger=r"^return"),
+    # "Pumpkin Spice Oat Crisps are returning to shelves for a fifth autumn": a product back
+    # in the shops.
+    _g("after", r"^\W*(?:(?:its|their|the) (?:[\w-]+ )?(?:name|names|roots|brand|form|profits?|"
+       r"profitability|growth|black|market)|(?:the |store |grocery )?(?:shelves|stores|menus?|"
+       r"theaters|theatres|cinemas|stock|production|service)\b(?! as\b))\b",
+       "a company or a product returning to a state, not a person", trigger=r"^return"),
     # "Kestrel Payments is hiring Bilingual Support Specialists": staff, not an executive.
     _g("after", r"^\W*(?:(?:a|an|new|more|several|\d+|dozens of|hundreds of)\s+)?"
        r"(?:[\w/()-]+\s+){0,4}?(?:scientists?|specialists?|nurses?|engineers?|associates?|"
@@ -1116,6 +1119,14 @@ PEOPLE: tuple[SenseGuard, ...] = (
     _g("after", r"^\s+(?:from|at|in)\s+(?:my|his|her|their|our)\s+(?:very\s+)?first\s+"
        r"(?:[\w-]+\s+){0,2}?(?:jobs?|posts?|roles?|gigs?|positions?|employers?)\b",
        "a first job, long ago, not a departure"),
+    # "the space racer Starward Drift has been pushed out of October": a date moved, not a
+    # person ousted.
+    _g("after", r"^\s+(?:of|from|beyond|past)\s+(?:its\s+|the\s+|a\s+|this\s+|next\s+)?"
+       r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
+       r"december|spring|summer|autumn|fall|winter|holiday|q[1-4]|year|quarter|month|"
+       r"(?:19|20)\d\d)\b|(?:[\w-]+\s+)?(?:launch|release|holiday|shipping)\s+(?:window|slot|"
+       r"date|season|schedule)\b)", "a date moved, not a person ousted",
+       trigger=r"^push"),
 )
 
 LAUNCH_DELAY: tuple[SenseGuard, ...] = (
