@@ -546,6 +546,18 @@ SETS: tuple[LabelledSet, ...] = (
                 note="semiconductor and hardware trade press, blind"),
     LabelledSet("falsealarm-blind-cw", ("falsealarm/cw/*.jsonl",), "devset/rules.yaml", "odd",
                 note="semiconductor and hardware trade press, blind"),
+    # A ninetieth author, during session 35: the video-game, esports and sports-business press
+    # (patch notes, player transfers, charts, guides, rumours).
+    LabelledSet("falsealarm-dev-da", ("falsealarm/da/*.jsonl",), "devset/rules.yaml", "even",
+                note="video-game, esports and sports-business press, blind"),
+    LabelledSet("falsealarm-blind-da", ("falsealarm/da/*.jsonl",), "devset/rules.yaml", "odd",
+                note="video-game, esports and sports-business press, blind"),
+    # A ninety-first author, during session 35: personal-finance, consumer-advice and deal-hunting
+    # sites (discounts, buying guides, refunds, subscriptions, reader questions).
+    LabelledSet("falsealarm-dev-db", ("falsealarm/db/*.jsonl",), "devset/rules.yaml", "even",
+                note="personal-finance, consumer-advice and deal-hunting sites, blind"),
+    LabelledSet("falsealarm-blind-db", ("falsealarm/db/*.jsonl",), "devset/rules.yaml", "odd",
+                note="personal-finance, consumer-advice and deal-hunting sites, blind"),
     # An eighty-fifth author, during session 34: the media, advertising and marketing trade press.
     LabelledSet("falsealarm-dev-cx", ("falsealarm/cx/*.jsonl",), "devset/rules.yaml", "even",
                 note="media and advertising trade press, blind"),
