@@ -557,3 +557,17 @@ def test_a_name_and_its_next_word_written_in_lower_case_elsewhere_are_a_common_n
     # another word after the lower-case use says nothing of the headline's
     assert "Snap" in counted("Snap startup raises $25m to speed up checkout. A snap decision "
                              "by its board started the round.")
+
+
+def test_a_nickname_in_quotes_between_two_names_is_the_person_s() -> None:
+    detector = Detector(RulesFile.model_validate({"companies": [{"name": "Tesla"}]}))
+    article = Article(id="n", title="Nightjar fire Tesla after winless split",
+                      content="Nightjar Gaming have fired head coach Kalle 'Tesla' Virtanen "
+                              "after their team went 0-9 in the spring split.")
+    assert detector.detect(article) == []
+    # the carmaker named as itself near a quoted word is still the carmaker
+    company = article.model_copy(update={
+        "title": "Tesla fires its head of sales",
+        "content": "Tesla has fired its head of sales, Kalle Virtanen, the company said."})
+    assert ("Tesla", "executive_departure") in {
+        (e.company, e.event_type) for e in detector.detect(company)}

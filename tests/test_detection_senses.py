@@ -477,6 +477,8 @@ CASES: list[tuple[EventType, int, str, str, str]] = [
     ("executive_departure", 53, "Microsoft", "The biggest first-party news was that "
      "Microsoft's space racer has been pushed out of October.", "Microsoft's games chief "
      "has been pushed out by the board."),
+    ("product_launch", 33, "Netflix", "Netflix launches Binge Week: the deals worth your "
+     "money.", "Netflix launches Binge Box: a streaming stick for $29."),
     ("launch_delay", 13, "Intel", "Intel's delays give the game away, a timing paper shows.",
      "Intel delays its Falcon Shores chip to 2027."),
     ("legal", 12, "Netflix", "Jane Doe's investigation into Netflix's early years sold after a "

@@ -122,6 +122,9 @@ _CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
 # (not a filing's defined term: 'Tesla, Inc. ("Tesla")', '(the "Company")')
 _QUOTE_OPENS = re.compile(r"(?:^|(?<=[\s:—–-]))(?<!\(the )['‘\"“](?:[A-Z0-9][\w&.’-]*\s){0,3}$")
 _QUOTE_CLOSES = re.compile(r"(?:\s[A-Z0-9][\w&.’-]*){0,3}['’\"”](?![\w])")
+# "head coach Kalle 'Tesla' Virtanen": a nickname in quotes between a first and a last name.
+_NICKNAME_OPENS = re.compile(r"\b(?-i:[A-Z])[a-z]+(?:-[A-Z][a-z]+)?\s+['‘\"“]$")
+_NICKNAME_CLOSES = re.compile(r"['’\"”]\s+(?-i:[A-Z])[a-z]+(?:-[A-Z][a-z]+)?\b")
 _COUNTRY_BEFORE = re.compile(r"\bUnited Arab $")
 # Capitalised words before a name that join no name: a clause's first word ("When Boeing
 # combined", "Meanwhile Disney has", "Both Chevron and CNOOC"), a day or a month ("On Tuesday
@@ -215,6 +218,13 @@ class Detector:
                     # "'Brightwater' Finale Recap: Brightwater Fires Dale": the show's name,
                     # and its bare uses are the show's too unless the company is named
                     other_sense.setdefault((mention.company, mention.surface), mention.start)
+                continue
+            if _NICKNAME_OPENS.search(text, max(0, mention.start - 30), mention.start) and (
+                    _NICKNAME_CLOSES.match(text, mention.end)):
+                # "Nightjar have fired head coach Kalle 'Tesla' Virtanen": a person's
+                # nickname, and the article's bare uses of it are the person's too
+                _something_else(mention, "a nickname", "a nickname, not the company")
+                other_sense.setdefault((mention.company, mention.surface), mention.start)
                 continue
             if _NOT_RELATED_BEFORE.search(text, max(0, mention.start - 90), mention.start):
                 # "It is not related to US warehouse-automation firm Northwind Robotics": named

@@ -395,6 +395,11 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
     # "Uber says it is 'not pursuing' a bid for Wayfarer": the story is a denial, and the
     # report it denies, retold below, is no news about the companies of the headline.
     denied = cues.denial(context.text[:layout.headline_end]) if layout.headline_end else None
+    # "Nvidia to launch its own gaming handheld, leaker claims. Nvidia says no": a later
+    # sentence of the headline denies what the one before reports.
+    denied_after = min((s.position for s in context.sentences
+                        if s.start < layout.headline_end and s.position > 0
+                        and cues.denial(s.text)), default=None) if denied else None
     # "Lumora Health was not sued over a data breach": the headline says the event did not
     # happen, and what the article quotes of it is the error it corrects.
     negated = _negated_in_headline(findings, context)
@@ -425,6 +430,10 @@ def judge(findings: list[Finding], context: StoryContext) -> None:
         if denied and finding.zone != "headline" and finding.event_type != "legal" and (
                 finding.company in context.headline_companies):
             _reject(finding, f"denied in the headline ({denied!r})")
+            continue
+        if denied_after is not None and finding.zone == "headline" and (
+                finding.sentence_index < denied_after) and finding.event_type != "legal":
+            _reject(finding, f"denied later in the headline ({denied!r})")
             continue
         if (finding.company, _FAMILY[finding.event_type]) in negated:
             _reject(finding, "the headline says it did not happen")
@@ -707,7 +716,13 @@ _POINTER = (r"(?:(?:that|this|it|both(?:\s+(?:things|events|moves|deals|of\s+the
             # "That was the news in January 1984.", "That was the pitch, more or less, in"
             r"(?:the\s+(?:news|pitch|story|headline|plan|idea|announcement)(?:,?\s+more\s+or\s+"
             r"less,?)?\s+)?(?:back\s+)?"
-            r"(?:in|on|last|(?:1[89]|20)\d\d\b|(?:[\w-]+\s+){1,3}?ago\b))")
+            r"(?:in|on|last|(?:1[89]|20)\d\d\b|(?:[\w-]+\s+){1,3}?ago\b)"
+            # "Block bought Afterpay for $29 billion in stock, ... The deal was announced in
+            # August 2021": the event named again, with its date
+            r"|the\s+(?:deal|acquisition|takeover|purchase|merger|layoffs|job\s+cuts|launch|"
+            r"lawsuit|suit|appointment|investment|round)\s+(?:was|were|had\s+been)\s+"
+            r"(?:first\s+)?(?:announced|agreed|signed|struck|completed|closed|unveiled|filed|"
+            r"made|raised)\s+(?:back\s+)?(?:in|on)\s+(?:[\w.]+\s+){0,2}?(?P<deal_year>(?:19|20)\d\d)\b)")
 _LOOKS_BACK_AT_IT = re.compile(
     rf"\W*(?:(?P<pointer>{_POINTER})"
     r"|(?:[\w-]+\s+){0,3}?(?:days?|weeks?|months?|years?|decades?)\s+(?:on\s+from|after|"
@@ -751,6 +766,9 @@ def _looked_back_at(context: StoryContext, finding: Finding) -> tuple[str, str] 
     # news", is looked back at as well)
     clause = _LOOKS_BACK_IN_CLAUSE.search(sentence.text, after, after + 200) if (
         finding.tense in _TOLD_DONE or finding.tense == "present") else None
+    if clause is not None and clause.group("deal_year") and (
+            int(clause.group("deal_year")) >= context.published.year):
+        clause = None  # (this year's deal may close now)
     if clause is not None and (clause.group("span") or any(
             ref.is_past and ref.start >= clause.start("pointer")
             for ref in context.refs_of(sentence))):
@@ -776,6 +794,8 @@ def _looked_back_at(context: StoryContext, finding: Finding) -> tuple[str, str] 
         return None
     if found.group("pointer") and not any(ref.is_past for ref in context.refs_of(following)):
         return None  # "That was in line with forecasts": no date of its own
+    if found.group("deal_year") and int(found.group("deal_year")) >= context.published.year:
+        return None  # "The deal was announced in March 2026": this year's deal may close now
     return where, found.group().strip()
 
 

@@ -632,6 +632,12 @@ PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
        r"centers))\b",
        "equipment put into the company's own operations, not a product",
        trigger=r"^(?:roll|deploy)"),
+    # "Target launches Circle Week: the deals actually worth your money", "launches its
+    # spring Circle Week sale", "Prime Big Deal Days": a sale, not a product.
+    _g("after", r"^\s+(?:(?:its|their|the|a|an)\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?-i:Week|Weekend|"
+       r"Days?|Sale)|sale|sales\s+event|clearance|markdowns?|discount\s+event|"
+       r"deals?\s+(?:event|days?|week))\b",
+       "a sale, not a product", trigger=r"^(?:launch|kick|start|roll|unveil|introduc)"),
 )
 
 _MERGING = (r"merg(?:er|e|es|ing)|takeover|acquisition|buyout|all-(?:share|stock)|"
