@@ -661,3 +661,10 @@ def test_goods_bought_from_retailers_are_goods() -> None:
     assert ("Samsung", "acquisition") not in events(
         "Samsung will let its assistant buy items from participating retailers.")
     assert ("Samsung", "acquisition") in events("Samsung buys chip retailer Harman for $8 billion.")
+
+
+def test_a_product_for_sales_teams_is_not_a_sales_report() -> None:
+    assert ("Salesforce", "product_launch") in events(
+        "Salesforce launches an AI app for sales teams.")
+    assert ("Salesforce", "product_launch") not in events(
+        "Salesforce releases quarterly sales figures.")

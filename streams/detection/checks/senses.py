@@ -420,7 +420,10 @@ _ROUTINE_UPDATE = (r"(?:" + MONTH_NAMES + r"(?:\s+20\d\d)?|(?:spring|summer|autu
 PRODUCT_LAUNCH: tuple[SenseGuard, ...] = (
     _g("after", r"^\W*(?:(?:a|an|the|its|it['’]s|their|his|her|new|latest|first|"
        r"quarterly|annual|half-year|six[- ]month|full-year|interim|preliminary)\s+)*"
-       r"(?:[\w%$.,'’-]+\s+){0,3}?(?:results|earnings|figures|numbers|report|statements?|"
+       # (the words before the noun do not cross a preposition: "launches an AI app for
+       # sales teams" launches the app)
+       r"(?:(?!for\b|to\b|that\b|which\b|with\b)[\w%$.,'’-]+\s+){0,3}?(?:results|earnings|"
+       r"figures|numbers|report|statements?|"
        # (not "data residency", "a data service": services sold)
        r"details|" + DATA_AS_REPORT + r"|findings|study|studies|paper|papers|research|survey|"
        r"guidance|forecast|"
