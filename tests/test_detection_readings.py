@@ -169,6 +169,9 @@ def test_available_or_rolling_out_without_a_product(text: str) -> None:
     # a launch given up for now
     ("Pfizer no longer expects to launch its combined RSV and flu vaccine this season.",
      "Pfizer"),
+    ("Boeing told airlines its 777X freighter will not be available until the 2027 season.",
+     "Boeing"),
+    ("Microsoft said its Starward Drift game will no longer launch in October.", "Microsoft"),
 ])
 def test_delay_phrasings(text: str, company: str) -> None:
     assert (company, "launch_delay", None) in detect(text)
@@ -182,6 +185,8 @@ def test_delay_phrasings(text: str, company: str) -> None:
     "Meta denied a report that its smart glasses had been delayed, calling it 'false'.",
     # a volume target cut, not a launch put off
     "Tesla no longer expects to ship 2 million cars this year.",
+    # a service no longer offered in a place is no launch put off
+    "Uber said rides will no longer be available in Dover.",
 ])
 def test_not_a_delayed_launch(text: str) -> None:
     assert not any(t == "launch_delay" for _, t, _ in detect(text))

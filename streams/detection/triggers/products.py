@@ -106,7 +106,7 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 # "The first deliveries ... will not take place before the first half of 2027"
                 # "its New Albany chip factory won't open until 2031"
                 r"\b" + WILL_NOT + r" (?:now )?(?:take place|happen|"
-                r"arrive|be made|begin|start|open|be ready|go live|enter service) "
+                r"arrive|be made|begin|start|open|be ready|be available|go live|enter service) "
                 + _NOT_BEFORE_DATE + r"|"
                 # "will start in 2027 rather than late this year"
                 r"\b(?:start|begin|ship|launch|arrive|debut)\w* in (?:[\w-]+ ){0,3}?(?:19|20)\d\d "
@@ -141,7 +141,12 @@ LAUNCH_DELAY: tuple[TriggerSpec, ...] = (
                 r"\b" + WILL_NOT + r" (?:now )?(?:launch|ship|debut|"
                 r"be released|arrive) (?:this year |this quarter |this month |in (?:19|20)\d\d )?"
                 r"(?:as planned|on schedule|on time|as (?:originally )?(?:scheduled|expected|"
-                r"promised))\b",
+                r"promised))\b|"
+                # "will no longer launch in October and is now planned for spring 2027"
+                r"\b(?:will|would) no longer (?:launch|ship|debut|be released|arrive|go on sale) "
+                r"(?:in|this|by|on) (?:the )?(?:(?:19|20)\d\d|year|spring|summer|autumn|fall|"
+                r"winter|quarter|month|q[1-4]|h[12]|holiday|january|february|march|april|may|june|"
+                r"july|august|september|october|november|december)\b",
                 "", {}, 0.75, traits=frozenset({"moves_date"})),
     TriggerSpec("delay_slip", _Y,
                 r"\b(?:slip(?:s|ped|ping)?|slid(?:es|ing)?|push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|"
