@@ -134,11 +134,14 @@ def _no_product(text: str, after: str) -> bool:
     return not (last[:1].isupper() and last[1:2].islower() and not title_case(text))
 
 
+_TRAVEL = "a travel delay, not a launch"
+_NOT_A_LAUNCH = "not a product launch"
+_NOT_AVAILABLE_THING = "what became available is not a product"
+_NOT_A_LAUNCH_PLAN = "the plan was not a launch"
+_NOTHING_DELAYED = "nothing launched is delayed"
 #: Every reason ``product_reason`` gives: the words read as something other than a product.
-PRODUCT_REASONS = frozenset({
-    "a travel delay, not a launch", "not a product launch",
-    "what became available is not a product", "the plan was not a launch",
-    "nothing launched is delayed"})
+PRODUCT_REASONS = frozenset({_TRAVEL, _NOT_A_LAUNCH, _NOT_AVAILABLE_THING, _NOT_A_LAUNCH_PLAN,
+                             _NOTHING_DELAYED})
 
 
 def product_reason(text: str, spec: TriggerSpec, start: int, end: int,
@@ -146,15 +149,15 @@ def product_reason(text: str, spec: TriggerSpec, start: int, end: int,
     """Why a launch or delay trigger does not concern a product, or None."""
     after = text[end:]
     if spec.event_type == "launch_delay" and _TRAVEL_DELAY.search(after):
-        return "a travel delay, not a launch"
+        return _TRAVEL
     if NEEDS_PRODUCT in spec.needs and _no_product(text, after) and not (
             _PLACE_AFTER.match(after) and _model_before(text, mentions, start)) and not (
             _MODEL_AFTER.match(after)) and not _PRODUCT_PLAN.match(after):
-        return "not a product launch"
+        return _NOT_A_LAUNCH
     if NEEDS_AVAILABLE_THING in spec.needs and _NOT_AVAILABLE.search(clause_before(text, start)):
-        return "what became available is not a product"
+        return _NOT_AVAILABLE_THING
     if spec.has("scraps_plans") and not _PLANNED_LAUNCH.match(after):
-        return "the plan was not a launch"
+        return _NOT_A_LAUNCH_PLAN
     if NEEDS_DELAYED_THING in spec.needs:
         where = text[:start] if spec.passive else after[:80]
         if spec.has("moves_date"):  # "the Vision Pro 2 slips to 2027", "pushes X to spring"
@@ -164,7 +167,7 @@ def product_reason(text: str, spec: TriggerSpec, start: int, end: int,
                 or not _named_thing(after, mentions, end)) and not (
                 (spec.passive or spec.has("moves_date"))
                 and _named_subject(text, mentions, start)):
-            return "nothing launched is delayed"
+            return _NOTHING_DELAYED
     return None
 
 
