@@ -1441,3 +1441,10 @@ def test_a_later_headline_sentence_that_denies_the_claim_before_it() -> None:
         "Intel to launch its own gaming handheld, leaker claims. Intel says no")
     assert ("Intel", "product_launch") in reported(
         "Intel to launch its own gaming handheld, leaker claims. Intel declines to comment")
+
+
+def test_a_deal_its_own_sentence_dates_to_an_earlier_year_is_background() -> None:
+    sentence = "Salesforce completed its purchase of Stripe, and the deal was announced in {}."
+    assert ("Salesforce", "acquisition") not in reported(sentence.format("August 2021"))
+    # this year's deal may close now
+    assert ("Salesforce", "acquisition") in reported(sentence.format("January 2026"))

@@ -1062,19 +1062,20 @@ _VERDICT = re.compile(r"^\W*" + _VERDICTS + r"\W*$", re.IGNORECASE)
 _VERDICT_FIRST = re.compile(r"^\W*" + _VERDICTS + r"[.!:]\W*\s", re.IGNORECASE)
 
 
-_WORDS_AFTER = re.compile(r"(?:\W+(?:(?:the|a|an|its|their)\s+)?(\w+)){2}")
+_ARTICLES = ("the", "a", "an", "its", "their")
+_WORDS_AFTER = re.compile(rf"(?:\W+(?:(?:{'|'.join(_ARTICLES)})\s+)?(\w+)){{2}}")
 
 
 def _stem(finding: Finding) -> str:
-    """A trigger's words and the two after it, each cut to its first four letters: "pulls
-    the plug on card payments" and "pulled the plug on card payments" are the same words."""
+    """A trigger's words and the two after it (articles left out), each cut to its first four
+    letters: "pulls the plug on card payments" and "pulled the plug on card payments" are the
+    same words."""
     end = max(finding.trigger_start, 0) + len(finding.trigger)
     after = _WORDS_AFTER.match(finding.sentence, end)
     if after is None:
         return ""
     words = finding.trigger.split() + finding.sentence[end:after.end()].split()
-    return " ".join(w[:4].lower() for w in words if w.lower() not in ("the", "a", "an", "its",
-                                                                      "their"))
+    return " ".join(w[:4].lower() for w in words if w.lower() not in _ARTICLES)
 
 
 def _read_otherwise_in_lead(findings: list[Finding],
